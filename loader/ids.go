@@ -1,0 +1,58 @@
+package loader
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// IDs are deterministic and readable: a kind, the edition year, a scope (the
+// pillar key) and, for items, a short hash of the item's normalised text, so
+// an id survives edits elsewhere in the document (line numbers would not).
+//
+//	doc:2023  pillar:2023:MISSION-1  direction:2025:1
+//	measure:2023:MISSION-1:3f2a9c1b  group:2023:OS-2:9c1b3f2a  target:2025:OS-1:…
+//	law:独占禁止法  fund:グリーンイノベーション基金
+//	CITES_LAW:measure:2023:MISSION-1:3f2a9c1b->law:独占禁止法
+
+func pillarID(year int, key string) string { return fmt.Sprintf("pillar:%d:%s", year, key) }
+
+func directionID(year, ordinal int) string { return fmt.Sprintf("direction:%d:%d", year, ordinal) }
+
+// itemID returns kind:year:scope:hash(text). Callers that can see two items
+// with the same text in one scope pass them through an idSet.
+func itemID(kind string, year int, scope, text string) string {
+	sum := sha1.Sum([]byte(normalize(text)))
+	return fmt.Sprintf("%s:%d:%s:%s", kind, year, scope, hex.EncodeToString(sum[:4]))
+}
+
+func relID(typ, start, end string) string { return typ + ":" + start + "->" + end }
+
+// idSet makes ids unique by suffixing repeats in order of appearance
+// (…:3f2a9c1b, …:3f2a9c1b-2), which keeps them deterministic.
+type idSet map[string]int
+
+func (s idSet) unique(id string) string {
+	s[id]++
+	if n := s[id]; n > 1 {
+		return fmt.Sprintf("%s-%d", id, n)
+	}
+	return id
+}
+
+// normalize is the matching form of text: NFKC, no whitespace at all (the
+// extraction breaks lines and inserts spaces at random), so that "ＧＸ推進 法"
+// and "GX推進法" compare equal. Quotes keep the raw text.
+func normalize(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u3000':
+			return -1
+		}
+		return r
+	}, s)
+}

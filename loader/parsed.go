@@ -1,0 +1,40 @@
+package loader
+
+import (
+	"github.com/policygraph/policygraph"
+)
+
+// This file is the contract between the edition parsers (parse2023.go,
+// parse2025.go) and the shared passes (mentions, relists, references,
+// cross-edition links, ids, report) that run on their output.
+
+// docText is one seed document as lines.
+type docText struct {
+	File  string   // seed file name, as in provenance
+	Year  int      // edition year from the manifest (2023, 2025)
+	DocID string   // e.g. "doc:2023"
+	Raw   []string // Raw[i] is line i+1 verbatim (no trailing \r or \n)
+	Norm  []string // Norm[i] is NFKC(Raw[i]) with surrounding space trimmed
+}
+
+// parsedDoc is what an edition parser returns: the structural nodes of one
+// document with provenance, the structural relationships among them, and the
+// lines it placed. Mentions of laws and funds, RELISTS, REFERS_TO and the
+// cross-edition links are added later by the shared passes, which read
+// Measure.Text / Target.Text / Pillar.LongTermGoal and the Source lines.
+type parsedDoc struct {
+	Doc        *policygraph.Document
+	Pillars    []*policygraph.Pillar
+	Groups     []*policygraph.MeasureGroup
+	Measures   []*policygraph.Measure
+	Targets    []*policygraph.Target
+	Directions []*policygraph.PolicyDirection
+	// Rels are HAS_PILLAR, HAS_DIRECTION, HAS_GROUP, IN_GROUP, HAS_MEASURE
+	// (pillar or direction → measure) and HAS_TARGET.
+	Rels []*policygraph.Relationship
+	// Placed maps a 1-based line number to what consumed it: a node id, or
+	// "furniture:<reason>" for page furniture the parser recognised (page
+	// numbers, vertical labels, page headers, chart numbers). The report
+	// lists every non-blank line that is not in Placed.
+	Placed map[int]string
+}

@@ -1,0 +1,240 @@
+// Package policygraph holds the domain of the policy graph: the node and
+// relationship types of docs/data-model.md, the Store interface every backend
+// implements, and the application error type. Subpackages implement it per
+// dependency (loader/ for text, inmem/ and neo4j/ for storage, graph/ and
+// server/ for GraphQL over HTTP); they do not import each other.
+package policygraph
+
+// Node labels, as in the data model. They are Neo4j labels, GraphQL type names
+// and export labels at once.
+const (
+	LabelDocument        = "Document"
+	LabelPillar          = "Pillar"
+	LabelMeasureGroup    = "MeasureGroup"
+	LabelMeasure         = "Measure"
+	LabelTarget          = "Target"
+	LabelLaw             = "Law"
+	LabelFund            = "Fund"
+	LabelPolicyDirection = "PolicyDirection"
+)
+
+// Labels lists every node label in a stable order.
+var Labels = []string{
+	LabelDocument, LabelPillar, LabelMeasureGroup, LabelMeasure,
+	LabelTarget, LabelLaw, LabelFund, LabelPolicyDirection,
+}
+
+// Relationship types, as in the data model.
+const (
+	RelHasPillar    = "HAS_PILLAR"    // Document → Pillar
+	RelHasGroup     = "HAS_GROUP"     // Pillar → MeasureGroup
+	RelInGroup      = "IN_GROUP"      // Measure → MeasureGroup
+	RelHasMeasure   = "HAS_MEASURE"   // Pillar → Measure, PolicyDirection → Measure
+	RelHasTarget    = "HAS_TARGET"    // Pillar → Target
+	RelCitesLaw     = "CITES_LAW"     // Measure/Target/Pillar → Law (surface, line)
+	RelUsesFund     = "USES_FUND"     // Measure/Target → Fund (surface, line)
+	RelRelists      = "RELISTS"       // Measure (再掲) → original Measure
+	RelRefersTo     = "REFERS_TO"     // Measure → MeasureGroup/Pillar (後掲・前掲・参照)
+	RelContinues    = "CONTINUES"     // Pillar (2025) → Pillar (2023)
+	RelEvolvesFrom  = "EVOLVES_FROM"  // Measure (2025) → Measure (2023) (score)
+	RelHasDirection = "HAS_DIRECTION" // Document → PolicyDirection
+)
+
+// RelTypes lists every relationship type in a stable order.
+var RelTypes = []string{
+	RelHasPillar, RelHasDirection, RelHasGroup, RelInGroup, RelHasMeasure, RelHasTarget,
+	RelCitesLaw, RelUsesFund, RelRelists, RelRefersTo, RelContinues, RelEvolvesFrom,
+}
+
+// Measure statuses.
+const (
+	StatusPast     = "PAST"     // ● これまでの施策 (2023)
+	StatusFuture   = "FUTURE"   // ○ 今後の施策 (2023)
+	StatusProgress = "PROGRESS" // 第３次以降の進捗 (2025)
+	StatusTodo     = "TODO"     // 今後検討が必要となる施策 (2025)
+	StatusUnknown  = "UNKNOWN"  // the text does not tell
+)
+
+// Pillar kinds.
+const (
+	KindMission = "MISSION"
+	KindOS      = "OS"
+)
+
+// Source is the provenance of a node that comes from text: the seed file, the
+// 1-based inclusive line range, and the quoted text verbatim (not normalised).
+type Source struct {
+	File      string `json:"file"`
+	LineStart int    `json:"lineStart"`
+	LineEnd   int    `json:"lineEnd"`
+	Quote     string `json:"quote"`
+}
+
+// Document is one seed document (an edition of the council's report).
+type Document struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Edition   string `json:"edition"` // 第2次中間整理
+	Year      int    `json:"year"`
+	Publisher string `json:"publisher"`
+	SourceURL string `json:"sourceUrl,omitempty"`
+	File      string `json:"file"`
+	SHA256    string `json:"sha256"`
+	Lines     int    `json:"lines"`
+}
+
+// Pillar is a policy pillar of one edition (a mission or an OS pillar).
+type Pillar struct {
+	ID           string   `json:"id"`
+	DocumentID   string   `json:"documentId"`
+	Key          string   `json:"key"`  // MISSION-1…MISSION-8, OS-1…OS-5
+	Kind         string   `json:"kind"` // MISSION or OS
+	Ordinal      int      `json:"ordinal"`
+	Name         string   `json:"name"`
+	Aliases      []string `json:"aliases"`
+	LongTermGoal string   `json:"longTermGoal,omitempty"`
+	Source
+}
+
+// MeasureGroup is a heading that groups measures (【…】, 〇…).
+type MeasureGroup struct {
+	ID         string `json:"id"`
+	DocumentID string `json:"documentId"`
+	PillarID   string `json:"pillarId,omitempty"`
+	Name       string `json:"name"`
+	Source
+}
+
+// Measure is one policy measure (施策).
+type Measure struct {
+	ID         string `json:"id"`
+	DocumentID string `json:"documentId"`
+	PillarID   string `json:"pillarId,omitempty"`
+	GroupID    string `json:"groupId,omitempty"`
+	Title      string `json:"title"` // headline: the first sentence or line
+	Text       string `json:"text"`  // whole item, lines joined
+	Status     string `json:"status"`
+	Horizon    string `json:"horizon,omitempty"` // 足下３年程度, ３～５年後 … where stated
+	StartYear  int    `json:"startYear,omitempty"`
+	EndYear    int    `json:"endYear,omitempty"`
+	Relist     bool   `json:"relist,omitempty"` // carries （再掲）/【再掲】
+	Source
+}
+
+// Target is a quantified goal or KPI.
+type Target struct {
+	ID         string  `json:"id"`
+	DocumentID string  `json:"documentId"`
+	PillarID   string  `json:"pillarId,omitempty"`
+	Kind       string  `json:"kind"` // LONG_TERM, MID_TERM, INDICATOR, KEY_MESSAGE
+	Text       string  `json:"text"`
+	Year       int     `json:"year,omitempty"`
+	Value      float64 `json:"value,omitempty"`
+	Unit       string  `json:"unit,omitempty"`
+	Source
+}
+
+// Law is a statute, shared across editions.
+type Law struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+	Foreign bool     `json:"foreign"`
+}
+
+// Fund is a fund (基金), shared across editions.
+type Fund struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+}
+
+// PolicyDirection is one 政策の方向性 of the 2025 edition.
+type PolicyDirection struct {
+	ID         string `json:"id"`
+	DocumentID string `json:"documentId"`
+	Ordinal    int    `json:"ordinal"`
+	Title      string `json:"title"`
+	Source
+}
+
+// Relationship is a typed, directed edge between two nodes. Properties hold
+// the edge data of the model: surface and line for CITES_LAW/USES_FUND,
+// score for EVOLVES_FROM, via for REFERS_TO. Values are strings, ints or
+// float64s only so that every store round-trips them unchanged.
+type Relationship struct {
+	ID         string         `json:"id"`
+	Type       string         `json:"type"`
+	Start      string         `json:"start"`
+	End        string         `json:"end"`
+	Properties map[string]any `json:"properties"`
+}
+
+// Graph is the whole policy graph as plain values: what the loader produces
+// and what a store is loaded from. Slices are in a deterministic order.
+type Graph struct {
+	Documents     []*Document
+	Pillars       []*Pillar
+	Groups        []*MeasureGroup
+	Measures      []*Measure
+	Targets       []*Target
+	Laws          []*Law
+	Funds         []*Fund
+	Directions    []*PolicyDirection
+	Relationships []*Relationship
+}
+
+// Entity is any node value: *Document, *Pillar, *MeasureGroup, *Measure,
+// *Target, *Law, *Fund or *PolicyDirection.
+type Entity interface {
+	NodeID() string
+	Label() string
+}
+
+func (n *Document) NodeID() string        { return n.ID }
+func (n *Pillar) NodeID() string          { return n.ID }
+func (n *MeasureGroup) NodeID() string    { return n.ID }
+func (n *Measure) NodeID() string         { return n.ID }
+func (n *Target) NodeID() string          { return n.ID }
+func (n *Law) NodeID() string             { return n.ID }
+func (n *Fund) NodeID() string            { return n.ID }
+func (n *PolicyDirection) NodeID() string { return n.ID }
+
+func (*Document) Label() string        { return LabelDocument }
+func (*Pillar) Label() string          { return LabelPillar }
+func (*MeasureGroup) Label() string    { return LabelMeasureGroup }
+func (*Measure) Label() string         { return LabelMeasure }
+func (*Target) Label() string          { return LabelTarget }
+func (*Law) Label() string             { return LabelLaw }
+func (*Fund) Label() string            { return LabelFund }
+func (*PolicyDirection) Label() string { return LabelPolicyDirection }
+
+// Entities returns every node of the graph, in label order then slice order.
+func (g *Graph) Entities() []Entity {
+	var out []Entity
+	for _, n := range g.Documents {
+		out = append(out, n)
+	}
+	for _, n := range g.Pillars {
+		out = append(out, n)
+	}
+	for _, n := range g.Groups {
+		out = append(out, n)
+	}
+	for _, n := range g.Measures {
+		out = append(out, n)
+	}
+	for _, n := range g.Targets {
+		out = append(out, n)
+	}
+	for _, n := range g.Laws {
+		out = append(out, n)
+	}
+	for _, n := range g.Funds {
+		out = append(out, n)
+	}
+	for _, n := range g.Directions {
+		out = append(out, n)
+	}
+	return out
+}

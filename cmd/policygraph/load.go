@@ -2,11 +2,68 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
 )
 
-// runLoad is written in issue 2 (report) and issue 4 (Neo4j).
+// neo4jConfig is the connection of `load --neo4j-uri`.
+type neo4jConfig struct {
+	URI      string
+	User     string
+	Password string
+	Database string
+}
+
+// runLoad loads the graph (embedded seeds or --seed DIR) and either prints
+// the load report (--report) or writes it into Neo4j (--neo4j-uri …, see
+// load_neo4j.go).
 func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("load: not implemented yet")
+	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	report := fs.Bool("report", false, "print the load report: counts per document, unplaced lines, unresolved links, errors")
+	seedDir := fs.String("seed", "", "load the seed documents from `DIR` instead of the embedded ones")
+	var cfg neo4jConfig
+	fs.StringVar(&cfg.URI, "neo4j-uri", "", "load into the Neo4j at `URI` (env POLICYGRAPH_NEO4J_URI, NEO4J_URI)")
+	fs.StringVar(&cfg.User, "neo4j-user", "neo4j", "Neo4j user (env POLICYGRAPH_NEO4J_USER, NEO4J_USER, NEO4J_USERNAME)")
+	fs.StringVar(&cfg.Password, "neo4j-password", "", "Neo4j password (env POLICYGRAPH_NEO4J_PASSWORD, NEO4J_PASSWORD)")
+	fs.StringVar(&cfg.Database, "neo4j-database", "", "Neo4j database; empty for the server default (env POLICYGRAPH_NEO4J_DATABASE, NEO4J_DATABASE)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: policygraph load --report | --neo4j-uri URI [--neo4j-user U --neo4j-password P --neo4j-database D] [--seed DIR]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := applyEnv(fs, os.Getenv, neo4jFallbacks); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("load: unexpected argument %q", fs.Arg(0))
+	}
+	if !*report && cfg.URI == "" {
+		fs.Usage()
+		return fmt.Errorf("load: give --report or --neo4j-uri")
+	}
+	g, rep, loadErr := loadGraph(*seedDir)
+	if *report {
+		if rep != nil {
+			if _, err := rep.WriteTo(stdout); err != nil {
+				return err
+			}
+		}
+		if loadErr != nil {
+			return fmt.Errorf("load: %w", loadErr)
+		}
+		if cfg.URI == "" {
+			return nil
+		}
+	}
+	if loadErr != nil {
+		return fmt.Errorf("load: %w", loadErr)
+	}
+	// Hook for the Neo4j mode: loadNeo4j lives in load_neo4j.go.
+	return loadNeo4j(ctx, g, cfg, stdout)
 }

@@ -1,0 +1,114 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/policygraph/policygraph"
+)
+
+// GraphQL error codes (extensions.code).
+const (
+	CodeNotFound      = "NOT_FOUND"
+	CodeBadUserInput  = "BAD_USER_INPUT"
+	CodeLimitExceeded = "LIMIT_EXCEEDED"
+	CodeInternal      = "INTERNAL"
+	CodeUnavailable   = "UNAVAILABLE"
+)
+
+// codes is THE table from application error codes to GraphQL
+// extensions.code. Nothing else maps codes.
+var codes = map[string]string{
+	policygraph.EINVALID:     CodeBadUserInput,
+	policygraph.ENOTFOUND:    CodeNotFound,
+	policygraph.ELIMIT:       CodeLimitExceeded,
+	policygraph.EUNAVAILABLE: CodeUnavailable,
+	policygraph.EINTERNAL:    CodeInternal,
+}
+
+// gqlgenCodes renames the codes of gqlgen's own refusals into ours.
+var gqlgenCodes = map[string]string{
+	"COMPLEXITY_LIMIT_EXCEEDED": CodeLimitExceeded,
+}
+
+// Code maps an application error code to its GraphQL extensions.code.
+func Code(appCode string) string {
+	if c, ok := codes[appCode]; ok {
+		return c
+	}
+	return CodeInternal
+}
+
+// LimitError is a refusal for exceeding a limit, as a GraphQL error.
+func LimitError(format string, args ...any) *gqlerror.Error {
+	return &gqlerror.Error{
+		Message:    fmt.Sprintf(format, args...),
+		Extensions: map[string]any{"code": Code(policygraph.ELIMIT)},
+	}
+}
+
+// ErrorPresenter turns any resolver error into a client-safe GraphQL error
+// with extensions.code. Application errors show their Message; timeouts are
+// LIMIT_EXCEEDED; errors gqlgen made itself (parse, validation, APQ, limits)
+// keep their code; anything else is logged and shown as "internal error".
+func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		base := graphql.DefaultErrorPresenter(ctx, err)
+		out := &gqlerror.Error{Message: base.Message, Path: base.Path, Locations: base.Locations, Rule: base.Rule, Extensions: base.Extensions}
+		var appErr *policygraph.Error
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
+			out.Message = "request timed out"
+			out.Extensions = map[string]any{"code": CodeLimitExceeded}
+		case errors.Is(err, context.Canceled):
+			out.Message = "request cancelled"
+			out.Extensions = map[string]any{"code": CodeUnavailable}
+		case errors.As(err, &appErr):
+			out.Message = appErr.Message
+			out.Extensions = map[string]any{"code": Code(appErr.Code)}
+			if appErr.Code == policygraph.EINTERNAL || appErr.Code == policygraph.EUNAVAILABLE {
+				logger.ErrorContext(ctx, "graphql resolver failed", "code", appErr.Code, "path", base.Path.String(), "err", err)
+				if appErr.Code == policygraph.EINTERNAL {
+					out.Message = "internal error"
+				}
+			}
+		case base.Unwrap() == nil:
+			// Made by gqlgen or by our extensions: the message is safe.
+			if c, ok := base.Extensions["code"].(string); ok && gqlgenCodes[c] != "" {
+				out.Extensions = map[string]any{"code": gqlgenCodes[c]}
+			}
+		default:
+			logger.ErrorContext(ctx, "graphql resolver failed", "path", base.Path.String(), "err", err)
+			out.Message = "internal error"
+			out.Extensions = map[string]any{"code": CodeInternal}
+		}
+		return out
+	}
+}
+
+// RecoverFunc turns a resolver panic into an internal error, logging the
+// panic and its stack.
+func RecoverFunc(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "graphql resolver panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return &policygraph.Error{Code: policygraph.EINTERNAL, Message: "internal error", Op: "graphql", Err: fmt.Errorf("panic: %v", p)}
+	}
+}
+
+func invalid(format string, args ...any) error {
+	return policygraph.Errorf(policygraph.EINVALID, format, args...)
+}
+
+func limit(format string, args ...any) error {
+	return policygraph.Errorf(policygraph.ELIMIT, format, args...)
+}
+
+func notFound(format string, args ...any) error {
+	return policygraph.Errorf(policygraph.ENOTFOUND, format, args...)
+}

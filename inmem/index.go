@@ -1,0 +1,135 @@
+package inmem
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/textsearch"
+)
+
+// index builds every lookup of the store from a validated graph.
+func (s *Store) index(g *policygraph.Graph) {
+	s.keys = docKeys(g)
+	s.nodes = map[string]policygraph.Entity{}
+	for _, e := range g.Entities() {
+		s.nodes[e.NodeID()] = e
+		fields := textsearch.Fields(e)
+		norms := make([]string, len(fields))
+		for i, f := range fields {
+			norms[i] = textsearch.Normalize(f.Text)
+		}
+		s.search = append(s.search, searchEntry{node: e, docID: documentOf(e), fields: fields, norms: norms})
+	}
+
+	s.documents = slices.Clone(g.Documents)
+	slices.SortFunc(s.documents, func(a, b *policygraph.Document) int {
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.ID, b.ID))
+	})
+	s.pillars = slices.Clone(g.Pillars)
+	slices.SortFunc(s.pillars, s.comparePillars)
+	s.measures = slices.Clone(g.Measures)
+	slices.SortFunc(s.measures, func(a, b *policygraph.Measure) int { return s.compareNodes(a.ID, b.ID) })
+	s.targets = slices.Clone(g.Targets)
+	slices.SortFunc(s.targets, func(a, b *policygraph.Target) int { return s.compareNodes(a.ID, b.ID) })
+	s.laws = slices.Clone(g.Laws)
+	slices.SortFunc(s.laws, compareLaws)
+	s.funds = slices.Clone(g.Funds)
+	slices.SortFunc(s.funds, compareFunds)
+
+	s.norm = map[string]string{}
+	for _, m := range g.Measures {
+		// Title and text are searched apart so a match never spans the two.
+		s.norm[m.ID] = textsearch.Normalize(m.Title) + "\x00" + textsearch.Normalize(m.Text)
+	}
+
+	s.rels = map[string]*policygraph.Relationship{}
+	s.out = map[string][]*policygraph.Relationship{}
+	s.in = map[string][]*policygraph.Relationship{}
+	s.adj = map[string][]edge{}
+	s.owners = map[string][]string{}
+	for _, p := range g.Pillars {
+		s.owners[p.ID] = []string{p.ID}
+	}
+	rels := slices.Clone(g.Relationships)
+	slices.SortFunc(rels, compareRels)
+	for _, r := range rels {
+		s.rels[r.ID] = r
+		s.out[r.Start] = append(s.out[r.Start], r)
+		s.in[r.End] = append(s.in[r.End], r)
+		if r.Start != r.End { // a self-loop is never on a shortest path
+			s.adj[r.Start] = append(s.adj[r.Start], edge{r.End, r})
+			s.adj[r.End] = append(s.adj[r.End], edge{r.Start, r})
+		}
+		switch r.Type {
+		case policygraph.RelHasMeasure, policygraph.RelHasTarget, policygraph.RelHasGroup:
+			if _, ok := s.nodes[r.Start].(*policygraph.Pillar); ok && !slices.Contains(s.owners[r.End], r.Start) {
+				s.owners[r.End] = append(s.owners[r.End], r.Start)
+			}
+		}
+	}
+	for _, es := range s.adj {
+		slices.SortFunc(es, func(a, b edge) int { return cmp.Or(cmp.Compare(a.to, b.to), compareRels(a.rel, b.rel)) })
+	}
+	s.stats = stats(g)
+}
+
+// documentOf returns the document a node belongs to ("" for laws and funds).
+func documentOf(e policygraph.Entity) string {
+	switch n := e.(type) {
+	case *policygraph.Document:
+		return n.ID
+	case *policygraph.Pillar:
+		return n.DocumentID
+	case *policygraph.MeasureGroup:
+		return n.DocumentID
+	case *policygraph.Measure:
+		return n.DocumentID
+	case *policygraph.Target:
+		return n.DocumentID
+	case *policygraph.PolicyDirection:
+		return n.DocumentID
+	}
+	return ""
+}
+
+// stats counts g. Every label and relationship type is present, zero when
+// absent; PerDocument has every document, with a count for each label whose
+// nodes carry a documentId (Document, Law and Fund are not per document).
+func stats(g *policygraph.Graph) *policygraph.Stats {
+	st := &policygraph.Stats{
+		Labels:      map[string]int{},
+		RelTypes:    map[string]int{},
+		PerDocument: map[string]map[string]int{},
+	}
+	for _, l := range policygraph.Labels {
+		st.Labels[l] = 0
+	}
+	for _, t := range policygraph.RelTypes {
+		st.RelTypes[t] = 0
+	}
+	for _, d := range g.Documents {
+		st.PerDocument[d.ID] = map[string]int{}
+		for _, l := range perDocumentLabels {
+			st.PerDocument[d.ID][l] = 0
+		}
+	}
+	for _, e := range g.Entities() {
+		st.Labels[e.Label()]++
+		if _, ok := e.(*policygraph.Document); ok {
+			continue
+		}
+		if d := documentOf(e); d != "" {
+			st.PerDocument[d][e.Label()]++
+		}
+	}
+	for _, r := range g.Relationships {
+		st.RelTypes[r.Type]++
+	}
+	return st
+}
+
+var perDocumentLabels = []string{
+	policygraph.LabelPillar, policygraph.LabelMeasureGroup, policygraph.LabelMeasure,
+	policygraph.LabelTarget, policygraph.LabelPolicyDirection,
+}

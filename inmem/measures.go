@@ -1,0 +1,201 @@
+package inmem
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/textsearch"
+)
+
+// Measures returns one page of the matching measures.
+//
+// Orders: DOCUMENT (the default) is document year, lineStart, id; TITLE is
+// title (by code point) then document order; START_YEAR is startYear,
+// measures without one last, then document order. Desc is the exact reverse
+// of the ascending order, tie-breakers included (measures without a
+// startYear come first).
+//
+// Filters on unknown document, pillar, group, law or fund ids match nothing.
+// Text is a substring of Normalize(title) or Normalize(text).
+func (s *Store) Measures(ctx context.Context, f policygraph.MeasureFilter, o policygraph.MeasureOrder, p policygraph.Page) ([]*policygraph.Measure, error) {
+	const op = "Measures"
+	ms, err := s.filterMeasures(op, f)
+	if err != nil {
+		return nil, err
+	}
+	cmpFn := s.measureOrder(o.By)
+	if cmpFn == nil {
+		return nil, errorf(op, policygraph.EINVALID, "unknown measure order %q", o.By)
+	}
+	slices.SortStableFunc(ms, cmpFn)
+	if o.Desc {
+		slices.Reverse(ms)
+	}
+	return window(op, ms, p)
+}
+
+func (s *Store) CountMeasures(ctx context.Context, f policygraph.MeasureFilter) (int, error) {
+	ms, err := s.filterMeasures("CountMeasures", f)
+	return len(ms), err
+}
+
+// measureOrder returns the comparison for an order name, nil if unknown.
+func (s *Store) measureOrder(by string) func(a, b *policygraph.Measure) int {
+	doc := func(a, b *policygraph.Measure) int { return s.compareNodes(a.ID, b.ID) }
+	switch by {
+	case "", "DOCUMENT":
+		return doc
+	case "TITLE":
+		return func(a, b *policygraph.Measure) int { return cmp.Or(cmp.Compare(a.Title, b.Title), doc(a, b)) }
+	case "START_YEAR":
+		return func(a, b *policygraph.Measure) int { return cmp.Or(compareYears(a.StartYear, b.StartYear), doc(a, b)) }
+	}
+	return nil
+}
+
+// compareYears orders years with 0 (unknown) last.
+func compareYears(a, b int) int {
+	switch {
+	case a == b:
+		return 0
+	case a == 0:
+		return 1
+	case b == 0:
+		return -1
+	}
+	return cmp.Compare(a, b)
+}
+
+// filterMeasures returns the matching measures in document order.
+func (s *Store) filterMeasures(op string, f policygraph.MeasureFilter) ([]*policygraph.Measure, error) {
+	for _, st := range f.Statuses {
+		if !slices.Contains(statuses, st) {
+			return nil, errorf(op, policygraph.EINVALID, "unknown status %q", st)
+		}
+	}
+	if err := checkYears(op, f.YearFrom, f.YearTo); err != nil {
+		return nil, err
+	}
+	text := textsearch.Normalize(f.Text)
+	var out []*policygraph.Measure
+	for _, m := range s.measures {
+		switch {
+		case f.DocumentID != "" && m.DocumentID != f.DocumentID,
+			f.PillarID != "" && m.PillarID != f.PillarID,
+			f.GroupID != "" && m.GroupID != f.GroupID,
+			len(f.Statuses) > 0 && !slices.Contains(f.Statuses, m.Status),
+			f.Relist != nil && m.Relist != *f.Relist,
+			f.LawID != "" && !s.linked(m.ID, policygraph.RelCitesLaw, f.LawID),
+			f.FundID != "" && !s.linked(m.ID, policygraph.RelUsesFund, f.FundID),
+			!overlaps(m.StartYear, m.EndYear, f.YearFrom, f.YearTo),
+			text != "" && !strings.Contains(s.norm[m.ID], text):
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// linked reports whether a relationship of the type leads from start to end.
+func (s *Store) linked(start, typ, end string) bool {
+	for _, r := range s.out[start] {
+		if r.Type == typ && r.End == end {
+			return true
+		}
+	}
+	return false
+}
+
+func checkYears(op string, from, to int) error {
+	if from < 0 || to < 0 {
+		return errorf(op, policygraph.EINVALID, "negative year")
+	}
+	if from != 0 && to != 0 && from > to {
+		return errorf(op, policygraph.EINVALID, "yearFrom %d is after yearTo %d", from, to)
+	}
+	return nil
+}
+
+// overlaps reports whether the span [start, end] (one year when only one is
+// known) meets [from, to]; a zero bound is open. Without a known year the
+// span meets nothing once a bound is set.
+func overlaps(start, end, from, to int) bool {
+	if from == 0 && to == 0 {
+		return true
+	}
+	if start == 0 && end == 0 {
+		return false
+	}
+	if start == 0 {
+		start = end
+	}
+	if end == 0 {
+		end = start
+	}
+	if start > end {
+		start, end = end, start
+	}
+	return (from == 0 || end >= from) && (to == 0 || start <= to)
+}
+
+var targetKinds = []string{"LONG_TERM", "MID_TERM", "INDICATOR", "KEY_MESSAGE"}
+
+// Targets returns one page of the matching targets in document order. An
+// unknown kind is EINVALID; years keep targets whose year is in range.
+func (s *Store) Targets(ctx context.Context, f policygraph.TargetFilter, p policygraph.Page) ([]*policygraph.Target, error) {
+	ts, err := s.filterTargets("Targets", f)
+	if err != nil {
+		return nil, err
+	}
+	return window("Targets", ts, p)
+}
+
+func (s *Store) CountTargets(ctx context.Context, f policygraph.TargetFilter) (int, error) {
+	ts, err := s.filterTargets("CountTargets", f)
+	return len(ts), err
+}
+
+func (s *Store) filterTargets(op string, f policygraph.TargetFilter) ([]*policygraph.Target, error) {
+	if f.Kind != "" && !slices.Contains(targetKinds, f.Kind) {
+		return nil, errorf(op, policygraph.EINVALID, "unknown target kind %q", f.Kind)
+	}
+	if err := checkYears(op, f.YearFrom, f.YearTo); err != nil {
+		return nil, err
+	}
+	text := textsearch.Normalize(f.Text)
+	var out []*policygraph.Target
+	for _, t := range s.targets {
+		switch {
+		case f.DocumentID != "" && t.DocumentID != f.DocumentID,
+			f.PillarID != "" && t.PillarID != f.PillarID,
+			f.Kind != "" && t.Kind != f.Kind,
+			!overlaps(t.Year, t.Year, f.YearFrom, f.YearTo),
+			text != "" && !strings.Contains(textsearch.Normalize(t.Text), text):
+			continue
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// window applies a page: EINVALID for a negative offset or limit, or a
+// limit above MaxPage; 0 means MaxPage. A window past the end is empty.
+func window[T any](op string, xs []T, p policygraph.Page) ([]T, error) {
+	if p.Offset < 0 || p.Limit < 0 {
+		return nil, errorf(op, policygraph.EINVALID, "negative offset or limit")
+	}
+	if p.Limit > policygraph.MaxPage {
+		return nil, errorf(op, policygraph.EINVALID, "limit %d: at most %d", p.Limit, policygraph.MaxPage)
+	}
+	limit := p.Limit
+	if limit == 0 {
+		limit = policygraph.MaxPage
+	}
+	if p.Offset >= len(xs) {
+		return []T{}, nil
+	}
+	return slices.Clone(xs[p.Offset:min(len(xs), p.Offset+limit)]), nil
+}

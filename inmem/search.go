@@ -1,0 +1,66 @@
+package inmem
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/textsearch"
+)
+
+// DefaultSearchLimit is the number of hits for SearchQuery.Limit 0.
+const DefaultSearchLimit = 20
+
+// Search scans every node with textsearch: a node is a hit when one of its
+// textsearch.Fields matches; hits are ordered by score (descending), then
+// id. EINVALID for a query that normalises to nothing, an unknown label or
+// a negative limit; ELIMIT for a limit above MaxPage. A DocumentID keeps
+// only nodes of that document (the document itself included; laws and
+// funds never).
+func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policygraph.SearchHit, error) {
+	const op = "Search"
+	query := textsearch.NewQuery(q.Text)
+	if query.Empty() {
+		return nil, errorf(op, policygraph.EINVALID, "empty query")
+	}
+	for _, l := range q.Labels {
+		if !slices.Contains(policygraph.Labels, l) {
+			return nil, errorf(op, policygraph.EINVALID, "unknown label %q", l)
+		}
+	}
+	limit, err := checkLimit(op, q.Limit, DefaultSearchLimit)
+	if err != nil {
+		return nil, err
+	}
+	var hits []policygraph.SearchHit
+	for _, e := range s.search {
+		if len(q.Labels) > 0 && !slices.Contains(q.Labels, e.node.Label()) {
+			continue
+		}
+		if q.DocumentID != "" && e.docID != q.DocumentID {
+			continue
+		}
+		if h, ok := textsearch.Hit(query, e.node, e.fields, e.norms); ok {
+			hits = append(hits, h)
+		}
+	}
+	slices.SortFunc(hits, func(a, b policygraph.SearchHit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Node.NodeID(), b.Node.NodeID()))
+	})
+	return hits[:min(len(hits), limit)], nil
+}
+
+// checkLimit validates a result-size argument that is not a page:
+// EINVALID when negative, ELIMIT above MaxPage, def for 0.
+func checkLimit(op string, limit, def int) (int, error) {
+	switch {
+	case limit < 0:
+		return 0, errorf(op, policygraph.EINVALID, "negative limit %d", limit)
+	case limit > policygraph.MaxPage:
+		return 0, errorf(op, policygraph.ELIMIT, "limit %d: at most %d", limit, policygraph.MaxPage)
+	case limit == 0:
+		return def, nil
+	}
+	return limit, nil
+}

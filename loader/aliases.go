@@ -1,0 +1,212 @@
+package loader
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// The alias table is data, not code: aliases.json lists every law and fund
+// the two editions mention (built from a full read of each 法 and 基金 in
+// both texts, with a note saying where) and the pillar concepts that tie the
+// editions together. Adding a spelling is a one-line change there.
+//
+//go:embed aliases.json
+var aliasJSON []byte
+
+type aliasEntry struct {
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+	Foreign bool     `json:"foreign"`
+	Note    string   `json:"note"`
+}
+
+type pillarConcept struct {
+	Concept  string   `json:"concept"`
+	Keywords []string `json:"keywords"`
+	Note     string   `json:"note"`
+}
+
+type aliasTable struct {
+	Laws    []aliasEntry    `json:"laws"`
+	Funds   []aliasEntry    `json:"funds"`
+	Pillars []pillarConcept `json:"pillars"`
+}
+
+// entityKind tells laws from funds in the matcher.
+type entityKind int
+
+const (
+	kindLaw entityKind = iota
+	kindFund
+)
+
+// aliasPattern is one normalised spelling of a law or fund.
+type aliasPattern struct {
+	text  string // normalize(alias)
+	kind  entityKind
+	entry int // index into Laws or Funds
+}
+
+// matcher finds law and fund names in normalised text: at each position the
+// longest aliasPattern wins, so 改正産競法 is taken whole and 経済安全保障推進法 is
+// never read as 経済安保… plus something.
+type matcher struct {
+	table   *aliasTable
+	byFirst map[rune][]aliasPattern // patterns by first rune, longest first
+}
+
+var loadMatcher = sync.OnceValues(func() (*matcher, error) { return newMatcher(aliasJSON) })
+
+func newMatcher(data []byte) (*matcher, error) {
+	var t aliasTable
+	if err := json.Unmarshal(data, &t); err != nil {
+		return nil, fmt.Errorf("alias table: %w", err)
+	}
+	m := &matcher{table: &t, byFirst: map[rune][]aliasPattern{}}
+	seen := map[string]string{}
+	add := func(kind entityKind, i int, e aliasEntry) error {
+		if e.Name == "" {
+			return fmt.Errorf("alias table: entry %d has no name", i)
+		}
+		if e.Name != normalize(e.Name) {
+			return fmt.Errorf("alias table: name %q is not in normalised form (it becomes an id)", e.Name)
+		}
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			p := normalize(a)
+			if utf8.RuneCountInString(p) < 2 {
+				return fmt.Errorf("alias table: alias %q of %s is too short to match safely", a, e.Name)
+			}
+			if owner, ok := seen[p]; ok {
+				if owner == e.Name {
+					continue // a display spelling that normalises to one already listed
+				}
+				return fmt.Errorf("alias table: %q is an alias of both %s and %s", a, owner, e.Name)
+			}
+			seen[p] = e.Name
+			r, _ := utf8.DecodeRuneInString(p)
+			m.byFirst[r] = append(m.byFirst[r], aliasPattern{text: p, kind: kind, entry: i})
+		}
+		return nil
+	}
+	for i, e := range t.Laws {
+		if err := add(kindLaw, i, e); err != nil {
+			return nil, err
+		}
+	}
+	for i, e := range t.Funds {
+		if err := add(kindFund, i, e); err != nil {
+			return nil, err
+		}
+	}
+	for _, ps := range m.byFirst {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].text) > len(ps[j].text) })
+	}
+	for i, c := range t.Pillars {
+		if c.Concept == "" || len(c.Keywords) == 0 {
+			return nil, fmt.Errorf("alias table: pillar concept %d needs a concept and keywords", i)
+		}
+	}
+	return m, nil
+}
+
+func (m *matcher) entry(p aliasPattern) aliasEntry {
+	if p.kind == kindLaw {
+		return m.table.Laws[p.entry]
+	}
+	return m.table.Funds[p.entry]
+}
+
+// nodeID is "law:"+name or "fund:"+name.
+func (m *matcher) nodeID(p aliasPattern) string {
+	if p.kind == kindLaw {
+		return "law:" + m.table.Laws[p.entry].Name
+	}
+	return "fund:" + m.table.Funds[p.entry].Name
+}
+
+// match is one mention found in normalised text: s[Start:End] == p.text.
+type aliasMatch struct {
+	Start, End int
+	p          aliasPattern
+}
+
+// lawSuffixBlock are characters that, right after a name ending in 法, show
+// the 法 belongs to another word: 法人, 法令, 法的, 法務, 法制.
+const lawSuffixBlock = "人令的務制"
+
+// find returns the mentions in s (normalised text), left to right, longest
+// aliasPattern first at each position, without overlaps.
+func (m *matcher) find(s string) []aliasMatch {
+	var out []aliasMatch
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		matched := false
+		for _, p := range m.byFirst[r] {
+			if !strings.HasPrefix(s[i:], p.text) {
+				continue
+			}
+			end := i + len(p.text)
+			if !m.boundaryOK(s, i, end, p) {
+				continue
+			}
+			out = append(out, aliasMatch{Start: i, End: end, p: p})
+			i = end
+			matched = true
+			break
+		}
+		if !matched {
+			i += size
+		}
+	}
+	return out
+}
+
+// boundaryOK rejects matches glued to the word around them: an ASCII name
+// (IRA, TLO法, GI基金) inside a longer ASCII word, and a law name whose 法 is
+// the start of 法人/法令/….
+func (m *matcher) boundaryOK(s string, start, end int, p aliasPattern) bool {
+	first, _ := utf8.DecodeRuneInString(p.text)
+	last, _ := utf8.DecodeLastRuneInString(p.text)
+	if start > 0 && isASCIIAlnum(first) {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:start]); isASCIIAlnum(prev) {
+			return false
+		}
+	}
+	if end < len(s) {
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		if isASCIIAlnum(last) && isASCIIAlnum(next) {
+			return false
+		}
+		if p.kind == kindLaw && last == '法' && strings.ContainsRune(lawSuffixBlock, next) {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
+// pillarConceptOf returns the concept of a pillar: the first concept whose
+// keyword occurs in the pillar's name, else in one of its aliases; "" if none.
+func (m *matcher) pillarConceptOf(name string, aliases []string) string {
+	for _, texts := range [][]string{{name}, aliases} {
+		for _, c := range m.table.Pillars {
+			for _, t := range texts {
+				nt := normalize(t)
+				for _, k := range c.Keywords {
+					if nt != "" && strings.Contains(nt, normalize(k)) {
+						return c.Concept
+					}
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,635 @@
+package loader
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/policygraph/policygraph"
+)
+
+// ---- similarity ----
+
+// simText is the form texts are compared in: normalised, with the 再掲 and
+// 参照 markers and all punctuation and symbols (●○⚫➢・、（）「」【】) removed,
+// so only the words count.
+func simText(s string) string {
+	s = normalize(s)
+	s = relistMarker.ReplaceAllString(s, "")
+	s = pagePointer.ReplaceAllString(s, "")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// bigrams returns the sorted multiset of character bigrams of s.
+func simBigrams(s string) []uint64 {
+	rs := []rune(s)
+	if len(rs) < 2 {
+		if len(rs) == 1 {
+			return []uint64{uint64(rs[0]) << 32}
+		}
+		return nil
+	}
+	out := make([]uint64, 0, len(rs)-1)
+	for i := 0; i+1 < len(rs); i++ {
+		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// dice is the Sørensen–Dice coefficient of two sorted bigram multisets:
+// 2|A∩B| / (|A|+|B|), 1 for identical texts, 0 for nothing in common.
+func simDice(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// ---- RELISTS ----
+
+var (
+	// relistMarker is （再掲）, 【再掲】, [再掲] and (再掲) in normalised form.
+	relistMarker = regexp.MustCompile(`[(（【\[]再掲[)）】\]]`)
+	// pagePointer is (P70参照) and the like, which a relist drops or adds.
+	pagePointer = regexp.MustCompile(`[(（]?[pPｐＰ]\.?\d+(ページ)?を?参照[)）]?`)
+)
+
+// relistDiceMin is the bigram Dice a relist needs with a candidate original
+// when neither text contains the other. A relist repeats its original's
+// wording, usually shortened or with a year range added, so real pairs score
+// well above 0.6, while two different measures of the same pillar that share
+// vocabulary (…の推進, スタートアップ…支援) stay below 0.5 (TestRelistScores
+// prints the real distribution; the gap between the two is where 0.6 sits).
+const relistDiceMin = 0.6
+
+// minContainRunes is the shortest text that counts as contained in another:
+// shorter keys (支援強化) occur everywhere.
+const minContainRunes = 5
+
+// relistKeys are the texts a relist is matched by: the whole item, and the
+// clause right before each inline marker (…GX産業立地の推進【再掲】等) since an
+// item may re-list only one of its clauses.
+func relistKeys(text string) []string {
+	n := normalize(text)
+	keys := []string{simText(n)}
+	for _, loc := range relistMarker.FindAllStringIndex(n, -1) {
+		if simText(n[loc[1]:]) == "" {
+			continue // a trailing marker re-lists the whole item
+		}
+		before := n[:loc[0]]
+		if i := strings.LastIndexAny(before, "、，,(（「【。"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(before[i:])
+			before = before[i+size:]
+		}
+		if k := simText(before); k != "" && k != keys[0] {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+type simItem struct {
+	m    *policygraph.Measure
+	doc  int
+	text string
+	bg   []uint64
+}
+
+// relistScore is how well relist keys match a candidate original: 1 when a key
+// and the candidate contain one another, else the best Dice.
+func relistScore(keys []string, keyBG [][]uint64, c *simItem) float64 {
+	best := 0.0
+	for i, k := range keys {
+		kn, cn := utf8.RuneCountInString(k), utf8.RuneCountInString(c.text)
+		// The candidate inside the key counts only when it is most of the
+		// key: a long item holds many short ones.
+		if kn >= minContainRunes && strings.Contains(c.text, k) ||
+			cn >= minContainRunes && 2*cn >= kn && strings.Contains(k, c.text) {
+			return 1
+		}
+		best = max(best, simDice(keyBG[i], c.bg))
+		// A relist may repeat one clause of a longer original (the 2023
+		// summary table joins several measures in one cell): then nearly
+		// all of the key's bigrams occur in the candidate.
+		if len(keyBG[i]) >= minCoverBigrams {
+			if cv := simCover(keyBG[i], c.bg); cv >= relistCoverMin {
+				best = max(best, cv)
+			}
+		}
+	}
+	return best
+}
+
+// relistCoverMin is the share of a relist key's bigrams a longer original
+// must hold (the 生成AI relist of 2023 drops one word, 国内, from its
+// original clause: 0.92); minCoverBigrams keeps short keys, which any long
+// item covers by chance, out of it.
+const (
+	relistCoverMin  = 0.8
+	minCoverBigrams = 12
+)
+
+// simCover is the share of a's bigrams (multiset) that occur in b.
+func simCover(a, b []uint64) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	return simDice(a, b) * float64(len(a)+len(b)) / (2 * float64(len(a)))
+}
+
+// linkRelists adds RELISTS from every Measure with Relist=true to the
+// original it repeats: same document first, then non-relist items, then the
+// best score, then the closest line. Relists with no candidate at or above
+// relistDiceMin are reported.
+func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygraph.Relationship {
+	var rels []*policygraph.Relationship
+	for di, d := range docs {
+		for _, r := range d.pd.Measures {
+			if !r.Relist {
+				continue
+			}
+			keys := relistKeys(r.Text)
+			keyBG := make([][]uint64, len(keys))
+			for i, k := range keys {
+				keyBG[i] = simBigrams(k)
+			}
+			type cand struct {
+				c         *simItem
+				score     float64
+				sameDoc   bool
+				nonRelist bool
+				dist      int
+			}
+			var best *cand
+			better := func(a, b *cand) bool {
+				if a.sameDoc != b.sameDoc {
+					return a.sameDoc
+				}
+				if a.nonRelist != b.nonRelist {
+					return a.nonRelist
+				}
+				if a.score != b.score {
+					return a.score > b.score
+				}
+				return a.dist < b.dist
+			}
+			for cdi, list := range items {
+				for _, c := range list {
+					if c.m == r {
+						continue
+					}
+					s := relistScore(keys, keyBG, c)
+					if s < relistDiceMin {
+						continue
+					}
+					dist := math.MaxInt
+					if cdi == di {
+						dist = iabs(c.m.LineStart - r.LineStart)
+					}
+					k := &cand{c, s, cdi == di, !c.m.Relist, dist}
+					if best == nil || better(k, best) {
+						best = k
+					}
+				}
+			}
+			if best == nil {
+				rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: r.LineStart, NodeID: r.ID,
+					Text: r.Title, Reason: fmt.Sprintf("no original with similarity ≥ %.2f", relistDiceMin)})
+				continue
+			}
+			rels = append(rels, &policygraph.Relationship{
+				ID: relID(policygraph.RelRelists, r.ID, best.c.m.ID), Type: policygraph.RelRelists,
+				Start: r.ID, End: best.c.m.ID, Properties: map[string]any{"score": round3(best.score)},
+			})
+		}
+	}
+	return rels
+}
+
+func iabs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// ---- REFERS_TO ----
+
+var (
+	// namedPointer is 後掲【デジタル人材基盤】参照, ※後掲「…」を参照,
+	// ⇒詳細は「人材」パート参照 in normalised form.
+	namedPointer = regexp.MustCompile(`(後掲|前掲)?[【「『〔]([^】」』〕]{1,60})[】」』〕](パート|の項)?を?参照`)
+	// pageRef is P70参照 / 70ページ参照 in normalised form.
+	pageRef = regexp.MustCompile(`(?:[pP]\.?(\d{1,3})|(\d{1,3})ページ)を?参照`)
+)
+
+// refPointer is one 後掲・前掲・参照 pointer found in a measure's text.
+type refPointer struct {
+	via  string // the pointer text, normalised
+	name string // 【name】 or 「name」, "" for a page pointer
+	page int    // P70 → 70
+	dir  int    // +1 後掲, -1 前掲, 0 unknown
+}
+
+func findPointers(text string) []refPointer {
+	n := normalize(text)
+	var out []refPointer
+	for _, m := range namedPointer.FindAllStringSubmatch(n, -1) {
+		p := refPointer{via: m[0], name: m[2]}
+		switch m[1] {
+		case "後掲":
+			p.dir = 1
+		case "前掲":
+			p.dir = -1
+		}
+		out = append(out, p)
+	}
+	for _, m := range pageRef.FindAllStringSubmatch(n, -1) {
+		num := m[1]
+		if num == "" {
+			num = m[2]
+		}
+		pg, _ := strconv.Atoi(num)
+		out = append(out, refPointer{via: m[0], page: pg})
+	}
+	return out
+}
+
+// lineSpan is the lines a pillar or group covers: its own lines and those of
+// everything under it.
+type lineSpan struct {
+	id       string
+	from, to int
+}
+
+type docSpans struct {
+	groups  []lineSpan
+	pillars []lineSpan
+	// owner maps a line to the pillar of the nearest node at or before it,
+	// for lines (appendix pages) that no span covers.
+	nodes []lineSpan // every node's own lines with its pillar id, by line
+}
+
+func buildSpans(pd *parsedDoc) *docSpans {
+	g := map[string]*lineSpan{}
+	p := map[string]*lineSpan{}
+	grow := func(m map[string]*lineSpan, id string, from, to int) {
+		if id == "" || from <= 0 {
+			return
+		}
+		s := m[id]
+		if s == nil {
+			m[id] = &lineSpan{id, from, max(from, to)}
+			return
+		}
+		s.from, s.to = min(s.from, from), max(s.to, to)
+	}
+	ds := &docSpans{}
+	for _, x := range pd.Pillars {
+		grow(p, x.ID, x.LineStart, x.LineEnd)
+		ds.nodes = append(ds.nodes, lineSpan{x.ID, x.LineStart, x.LineEnd})
+	}
+	for _, x := range pd.Groups {
+		grow(g, x.ID, x.LineStart, x.LineEnd)
+		grow(p, x.PillarID, x.LineStart, x.LineEnd)
+		ds.nodes = append(ds.nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+	}
+	for _, x := range pd.Measures {
+		grow(g, x.GroupID, x.LineStart, x.LineEnd)
+		grow(p, x.PillarID, x.LineStart, x.LineEnd)
+		ds.nodes = append(ds.nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+	}
+	for _, x := range pd.Targets {
+		grow(p, x.PillarID, x.LineStart, x.LineEnd)
+		ds.nodes = append(ds.nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+	}
+	for _, s := range g {
+		ds.groups = append(ds.groups, *s)
+	}
+	for _, s := range p {
+		ds.pillars = append(ds.pillars, *s)
+	}
+	bySize := func(a []lineSpan) {
+		sort.Slice(a, func(i, j int) bool {
+			if wi, wj := a[i].to-a[i].from, a[j].to-a[j].from; wi != wj {
+				return wi < wj
+			}
+			return a[i].id < a[j].id
+		})
+	}
+	bySize(ds.groups)
+	bySize(ds.pillars)
+	sort.SliceStable(ds.nodes, func(i, j int) bool { return ds.nodes[i].from < ds.nodes[j].from })
+	return ds
+}
+
+// cover returns the narrowest group covering any of lines [from, to], else
+// the narrowest pillar, else the pillar of the nearest node before from.
+func (ds *docSpans) cover(from, to int) string {
+	for _, list := range [][]lineSpan{ds.groups, ds.pillars} {
+		for _, s := range list {
+			if s.from <= to && from <= s.to {
+				return s.id
+			}
+		}
+	}
+	owner := ""
+	for _, n := range ds.nodes {
+		if n.from > from {
+			break
+		}
+		if n.id != "" {
+			owner = n.id
+		}
+	}
+	return owner
+}
+
+// pageMap recovers printed page numbers. The extraction starts most pages
+// with a line indented by one space, and prints some page numbers as bare
+// number lines; a page holding exactly one bare number anchors the count
+// (a page with several holds chart numbers, not its page number).
+type pageMap struct {
+	starts  []int    // 1-based first line of each page, in order
+	anchors [][2]int // (page index, printed number), by number
+}
+
+func newPageMap(t *docText) *pageMap {
+	pm := &pageMap{}
+	nums := map[int][]int{}
+	for i, raw := range t.Raw {
+		if i == 0 || strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\f") {
+			if i == 0 || strings.TrimSpace(raw) != "" {
+				pm.starts = append(pm.starts, i+1)
+			}
+		}
+		if n := t.Norm[i]; n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" {
+			v, _ := strconv.Atoi(n)
+			nums[len(pm.starts)-1] = append(nums[len(pm.starts)-1], v)
+		}
+	}
+	for k, vs := range nums {
+		if len(vs) == 1 && vs[0] > 0 {
+			pm.anchors = append(pm.anchors, [2]int{k, vs[0]})
+		}
+	}
+	sort.Slice(pm.anchors, func(i, j int) bool { return pm.anchors[i][1] < pm.anchors[j][1] })
+	// Drop anchors that contradict the page order (a bare number that is a
+	// chart value): page numbers grow at least as fast as page indexes.
+	var ok [][2]int
+	for _, a := range pm.anchors {
+		if len(ok) > 0 {
+			last := ok[len(ok)-1]
+			if a[0] <= last[0] || a[1]-a[0] < last[1]-last[0] {
+				continue
+			}
+		}
+		ok = append(ok, a)
+	}
+	pm.anchors = ok
+	return pm
+}
+
+// lines returns the 1-based line range of printed page n, counted from the
+// nearest anchor at or below n.
+func (pm *pageMap) lines(n int, total int) (from, to int, ok bool) {
+	i := sort.Search(len(pm.anchors), func(i int) bool { return pm.anchors[i][1] > n }) - 1
+	if i < 0 {
+		return 0, 0, false
+	}
+	k := pm.anchors[i][0] + (n - pm.anchors[i][1])
+	if i+1 < len(pm.anchors) && k >= pm.anchors[i+1][0] {
+		return 0, 0, false // pages missing between anchors: the count is off
+	}
+	if k < 0 || k >= len(pm.starts) {
+		return 0, 0, false
+	}
+	from = pm.starts[k]
+	to = total
+	if k+1 < len(pm.starts) {
+		to = pm.starts[k+1] - 1
+	}
+	return from, to, true
+}
+
+// bracketless strips heading brackets and bullets: 【デジタル人材基盤】 → デジタル人材基盤.
+func bracketless(s string) string {
+	return strings.Trim(normalize(s), "【】〔〕「」『』[]()（）〇○●⚫◯・:：")
+}
+
+// linkRefs adds REFERS_TO from measures to the group or pillar their
+// 後掲・前掲・参照 pointers name, and reports the ones it cannot resolve,
+// including pointers on lines outside any measure.
+func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
+	pd, t := d.pd, d.t
+	ds := buildSpans(pd)
+	pm := newPageMap(t)
+	var rels []*policygraph.Relationship
+	seen := map[string]bool{}
+	for _, m := range pd.Measures {
+		for _, p := range findPointers(m.Text) {
+			var target, reason string
+			if p.name != "" {
+				target = resolveName(pd, m, p)
+				reason = fmt.Sprintf("no group or pillar named %q", p.name)
+			} else if from, to, ok := pm.lines(p.page, len(t.Raw)); ok {
+				target = ds.cover(from, to)
+				reason = fmt.Sprintf("page %d (lines %d-%d) is in no pillar or group", p.page, from, to)
+			} else {
+				reason = fmt.Sprintf("page %d cannot be located: page numbers are not recoverable there", p.page)
+			}
+			if target == "" {
+				rep.addUnresolved(Unresolved{Kind: "ref", File: t.File, Line: m.LineStart, NodeID: m.ID, Text: p.via, Reason: reason})
+				continue
+			}
+			id := relID(policygraph.RelRefersTo, m.ID, target)
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			rels = append(rels, &policygraph.Relationship{ID: id, Type: policygraph.RelRefersTo,
+				Start: m.ID, End: target, Properties: map[string]any{"via": p.via}})
+		}
+	}
+	// Pointers on lines no measure covers: only a report entry, since the
+	// relationship starts at a measure.
+	covered := make([]bool, len(t.Raw)+2)
+	for _, m := range pd.Measures {
+		for l := max(1, m.LineStart); l <= m.LineEnd && l <= len(t.Raw); l++ {
+			covered[l] = true
+		}
+	}
+	for i, n := range t.Norm {
+		if covered[i+1] || !strings.Contains(n, "参照") {
+			continue
+		}
+		for _, p := range findPointers(n) {
+			rep.addUnresolved(Unresolved{Kind: "ref", File: t.File, Line: i + 1, Text: p.via,
+				Reason: "pointer outside any measure"})
+		}
+	}
+	return rels
+}
+
+// resolveName finds the group, else the pillar, a named pointer means:
+// exact name first, then containment; among several, the one in the
+// pointer's direction (後掲: after the measure), then the closest.
+func resolveName(pd *parsedDoc, from *policygraph.Measure, p refPointer) string {
+	want := bracketless(p.name)
+	if want == "" {
+		return ""
+	}
+	type hit struct {
+		id   string
+		line int
+	}
+	pick := func(hits []hit) string {
+		best, bestKey := "", [2]int{}
+		for _, h := range hits {
+			wrongWay := 0
+			if p.dir > 0 && h.line < from.LineStart || p.dir < 0 && h.line > from.LineStart {
+				wrongWay = 1
+			}
+			key := [2]int{wrongWay, iabs(h.line - from.LineStart)}
+			if best == "" || key[0] < bestKey[0] || key[0] == bestKey[0] && key[1] < bestKey[1] {
+				best, bestKey = h.id, key
+			}
+		}
+		return best
+	}
+	for _, exact := range []bool{true, false} {
+		var hits []hit
+		for _, g := range pd.Groups {
+			name := bracketless(g.Name)
+			if name == want || !exact && utf8.RuneCountInString(want) >= 4 &&
+				(strings.Contains(name, want) || utf8.RuneCountInString(name) >= 4 && strings.Contains(want, name)) {
+				hits = append(hits, hit{g.ID, g.LineStart})
+			}
+		}
+		if id := pick(hits); id != "" {
+			return id
+		}
+		hits = nil
+		for _, pl := range pd.Pillars {
+			names := append([]string{pl.Name}, pl.Aliases...)
+			for _, n := range names {
+				name := bracketless(n)
+				if name == want || !exact && utf8.RuneCountInString(want) >= 2 && strings.Contains(name, want) {
+					hits = append(hits, hit{pl.ID, pl.LineStart})
+					break
+				}
+			}
+		}
+		if id := pick(hits); id != "" {
+			return id
+		}
+	}
+	return ""
+}
+
+// ---- cross-edition: CONTINUES and EVOLVES_FROM ----
+
+// evolveDiceMin is the bigram Dice from which a later measure is taken to
+// continue an earlier one. See TestEvolvesFromThreshold for the verified
+// pairs and the distribution this was read from.
+const evolveDiceMin = 0.45
+
+// linkContinues adds CONTINUES from each pillar of the later edition to the
+// pillar of the earlier one with the same concept (aliases.json "pillars")
+// and the same kind; pillars with no counterpart are reported.
+func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policygraph.Relationship {
+	var rels []*policygraph.Relationship
+	for _, p := range later.pd.Pillars {
+		c := m.pillarConceptOf(p.Name, p.Aliases)
+		var match *policygraph.Pillar
+		for _, q := range earlier.pd.Pillars {
+			if q.Kind != p.Kind {
+				continue
+			}
+			cq := m.pillarConceptOf(q.Name, q.Aliases)
+			same := c != "" && c == cq || c == "" && normalize(p.Name) == normalize(q.Name)
+			if same && (match == nil || q.Key == p.Key && match.Key != p.Key) {
+				match = q
+			}
+		}
+		if match == nil {
+			rep.addUnresolved(Unresolved{Kind: "continues", File: later.t.File, Line: p.LineStart, NodeID: p.ID,
+				Text: p.Name, Reason: "no pillar of the same concept in " + earlier.t.File})
+			continue
+		}
+		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelContinues, p.ID, match.ID),
+			Type: policygraph.RelContinues, Start: p.ID, End: match.ID, Properties: map[string]any{}})
+	}
+	return rels
+}
+
+// linkEvolves adds EVOLVES_FROM from each non-relist measure of the later
+// edition to its most similar measure of the earlier one, looking first in
+// the pillars its pillar CONTINUES, then anywhere, and only at or above
+// evolveDiceMin.
+func linkEvolves(later, earlier []*simItem, continues []*policygraph.Relationship) []*policygraph.Relationship {
+	cont := map[string]map[string]bool{}
+	for _, r := range continues {
+		if cont[r.Start] == nil {
+			cont[r.Start] = map[string]bool{}
+		}
+		cont[r.Start][r.End] = true
+	}
+	var rels []*policygraph.Relationship
+	for _, a := range later {
+		if a.m.Relist || len(a.bg) == 0 {
+			continue
+		}
+		var best *simItem
+		bestScore := 0.0
+		for _, inPillar := range []bool{true, false} {
+			for _, b := range earlier {
+				if b.m.Relist || inPillar && !cont[a.m.PillarID][b.m.PillarID] {
+					continue
+				}
+				s := simDice(a.bg, b.bg)
+				if s > bestScore || s == bestScore && best != nil && b.m.LineStart < best.m.LineStart {
+					best, bestScore = b, s
+				}
+			}
+			if best != nil && bestScore >= evolveDiceMin {
+				break
+			}
+			best, bestScore = nil, 0
+		}
+		if best == nil {
+			continue
+		}
+		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelEvolvesFrom, a.m.ID, best.m.ID),
+			Type: policygraph.RelEvolvesFrom, Start: a.m.ID, End: best.m.ID,
+			Properties: map[string]any{"score": round3(bestScore)}})
+	}
+	return rels
+}

@@ -1,0 +1,183 @@
+package loader
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/seed"
+)
+
+func meas(id, pillar, group, text string, line int, relist bool) *policygraph.Measure {
+	return &policygraph.Measure{ID: id, DocumentID: "doc:2023", PillarID: pillar, GroupID: group, Title: text, Text: text,
+		Relist: relist, Source: policygraph.Source{File: "t.txt", LineStart: line, LineEnd: line}}
+}
+
+// handDoc is a small hand-built 2023-like document for the link passes.
+func handDoc(t *testing.T, lines int, ms []*policygraph.Measure, groups []*policygraph.MeasureGroup, pillars []*policygraph.Pillar) *loadedDoc {
+	t.Helper()
+	raw := strings.Repeat("x\n", lines)
+	txt, err := newDocText("t.txt", 2023, "doc:2023", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &loadedDoc{t: txt, pd: &parsedDoc{Measures: ms, Groups: groups, Pillars: pillars}}
+}
+
+func simItems(docs []*loadedDoc) [][]*simItem {
+	items := make([][]*simItem, len(docs))
+	for i, d := range docs {
+		for _, m := range d.pd.Measures {
+			st := simText(m.Text)
+			items[i] = append(items[i], &simItem{m: m, doc: i, text: st, bg: simBigrams(st)})
+		}
+	}
+	return items
+}
+
+func relistPairs(rels []*policygraph.Relationship) map[string]string {
+	out := map[string]string{}
+	for _, r := range rels {
+		out[r.Start] = r.End
+	}
+	return out
+}
+
+func TestRelists(t *testing.T) {
+	ms := []*policygraph.Measure{
+		// Originals.
+		meas("a", "P1", "", "パーシャルスピンオフに関する税制の恒久化の検討", 10, false),
+		meas("b", "P1", "", "ディープテック・スタートアップ政策パッケージ（P72参照）", 20, false),
+		meas("c", "P2", "", "情報処理基盤：生成AIの活用に向けた基盤モデルの開発及び官民の計算資源の拡充（2022年度以降順次）、量子古典コンピューティング技術の実ビジネス化に向けた情報処理基盤の構築（2023年度以降順次）", 30, false),
+		meas("d", "P2", "", "脱炭素電源活用等のGX産業立地の推進、地域単位での産業人材育成", 40, false),
+		meas("e", "P1", "", "パーシャルスピンオフに関する税制の恒久化の検討", 99, false), // same text, farther away
+		// Relists.
+		meas("r1", "P3", "", "パーシャルスピンオフに関する税制の恒久化の検討（再掲）", 45, true),                    // identical
+		meas("r2", "P3", "", "ディープテック・スタートアップ政策パッケージ【再掲】", 46, true),                       // drops the page pointer
+		meas("r3", "P3", "", "生成AIの活用に向けた国内基盤モデルの開発及び官民の計算資源の拡充（2022年度～）（再掲）", 47, true), // one clause of a long item, one word added
+		meas("r4", "P3", "", "支援と規制が一体的となったGX産業政策の推進（GX経済移行債の効果的な活用、GX産業立地の推進【再掲】等）", 48, true), // inline marker
+		meas("r5", "P3", "", "まったく別の新しい取組の検討（再掲）", 49, true),                                         // no original
+		meas("r6", "P3", "", "パーシャルスピンオフに関する税制の恒久化の検討（再掲）", 50, true),                    // relist of a relist text: the non-relist wins
+	}
+	d := handDoc(t, 100, ms, nil, nil)
+	rep := &Report{}
+	got := relistPairs(linkRelists([]*loadedDoc{d}, simItems([]*loadedDoc{d}), rep))
+	want := map[string]string{"r1": "a", "r2": "b", "r3": "c", "r4": "d", "r6": "a"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("RELISTS (-want +got):\n%s", diff)
+	}
+	if len(rep.Unresolved) != 1 || rep.Unresolved[0].NodeID != "r5" || rep.Unresolved[0].Kind != "relist" {
+		t.Errorf("unresolved = %+v", rep.Unresolved)
+	}
+}
+
+// A relist prefers an original in its own document over a closer match in
+// another edition.
+func TestRelistsPreferSameDocument(t *testing.T) {
+	d1 := handDoc(t, 50, []*policygraph.Measure{meas("old", "P", "", "量子コンピューティング技術の産業化に向けた研究開発の推進・支援強化", 5, false)}, nil, nil)
+	d2 := handDoc(t, 50, []*policygraph.Measure{
+		meas("new", "Q", "", "量子コンピューティング開発拠点の強化（量子コンピューティング技術の産業化に向けた研究開発の推進・支援強化として産総研に拠点を整備）", 5, false),
+		meas("rel", "Q", "", "量子コンピューティング技術の産業化に向けた研究開発の推進・支援強化（2022年度～）（再掲）", 30, true),
+	}, nil, nil)
+	docs := []*loadedDoc{d1, d2}
+	got := relistPairs(linkRelists(docs, simItems(docs), &Report{}))
+	if got["rel"] != "new" {
+		t.Errorf("rel → %q, want new (same document)", got["rel"])
+	}
+}
+
+func TestRelistKeys(t *testing.T) {
+	if diff := cmp.Diff([]string{"GX産業政策の推進GX産業立地の推進等", "GX産業立地の推進"},
+		relistKeys("GX産業政策の推進（GX産業立地の推進【再掲】等）")); diff != "" {
+		t.Error(diff)
+	}
+	if diff := cmp.Diff([]string{"拡充2022年度"}, relistKeys("拡充（2022年度～）（再掲）")); diff != "" {
+		t.Error(diff)
+	}
+}
+
+func TestFindPointers(t *testing.T) {
+	got := findPointers("人材育成（後掲【デジタル人材 基盤】参照）、次世代（P70参照）・前掲「価値創造経営」を参照⇒詳細は「人材」パート参照、参照・活用、2024年参照")
+	want := []refPointer{
+		{via: "後掲【デジタル人材基盤】参照", name: "デジタル人材基盤", dir: 1},
+		{via: "前掲「価値創造経営」を参照", name: "価値創造経営", dir: -1},
+		{via: "「人材」パート参照", name: "人材"},
+		{via: "P70参照", page: 70},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(refPointer{})); diff != "" {
+		t.Errorf("pointers (-want +got):\n%s", diff)
+	}
+}
+
+func TestRefs(t *testing.T) {
+	pillars := []*policygraph.Pillar{
+		{ID: "pillar:OS-1", Name: "人材", Source: policygraph.Source{LineStart: 50, LineEnd: 50}},
+		{ID: "pillar:M-2", Name: "デジタル社会の実現", Source: policygraph.Source{LineStart: 1, LineEnd: 1}},
+	}
+	groups := []*policygraph.MeasureGroup{
+		{ID: "g:early", PillarID: "pillar:M-2", Name: "【デジタル人材基盤】", Source: policygraph.Source{LineStart: 2, LineEnd: 2}},
+		{ID: "g:late", PillarID: "pillar:M-2", Name: "【デジタル人材基盤】", Source: policygraph.Source{LineStart: 30, LineEnd: 30}},
+		{ID: "g:ds", PillarID: "pillar:M-2", Name: "〇デジタル産業基盤", Source: policygraph.Source{LineStart: 5, LineEnd: 5}},
+	}
+	ms := []*policygraph.Measure{
+		meas("m1", "pillar:M-2", "g:ds", "半導体の製造基盤、人材育成（後掲【デジタル人材基盤】参照）", 6, false),
+		meas("m2", "pillar:M-2", "g:ds", "人的資本経営⇒詳細は「人材」パート参照", 7, false),
+		meas("m3", "pillar:M-2", "g:ds", "何か（後掲【存在しない見出し】参照）", 8, false),
+		meas("m4", "pillar:M-2", "g:ds", "何か（P999参照）", 9, false),
+		meas("m5", "pillar:M-2", "g:late", "デジタル人材", 31, false),
+	}
+	d := handDoc(t, 60, ms, groups, pillars)
+	rep := &Report{}
+	got := map[string]string{}
+	for _, r := range linkRefs(d, rep) {
+		got[r.Start] = r.End + " via " + r.Properties["via"].(string)
+	}
+	want := map[string]string{
+		"m1": "g:late via 後掲【デジタル人材基盤】参照", // 後掲: the one after the measure
+		"m2": "pillar:OS-1 via 「人材」パート参照",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("REFERS_TO (-want +got):\n%s", diff)
+	}
+	var reasons []string
+	for _, u := range rep.Unresolved {
+		reasons = append(reasons, u.NodeID+": "+u.Reason)
+	}
+	if len(reasons) != 2 || !strings.Contains(reasons[0], "m3: no group or pillar named") || !strings.Contains(reasons[1], "m4: page 999") {
+		t.Errorf("unresolved = %q", reasons)
+	}
+}
+
+// TestPageMap checks page recovery on the real 2023 text, where the
+// measures point at P70-P72: the women founders, Unicorn Challenge and deep
+// tech packages (verified by reading the file).
+func TestPageMap(t *testing.T) {
+	b, err := fs.ReadFile(seed.FS(), "000_69167627890d1468.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt, err := newDocText("000_69167627890d1468.txt", 2023, "doc:2023", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm := newPageMap(txt)
+	for page, want := range map[int]string{
+		70: "女性社長",
+		71: "ボーン・グローバル",
+		72: "事業開発支援",
+	} {
+		from, to, ok := pm.lines(page, len(txt.Raw))
+		if !ok {
+			t.Errorf("page %d not recovered", page)
+			continue
+		}
+		if text := strings.Join(txt.Norm[from-1:to], ""); !strings.Contains(text, want) {
+			t.Errorf("page %d = lines %d-%d, which lack %q", page, from, to, want)
+		}
+	}
+	if _, _, ok := pm.lines(5, len(txt.Raw)); ok {
+		t.Error("page 5 precedes every anchor and should not be recoverable")
+	}
+}

@@ -1,0 +1,401 @@
+// Package loader turns the seed documents (METI's 経済産業政策新機軸部会
+// reports as extracted text) into a policy graph: an edition parser per
+// document (parse2023.go, parse2025.go) yields the structure, then shared
+// passes add laws and funds (mentions.go), RELISTS and REFERS_TO (links.go)
+// and the cross-edition CONTINUES and EVOLVES_FROM links.
+package loader
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/seed"
+	"golang.org/x/text/unicode/norm"
+)
+
+// parseFunc is an edition parser: parse2023, parse2025.
+type parseFunc func(*docText) (*parsedDoc, error)
+
+// editionParsers maps an edition year to its parser.
+var editionParsers = map[int]parseFunc{
+	2023: parse2023,
+	2025: parse2025,
+}
+
+// editionMarkers tell an edition from its text when the manifest year has
+// no parser: phrases only that edition prints (compared in NFKC form).
+var editionMarkers = map[int][]string{
+	2023: {"第2次中間整理", "●…これまでに実施した施策、○…今後実施する施策", "ミッション志向の産業政策(8分野)"},
+	2025: {"第4次中間整理", "第3次以降の進捗"},
+}
+
+// loadedDoc is one document that parsed, with what the passes need.
+type loadedDoc struct {
+	entry seed.Entry
+	t     *docText
+	pd    *parsedDoc
+	rep   *DocReport
+}
+
+// LoadDir loads the seed directory dir (manifest.json and the documents).
+func LoadDir(dir string) (*policygraph.Graph, *Report, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, &Report{}, fmt.Errorf("load %s: %w", dir, err)
+	}
+	return LoadFS(os.DirFS(dir))
+}
+
+// LoadFS loads a seed directory: every document of the manifest through its
+// edition parser, then the shared passes over all of them. A document that
+// fails (unreadable, empty, binary, not UTF-8, too large, no structure, a
+// parser error or panic) is left out and named in the returned error, an
+// ErrorList, and in the report; the other documents still load, so the
+// graph is returned with the error. The graph is deterministic: nodes in
+// document and line order (laws and funds by id), relationships by id.
+func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
+	rep := &Report{}
+	g := &policygraph.Graph{}
+	man, err := seed.ReadManifest(fsys)
+	if err != nil {
+		rep.Errors.Add(&DocError{File: "manifest.json", Err: err})
+		return g, rep, rep.Errors.Err()
+	}
+	m, err := loadMatcher()
+	if err != nil {
+		return g, rep, fmt.Errorf("load: %w", err)
+	}
+	var docs []*loadedDoc
+	ids := map[string]string{} // node id → file, across documents
+	for _, e := range man.Documents {
+		dr := &DocReport{File: e.File, DocID: e.ID, Edition: e.Edition, Year: e.Year,
+			Nodes: map[string]int{}, Rels: map[string]int{}}
+		rep.Documents = append(rep.Documents, dr)
+		d, err := loadDocument(fsys, e)
+		if err == nil {
+			err = claimIDs(ids, d)
+		}
+		if err != nil {
+			var de *DocError
+			if !errors.As(err, &de) {
+				de = &DocError{File: e.File, Err: err}
+			}
+			dr.Err = de.Error()
+			rep.Errors.Add(de)
+			continue
+		}
+		d.rep = dr
+		dr.Lines, dr.Parser = len(d.t.Raw), d.pd.Doc.Year
+		docs = append(docs, d)
+	}
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].entry.Year < docs[j].entry.Year })
+	assemble(g, rep, m, docs)
+	rep.Errors.Sort()
+	return g, rep, rep.Errors.Err()
+}
+
+// claimIDs rejects a document whose node ids collide with an earlier one's
+// (a manifest listing the same edition twice).
+func claimIDs(ids map[string]string, d *loadedDoc) error {
+	own := nodeIDs(d.pd)
+	for id := range own {
+		if f, ok := ids[id]; ok {
+			return &DocError{File: d.t.File, Err: fmt.Errorf("node id %s already loaded from %s", id, f)}
+		}
+	}
+	for id := range own {
+		ids[id] = d.t.File
+	}
+	return nil
+}
+
+// loadDocument reads one document and parses it.
+func loadDocument(fsys fs.FS, e seed.Entry) (*loadedDoc, error) {
+	if !fs.ValidPath(e.File) {
+		return nil, &DocError{File: e.File, Err: errors.New("invalid file name in manifest")}
+	}
+	// Stat first so a huge file is refused without reading it.
+	if fi, err := fs.Stat(fsys, e.File); err != nil {
+		return nil, &DocError{File: e.File, Err: err}
+	} else if fi.Size() > maxDocBytes {
+		return nil, &DocError{File: e.File, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", fi.Size(), maxDocBytes)}
+	}
+	data, err := fs.ReadFile(fsys, e.File)
+	if err != nil {
+		return nil, &DocError{File: e.File, Err: err}
+	}
+	t, pd, err := parseDocument(e, data)
+	if err != nil {
+		return nil, err
+	}
+	return &loadedDoc{entry: e, t: t, pd: pd}, nil
+}
+
+// parseDocument is the per-document step: text checks, edition parser,
+// contract checks. It never panics: a parser panic becomes a *DocError
+// holding a *PanicError.
+func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			t, pd = nil, nil
+			err = &DocError{File: e.File, Err: &PanicError{Value: r, Stack: string(debug.Stack())}}
+		}
+	}()
+	t, err = newDocText(e.File, e.Year, e.ID, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	year, parse := pickParser(e.Year, t)
+	if parse == nil {
+		return nil, nil, &DocError{File: e.File, Err: fmt.Errorf("no parser for edition year %d and no edition marker (第2次/第4次中間整理) in the text", e.Year)}
+	}
+	pd, err = parse(t)
+	if err != nil {
+		var de *DocError
+		if errors.As(err, &de) {
+			return nil, nil, err
+		}
+		return nil, nil, &DocError{File: e.File, Err: fmt.Errorf("parse %d edition: %w", year, err)}
+	}
+	if pd == nil {
+		return nil, nil, &DocError{File: e.File, Err: fmt.Errorf("parse %d edition: no result", year)}
+	}
+	pd.Doc = documentNode(e, t, data, year)
+	if err := checkParsed(t, pd); err != nil {
+		return nil, nil, err
+	}
+	return t, pd, nil
+}
+
+// pickParser returns the parser for the manifest year, else for the edition
+// the text announces.
+func pickParser(year int, t *docText) (int, parseFunc) {
+	if p := editionParsers[year]; p != nil {
+		return year, p
+	}
+	best, bestN := 0, 0
+	for y, marks := range editionMarkers {
+		n := 0
+		for _, l := range t.Norm {
+			for _, mk := range marks {
+				if strings.Contains(l, norm.NFKC.String(mk)) {
+					n++
+				}
+			}
+		}
+		if n > bestN || n == bestN && n > 0 && y < best {
+			best, bestN = y, n
+		}
+	}
+	if p := editionParsers[best]; p != nil && bestN > 0 {
+		return best, p
+	}
+	return 0, nil
+}
+
+// documentNode is the Document of a manifest entry: the manifest says what
+// it is, the bytes give sha256 and lines.
+func documentNode(e seed.Entry, t *docText, data []byte, parserYear int) *policygraph.Document {
+	year := e.Year
+	if year == 0 {
+		year = parserYear
+	}
+	return &policygraph.Document{
+		ID: e.ID, Title: e.Title, Edition: e.Edition, Year: year, Publisher: e.Publisher,
+		SourceURL: e.Source, File: e.File, SHA256: sha256Hex(data), Lines: len(t.Raw),
+	}
+}
+
+// checkParsed enforces the parser contract: some structure, unique ids,
+// provenance inside the file, relationships between known nodes.
+func checkParsed(t *docText, pd *parsedDoc) error {
+	if len(pd.Pillars) == 0 && len(pd.Measures) == 0 {
+		return &DocError{File: t.File, Err: errors.New("no recognisable structure: no pillars or measures found")}
+	}
+	n := len(t.Raw)
+	seen := map[string]bool{pd.Doc.ID: true}
+	check := func(id string, s policygraph.Source) error {
+		switch {
+		case id == "":
+			return &DocError{File: t.File, Line: s.LineStart, Err: errors.New("node without id")}
+		case seen[id]:
+			return &DocError{File: t.File, Line: s.LineStart, Err: fmt.Errorf("duplicate node id %s", id)}
+		case s.LineStart < 1 || s.LineEnd < s.LineStart || s.LineEnd > n:
+			return &DocError{File: t.File, Err: fmt.Errorf("node %s: lines %d-%d outside 1-%d", id, s.LineStart, s.LineEnd, n)}
+		}
+		seen[id] = true
+		return nil
+	}
+	var errs []error
+	for _, x := range pd.Pillars {
+		errs = append(errs, check(x.ID, x.Source))
+	}
+	for _, x := range pd.Groups {
+		errs = append(errs, check(x.ID, x.Source))
+	}
+	for _, x := range pd.Measures {
+		errs = append(errs, check(x.ID, x.Source))
+	}
+	for _, x := range pd.Targets {
+		errs = append(errs, check(x.ID, x.Source))
+	}
+	for _, x := range pd.Directions {
+		errs = append(errs, check(x.ID, x.Source))
+	}
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	for _, r := range pd.Rels {
+		if r == nil || !seen[r.Start] || !seen[r.End] {
+			return &DocError{File: t.File, Err: fmt.Errorf("relationship %v joins unknown nodes", r)}
+		}
+	}
+	return nil
+}
+
+func nodeIDs(pd *parsedDoc) map[string]bool {
+	ids := map[string]bool{pd.Doc.ID: true}
+	for _, x := range pd.Pillars {
+		ids[x.ID] = true
+	}
+	for _, x := range pd.Groups {
+		ids[x.ID] = true
+	}
+	for _, x := range pd.Measures {
+		ids[x.ID] = true
+	}
+	for _, x := range pd.Targets {
+		ids[x.ID] = true
+	}
+	for _, x := range pd.Directions {
+		ids[x.ID] = true
+	}
+	return ids
+}
+
+// assemble runs the shared passes over the parsed documents (in year order)
+// and fills g and the report.
+func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) {
+	var rels []*policygraph.Relationship
+	owner := map[string]*loadedDoc{}
+	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
+	items := make([][]*simItem, len(docs))
+	for i, d := range docs {
+		pd := d.pd
+		byLine := func(a, b policygraph.Source, ida, idb string) bool {
+			if a.LineStart != b.LineStart {
+				return a.LineStart < b.LineStart
+			}
+			return ida < idb
+		}
+		sort.SliceStable(pd.Pillars, func(i, j int) bool {
+			return byLine(pd.Pillars[i].Source, pd.Pillars[j].Source, pd.Pillars[i].ID, pd.Pillars[j].ID)
+		})
+		sort.SliceStable(pd.Groups, func(i, j int) bool {
+			return byLine(pd.Groups[i].Source, pd.Groups[j].Source, pd.Groups[i].ID, pd.Groups[j].ID)
+		})
+		sort.SliceStable(pd.Measures, func(i, j int) bool {
+			return byLine(pd.Measures[i].Source, pd.Measures[j].Source, pd.Measures[i].ID, pd.Measures[j].ID)
+		})
+		sort.SliceStable(pd.Targets, func(i, j int) bool {
+			return byLine(pd.Targets[i].Source, pd.Targets[j].Source, pd.Targets[i].ID, pd.Targets[j].ID)
+		})
+		sort.SliceStable(pd.Directions, func(i, j int) bool {
+			return byLine(pd.Directions[i].Source, pd.Directions[j].Source, pd.Directions[i].ID, pd.Directions[j].ID)
+		})
+		g.Documents = append(g.Documents, pd.Doc)
+		g.Pillars = append(g.Pillars, pd.Pillars...)
+		g.Groups = append(g.Groups, pd.Groups...)
+		g.Measures = append(g.Measures, pd.Measures...)
+		g.Targets = append(g.Targets, pd.Targets...)
+		g.Directions = append(g.Directions, pd.Directions...)
+		for id := range nodeIDs(pd) {
+			owner[id] = d
+		}
+		rels = append(rels, pd.Rels...)
+
+		before := res.count
+		findMentions(m, newDocIndex(d.t), pd, res)
+		_ = before
+		for _, ms := range pd.Measures {
+			st := simText(ms.Text)
+			items[i] = append(items[i], &simItem{m: ms, doc: i, text: st, bg: simBigrams(st)})
+		}
+		rels = append(rels, linkRefs(d, rep)...)
+	}
+	rels = append(rels, res.rels...)
+	rep.Mentions = res.count
+	rels = append(rels, linkRelists(docs, items, rep)...)
+	for i := 1; i < len(docs); i++ {
+		cont := linkContinues(m, docs[i], docs[i-1], rep)
+		rels = append(rels, cont...)
+		rels = append(rels, linkEvolves(items[i], items[i-1], cont)...)
+	}
+
+	for _, l := range res.laws {
+		g.Laws = append(g.Laws, l)
+	}
+	for _, f := range res.funds {
+		g.Funds = append(g.Funds, f)
+	}
+	sort.Slice(g.Laws, func(i, j int) bool { return g.Laws[i].ID < g.Laws[j].ID })
+	sort.Slice(g.Funds, func(i, j int) bool { return g.Funds[i].ID < g.Funds[j].ID })
+
+	// One relationship per id (the first), sorted by id.
+	seen := map[string]bool{}
+	for _, r := range rels {
+		if r.Properties == nil {
+			r.Properties = map[string]any{}
+		}
+		if seen[r.ID] {
+			continue
+		}
+		seen[r.ID] = true
+		g.Relationships = append(g.Relationships, r)
+	}
+	sort.Slice(g.Relationships, func(i, j int) bool { return g.Relationships[i].ID < g.Relationships[j].ID })
+
+	// Per-document counts and unplaced lines.
+	for _, d := range docs {
+		dr, pd := d.rep, d.pd
+		dr.Nodes[policygraph.LabelDocument] = 1
+		dr.Nodes[policygraph.LabelPillar] = len(pd.Pillars)
+		dr.Nodes[policygraph.LabelMeasureGroup] = len(pd.Groups)
+		dr.Nodes[policygraph.LabelMeasure] = len(pd.Measures)
+		dr.Nodes[policygraph.LabelTarget] = len(pd.Targets)
+		dr.Nodes[policygraph.LabelPolicyDirection] = len(pd.Directions)
+		for i, l := range d.t.Norm {
+			if l != "" && pd.Placed[i+1] == "" {
+				dr.Unplaced = append(dr.Unplaced, Line{Line: i + 1, Text: strings.TrimSpace(d.t.Raw[i])})
+			}
+		}
+	}
+	cited := map[*loadedDoc]map[string]bool{}
+	for _, r := range g.Relationships {
+		d := owner[r.Start]
+		if d == nil {
+			continue
+		}
+		d.rep.Rels[r.Type]++
+		if r.Type == policygraph.RelCitesLaw || r.Type == policygraph.RelUsesFund {
+			if cited[d] == nil {
+				cited[d] = map[string]bool{}
+			}
+			if !cited[d][r.End] {
+				cited[d][r.End] = true
+				if r.Type == policygraph.RelCitesLaw {
+					d.rep.Nodes[policygraph.LabelLaw]++
+				} else {
+					d.rep.Nodes[policygraph.LabelFund]++
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,214 @@
+package loader
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policygraph/policygraph"
+	"golang.org/x/text/unicode/norm"
+)
+
+// docIndex is a document in matching form (normalize: NFKC, no whitespace)
+// as one string, with a map from every byte of it back to the raw line and
+// rune it came from. Mentions are found in a node's normalised text and then
+// located here, so a name broken over two lines (GI基 / 金) still gets the
+// line where it starts and its verbatim surface.
+type docIndex struct {
+	t     *docText
+	s     string
+	chunk []int   // chunk[k] is the byte offset in s where raw rune k's output starts
+	line  []int32 // 0-based raw line of chunk k
+	off   []int32 // byte offset of raw rune k in its line
+	size  []int8  // byte length of raw rune k
+	lineS []int   // lineS[i] is the offset in s where line i starts
+}
+
+func newDocIndex(t *docText) *docIndex {
+	x := &docIndex{t: t, lineS: make([]int, len(t.Raw)+1)}
+	var b strings.Builder
+	var buf [utf8.UTFMax]byte
+	var out []byte
+	for li, l := range t.Raw {
+		x.lineS[li] = b.Len()
+		for off, r := range l {
+			n := utf8.EncodeRune(buf[:], r)
+			if r < utf8.RuneSelf {
+				out = append(out[:0], buf[:n]...)
+			} else {
+				out = norm.NFKC.Append(out[:0], buf[:n]...)
+			}
+			start := b.Len()
+			for _, c := range string(out) {
+				switch c {
+				case ' ', '\t', '\n', '\r', '\u3000':
+					continue
+				}
+				b.WriteRune(c)
+			}
+			if b.Len() > start {
+				x.chunk = append(x.chunk, start)
+				x.line = append(x.line, int32(li))
+				x.off = append(x.off, int32(off))
+				x.size = append(x.size, int8(n))
+			}
+		}
+	}
+	x.lineS[len(t.Raw)] = b.Len()
+	x.s = b.String()
+	return x
+}
+
+// chunkAt returns the raw rune whose output covers byte p of s.
+func (x *docIndex) chunkAt(p int) int {
+	return sort.Search(len(x.chunk), func(k int) bool { return x.chunk[k] > p }) - 1
+}
+
+// lineOf returns the 1-based line of byte p of s.
+func (x *docIndex) lineOf(p int) int {
+	if k := x.chunkAt(p); k >= 0 {
+		return int(x.line[k]) + 1
+	}
+	return 1
+}
+
+// locate finds the occurrence of normalised text pat that belongs to a node
+// spanning lines [from, to] (1-based): the first occurrence inside the span,
+// else the one closest to it (a pillar's goal may sit outside its heading
+// lines). It returns the 1-based line of its start and the verbatim surface.
+func (x *docIndex) locate(pat string, from, to int) (line int, surface string, ok bool) {
+	if pat == "" {
+		return 0, "", false
+	}
+	from = max(1, min(from, len(x.t.Raw)))
+	to = max(from, min(to, len(x.t.Raw)))
+	lo := x.lineS[from-1]
+	hi := x.lineS[to]
+	if i := strings.Index(x.s[lo:], pat); i >= 0 && lo+i < hi {
+		p := lo + i
+		return x.lineOf(p), x.surface(p, p+len(pat)), true
+	}
+	best, bestDist := -1, -1
+	for i := 0; ; {
+		j := strings.Index(x.s[i:], pat)
+		if j < 0 {
+			break
+		}
+		p := i + j
+		l := x.lineOf(p)
+		d := from - l
+		if l > to {
+			d = l - to
+		}
+		if best < 0 || d < bestDist {
+			best, bestDist = p, d
+		}
+		i = p + len(pat)
+	}
+	if best < 0 {
+		return 0, "", false
+	}
+	return x.lineOf(best), x.surface(best, best+len(pat)), true
+}
+
+// surface returns the raw text that s[start:end] came from, verbatim within
+// each line; pieces on several lines are joined without the line break.
+func (x *docIndex) surface(start, end int) string {
+	a, b := x.chunkAt(start), x.chunkAt(end-1)
+	if a < 0 || b < 0 {
+		return x.s[start:end]
+	}
+	la, lb := int(x.line[a]), int(x.line[b])
+	oa, ob := int(x.off[a]), int(x.off[b])+int(x.size[b])
+	if la == lb {
+		return x.t.Raw[la][oa:ob]
+	}
+	var sb strings.Builder
+	sb.WriteString(strings.TrimRight(x.t.Raw[la][oa:], " \t\u3000"))
+	for l := la + 1; l < lb; l++ {
+		sb.WriteString(strings.TrimSpace(x.t.Raw[l]))
+	}
+	sb.WriteString(strings.TrimLeft(x.t.Raw[lb][:ob], " \t\u3000"))
+	return sb.String()
+}
+
+// mentionSource is one node whose text is scanned for laws and funds.
+type mentionSource struct {
+	id       string
+	text     string
+	from, to int
+	funds    bool // Pillar goals cite laws only (USES_FUND is Measure/Target → Fund)
+}
+
+// mentionResult is what the mention pass adds to the graph.
+type mentionResult struct {
+	laws  map[string]*policygraph.Law
+	funds map[string]*policygraph.Fund
+	rels  []*policygraph.Relationship
+	count int // mentions seen, before keeping the first per (node, entity)
+}
+
+// findMentions runs the alias matcher over the measures, targets and pillar
+// goals of one parsed document and adds CITES_LAW / USES_FUND with the
+// verbatim surface and the 1-based line of the first mention per
+// (node, law/fund).
+func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
+	var srcs []mentionSource
+	for _, p := range pd.Pillars {
+		if p.LongTermGoal != "" {
+			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, p.LineStart, p.LineEnd, false})
+		}
+	}
+	for _, ms := range pd.Measures {
+		srcs = append(srcs, mentionSource{ms.ID, ms.Text, ms.LineStart, ms.LineEnd, true})
+	}
+	for _, t := range pd.Targets {
+		srcs = append(srcs, mentionSource{t.ID, t.Text, t.LineStart, t.LineEnd, true})
+	}
+	for _, src := range srcs {
+		seen := map[string]bool{}
+		for _, mt := range m.find(normalize(src.text)) {
+			if mt.p.kind == kindFund && !src.funds {
+				continue
+			}
+			res.count++
+			end := m.nodeID(mt.p)
+			if seen[end] {
+				continue // one relationship per (node, law): the first mention
+			}
+			seen[end] = true
+			line, surface, ok := x.locate(mt.p.text, src.from, src.to)
+			if !ok {
+				line, surface = src.from, mt.p.text
+			}
+			e := m.entry(mt.p)
+			typ := policygraph.RelCitesLaw
+			if mt.p.kind == kindLaw {
+				if res.laws[end] == nil {
+					res.laws[end] = &policygraph.Law{ID: end, Name: e.Name, Aliases: aliasList(e), Foreign: e.Foreign}
+				}
+			} else {
+				typ = policygraph.RelUsesFund
+				if res.funds[end] == nil {
+					res.funds[end] = &policygraph.Fund{ID: end, Name: e.Name, Aliases: aliasList(e)}
+				}
+			}
+			res.rels = append(res.rels, &policygraph.Relationship{
+				ID: relID(typ, src.id, end), Type: typ, Start: src.id, End: end,
+				Properties: map[string]any{"surface": surface, "line": line},
+			})
+		}
+	}
+}
+
+// aliasList is the entry's aliases without ones equal to the name, never nil
+// (an empty list, so every store sees the same shape).
+func aliasList(e aliasEntry) []string {
+	out := []string{}
+	for _, a := range e.Aliases {
+		if a != e.Name {
+			out = append(out, a)
+		}
+	}
+	return out
+}

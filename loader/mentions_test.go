@@ -1,0 +1,216 @@
+package loader
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/seed"
+)
+
+func mustMatcher(t testing.TB) *matcher {
+	t.Helper()
+	m, err := loadMatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// found lists "id=surface-normalised" for the mentions in text.
+func found(m *matcher, text string) []string {
+	var out []string
+	n := normalize(text)
+	for _, mt := range m.find(n) {
+		out = append(out, m.nodeID(mt.p)+"="+n[mt.Start:mt.End])
+	}
+	return out
+}
+
+func TestFindMentions(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		// Positives, with every spelling the texts use.
+		{"GI基金の実施企業に対する取組状況の確認", []string{"fund:グリーンイノベーション基金=GI基金"}},
+		{"グリーンイノベーション基金事業における更なる取組", []string{"fund:グリーンイノベーション基金=グリーンイノベーション基金"}},
+		{"EBPM（半導体・GI基\n金）（2022年～）", []string{"fund:グリーンイノベーション基金=GI基金"}}, // broken over a line
+		{"ポスト５G基金の活用", []string{"fund:ポスト5G基金=ポスト5G基金"}},
+		{"ポスト５Ｇ基金の活用", []string{"fund:ポスト5G基金=ポスト5G基金"}},
+		{"ポスト5G基金等その他", []string{"fund:ポスト5G基金=ポスト5G基金"}},
+		{"先端半導体基金や経済安保基金等を活用", []string{"fund:先端半導体基金=先端半導体基金", "fund:経済安保基金=経済安保基金"}},
+		{"独禁法に関する課題", []string{"law:独占禁止法=独禁法"}},
+		{"独占禁止法等の適用関係", []string{"law:独占禁止法=独占禁止法"}},
+		{"改正産競法に基づく設備投資等支援", []string{"law:産業競争力強化法=改正産競法"}},
+		{"★★★産業競争力強化法などの法改正", []string{"law:産業競争力強化法=産業競争力強化法"}},
+		{"下請法改正と執行強化", []string{"law:下請代金支払遅延等防止法=下請法"}},
+		{"公正取引委員会と連携した下請代金法の執行", []string{"law:下請代金支払遅延等防止法=下請代金法"}},
+		{"ＧＸ推進法の改正が成立", []string{"law:GX推進法=GX推進法"}},
+		{"経済安全保障推進法に基づく特定重要物資", []string{"law:経済安全保障推進法=経済安全保障推進法"}},
+		{"米国：CHIPS法（半導体）、インフレ削減法（GX投資）", []string{"law:CHIPS法=CHIPS法", "law:インフレ削減法=インフレ削減法"}},
+		{"米国のIRAによる", []string{"law:インフレ削減法=IRA"}},
+		{"「脱炭素成長型経済構造への円滑な移行の推進に関する法律及び資源の有効な利用の促進に関する法律の一部を改正する法律」",
+			[]string{"law:GX推進法=脱炭素成長型経済構造への円滑な移行の推進に関する法律", "law:資源有効利用促進法=資源の有効な利用の促進に関する法律"}},
+		{"下請けという名称をなくす下請法改正法案。早期事業再生法案も。",
+			[]string{"law:下請代金支払遅延等防止法=下請法", "law:早期事業再生法=早期事業再生法案"}},
+		{"外為法に基づく事前報告", []string{"law:外国為替及び外国貿易法=外為法"}},
+		{"産学融合拠点事業、TLO法等", []string{"law:大学等技術移転促進法=TLO法"}},
+		// Negatives: 法 and 基金 that are not a named law or fund.
+		{"削減貢献量の評価手法の整備", nil},
+		{"指導方法を整理", nil},
+		{"法人税インセンティブを含む政策対応", nil},
+		{"暗号資産についても、法令上・会計上", nil},
+		{"JICの運用期限の延長（法改正も視野に検討）", nil},
+		{"所得税法上の扱い", nil},
+		{"評価の方法論を確立", nil},
+		{"3R関連法制の拡充・強化", nil},
+		{"財務・税務・法務に関する支援", nil},
+		{"法的に義務付け", nil},
+		{"基金を設置し、安定供給確保に向けた", nil},
+		{"両基金の着実な執行", nil},
+		{"本基金の執行状況", nil},
+		{"当該基金については", nil},
+		{"NEDO等の機関や基金を通じて", nil},
+		{"AMEDの3,500億円の基金活用", nil},
+		{"官民ファンド等による支援", nil},
+		{"PIRATES", nil},               // IRA inside a longer ASCII word
+		{"会社法人の設立", nil},             // 会社法 followed by 人 is 法人
+		{"GX推進法人", nil},              // likewise
+		{"経済安全保障推進法令の整備", nil}, // 法令
+	} {
+		got := found(m, tc.text)
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+// TestAliasTableFromTexts checks that the table is the texts' own: every
+// law and fund has a spelling that occurs in a seed document.
+func TestAliasTableFromTexts(t *testing.T) {
+	m := mustMatcher(t)
+	var all strings.Builder
+	for _, f := range []string{"000_69167627890d1468.txt", "001_35a8d6215b8ea1a0.txt"} {
+		b, err := seedFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.WriteString(normalize(string(b)))
+	}
+	text := all.String()
+	for _, list := range [][]aliasEntry{m.table.Laws, m.table.Funds} {
+		for _, e := range list {
+			ok := false
+			for _, a := range append([]string{e.Name}, e.Aliases...) {
+				if strings.Contains(text, normalize(a)) {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("%s: no spelling occurs in the seed texts", e.Name)
+			}
+			if e.Note == "" {
+				t.Errorf("%s: no note saying where the texts mention it", e.Name)
+			}
+		}
+	}
+}
+
+func TestBadAliasTables(t *testing.T) {
+	for _, data := range []string{
+		`{`,
+		`{"laws":[{"name":""}]}`,
+		`{"laws":[{"name":"ＧＸ推進法"}]}`,
+		`{"laws":[{"name":"法"}]}`,
+		`{"laws":[{"name":"A法","aliases":["B法"]}],"funds":[{"name":"B法"}]}`,
+		`{"pillars":[{"concept":"x"}]}`,
+	} {
+		if _, err := newMatcher([]byte(data)); err == nil {
+			t.Errorf("newMatcher(%s) succeeded", data)
+		}
+	}
+}
+
+func seedFile(name string) ([]byte, error) {
+	return fs.ReadFile(seed.FS(), name)
+}
+
+// TestMentionLinesAndSurface builds a parsed document by hand: a measure
+// whose fund name is broken over two lines, a target with full-width
+// spelling, a pillar goal citing a law, and repeated mentions.
+func TestMentionLinesAndSurface(t *testing.T) {
+	raw := "ミッション①\n" + // 1
+		"長期的目標：GX推進法に基づき150兆円\n" + // 2
+		"○ 大規模予算事業（半導体・GI基\n" + // 3
+		"金）の検証、GI基金の拡充、独禁法\n" + // 4
+		"の整理、独占禁止法の運用\n" + // 5
+		"目標：ポスト５Ｇ基金で100億円\n" // 6
+	txt, err := newDocText("t.txt", 2023, "doc:2023", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pd := &parsedDoc{
+		Pillars: []*policygraph.Pillar{{ID: "p", LongTermGoal: "GX推進法に基づき150兆円",
+			Source: policygraph.Source{LineStart: 1, LineEnd: 1}}},
+		Measures: []*policygraph.Measure{{ID: "m", Text: "大規模予算事業（半導体・GI基金）の検証、GI基金の拡充、独禁法の整理、独占禁止法の運用",
+			Source: policygraph.Source{LineStart: 3, LineEnd: 5}}},
+		Targets: []*policygraph.Target{{ID: "t", Text: "ポスト５Ｇ基金で100億円",
+			Source: policygraph.Source{LineStart: 6, LineEnd: 6}}},
+	}
+	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
+	findMentions(mustMatcher(t), newDocIndex(txt), pd, res)
+	got := map[string]map[string]any{}
+	for _, r := range res.rels {
+		got[r.ID] = r.Properties
+	}
+	want := map[string]map[string]any{
+		"CITES_LAW:p->law:GX推進法":               {"surface": "GX推進法", "line": 2},
+		"USES_FUND:m->fund:グリーンイノベーション基金":     {"surface": "GI基金", "line": 3},
+		"CITES_LAW:m->law:独占禁止法":              {"surface": "独禁法", "line": 4},
+		"USES_FUND:t->fund:ポスト5G基金":           {"surface": "ポスト５Ｇ基金", "line": 6},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("relationships (-want +got):\n%s", diff)
+	}
+	if res.count != 6 {
+		t.Errorf("count = %d, want 6 mentions", res.count)
+	}
+	if l := res.laws["law:独占禁止法"]; l == nil || l.Name != "独占禁止法" || l.Foreign || !hasString(l.Aliases, "独禁法") {
+		t.Errorf("law node = %+v", l)
+	}
+	if len(res.laws) != 2 || len(res.funds) != 2 {
+		t.Errorf("laws %d funds %d, want 2 and 2 (only the ones mentioned)", len(res.laws), len(res.funds))
+	}
+}
+
+func hasString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDocIndexSurface(t *testing.T) {
+	txt, _ := newDocText("t.txt", 0, "", []byte("前置き ＧＸ推\n 進法 と ㈱\n"))
+	x := newDocIndex(txt)
+	if x.s != "前置きGX推進法と(株)" {
+		t.Fatalf("index = %q", x.s)
+	}
+	line, surface, ok := x.locate("GX推進法", 1, 2)
+	if !ok || line != 1 || surface != "ＧＸ推進法" {
+		t.Errorf("locate = %d %q %v", line, surface, ok)
+	}
+	line, surface, ok = x.locate("(株)", 1, 1) // outside the span: nearest
+	if !ok || line != 2 || surface != "㈱" {
+		t.Errorf("locate = %d %q %v", line, surface, ok)
+	}
+	if _, _, ok := x.locate("ない", 1, 2); ok {
+		t.Error("found text that is not there")
+	}
+}

@@ -1,0 +1,1613 @@
+package loader
+
+// parse2023 reads the 2023 edition (第2次中間整理) of the 新機軸部会 report.
+//
+// The text is flattened slides, so the parser works in two layers, in the
+// spirit of text/template/parse: a lexer (lex2023) that gives every line a
+// kind (bullet, heading, page number, vertical-label character, …) without
+// looking at its neighbours, and a parser (parser2023) that walks those items
+// with a small state machine of document sections:
+//
+//	key messages  「新機軸」のキーメッセージ①…⑦ (prose; numeric goals → KEY_MESSAGE targets)
+//	macro table   足下３年程度 ３～５年後 長期的目標 (the macro framework, no pillar)
+//	summary       新機軸の施策の柱 tables: pillar name, 長期的目標, 主要施策 cells
+//	contents      ① 炭素中立型社会の実現 ･･･p.20 (spellings of the pillar names)
+//	concept       ミッション①：…（考え方） (prose; 当面見据える長期/中期目標 → targets)
+//	detail        …（これまでの施策、今後の施策）: 【group】, ⚫/● past and ○ future measures
+//	package       女性起業家支援パッケージ etc.: ○ measures of OS②
+//
+// Summary-table cells are interleaved across columns and, on pages with two
+// pillars, across pillars too, so they are resolved after the detail pages
+// are parsed: each cell goes to the page pillar whose detail measures cover
+// most of its wording, and takes status and group from the detail measure it
+// repeats.
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/policygraph/policygraph"
+)
+
+// ---------------------------------------------------------------- lexer
+
+type kind2023 int
+
+const (
+	k23Blank       kind2023 = iota
+	k23PageNum              // "21": a lone page or chart number
+	k23Single               // one character: part of a vertical label (or a lone ／ of a goal cell)
+	k23KeyMsg               // 「新機軸」のキーメッセージ①
+	k23Pillar               // ミッション①：炭素中立型社会の実現（考え方）, ＯＳ③：価値創造経営
+	k23HeadSuffix           // （これまでの施策、今後の施策） on a line of its own
+	k23ListTitle            // ミッション志向の産業政策（8分野）： / 社会基盤（ＯＳ）の組替え（5分野）：
+	k23TOCEntry             // ① 炭素中立型社会の実現 ･･･p.20
+	k23TableHeader          // 長期的目標 足下３年程度 ３～５年後
+	k23PillarCol            // 新機軸の / 施策の柱 (column header of the summary tables)
+	k23Micro                // 各分野（ミクロ）の主要施策
+	k23Legend               // ●…これまでに実施した施策、○…今後実施する施策
+	k23Bracket              // 【…】 on a line of its own
+	k23Angle                // ＜…＞ on a line of its own
+	k23OHead                // 〇… (U+3007): a group heading of the summary tables
+	k23Past                 // ⚫ or ● bullet
+	k23Future               // ○ bullet
+	k23Arrow                // ➢ (sub-bullet of prose), – or • or ✓
+	k23PUA                  // U+F070 bullet of the key-message lists
+	k23Sub                  // （…） or 〔…〕 wholly on a line: a sub-heading if after a blank
+	k23Note                 // ⇒… or ※…: a remark, never part of a measure
+	k23Text                 // anything else
+)
+
+type item2023 struct {
+	kind kind2023
+	line int    // 1-based
+	norm string // NFKC, trimmed
+	flat string // normalize(): no spaces at all, for matching
+	body string // raw text after the bullet, trimmed
+	// k23Pillar
+	pkind, psuffix, pname string
+	pord                  int
+	// k23TOCEntry
+	tocOrd int
+	tocNam string
+}
+
+var (
+	re23Pillar   = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
+	re23TOC      = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
+	re23PageNum  = regexp.MustCompile(`^\d{1,3}$`)
+	re23List     = regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`)
+	re23CircLead = regexp.MustCompile(`^[①-⑳]\s*`)
+)
+
+// lex2023 classifies every line of t.
+func lex2023(t *docText) []item2023 {
+	items := make([]item2023, len(t.Raw))
+	for i := range t.Raw {
+		items[i] = lexLine2023(t, i)
+	}
+	return items
+}
+
+func lexLine2023(t *docText, i int) item2023 {
+	raw := ""
+	if i < len(t.Raw) {
+		raw = t.Raw[i]
+	}
+	n := ""
+	if i < len(t.Norm) {
+		n = t.Norm[i]
+	}
+	it := item2023{line: i + 1, norm: n, flat: normalize(raw), body: trimAll(raw)}
+	f := it.flat
+	switch {
+	case f == "":
+		it.kind = k23Blank
+	case re23PageNum.MatchString(f):
+		it.kind = k23PageNum
+	case utf8.RuneCountInString(f) == 1:
+		it.kind = k23Single
+	case strings.Contains(f, "「新機軸」のキーメッセージ"):
+		it.kind = k23KeyMsg
+	case f == "(これまでの施策、今後の施策)":
+		it.kind = k23HeadSuffix
+	case re23List.MatchString(f):
+		it.kind = k23ListTitle
+	case strings.Contains(f, "足下3年程度") && strings.Contains(f, "3~5年後"):
+		it.kind = k23TableHeader
+	case f == "新機軸の" || f == "施策の柱":
+		it.kind = k23PillarCol
+	case f == "各分野(ミクロ)の主要施策":
+		it.kind = k23Micro
+	case strings.HasPrefix(f, "●") && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
+		it.kind = k23Legend
+	case strings.HasPrefix(f, "【") && strings.HasSuffix(f, "】") && strings.Count(f, "【") == 1:
+		it.kind = k23Bracket
+		it.body = strings.TrimSuffix(strings.TrimPrefix(it.body, "【"), "】")
+	case strings.HasPrefix(f, "<") && strings.HasSuffix(f, ">"):
+		it.kind = k23Angle
+	case strings.HasPrefix(f, "〇"):
+		it.kind = k23OHead
+		it.body = cutBullet(it.body)
+	case strings.HasPrefix(f, "⚫") || strings.HasPrefix(f, "●"):
+		it.kind = k23Past
+		it.body = cutBullet(it.body)
+	case strings.HasPrefix(f, "○"):
+		it.kind = k23Future
+		it.body = cutBullet(it.body)
+	case strings.HasPrefix(f, "➢") || strings.HasPrefix(f, "–") || strings.HasPrefix(f, "•") || strings.HasPrefix(f, "✓"):
+		it.kind = k23Arrow
+		it.body = cutBullet(it.body)
+	case strings.HasPrefix(f, "\uf070"):
+		it.kind = k23PUA
+		it.body = cutBullet(it.body)
+	case strings.HasPrefix(f, "⇒") || strings.HasPrefix(f, "※"):
+		it.kind = k23Note
+	case isWhollyEnclosed(f):
+		it.kind = k23Sub
+	default:
+		it.kind = k23Text
+	}
+	if m := re23Pillar.FindStringSubmatch(f); m != nil && it.kind == k23Text {
+		it.kind = k23Pillar
+		it.pkind = policygraph.KindMission
+		if m[1] == "OS" {
+			it.pkind = policygraph.KindOS
+		}
+		it.pord, _ = strconv.Atoi(m[2])
+		it.pname = m[3]
+		it.psuffix = m[4]
+	}
+	if m := re23TOC.FindStringSubmatch(f); m != nil && it.kind == k23Text {
+		it.kind = k23TOCEntry
+		it.tocOrd, _ = strconv.Atoi(m[1])
+		it.tocNam = strings.TrimSpace(strings.Split(trimAll(re23CircLead.ReplaceAllString(trimAll(raw), "")), "･")[0])
+	}
+	return it
+}
+
+// trimAll trims ASCII and ideographic spaces.
+func trimAll(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
+}
+
+// cutBullet drops the first rune (the bullet) and the spaces after it.
+func cutBullet(s string) string {
+	s = trimAll(s)
+	_, n := utf8.DecodeRuneInString(s)
+	return trimAll(s[n:])
+}
+
+// isWhollyEnclosed reports whether f is one (…) or 〔…〕 group and nothing else.
+func isWhollyEnclosed(f string) bool {
+	var open, close rune
+	switch {
+	case strings.HasPrefix(f, "("):
+		open, close = '(', ')'
+	case strings.HasPrefix(f, "〔"):
+		open, close = '〔', '〕'
+	default:
+		return false
+	}
+	depth := 0
+	rs := []rune(f)
+	for i, r := range rs {
+		switch r {
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 && i != len(rs)-1 {
+				return false
+			}
+		}
+	}
+	return depth == 0 && rs[len(rs)-1] == close
+}
+
+// ---------------------------------------------------------------- parser
+
+type sect2023 int
+
+const (
+	sec23None sect2023 = iota
+	sec23Key
+	sec23Macro
+	sec23Summary
+	sec23Concept
+	sec23Detail
+	sec23Package
+)
+
+const (
+	horizonNear = "足下３年程度"
+	horizonMid  = "３～５年後"
+)
+
+type parser2023 struct {
+	t     *docText
+	items []item2023
+	out   *parsedDoc
+	ids   idSet
+
+	pillars map[string]*policygraph.Pillar // by key
+	aliases map[string][]string            // key → spellings in order seen
+	groups  map[string]*policygraph.MeasureGroup
+	// measures of the detail pages, per pillar key, for the summary resolution
+	detail map[string][]*policygraph.Measure
+	corpus map[string]map[string]bool // pillar key → bigrams of its detail text
+	mbg    map[*policygraph.Measure]map[string]bool
+
+	sec    sect2023
+	pillar string // current pillar key
+	group  *policygraph.MeasureGroup
+	// groupFromSub: the current group came from a （…） sub-heading (a page
+	// without 【】 headings), so the next （…） opens a new group.
+	groupFromSub bool
+
+	// list state of the key messages and contents
+	listKind string // MISSION / OS while reading a name list
+	listN    int
+	goalKind string // MISSION / OS while reading ＜…目標の例＞
+	goalN    int
+
+	summary []*cell2023 // summary-table cells, resolved at the end
+}
+
+// cell2023 is one cell (item or 〇 group) of a summary table.
+type cell2023 struct {
+	group bool
+	lines []int  // line numbers
+	text  string // joined text (raw)
+	cands []string
+	split bool // cut out of a line holding two cells
+}
+
+func parse2023(t *docText) (pd *parsedDoc, err error) {
+	defer func() {
+		// The parser indexes heavily into line slices; a bug on odd input
+		// must surface as an error, never as a panic of the whole loader.
+		if r := recover(); r != nil {
+			pd, err = nil, fmt.Errorf("%s:1: parse2023: internal error: %v", fileOf(t), r)
+		}
+	}()
+	if t == nil {
+		return nil, fmt.Errorf("parse2023: nil document")
+	}
+	p := &parser2023{
+		t:       t,
+		items:   lex2023(t),
+		out:     &parsedDoc{Placed: map[int]string{}},
+		ids:     idSet{},
+		pillars: map[string]*policygraph.Pillar{},
+		aliases: map[string][]string{},
+		groups:  map[string]*policygraph.MeasureGroup{},
+		detail:  map[string][]*policygraph.Measure{},
+		corpus:  map[string]map[string]bool{},
+		mbg:     map[*policygraph.Measure]map[string]bool{},
+	}
+	if err := p.findPillars(); err != nil {
+		return nil, err
+	}
+	p.run()
+	p.resolveSummary()
+	p.finish()
+	return p.out, nil
+}
+
+func fileOf(t *docText) string {
+	if t == nil {
+		return "?"
+	}
+	return t.File
+}
+
+func (p *parser2023) place(line int, id string) {
+	if line < 1 || line > len(p.items) {
+		return
+	}
+	if _, ok := p.out.Placed[line]; !ok || strings.HasPrefix(p.out.Placed[line], "skipped:") {
+		p.out.Placed[line] = id
+	}
+}
+
+func (p *parser2023) placeRange(a, b int, id string) {
+	for l := a; l <= b; l++ {
+		if l >= 1 && l <= len(p.items) && p.items[l-1].kind != k23Blank {
+			p.place(l, id)
+		}
+	}
+}
+
+func (p *parser2023) rawLines(a, b int) string {
+	if a < 1 {
+		a = 1
+	}
+	if b > len(p.t.Raw) {
+		b = len(p.t.Raw)
+	}
+	if a > b {
+		return ""
+	}
+	return strings.Join(p.t.Raw[a-1:b], "\n")
+}
+
+func (p *parser2023) rel(typ, start, end string) {
+	p.out.Rels = append(p.out.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end, Properties: map[string]any{}})
+}
+
+func pillarKey(kind string, ord int) string {
+	if kind == policygraph.KindOS {
+		return fmt.Sprintf("OS-%d", ord)
+	}
+	return fmt.Sprintf("MISSION-%d", ord)
+}
+
+// findPillars creates one node per pillar from the contents lists and the
+// pillar headings; the heading of the pillar's own pages is its provenance.
+func (p *parser2023) findPillars() error {
+	names := map[string]string{}
+	listKind := ""
+	for _, it := range p.items {
+		switch it.kind {
+		case k23ListTitle:
+			listKind = listTitleKind(it.flat)
+		case k23TOCEntry:
+			if listKind != "" {
+				k := pillarKey(listKind, it.tocOrd)
+				if names[k] == "" {
+					names[k] = it.tocNam
+				}
+			}
+		case k23Pillar:
+			if it.pord < 1 || (it.pkind == policygraph.KindMission && it.pord > 8) || (it.pkind == policygraph.KindOS && it.pord > 5) {
+				continue
+			}
+			k := pillarKey(it.pkind, it.pord)
+			if p.pillars[k] != nil {
+				continue
+			}
+			end := it.line
+			if it.line < len(p.items) && p.items[it.line].kind == k23HeadSuffix {
+				end++
+			}
+			pl := &policygraph.Pillar{
+				ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: it.pkind, Ordinal: it.pord,
+				Name:   headingName(p.t.Raw[it.line-1]),
+				Source: policygraph.Source{File: p.t.File, LineStart: it.line, LineEnd: end, Quote: p.rawLines(it.line, end)},
+			}
+			p.pillars[k] = pl
+		}
+	}
+	if len(p.pillars) == 0 {
+		line := 1
+		for _, it := range p.items {
+			if it.kind != k23Blank {
+				line = it.line
+				break
+			}
+		}
+		return fmt.Errorf("%s:%d: no 2023 pillar heading (ミッション①：… / ＯＳ①：…) found", p.t.File, line)
+	}
+	for k, pl := range p.pillars {
+		if n := names[k]; n != "" {
+			pl.Name = n // the contents spell the canonical name
+		}
+	}
+	keys := p.pillarKeys()
+	for _, k := range keys {
+		pl := p.pillars[k]
+		p.out.Pillars = append(p.out.Pillars, pl)
+		p.rel(policygraph.RelHasPillar, p.t.DocID, pl.ID)
+	}
+	return nil
+}
+
+func listTitleKind(flat string) string {
+	if strings.HasPrefix(flat, "ミッション") {
+		return policygraph.KindMission
+	}
+	return policygraph.KindOS
+}
+
+// pillarKeys lists the pillar keys missions first, then OS, by ordinal.
+func (p *parser2023) pillarKeys() []string {
+	var keys []string
+	for k := range p.pillars {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := p.pillars[keys[i]], p.pillars[keys[j]]
+		if a.Kind != b.Kind {
+			return a.Kind == policygraph.KindMission
+		}
+		return a.Ordinal < b.Ordinal
+	})
+	return keys
+}
+
+// headingName is the pillar name of a heading line, raw spelling, without
+// the ミッション①： prefix and the （考え方）-style suffix.
+func headingName(raw string) string {
+	s := trimAll(raw)
+	if i := strings.IndexAny(s, "：:"); i >= 0 {
+		s = s[i+len(string([]rune(s[i:])[0])):]
+	}
+	for _, suf := range []string{"（考え方）", "（これまでの施策、今後の施策）"} {
+		s = trimAll(strings.TrimSuffix(trimAll(s), suf))
+	}
+	return s
+}
+
+func (p *parser2023) addAlias(key, s string) {
+	s = trimAll(s)
+	if s == "" || p.pillars[key] == nil {
+		return
+	}
+	p.aliases[key] = append(p.aliases[key], s)
+}
+
+// run is the main pass over the lexed lines.
+func (p *parser2023) run() {
+	its := p.items
+	sawPillarCol := false
+	for i := 0; i < len(its); i++ {
+		it := its[i]
+		switch it.kind {
+		case k23Blank:
+			continue
+		case k23KeyMsg:
+			p.sec = sec23Key
+			p.goalKind = ""
+			p.place(it.line, "furniture:page-header")
+			continue
+		case k23PillarCol:
+			sawPillarCol = true
+			p.place(it.line, "furniture:column-header")
+			continue
+		case k23TableHeader:
+			p.place(it.line, "furniture:column-header")
+			if sawPillarCol {
+				i = p.summaryTable(i + 1)
+			} else {
+				p.sec = sec23Macro
+			}
+			sawPillarCol = false
+			continue
+		case k23ListTitle:
+			p.listKind, p.listN = listTitleKind(it.flat), 0
+			p.place(it.line, "furniture:section-title")
+			if p.sec != sec23Key {
+				p.sec = sec23None // the contents page
+			}
+			continue
+		case k23TOCEntry:
+			if p.listKind != "" {
+				k := pillarKey(p.listKind, it.tocOrd)
+				p.addAlias(k, it.tocNam)
+				if pl := p.pillars[k]; pl != nil {
+					p.place(it.line, pl.ID)
+					continue
+				}
+			}
+		case k23Pillar:
+			i = p.pillarHeading(i)
+			continue
+		case k23PageNum:
+			p.place(it.line, "furniture:page-number")
+			continue
+		case k23Legend:
+			p.place(it.line, "furniture:legend")
+			continue
+		}
+		switch p.sec {
+		case sec23Key:
+			p.keyMessage(it)
+		case sec23Macro:
+			i = p.macro(i)
+		case sec23Concept:
+			i = p.concept(i)
+		case sec23Detail:
+			i = p.detailLine(i)
+		case sec23Package:
+			i = p.packageLine(i)
+		default:
+			p.place(it.line, "skipped:outside-sections")
+		}
+	}
+}
+
+// pillarHeading handles ミッション①：…（考え方）/（これまでの施策、今後の施策）
+// and sets the section.
+func (p *parser2023) pillarHeading(i int) int {
+	it := p.items[i]
+	k := pillarKey(it.pkind, it.pord)
+	pl := p.pillars[k]
+	if pl == nil {
+		p.place(it.line, "skipped:unknown-pillar-heading")
+		return i
+	}
+	p.place(it.line, pl.ID)
+	p.addAlias(k, headingName(p.t.Raw[it.line-1]))
+	suffix := it.psuffix
+	if suffix == "" && i+1 < len(p.items) && p.items[i+1].kind == k23HeadSuffix {
+		i++
+		p.place(p.items[i].line, pl.ID)
+		suffix = "これまでの施策、今後の施策"
+	}
+	if k != p.pillar {
+		p.group, p.groupFromSub = nil, false
+	}
+	p.pillar = k
+	p.listKind = ""
+	if suffix == "これまでの施策、今後の施策" {
+		p.sec = sec23Detail
+	} else {
+		p.sec = sec23Concept
+	}
+	return i
+}
+
+// ---------------------------------------------------------------- key messages
+
+// keyMessage reads a line of the key-message pages: the name lists give
+// aliases, the ＜…目標の例＞ lists give KEY_MESSAGE targets, the rest is prose.
+func (p *parser2023) keyMessage(it item2023) {
+	switch it.kind {
+	case k23Angle:
+		switch {
+		case strings.Contains(it.flat, "目標") || strings.Contains(it.flat, "需要の例"):
+			p.goalKind, p.goalN = policygraph.KindOS, 0
+			if strings.Contains(it.flat, "ミッション") {
+				p.goalKind = policygraph.KindMission
+			}
+			p.listKind = ""
+		default:
+			p.listKind, p.goalKind = "", ""
+		}
+		p.place(it.line, "skipped:key-message-title")
+		return
+	case k23PUA:
+		if p.goalKind != "" {
+			p.goalN++
+			p.keyGoal(it, pillarKey(p.goalKind, p.goalN))
+			return
+		}
+		if p.listKind != "" {
+			p.listN++
+			k := pillarKey(p.listKind, p.listN)
+			if pl := p.pillars[k]; pl != nil && !isWhollyEnclosed(it.flat) {
+				p.addAlias(k, it.body)
+				p.place(it.line, pl.ID)
+				return
+			}
+		}
+	case k23Past:
+		p.listKind, p.goalKind = "", ""
+	}
+	p.place(it.line, "skipped:key-message")
+}
+
+// keyGoal reads " ＧＸ：今後10年で150兆円超の官民投資…": the short name is
+// an alias, a quantified goal a KEY_MESSAGE target of that pillar.
+func (p *parser2023) keyGoal(it item2023, key string) {
+	pl := p.pillars[key]
+	body := it.body
+	short, goal := body, ""
+	if i := strings.IndexAny(body, "：:"); i >= 0 {
+		short = trimAll(body[:i])
+		goal = trimAll(body[i+len(string([]rune(body[i:])[0])):])
+	}
+	if pl == nil {
+		p.place(it.line, "skipped:key-message")
+		return
+	}
+	p.addAlias(key, short)
+	end := it.line
+	// a goal may wrap onto the next line (ＤＸ: "…半導体を生産す\nる企業の…")
+	if it.line < len(p.items) && p.items[it.line].kind == k23Text {
+		end++
+		goal += trimAll(p.t.Raw[end-1])
+	}
+	v := parseValue2023(goal)
+	if goal == "" || v.unit == "" && v.value == 0 {
+		p.placeRange(it.line, end, pl.ID)
+		return
+	}
+	tg := p.newTarget(key, "KEY_MESSAGE", goal, it.line, end)
+	p.placeRange(it.line, end, tg.ID)
+}
+
+// macro reads the macro-framework table after the key messages: cross-cutting
+// labels with no pillar; its two quantified goals become KEY_MESSAGE targets.
+func (p *parser2023) macro(i int) int {
+	it := p.items[i]
+	if it.kind == k23Single {
+		return p.verticalLabel(i)
+	}
+	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
+		v := parseValue2023(it.body)
+		if v.value != 0 {
+			tg := p.newTarget("", "KEY_MESSAGE", it.body, it.line, it.line)
+			p.place(it.line, tg.ID)
+			return i
+		}
+	}
+	p.place(it.line, "skipped:macro-framework")
+	return i
+}
+
+// verticalLabel marks a run of one-character lines (≥3) as a vertical label;
+// a shorter run is left to the caller's section as text.
+func (p *parser2023) verticalLabel(i int) int {
+	j := i
+	for j < len(p.items) && p.items[j].kind == k23Single {
+		j++
+	}
+	if j-i >= 3 {
+		for k := i; k < j; k++ {
+			p.place(p.items[k].line, "furniture:vertical-label")
+		}
+		return j - 1
+	}
+	p.place(p.items[i].line, "furniture:chart-mark")
+	return i
+}
+
+// ---------------------------------------------------------------- summary tables
+
+// summaryTable reads one 新機軸の施策の柱 table starting after its column
+// header: vertical label, then pairs of pillar-name and 長期的目標 blocks,
+// then the cells. It returns the index of the last line it consumed.
+func (p *parser2023) summaryTable(i int) int {
+	p.sec = sec23Summary
+	its := p.items
+	var cands []string
+	kind := ""
+	expectName := true
+	lastKey := ""
+	// header area
+	for i < len(its) {
+		it := its[i]
+		if it.kind == k23Blank {
+			i++
+			continue
+		}
+		if it.kind == k23Single && runLen(its, i) >= 3 {
+			s := ""
+			j := i
+			for j < len(its) && its[j].kind == k23Single {
+				s += its[j].flat
+				p.place(its[j].line, "furniture:vertical-label")
+				j++
+			}
+			if strings.HasPrefix(s, "ミッション") {
+				kind = policygraph.KindMission
+			} else if strings.HasPrefix(s, "社会基盤") {
+				kind = policygraph.KindOS
+			}
+			i = j
+			expectName = true
+			continue
+		}
+		// a block of short lines up to the next blank
+		j := i
+		short := true
+		for j < len(its) && its[j].kind != k23Blank && its[j].kind != k23Micro && its[j].kind != k23PageNum {
+			if utf8.RuneCountInString(its[j].flat) > 9 {
+				short = false
+			}
+			j++
+		}
+		if !short || j == i {
+			break
+		}
+		if expectName {
+			name := ""
+			for k := i; k < j; k++ {
+				name += trimAll(p.t.Raw[its[k].line-1])
+			}
+			key := p.matchPillar(name, kind)
+			if key == "" {
+				break
+			}
+			p.addAlias(key, name)
+			for k := i; k < j; k++ {
+				p.place(its[k].line, p.pillars[key].ID)
+			}
+			cands = append(cands, key)
+			lastKey = key
+			expectName = false
+		} else {
+			p.longTermGoal(lastKey, i, j)
+			expectName = true
+		}
+		i = j
+	}
+	// cells
+	var para []int // line numbers of the current paragraph
+	flush := func() {
+		if len(para) > 0 {
+			p.summaryParagraph(para, cands)
+			para = nil
+		}
+	}
+	for ; i < len(its); i++ {
+		it := its[i]
+		switch it.kind {
+		case k23Blank:
+			flush()
+			continue
+		case k23PillarCol, k23TableHeader, k23ListTitle, k23Pillar, k23KeyMsg, k23TOCEntry:
+			flush()
+			return i - 1
+		case k23PageNum:
+			flush()
+			p.place(it.line, "furniture:page-number")
+			continue
+		case k23Micro:
+			flush()
+			p.place(it.line, "furniture:section-title")
+			continue
+		case k23Single:
+			flush()
+			i = p.verticalLabel(i)
+			continue
+		case k23OHead:
+			flush()
+			p.summary = append(p.summary, &cell2023{group: true, lines: []int{it.line}, text: it.body, cands: cands})
+			continue
+		case k23Angle:
+			flush()
+			p.place(it.line, "skipped:subheading")
+			continue
+		}
+		if it.flat == "左同" {
+			flush()
+			p.place(it.line, "skipped:same-as-left-cell")
+			continue
+		}
+		para = append(para, it.line)
+	}
+	flush()
+	return i
+}
+
+func runLen(its []item2023, i int) int {
+	j := i
+	for j < len(its) && its[j].kind == k23Single {
+		j++
+	}
+	return j - i
+}
+
+// matchPillar finds the pillar a summary-table name block spells, among the
+// pillars of kind (any kind if empty).
+func (p *parser2023) matchPillar(name, kind string) string {
+	n := normalize(name)
+	best, bestScore := "", 0.0
+	for _, k := range p.pillarKeys() {
+		pl := p.pillars[k]
+		if kind != "" && pl.Kind != kind {
+			continue
+		}
+		for _, a := range append([]string{pl.Name}, p.aliases[k]...) {
+			an := normalize(a)
+			s := 0.0
+			switch {
+			case an == n:
+				s = 2
+			case strings.Contains(an, n) || strings.Contains(n, an):
+				s = 1 + float64(min(len(an), len(n)))/float64(max(len(an), len(n)))
+			default:
+				s = dice(bigrams(an), bigrams(n))
+			}
+			if s > bestScore {
+				best, bestScore = k, s
+			}
+		}
+	}
+	if bestScore < 0.4 {
+		return ""
+	}
+	return best
+}
+
+// longTermGoal reads the 長期的目標 cell of a pillar (lines i..j-1, broken
+// every few characters): the whole cell is Pillar.LongTermGoal, each part
+// between ／ (on a line of its own or inside one) a LONG_TERM target.
+func (p *parser2023) longTermGoal(key string, i, j int) {
+	pl := p.pillars[key]
+	if pl == nil {
+		return
+	}
+	its := p.items
+	whole, part := "", ""
+	start, end := -1, -1
+	emit := func() {
+		if start >= 0 && trimAll(part) != "" {
+			tg := p.newTarget(key, "LONG_TERM", part, start, end)
+			p.placeRange(start, end, tg.ID)
+		}
+		part, start = "", -1
+	}
+	for k := i; k < j; k++ {
+		l := its[k].line
+		raw := trimAll(p.t.Raw[l-1])
+		whole += joinSep(whole, raw) + raw
+		pieces := strings.Split(strings.ReplaceAll(raw, "/", "／"), "／")
+		for pi, s := range pieces {
+			if pi > 0 {
+				emit()
+			}
+			s = trimAll(s)
+			if s == "" {
+				continue
+			}
+			if start < 0 {
+				start = l
+			}
+			part += joinSep(part, s) + s
+			end = l
+		}
+		if len(pieces) > 1 && trimAll(strings.Join(pieces, "")) == "" {
+			p.place(l, pl.ID) // a lone ／
+		}
+	}
+	emit()
+	if pl.LongTermGoal == "" {
+		pl.LongTermGoal = whole
+	}
+}
+
+var re23SplitCells = regexp.MustCompile(`[）)][ 　]+[^（(\s]`)
+
+// summaryParagraph cuts a blank-separated paragraph of a summary table into
+// cells: a line that ends a cell (closing parenthesis, or a typical final
+// word) is not continued by the next line, and one line can hold two cells
+// side by side ("…（2022年度～） 両基金の…").
+func (p *parser2023) summaryParagraph(lines []int, cands []string) {
+	var cur *cell2023
+	push := func() {
+		if cur != nil && trimAll(cur.text) != "" {
+			p.summary = append(p.summary, cur)
+		}
+		cur = nil
+	}
+	for _, l := range lines {
+		raw := trimAll(p.t.Raw[l-1])
+		segs := []string{raw}
+		if loc := re23SplitCells.FindStringIndex(raw); loc != nil {
+			cut := loc[0] + len("）")
+			if raw[loc[0]] == ')' {
+				cut = loc[0] + 1
+			}
+			segs = []string{trimAll(raw[:cut]), trimAll(raw[cut:])}
+		}
+		for si, s := range segs {
+			if cur == nil {
+				cur = &cell2023{cands: cands}
+			}
+			if si > 0 {
+				push()
+				cur = &cell2023{cands: cands, split: true}
+			}
+			cur.lines = append(cur.lines, l)
+			cur.text += joinSep(cur.text, s) + s
+			if cellEnds(s) {
+				push()
+			}
+		}
+	}
+	push()
+}
+
+// cellEnds reports whether a summary-table line ends its cell.
+func cellEnds(s string) bool {
+	s = trimAll(s)
+	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
+		return true
+	}
+	for _, w := range []string{"の実施", "の検討", "の強化", "の提供", "に係る支援", "の拡充"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinSep is the separator between two joined lines: none for Japanese, a
+// space between two Latin words.
+func joinSep(prev, next string) string {
+	if prev == "" || next == "" {
+		return ""
+	}
+	a, _ := utf8.DecodeLastRuneInString(prev)
+	b, _ := utf8.DecodeRuneInString(next)
+	if a < 0x80 && b < 0x80 && (unicode.IsLetter(a) || unicode.IsDigit(a)) && (unicode.IsLetter(b) || unicode.IsDigit(b)) {
+		return " "
+	}
+	return ""
+}
+
+// resolveSummary assigns every summary cell to a pillar and creates its node.
+func (p *parser2023) resolveSummary() {
+	for k, ms := range p.detail {
+		set := map[string]bool{}
+		for _, m := range ms {
+			for b := range bigrams(normalize(m.Text)) {
+				set[b] = true
+			}
+		}
+		for _, g := range p.out.Groups {
+			if g.PillarID == pillarID(p.t.Year, k) {
+				for b := range bigrams(normalize(g.Name)) {
+					set[b] = true
+				}
+			}
+		}
+		p.corpus[k] = set
+	}
+	for _, c := range p.summary {
+		key := p.cellPillar(c)
+		if key == "" {
+			for _, l := range c.lines {
+				p.place(l, "skipped:summary-cell-without-pillar")
+			}
+			continue
+		}
+		if c.group {
+			g := p.groupFor(key, c.text, c.lines[0], true)
+			p.place(c.lines[0], g.ID)
+			continue
+		}
+		p.summaryMeasure(key, c)
+	}
+}
+
+func (p *parser2023) cellPillar(c *cell2023) string {
+	if len(c.cands) == 1 {
+		return c.cands[0]
+	}
+	best, bestScore := "", -1.0
+	bg := bigrams(normalize(c.text))
+	for _, k := range c.cands {
+		s := coverage(bg, p.corpus[k])
+		if s > bestScore {
+			best, bestScore = k, s
+		}
+	}
+	return best
+}
+
+// summaryMeasure creates the measure of a summary cell: horizon from its
+// years, status and group from the detail measure it repeats (a summary
+// column is a forward-looking horizon, so FUTURE otherwise).
+func (p *parser2023) summaryMeasure(key string, c *cell2023) {
+	pl := p.pillars[key]
+	bg := bigrams(normalize(c.text))
+	var best *policygraph.Measure
+	bestScore := 0.0
+	for n, m := range p.detail[key] {
+		if n >= maxCompare2023 {
+			break // bounds the quadratic match on pathological input
+		}
+		s := coverage(bg, p.bigramsOfMeasure(m))
+		if s > bestScore {
+			best, bestScore = m, s
+		}
+	}
+	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: policygraph.StatusFuture}
+	m.Title = title2023(c.text)
+	m.StartYear, m.EndYear = years2023(c.text)
+	m.Relist = isRelist(c.text)
+	m.Horizon = horizonNear
+	if m.StartYear >= p.t.Year+3 {
+		m.Horizon = horizonMid
+	}
+	if best != nil && bestScore >= 0.6 {
+		m.Status = best.Status
+		m.GroupID = best.GroupID
+	}
+	a, b := c.lines[0], c.lines[len(c.lines)-1]
+	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)}
+	m.ID = p.ids.unique(itemID("measure", p.t.Year, key, c.text))
+	p.addMeasure(key, m)
+	for _, l := range c.lines {
+		p.place(l, m.ID)
+	}
+}
+
+func (p *parser2023) addMeasure(key string, m *policygraph.Measure) {
+	p.out.Measures = append(p.out.Measures, m)
+	p.rel(policygraph.RelHasMeasure, pillarID(p.t.Year, key), m.ID)
+	if m.GroupID != "" {
+		p.rel(policygraph.RelInGroup, m.ID, m.GroupID)
+	}
+}
+
+// ---------------------------------------------------------------- groups
+
+// groupName cleans a heading into a group name: no circled number, no
+// （続き）, no （主に…に貢献） note.
+func groupName(s string) string {
+	s = trimAll(re23CircLead.ReplaceAllString(trimAll(s), ""))
+	s = trimAll(strings.TrimSuffix(s, "（続き）"))
+	if i := strings.Index(s, "（主に"); i > 0 && strings.HasSuffix(s, "）") {
+		s = trimAll(s[:i])
+	}
+	return s
+}
+
+// groupFor returns the group of pillar key named name, creating it at line
+// if there is none yet; a summary 〇 heading that names a detail 【】 group
+// is the same group.
+func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *policygraph.MeasureGroup {
+	name = groupName(name)
+	k := key + "\x00" + normalize(name)
+	if g := p.groups[k]; g != nil {
+		return g
+	}
+	if fromSummary {
+		// a looser match, best first and in creation order so that it is
+		// deterministic: the 〇 heading is a shortened 【】 name
+		// ("Web3.0" for "Web3.0の事業環境整備") or a near spelling of it.
+		n := normalize(name)
+		var best *policygraph.MeasureGroup
+		bestScore := 0.0
+		for _, g := range p.out.Groups {
+			if g.PillarID != pillarID(p.t.Year, key) {
+				continue
+			}
+			gn := normalize(g.Name)
+			s := dice(bigrams(gn), bigrams(n))
+			if len(n) >= 6 && strings.Contains(gn, n) {
+				s = 1
+			}
+			if s >= 0.75 && s > bestScore {
+				best, bestScore = g, s
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	g := &policygraph.MeasureGroup{
+		ID: p.ids.unique(itemID("group", p.t.Year, key, name)), DocumentID: p.t.DocID,
+		PillarID: pillarID(p.t.Year, key), Name: name,
+		Source: policygraph.Source{File: p.t.File, LineStart: line, LineEnd: line, Quote: p.rawLines(line, line)},
+	}
+	p.groups[k] = g
+	p.out.Groups = append(p.out.Groups, g)
+	p.rel(policygraph.RelHasGroup, g.PillarID, g.ID)
+	return g
+}
+
+// ---------------------------------------------------------------- concept pages
+
+// concept reads a line of a （考え方） page: prose is skipped, except the
+// 当面見据える長期目標/中期目標 and （関連指標） lists, which are targets.
+func (p *parser2023) concept(i int) int {
+	it := p.items[i]
+	if it.kind == k23Bracket && p.bracketOpensDetail(i) {
+		p.sec = sec23Detail
+		return p.detailLine(i)
+	}
+	if it.kind == k23Past && strings.Contains(it.flat, "当面見据える") {
+		kind := "LONG_TERM"
+		if strings.Contains(it.flat, "中期") {
+			kind = "MID_TERM"
+		}
+		p.place(it.line, "skipped:target-heading")
+		return p.targetList(i+1, kind)
+	}
+	if it.kind == k23Sub && strings.HasPrefix(it.flat, "(関連指標)") {
+		return p.targetList(i, "INDICATOR")
+	}
+	if it.kind == k23Text && strings.HasPrefix(it.flat, "(関連指標)") {
+		return p.targetList(i, "INDICATOR")
+	}
+	if it.kind == k23Single {
+		return p.verticalLabel(i)
+	}
+	p.place(it.line, "skipped:concept-prose")
+	return i
+}
+
+// bracketOpensDetail: a 【】 heading whose next bullet (past sub-headings)
+// is ⚫/●/○ starts measures even before the page header says so (headers
+// can come after their page's content).
+func (p *parser2023) bracketOpensDetail(i int) bool {
+	for j := i + 1; j < len(p.items) && j < i+8; j++ {
+		switch p.items[j].kind {
+		case k23Blank, k23Sub:
+			continue
+		case k23Past, k23Future:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// targetList reads the bullets after 当面見据える…目標 (or the （関連指標）
+// list) up to the next heading; a bullet's wrapped lines continue it even
+// across blank lines, as the concept pages are double-spaced.
+func (p *parser2023) targetList(i int, kind string) int {
+	its := p.items
+	type tgt struct {
+		a, b int
+		text string
+	}
+	var list []*tgt
+	var cur *tgt
+	pending := "" // a lead-in ending in "、" joins the next bullet
+	pendA := 0
+	push := func() {
+		if cur != nil {
+			list = append(list, cur)
+		}
+		cur = nil
+	}
+	j := i
+loop:
+	for ; j < len(its); j++ {
+		it := its[j]
+		switch it.kind {
+		case k23Blank:
+			continue
+		case k23Arrow, k23Text, k23Sub:
+			body := it.body
+			if it.kind == k23Text || it.kind == k23Sub {
+				body = trimAll(p.t.Raw[it.line-1])
+			}
+			if kind == "INDICATOR" {
+				// （関連指標） ・a … / ・b / ・c 83
+				body = strings.TrimPrefix(trimAll(strings.TrimPrefix(body, "（関連指標）")), "・")
+				body = trimAll(regexp.MustCompile(`\s+\d{1,3}$`).ReplaceAllString(body, ""))
+				push()
+				cur = &tgt{a: it.line, b: it.line, text: body}
+				continue
+			}
+			if it.kind == k23Arrow {
+				push()
+				if pending != "" {
+					cur = &tgt{a: pendA, b: it.line, text: pending + body}
+					pending = ""
+				} else {
+					cur = &tgt{a: it.line, b: it.line, text: body}
+				}
+				if strings.HasSuffix(body, "、") {
+					pending, pendA = cur.text, cur.a
+					cur = nil
+				}
+				continue
+			}
+			if cur == nil || strings.HasPrefix(it.flat, "(関連指標)") {
+				break loop
+			}
+			cur.text += joinSep(cur.text, body) + body
+			cur.b = it.line
+		case k23Note:
+			if cur == nil {
+				break loop
+			}
+			body := trimAll(p.t.Raw[it.line-1])
+			cur.text += body
+			cur.b = it.line
+		default:
+			break loop
+		}
+	}
+	push()
+	for _, t := range list {
+		if kind != "INDICATOR" && (strings.Contains(t.text, "KPI") || strings.Contains(t.text, "指標として")) {
+			// explanation of the indicator chosen, not a goal
+			p.placeRange(t.a, t.b, "skipped:target-explanation")
+			continue
+		}
+		tg := p.newTarget(p.pillar, kind, t.text, t.a, t.b)
+		p.placeRange(t.a, t.b, tg.ID)
+	}
+	return j - 1
+}
+
+// ---------------------------------------------------------------- detail pages
+
+// detailLine reads one line of a （これまでの施策、今後の施策） page and, for a
+// bullet, the lines that continue it.
+func (p *parser2023) detailLine(i int) int {
+	its := p.items
+	it := its[i]
+	switch it.kind {
+	case k23Bracket:
+		name := it.body
+		if strings.Contains(normalize(name), "これまでの施策例") {
+			// a status label over ⚫ examples, not a theme
+			p.group, p.groupFromSub = nil, false
+			p.place(it.line, "skipped:status-label")
+			return i
+		}
+		p.group = p.groupFor(p.pillar, name, it.line, false)
+		p.groupFromSub = false
+		p.place(it.line, p.group.ID)
+		return i
+	case k23Sub, k23Angle:
+		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
+			// pages without 【】 headings group by （…）
+			name := strings.TrimSuffix(strings.TrimPrefix(trimAll(p.t.Raw[it.line-1]), "（"), "）")
+			p.group = p.groupFor(p.pillar, name, it.line, false)
+			p.groupFromSub = true
+			p.place(it.line, p.group.ID)
+			return i
+		}
+		p.place(it.line, "skipped:subheading")
+		return i
+	case k23Past, k23Future, k23OHead:
+		return p.detailMeasure(i, true)
+	case k23Single:
+		return p.verticalLabel(i)
+	case k23Text:
+		if p.isPackageTitle(it) {
+			p.sec = sec23Package
+			return p.packageLine(i)
+		}
+	case k23Note:
+		p.place(it.line, "skipped:note")
+		return i
+	}
+	p.place(it.line, "skipped:detail-prose")
+	return i
+}
+
+// detailMeasure reads a bullet and its continuation lines into a measure.
+// acrossBlank lets a line broken mid-word continue after a blank line.
+func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
+	its := p.items
+	it := its[i]
+	status := policygraph.StatusFuture
+	if it.kind == k23Past {
+		status = policygraph.StatusPast
+	}
+	text := it.body
+	a, b := it.line, it.line
+	last := i
+	for j := i + 1; j < len(its); j++ {
+		nx := its[j]
+		if nx.kind == k23Blank {
+			if !acrossBlank || endsComplete(text) || j+1 >= len(its) {
+				break
+			}
+			// one blank line, then a plain continuation
+			n2 := its[j+1]
+			if n2.kind != k23Text {
+				break
+			}
+			j++
+			nx = n2
+		}
+		if nx.kind != k23Text && !(nx.kind == k23Sub && nx.line == b+1) {
+			break
+		}
+		if p.isPackageTitle(nx) {
+			break
+		}
+		s := trimAll(p.t.Raw[nx.line-1])
+		text += joinSep(text, s) + s
+		b = nx.line
+		last = j
+	}
+	key := p.pillar
+	pl := p.pillars[key]
+	if pl == nil {
+		p.placeRange(a, b, "skipped:measure-without-pillar")
+		return last
+	}
+	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: text, Status: status}
+	m.Title = title2023(text)
+	m.StartYear, m.EndYear = years2023(text)
+	m.Relist = isRelist(text)
+	if p.group != nil {
+		m.GroupID = p.group.ID
+	}
+	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)}
+	m.ID = p.ids.unique(itemID("measure", p.t.Year, key, text))
+	p.addMeasure(key, m)
+	p.detail[key] = append(p.detail[key], m)
+	p.placeRange(a, b, m.ID)
+	return last
+}
+
+// endsComplete: the line ends a sentence or a parenthesis, so what follows a
+// blank line is not its continuation.
+func endsComplete(s string) bool {
+	s = trimAll(s)
+	for _, e := range []string{"。", "）", ")", "」", "】"} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---------------------------------------------------------------- packages
+
+// isPackageTitle: the appendix pages of OS② are titled …パッケージ; the bare
+// "支援パッケージ" is their side label.
+func (p *parser2023) isPackageTitle(it item2023) bool {
+	if it.kind != k23Text {
+		return false
+	}
+	f := it.flat
+	return f != "支援パッケージ" && (strings.HasSuffix(f, "パッケージ") || strings.HasSuffix(f, "パッケージ)")) && p.pillar != ""
+}
+
+func (p *parser2023) packageLine(i int) int {
+	its := p.items
+	it := its[i]
+	switch {
+	case p.isPackageTitle(it):
+		p.group = p.groupFor(p.pillar, trimAll(p.t.Raw[it.line-1]), it.line, false)
+		p.groupFromSub = false
+		p.place(it.line, p.group.ID)
+		return i
+	case it.flat == "支援パッケージ":
+		p.place(it.line, "furniture:side-label")
+		return i
+	case it.kind == k23Future || it.kind == k23OHead:
+		return p.detailMeasure(i, false)
+	case it.kind == k23Past:
+		// the package's purpose statement and its wrapped lines
+		j := i + 1
+		for j < len(its) && its[j].kind == k23Text && its[j].line == its[j-1].line+1 {
+			j++
+		}
+		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
+		return j - 1
+	case it.kind == k23Text && re23CircLead.MatchString(trimAll(p.t.Raw[it.line-1])):
+		p.place(it.line, "skipped:subheading")
+		return i
+	case it.kind == k23Single:
+		return p.verticalLabel(i)
+	}
+	p.place(it.line, "skipped:package-chart")
+	return i
+}
+
+// ---------------------------------------------------------------- targets
+
+func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Target {
+	text = trimAll(text)
+	scope := key
+	pid := ""
+	if key == "" {
+		scope = "KEY"
+	} else if pl := p.pillars[key]; pl != nil {
+		pid = pl.ID
+	} else {
+		scope = "KEY"
+	}
+	v := parseValue2023(text)
+	tg := &policygraph.Target{
+		ID: p.ids.unique(itemID("target", p.t.Year, scope, text)), DocumentID: p.t.DocID, PillarID: pid,
+		Kind: kind, Text: text, Year: v.year, Value: v.value, Unit: v.unit,
+		Source: policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)},
+	}
+	p.out.Targets = append(p.out.Targets, tg)
+	if pid != "" {
+		p.rel(policygraph.RelHasTarget, pid, tg.ID)
+	}
+	return tg
+}
+
+type value2023 struct {
+	year  int
+	value float64
+	unit  string
+}
+
+var (
+	re23Amount = regexp.MustCompile(`(\d+(?:,\d{3})*(?:\.\d+)?)(兆円|億円|万円|兆ドル|億トン|万トン|GWh|万人|万者|名|%|割|倍|歳)`)
+	re23Dec    = regexp.MustCompile(`(\d+\.\d+)`)
+	re23Year   = regexp.MustCompile(`((?:19|20)\d{2})年`)
+)
+
+// parseValue2023 reads the goal value of a target: after the last ⇒ or から
+// when the text gives a from→to pair, else the first amount with a unit
+// (a bare decimal such as 出生率1.8 otherwise); the year is the one right
+// before that value, or the first year of the text.
+func parseValue2023(text string) value2023 {
+	n := normalize(text)
+	var v value2023
+	seg := n
+	for _, sep := range []string{"⇒", "から"} {
+		if k := strings.LastIndex(n, sep); k >= 0 {
+			rest := n[k+len(sep):]
+			if re23Amount.MatchString(rest) || re23Dec.MatchString(rest) {
+				seg = rest
+				break
+			}
+		}
+	}
+	off := len(n) - len(seg)
+	pos := -1
+	var am []int
+	for _, m := range re23Amount.FindAllStringSubmatchIndex(seg, -1) {
+		if !strings.HasSuffix(seg[:m[0]], "PBR") { // PBR１倍 is the measure, not the goal
+			am = m
+			break
+		}
+	}
+	if m := am; m != nil {
+		v.value, _ = strconv.ParseFloat(strings.ReplaceAll(seg[m[2]:m[3]], ",", ""), 64)
+		v.unit = seg[m[4]:m[5]]
+		pos = off + m[0]
+	} else if m := re23Dec.FindStringSubmatchIndex(seg); m != nil && strings.Contains(n[:off+m[0]], "出生率") {
+		v.value, _ = strconv.ParseFloat(seg[m[2]:m[3]], 64)
+		pos = off + m[0]
+	}
+	years := re23Year.FindAllStringSubmatchIndex(n, -1)
+	for _, y := range years {
+		if pos >= 0 && y[0] < pos {
+			v.year, _ = strconv.Atoi(n[y[2]:y[3]])
+		}
+	}
+	if v.year == 0 && len(years) > 0 {
+		v.year, _ = strconv.Atoi(n[years[0][2]:years[0][3]])
+	}
+	if v.unit == "%" {
+		v.unit = "％"
+	}
+	return v
+}
+
+// ---------------------------------------------------------------- measure text
+
+// title2023 is the headline of a measure: the text up to its first
+// parenthesis, colon or full stop, when that leaves a phrase.
+func title2023(text string) string {
+	s := trimAll(strings.ReplaceAll(strings.ReplaceAll(text, "（再掲）", ""), "【再掲】", ""))
+	cut := len(s)
+	for _, sep := range []string{"（", "(", "。", "：", "【"} {
+		if k := strings.Index(s, sep); k >= 0 && k < cut && utf8.RuneCountInString(s[:k]) >= 4 {
+			cut = k
+		}
+	}
+	return trimAll(s[:cut])
+}
+
+func isRelist(text string) bool {
+	return strings.Contains(text, "（再掲）") || strings.Contains(text, "【再掲】") || strings.Contains(normalize(text), "(再掲)")
+}
+
+var (
+	re23Range    = regexp.MustCompile(`((?:19|20)\d{2})[-~]((?:19|20)?\d{2})年度?`)
+	re23Start    = regexp.MustCompile(`((?:19|20)\d{2})年度?(?:から当面(\d+)年間|から|~|以降)`)
+	re23End      = regexp.MustCompile(`~((?:19|20)\d{2})年度?`)
+	re23Until    = regexp.MustCompile(`((?:19|20)\d{2})年度?(?:[^、。()]{0,3})?(?:まで|を目標)`)
+	re23Lone     = regexp.MustCompile(`\(((?:19|20)\d{2})年度?\)`)
+	re23Reiwa    = regexp.MustCompile(`令和(\d{1,2})年度?以降`)
+	re23ReiwaEnd = regexp.MustCompile(`R(\d{1,2})年[末度]*まで`)
+)
+
+// years2023 reads the start and end years a measure states:
+// 2023年度～ / 2022年度から / 2023年度以降 → start; ～2030年度頃, 2030年まで,
+// 2024年度を目標 → end; 2022-27年度 and 2023-32年度 → both; （2024年度） → both;
+// 2022年度から当面10年間 → 2022..2031; 令和５年度以降 → 2023; R７年末まで → 2025.
+func years2023(text string) (start, end int) {
+	n := normalize(text)
+	atoi := func(s string) int { v, _ := strconv.Atoi(s); return v }
+	if m := re23Range.FindStringSubmatch(n); m != nil {
+		s, e := atoi(m[1]), atoi(m[2])
+		if e < 100 {
+			e += s / 100 * 100
+		}
+		if e >= s {
+			return s, e
+		}
+	}
+	if m := re23Start.FindStringSubmatch(n); m != nil {
+		start = atoi(m[1])
+		if m[2] != "" {
+			end = start + atoi(m[2]) - 1
+		}
+	}
+	if m := re23Reiwa.FindStringSubmatch(n); m != nil && start == 0 {
+		start = 2018 + atoi(m[1])
+	}
+	if end == 0 {
+		if m := re23End.FindStringSubmatch(n); m != nil {
+			end = atoi(m[1])
+		} else if m := re23Until.FindStringSubmatch(n); m != nil {
+			end = atoi(m[1])
+		} else if m := re23ReiwaEnd.FindStringSubmatch(n); m != nil {
+			end = 2018 + atoi(m[1])
+		}
+	}
+	if start == 0 && end == 0 {
+		if m := re23Lone.FindStringSubmatch(n); m != nil {
+			start = atoi(m[1])
+			end = start
+		}
+	}
+	if start != 0 && end != 0 && end < start {
+		end = 0
+	}
+	return start, end
+}
+
+// ---------------------------------------------------------------- similarity
+
+func bigrams(s string) map[string]bool {
+	rs := []rune(s)
+	out := map[string]bool{}
+	for i := 0; i+1 < len(rs); i++ {
+		out[string(rs[i:i+2])] = true
+	}
+	return out
+}
+
+// maxCompare2023 bounds how many detail measures a summary cell is compared with.
+const maxCompare2023 = 2000
+
+func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) map[string]bool {
+	if b, ok := p.mbg[m]; ok {
+		return b
+	}
+	b := bigrams(normalize(m.Text))
+	p.mbg[m] = b
+	return b
+}
+
+func dice(a, b map[string]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// coverage is the share of a's bigrams found in b.
+func coverage(a, b map[string]bool) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// ---------------------------------------------------------------- finish
+
+// finish fills the aliases (every spelling once, by matching form) and sorts
+// the nodes by line.
+func (p *parser2023) finish() {
+	for _, pl := range p.out.Pillars {
+		seen := map[string]bool{normalize(pl.Name): true}
+		pl.Aliases = []string{}
+		for _, a := range p.aliases[pl.Key] {
+			if n := normalize(a); n != "" && !seen[n] {
+				seen[n] = true
+				pl.Aliases = append(pl.Aliases, a)
+			}
+		}
+	}
+	sort.SliceStable(p.out.Groups, func(i, j int) bool { return p.out.Groups[i].LineStart < p.out.Groups[j].LineStart })
+	sort.SliceStable(p.out.Measures, func(i, j int) bool { return p.out.Measures[i].LineStart < p.out.Measures[j].LineStart })
+	sort.SliceStable(p.out.Targets, func(i, j int) bool { return p.out.Targets[i].LineStart < p.out.Targets[j].LineStart })
+}

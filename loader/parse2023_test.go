@@ -1,0 +1,628 @@
+package loader
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/policygraph/policygraph"
+)
+
+const seed2023 = "../seed/000_69167627890d1468.txt"
+
+func load2023(t *testing.T, path string) *docText {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dt, err := newDocText(filepath.Base(path), 2023, "doc:2023", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dt
+}
+
+func parse2023File(t *testing.T, path string) (*docText, *parsedDoc) {
+	t.Helper()
+	dt := load2023(t, path)
+	pd, err := parse2023(dt)
+	if err != nil {
+		t.Fatalf("parse2023(%s): %v", path, err)
+	}
+	return dt, pd
+}
+
+func measureAt(pd *parsedDoc, line int) *policygraph.Measure {
+	for _, m := range pd.Measures {
+		if m.LineStart == line {
+			return m
+		}
+	}
+	return nil
+}
+
+func targetAt(pd *parsedDoc, line int) *policygraph.Target {
+	for _, tg := range pd.Targets {
+		if tg.LineStart == line {
+			return tg
+		}
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------- lexer
+
+func TestLex2023(t *testing.T) {
+	tests := []struct {
+		line string
+		want kind2023
+	}{
+		{"", k23Blank},
+		{"   ", k23Blank},
+		{"21", k23PageNum},
+		{"ミ", k23Single},
+		{"／", k23Single},
+		{" 「新機軸」のキーメッセージ③", k23KeyMsg},
+		{"ミッション①：炭素中立型社会の実現（考え方）", k23Pillar},
+		{" OS⑤：EBPM・データ駆動型行政 （これまでの施策、今後の施策）", k23Pillar},
+		{"ＯＳ③：価値創造経営", k23Pillar},
+		{"（これまでの施策、今後の施策）", k23HeadSuffix},
+		{"社会基盤（ＯＳ）の組替え（5分野）：", k23ListTitle},
+		{"① 炭素中立型社会の実現 ･･･p.20", k23TOCEntry},
+		{"長期的目標 足下３年程度 ３～５年後", k23TableHeader},
+		{" 新機軸の", k23PillarCol},
+		{" 各分野（ミクロ）の主要施策", k23Micro},
+		{"●…これまでに実施した施策、○…今後実施する施策", k23Legend},
+		{"【デジタル産業基盤（続き）】", k23Bracket},
+		{"＜中長期視点でのSX経営戦略の構築と実行、ガバナンス＞", k23Angle},
+		{"〇デジタルライフライン", k23OHead},
+		{"⚫ 中小企業の価格転嫁対策・取引適正化の継続", k23Past},
+		{"● 懸賞金型研究開発事業を試行的に導入（宇宙分野やAI分野など）", k23Past},
+		{"○ 賃上げ税制の拡充", k23Future},
+		{"○J-Startupにおける女性起業家の割合を今後10年で20%を目指す", k23Future},
+		{"➢ 人手不足", k23Arrow},
+		{"– スタートアップ：投資額を今後5年（2027年まで）で10倍", k23Arrow},
+		{"\uf070 ＧＸ：今後10年で150兆円超の官民投資", k23PUA},
+		{"⇒「点」ではなく「線」で", k23Note},
+		{"※後掲「ミッション領域に注力したスタートアップ・イノベーション政策」を参照", k23Note},
+		{"（半導体）", k23Sub},
+		{"〔スタートアップの創出拡大〕", k23Sub},
+		{"（関連指標） ・新たな政策評価方針に基づく数", k23Text},
+		{"（子育て支援・女性活躍支援に取り組む企業への補助金審査の際の加点措置導入、家事支援サービス", k23Text},
+		{"定（グリーン成長戦略等）。", k23Text},
+	}
+	for _, tt := range tests {
+		dt, err := newDocText("x.txt", 2023, "doc:2023", []byte(tt.line+"\nEND"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := lexLine2023(dt, 0).kind; got != tt.want {
+			t.Errorf("lex %q = %d, want %d", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestLex2023PillarFields(t *testing.T) {
+	dt, _ := newDocText("x.txt", 2023, "doc:2023", []byte("OS④：徹底した日本社会のグローバル化（これまでの施策、今後の施策）\n① 人材 ･･･p.58"))
+	it := lexLine2023(dt, 0)
+	if it.pkind != policygraph.KindOS || it.pord != 4 || it.pname != "徹底した日本社会のグローバル化" || it.psuffix != "これまでの施策、今後の施策" {
+		t.Errorf("pillar heading fields = %+v", it)
+	}
+	toc := lexLine2023(dt, 1)
+	if toc.tocOrd != 1 || toc.tocNam != "人材" {
+		t.Errorf("toc fields = ord %d name %q", toc.tocOrd, toc.tocNam)
+	}
+}
+
+// ---------------------------------------------------------------- fragments
+
+func TestParse2023Detail(t *testing.T) {
+	dt, pd := parse2023File(t, "testdata/2023/detail.txt")
+	type mx struct {
+		Status     string
+		Start, End int
+		Title      string
+		Relist     bool
+		Grouped    bool
+		SY, EY     int
+	}
+	want := map[int]mx{
+		// ○ with a wrapped second line
+		16: {policygraph.StatusFuture, 16, 17, "排出量取引制度の導入", false, true, 2023, 0},
+		// ⚫ broken mid-word across a blank line
+		19: {policygraph.StatusPast, 19, 21, "2050年カーボンニュートラルCNに向けて重要となる戦略を策定", false, true, 0, 0},
+		25: {policygraph.StatusPast, 25, 25, "スタートアップ育成5か年計画の着実な遂行", false, true, 2022, 0},
+		27: {policygraph.StatusFuture, 27, 27, "ディープテック・スタートアップ政策パッケージ", true, true, 0, 0},
+	}
+	if len(pd.Measures) != len(want) {
+		t.Fatalf("got %d measures, want %d", len(pd.Measures), len(want))
+	}
+	for line, w := range want {
+		m := measureAt(pd, line)
+		if m == nil {
+			t.Errorf("no measure at line %d", line)
+			continue
+		}
+		got := mx{m.Status, m.LineStart, m.LineEnd, m.Title, m.Relist, m.GroupID != "", m.StartYear, m.EndYear}
+		if d := cmp.Diff(w, got); d != "" {
+			t.Errorf("measure at %d (-want +got):\n%s", line, d)
+		}
+	}
+	m := measureAt(pd, 19)
+	if m == nil {
+		t.Fatal("no measure at 19")
+	}
+	if m.Text != "2050年カーボンニュートラルCNに向けて重要となる戦略を策定（グリーン成長戦略等）。" {
+		t.Errorf("joined text = %q", m.Text)
+	}
+	if m.Quote != strings.Join(dt.Raw[18:21], "\n") {
+		t.Errorf("quote = %q", m.Quote)
+	}
+	if len(pd.Groups) != 1 || pd.Groups[0].Name != "成長志向型カーボンプライシング構想" {
+		t.Errorf("groups = %+v", pd.Groups)
+	}
+	// the 当面見据える長期目標 of the concept page
+	tg := targetAt(pd, 7)
+	if tg == nil || tg.Kind != "LONG_TERM" || tg.Year != 2030 || tg.Value != 46 || tg.Unit != "％" || tg.LineEnd != 9 {
+		t.Errorf("target at 7 = %+v", tg)
+	}
+	placed := map[int]string{11: "furniture:page-number", 29: "skipped:note", 31: "furniture:legend", 33: "furniture:page-number", 23: "skipped:subheading"}
+	for l, w := range placed {
+		if pd.Placed[l] != w {
+			t.Errorf("Placed[%d] = %q, want %q", l, pd.Placed[l], w)
+		}
+	}
+	assertAllPlaced(t, dt, pd)
+}
+
+func TestParse2023Summary(t *testing.T) {
+	dt, pd := parse2023File(t, "testdata/2023/summary.txt")
+	pl := pd.Pillars[0]
+	if pl.Key != "MISSION-1" || pl.LongTermGoal != "2050年CN実現／今後10年で150兆円超の官民投資" {
+		t.Errorf("pillar = %s goal %q", pl.Key, pl.LongTermGoal)
+	}
+	// the cell of the goal split on ／
+	var goals []string
+	for _, tg := range pd.Targets {
+		if tg.Kind == "LONG_TERM" {
+			goals = append(goals, tg.Text)
+		}
+	}
+	if d := cmp.Diff([]string{"2050年CN実現", "今後10年で150兆円超の官民投資"}, goals); d != "" {
+		t.Errorf("long-term targets (-want +got):\n%s", d)
+	}
+	type cell struct {
+		Line     int
+		Text     string
+		Horizon  string
+		SY, EY   int
+		Status   string
+		HasGroup bool
+	}
+	var got []cell
+	for _, m := range pd.Measures {
+		if m.Horizon != "" {
+			got = append(got, cell{m.LineStart, m.Text, m.Horizon, m.StartYear, m.EndYear, m.Status, m.GroupID != ""})
+		}
+	}
+	want := []cell{
+		{24, "10年間20兆円規模の先行投資支援（2023-32年度）", horizonNear, 2023, 2032, policygraph.StatusFuture, true},
+		{26, "ＧＸリーグにおける排出量取引制度の試行（2023年度～）", horizonNear, 2023, 0, policygraph.StatusFuture, false},
+		{27, "排出量取引制度の本格稼働（2026年度～）", horizonMid, 2026, 0, policygraph.StatusFuture, false},
+		{29, "GI基金の着実な事業の執行（2022年度～）", horizonNear, 2022, 0, policygraph.StatusFuture, false},
+		{29, "両基金の着実な執行（～2030年度頃）、必要に応じた追加的支援", horizonNear, 0, 2030, policygraph.StatusFuture, false},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("summary cells (-want +got):\n%s", d)
+	}
+	// the 〇 heading of the table is the same group as the 【】 of the detail page
+	if len(pd.Groups) != 1 {
+		t.Errorf("groups = %d, want 1 (〇 and 【】 merged)", len(pd.Groups))
+	}
+	for l, w := range map[int]string{6: "furniture:vertical-label", 34: "skipped:same-as-left-cell", 36: "furniture:page-number", 22: "furniture:section-title"} {
+		if pd.Placed[l] != w {
+			t.Errorf("Placed[%d] = %q, want %q", l, pd.Placed[l], w)
+		}
+	}
+	assertAllPlaced(t, dt, pd)
+}
+
+func TestParse2023KeyMessages(t *testing.T) {
+	dt, pd := parse2023File(t, "testdata/2023/keymsg.txt")
+	m1 := pd.Pillars[0]
+	if m1.Key != "MISSION-1" || !contains(m1.Aliases, "ＧＸ") {
+		t.Errorf("MISSION-1 aliases = %v", m1.Aliases)
+	}
+	var kms []*policygraph.Target
+	for _, tg := range pd.Targets {
+		if tg.Kind == "KEY_MESSAGE" {
+			kms = append(kms, tg)
+		}
+	}
+	if len(kms) != 2 {
+		t.Fatalf("key-message targets = %d, want 2", len(kms))
+	}
+	if kms[0].Value != 150 || kms[0].Unit != "兆円" || kms[0].PillarID != "pillar:2023:MISSION-1" {
+		t.Errorf("ＧＸ target = %+v", kms[0])
+	}
+	if kms[1].Value != 15 || kms[1].Year != 2030 || kms[1].LineEnd != 15 || kms[1].PillarID != "pillar:2023:MISSION-2" {
+		t.Errorf("ＤＸ target = %+v", kms[1])
+	}
+	if m := measureAt(pd, 23); m == nil || m.Status != policygraph.StatusPast || m.PillarID != "pillar:2023:MISSION-2" {
+		t.Errorf("measure at 23 = %+v", m)
+	}
+	assertAllPlaced(t, dt, pd)
+}
+
+func TestParse2023Errors(t *testing.T) {
+	dt := load2023(t, "testdata/2023/nopillar.txt")
+	_, err := parse2023(dt)
+	if err == nil || !strings.HasPrefix(err.Error(), "nopillar.txt:3: ") {
+		t.Errorf("err = %v, want one naming nopillar.txt:3", err)
+	}
+	if _, err := parse2023(nil); err == nil {
+		t.Error("nil document: want an error")
+	}
+}
+
+// ---------------------------------------------------------------- helpers
+
+func TestYears2023(t *testing.T) {
+	tests := []struct {
+		text       string
+		start, end int
+	}{
+		{"ＧＸリーグにおける排出量取引制度の試行（2023年度～）", 2023, 0},
+		{"スタートアップ育成5か年計画の着実な遂行（2022-27年度）", 2022, 2027},
+		{"スタートアップ育成5か年計画の着実な遂行（2022～2027年度）", 2022, 2027},
+		{"10年間20兆円規模の先行投資支援（2023-32年度）", 2023, 2032},
+		{"両基金の着実な執行（～2030年度頃）", 0, 2030},
+		{"遅くとも2030年まで", 0, 2030},
+		{"蓄電池等のデータ連携基盤整備（2024年度を目標）", 0, 2024},
+		{"先端重要技術の育成（2022年度から当面10年間）", 2022, 2031},
+		{"研究開発支援（2021年度以降順次）", 2021, 0},
+		{"スタートアップ育成5か年計画の着実な遂行（2022年度から開始）", 2022, 0},
+		{"先行地域での取組を開始（2024年度）", 2024, 2024},
+		{"SIP事業を実施（令和５年度以降。プラスチック等）", 2023, 0},
+		{"行政手続きのオンライン化（R７年末まで）", 0, 2025},
+		{"2023年夏までに監査に関する必要なガイドラインの策定等に向けた検討を進める。", 0, 2023},
+		{"大規模予算事業のEBPM（半導体・GI基金）（2022年～）", 2022, 0},
+		{"データ連携の仕組みに関するガイドライン公開（2023年5月）", 0, 0},
+		{"賃上げ税制の拡充", 0, 0},
+	}
+	for _, tt := range tests {
+		s, e := years2023(tt.text)
+		if s != tt.start || e != tt.end {
+			t.Errorf("years2023(%q) = %d,%d want %d,%d", tt.text, s, e, tt.start, tt.end)
+		}
+	}
+}
+
+func TestParseValue2023(t *testing.T) {
+	tests := []struct {
+		text string
+		want value2023
+	}{
+		{"健康寿命2016年72歳⇒2040年75歳以上", value2023{2040, 75, "歳"}},
+		{"バイオ関連市場（グローバル）：2018年60兆円⇒2030年92兆円", value2023{2030, 92, "兆円"}},
+		{"希望出生率 2021年1.6⇒2030年1.8", value2023{2030, 1.8, ""}},
+		{"2030年に日本の代表的企業（TOPIX500企業を想定）のPBR１倍以上の割合を約６割から約８割", value2023{2030, 8, "割"}},
+		{"2030年に日本の代表的企業の8割がPBR1倍超え", value2023{2030, 8, "割"}},
+		{"デジタル推進人材：2026年度末までに政府全体でデジタル推進人材230万人を育成する。", value2023{2026, 230, "万人"}},
+		{"社会的目標：2030 年度の温室効果ガス 46％削減", value2023{2030, 46, "％"}},
+		{"スタートアップ：投資額を今後5年（2027年まで）で10倍", value2023{2027, 10, "倍"}},
+		{"AMEDの3,500億円の基金", value2023{0, 3500, "億円"}},
+		{"Web3.0・ブロックチェーン：事業環境整備", value2023{}},
+		{"自律性向上、優位性・不可欠性確保、国際秩序維持", value2023{}},
+	}
+	for _, tt := range tests {
+		if got := parseValue2023(tt.text); got != tt.want {
+			t.Errorf("parseValue2023(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestTitle2023(t *testing.T) {
+	tests := map[string]string{
+		"GX重点分野の「道行き」明示（２２の重点分野について）": "GX重点分野の「道行き」明示",
+		"輸出環境の改善：ＮＥＸＩの融資保険をテコに":       "輸出環境の改善",
+		"パーシャルスピンオフに関する税制の恒久化の検討（再掲）": "パーシャルスピンオフに関する税制の恒久化の検討",
+		"「役員報酬の手引き」の改訂【本年３月】（幹部候補等）":  "「役員報酬の手引き」の改訂",
+		"賃上げ税制の拡充": "賃上げ税制の拡充",
+		"2030年度排出量46%削減目標の提示と、それに向けた対策を策定（計画等）。": "2030年度排出量46%削減目標の提示と、それに向けた対策を策定",
+	}
+	for in, want := range tests {
+		if got := title2023(in); got != want {
+			t.Errorf("title2023(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// ---------------------------------------------------------------- the real document
+
+func TestParse2023Seed(t *testing.T) {
+	dt, pd := parse2023File(t, seed2023)
+
+	// 13 pillars, one node each, with the name of the contents.
+	wantPillars := []struct{ key, name string }{
+		{"MISSION-1", "炭素中立型社会の実現"},
+		{"MISSION-2", "デジタル社会の実現"},
+		{"MISSION-3", "経済安全保障の実現"},
+		{"MISSION-4", "新しい健康社会の実現"},
+		{"MISSION-5", "災害に対するレジリエンス社会の実現"},
+		{"MISSION-6", "バイオものづくり革命の実現"},
+		{"MISSION-7", "成長志向型の資源自律経済の確立"},
+		{"MISSION-8", "少子化対策としての地域の包摂的成長"},
+		{"OS-1", "人材"},
+		{"OS-2", "スタートアップ・イノベーション"},
+		{"OS-3", "価値創造経営"},
+		{"OS-4", "徹底した日本社会のグローバル化"},
+		{"OS-5", "行政：EBPM・データ駆動型行政"},
+	}
+	if len(pd.Pillars) != len(wantPillars) {
+		t.Fatalf("pillars = %d, want 13", len(pd.Pillars))
+	}
+	for i, w := range wantPillars {
+		p := pd.Pillars[i]
+		if p.Key != w.key || p.Name != w.name || p.ID != pillarID(2023, w.key) {
+			t.Errorf("pillar %d = %s %q, want %s %q", i, p.Key, p.Name, w.key, w.name)
+		}
+		if p.Quote == "" || p.Quote != dt.Raw[p.LineStart-1] && !strings.HasPrefix(p.Quote, dt.Raw[p.LineStart-1]) {
+			t.Errorf("pillar %s quote %q", p.Key, p.Quote)
+		}
+	}
+	byKey := map[string]*policygraph.Pillar{}
+	for _, p := range pd.Pillars {
+		byKey[p.Key] = p
+	}
+	// spellings seen across the tables, lists and headings
+	for key, aliases := range map[string][]string{
+		"MISSION-1": {"ＧＸ"},
+		"MISSION-2": {"ＤＸ"},
+		"MISSION-7": {"成長志向型の資源自律経済", "資源自律経済"},
+		"MISSION-8": {"少子化対策に資する地域の包摂的成長", "地域の包摂的成長"},
+		"OS-4":      {"グローバル化", "日本社会のグローバル化"},
+		"OS-5":      {"EBPM・データ駆動型行政"},
+		"MISSION-5": {"レジリエンス社会の実現", "レジリエンス"},
+	} {
+		for _, a := range aliases {
+			if !contains(byKey[key].Aliases, a) {
+				t.Errorf("%s aliases %v lack %q", key, byKey[key].Aliases, a)
+			}
+		}
+	}
+	for key, goal := range map[string]string{
+		"MISSION-1": "2050年CN実現／今後10年で150兆円超の官民投資、20兆円規模の政府支援",
+		"OS-1":      "人手不足への対応／物価上昇を超える賃上げの持続的な実現／人的投資・人材競争力強化",
+		"OS-5":      "政策の新陳代謝及び高度化",
+	} {
+		if byKey[key].LongTermGoal != goal {
+			t.Errorf("%s LongTermGoal = %q", key, byKey[key].LongTermGoal)
+		}
+	}
+
+	// ⚫/● and ○/〇 items of the detail pages per pillar, counted by hand
+	// (OS-2's three ⚫ package purpose statements are prose, not measures).
+	wantCounts := map[string][2]int{
+		"MISSION-1": {2, 14}, "MISSION-2": {15, 27}, "MISSION-3": {4, 6}, "MISSION-4": {5, 10},
+		"MISSION-5": {4, 5}, "MISSION-6": {1, 11}, "MISSION-7": {0, 7}, "MISSION-8": {1, 18},
+		"OS-1": {8, 7}, "OS-2": {3, 58}, "OS-3": {9, 12}, "OS-4": {8, 14}, "OS-5": {3, 8},
+	}
+	got := map[string][2]int{}
+	for _, m := range pd.Measures {
+		if m.Horizon != "" {
+			continue // summary-table cells
+		}
+		key := strings.TrimPrefix(m.PillarID, "pillar:2023:")
+		c := got[key]
+		switch m.Status {
+		case policygraph.StatusPast:
+			c[0]++
+		case policygraph.StatusFuture:
+			c[1]++
+		default:
+			t.Errorf("detail measure at %d has status %s", m.LineStart, m.Status)
+		}
+		got[key] = c
+	}
+	if d := cmp.Diff(wantCounts, got); d != "" {
+		t.Errorf("detail counts (-want +got):\n%s", d)
+	}
+
+	// a sample of measures read by hand
+	sample := []struct {
+		line, end int
+		pillar    string
+		status    string
+		horizon   string
+		title     string
+	}{
+		{1264, 1265, "MISSION-1", policygraph.StatusFuture, "", "GX重点分野の「道行き」明示"},
+		{1291, 1291, "MISSION-1", policygraph.StatusPast, "", "2030年度排出量46%削減目標の提示と、それに向けた対策を策定"},
+		{1484, 1485, "MISSION-2", policygraph.StatusPast, "", "半導体・製造装置・部素材・原料の製造基盤整備"},
+		{1570, 1570, "MISSION-2", policygraph.StatusFuture, "", "ドローン航路や自動運転支援道の設定、インフラ管理のDX等について、先行地域での取組を開始"},
+		{1741, 1741, "MISSION-3", policygraph.StatusPast, "", "経済安全保障推進法に基づき、政府として11の特定重要物資を指定"},
+		{1934, 1934, "MISSION-4", policygraph.StatusPast, "", "AMEDを通じて、認定ベンチャーキャピタルが出資する創薬ベンチャーが行う革新的な医薬品の実用化開発を支援"},
+		{2034, 2035, "MISSION-5", policygraph.StatusPast, "", "スマート保安の導入に向けた環境整備"},
+		{2129, 2129, "MISSION-6", policygraph.StatusFuture, "", "両プロジェクトの着実な執行"},
+		{2239, 2241, "MISSION-7", policygraph.StatusFuture, "", "GX先行投資支援"},
+		{2387, 2388, "MISSION-8", policygraph.StatusFuture, "", "地域経済を牽引する中堅企業に対する集中支援"},
+		{2584, 2586, "OS-1", policygraph.StatusPast, "", "パートタイム労働者の活躍支援"},
+		{2790, 2790, "OS-2", policygraph.StatusPast, "", "懸賞金型研究開発事業を試行的に導入"},
+		{2885, 2886, "OS-2", policygraph.StatusFuture, "", "J-Startupにおける女性起業家の割合を今後10年で20%を目指す"},
+		{3161, 3163, "OS-3", policygraph.StatusPast, "", "「役員報酬の手引き」の改訂"},
+		{3273, 3274, "OS-4", policygraph.StatusPast, "", "輸出環境の改善"},
+		{3417, 3417, "OS-5", policygraph.StatusFuture, "", "経済産業省における行政手続きのオンライン化"},
+		// summary-table cells: horizon from the years, status from the detail item they repeat
+		{398, 398, "MISSION-1", policygraph.StatusFuture, horizonNear, "ＧＸリーグにおける排出量取引制度の試行"},
+		{399, 399, "MISSION-1", policygraph.StatusFuture, horizonMid, "排出量取引制度の本格稼働"},
+		{566, 566, "MISSION-3", policygraph.StatusFuture, horizonNear, "経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成"},
+		{577, 577, "MISSION-4", policygraph.StatusFuture, horizonNear, "PHRを活用した新たなサービスの創出に向けた実証"},
+		{932, 932, "OS-2", policygraph.StatusPast, horizonNear, "スタートアップ育成5か年計画の着実な遂行"},
+		{1115, 1115, "OS-4", policygraph.StatusPast, horizonNear, "NEXI融資保険を活用した輸出環境改善"},
+	}
+	for _, s := range sample {
+		m := measureAt(pd, s.line)
+		if m == nil {
+			t.Errorf("no measure at line %d", s.line)
+			continue
+		}
+		if m.LineEnd != s.end || m.PillarID != pillarID(2023, s.pillar) || m.Status != s.status || m.Horizon != s.horizon || !strings.HasPrefix(m.Title, s.title) {
+			t.Errorf("measure at %d = lines %d-%d %s %s %q %q", s.line, m.LineStart, m.LineEnd, m.PillarID, m.Status, m.Horizon, m.Title)
+		}
+		if m.Quote != strings.Join(dt.Raw[m.LineStart-1:m.LineEnd], "\n") {
+			t.Errorf("measure at %d: quote is not the raw lines", s.line)
+		}
+	}
+
+	// （再掲） items
+	var relists []int
+	for _, m := range pd.Measures {
+		if m.Relist {
+			relists = append(relists, m.LineStart)
+		}
+	}
+	if d := cmp.Diff([]int{941, 952, 1030, 2816}, relists); d != "" {
+		t.Errorf("relists (-want +got):\n%s", d)
+	}
+
+	// years of a sample
+	for line, w := range map[int][2]int{
+		396: {2023, 2032}, 932: {2022, 2027}, 566: {2022, 2031}, 691: {2022, 0},
+		1765: {2022, 2031}, 2129: {0, 2030}, 3417: {0, 2025}, 1625: {2024, 0}, 1623: {2023, 2023}, 2249: {2023, 0},
+	} {
+		m := measureAt(pd, line)
+		if m == nil || m.StartYear != w[0] || m.EndYear != w[1] {
+			t.Errorf("years at %d = %+v, want %v", line, m, w)
+		}
+	}
+
+	// targets by kind, and a few read by hand
+	kinds := map[string]int{}
+	for _, tg := range pd.Targets {
+		kinds[tg.Kind]++
+	}
+	if d := cmp.Diff(map[string]int{"KEY_MESSAGE": 12, "LONG_TERM": 40, "MID_TERM": 6, "INDICATOR": 3}, kinds); d != "" {
+		t.Errorf("targets by kind (-want +got):\n%s", d)
+	}
+	for line, w := range map[int]value2023{
+		1890: {2040, 75, "歳"}, 2119: {2030, 92, "兆円"}, 2729: {2027, 10, "倍"}, 3253: {2030, 80, "兆円"},
+		1473: {2026, 230, "万人"}, 263: {2030, 8, "割"}, 328: {2027, 115, "兆円"},
+	} {
+		tg := targetAt(pd, line)
+		if tg == nil || (value2023{tg.Year, tg.Value, tg.Unit}) != w {
+			t.Errorf("target at %d = %+v, want %+v", line, tg, w)
+		}
+	}
+	if tg := targetAt(pd, 328); tg != nil && tg.PillarID != "" {
+		t.Errorf("macro target has pillar %s", tg.PillarID)
+	}
+
+	assertAllPlaced(t, dt, pd)
+	assertConsistent(t, pd)
+}
+
+func TestParse2023Deterministic(t *testing.T) {
+	_, a := parse2023File(t, seed2023)
+	_, b := parse2023File(t, seed2023)
+	if d := cmp.Diff(a, b); d != "" {
+		t.Errorf("two parses differ:\n%s", d)
+	}
+}
+
+// assertAllPlaced: every non-blank line is placed.
+func assertAllPlaced(t *testing.T, dt *docText, pd *parsedDoc) {
+	t.Helper()
+	for i, n := range dt.Norm {
+		if n != "" && pd.Placed[i+1] == "" {
+			t.Errorf("line %d unplaced: %q", i+1, dt.Raw[i])
+		}
+	}
+}
+
+// assertConsistent: unique ids, relationships between existing nodes.
+func assertConsistent(t *testing.T, pd *parsedDoc) {
+	t.Helper()
+	ids := map[string]bool{"doc:2023": true}
+	add := func(id string) {
+		if ids[id] {
+			t.Errorf("duplicate id %s", id)
+		}
+		ids[id] = true
+	}
+	for _, n := range pd.Pillars {
+		add(n.ID)
+	}
+	for _, n := range pd.Groups {
+		add(n.ID)
+	}
+	for _, n := range pd.Measures {
+		add(n.ID)
+		if n.Text == "" || n.Title == "" {
+			t.Errorf("measure %s at %d: empty text or title", n.ID, n.LineStart)
+		}
+	}
+	for _, n := range pd.Targets {
+		add(n.ID)
+	}
+	rels := map[string]bool{}
+	for _, r := range pd.Rels {
+		if !ids[r.Start] || !ids[r.End] {
+			t.Errorf("relationship %s has a dangling end", r.ID)
+		}
+		if r.ID != relID(r.Type, r.Start, r.End) || rels[r.ID] {
+			t.Errorf("relationship id %s bad or duplicate", r.ID)
+		}
+		rels[r.ID] = true
+	}
+	var placedIDs []string
+	for _, v := range pd.Placed {
+		if !strings.HasPrefix(v, "skipped:") && !strings.HasPrefix(v, "furniture:") && !ids[v] {
+			placedIDs = append(placedIDs, v)
+		}
+	}
+	sort.Strings(placedIDs)
+	if len(placedIDs) > 0 {
+		t.Errorf("placed lines point at unknown ids: %v", placedIDs)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzParse2023(f *testing.F) {
+	for _, p := range []string{"testdata/2023/detail.txt", "testdata/2023/summary.txt", "testdata/2023/keymsg.txt", "testdata/2023/nopillar.txt"} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("ミッション①：x（考え方）\n⚫ 当面見据える長期目標\n➢ \n"))
+	f.Add([]byte("新機軸の\n長期的目標 足下３年程度 ３～５年後\nミ\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dt, err := newDocText("fuzz.txt", 2023, "doc:2023", data)
+		if err != nil {
+			return
+		}
+		pd, err := parse2023(dt)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz.txt:") {
+				t.Errorf("error does not name the file: %v", err)
+			}
+			if strings.Contains(err.Error(), "internal error") {
+				t.Errorf("parser panicked: %v", err)
+			}
+			return
+		}
+		assertConsistent(t, pd)
+	})
+}

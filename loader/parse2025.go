@@ -1,0 +1,1317 @@
+package loader
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/policygraph/policygraph"
+	"golang.org/x/text/unicode/norm"
+)
+
+// parse2025 reads the 2025 edition (第4次中間整理). The text is a flattened
+// slide deck in three parts, in this order:
+//
+//  1. macro/scenario pages (現状認識, the 2040 projections and their charts):
+//     skipped, except the quantified 国内投資 goals (➢ …目標を設定), which
+//     become KEY_MESSAGE targets;
+//  2. 政策の方向性①②③, each with （１）… items: PolicyDirections and
+//     their measures;
+//  3. （参考）長期目標に向けた施策の進捗…: one table per pillar with the
+//     columns 長期的目標 | 第３次以降の進捗 | 今後検討が必要となる施策.
+//
+// The work is split as in text/template/parse: lex25 turns lines into typed
+// items (one item per line, with its line number), and the parser below
+// builds nodes from the items.
+func parse2025(t *docText) (*parsedDoc, error) {
+	if t == nil || len(t.Raw) == 0 {
+		return nil, fmt.Errorf("parse2025: empty document")
+	}
+	if len(t.Norm) != len(t.Raw) { // tolerate hand-built docTexts
+		t.Norm = make([]string, len(t.Raw))
+		for i, l := range t.Raw {
+			t.Norm[i] = strings.TrimSpace(norm.NFKC.String(l))
+		}
+	}
+	lx := lex25(t)
+	if lx.dirStart < 0 && lx.tableStart < 0 {
+		return nil, fmt.Errorf("%s:%d: no 政策の方向性 heading and no 長期的目標/第３次以降の進捗 table: not a 2025 (第4次中間整理) text", t.File, 1)
+	}
+	p := &parser25{t: t, lx: lx, ids: idSet{}, pd: &parsedDoc{
+		Doc:    &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: len(t.Raw)},
+		Placed: map[int]string{},
+	}}
+	p.parseDirections()
+	p.parseTables()
+	p.parseMacro() // last: it links the ①②③ summary lines to the directions
+	return p.pd, nil
+}
+
+// ---- lexer ----
+
+type itemType25 int
+
+const (
+	it25Blank      itemType25 = iota
+	it25Text                  // any other text line
+	it25PageNum               // a lone page number
+	it25ChartNum              // chart axis/value line (macro pages)
+	it25Vertical              // one character of a vertical label
+	it25DirHead               // 政策の方向性① ～…～
+	it25DirSub                // （１）…
+	it25Section               // （参考） / 長期目標に向けた施策の進捗…
+	it25ColHeader             // 新機軸 / 施策の柱 / 長期的目標 第３次以降の進捗 …
+	it25MicroHeader           // 各分野（ミクロ）の主要施策
+	it25Group                 // 〇… / ○… row heading
+	it25Label                 // a lone character opening a page (" 康"): the rest of a vertical label
+)
+
+// item25 is one lexed line.
+type item25 struct {
+	typ       itemType25
+	line      int    // 1-based
+	text      string // raw line trimmed, a trailing page number removed
+	norm      string // NFKC of text
+	pageStart bool   // the raw line begins with a space: the extraction opens a new page/text box there
+	width     int    // display width of text (full-width 2, ASCII and half-width kana 1)
+	pageTail  bool   // a trailing page number was removed from the line
+}
+
+type lexer25 struct {
+	t          *docText
+	items      []item25
+	dirStart   int // 0-based first line of the directions part, -1 if none
+	tableStart int // 0-based first line of the pillar tables part, -1 if none
+}
+
+var (
+	reLonePage  = regexp.MustCompile(`^[0-9]{1,3}$`)
+	reChartNums = regexp.MustCompile(`^[-+▲]?[0-9][0-9,.]*%?(\s+[-+▲]?[0-9][0-9,.]*%?)*$`)
+	reTailPage  = regexp.MustCompile(`^(.*[^\x00-\x7f])\s+([0-9]{1,2})$`)
+	reDirHead   = regexp.MustCompile(`^政策の方向性\s*([1-9①-⑨])`) // NFKC turns ① into 1
+	reDirSub    = regexp.MustCompile(`^\(([0-9]{1,2})\)\s*(.*)$`)
+)
+
+// lex25 classifies every line. The part a line is in decides which shapes
+// are looked for, so the lexer runs one state per part.
+func lex25(t *docText) *lexer25 {
+	lx := &lexer25{t: t, dirStart: -1, tableStart: -1}
+	for i, n := range t.Norm {
+		if lx.dirStart < 0 && reDirHead.MatchString(n) {
+			lx.dirStart = i
+		}
+		if lx.tableStart < 0 && (strings.Contains(n, "長期目標に向けた施策の進捗") ||
+			strings.HasPrefix(n, "長期的目標") && strings.Contains(n, "進捗")) {
+			lx.tableStart = i
+			// （参考） just above the title belongs to the table part
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				if t.Norm[j] == "(参考)" {
+					lx.tableStart = j
+				}
+			}
+		}
+	}
+	if lx.tableStart >= 0 && lx.dirStart > lx.tableStart {
+		lx.dirStart = -1 // directions after the tables: not the 2025 layout, read as tables only
+	}
+	for state := stateFn25(lexMacro25); state != nil; {
+		state = state(lx)
+	}
+	return lx
+}
+
+type stateFn25 func(*lexer25) stateFn25
+
+func (lx *lexer25) newItem(i int) item25 {
+	raw := lx.t.Raw[i]
+	it := item25{line: i + 1, pageStart: strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")}
+	it.text = strings.TrimFunc(raw, unicode.IsSpace)
+	it.norm = lx.t.Norm[i]
+	it.typ = it25Text
+	if it.text == "" {
+		it.typ = it25Blank
+	}
+	it.width = dispWidth(it.text)
+	return it
+}
+
+func (lx *lexer25) sectionEnd(from int) int {
+	end := len(lx.t.Raw)
+	for _, s := range []int{lx.dirStart, lx.tableStart} {
+		if s > from && s < end {
+			end = s
+		}
+	}
+	return end
+}
+
+func (lx *lexer25) isSingle(i int) bool {
+	return i >= 0 && i < len(lx.t.Norm) && utf8.RuneCountInString(lx.t.Norm[i]) == 1 && !reLonePage.MatchString(lx.t.Norm[i])
+}
+
+// lexMacro25 reads the macro/scenario pages: prose, chart numbers, page
+// numbers, vertical chart labels.
+func lexMacro25(lx *lexer25) stateFn25 {
+	start := 0
+	end := lx.sectionEnd(0)
+	if lx.dirStart == 0 || lx.tableStart == 0 {
+		end = 0
+	}
+	for i := start; i < end; i++ {
+		it := lx.newItem(i)
+		if it.typ != it25Blank {
+			switch {
+			case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
+				it.typ = it25Vertical
+			case reLonePage.MatchString(it.norm) && !lx.numericNeighbour(i):
+				it.typ = it25PageNum
+			case reChartNums.MatchString(it.norm):
+				it.typ = it25ChartNum
+			}
+		}
+		lx.items = append(lx.items, it)
+	}
+	if lx.dirStart >= 0 && lx.dirStart >= end {
+		return lexDirections25
+	}
+	return lexTables25
+}
+
+// numericNeighbour: a lone number next to other numbers is a chart value,
+// not a page number.
+func (lx *lexer25) numericNeighbour(i int) bool {
+	for _, d := range []int{-1, 1} {
+		for j := i + d; j >= 0 && j < len(lx.t.Norm); j += d {
+			if lx.t.Norm[j] == "" {
+				continue
+			}
+			return reChartNums.MatchString(lx.t.Norm[j])
+		}
+	}
+	return false
+}
+
+func lexDirections25(lx *lexer25) stateFn25 {
+	end := lx.sectionEnd(lx.dirStart)
+	for i := lx.dirStart; i < end; i++ {
+		it := lx.newItem(i)
+		if it.typ != it25Blank {
+			lx.classifyBody(&it)
+			switch {
+			case reDirHead.MatchString(it.norm):
+				it.typ = it25DirHead
+			case reDirSub.MatchString(it.norm):
+				it.typ = it25DirSub
+			}
+		}
+		lx.items = append(lx.items, it)
+	}
+	if lx.tableStart >= 0 {
+		return lexTables25
+	}
+	return nil
+}
+
+// classifyBody sets the type of a non-blank line of the directions or table
+// part: page numbers (alone or at the end of a line), else text.
+func (lx *lexer25) classifyBody(it *item25) {
+	it.typ = it25Text
+	if reLonePage.MatchString(it.norm) {
+		it.typ = it25PageNum
+		return
+	}
+	// "…全国展開等） 17": the page number was glued to the last line
+	if m := reTailPage.FindStringSubmatch(it.text); m != nil {
+		it.text = strings.TrimRightFunc(m[1], unicode.IsSpace)
+		it.norm = strings.TrimSpace(norm.NFKC.String(it.text))
+		it.width = dispWidth(it.text)
+		it.pageTail = true
+	}
+}
+
+func lexTables25(lx *lexer25) stateFn25 {
+	if lx.tableStart < 0 {
+		return nil
+	}
+	for i := lx.tableStart; i < len(lx.t.Raw); i++ {
+		it := lx.newItem(i)
+		if it.typ == it25Blank {
+			lx.items = append(lx.items, it)
+			continue
+		}
+		n := it.norm
+		switch {
+		case n == "(参考)" || strings.Contains(n, "長期目標に向けた施策の進捗"):
+			it.typ = it25Section
+		case n == "新機軸" || n == "施策の柱" || n == "新機軸施" || n == "策の柱" || n == "新機軸の" ||
+			strings.HasPrefix(n, "長期的目標") && strings.Contains(n, "進捗"):
+			it.typ = it25ColHeader
+		case strings.Contains(n, "各分野(ミクロ)の主要施策"):
+			it.typ = it25MicroHeader
+		case strings.HasPrefix(n, "〇") || strings.HasPrefix(n, "○"):
+			it.typ = it25Group
+		case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
+			it.typ = it25Vertical
+		case lx.isSingle(i) && it.pageStart:
+			it.typ = it25Label
+		default:
+			lx.classifyBody(&it)
+		}
+		lx.items = append(lx.items, it)
+	}
+	return nil
+}
+
+// dispWidth approximates the printed width of a line: the table columns wrap
+// at a fixed width, so the width of a wrapped line tells the column.
+func dispWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r < 0x80 || r >= 0xff61 && r <= 0xff9f {
+			w++
+		} else {
+			w += 2
+		}
+	}
+	return w
+}
+
+// ---- parser ----
+
+type parser25 struct {
+	t   *docText
+	lx  *lexer25
+	pd  *parsedDoc
+	ids idSet
+}
+
+func (p *parser25) place(line int, id string) {
+	if line < 1 || line > len(p.t.Raw) {
+		return
+	}
+	if _, ok := p.pd.Placed[line]; !ok {
+		p.pd.Placed[line] = id
+	}
+}
+
+func (p *parser25) rel(typ, start, end string) {
+	p.pd.Rels = append(p.pd.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end})
+}
+
+func (p *parser25) quote(from, to int) string {
+	if from < 1 {
+		from = 1
+	}
+	if to > len(p.t.Raw) {
+		to = len(p.t.Raw)
+	}
+	if from > to {
+		return ""
+	}
+	return strings.Join(p.t.Raw[from-1:to], "\n")
+}
+
+func (p *parser25) source(from, to int) policygraph.Source {
+	return policygraph.Source{File: p.t.File, LineStart: from, LineEnd: to, Quote: p.quote(from, to)}
+}
+
+// items returns the lexed items of lines [from, to) (1-based from, exclusive to).
+func (p *parser25) itemsIn(from, to int) []item25 {
+	var out []item25
+	for _, it := range p.lx.items {
+		if it.line >= from && it.line < to {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// joinText joins wrapped lines: Japanese line breaks carry no space; a
+// space is kept only between two ASCII words.
+func joinText(parts []string) string {
+	var b strings.Builder
+	for _, s := range parts {
+		s = strings.TrimFunc(s, unicode.IsSpace)
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(s)
+			if isASCIIWord(last) && isASCIIWord(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+func isASCIIWord(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// headline is the first sentence of an item.
+func headline(text string) string {
+	if i := strings.Index(text, "。"); i > 0 {
+		return text[:i]
+	}
+	return strings.TrimSuffix(text, "。")
+}
+
+var circled = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
+
+// ---- part 2: 政策の方向性 ----
+
+func (p *parser25) parseDirections() {
+	if p.lx.dirStart < 0 {
+		return
+	}
+	from := p.lx.dirStart + 1
+	to := len(p.t.Raw) + 1
+	if p.lx.tableStart >= 0 {
+		to = p.lx.tableStart + 1
+	}
+	var dir *policygraph.PolicyDirection
+	type open struct {
+		lines []item25
+		title string
+	}
+	var cur *open
+	flush := func() {
+		if cur == nil || dir == nil {
+			cur = nil
+			return
+		}
+		var parts []string
+		relist := false
+		for i, it := range cur.lines {
+			if strings.Contains(it.norm, "再掲") {
+				relist = true
+			}
+			if i == 0 {
+				parts = append(parts, cur.title) // the heading without its （１）
+				continue
+			}
+			parts = append(parts, it.text)
+			if strings.Contains(it.norm, "再掲") {
+				relist = true
+			}
+		}
+		text := joinText(parts)
+		scope := fmt.Sprintf("DIR-%d", dir.Ordinal)
+		id := p.ids.unique(itemID("measure", p.t.Year, scope, text))
+		first, last := cur.lines[0].line, cur.lines[len(cur.lines)-1].line
+		sy, ey := measureYears(text)
+		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, Title: cur.title, Text: text,
+			// The directions are what the council sets out to do next
+			// ("以下①～③に取り組んでいく"): forward-looking, i.e. TODO.
+			Status: policygraph.StatusTodo, StartYear: sy, EndYear: ey, Relist: relist,
+			Source: p.source(first, last)}
+		p.pd.Measures = append(p.pd.Measures, m)
+		p.rel(policygraph.RelHasMeasure, dir.ID, id)
+		for _, it := range cur.lines {
+			p.place(it.line, id)
+		}
+		cur = nil
+	}
+	for _, it := range p.itemsIn(from, to) {
+		switch it.typ {
+		case it25Blank:
+		case it25PageNum:
+			p.place(it.line, "furniture:page-number")
+		case it25DirHead:
+			flush()
+			m := reDirHead.FindStringSubmatch(it.norm)
+			r, _ := utf8.DecodeRuneInString(m[1])
+			ord := circled[r]
+			if ord == 0 {
+				ord = int(r - '0')
+			}
+			src := it.text
+			if strings.Index(src, "方向性") < 0 {
+				src = it.norm
+			}
+			title := strings.TrimSpace(src[strings.Index(src, "方向性")+len("方向性"):])
+			title = strings.TrimSpace(strings.TrimLeft(title, "①②③④⑤⑥⑦⑧⑨ "))
+			title = strings.Trim(title, "～〜~ 　")
+			id := directionID(p.t.Year, ord)
+			dir = &policygraph.PolicyDirection{ID: id, DocumentID: p.t.DocID, Ordinal: ord, Title: title,
+				Source: p.source(it.line, it.line)}
+			p.pd.Directions = append(p.pd.Directions, dir)
+			p.rel(policygraph.RelHasDirection, p.t.DocID, id)
+			p.place(it.line, id)
+		case it25DirSub:
+			flush()
+			if dir == nil {
+				continue // a (n) item before any direction: left unplaced for the report
+			}
+			m := reDirSub.FindStringSubmatch(it.norm)
+			title := strings.TrimSpace(m[2])
+			if raw := strings.TrimSpace(it.text); strings.HasPrefix(raw, "（") {
+				if i := strings.Index(raw, "）"); i > 0 {
+					title = strings.TrimSpace(raw[i+len("）"):])
+				}
+			}
+			cur = &open{lines: []item25{it}, title: title}
+		default:
+			if cur != nil {
+				cur.lines = append(cur.lines, it)
+				continue
+			}
+			if dir != nil && strings.HasPrefix(it.norm, "⇒") {
+				// the direction's subtitle: part of its provenance
+				dir.LineEnd = it.line
+				dir.Quote = p.quote(dir.LineStart, it.line)
+				p.place(it.line, dir.ID)
+			}
+		}
+	}
+	flush()
+}
+
+// ---- part 3: the pillar tables ----
+
+// cell25 is one table cell's text: an item of one column.
+type cell25 struct {
+	lines []item25 // the lines; for a split line, text holds only this cell's part
+	forced bool    // starts a new cell whatever the previous line looks like
+}
+
+// segment25 is one pillar's table (one slide).
+type segment25 struct {
+	start, end  int // lines
+	headerLines []int
+	kindHint    string
+	label       string
+	labelLines  []int
+	goal        []item25
+	groups      []*group25
+	cells       []*cell25
+	microLine   int
+	pillar      *policygraph.Pillar
+}
+
+type group25 struct {
+	lines  []item25
+	name   string
+	id     string
+	after  int // number of cells before the heading
+	single bool
+}
+
+func (s *segment25) hasBody() bool { return len(s.cells) > 0 || len(s.groups) > 0 }
+
+func (s *segment25) hasContent() bool {
+	return s.hasBody() || s.label != "" || len(s.goal) > 0
+}
+
+func (p *parser25) parseTables() {
+	if p.lx.tableStart < 0 {
+		return
+	}
+	items := p.itemsIn(p.lx.tableStart+1, len(p.t.Raw)+1)
+	var segs []*segment25
+	var seg *segment25
+	newSeg := func(line int) {
+		if seg != nil && seg.end < seg.start {
+			seg.end = seg.start
+		}
+		seg = &segment25{start: line, end: line}
+		segs = append(segs, seg)
+	}
+	var para []item25 // the open paragraph of text lines
+	flushPara := func() {
+		if len(para) > 0 && seg != nil {
+			p.addCells(seg, para)
+		}
+		para = nil
+	}
+	lastKind := ""
+	for k := 0; k < len(items); k++ {
+		it := items[k]
+		if seg != nil && it.typ != it25Blank {
+			seg.end = it.line
+		}
+		switch it.typ {
+		case it25Blank:
+			flushPara()
+		case it25Section:
+			flushPara()
+			p.place(it.line, "furniture:section-title")
+		case it25PageNum:
+			p.place(it.line, "furniture:page-number")
+		case it25ColHeader:
+			flushPara()
+			if seg == nil || seg.hasContent() {
+				newSeg(it.line)
+			}
+			seg.headerLines = append(seg.headerLines, it.line)
+			p.place(it.line, "furniture:table-header")
+		case it25MicroHeader:
+			flushPara()
+			if seg == nil || it.pageStart && seg.hasBody() {
+				newSeg(it.line)
+			}
+			if seg.microLine == 0 {
+				seg.microLine = it.line
+			}
+			p.place(it.line, "furniture:table-header")
+		case it25Vertical, it25Label:
+			flushPara()
+			// gather the run of one-character lines
+			var run []item25
+			for ; k < len(items) && (items[k].typ == it25Vertical || items[k].typ == it25Label && len(run) == 0); k++ {
+				run = append(run, items[k])
+				if items[k].typ == it25Label {
+					k++
+					break
+				}
+			}
+			k--
+			var b strings.Builder
+			for _, r := range run {
+				b.WriteString(r.norm)
+			}
+			word := b.String()
+			if kind := kindOfLabel(word); kind != "" {
+				lastKind = kind
+				if seg == nil {
+					newSeg(run[0].line)
+				}
+				seg.kindHint = kind
+				for _, r := range run {
+					p.place(r.line, "furniture:vertical-label")
+				}
+				continue
+			}
+			if seg == nil || seg.hasBody() || seg.label != "" || len(seg.goal) > 0 {
+				newSeg(run[0].line)
+			}
+			seg.label = word
+			for _, r := range run {
+				seg.labelLines = append(seg.labelLines, r.line)
+			}
+			seg.end = run[len(run)-1].line
+		case it25Group:
+			flushPara()
+			if seg == nil {
+				newSeg(it.line)
+			}
+			g := &group25{lines: []item25{it}, after: len(seg.cells)}
+			// "〇豊かな生活環境の創出" + "（若者・女性の…取組）": the heading wraps
+			for k+1 < len(items) && items[k+1].typ == it25Text && strings.HasPrefix(items[k+1].norm, "(") {
+				k++
+				g.lines = append(g.lines, items[k])
+				seg.end = items[k].line
+			}
+			seg.groups = append(seg.groups, g)
+		default: // it25Text
+			if seg == nil {
+				newSeg(it.line)
+			}
+			if it.pageStart {
+				flushPara() // a new page or text box never continues a cell
+			}
+			// A pillar label: a very short line alone in the header zone
+			// ("ＧＸ", "ＤＸ", " EBPM").
+			if len(para) == 0 && utf8.RuneCountInString(it.norm) <= 5 && (it.pageStart ||
+				!seg.hasBody() && len(seg.goal) == 0 && seg.label == "" && (len(seg.headerLines) > 0 || seg.kindHint != "")) {
+				if it.pageStart && seg.hasContent() {
+					newSeg(it.line)
+				}
+				if seg.label == "" {
+					seg.label = it.norm
+					seg.labelLines = append(seg.labelLines, it.line)
+					continue
+				}
+			}
+			// The 長期的目標 column: a run of narrow lines in the header zone,
+			// or opening a page.
+			if len(para) == 0 && it.width <= 20 && p.narrowRun(items, k) &&
+				(it.pageStart || !seg.hasBody() && len(seg.goal) == 0) {
+				if seg.hasBody() || len(seg.goal) > 0 {
+					newSeg(it.line)
+				}
+				for ; k < len(items) && items[k].typ == it25Text && items[k].width <= 20; k++ {
+					seg.goal = append(seg.goal, items[k])
+					seg.end = items[k].line
+				}
+				k--
+				continue
+			}
+			para = append(para, it)
+		}
+	}
+	flushPara()
+	_ = lastKind
+	p.buildPillars(segs)
+}
+
+// narrowRun reports whether items[k] and the next line are both short text
+// lines: the shape of the 長期的目標 column.
+func (p *parser25) narrowRun(items []item25, k int) bool {
+	if k+1 >= len(items) {
+		return false
+	}
+	n := items[k+1]
+	return n.typ == it25Text && n.width <= 20
+}
+
+func kindOfLabel(s string) string {
+	n := normalize(s)
+	switch {
+	case strings.Contains(n, "ミッション志向"):
+		return policygraph.KindMission
+	case strings.Contains(n, "OS") || strings.Contains(n, "社会基盤"):
+		return policygraph.KindOS
+	}
+	return ""
+}
+
+// continuation particles: a line starting with one continues the previous
+// cell even across a blank line ("…ダイバーシティ経営の取組" / "を促進").
+func startsContinuation(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("をにのがはでともへや、。）", r)
+}
+
+// addCells splits a paragraph of consecutive text lines into cells. The
+// extraction puts cells of both columns one after the other, usually with a
+// blank line between them, but not always: a cell ends at a line clearly
+// shorter than the paragraph's wrap width, or at a line ending with 。, unless
+// the next line says it continues (また、…, a particle).
+func (p *parser25) addCells(seg *segment25, para []item25) {
+	// Two cells glued on one line: longer than any column can hold.
+	var lines []item25
+	var forcedAt = map[int]bool{}
+	for _, it := range para {
+		if a, b, ok := splitGlued(it); ok {
+			lines = append(lines, a)
+			forcedAt[len(lines)] = true
+			lines = append(lines, b)
+			continue
+		}
+		lines = append(lines, it)
+	}
+	// continuation across a blank line
+	if startsContinuation(lines[0].norm) && len(seg.cells) > 0 && !forcedAt[0] {
+		last := seg.cells[len(seg.cells)-1]
+		last.lines = append(last.lines, lines[0])
+		lines = lines[1:]
+		if len(lines) == 0 {
+			return
+		}
+		newForced := map[int]bool{}
+		for k := range forcedAt {
+			if k > 0 {
+				newForced[k-1] = true
+			}
+		}
+		forcedAt = newForced
+	}
+	cur := &cell25{lines: []item25{lines[0]}}
+	maxW := lines[0].width // the wrap width of the open cell
+	for i := 1; i < len(lines); i++ {
+		prev, l := lines[i-1], lines[i]
+		cont := strings.HasPrefix(l.norm, "また、") || startsContinuation(l.norm)
+		split := forcedAt[i] ||
+			!cont && (strings.HasSuffix(prev.norm, "。") || prev.width*10 < maxW*8)
+		if split {
+			seg.cells = append(seg.cells, cur)
+			cur = &cell25{lines: []item25{l}, forced: forcedAt[i]}
+			maxW = l.width
+			continue
+		}
+		cur.lines = append(cur.lines, l)
+		maxW = max(maxW, l.width)
+	}
+	seg.cells = append(seg.cells, cur)
+}
+
+// endWords end a cell's text; splitGlued cuts a glued line after one.
+var endWords = []string{"継続", "実施", "推進", "検討", "着手", "策定", "構築", "整備", "促進", "強化", "支援", "措置"}
+
+// splitGlued cuts a line that holds the end of one cell and the start of
+// another ("…整備を継続バイオファウンドリ拠点の整備を引き続き…"): wider than
+// the widest column, cut after an end word so that the rest fits the
+// narrow column.
+func splitGlued(it item25) (item25, item25, bool) {
+	const widest, narrow = 104, 64
+	if it.width <= widest {
+		return it, it, false
+	}
+	best := -1
+	for _, w := range endWords {
+		for off := 0; ; {
+			i := strings.Index(it.text[off:], w)
+			if i < 0 {
+				break
+			}
+			cut := off + i + len(w)
+			off = cut
+			rest := it.text[cut:]
+			if rest == "" || startsContinuation(rest) || dispWidth(rest) > narrow || dispWidth(it.text[:cut]) < 20 {
+				continue
+			}
+			if best < 0 || cut < best {
+				best = cut
+			}
+		}
+	}
+	if best < 0 {
+		return it, it, false
+	}
+	a, b := it, it
+	a.text, b.text = it.text[:best], it.text[best:]
+	a.norm, b.norm = strings.TrimSpace(norm.NFKC.String(a.text)), strings.TrimSpace(norm.NFKC.String(b.text))
+	a.width, b.width = dispWidth(a.text), dispWidth(b.text)
+	return a, b, true
+}
+
+type col25 int
+
+const (
+	colAmbig col25 = iota
+	colNarrow
+	colWide
+)
+
+// column reads a cell's column from its wrap width. The 第３次以降の進捗
+// column wraps at about 56-62 (display width), the 今後検討 column at about
+// 80-94. A wrapped cell's first line is as wide as its column; a one-line
+// cell is only telling when it could not fit the narrow column.
+func (c *cell25) column() col25 {
+	first := c.lines[0].width
+	if len(c.lines) > 1 {
+		if first >= 70 {
+			return colWide
+		}
+		return colNarrow
+	}
+	if first >= 63 {
+		return colWide
+	}
+	return colAmbig
+}
+
+var (
+	rePastCue = regexp.MustCompile(`(した|った|んだ|得た|成立|閣議決定|施行|を策定|を創設|を新設|を開始|に着手|を措置|公表|提言|ている)$`)
+	reTodoCue = regexp.MustCompile(`(検討|継続|引き続き|更なる|進める|目指す|図る|ていく|努める)`)
+)
+
+// statuses assigns each cell of a segment to a column. Cells whose width
+// does not tell take the column of their neighbours: the extraction emits
+// a run of one column's cells, then a run of the other's, so an ambiguous
+// cell between two cells of one column is in it; at a boundary between
+// runs it stays with the run it follows. With no neighbour at all, the
+// wording decides (past-tense achievements are progress).
+func statuses(cells []*cell25) []string {
+	cols := make([]col25, len(cells))
+	for i, c := range cells {
+		cols[i] = c.column()
+	}
+	out := make([]string, len(cells))
+	for i := range cells {
+		col := cols[i]
+		if col == colAmbig {
+			prev, next := colAmbig, colAmbig
+			for j := i - 1; j >= 0; j-- {
+				if cols[j] != colAmbig {
+					prev = cols[j]
+					break
+				}
+			}
+			for j := i + 1; j < len(cells); j++ {
+				if cols[j] != colAmbig {
+					next = cols[j]
+					break
+				}
+			}
+			switch {
+			case prev != colAmbig:
+				col = prev
+			case next != colAmbig:
+				col = next
+			}
+		}
+		switch col {
+		case colNarrow:
+			out[i] = policygraph.StatusProgress
+		case colWide:
+			out[i] = policygraph.StatusTodo
+		default:
+			text := cellText(cells[i])
+			switch {
+			case rePastCue.MatchString(strings.TrimSuffix(text, "。")):
+				out[i] = policygraph.StatusProgress
+			case reTodoCue.MatchString(text):
+				out[i] = policygraph.StatusTodo
+			default:
+				out[i] = policygraph.StatusUnknown
+			}
+		}
+	}
+	return out
+}
+
+func cellText(c *cell25) string {
+	parts := make([]string, len(c.lines))
+	for i, l := range c.lines {
+		parts[i] = l.text
+	}
+	return joinText(parts)
+}
+
+// pillarSpec25 is what the 2025 text says about each pillar, read from the
+// document: the printed label (when the slide kept it), the kind, and the
+// words of its 長期的目標 and row headings that identify it when the label
+// was lost in the extraction (most slides lost it).
+type pillarSpec25 struct {
+	kind    string
+	name    string
+	aliases []string
+	labels  []string // normalised labels as printed (also their tails: vertical labels lose their head)
+	cues    []string // normalised words of the goal/row headings
+}
+
+var pillars2025 = []pillarSpec25{
+	{policygraph.KindMission, "ＧＸ", []string{"ＧＸ", "GX"}, []string{"GX"},
+		[]string{"カーボンプライシング", "GX2040", "CNを実現", "公正な移行"}},
+	{policygraph.KindMission, "ＤＸ", []string{"ＤＸ", "DX"}, []string{"DX"},
+		[]string{"半導体", "デジタルインフラ基盤", "デジタル人材基盤", "ウラノス", "Web3.0"}},
+	{policygraph.KindMission, "経済安全保障・対外経済", []string{"経済安全保障", "経済安保", "対外経済政策"}, nil,
+		[]string{"国際経済秩序", "対日直接投資", "サプライチェーンの強靱化", "輸出促進", "海外投資・進出", "経済外交", "不可欠性"}},
+	{policygraph.KindMission, "健康", []string{"健康", "康"}, []string{"健康"},
+		[]string{"健康寿命", "公的保険外サービス", "PHR", "医療機器", "医薬品"}},
+	{policygraph.KindMission, "地域の包摂的成長", []string{"少子化対策としての地域の包摂的成長", "地域"}, nil,
+		[]string{"希望出生率", "良質な雇用の創出", "豊かな生活環境の創出", "可処分所得"}},
+	{policygraph.KindMission, "レジリエンス", []string{"レジリエンス"}, []string{"レジリエンス"},
+		[]string{"災害", "防災", "適応市場"}},
+	{policygraph.KindMission, "バイオものづくり", []string{"バイオものづくり", "バイオ"}, nil,
+		[]string{"微生物", "バイオ"}},
+	{policygraph.KindMission, "資源自律経済", []string{"サーキュラーエコノミー", "資源循環"}, nil,
+		[]string{"動静脈", "サーキュラーエコノミー", "循環", "情報流通プラットフォーム"}},
+	{policygraph.KindOS, "人材", []string{"人材"}, nil,
+		[]string{"人手不足", "賃上げ", "リスキリング", "労働移動", "人材育成"}},
+	{policygraph.KindOS, "イノベーション・スタートアップ", []string{"スタートアップ", "イノベーション"}, nil,
+		[]string{"スタートアップ・エコシステム", "技術領域", "スタートアップ"}},
+	{policygraph.KindOS, "価値創造経営", []string{"企業経営改革", "資本市場改革"}, nil,
+		[]string{"企業経営改革", "資本市場改革", "経営判断"}},
+	{policygraph.KindOS, "EBPM", []string{"EBPM", "ＥＢＰＭ"}, []string{"EBPM"},
+		[]string{"EBPM", "データ駆動"}},
+}
+
+// identify scores the specs against a segment: its label decides; else
+// its goal and row headings.
+func identify(seg *segment25, used map[int]bool) int {
+	label := normalize(seg.label)
+	var head strings.Builder
+	for _, g := range seg.goal {
+		head.WriteString(normalize(g.text))
+	}
+	for _, g := range seg.groups {
+		head.WriteString(normalize(g.name))
+	}
+	h := head.String()
+	best, bestScore := -1, 0
+	for i, s := range pillars2025 {
+		if used[i] {
+			continue
+		}
+		score := 0
+		if label != "" {
+			for _, l := range s.labels {
+				if l == label || strings.HasSuffix(l, label) && utf8.RuneCountInString(label) >= 1 {
+					score += 10
+					break
+				}
+			}
+		}
+		for _, c := range s.cues {
+			if strings.Contains(h, normalize(c)) {
+				score += 2
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+func (p *parser25) buildPillars(segs []*segment25) {
+	used := map[int]bool{}
+	ordinals := map[string]int{}
+	lastKind := policygraph.KindMission
+	for _, seg := range segs {
+		if !seg.hasContent() {
+			continue
+		}
+		for _, g := range seg.groups {
+			var parts []string
+			for _, l := range g.lines {
+				parts = append(parts, l.text)
+			}
+			g.name = strings.TrimSpace(strings.TrimLeft(joinText(parts), "〇○ 　"))
+		}
+		kind, name := seg.kindHint, seg.label
+		var aliases []string
+		if i := identify(seg, used); i >= 0 {
+			used[i] = true
+			s := pillars2025[i]
+			kind, name, aliases = s.kind, s.name, append([]string(nil), s.aliases...)
+			if seg.label != "" && !containsNorm(aliases, seg.label) && normalize(seg.label) != normalize(name) {
+				aliases = append(aliases, seg.label)
+			}
+		}
+		if kind == "" {
+			kind = lastKind
+		}
+		lastKind = kind
+		if name == "" {
+			name = "（名称不明）"
+		}
+		ordinals[kind]++
+		ord := ordinals[kind]
+		key := fmt.Sprintf("%s-%d", map[string]string{policygraph.KindMission: "MISSION", policygraph.KindOS: "OS"}[kind], ord)
+		id := pillarID(p.t.Year, key)
+		var goalParts []string
+		for _, g := range seg.goal {
+			goalParts = append(goalParts, g.text)
+		}
+		// Source: the slide's heading zone (header, labels, goal); a slide
+		// that lost all of it is located by its first row headings.
+		from, to := seg.start, seg.start
+		for _, l := range seg.labelLines {
+			to = max(to, l)
+		}
+		for _, g := range seg.goal {
+			to = max(to, g.line)
+		}
+		if to == from && len(seg.headerLines) == 0 && seg.label == "" {
+			if seg.microLine > 0 {
+				from, to = seg.microLine, seg.microLine
+			}
+			for _, g := range seg.groups {
+				if g.after > 0 {
+					break
+				}
+				to = max(to, g.lines[len(g.lines)-1].line)
+			}
+		}
+		pl := &policygraph.Pillar{ID: id, DocumentID: p.t.DocID, Key: key, Kind: kind, Ordinal: ord,
+			Name: name, Aliases: aliases, LongTermGoal: joinText(goalParts), Source: p.source(from, to)}
+		if pl.Aliases == nil {
+			pl.Aliases = []string{}
+		}
+		seg.pillar = pl
+		p.pd.Pillars = append(p.pd.Pillars, pl)
+		p.rel(policygraph.RelHasPillar, p.t.DocID, id)
+		for _, l := range seg.labelLines {
+			p.place(l, id)
+		}
+		p.buildTargets(seg)
+		p.buildBody(seg)
+	}
+}
+
+func containsNorm(list []string, s string) bool {
+	for _, x := range list {
+		if normalize(x) == normalize(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildTargets splits the 長期的目標 on ／; each part is a LONG_TERM target
+// located on the lines it spans.
+func (p *parser25) buildTargets(seg *segment25) {
+	if len(seg.goal) == 0 {
+		return
+	}
+	type piece struct {
+		text  []string
+		lines []int
+	}
+	var pieces []*piece
+	cur := &piece{}
+	for _, g := range seg.goal {
+		parts := strings.Split(g.text, "／")
+		for j, part := range parts {
+			if j > 0 {
+				pieces = append(pieces, cur)
+				cur = &piece{}
+			}
+			if strings.TrimSpace(part) != "" {
+				cur.text = append(cur.text, part)
+			}
+			if len(cur.lines) == 0 || cur.lines[len(cur.lines)-1] != g.line {
+				cur.lines = append(cur.lines, g.line)
+			}
+		}
+	}
+	pieces = append(pieces, cur)
+	for _, pc := range pieces {
+		text := joinText(pc.text)
+		if text == "" {
+			for _, l := range pc.lines {
+				p.place(l, seg.pillar.ID)
+			}
+			continue
+		}
+		p.addTarget(seg.pillar, "LONG_TERM", text, pc.lines[0], pc.lines[len(pc.lines)-1])
+	}
+}
+
+func (p *parser25) addTarget(pl *policygraph.Pillar, kind, text string, from, to int) *policygraph.Target {
+	scope := "KEY"
+	pillarID := ""
+	if pl != nil {
+		scope, pillarID = pl.Key, pl.ID
+	}
+	id := p.ids.unique(itemID("target", p.t.Year, scope, text))
+	year, value, unit := parseQuantity(text)
+	tg := &policygraph.Target{ID: id, DocumentID: p.t.DocID, PillarID: pillarID, Kind: kind, Text: text,
+		Year: year, Value: value, Unit: unit, Source: p.source(from, to)}
+	p.pd.Targets = append(p.pd.Targets, tg)
+	if pl != nil {
+		p.rel(policygraph.RelHasTarget, pl.ID, id)
+	}
+	for l := from; l <= to; l++ {
+		p.place(l, id)
+	}
+	return tg
+}
+
+// buildBody makes the segment's groups and measures.
+func (p *parser25) buildBody(seg *segment25) {
+	pl := seg.pillar
+	for _, g := range seg.groups {
+		g.id = p.ids.unique(itemID("group", p.t.Year, pl.Key, g.name))
+		first, last := g.lines[0].line, g.lines[len(g.lines)-1].line
+		p.pd.Groups = append(p.pd.Groups, &policygraph.MeasureGroup{ID: g.id, DocumentID: p.t.DocID,
+			PillarID: pl.ID, Name: g.name, Source: p.source(first, last)})
+		p.rel(policygraph.RelHasGroup, pl.ID, g.id)
+		for _, l := range g.lines {
+			p.place(l.line, g.id)
+		}
+	}
+	st := statuses(seg.cells)
+	groupOf := p.groupMembership(seg)
+	for i, c := range seg.cells {
+		text := cellText(c)
+		if text == "" {
+			continue
+		}
+		id := p.ids.unique(itemID("measure", p.t.Year, pl.Key, text))
+		first, last := c.lines[0].line, c.lines[len(c.lines)-1].line
+		sy, ey := measureYears(text)
+		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),
+			Text: text, Status: st[i], StartYear: sy, EndYear: ey,
+			Relist: strings.Contains(text, "再掲"), Source: p.source(first, last)}
+		if g := groupOf[i]; g != nil {
+			m.GroupID = g.id
+			p.rel(policygraph.RelInGroup, id, g.id)
+		}
+		p.pd.Measures = append(p.pd.Measures, m)
+		p.rel(policygraph.RelHasMeasure, pl.ID, id)
+		for _, l := range c.lines {
+			p.place(l.line, id)
+		}
+	}
+}
+
+// groupMembership ties cells to a row heading only where the layout says
+// so: a heading that stands alone (not in a list of headings) and is
+// followed by cells up to the next heading. Most slides list all their
+// headings together, away from their rows; those cells stay ungrouped
+// rather than being guessed.
+func (p *parser25) groupMembership(seg *segment25) map[int]*group25 {
+	out := map[int]*group25{}
+	for gi, g := range seg.groups {
+		alone := (gi == 0 || seg.groups[gi-1].after < g.after) &&
+			(gi+1 < len(seg.groups) && seg.groups[gi+1].after > g.after)
+		if !alone {
+			continue
+		}
+		for c := g.after; c < seg.groups[gi+1].after && c < len(seg.cells); c++ {
+			out[c] = g
+		}
+	}
+	return out
+}
+
+// ---- part 1: macro pages ----
+
+var reGoalPair = regexp.MustCompile(`([0-9]{4})年度?([0-9]+(?:\.[0-9]+)?)兆円`)
+
+func (p *parser25) parseMacro() {
+	end := len(p.t.Raw)
+	for _, s := range []int{p.lx.dirStart, p.lx.tableStart} {
+		if s >= 0 && s < end {
+			end = s
+		}
+	}
+	// the ①②③ summary of the directions on the page before them
+	summary := map[int]string{}
+	for i := 0; i < end; i++ {
+		n := strings.TrimSpace(p.t.Raw[i]) // circled digits: NFKC would turn them into digits
+		r, _ := utf8.DecodeRuneInString(n)
+		ord, ok := circled[r]
+		if !ok {
+			continue
+		}
+		var dir *policygraph.PolicyDirection
+		for _, d := range p.pd.Directions {
+			if d.Ordinal == ord {
+				dir = d
+			}
+		}
+		if dir == nil {
+			continue
+		}
+		head := normalize(strings.TrimLeft(n, "①②③④⑤⑥⑦⑧⑨"))
+		title := normalize(dir.Title)
+		if len([]rune(head)) < 4 || !strings.HasPrefix(title, string([]rune(head)[:4])) {
+			continue
+		}
+		summary[i+1] = dir.ID
+		// its wrapped tail: the next line, if the title ends like it
+		if i+1 < end {
+			next := normalize(p.t.Norm[i+1])
+			rs := []rune(next)
+			if len(rs) >= 2 && strings.HasSuffix(title, string(rs[max(0, len(rs)-3):])) {
+				summary[i+2] = dir.ID
+			}
+		}
+	}
+	for _, it := range p.lx.items {
+		if it.line > end || it.typ == it25Blank {
+			continue
+		}
+		if id, ok := summary[it.line]; ok {
+			p.place(it.line, id)
+			continue
+		}
+		switch it.typ {
+		case it25PageNum:
+			p.place(it.line, "furniture:page-number")
+			continue
+		case it25ChartNum:
+			p.place(it.line, "furniture:chart-number")
+			continue
+		case it25Vertical:
+			p.place(it.line, "furniture:vertical-label")
+			continue
+		}
+		// KEY_MESSAGE: the 国内投資 goals the forum set (➢ 2027年度115兆円目標を設定)
+		if strings.HasPrefix(it.norm, "➢") && strings.HasSuffix(it.norm, "設定") {
+			body := strings.TrimSpace(strings.TrimPrefix(it.text, "➢"))
+			clauses := strings.Split(body, "、")
+			made := false
+			for _, cl := range clauses {
+				if reGoalPair.MatchString(norm.NFKC.String(cl)) {
+					text := cl
+					if len(clauses) == 1 {
+						text = body
+					}
+					p.addTarget(nil, "KEY_MESSAGE", text, it.line, it.line)
+					made = true
+				}
+			}
+			if made {
+				continue
+			}
+		}
+		p.place(it.line, "skipped:macro-scenario")
+	}
+}
+
+// ---- values ----
+
+var (
+	reYear     = regexp.MustCompile(`([0-9]{4})年`)
+	reQuantity = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(兆円|億円|万円|万人|万者|万件|%|倍|歳|社|件|者|人)`)
+	reDecimal  = regexp.MustCompile(`(^|[^0-9.])([0-9]+\.[0-9]+)`)
+)
+
+// parseQuantity reads a target's year (the first 4-digit 年), its value and
+// unit (the first number with a unit; else a bare decimal such as 希望出生率1.8).
+func parseQuantity(text string) (year int, value float64, unit string) {
+	s := norm.NFKC.String(text)
+	if m := reYear.FindStringSubmatch(s); m != nil {
+		if y, err := strconv.Atoi(m[1]); err == nil && y >= 1900 && y <= 2200 {
+			year = y
+		}
+	}
+	for _, m := range reQuantity.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[2]:m[3]]
+		if v, err := strconv.ParseFloat(num, 64); err == nil {
+			return year, v, s[m[4]:m[5]]
+		}
+	}
+	if m := reDecimal.FindStringSubmatch(s); m != nil {
+		if v, err := strconv.ParseFloat(m[2], 64); err == nil {
+			return year, v, ""
+		}
+	}
+	return year, 0, ""
+}
+
+var (
+	reReiwa     = regexp.MustCompile(`令和([0-9]{1,2})年`)
+	reYearRange = regexp.MustCompile(`([0-9]{4})\s*[-~・]\s*([0-9]{2,4})年`)
+	reYearFrom  = regexp.MustCompile(`([0-9]{4})年度?(?:[0-9]{1,2}月)?(?:~|から|以降)`)
+	reYearUntil = regexp.MustCompile(`([0-9]{4})年度?(?:末)?(?:まで|中に)`)
+	reYearAt    = regexp.MustCompile(`([0-9]{4})年[0-9]{1,2}月末?に`)
+)
+
+// measureYears reads a measure's period from the forms the texts use:
+// "2023年度～" (start), "2022-27年度" / "2024・2025年度" (range),
+// "2030年までに" / "2025年末までの" / "2025年中に" (end), "2024年６月に導入"
+// (start: the date it began). 令和N年 counts as 2018+N.
+func measureYears(text string) (start, end int) {
+	s := norm.NFKC.String(text)
+	s = reReiwa.ReplaceAllStringFunc(s, func(m string) string {
+		n, _ := strconv.Atoi(reReiwa.FindStringSubmatch(m)[1])
+		return strconv.Itoa(2018+n) + "年"
+	})
+	atoi := func(x string) int { v, _ := strconv.Atoi(x); return v }
+	if m := reYearRange.FindStringSubmatch(s); m != nil {
+		a, b := atoi(m[1]), atoi(m[2])
+		if b < 100 {
+			b += a / 100 * 100
+		}
+		if b >= a {
+			return a, b
+		}
+	}
+	if m := reYearFrom.FindStringSubmatch(s); m != nil {
+		start = atoi(m[1])
+	}
+	if m := reYearUntil.FindStringSubmatch(s); m != nil {
+		end = atoi(m[1])
+	}
+	if start == 0 {
+		if m := reYearAt.FindStringSubmatch(s); m != nil {
+			start = atoi(m[1])
+		}
+	}
+	return start, end
+}
+
+// sortedPlaced is for debugging and tests: the placed lines in order.
+func sortedPlaced(pd *parsedDoc) []int {
+	var ls []int
+	for l := range pd.Placed {
+		ls = append(ls, l)
+	}
+	sort.Ints(ls)
+	return ls
+}

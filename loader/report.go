@@ -1,0 +1,176 @@
+package loader
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/policygraph/policygraph"
+)
+
+// DocError is an error in one seed document, in the spirit of go/scanner's
+// Error: the file, the 1-based line where one applies (0 if none), the cause.
+type DocError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *DocError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *DocError) Unwrap() error { return e.Err }
+
+// PanicError is a panic in a parser, recovered and turned into an error so
+// that one bad document does not take the others down.
+type PanicError struct {
+	Value any
+	Stack string
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("parser panic: %v", e.Value) }
+
+// ErrorList is a list of document errors, like go/scanner.ErrorList: its
+// message is the first error and how many more there are.
+type ErrorList []*DocError
+
+func (l *ErrorList) Add(e *DocError) { *l = append(*l, e) }
+
+func (l ErrorList) Len() int { return len(l) }
+
+// Sort orders the list by file, then line.
+func (l ErrorList) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
+		return l[i].Line < l[j].Line
+	})
+}
+
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0], len(l)-1)
+}
+
+// Err returns the list as an error, or nil if it is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
+// Report says what a load did, per document and overall.
+type Report struct {
+	Documents  []*DocReport
+	Unresolved []Unresolved
+	Errors     ErrorList
+	// Mentions is the number of law and fund mentions found, before keeping
+	// the first per (node, law/fund).
+	Mentions int
+}
+
+// DocReport is one document's part of the report.
+type DocReport struct {
+	File    string
+	DocID   string
+	Edition string
+	Year    int
+	Lines   int
+	Parser  int    // edition year whose parser ran, 0 if none did
+	Err     string // why the document did not load; "" if it did
+	// Nodes counts the document's nodes per label; Law and Fund count the
+	// distinct laws and funds its nodes mention.
+	Nodes map[string]int
+	// Rels counts relationships per type that start at the document's nodes.
+	Rels map[string]int
+	// Unplaced are the non-blank lines the parser did not place.
+	Unplaced []Line
+}
+
+// Line is one line of a seed file.
+type Line struct {
+	Line int
+	Text string
+}
+
+// Unresolved is a relist, pointer or pillar the passes could not link.
+type Unresolved struct {
+	Kind   string // relist, ref, continues
+	File   string
+	Line   int
+	NodeID string
+	Text   string
+	Reason string
+}
+
+func (r *Report) addUnresolved(u Unresolved) { r.Unresolved = append(r.Unresolved, u) }
+
+// Failed reports whether any document failed to load.
+func (r *Report) Failed() bool { return len(r.Errors) > 0 }
+
+// WriteTo prints the report as text: per document the counts per label and
+// relationship type, then the unplaced lines, the unresolved links and the
+// errors.
+func (r *Report) WriteTo(w io.Writer) (int64, error) {
+	var b strings.Builder
+	for _, d := range r.Documents {
+		status := "ok"
+		if d.Err != "" {
+			status = "FAILED: " + d.Err
+		}
+		fmt.Fprintf(&b, "document %s (%s, %s, %d lines): %s\n", d.DocID, d.File, d.Edition, d.Lines, status)
+		if d.Err != "" {
+			continue
+		}
+		b.WriteString("  nodes:")
+		for _, l := range policygraph.Labels {
+			if l == policygraph.LabelDocument {
+				continue
+			}
+			fmt.Fprintf(&b, " %s=%d", l, d.Nodes[l])
+		}
+		b.WriteString("\n  relationships:")
+		for _, t := range policygraph.RelTypes {
+			fmt.Fprintf(&b, " %s=%d", t, d.Rels[t])
+		}
+		fmt.Fprintf(&b, "\n  unplaced lines: %d\n", len(d.Unplaced))
+		for _, l := range d.Unplaced {
+			fmt.Fprintf(&b, "    %s:%d: %s\n", d.File, l.Line, l.Text)
+		}
+	}
+	fmt.Fprintf(&b, "law/fund mentions: %d\n", r.Mentions)
+	fmt.Fprintf(&b, "unresolved: %d\n", len(r.Unresolved))
+	for _, u := range r.Unresolved {
+		fmt.Fprintf(&b, "  %s:%d: %s %q: %s", u.File, u.Line, u.Kind, u.Text, u.Reason)
+		if u.NodeID != "" {
+			fmt.Fprintf(&b, " (%s)", u.NodeID)
+		}
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "errors: %d\n", len(r.Errors))
+	for _, e := range r.Errors {
+		fmt.Fprintf(&b, "  %s\n", e)
+	}
+	n, err := io.WriteString(w, b.String())
+	return int64(n), err
+}

@@ -1,0 +1,75 @@
+package loader
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxDocBytes bounds one seed document. The real reports are well under 1 MB
+// of text; anything near this is not a text extraction of a slide report and
+// would only make the quadratic passes (relists, cross-edition) crawl.
+const maxDocBytes = 20 << 20
+
+// newDocText splits a seed document into lines and validates it: it must be
+// non-empty, text (no NUL bytes), valid UTF-8 and at most maxDocBytes long.
+// Errors name the file and, for bad UTF-8, the first bad line.
+func newDocText(file string, year int, docID string, data []byte) (*docText, error) {
+	// Errors are *DocError: the file, and the line where one applies.
+	if len(data) > maxDocBytes {
+		return nil, &DocError{File: file, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", len(data), maxDocBytes)}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &DocError{File: file, Err: errors.New("empty document")}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := 1 + bytes.Count(data[:i], []byte{'\n'})
+		return nil, &DocError{File: file, Line: line, Err: fmt.Errorf("binary data (NUL byte at offset %d)", i)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a BOM is not content
+	if !utf8.Valid(data) {
+		line, col := firstInvalidUTF8(data)
+		return nil, &DocError{File: file, Line: line, Err: fmt.Errorf("invalid UTF-8 at byte %d of the line", col)}
+	}
+	// Lines split on \n only, so line numbers match grep -n and editors;
+	// a CR before the newline (CRLF files) is stripped.
+	s := strings.TrimSuffix(string(data), "\n") // a final newline does not open a line
+	raw := strings.Split(s, "\n")
+	for i, l := range raw {
+		raw[i] = strings.TrimSuffix(l, "\r")
+	}
+	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, Norm: make([]string, len(raw))}
+	for i, l := range raw {
+		t.Norm[i] = strings.TrimSpace(norm.NFKC.String(l))
+	}
+	return t, nil
+}
+
+// firstInvalidUTF8 returns the 1-based line and byte column of the first
+// invalid UTF-8 sequence in data.
+func firstInvalidUTF8(data []byte) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return line, i - start + 1
+		}
+		if r == '\n' {
+			line++
+			start = i + 1
+		}
+		i += n
+	}
+	return line, 0
+}
+
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}

@@ -1,0 +1,62 @@
+package loader
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNewDocText(t *testing.T) {
+	txt, err := newDocText("a.txt", 2023, "doc:2023", []byte("\ufeff ＧＸ推進法 \r\n\r\n  ２行目\u3000\nlast"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{" ＧＸ推進法 ", "", "  ２行目\u3000", "last"}, txt.Raw); diff != "" {
+		t.Errorf("Raw (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"GX推進法", "", "2行目", "last"}, txt.Norm); diff != "" {
+		t.Errorf("Norm (-want +got):\n%s", diff)
+	}
+	if txt.File != "a.txt" || txt.Year != 2023 || txt.DocID != "doc:2023" {
+		t.Errorf("header = %+v", txt)
+	}
+	// A final newline does not open a line; a missing one loses nothing.
+	a, _ := newDocText("a", 0, "", []byte("x\ny\n"))
+	b, _ := newDocText("a", 0, "", []byte("x\ny"))
+	if len(a.Raw) != 2 || len(b.Raw) != 2 {
+		t.Errorf("lines = %d, %d", len(a.Raw), len(b.Raw))
+	}
+}
+
+func TestNewDocTextErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data []byte
+		line int
+		want string
+	}{
+		{"empty", nil, 0, "empty document"},
+		{"blank", []byte(" \n\t\n"), 0, "empty document"},
+		{"binary", []byte("text\nmore\x00bin"), 2, "binary data"},
+		{"invalid utf8", []byte("ok\nok\nbad \xff here\n"), 3, "invalid UTF-8"},
+		{"truncated utf8", []byte("ok\n\xe3\x81"), 2, "invalid UTF-8"},
+		{"huge", bytes.Repeat([]byte("a"), maxDocBytes+1), 0, "exceeds"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := newDocText("bad.txt", 2023, "doc:2023", tc.data)
+			var de *DocError
+			if !errors.As(err, &de) {
+				t.Fatalf("err = %v, want a *DocError", err)
+			}
+			if de.File != "bad.txt" || de.Line != tc.line || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v (line %d), want %q at line %d", err, de.Line, tc.want, tc.line)
+			}
+			if !strings.HasPrefix(err.Error(), "bad.txt") {
+				t.Errorf("error %q does not name the file first", err)
+			}
+		})
+	}
+}

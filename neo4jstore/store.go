@@ -1,0 +1,306 @@
+// Package neo4jstore implements policygraph.Store over Neo4j 5 with the
+// official Go driver (v5). It gives the same answers as inmem: the contract
+// suite in storetest runs against both.
+//
+// Every query names its database explicitly, runs in a managed transaction
+// (ExecuteRead / ExecuteWrite, retried by the driver on transient errors and
+// leader switches, so a neo4j:// routing URI to a cluster works as a plain
+// configuration change) and takes its values as parameters. The only text
+// interpolated into Cypher are labels and relationship types, and only after
+// checking them against policygraph.Labels / policygraph.RelTypes.
+//
+// How the graph is stored:
+//
+//   - Each node carries its domain label plus the label PolicyNode (one index
+//     for lookups by id whatever the label), the domain properties exactly as
+//     policygraph.Properties gives them, and internal properties prefixed
+//     "pg_": pg_doc (owning document id; absent on the shared Law and Fund
+//     nodes), pg_year (the owning document's year) and pg_<field> (the
+//     textsearch-normalised form of each searchable field, for the full-text
+//     index and the CONTAINS filters). Internal properties are dropped before
+//     EntityFromProperties.
+//   - Each relationship carries its domain properties plus its id in the
+//     property "id".
+//
+// See load.go for how documents are (re)loaded and schema.go for the
+// constraints and indexes.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	neo4jconfig "github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/policygraph/policygraph"
+)
+
+var _ policygraph.Store = (*Store)(nil)
+
+// Config says where Neo4j is.
+type Config struct {
+	// URI is bolt://host:7687 for a single server, neo4j://host:7687 for
+	// routing (a cluster, or a single server that supports routing), with
+	// +s / +ssc for TLS.
+	URI      string
+	User     string
+	Password string
+	// Database is the database every query runs in; "neo4j" when empty.
+	Database string
+
+	// MaxRetryTime bounds the driver's retries of one transaction on
+	// transient errors (default 5s: a request fails with EUNAVAILABLE
+	// rather than hanging while Neo4j is down).
+	MaxRetryTime time.Duration
+	// ConnectTimeout bounds establishing one connection (default 5s).
+	ConnectTimeout time.Duration
+	// MaxPoolSize is the connection pool size per server (default 100).
+	MaxPoolSize int
+	// LoadBatchSize is the number of rows per UNWIND batch when loading
+	// (default 500).
+	LoadBatchSize int
+}
+
+func (c Config) withDefaults() Config {
+	if c.Database == "" {
+		c.Database = "neo4j"
+	}
+	if c.MaxRetryTime == 0 {
+		c.MaxRetryTime = 5 * time.Second
+	}
+	if c.ConnectTimeout == 0 {
+		c.ConnectTimeout = 5 * time.Second
+	}
+	if c.MaxPoolSize == 0 {
+		c.MaxPoolSize = 100
+	}
+	if c.LoadBatchSize <= 0 {
+		c.LoadBatchSize = 500
+	}
+	return c
+}
+
+// Store is a policygraph.Store backed by Neo4j. It is safe for concurrent use.
+type Store struct {
+	cfg    Config
+	driver neo4jdriver.DriverWithContext
+	// bookmarks makes every session causally consistent with the writes of
+	// this process (reads after LoadGraph see the load, also on a cluster).
+	bookmarks neo4jdriver.BookmarkManager
+	// where names the server in messages: scheme://host:port, no credentials.
+	where string
+
+	trips atomic.Int64
+
+	// batchHook, when set (tests only), runs before each write batch of a
+	// load; an error fails that batch's transaction.
+	batchHook func(step string, n int) error
+}
+
+// Open creates the driver. It does not require Neo4j to be up: the driver
+// connects lazily and reconnects by itself, so a server started before its
+// database answers becomes ready when it does (see Ping).
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	cfg = cfg.withDefaults()
+	if cfg.URI == "" {
+		return nil, policygraph.Errorf(policygraph.EINVALID, "neo4j: no URI")
+	}
+	u, err := url.Parse(cfg.URI)
+	if err != nil || u.Host == "" {
+		return nil, policygraph.Errorf(policygraph.EINVALID, "neo4j: bad URI %q", redact(cfg.URI))
+	}
+	auth := neo4jdriver.NoAuth()
+	if cfg.User != "" || cfg.Password != "" {
+		auth = neo4jdriver.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4jdriver.NewDriverWithContext(cfg.URI, auth, func(c *neo4jconfig.Config) {
+		c.MaxTransactionRetryTime = cfg.MaxRetryTime
+		c.SocketConnectTimeout = cfg.ConnectTimeout
+		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout + cfg.MaxRetryTime
+		c.MaxConnectionPoolSize = cfg.MaxPoolSize
+		c.UserAgent = "policygraph"
+	})
+	if err != nil {
+		return nil, &policygraph.Error{Code: policygraph.EINVALID, Op: "neo4jstore.Open",
+			Message: fmt.Sprintf("neo4j: cannot use %s", redact(cfg.URI)), Err: err}
+	}
+	return &Store{
+		cfg:       cfg,
+		driver:    driver,
+		bookmarks: neo4jdriver.NewBookmarkManager(neo4jdriver.BookmarkManagerConfig{}),
+		where:     u.Scheme + "://" + u.Host,
+	}, nil
+}
+
+// redact drops the user info of a URI for messages.
+func redact(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "(unparsable URI)"
+	}
+	u.User = nil
+	return u.String()
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close(ctx context.Context) error {
+	return s.driver.Close(ctx)
+}
+
+// Database is the database the store queries.
+func (s *Store) Database() string { return s.cfg.Database }
+
+// RoundTrips returns how many queries the store has sent to Neo4j since it
+// was opened (a retried transaction counts each attempt). Tests use it to
+// check that a request costs a bounded number of round trips.
+func (s *Store) RoundTrips() int64 { return s.trips.Load() }
+
+// Ping reports whether the database answers a trivial query: it checks
+// connectivity, credentials and that the database exists and is online.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := readTx(ctx, s, "neo4jstore.Ping", func(tx *txn) (struct{}, error) {
+		_, err := tx.collect("RETURN 1 AS ok", nil)
+		return struct{}{}, err
+	})
+	return err
+}
+
+// txn is a managed transaction that counts the queries it sends.
+type txn struct {
+	ctx context.Context
+	s   *Store
+	tx  neo4jdriver.ManagedTransaction
+}
+
+// collect runs one query and reads all its records.
+func (t *txn) collect(query string, params map[string]any) ([]*neo4jdriver.Record, error) {
+	t.s.trips.Add(1)
+	res, err := t.tx.Run(t.ctx, query, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(t.ctx)
+}
+
+// exec runs one query and discards its records.
+func (t *txn) exec(query string, params map[string]any) error {
+	t.s.trips.Add(1)
+	res, err := t.tx.Run(t.ctx, query, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(t.ctx)
+	return err
+}
+
+func (s *Store) session(ctx context.Context, mode neo4jdriver.AccessMode) neo4jdriver.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4jdriver.SessionConfig{
+		AccessMode:      mode,
+		DatabaseName:    s.cfg.Database,
+		BookmarkManager: s.bookmarks,
+		FetchSize:       neo4jdriver.FetchAll,
+	})
+}
+
+// readTx runs work in a managed read transaction and maps driver errors.
+func readTx[T any](ctx context.Context, s *Store, op string, work func(tx *txn) (T, error)) (T, error) {
+	sess := s.session(ctx, neo4jdriver.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	v, err := neo4jdriver.ExecuteRead(ctx, sess, func(tx neo4jdriver.ManagedTransaction) (T, error) {
+		return work(&txn{ctx: ctx, s: s, tx: tx})
+	})
+	if err != nil {
+		var zero T
+		return zero, s.mapError(op, err)
+	}
+	return v, nil
+}
+
+// writeTx runs work in a managed write transaction and maps driver errors.
+func writeTx[T any](ctx context.Context, s *Store, op string, work func(tx *txn) (T, error)) (T, error) {
+	sess := s.session(ctx, neo4jdriver.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	v, err := neo4jdriver.ExecuteWrite(ctx, sess, func(tx neo4jdriver.ManagedTransaction) (T, error) {
+		return work(&txn{ctx: ctx, s: s, tx: tx})
+	})
+	if err != nil {
+		var zero T
+		return zero, s.mapError(op, err)
+	}
+	return v, nil
+}
+
+// mapError turns a driver error into a *policygraph.Error: EUNAVAILABLE when
+// Neo4j cannot be reached or cannot serve the database, the error itself when
+// it already is one (a validation inside a transaction function), EINTERNAL
+// otherwise. Context errors stay reachable with errors.Is.
+func (s *Store) mapError(op string, err error) error {
+	var pe *policygraph.Error
+	if errors.As(err, &pe) {
+		return err
+	}
+	if msg, ok := s.unavailable(err); ok {
+		return &policygraph.Error{Code: policygraph.EUNAVAILABLE, Op: op, Message: msg, Err: err}
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return &policygraph.Error{Code: policygraph.EUNAVAILABLE, Op: op,
+			Message: "neo4j query interrupted", Err: err}
+	}
+	return &policygraph.Error{Code: policygraph.EINTERNAL, Op: op, Message: "neo4j query failed", Err: err}
+}
+
+// unavailable tells whether err means the database cannot be reached or
+// cannot serve, with a client-safe message.
+func (s *Store) unavailable(err error) (string, bool) {
+	down := fmt.Sprintf("neo4j at %s (database %q) is unavailable", s.where, s.cfg.Database)
+	var walk func(error) (string, bool)
+	walk = func(err error) (string, bool) {
+		if err == nil {
+			return "", false
+		}
+		switch e := err.(type) {
+		case *neo4jdriver.ConnectivityError:
+			return down, true
+		case *neo4jdriver.TransactionExecutionLimit:
+			for _, inner := range e.Errors {
+				if m, ok := walk(inner); ok {
+					return m, true
+				}
+			}
+			if strings.Contains(e.Cause, "timeout") {
+				return down, true
+			}
+		case *neo4jdriver.InvalidAuthenticationError:
+			return fmt.Sprintf("neo4j at %s refused the credentials", s.where), true
+		case *neo4jdriver.TokenExpiredError:
+			return fmt.Sprintf("neo4j at %s: credentials expired", s.where), true
+		case *neo4jdriver.Neo4jError:
+			switch {
+			case e.IsAuthenticationFailed() || e.HasSecurityCode():
+				return fmt.Sprintf("neo4j at %s refused the credentials", s.where), true
+			case strings.HasPrefix(e.Code, "Neo.ClientError.Database.DatabaseNotFound"):
+				return fmt.Sprintf("neo4j at %s has no database %q", s.where, s.cfg.Database), true
+			case strings.HasPrefix(e.Code, "Neo.TransientError.") || e.IsRetriableCluster():
+				return down, true
+			}
+		}
+		if u, ok := err.(interface{ Unwrap() error }); ok {
+			return walk(u.Unwrap())
+		}
+		if u, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, inner := range u.Unwrap() {
+				if m, ok := walk(inner); ok {
+					return m, true
+				}
+			}
+		}
+		return "", false
+	}
+	return walk(err)
+}

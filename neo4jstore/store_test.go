@@ -1,0 +1,389 @@
+package neo4jstore_test
+
+// These tests need a Neo4j: see package neo4jtest for the environment
+// (NEO4J_URI …; skipped when unset unless POLICYGRAPH_REQUIRE_NEO4J=1).
+// THEY WIPE THE TARGET DATABASE.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/neo4jstore"
+	"github.com/policygraph/policygraph/neo4jstore/neo4jtest"
+	"github.com/policygraph/policygraph/storetest"
+)
+
+// load wipes the database, loads g and returns the store.
+func load(t *testing.T, s *neo4jstore.Store, g *policygraph.Graph) {
+	t.Helper()
+	if err := s.Wipe(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadGraph(t.Context(), g); err != nil {
+		t.Fatalf("LoadGraph: %v", err)
+	}
+}
+
+func TestContract(t *testing.T) {
+	s := neo4jtest.Open(t)
+	storetest.Run(t, func(t *testing.T, g *policygraph.Graph) policygraph.Store {
+		load(t, s, g)
+		return s
+	})
+}
+
+// snapshot is what a load leaves: every node id with its element id and
+// properties, and every relationship id.
+type snapshot struct {
+	Nodes  map[string]string // id → elementId
+	Props  map[string]string // id → properties as text
+	Labels map[string]string // id → label
+	Rels   []string          // relationship ids, sorted
+	Stats  *policygraph.Stats
+}
+
+func snap(t *testing.T, s *neo4jstore.Store) snapshot {
+	t.Helper()
+	ctx := t.Context()
+	sn := snapshot{Nodes: map[string]string{}, Props: map[string]string{}, Labels: map[string]string{}}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn.Stats = st
+	nodes, rels, err := neo4jstore.Dump(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range nodes {
+		sn.Nodes[n.ID] = n.ElementID
+		sn.Props[n.ID] = n.Props
+		sn.Labels[n.ID] = n.Label
+	}
+	sn.Rels = rels
+	return sn
+}
+
+// ids returns the node ids of a snapshot, sorted.
+func (sn snapshot) ids() []string {
+	var out []string
+	for id := range sn.Nodes {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestLoadTwiceIsIdempotent(t *testing.T) {
+	s := neo4jtest.Open(t)
+	g := storetest.Fixture()
+	load(t, s, g)
+	first := snap(t, s)
+	if len(first.Nodes) != len(g.Entities()) || len(first.Rels) != len(g.Relationships) {
+		t.Fatalf("loaded %d nodes, %d relationships; want %d, %d",
+			len(first.Nodes), len(first.Rels), len(g.Entities()), len(g.Relationships))
+	}
+
+	// Unchanged documents are skipped.
+	res, err := s.LoadGraph(t.Context(), storetest.Fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Loaded) != 0 || len(res.Skipped) != 2 {
+		t.Errorf("second load: loaded %v, skipped %v; want nothing loaded, both skipped", res.Loaded, res.Skipped)
+	}
+	if diff := cmp.Diff(first, snap(t, s)); diff != "" {
+		t.Errorf("second load changed the graph (-first +second):\n%s", diff)
+	}
+
+	// A forced reload rewrites every document with the same ids and counts.
+	res, err = s.LoadGraph(t.Context(), storetest.Fixture(), neo4jstore.LoadOptions{Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Loaded) != 2 {
+		t.Errorf("forced load: loaded %v, want both", res.Loaded)
+	}
+	again := snap(t, s)
+	if diff := cmp.Diff(first.ids(), again.ids()); diff != "" {
+		t.Errorf("forced reload changed node ids:\n%s", diff)
+	}
+	if diff := cmp.Diff(first.Props, again.Props); diff != "" {
+		t.Errorf("forced reload changed properties:\n%s", diff)
+	}
+	if diff := cmp.Diff(first.Rels, again.Rels); diff != "" {
+		t.Errorf("forced reload changed relationships:\n%s", diff)
+	}
+	if diff := cmp.Diff(first.Stats, again.Stats); diff != "" {
+		t.Errorf("forced reload changed counts:\n%s", diff)
+	}
+	// Shared nodes were merged, not recreated.
+	for id, el := range first.Nodes {
+		if first.Labels[id] == policygraph.LabelLaw || first.Labels[id] == policygraph.LabelFund {
+			if again.Nodes[id] != el {
+				t.Errorf("shared node %s was recreated", id)
+			}
+		}
+	}
+}
+
+// without returns g without the nodes whose ids pass drop and the
+// relationships touching them.
+func without(g *policygraph.Graph, drop func(id string) bool) *policygraph.Graph {
+	del := func(id string) bool { return drop(id) }
+	g.Pillars = slices.DeleteFunc(g.Pillars, func(n *policygraph.Pillar) bool { return del(n.ID) })
+	g.Groups = slices.DeleteFunc(g.Groups, func(n *policygraph.MeasureGroup) bool { return del(n.ID) })
+	g.Measures = slices.DeleteFunc(g.Measures, func(n *policygraph.Measure) bool { return del(n.ID) })
+	g.Targets = slices.DeleteFunc(g.Targets, func(n *policygraph.Target) bool { return del(n.ID) })
+	g.Laws = slices.DeleteFunc(g.Laws, func(n *policygraph.Law) bool { return del(n.ID) })
+	g.Funds = slices.DeleteFunc(g.Funds, func(n *policygraph.Fund) bool { return del(n.ID) })
+	g.Directions = slices.DeleteFunc(g.Directions, func(n *policygraph.PolicyDirection) bool { return del(n.ID) })
+	g.Relationships = slices.DeleteFunc(g.Relationships, func(r *policygraph.Relationship) bool {
+		return del(r.Start) || del(r.End)
+	})
+	return g
+}
+
+const (
+	m8      = "measure:2025:OS-1:a1b2c3d4"
+	m5      = "measure:2023:OS-1:7e8f90a1"
+	lawIRA  = "law:インフレ削減法"
+	lawAnti = "law:独占禁止法"
+)
+
+func TestReloadChangedDocument(t *testing.T) {
+	s := neo4jtest.Open(t)
+	load(t, s, storetest.Fixture())
+	before := snap(t, s)
+
+	// 2025 loses a measure and its citation of the IRA (the law itself
+	// leaves the graph too): only doc:2025 is rewritten.
+	g := without(storetest.Fixture(), func(id string) bool { return id == m8 || id == lawIRA })
+	res, err := s.LoadGraph(t.Context(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Loaded, []string{"doc:2025"}) || !slices.Equal(res.Skipped, []string{"doc:2023"}) {
+		t.Errorf("loaded %v, skipped %v; want doc:2025 loaded, doc:2023 skipped", res.Loaded, res.Skipped)
+	}
+	after := snap(t, s)
+	for id, el := range before.Nodes {
+		switch {
+		case id == m8:
+			if _, ok := after.Nodes[id]; ok {
+				t.Errorf("%s is still there", id)
+			}
+		case strings.Contains(id, ":2023:") || id == "doc:2023":
+			if after.Nodes[id] != el {
+				t.Errorf("%s (doc:2023) was rewritten", id)
+			}
+		case before.Labels[id] == policygraph.LabelLaw || before.Labels[id] == policygraph.LabelFund:
+			if after.Nodes[id] != el {
+				t.Errorf("shared node %s was deleted or recreated", id)
+			}
+		default:
+			if _, ok := after.Nodes[id]; !ok {
+				t.Errorf("%s is gone", id)
+			}
+		}
+	}
+	// Cross-document relationships survive the reload of their start document.
+	for _, want := range []string{
+		"CONTINUES:pillar:2025:MISSION-1->pillar:2023:MISSION-1",
+		"EVOLVES_FROM:measure:2025:MISSION-1:90a1b2c3->measure:2023:MISSION-1:3f2a9c1b",
+	} {
+		if !slices.Contains(after.Rels, want) {
+			t.Errorf("cross-document relationship %s lost", want)
+		}
+	}
+	if slices.Contains(after.Rels, "CITES_LAW:"+m8+"->"+lawAnti) {
+		t.Errorf("relationship of the dropped measure is still there")
+	}
+
+	// Now 2023 changes (m5 goes): its reload must restore the incoming
+	// cross-document relationships from 2025, which DETACH DELETE removed.
+	g = without(storetest.Fixture(), func(id string) bool { return id == m8 || id == lawIRA || id == m5 })
+	res, err = s.LoadGraph(t.Context(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Loaded, []string{"doc:2023"}) {
+		t.Errorf("loaded %v, want doc:2023", res.Loaded)
+	}
+	final := snap(t, s)
+	var wantRels []string
+	for _, r := range g.Relationships {
+		wantRels = append(wantRels, r.ID)
+	}
+	sort.Strings(wantRels)
+	if diff := cmp.Diff(wantRels, final.Rels); diff != "" {
+		t.Errorf("relationships after reloading doc:2023 (-want +got):\n%s", diff)
+	}
+	if _, ok := final.Nodes[lawAnti]; !ok {
+		t.Errorf("shared law %s was deleted", lawAnti)
+	}
+	if _, ok := final.Nodes[lawIRA]; !ok {
+		t.Errorf("shared law %s, no longer in the graph, must survive reloads", lawIRA)
+	}
+}
+
+func TestFailedLoadKeepsPreviousGraph(t *testing.T) {
+	s := neo4jtest.Open(t)
+	load(t, s, storetest.Fixture())
+	before := snap(t, s)
+	g := without(storetest.Fixture(), func(id string) bool { return id == m8 })
+
+	// Fail the nth batch of doc:2025's transaction (the one that changes):
+	// its earlier batches (the delete, the shared merges, the first
+	// creates) must roll back. "last" fails the final batch, the
+	// fingerprint, after everything else was written.
+	boom := errors.New("injected failure")
+	for _, n := range []string{"2", "5", "9", "14", "last"} {
+		t.Run("batch"+n, func(t *testing.T) {
+			active := false
+			neo4jstore.SetBatchHook(s, func(step string, i int) error {
+				if strings.HasPrefix(step, "delete doc:2025") {
+					active = true
+				}
+				if active && (fmt.Sprint(i) == n || n == "last" && strings.HasPrefix(step, "fingerprint")) {
+					return boom
+				}
+				return nil
+			})
+			defer neo4jstore.SetBatchHook(s, nil)
+			if _, err := s.LoadGraph(t.Context(), g); !errors.Is(err, boom) {
+				t.Fatalf("LoadGraph = %v, want the injected failure", err)
+			}
+			if diff := cmp.Diff(before, snap(t, s)); diff != "" {
+				t.Errorf("failed load changed the graph (-before +after):\n%s", diff)
+			}
+		})
+	}
+
+	t.Run("cancel", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		neo4jstore.SetBatchHook(s, func(step string, i int) error {
+			if strings.HasPrefix(step, "create Measure") {
+				cancel() // the next query of the transaction fails
+			}
+			return nil
+		})
+		defer neo4jstore.SetBatchHook(s, nil)
+		if _, err := s.LoadGraph(ctx, g); err == nil {
+			t.Fatal("LoadGraph with a cancelled context succeeded")
+		}
+		if diff := cmp.Diff(before, snap(t, s)); diff != "" {
+			t.Errorf("cancelled load changed the graph (-before +after):\n%s", diff)
+		}
+	})
+
+	// And the same load without the failure goes through.
+	if _, err := s.LoadGraph(t.Context(), g); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := snap(t, s).Nodes[m8]; ok {
+		t.Errorf("%s still there after a successful load", m8)
+	}
+}
+
+// TestRoundTrips checks that the batched reads cost one query whatever the
+// number of ids.
+func TestRoundTrips(t *testing.T) {
+	s := neo4jtest.Open(t)
+	g := storetest.Fixture()
+	load(t, s, g)
+	var all []string
+	for _, e := range g.Entities() {
+		all = append(all, e.NodeID())
+	}
+	for _, tc := range []struct {
+		name string
+		call func(ids []string) error
+	}{
+		{"Nodes", func(ids []string) error { _, err := s.Nodes(t.Context(), ids); return err }},
+		{"Related", func(ids []string) error {
+			_, err := s.Related(t.Context(), ids, policygraph.RelQuery{Type: policygraph.RelHasMeasure})
+			return err
+		}},
+		{"PillarsUsing", func(ids []string) error { _, err := s.PillarsUsing(t.Context(), ids); return err }},
+	} {
+		for _, ids := range [][]string{all[:1], all} {
+			before := s.RoundTrips()
+			if err := tc.call(ids); err != nil {
+				t.Fatal(err)
+			}
+			if n := s.RoundTrips() - before; n != 1 {
+				t.Errorf("%s(%d ids) took %d round trips, want 1", tc.name, len(ids), n)
+			}
+		}
+	}
+}
+
+// TestUnavailable needs no Neo4j: nothing listens on the port, and the
+// store must say EUNAVAILABLE, quickly.
+func TestUnavailable(t *testing.T) {
+	s, err := neo4jstore.Open(t.Context(), neo4jstore.Config{
+		URI: "bolt://127.0.0.1:1", User: "neo4j", Password: "x",
+		MaxRetryTime: time.Second, ConnectTimeout: time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	start := time.Now()
+	err = s.Ping(t.Context())
+	if got := policygraph.ErrorCode(err); got != policygraph.EUNAVAILABLE {
+		t.Fatalf("Ping = %v (code %q), want %s", err, got, policygraph.EUNAVAILABLE)
+	}
+	if !strings.Contains(policygraph.ErrorMessage(err), "unavailable") {
+		t.Errorf("message %q does not say unavailable", policygraph.ErrorMessage(err))
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("Ping took %s to fail", d)
+	}
+	_, err = s.Measures(t.Context(), policygraph.MeasureFilter{}, policygraph.MeasureOrder{}, policygraph.Page{})
+	if got := policygraph.ErrorCode(err); got != policygraph.EUNAVAILABLE {
+		t.Errorf("Measures = %v, want %s", err, policygraph.EUNAVAILABLE)
+	}
+}
+
+func TestOpenRejectsBadURI(t *testing.T) {
+	for _, uri := range []string{"", "not a uri", "http://127.0.0.1:7474"} {
+		s, err := neo4jstore.Open(t.Context(), neo4jstore.Config{URI: uri})
+		if err == nil {
+			s.Close(context.Background())
+			t.Errorf("Open(%q) succeeded", uri)
+		}
+	}
+}
+
+func TestSchema(t *testing.T) {
+	s := neo4jtest.Open(t)
+	// EnsureSchema is idempotent.
+	if err := s.EnsureSchema(t.Context(), 0); err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.SchemaInfo(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(info, "\n")
+	for _, want := range []string{"pg_measure_id", "pg_policynode_id", "pg_measure_documentid", neo4jstore.FulltextIndex, "analyzer=cjk"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("schema lacks %s:\n%s", want, text)
+		}
+	}
+	if testing.Verbose() {
+		t.Logf("schema:\n%s", text)
+	}
+}

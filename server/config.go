@@ -1,0 +1,88 @@
+// Package server serves the policy graph over HTTP: GraphQL at /graphql
+// (GraphQL-over-HTTP, GET and POST, batching, automatic persisted queries),
+// GraphiQL at /, /healthz, /readyz and Prometheus /metrics, with limits,
+// CORS and one structured log line per request.
+package server
+
+import "time"
+
+// Config holds every setting of the HTTP server. Zero numeric fields take
+// the defaults below (DefaultConfig returns them all, with introspection and
+// GraphiQL on); a negative limit disables that limit.
+type Config struct {
+	// MaxBodyBytes bounds a POST body (413 beyond). Default 1 MiB.
+	MaxBodyBytes int64
+	// MaxDepth bounds the selection depth of an operation, fragments
+	// expanded. Default 15: the standard introspection query is 13 deep.
+	MaxDepth int
+	// MaxComplexity bounds the estimated cost of an operation (see
+	// graph/complexity.go). Default 50000.
+	MaxComplexity int
+	// MaxAliases bounds the aliased fields of an operation, fragments
+	// expanded. Default 30.
+	MaxAliases int
+	// MaxBatch bounds the operations of one batched POST (a JSON array).
+	// Default 10.
+	MaxBatch int
+	// Timeout bounds the handling of one /graphql request. Default 10s.
+	Timeout time.Duration
+	// QueryCacheSize is the number of parsed documents kept (LRU). Default 1000.
+	QueryCacheSize int
+	// APQCacheSize is the number of automatic persisted queries kept (LRU).
+	// Default 1000.
+	APQCacheSize int
+	// Introspection allows __schema and __type queries.
+	Introspection bool
+	// GraphiQL serves the GraphiQL explorer at /.
+	GraphiQL bool
+	// CORSOrigins are the exact origins (scheme://host[:port]) allowed to
+	// call the API from a browser; "*" allows any. Empty disables CORS.
+	CORSOrigins []string
+	// LoaderWait is how long dataloaders gather keys. Default 2ms.
+	LoaderWait time.Duration
+}
+
+// Defaults.
+const (
+	DefaultMaxBodyBytes   = 1 << 20
+	DefaultMaxDepth       = 15
+	DefaultMaxComplexity  = 50000
+	DefaultMaxAliases     = 30
+	DefaultMaxBatch       = 10
+	DefaultTimeout        = 10 * time.Second
+	DefaultQueryCacheSize = 1000
+	DefaultAPQCacheSize   = 1000
+)
+
+// DefaultConfig returns the defaults, introspection and GraphiQL on.
+func DefaultConfig() Config {
+	return Config{Introspection: true, GraphiQL: true}.withDefaults()
+}
+
+func (c Config) withDefaults() Config {
+	if c.MaxBodyBytes == 0 {
+		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.MaxDepth == 0 {
+		c.MaxDepth = DefaultMaxDepth
+	}
+	if c.MaxComplexity == 0 {
+		c.MaxComplexity = DefaultMaxComplexity
+	}
+	if c.MaxAliases == 0 {
+		c.MaxAliases = DefaultMaxAliases
+	}
+	if c.MaxBatch == 0 {
+		c.MaxBatch = DefaultMaxBatch
+	}
+	if c.Timeout == 0 {
+		c.Timeout = DefaultTimeout
+	}
+	if c.QueryCacheSize == 0 {
+		c.QueryCacheSize = DefaultQueryCacheSize
+	}
+	if c.APQCacheSize == 0 {
+		c.APQCacheSize = DefaultAPQCacheSize
+	}
+	return c
+}

@@ -1,0 +1,145 @@
+package storetest
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/policygraph/policygraph"
+)
+
+func (x *suite) testPing(t *testing.T) {
+	if err := x.s.Ping(t.Context()); err != nil {
+		t.Fatalf("Ping: %v", err)
+	}
+}
+
+func (x *suite) testNode(t *testing.T) {
+	for id := range x.nodes {
+		got, err := x.s.Node(t.Context(), id)
+		if err != nil {
+			t.Errorf("Node(%q): %v", id, err)
+			continue
+		}
+		x.checkEntity(t, got)
+	}
+	_, err := x.s.Node(t.Context(), "measure:2023:MISSION-1:00000000")
+	wantCode(t, err, policygraph.ENOTFOUND)
+	_, err = x.s.Node(t.Context(), "")
+	wantCode(t, err, policygraph.ENOTFOUND)
+}
+
+func (x *suite) testNodes(t *testing.T) {
+	got, err := x.s.Nodes(t.Context(), []string{m7, "nope", lawAntiMon, m7, dir1})
+	if err != nil {
+		t.Fatalf("Nodes: %v", err)
+	}
+	if len(got) != 5 {
+		t.Fatalf("len = %d, want 5", len(got))
+	}
+	if got[1] != nil {
+		t.Errorf("missing id gave %v, want nil", got[1])
+	}
+	checkEntities(t, x, []policygraph.Entity{got[0], got[2], got[3], got[4]}, m7, lawAntiMon, m7, dir1)
+
+	got, err = x.s.Nodes(t.Context(), nil)
+	if err != nil || len(got) != 0 {
+		t.Errorf("Nodes(nil) = %v, %v; want empty", got, err)
+	}
+	if _, err := x.s.Nodes(t.Context(), manyIDs(policygraph.MaxBatch)); err != nil {
+		t.Errorf("Nodes(MaxBatch ids): %v", err)
+	}
+	_, err = x.s.Nodes(t.Context(), manyIDs(policygraph.MaxBatch+1))
+	wantCode(t, err, policygraph.EINVALID)
+}
+
+func (x *suite) testDocuments(t *testing.T) {
+	got, err := x.s.Documents(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEntities(t, x, got, doc23, doc25)
+}
+
+func (x *suite) testPillars(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    policygraph.PillarFilter
+		want []string
+	}{
+		{"all, by year then MISSION before OS", policygraph.PillarFilter{}, []string{p23M1, p23M2, p23OS1, p25M1, p25OS1}},
+		{"document", policygraph.PillarFilter{DocumentID: doc25}, []string{p25M1, p25OS1}},
+		{"kind", policygraph.PillarFilter{Kind: policygraph.KindOS}, []string{p23OS1, p25OS1}},
+		{"both", policygraph.PillarFilter{DocumentID: doc23, Kind: policygraph.KindMission}, []string{p23M1, p23M2}},
+		{"unknown document", policygraph.PillarFilter{DocumentID: "doc:1999"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := x.s.Pillars(t.Context(), tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkEntities(t, x, got, tc.want...)
+		})
+	}
+	_, err := x.s.Pillars(t.Context(), policygraph.PillarFilter{Kind: "VISION"})
+	wantCode(t, err, policygraph.EINVALID)
+}
+
+func (x *suite) testLaws(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    policygraph.LawFilter
+		want []string
+	}{
+		{"all, by name", policygraph.LawFilter{}, []string{lawIRA, lawAntiMon, lawEcoSec, lawGX}},
+		{"foreign", policygraph.LawFilter{Foreign: ptr(true)}, []string{lawIRA}},
+		{"domestic", policygraph.LawFilter{Foreign: ptr(false)}, []string{lawAntiMon, lawEcoSec, lawGX}},
+		{"alias", policygraph.LawFilter{Text: "独禁法"}, []string{lawAntiMon}},
+		{"alias, full-width query", policygraph.LawFilter{Text: "ＧＸ推進法"}, []string{lawGX}},
+		{"alias, full-width query, half-width alias", policygraph.LawFilter{Text: "ＩＲＡ"}, []string{lawIRA}},
+		{"name", policygraph.LawFilter{Text: "安全保障の確保"}, []string{lawEcoSec}},
+		{"shared substring", policygraph.LawFilter{Text: "推進"}, []string{lawEcoSec, lawGX}},
+		{"text and foreign", policygraph.LawFilter{Text: "法", Foreign: ptr(true)}, []string{lawIRA}},
+		{"no match", policygraph.LawFilter{Text: "基金"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := x.s.Laws(t.Context(), tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkEntities(t, x, got, tc.want...)
+		})
+	}
+}
+
+func (x *suite) testFunds(t *testing.T) {
+	got, err := x.s.Funds(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEntities(t, x, got, fundGI, fundEcoSec)
+}
+
+func (x *suite) testStats(t *testing.T) {
+	got, err := x.s.Stats(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &policygraph.Stats{
+		Labels: map[string]int{
+			"Document": 2, "Pillar": 5, "MeasureGroup": 3, "Measure": 8,
+			"Target": 4, "Law": 4, "Fund": 2, "PolicyDirection": 1,
+		},
+		RelTypes: map[string]int{
+			"HAS_PILLAR": 5, "HAS_DIRECTION": 1, "HAS_GROUP": 3, "IN_GROUP": 5,
+			"HAS_MEASURE": 9, "HAS_TARGET": 4, "CITES_LAW": 5, "USES_FUND": 3,
+			"RELISTS": 1, "REFERS_TO": 1, "CONTINUES": 1, "EVOLVES_FROM": 1,
+		},
+		PerDocument: map[string]map[string]int{
+			doc23: {"Pillar": 3, "MeasureGroup": 2, "Measure": 6, "Target": 2, "PolicyDirection": 0},
+			doc25: {"Pillar": 2, "MeasureGroup": 1, "Measure": 2, "Target": 2, "PolicyDirection": 1},
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Stats mismatch (-want +got):\n%s", diff)
+	}
+}

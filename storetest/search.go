@@ -1,0 +1,100 @@
+package storetest
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/policygraph/policygraph"
+)
+
+// searchHit is a SearchHit by id, without the score (its value is
+// textsearch's business; the order is the contract).
+type searchHit struct {
+	ID, Field, Snippet string
+	Highlights         [][2]int
+}
+
+func (x *suite) testSearch(t *testing.T) {
+	gxLaw := searchHit{lawGX, "aliases", "GX推進法", [][2]int{{0, 5}}}
+	gxM1 := searchHit{m1, "title", "ＧＸ推進法に基づくＧＸ経済移行債の発行", [][2]int{{0, 5}}}
+	gxM7 := searchHit{m7, "text", "ＧＸ経済移行債による先行投資支援を実施。GX推進法に基づく排出量取引制度を2026年度から本格稼働。", [][2]int{{20, 25}}}
+	fundGIHit := searchHit{fundGI, "aliases", "GI基金", [][2]int{{2, 4}}}
+	fundEcoSecHit := searchHit{fundEcoSec, "name", "経済安全保障重要技術育成基金", [][2]int{{12, 14}}}
+	fundM1 := searchHit{m1, "text", "ＧＸ推進法に基づくＧＸ経済移行債の発行。グリーンイノベーション基金による研究開発支援。", [][2]int{{31, 33}}}
+	m3Hit := searchHit{m3, "text", "半導体・デジタル産業戦略の推進。５Ｇ基地局の整備を支援。", [][2]int{{16, 18}}}
+
+	for _, tc := range []struct {
+		name string
+		q    policygraph.SearchQuery
+		want []searchHit
+	}{
+		// An exact alias first, then the shorter field containing the query.
+		{"rank", policygraph.SearchQuery{Text: "GX推進法"}, []searchHit{gxLaw, gxM1, gxM7}},
+		{"full-width query", policygraph.SearchQuery{Text: "ＧＸ推進法"}, []searchHit{gxLaw, gxM1, gxM7}},
+		{"query with spaces", policygraph.SearchQuery{Text: " GX 推進法 "}, []searchHit{gxLaw, gxM1, gxM7}},
+		{"best field per node", policygraph.SearchQuery{Text: "基金"}, []searchHit{fundGIHit, fundEcoSecHit, fundM1}},
+		{"labels", policygraph.SearchQuery{Text: "基金", Labels: []string{policygraph.LabelFund}}, []searchHit{fundGIHit, fundEcoSecHit}},
+		{"labels, several", policygraph.SearchQuery{Text: "基金", Labels: []string{policygraph.LabelMeasure, policygraph.LabelLaw}}, []searchHit{fundM1}},
+		{"document", policygraph.SearchQuery{Text: "基金", DocumentID: doc23}, []searchHit{fundM1}},
+		{"limit", policygraph.SearchQuery{Text: "基金", Limit: 1}, []searchHit{fundGIHit}},
+		{"full-width text, half-width query", policygraph.SearchQuery{Text: "5g"}, []searchHit{m3Hit}},
+		{"full-width both", policygraph.SearchQuery{Text: "５Ｇ"}, []searchHit{m3Hit}},
+		{"highlight spans a stray space", policygraph.SearchQuery{Text: "アンモニアのサプライ"},
+			[]searchHit{{m2, "title", "水素・アンモニアの サプライチェーン構築", [][2]int{{3, 14}}}}},
+		// One rune: shortest fields containing it first (独禁法, then GX推進法).
+		{"one rune", policygraph.SearchQuery{Text: "法", Labels: []string{policygraph.LabelLaw}, Limit: 2},
+			[]searchHit{{lawAntiMon, "aliases", "独禁法", [][2]int{{2, 3}}}, {lawGX, "aliases", "GX推進法", [][2]int{{4, 5}}}}},
+		{"no hits", policygraph.SearchQuery{Text: "量子コンピュータ"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := x.s.Search(t.Context(), tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotHits []searchHit
+			for i, h := range got {
+				x.checkEntity(t, h.Node)
+				if h.Score <= 0 || (i > 0 && h.Score > got[i-1].Score) {
+					t.Errorf("hit %d (%s): score %v not positive and descending", i, h.Node.NodeID(), h.Score)
+				}
+				gotHits = append(gotHits, searchHit{h.Node.NodeID(), h.Field, h.Snippet, h.Highlights})
+			}
+			if diff := cmp.Diff(tc.want, gotHits, cmpOpts...); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+
+	t.Run("full-width and half-width queries agree", func(t *testing.T) {
+		for _, pair := range [][2]string{{"ＧＸ", "gx"}, {"５Ｇ", "5G"}, {"ＤＸ", "dx"}} {
+			a, errA := x.s.Search(t.Context(), policygraph.SearchQuery{Text: pair[0], Limit: policygraph.MaxPage})
+			b, errB := x.s.Search(t.Context(), policygraph.SearchQuery{Text: pair[1], Limit: policygraph.MaxPage})
+			if errA != nil || errB != nil {
+				t.Fatal(errA, errB)
+			}
+			if diff := cmp.Diff(a, b, cmpOpts...); diff != "" {
+				t.Errorf("%s vs %s (-full +half):\n%s", pair[0], pair[1], diff)
+			}
+			if len(a) == 0 {
+				t.Errorf("%s: no hits", pair[0])
+			}
+		}
+	})
+
+	for _, tc := range []struct {
+		name string
+		q    policygraph.SearchQuery
+		code string
+	}{
+		{"empty", policygraph.SearchQuery{}, policygraph.EINVALID},
+		{"only spaces", policygraph.SearchQuery{Text: " \u3000\n"}, policygraph.EINVALID},
+		{"unknown label", policygraph.SearchQuery{Text: "GX", Labels: []string{"Statute"}}, policygraph.EINVALID},
+		{"negative limit", policygraph.SearchQuery{Text: "GX", Limit: -1}, policygraph.EINVALID},
+		{"limit above MaxPage", policygraph.SearchQuery{Text: "GX", Limit: policygraph.MaxPage + 1}, policygraph.ELIMIT},
+	} {
+		t.Run("error/"+tc.name, func(t *testing.T) {
+			_, err := x.s.Search(t.Context(), tc.q)
+			wantCode(t, err, tc.code)
+		})
+	}
+}

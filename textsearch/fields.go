@@ -1,0 +1,89 @@
+package textsearch
+
+import "github.com/policygraph/policygraph"
+
+// Field is one searchable property value of a node. Name is the property
+// name of the data model ("title", "text", "name", "aliases",
+// "longTermGoal"); a list property gives one Field per element.
+type Field struct {
+	Name string
+	Text string
+}
+
+// Fields returns the searchable properties of a node, in the order that
+// breaks score ties (the first field wins).
+func Fields(e policygraph.Entity) []Field {
+	var fs []Field
+	add := func(name, text string) {
+		if text != "" {
+			fs = append(fs, Field{name, text})
+		}
+	}
+	addAll := func(name string, texts []string) {
+		for _, t := range texts {
+			add(name, t)
+		}
+	}
+	switch n := e.(type) {
+	case *policygraph.Document:
+		add("title", n.Title)
+	case *policygraph.Pillar:
+		add("name", n.Name)
+		addAll("aliases", n.Aliases)
+		add("longTermGoal", n.LongTermGoal)
+	case *policygraph.MeasureGroup:
+		add("name", n.Name)
+	case *policygraph.Measure:
+		add("title", n.Title)
+		add("text", n.Text)
+	case *policygraph.Target:
+		add("text", n.Text)
+	case *policygraph.Law:
+		add("name", n.Name)
+		addAll("aliases", n.Aliases)
+	case *policygraph.Fund:
+		add("name", n.Name)
+		addAll("aliases", n.Aliases)
+	case *policygraph.PolicyDirection:
+		add("title", n.Title)
+	}
+	return fs
+}
+
+// Hit scores a node for q: it matches when any field matches, its score is
+// the best score of a matching field, and Field and the snippet come from
+// that field (the first of equal scores). ok is false for no match.
+// Normalised field texts may be passed in norms (same order as Fields) to
+// save normalising them again; nil means compute them.
+func Hit(q Query, e policygraph.Entity, fields []Field, norms []string) (hit policygraph.SearchHit, ok bool) {
+	if fields == nil {
+		fields = Fields(e)
+	}
+	best := -1
+	var bestScore float64
+	for i, f := range fields {
+		var n string
+		if norms != nil {
+			n = norms[i]
+		} else {
+			n = Normalize(f.Text)
+		}
+		if !q.Match(n) {
+			continue
+		}
+		if s := q.Score(n); best < 0 || s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
+		return policygraph.SearchHit{}, false
+	}
+	snip, hl := Snippet(fields[best].Text, q.norm, DefaultWidth)
+	return policygraph.SearchHit{
+		Node:       e,
+		Score:      bestScore,
+		Field:      fields[best].Name,
+		Snippet:    snip,
+		Highlights: hl,
+	}, true
+}

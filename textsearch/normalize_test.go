@@ -1,0 +1,57 @@
+package textsearch
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNormalize(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"ＧＸ推進 法", "gx推進法"},
+		{"GX推進法", "gx推進法"},
+		{"５Ｇ基地局", "5g基地局"},
+		{"ｶﾞｽ", "ガス"}, // half-width kana compose
+		{"㍻", "平成"},   // compatibility expansion
+		{"人への\n投資\u3000強化 ", "人への投資強化"}, // line breaks, ideographic space
+		{"４６％削減", "46%削減"},
+		{"ＩＲＡ Act", "iraact"},
+	} {
+		if got := Normalize(tc.in); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestBigrams(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"法", []string{"法"}},
+		{"ＧＸ", []string{"gx"}},
+		{"推進法", []string{"推進", "進法"}},
+		{"基金 基金", []string{"基金", "金基"}}, // distinct, first-occurrence order
+	} {
+		if diff := cmp.Diff(tc.want, Bigrams(tc.in)); diff != "" {
+			t.Errorf("Bigrams(%q) mismatch (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+// The mapping used by snippets must agree with Normalize.
+func TestMappedAgreesWithNormalize(t *testing.T) {
+	for _, s := range []string{"ＧＸ推進 法", "ｶﾞｽ㍻", "a\u0301b", "", "５Ｇ\n基地局"} {
+		m := newMapped(s)
+		if got := string(m.runes); got != Normalize(s) {
+			t.Errorf("mapped(%q) = %q, Normalize = %q", s, got, Normalize(s))
+		}
+		for i := range m.runes {
+			if m.from[i] >= m.to[i] || m.to[i] > len(m.src) {
+				t.Errorf("mapped(%q): rune %d maps to bad range [%d,%d)", s, i, m.from[i], m.to[i])
+			}
+		}
+	}
+}

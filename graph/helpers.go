@@ -74,6 +74,7 @@ func lookup[T policygraph.Entity](ctx context.Context, r *Resolver, label, id st
 	if any(t) == nil || isNil(t) {
 		return t, notFound("no %s with id %q", label, id)
 	}
+	r.prefetch(ctx, []policygraph.Entity{t})
 	return t, nil
 }
 

@@ -27,8 +27,10 @@ type Loaders struct {
 	nodes *dataloadgen.Loader[string, policygraph.Entity]
 	using *dataloadgen.Loader[string, []policygraph.PillarUse]
 
-	mu  sync.Mutex
-	rel map[policygraph.RelQuery]*dataloadgen.Loader[string, []policygraph.Hop]
+	mu         sync.Mutex
+	rel        map[policygraph.RelQuery]*dataloadgen.Loader[string, []policygraph.Hop]
+	relFollow  map[policygraph.RelQuery][]*followUp
+	nodeFollow []*followUp
 }
 
 // NewLoaders returns fresh loaders over store. wait <= 0 means
@@ -81,6 +83,7 @@ func (l *Loaders) fetchNodes(ctx context.Context, ids []string) ([]policygraph.E
 	if err != nil {
 		return nil, []error{err}
 	}
+	l.afterNodes(ids, nodes)
 	return nodes, nil
 }
 
@@ -107,6 +110,7 @@ func (l *Loaders) relLoader(q policygraph.RelQuery) *dataloadgen.Loader[string, 
 		if err != nil {
 			return nil, []error{err}
 		}
+		l.afterRelated(q, m)
 		out := make([][]policygraph.Hop, len(ids))
 		for i, id := range ids {
 			out[i] = m[id]

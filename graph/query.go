@@ -52,6 +52,7 @@ func (r *Resolver) storeMeasures(ctx context.Context, f policygraph.MeasureFilte
 			return nil, err
 		}
 	}
+	prefetchAll(ctx, r, items)
 	return measureConnection(w, items, more, max(total, 0)), nil
 }
 
@@ -83,6 +84,7 @@ func (r *Resolver) storeTargets(ctx context.Context, f policygraph.TargetFilter,
 			return nil, err
 		}
 	}
+	prefetchAll(ctx, r, items)
 	return targetConnection(w, items, more, max(total, 0)), nil
 }
 

@@ -17,6 +17,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (policygraph.Entity
 	if err != nil || n == nil || isNil(n) {
 		return nil, err
 	}
+	r.prefetch(ctx, []policygraph.Entity{n})
 	return n, nil
 }
 
@@ -27,11 +28,17 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]policygraph.
 	if len(ids) == 0 {
 		return []policygraph.Entity{}, nil
 	}
-	return r.Store.Nodes(ctx, ids)
+	nodes, err := r.Store.Nodes(ctx, ids)
+	if err == nil {
+		r.prefetch(ctx, nodes)
+	}
+	return nodes, err
 }
 
 func (r *queryResolver) Documents(ctx context.Context) ([]*policygraph.Document, error) {
-	return r.Store.Documents(ctx)
+	docs, err := r.Store.Documents(ctx)
+	prefetchAll(ctx, r.Resolver, docs)
+	return docs, err
 }
 
 func (r *queryResolver) Document(ctx context.Context, id string) (*policygraph.Document, error) {
@@ -46,7 +53,9 @@ func (r *queryResolver) Pillars(ctx context.Context, document *string, kind *str
 	if kind != nil {
 		f.Kind = *kind
 	}
-	return r.Store.Pillars(ctx, f)
+	ps, err := r.Store.Pillars(ctx, f)
+	prefetchAll(ctx, r.Resolver, ps)
+	return ps, err
 }
 
 func (r *queryResolver) Pillar(ctx context.Context, id string) (*policygraph.Pillar, error) {
@@ -78,7 +87,9 @@ func (r *queryResolver) Laws(ctx context.Context, foreign *bool, text *string) (
 	if text != nil {
 		f.Text = *text
 	}
-	return r.Store.Laws(ctx, f)
+	laws, err := r.Store.Laws(ctx, f)
+	prefetchAll(ctx, r.Resolver, laws)
+	return laws, err
 }
 
 func (r *queryResolver) Law(ctx context.Context, id string) (*policygraph.Law, error) {
@@ -86,7 +97,9 @@ func (r *queryResolver) Law(ctx context.Context, id string) (*policygraph.Law, e
 }
 
 func (r *queryResolver) Funds(ctx context.Context) ([]*policygraph.Fund, error) {
-	return r.Store.Funds(ctx)
+	funds, err := r.Store.Funds(ctx)
+	prefetchAll(ctx, r.Resolver, funds)
+	return funds, err
 }
 
 func (r *queryResolver) Fund(ctx context.Context, id string) (*policygraph.Fund, error) {

@@ -12,6 +12,7 @@ import (
 func (s *Store) index(g *policygraph.Graph) {
 	s.keys = docKeys(g)
 	s.nodes = map[string]policygraph.Entity{}
+	s.search = map[string][]searchEntry{}
 	for _, e := range g.Entities() {
 		s.nodes[e.NodeID()] = e
 		fields := textsearch.Fields(e)
@@ -19,7 +20,7 @@ func (s *Store) index(g *policygraph.Graph) {
 		for i, f := range fields {
 			norms[i] = textsearch.Normalize(f.Text)
 		}
-		s.search = append(s.search, searchEntry{node: e, docID: documentOf(e), fields: fields, norms: norms})
+		s.search[e.Label()] = append(s.search[e.Label()], searchEntry{node: e, docID: documentOf(e), fields: fields, norms: norms})
 	}
 
 	s.documents = slices.Clone(g.Documents)
@@ -39,8 +40,12 @@ func (s *Store) index(g *policygraph.Graph) {
 
 	s.norm = map[string]string{}
 	for _, m := range g.Measures {
-		// Title and text are searched apart so a match never spans the two.
+		// Title and text are joined by a rune no query holds, so a match
+		// never spans the two.
 		s.norm[m.ID] = textsearch.Normalize(m.Title) + "\x00" + textsearch.Normalize(m.Text)
+	}
+	for _, t := range g.Targets {
+		s.norm[t.ID] = textsearch.Normalize(t.Text)
 	}
 
 	s.rels = map[string]*policygraph.Relationship{}
@@ -71,7 +76,44 @@ func (s *Store) index(g *policygraph.Graph) {
 	for _, es := range s.adj {
 		slices.SortFunc(es, func(a, b edge) int { return cmp.Or(cmp.Compare(a.to, b.to), compareRels(a.rel, b.rel)) })
 	}
+	s.indexItems()
 	s.stats = stats(g)
+}
+
+// Keys of Store.measuresBy and Store.targetsBy.
+const (
+	byDocument = "document"
+	byPillar   = "pillar"
+	byGroup    = "group"
+	byLaw      = "law"
+	byFund     = "fund"
+)
+
+// indexItems fills measuresBy and targetsBy from the sorted lists, so every
+// list stays in document order.
+func (s *Store) indexItems() {
+	s.measuresBy = map[string]map[string][]*policygraph.Measure{}
+	for _, k := range []string{byDocument, byPillar, byGroup, byLaw, byFund} {
+		s.measuresBy[k] = map[string][]*policygraph.Measure{}
+	}
+	for _, m := range s.measures {
+		s.measuresBy[byDocument][m.DocumentID] = append(s.measuresBy[byDocument][m.DocumentID], m)
+		s.measuresBy[byPillar][m.PillarID] = append(s.measuresBy[byPillar][m.PillarID], m)
+		s.measuresBy[byGroup][m.GroupID] = append(s.measuresBy[byGroup][m.GroupID], m)
+		for _, r := range s.out[m.ID] {
+			switch r.Type {
+			case policygraph.RelCitesLaw:
+				s.measuresBy[byLaw][r.End] = append(s.measuresBy[byLaw][r.End], m)
+			case policygraph.RelUsesFund:
+				s.measuresBy[byFund][r.End] = append(s.measuresBy[byFund][r.End], m)
+			}
+		}
+	}
+	s.targetsBy = map[string]map[string][]*policygraph.Target{byDocument: {}, byPillar: {}}
+	for _, t := range s.targets {
+		s.targetsBy[byDocument][t.DocumentID] = append(s.targetsBy[byDocument][t.DocumentID], t)
+		s.targetsBy[byPillar][t.PillarID] = append(s.targetsBy[byPillar][t.PillarID], t)
+	}
 }
 
 // documentOf returns the document a node belongs to ("" for laws and funds).

@@ -81,7 +81,9 @@ func (s *Store) filterMeasures(op string, f policygraph.MeasureFilter) ([]*polic
 	}
 	text := textsearch.Normalize(f.Text)
 	var out []*policygraph.Measure
-	for _, m := range s.measures {
+	for _, m := range shortest(s.measures, s.measuresBy, map[string]string{
+		byDocument: f.DocumentID, byPillar: f.PillarID, byGroup: f.GroupID, byLaw: f.LawID, byFund: f.FundID,
+	}) {
 		switch {
 		case f.DocumentID != "" && m.DocumentID != f.DocumentID,
 			f.PillarID != "" && m.PillarID != f.PillarID,
@@ -167,18 +169,33 @@ func (s *Store) filterTargets(op string, f policygraph.TargetFilter) ([]*policyg
 	}
 	text := textsearch.Normalize(f.Text)
 	var out []*policygraph.Target
-	for _, t := range s.targets {
+	for _, t := range shortest(s.targets, s.targetsBy, map[string]string{byDocument: f.DocumentID, byPillar: f.PillarID}) {
 		switch {
 		case f.DocumentID != "" && t.DocumentID != f.DocumentID,
 			f.PillarID != "" && t.PillarID != f.PillarID,
 			f.Kind != "" && t.Kind != f.Kind,
 			!overlaps(t.Year, t.Year, f.YearFrom, f.YearTo),
-			text != "" && !strings.Contains(textsearch.Normalize(t.Text), text):
+			text != "" && !strings.Contains(s.norm[t.ID], text):
 			continue
 		}
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// shortest returns the shortest index list among the filter values that are
+// set (all when none is). Callers still test every condition on it.
+func shortest[T any](all []T, index map[string]map[string][]T, values map[string]string) []T {
+	best := all
+	for key, v := range values {
+		if v == "" {
+			continue
+		}
+		if l := index[key][v]; len(l) < len(best) {
+			best = l
+		}
+	}
+	return best
 }
 
 // window applies a page: EINVALID for a negative offset or limit, or a

@@ -117,7 +117,7 @@ func (s *Store) expand(seq []string, out []policygraph.Path, limit int) []policy
 			return
 		}
 		if i == len(choices) {
-			out = append(out, policygraph.Path{Nodes: nodes, Relationships: slices.Clone(rels)})
+			out = append(out, policygraph.Path{Nodes: slices.Clone(nodes), Relationships: slices.Clone(rels)})
 			return
 		}
 		for _, r := range choices[i] {

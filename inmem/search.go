@@ -33,16 +33,19 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 	if err != nil {
 		return nil, err
 	}
+	labels := q.Labels
+	if len(labels) == 0 {
+		labels = policygraph.Labels
+	}
 	var hits []policygraph.SearchHit
-	for _, e := range s.search {
-		if len(q.Labels) > 0 && !slices.Contains(q.Labels, e.node.Label()) {
-			continue
-		}
-		if q.DocumentID != "" && e.docID != q.DocumentID {
-			continue
-		}
-		if h, ok := textsearch.Hit(query, e.node, e.fields, e.norms); ok {
-			hits = append(hits, h)
+	for _, l := range slices.Compact(slices.Sorted(slices.Values(labels))) {
+		for _, e := range s.search[l] {
+			if q.DocumentID != "" && e.docID != q.DocumentID {
+				continue
+			}
+			if h, ok := textsearch.Hit(query, e.node, e.fields, e.norms); ok {
+				hits = append(hits, h)
+			}
 		}
 	}
 	slices.SortFunc(hits, func(a, b policygraph.SearchHit) int {

@@ -1,9 +1,3 @@
-// Package inmem implements policygraph.Store over a graph held in memory:
-// the zero-setup default. A Store is built once from a policygraph.Graph,
-// never changes afterwards, and is safe for concurrent use.
-//
-// Returned entities and relationships are shared with the store and with
-// other callers: treat them as read-only.
 package inmem
 
 import (
@@ -38,8 +32,13 @@ type Store struct {
 	// group to its pillar (HAS_GROUP).
 	owners map[string][]string
 
-	norm   map[string]string // Normalize(title + text) per measure, for filters
-	search []searchEntry
+	// Measures and targets per document, pillar, group, law and fund, in
+	// document order: a filter scans the shortest list that applies.
+	measuresBy map[string]map[string][]*policygraph.Measure
+	targetsBy  map[string]map[string][]*policygraph.Target
+
+	norm   map[string]string        // normalised text per measure and target, for filters
+	search map[string][]searchEntry // by label
 	stats  *policygraph.Stats
 }
 

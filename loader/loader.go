@@ -22,7 +22,7 @@ import (
 // parseFunc is an edition parser: parse2023, parse2025.
 type parseFunc func(*docText) (*parsedDoc, error)
 
-// editionParsers maps an edition year to its parser.
+// editionParsers maps an edition year to its parser. Tests add fakes.
 var editionParsers = map[int]parseFunc{
 	2023: parse2023,
 	2025: parse2025,
@@ -94,9 +94,23 @@ func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
 		docs = append(docs, d)
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].entry.Year < docs[j].entry.Year })
-	assemble(g, rep, m, docs)
+	if err := assembleSafe(g, rep, m, docs); err != nil {
+		return &policygraph.Graph{}, rep, err
+	}
 	rep.Errors.Sort()
 	return g, rep, rep.Errors.Err()
+}
+
+// assembleSafe runs the shared passes, turning a panic (a bug, since the
+// parsed documents were checked) into an error instead of a crash.
+func assembleSafe(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("load: shared passes: %w", &PanicError{Value: r, Stack: string(debug.Stack())})
+		}
+	}()
+	assemble(g, rep, m, docs)
+	return nil
 }
 
 // claimIDs rejects a document whose node ids collide with an earlier one's
@@ -321,9 +335,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		}
 		rels = append(rels, pd.Rels...)
 
-		before := res.count
 		findMentions(m, newDocIndex(d.t), pd, res)
-		_ = before
 		for _, ms := range pd.Measures {
 			st := simText(ms.Text)
 			items[i] = append(items[i], &simItem{m: ms, doc: i, text: st, bg: simBigrams(st)})

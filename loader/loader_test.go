@@ -240,3 +240,17 @@ func TestLoadSeeds(t *testing.T) {
 		t.Errorf("report: %+v", rep.Documents)
 	}
 }
+
+// The same edition listed twice: the second copy is refused by id, the
+// first still loads.
+func TestDuplicateEdition(t *testing.T) {
+	fsys := manifestFS(t, map[string]int{"copy.txt": 2023}, fstest.MapFS{"copy.txt": {Data: seedBytes(t, file2023)}})
+	// manifestFS gives the copy its own document id; its pillar ids collide.
+	g, _, err := LoadFS(fsys)
+	if err == nil || !strings.HasPrefix(err.Error(), "copy.txt: node id ") || !strings.Contains(err.Error(), "already loaded from "+file2023) {
+		t.Fatalf("err = %v", err)
+	}
+	if len(g.Documents) != 1 {
+		t.Errorf("%d documents", len(g.Documents))
+	}
+}

@@ -77,9 +77,9 @@ func TestFindMentions(t *testing.T) {
 		{"NEDO等の機関や基金を通じて", nil},
 		{"AMEDの3,500億円の基金活用", nil},
 		{"官民ファンド等による支援", nil},
-		{"PIRATES", nil},               // IRA inside a longer ASCII word
-		{"会社法人の設立", nil},             // 会社法 followed by 人 is 法人
-		{"GX推進法人", nil},              // likewise
+		{"PIRATES", nil},       // IRA inside a longer ASCII word
+		{"会社法人の設立", nil},       // 会社法 followed by 人 is 法人
+		{"GX推進法人", nil},        // likewise
 		{"経済安全保障推進法令の整備", nil}, // 法令
 	} {
 		got := found(m, tc.text)
@@ -168,10 +168,10 @@ func TestMentionLinesAndSurface(t *testing.T) {
 		got[r.ID] = r.Properties
 	}
 	want := map[string]map[string]any{
-		"CITES_LAW:p->law:GX推進法":               {"surface": "GX推進法", "line": 2},
-		"USES_FUND:m->fund:グリーンイノベーション基金":     {"surface": "GI基金", "line": 3},
-		"CITES_LAW:m->law:独占禁止法":              {"surface": "独禁法", "line": 4},
-		"USES_FUND:t->fund:ポスト5G基金":           {"surface": "ポスト５Ｇ基金", "line": 6},
+		"CITES_LAW:p->law:GX推進法":          {"surface": "GX推進法", "line": 2},
+		"USES_FUND:m->fund:グリーンイノベーション基金": {"surface": "GI基金", "line": 3},
+		"CITES_LAW:m->law:独占禁止法":          {"surface": "独禁法", "line": 4},
+		"USES_FUND:t->fund:ポスト5G基金":       {"surface": "ポスト５Ｇ基金", "line": 6},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("relationships (-want +got):\n%s", diff)

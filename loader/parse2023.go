@@ -78,11 +78,13 @@ type item2023 struct {
 }
 
 var (
-	re23Pillar   = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
-	re23TOC      = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
-	re23PageNum  = regexp.MustCompile(`^\d{1,3}$`)
-	re23List     = regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`)
-	re23CircLead = regexp.MustCompile(`^[①-⑳]\s*`)
+	re23Pillar  = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
+	re23TOC     = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
+	re23PageNum = regexp.MustCompile(`^\d{1,3}$`)
+	// a page number glued to the end of the last line of a page
+	re23TrailingPage = regexp.MustCompile(`\s+\d{1,3}$`)
+	re23List         = regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`)
+	re23CircLead     = regexp.MustCompile(`^[①-⑳]\s*`)
 )
 
 // lex2023 classifies every line of t.
@@ -103,7 +105,7 @@ func lexLine2023(t *docText, i int) item2023 {
 	if i < len(t.Norm) {
 		n = t.Norm[i]
 	}
-	it := item2023{line: i + 1, norm: n, flat: normalize(raw), body: trimAll(raw)}
+	it := item2023{line: i + 1, norm: n, flat: normalize(raw), body: trimAll23(raw)}
 	f := it.flat
 	switch {
 	case f == "":
@@ -133,22 +135,22 @@ func lexLine2023(t *docText, i int) item2023 {
 		it.kind = k23Angle
 	case strings.HasPrefix(f, "〇"):
 		it.kind = k23OHead
-		it.body = cutBullet(it.body)
+		it.body = cutBullet23(it.body)
 	case strings.HasPrefix(f, "⚫") || strings.HasPrefix(f, "●"):
 		it.kind = k23Past
-		it.body = cutBullet(it.body)
+		it.body = cutBullet23(it.body)
 	case strings.HasPrefix(f, "○"):
 		it.kind = k23Future
-		it.body = cutBullet(it.body)
+		it.body = cutBullet23(it.body)
 	case strings.HasPrefix(f, "➢") || strings.HasPrefix(f, "–") || strings.HasPrefix(f, "•") || strings.HasPrefix(f, "✓"):
 		it.kind = k23Arrow
-		it.body = cutBullet(it.body)
+		it.body = cutBullet23(it.body)
 	case strings.HasPrefix(f, "\uf070"):
 		it.kind = k23PUA
-		it.body = cutBullet(it.body)
+		it.body = cutBullet23(it.body)
 	case strings.HasPrefix(f, "⇒") || strings.HasPrefix(f, "※"):
 		it.kind = k23Note
-	case isWhollyEnclosed(f):
+	case enclosed23(f):
 		it.kind = k23Sub
 	default:
 		it.kind = k23Text
@@ -166,25 +168,25 @@ func lexLine2023(t *docText, i int) item2023 {
 	if m := re23TOC.FindStringSubmatch(f); m != nil && it.kind == k23Text {
 		it.kind = k23TOCEntry
 		it.tocOrd, _ = strconv.Atoi(m[1])
-		it.tocNam = strings.TrimSpace(strings.Split(trimAll(re23CircLead.ReplaceAllString(trimAll(raw), "")), "･")[0])
+		it.tocNam = strings.TrimSpace(strings.Split(trimAll23(re23CircLead.ReplaceAllString(trimAll23(raw), "")), "･")[0])
 	}
 	return it
 }
 
-// trimAll trims ASCII and ideographic spaces.
-func trimAll(s string) string {
+// trimAll23 trims ASCII and ideographic spaces.
+func trimAll23(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
 }
 
-// cutBullet drops the first rune (the bullet) and the spaces after it.
-func cutBullet(s string) string {
-	s = trimAll(s)
+// cutBullet23 drops the first rune (the bullet) and the spaces after it.
+func cutBullet23(s string) string {
+	s = trimAll23(s)
 	_, n := utf8.DecodeRuneInString(s)
-	return trimAll(s[n:])
+	return trimAll23(s[n:])
 }
 
-// isWhollyEnclosed reports whether f is one (…) or 〔…〕 group and nothing else.
-func isWhollyEnclosed(f string) bool {
+// enclosed23 reports whether f is one (…) or 〔…〕 group and nothing else.
+func enclosed23(f string) bool {
 	var open, close rune
 	switch {
 	case strings.HasPrefix(f, "("):
@@ -225,8 +227,8 @@ const (
 )
 
 const (
-	horizonNear = "足下３年程度"
-	horizonMid  = "３～５年後"
+	horizon23Near = "足下３年程度"
+	horizon23Mid  = "３～５年後"
 )
 
 type parser2023 struct {
@@ -240,8 +242,9 @@ type parser2023 struct {
 	groups  map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
 	detail map[string][]*policygraph.Measure
-	corpus map[string]map[string]bool // pillar key → bigrams of its detail text
+	corpus map[string]map[string]bool // pillar key → bigrams23 of its detail text
 	mbg    map[*policygraph.Measure]map[string]bool
+	budget int // comparisons left, see maxCompare2023
 
 	sec    sect2023
 	pillar string // current pillar key
@@ -263,7 +266,8 @@ type parser2023 struct {
 type cell2023 struct {
 	group bool
 	lines []int  // line numbers
-	text  string // joined text (raw)
+	text  string // joined text (raw), set when the cell is complete
+	j     joiner23
 	cands []string
 	split bool // cut out of a line holding two cells
 }
@@ -273,7 +277,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		// The parser indexes heavily into line slices; a bug on odd input
 		// must surface as an error, never as a panic of the whole loader.
 		if r := recover(); r != nil {
-			pd, err = nil, fmt.Errorf("%s:1: parse2023: internal error: %v", fileOf(t), r)
+			pd, err = nil, fmt.Errorf("%s:1: parse2023: internal error: %v", fileOf23(t), r)
 		}
 	}()
 	if t == nil {
@@ -290,6 +294,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		detail:  map[string][]*policygraph.Measure{},
 		corpus:  map[string]map[string]bool{},
 		mbg:     map[*policygraph.Measure]map[string]bool{},
+		budget:  maxCompare2023,
 	}
 	if err := p.findPillars(); err != nil {
 		return nil, err
@@ -300,7 +305,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 	return p.out, nil
 }
 
-func fileOf(t *docText) string {
+func fileOf23(t *docText) string {
 	if t == nil {
 		return "?"
 	}
@@ -341,7 +346,7 @@ func (p *parser2023) rel(typ, start, end string) {
 	p.out.Rels = append(p.out.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end, Properties: map[string]any{}})
 }
 
-func pillarKey(kind string, ord int) string {
+func pillarKey23(kind string, ord int) string {
 	if kind == policygraph.KindOS {
 		return fmt.Sprintf("OS-%d", ord)
 	}
@@ -352,14 +357,15 @@ func pillarKey(kind string, ord int) string {
 // pillar headings; the heading of the pillar's own pages is its provenance.
 func (p *parser2023) findPillars() error {
 	names := map[string]string{}
+	isDetail := map[string]bool{}
 	listKind := ""
 	for _, it := range p.items {
 		switch it.kind {
 		case k23ListTitle:
-			listKind = listTitleKind(it.flat)
+			listKind = listTitleKind23(it.flat)
 		case k23TOCEntry:
 			if listKind != "" {
-				k := pillarKey(listKind, it.tocOrd)
+				k := pillarKey23(listKind, it.tocOrd)
 				if names[k] == "" {
 					names[k] = it.tocNam
 				}
@@ -368,17 +374,22 @@ func (p *parser2023) findPillars() error {
 			if it.pord < 1 || (it.pkind == policygraph.KindMission && it.pord > 8) || (it.pkind == policygraph.KindOS && it.pord > 5) {
 				continue
 			}
-			k := pillarKey(it.pkind, it.pord)
-			if p.pillars[k] != nil {
-				continue
-			}
+			k := pillarKey23(it.pkind, it.pord)
 			end := it.line
+			detail := it.psuffix == "これまでの施策、今後の施策"
 			if it.line < len(p.items) && p.items[it.line].kind == k23HeadSuffix {
 				end++
+				detail = true
 			}
+			// the provenance is the heading of the pillar's detail pages
+			// (これまでの施策、今後の施策), else its first heading
+			if old := p.pillars[k]; old != nil && (!detail || isDetail[k]) {
+				continue
+			}
+			isDetail[k] = detail
 			pl := &policygraph.Pillar{
 				ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: it.pkind, Ordinal: it.pord,
-				Name:   headingName(p.t.Raw[it.line-1]),
+				Name:   headingName23(p.t.Raw[it.line-1]),
 				Source: policygraph.Source{File: p.t.File, LineStart: it.line, LineEnd: end, Quote: p.rawLines(it.line, end)},
 			}
 			p.pillars[k] = pl
@@ -408,7 +419,7 @@ func (p *parser2023) findPillars() error {
 	return nil
 }
 
-func listTitleKind(flat string) string {
+func listTitleKind23(flat string) string {
 	if strings.HasPrefix(flat, "ミッション") {
 		return policygraph.KindMission
 	}
@@ -431,21 +442,21 @@ func (p *parser2023) pillarKeys() []string {
 	return keys
 }
 
-// headingName is the pillar name of a heading line, raw spelling, without
+// headingName23 is the pillar name of a heading line, raw spelling, without
 // the ミッション①： prefix and the （考え方）-style suffix.
-func headingName(raw string) string {
-	s := trimAll(raw)
+func headingName23(raw string) string {
+	s := trimAll23(raw)
 	if i := strings.IndexAny(s, "：:"); i >= 0 {
 		s = s[i+len(string([]rune(s[i:])[0])):]
 	}
 	for _, suf := range []string{"（考え方）", "（これまでの施策、今後の施策）"} {
-		s = trimAll(strings.TrimSuffix(trimAll(s), suf))
+		s = trimAll23(strings.TrimSuffix(trimAll23(s), suf))
 	}
 	return s
 }
 
 func (p *parser2023) addAlias(key, s string) {
-	s = trimAll(s)
+	s = trimAll23(s)
 	if s == "" || p.pillars[key] == nil {
 		return
 	}
@@ -480,7 +491,7 @@ func (p *parser2023) run() {
 			sawPillarCol = false
 			continue
 		case k23ListTitle:
-			p.listKind, p.listN = listTitleKind(it.flat), 0
+			p.listKind, p.listN = listTitleKind23(it.flat), 0
 			p.place(it.line, "furniture:section-title")
 			if p.sec != sec23Key {
 				p.sec = sec23None // the contents page
@@ -488,7 +499,7 @@ func (p *parser2023) run() {
 			continue
 		case k23TOCEntry:
 			if p.listKind != "" {
-				k := pillarKey(p.listKind, it.tocOrd)
+				k := pillarKey23(p.listKind, it.tocOrd)
 				p.addAlias(k, it.tocNam)
 				if pl := p.pillars[k]; pl != nil {
 					p.place(it.line, pl.ID)
@@ -526,14 +537,14 @@ func (p *parser2023) run() {
 // and sets the section.
 func (p *parser2023) pillarHeading(i int) int {
 	it := p.items[i]
-	k := pillarKey(it.pkind, it.pord)
+	k := pillarKey23(it.pkind, it.pord)
 	pl := p.pillars[k]
 	if pl == nil {
 		p.place(it.line, "skipped:unknown-pillar-heading")
 		return i
 	}
 	p.place(it.line, pl.ID)
-	p.addAlias(k, headingName(p.t.Raw[it.line-1]))
+	p.addAlias(k, headingName23(p.t.Raw[it.line-1]))
 	suffix := it.psuffix
 	if suffix == "" && i+1 < len(p.items) && p.items[i+1].kind == k23HeadSuffix {
 		i++
@@ -575,13 +586,13 @@ func (p *parser2023) keyMessage(it item2023) {
 	case k23PUA:
 		if p.goalKind != "" {
 			p.goalN++
-			p.keyGoal(it, pillarKey(p.goalKind, p.goalN))
+			p.keyGoal(it, pillarKey23(p.goalKind, p.goalN))
 			return
 		}
 		if p.listKind != "" {
 			p.listN++
-			k := pillarKey(p.listKind, p.listN)
-			if pl := p.pillars[k]; pl != nil && !isWhollyEnclosed(it.flat) {
+			k := pillarKey23(p.listKind, p.listN)
+			if pl := p.pillars[k]; pl != nil && !enclosed23(it.flat) {
 				p.addAlias(k, it.body)
 				p.place(it.line, pl.ID)
 				return
@@ -600,8 +611,8 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 	body := it.body
 	short, goal := body, ""
 	if i := strings.IndexAny(body, "：:"); i >= 0 {
-		short = trimAll(body[:i])
-		goal = trimAll(body[i+len(string([]rune(body[i:])[0])):])
+		short = trimAll23(body[:i])
+		goal = trimAll23(body[i+len(string([]rune(body[i:])[0])):])
 	}
 	if pl == nil {
 		p.place(it.line, "skipped:key-message")
@@ -612,7 +623,7 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 	// a goal may wrap onto the next line (ＤＸ: "…半導体を生産す\nる企業の…")
 	if it.line < len(p.items) && p.items[it.line].kind == k23Text {
 		end++
-		goal += trimAll(p.t.Raw[end-1])
+		goal += trimAll23(p.t.Raw[end-1])
 	}
 	v := parseValue2023(goal)
 	if goal == "" || v.unit == "" && v.value == 0 {
@@ -678,7 +689,7 @@ func (p *parser2023) summaryTable(i int) int {
 			i++
 			continue
 		}
-		if it.kind == k23Single && runLen(its, i) >= 3 {
+		if it.kind == k23Single && runLen23(its, i) >= 3 {
 			s := ""
 			j := i
 			for j < len(its) && its[j].kind == k23Single {
@@ -710,7 +721,7 @@ func (p *parser2023) summaryTable(i int) int {
 		if expectName {
 			name := ""
 			for k := i; k < j; k++ {
-				name += trimAll(p.t.Raw[its[k].line-1])
+				name += trimAll23(p.t.Raw[its[k].line-1])
 			}
 			key := p.matchPillar(name, kind)
 			if key == "" {
@@ -778,7 +789,7 @@ func (p *parser2023) summaryTable(i int) int {
 	return i
 }
 
-func runLen(its []item2023, i int) int {
+func runLen23(its []item2023, i int) int {
 	j := i
 	for j < len(its) && its[j].kind == k23Single {
 		j++
@@ -805,7 +816,7 @@ func (p *parser2023) matchPillar(name, kind string) string {
 			case strings.Contains(an, n) || strings.Contains(n, an):
 				s = 1 + float64(min(len(an), len(n)))/float64(max(len(an), len(n)))
 			default:
-				s = dice(bigrams(an), bigrams(n))
+				s = dice23(bigrams23(an), bigrams23(n))
 			}
 			if s > bestScore {
 				best, bestScore = k, s
@@ -827,41 +838,41 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 		return
 	}
 	its := p.items
-	whole, part := "", ""
+	var whole, part joiner23
 	start, end := -1, -1
 	emit := func() {
-		if start >= 0 && trimAll(part) != "" {
-			tg := p.newTarget(key, "LONG_TERM", part, start, end)
+		if start >= 0 && trimAll23(part.String()) != "" {
+			tg := p.newTarget(key, "LONG_TERM", part.String(), start, end)
 			p.placeRange(start, end, tg.ID)
 		}
-		part, start = "", -1
+		part, start = joiner23{}, -1
 	}
 	for k := i; k < j; k++ {
 		l := its[k].line
-		raw := trimAll(p.t.Raw[l-1])
-		whole += joinSep(whole, raw) + raw
+		raw := trimAll23(p.t.Raw[l-1])
+		whole.add(raw)
 		pieces := strings.Split(strings.ReplaceAll(raw, "/", "／"), "／")
 		for pi, s := range pieces {
 			if pi > 0 {
 				emit()
 			}
-			s = trimAll(s)
+			s = trimAll23(s)
 			if s == "" {
 				continue
 			}
 			if start < 0 {
 				start = l
 			}
-			part += joinSep(part, s) + s
+			part.add(s)
 			end = l
 		}
-		if len(pieces) > 1 && trimAll(strings.Join(pieces, "")) == "" {
+		if len(pieces) > 1 && trimAll23(strings.Join(pieces, "")) == "" {
 			p.place(l, pl.ID) // a lone ／
 		}
 	}
 	emit()
 	if pl.LongTermGoal == "" {
-		pl.LongTermGoal = whole
+		pl.LongTermGoal = whole.String()
 	}
 }
 
@@ -874,20 +885,23 @@ var re23SplitCells = regexp.MustCompile(`[）)][ 　]+[^（(\s]`)
 func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 	var cur *cell2023
 	push := func() {
-		if cur != nil && trimAll(cur.text) != "" {
-			p.summary = append(p.summary, cur)
+		if cur != nil {
+			cur.text = cur.j.String()
+			if trimAll23(cur.text) != "" {
+				p.summary = append(p.summary, cur)
+			}
 		}
 		cur = nil
 	}
 	for _, l := range lines {
-		raw := trimAll(p.t.Raw[l-1])
+		raw := trimAll23(p.t.Raw[l-1])
 		segs := []string{raw}
 		if loc := re23SplitCells.FindStringIndex(raw); loc != nil {
 			cut := loc[0] + len("）")
 			if raw[loc[0]] == ')' {
 				cut = loc[0] + 1
 			}
-			segs = []string{trimAll(raw[:cut]), trimAll(raw[cut:])}
+			segs = []string{trimAll23(raw[:cut]), trimAll23(raw[cut:])}
 		}
 		for si, s := range segs {
 			if cur == nil {
@@ -898,8 +912,8 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 				cur = &cell2023{cands: cands, split: true}
 			}
 			cur.lines = append(cur.lines, l)
-			cur.text += joinSep(cur.text, s) + s
-			if cellEnds(s) {
+			cur.j.add(s)
+			if cellEnds23(s) {
 				push()
 			}
 		}
@@ -907,9 +921,9 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 	push()
 }
 
-// cellEnds reports whether a summary-table line ends its cell.
-func cellEnds(s string) bool {
-	s = trimAll(s)
+// cellEnds23 reports whether a summary-table line ends its cell.
+func cellEnds23(s string) bool {
+	s = trimAll23(s)
 	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
 		return true
 	}
@@ -921,9 +935,27 @@ func cellEnds(s string) bool {
 	return false
 }
 
-// joinSep is the separator between two joined lines: none for Japanese, a
+// joiner23 joins wrapped lines in linear time (fuzzed inputs can hold one
+// item of a hundred thousand lines).
+type joiner23 struct {
+	b    strings.Builder
+	last string
+}
+
+func (j *joiner23) add(s string) {
+	if s == "" {
+		return
+	}
+	j.b.WriteString(joinSep23(j.last, s))
+	j.b.WriteString(s)
+	j.last = s
+}
+
+func (j *joiner23) String() string { return j.b.String() }
+
+// joinSep23 is the separator between two joined lines: none for Japanese, a
 // space between two Latin words.
-func joinSep(prev, next string) string {
+func joinSep23(prev, next string) string {
 	if prev == "" || next == "" {
 		return ""
 	}
@@ -940,13 +972,13 @@ func (p *parser2023) resolveSummary() {
 	for k, ms := range p.detail {
 		set := map[string]bool{}
 		for _, m := range ms {
-			for b := range bigrams(normalize(m.Text)) {
+			for b := range bigrams23(normalize(m.Text)) {
 				set[b] = true
 			}
 		}
 		for _, g := range p.out.Groups {
 			if g.PillarID == pillarID(p.t.Year, k) {
-				for b := range bigrams(normalize(g.Name)) {
+				for b := range bigrams23(normalize(g.Name)) {
 					set[b] = true
 				}
 			}
@@ -975,9 +1007,9 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 		return c.cands[0]
 	}
 	best, bestScore := "", -1.0
-	bg := bigrams(normalize(c.text))
+	bg := bigrams23(normalize(c.text))
 	for _, k := range c.cands {
-		s := coverage(bg, p.corpus[k])
+		s := coverage23(bg, p.corpus[k])
 		if s > bestScore {
 			best, bestScore = k, s
 		}
@@ -990,14 +1022,15 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 // column is a forward-looking horizon, so FUTURE otherwise).
 func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	pl := p.pillars[key]
-	bg := bigrams(normalize(c.text))
+	bg := bigrams23(normalize(c.text))
 	var best *policygraph.Measure
 	bestScore := 0.0
-	for n, m := range p.detail[key] {
-		if n >= maxCompare2023 {
+	for _, m := range p.detail[key] {
+		if p.budget <= 0 {
 			break // bounds the quadratic match on pathological input
 		}
-		s := coverage(bg, p.bigramsOfMeasure(m))
+		p.budget--
+		s := coverage23(bg, p.bigramsOfMeasure(m))
 		if s > bestScore {
 			best, bestScore = m, s
 		}
@@ -1005,10 +1038,10 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: policygraph.StatusFuture}
 	m.Title = title2023(c.text)
 	m.StartYear, m.EndYear = years2023(c.text)
-	m.Relist = isRelist(c.text)
-	m.Horizon = horizonNear
+	m.Relist = isRelist23(c.text)
+	m.Horizon = horizon23Near
 	if m.StartYear >= p.t.Year+3 {
-		m.Horizon = horizonMid
+		m.Horizon = horizon23Mid
 	}
 	if best != nil && bestScore >= 0.6 {
 		m.Status = best.Status
@@ -1033,13 +1066,13 @@ func (p *parser2023) addMeasure(key string, m *policygraph.Measure) {
 
 // ---------------------------------------------------------------- groups
 
-// groupName cleans a heading into a group name: no circled number, no
+// groupName23 cleans a heading into a group name: no circled number, no
 // （続き）, no （主に…に貢献） note.
-func groupName(s string) string {
-	s = trimAll(re23CircLead.ReplaceAllString(trimAll(s), ""))
-	s = trimAll(strings.TrimSuffix(s, "（続き）"))
+func groupName23(s string) string {
+	s = trimAll23(re23CircLead.ReplaceAllString(trimAll23(s), ""))
+	s = trimAll23(strings.TrimSuffix(s, "（続き）"))
 	if i := strings.Index(s, "（主に"); i > 0 && strings.HasSuffix(s, "）") {
-		s = trimAll(s[:i])
+		s = trimAll23(s[:i])
 	}
 	return s
 }
@@ -1048,7 +1081,7 @@ func groupName(s string) string {
 // if there is none yet; a summary 〇 heading that names a detail 【】 group
 // is the same group.
 func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *policygraph.MeasureGroup {
-	name = groupName(name)
+	name = groupName23(name)
 	k := key + "\x00" + normalize(name)
 	if g := p.groups[k]; g != nil {
 		return g
@@ -1064,8 +1097,12 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 			if g.PillarID != pillarID(p.t.Year, key) {
 				continue
 			}
+			if p.budget <= 0 {
+				break
+			}
+			p.budget--
 			gn := normalize(g.Name)
-			s := dice(bigrams(gn), bigrams(n))
+			s := dice23(bigrams23(gn), bigrams23(n))
 			if len(n) >= 6 && strings.Contains(gn, n) {
 				s = 1
 			}
@@ -1143,6 +1180,7 @@ func (p *parser2023) targetList(i int, kind string) int {
 	its := p.items
 	type tgt struct {
 		a, b int
+		j    joiner23
 		text string
 	}
 	var list []*tgt
@@ -1151,9 +1189,17 @@ func (p *parser2023) targetList(i int, kind string) int {
 	pendA := 0
 	push := func() {
 		if cur != nil {
+			cur.text = cur.j.String()
 			list = append(list, cur)
 		}
 		cur = nil
+	}
+	start := func(a, b int, parts ...string) *tgt {
+		t := &tgt{a: a, b: b}
+		for _, s := range parts {
+			t.j.add(s)
+		}
+		return t
 	}
 	j := i
 loop:
@@ -1165,26 +1211,26 @@ loop:
 		case k23Arrow, k23Text, k23Sub:
 			body := it.body
 			if it.kind == k23Text || it.kind == k23Sub {
-				body = trimAll(p.t.Raw[it.line-1])
+				body = trimAll23(p.t.Raw[it.line-1])
 			}
 			if kind == "INDICATOR" {
 				// （関連指標） ・a … / ・b / ・c 83
-				body = strings.TrimPrefix(trimAll(strings.TrimPrefix(body, "（関連指標）")), "・")
-				body = trimAll(regexp.MustCompile(`\s+\d{1,3}$`).ReplaceAllString(body, ""))
+				body = strings.TrimPrefix(trimAll23(strings.TrimPrefix(body, "（関連指標）")), "・")
+				body = trimAll23(re23TrailingPage.ReplaceAllString(body, ""))
 				push()
-				cur = &tgt{a: it.line, b: it.line, text: body}
+				cur = start(it.line, it.line, body)
 				continue
 			}
 			if it.kind == k23Arrow {
 				push()
 				if pending != "" {
-					cur = &tgt{a: pendA, b: it.line, text: pending + body}
+					cur = start(pendA, it.line, pending, body)
 					pending = ""
 				} else {
-					cur = &tgt{a: it.line, b: it.line, text: body}
+					cur = start(it.line, it.line, body)
 				}
 				if strings.HasSuffix(body, "、") {
-					pending, pendA = cur.text, cur.a
+					pending, pendA = cur.j.String(), cur.a
 					cur = nil
 				}
 				continue
@@ -1192,14 +1238,14 @@ loop:
 			if cur == nil || strings.HasPrefix(it.flat, "(関連指標)") {
 				break loop
 			}
-			cur.text += joinSep(cur.text, body) + body
+			cur.j.add(body)
 			cur.b = it.line
 		case k23Note:
 			if cur == nil {
 				break loop
 			}
-			body := trimAll(p.t.Raw[it.line-1])
-			cur.text += body
+			body := trimAll23(p.t.Raw[it.line-1])
+			cur.j.add(body)
 			cur.b = it.line
 		default:
 			break loop
@@ -1241,7 +1287,7 @@ func (p *parser2023) detailLine(i int) int {
 	case k23Sub, k23Angle:
 		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
 			// pages without 【】 headings group by （…）
-			name := strings.TrimSuffix(strings.TrimPrefix(trimAll(p.t.Raw[it.line-1]), "（"), "）")
+			name := strings.TrimSuffix(strings.TrimPrefix(trimAll23(p.t.Raw[it.line-1]), "（"), "）")
 			p.group = p.groupFor(p.pillar, name, it.line, false)
 			p.groupFromSub = true
 			p.place(it.line, p.group.ID)
@@ -1275,13 +1321,14 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	if it.kind == k23Past {
 		status = policygraph.StatusPast
 	}
-	text := it.body
+	var tj joiner23
+	tj.add(it.body)
 	a, b := it.line, it.line
 	last := i
 	for j := i + 1; j < len(its); j++ {
 		nx := its[j]
 		if nx.kind == k23Blank {
-			if !acrossBlank || endsComplete(text) || j+1 >= len(its) {
+			if !acrossBlank || endsComplete23(tj.last) || j+1 >= len(its) {
 				break
 			}
 			// one blank line, then a plain continuation
@@ -1298,11 +1345,11 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		if p.isPackageTitle(nx) {
 			break
 		}
-		s := trimAll(p.t.Raw[nx.line-1])
-		text += joinSep(text, s) + s
+		tj.add(trimAll23(p.t.Raw[nx.line-1]))
 		b = nx.line
 		last = j
 	}
+	text := tj.String()
 	key := p.pillar
 	pl := p.pillars[key]
 	if pl == nil {
@@ -1312,7 +1359,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: text, Status: status}
 	m.Title = title2023(text)
 	m.StartYear, m.EndYear = years2023(text)
-	m.Relist = isRelist(text)
+	m.Relist = isRelist23(text)
 	if p.group != nil {
 		m.GroupID = p.group.ID
 	}
@@ -1324,10 +1371,10 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	return last
 }
 
-// endsComplete: the line ends a sentence or a parenthesis, so what follows a
+// endsComplete23: the line ends a sentence or a parenthesis, so what follows a
 // blank line is not its continuation.
-func endsComplete(s string) bool {
-	s = trimAll(s)
+func endsComplete23(s string) bool {
+	s = trimAll23(s)
 	for _, e := range []string{"。", "）", ")", "」", "】"} {
 		if strings.HasSuffix(s, e) {
 			return true
@@ -1353,7 +1400,7 @@ func (p *parser2023) packageLine(i int) int {
 	it := its[i]
 	switch {
 	case p.isPackageTitle(it):
-		p.group = p.groupFor(p.pillar, trimAll(p.t.Raw[it.line-1]), it.line, false)
+		p.group = p.groupFor(p.pillar, trimAll23(p.t.Raw[it.line-1]), it.line, false)
 		p.groupFromSub = false
 		p.place(it.line, p.group.ID)
 		return i
@@ -1370,7 +1417,7 @@ func (p *parser2023) packageLine(i int) int {
 		}
 		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
 		return j - 1
-	case it.kind == k23Text && re23CircLead.MatchString(trimAll(p.t.Raw[it.line-1])):
+	case it.kind == k23Text && re23CircLead.MatchString(trimAll23(p.t.Raw[it.line-1])):
 		p.place(it.line, "skipped:subheading")
 		return i
 	case it.kind == k23Single:
@@ -1383,7 +1430,7 @@ func (p *parser2023) packageLine(i int) int {
 // ---------------------------------------------------------------- targets
 
 func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Target {
-	text = trimAll(text)
+	text = trimAll23(text)
 	scope := key
 	pid := ""
 	if key == "" {
@@ -1472,17 +1519,17 @@ func parseValue2023(text string) value2023 {
 // title2023 is the headline of a measure: the text up to its first
 // parenthesis, colon or full stop, when that leaves a phrase.
 func title2023(text string) string {
-	s := trimAll(strings.ReplaceAll(strings.ReplaceAll(text, "（再掲）", ""), "【再掲】", ""))
+	s := trimAll23(strings.ReplaceAll(strings.ReplaceAll(text, "（再掲）", ""), "【再掲】", ""))
 	cut := len(s)
 	for _, sep := range []string{"（", "(", "。", "：", "【"} {
 		if k := strings.Index(s, sep); k >= 0 && k < cut && utf8.RuneCountInString(s[:k]) >= 4 {
 			cut = k
 		}
 	}
-	return trimAll(s[:cut])
+	return trimAll23(s[:cut])
 }
 
-func isRelist(text string) bool {
+func isRelist23(text string) bool {
 	return strings.Contains(text, "（再掲）") || strings.Contains(text, "【再掲】") || strings.Contains(normalize(text), "(再掲)")
 }
 
@@ -1544,7 +1591,7 @@ func years2023(text string) (start, end int) {
 
 // ---------------------------------------------------------------- similarity
 
-func bigrams(s string) map[string]bool {
+func bigrams23(s string) map[string]bool {
 	rs := []rune(s)
 	out := map[string]bool{}
 	for i := 0; i+1 < len(rs); i++ {
@@ -1553,19 +1600,20 @@ func bigrams(s string) map[string]bool {
 	return out
 }
 
-// maxCompare2023 bounds how many detail measures a summary cell is compared with.
-const maxCompare2023 = 2000
+// maxCompare2023 bounds how many cell–measure comparisons one document may
+// cost (the real report needs about 15,000).
+const maxCompare2023 = 500000
 
 func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) map[string]bool {
 	if b, ok := p.mbg[m]; ok {
 		return b
 	}
-	b := bigrams(normalize(m.Text))
+	b := bigrams23(normalize(m.Text))
 	p.mbg[m] = b
 	return b
 }
 
-func dice(a, b map[string]bool) float64 {
+func dice23(a, b map[string]bool) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
@@ -1578,8 +1626,8 @@ func dice(a, b map[string]bool) float64 {
 	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
-// coverage is the share of a's bigrams found in b.
-func coverage(a, b map[string]bool) float64 {
+// coverage23 is the share of a's bigrams23 found in b.
+func coverage23(a, b map[string]bool) float64 {
 	if len(a) == 0 {
 		return 0
 	}

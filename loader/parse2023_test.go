@@ -36,7 +36,7 @@ func parse2023File(t *testing.T, path string) (*docText, *parsedDoc) {
 	return dt, pd
 }
 
-func measureAt(pd *parsedDoc, line int) *policygraph.Measure {
+func measureAt23(pd *parsedDoc, line int) *policygraph.Measure {
 	for _, m := range pd.Measures {
 		if m.LineStart == line {
 			return m
@@ -45,7 +45,7 @@ func measureAt(pd *parsedDoc, line int) *policygraph.Measure {
 	return nil
 }
 
-func targetAt(pd *parsedDoc, line int) *policygraph.Target {
+func targetAt23(pd *parsedDoc, line int) *policygraph.Target {
 	for _, tg := range pd.Targets {
 		if tg.LineStart == line {
 			return tg
@@ -142,7 +142,7 @@ func TestParse2023Detail(t *testing.T) {
 		t.Fatalf("got %d measures, want %d", len(pd.Measures), len(want))
 	}
 	for line, w := range want {
-		m := measureAt(pd, line)
+		m := measureAt23(pd, line)
 		if m == nil {
 			t.Errorf("no measure at line %d", line)
 			continue
@@ -152,7 +152,7 @@ func TestParse2023Detail(t *testing.T) {
 			t.Errorf("measure at %d (-want +got):\n%s", line, d)
 		}
 	}
-	m := measureAt(pd, 19)
+	m := measureAt23(pd, 19)
 	if m == nil {
 		t.Fatal("no measure at 19")
 	}
@@ -166,7 +166,7 @@ func TestParse2023Detail(t *testing.T) {
 		t.Errorf("groups = %+v", pd.Groups)
 	}
 	// the 当面見据える長期目標 of the concept page
-	tg := targetAt(pd, 7)
+	tg := targetAt23(pd, 7)
 	if tg == nil || tg.Kind != "LONG_TERM" || tg.Year != 2030 || tg.Value != 46 || tg.Unit != "％" || tg.LineEnd != 9 {
 		t.Errorf("target at 7 = %+v", tg)
 	}
@@ -176,7 +176,7 @@ func TestParse2023Detail(t *testing.T) {
 			t.Errorf("Placed[%d] = %q, want %q", l, pd.Placed[l], w)
 		}
 	}
-	assertAllPlaced(t, dt, pd)
+	assertAllPlaced23(t, dt, pd)
 }
 
 func TestParse2023Summary(t *testing.T) {
@@ -210,11 +210,11 @@ func TestParse2023Summary(t *testing.T) {
 		}
 	}
 	want := []cell{
-		{24, "10年間20兆円規模の先行投資支援（2023-32年度）", horizonNear, 2023, 2032, policygraph.StatusFuture, true},
-		{26, "ＧＸリーグにおける排出量取引制度の試行（2023年度～）", horizonNear, 2023, 0, policygraph.StatusFuture, false},
-		{27, "排出量取引制度の本格稼働（2026年度～）", horizonMid, 2026, 0, policygraph.StatusFuture, false},
-		{29, "GI基金の着実な事業の執行（2022年度～）", horizonNear, 2022, 0, policygraph.StatusFuture, false},
-		{29, "両基金の着実な執行（～2030年度頃）、必要に応じた追加的支援", horizonNear, 0, 2030, policygraph.StatusFuture, false},
+		{24, "10年間20兆円規模の先行投資支援（2023-32年度）", horizon23Near, 2023, 2032, policygraph.StatusFuture, true},
+		{26, "ＧＸリーグにおける排出量取引制度の試行（2023年度～）", horizon23Near, 2023, 0, policygraph.StatusFuture, false},
+		{27, "排出量取引制度の本格稼働（2026年度～）", horizon23Mid, 2026, 0, policygraph.StatusFuture, false},
+		{29, "GI基金の着実な事業の執行（2022年度～）", horizon23Near, 2022, 0, policygraph.StatusFuture, false},
+		{29, "両基金の着実な執行（～2030年度頃）、必要に応じた追加的支援", horizon23Near, 0, 2030, policygraph.StatusFuture, false},
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("summary cells (-want +got):\n%s", d)
@@ -228,13 +228,13 @@ func TestParse2023Summary(t *testing.T) {
 			t.Errorf("Placed[%d] = %q, want %q", l, pd.Placed[l], w)
 		}
 	}
-	assertAllPlaced(t, dt, pd)
+	assertAllPlaced23(t, dt, pd)
 }
 
 func TestParse2023KeyMessages(t *testing.T) {
 	dt, pd := parse2023File(t, "testdata/2023/keymsg.txt")
 	m1 := pd.Pillars[0]
-	if m1.Key != "MISSION-1" || !contains(m1.Aliases, "ＧＸ") {
+	if m1.Key != "MISSION-1" || !contains23(m1.Aliases, "ＧＸ") {
 		t.Errorf("MISSION-1 aliases = %v", m1.Aliases)
 	}
 	var kms []*policygraph.Target
@@ -252,10 +252,10 @@ func TestParse2023KeyMessages(t *testing.T) {
 	if kms[1].Value != 15 || kms[1].Year != 2030 || kms[1].LineEnd != 15 || kms[1].PillarID != "pillar:2023:MISSION-2" {
 		t.Errorf("ＤＸ target = %+v", kms[1])
 	}
-	if m := measureAt(pd, 23); m == nil || m.Status != policygraph.StatusPast || m.PillarID != "pillar:2023:MISSION-2" {
+	if m := measureAt23(pd, 23); m == nil || m.Status != policygraph.StatusPast || m.PillarID != "pillar:2023:MISSION-2" {
 		t.Errorf("measure at 23 = %+v", m)
 	}
-	assertAllPlaced(t, dt, pd)
+	assertAllPlaced23(t, dt, pd)
 }
 
 func TestParse2023Errors(t *testing.T) {
@@ -379,6 +379,15 @@ func TestParse2023Seed(t *testing.T) {
 	for _, p := range pd.Pillars {
 		byKey[p.Key] = p
 	}
+	// provenance: the heading of the pillar's (これまでの施策、今後の施策) pages
+	for key, lines := range map[string][2]int{
+		"MISSION-1": {1260, 1260}, "MISSION-2": {1516, 1516}, "MISSION-8": {2363, 2364},
+		"OS-3": {3097, 3097}, "OS-5": {3393, 3393},
+	} {
+		if p := byKey[key]; p.LineStart != lines[0] || p.LineEnd != lines[1] {
+			t.Errorf("%s source lines %d-%d, want %v", key, p.LineStart, p.LineEnd, lines)
+		}
+	}
 	// spellings seen across the tables, lists and headings
 	for key, aliases := range map[string][]string{
 		"MISSION-1": {"ＧＸ"},
@@ -390,7 +399,7 @@ func TestParse2023Seed(t *testing.T) {
 		"MISSION-5": {"レジリエンス社会の実現", "レジリエンス"},
 	} {
 		for _, a := range aliases {
-			if !contains(byKey[key].Aliases, a) {
+			if !contains23(byKey[key].Aliases, a) {
 				t.Errorf("%s aliases %v lack %q", key, byKey[key].Aliases, a)
 			}
 		}
@@ -458,15 +467,15 @@ func TestParse2023Seed(t *testing.T) {
 		{3273, 3274, "OS-4", policygraph.StatusPast, "", "輸出環境の改善"},
 		{3417, 3417, "OS-5", policygraph.StatusFuture, "", "経済産業省における行政手続きのオンライン化"},
 		// summary-table cells: horizon from the years, status from the detail item they repeat
-		{398, 398, "MISSION-1", policygraph.StatusFuture, horizonNear, "ＧＸリーグにおける排出量取引制度の試行"},
-		{399, 399, "MISSION-1", policygraph.StatusFuture, horizonMid, "排出量取引制度の本格稼働"},
-		{566, 566, "MISSION-3", policygraph.StatusFuture, horizonNear, "経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成"},
-		{577, 577, "MISSION-4", policygraph.StatusFuture, horizonNear, "PHRを活用した新たなサービスの創出に向けた実証"},
-		{932, 932, "OS-2", policygraph.StatusPast, horizonNear, "スタートアップ育成5か年計画の着実な遂行"},
-		{1115, 1115, "OS-4", policygraph.StatusPast, horizonNear, "NEXI融資保険を活用した輸出環境改善"},
+		{398, 398, "MISSION-1", policygraph.StatusFuture, horizon23Near, "ＧＸリーグにおける排出量取引制度の試行"},
+		{399, 399, "MISSION-1", policygraph.StatusFuture, horizon23Mid, "排出量取引制度の本格稼働"},
+		{566, 566, "MISSION-3", policygraph.StatusFuture, horizon23Near, "経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成"},
+		{577, 577, "MISSION-4", policygraph.StatusFuture, horizon23Near, "PHRを活用した新たなサービスの創出に向けた実証"},
+		{932, 932, "OS-2", policygraph.StatusPast, horizon23Near, "スタートアップ育成5か年計画の着実な遂行"},
+		{1115, 1115, "OS-4", policygraph.StatusPast, horizon23Near, "NEXI融資保険を活用した輸出環境改善"},
 	}
 	for _, s := range sample {
-		m := measureAt(pd, s.line)
+		m := measureAt23(pd, s.line)
 		if m == nil {
 			t.Errorf("no measure at line %d", s.line)
 			continue
@@ -495,7 +504,7 @@ func TestParse2023Seed(t *testing.T) {
 		396: {2023, 2032}, 932: {2022, 2027}, 566: {2022, 2031}, 691: {2022, 0},
 		1765: {2022, 2031}, 2129: {0, 2030}, 3417: {0, 2025}, 1625: {2024, 0}, 1623: {2023, 2023}, 2249: {2023, 0},
 	} {
-		m := measureAt(pd, line)
+		m := measureAt23(pd, line)
 		if m == nil || m.StartYear != w[0] || m.EndYear != w[1] {
 			t.Errorf("years at %d = %+v, want %v", line, m, w)
 		}
@@ -513,17 +522,17 @@ func TestParse2023Seed(t *testing.T) {
 		1890: {2040, 75, "歳"}, 2119: {2030, 92, "兆円"}, 2729: {2027, 10, "倍"}, 3253: {2030, 80, "兆円"},
 		1473: {2026, 230, "万人"}, 263: {2030, 8, "割"}, 328: {2027, 115, "兆円"},
 	} {
-		tg := targetAt(pd, line)
+		tg := targetAt23(pd, line)
 		if tg == nil || (value2023{tg.Year, tg.Value, tg.Unit}) != w {
 			t.Errorf("target at %d = %+v, want %+v", line, tg, w)
 		}
 	}
-	if tg := targetAt(pd, 328); tg != nil && tg.PillarID != "" {
+	if tg := targetAt23(pd, 328); tg != nil && tg.PillarID != "" {
 		t.Errorf("macro target has pillar %s", tg.PillarID)
 	}
 
-	assertAllPlaced(t, dt, pd)
-	assertConsistent(t, pd)
+	assertAllPlaced23(t, dt, pd)
+	assertConsistent23(t, pd)
 }
 
 func TestParse2023Deterministic(t *testing.T) {
@@ -534,8 +543,8 @@ func TestParse2023Deterministic(t *testing.T) {
 	}
 }
 
-// assertAllPlaced: every non-blank line is placed.
-func assertAllPlaced(t *testing.T, dt *docText, pd *parsedDoc) {
+// assertAllPlaced23: every non-blank line is placed.
+func assertAllPlaced23(t *testing.T, dt *docText, pd *parsedDoc) {
 	t.Helper()
 	for i, n := range dt.Norm {
 		if n != "" && pd.Placed[i+1] == "" {
@@ -544,8 +553,8 @@ func assertAllPlaced(t *testing.T, dt *docText, pd *parsedDoc) {
 	}
 }
 
-// assertConsistent: unique ids, relationships between existing nodes.
-func assertConsistent(t *testing.T, pd *parsedDoc) {
+// assertConsistent23: unique ids, relationships between existing nodes.
+func assertConsistent23(t *testing.T, pd *parsedDoc) {
 	t.Helper()
 	ids := map[string]bool{"doc:2023": true}
 	add := func(id string) {
@@ -591,7 +600,7 @@ func assertConsistent(t *testing.T, pd *parsedDoc) {
 	}
 }
 
-func contains(list []string, s string) bool {
+func contains23(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true
@@ -623,6 +632,6 @@ func FuzzParse2023(f *testing.F) {
 			}
 			return
 		}
-		assertConsistent(t, pd)
+		assertConsistent23(t, pd)
 	})
 }

@@ -3,7 +3,6 @@ package loader
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -29,7 +28,11 @@ import (
 // builds nodes from the items.
 func parse2025(t *docText) (*parsedDoc, error) {
 	if t == nil || len(t.Raw) == 0 {
-		return nil, fmt.Errorf("parse2025: empty document")
+		file := ""
+		if t != nil {
+			file = t.File
+		}
+		return nil, fmt.Errorf("%s:1: empty document", file)
 	}
 	if len(t.Norm) != len(t.Raw) { // tolerate hand-built docTexts
 		t.Norm = make([]string, len(t.Raw))
@@ -56,18 +59,18 @@ func parse2025(t *docText) (*parsedDoc, error) {
 type itemType25 int
 
 const (
-	it25Blank      itemType25 = iota
-	it25Text                  // any other text line
-	it25PageNum               // a lone page number
-	it25ChartNum              // chart axis/value line (macro pages)
-	it25Vertical              // one character of a vertical label
-	it25DirHead               // 政策の方向性① ～…～
-	it25DirSub                // （１）…
-	it25Section               // （参考） / 長期目標に向けた施策の進捗…
-	it25ColHeader             // 新機軸 / 施策の柱 / 長期的目標 第３次以降の進捗 …
-	it25MicroHeader           // 各分野（ミクロ）の主要施策
-	it25Group                 // 〇… / ○… row heading
-	it25Label                 // a lone character opening a page (" 康"): the rest of a vertical label
+	it25Blank       itemType25 = iota
+	it25Text                   // any other text line
+	it25PageNum                // a lone page number
+	it25ChartNum               // chart axis/value line (macro pages)
+	it25Vertical               // one character of a vertical label
+	it25DirHead                // 政策の方向性① ～…～
+	it25DirSub                 // （１）…
+	it25Section                // （参考） / 長期目標に向けた施策の進捗…
+	it25ColHeader              // 新機軸 / 施策の柱 / 長期的目標 第３次以降の進捗 …
+	it25MicroHeader            // 各分野（ミクロ）の主要施策
+	it25Group                  // 〇… / ○… row heading
+	it25Label                  // a lone character opening a page (" 康"): the rest of a vertical label
 )
 
 // item25 is one lexed line.
@@ -89,11 +92,11 @@ type lexer25 struct {
 }
 
 var (
-	reLonePage  = regexp.MustCompile(`^[0-9]{1,3}$`)
-	reChartNums = regexp.MustCompile(`^[-+▲]?[0-9][0-9,.]*%?(\s+[-+▲]?[0-9][0-9,.]*%?)*$`)
-	reTailPage  = regexp.MustCompile(`^(.*[^\x00-\x7f])\s+([0-9]{1,2})$`)
-	reDirHead   = regexp.MustCompile(`^政策の方向性\s*([1-9①-⑨])`) // NFKC turns ① into 1
-	reDirSub    = regexp.MustCompile(`^\(([0-9]{1,2})\)\s*(.*)$`)
+	reLonePage25  = regexp.MustCompile(`^[0-9]{1,3}$`)
+	reChartNums25 = regexp.MustCompile(`^[-+▲]?[0-9][0-9,.]*%?(\s+[-+▲]?[0-9][0-9,.]*%?)*$`)
+	reTailPage25  = regexp.MustCompile(`^(.*[^\x00-\x7f])\s+([0-9]{1,2})$`)
+	reDirHead25   = regexp.MustCompile(`^政策の方向性\s*([1-9①-⑨])`) // NFKC turns ① into 1
+	reDirSub25    = regexp.MustCompile(`^\(([0-9]{1,2})\)\s*(.*)$`)
 )
 
 // lex25 classifies every line. The part a line is in decides which shapes
@@ -101,15 +104,17 @@ var (
 func lex25(t *docText) *lexer25 {
 	lx := &lexer25{t: t, dirStart: -1, tableStart: -1}
 	for i, n := range t.Norm {
-		if lx.dirStart < 0 && reDirHead.MatchString(n) {
+		if lx.dirStart < 0 && reDirHead25.MatchString(n) {
 			lx.dirStart = i
 		}
 		if lx.tableStart < 0 && (strings.Contains(n, "長期目標に向けた施策の進捗") ||
 			strings.HasPrefix(n, "長期的目標") && strings.Contains(n, "進捗")) {
 			lx.tableStart = i
-			// （参考） just above the title belongs to the table part
-			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				if t.Norm[j] == "(参考)" {
+			// （参考） or the 新機軸/施策の柱 header cell just above belong
+			// to the table part
+			for j := i - 1; j >= 0 && j >= i-4; j-- {
+				switch t.Norm[j] {
+				case "(参考)", "新機軸", "施策の柱", "新機軸施", "策の柱", "新機軸の":
 					lx.tableStart = j
 				}
 			}
@@ -135,7 +140,7 @@ func (lx *lexer25) newItem(i int) item25 {
 	if it.text == "" {
 		it.typ = it25Blank
 	}
-	it.width = dispWidth(it.text)
+	it.width = dispWidth25(it.text)
 	return it
 }
 
@@ -150,7 +155,7 @@ func (lx *lexer25) sectionEnd(from int) int {
 }
 
 func (lx *lexer25) isSingle(i int) bool {
-	return i >= 0 && i < len(lx.t.Norm) && utf8.RuneCountInString(lx.t.Norm[i]) == 1 && !reLonePage.MatchString(lx.t.Norm[i])
+	return i >= 0 && i < len(lx.t.Norm) && utf8.RuneCountInString(lx.t.Norm[i]) == 1 && !reLonePage25.MatchString(lx.t.Norm[i])
 }
 
 // lexMacro25 reads the macro/scenario pages: prose, chart numbers, page
@@ -167,9 +172,9 @@ func lexMacro25(lx *lexer25) stateFn25 {
 			switch {
 			case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
 				it.typ = it25Vertical
-			case reLonePage.MatchString(it.norm) && !lx.numericNeighbour(i):
+			case reLonePage25.MatchString(it.norm) && !lx.numericNeighbour(i):
 				it.typ = it25PageNum
-			case reChartNums.MatchString(it.norm):
+			case reChartNums25.MatchString(it.norm):
 				it.typ = it25ChartNum
 			}
 		}
@@ -189,7 +194,7 @@ func (lx *lexer25) numericNeighbour(i int) bool {
 			if lx.t.Norm[j] == "" {
 				continue
 			}
-			return reChartNums.MatchString(lx.t.Norm[j])
+			return reChartNums25.MatchString(lx.t.Norm[j])
 		}
 	}
 	return false
@@ -202,9 +207,9 @@ func lexDirections25(lx *lexer25) stateFn25 {
 		if it.typ != it25Blank {
 			lx.classifyBody(&it)
 			switch {
-			case reDirHead.MatchString(it.norm):
+			case reDirHead25.MatchString(it.norm):
 				it.typ = it25DirHead
-			case reDirSub.MatchString(it.norm):
+			case reDirSub25.MatchString(it.norm):
 				it.typ = it25DirSub
 			}
 		}
@@ -220,15 +225,15 @@ func lexDirections25(lx *lexer25) stateFn25 {
 // part: page numbers (alone or at the end of a line), else text.
 func (lx *lexer25) classifyBody(it *item25) {
 	it.typ = it25Text
-	if reLonePage.MatchString(it.norm) {
+	if reLonePage25.MatchString(it.norm) {
 		it.typ = it25PageNum
 		return
 	}
 	// "…全国展開等） 17": the page number was glued to the last line
-	if m := reTailPage.FindStringSubmatch(it.text); m != nil {
+	if m := reTailPage25.FindStringSubmatch(it.text); m != nil {
 		it.text = strings.TrimRightFunc(m[1], unicode.IsSpace)
 		it.norm = strings.TrimSpace(norm.NFKC.String(it.text))
-		it.width = dispWidth(it.text)
+		it.width = dispWidth25(it.text)
 		it.pageTail = true
 	}
 }
@@ -266,9 +271,9 @@ func lexTables25(lx *lexer25) stateFn25 {
 	return nil
 }
 
-// dispWidth approximates the printed width of a line: the table columns wrap
+// dispWidth25 approximates the printed width of a line: the table columns wrap
 // at a fixed width, so the width of a wrapped line tells the column.
-func dispWidth(s string) int {
+func dispWidth25(s string) int {
 	w := 0
 	for _, r := range s {
 		if r < 0x80 || r >= 0xff61 && r <= 0xff9f {
@@ -330,9 +335,9 @@ func (p *parser25) itemsIn(from, to int) []item25 {
 	return out
 }
 
-// joinText joins wrapped lines: Japanese line breaks carry no space; a
+// joinText25 joins wrapped lines: Japanese line breaks carry no space; a
 // space is kept only between two ASCII words.
-func joinText(parts []string) string {
+func joinText25(parts []string) string {
 	var b strings.Builder
 	for _, s := range parts {
 		s = strings.TrimFunc(s, unicode.IsSpace)
@@ -342,7 +347,7 @@ func joinText(parts []string) string {
 		if b.Len() > 0 {
 			last, _ := utf8.DecodeLastRuneInString(b.String())
 			first, _ := utf8.DecodeRuneInString(s)
-			if isASCIIWord(last) && isASCIIWord(first) {
+			if isASCIIWord25(last) && isASCIIWord25(first) {
 				b.WriteByte(' ')
 			}
 		}
@@ -351,19 +356,19 @@ func joinText(parts []string) string {
 	return b.String()
 }
 
-func isASCIIWord(r rune) bool {
+func isASCIIWord25(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// headline is the first sentence of an item.
-func headline(text string) string {
+// headline25 is the first sentence of an item.
+func headline25(text string) string {
 	if i := strings.Index(text, "。"); i > 0 {
 		return text[:i]
 	}
 	return strings.TrimSuffix(text, "。")
 }
 
-var circled = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
+var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
 
 // ---- part 2: 政策の方向性 ----
 
@@ -402,11 +407,11 @@ func (p *parser25) parseDirections() {
 				relist = true
 			}
 		}
-		text := joinText(parts)
+		text := joinText25(parts)
 		scope := fmt.Sprintf("DIR-%d", dir.Ordinal)
 		id := p.ids.unique(itemID("measure", p.t.Year, scope, text))
 		first, last := cur.lines[0].line, cur.lines[len(cur.lines)-1].line
-		sy, ey := measureYears(text)
+		sy, ey := measureYears25(text)
 		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, Title: cur.title, Text: text,
 			// The directions are what the council sets out to do next
 			// ("以下①～③に取り組んでいく"): forward-looking, i.e. TODO.
@@ -426,9 +431,9 @@ func (p *parser25) parseDirections() {
 			p.place(it.line, "furniture:page-number")
 		case it25DirHead:
 			flush()
-			m := reDirHead.FindStringSubmatch(it.norm)
+			m := reDirHead25.FindStringSubmatch(it.norm)
 			r, _ := utf8.DecodeRuneInString(m[1])
-			ord := circled[r]
+			ord := circled25[r]
 			if ord == 0 {
 				ord = int(r - '0')
 			}
@@ -450,7 +455,7 @@ func (p *parser25) parseDirections() {
 			if dir == nil {
 				continue // a (n) item before any direction: left unplaced for the report
 			}
-			m := reDirSub.FindStringSubmatch(it.norm)
+			m := reDirSub25.FindStringSubmatch(it.norm)
 			title := strings.TrimSpace(m[2])
 			if raw := strings.TrimSpace(it.text); strings.HasPrefix(raw, "（") {
 				if i := strings.Index(raw, "）"); i > 0 {
@@ -478,8 +483,7 @@ func (p *parser25) parseDirections() {
 
 // cell25 is one table cell's text: an item of one column.
 type cell25 struct {
-	lines []item25 // the lines; for a split line, text holds only this cell's part
-	forced bool    // starts a new cell whatever the previous line looks like
+	lines []item25 // the lines; for a glued line, text holds only this cell's part
 }
 
 // segment25 is one pillar's table (one slide).
@@ -497,11 +501,10 @@ type segment25 struct {
 }
 
 type group25 struct {
-	lines  []item25
-	name   string
-	id     string
-	after  int // number of cells before the heading
-	single bool
+	lines []item25
+	name  string
+	id    string
+	after int // number of cells before the heading
 }
 
 func (s *segment25) hasBody() bool { return len(s.cells) > 0 || len(s.groups) > 0 }
@@ -531,7 +534,6 @@ func (p *parser25) parseTables() {
 		}
 		para = nil
 	}
-	lastKind := ""
 	for k := 0; k < len(items); k++ {
 		it := items[k]
 		if seg != nil && it.typ != it25Blank {
@@ -578,8 +580,7 @@ func (p *parser25) parseTables() {
 				b.WriteString(r.norm)
 			}
 			word := b.String()
-			if kind := kindOfLabel(word); kind != "" {
-				lastKind = kind
+			if kind := kindOfLabel25(word); kind != "" {
 				if seg == nil {
 					newSeg(run[0].line)
 				}
@@ -648,7 +649,6 @@ func (p *parser25) parseTables() {
 		}
 	}
 	flushPara()
-	_ = lastKind
 	p.buildPillars(segs)
 }
 
@@ -662,7 +662,7 @@ func (p *parser25) narrowRun(items []item25, k int) bool {
 	return n.typ == it25Text && n.width <= 20
 }
 
-func kindOfLabel(s string) string {
+func kindOfLabel25(s string) string {
 	n := normalize(s)
 	switch {
 	case strings.Contains(n, "ミッション志向"):
@@ -675,7 +675,7 @@ func kindOfLabel(s string) string {
 
 // continuation particles: a line starting with one continues the previous
 // cell even across a blank line ("…ダイバーシティ経営の取組" / "を促進").
-func startsContinuation(s string) bool {
+func startsContinuation25(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return strings.ContainsRune("をにのがはでともへや、。）", r)
 }
@@ -690,7 +690,7 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 	var lines []item25
 	var forcedAt = map[int]bool{}
 	for _, it := range para {
-		if a, b, ok := splitGlued(it); ok {
+		if a, b, ok := splitGlued25(it); ok {
 			lines = append(lines, a)
 			forcedAt[len(lines)] = true
 			lines = append(lines, b)
@@ -699,7 +699,7 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 		lines = append(lines, it)
 	}
 	// continuation across a blank line
-	if startsContinuation(lines[0].norm) && len(seg.cells) > 0 && !forcedAt[0] {
+	if startsContinuation25(lines[0].norm) && len(seg.cells) > 0 && !forcedAt[0] {
 		last := seg.cells[len(seg.cells)-1]
 		last.lines = append(last.lines, lines[0])
 		lines = lines[1:]
@@ -718,12 +718,12 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 	maxW := lines[0].width // the wrap width of the open cell
 	for i := 1; i < len(lines); i++ {
 		prev, l := lines[i-1], lines[i]
-		cont := strings.HasPrefix(l.norm, "また、") || startsContinuation(l.norm)
+		cont := strings.HasPrefix(l.norm, "また、") || startsContinuation25(l.norm)
 		split := forcedAt[i] ||
 			!cont && (strings.HasSuffix(prev.norm, "。") || prev.width*10 < maxW*8)
 		if split {
 			seg.cells = append(seg.cells, cur)
-			cur = &cell25{lines: []item25{l}, forced: forcedAt[i]}
+			cur = &cell25{lines: []item25{l}}
 			maxW = l.width
 			continue
 		}
@@ -733,20 +733,20 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 	seg.cells = append(seg.cells, cur)
 }
 
-// endWords end a cell's text; splitGlued cuts a glued line after one.
-var endWords = []string{"継続", "実施", "推進", "検討", "着手", "策定", "構築", "整備", "促進", "強化", "支援", "措置"}
+// endWords25 end a cell's text; splitGlued25 cuts a glued line after one.
+var endWords25 = []string{"継続", "実施", "推進", "検討", "着手", "策定", "構築", "整備", "促進", "強化", "支援", "措置"}
 
-// splitGlued cuts a line that holds the end of one cell and the start of
+// splitGlued25 cuts a line that holds the end of one cell and the start of
 // another ("…整備を継続バイオファウンドリ拠点の整備を引き続き…"): wider than
 // the widest column, cut after an end word so that the rest fits the
 // narrow column.
-func splitGlued(it item25) (item25, item25, bool) {
+func splitGlued25(it item25) (item25, item25, bool) {
 	const widest, narrow = 104, 64
 	if it.width <= widest {
 		return it, it, false
 	}
 	best := -1
-	for _, w := range endWords {
+	for _, w := range endWords25 {
 		for off := 0; ; {
 			i := strings.Index(it.text[off:], w)
 			if i < 0 {
@@ -755,7 +755,7 @@ func splitGlued(it item25) (item25, item25, bool) {
 			cut := off + i + len(w)
 			off = cut
 			rest := it.text[cut:]
-			if rest == "" || startsContinuation(rest) || dispWidth(rest) > narrow || dispWidth(it.text[:cut]) < 20 {
+			if rest == "" || startsContinuation25(rest) || dispWidth25(rest) > narrow || dispWidth25(it.text[:cut]) < 20 {
 				continue
 			}
 			if best < 0 || cut < best {
@@ -769,16 +769,16 @@ func splitGlued(it item25) (item25, item25, bool) {
 	a, b := it, it
 	a.text, b.text = it.text[:best], it.text[best:]
 	a.norm, b.norm = strings.TrimSpace(norm.NFKC.String(a.text)), strings.TrimSpace(norm.NFKC.String(b.text))
-	a.width, b.width = dispWidth(a.text), dispWidth(b.text)
+	a.width, b.width = dispWidth25(a.text), dispWidth25(b.text)
 	return a, b, true
 }
 
 type col25 int
 
 const (
-	colAmbig col25 = iota
-	colNarrow
-	colWide
+	colAmbig25 col25 = iota
+	colNarrow25
+	colWide25
 )
 
 // column reads a cell's column from its wrap width. The 第３次以降の進捗
@@ -789,28 +789,28 @@ func (c *cell25) column() col25 {
 	first := c.lines[0].width
 	if len(c.lines) > 1 {
 		if first >= 70 {
-			return colWide
+			return colWide25
 		}
-		return colNarrow
+		return colNarrow25
 	}
 	if first >= 63 {
-		return colWide
+		return colWide25
 	}
-	return colAmbig
+	return colAmbig25
 }
 
 var (
-	rePastCue = regexp.MustCompile(`(した|った|んだ|得た|成立|閣議決定|施行|を策定|を創設|を新設|を開始|に着手|を措置|公表|提言|ている)$`)
-	reTodoCue = regexp.MustCompile(`(検討|継続|引き続き|更なる|進める|目指す|図る|ていく|努める)`)
+	rePastCue25 = regexp.MustCompile(`(した|った|んだ|得た|成立|閣議決定|施行|を策定|を創設|を新設|を開始|に着手|を措置|公表|提言|ている)$`)
+	reTodoCue25 = regexp.MustCompile(`(検討|継続|引き続き|更なる|進める|目指す|図る|ていく|努める)`)
 )
 
-// statuses assigns each cell of a segment to a column. Cells whose width
+// statuses25 assigns each cell of a segment to a column. Cells whose width
 // does not tell take the column of their neighbours: the extraction emits
 // a run of one column's cells, then a run of the other's, so an ambiguous
 // cell between two cells of one column is in it; at a boundary between
 // runs it stays with the run it follows. With no neighbour at all, the
 // wording decides (past-tense achievements are progress).
-func statuses(cells []*cell25) []string {
+func statuses25(cells []*cell25) []string {
 	cols := make([]col25, len(cells))
 	for i, c := range cells {
 		cols[i] = c.column()
@@ -818,38 +818,38 @@ func statuses(cells []*cell25) []string {
 	out := make([]string, len(cells))
 	for i := range cells {
 		col := cols[i]
-		if col == colAmbig {
-			prev, next := colAmbig, colAmbig
+		if col == colAmbig25 {
+			prev, next := colAmbig25, colAmbig25
 			for j := i - 1; j >= 0; j-- {
-				if cols[j] != colAmbig {
+				if cols[j] != colAmbig25 {
 					prev = cols[j]
 					break
 				}
 			}
 			for j := i + 1; j < len(cells); j++ {
-				if cols[j] != colAmbig {
+				if cols[j] != colAmbig25 {
 					next = cols[j]
 					break
 				}
 			}
 			switch {
-			case prev != colAmbig:
+			case prev != colAmbig25:
 				col = prev
-			case next != colAmbig:
+			case next != colAmbig25:
 				col = next
 			}
 		}
 		switch col {
-		case colNarrow:
+		case colNarrow25:
 			out[i] = policygraph.StatusProgress
-		case colWide:
+		case colWide25:
 			out[i] = policygraph.StatusTodo
 		default:
-			text := cellText(cells[i])
+			text := cellText25(cells[i])
 			switch {
-			case rePastCue.MatchString(strings.TrimSuffix(text, "。")):
+			case rePastCue25.MatchString(strings.TrimSuffix(text, "。")):
 				out[i] = policygraph.StatusProgress
-			case reTodoCue.MatchString(text):
+			case reTodoCue25.MatchString(text):
 				out[i] = policygraph.StatusTodo
 			default:
 				out[i] = policygraph.StatusUnknown
@@ -859,17 +859,17 @@ func statuses(cells []*cell25) []string {
 	return out
 }
 
-func cellText(c *cell25) string {
+func cellText25(c *cell25) string {
 	parts := make([]string, len(c.lines))
 	for i, l := range c.lines {
 		parts[i] = l.text
 	}
-	return joinText(parts)
+	return joinText25(parts)
 }
 
 // pillarSpec25 is what the 2025 text says about each pillar, read from the
 // document: the printed label (when the slide kept it), the kind, and the
-// words of its 長期的目標 and row headings that identify it when the label
+// words of its 長期的目標 and row headings that identify25 it when the label
 // was lost in the extraction (most slides lost it).
 type pillarSpec25 struct {
 	kind    string
@@ -902,13 +902,13 @@ var pillars2025 = []pillarSpec25{
 		[]string{"スタートアップ・エコシステム", "技術領域", "スタートアップ"}},
 	{policygraph.KindOS, "価値創造経営", []string{"企業経営改革", "資本市場改革"}, nil,
 		[]string{"企業経営改革", "資本市場改革", "経営判断"}},
-	{policygraph.KindOS, "EBPM", []string{"EBPM", "ＥＢＰＭ"}, []string{"EBPM"},
+	{policygraph.KindOS, "EBPM", []string{"EBPM"}, []string{"EBPM"},
 		[]string{"EBPM", "データ駆動"}},
 }
 
-// identify scores the specs against a segment: its label decides; else
+// identify25 scores the specs against a segment: its label decides; else
 // its goal and row headings.
-func identify(seg *segment25, used map[int]bool) int {
+func identify25(seg *segment25, used map[int]bool) int {
 	label := normalize(seg.label)
 	var head strings.Builder
 	for _, g := range seg.goal {
@@ -957,15 +957,20 @@ func (p *parser25) buildPillars(segs []*segment25) {
 			for _, l := range g.lines {
 				parts = append(parts, l.text)
 			}
-			g.name = strings.TrimSpace(strings.TrimLeft(joinText(parts), "〇○ 　"))
+			g.name = strings.TrimSpace(strings.TrimLeft(joinText25(parts), "〇○ 　"))
 		}
 		kind, name := seg.kindHint, seg.label
 		var aliases []string
-		if i := identify(seg, used); i >= 0 {
+		if i := identify25(seg, used); i >= 0 {
 			used[i] = true
 			s := pillars2025[i]
-			kind, name, aliases = s.kind, s.name, append([]string(nil), s.aliases...)
-			if seg.label != "" && !containsNorm(aliases, seg.label) && normalize(seg.label) != normalize(name) {
+			kind, name = s.kind, s.name
+			for _, a := range s.aliases {
+				if a != name {
+					aliases = append(aliases, a)
+				}
+			}
+			if seg.label != "" && seg.label != name && !containsNorm25(aliases, seg.label) {
 				aliases = append(aliases, seg.label)
 			}
 		}
@@ -1005,7 +1010,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 			}
 		}
 		pl := &policygraph.Pillar{ID: id, DocumentID: p.t.DocID, Key: key, Kind: kind, Ordinal: ord,
-			Name: name, Aliases: aliases, LongTermGoal: joinText(goalParts), Source: p.source(from, to)}
+			Name: name, Aliases: aliases, LongTermGoal: joinText25(goalParts), Source: p.source(from, to)}
 		if pl.Aliases == nil {
 			pl.Aliases = []string{}
 		}
@@ -1020,7 +1025,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 	}
 }
 
-func containsNorm(list []string, s string) bool {
+func containsNorm25(list []string, s string) bool {
 	for _, x := range list {
 		if normalize(x) == normalize(s) {
 			return true
@@ -1058,7 +1063,7 @@ func (p *parser25) buildTargets(seg *segment25) {
 	}
 	pieces = append(pieces, cur)
 	for _, pc := range pieces {
-		text := joinText(pc.text)
+		text := joinText25(pc.text)
 		if text == "" {
 			for _, l := range pc.lines {
 				p.place(l, seg.pillar.ID)
@@ -1076,7 +1081,7 @@ func (p *parser25) addTarget(pl *policygraph.Pillar, kind, text string, from, to
 		scope, pillarID = pl.Key, pl.ID
 	}
 	id := p.ids.unique(itemID("target", p.t.Year, scope, text))
-	year, value, unit := parseQuantity(text)
+	year, value, unit := parseQuantity25(text)
 	tg := &policygraph.Target{ID: id, DocumentID: p.t.DocID, PillarID: pillarID, Kind: kind, Text: text,
 		Year: year, Value: value, Unit: unit, Source: p.source(from, to)}
 	p.pd.Targets = append(p.pd.Targets, tg)
@@ -1102,17 +1107,17 @@ func (p *parser25) buildBody(seg *segment25) {
 			p.place(l.line, g.id)
 		}
 	}
-	st := statuses(seg.cells)
+	st := statuses25(seg.cells)
 	groupOf := p.groupMembership(seg)
 	for i, c := range seg.cells {
-		text := cellText(c)
+		text := cellText25(c)
 		if text == "" {
 			continue
 		}
 		id := p.ids.unique(itemID("measure", p.t.Year, pl.Key, text))
 		first, last := c.lines[0].line, c.lines[len(c.lines)-1].line
-		sy, ey := measureYears(text)
-		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),
+		sy, ey := measureYears25(text)
+		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline25(text),
 			Text: text, Status: st[i], StartYear: sy, EndYear: ey,
 			Relist: strings.Contains(text, "再掲"), Source: p.source(first, last)}
 		if g := groupOf[i]; g != nil {
@@ -1149,7 +1154,7 @@ func (p *parser25) groupMembership(seg *segment25) map[int]*group25 {
 
 // ---- part 1: macro pages ----
 
-var reGoalPair = regexp.MustCompile(`([0-9]{4})年度?([0-9]+(?:\.[0-9]+)?)兆円`)
+var reGoalPair25 = regexp.MustCompile(`([0-9]{4})年度?([0-9]+(?:\.[0-9]+)?)兆円`)
 
 func (p *parser25) parseMacro() {
 	end := len(p.t.Raw)
@@ -1161,9 +1166,9 @@ func (p *parser25) parseMacro() {
 	// the ①②③ summary of the directions on the page before them
 	summary := map[int]string{}
 	for i := 0; i < end; i++ {
-		n := strings.TrimSpace(p.t.Raw[i]) // circled digits: NFKC would turn them into digits
+		n := strings.TrimSpace(p.t.Raw[i]) // circled25 digits: NFKC would turn them into digits
 		r, _ := utf8.DecodeRuneInString(n)
-		ord, ok := circled[r]
+		ord, ok := circled25[r]
 		if !ok {
 			continue
 		}
@@ -1216,7 +1221,7 @@ func (p *parser25) parseMacro() {
 			clauses := strings.Split(body, "、")
 			made := false
 			for _, cl := range clauses {
-				if reGoalPair.MatchString(norm.NFKC.String(cl)) {
+				if reGoalPair25.MatchString(norm.NFKC.String(cl)) {
 					text := cl
 					if len(clauses) == 1 {
 						text = body
@@ -1236,27 +1241,27 @@ func (p *parser25) parseMacro() {
 // ---- values ----
 
 var (
-	reYear     = regexp.MustCompile(`([0-9]{4})年`)
-	reQuantity = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(兆円|億円|万円|万人|万者|万件|%|倍|歳|社|件|者|人)`)
-	reDecimal  = regexp.MustCompile(`(^|[^0-9.])([0-9]+\.[0-9]+)`)
+	reYear25     = regexp.MustCompile(`([0-9]{4})年`)
+	reQuantity25 = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(兆円|億円|万円|万人|万者|万件|%|倍|歳|社|件|者|人)`)
+	reDecimal25  = regexp.MustCompile(`(^|[^0-9.])([0-9]+\.[0-9]+)`)
 )
 
-// parseQuantity reads a target's year (the first 4-digit 年), its value and
+// parseQuantity25 reads a target's year (the first 4-digit 年), its value and
 // unit (the first number with a unit; else a bare decimal such as 希望出生率1.8).
-func parseQuantity(text string) (year int, value float64, unit string) {
+func parseQuantity25(text string) (year int, value float64, unit string) {
 	s := norm.NFKC.String(text)
-	if m := reYear.FindStringSubmatch(s); m != nil {
+	if m := reYear25.FindStringSubmatch(s); m != nil {
 		if y, err := strconv.Atoi(m[1]); err == nil && y >= 1900 && y <= 2200 {
 			year = y
 		}
 	}
-	for _, m := range reQuantity.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range reQuantity25.FindAllStringSubmatchIndex(s, -1) {
 		num := s[m[2]:m[3]]
 		if v, err := strconv.ParseFloat(num, 64); err == nil {
 			return year, v, s[m[4]:m[5]]
 		}
 	}
-	if m := reDecimal.FindStringSubmatch(s); m != nil {
+	if m := reDecimal25.FindStringSubmatch(s); m != nil {
 		if v, err := strconv.ParseFloat(m[2], 64); err == nil {
 			return year, v, ""
 		}
@@ -1265,25 +1270,25 @@ func parseQuantity(text string) (year int, value float64, unit string) {
 }
 
 var (
-	reReiwa     = regexp.MustCompile(`令和([0-9]{1,2})年`)
-	reYearRange = regexp.MustCompile(`([0-9]{4})\s*[-~・]\s*([0-9]{2,4})年`)
-	reYearFrom  = regexp.MustCompile(`([0-9]{4})年度?(?:[0-9]{1,2}月)?(?:~|から|以降)`)
-	reYearUntil = regexp.MustCompile(`([0-9]{4})年度?(?:末)?(?:まで|中に)`)
-	reYearAt    = regexp.MustCompile(`([0-9]{4})年[0-9]{1,2}月末?に`)
+	reReiwa25     = regexp.MustCompile(`令和([0-9]{1,2})年`)
+	reYearRange25 = regexp.MustCompile(`([0-9]{4})\s*[-~・]\s*([0-9]{2,4})年`)
+	reYearFrom25  = regexp.MustCompile(`([0-9]{4})年度?(?:[0-9]{1,2}月)?(?:~|から|以降)`)
+	reYearUntil25 = regexp.MustCompile(`([0-9]{4})年度?(?:末)?(?:まで|中に)`)
+	reYearAt25    = regexp.MustCompile(`([0-9]{4})年[0-9]{1,2}月末?に`)
 )
 
-// measureYears reads a measure's period from the forms the texts use:
+// measureYears25 reads a measure's period from the forms the texts use:
 // "2023年度～" (start), "2022-27年度" / "2024・2025年度" (range),
 // "2030年までに" / "2025年末までの" / "2025年中に" (end), "2024年６月に導入"
 // (start: the date it began). 令和N年 counts as 2018+N.
-func measureYears(text string) (start, end int) {
+func measureYears25(text string) (start, end int) {
 	s := norm.NFKC.String(text)
-	s = reReiwa.ReplaceAllStringFunc(s, func(m string) string {
-		n, _ := strconv.Atoi(reReiwa.FindStringSubmatch(m)[1])
+	s = reReiwa25.ReplaceAllStringFunc(s, func(m string) string {
+		n, _ := strconv.Atoi(reReiwa25.FindStringSubmatch(m)[1])
 		return strconv.Itoa(2018+n) + "年"
 	})
 	atoi := func(x string) int { v, _ := strconv.Atoi(x); return v }
-	if m := reYearRange.FindStringSubmatch(s); m != nil {
+	if m := reYearRange25.FindStringSubmatch(s); m != nil {
 		a, b := atoi(m[1]), atoi(m[2])
 		if b < 100 {
 			b += a / 100 * 100
@@ -1292,26 +1297,16 @@ func measureYears(text string) (start, end int) {
 			return a, b
 		}
 	}
-	if m := reYearFrom.FindStringSubmatch(s); m != nil {
+	if m := reYearFrom25.FindStringSubmatch(s); m != nil {
 		start = atoi(m[1])
 	}
-	if m := reYearUntil.FindStringSubmatch(s); m != nil {
+	if m := reYearUntil25.FindStringSubmatch(s); m != nil {
 		end = atoi(m[1])
 	}
 	if start == 0 {
-		if m := reYearAt.FindStringSubmatch(s); m != nil {
+		if m := reYearAt25.FindStringSubmatch(s); m != nil {
 			start = atoi(m[1])
 		}
 	}
 	return start, end
-}
-
-// sortedPlaced is for debugging and tests: the placed lines in order.
-func sortedPlaced(pd *parsedDoc) []int {
-	var ls []int
-	for l := range pd.Placed {
-		ls = append(ls, l)
-	}
-	sort.Ints(ls)
-	return ls
 }

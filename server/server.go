@@ -132,6 +132,9 @@ type infoKey struct{}
 // noteOperation records an operation name for the request's log line.
 func noteOperation(ctx context.Context, name string) {
 	if info, ok := ctx.Value(infoKey{}).(*requestInfo); ok {
+		if name == "" {
+			name = "-"
+		}
 		info.mu.Lock()
 		info.ops = append(info.ops, name)
 		info.mu.Unlock()

@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/policygraph/policygraph/graph"
 )
@@ -51,11 +52,23 @@ var _ graphql.Transport = httpTransport{}
 
 func (httpTransport) Supports(*http.Request) bool { return true }
 
+// wireResponse is a GraphQL response as sent: without a data entry when the
+// request failed before execution (gqlgen's Response always has one).
+type wireResponse struct {
+	Errors     gqlerror.List   `json:"errors,omitempty"`
+	Data       json.RawMessage `json:"data,omitempty"`
+	Extensions map[string]any  `json:"extensions,omitempty"`
+}
+
+func wire(r *graphql.Response) wireResponse {
+	return wireResponse{Errors: r.Errors, Data: r.Data, Extensions: r.Extensions}
+}
+
 // requestError answers a request that cannot be executed at all.
 func requestError(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", mediaJSON+"; charset=utf-8")
 	w.WriteHeader(status)
-	b, _ := json.Marshal(&graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
+	b, _ := json.Marshal(wireResponse{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}}})
 	_, _ = w.Write(b)
 }
 
@@ -118,17 +131,27 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		p.Headers = r.Header
 	}
 
+	if r.Method == http.MethodGet {
+		// Refuse mutations before validation, so the rule holds even for
+		// operations the schema does not define.
+		if op := operationType(batch[0]); op != "" && op != ast.Query {
+			w.Header().Set("Allow", "POST")
+			requestError(w, http.StatusMethodNotAllowed, graph.CodeBadUserInput, "GET allows only queries; send "+string(op)+" operations with POST")
+			return
+		}
+	}
 	if single {
 		resp, status := t.execute(ctx, exec, batch[0], r.Method == http.MethodGet, media)
 		if status == http.StatusMethodNotAllowed {
 			w.Header().Set("Allow", "POST")
 		}
-		writeResponse(w, media, status, resp)
+		writeResponse(w, media, status, wire(resp))
 		return
 	}
-	resps := make([]*graphql.Response, len(batch))
+	resps := make([]wireResponse, len(batch))
 	for i, p := range batch {
-		resps[i], _ = t.execute(ctx, exec, p, false, media)
+		resp, _ := t.execute(ctx, exec, p, false, media)
+		resps[i] = wire(resp)
 	}
 	writeResponse(w, media, http.StatusOK, resps)
 }
@@ -164,6 +187,25 @@ func (t httpTransport) execute(ctx context.Context, exec graphql.GraphExecutor, 
 	resp := responses(ctx)
 	t.metrics.graphqlResponse(resp)
 	return resp, http.StatusOK
+}
+
+// operationType is the type of the operation a request selects, "" when the
+// document does not parse or names no such operation.
+func operationType(p *graphql.RawParams) ast.Operation {
+	if p.Query == "" {
+		return ""
+	}
+	doc, err := parser.ParseQuery(&ast.Source{Input: p.Query})
+	if err != nil {
+		return ""
+	}
+	if p.OperationName == "" && len(doc.Operations) == 1 {
+		return doc.Operations[0].Operation
+	}
+	if op := doc.Operations.ForName(p.OperationName); op != nil {
+		return op.Operation
+	}
+	return ""
 }
 
 func onlyCode(errs gqlerror.List, code string) bool {

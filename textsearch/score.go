@@ -28,9 +28,10 @@ func (q Query) String() string { return q.norm }
 
 // Match reports whether a text matches: every term of the query occurs in
 // it. For a one-rune query that is a substring test; for longer queries it
-// holds whenever the query is a substring, and also when its bigrams occur
-// apart (グリーン…基金 matches グリーンイノベーション基金 only if both
-// bigrams are there). norm must be Normalize'd.
+// holds whenever the query is a substring, and also when all its bigrams
+// occur apart ("ab bc" matches "bcabbb"; 推進法 does not match 推進する法,
+// which lacks 進法). This is what a cjk-analyzer index can find, see
+// FulltextQuery. norm must be Normalize'd.
 func (q Query) Match(norm string) bool {
 	if q.runes == 0 || norm == "" {
 		return false

@@ -42,6 +42,7 @@ import sun.misc.Signal;
  *
  * <pre>
  *   java -jar policygraph-neo4j.jar [serve] [--bolt-port N] [--http-port N|0] [--listen-address A]
+ *        [--advertised-address A]
  *        [--password P | --no-auth] [--home DIR] [--data-dir DIR] [--logs-dir DIR]
  *        [--database NAME] [--pagecache SIZE] [--conf key=value]... [--ready-file PATH]
  *   java -jar policygraph-neo4j.jar query [--uri U] [--user U] [--password P] [--database D]
@@ -50,8 +51,8 @@ import sun.misc.Signal;
  * </pre>
  *
  * Defaults come from the environment (NEO4J_BOLT_PORT, NEO4J_HTTP_PORT, NEO4J_LISTEN_ADDRESS,
- * NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE, POLICYGRAPH_NEO4J_HOME), then
- * 7687 / 7474 / 127.0.0.1 / policygraph-test / neo4j.
+ * NEO4J_ADVERTISED_ADDRESS, NEO4J_PASSWORD, NEO4J_URI, NEO4J_USER, NEO4J_DATABASE,
+ * POLICYGRAPH_NEO4J_HOME), then 7687 / 7474 / 127.0.0.1 / policygraph-test / neo4j.
  */
 public final class Launcher {
     static final String TAG = "policygraph-neo4j: ";
@@ -100,7 +101,8 @@ public final class Launcher {
 
     static void usage(PrintStream out) {
         out.println("usage: java -jar policygraph-neo4j.jar [serve|query|check|help] [options]");
-        out.println("  serve: --bolt-port N --http-port N(0=off) --listen-address A --password P | --no-auth");
+        out.println("  serve: --bolt-port N --http-port N(0=off) --listen-address A --advertised-address A");
+        out.println("         --password P | --no-auth");
         out.println("         --home DIR --data-dir DIR --logs-dir DIR --database NAME --pagecache SIZE");
         out.println("         --conf key=value (repeatable) --ready-file PATH");
         out.println("  query: --uri U --user U --password P --database D --timeout SECONDS [CYPHER]");
@@ -115,6 +117,12 @@ public final class Launcher {
         int boltPort = Integer.parseInt(o.value("--bolt-port", env("NEO4J_BOLT_PORT", "7687")));
         int httpPort = Integer.parseInt(o.value("--http-port", env("NEO4J_HTTP_PORT", "7474")));
         String listen = o.value("--listen-address", env("NEO4J_LISTEN_ADDRESS", "127.0.0.1"));
+        // Address clients are told to use (HTTP discovery, neo4j:// routing tables). Left to
+        // Neo4j's default when listening on all interfaces (in a container): then a standalone
+        // server answers neo4j:// routing with the address the client itself dialled, which is
+        // what makes testcontainers' randomly mapped ports work, as with the official image.
+        String advertised = o.value("--advertised-address",
+                env("NEO4J_ADVERTISED_ADDRESS", listen.equals("0.0.0.0") ? "" : listen));
         boolean noAuth = o.flag("--no-auth");
         String password = o.value("--password", env("NEO4J_PASSWORD", DEFAULT_PASSWORD));
         String homeArg = o.value("--home", env("POLICYGRAPH_NEO4J_HOME", ""));
@@ -147,6 +155,17 @@ public final class Launcher {
             conf.put("server.http.listen_address", listen + ":" + httpPort);
         }
         conf.put("server.https.enabled", "false");
+        if (!advertised.isEmpty()) {
+            conf.put("server.default_advertised_address", advertised);
+            conf.put("server.bolt.advertised_address", advertised + ":" + boltPort);
+            if (httpPort > 0) {
+                conf.put("server.http.advertised_address", advertised + ":" + httpPort);
+            }
+        }
+        // Bolt waits 2 x 5 s for idle connections/threads on shutdown by default; tests
+        // stop servers often and nothing is in flight then.
+        conf.put("internal.server.bolt.connection_shutdown_wait_time", "1s");
+        conf.put("internal.server.bolt.thread_pool_shutdown_wait_time", "1s");
         conf.put("dbms.security.auth_enabled", Boolean.toString(!noAuth));
         // Tests use short throwaway passwords ("password" is the testcontainers default).
         conf.put("dbms.security.auth_minimum_password_length", "1");
@@ -306,7 +325,9 @@ public final class Launcher {
                     .withConnectionTimeout(timeoutSeconds, TimeUnit.SECONDS)
                     .withConnectionAcquisitionTimeout(timeoutSeconds, TimeUnit.SECONDS)
                     .withMaxTransactionRetryTime(0, TimeUnit.SECONDS)
-                    .withLogging(Logging.none())
+                    .withLogging(env("POLICYGRAPH_NEO4J_DEBUG", "").isEmpty()
+                            ? Logging.none()
+                            : Logging.console(java.util.logging.Level.FINE))
                     .build();
             return GraphDatabase.driver(uri, auth, cfg);
         }
@@ -325,7 +346,7 @@ public final class Launcher {
         try (Driver d = c.driver(); Session s = d.session(c.session())) {
             Result r = s.run(cypher);
             for (Record rec : r.list()) {
-                System.out.println(rec.values().stream().map(Object::toString).collect(Collectors.joining("\t")));
+                System.out.println(rec.values().stream().map(v -> String.valueOf(v.asObject())).collect(Collectors.joining("\t")));
             }
             return 0;
         } catch (Exception e) {

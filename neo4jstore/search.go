@@ -80,7 +80,7 @@ func (s *Store) search(ctx context.Context, q policygraph.SearchQuery, mode sear
 		where = append(where, "n."+propDoc+" = $doc")
 		params["doc"] = q.DocumentID
 	}
-	lucene := textsearch.FulltextQuery(q.Text)
+	lucene := cjkTerms(textsearch.FulltextQuery(q.Text))
 	if mode == searchScan || lucene == "" {
 		lucene = ""
 		terms := textsearch.Bigrams(q.Text)
@@ -110,4 +110,23 @@ func (s *Store) search(ctx context.Context, q policygraph.SearchQuery, mode sear
 	}
 	slices.SortFunc(hits, compareHit)
 	return hits[:min(len(hits), limit)], nil
+}
+
+// cjkTerms keeps the exact CJK bigram terms of a textsearch.FulltextQuery
+// and drops its *xy* wildcard clauses. The cjk analyzer drops English stop
+// words, so a wildcard can miss a text whose only occurrence of the bigram
+// is a stop word (the "a" of "M&A"); the CJK terms never miss, and fewer
+// AND clauses only widen the candidates, which textsearch then filters.
+// "" when no CJK term is left: the caller scans.
+func cjkTerms(lucene string) string {
+	if lucene == "" {
+		return ""
+	}
+	var keep []string
+	for _, c := range strings.Split(lucene, " AND ") {
+		if !strings.HasPrefix(c, "*") {
+			keep = append(keep, c)
+		}
+	}
+	return strings.Join(keep, " AND ")
 }

@@ -208,32 +208,40 @@ func (s *Store) session(ctx context.Context, mode neo4jdriver.AccessMode) neo4jd
 	})
 }
 
+type box[T any] struct{ v T }
+
 // readTx runs work in a managed read transaction and maps driver errors.
 func readTx[T any](ctx context.Context, s *Store, op string, work func(tx *txn) (T, error)) (T, error) {
 	sess := s.session(ctx, neo4jdriver.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
-	v, err := neo4jdriver.ExecuteRead(ctx, sess, func(tx neo4jdriver.ManagedTransaction) (T, error) {
-		return work(&txn{ctx: ctx, s: s, tx: tx})
+	// The value travels boxed: the driver's generic cast panics on a nil
+	// interface value.
+	v, err := neo4jdriver.ExecuteRead(ctx, sess, func(tx neo4jdriver.ManagedTransaction) (box[T], error) {
+		v, err := work(&txn{ctx: ctx, s: s, tx: tx})
+		return box[T]{v}, err
 	})
 	if err != nil {
 		var zero T
 		return zero, s.mapError(op, err)
 	}
-	return v, nil
+	return v.v, nil
 }
 
 // writeTx runs work in a managed write transaction and maps driver errors.
 func writeTx[T any](ctx context.Context, s *Store, op string, work func(tx *txn) (T, error)) (T, error) {
 	sess := s.session(ctx, neo4jdriver.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
-	v, err := neo4jdriver.ExecuteWrite(ctx, sess, func(tx neo4jdriver.ManagedTransaction) (T, error) {
-		return work(&txn{ctx: ctx, s: s, tx: tx})
+	// The value travels boxed: the driver's generic cast panics on a nil
+	// interface value.
+	v, err := neo4jdriver.ExecuteWrite(ctx, sess, func(tx neo4jdriver.ManagedTransaction) (box[T], error) {
+		v, err := work(&txn{ctx: ctx, s: s, tx: tx})
+		return box[T]{v}, err
 	})
 	if err != nil {
 		var zero T
 		return zero, s.mapError(op, err)
 	}
-	return v, nil
+	return v.v, nil
 }
 
 // mapError turns a driver error into a *policygraph.Error: EUNAVAILABLE when

@@ -2,17 +2,42 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log/slog"
+	"time"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/neo4jstore"
 )
 
 // neo4jConfig {URI, User, Password, Database} is declared in load.go (the
 // load command's Neo4j connection); serve uses the same struct.
 
 // openNeo4jStore connects to Neo4j and returns the store and a function that
-// closes it. Written in the Neo4j issue.
+// closes it. Neo4j need not be up yet: the server starts, /readyz fails
+// (Store.Ping is EUNAVAILABLE) and requests get EUNAVAILABLE until the
+// database answers, then everything works without a restart (the driver
+// reconnects by itself; the store keeps no connection state of its own).
+// The schema and the data come from `policygraph load --neo4j-uri …`.
 func openNeo4jStore(ctx context.Context, cfg neo4jConfig, logger *slog.Logger) (policygraph.Store, func(), error) {
-	return nil, nil, errors.New("neo4j store: not implemented")
+	s, err := neo4jstore.Open(ctx, neo4jstore.Config{
+		URI:      cfg.URI,
+		User:     cfg.User,
+		Password: cfg.Password,
+		Database: cfg.Database,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := s.Ping(pctx); err != nil {
+		logger.Warn("neo4j is not answering yet; serving anyway, /readyz fails until it does",
+			"uri", redactURI(cfg.URI), "database", s.Database(), "err", err)
+	} else if st, err := s.Stats(pctx); err == nil && st.Labels[policygraph.LabelDocument] == 0 {
+		logger.Warn("neo4j holds no documents; run policygraph load --neo4j-uri first",
+			"uri", redactURI(cfg.URI), "database", s.Database())
+	} else {
+		logger.Info("serving from neo4j", "uri", redactURI(cfg.URI), "database", s.Database())
+	}
+	return s, func() { s.Close(context.Background()) }, nil
 }

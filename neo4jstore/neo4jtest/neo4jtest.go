@@ -98,6 +98,13 @@ func OpenConfig(t testing.TB, cfg neo4jstore.Config) *neo4jstore.Store {
 	t.Helper()
 	CheckWipeAllowed(t, cfg.URI)
 	lockDatabase(t, cfg)
+	return OpenOwned(t, cfg)
+}
+
+// OpenOwned is OpenConfig for a database the test owns (a container it
+// started): no host check, no lock.
+func OpenOwned(t testing.TB, cfg neo4jstore.Config) *neo4jstore.Store {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	s, err := neo4jstore.Open(ctx, cfg)

@@ -199,21 +199,27 @@ public final class Launcher {
                 ? Path.of(conf.get("server.directories.data"))
                 : home.resolve("data");
         boolean fresh = !Files.exists(data.resolve("databases").resolve("system"));
-        if (!noAuth) {
-            if (fresh) {
-                // Same as `neo4j-admin dbms set-initial-password`: written to data/dbms/auth.ini
-                // and consumed when the system database is created, so Bolt never accepts the
-                // default neo4j/neo4j credentials, not even briefly.
-                setInitialPassword(home, confDir, password);
-            } else {
-                System.out.println(TAG + "existing data in " + data
-                        + ": keeping the password it was created with");
-            }
-        }
-
-        System.out.println(TAG + "starting Neo4j (home " + home + ")");
         CommunityBootstrapper boot = new CommunityBootstrapper();
-        int rc = boot.start(home, confFile, Map.of(), false, false);
+        int rc;
+        try {
+            if (!noAuth) {
+                if (fresh) {
+                    // Same as `neo4j-admin dbms set-initial-password`: written to data/dbms/auth.ini
+                    // and consumed when the system database is created, so Bolt never accepts the
+                    // default neo4j/neo4j credentials, not even briefly.
+                    setInitialPassword(home, confDir, password);
+                } else {
+                    System.out.println(TAG + "existing data in " + data
+                            + ": keeping the password it was created with");
+                }
+            }
+            System.out.println(TAG + "starting Neo4j (home " + home + ")");
+            rc = boot.start(home, confFile, Map.of(), false, false);
+        } catch (RuntimeException e) {
+            // E.g. an unknown setting: Neo4j validates the config strictly, like neo4j:5.
+            System.err.println(TAG + "Neo4j failed to start: " + e.getMessage());
+            rc = 1;
+        }
         if (rc != 0) {
             System.err.println(TAG + "Neo4j failed to start (exit code " + rc + "), see "
                     + home.resolve("logs") + " and the output above");

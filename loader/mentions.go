@@ -165,8 +165,19 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 	for _, t := range pd.Targets {
 		srcs = append(srcs, mentionSource{t.ID, t.Text, t.LineStart, t.LineEnd, true})
 	}
+	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
+	// scenario pages) still names laws and funds — the only mentions of the
+	// foreign statutes (CHIPS法, インフレ削減法) are there. They are cited by
+	// the Document, so no mention is dropped and no node is invented.
+	if pd.Doc != nil {
+		srcs = append(srcs, proseSources(x.t, pd)...)
+	}
+	docSeen := map[string]bool{}
 	for _, src := range srcs {
 		seen := map[string]bool{}
+		if pd.Doc != nil && src.id == pd.Doc.ID {
+			seen = docSeen // one relationship per (document, law) across paragraphs
+		}
 		for _, mt := range m.find(normalize(src.text)) {
 			if mt.p.kind == kindFund && !src.funds {
 				continue
@@ -199,6 +210,39 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 			})
 		}
 	}
+}
+
+// proseSources returns the runs of consecutive "skipped:" lines of a
+// document (blank lines do not break a run), each as a mention source of the
+// Document node, so that a name broken across two prose lines is found.
+func proseSources(t *docText, pd *parsedDoc) []mentionSource {
+	var out []mentionSource
+	var b strings.Builder
+	from, to := 0, 0
+	flush := func() {
+		if from > 0 {
+			out = append(out, mentionSource{pd.Doc.ID, b.String(), from, to, true})
+		}
+		b.Reset()
+		from, to = 0, 0
+	}
+	for i, l := range t.Norm {
+		n := i + 1
+		switch {
+		case l == "":
+			continue
+		case strings.HasPrefix(pd.Placed[n], "skipped:"):
+			if from == 0 {
+				from = n
+			}
+			to = n
+			b.WriteString(l)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
 }
 
 // aliasList is the entry's aliases without ones equal to the name, never nil

@@ -16,12 +16,14 @@ import (
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/graph"
+	"github.com/policygraph/policygraph/web"
 )
 
 // New returns the HTTP handler of the whole server over store:
 //
 //	/graphql  GraphQL over HTTP (GET, POST; see httpTransport)
 //	/         GraphiQL (when cfg.GraphiQL)
+//	/explorer the graph explorer page (web/)
 //	/healthz  200 while the process is alive
 //	/readyz   200 when store.Ping succeeds, 503 otherwise
 //	/metrics  Prometheus text format
@@ -58,6 +60,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	if cfg.GraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("policygraph", "/graphql"))
 	}
+	mux.Handle("GET /explorer", web.Explorer())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))

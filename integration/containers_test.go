@@ -17,7 +17,7 @@ import (
 
 // Env of the testcontainers tests.
 const (
-	envImage         = "POLICYGRAPH_NEO4J_IMAGE"   // image to run; default neo4j:5
+	envImage         = "POLICYGRAPH_NEO4J_IMAGE"    // image to run; default neo4j:5
 	envRequireDocker = "POLICYGRAPH_REQUIRE_DOCKER" // 1: no container engine is a failure
 	defaultImage     = "neo4j:5"
 	containerPass    = "policygraph-test"

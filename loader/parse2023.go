@@ -878,6 +878,17 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 
 var re23SplitCells = regexp.MustCompile(`[）)][ 　]+[^（(\s]`)
 
+// re23SumLabel is a short dated label of a summary table ("2025年大阪・関西万博"):
+// a year and a name, no verb, no parenthesis.
+var re23SumLabel = regexp.MustCompile(`^(?:19|20)\d{2}年[^()、。:]{1,12}$`)
+
+// endsKana23: the line ends in hiragana (a particle or verb ending: "2030年までに"
+// is the start of a broken sentence, not a label).
+func endsKana23(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(trimAll23(s))
+	return unicode.Is(unicode.Hiragana, r)
+}
+
 // summaryParagraph cuts a blank-separated paragraph of a summary table into
 // cells: a line that ends a cell (closing parenthesis, or a typical final
 // word) is not continued by the next line, and one line can hold two cells
@@ -893,8 +904,14 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 		}
 		cur = nil
 	}
-	for _, l := range lines {
+	for li, l := range lines {
 		raw := trimAll23(p.t.Raw[l-1])
+		if cur == nil && li+1 < len(lines) && re23SumLabel.MatchString(normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
+			// "2025年大阪・関西万博" over the cells it dates: a label, not
+			// the head of the next cell
+			p.place(l, "skipped:summary-label")
+			continue
+		}
 		segs := []string{raw}
 		if loc := re23SplitCells.FindStringIndex(raw); loc != nil {
 			cut := loc[0] + len("）")
@@ -1466,14 +1483,20 @@ var (
 )
 
 // parseValue2023 reads the goal value of a target: after the last ⇒ or から
-// when the text gives a from→to pair, else the first amount with a unit
+// when the text gives a from→to pair (or after のうち / を行い, which close
+// the whole or the means), else the first amount with a unit
 // (a bare decimal such as 出生率1.8 otherwise); the year is the one right
 // before that value, or the first year of the text.
 func parseValue2023(text string) value2023 {
 	n := normalize(text)
 	var v value2023
 	seg := n
-	for _, sep := range []string{"⇒", "から"} {
+	// ⇒ / から: a from→to pair, the goal is the "to".
+	// のうち: "排出量11.49億トンのうち、廃棄物関係で4.13億トンの削減貢献" — the
+	// whole comes first, the goal after it.
+	// を行い: "10兆円超規模の官民による追加投資を行い、…売上高を15兆円超とする"
+	// — the investment is the means, the goal comes after it.
+	for _, sep := range []string{"⇒", "から", "のうち", "を行い"} {
 		if k := strings.LastIndex(n, sep); k >= 0 {
 			rest := n[k+len(sep):]
 			if re23Amount.MatchString(rest) || re23Dec.MatchString(rest) {

@@ -231,6 +231,35 @@ func TestParse2023Summary(t *testing.T) {
 	assertAllPlaced23(t, dt, pd)
 }
 
+// A dated label over summary cells ("2025年大阪・関西万博", seed line 591) is
+// not a cell and is not glued to the cell under it; a cell broken after
+// "2030年までに" is still one cell.
+func TestParse2023SummaryLabel(t *testing.T) {
+	dt, pd := parse2023File(t, "testdata/2023/sumlabel.txt")
+	type cell struct {
+		A, B int
+		Text string
+	}
+	var got []cell
+	for _, m := range pd.Measures {
+		if m.Horizon != "" {
+			got = append(got, cell{m.LineStart, m.LineEnd, m.Text})
+		}
+	}
+	want := []cell{
+		{22, 23, "グローバルヘルスケアスタートアップコンテストの実施"},
+		{24, 25, "PHRを活用した新たな体験の提供"},
+		{27, 28, "2030年までに海外市場獲得のための認証取得等を支援"},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("summary cells (-want +got):\n%s", d)
+	}
+	if pd.Placed[21] != "skipped:summary-label" {
+		t.Errorf("Placed[21] = %q", pd.Placed[21])
+	}
+	assertAllPlaced23(t, dt, pd)
+}
+
 func TestParse2023KeyMessages(t *testing.T) {
 	dt, pd := parse2023File(t, "testdata/2023/keymsg.txt")
 	m1 := pd.Pillars[0]
@@ -316,6 +345,13 @@ func TestParseValue2023(t *testing.T) {
 		{"社会的目標：2030 年度の温室効果ガス 46％削減", value2023{2030, 46, "％"}},
 		{"スタートアップ：投資額を今後5年（2027年まで）で10倍", value2023{2027, 10, "倍"}},
 		{"AMEDの3,500億円の基金", value2023{0, 3500, "億円"}},
+		// audit 2023, line 2219: the goal is the 4.13億トン reduction, not the 11.49億トン whole
+		{"日本の温室効果ガス排出量11.49億トンCO2のうち、廃棄物関係で4.13億トンCO2（36％）の削減貢献。", value2023{0, 4.13, "億トン"}},
+		{"世界の医療機器市場のうち13兆円", value2023{0, 13, "兆円"}},
+		// audit 2023, lines 1443 and 1447: the investment is the means, the goal comes after を行い
+		{"半導体：2030年までに、10兆円超規模の官民による追加投資を行い、国内で半導体を生産する企業の合計売上高（半導体関連）を15兆円超とする。", value2023{2030, 15, "兆円"}},
+		{"蓄電池：今後10年間で７兆円超規模の官民による追加投資を行い、遅くとも2030年までに、蓄電池・材料の国内製造基盤150GWh/年を確立、2030年に我が国企業全体でグローバル市場において600GWh/年（シェア20%以上）の製造能力を確保する。", value2023{2030, 150, "GWh"}},
+		{"Web3.0・ブロックチェーン：事業環境整備を行い、グローバルなデータ共有基盤の構築", value2023{}},
 		{"Web3.0・ブロックチェーン：事業環境整備", value2023{}},
 		{"自律性向上、優位性・不可欠性確保、国際秩序維持", value2023{}},
 	}
@@ -488,6 +524,18 @@ func TestParse2023Seed(t *testing.T) {
 		}
 	}
 
+	// audit: "2025年大阪・関西万博" (591) labels the cells below it in the
+	// M4 summary table; it is not glued to the first of them
+	if m := measureAt23(pd, 591); m != nil {
+		t.Errorf("measure at 591 = %q, want none (a label)", m.Text)
+	}
+	if m := measureAt23(pd, 592); m == nil || m.LineEnd != 593 || m.Text != "グローバルヘルスケアスタートアップコンテストの実施" || m.PillarID != pillarID(2023, "MISSION-4") {
+		t.Errorf("measure at 592 = %+v", m)
+	}
+	if pd.Placed[591] != "skipped:summary-label" {
+		t.Errorf("Placed[591] = %q", pd.Placed[591])
+	}
+
 	// （再掲） items
 	var relists []int
 	for _, m := range pd.Measures {
@@ -521,6 +569,9 @@ func TestParse2023Seed(t *testing.T) {
 	for line, w := range map[int]value2023{
 		1890: {2040, 75, "歳"}, 2119: {2030, 92, "兆円"}, 2729: {2027, 10, "倍"}, 3253: {2030, 80, "兆円"},
 		1473: {2026, 230, "万人"}, 263: {2030, 8, "割"}, 328: {2027, 115, "兆円"},
+		// audit: the goal, not the whole (2219) or the investment that is its means (1443, 1447)
+		2219: {0, 4.13, "億トン"}, 1443: {2030, 15, "兆円"}, 1447: {2030, 150, "GWh"},
+		562: {0, 13, "兆円"}, 1252: {2030, 46, "％"}, 1461: {2030, 10, "兆円"},
 	} {
 		tg := targetAt23(pd, line)
 		if tg == nil || (value2023{tg.Year, tg.Value, tg.Unit}) != w {
@@ -610,7 +661,7 @@ func contains23(list []string, s string) bool {
 }
 
 func FuzzParse2023(f *testing.F) {
-	for _, p := range []string{"testdata/2023/detail.txt", "testdata/2023/summary.txt", "testdata/2023/keymsg.txt", "testdata/2023/nopillar.txt"} {
+	for _, p := range []string{"testdata/2023/detail.txt", "testdata/2023/summary.txt", "testdata/2023/keymsg.txt", "testdata/2023/nopillar.txt", "testdata/2023/sumlabel.txt"} {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
 		}

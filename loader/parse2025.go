@@ -1055,6 +1055,10 @@ func (p *parser25) buildTargets(seg *segment25) {
 			}
 			if strings.TrimSpace(part) != "" {
 				cur.text = append(cur.text, part)
+			} else if j > 0 {
+				// nothing after the ／ on this line ("府支援／"): the
+				// next goal starts on the next line
+				continue
 			}
 			if len(cur.lines) == 0 || cur.lines[len(cur.lines)-1] != g.line {
 				cur.lines = append(cur.lines, g.line)
@@ -1108,6 +1112,7 @@ func (p *parser25) buildBody(seg *segment25) {
 		}
 	}
 	st := statuses25(seg.cells)
+	p.directionTwins(seg.cells, st)
 	groupOf := p.groupMembership(seg)
 	for i, c := range seg.cells {
 		text := cellText25(c)
@@ -1128,6 +1133,34 @@ func (p *parser25) buildBody(seg *segment25) {
 		p.rel(policygraph.RelHasMeasure, pl.ID, id)
 		for _, l := range c.lines {
 			p.place(l.line, id)
+		}
+	}
+}
+
+// directionTwins decides the one-line cells whose width does not tell the
+// column by their wording when it repeats a bullet of 政策の方向性: the
+// directions list what is to be done next, so a cell copying one is in the
+// 今後検討が必要となる施策 column even where the extraction put it among
+// progress cells (line 1599 下請法改正と執行強化による…更なる徹底, a copy
+// of line 1038).
+func (p *parser25) directionTwins(cells []*cell25, st []string) {
+	var dirs strings.Builder
+	for _, m := range p.pd.Measures {
+		if m.PillarID == "" {
+			dirs.WriteString(normalize(m.Text))
+		}
+	}
+	all := dirs.String()
+	if all == "" {
+		return
+	}
+	for i, c := range cells {
+		if len(c.lines) != 1 || c.column() != colAmbig25 {
+			continue
+		}
+		text := normalize(cellText25(c))
+		if utf8.RuneCountInString(text) >= 15 && strings.Contains(all, text) {
+			st[i] = policygraph.StatusTodo
 		}
 	}
 }

@@ -434,6 +434,8 @@ func TestParse2025Seed(t *testing.T) {
 		{1507, "MISSION-4", P, 1509}, // the health slide alternates P, T, P, T runs
 		{1539, "MISSION-4", T, 1539},
 		{1573, "MISSION-5", P, 1575},
+		{1599, "MISSION-5", T, 1599}, // among progress cells, but a copy of the direction bullet at line 1038 (…更なる徹底)
+		{1601, "MISSION-5", P, 1601}, // …上乗せ類型を措置
 		{1622, "MISSION-5", T, 1622}, // opens a text box
 		{1691, "MISSION-6", P, 1692},
 		{1763, "MISSION-7", P, 1763}, // end of the progress run (its TODO twin is 1797)
@@ -485,7 +487,7 @@ func TestParse2025Seed(t *testing.T) {
 	}
 	wantCounts := map[string][2]int{
 		"MISSION-1": {10, 14}, "MISSION-2": {12, 14}, "MISSION-3": {11, 17}, "MISSION-4": {11, 9},
-		"MISSION-5": {11, 16}, "MISSION-6": {4, 6}, "MISSION-7": {13, 14}, "MISSION-8": {5, 4},
+		"MISSION-5": {10, 17}, "MISSION-6": {4, 6}, "MISSION-7": {13, 14}, "MISSION-8": {5, 4},
 		"OS-1": {10, 10}, "OS-2": {11, 13}, "OS-3": {11, 10}, "OS-4": {8, 10},
 		"": {0, 11}, // the directions' items
 	}
@@ -532,9 +534,14 @@ func TestParse2025Seed(t *testing.T) {
 	wantT := map[int]tg{
 		1131: {"LONG_TERM", "MISSION-1", 0, 150, "兆円"},
 		1239: {"LONG_TERM", "MISSION-2", 2030, 15, "兆円"},
-		1357: {"LONG_TERM", "MISSION-3", 2030, 120, "兆円"},
+		1358: {"LONG_TERM", "MISSION-3", 2030, 120, "兆円"}, // 1357 "築を実現／" ends the goal before it
+		1135: {"LONG_TERM", "MISSION-1", 2050, 0, ""},     // 1134 "府支援／" ends the one before
+		1245: {"LONG_TERM", "MISSION-2", 2030, 10, "兆円"},  // 1244 is a lone "／"
+		1254: {"LONG_TERM", "MISSION-2", 0, 0, ""},
+		1364: {"LONG_TERM", "MISSION-3", 0, 0, ""},
+		1466: {"LONG_TERM", "MISSION-4", 0, 21, "兆円"},
 		1461: {"LONG_TERM", "MISSION-4", 2040, 75, "歳"},
-		1462: {"LONG_TERM", "MISSION-4", 2050, 77, "兆円"},
+		1463: {"LONG_TERM", "MISSION-4", 2050, 77, "兆円"},
 		1545: {"LONG_TERM", "MISSION-5", 0, 1.8, ""},
 		1674: {"LONG_TERM", "MISSION-6", 2050, 70, "兆円"},
 		2072: {"LONG_TERM", "OS-4", 0, 0, ""},
@@ -544,6 +551,18 @@ func TestParse2025Seed(t *testing.T) {
 	for line, want := range wantT {
 		if got := byLine[line]; got != want {
 			t.Errorf("target at %d = %+v, want %+v", line, got, want)
+		}
+	}
+	// each goal spans only its own lines: a line ending in ／ closes the goal
+	// before, it does not open the next one
+	spans := map[int]int{}
+	for _, x := range pd.Targets {
+		spans[x.LineStart] = x.LineEnd
+	}
+	for start, end := range map[int]int{1131: 1134, 1135: 1136, 1239: 1244, 1245: 1253, 1254: 1255,
+		1346: 1357, 1358: 1363, 1364: 1366, 1461: 1462, 1463: 1465, 1466: 1470} {
+		if spans[start] != end {
+			t.Errorf("target at %d ends at %d, want %d", start, spans[start], end)
 		}
 	}
 	if diff := cmp.Diff(map[string]int{"LONG_TERM": 14, "KEY_MESSAGE": 3}, kinds); diff != "" {

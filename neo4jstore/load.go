@@ -48,6 +48,11 @@ import (
 // Shared nodes first. One transaction MERGEs every Law and Fund of the graph
 // (and relationships between shared nodes, if any) before the documents.
 
+// storageVersion names the layout of the stored nodes (labels, internal
+// properties); it is part of every fingerprint, so changing it makes the
+// next load rewrite every document.
+const storageVersion = "neo4jstore/1"
+
 // LoadOptions tune LoadGraph.
 type LoadOptions struct {
 	// Force rewrites documents whose fingerprint is unchanged.
@@ -273,6 +278,10 @@ func documentOf(e policygraph.Entity) string {
 func fingerprint(p *docPart) (string, error) {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
+	// A new storage layout (internal properties) must rewrite everything.
+	if err := enc.Encode(storageVersion); err != nil {
+		return "", err
+	}
 	for _, group := range [][]policygraph.Entity{p.nodes} {
 		for _, e := range group {
 			props, err := nodeProps(e, documentOf(e), p.doc.Year)

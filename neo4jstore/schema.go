@@ -75,6 +75,11 @@ func (s *Store) EnsureSchema(ctx context.Context, wait time.Duration) error {
 	if wait <= 0 {
 		wait = 2 * time.Minute
 	}
+	// A full-text index from an older version over other fields is
+	// replaced (IF NOT EXISTS would keep it as it is).
+	if err := s.dropStaleFulltext(ctx); err != nil {
+		return err
+	}
 	// Schema commands cannot share a transaction with data; one each.
 	for _, stmt := range SchemaStatements() {
 		if _, err := writeTx(ctx, s, op, func(tx *txn) (struct{}, error) {
@@ -85,6 +90,43 @@ func (s *Store) EnsureSchema(ctx context.Context, wait time.Duration) error {
 	}
 	_, err := readTx(ctx, s, op, func(tx *txn) (struct{}, error) {
 		return struct{}{}, tx.exec("CALL db.awaitIndexes($s)", map[string]any{"s": int64(wait / time.Second)})
+	})
+	return err
+}
+
+// dropStaleFulltext drops the full-text index when it does not cover
+// exactly the searchable fields with the cjk analyzer.
+func (s *Store) dropStaleFulltext(ctx context.Context) error {
+	const op = "neo4jstore.EnsureSchema"
+	want := map[string]bool{}
+	for _, f := range allSearchFields() {
+		want[searchProp(f)] = true
+	}
+	stale, err := readTx(ctx, s, op, func(tx *txn) (bool, error) {
+		recs, err := tx.collect("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options "+
+			"WHERE name = $name RETURN labelsOrTypes AS l, properties AS p, "+
+			"options.indexConfig['fulltext.analyzer'] AS a", map[string]any{"name": FulltextIndex})
+		if err != nil || len(recs) == 0 {
+			return false, err
+		}
+		props, _ := get[[]any](recs[0], "p")
+		labels, _ := get[[]any](recs[0], "l")
+		analyzer, _ := get[string](recs[0], "a")
+		if analyzer != "cjk" || len(props) != len(want) || len(labels) != len(policygraph.Labels) {
+			return true, nil
+		}
+		for _, p := range props {
+			if ps, _ := p.(string); !want[ps] {
+				return true, nil
+			}
+		}
+		return false, nil
+	})
+	if err != nil || !stale {
+		return err
+	}
+	_, err = writeTx(ctx, s, op, func(tx *txn) (struct{}, error) {
+		return struct{}{}, tx.exec("DROP INDEX "+FulltextIndex+" IF EXISTS", nil)
 	})
 	return err
 }

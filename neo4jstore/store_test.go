@@ -332,6 +332,9 @@ func TestRoundTrips(t *testing.T) {
 // TestUnavailable needs no Neo4j: nothing listens on the port, and the
 // store must say EUNAVAILABLE, quickly.
 func TestUnavailable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the driver's retries")
+	}
 	s, err := neo4jstore.Open(t.Context(), neo4jstore.Config{
 		URI: "bolt://127.0.0.1:1", User: "neo4j", Password: "x",
 		MaxRetryTime: time.Second, ConnectTimeout: time.Second,

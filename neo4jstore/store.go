@@ -266,7 +266,9 @@ func (s *Store) mapError(op string, err error) error {
 // unavailable tells whether err means the database cannot be reached or
 // cannot serve, with a client-safe message.
 func (s *Store) unavailable(err error) (string, bool) {
-	down := fmt.Sprintf("neo4j at %s (database %q) is unavailable", s.where, s.cfg.Database)
+	// Messages reach API clients: they name no host, port or user (the
+	// wrapped driver error, which does, goes to the logs and the CLI).
+	down := "the graph database is unavailable; retry later"
 	var walk func(error) (string, bool)
 	walk = func(err error) (string, bool) {
 		if err == nil {
@@ -285,15 +287,15 @@ func (s *Store) unavailable(err error) (string, bool) {
 				return down, true
 			}
 		case *neo4jdriver.InvalidAuthenticationError:
-			return fmt.Sprintf("neo4j at %s refused the credentials", s.where), true
+			return "the graph database refused the server's credentials", true
 		case *neo4jdriver.TokenExpiredError:
-			return fmt.Sprintf("neo4j at %s: credentials expired", s.where), true
+			return "the server's credentials for the graph database expired", true
 		case *neo4jdriver.Neo4jError:
 			switch {
 			case e.IsAuthenticationFailed() || e.HasSecurityCode():
-				return fmt.Sprintf("neo4j at %s refused the credentials", s.where), true
+				return "the graph database refused the server's credentials", true
 			case strings.HasPrefix(e.Code, "Neo.ClientError.Database.DatabaseNotFound"):
-				return fmt.Sprintf("neo4j at %s has no database %q", s.where, s.cfg.Database), true
+				return "the configured graph database does not exist", true
 			case strings.HasPrefix(e.Code, "Neo.TransientError.") || e.IsRetriableCluster():
 				return down, true
 			}

@@ -28,7 +28,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.StringVar(&cfg.URI, "neo4j-uri", "", "load into the Neo4j at `URI` (env POLICYGRAPH_NEO4J_URI, NEO4J_URI)")
 	fs.StringVar(&cfg.User, "neo4j-user", "neo4j", "Neo4j user (env POLICYGRAPH_NEO4J_USER, NEO4J_USER, NEO4J_USERNAME)")
 	fs.StringVar(&cfg.Password, "neo4j-password", "", "Neo4j password (env POLICYGRAPH_NEO4J_PASSWORD, NEO4J_PASSWORD)")
-	fs.StringVar(&cfg.Database, "neo4j-database", "", "Neo4j database; empty for the server default (env POLICYGRAPH_NEO4J_DATABASE, NEO4J_DATABASE)")
+	fs.StringVar(&cfg.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction (env POLICYGRAPH_NEO4J_DATABASE, NEO4J_DATABASE)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: policygraph load --report | --neo4j-uri URI [--neo4j-user U --neo4j-password P --neo4j-database D] [--seed DIR]")
 		fs.PrintDefaults()

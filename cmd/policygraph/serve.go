@@ -58,7 +58,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
 	fs.StringVar(&o.neo4j.URI, "neo4j-uri", "", "serve from Neo4j at this `URI` instead of the embedded store")
 	fs.StringVar(&o.neo4j.User, "neo4j-user", "neo4j", "Neo4j user")
 	fs.StringVar(&o.neo4j.Password, "neo4j-password", "", "Neo4j password")
-	fs.StringVar(&o.neo4j.Database, "neo4j-database", "", "Neo4j database (the server default when empty)")
+	fs.StringVar(&o.neo4j.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}

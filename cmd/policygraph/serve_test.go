@@ -158,10 +158,61 @@ func TestServeFlags(t *testing.T) {
 	}
 }
 
-func TestServeNeo4jNotImplemented(t *testing.T) {
-	err := run(context.Background(), []string{"serve", "--neo4j-uri", "bolt://127.0.0.1:1", "--addr", "127.0.0.1:0"}, io.Discard, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "not implemented") {
-		t.Errorf("serve --neo4j-uri: %v", err)
+// TestServeNeo4jDown serves from a Neo4j that is not there: the server
+// starts anyway, /readyz says 503 and queries fail with UNAVAILABLE (not a
+// hang, not a leak of driver details), and it stops cleanly.
+func TestServeNeo4jDown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the driver's connection timeout")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	errc := make(chan error, 1)
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--neo4j-uri", "bolt://127.0.0.1:1", "--neo4j-password", "x", "--timeout", "20s"}
+	go func() { errc <- run(ctx, args, pw, io.Discard); pw.Close() }()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "policygraph: serving on http://127.0.0.1:") {
+		t.Fatalf("line %q %v", line, err)
+	}
+	go io.Copy(io.Discard, pr)
+	base := strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(line, "policygraph: serving on ")), "/")
+
+	resp, err := http.Get(base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz with Neo4j down: %d, want 503", resp.StatusCode)
+	}
+
+	resp, err = http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query":"{ documents { id } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Errors []struct {
+			Message    string
+			Extensions struct{ Code string }
+		}
+	}
+	err = json.NewDecoder(resp.Body).Decode(&out)
+	resp.Body.Close()
+	if err != nil || len(out.Errors) == 0 || out.Errors[0].Extensions.Code != "UNAVAILABLE" {
+		t.Errorf("query with Neo4j down: %v %+v, want UNAVAILABLE", err, out.Errors)
+	} else if strings.Contains(out.Errors[0].Message, "127.0.0.1:1") {
+		t.Errorf("error leaks the connection details: %q", out.Errors[0].Message)
+	}
+
+	cancel()
+	select {
+	case err := <-errc:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not return after cancel")
 	}
 }
 

@@ -1549,7 +1549,10 @@ func title2023(text string) string {
 			cut = k
 		}
 	}
-	return trimAll23(s[:cut])
+	if t := trimAll23(s[:cut]); t != "" {
+		return t
+	}
+	return trimAll23(text) // a bare "（再掲）" item: keep it rather than an empty title
 }
 
 func isRelist23(text string) bool {

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"context"
 	"encoding/json"
 	"log/slog"
@@ -722,12 +723,44 @@ func TestErrorCodes(t *testing.T) {
 		{`{ search(query: "x", first: 1000) { score } }`, "LIMIT_EXCEEDED"},
 		{`{ relatedPillars(id: "` + m1 + `") { score } }`, "BAD_USER_INPUT"},
 		{`{ pillar(id: "nope") { id } }`, "NOT_FOUND"},
+		// A forged cursor near MaxInt must not overflow offset arithmetic.
+		{`{ measures(after: "` + forgedCursor + `") { totalCount } }`, "BAD_USER_INPUT"},
+		{`{ search(query: "` + strings.Repeat("基金", 200) + `") { score } }`, "BAD_USER_INPUT"},
+		{`{ neighbourhood(id: "` + m1 + `", limit: 501) { truncated } }`, "LIMIT_EXCEEDED"},
 	} {
 		errs := run(t, c, tc.query, nil)
 		if len(errs) != 1 || errs[0].Extensions["code"] != tc.code {
 			t.Errorf("%s: errors %+v, want one %s", tc.query, errs, tc.code)
 		}
 	}
+}
+
+// forgedCursor is base64url("offset:9223372036854775807").
+var forgedCursor = base64.RawURLEncoding.EncodeToString([]byte("offset:9223372036854775807"))
+
+// TestForgedCursorNested sends the forged cursor to the batched
+// Pillar.measures path: every pillar answers BAD_USER_INPUT, none panics.
+func TestForgedCursorNested(t *testing.T) {
+	logs := &logBuffer{}
+	c := client.New(newHandler(t, fixtureStore(t), logs))
+	errs := run(t, c, `{ pillars { measures(after: "`+forgedCursor+`") { nodes { id } } } }`, nil)
+	if len(errs) == 0 {
+		t.Fatal("forged cursor accepted")
+	}
+	for _, e := range errs {
+		if e.Extensions["code"] != "BAD_USER_INPUT" {
+			t.Errorf("error %+v, want BAD_USER_INPUT", e)
+		}
+	}
+	if strings.Contains(logs.String(), "panic") {
+		t.Errorf("a resolver panicked:\n%s", logs.String())
+	}
+}
+
+// TestNeighbourhoodLimitBound: the largest limit the schema documents works.
+func TestNeighbourhoodLimitBound(t *testing.T) {
+	c := client.New(newHandler(t, fixtureStore(t), nil))
+	mustRun(t, c, `{ neighbourhood(id: "`+m1+`", depth: 2, limit: 500) { truncated } }`, nil)
 }
 
 // failingStore fails or panics in Documents.

@@ -21,6 +21,10 @@ const (
 
 const cursorPrefix = "offset:"
 
+// maxCursorOffset bounds the offsets a cursor may carry: far beyond any real
+// result, far below integer overflow.
+const maxCursorOffset = 1 << 30
+
 // encodeCursor makes the opaque cursor of the item at offset i.
 func encodeCursor(i int) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(i)))
@@ -33,7 +37,8 @@ func decodeCursor(c string) (int, error) {
 		return 0, invalid("invalid cursor %q", c)
 	}
 	i, err := strconv.Atoi(strings.TrimPrefix(string(b), cursorPrefix))
-	if err != nil || i < 0 {
+	// A forged cursor must not overflow offset arithmetic downstream.
+	if err != nil || i < 0 || i > maxCursorOffset {
 		return 0, invalid("invalid cursor %q", c)
 	}
 	return i, nil
@@ -155,8 +160,8 @@ func fetchWindow[T any](w window, fetch func(p policygraph.Page) ([]T, error)) (
 
 // sliceWindow cuts w out of a whole in-memory result.
 func sliceWindow[T any](w window, all []T) ([]T, bool) {
-	start := min(w.Start, len(all))
-	end := min(start+w.Limit, len(all))
+	start := max(0, min(w.Start, len(all)))
+	end := max(start, min(start+w.Limit, len(all)))
 	return all[start:end], end < len(all)
 }
 

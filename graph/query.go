@@ -11,7 +11,7 @@ import (
 // Limits of root fields that the store does not bound itself.
 const (
 	MaxSearchResults     = 100
-	MaxNeighbourhoodSize = 1000
+	MaxNeighbourhoodSize = policygraph.MaxPage
 	MaxPaths             = 50
 )
 

@@ -2382,7 +2382,7 @@ type Query {
 
   "Full-text search (Japanese or not, NFKC-normalised, ranked). first defaults to 20, at most 100."
   search(query: String!, types: [NodeType!], document: ID, first: Int = 20): [SearchHit!]!
-  "The nodes within depth hops of id (both directions) and the relationships among them. depth 0..4, limit 1..1000."
+  "The nodes within depth hops of id (both directions) and the relationships among them. depth 0..4, limit 1..500."
   neighbourhood(id: ID!, depth: Int = 1, limit: Int = 200): Neighbourhood!
   "Shortest paths between two nodes, ignoring direction. maxHops 1..8, first 1..50."
   paths(from: ID!, to: ID!, maxHops: Int = 4, first: Int = 5): [Path!]!

@@ -10,7 +10,7 @@ import (
 )
 
 // DefaultSearchLimit is the number of hits for SearchQuery.Limit 0.
-const DefaultSearchLimit = 20
+const DefaultSearchLimit = policygraph.DefaultSearchLimit
 
 // Search scans every node with textsearch: a node is a hit when one of its
 // textsearch.Fields matches; hits are ordered by score (descending), then
@@ -20,14 +20,13 @@ const DefaultSearchLimit = 20
 // funds never).
 func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policygraph.SearchHit, error) {
 	const op = "Search"
+	if err := policygraph.CheckSearch(q); err != nil {
+		err.Op = "inmem." + op
+		return nil, err
+	}
 	query := textsearch.NewQuery(q.Text)
 	if query.Empty() {
 		return nil, errorf(op, policygraph.EINVALID, "empty query")
-	}
-	for _, l := range q.Labels {
-		if !slices.Contains(policygraph.Labels, l) {
-			return nil, errorf(op, policygraph.EINVALID, "unknown label %q", l)
-		}
 	}
 	limit, err := checkLimit(op, q.Limit, DefaultSearchLimit)
 	if err != nil {
@@ -54,16 +53,12 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 	return hits[:min(len(hits), limit)], nil
 }
 
-// checkLimit validates a result-size argument that is not a page:
-// EINVALID when negative, ELIMIT above MaxPage, def for 0.
+// checkLimit is policygraph.CheckLimit with the operation named.
 func checkLimit(op string, limit, def int) (int, error) {
-	switch {
-	case limit < 0:
-		return 0, errorf(op, policygraph.EINVALID, "negative limit %d", limit)
-	case limit > policygraph.MaxPage:
-		return 0, errorf(op, policygraph.ELIMIT, "limit %d: at most %d", limit, policygraph.MaxPage)
-	case limit == 0:
-		return def, nil
+	n, err := policygraph.CheckLimit(limit, def)
+	if err != nil {
+		err.Op = "inmem." + op
+		return 0, err
 	}
-	return limit, nil
+	return n, nil
 }

@@ -11,16 +11,15 @@ import (
 )
 
 // DefaultSearchLimit is the number of hits for SearchQuery.Limit 0.
-const DefaultSearchLimit = 20
+const DefaultSearchLimit = policygraph.DefaultSearchLimit
 
 func validateSearch(op string, q policygraph.SearchQuery, tq textsearch.Query) (int, error) {
+	if err := policygraph.CheckSearch(q); err != nil {
+		err.Op = op
+		return 0, err
+	}
 	if tq.Empty() {
 		return 0, invalid(op, "empty search query")
-	}
-	for _, l := range q.Labels {
-		if !validLabel(l) {
-			return 0, invalid(op, "unknown label %q", l)
-		}
 	}
 	return checkLimit(op, q.Limit, DefaultSearchLimit)
 }

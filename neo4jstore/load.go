@@ -18,7 +18,8 @@ import (
 // Ownership. Every node but Law and Fund belongs to one document (its
 // documentId; a Document node to itself) and carries it as pg_doc. Law and
 // Fund nodes are shared by all editions: they are MERGEd by id, updated in
-// place and never deleted by a load. A relationship belongs to the document
+// place, never deleted by the load of a document, and pruned at the end of
+// LoadGraph once no document of the graph has them. A relationship belongs to the document
 // of its start node (to the document of its end node when it starts at a
 // shared node).
 //
@@ -64,6 +65,9 @@ type LoadResult struct {
 	Loaded  []string // document ids written
 	Skipped []string // document ids unchanged
 	Removed []string // document ids deleted (not in the graph any more)
+	// RemovedShared are the Law/Fund ids deleted because the graph no longer
+	// has them.
+	RemovedShared []string
 }
 
 // docPart is the slice of the graph one document transaction writes.
@@ -153,6 +157,31 @@ func (s *Store) LoadGraph(ctx context.Context, g *policygraph.Graph, opts ...Loa
 		}
 		res.Loaded = append(res.Loaded, p.doc.ID)
 	}
+
+	// Shared nodes that no document of the graph mentions any more go last,
+	// once every document is in place, so both stores answer Laws/Funds
+	// alike. (A shared node still in the graph is never deleted.)
+	keepShared := make([]string, 0, len(sharedNodes))
+	for _, e := range sharedNodes {
+		keepShared = append(keepShared, e.NodeID())
+	}
+	pruned, err := writeTx(ctx, s, op, func(tx *txn) ([]string, error) {
+		recs, err := tx.collect("MATCH (n:PolicyNode) WHERE (n:Law OR n:Fund) AND NOT n.id IN $keep "+
+			"WITH n, n.id AS id DETACH DELETE n RETURN id ORDER BY id", map[string]any{"keep": keepShared})
+		if err != nil {
+			return nil, err
+		}
+		var ids []string
+		for _, r := range recs {
+			id, _ := get[string](r, "id")
+			ids = append(ids, id)
+		}
+		return ids, nil
+	})
+	if err != nil {
+		return res, err
+	}
+	res.RemovedShared = pruned
 	return res, nil
 }
 

@@ -113,7 +113,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	u, err := url.Parse(cfg.URI)
 	if err != nil || u.Host == "" {
-		return nil, policygraph.Errorf(policygraph.EINVALID, "neo4j: bad URI %q", redact(cfg.URI))
+		return nil, policygraph.Errorf(policygraph.EINVALID, "neo4j: bad URI %q", Redact(cfg.URI))
 	}
 	auth := neo4jdriver.NoAuth()
 	if cfg.User != "" || cfg.Password != "" {
@@ -128,7 +128,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	})
 	if err != nil {
 		return nil, &policygraph.Error{Code: policygraph.EINVALID, Op: "neo4jstore.Open",
-			Message: fmt.Sprintf("neo4j: cannot use %s", redact(cfg.URI)), Err: err}
+			Message: fmt.Sprintf("neo4j: cannot use %s", Redact(cfg.URI)), Err: err}
 	}
 	return &Store{
 		cfg:       cfg,
@@ -138,8 +138,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}, nil
 }
 
-// redact drops the user info of a URI for messages.
-func redact(uri string) string {
+// Redact drops the user info of a URI, for messages and logs.
+func Redact(uri string) string {
 	u, err := url.Parse(uri)
 	if err != nil {
 		return "(unparsable URI)"

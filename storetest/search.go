@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,6 +91,7 @@ func (x *suite) testSearch(t *testing.T) {
 		{"only spaces", policygraph.SearchQuery{Text: " \u3000\n"}, policygraph.EINVALID},
 		{"unknown label", policygraph.SearchQuery{Text: "GX", Labels: []string{"Statute"}}, policygraph.EINVALID},
 		{"negative limit", policygraph.SearchQuery{Text: "GX", Limit: -1}, policygraph.EINVALID},
+		{"text too long", policygraph.SearchQuery{Text: strings.Repeat("基", policygraph.MaxSearchRunes+1)}, policygraph.EINVALID},
 		{"limit above MaxPage", policygraph.SearchQuery{Text: "GX", Limit: policygraph.MaxPage + 1}, policygraph.ELIMIT},
 	} {
 		t.Run("error/"+tc.name, func(t *testing.T) {

@@ -49,6 +49,8 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	g, rep, loadErr := loadGraph(*seedDir)
 	if *report {
+		// The report never touches a database, even when NEO4J_URI is set in
+		// the environment: it is the "what would load" view.
 		if rep != nil {
 			if _, err := rep.WriteTo(stdout); err != nil {
 				return err
@@ -57,9 +59,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if loadErr != nil {
 			return fmt.Errorf("load: %w", loadErr)
 		}
-		if cfg.URI == "" {
-			return nil
-		}
+		return nil
 	}
 	if loadErr != nil {
 		return fmt.Errorf("load: %w", loadErr)

@@ -47,9 +47,9 @@ func loadNeo4j(ctx context.Context, g *policygraph.Graph, cfg neo4jConfig, stdou
 		return fmt.Errorf("load: read back counts: %w", err)
 	}
 	fmt.Fprintf(stdout, "neo4j %s database %s: schema ready in %s, loaded in %s\n",
-		redactURI(cfg.URI), store.Database(), schemaTime.Round(time.Millisecond), loadTime.Round(time.Millisecond))
-	fmt.Fprintf(stdout, "documents loaded: %s; unchanged: %s; removed: %s\n",
-		list(res.Loaded), list(res.Skipped), list(res.Removed))
+		neo4jstore.Redact(cfg.URI), store.Database(), schemaTime.Round(time.Millisecond), loadTime.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "documents loaded: %s; unchanged: %s; removed: %s; laws/funds removed: %s\n",
+		list(res.Loaded), list(res.Skipped), list(res.Removed), list(res.RemovedShared))
 	want := map[string]int{}
 	for _, e := range g.Entities() {
 		want[e.Label()]++
@@ -62,8 +62,7 @@ func loadNeo4j(ctx context.Context, g *policygraph.Graph, cfg neo4jConfig, stdou
 	fmt.Fprintln(stdout, "nodes (read back from neo4j):")
 	for _, l := range policygraph.Labels {
 		fmt.Fprintf(stdout, "  %-16s %6d\n", l, st.Labels[l])
-		// Laws and funds survive reloads, so neo4j may hold more of them.
-		if got := st.Labels[l]; got != want[l] && !(got > want[l] && (l == policygraph.LabelLaw || l == policygraph.LabelFund)) {
+		if got := st.Labels[l]; got != want[l] {
 			mismatch = append(mismatch, fmt.Sprintf("%s: %d in neo4j, %d in the graph", l, got, want[l]))
 		}
 	}
@@ -85,14 +84,4 @@ func list(ids []string) string {
 		return "none"
 	}
 	return strings.Join(ids, ", ")
-}
-
-// redactURI drops credentials from a URI for printing.
-func redactURI(uri string) string {
-	if i := strings.Index(uri, "@"); i >= 0 {
-		if j := strings.Index(uri, "://"); j >= 0 && j < i {
-			return uri[:j+3] + uri[i+1:]
-		}
-	}
-	return uri
 }

@@ -68,3 +68,16 @@ func TestLoadNeo4jHook(t *testing.T) {
 		t.Errorf("NEO4J_URI was not read: %v", err)
 	}
 }
+
+// The report is a dry run: a Neo4j URI in the environment does not turn it
+// into a load (nothing listens on port 1, so a load would fail).
+func TestLoadReportIgnoresNeo4jEnv(t *testing.T) {
+	t.Setenv("NEO4J_URI", "bolt://127.0.0.1:1")
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"load", "--report"}, &out, io.Discard); err != nil {
+		t.Fatalf("load --report with NEO4J_URI set: %v", err)
+	}
+	if !strings.Contains(out.String(), "unplaced lines") {
+		t.Errorf("no report printed:\n%s", out.String())
+	}
+}

@@ -159,6 +159,11 @@ func storeKind(o *serveOptions) string {
 // load is logged and left out; the rest is served.
 func openStore(ctx context.Context, o *serveOptions, logger *slog.Logger) (policygraph.Store, func(), error) {
 	if o.neo4j.URI != "" {
+		if o.seedDir != "" {
+			// Neo4j serves what was loaded into it; a seed directory here
+			// would be silently ignored.
+			return nil, nil, fmt.Errorf("serve: --seed cannot be combined with --neo4j-uri (NEO4J_URI): load the seeds with 'policygraph load --seed DIR --neo4j-uri …' first")
+		}
 		s, closeFn, err := openNeo4jStore(ctx, o.neo4j, logger)
 		if err != nil {
 			return nil, nil, fmt.Errorf("serve: %w", err)

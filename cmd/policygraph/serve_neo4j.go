@@ -32,12 +32,12 @@ func openNeo4jStore(ctx context.Context, cfg neo4jConfig, logger *slog.Logger) (
 	defer cancel()
 	if err := s.Ping(pctx); err != nil {
 		logger.Warn("neo4j is not answering yet; serving anyway, /readyz fails until it does",
-			"uri", redactURI(cfg.URI), "database", s.Database(), "err", err)
+			"uri", neo4jstore.Redact(cfg.URI), "database", s.Database(), "err", err)
 	} else if st, err := s.Stats(pctx); err == nil && st.Labels[policygraph.LabelDocument] == 0 {
 		logger.Warn("neo4j holds no documents; run policygraph load --neo4j-uri first",
-			"uri", redactURI(cfg.URI), "database", s.Database())
+			"uri", neo4jstore.Redact(cfg.URI), "database", s.Database())
 	} else {
-		logger.Info("serving from neo4j", "uri", redactURI(cfg.URI), "database", s.Database())
+		logger.Info("serving from neo4j", "uri", neo4jstore.Redact(cfg.URI), "database", s.Database())
 	}
 	return s, func() { s.Close(context.Background()) }, nil
 }

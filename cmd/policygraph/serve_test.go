@@ -243,3 +243,10 @@ func TestServeRunsUntilCancelled(t *testing.T) {
 		t.Fatal("serve did not return after cancel")
 	}
 }
+
+func TestServeSeedWithNeo4jRefused(t *testing.T) {
+	err := run(context.Background(), []string{"serve", "--seed", t.TempDir(), "--neo4j-uri", "bolt://127.0.0.1:1", "--addr", "127.0.0.1:0"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "--seed cannot be combined") {
+		t.Errorf("serve --seed --neo4j-uri: %v", err)
+	}
+}

@@ -236,7 +236,8 @@ stop_dockerd() {
   local pid
   [[ -f $DOCKERD_PID ]] || { log "stop-dockerd: not started by this script"; return; }
   pid=$(cat "$DOCKERD_PID")
-  if kill -0 "$pid" 2>/dev/null; then
+  # Guard against a recycled pid from an earlier run: it must still be dockerd.
+  if kill -0 "$pid" 2>/dev/null && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == dockerd ]]; then
     log "stop-dockerd: SIGTERM to dockerd pid $pid"
     kill -TERM "$pid"
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done

@@ -160,10 +160,16 @@ cmd_start() {
   t0=$(now)
   dist=$(dist_dir)
   if pid=$(running_pid); then
-    log "start: already running (pid $pid)"
-    cmd_wait "$dist"
-    print_env
-    return
+    if [[ $KEEP_DATA == 1 ]]; then
+      log "start: already running (pid $pid), keeping it and its data"
+      cmd_wait "$dist"
+      print_env
+      return
+    fi
+    # A server left from an earlier run may have other settings (password,
+    # launcher version) and old data: start promises a fresh one.
+    log "start: restarting the server left running (pid $pid) for a fresh database"
+    cmd_stop
   fi
   if port_open "$BOLT_PORT"; then
     die "port $BOLT_PORT is already in use by another process (set NEO4J_BOLT_PORT)"

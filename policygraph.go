@@ -238,3 +238,42 @@ func (g *Graph) Entities() []Entity {
 	}
 	return out
 }
+
+// DocumentOf returns the id of the document that owns a node: the Document
+// itself, or the documentId of a node from text; "" for the shared Law and
+// Fund nodes.
+func DocumentOf(e Entity) string {
+	switch n := e.(type) {
+	case *Document:
+		return n.ID
+	case *Pillar:
+		return n.DocumentID
+	case *MeasureGroup:
+		return n.DocumentID
+	case *Measure:
+		return n.DocumentID
+	case *Target:
+		return n.DocumentID
+	case *PolicyDirection:
+		return n.DocumentID
+	}
+	return ""
+}
+
+// SourceOf returns the provenance of a node from text; ok is false for
+// Document, Law and Fund, which have none.
+func SourceOf(e Entity) (s Source, ok bool) {
+	switch n := e.(type) {
+	case *Pillar:
+		return n.Source, true
+	case *MeasureGroup:
+		return n.Source, true
+	case *Measure:
+		return n.Source, true
+	case *Target:
+		return n.Source, true
+	case *PolicyDirection:
+		return n.Source, true
+	}
+	return Source{}, false
+}

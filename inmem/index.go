@@ -20,7 +20,7 @@ func (s *Store) index(g *policygraph.Graph) {
 		for i, f := range fields {
 			norms[i] = textsearch.Normalize(f.Text)
 		}
-		s.search[e.Label()] = append(s.search[e.Label()], searchEntry{node: e, docID: documentOf(e), fields: fields, norms: norms})
+		s.search[e.Label()] = append(s.search[e.Label()], searchEntry{node: e, docID: policygraph.DocumentOf(e), fields: fields, norms: norms})
 	}
 
 	s.documents = slices.Clone(g.Documents)
@@ -116,25 +116,6 @@ func (s *Store) indexItems() {
 	}
 }
 
-// documentOf returns the document a node belongs to ("" for laws and funds).
-func documentOf(e policygraph.Entity) string {
-	switch n := e.(type) {
-	case *policygraph.Document:
-		return n.ID
-	case *policygraph.Pillar:
-		return n.DocumentID
-	case *policygraph.MeasureGroup:
-		return n.DocumentID
-	case *policygraph.Measure:
-		return n.DocumentID
-	case *policygraph.Target:
-		return n.DocumentID
-	case *policygraph.PolicyDirection:
-		return n.DocumentID
-	}
-	return ""
-}
-
 // stats counts g. Every label and relationship type is present, zero when
 // absent; PerDocument has every document, with a count for each label whose
 // nodes carry a documentId (Document, Law and Fund are not per document).
@@ -161,7 +142,7 @@ func stats(g *policygraph.Graph) *policygraph.Stats {
 		if _, ok := e.(*policygraph.Document); ok {
 			continue
 		}
-		if d := documentOf(e); d != "" {
+		if d := policygraph.DocumentOf(e); d != "" {
 			st.PerDocument[d][e.Label()]++
 		}
 	}

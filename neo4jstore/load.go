@@ -214,7 +214,7 @@ func partition(g *policygraph.Graph) ([]*docPart, []policygraph.Entity, []*polic
 			return nil, nil, nil, fmt.Errorf("node id %s appears twice", id)
 		}
 		byID[id] = e
-		doc := documentOf(e)
+		doc := policygraph.DocumentOf(e)
 		owner[id] = doc
 		if doc == "" {
 			shared = append(shared, e)
@@ -282,25 +282,6 @@ func partition(g *policygraph.Graph) ([]*docPart, []policygraph.Entity, []*polic
 	return order, shared, sharedRels, nil
 }
 
-// documentOf is the document that owns a node, "" for shared nodes.
-func documentOf(e policygraph.Entity) string {
-	switch n := e.(type) {
-	case *policygraph.Document:
-		return n.ID
-	case *policygraph.Pillar:
-		return n.DocumentID
-	case *policygraph.MeasureGroup:
-		return n.DocumentID
-	case *policygraph.Measure:
-		return n.DocumentID
-	case *policygraph.Target:
-		return n.DocumentID
-	case *policygraph.PolicyDirection:
-		return n.DocumentID
-	}
-	return ""
-}
-
 // fingerprint hashes what a document owns: its nodes and the relationships
 // that start in it (incoming cross-document ones belong to the other
 // document; shared nodes are written by the shared step of every load).
@@ -313,7 +294,7 @@ func fingerprint(p *docPart) (string, error) {
 	}
 	for _, group := range [][]policygraph.Entity{p.nodes} {
 		for _, e := range group {
-			props, err := nodeProps(e, documentOf(e), p.doc.Year)
+			props, err := nodeProps(e, policygraph.DocumentOf(e), p.doc.Year)
 			if err != nil {
 				return "", err
 			}
@@ -369,7 +350,7 @@ func (s *Store) deleteDocument(tx *txn, b *batcher, docID string) error {
 func byLabel(nodes []policygraph.Entity, year int) (map[string][]map[string]any, error) {
 	out := map[string][]map[string]any{}
 	for _, e := range nodes {
-		props, err := nodeProps(e, documentOf(e), year)
+		props, err := nodeProps(e, policygraph.DocumentOf(e), year)
 		if err != nil {
 			return nil, err
 		}

@@ -11,27 +11,10 @@ import (
 // Orders and validation shared by the methods; they follow the Store
 // documentation (and the in-memory store) exactly.
 
-// lineStart is the first source line of a node from text, 0 for shared nodes.
-func lineStart(e policygraph.Entity) int {
-	switch n := e.(type) {
-	case *policygraph.Pillar:
-		return n.LineStart
-	case *policygraph.MeasureGroup:
-		return n.LineStart
-	case *policygraph.Measure:
-		return n.LineStart
-	case *policygraph.Target:
-		return n.LineStart
-	case *policygraph.PolicyDirection:
-		return n.LineStart
-	}
-	return 0
-}
-
 // compareDocOrder is document order: document year, lineStart, id; nodes of
 // no document (laws, funds) after all others, by id, as inmem orders them.
 func compareDocOrder(ya int, a policygraph.Entity, yb int, b policygraph.Entity) int {
-	sa, sb := documentOf(a) == "", documentOf(b) == ""
+	sa, sb := policygraph.DocumentOf(a) == "", policygraph.DocumentOf(b) == ""
 	if sa != sb {
 		if sa {
 			return 1
@@ -40,7 +23,7 @@ func compareDocOrder(ya int, a policygraph.Entity, yb int, b policygraph.Entity)
 	}
 	return cmp.Or(
 		cmp.Compare(ya, yb),
-		cmp.Compare(lineStart(a), lineStart(b)),
+		cmp.Compare(lineStart(a), lineStart(b)), // 0 for a Document: first of its year
 		cmp.Compare(a.NodeID(), b.NodeID()),
 	)
 }
@@ -157,4 +140,10 @@ func validatePage(op string, p policygraph.Page) (offset, limit int, err error) 
 		limit = policygraph.MaxPage
 	}
 	return p.Offset, limit, nil
+}
+
+// lineStart is the first source line of a node from text, 0 for the others.
+func lineStart(e policygraph.Entity) int {
+	s, _ := policygraph.SourceOf(e)
+	return s.LineStart
 }

@@ -165,41 +165,71 @@ func newFollowUp(ids []string, fn func([]policygraph.Entity)) *followUp {
 	return f
 }
 
-// afterRelated runs the follow-ups of q on a batch's results.
+// afterRelated runs the follow-ups of q on a batch's results. A follow-up
+// fires once per key: the keys it has served are dropped, and a follow-up
+// with no keys left is removed, so later batches that share keys do not
+// schedule the same lookahead again.
 func (l *Loaders) afterRelated(q policygraph.RelQuery, m map[string][]policygraph.Hop) {
+	type job struct {
+		fn    func([]policygraph.Entity)
+		nodes []policygraph.Entity
+	}
+	var jobs []job
 	l.mu.Lock()
-	fs := l.relFollow[q]
-	l.mu.Unlock()
-	for _, f := range fs {
+	fs := l.relFollow[q][:0]
+	for _, f := range l.relFollow[q] {
 		var nodes []policygraph.Entity
 		for id, hops := range m {
 			if f.keys[id] {
+				delete(f.keys, id)
 				for _, h := range hops {
 					nodes = append(nodes, h.Node)
 				}
 			}
 		}
 		if len(nodes) > 0 {
-			f.fn(nodes)
+			jobs = append(jobs, job{f.fn, nodes})
 		}
+		if len(f.keys) > 0 {
+			fs = append(fs, f)
+		}
+	}
+	l.relFollow[q] = fs
+	l.mu.Unlock()
+	for _, j := range jobs {
+		j.fn(j.nodes)
 	}
 }
 
-// afterNodes runs the node follow-ups on a batch's results.
+// afterNodes runs the node follow-ups on a batch's results, once per key as
+// afterRelated does.
 func (l *Loaders) afterNodes(ids []string, nodes []policygraph.Entity) {
+	type job struct {
+		fn    func([]policygraph.Entity)
+		nodes []policygraph.Entity
+	}
+	var jobs []job
 	l.mu.Lock()
-	fs := l.nodeFollow
-	l.mu.Unlock()
-	for _, f := range fs {
+	fs := l.nodeFollow[:0]
+	for _, f := range l.nodeFollow {
 		var got []policygraph.Entity
 		for i, id := range ids {
 			if f.keys[id] && i < len(nodes) && nodes[i] != nil {
+				delete(f.keys, id)
 				got = append(got, nodes[i])
 			}
 		}
 		if len(got) > 0 {
-			f.fn(got)
+			jobs = append(jobs, job{f.fn, got})
 		}
+		if len(f.keys) > 0 {
+			fs = append(fs, f)
+		}
+	}
+	l.nodeFollow = fs
+	l.mu.Unlock()
+	for _, j := range jobs {
+		j.fn(j.nodes)
 	}
 }
 

@@ -1034,9 +1034,9 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 	return best
 }
 
-// summaryMeasure creates the measure of a summary cell: horizon from its
-// years, status and group from the detail measure it repeats (a summary
-// column is a forward-looking horizon, so FUTURE otherwise).
+// summaryMeasure creates the measure of a summary cell: FUTURE (a summary
+// column is a forward-looking horizon), horizon from its years, group from
+// the detail measure it repeats.
 func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	pl := p.pillars[key]
 	bg := bigrams23(normalize(c.text))
@@ -1060,8 +1060,9 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	if m.StartYear >= p.t.Year+3 {
 		m.Horizon = horizon23Mid
 	}
+	// Status stays FUTURE even where the detail page reports the item as
+	// done (●): both summary columns (足下３年程度, ３～５年後) are plans.
 	if best != nil && bestScore >= 0.6 {
-		m.Status = best.Status
 		m.GroupID = best.GroupID
 	}
 	a, b := c.lines[0], c.lines[len(c.lines)-1]

@@ -508,8 +508,8 @@ func TestParse2023Seed(t *testing.T) {
 		{399, 399, "MISSION-1", policygraph.StatusFuture, horizon23Mid, "排出量取引制度の本格稼働"},
 		{566, 566, "MISSION-3", policygraph.StatusFuture, horizon23Near, "経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成"},
 		{577, 577, "MISSION-4", policygraph.StatusFuture, horizon23Near, "PHRを活用した新たなサービスの創出に向けた実証"},
-		{932, 932, "OS-2", policygraph.StatusPast, horizon23Near, "スタートアップ育成5か年計画の着実な遂行"},
-		{1115, 1115, "OS-4", policygraph.StatusPast, horizon23Near, "NEXI融資保険を活用した輸出環境改善"},
+		{932, 932, "OS-2", policygraph.StatusFuture, horizon23Near, "スタートアップ育成5か年計画の着実な遂行"},
+		{1115, 1115, "OS-4", policygraph.StatusFuture, horizon23Near, "NEXI融資保険を活用した輸出環境改善"},
 	}
 	for _, s := range sample {
 		m := measureAt23(pd, s.line)

@@ -77,10 +77,14 @@ func startNeo4j(t *testing.T) neo4jstore.Config {
 	return neo4jstore.Config{URI: uri, User: "neo4j", Password: containerPass, Database: "neo4j"}
 }
 
-// TestContainer runs the Store contract suite and the end-to-end GraphQL
-// test over a Neo4j in a container.
+// TestContainer runs the Cypher export, the Store contract suite and the
+// end-to-end GraphQL test over a Neo4j in a container.
 func TestContainer(t *testing.T) {
 	cfg := startNeo4j(t)
+	// First, while the container is still empty (no schema either): the
+	// Cypher export must recreate the graph in an empty Neo4j.
+	t.Run("CypherExport", func(t *testing.T) { checkCypherExport(t, cfg) })
+
 	s := neo4jtest.OpenOwned(t, cfg)
 
 	t.Run("Contract", func(t *testing.T) {

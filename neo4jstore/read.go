@@ -291,16 +291,22 @@ func (s *Store) Measures(ctx context.Context, f policygraph.MeasureFilter, o pol
 		return nil, err
 	}
 	where, params := measureWhere(f)
+	return pageOf[*policygraph.Measure](ctx, s, op, policygraph.LabelMeasure, where, measureOrderBy(o), params, offset, limit)
+}
+
+// pageOf reads one page of the nodes of label matching where, in order.
+// label comes from the fixed domain constants, never from input.
+func pageOf[T policygraph.Entity](ctx context.Context, s *Store, op, label, where, orderBy string, params map[string]any, offset, limit int) ([]T, error) {
 	params["offset"] = int64(offset)
 	params["limit"] = int64(limit)
-	q := "MATCH (n:PolicyNode:Measure)" + where + " RETURN " + nodeCols("n") +
-		" ORDER BY " + measureOrderBy(o) + " SKIP $offset LIMIT $limit"
-	return readTx(ctx, s, op, func(tx *txn) ([]*policygraph.Measure, error) {
+	q := "MATCH (n:PolicyNode:" + label + ")" + where + " RETURN " + nodeCols("n") +
+		" ORDER BY " + orderBy + " SKIP $offset LIMIT $limit"
+	return readTx(ctx, s, op, func(tx *txn) ([]T, error) {
 		ns, err := listNodes(tx, q, params)
 		if err != nil {
 			return nil, err
 		}
-		return entities[*policygraph.Measure](ns)
+		return entities[T](ns)
 	})
 }
 
@@ -367,17 +373,7 @@ func (s *Store) Targets(ctx context.Context, f policygraph.TargetFilter, p polic
 		return nil, err
 	}
 	where, params := targetWhere(f)
-	params["offset"] = int64(offset)
-	params["limit"] = int64(limit)
-	q := "MATCH (n:PolicyNode:Target)" + where + " RETURN " + nodeCols("n") +
-		" ORDER BY " + measureOrderBy(policygraph.MeasureOrder{}) + " SKIP $offset LIMIT $limit"
-	return readTx(ctx, s, op, func(tx *txn) ([]*policygraph.Target, error) {
-		ns, err := listNodes(tx, q, params)
-		if err != nil {
-			return nil, err
-		}
-		return entities[*policygraph.Target](ns)
-	})
+	return pageOf[*policygraph.Target](ctx, s, op, policygraph.LabelTarget, where, measureOrderBy(policygraph.MeasureOrder{}), params, offset, limit)
 }
 
 func (s *Store) CountTargets(ctx context.Context, f policygraph.TargetFilter) (int, error) {

@@ -46,3 +46,15 @@ func CheckSearch(q SearchQuery) *Error {
 	}
 	return nil
 }
+
+// CheckBound validates a hop count such as Neighbourhood's depth or Paths'
+// maxHops: EINVALID when negative, ELIMIT above max.
+func CheckBound(name string, v, max int) *Error {
+	switch {
+	case v < 0:
+		return Errorf(EINVALID, "negative %s %d", name, v)
+	case v > max:
+		return Errorf(ELIMIT, "%s %d: at most %d", name, v, max)
+	}
+	return nil
+}

@@ -19,11 +19,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth, limit int) 
 	if _, ok := s.nodes[id]; !ok {
 		return nil, errorf(op, policygraph.ENOTFOUND, "no node %q", id)
 	}
-	switch {
-	case depth < 0:
-		return nil, errorf(op, policygraph.EINVALID, "negative depth %d", depth)
-	case depth > policygraph.MaxDepth:
-		return nil, errorf(op, policygraph.ELIMIT, "depth %d: at most %d", depth, policygraph.MaxDepth)
+	if err := policygraph.CheckBound("depth", depth, policygraph.MaxDepth); err != nil {
+		err.Op = "inmem." + op
+		return nil, err
 	}
 	limit, err := checkLimit(op, limit, policygraph.MaxPage)
 	if err != nil {

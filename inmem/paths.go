@@ -20,11 +20,9 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) 
 			return nil, errorf(op, policygraph.ENOTFOUND, "no node %q", id)
 		}
 	}
-	switch {
-	case maxHops < 0:
-		return nil, errorf(op, policygraph.EINVALID, "negative maxHops %d", maxHops)
-	case maxHops > policygraph.MaxHops:
-		return nil, errorf(op, policygraph.ELIMIT, "maxHops %d: at most %d", maxHops, policygraph.MaxHops)
+	if err := policygraph.CheckBound("maxHops", maxHops, policygraph.MaxHops); err != nil {
+		err.Op = "inmem." + op
+		return nil, err
 	}
 	limit, err := checkLimit(op, limit, policygraph.MaxPage)
 	if err != nil {

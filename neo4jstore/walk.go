@@ -101,12 +101,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth, limit int) 
 		if start == nil {
 			return nil, notFound(op, id)
 		}
-		switch {
-		case depth < 0:
-			return nil, invalid(op, "negative depth %d", depth)
-		case depth > policygraph.MaxDepth:
-			return nil, &policygraph.Error{Code: policygraph.ELIMIT, Op: op,
-				Message: fmt.Sprintf("depth %d: at most %d", depth, policygraph.MaxDepth)}
+		if err := policygraph.CheckBound("depth", depth, policygraph.MaxDepth); err != nil {
+			err.Op = op
+			return nil, err
 		}
 		limit, err := checkLimit(op, limit, policygraph.MaxPage)
 		if err != nil {
@@ -190,12 +187,9 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) 
 				return nil, notFound(op, id)
 			}
 		}
-		switch {
-		case maxHops < 0:
-			return nil, invalid(op, "negative maxHops %d", maxHops)
-		case maxHops > policygraph.MaxHops:
-			return nil, &policygraph.Error{Code: policygraph.ELIMIT, Op: op,
-				Message: fmt.Sprintf("maxHops %d: at most %d", maxHops, policygraph.MaxHops)}
+		if err := policygraph.CheckBound("maxHops", maxHops, policygraph.MaxHops); err != nil {
+			err.Op = op
+			return nil, err
 		}
 		limit, err := checkLimit(op, limit, policygraph.MaxPage)
 		if err != nil {

@@ -11,7 +11,6 @@ require (
 	github.com/testcontainers/testcontainers-go v0.44.0
 	github.com/testcontainers/testcontainers-go/modules/neo4j v0.44.0
 	github.com/vektah/gqlparser/v2 v2.5.33
-	github.com/vikstrous/dataloadgen v0.0.9
 	golang.org/x/text v0.40.0
 )
 

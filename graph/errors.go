@@ -20,6 +20,8 @@ const (
 	CodeLimitExceeded = "LIMIT_EXCEEDED"
 	CodeInternal      = "INTERNAL"
 	CodeUnavailable   = "UNAVAILABLE"
+	// CodeTimeout: the request ran past the server's per-request timeout.
+	CodeTimeout = "TIMEOUT"
 )
 
 // codes is THE table from application error codes to GraphQL
@@ -54,8 +56,9 @@ func LimitError(format string, args ...any) *gqlerror.Error {
 }
 
 // ErrorPresenter turns any resolver error into a client-safe GraphQL error
-// with extensions.code. Application errors show their Message; timeouts are
-// LIMIT_EXCEEDED; errors gqlgen made itself (parse, validation, APQ, limits)
+// with extensions.code. Application errors show their Message; anything
+// that fails once the request's deadline has passed is TIMEOUT (a store
+// error then is the deadline's doing, whatever it says); errors gqlgen made itself (parse, validation, APQ, limits)
 // keep their code; anything else is logged and shown as "internal error".
 func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
@@ -63,9 +66,9 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		out := &gqlerror.Error{Message: base.Message, Path: base.Path, Locations: base.Locations, Rule: base.Rule, Extensions: base.Extensions}
 		var appErr *policygraph.Error
 		switch {
-		case errors.Is(err, context.DeadlineExceeded):
+		case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 			out.Message = "request timed out"
-			out.Extensions = map[string]any{"code": CodeLimitExceeded}
+			out.Extensions = map[string]any{"code": CodeTimeout}
 		case errors.Is(err, context.Canceled):
 			out.Message = "request cancelled"
 			out.Extensions = map[string]any{"code": CodeUnavailable}

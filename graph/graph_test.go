@@ -69,7 +69,7 @@ func (l *logBuffer) String() string {
 }
 
 // newHandler is the GraphQL handler of the tests: the schema over store
-// with the error presenter, the recover func and per-request loaders.
+// with the error presenter, the recover func and per-operation caches.
 func newHandler(t testing.TB, store policygraph.Store, logs *logBuffer) http.Handler {
 	t.Helper()
 	var w interface{ Write([]byte) (int, error) } = &logBuffer{}
@@ -81,7 +81,8 @@ func newHandler(t testing.TB, store policygraph.Store, logs *logBuffer) http.Han
 	srv.AddTransport(transport.POST{})
 	srv.SetErrorPresenter(graph.ErrorPresenter(logger))
 	srv.SetRecoverFunc(graph.RecoverFunc(logger))
-	return graph.Middleware(store, 0, srv)
+	srv.Use(graph.RequestCache{})
+	return srv
 }
 
 func fixtureStore(t testing.TB) policygraph.Store {
@@ -783,7 +784,7 @@ func TestInternalErrorsDoNotLeak(t *testing.T) {
 		store         failingStore
 		code, message string
 	}{
-		{"plain error", failingStore{err: context.DeadlineExceeded}, "LIMIT_EXCEEDED", "request timed out"},
+		{"plain error", failingStore{err: context.DeadlineExceeded}, "TIMEOUT", "request timed out"},
 		{"foreign error", failingStore{err: errSecret}, "INTERNAL", "internal error"},
 		{"internal", failingStore{err: &policygraph.Error{Code: policygraph.EINTERNAL, Message: "bolt: secret-detail", Err: errSecret}}, "INTERNAL", "internal error"},
 		{"unavailable", failingStore{err: &policygraph.Error{Code: policygraph.EUNAVAILABLE, Message: "database unavailable", Err: errSecret}}, "UNAVAILABLE", "database unavailable"},

@@ -21,6 +21,9 @@ type PathResolver interface {
 	Length(ctx context.Context, obj *policygraph.Path) (int, error)
 	Nodes(ctx context.Context, obj *policygraph.Path) ([]*model.GraphNode, error)
 }
+type RelationshipResolver interface {
+	Properties(ctx context.Context, obj *policygraph.Relationship) (map[string]any, error)
+}
 type SearchHitResolver interface {
 	Highlights(ctx context.Context, obj *policygraph.SearchHit) ([]*model.Highlight, error)
 	Marked(ctx context.Context, obj *policygraph.SearchHit, open *string, close *string) (string, error)
@@ -645,7 +648,7 @@ func (ec *executionContext) _Relationship_properties(ctx context.Context, field 
 			return ec.fieldContext_Relationship_properties(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Properties, nil
+			return ec.Resolvers.Relationship().Properties(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
@@ -656,7 +659,7 @@ func (ec *executionContext) _Relationship_properties(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_Relationship_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Relationship", field, false, false, errors.New("field of type JSON does not have child fields"))
+	return graphql.NewScalarFieldContext("Relationship", field, true, true, errors.New("field of type JSON does not have child fields"))
 }
 
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *policygraph.SearchHit) (ret graphql.Marshaler) {
@@ -1394,25 +1397,56 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 		case "id":
 			out.Values[i] = ec._Relationship_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "type":
 			out.Values[i] = ec._Relationship_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._Relationship_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "target":
 			out.Values[i] = ec._Relationship_target(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "properties":
-			out.Values[i] = ec._Relationship_properties(ctx, field, obj)
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Relationship_properties(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

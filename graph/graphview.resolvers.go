@@ -22,6 +22,15 @@ func (r *pathResolver) Nodes(ctx context.Context, obj *policygraph.Path) ([]*mod
 	return graphNodes(obj.Nodes), nil
 }
 
+func (r *relationshipResolver) Properties(ctx context.Context, obj *policygraph.Relationship) (map[string]any, error) {
+	// Stores differ in how they hold "no properties" (nil or empty): the
+	// API says null for both.
+	if len(obj.Properties) == 0 {
+		return nil, nil
+	}
+	return obj.Properties, nil
+}
+
 func (r *searchHitResolver) Highlights(ctx context.Context, obj *policygraph.SearchHit) ([]*model.Highlight, error) {
 	out := make([]*model.Highlight, len(obj.Highlights))
 	for i, h := range obj.Highlights {
@@ -107,10 +116,13 @@ func (r *statsResolver) Documents(ctx context.Context, obj *policygraph.Stats) (
 
 func (r *Resolver) Path() PathResolver { return &pathResolver{r} }
 
+func (r *Resolver) Relationship() RelationshipResolver { return &relationshipResolver{r} }
+
 func (r *Resolver) SearchHit() SearchHitResolver { return &searchHitResolver{r} }
 
 func (r *Resolver) Stats() StatsResolver { return &statsResolver{r} }
 
 type pathResolver struct{ *Resolver }
+type relationshipResolver struct{ *Resolver }
 type searchHitResolver struct{ *Resolver }
 type statsResolver struct{ *Resolver }

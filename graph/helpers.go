@@ -34,12 +34,17 @@ func nodesOf[T interface {
 	return out
 }
 
+// hops walks one relationship type from id through the root field's cache.
+func (r *Resolver) hops(ctx context.Context, id, relType string, dir policygraph.Direction) ([]policygraph.Hop, error) {
+	return r.cache(ctx).Hops(ctx, id, policygraph.RelQuery{Type: relType, Direction: dir})
+}
+
 // walk returns the far nodes of one relationship type from id that are T.
 func walk[T interface {
 	policygraph.Entity
 	comparable
 }](ctx context.Context, r *Resolver, id, relType string, dir policygraph.Direction) ([]T, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, id, relType, dir)
+	hops, err := r.hops(ctx, id, relType, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +58,7 @@ func nodeAs[T policygraph.Entity](ctx context.Context, r *Resolver, id string) (
 	if id == "" {
 		return zero, nil
 	}
-	n, err := r.loaders(ctx).Node(ctx, id)
+	n, err := r.cache(ctx).Node(ctx, id)
 	if err != nil || n == nil {
 		return zero, err
 	}
@@ -74,7 +79,7 @@ func lookup[T policygraph.Entity](ctx context.Context, r *Resolver, label, id st
 	if any(t) == nil || isNil(t) {
 		return t, notFound("no %s with id %q", label, id)
 	}
-	r.prefetch(ctx, []policygraph.Entity{t})
+	r.planBelow(ctx, []policygraph.Entity{t})
 	return t, nil
 }
 

@@ -21,12 +21,12 @@ func (r *fundResolver) Targets(ctx context.Context, obj *policygraph.Fund) ([]*p
 }
 
 func (r *fundResolver) Pillars(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.PillarUse, error) {
-	uses, err := r.loaders(ctx).PillarsUsing(ctx, obj.ID)
+	uses, err := r.cache(ctx).PillarsUsing(ctx, obj.ID)
 	return ptrs(uses), err
 }
 
 func (r *fundResolver) Mentions(ctx context.Context, obj *policygraph.Fund) ([]*model.Mention, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelUsesFund, in)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelUsesFund, in)
 	return incomingMentions(hops), err
 }
 
@@ -39,12 +39,12 @@ func (r *lawResolver) Targets(ctx context.Context, obj *policygraph.Law) ([]*pol
 }
 
 func (r *lawResolver) Pillars(ctx context.Context, obj *policygraph.Law) ([]*policygraph.PillarUse, error) {
-	uses, err := r.loaders(ctx).PillarsUsing(ctx, obj.ID)
+	uses, err := r.cache(ctx).PillarsUsing(ctx, obj.ID)
 	return ptrs(uses), err
 }
 
 func (r *lawResolver) Mentions(ctx context.Context, obj *policygraph.Law) ([]*model.Mention, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelCitesLaw, in)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelCitesLaw, in)
 	return incomingMentions(hops), err
 }
 

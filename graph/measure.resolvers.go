@@ -41,7 +41,7 @@ func (r *measureResolver) Laws(ctx context.Context, obj *policygraph.Measure) ([
 }
 
 func (r *measureResolver) LawMentions(ctx context.Context, obj *policygraph.Measure) ([]*model.LawMention, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelCitesLaw, out)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelCitesLaw, out)
 	return lawMentions(hops), err
 }
 
@@ -50,7 +50,7 @@ func (r *measureResolver) Funds(ctx context.Context, obj *policygraph.Measure) (
 }
 
 func (r *measureResolver) FundMentions(ctx context.Context, obj *policygraph.Measure) ([]*model.FundMention, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelUsesFund, out)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelUsesFund, out)
 	return fundMentions(hops), err
 }
 
@@ -67,7 +67,7 @@ func (r *measureResolver) RelistedAs(ctx context.Context, obj *policygraph.Measu
 }
 
 func (r *measureResolver) RefersTo(ctx context.Context, obj *policygraph.Measure) ([]*model.Reference, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelRefersTo, out)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelRefersTo, out)
 	if err != nil {
 		return nil, err
 	}
@@ -79,12 +79,12 @@ func (r *measureResolver) RefersTo(ctx context.Context, obj *policygraph.Measure
 }
 
 func (r *measureResolver) EvolvesFrom(ctx context.Context, obj *policygraph.Measure) ([]*model.Evolution, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelEvolvesFrom, out)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelEvolvesFrom, out)
 	return evolutions(hops), err
 }
 
 func (r *measureResolver) EvolvedInto(ctx context.Context, obj *policygraph.Measure) ([]*model.Evolution, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelEvolvesFrom, in)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelEvolvesFrom, in)
 	return evolutions(hops), err
 }
 

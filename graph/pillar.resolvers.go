@@ -37,7 +37,11 @@ func (r *pillarResolver) Document(ctx context.Context, obj *policygraph.Pillar) 
 }
 
 func (r *pillarResolver) Measures(ctx context.Context, obj *policygraph.Pillar, filter *model.PillarMeasureFilter, orderBy *model.MeasureOrderBy, first *int, after *string, last *int, before *string) (*model.MeasureConnection, error) {
-	return r.pillarMeasures(ctx, obj, filter, orderBy, pageArgs{First: first, Last: last, After: after, Before: before})
+	a := pillarMeasuresArgs{order: measureOrder(orderBy), page: pageArgs{First: first, Last: last, After: after, Before: before}}
+	if filter != nil {
+		a.filter = *filter
+	}
+	return r.pillarMeasures(ctx, obj, a)
 }
 
 func (r *pillarResolver) Groups(ctx context.Context, obj *policygraph.Pillar) ([]*policygraph.MeasureGroup, error) {
@@ -89,11 +93,7 @@ func (r *pillarResolver) ReferencedBy(ctx context.Context, obj *policygraph.Pill
 }
 
 func (r *pillarResolver) RelatedPillars(ctx context.Context, obj *policygraph.Pillar) ([]*policygraph.PillarRelation, error) {
-	rels, err := r.Store.RelatedPillars(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return ptrs(rels), nil
+	return r.relatedPillars(ctx, obj.ID)
 }
 
 func (r *targetResolver) Year(ctx context.Context, obj *policygraph.Target) (*int, error) {
@@ -124,7 +124,7 @@ func (r *targetResolver) Laws(ctx context.Context, obj *policygraph.Target) ([]*
 }
 
 func (r *targetResolver) LawMentions(ctx context.Context, obj *policygraph.Target) ([]*model.LawMention, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelCitesLaw, out)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelCitesLaw, out)
 	return lawMentions(hops), err
 }
 
@@ -133,7 +133,7 @@ func (r *targetResolver) Funds(ctx context.Context, obj *policygraph.Target) ([]
 }
 
 func (r *targetResolver) FundMentions(ctx context.Context, obj *policygraph.Target) ([]*model.FundMention, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, obj.ID, policygraph.RelUsesFund, out)
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelUsesFund, out)
 	return fundMentions(hops), err
 }
 

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"slices"
 
 	"github.com/policygraph/policygraph"
@@ -52,7 +54,7 @@ func (r *Resolver) storeMeasures(ctx context.Context, f policygraph.MeasureFilte
 			return nil, err
 		}
 	}
-	prefetchAll(ctx, r, items)
+	planAll(ctx, r, items)
 	return measureConnection(w, items, more, max(total, 0)), nil
 }
 
@@ -84,41 +86,63 @@ func (r *Resolver) storeTargets(ctx context.Context, f policygraph.TargetFilter,
 			return nil, err
 		}
 	}
-	prefetchAll(ctx, r, items)
+	planAll(ctx, r, items)
 	return targetConnection(w, items, more, max(total, 0)), nil
 }
 
-// pillarMeasures resolves Pillar.measures. In document order and filtered
-// at most by status and relist it walks HAS_MEASURE through the request's
-// dataloader (one store call for all pillars of the query); any other filter
-// or order asks Store.Measures for this pillar.
-func (r *Resolver) pillarMeasures(ctx context.Context, p *policygraph.Pillar, filter *model.PillarMeasureFilter, orderBy *model.MeasureOrderBy, a pageArgs) (*model.MeasureConnection, error) {
-	var fl model.PillarMeasureFilter
-	if filter != nil {
-		fl = *filter
+// pillarMeasuresArgs are the arguments of Pillar.measures.
+type pillarMeasuresArgs struct {
+	filter model.PillarMeasureFilter
+	order  policygraph.MeasureOrder
+	page   pageArgs
+}
+
+// walked tells whether the field is resolved by the HAS_MEASURE walk: no
+// filter other than status and relist, document order ascending. Any other
+// filter or order is a store query for the pillar.
+func (a pillarMeasuresArgs) walked() bool {
+	fl := a.filter
+	return fl.Group == nil && fl.Law == nil && fl.Fund == nil && fl.YearFrom == nil && fl.YearTo == nil && fl.Text == nil &&
+		(a.order.By == "" || a.order.By == model.MeasureOrderFieldDocument.String()) && !a.order.Desc
+}
+
+// parsePillarMeasuresArgs reads the argument map of a Pillar.measures field
+// (as the planner sees it, variables substituted) into the resolver's types.
+func parsePillarMeasuresArgs(m map[string]any) (pillarMeasuresArgs, error) {
+	var raw struct {
+		Filter  *model.PillarMeasureFilter `json:"filter"`
+		OrderBy *model.MeasureOrderBy      `json:"orderBy"`
+		First   *int                       `json:"first"`
+		Last    *int                       `json:"last"`
+		After   *string                    `json:"after"`
+		Before  *string                    `json:"before"`
 	}
-	o := measureOrder(orderBy)
-	batched := fl.Group == nil && fl.Law == nil && fl.Fund == nil && fl.YearFrom == nil && fl.YearTo == nil && fl.Text == nil &&
-		(o.By == "" || o.By == model.MeasureOrderFieldDocument.String()) && !o.Desc
-	if !batched {
-		f := policygraph.MeasureFilter{PillarID: p.ID, Statuses: fl.Status, Relist: fl.Relist}
-		for dst, src := range map[*string]*string{&f.GroupID: fl.Group, &f.LawID: fl.Law, &f.FundID: fl.Fund, &f.Text: fl.Text} {
-			if src != nil {
-				*dst = *src
-			}
-		}
-		if fl.YearFrom != nil {
-			f.YearFrom = *fl.YearFrom
-		}
-		if fl.YearTo != nil {
-			f.YearTo = *fl.YearTo
-		}
-		return r.storeMeasures(ctx, f, o, a)
+	b, err := json.Marshal(m)
+	if err == nil {
+		err = json.Unmarshal(b, &raw)
 	}
-	all, err := walk[*policygraph.Measure](ctx, r, p.ID, policygraph.RelHasMeasure, out)
 	if err != nil {
-		return nil, err
+		return pillarMeasuresArgs{}, fmt.Errorf("Pillar.measures arguments: %w", err)
 	}
+	a := pillarMeasuresArgs{order: measureOrder(raw.OrderBy), page: pageArgs{First: raw.First, Last: raw.Last, After: raw.After, Before: raw.Before}}
+	if raw.Filter != nil {
+		a.filter = *raw.Filter
+	}
+	return a, nil
+}
+
+// page is one window of an ordered result.
+type page[T any] struct {
+	w     window
+	items []T
+	more  bool
+	total int
+}
+
+// walkedPage filters a pillar's measures by status and relist and cuts the
+// window of a out of them. The planner and the resolver both call it, so
+// they agree on the page.
+func walkedPage(all []*policygraph.Measure, fl model.PillarMeasureFilter, a pageArgs) (page[*policygraph.Measure], error) {
 	if len(fl.Status) > 0 || fl.Relist != nil {
 		kept := make([]*policygraph.Measure, 0, len(all))
 		for _, m := range all {
@@ -134,10 +158,41 @@ func (r *Resolver) pillarMeasures(ctx context.Context, p *policygraph.Pillar, fi
 	}
 	w, err := a.resolve(func() (int, error) { return len(all), nil })
 	if err != nil {
-		return nil, err
+		return page[*policygraph.Measure]{}, err
 	}
 	items, more := sliceWindow(w, all)
-	return measureConnection(w, items, more, len(all)), nil
+	return page[*policygraph.Measure]{w: w, items: items, more: more, total: len(all)}, nil
+}
+
+// pillarMeasures resolves Pillar.measures: by the HAS_MEASURE walk (planned
+// for all pillars of the query at once) when a.walked(), else by
+// Store.Measures for this pillar.
+func (r *Resolver) pillarMeasures(ctx context.Context, p *policygraph.Pillar, a pillarMeasuresArgs) (*model.MeasureConnection, error) {
+	if !a.walked() {
+		fl := a.filter
+		f := policygraph.MeasureFilter{PillarID: p.ID, Statuses: fl.Status, Relist: fl.Relist}
+		for dst, src := range map[*string]*string{&f.GroupID: fl.Group, &f.LawID: fl.Law, &f.FundID: fl.Fund, &f.Text: fl.Text} {
+			if src != nil {
+				*dst = *src
+			}
+		}
+		if fl.YearFrom != nil {
+			f.YearFrom = *fl.YearFrom
+		}
+		if fl.YearTo != nil {
+			f.YearTo = *fl.YearTo
+		}
+		return r.storeMeasures(ctx, f, a.order, a.page)
+	}
+	all, err := walk[*policygraph.Measure](ctx, r, p.ID, policygraph.RelHasMeasure, out)
+	if err != nil {
+		return nil, err
+	}
+	pg, err := walkedPage(all, a.filter, a.page)
+	if err != nil {
+		return nil, err
+	}
+	return measureConnection(pg.w, pg.items, pg.more, pg.total), nil
 }
 
 // use is one law or fund a pillar depends on, with its mentions.
@@ -147,35 +202,27 @@ type use struct {
 }
 
 // pillarUses collects the laws (CITES_LAW) or funds (USES_FUND) of a pillar,
-// its measures and its targets: three batched walks whatever the number of
-// pillars in the query.
+// its measures and its targets. The planner reads them for every pillar of
+// a level at once (pillarUses rule); here they come from the cache.
 func (r *Resolver) pillarUses(ctx context.Context, p *policygraph.Pillar, relType string) ([]use, error) {
-	l := r.loaders(ctx)
-	measures := l.relLoader(policygraph.RelQuery{Type: policygraph.RelHasMeasure, Direction: out}).LoadThunk(ctx, p.ID)
-	targets := l.relLoader(policygraph.RelQuery{Type: policygraph.RelHasTarget, Direction: out}).LoadThunk(ctx, p.ID)
-	mh, err := measures()
-	if err != nil {
-		return nil, err
-	}
-	th, err := targets()
-	if err != nil {
-		return nil, err
-	}
+	c := r.cache(ctx)
 	starts := []policygraph.Entity{p}
-	for _, h := range append(slices.Clip(mh), th...) {
-		starts = append(starts, h.Node)
-	}
-	ids := make([]string, len(starts))
-	for i, s := range starts {
-		ids[i] = s.NodeID()
-	}
-	all, err := l.HopsAll(ctx, ids, relType, out)
-	if err != nil {
-		return nil, err
+	for _, q := range []policygraph.RelQuery{hasMeasure, hasTarget} {
+		hops, err := c.Hops(ctx, p.ID, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hops {
+			starts = append(starts, h.Node)
+		}
 	}
 	var uses []use
 	index := map[string]int{}
-	for i, hops := range all {
+	for _, s := range starts {
+		hops, err := c.Hops(ctx, s.NodeID(), policygraph.RelQuery{Type: relType, Direction: out})
+		if err != nil {
+			return nil, err
+		}
 		for _, h := range hops {
 			id := h.Node.NodeID()
 			k, ok := index[id]
@@ -184,7 +231,7 @@ func (r *Resolver) pillarUses(ctx context.Context, p *policygraph.Pillar, relTyp
 				index[id] = k
 				uses = append(uses, use{item: h.Node})
 			}
-			uses[k].mentions = append(uses[k].mentions, mentionOf(starts[i], h.Rel))
+			uses[k].mentions = append(uses[k].mentions, mentionOf(s, h.Rel))
 		}
 	}
 	return uses, nil
@@ -192,7 +239,7 @@ func (r *Resolver) pillarUses(ctx context.Context, p *policygraph.Pillar, relTyp
 
 // referencedBy lists the REFERS_TO pointers at a pillar or group.
 func (r *Resolver) referencedBy(ctx context.Context, to policygraph.Entity) ([]*model.Reference, error) {
-	hops, err := r.loaders(ctx).Hops(ctx, to.NodeID(), policygraph.RelRefersTo, in)
+	hops, err := r.cache(ctx).Hops(ctx, to.NodeID(), refersToIn)
 	if err != nil {
 		return nil, err
 	}
@@ -226,6 +273,11 @@ func (r *Resolver) search(ctx context.Context, query string, types []string, doc
 	if err != nil {
 		return nil, err
 	}
+	nodes := make([]policygraph.Entity, len(hits))
+	for i, h := range hits {
+		nodes[i] = h.Node
+	}
+	r.planBelow(ctx, nodes, hop{"SearchHit", "node"})
 	return ptrs(hits), nil
 }
 
@@ -247,6 +299,7 @@ func (r *Resolver) neighbourhood(ctx context.Context, id string, depth, limitArg
 	if err != nil {
 		return nil, err
 	}
+	r.planBelow(ctx, sg.Nodes, hop{"Neighbourhood", "nodes"}, hop{"GraphNode", "node"})
 	return &model.Neighbourhood{Nodes: graphNodes(sg.Nodes), Edges: sg.Relationships, Truncated: sg.Truncated}, nil
 }
 
@@ -268,7 +321,35 @@ func (r *Resolver) paths(ctx context.Context, from, to string, maxHops, first *i
 	if err != nil {
 		return nil, err
 	}
+	var nodes []policygraph.Entity
+	for _, p := range ps {
+		nodes = append(nodes, p.Nodes...)
+	}
+	r.planBelow(ctx, nodes, hop{"Path", "nodes"}, hop{"GraphNode", "node"})
 	return ptrs(ps), nil
+}
+
+// relatedPillars resolves Query.relatedPillars and Pillar.relatedPillars:
+// one store query per pillar, then the nodes it returns are planned.
+func (r *Resolver) relatedPillars(ctx context.Context, id string) ([]*policygraph.PillarRelation, error) {
+	rels, err := r.Store.RelatedPillars(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var pillars, laws, funds []policygraph.Entity
+	for _, rel := range rels {
+		pillars = append(pillars, rel.Pillar)
+		for _, l := range rel.SharedLaws {
+			laws = append(laws, l)
+		}
+		for _, f := range rel.SharedFunds {
+			funds = append(funds, f)
+		}
+	}
+	r.planBelow(ctx, pillars, hop{"PillarRelation", "pillar"})
+	r.planBelow(ctx, laws, hop{"PillarRelation", "sharedLaws"})
+	r.planBelow(ctx, funds, hop{"PillarRelation", "sharedFunds"})
+	return ptrs(rels), nil
 }
 
 func labelCounts(m map[string]int) []*model.LabelCount {

@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	PillarUse() PillarUseResolver
 	PolicyDirection() PolicyDirectionResolver
 	Query() QueryResolver
+	Relationship() RelationshipResolver
 	SearchHit() SearchHitResolver
 	Stats() StatsResolver
 	Target() TargetResolver
@@ -2249,7 +2250,7 @@ type PillarRelation {
 #   Unknown ids give null there. The typed lookups (document, pillar, measure,
 #   law, fund) instead fail with extensions.code NOT_FOUND.
 # - Errors carry extensions.code: NOT_FOUND, BAD_USER_INPUT, LIMIT_EXCEEDED,
-#   INTERNAL, UNAVAILABLE (plus GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED
+#   INTERNAL, UNAVAILABLE, TIMEOUT (plus GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED
 #   for documents that do not parse or validate).
 # - Lists are in document order (document year, then line) unless stated.
 

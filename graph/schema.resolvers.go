@@ -13,11 +13,11 @@ import (
 )
 
 func (r *queryResolver) Node(ctx context.Context, id string) (policygraph.Entity, error) {
-	n, err := r.loaders(ctx).Node(ctx, id)
+	n, err := r.cache(ctx).Node(ctx, id)
 	if err != nil || n == nil || isNil(n) {
 		return nil, err
 	}
-	r.prefetch(ctx, []policygraph.Entity{n})
+	r.planBelow(ctx, []policygraph.Entity{n})
 	return n, nil
 }
 
@@ -30,14 +30,14 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]policygraph.
 	}
 	nodes, err := r.Store.Nodes(ctx, ids)
 	if err == nil {
-		r.prefetch(ctx, nodes)
+		r.planBelow(ctx, nodes)
 	}
 	return nodes, err
 }
 
 func (r *queryResolver) Documents(ctx context.Context) ([]*policygraph.Document, error) {
 	docs, err := r.Store.Documents(ctx)
-	prefetchAll(ctx, r.Resolver, docs)
+	planAll(ctx, r.Resolver, docs)
 	return docs, err
 }
 
@@ -54,7 +54,7 @@ func (r *queryResolver) Pillars(ctx context.Context, document *string, kind *str
 		f.Kind = *kind
 	}
 	ps, err := r.Store.Pillars(ctx, f)
-	prefetchAll(ctx, r.Resolver, ps)
+	planAll(ctx, r.Resolver, ps)
 	return ps, err
 }
 
@@ -88,7 +88,7 @@ func (r *queryResolver) Laws(ctx context.Context, foreign *bool, text *string) (
 		f.Text = *text
 	}
 	laws, err := r.Store.Laws(ctx, f)
-	prefetchAll(ctx, r.Resolver, laws)
+	planAll(ctx, r.Resolver, laws)
 	return laws, err
 }
 
@@ -98,7 +98,7 @@ func (r *queryResolver) Law(ctx context.Context, id string) (*policygraph.Law, e
 
 func (r *queryResolver) Funds(ctx context.Context) ([]*policygraph.Fund, error) {
 	funds, err := r.Store.Funds(ctx)
-	prefetchAll(ctx, r.Resolver, funds)
+	planAll(ctx, r.Resolver, funds)
 	return funds, err
 }
 
@@ -119,11 +119,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 }
 
 func (r *queryResolver) RelatedPillars(ctx context.Context, id string) ([]*policygraph.PillarRelation, error) {
-	rels, err := r.Store.RelatedPillars(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return ptrs(rels), nil
+	return r.relatedPillars(ctx, id)
 }
 
 func (r *queryResolver) Stats(ctx context.Context) (*policygraph.Stats, error) {

@@ -38,8 +38,6 @@ type Config struct {
 	// CORSOrigins are the exact origins (scheme://host[:port]) allowed to
 	// call the API from a browser; "*" allows any. Empty disables CORS.
 	CORSOrigins []string
-	// LoaderWait is how long dataloaders gather keys. Default 2ms.
-	LoaderWait time.Duration
 }
 
 // Defaults.

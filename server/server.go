@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -41,6 +42,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
 	gql.SetErrorPresenter(graph.ErrorPresenter(logger))
 	gql.SetRecoverFunc(graph.RecoverFunc(logger))
+	gql.Use(graph.RequestCache{})
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
@@ -51,7 +53,6 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	}
 
 	var api http.Handler = gql
-	api = graph.Middleware(store, cfg.LoaderWait, api)
 	api = limitBody(cfg.MaxBodyBytes, api)
 	api = withTimeout(cfg.Timeout, api)
 
@@ -95,16 +96,24 @@ func limitBody(n int64, next http.Handler) http.Handler {
 	})
 }
 
-// withTimeout bounds the handling of a request: resolvers see a context
-// that ends after d (errors: LIMIT_EXCEEDED "request timed out").
+// withTimeout bounds the handling of a request. Resolvers see a context
+// that ends after d, so store calls stop and resolvers return; and whatever
+// the handler is still doing then (a store that ignores its context, a slow
+// encoder), the client gets 503 with the GraphQL error code TIMEOUT at the
+// deadline, not a dropped connection.
 func withTimeout(d time.Duration, next http.Handler) http.Handler {
 	if d < 0 {
 		return next
 	}
+	body, _ := json.Marshal(map[string]any{"errors": []any{map[string]any{
+		"message":    "request timed out",
+		"extensions": map[string]any{"code": graph.CodeTimeout},
+	}}})
+	th := http.TimeoutHandler(next, d, string(body))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), d)
-		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
+		// Kept on timeout; replaced by the handler's own on success.
+		w.Header().Set("Content-Type", "application/json")
+		th.ServeHTTP(w, r)
 	})
 }
 

@@ -1,0 +1,238 @@
+package graph
+
+import (
+	"context"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/policygraph/policygraph"
+)
+
+// Cache holds what one root field of one operation has read: nodes by id,
+// relationship walks by (type, direction, id) and the pillars using a law or
+// fund. The planner (plan.go) fills it level by level before the field's
+// children are resolved; resolvers only read it. A key the planner did not
+// foresee is fetched once, alone, by the first resolver that asks (the
+// others wait for that fetch), so the number of store calls of a query
+// depends on its shape and the data, never on timing.
+//
+// Each root field has its own Cache: root fields run concurrently, and a
+// shared cache would let one field's reads decide whether another's miss
+// calls the store.
+type Cache struct {
+	store policygraph.Store
+
+	mu    sync.Mutex
+	nodes map[string]*entry[policygraph.Entity]
+	hops  map[policygraph.RelQuery]map[string]*entry[[]policygraph.Hop]
+	uses  map[string]*entry[[]policygraph.PillarUse]
+}
+
+// entry is one cached read; once makes a miss fetch exactly once.
+type entry[T any] struct {
+	once sync.Once
+	v    T
+	err  error
+}
+
+func newCache(store policygraph.Store) *Cache {
+	return &Cache{
+		store: store,
+		nodes: map[string]*entry[policygraph.Entity]{},
+		hops:  map[policygraph.RelQuery]map[string]*entry[[]policygraph.Hop]{},
+		uses:  map[string]*entry[[]policygraph.PillarUse]{},
+	}
+}
+
+func (c *Cache) nodeEntry(id string) *entry[policygraph.Entity] {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.nodes[id]
+	if e == nil {
+		e = &entry[policygraph.Entity]{}
+		c.nodes[id] = e
+	}
+	return e
+}
+
+func (c *Cache) hopEntry(q policygraph.RelQuery, id string) *entry[[]policygraph.Hop] {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.hops[q]
+	if m == nil {
+		m = map[string]*entry[[]policygraph.Hop]{}
+		c.hops[q] = m
+	}
+	e := m[id]
+	if e == nil {
+		e = &entry[[]policygraph.Hop]{}
+		m[id] = e
+	}
+	return e
+}
+
+func (c *Cache) useEntry(id string) *entry[[]policygraph.PillarUse] {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.uses[id]
+	if e == nil {
+		e = &entry[[]policygraph.PillarUse]{}
+		c.uses[id] = e
+	}
+	return e
+}
+
+// set fills e unless it is filled already.
+func set[T any](e *entry[T], v T, err error) {
+	e.once.Do(func() { e.v, e.err = v, err })
+}
+
+// Node returns the node with the id (nil when there is none).
+func (c *Cache) Node(ctx context.Context, id string) (policygraph.Entity, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	e := c.nodeEntry(id)
+	e.once.Do(func() {
+		ns, err := c.store.Nodes(ctx, []string{id})
+		if err == nil && len(ns) == 1 {
+			e.v = ns[0]
+		}
+		e.err = err
+	})
+	return e.v, e.err
+}
+
+// Hops walks q from id.
+func (c *Cache) Hops(ctx context.Context, id string, q policygraph.RelQuery) ([]policygraph.Hop, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	e := c.hopEntry(q, id)
+	e.once.Do(func() {
+		m, err := c.store.Related(ctx, []string{id}, q)
+		e.v, e.err = m[id], err
+	})
+	return e.v, e.err
+}
+
+// PillarsUsing returns the pillars that depend on a law or fund.
+func (c *Cache) PillarsUsing(ctx context.Context, id string) ([]policygraph.PillarUse, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	e := c.useEntry(id)
+	e.once.Do(func() {
+		m, err := c.store.PillarsUsing(ctx, []string{id})
+		e.v, e.err = m[id], err
+	})
+	return e.v, e.err
+}
+
+// fillNodes reads ids in batches of MaxBatch and caches the answers (a
+// missing id caches nil). On error the entries hold the error.
+func (c *Cache) fillNodes(ctx context.Context, ids []string) (map[string]policygraph.Entity, error) {
+	out := make(map[string]policygraph.Entity, len(ids))
+	for _, chunk := range chunks(ids) {
+		ns, err := c.store.Nodes(ctx, chunk)
+		for i, id := range chunk {
+			var n policygraph.Entity
+			if err == nil && i < len(ns) {
+				n = ns[i]
+			}
+			set(c.nodeEntry(id), n, err)
+			out[id] = n
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// fillHops walks q from ids in batches and caches every id's hops.
+func (c *Cache) fillHops(ctx context.Context, ids []string, q policygraph.RelQuery) (map[string][]policygraph.Hop, error) {
+	out := make(map[string][]policygraph.Hop, len(ids))
+	for _, chunk := range chunks(ids) {
+		m, err := c.store.Related(ctx, chunk, q)
+		for _, id := range chunk {
+			set(c.hopEntry(q, id), m[id], err)
+			out[id] = m[id]
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// fillUses reads the pillars using each law or fund id, in batches.
+func (c *Cache) fillUses(ctx context.Context, ids []string) (map[string][]policygraph.PillarUse, error) {
+	out := make(map[string][]policygraph.PillarUse, len(ids))
+	for _, chunk := range chunks(ids) {
+		m, err := c.store.PillarsUsing(ctx, chunk)
+		for _, id := range chunk {
+			set(c.useEntry(id), m[id], err)
+			out[id] = m[id]
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// chunks splits ids into batches the store accepts.
+func chunks(ids []string) [][]string {
+	var out [][]string
+	for len(ids) > policygraph.MaxBatch {
+		out = append(out, ids[:policygraph.MaxBatch])
+		ids = ids[policygraph.MaxBatch:]
+	}
+	if len(ids) > 0 {
+		out = append(out, ids)
+	}
+	return out
+}
+
+// operationCaches holds the caches of one operation, one per root field.
+type operationCaches struct {
+	mu     sync.Mutex
+	byRoot map[*graphql.RootFieldContext]*Cache
+}
+
+type cachesKey struct{}
+
+// RequestCache is the gqlgen extension that gives every operation its
+// caches. Without it each resolver reads the store directly (correct, but
+// one store call per field and parent).
+type RequestCache struct{}
+
+var (
+	_ graphql.HandlerExtension     = RequestCache{}
+	_ graphql.OperationInterceptor = RequestCache{}
+)
+
+func (RequestCache) ExtensionName() string                   { return "RequestCache" }
+func (RequestCache) Validate(graphql.ExecutableSchema) error { return nil }
+func (RequestCache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	return next(context.WithValue(ctx, cachesKey{}, &operationCaches{byRoot: map[*graphql.RootFieldContext]*Cache{}}))
+}
+
+// cache returns the cache of the root field being resolved in ctx.
+func (r *Resolver) cache(ctx context.Context) *Cache {
+	oc, _ := ctx.Value(cachesKey{}).(*operationCaches)
+	root := graphql.GetRootFieldContext(ctx)
+	if oc == nil || root == nil {
+		return newCache(r.Store)
+	}
+	oc.mu.Lock()
+	defer oc.mu.Unlock()
+	c := oc.byRoot[root]
+	if c == nil {
+		c = newCache(r.Store)
+		oc.byRoot[root] = c
+	}
+	return c
+}

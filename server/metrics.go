@@ -27,6 +27,10 @@ type metrics struct {
 	latency   map[string]*histogram
 	ops       map[string]uint64 // outcome: ok, error
 	errsCount map[string]uint64 // extensions.code
+
+	// snapshotAge reports the age of the store's snapshot (snapshot mode
+	// only; nil otherwise).
+	snapshotAge func() (time.Duration, bool)
 }
 
 var latencyBuckets = []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
@@ -161,6 +165,16 @@ func (m *metrics) write(w io.Writer) {
 	fmt.Fprintln(w, "# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.")
 	fmt.Fprintln(w, "# TYPE process_start_time_seconds gauge")
 	fmt.Fprintf(w, "process_start_time_seconds %s\n", formatFloat(float64(m.start.UnixNano())/1e9))
+	if m.snapshotAge != nil {
+		fmt.Fprintln(w, "# HELP policygraph_snapshot_age_seconds Time since Neo4j last confirmed the served snapshot current (-1: no snapshot yet).")
+		fmt.Fprintln(w, "# TYPE policygraph_snapshot_age_seconds gauge")
+		age, ok := m.snapshotAge()
+		v := age.Seconds()
+		if !ok {
+			v = -1
+		}
+		fmt.Fprintf(w, "policygraph_snapshot_age_seconds %s\n", formatFloat(v))
+	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

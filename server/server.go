@@ -36,6 +36,9 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 		logger = slog.New(slog.DiscardHandler)
 	}
 	m := newMetrics()
+	if a, ok := store.(interface{ Age() (time.Duration, bool) }); ok {
+		m.snapshotAge = a.Age
+	}
 
 	gql := handler.New(graph.New(store, logger))
 	gql.AddTransport(httpTransport{maxBatch: cfg.MaxBatch, metrics: m})

@@ -19,6 +19,7 @@ import (
 	"github.com/policygraph/policygraph/loader"
 	"github.com/policygraph/policygraph/seed"
 	"github.com/policygraph/policygraph/server"
+	"github.com/policygraph/policygraph/snapshot"
 )
 
 // serveOptions are the flags of serve.
@@ -31,6 +32,8 @@ type serveOptions struct {
 	logLevel        string
 	shutdownTimeout time.Duration
 	neo4j           neo4jConfig
+	neo4jMode       string
+	snapshot        snapshot.Options
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
@@ -59,6 +62,9 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
 	fs.StringVar(&o.neo4j.User, "neo4j-user", "neo4j", "Neo4j user")
 	fs.StringVar(&o.neo4j.Password, "neo4j-password", "", "Neo4j password")
 	fs.StringVar(&o.neo4j.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction")
+	fs.StringVar(&o.neo4jMode, "neo4j-mode", "snapshot", "how to serve from Neo4j: snapshot (an in-memory copy, refreshed when a load changes the database) or read-through (every query to Neo4j)")
+	fs.DurationVar(&o.snapshot.Interval, "snapshot-interval", snapshot.DefaultInterval, "snapshot mode: how often to ask Neo4j whether the graph changed")
+	fs.DurationVar(&o.snapshot.MaxStale, "snapshot-max-stale", snapshot.DefaultMaxStale, "snapshot mode: how old (since last confirmed by Neo4j) the copy may be and still serve; negative: no bound")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -67,6 +73,9 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
 	}
 	if err := applyEnv(fs, os.Getenv, neo4jFallbacks); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
+	}
+	if o.neo4jMode != "snapshot" && o.neo4jMode != "read-through" {
+		return nil, fmt.Errorf("serve: --neo4j-mode must be snapshot or read-through, not %q", o.neo4jMode)
 	}
 	if o.logFormat != "text" && o.logFormat != "json" {
 		return nil, fmt.Errorf("serve: --log-format must be text or json, not %q", o.logFormat)
@@ -149,7 +158,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 func storeKind(o *serveOptions) string {
 	if o.neo4j.URI != "" {
-		return "neo4j"
+		return "neo4j " + o.neo4jMode
 	}
 	return "inmem"
 }
@@ -164,7 +173,7 @@ func openStore(ctx context.Context, o *serveOptions, logger *slog.Logger) (polic
 			// would be silently ignored.
 			return nil, nil, fmt.Errorf("serve: --seed cannot be combined with --neo4j-uri (NEO4J_URI): load the seeds with 'policygraph load --seed DIR --neo4j-uri …' first")
 		}
-		s, closeFn, err := openNeo4jStore(ctx, o.neo4j, logger)
+		s, closeFn, err := openNeo4jStore(ctx, o, logger)
 		if err != nil {
 			return nil, nil, fmt.Errorf("serve: %w", err)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/neo4jstore"
+	"github.com/policygraph/policygraph/snapshot"
 )
 
 // neo4jConfig {URI, User, Password, Database} is declared in load.go (the
@@ -18,7 +19,12 @@ import (
 // database answers, then everything works without a restart (the driver
 // reconnects by itself; the store keeps no connection state of its own).
 // The schema and the data come from `policygraph load --neo4j-uri …`.
-func openNeo4jStore(ctx context.Context, cfg neo4jConfig, logger *slog.Logger) (policygraph.Store, func(), error) {
+//
+// In snapshot mode (the default) the server answers from an in-memory copy
+// of the database (package snapshot), refreshed in the background when a
+// load changes it; read-through sends every query to Neo4j.
+func openNeo4jStore(ctx context.Context, o *serveOptions, logger *slog.Logger) (policygraph.Store, func(), error) {
+	cfg := o.neo4j
 	s, err := neo4jstore.Open(ctx, neo4jstore.Config{
 		URI:      cfg.URI,
 		User:     cfg.User,
@@ -39,5 +45,21 @@ func openNeo4jStore(ctx context.Context, cfg neo4jConfig, logger *slog.Logger) (
 	} else {
 		logger.Info("serving from neo4j", "uri", neo4jstore.Redact(cfg.URI), "database", s.Database())
 	}
-	return s, func() { s.Close(context.Background()) }, nil
+	if o.neo4jMode != "snapshot" {
+		return s, func() { s.Close(context.Background()) }, nil
+	}
+	opts := o.snapshot
+	opts.Logger = logger
+	snap := snapshot.New(s, opts)
+	if err := snap.Refresh(pctx); err != nil {
+		logger.Warn("no snapshot of neo4j yet; /readyz fails until one is read", "err", err)
+	}
+	rctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() { defer close(done); snap.Run(rctx) }()
+	return snap, func() {
+		stop()
+		<-done
+		s.Close(context.Background())
+	}, nil
 }

@@ -1,0 +1,119 @@
+package neo4jstore
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+
+	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/policygraph/policygraph"
+)
+
+// fingerprintQuery reads the fingerprint every load records on each
+// Document (see LoadGraph): any write of a document changes it.
+const fingerprintQuery = "MATCH (d:PolicyNode:Document) RETURN d.id AS id, coalesce(d." + propFingerprint + ", '') AS fp ORDER BY id"
+
+// Fingerprint returns a digest of what is loaded: the documents' ids and
+// load fingerprints. It changes whenever a load writes anything, and is
+// the cheap question a snapshot asks before it reads the whole graph again.
+func (s *Store) Fingerprint(ctx context.Context) (string, error) {
+	const op = "neo4jstore.Fingerprint"
+	return readTx(ctx, s, op, func(tx *txn) (string, error) {
+		recs, err := tx.collect(fingerprintQuery, nil)
+		if err != nil {
+			return "", err
+		}
+		return digest(recs)
+	})
+}
+
+func digest(recs []*neo4jdriver.Record) (string, error) {
+	h := sha256.New()
+	for _, r := range recs {
+		id, err := get[string](r, "id")
+		if err != nil {
+			return "", err
+		}
+		fp, err := get[string](r, "fp")
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%s\x00", id, fp)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ReadGraph reads the whole graph and its fingerprint in one read
+// transaction, so the graph is one state of the database, never half of a
+// load. Nodes come back in label then id order, relationships in id order.
+func (s *Store) ReadGraph(ctx context.Context) (*policygraph.Graph, string, error) {
+	const op = "neo4jstore.ReadGraph"
+	type result struct {
+		g  *policygraph.Graph
+		fp string
+	}
+	res, err := readTx(ctx, s, op, func(tx *txn) (result, error) {
+		recs, err := tx.collect(fingerprintQuery, nil)
+		if err != nil {
+			return result{}, err
+		}
+		fp, err := digest(recs)
+		if err != nil {
+			return result{}, err
+		}
+		recs, err = tx.collect("MATCH (n:PolicyNode) RETURN n ORDER BY n.id", nil)
+		if err != nil {
+			return result{}, err
+		}
+		g := &policygraph.Graph{}
+		for _, r := range recs {
+			e, err := nodeOf(r, "n")
+			if err != nil {
+				return result{}, err
+			}
+			addEntity(g, e)
+		}
+		recs, err = tx.collect("MATCH (a:PolicyNode)-[r]->(b:PolicyNode) RETURN r, a.id AS rs, b.id AS re", nil)
+		if err != nil {
+			return result{}, err
+		}
+		for _, r := range recs {
+			rel, err := relOf(r, "r")
+			if err != nil {
+				return result{}, err
+			}
+			if validRelType(rel.Type) {
+				g.Relationships = append(g.Relationships, rel)
+			}
+		}
+		slices.SortFunc(g.Relationships, func(a, b *policygraph.Relationship) int { return cmp.Compare(a.ID, b.ID) })
+		return result{g, fp}, nil
+	})
+	return res.g, res.fp, err
+}
+
+// addEntity appends e to the slice of its label.
+func addEntity(g *policygraph.Graph, e policygraph.Entity) {
+	switch n := e.(type) {
+	case *policygraph.Document:
+		g.Documents = append(g.Documents, n)
+	case *policygraph.Pillar:
+		g.Pillars = append(g.Pillars, n)
+	case *policygraph.MeasureGroup:
+		g.Groups = append(g.Groups, n)
+	case *policygraph.Measure:
+		g.Measures = append(g.Measures, n)
+	case *policygraph.Target:
+		g.Targets = append(g.Targets, n)
+	case *policygraph.Law:
+		g.Laws = append(g.Laws, n)
+	case *policygraph.Fund:
+		g.Funds = append(g.Funds, n)
+	case *policygraph.PolicyDirection:
+		g.Directions = append(g.Directions, n)
+	}
+}

@@ -1,0 +1,110 @@
+package neo4jstore_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/neo4jstore"
+	"github.com/policygraph/policygraph/neo4jstore/neo4jtest"
+	snapshotstore "github.com/policygraph/policygraph/snapshot"
+	"github.com/policygraph/policygraph/storetest"
+)
+
+// flat is a graph as comparable values: node properties by id, and
+// relationships as text by id.
+func flat(t *testing.T, g *policygraph.Graph) (map[string]map[string]any, map[string]string) {
+	t.Helper()
+	nodes := map[string]map[string]any{}
+	for _, e := range g.Entities() {
+		p, err := policygraph.Properties(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p["label"] = e.Label()
+		nodes[e.NodeID()] = p
+	}
+	rels := map[string]string{}
+	for _, r := range g.Relationships {
+		props := r.Properties
+		if len(props) == 0 {
+			props = nil
+		}
+		rels[r.ID] = fmt.Sprintf("%s %s->%s %v", r.Type, r.Start, r.End, props)
+	}
+	return nodes, rels
+}
+
+// TestReadGraphIsTheLoadedGraph checks that reading the whole graph back
+// gives exactly what was loaded: the snapshot mode serves this copy.
+func TestReadGraphIsTheLoadedGraph(t *testing.T) {
+	s := neo4jtest.Open(t)
+	g := corpus(t)
+	load(t, s, g)
+	got, fp, err := s.ReadGraph(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp2, err := s.Fingerprint(t.Context())
+	if err != nil || fp == "" || fp != fp2 {
+		t.Fatalf("fingerprints %q and %q, %v", fp, fp2, err)
+	}
+	wantN, wantR := flat(t, g)
+	gotN, gotR := flat(t, got)
+	if d := cmp.Diff(wantN, gotN); d != "" {
+		t.Errorf("nodes differ (-loaded +read):\n%.3000s", d)
+	}
+	if d := cmp.Diff(wantR, gotR); d != "" {
+		t.Errorf("relationships differ (-loaded +read):\n%.3000s", d)
+	}
+}
+
+// openSnapshot loads g into Neo4j and serves it through a snapshot.
+func openSnapshot(s *neo4jstore.Store) storetest.Opener {
+	return func(t *testing.T, g *policygraph.Graph) policygraph.Store {
+		load(t, s, g)
+		snap := snapshotstore.New(s, snapshotstore.Options{})
+		if err := snap.Refresh(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		return snap
+	}
+}
+
+// TestSnapshotContract runs the store contract and the corpus invariants on
+// the snapshot mode of serving from Neo4j.
+func TestSnapshotContract(t *testing.T) {
+	s := neo4jtest.Open(t)
+	t.Run("contract", func(t *testing.T) { storetest.Run(t, openSnapshot(s)) })
+	t.Run("corpus", func(t *testing.T) { storetest.RunCorpus(t, corpus(t), openSnapshot(s)) })
+}
+
+// TestSnapshotFollowsLoads checks that a load is picked up by the next
+// refresh and an unchanged database is not read again.
+func TestSnapshotFollowsLoads(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := t.Context()
+	g := storetest.Fixture()
+	load(t, s, g)
+	snap := snapshotstore.New(s, snapshotstore.Options{})
+	if err := snap.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := snap.Refresh(ctx); err != nil || snap.Reloads() != 1 {
+		t.Fatalf("unchanged: reloads %d, %v", snap.Reloads(), err)
+	}
+	g2 := storetest.Fixture()
+	g2.Documents[0].Title = "a new title"
+	if _, err := s.LoadGraph(ctx, g2); err != nil {
+		t.Fatal(err)
+	}
+	if err := snap.Refresh(ctx); err != nil || snap.Reloads() != 2 {
+		t.Fatalf("changed: reloads %d, %v", snap.Reloads(), err)
+	}
+	d, err := snap.Node(ctx, g2.Documents[0].ID)
+	if err != nil || d.(*policygraph.Document).Title != "a new title" {
+		t.Fatalf("after the load: %v, %v", d, err)
+	}
+}

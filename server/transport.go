@@ -218,7 +218,25 @@ func onlyCode(errs gqlerror.List, code string) bool {
 }
 
 func writeResponse(w http.ResponseWriter, media string, status int, v any) {
-	b, err := json.Marshal(v)
+	var b []byte
+	var err error
+	switch v := v.(type) {
+	case wireResponse:
+		b, err = appendResponse(nil, v)
+	case []wireResponse:
+		b = append(b, '[')
+		for i, r := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = appendResponse(b, r); err != nil {
+				break
+			}
+		}
+		b = append(b, ']')
+	default:
+		b, err = json.Marshal(v)
+	}
 	if err != nil {
 		requestError(w, http.StatusInternalServerError, graph.CodeInternal, "internal error")
 		return
@@ -226,6 +244,42 @@ func writeResponse(w http.ResponseWriter, media string, status int, v any) {
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
+}
+
+// appendResponse appends r as JSON. Data is JSON already (the executor
+// wrote it) and is copied as it is: json.Marshal would scan and re-compact
+// the whole result a second time.
+func appendResponse(b []byte, r wireResponse) ([]byte, error) {
+	b = append(b, '{')
+	sep := false
+	field := func(name string, raw []byte) {
+		if sep {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, name...)
+		b = append(b, '"', ':')
+		b = append(b, raw...)
+		sep = true
+	}
+	if len(r.Errors) > 0 {
+		e, err := json.Marshal(r.Errors)
+		if err != nil {
+			return b, err
+		}
+		field("errors", e)
+	}
+	if len(r.Data) > 0 {
+		field("data", r.Data)
+	}
+	if len(r.Extensions) > 0 {
+		e, err := json.Marshal(r.Extensions)
+		if err != nil {
+			return b, err
+		}
+		field("extensions", e)
+	}
+	return append(b, '}'), nil
 }
 
 // negotiate picks the response media type from the Accept headers: the

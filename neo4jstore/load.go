@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/policygraph/policygraph"
 )
@@ -18,41 +19,35 @@ import (
 // Ownership. Every node but Law and Fund belongs to one document (its
 // documentId; a Document node to itself) and carries it as pg_doc. Law and
 // Fund nodes are shared by all editions: they are MERGEd by id, updated in
-// place, never deleted by the load of a document, and pruned at the end of
-// LoadGraph once no document of the graph has them. A relationship belongs to the document
-// of its start node (to the document of its end node when it starts at a
-// shared node).
+// place, and pruned once no document of the graph has them. A relationship
+// belongs to the document of its start node (to the document of its end
+// node when it starts at a shared node).
 //
-// One transaction per document. Loading a document is one write transaction:
-// delete the document's previous subgraph (DETACH DELETE of the nodes whose
-// pg_doc is the document, which also removes every relationship touching
-// them), MERGE the shared nodes it refers to, CREATE its nodes and its
-// relationships in UNWIND batches, then MERGE its cross-document
-// relationships, and record a fingerprint of what it loaded on the Document
-// node. A failure anywhere rolls the whole document back: the database keeps
-// the previous version of that document, never a part of the new one.
+// All or nothing. A load is one write transaction for the whole corpus:
+// delete the previous subgraph of every document that changed or left the
+// graph (DETACH DELETE of the nodes whose pg_doc is one of them, which also
+// removes every relationship touching them), MERGE the shared nodes, CREATE
+// the changed documents' nodes and relationships in UNWIND batches (one
+// statement per step, labels and types given as data), MERGE the
+// cross-document relationships that touch them, prune shared nodes no
+// document has, and record each document's fingerprint. A failure anywhere,
+// or the process dying, rolls the whole load back: the database keeps the
+// previous corpus exactly, never a mix of two.
 //
 // Cross-document relationships (CONTINUES, EVOLVES_FROM: 2025 → 2023) are
-// written by the transactions of BOTH documents they touch, with MATCH on
-// both ends and MERGE on the relationship id: whichever document loads
-// second creates them (MATCH finds nothing while the other side is absent),
-// and a document reloaded later restores the ones its DETACH DELETE removed.
-// So the result does not depend on the load order (documents are loaded by
-// year anyway), and reloading is idempotent.
+// written whenever either document they touch is rewritten, with MATCH on
+// both ends and MERGE on the relationship id, so a document reloaded alone
+// restores the ones its DETACH DELETE removed.
 //
 // Unchanged documents are skipped: a document whose fingerprint (a hash of
-// its nodes and relationships, shared nodes included) equals the stored one
-// is not rewritten, so a changed document replaces only its own subgraph.
-// LoadOptions.Force rewrites every document. Documents in the database that
-// the graph no longer has are deleted (their own transaction each).
-//
-// Shared nodes first. One transaction MERGEs every Law and Fund of the graph
-// (and relationships between shared nodes, if any) before the documents.
+// its nodes, the shared nodes it refers to and its relationships) equals the
+// stored one is not rewritten. When nothing changed the load writes
+// nothing. LoadOptions.Force rewrites every document.
 
 // storageVersion names the layout of the stored nodes (labels, internal
 // properties); it is part of every fingerprint, so changing it makes the
 // next load rewrite every document.
-const storageVersion = "neo4jstore/1"
+const storageVersion = "neo4jstore/2"
 
 // LoadOptions tune LoadGraph.
 type LoadOptions struct {
@@ -68,6 +63,15 @@ type LoadResult struct {
 	// RemovedShared are the Law/Fund ids deleted because the graph no longer
 	// has them.
 	RemovedShared []string
+	// Phases is where the time went, in order: reading the stored
+	// fingerprints, each write step, and the commit.
+	Phases []Phase
+}
+
+// Phase is one timed part of a load.
+type Phase struct {
+	Name     string
+	Duration time.Duration
 }
 
 // docPart is the slice of the graph one document transaction writes.
@@ -92,6 +96,7 @@ func (s *Store) LoadGraph(ctx context.Context, g *policygraph.Graph, opts ...Loa
 	if err != nil {
 		return nil, &policygraph.Error{Code: policygraph.EINVALID, Op: op, Message: "graph cannot be loaded", Err: err}
 	}
+	start := time.Now()
 	existing, err := readTx(ctx, s, op, func(tx *txn) (map[string]string, error) {
 		recs, err := tx.collect("MATCH (d:PolicyNode:Document) RETURN d.id AS id, d."+propFingerprint+" AS fp", nil)
 		if err != nil {
@@ -108,81 +113,204 @@ func (s *Store) LoadGraph(ctx context.Context, g *policygraph.Graph, opts ...Loa
 	if err != nil {
 		return nil, err
 	}
-	res := &LoadResult{}
-	b := &batcher{s: s}
 
-	// Shared nodes first, in their own transaction.
-	if _, err := writeTx(ctx, s, op, func(tx *txn) (struct{}, error) {
-		b.reset()
-		if err := s.mergeShared(tx, b, sharedNodes); err != nil {
-			return struct{}{}, err
-		}
-		return struct{}{}, s.writeRels(tx, b, sharedRels, true)
-	}); err != nil {
-		return nil, err
-	}
-
-	// Documents gone from the graph.
+	res := &LoadResult{Phases: []Phase{{"read fingerprints", time.Since(start)}}}
 	keep := map[string]bool{}
+	var changed []*docPart
 	for _, p := range parts {
 		keep[p.doc.ID] = true
-	}
-	var gone []string
-	for id := range existing {
-		if !keep[id] {
-			gone = append(gone, id)
-		}
-	}
-	sort.Strings(gone)
-	for _, id := range gone {
-		if _, err := writeTx(ctx, s, op, func(tx *txn) (struct{}, error) {
-			b.reset()
-			return struct{}{}, s.deleteDocument(tx, b, id)
-		}); err != nil {
-			return nil, err
-		}
-		res.Removed = append(res.Removed, id)
-	}
-
-	for _, p := range parts {
 		if fp, ok := existing[p.doc.ID]; ok && fp == p.fprint && !opt.Force {
 			res.Skipped = append(res.Skipped, p.doc.ID)
 			continue
 		}
-		if _, err := writeTx(ctx, s, op, func(tx *txn) (struct{}, error) {
-			b.reset()
-			return struct{}{}, s.writeDocument(tx, b, p)
-		}); err != nil {
-			return res, fmt.Errorf("load %s: %w", p.doc.ID, err)
-		}
+		changed = append(changed, p)
 		res.Loaded = append(res.Loaded, p.doc.ID)
 	}
-
-	// Shared nodes that no document of the graph mentions any more go last,
-	// once every document is in place, so both stores answer Laws/Funds
-	// alike. (A shared node still in the graph is never deleted.)
-	keepShared := make([]string, 0, len(sharedNodes))
-	for _, e := range sharedNodes {
-		keepShared = append(keepShared, e.NodeID())
+	for id := range existing {
+		if !keep[id] {
+			res.Removed = append(res.Removed, id)
+		}
 	}
+	sort.Strings(res.Removed)
+	if len(changed) == 0 && len(res.Removed) == 0 {
+		return res, nil // nothing to write
+	}
+
+	w, err := newCorpusWrite(changed, sharedNodes, sharedRels, res.Removed)
+	if err != nil {
+		return nil, &policygraph.Error{Code: policygraph.EINVALID, Op: op, Message: "graph cannot be loaded", Err: err}
+	}
+	var b *batcher
+	start = time.Now()
 	pruned, err := writeTx(ctx, s, op, func(tx *txn) ([]string, error) {
-		recs, err := tx.collect("MATCH (n:PolicyNode) WHERE (n:Law OR n:Fund) AND NOT n.id IN $keep "+
-			"WITH n, n.id AS id DETACH DELETE n RETURN id ORDER BY id", map[string]any{"keep": keepShared})
+		b = &batcher{s: s} // afresh for each attempt
+		return w.run(tx, b)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	total := time.Since(start)
+	for _, p := range b.phases {
+		res.Phases = append(res.Phases, p)
+		total -= p.Duration
+	}
+	res.Phases = append(res.Phases, Phase{"commit", total})
+	res.RemovedShared = pruned
+	return res, nil
+}
+
+// corpusWrite is the rows of one load transaction.
+type corpusWrite struct {
+	deleteDocs []string         // documents whose previous subgraph goes
+	shared     []map[string]any // {label, props} of every Law/Fund
+	keepShared []string
+	nodes      []map[string]any // {label, props} of the changed documents' nodes
+	owned      []map[string]any // {type, start, end, props}: CREATEd
+	merged     []map[string]any // cross-document and shared: MERGEd by id
+	fprints    []map[string]any // {id, fp}
+}
+
+func newCorpusWrite(changed []*docPart, sharedNodes []policygraph.Entity, sharedRels []*policygraph.Relationship, removed []string) (*corpusWrite, error) {
+	w := &corpusWrite{deleteDocs: slices.Clone(removed)}
+	for _, e := range sharedNodes {
+		props, err := nodeProps(e, "", 0)
 		if err != nil {
 			return nil, err
 		}
-		var ids []string
+		w.shared = append(w.shared, map[string]any{"label": e.Label(), "props": props})
+		w.keepShared = append(w.keepShared, e.NodeID())
+	}
+	relRow := func(r *policygraph.Relationship) map[string]any {
+		return map[string]any{"id": r.ID, "type": r.Type, "start": r.Start, "end": r.End, "props": relProps(r)}
+	}
+	seen := map[string]bool{}
+	for _, r := range sharedRels {
+		seen[r.ID] = true
+		w.merged = append(w.merged, relRow(r))
+	}
+	for _, p := range changed {
+		w.deleteDocs = append(w.deleteDocs, p.doc.ID)
+		for _, e := range p.nodes {
+			props, err := nodeProps(e, policygraph.DocumentOf(e), p.doc.Year)
+			if err != nil {
+				return nil, err
+			}
+			w.nodes = append(w.nodes, map[string]any{"label": e.Label(), "props": props})
+		}
+		for _, r := range p.rels {
+			w.owned = append(w.owned, relRow(r))
+		}
+		// A cross-document relationship of two changed documents is in the
+		// out list of one and the in list of the other: written once.
+		for _, r := range slices.Concat(p.out, p.in) {
+			if !seen[r.ID] {
+				seen[r.ID] = true
+				w.merged = append(w.merged, relRow(r))
+			}
+		}
+		w.fprints = append(w.fprints, map[string]any{"id": p.doc.ID, "fp": p.fprint})
+	}
+	for _, rows := range [][]map[string]any{w.shared, w.nodes} {
+		for _, row := range rows {
+			if !validLabel(row["label"].(string)) {
+				return nil, fmt.Errorf("bad label %q", row["label"])
+			}
+		}
+	}
+	for _, rows := range [][]map[string]any{w.owned, w.merged} {
+		for _, row := range rows {
+			if !validRelType(row["type"].(string)) {
+				return nil, fmt.Errorf("bad relationship type %q", row["type"])
+			}
+		}
+	}
+	return w, nil
+}
+
+// The statements of a load. Labels and types are data ($(row.label)), so
+// each step is one statement whatever the labels: few statements for the
+// database to plan, the same ones every load. Every value was checked
+// against the fixed label and type lists (newCorpusWrite).
+const (
+	stmtDelete = "UNWIND $docs AS doc MATCH (n:PolicyNode {" + propDoc + ": doc}) DETACH DELETE n"
+	stmtShared = "UNWIND $rows AS row MERGE (n:PolicyNode:$(row.label) {id: row.props.id}) SET n = row.props"
+	stmtNodes  = "UNWIND $rows AS row CREATE (n:PolicyNode:$(row.label)) SET n = row.props"
+	stmtOwned  = "UNWIND $rows AS row MATCH (a:PolicyNode {id: row.start}) MATCH (b:PolicyNode {id: row.end}) " +
+		"CREATE (a)-[r:$(row.type)]->(b) SET r = row.props RETURN count(r) AS n"
+	stmtMerged = "UNWIND $rows AS row MATCH (a:PolicyNode {id: row.start}) MATCH (b:PolicyNode {id: row.end}) " +
+		"MERGE (a)-[r:$(row.type) {id: row.id}]->(b) SET r = row.props"
+	stmtPrune = "MATCH (n:PolicyNode) WHERE (n:Law OR n:Fund) AND NOT n.id IN $keep " +
+		"WITH n, n.id AS id DETACH DELETE n RETURN id ORDER BY id"
+	stmtFingerprint = "UNWIND $rows AS row MATCH (d:PolicyNode:Document {id: row.id}) SET d." + propFingerprint + " = row.fp"
+)
+
+// run writes the load in tx and returns the pruned shared node ids.
+func (w *corpusWrite) run(tx *txn, b *batcher) ([]string, error) {
+	docRows := make([]map[string]any, len(w.deleteDocs))
+	for i, d := range w.deleteDocs {
+		docRows[i] = map[string]any{"doc": d}
+	}
+	if err := b.each("delete", docRows, func(batch []map[string]any) error {
+		docs := make([]string, len(batch))
+		for i, r := range batch {
+			docs[i] = r["doc"].(string)
+		}
+		return tx.exec(stmtDelete, map[string]any{"docs": docs})
+	}); err != nil {
+		return nil, err
+	}
+	for _, step := range []struct {
+		name string
+		stmt string
+		rows []map[string]any
+	}{
+		{"merge shared", stmtShared, w.shared},
+		{"create nodes", stmtNodes, w.nodes},
+	} {
+		if err := b.each(step.name, step.rows, func(batch []map[string]any) error {
+			return tx.exec(step.stmt, map[string]any{"rows": batch})
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.each("create relationships", w.owned, func(batch []map[string]any) error {
+		recs, err := tx.collect(stmtOwned, map[string]any{"rows": batch})
+		if err != nil {
+			return err
+		}
+		n := int64(0)
+		if len(recs) == 1 {
+			n, _ = get[int64](recs[0], "n")
+		}
+		if n != int64(len(batch)) {
+			return fmt.Errorf("created %d of %d relationships: an end node is missing", n, len(batch))
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := b.each("merge relationships", w.merged, func(batch []map[string]any) error {
+		return tx.exec(stmtMerged, map[string]any{"rows": batch})
+	}); err != nil {
+		return nil, err
+	}
+	var pruned []string
+	if err := b.each("prune shared", []map[string]any{{}}, func([]map[string]any) error {
+		recs, err := tx.collect(stmtPrune, map[string]any{"keep": w.keepShared})
+		if err != nil {
+			return err
+		}
 		for _, r := range recs {
 			id, _ := get[string](r, "id")
-			ids = append(ids, id)
+			pruned = append(pruned, id)
 		}
-		return ids, nil
-	})
-	if err != nil {
-		return res, err
+		return nil
+	}); err != nil {
+		return nil, err
 	}
-	res.RemovedShared = pruned
-	return res, nil
+	return pruned, b.each("fingerprint", w.fprints, func(batch []map[string]any) error {
+		return tx.exec(stmtFingerprint, map[string]any{"rows": batch})
+	})
 }
 
 // partition splits g into document parts (ordered by year, then id), the
@@ -292,7 +420,9 @@ func fingerprint(p *docPart) (string, error) {
 	if err := enc.Encode(storageVersion); err != nil {
 		return "", err
 	}
-	for _, group := range [][]policygraph.Entity{p.nodes} {
+	// The shared nodes it refers to are part of it: a changed alias of a
+	// law rewrites the documents citing it.
+	for _, group := range [][]policygraph.Entity{p.nodes, p.shared} {
 		for _, e := range group {
 			props, err := nodeProps(e, policygraph.DocumentOf(e), p.doc.Year)
 			if err != nil {
@@ -313,17 +443,19 @@ func fingerprint(p *docPart) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// batcher cuts rows into batches and runs the test hook before each.
+// batcher cuts rows into batches, runs the test hook before each and
+// times each step.
 type batcher struct {
-	s *Store
-	n int // batches sent in the current transaction attempt
+	s      *Store
+	n      int // batches sent in the current transaction attempt
+	phases []Phase
 }
-
-func (b *batcher) reset() { b.n = 0 }
 
 // each calls send for each batch of rows.
 func (b *batcher) each(step string, rows []map[string]any, send func([]map[string]any) error) error {
 	size := b.s.cfg.LoadBatchSize
+	start := time.Now()
+	defer func() { b.phases = append(b.phases, Phase{step, time.Since(start)}) }()
 	for i := 0; i < len(rows); i += size {
 		b.n++
 		if h := b.s.batchHook; h != nil {
@@ -338,130 +470,3 @@ func (b *batcher) each(step string, rows []map[string]any, send func([]map[strin
 	return nil
 }
 
-// deleteDocument removes a document's nodes and every relationship touching
-// them. Shared nodes are not the document's and survive.
-func (s *Store) deleteDocument(tx *txn, b *batcher, docID string) error {
-	return b.each("delete "+docID, []map[string]any{{"doc": docID}}, func([]map[string]any) error {
-		return tx.exec("MATCH (n:PolicyNode {"+propDoc+": $doc}) DETACH DELETE n", map[string]any{"doc": docID})
-	})
-}
-
-// byLabel groups node rows per label, in policygraph.Labels order.
-func byLabel(nodes []policygraph.Entity, year int) (map[string][]map[string]any, error) {
-	out := map[string][]map[string]any{}
-	for _, e := range nodes {
-		props, err := nodeProps(e, policygraph.DocumentOf(e), year)
-		if err != nil {
-			return nil, err
-		}
-		out[e.Label()] = append(out[e.Label()], props)
-	}
-	return out, nil
-}
-
-// mergeShared MERGEs Law/Fund nodes by id and sets their properties.
-func (s *Store) mergeShared(tx *txn, b *batcher, nodes []policygraph.Entity) error {
-	rows, err := byLabel(nodes, 0)
-	if err != nil {
-		return err
-	}
-	for _, label := range policygraph.Labels {
-		if len(rows[label]) == 0 {
-			continue
-		}
-		if !validLabel(label) {
-			return fmt.Errorf("bad label %q", label)
-		}
-		q := "UNWIND $rows AS row MERGE (n:PolicyNode:" + label + " {id: row.id}) SET n = row"
-		if err := b.each("merge "+label, rows[label], func(batch []map[string]any) error {
-			return tx.exec(q, map[string]any{"rows": batch})
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// writeDocument is the body of one document's transaction.
-func (s *Store) writeDocument(tx *txn, b *batcher, p *docPart) error {
-	if err := s.deleteDocument(tx, b, p.doc.ID); err != nil {
-		return err
-	}
-	if err := s.mergeShared(tx, b, p.shared); err != nil {
-		return err
-	}
-	rows, err := byLabel(p.nodes, p.doc.Year)
-	if err != nil {
-		return err
-	}
-	for _, label := range policygraph.Labels {
-		if len(rows[label]) == 0 {
-			continue
-		}
-		if !validLabel(label) {
-			return fmt.Errorf("bad label %q", label)
-		}
-		q := "UNWIND $rows AS row CREATE (n:PolicyNode:" + label + ") SET n = row"
-		if err := b.each("create "+label, rows[label], func(batch []map[string]any) error {
-			return tx.exec(q, map[string]any{"rows": batch})
-		}); err != nil {
-			return err
-		}
-	}
-	if err := s.writeRels(tx, b, p.rels, false); err != nil {
-		return err
-	}
-	if err := s.writeRels(tx, b, append(slices.Clone(p.out), p.in...), true); err != nil {
-		return err
-	}
-	return b.each("fingerprint "+p.doc.ID, []map[string]any{{}}, func([]map[string]any) error {
-		return tx.exec("MATCH (d:PolicyNode:Document {id: $id}) SET d."+propFingerprint+" = $fp",
-			map[string]any{"id": p.doc.ID, "fp": p.fprint})
-	})
-}
-
-// writeRels writes relationships per type. Owned relationships are CREATEd
-// and every one must find both ends; merged ones (cross-document, shared)
-// are MERGEd by id when both ends exist and skipped otherwise.
-func (s *Store) writeRels(tx *txn, b *batcher, rels []*policygraph.Relationship, merge bool) error {
-	rows := map[string][]map[string]any{}
-	for _, r := range rels {
-		rows[r.Type] = append(rows[r.Type], map[string]any{"id": r.ID, "start": r.Start, "end": r.End, "props": relProps(r)})
-	}
-	for _, typ := range policygraph.RelTypes {
-		if len(rows[typ]) == 0 {
-			continue
-		}
-		if !validRelType(typ) {
-			return fmt.Errorf("bad relationship type %q", typ)
-		}
-		var q string
-		if merge {
-			q = "UNWIND $rows AS row MATCH (a:PolicyNode {id: row.start}) MATCH (b:PolicyNode {id: row.end}) " +
-				"MERGE (a)-[r:" + typ + " {id: row.id}]->(b) SET r = row.props RETURN count(r) AS n"
-		} else {
-			q = "UNWIND $rows AS row MATCH (a:PolicyNode {id: row.start}) MATCH (b:PolicyNode {id: row.end}) " +
-				"CREATE (a)-[r:" + typ + "]->(b) SET r = row.props RETURN count(r) AS n"
-		}
-		if err := b.each("relate "+typ, rows[typ], func(batch []map[string]any) error {
-			recs, err := tx.collect(q, map[string]any{"rows": batch})
-			if err != nil {
-				return err
-			}
-			if merge {
-				return nil
-			}
-			n := int64(0)
-			if len(recs) == 1 {
-				n, _ = get[int64](recs[0], "n")
-			}
-			if n != int64(len(batch)) {
-				return fmt.Errorf("created %d of %d %s relationships: an end node is missing", n, len(batch), typ)
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
-}

@@ -80,18 +80,65 @@ func (s *Store) EnsureSchema(ctx context.Context, wait time.Duration) error {
 	if err := s.dropStaleFulltext(ctx); err != nil {
 		return err
 	}
-	// Schema commands cannot share a transaction with data; one each.
+	have, err := s.schemaNames(ctx)
+	if err != nil {
+		return err
+	}
+	// Schema commands cannot share a transaction with data, but they can
+	// share one with each other: one transaction for what is missing (IF
+	// NOT EXISTS would make the others no-ops, but each still costs a round
+	// trip).
+	var missing []string
 	for _, stmt := range SchemaStatements() {
+		if !have[schemaName(stmt)] {
+			missing = append(missing, stmt)
+		}
+	}
+	if len(missing) > 0 {
 		if _, err := writeTx(ctx, s, op, func(tx *txn) (struct{}, error) {
-			return struct{}{}, tx.exec(stmt, nil)
+			for _, stmt := range missing {
+				if err := tx.exec(stmt, nil); err != nil {
+					return struct{}{}, err
+				}
+			}
+			return struct{}{}, nil
 		}); err != nil {
 			return err
 		}
 	}
-	_, err := readTx(ctx, s, op, func(tx *txn) (struct{}, error) {
+	_, err = readTx(ctx, s, op, func(tx *txn) (struct{}, error) {
 		return struct{}{}, tx.exec("CALL db.awaitIndexes($s)", map[string]any{"s": int64(wait / time.Second)})
 	})
 	return err
+}
+
+// schemaNames are the names of the indexes and constraints that exist.
+func (s *Store) schemaNames(ctx context.Context) (map[string]bool, error) {
+	return readTx(ctx, s, "neo4jstore.EnsureSchema", func(tx *txn) (map[string]bool, error) {
+		out := map[string]bool{}
+		for _, q := range []string{"SHOW INDEXES YIELD name", "SHOW CONSTRAINTS YIELD name"} {
+			recs, err := tx.collect(q, nil)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range recs {
+				n, _ := get[string](r, "name")
+				out[n] = true
+			}
+		}
+		return out, nil
+	})
+}
+
+// schemaName is the name a CREATE … <name> IF NOT EXISTS statement gives.
+func schemaName(stmt string) string {
+	f := strings.Fields(stmt)
+	for i := 1; i < len(f); i++ {
+		if f[i] == "IF" {
+			return f[i-1]
+		}
+	}
+	return ""
 }
 
 // dropStaleFulltext drops the full-text index when it does not cover

@@ -7,7 +7,6 @@ package neo4jstore_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -239,49 +238,61 @@ func TestReloadChangedDocument(t *testing.T) {
 	}
 }
 
+// TestFailedLoadKeepsPreviousGraph fails a load at every one of its write
+// batches in turn (batches of 4 rows, so every step has several), and
+// cancels one midway: each time the database keeps the previous corpus
+// exactly, and the same load then goes through.
 func TestFailedLoadKeepsPreviousGraph(t *testing.T) {
-	s := neo4jtest.Open(t)
+	cfg := neo4jtest.Config(t)
+	cfg.LoadBatchSize = 4
+	s := neo4jtest.OpenConfig(t, cfg)
 	load(t, s, storetest.Fixture())
 	before := snap(t, s)
+	// Both documents change: doc:2025 loses a measure, doc:2023 a title.
 	g := without(storetest.Fixture(), func(id string) bool { return id == m8 })
+	g.Documents[0].Title = "changed"
 
-	// Fail the nth batch of doc:2025's transaction (the one that changes):
-	// its earlier batches (the delete, the shared merges, the first
-	// creates) must roll back. "last" fails the final batch, the
-	// fingerprint, after everything else was written.
+	// Count the batches of the load, failing its last one.
 	boom := errors.New("injected failure")
-	for _, n := range []string{"2", "5", "9", "14", "last"} {
-		t.Run("batch"+n, func(t *testing.T) {
-			active := false
-			neo4jstore.SetBatchHook(s, func(step string, i int) error {
-				if strings.HasPrefix(step, "delete doc:2025") {
-					active = true
-				}
-				if active && (fmt.Sprint(i) == n || n == "last" && strings.HasPrefix(step, "fingerprint")) {
-					return boom
-				}
-				return nil
-			})
-			defer neo4jstore.SetBatchHook(s, nil)
-			if _, err := s.LoadGraph(t.Context(), g); !errors.Is(err, boom) {
-				t.Fatalf("LoadGraph = %v, want the injected failure", err)
+	total := 0
+	steps := map[string]bool{}
+	neo4jstore.SetBatchHook(s, func(step string, i int) error {
+		total, steps[step] = i, true
+		if step == "fingerprint" {
+			return boom
+		}
+		return nil
+	})
+	if _, err := s.LoadGraph(t.Context(), g); !errors.Is(err, boom) {
+		t.Fatalf("LoadGraph = %v, want the injected failure", err)
+	}
+	if len(steps) != 7 || total < 12 {
+		t.Fatalf("the load has %d batches in steps %v: want every step, several batches", total, steps)
+	}
+	for n := 1; n <= total; n++ {
+		neo4jstore.SetBatchHook(s, func(step string, i int) error {
+			if i == n {
+				return boom
 			}
-			if diff := cmp.Diff(before, snap(t, s)); diff != "" {
-				t.Errorf("failed load changed the graph (-before +after):\n%s", diff)
-			}
+			return nil
 		})
+		if _, err := s.LoadGraph(t.Context(), g); !errors.Is(err, boom) {
+			t.Fatalf("batch %d: LoadGraph = %v, want the injected failure", n, err)
+		}
+		if diff := cmp.Diff(before, snap(t, s)); diff != "" {
+			t.Fatalf("failing batch %d changed the graph (-before +after):\n%s", n, diff)
+		}
 	}
 
 	t.Run("cancel", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		defer cancel()
 		neo4jstore.SetBatchHook(s, func(step string, i int) error {
-			if strings.HasPrefix(step, "create Measure") {
+			if step == "create relationships" {
 				cancel() // the next query of the transaction fails
 			}
 			return nil
 		})
-		defer neo4jstore.SetBatchHook(s, nil)
 		if _, err := s.LoadGraph(ctx, g); err == nil {
 			t.Fatal("LoadGraph with a cancelled context succeeded")
 		}
@@ -291,11 +302,20 @@ func TestFailedLoadKeepsPreviousGraph(t *testing.T) {
 	})
 
 	// And the same load without the failure goes through.
-	if _, err := s.LoadGraph(t.Context(), g); err != nil {
+	neo4jstore.SetBatchHook(s, nil)
+	res, err := s.LoadGraph(t.Context(), g)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := snap(t, s).Nodes[m8]; ok {
+	if len(res.Loaded) != 2 {
+		t.Errorf("loaded %v, want both documents", res.Loaded)
+	}
+	after := snap(t, s)
+	if _, ok := after.Nodes[m8]; ok {
 		t.Errorf("%s still there after a successful load", m8)
+	}
+	if len(after.Rels) != len(g.Relationships) {
+		t.Errorf("%d relationships after the load, want %d", len(after.Rels), len(g.Relationships))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/policygraph/policygraph/neo4jstore"
 	"io"
 	"os"
 )
@@ -24,13 +25,14 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.SetOutput(stderr)
 	report := fs.Bool("report", false, "print the load report: counts per document, unplaced lines, unresolved links, errors")
 	seedDir := fs.String("seed", "", "load the seed documents from `DIR` instead of the embedded ones")
+	force := fs.Bool("force", false, "rewrite every document, even those whose fingerprint is unchanged")
 	var cfg neo4jConfig
 	fs.StringVar(&cfg.URI, "neo4j-uri", "", "load into the Neo4j at `URI` (env POLICYGRAPH_NEO4J_URI, NEO4J_URI)")
 	fs.StringVar(&cfg.User, "neo4j-user", "neo4j", "Neo4j user (env POLICYGRAPH_NEO4J_USER, NEO4J_USER, NEO4J_USERNAME)")
 	fs.StringVar(&cfg.Password, "neo4j-password", "", "Neo4j password (env POLICYGRAPH_NEO4J_PASSWORD, NEO4J_PASSWORD)")
 	fs.StringVar(&cfg.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction (env POLICYGRAPH_NEO4J_DATABASE, NEO4J_DATABASE)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: policygraph load --report | --neo4j-uri URI [--neo4j-user U --neo4j-password P --neo4j-database D] [--seed DIR]")
+		fmt.Fprintln(stderr, "usage: policygraph load --report | --neo4j-uri URI [--neo4j-user U --neo4j-password P --neo4j-database D] [--force] [--seed DIR]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -65,5 +67,5 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("load: %w", loadErr)
 	}
 	// Hook for the Neo4j mode: loadNeo4j lives in load_neo4j.go.
-	return loadNeo4j(ctx, g, cfg, stdout)
+	return loadNeo4j(ctx, g, cfg, neo4jstore.LoadOptions{Force: *force}, stdout)
 }

@@ -13,11 +13,11 @@ import (
 
 // loadNeo4j writes g into the Neo4j of cfg and prints what it did to stdout:
 // it ensures the schema (constraints, indexes, the full-text index; waits
-// until they are online), loads the graph one document per transaction
-// (unchanged documents are skipped, see neo4jstore.LoadGraph), then reads
+// until they are online), loads the graph in one transaction (unchanged
+// documents are skipped unless opt.Force, see neo4jstore.LoadGraph), then reads
 // the counts per label and relationship type back from Neo4j and checks
 // them against the graph.
-func loadNeo4j(ctx context.Context, g *policygraph.Graph, cfg neo4jConfig, stdout io.Writer) error {
+func loadNeo4j(ctx context.Context, g *policygraph.Graph, cfg neo4jConfig, opt neo4jstore.LoadOptions, stdout io.Writer) error {
 	store, err := neo4jstore.Open(ctx, neo4jstore.Config{
 		URI:      cfg.URI,
 		User:     cfg.User,
@@ -37,19 +37,26 @@ func loadNeo4j(ctx context.Context, g *policygraph.Graph, cfg neo4jConfig, stdou
 	}
 	schemaTime := time.Since(start)
 	start = time.Now()
-	res, err := store.LoadGraph(ctx, g)
+	res, err := store.LoadGraph(ctx, g, opt)
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
 	loadTime := time.Since(start)
+	start = time.Now()
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return fmt.Errorf("load: read back counts: %w", err)
 	}
-	fmt.Fprintf(stdout, "neo4j %s database %s: schema ready in %s, loaded in %s\n",
-		neo4jstore.Redact(cfg.URI), store.Database(), schemaTime.Round(time.Millisecond), loadTime.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "neo4j %s database %s: schema ready in %s, loaded in %s, counts read back in %s\n",
+		neo4jstore.Redact(cfg.URI), store.Database(), schemaTime.Round(time.Millisecond), loadTime.Round(time.Millisecond),
+		time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(stdout, "documents loaded: %s; unchanged: %s; removed: %s; laws/funds removed: %s\n",
 		list(res.Loaded), list(res.Skipped), list(res.Removed), list(res.RemovedShared))
+	var phases []string
+	for _, p := range res.Phases {
+		phases = append(phases, fmt.Sprintf("%s %s", p.Name, p.Duration.Round(time.Millisecond)))
+	}
+	fmt.Fprintf(stdout, "load phases: %s\n", strings.Join(phases, ", "))
 	want := map[string]int{}
 	for _, e := range g.Entities() {
 		want[e.Label()]++

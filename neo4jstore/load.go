@@ -469,4 +469,3 @@ func (b *batcher) each(step string, rows []map[string]any, send func([]map[strin
 	}
 	return nil
 }
-

@@ -109,7 +109,9 @@ func TestReportedQueries(t *testing.T) {
 		t.Errorf("pillar measures totalCount = %d, want %d", r.Pillar.Measures.TotalCount, want)
 	}
 
-	var ps struct{ Pillars []struct{ Measures struct{ TotalCount int } } }
+	var ps struct {
+		Pillars []struct{ Measures struct{ TotalCount int } }
+	}
 	mustQuery(t, f, `{ pillars { measures { totalCount } } }`, &ps)
 	sum := 0
 	for _, p := range ps.Pillars {
@@ -119,7 +121,9 @@ func TestReportedQueries(t *testing.T) {
 		t.Errorf("pillars: %d pillars, %d measures; want %d, %d", len(ps.Pillars), sum, len(g.Pillars), want)
 	}
 
-	var law struct{ Law struct{ Mentions []struct{ Surface string } } }
+	var law struct {
+		Law struct{ Mentions []struct{ Surface string } }
+	}
 	mustQuery(t, f, `{ law(id: "law:独占禁止法") { mentions { surface } } }`, &law)
 	if want := count(policygraph.RelCitesLaw, func(r *policygraph.Relationship) bool { return r.End == "law:独占禁止法" }); len(law.Law.Mentions) != want || want == 0 {
 		t.Errorf("law mentions = %d, want %d", len(law.Law.Mentions), want)

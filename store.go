@@ -43,8 +43,9 @@ type Store interface {
 	// absent. EINVALID for an unknown type or more than MaxBatch ids.
 	Related(ctx context.Context, ids []string, q RelQuery) (map[string][]Hop, error)
 	// PillarsUsing returns, for each Law or Fund id, the pillars that depend
-	// on it: the pillar cites it itself, or one of its measures or targets
-	// does. One round trip. Uses are ordered by pillar (year, ordinal).
+	// on it by the rule of PillarHolds: the pillar cites it itself, or one
+	// of its measures or targets does. One round trip. Uses are ordered by
+	// pillar (year, ordinal).
 	PillarsUsing(ctx context.Context, ids []string) (map[string][]PillarUse, error)
 
 	// Search finds nodes whose text matches q.Text (Japanese or not;
@@ -64,6 +65,19 @@ type Store interface {
 	RelatedPillars(ctx context.Context, pillarID string) ([]PillarRelation, error)
 	// Stats counts nodes per label and relationships per type.
 	Stats(ctx context.Context) (*Stats, error)
+}
+
+// PillarHolds are the relationships through which a pillar holds the nodes
+// that speak for it. A pillar depends on a law or fund when the pillar
+// itself, or a node it holds through one of these, cites or uses it
+// (CITES_LAW, USES_FUND). Store.PillarsUsing and the API's Pillar.laws and
+// Pillar.funds follow this one rule.
+var PillarHolds = []string{RelHasMeasure, RelHasTarget}
+
+// SpeaksForPillar reports whether a node of the label makes the pillars
+// holding it (or itself, a Pillar) depend on what it cites.
+func SpeaksForPillar(label string) bool {
+	return label == LabelPillar || label == LabelMeasure || label == LabelTarget
 }
 
 // Limits shared by every store.

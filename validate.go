@@ -1,6 +1,7 @@
 package policygraph
 
 import (
+	"cmp"
 	"slices"
 	"unicode/utf8"
 )
@@ -57,4 +58,89 @@ func CheckBound(name string, v, max int) *Error {
 		return Errorf(ELIMIT, "%s %d: at most %d", name, v, max)
 	}
 	return nil
+}
+
+// TargetKinds lists the target kinds.
+var TargetKinds = []string{"LONG_TERM", "MID_TERM", "INDICATOR", "KEY_MESSAGE"}
+
+// MeasureOrders lists the values of MeasureOrder.By ("" is DOCUMENT).
+var MeasureOrders = []string{"", "DOCUMENT", "TITLE", "START_YEAR"}
+
+// CheckPillarFilter validates a PillarFilter: EINVALID for an unknown kind.
+func CheckPillarFilter(f PillarFilter) *Error {
+	if f.Kind != "" && f.Kind != KindMission && f.Kind != KindOS {
+		return Errorf(EINVALID, "unknown pillar kind %q", f.Kind)
+	}
+	return nil
+}
+
+// CheckMeasureFilter validates a MeasureFilter: EINVALID for an unknown
+// status or a bad year range.
+func CheckMeasureFilter(f MeasureFilter) *Error {
+	for _, st := range f.Statuses {
+		if !slices.Contains(Statuses, st) {
+			return Errorf(EINVALID, "unknown status %q", st)
+		}
+	}
+	return checkYears(f.YearFrom, f.YearTo)
+}
+
+// CheckMeasureOrder validates a MeasureOrder: EINVALID for an unknown By.
+func CheckMeasureOrder(o MeasureOrder) *Error {
+	if !slices.Contains(MeasureOrders, o.By) {
+		return Errorf(EINVALID, "unknown order %q", o.By)
+	}
+	return nil
+}
+
+// CheckTargetFilter validates a TargetFilter: EINVALID for an unknown kind
+// or a bad year range.
+func CheckTargetFilter(f TargetFilter) *Error {
+	if f.Kind != "" && !slices.Contains(TargetKinds, f.Kind) {
+		return Errorf(EINVALID, "unknown target kind %q", f.Kind)
+	}
+	return checkYears(f.YearFrom, f.YearTo)
+}
+
+func checkYears(from, to int) *Error {
+	if from < 0 || to < 0 {
+		return Errorf(EINVALID, "negative year")
+	}
+	if from != 0 && to != 0 && from > to {
+		return Errorf(EINVALID, "yearFrom %d is after yearTo %d", from, to)
+	}
+	return nil
+}
+
+// CheckPage validates a Page and returns its offset and limit (MaxPage for
+// 0): EINVALID for a negative offset or a limit outside 0…MaxPage.
+func CheckPage(p Page) (offset, limit int, err *Error) {
+	if p.Offset < 0 {
+		return 0, 0, Errorf(EINVALID, "negative offset %d", p.Offset)
+	}
+	if p.Limit < 0 || p.Limit > MaxPage {
+		return 0, 0, Errorf(EINVALID, "limit %d is outside 0…%d", p.Limit, MaxPage)
+	}
+	if p.Limit == 0 {
+		return p.Offset, MaxPage, nil
+	}
+	return p.Offset, p.Limit, nil
+}
+
+// ComparePillars is the pillar order of Store.Pillars: document year (ya and
+// yb, the years of a's and b's documents), MISSION before OS, ordinal, id.
+func ComparePillars(ya int, a *Pillar, yb int, b *Pillar) int {
+	return cmp.Or(
+		cmp.Compare(ya, yb),
+		cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
+		cmp.Compare(a.Ordinal, b.Ordinal),
+		cmp.Compare(a.ID, b.ID),
+	)
+}
+
+func kindRank(kind string) int {
+	if kind == KindMission {
+		return 0
+	}
+	return 1
 }

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -264,24 +265,11 @@ var nodeTypeLabels = map[string]string{
 	"POLICY_DIRECTION": policygraph.LabelPolicyDirection,
 }
 
-// pillarOrder sorts pillars as Store.Pillars does: year, MISSION before OS,
-// ordinal.
+// pillarOrder sorts pillars as Store.Pillars does (years: document id →
+// year; nil when all are of one document).
 func pillarOrder(ps []*policygraph.Pillar, years map[string]int) {
-	kindRank := func(k string) int {
-		if k == policygraph.KindMission {
-			return 0
-		}
-		return 1
-	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if years[a.DocumentID] != years[b.DocumentID] {
-			return years[a.DocumentID] < years[b.DocumentID]
-		}
-		if kindRank(a.Kind) != kindRank(b.Kind) {
-			return kindRank(a.Kind) < kindRank(b.Kind)
-		}
-		return a.Ordinal < b.Ordinal
+	slices.SortStableFunc(ps, func(a, b *policygraph.Pillar) int {
+		return policygraph.ComparePillars(years[a.DocumentID], a, years[b.DocumentID], b)
 	})
 }
 

@@ -76,7 +76,13 @@ var (
 	citesOut    = walkRel(policygraph.RelCitesLaw, out)
 	usesOut     = walkRel(policygraph.RelUsesFund, out)
 	hasMeasure  = walkRel(policygraph.RelHasMeasure, out)
-	hasTarget   = walkRel(policygraph.RelHasTarget, out)
+	pillarHolds = func() []policygraph.RelQuery {
+		var qs []policygraph.RelQuery
+		for _, t := range policygraph.PillarHolds {
+			qs = append(qs, walkRel(t, out))
+		}
+		return qs
+	}()
 	refersToIn  = walkRel(policygraph.RelRefersTo, in)
 	mentionNode = []at{{path: []hop{{"Mention", "node"}}}}
 )
@@ -318,8 +324,9 @@ func (p *planner) fetchLevel(fields []planned) {
 				walks[hasMeasure] = append(walks[hasMeasure], pf.ids...)
 			}
 		case r.special == specialPillarUses:
-			walks[hasMeasure] = append(walks[hasMeasure], pf.ids...)
-			walks[hasTarget] = append(walks[hasTarget], pf.ids...)
+			for _, q := range pillarHolds {
+				walks[q] = append(walks[q], pf.ids...)
+			}
 		case r.special == specialPillarsUsing:
 			usesIDs = append(usesIDs, pf.ids...)
 		case r.ref != nil:
@@ -425,10 +432,10 @@ func (p *planner) fail(err error) {
 }
 
 // useStarts are the nodes whose mentions make a pillar depend on a law or
-// fund: the pillar, its measures and its targets.
+// fund (policygraph.PillarHolds): the pillar and what it holds.
 func (p *planner) useStarts(pillarID string) []string {
 	ids := []string{pillarID}
-	for _, q := range []policygraph.RelQuery{hasMeasure, hasTarget} {
+	for _, q := range pillarHolds {
 		for _, h := range p.hops[q][pillarID] {
 			ids = append(ids, h.Node.NodeID())
 		}

@@ -207,7 +207,7 @@ type use struct {
 func (r *Resolver) pillarUses(ctx context.Context, p *policygraph.Pillar, relType string) ([]use, error) {
 	c := r.cache(ctx)
 	starts := []policygraph.Entity{p}
-	for _, q := range []policygraph.RelQuery{hasMeasure, hasTarget} {
+	for _, q := range pillarHolds {
 		hops, err := c.Hops(ctx, p.ID, q)
 		if err != nil {
 			return nil, err

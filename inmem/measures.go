@@ -71,12 +71,8 @@ func compareYears(a, b int) int {
 
 // filterMeasures returns the matching measures in document order.
 func (s *Store) filterMeasures(op string, f policygraph.MeasureFilter) ([]*policygraph.Measure, error) {
-	for _, st := range f.Statuses {
-		if !slices.Contains(statuses, st) {
-			return nil, errorf(op, policygraph.EINVALID, "unknown status %q", st)
-		}
-	}
-	if err := checkYears(op, f.YearFrom, f.YearTo); err != nil {
+	if err := policygraph.CheckMeasureFilter(f); err != nil {
+		err.Op = "inmem." + op
 		return nil, err
 	}
 	text := textsearch.Normalize(f.Text)
@@ -111,16 +107,6 @@ func (s *Store) linked(start, typ, end string) bool {
 	return false
 }
 
-func checkYears(op string, from, to int) error {
-	if from < 0 || to < 0 {
-		return errorf(op, policygraph.EINVALID, "negative year")
-	}
-	if from != 0 && to != 0 && from > to {
-		return errorf(op, policygraph.EINVALID, "yearFrom %d is after yearTo %d", from, to)
-	}
-	return nil
-}
-
 // overlaps reports whether the span [start, end] (one year when only one is
 // known) meets [from, to]; a zero bound is open. Without a known year the
 // span meets nothing once a bound is set.
@@ -143,8 +129,6 @@ func overlaps(start, end, from, to int) bool {
 	return (from == 0 || end >= from) && (to == 0 || start <= to)
 }
 
-var targetKinds = []string{"LONG_TERM", "MID_TERM", "INDICATOR", "KEY_MESSAGE"}
-
 // Targets returns one page of the matching targets in document order. An
 // unknown kind is EINVALID; years keep targets whose year is in range.
 func (s *Store) Targets(ctx context.Context, f policygraph.TargetFilter, p policygraph.Page) ([]*policygraph.Target, error) {
@@ -161,10 +145,8 @@ func (s *Store) CountTargets(ctx context.Context, f policygraph.TargetFilter) (i
 }
 
 func (s *Store) filterTargets(op string, f policygraph.TargetFilter) ([]*policygraph.Target, error) {
-	if f.Kind != "" && !slices.Contains(targetKinds, f.Kind) {
-		return nil, errorf(op, policygraph.EINVALID, "unknown target kind %q", f.Kind)
-	}
-	if err := checkYears(op, f.YearFrom, f.YearTo); err != nil {
+	if err := policygraph.CheckTargetFilter(f); err != nil {
+		err.Op = "inmem." + op
 		return nil, err
 	}
 	text := textsearch.Normalize(f.Text)
@@ -201,18 +183,13 @@ func shortest[T any](all []T, index map[string]map[string][]T, values map[string
 // window applies a page: EINVALID for a negative offset or limit, or a
 // limit above MaxPage; 0 means MaxPage. A window past the end is empty.
 func window[T any](op string, xs []T, p policygraph.Page) ([]T, error) {
-	if p.Offset < 0 || p.Limit < 0 {
-		return nil, errorf(op, policygraph.EINVALID, "negative offset or limit")
+	offset, limit, err := policygraph.CheckPage(p)
+	if err != nil {
+		err.Op = "inmem." + op
+		return nil, err
 	}
-	if p.Limit > policygraph.MaxPage {
-		return nil, errorf(op, policygraph.EINVALID, "limit %d: at most %d", p.Limit, policygraph.MaxPage)
-	}
-	limit := p.Limit
-	if limit == 0 {
-		limit = policygraph.MaxPage
-	}
-	if p.Offset >= len(xs) {
+	if offset >= len(xs) {
 		return []T{}, nil
 	}
-	return slices.Clone(xs[p.Offset:min(len(xs), p.Offset+limit)]), nil
+	return slices.Clone(xs[offset:min(len(xs), offset+limit)]), nil
 }

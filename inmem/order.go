@@ -63,20 +63,9 @@ func docKeys(g *policygraph.Graph) map[string]docKey {
 	return keys
 }
 
-// kindRank puts MISSION pillars before OS pillars.
-func kindRank(kind string) int {
-	if kind == policygraph.KindMission {
-		return 0
-	}
-	return 1
-}
-
-// comparePillars is the pillar order: document year, kind (MISSION first),
-// ordinal, id.
+// comparePillars is the pillar order (policygraph.ComparePillars).
 func (s *Store) comparePillars(a, b *policygraph.Pillar) int {
-	return cmp.Or(cmp.Compare(s.keys[a.ID].year, s.keys[b.ID].year),
-		cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
-		cmp.Compare(a.Ordinal, b.Ordinal), cmp.Compare(a.ID, b.ID))
+	return policygraph.ComparePillars(s.keys[a.ID].year, a, s.keys[b.ID].year, b)
 }
 
 // Laws and funds are ordered by name, then id.

@@ -113,11 +113,12 @@ func usesType(e policygraph.Entity) string {
 	return ""
 }
 
-// pillarOwners are the pillars a citing node speaks for: a pillar itself,
-// or the pillars holding a measure or target. Groups do not cite.
+// pillarOwners are the pillars a citing node speaks for
+// (policygraph.SpeaksForPillar): a pillar itself, or the pillars holding
+// it (owners: policygraph.PillarHolds, and HAS_GROUP for groups, which do
+// not speak).
 func (s *Store) pillarOwners(id string) []string {
-	switch s.nodes[id].(type) {
-	case *policygraph.Pillar, *policygraph.Measure, *policygraph.Target:
+	if n := s.nodes[id]; n != nil && policygraph.SpeaksForPillar(n.Label()) {
 		return s.owners[id]
 	}
 	return nil

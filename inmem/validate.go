@@ -6,11 +6,6 @@ import (
 	"github.com/policygraph/policygraph"
 )
 
-var statuses = []string{
-	policygraph.StatusPast, policygraph.StatusFuture, policygraph.StatusProgress,
-	policygraph.StatusTodo, policygraph.StatusUnknown,
-}
-
 // validate checks what the indexes and the Store contract rely on: unique
 // non-empty ids, references to existing documents, pillars and groups,
 // known measure statuses, and relationships of known types between
@@ -54,7 +49,7 @@ func validate(g *policygraph.Graph) error {
 		errs = append(errs, ref(n.ID, "documentId", n.DocumentID, policygraph.LabelDocument),
 			ref(n.ID, "pillarId", n.PillarID, policygraph.LabelPillar),
 			ref(n.ID, "groupId", n.GroupID, policygraph.LabelMeasureGroup))
-		if !slices.Contains(statuses, n.Status) {
+		if !slices.Contains(policygraph.Statuses, n.Status) {
 			errs = append(errs, bad("%s: unknown status %q", n.ID, n.Status))
 		}
 	}

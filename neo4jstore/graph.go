@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/textsearch"
@@ -29,11 +30,11 @@ func compareHit(a, b policygraph.SearchHit) int {
 	return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Node.NodeID(), b.Node.NodeID()))
 }
 
-// pillarsOf binds p to each pillar a citing node s speaks for, as inmem
-// does: a pillar itself, and every pillar holding s through HAS_MEASURE,
-// HAS_TARGET or HAS_GROUP (only pillars, measures and targets count).
-const pillarsOf = "WHERE s:Pillar OR s:Measure OR s:Target " +
-	"OPTIONAL MATCH (op:PolicyNode:Pillar)-[:HAS_MEASURE|HAS_TARGET|HAS_GROUP]->(s) " +
+// pillarsOf binds p to each pillar a citing node s speaks for
+// (policygraph.SpeaksForPillar): a pillar itself, and every pillar holding s
+// through policygraph.PillarHolds.
+var pillarsOf = "WHERE s:Pillar OR s:Measure OR s:Target " +
+	"OPTIONAL MATCH (op:PolicyNode:Pillar)-[:" + strings.Join(policygraph.PillarHolds, "|") + "]->(s) " +
 	"WITH x, r, s, collect(DISTINCT op) AS ops " +
 	"WITH x, r, s, CASE WHEN s:Pillar THEN [s] ELSE [] END + ops AS ps " +
 	"UNWIND ps AS p WITH DISTINCT x, r, s, p "

@@ -40,21 +40,9 @@ func sortDocuments(docs []*policygraph.Document) {
 	})
 }
 
-func kindRank(kind string) int {
-	if kind == policygraph.KindMission {
-		return 0
-	}
-	return 1
-}
-
-// comparePillar is pillar order: document year, MISSION before OS, ordinal, id.
+// comparePillar is pillar order (policygraph.ComparePillars).
 func comparePillar(ya int, a *policygraph.Pillar, yb int, b *policygraph.Pillar) int {
-	return cmp.Or(
-		cmp.Compare(ya, yb),
-		cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
-		cmp.Compare(a.Ordinal, b.Ordinal),
-		cmp.Compare(a.ID, b.ID),
-	)
+	return policygraph.ComparePillars(ya, a, yb, b)
 }
 
 func pillarLess(a, b yNode) int {
@@ -79,67 +67,35 @@ func invalid(op, format string, args ...any) error {
 	return &policygraph.Error{Code: policygraph.EINVALID, Op: op, Message: fmt.Sprintf(format, args...)}
 }
 
-var statuses = []string{
-	policygraph.StatusPast, policygraph.StatusFuture, policygraph.StatusProgress,
-	policygraph.StatusTodo, policygraph.StatusUnknown,
+// withOp sets the operation of a shared validation error.
+func withOp(op string, err *policygraph.Error) error {
+	if err == nil {
+		return nil
+	}
+	err.Op = op
+	return err
 }
 
 func validatePillarFilter(op string, f policygraph.PillarFilter) error {
-	if f.Kind != "" && f.Kind != policygraph.KindMission && f.Kind != policygraph.KindOS {
-		return invalid(op, "unknown pillar kind %q", f.Kind)
-	}
-	return nil
+	return withOp(op, policygraph.CheckPillarFilter(f))
 }
 
 func validateMeasureFilter(op string, f policygraph.MeasureFilter) error {
-	for _, st := range f.Statuses {
-		if !slices.Contains(statuses, st) {
-			return invalid(op, "unknown status %q", st)
-		}
-	}
-	return checkYears(op, f.YearFrom, f.YearTo)
+	return withOp(op, policygraph.CheckMeasureFilter(f))
 }
-
-func checkYears(op string, from, to int) error {
-	if from < 0 || to < 0 {
-		return invalid(op, "negative year")
-	}
-	if from != 0 && to != 0 && from > to {
-		return invalid(op, "yearFrom %d is after yearTo %d", from, to)
-	}
-	return nil
-}
-
-var targetKinds = []string{"LONG_TERM", "MID_TERM", "INDICATOR", "KEY_MESSAGE"}
 
 func validateMeasureOrder(op string, o policygraph.MeasureOrder) error {
-	switch o.By {
-	case "", "DOCUMENT", "TITLE", "START_YEAR":
-		return nil
-	}
-	return invalid(op, "unknown order %q", o.By)
+	return withOp(op, policygraph.CheckMeasureOrder(o))
 }
 
 func validateTargetFilter(op string, f policygraph.TargetFilter) error {
-	if f.Kind != "" && !slices.Contains(targetKinds, f.Kind) {
-		return invalid(op, "unknown target kind %q", f.Kind)
-	}
-	return checkYears(op, f.YearFrom, f.YearTo)
+	return withOp(op, policygraph.CheckTargetFilter(f))
 }
 
 // validatePage returns the offset and limit of a page.
 func validatePage(op string, p policygraph.Page) (offset, limit int, err error) {
-	if p.Offset < 0 {
-		return 0, 0, invalid(op, "negative offset %d", p.Offset)
-	}
-	if p.Limit < 0 || p.Limit > policygraph.MaxPage {
-		return 0, 0, invalid(op, "limit %d is outside 0…%d", p.Limit, policygraph.MaxPage)
-	}
-	limit = p.Limit
-	if limit == 0 {
-		limit = policygraph.MaxPage
-	}
-	return p.Offset, limit, nil
+	offset, limit, e := policygraph.CheckPage(p)
+	return offset, limit, withOp(op, e)
 }
 
 // lineStart is the first source line of a node from text, 0 for the others.

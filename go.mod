@@ -1,6 +1,6 @@
 module github.com/policygraph/policygraph
 
-go 1.26.8
+go 1.25.0
 
 tool github.com/99designs/gqlgen
 

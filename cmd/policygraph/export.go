@@ -24,7 +24,7 @@ var exporters = map[string]func(io.Writer, *policygraph.Graph) error{
 // runExport writes the whole graph, loaded from the embedded seeds or
 // --seed DIR, as json, graphml or cypher to stdout or -o FILE. No server, no
 // database.
-func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runExport(ctx context.Context, args []string, env getenv, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "output format: json, graphml or cypher")
@@ -37,7 +37,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := applyEnv(fs, os.Getenv, nil); err != nil {
+	if err := applyEnv(fs, env, nil); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

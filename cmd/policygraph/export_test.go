@@ -17,7 +17,7 @@ func TestExportFormats(t *testing.T) {
 	for _, format := range []string{"json", "graphml", "cypher"} {
 		t.Run(format, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			if err := run(context.Background(), []string{"export", "--format", format}, &out, &errb); err != nil {
+			if err := run(context.Background(), []string{"export", "--format", format}, noEnv, &out, &errb); err != nil {
 				t.Fatalf("%v\n%s", err, errb.String())
 			}
 			switch format {
@@ -57,14 +57,14 @@ func TestExportToFileAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A failing export (unknown seed dir) leaves the previous file alone.
-	err := run(context.Background(), []string{"export", "-o", path, "--seed", filepath.Join(dir, "missing")}, io.Discard, io.Discard)
+	err := run(context.Background(), []string{"export", "-o", path, "--seed", filepath.Join(dir, "missing")}, noEnv, io.Discard, io.Discard)
 	if err == nil {
 		t.Fatal("export from a missing seed dir succeeded")
 	}
 	if b, _ := os.ReadFile(path); string(b) != "previous" {
 		t.Fatalf("file changed on failure: %q", b)
 	}
-	if err := run(context.Background(), []string{"export", "--format", "json", "-o", path}, io.Discard, io.Discard); err != nil {
+	if err := run(context.Background(), []string{"export", "--format", "json", "-o", path}, noEnv, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(path)
@@ -98,7 +98,7 @@ func TestWriteFileAtomicFailure(t *testing.T) {
 }
 
 func TestExportBadFlags(t *testing.T) {
-	if err := run(context.Background(), []string{"export", "--format", "xml"}, io.Discard, io.Discard); err == nil ||
+	if err := run(context.Background(), []string{"export", "--format", "xml"}, noEnv, io.Discard, io.Discard); err == nil ||
 		!strings.Contains(err.Error(), "unknown format") {
 		t.Errorf("err = %v", err)
 	}

@@ -6,21 +6,22 @@ import (
 	"fmt"
 	"github.com/policygraph/policygraph/neo4jstore"
 	"io"
-	"os"
+	"time"
 )
 
 // neo4jConfig is the connection of `load --neo4j-uri`.
 type neo4jConfig struct {
-	URI      string
-	User     string
-	Password string
-	Database string
+	URI       string
+	User      string
+	Password  string
+	Database  string
+	RetryTime time.Duration // 0: the store's default
 }
 
 // runLoad loads the graph (embedded seeds or --seed DIR) and either prints
 // the load report (--report) or writes it into Neo4j (--neo4j-uri …, see
 // load_neo4j.go).
-func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func runLoad(ctx context.Context, args []string, env getenv, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	report := fs.Bool("report", false, "print the load report: counts per document, unplaced lines, unresolved links, errors")
@@ -38,7 +39,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := applyEnv(fs, os.Getenv, neo4jFallbacks); err != nil {
+	if err := applyEnv(fs, env, neo4jFallbacks); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

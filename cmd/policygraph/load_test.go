@@ -13,7 +13,7 @@ import (
 
 func TestLoadReport(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"load", "--report"}, &out, io.Discard); err != nil {
+	if err := run(context.Background(), []string{"load", "--report"}, noEnv, &out, io.Discard); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	for _, want := range []string{"document doc:2023", "document doc:2025", "relationships:", "unplaced lines:", "errors: 0"} {
@@ -37,7 +37,7 @@ func TestLoadReportBadSeed(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "001_35a8d6215b8ea1a0.txt"), []byte("bad\xff\n"), 0o644)
 	var out bytes.Buffer
-	err := run(context.Background(), []string{"load", "--report", "--seed", dir}, &out, io.Discard)
+	err := run(context.Background(), []string{"load", "--report", "--seed", dir}, noEnv, &out, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "001_35a8d6215b8ea1a0.txt:1") {
 		t.Fatalf("err = %v", err)
 	}
@@ -47,9 +47,7 @@ func TestLoadReportBadSeed(t *testing.T) {
 }
 
 func TestLoadNeedsMode(t *testing.T) {
-	t.Setenv("POLICYGRAPH_NEO4J_URI", "")
-	t.Setenv("NEO4J_URI", "")
-	if err := run(context.Background(), []string{"load"}, io.Discard, io.Discard); err == nil {
+	if err := run(context.Background(), []string{"load"}, noEnv, io.Discard, io.Discard); err == nil {
 		t.Error("load without --report or --neo4j-uri succeeded")
 	}
 }
@@ -57,10 +55,9 @@ func TestLoadNeedsMode(t *testing.T) {
 // The Neo4j mode takes its URI from the environment and reaches loadNeo4j
 // (which fails: nothing listens on port 1).
 func TestLoadNeo4jHook(t *testing.T) {
-	t.Setenv("NEO4J_URI", "bolt://127.0.0.1:1")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	err := run(ctx, []string{"load"}, io.Discard, io.Discard)
+	err := run(ctx, []string{"load"}, envOf(map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}), io.Discard, io.Discard)
 	if err == nil {
 		t.Fatal("load into a closed port succeeded")
 	}
@@ -72,9 +69,9 @@ func TestLoadNeo4jHook(t *testing.T) {
 // The report is a dry run: a Neo4j URI in the environment does not turn it
 // into a load (nothing listens on port 1, so a load would fail).
 func TestLoadReportIgnoresNeo4jEnv(t *testing.T) {
-	t.Setenv("NEO4J_URI", "bolt://127.0.0.1:1")
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"load", "--report"}, &out, io.Discard); err != nil {
+	env := envOf(map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"})
+	if err := run(context.Background(), []string{"load", "--report"}, env, &out, io.Discard); err != nil {
 		t.Fatalf("load --report with NEO4J_URI set: %v", err)
 	}
 	if !strings.Contains(out.String(), "unplaced lines") {

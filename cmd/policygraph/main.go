@@ -24,7 +24,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			os.Exit(2)
 		}
@@ -43,20 +43,23 @@ commands:
 Run 'policygraph <command> -h' for the flags of a command.
 `
 
-// run is main without the process: tests call it with their own args and
-// writers.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// getenv reads the environment (os.Getenv, or a map in tests).
+type getenv func(string) string
+
+// run is main without the process: tests call it with their own args,
+// environment and writers.
+func run(ctx context.Context, args []string, env getenv, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return flag.ErrHelp
 	}
 	switch args[0] {
 	case "serve":
-		return runServe(ctx, args[1:], stdout, stderr)
+		return runServe(ctx, args[1:], env, stdout, stderr)
 	case "export":
-		return runExport(ctx, args[1:], stdout, stderr)
+		return runExport(ctx, args[1:], env, stdout, stderr)
 	case "load":
-		return runLoad(ctx, args[1:], stdout, stderr)
+		return runLoad(ctx, args[1:], env, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -74,7 +77,7 @@ func envName(flagName string) string {
 // applyEnv sets every flag of fs that was not given on the command line from
 // its environment variable (POLICYGRAPH_<NAME>, then any fallbacks such as
 // NEO4J_URI). Call it after fs.Parse.
-func applyEnv(fs *flag.FlagSet, getenv func(string) string, fallbacks map[string][]string) error {
+func applyEnv(fs *flag.FlagSet, getenv getenv, fallbacks map[string][]string) error {
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	var err error

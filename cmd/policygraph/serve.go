@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -36,7 +35,7 @@ type serveOptions struct {
 	snapshot        snapshot.Options
 }
 
-func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
+func parseServeFlags(args []string, env getenv, stderr io.Writer) (*serveOptions, error) {
 	o := &serveOptions{cfg: server.DefaultConfig()}
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -62,6 +61,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
 	fs.StringVar(&o.neo4j.User, "neo4j-user", "neo4j", "Neo4j user")
 	fs.StringVar(&o.neo4j.Password, "neo4j-password", "", "Neo4j password")
 	fs.StringVar(&o.neo4j.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction")
+	fs.DurationVar(&o.neo4j.RetryTime, "neo4j-retry-time", 5*time.Second, "how long the Neo4j driver retries a transaction that failed for a transient reason")
 	fs.StringVar(&o.neo4jMode, "neo4j-mode", "snapshot", "how to serve from Neo4j: snapshot (an in-memory copy, refreshed when a load changes the database) or read-through (every query to Neo4j)")
 	fs.DurationVar(&o.snapshot.Interval, "snapshot-interval", snapshot.DefaultInterval, "snapshot mode: how often to ask Neo4j whether the graph changed")
 	fs.DurationVar(&o.snapshot.MaxStale, "snapshot-max-stale", snapshot.DefaultMaxStale, "snapshot mode: how old (since last confirmed by Neo4j) the copy may be and still serve; negative: no bound")
@@ -71,7 +71,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("serve: unexpected arguments %q", fs.Args())
 	}
-	if err := applyEnv(fs, os.Getenv, neo4jFallbacks); err != nil {
+	if err := applyEnv(fs, env, neo4jFallbacks); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 	if o.neo4jMode != "snapshot" && o.neo4jMode != "read-through" {
@@ -101,8 +101,8 @@ func newLogger(format, level string, w io.Writer) (*slog.Logger, error) {
 }
 
 // runServe serves until ctx ends (SIGINT/SIGTERM in main), then drains.
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	o, err := parseServeFlags(args, stderr)
+func runServe(ctx context.Context, args []string, env getenv, stdout, stderr io.Writer) error {
+	o, err := parseServeFlags(args, env, stderr)
 	if err != nil {
 		return err
 	}

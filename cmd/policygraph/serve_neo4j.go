@@ -26,10 +26,11 @@ import (
 func openNeo4jStore(ctx context.Context, o *serveOptions, logger *slog.Logger) (policygraph.Store, func(), error) {
 	cfg := o.neo4j
 	s, err := neo4jstore.Open(ctx, neo4jstore.Config{
-		URI:      cfg.URI,
-		User:     cfg.User,
-		Password: cfg.Password,
-		Database: cfg.Database,
+		URI:          cfg.URI,
+		User:         cfg.User,
+		Password:     cfg.Password,
+		Database:     cfg.Database,
+		MaxRetryTime: cfg.RetryTime,
 	})
 	if err != nil {
 		return nil, nil, err

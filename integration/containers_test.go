@@ -3,6 +3,8 @@ package integration
 import (
 	"context"
 	"os"
+	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,17 +19,32 @@ import (
 
 // Env of the testcontainers tests.
 const (
-	envImage         = "POLICYGRAPH_NEO4J_IMAGE"    // image to run; default neo4j:5
+	envImage         = "POLICYGRAPH_NEO4J_IMAGE"    // image to run; default: see localImages
 	envRequireDocker = "POLICYGRAPH_REQUIRE_DOCKER" // 1: no container engine is a failure
-	defaultImage     = "neo4j:5"
 	containerPass    = "policygraph-test"
 )
+
+// localImages are the images tried, in order, when POLICYGRAPH_NEO4J_IMAGE
+// is unset: the first one present on the engine runs. None is pulled: a
+// pull reaches a registry, which a test must not do behind its user's back.
+var localImages = []string{"policygraph/neo4j:5-local", "neo4j:5"}
+
+// imagePresent reports whether the engine has the image (docker CLI).
+func imagePresent(image string) bool {
+	return exec.Command("docker", "image", "inspect", "--format", "{{.Id}}", image).Run() == nil
+}
 
 func TestMain(m *testing.M) {
 	// Ryuk (the reaper container) needs an image from a registry; every
 	// container here is removed by testcontainers.CleanupContainer instead.
 	if os.Getenv("TESTCONTAINERS_RYUK_DISABLED") == "" {
 		os.Setenv("TESTCONTAINERS_RYUK_DISABLED", "true")
+	}
+	// With /.dockerenv present testcontainers believes it runs inside a
+	// container and reaches published ports through the bridge gateway; the
+	// engine here publishes them on the loopback only.
+	if _, err := os.Stat("/.dockerenv"); err == nil && os.Getenv("TESTCONTAINERS_HOST_OVERRIDE") == "" {
+		os.Setenv("TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1")
 	}
 	os.Exit(m.Run())
 }
@@ -53,8 +70,18 @@ func startNeo4j(t *testing.T) neo4jstore.Config {
 		testcontainers.SkipIfProviderIsNotHealthy(t)
 	}
 	image := os.Getenv(envImage)
+	for _, im := range localImages {
+		if image == "" && imagePresent(im) {
+			image = im
+		}
+	}
 	if image == "" {
-		image = defaultImage
+		msg := "no Neo4j image on the container engine (" + strings.Join(localImages, ", ") + "): build one with " +
+			"scripts/neo4j-image.sh build, pull neo4j:5, or set " + envImage
+		if require {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
 	defer cancel()

@@ -21,6 +21,18 @@ type Config struct {
 	// MaxAliases bounds the aliased fields of an operation, fragments
 	// expanded. Default 30.
 	MaxAliases int
+	// MaxFields bounds the fields of an operation or fragment, fragments
+	// expanded (checked before validation). Default 2000.
+	MaxFields int
+	// MaxTokens bounds the lexical tokens of a document (checked before
+	// parsing). Default 10000.
+	MaxTokens int
+	// MaxNesting bounds how deep brackets ({ [ () nest in a document
+	// (checked before parsing). Default 64.
+	MaxNesting int
+	// MaxIntrospection bounds the __schema/__type fields of an operation.
+	// Default 2.
+	MaxIntrospection int
 	// MaxBatch bounds the operations of one batched POST (a JSON array).
 	// Default 10.
 	MaxBatch int
@@ -46,6 +58,10 @@ const (
 	DefaultMaxDepth       = 15
 	DefaultMaxComplexity  = 50000
 	DefaultMaxAliases     = 30
+	DefaultMaxFields      = 2000
+	DefaultMaxTokens      = 10000
+	DefaultMaxNesting     = 64
+	DefaultMaxIntrospect  = 2
 	DefaultMaxBatch       = 10
 	DefaultTimeout        = 10 * time.Second
 	DefaultQueryCacheSize = 1000
@@ -69,6 +85,18 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxAliases == 0 {
 		c.MaxAliases = DefaultMaxAliases
+	}
+	if c.MaxFields == 0 {
+		c.MaxFields = DefaultMaxFields
+	}
+	if c.MaxTokens == 0 {
+		c.MaxTokens = DefaultMaxTokens
+	}
+	if c.MaxNesting == 0 {
+		c.MaxNesting = DefaultMaxNesting
+	}
+	if c.MaxIntrospection == 0 {
+		c.MaxIntrospection = DefaultMaxIntrospect
 	}
 	if c.MaxBatch == 0 {
 		c.MaxBatch = DefaultMaxBatch

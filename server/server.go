@@ -42,7 +42,8 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 
 	gql := handler.New(graph.New(store, logger))
 	gql.AddTransport(httpTransport{maxBatch: cfg.MaxBatch, metrics: m})
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](cfg.QueryCacheSize))
+	queryCache := lru.New[*ast.QueryDocument](cfg.QueryCacheSize)
+	gql.SetQueryCache(queryCache)
 	gql.SetErrorPresenter(graph.ErrorPresenter(logger))
 	gql.SetRecoverFunc(graph.RecoverFunc(logger))
 	gql.Use(graph.RequestCache{})
@@ -50,7 +51,12 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 		gql.Use(extension.Introspection{})
 	}
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
-	gql.Use(shapeLimit{maxDepth: cfg.MaxDepth, maxAliases: cfg.MaxAliases})
+	// After APQ, which turns a persisted hash into its query.
+	gql.Use(precheck{
+		maxTokens: cfg.MaxTokens, maxNesting: cfg.MaxNesting, maxFields: cfg.MaxFields,
+		maxDepth: cfg.MaxDepth, maxAliases: cfg.MaxAliases, maxIntrospect: cfg.MaxIntrospection,
+		cache: queryCache,
+	})
 	if cfg.MaxComplexity > 0 {
 		gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	}

@@ -216,4 +216,7 @@ type Stats struct {
 	RelTypes map[string]int
 	// PerDocument counts nodes per label for each document id.
 	PerDocument map[string]map[string]int
+	// Degrees is, for each walk (every type in both directions), the most
+	// hops one node has: the fan-out a query's cost is estimated with.
+	Degrees map[RelQuery]int
 }

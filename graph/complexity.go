@@ -1,131 +1,248 @@
 package graph
 
 import (
+	"context"
 	"log/slog"
+	"math"
+	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/graph/model"
+	"github.com/policygraph/policygraph/textsearch"
 )
 
-// Complexity estimates. A field costs 1 plus the cost of its selection; a
-// list costs its expected length times the cost of one element:
-//   - connections: first (or last; DefaultPageSize when neither) × element;
-//   - relationship lists (Pillar.groups, Measure.laws, Law.measures …):
-//     FanOut × element;
-//   - root lists: their size bound (pillars, laws, funds, search first,
-//     neighbourhood limit, paths first × maxHops …).
+// Complexity: an upper bound of the fields a query resolves, which the
+// server refuses above its limit (LIMIT_EXCEEDED). A field costs 1 plus its
+// selection; a list costs the most elements it can have times one element:
+//   - a relationship list (Measure.laws, MeasureGroup.measures …): the
+//     largest fan-out of that walk in the data (Stats.Degrees), never a
+//     guess;
+//   - a connection: first or last (DefaultPageSize when neither), clamped
+//     to what the field accepts, and to the walk's fan-out for
+//     Pillar.measures;
+//   - a root list: the number of nodes of its label (pillars, laws …) or
+//     its clamped size argument (search first, neighbourhood limit …).
 //
-// The server refuses a query whose total exceeds its limit (LIMIT_EXCEEDED).
-const (
-	FanOut       = 5  // expected length of a relationship list
-	PillarsCost  = 30 // pillars across the editions
-	LawsCost     = 50
-	FundsCost    = 20
-	DocumentCost = 3
-	StatsCost    = 20
-)
+// The arithmetic saturates at MaxCost instead of wrapping, arguments are
+// clamped before they are multiplied, and the numbers come from the store
+// (refreshed every costTTL), so the estimate is an upper bound of the work
+// for any data the store holds (TestComplexityIsAnUpperBound).
+
+// MaxCost is where estimates saturate.
+const MaxCost = math.MaxInt32
+
+// costTTL is how long the store's counts are reused.
+const costTTL = 30 * time.Second
+
+// unknownFanOut is the fan-out assumed while the store cannot say (Neo4j
+// down): the largest page, so that nothing is underestimated.
+const unknownFanOut = policygraph.MaxPage
 
 // New returns the executable schema over store: the resolver root, the
 // per-field complexity and nothing else (no transport, no limits).
 func New(store policygraph.Store, logger *slog.Logger) graphql.ExecutableSchema {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
 	cfg := Config{Resolvers: &Resolver{Store: store, Logger: logger}}
-	setComplexity(&cfg.Complexity)
+	setComplexity(&cfg.Complexity, &costs{store: store})
 	return NewExecutableSchema(cfg)
 }
 
-func list(n int) func(int) int {
-	return func(child int) int { return 1 + n*child }
+// costs reads and caches the store's counts.
+type costs struct {
+	store policygraph.Store
+
+	mu      sync.Mutex
+	stats   *policygraph.Stats
+	fetched time.Time
 }
 
+func (c *costs) current() *policygraph.Stats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.store != nil && (c.stats == nil || time.Since(c.fetched) > costTTL) {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		st, err := c.store.Stats(ctx)
+		cancel()
+		c.fetched = time.Now() // failed or not: not again before costTTL
+		if err == nil {
+			c.stats = st
+		}
+	}
+	return c.stats
+}
+
+// degree is the largest fan-out of a walk.
+func (c *costs) degree(t string, d policygraph.Direction) int {
+	st := c.current()
+	if st == nil || st.Degrees == nil {
+		return unknownFanOut
+	}
+	return st.Degrees[policygraph.RelQuery{Type: t, Direction: d}]
+}
+
+// count is the number of nodes of a label.
+func (c *costs) count(label string) int {
+	st := c.current()
+	if st == nil {
+		return unknownFanOut
+	}
+	return st.Labels[label]
+}
+
+// rels is the number of relationships of the types.
+func (c *costs) rels(types ...string) int {
+	st := c.current()
+	if st == nil {
+		return unknownFanOut
+	}
+	n := 0
+	for _, t := range types {
+		n = add(n, st.RelTypes[t])
+	}
+	return n
+}
+
+// add and mul saturate at MaxCost; negative inputs count as 0.
+func add(a, b int) int {
+	a, b = max(a, 0), max(b, 0)
+	if a > MaxCost-b {
+		return MaxCost
+	}
+	return a + b
+}
+
+func mul(a, b int) int {
+	a, b = max(a, 0), max(b, 0)
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a > MaxCost/b {
+		return MaxCost
+	}
+	return a * b
+}
+
+// clamp bounds an optional size argument to [lo, hi], def when absent.
+func clamp(p *int, def, lo, hi int) int {
+	v := def
+	if p != nil {
+		v = *p
+	}
+	return min(max(v, lo), hi)
+}
+
+// pageSize is the page a connection serves: first, else last, else the
+// default, within 0…MaxPageSize.
 func pageSize(first, last *int) int {
 	switch {
 	case first != nil:
-		return max(*first, 0)
+		return clamp(first, DefaultPageSize, 0, MaxPageSize)
 	case last != nil:
-		return max(*last, 0)
+		return clamp(last, DefaultPageSize, 0, MaxPageSize)
 	}
 	return DefaultPageSize
 }
 
-func deref(p *int, def int) int {
-	if p == nil {
-		return def
-	}
-	return *p
+// list costs a field whose list has at most n elements.
+func list(n func() int) func(int) int {
+	return func(child int) int { return add(1, mul(n(), child)) }
 }
 
-func setComplexity(c *ComplexityRoot) {
+func setComplexity(c *ComplexityRoot, k *costs) {
+	walk := func(t string, d policygraph.Direction) func(int) int {
+		return list(func() int { return k.degree(t, d) })
+	}
+	nodesOf := func(label string) func(int) int {
+		return list(func() int { return k.count(label) })
+	}
+
 	q := &c.Query
-	q.Nodes = func(child int, ids []string) int { return 1 + max(len(ids), 1)*child }
-	q.Documents = list(DocumentCost)
-	q.Pillars = func(child int, _ *string, _ *string) int { return 1 + PillarsCost*child }
+	q.Nodes = func(child int, ids []string) int { return add(1, mul(len(ids), child)) }
+	q.Documents = nodesOf(policygraph.LabelDocument)
+	q.Pillars = func(child int, _ *string, _ *string) int { return nodesOf(policygraph.LabelPillar)(child) }
 	q.Measures = func(child int, _ *policygraph.MeasureFilter, _ *model.MeasureOrderBy, first *int, _ *string, last *int, _ *string) int {
-		return 2 + pageSize(first, last)*child
+		return add(2, mul(pageSize(first, last), child))
 	}
 	q.Targets = func(child int, _ *policygraph.TargetFilter, first *int, _ *string, last *int, _ *string) int {
-		return 2 + pageSize(first, last)*child
+		return add(2, mul(pageSize(first, last), child))
 	}
-	q.Laws = func(child int, _ *bool, _ *string) int { return 1 + LawsCost*child }
-	q.Funds = list(FundsCost)
+	q.Laws = func(child int, _ *bool, _ *string) int { return nodesOf(policygraph.LabelLaw)(child) }
+	q.Funds = nodesOf(policygraph.LabelFund)
 	q.Search = func(child int, _ string, _ []string, _ *string, first *int) int {
-		return 5 + deref(first, 20)*child
+		return add(5, mul(clamp(first, 20, 1, MaxSearchResults), child))
 	}
-	q.Neighbourhood = func(child int, _ string, depth *int, limit *int) int {
-		return 10*deref(depth, 1) + deref(limit, 200)*child
+	q.Neighbourhood = func(child int, _ string, depth *int, _ *int) int {
+		// child is the Neighbourhood object; its lists bound themselves.
+		return add(mul(10, clamp(depth, 1, 0, policygraph.MaxDepth)), child)
 	}
 	q.Paths = func(child int, _ string, _ string, maxHops *int, first *int) int {
-		return 10*deref(maxHops, 4) + deref(first, 5)*deref(maxHops, 4)*child
+		h := clamp(maxHops, 4, 1, policygraph.MaxHops)
+		return add(mul(10, h), mul(mul(clamp(first, 5, 1, MaxPaths), h+1), child))
 	}
-	q.RelatedPillars = func(child int, _ string) int { return 10 + PillarsCost*child }
-	q.Stats = list(StatsCost)
+	q.RelatedPillars = func(child int, _ string) int { return add(10, mul(k.count(policygraph.LabelPillar), child)) }
+	q.Stats = list(func() int { return len(policygraph.Labels) + len(policygraph.RelTypes) })
 
-	c.Document.Pillars = func(child int, _ *string) int { return 1 + 2*FanOut*child }
-	c.Document.Directions = list(FanOut)
-	c.PolicyDirection.Measures = list(FanOut)
+	c.Document.Pillars = func(child int, _ *string) int { return walk(policygraph.RelHasPillar, out)(child) }
+	c.Document.Directions = walk(policygraph.RelHasDirection, out)
+	c.PolicyDirection.Measures = walk(policygraph.RelHasMeasure, out)
 
 	p := &c.Pillar
 	p.Measures = func(child int, _ *model.PillarMeasureFilter, _ *model.MeasureOrderBy, first *int, _ *string, last *int, _ *string) int {
-		return 2 + pageSize(first, last)*child
+		return add(2, mul(min(pageSize(first, last), k.degree(policygraph.RelHasMeasure, out)), child))
 	}
-	p.Groups = list(FanOut)
-	p.Targets = list(FanOut)
-	p.Laws = list(2 * FanOut)
-	p.Funds = list(2 * FanOut)
-	p.Continues = list(1)
-	p.ContinuedBy = list(1)
-	p.ReferencedBy = list(FanOut)
-	p.RelatedPillars = func(child int) int { return 10 + PillarsCost*child }
+	p.Groups = walk(policygraph.RelHasGroup, out)
+	p.Targets = walk(policygraph.RelHasTarget, out)
+	p.Laws = nodesOf(policygraph.LabelLaw)
+	p.Funds = nodesOf(policygraph.LabelFund)
+	p.Continues = walk(policygraph.RelContinues, out)
+	p.ContinuedBy = walk(policygraph.RelContinues, in)
+	p.ReferencedBy = walk(policygraph.RelRefersTo, in)
+	p.RelatedPillars = func(child int) int { return add(10, mul(k.count(policygraph.LabelPillar), child)) }
 
-	c.MeasureGroup.Measures = list(FanOut)
-	c.MeasureGroup.ReferencedBy = list(FanOut)
-	c.Target.Laws = list(FanOut)
-	c.Target.LawMentions = list(FanOut)
-	c.Target.Funds = list(FanOut)
-	c.Target.FundMentions = list(FanOut)
+	c.MeasureGroup.Measures = walk(policygraph.RelInGroup, in)
+	c.MeasureGroup.ReferencedBy = walk(policygraph.RelRefersTo, in)
+	c.Target.Laws = walk(policygraph.RelCitesLaw, out)
+	c.Target.LawMentions = walk(policygraph.RelCitesLaw, out)
+	c.Target.Funds = walk(policygraph.RelUsesFund, out)
+	c.Target.FundMentions = walk(policygraph.RelUsesFund, out)
 
 	m := &c.Measure
-	m.Laws = list(FanOut)
-	m.LawMentions = list(FanOut)
-	m.Funds = list(FanOut)
-	m.FundMentions = list(FanOut)
-	m.RelistedAs = list(FanOut)
-	m.RefersTo = list(FanOut)
-	m.EvolvesFrom = list(FanOut)
-	m.EvolvedInto = list(FanOut)
-	m.Directions = list(FanOut)
+	m.Laws = walk(policygraph.RelCitesLaw, out)
+	m.LawMentions = walk(policygraph.RelCitesLaw, out)
+	m.Funds = walk(policygraph.RelUsesFund, out)
+	m.FundMentions = walk(policygraph.RelUsesFund, out)
+	m.RelistedAs = walk(policygraph.RelRelists, in)
+	m.RefersTo = walk(policygraph.RelRefersTo, out)
+	m.EvolvesFrom = walk(policygraph.RelEvolvesFrom, out)
+	m.EvolvedInto = walk(policygraph.RelEvolvesFrom, in)
+	m.Directions = walk(policygraph.RelHasMeasure, in)
 
-	for _, f := range []*func(int) int{
-		&c.Law.Measures, &c.Law.Targets, &c.Law.Pillars, &c.Law.Mentions,
-		&c.Fund.Measures, &c.Fund.Targets, &c.Fund.Pillars, &c.Fund.Mentions,
-	} {
-		*f = list(4 * FanOut)
-	}
-	c.PillarUse.Mentions = list(FanOut)
-	c.LawUse.Mentions = list(FanOut)
-	c.FundUse.Mentions = list(FanOut)
-	c.PillarRelation.SharedLaws = list(FanOut)
-	c.PillarRelation.SharedFunds = list(FanOut)
-	c.PillarRelation.References = list(FanOut)
+	c.Law.Measures = walk(policygraph.RelCitesLaw, in)
+	c.Law.Targets = walk(policygraph.RelCitesLaw, in)
+	c.Law.Mentions = walk(policygraph.RelCitesLaw, in)
+	c.Law.Pillars = nodesOf(policygraph.LabelPillar)
+	c.Fund.Measures = walk(policygraph.RelUsesFund, in)
+	c.Fund.Targets = walk(policygraph.RelUsesFund, in)
+	c.Fund.Mentions = walk(policygraph.RelUsesFund, in)
+	c.Fund.Pillars = nodesOf(policygraph.LabelPillar)
+	// A use's mentions are mentions of one law or fund.
+	c.PillarUse.Mentions = list(func() int {
+		return max(k.degree(policygraph.RelCitesLaw, in), k.degree(policygraph.RelUsesFund, in))
+	})
+	c.LawUse.Mentions = walk(policygraph.RelCitesLaw, in)
+	c.FundUse.Mentions = walk(policygraph.RelUsesFund, in)
+	c.PillarRelation.SharedLaws = nodesOf(policygraph.LabelLaw)
+	c.PillarRelation.SharedFunds = nodesOf(policygraph.LabelFund)
+	c.PillarRelation.References = list(func() int { return k.rels(policygraph.RelRefersTo, policygraph.RelRelists) })
+	// The largest neighbourhood: MaxNeighbourhoodSize nodes, and at most
+	// every relationship of the graph among them.
+	// A highlight covers at least one rune of the snippet.
+	c.SearchHit.Highlights = list(func() int { return textsearch.DefaultWidth })
+	c.Neighbourhood.Nodes = list(func() int { return MaxNeighbourhoodSize })
+	c.Neighbourhood.Edges = list(func() int { return k.rels(policygraph.RelTypes...) })
 }

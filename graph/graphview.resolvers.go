@@ -9,6 +9,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/graph/model"
@@ -46,6 +47,10 @@ func (r *searchHitResolver) Marked(ctx context.Context, obj *policygraph.SearchH
 	}
 	if close != nil {
 		c = *close
+	}
+	// Each highlight repeats them: long markers would multiply the answer.
+	if utf8.RuneCountInString(o) > MaxMarkerRunes || utf8.RuneCountInString(c) > MaxMarkerRunes {
+		return "", invalid("open and close may have at most %d characters", MaxMarkerRunes)
 	}
 	runes := []rune(obj.Snippet)
 	var b strings.Builder

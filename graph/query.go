@@ -15,6 +15,8 @@ const (
 	MaxSearchResults     = 100
 	MaxNeighbourhoodSize = policygraph.MaxPage
 	MaxPaths             = 50
+	// MaxMarkerRunes bounds SearchHit.marked's open and close.
+	MaxMarkerRunes = 8
 )
 
 func measureOrder(o *model.MeasureOrderBy) policygraph.MeasureOrder {

@@ -1915,7 +1915,7 @@ type SearchHit {
   snippet: String!
   "The matches, as rune offsets in snippet."
   highlights: [Highlight!]!
-  "snippet with each match wrapped in open/close."
+  "snippet with each match wrapped in open/close (at most 8 characters each)."
   marked(open: String = "【", close: String = "】"): String!
 }
 

@@ -146,8 +146,24 @@ func stats(g *policygraph.Graph) *policygraph.Stats {
 			st.PerDocument[d][e.Label()]++
 		}
 	}
+	st.Degrees = map[policygraph.RelQuery]int{}
+	hops := map[policygraph.RelQuery]map[string]int{}
+	for _, t := range policygraph.RelTypes {
+		for _, d := range []policygraph.Direction{policygraph.Outgoing, policygraph.Incoming} {
+			q := policygraph.RelQuery{Type: t, Direction: d}
+			st.Degrees[q] = 0
+			hops[q] = map[string]int{}
+		}
+	}
 	for _, r := range g.Relationships {
 		st.RelTypes[r.Type]++
+		for q, from := range map[policygraph.RelQuery]string{
+			{Type: r.Type, Direction: policygraph.Outgoing}: r.Start,
+			{Type: r.Type, Direction: policygraph.Incoming}: r.End,
+		} {
+			hops[q][from]++
+			st.Degrees[q] = max(st.Degrees[q], hops[q][from])
+		}
 	}
 	return st
 }

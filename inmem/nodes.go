@@ -79,6 +79,7 @@ func (s *Store) Stats(ctx context.Context) (*policygraph.Stats, error) {
 		Labels:      maps.Clone(s.stats.Labels),
 		RelTypes:    maps.Clone(s.stats.RelTypes),
 		PerDocument: map[string]map[string]int{},
+		Degrees:     maps.Clone(s.stats.Degrees),
 	}
 	for d, m := range s.stats.PerDocument {
 		st.PerDocument[d] = maps.Clone(m)

@@ -188,6 +188,27 @@ func (s *Store) Stats(ctx context.Context) (*policygraph.Stats, error) {
 			c, _ := get[int64](r, "c")
 			st.RelTypes[t] += int(c)
 		}
+		st.Degrees = map[policygraph.RelQuery]int{}
+		for _, t := range policygraph.RelTypes {
+			st.Degrees[policygraph.RelQuery{Type: t, Direction: policygraph.Outgoing}] = 0
+			st.Degrees[policygraph.RelQuery{Type: t, Direction: policygraph.Incoming}] = 0
+		}
+		for dir, q := range map[policygraph.Direction]string{
+			policygraph.Outgoing: "MATCH (n:PolicyNode)-[r]->(:PolicyNode) WITH n, type(r) AS t, count(*) AS c RETURN t, max(c) AS c",
+			policygraph.Incoming: "MATCH (n:PolicyNode)<-[r]-(:PolicyNode) WITH n, type(r) AS t, count(*) AS c RETURN t, max(c) AS c",
+		} {
+			recs, err := tx.collect(q, nil)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range recs {
+				t, _ := get[string](r, "t")
+				c, _ := get[int64](r, "c")
+				if validRelType(t) {
+					st.Degrees[policygraph.RelQuery{Type: t, Direction: dir}] = int(c)
+				}
+			}
+		}
 		return st, nil
 	})
 }

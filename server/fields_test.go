@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/complexity"
+	"github.com/vektah/gqlparser/v2"
+
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/graph"
 	"github.com/policygraph/policygraph/graph/graphtest"
@@ -193,4 +196,54 @@ func mustQuery(t *testing.T, f *fixture, q string, out any) {
 	if err := json.Unmarshal(resp.Data, out); err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
+}
+
+// TestComplexityIsAnUpperBound checks, for every generated field query on
+// the real corpus, that the estimated cost is at least the number of field
+// values in the answer: the estimate never lets through more work than it
+// admits to.
+func TestComplexityIsAnUpperBound(t *testing.T) {
+	g, _, err := loader.LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := seedStore(t)
+	es := graph.New(store, nil)
+	h := server.New(server.Config{Timeout: 20 * time.Second, MaxComplexity: -1}, store, nil)
+	qs, err := graphtest.Queries(es.Schema(), graphtest.Busiest(g), graphtest.CorpusArgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		doc, gerr := gqlparser.LoadQuery(es.Schema(), q.Query)
+		if gerr != nil {
+			t.Fatalf("%s: %v", q.Query, gerr)
+		}
+		estimate := complexity.Calculate(t.Context(), es, doc.Operations[0], nil)
+		_, body := postQuery(t, h, q.Query)
+		var resp struct{ Data any }
+		if err := json.Unmarshal(body, &resp); err != nil {
+			t.Fatal(err)
+		}
+		if n := countFields(resp.Data); estimate < n {
+			t.Errorf("%s: estimate %d < %d fields resolved", q.Name, estimate, n)
+		}
+	}
+}
+
+// countFields counts the field values of a GraphQL answer: every key of
+// every object, in lists too.
+func countFields(v any) int {
+	n := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for _, x := range v {
+			n += 1 + countFields(x)
+		}
+	case []any:
+		for _, x := range v {
+			n += countFields(x)
+		}
+	}
+	return n
 }

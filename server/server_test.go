@@ -272,9 +272,11 @@ func TestIntrospectionOff(t *testing.T) {
 	}
 }
 
+// TestComplexityLimit: on the real corpus, where the fan-outs are real, a
+// query whose worst case is large is refused and the benchmark query is not.
 func TestComplexityLimit(t *testing.T) {
-	f := newFixture(t, server.DefaultConfig(), nil)
-	big := `{ pillars { measures(first: 500) { edges { node { laws { measures { laws { id } } } funds { id } } } } } }`
+	f := newFixture(t, server.DefaultConfig(), seedStore(t))
+	big := `{ pillars { measures(first: 500) { edges { node { laws { measures { laws { measures { id } } } } funds { id } } } } } }`
 	r := f.do(t, post(gqlBody(big), "Accept", graphqlResponse))
 	if r.status != 400 || r.code() != "LIMIT_EXCEEDED" || !strings.Contains(r.Errors[0].Message, "complexity") {
 		t.Errorf("complex query: %d %s", r.status, r.body)

@@ -109,6 +109,9 @@ func (c *corpus) testNodes(t *testing.T) {
 	if diff := gocmp.Diff(types, nonZero(st.RelTypes)); diff != "" {
 		t.Errorf("Stats.RelTypes (-graph +store):\n%s", diff)
 	}
+	if diff := gocmp.Diff(DegreesOf(c.g), st.Degrees); diff != "" {
+		t.Errorf("Stats.Degrees (-graph +store):\n%s", diff)
+	}
 }
 
 // docOrder is (document year, lineStart, id) computed from the graph.

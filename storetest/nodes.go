@@ -138,8 +138,42 @@ func (x *suite) testStats(t *testing.T) {
 			doc23: {"Pillar": 3, "MeasureGroup": 2, "Measure": 6, "Target": 2, "PolicyDirection": 0},
 			doc25: {"Pillar": 2, "MeasureGroup": 1, "Measure": 2, "Target": 2, "PolicyDirection": 1},
 		},
+		Degrees: DegreesOf(Fixture()),
+	}
+	// By hand: doc:2023 has three pillars; no node has two CONTINUES.
+	if d := want.Degrees[policygraph.RelQuery{Type: "HAS_PILLAR"}]; d != 3 {
+		t.Fatalf("fixture HAS_PILLAR out-degree %d, want 3", d)
+	}
+	if d := want.Degrees[policygraph.RelQuery{Type: "CONTINUES", Direction: policygraph.Incoming}]; d != 1 {
+		t.Fatalf("fixture CONTINUES in-degree %d, want 1", d)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Stats mismatch (-want +got):\n%s", diff)
 	}
+}
+
+// DegreesOf is Stats.Degrees of g, counted the slow, obvious way: for each
+// walk and each node, the relationships of that type at that end.
+func DegreesOf(g *policygraph.Graph) map[policygraph.RelQuery]int {
+	out := map[policygraph.RelQuery]int{}
+	for _, t := range policygraph.RelTypes {
+		for _, d := range []policygraph.Direction{policygraph.Outgoing, policygraph.Incoming} {
+			q := policygraph.RelQuery{Type: t, Direction: d}
+			out[q] = 0
+			for _, e := range g.Entities() {
+				n := 0
+				for _, r := range g.Relationships {
+					end := r.Start
+					if d == policygraph.Incoming {
+						end = r.End
+					}
+					if r.Type == t && end == e.NodeID() {
+						n++
+					}
+				}
+				out[q] = max(out[q], n)
+			}
+		}
+	}
+	return out
 }

@@ -23,13 +23,23 @@ func nodesOf[T interface {
 	comparable
 }](hops []policygraph.Hop) []T {
 	out := make([]T, 0, len(hops))
-	seen := make(map[string]bool, len(hops))
+	var seen map[string]bool // only for long lists: a short one is scanned
 	for _, h := range hops {
 		n, ok := h.Node.(T)
-		if !ok || seen[n.NodeID()] {
+		if !ok {
 			continue
 		}
-		seen[n.NodeID()] = true
+		if len(hops) > 16 {
+			if seen == nil {
+				seen = make(map[string]bool, len(hops))
+			}
+			if seen[n.NodeID()] {
+				continue
+			}
+			seen[n.NodeID()] = true
+		} else if slices.ContainsFunc(out, func(x T) bool { return x.NodeID() == n.NodeID() }) {
+			continue // stores may decode one node into several values: compare ids
+		}
 		out = append(out, n)
 	}
 	return out

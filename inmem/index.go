@@ -76,6 +76,7 @@ func (s *Store) index(g *policygraph.Graph) {
 	for _, es := range s.adj {
 		slices.SortFunc(es, func(a, b edge) int { return cmp.Or(cmp.Compare(a.to, b.to), compareRels(a.rel, b.rel)) })
 	}
+	s.indexHops(rels)
 	s.indexItems()
 	s.stats = stats(g)
 }

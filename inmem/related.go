@@ -10,6 +10,8 @@ import (
 
 // Related walks one relationship type from each id. Hops are ordered by the
 // far node's document order, then relationship id. Unknown ids are absent.
+// The hop lists are the store's own, built once by index: read them, do not
+// modify them (their capacity is clipped, so an append copies).
 func (s *Store) Related(ctx context.Context, ids []string, q policygraph.RelQuery) (map[string][]policygraph.Hop, error) {
 	const op = "Related"
 	if len(ids) > policygraph.MaxBatch {
@@ -18,37 +20,41 @@ func (s *Store) Related(ctx context.Context, ids []string, q policygraph.RelQuer
 	if !slices.Contains(policygraph.RelTypes, q.Type) {
 		return nil, errorf(op, policygraph.EINVALID, "unknown relationship type %q", q.Type)
 	}
-	var by map[string][]*policygraph.Relationship
-	switch q.Direction {
-	case policygraph.Outgoing:
-		by = s.out
-	case policygraph.Incoming:
-		by = s.in
-	default:
+	if q.Direction != policygraph.Outgoing && q.Direction != policygraph.Incoming {
 		return nil, errorf(op, policygraph.EINVALID, "unknown direction %d", q.Direction)
 	}
-	out := map[string][]policygraph.Hop{}
+	by := s.hops[q]
+	out := make(map[string][]policygraph.Hop, len(ids))
 	for _, id := range ids {
-		if _, done := out[id]; done {
-			continue
-		}
-		var hops []policygraph.Hop
-		for _, r := range by[id] {
-			if r.Type != q.Type {
-				continue
-			}
-			far := r.End
-			if q.Direction == policygraph.Incoming {
-				far = r.Start
-			}
-			hops = append(hops, policygraph.Hop{Rel: r, Node: s.nodes[far]})
-		}
-		if len(hops) > 0 {
-			s.sortHops(hops)
+		if hops := by[id]; len(hops) > 0 {
 			out[id] = hops
 		}
 	}
 	return out, nil
+}
+
+// indexHops builds the hop lists of every walk, in Related's order.
+func (s *Store) indexHops(rels []*policygraph.Relationship) {
+	s.hops = map[policygraph.RelQuery]map[string][]policygraph.Hop{}
+	for _, r := range rels {
+		for _, d := range []policygraph.Direction{policygraph.Outgoing, policygraph.Incoming} {
+			q := policygraph.RelQuery{Type: r.Type, Direction: d}
+			from, far := r.Start, r.End
+			if d == policygraph.Incoming {
+				from, far = r.End, r.Start
+			}
+			if s.hops[q] == nil {
+				s.hops[q] = map[string][]policygraph.Hop{}
+			}
+			s.hops[q][from] = append(s.hops[q][from], policygraph.Hop{Rel: r, Node: s.nodes[far]})
+		}
+	}
+	for _, m := range s.hops {
+		for id, hops := range m {
+			s.sortHops(hops)
+			m[id] = slices.Clip(hops)
+		}
+	}
 }
 
 // sortHops orders hops by the document order of their node, then rel id.

@@ -23,9 +23,10 @@ type Store struct {
 	funds     []*policygraph.Fund
 
 	rels map[string]*policygraph.Relationship
-	out  map[string][]*policygraph.Relationship // by start node, sorted by id
-	in   map[string][]*policygraph.Relationship // by end node, sorted by id
-	adj  map[string][]edge                      // undirected, sorted by (node, rel id)
+	out  map[string][]*policygraph.Relationship                // by start node, sorted by id
+	in   map[string][]*policygraph.Relationship                // by end node, sorted by id
+	adj  map[string][]edge                                     // undirected, sorted by (node, rel id)
+	hops map[policygraph.RelQuery]map[string][]policygraph.Hop // Related's answers
 
 	// owners maps a pillar, measure or target to the pillars it belongs to
 	// (HAS_MEASURE/HAS_TARGET from a pillar; a pillar owns itself), and a

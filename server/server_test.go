@@ -554,3 +554,25 @@ func BenchmarkNestedQuery(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkShapes runs the bench/ shapes on the real corpus in memory,
+// through the whole handler, one request at a time.
+func BenchmarkShapes(b *testing.B) {
+	for _, tc := range []struct{ name, query string }{
+		{"S1", `{ pillars { id measures(first: 100) { nodes { id title laws { id name } funds { id name } } } } }`},
+		{"S4", `{ pillars { id measures { totalCount } } }`},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			f := newFixture(b, server.Config{MaxComplexity: -1}, seedStore(b))
+			body := gqlBody(tc.query)
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				f.h.ServeHTTP(rec, post(body))
+				if rec.Code != 200 || bytes.Contains(rec.Body.Bytes(), []byte(`"errors"`)) {
+					b.Fatalf("%d %s", rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}

@@ -83,8 +83,14 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 		case base.Unwrap() == nil:
 			// Made by gqlgen or by our extensions: the message is safe.
-			if c, ok := base.Extensions["code"].(string); ok && gqlgenCodes[c] != "" {
+			c, _ := base.Extensions["code"].(string)
+			switch {
+			case gqlgenCodes[c] != "":
 				out.Extensions = map[string]any{"code": gqlgenCodes[c]}
+			case c == "":
+				// gqlgen's refusals of a request (a bad APQ extension …)
+				// come without a code: they are about the request.
+				out.Extensions = map[string]any{"code": CodeBadUserInput}
 			}
 		default:
 			logger.ErrorContext(ctx, "graphql resolver failed", "path", base.Path.String(), "err", err)

@@ -2,7 +2,9 @@ package neo4jstore_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -106,5 +108,34 @@ func TestSnapshotFollowsLoads(t *testing.T) {
 	d, err := snap.Node(ctx, g2.Documents[0].ID)
 	if err != nil || d.(*policygraph.Document).Title != "a new title" {
 		t.Fatalf("after the load: %v, %v", d, err)
+	}
+}
+
+// TestWrongPasswordIsPermanent: refused credentials are a permanent error
+// with a clear message (the snapshot backs off on it), and after a few
+// refused attempts the right password still works: the account is not
+// locked.
+func TestWrongPasswordIsPermanent(t *testing.T) {
+	good := neo4jtest.Open(t)
+	cfg := neo4jtest.Config(t)
+	cfg.Password = "not-the-password"
+	cfg.MaxRetryTime = 100 * time.Millisecond
+	bad, err := neo4jstore.Open(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bad.Close(t.Context())
+	snap := snapshotstore.New(bad, snapshotstore.Options{})
+	for range 3 {
+		err := snap.Refresh(t.Context())
+		if err == nil || !neo4jstore.Permanent(err) {
+			t.Fatalf("refresh with a wrong password: %v (permanent %v)", err, neo4jstore.Permanent(err))
+		}
+	}
+	if err := snap.Ping(t.Context()); err == nil || !strings.Contains(policygraph.ErrorMessage(err), "credentials") {
+		t.Errorf("readiness with a wrong password: %v", err)
+	}
+	if _, err := good.Fingerprint(t.Context()); err != nil {
+		t.Errorf("the right password after refusals: %v", err)
 	}
 }

@@ -314,3 +314,41 @@ func (s *Store) unavailable(err error) (string, bool) {
 	}
 	return walk(err)
 }
+
+// Permanent reports whether err will not go away by retrying: the
+// credentials are refused (or rate-limited after refusals) or the database
+// does not exist. A caller retrying such an error in a loop only gets the
+// account locked: back off and tell the operator instead.
+func Permanent(err error) bool {
+	var walk func(error) bool
+	walk = func(err error) bool {
+		if err == nil {
+			return false
+		}
+		switch e := err.(type) {
+		case *neo4jdriver.InvalidAuthenticationError, *neo4jdriver.TokenExpiredError:
+			return true
+		case *neo4jdriver.Neo4jError:
+			return e.IsAuthenticationFailed() || e.HasSecurityCode() ||
+				strings.HasPrefix(e.Code, "Neo.ClientError.Database.DatabaseNotFound")
+		case *neo4jdriver.TransactionExecutionLimit:
+			for _, inner := range e.Errors {
+				if walk(inner) {
+					return true
+				}
+			}
+		}
+		if u, ok := err.(interface{ Unwrap() error }); ok {
+			return walk(u.Unwrap())
+		}
+		if u, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, inner := range u.Unwrap() {
+				if walk(inner) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(err)
+}

@@ -4,7 +4,10 @@
 // CORS and one structured log line per request.
 package server
 
-import "time"
+import (
+	"runtime"
+	"time"
+)
 
 // Config holds every setting of the HTTP server. Zero numeric fields take
 // the defaults below (DefaultConfig returns them all, with introspection and
@@ -38,6 +41,20 @@ type Config struct {
 	MaxBatch int
 	// Timeout bounds the handling of one /graphql request. Default 10s.
 	Timeout time.Duration
+	// MaxInFlight bounds the /graphql requests executing at once. Default
+	// 4 × GOMAXPROCS.
+	MaxInFlight int
+	// MaxQueue bounds the requests waiting for a slot, QueueWait how long
+	// each waits; beyond either, 503 with Retry-After. Defaults 64 and 1s;
+	// a negative MaxQueue refuses at once when every slot is taken.
+	MaxQueue  int
+	QueueWait time.Duration
+	// MaxCachedQueryBytes: documents (and persisted queries) larger than
+	// this are not cached. Default 32 KiB.
+	MaxCachedQueryBytes int
+	// MaxResponseBytes bounds an answer (LIMIT_EXCEEDED beyond). Default
+	// 16 MiB.
+	MaxResponseBytes int
 	// QueryCacheSize is the number of parsed documents kept (LRU). Default 1000.
 	QueryCacheSize int
 	// APQCacheSize is the number of automatic persisted queries kept (LRU).
@@ -65,6 +82,10 @@ const (
 	DefaultMaxBatch       = 10
 	DefaultTimeout        = 10 * time.Second
 	DefaultQueryCacheSize = 1000
+	DefaultMaxQueue       = 64
+	DefaultQueueWait      = time.Second
+	DefaultMaxCachedQuery = 32 << 10
+	DefaultMaxResponse    = 16 << 20
 	DefaultAPQCacheSize   = 1000
 )
 
@@ -103,6 +124,21 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Timeout == 0 {
 		c.Timeout = DefaultTimeout
+	}
+	if c.MaxInFlight == 0 {
+		c.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
+	}
+	if c.MaxQueue == 0 {
+		c.MaxQueue = DefaultMaxQueue
+	}
+	if c.QueueWait == 0 {
+		c.QueueWait = DefaultQueueWait
+	}
+	if c.MaxCachedQueryBytes == 0 {
+		c.MaxCachedQueryBytes = DefaultMaxCachedQuery
+	}
+	if c.MaxResponseBytes == 0 {
+		c.MaxResponseBytes = DefaultMaxResponse
 	}
 	if c.QueryCacheSize == 0 {
 		c.QueryCacheSize = DefaultQueryCacheSize

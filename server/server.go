@@ -41,8 +41,8 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	}
 
 	gql := handler.New(graph.New(store, logger))
-	gql.AddTransport(httpTransport{maxBatch: cfg.MaxBatch, metrics: m})
-	queryCache := lru.New[*ast.QueryDocument](cfg.QueryCacheSize)
+	gql.AddTransport(httpTransport{maxBatch: cfg.MaxBatch, maxResponse: cfg.MaxResponseBytes, metrics: m})
+	queryCache := sizeBoundCache[*ast.QueryDocument]{lru.New[*ast.QueryDocument](cfg.QueryCacheSize), cfg.MaxCachedQueryBytes, querySize}
 	gql.SetQueryCache(queryCache)
 	gql.SetErrorPresenter(graph.ErrorPresenter(logger))
 	gql.SetRecoverFunc(graph.RecoverFunc(logger))
@@ -50,7 +50,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
-	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](cfg.APQCacheSize)})
+	gql.Use(extension.AutomaticPersistedQuery{Cache: sizeBoundCache[string]{lru.New[string](cfg.APQCacheSize), cfg.MaxCachedQueryBytes, apqSize}})
 	// After APQ, which turns a persisted hash into its query.
 	gql.Use(precheck{
 		maxTokens: cfg.MaxTokens, maxNesting: cfg.MaxNesting, maxFields: cfg.MaxFields,
@@ -64,6 +64,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	var api http.Handler = gql
 	api = limitBody(cfg.MaxBodyBytes, api)
 	api = withTimeout(cfg.Timeout, api)
+	api = admit(cfg.MaxInFlight, cfg.MaxQueue, cfg.QueueWait, m, api)
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
@@ -195,7 +196,7 @@ func (r *recorder) Flush() {
 // route is the metrics label of a path (a fixed set: no cardinality blowup).
 func route(path string) string {
 	switch path {
-	case "/graphql", "/", "/healthz", "/readyz", "/metrics":
+	case "/graphql", "/", "/explorer", "/healthz", "/readyz", "/metrics":
 		return path
 	}
 	return "other"
@@ -214,9 +215,9 @@ func observe(logger *slog.Logger, m *metrics, next http.Handler) http.Handler {
 			rec.status = http.StatusOK
 		}
 		d := time.Since(start)
-		m.request(r.Method, route(r.URL.Path), rec.status, d)
+		m.request(methodLabel(r.Method), route(r.URL.Path), rec.status, d)
 		attrs := []slog.Attr{
-			slog.String("method", r.Method),
+			slog.String("method", truncate(r.Method, 32)),
 			slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status),
 			slog.Duration("duration", d),
@@ -229,4 +230,12 @@ func observe(logger *slog.Logger, m *metrics, next http.Handler) http.Handler {
 		info.mu.Unlock()
 		logger.LogAttrs(r.Context(), slog.LevelInfo, "http request", attrs...)
 	})
+}
+
+// truncate cuts s to n bytes for a log line.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }

@@ -44,8 +44,9 @@ const (
 //     clients expect.
 //   - Mutations and subscriptions over GET: 405 (Allow: POST).
 type httpTransport struct {
-	maxBatch int
-	metrics  *metrics
+	maxBatch    int
+	maxResponse int // bytes; < 0: unlimited
+	metrics     *metrics
 }
 
 var _ graphql.Transport = httpTransport{}
@@ -145,7 +146,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		if status == http.StatusMethodNotAllowed {
 			w.Header().Set("Allow", "POST")
 		}
-		writeResponse(w, media, status, wire(resp))
+		t.writeResponse(w, media, status, wire(resp))
 		return
 	}
 	resps := make([]wireResponse, len(batch))
@@ -153,7 +154,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		resp, _ := t.execute(ctx, exec, p, false, media)
 		resps[i] = wire(resp)
 	}
-	writeResponse(w, media, http.StatusOK, resps)
+	t.writeResponse(w, media, http.StatusOK, resps)
 }
 
 // execute runs one operation and returns its response and HTTP status.
@@ -217,7 +218,7 @@ func onlyCode(errs gqlerror.List, code string) bool {
 	return len(errs) > 0
 }
 
-func writeResponse(w http.ResponseWriter, media string, status int, v any) {
+func (t httpTransport) writeResponse(w http.ResponseWriter, media string, status int, v any) {
 	var b []byte
 	var err error
 	switch v := v.(type) {
@@ -239,6 +240,11 @@ func writeResponse(w http.ResponseWriter, media string, status int, v any) {
 	}
 	if err != nil {
 		requestError(w, http.StatusInternalServerError, graph.CodeInternal, "internal error")
+		return
+	}
+	if t.maxResponse >= 0 && len(b) > t.maxResponse {
+		t.metrics.graphqlError(graph.CodeLimitExceeded)
+		requestError(w, http.StatusOK, graph.CodeLimitExceeded, "the answer is larger than "+strconv.Itoa(t.maxResponse)+" bytes: ask for less (smaller pages, fewer fields)")
 		return
 	}
 	w.Header().Set("Content-Type", media+"; charset=utf-8")

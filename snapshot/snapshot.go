@@ -47,12 +47,19 @@ type Options struct {
 	Logger   *slog.Logger
 	// Now is the clock (tests); time.Now when nil.
 	Now func() time.Time
+	// Permanent tells the errors retrying cannot cure (refused
+	// credentials, no such database): after one, Run waits twice as long
+	// before each next attempt, up to MaxBackoff, instead of Interval.
+	Permanent func(error) bool
+	// MaxBackoff bounds that wait (default 5m).
+	MaxBackoff time.Duration
 }
 
 // Defaults of Options.
 const (
 	DefaultInterval = 5 * time.Second
-	DefaultMaxStale = time.Minute
+	DefaultMaxStale   = time.Minute
+	DefaultMaxBackoff = 5 * time.Minute
 )
 
 // Store is a policygraph.Store served from the latest snapshot.
@@ -88,6 +95,12 @@ func New(src Source, opts Options) *Store {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.Permanent == nil {
+		opts.Permanent = func(error) bool { return false }
+	}
+	if opts.MaxBackoff <= 0 {
+		opts.MaxBackoff = DefaultMaxBackoff
 	}
 	return &Store{src: src, opts: opts}
 }
@@ -134,28 +147,47 @@ func (s *Store) refreshLocked(ctx context.Context) error {
 	return nil
 }
 
-// Run refreshes every Interval until ctx ends. Failures are logged once per
-// change of error, not per attempt.
+// Run refreshes every Interval until ctx ends. A failure is logged when it
+// differs from the previous one, not per attempt; after a permanent one
+// (Options.Permanent) the wait doubles up to MaxBackoff, so a wrong
+// password never hammers the database into locking the account.
 func (s *Store) Run(ctx context.Context) {
-	t := time.NewTicker(s.opts.Interval)
-	defer t.Stop()
 	var last string
+	wait := s.opts.Interval
 	for {
 		err := s.Refresh(ctx)
 		switch {
-		case err != nil && err.Error() != last && ctx.Err() == nil:
-			s.opts.Logger.Warn("snapshot refresh failed; serving the last snapshot while it is fresh enough", "err", err, "maxStale", s.opts.MaxStale)
-			last = err.Error()
+		case err != nil && ctx.Err() == nil:
+			if err.Error() != last {
+				s.opts.Logger.Warn("snapshot refresh failed; serving the last snapshot while it is fresh enough",
+					"err", err, "maxStale", s.opts.MaxStale, "permanent", s.opts.Permanent(err))
+				last = err.Error()
+			}
 		case err == nil && last != "":
 			s.opts.Logger.Info("snapshot refresh recovered")
 			last = ""
 		}
+		wait = nextWait(wait, err != nil && s.opts.Permanent(err), s.opts.Interval, s.opts.MaxBackoff)
+		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// nextWait is the pause before the next refresh: Interval, or after a
+// permanent failure the previous pause doubled, at most max.
+func nextWait(prev time.Duration, permanent bool, interval, max time.Duration) time.Duration {
+	if !permanent {
+		return interval
+	}
+	if prev > max/2 {
+		return max
+	}
+	return prev * 2
 }
 
 // Age is the time since the copy was last confirmed current; ok is false

@@ -51,6 +51,7 @@ func openNeo4jStore(ctx context.Context, o *serveOptions, logger *slog.Logger) (
 	}
 	opts := o.snapshot
 	opts.Logger = logger
+	opts.Permanent = neo4jstore.Permanent
 	snap := snapshot.New(s, opts)
 	if err := snap.Refresh(pctx); err != nil {
 		logger.Warn("no snapshot of neo4j yet; /readyz fails until one is read", "err", err)

@@ -164,3 +164,16 @@ func TestLargeQueriesNotCached(t *testing.T) {
 		t.Errorf("heap grew by %d MB after 30 large queries", grew>>20)
 	}
 }
+
+// TestMarkedMarkersBounded: markers longer than 8 characters are refused.
+func TestMarkedMarkersBounded(t *testing.T) {
+	f := newFixture(t, server.DefaultConfig(), seedStore(t))
+	r := f.do(t, post(gqlBody(`{ search(query: "半導体", first: 1) { marked(open: "123456789", close: "]") } }`)))
+	if r.code() != "BAD_USER_INPUT" {
+		t.Errorf("9-character marker: %s", r.body)
+	}
+	r = f.do(t, post(gqlBody(`{ search(query: "半導体", first: 1) { marked(open: "<mark>", close: "</mark>") } }`)))
+	if len(r.Errors) != 0 || !strings.Contains(string(r.body), "<mark>") {
+		t.Errorf("<mark>: %s", r.body)
+	}
+}

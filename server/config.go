@@ -36,13 +36,16 @@ type Config struct {
 	// MaxIntrospection bounds the __schema/__type fields of an operation.
 	// Default 2.
 	MaxIntrospection int
+	// MaxStringBytes bounds every string of a document and of its
+	// variables (checked before parsing). Default 4096.
+	MaxStringBytes int
 	// MaxBatch bounds the operations of one batched POST (a JSON array).
 	// Default 10.
 	MaxBatch int
 	// Timeout bounds the handling of one /graphql request. Default 10s.
 	Timeout time.Duration
 	// MaxInFlight bounds the /graphql requests executing at once. Default
-	// 4 × GOMAXPROCS.
+	// GOMAXPROCS: more only makes each slower and the health checks late.
 	MaxInFlight int
 	// MaxQueue bounds the requests waiting for a slot, QueueWait how long
 	// each waits; beyond either, 503 with Retry-After. Defaults 64 and 1s;
@@ -79,6 +82,7 @@ const (
 	DefaultMaxTokens      = 10000
 	DefaultMaxNesting     = 64
 	DefaultMaxIntrospect  = 2
+	DefaultMaxString      = 4096
 	DefaultMaxBatch       = 10
 	DefaultTimeout        = 10 * time.Second
 	DefaultQueryCacheSize = 1000
@@ -116,6 +120,9 @@ func (c Config) withDefaults() Config {
 	if c.MaxNesting == 0 {
 		c.MaxNesting = DefaultMaxNesting
 	}
+	if c.MaxStringBytes == 0 {
+		c.MaxStringBytes = DefaultMaxString
+	}
 	if c.MaxIntrospection == 0 {
 		c.MaxIntrospection = DefaultMaxIntrospect
 	}
@@ -126,7 +133,7 @@ func (c Config) withDefaults() Config {
 		c.Timeout = DefaultTimeout
 	}
 	if c.MaxInFlight == 0 {
-		c.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
+		c.MaxInFlight = runtime.GOMAXPROCS(0)
 	}
 	if c.MaxQueue == 0 {
 		c.MaxQueue = DefaultMaxQueue

@@ -16,9 +16,12 @@ import (
 // precheck refuses a document before gqlgen parses and validates it, in
 // time linear in its size, when it is larger than any real query:
 //
-//  1. a lexical pass: more than maxTokens tokens, or brackets ({ [ ()
+//  1. a lexical pass: more than maxTokens tokens, brackets ({ [ ()
 //     nested deeper than maxNesting (the parser and the value checks
-//     recurse on nesting: a list literal 500,000 deep costs gigabytes);
+//     recurse on nesting: a list literal 500,000 deep costs gigabytes), or
+//     a string longer than maxString bytes, in the document or in the
+//     variables (no argument needs one, and a field may repeat it once per
+//     answer: SearchHit.marked);
 //  2. the parsed document, fragments expanded and each fragment measured
 //     once (memoised, so a fragment "bomb" is counted, not walked): more
 //     than maxFields fields in an operation or fragment (validation
@@ -31,6 +34,7 @@ import (
 // cached passed these checks and is not measured again.
 type precheck struct {
 	maxTokens, maxNesting, maxFields    int
+	maxString                           int // bytes; < 0: unlimited
 	maxDepth, maxAliases, maxIntrospect int // < 0: unlimited
 	cache                               graphql.Cache[*ast.QueryDocument]
 }
@@ -56,6 +60,9 @@ func (p precheck) MutateOperationParameters(ctx context.Context, params *graphql
 	if err := p.lex(q); err != nil {
 		return err
 	}
+	if err := p.strings(params.Variables); err != nil {
+		return err
+	}
 	doc, err := parser.ParseQuery(&ast.Source{Input: q})
 	if err != nil {
 		return nil // gqlgen reports the syntax error
@@ -77,6 +84,9 @@ func (p precheck) lex(q string) *gqlerror.Error {
 		if p.maxTokens >= 0 && tokens > p.maxTokens {
 			return graph.LimitError("query has more than %d tokens", p.maxTokens)
 		}
+		if (tok.Kind == lexer.String || tok.Kind == lexer.BlockString) && p.maxString >= 0 && len(tok.Value) > p.maxString {
+			return graph.LimitError("query has a string of more than %d bytes", p.maxString)
+		}
 		switch tok.Kind {
 		case lexer.BraceL, lexer.BracketL, lexer.ParenL:
 			depth++
@@ -87,6 +97,32 @@ func (p precheck) lex(q string) *gqlerror.Error {
 			depth--
 		}
 	}
+}
+
+// strings refuses variables holding a string longer than maxString.
+func (p precheck) strings(v any) *gqlerror.Error {
+	if p.maxString < 0 {
+		return nil
+	}
+	switch v := v.(type) {
+	case string:
+		if len(v) > p.maxString {
+			return graph.LimitError("a variable holds a string of more than %d bytes", p.maxString)
+		}
+	case map[string]any:
+		for _, x := range v {
+			if err := p.strings(x); err != nil {
+				return err
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if err := p.strings(x); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // measure checks every operation and fragment of doc.

@@ -53,7 +53,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	gql.Use(extension.AutomaticPersistedQuery{Cache: sizeBoundCache[string]{lru.New[string](cfg.APQCacheSize), cfg.MaxCachedQueryBytes, apqSize}})
 	// After APQ, which turns a persisted hash into its query.
 	gql.Use(precheck{
-		maxTokens: cfg.MaxTokens, maxNesting: cfg.MaxNesting, maxFields: cfg.MaxFields,
+		maxTokens: cfg.MaxTokens, maxNesting: cfg.MaxNesting, maxFields: cfg.MaxFields, maxString: cfg.MaxStringBytes,
 		maxDepth: cfg.MaxDepth, maxAliases: cfg.MaxAliases, maxIntrospect: cfg.MaxIntrospection,
 		cache: queryCache,
 	})

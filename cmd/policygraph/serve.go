@@ -51,6 +51,7 @@ func parseServeFlags(args []string, env getenv, stderr io.Writer) (*serveOptions
 	fs.IntVar(&o.cfg.MaxFields, "max-fields", o.cfg.MaxFields, "maximum fields of an operation or fragment, fragments expanded, checked before validation (-1: unlimited)")
 	fs.IntVar(&o.cfg.MaxTokens, "max-tokens", o.cfg.MaxTokens, "maximum lexical tokens of a document, checked before parsing (-1: unlimited)")
 	fs.IntVar(&o.cfg.MaxNesting, "max-nesting", o.cfg.MaxNesting, "maximum bracket nesting of a document, checked before parsing (-1: unlimited)")
+	fs.IntVar(&o.cfg.MaxStringBytes, "max-string", o.cfg.MaxStringBytes, "maximum `bytes` of a string in a document or its variables, checked before parsing (-1: unlimited)")
 	fs.IntVar(&o.cfg.MaxIntrospection, "max-introspection", o.cfg.MaxIntrospection, "maximum __schema/__type fields of an operation (-1: unlimited)")
 	fs.IntVar(&o.cfg.MaxBatch, "max-batch", o.cfg.MaxBatch, "maximum operations of a batched request (-1: unlimited)")
 	fs.IntVar(&o.cfg.MaxInFlight, "max-in-flight", o.cfg.MaxInFlight, "maximum /graphql requests executing at once (-1: unlimited)")

@@ -19,9 +19,7 @@
 #   CONNECTIONS   concurrent keep-alive connections                [8]
 #   WARMUP        unmeasured warm-up per shape and server          [1s]
 #   SHAPES        shapes to run                                    [S1,S2,S3,S4,S5]
-#   MAX_COMPLEXITY  policygraph --max-complexity                   [200000]
-#                 (S1 asks for first: 100 measures per pillar; its estimated cost
-#                 is 75091, over the default limit of 50000)
+#   MAX_COMPLEXITY  policygraph --max-complexity                   [the server's default]
 #   BENCH_WORK    directory for the binary, logs and results       [a new temp dir]
 #   NEO4J_PASSWORD  password of the local Neo4j (scripts/neo4j.sh) [policygraph-test]
 set -euo pipefail
@@ -35,7 +33,7 @@ DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-8}
 WARMUP=${WARMUP:-1s}
 SHAPES=${SHAPES:-S1,S2,S3,S4,S5}
-MAX_COMPLEXITY=${MAX_COMPLEXITY:-200000}
+MAX_COMPLEXITY=${MAX_COMPLEXITY:-}
 WORK=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/policygraph-bench.XXXXXX")}
 mkdir -p "$WORK"
 
@@ -129,7 +127,8 @@ url_from() {
 
 serve_pg() { # NAME MODE(snapshot|read-through|inmem)
   local name=$1 mode=$2 logfile=$WORK/$1.log
-  local args=(serve --addr 127.0.0.1:0 --max-complexity "$MAX_COMPLEXITY")
+  local args=(serve --addr 127.0.0.1:0)
+  [[ -n $MAX_COMPLEXITY ]] && args+=(--max-complexity "$MAX_COMPLEXITY")
   if [[ $mode == inmem ]]; then
     start "$name" "$logfile" "${clean_env[@]}" "$BIN" "${args[@]}"
   else

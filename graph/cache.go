@@ -23,7 +23,7 @@ import (
 type Cache struct {
 	store policygraph.Store
 
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	nodes map[string]*entry[policygraph.Entity]
 	hops  map[policygraph.RelQuery]map[string]*entry[[]policygraph.Hop]
 	uses  map[string]*entry[[]policygraph.PillarUse]
@@ -46,9 +46,15 @@ func newCache(store policygraph.Store) *Cache {
 }
 
 func (c *Cache) nodeEntry(id string) *entry[policygraph.Entity] {
+	c.mu.RLock()
+	e := c.nodes[id]
+	c.mu.RUnlock()
+	if e != nil {
+		return e
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e := c.nodes[id]
+	e = c.nodes[id]
 	if e == nil {
 		e = &entry[policygraph.Entity]{}
 		c.nodes[id] = e
@@ -57,8 +63,18 @@ func (c *Cache) nodeEntry(id string) *entry[policygraph.Entity] {
 }
 
 func (c *Cache) hopEntry(q policygraph.RelQuery, id string) *entry[[]policygraph.Hop] {
+	c.mu.RLock()
+	e := c.hops[q][id]
+	c.mu.RUnlock()
+	if e != nil {
+		return e
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.hopEntryLocked(q, id)
+}
+
+func (c *Cache) hopEntryLocked(q policygraph.RelQuery, id string) *entry[[]policygraph.Hop] {
 	m := c.hops[q]
 	if m == nil {
 		m = map[string]*entry[[]policygraph.Hop]{}
@@ -156,10 +172,12 @@ func (c *Cache) fillHops(ctx context.Context, ids []string, q policygraph.RelQue
 	out := make(map[string][]policygraph.Hop, len(ids))
 	for _, chunk := range chunks(ids) {
 		m, err := c.store.Related(ctx, chunk, q)
+		c.mu.Lock() // once for the batch, not per id
 		for _, id := range chunk {
-			set(c.hopEntry(q, id), m[id], err)
+			set(c.hopEntryLocked(q, id), m[id], err)
 			out[id] = m[id]
 		}
+		c.mu.Unlock()
 		if err != nil {
 			return out, err
 		}

@@ -165,9 +165,13 @@ func sliceWindow[T any](w window, all []T) ([]T, bool) {
 	return all[start:end], end < len(all)
 }
 
-// measureConnection builds a connection from a page of measures.
-func measureConnection(w window, items []*policygraph.Measure, more bool, total int) *model.MeasureConnection {
+// measureConnection builds a connection from a page of measures; edges
+// (a cursor each) only when the query selects them.
+func measureConnection(ctx context.Context, w window, items []*policygraph.Measure, more bool, total int) *model.MeasureConnection {
 	c := &model.MeasureConnection{Nodes: items, PageInfo: pageInfo(w, len(items), more), TotalCount: total}
+	if !fieldRequested(ctx, "edges") {
+		return c
+	}
 	c.Edges = make([]*model.MeasureEdge, len(items))
 	for i, m := range items {
 		c.Edges[i] = &model.MeasureEdge{Cursor: encodeCursor(w.Start + i), Node: m}
@@ -176,8 +180,11 @@ func measureConnection(w window, items []*policygraph.Measure, more bool, total 
 }
 
 // targetConnection builds a connection from a page of targets.
-func targetConnection(w window, items []*policygraph.Target, more bool, total int) *model.TargetConnection {
+func targetConnection(ctx context.Context, w window, items []*policygraph.Target, more bool, total int) *model.TargetConnection {
 	c := &model.TargetConnection{Nodes: items, PageInfo: pageInfo(w, len(items), more), TotalCount: total}
+	if !fieldRequested(ctx, "edges") {
+		return c
+	}
 	c.Edges = make([]*model.TargetEdge, len(items))
 	for i, t := range items {
 		c.Edges[i] = &model.TargetEdge{Cursor: encodeCursor(w.Start + i), Node: t}

@@ -57,7 +57,7 @@ func (r *Resolver) storeMeasures(ctx context.Context, f policygraph.MeasureFilte
 		}
 	}
 	planAll(ctx, r, items)
-	return measureConnection(w, items, more, max(total, 0)), nil
+	return measureConnection(ctx, w, items, more, max(total, 0)), nil
 }
 
 // storeTargets is storeMeasures for targets.
@@ -89,7 +89,7 @@ func (r *Resolver) storeTargets(ctx context.Context, f policygraph.TargetFilter,
 		}
 	}
 	planAll(ctx, r, items)
-	return targetConnection(w, items, more, max(total, 0)), nil
+	return targetConnection(ctx, w, items, more, max(total, 0)), nil
 }
 
 // pillarMeasuresArgs are the arguments of Pillar.measures.
@@ -194,7 +194,7 @@ func (r *Resolver) pillarMeasures(ctx context.Context, p *policygraph.Pillar, a 
 	if err != nil {
 		return nil, err
 	}
-	return measureConnection(pg.w, pg.items, pg.more, pg.total), nil
+	return measureConnection(ctx, pg.w, pg.items, pg.more, pg.total), nil
 }
 
 // use is one law or fund a pillar depends on, with its mentions.

@@ -11,7 +11,7 @@ import (
 
 // SetBatchHook installs a hook run before each write batch of a load; an
 // error fails that batch (tests inject failures with it).
-func SetBatchHook(s *Store, h func(step string, n int) error) { s.batchHook = h }
+func SetBatchHook(s *Store, h func(step string, n int) error) { s.SetLoadHook(h) }
 
 // SearchFulltext and SearchScan force one way of fetching candidates.
 func SearchFulltext(ctx context.Context, s *Store, q policygraph.SearchQuery) ([]policygraph.SearchHit, error) {

@@ -443,6 +443,12 @@ func fingerprint(p *docPart) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// SetLoadHook installs h, run before each write batch of a load with the
+// step's name and the batch's number in the transaction; an error from h
+// fails the batch. For fault injection in tests (a failure, or the database
+// killed, at a chosen point of a load); nil removes it.
+func (s *Store) SetLoadHook(h func(step string, batch int) error) { s.batchHook = h }
+
 // batcher cuts rows into batches, runs the test hook before each and
 // times each step.
 type batcher struct {

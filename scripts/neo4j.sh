@@ -24,6 +24,8 @@
 #   POLICYGRAPH_NEO4J_PAGECACHE  Neo4j page cache                        [128m]
 #   POLICYGRAPH_NEO4J_TIMEOUT    seconds `wait` waits                    [180]
 #   POLICYGRAPH_NEO4J_KEEP_DATA  1 = keep the data of the previous run   [0: fresh database]
+#   POLICYGRAPH_NEO4J_DIST       a launcher directory to run (`dist` of another state dir) instead of
+#                                building one here: a second server without a second build
 #   JAVA / MVN                   java and mvn commands                   [java / mvn]
 set -euo pipefail
 shopt -s inherit_errexit # make `set -e` apply inside $(...) too
@@ -67,6 +69,11 @@ source_hash() {
 # content-addressed directory, so a rebuild never rewrites a jar a running server uses.
 dist_dir() {
   local hash dist t0
+  if [[ -n ${POLICYGRAPH_NEO4J_DIST:-} ]]; then
+    [[ -f $POLICYGRAPH_NEO4J_DIST/$JAR_NAME ]] || die "POLICYGRAPH_NEO4J_DIST=$POLICYGRAPH_NEO4J_DIST has no $JAR_NAME"
+    echo "$POLICYGRAPH_NEO4J_DIST"
+    return
+  fi
   hash=$(source_hash)
   dist=$STATE/dist/$hash
   if [[ -f $dist/$JAR_NAME && -d $dist/lib ]]; then

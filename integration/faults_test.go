@@ -102,19 +102,26 @@ func (n *faultNeo4j) open() *neo4jstore.Store {
 	return s
 }
 
+// loadedFaultNeo4j starts a Neo4j of the test's own holding the corpus.
+func loadedFaultNeo4j(t *testing.T) (*faultNeo4j, *neo4jstore.Store) {
+	t.Helper()
+	n := startFaultNeo4j(t)
+	s := n.open()
+	if err := s.EnsureSchema(t.Context(), 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadGraph(t.Context(), corpus(t)); err != nil {
+		t.Fatal(err)
+	}
+	return n, s
+}
+
 // TestNeo4jKilledMidLoad kills Neo4j in the middle of a load that changes
 // both documents: after a restart the database holds the previous corpus
 // exactly (same fingerprint, same counts), and the load then goes through.
 func TestNeo4jKilledMidLoad(t *testing.T) {
-	n := startFaultNeo4j(t)
-	s := n.open()
+	n, s := loadedFaultNeo4j(t)
 	ctx := t.Context()
-	if err := s.EnsureSchema(ctx, 0); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.LoadGraph(ctx, corpus(t)); err != nil {
-		t.Fatal(err)
-	}
 	fp, err := s.Fingerprint(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -178,15 +185,8 @@ func sameCounts(a, b *policygraph.Stats) bool {
 // enough, the refresh reports the outage; after a restart the next refresh
 // serves again.
 func TestNeo4jKilledMidServe(t *testing.T) {
-	n := startFaultNeo4j(t)
-	s := n.open()
+	n, s := loadedFaultNeo4j(t)
 	ctx := t.Context()
-	if err := s.EnsureSchema(ctx, 0); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.LoadGraph(ctx, corpus(t)); err != nil {
-		t.Fatal(err)
-	}
 	snap := snapshot.New(s, snapshot.Options{MaxStale: time.Hour, Permanent: neo4jstore.Permanent})
 	if err := snap.Refresh(ctx); err != nil {
 		t.Fatal(err)

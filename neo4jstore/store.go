@@ -97,6 +97,7 @@ type Store struct {
 	where string
 
 	trips atomic.Int64
+	brk   breaker
 
 	// batchHook, when set (tests only), runs before each write batch of a
 	// load; an error fails that batch's transaction.
@@ -212,6 +213,49 @@ type box[T any] struct{ v T }
 
 // readTx runs work in a managed read transaction and maps driver errors.
 func readTx[T any](ctx context.Context, s *Store, op string, work func(tx *txn) (T, error)) (T, error) {
+	if s.brk.open.Load() {
+		s.probe()
+		var zero T
+		return zero, &policygraph.Error{Code: policygraph.EUNAVAILABLE, Op: op, Message: "the graph database is unavailable; retry later"}
+	}
+	v, err := readTxAttempt(ctx, s, op, work)
+	if err != nil && ctx.Err() == nil && unreachable(err) {
+		s.brk.open.Store(true)
+	}
+	return v, err
+}
+
+// breaker: once a read finds Neo4j unreachable, reads fail at once with
+// EUNAVAILABLE (no connection attempt, no driver retries) while one probe
+// at a time, at most one a second, checks whether it answers again; the
+// first probe that gets through closes it. Writes (a load) always try.
+type breaker struct {
+	open, probing atomic.Bool
+	lastProbe     atomic.Int64 // unix nanoseconds
+}
+
+// probeEvery is the pause between probes while the breaker is open.
+const probeEvery = time.Second
+
+// probe starts a connectivity check unless one runs or ran within
+// probeEvery.
+func (s *Store) probe() {
+	now := time.Now().UnixNano()
+	if now-s.brk.lastProbe.Load() < int64(probeEvery) || !s.brk.probing.CompareAndSwap(false, true) {
+		return
+	}
+	s.brk.lastProbe.Store(now)
+	go func() {
+		defer s.brk.probing.Store(false)
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if s.driver.VerifyConnectivity(ctx) == nil {
+			s.brk.open.Store(false)
+		}
+	}()
+}
+
+func readTxAttempt[T any](ctx context.Context, s *Store, op string, work func(tx *txn) (T, error)) (T, error) {
 	sess := s.session(ctx, neo4jdriver.AccessModeRead)
 	defer sess.Close(context.WithoutCancel(ctx))
 	// The value travels boxed: the driver's generic cast panics on a nil
@@ -351,4 +395,22 @@ func Permanent(err error) bool {
 		return false
 	}
 	return walk(err)
+}
+
+// unreachable reports whether err says the server could not be reached at
+// all (no connection), as opposed to refusing or failing a query.
+func unreachable(err error) bool {
+	var ce *neo4jdriver.ConnectivityError
+	if errors.As(err, &ce) {
+		return true
+	}
+	var tl *neo4jdriver.TransactionExecutionLimit
+	if errors.As(err, &tl) {
+		for _, inner := range tl.Errors {
+			if unreachable(inner) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -373,9 +373,16 @@ func TestUnavailable(t *testing.T) {
 	if !strings.Contains(policygraph.ErrorMessage(err), "unavailable") {
 		t.Errorf("message %q does not say unavailable", policygraph.ErrorMessage(err))
 	}
-	_, err = s.Measures(t.Context(), policygraph.MeasureFilter{}, policygraph.MeasureOrder{}, policygraph.Page{})
-	if got := policygraph.ErrorCode(err); got != policygraph.EUNAVAILABLE {
-		t.Errorf("Measures = %v, want %s", err, policygraph.EUNAVAILABLE)
+	// The breaker is open: reads fail at once, without a query sent.
+	before := s.RoundTrips()
+	for range 5 {
+		_, err = s.Measures(t.Context(), policygraph.MeasureFilter{}, policygraph.MeasureOrder{}, policygraph.Page{})
+		if got := policygraph.ErrorCode(err); got != policygraph.EUNAVAILABLE {
+			t.Errorf("Measures = %v, want %s", err, policygraph.EUNAVAILABLE)
+		}
+	}
+	if n := s.RoundTrips() - before; n != 0 {
+		t.Errorf("%d queries sent to a database known to be down", n)
 	}
 }
 

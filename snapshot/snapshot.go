@@ -57,7 +57,7 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultInterval = 5 * time.Second
+	DefaultInterval   = 5 * time.Second
 	DefaultMaxStale   = time.Minute
 	DefaultMaxBackoff = 5 * time.Minute
 )

@@ -48,30 +48,49 @@ func New(store policygraph.Store, logger *slog.Logger) graphql.ExecutableSchema 
 		logger = slog.New(slog.DiscardHandler)
 	}
 	cfg := Config{Resolvers: &Resolver{Store: store, Logger: logger}}
-	setComplexity(&cfg.Complexity, &costs{store: store})
+	setComplexity(&cfg.Complexity, newCosts(store))
 	return NewExecutableSchema(cfg)
 }
 
-// costs reads and caches the store's counts.
+// costs reads and caches the store's counts: once when the schema is
+// made, then again in the background when they are older than costTTL, so
+// that no request waits for them or sees their store calls.
 type costs struct {
 	store policygraph.Store
 
-	mu      sync.Mutex
-	stats   *policygraph.Stats
-	fetched time.Time
+	mu         sync.Mutex
+	stats      *policygraph.Stats
+	fetched    time.Time
+	refreshing bool
+}
+
+func newCosts(store policygraph.Store) *costs {
+	c := &costs{store: store}
+	if store != nil {
+		c.refresh()
+	}
+	return c
+}
+
+// refresh reads the store's counts; on failure the previous ones stay.
+func (c *costs) refresh() {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	st, err := c.store.Stats(ctx)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.fetched, c.refreshing = time.Now(), false
+	if err == nil {
+		c.stats = st
+	}
 }
 
 func (c *costs) current() *policygraph.Stats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.store != nil && (c.stats == nil || time.Since(c.fetched) > costTTL) {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		st, err := c.store.Stats(ctx)
-		cancel()
-		c.fetched = time.Now() // failed or not: not again before costTTL
-		if err == nil {
-			c.stats = st
-		}
+	if c.store != nil && !c.refreshing && time.Since(c.fetched) > costTTL {
+		c.refreshing = true
+		go c.refresh()
 	}
 	return c.stats
 }

@@ -216,32 +216,63 @@ func readTx[T any](ctx context.Context, s *Store, op string, work func(tx *txn) 
 	if s.brk.open.Load() {
 		s.probe()
 		var zero T
-		return zero, &policygraph.Error{Code: policygraph.EUNAVAILABLE, Op: op, Message: "the graph database is unavailable; retry later"}
+		e := &policygraph.Error{Code: policygraph.EUNAVAILABLE, Op: op, Message: "the graph database is unavailable; retry later"}
+		if cause := s.brk.cause.Load(); cause != nil {
+			e.Err = *cause // what opened it: Permanent(e) says the same
+			e.Message = policygraph.ErrorMessage(*cause)
+		}
+		return zero, e
 	}
 	v, err := readTxAttempt(ctx, s, op, work)
-	if err != nil && ctx.Err() == nil && unreachable(err) {
-		s.brk.open.Store(true)
+	if err != nil && ctx.Err() == nil {
+		switch {
+		case Permanent(err):
+			s.brk.trip(true, err)
+		case unreachable(err):
+			s.brk.trip(false, err)
+		}
 	}
 	return v, err
 }
 
-// breaker: once a read finds Neo4j unreachable, reads fail at once with
-// EUNAVAILABLE (no connection attempt, no driver retries) while one probe
-// at a time, at most one a second, checks whether it answers again; the
-// first probe that gets through closes it. Writes (a load) always try.
+// breaker: once a read finds Neo4j unreachable, or refusing the
+// credentials or the database, reads fail at once with EUNAVAILABLE (no
+// connection attempt, no login, no driver retries) while one probe at a
+// time checks whether it answers again: one a second while it is
+// unreachable, and after a refusal a pause that doubles up to
+// maxProbePause, so that a wrong password never gets the account
+// rate-limited. The first probe that gets through closes it. Writes (a
+// load) always try.
 type breaker struct {
 	open, probing atomic.Bool
 	lastProbe     atomic.Int64 // unix nanoseconds
+	pause         atomic.Int64 // nanoseconds before the next probe
+	cause         atomic.Pointer[error]
 }
 
-// probeEvery is the pause between probes while the breaker is open.
-const probeEvery = time.Second
+const (
+	probeEvery    = time.Second
+	maxProbePause = 5 * time.Minute
+)
 
-// probe starts a connectivity check unless one runs or ran within
-// probeEvery.
+// trip opens the breaker for cause; a permanent refusal doubles the probe
+// pause.
+func (b *breaker) trip(permanent bool, cause error) {
+	b.cause.Store(&cause)
+	p := int64(probeEvery)
+	if permanent {
+		p = min(max(2*b.pause.Load(), int64(probeEvery)), int64(maxProbePause))
+	}
+	b.pause.Store(p)
+	b.lastProbe.Store(time.Now().UnixNano())
+	b.open.Store(true)
+}
+
+// probe starts a connectivity check unless one runs or the pause since
+// the last has not passed.
 func (s *Store) probe() {
 	now := time.Now().UnixNano()
-	if now-s.brk.lastProbe.Load() < int64(probeEvery) || !s.brk.probing.CompareAndSwap(false, true) {
+	if now-s.brk.lastProbe.Load() < s.brk.pause.Load() || !s.brk.probing.CompareAndSwap(false, true) {
 		return
 	}
 	s.brk.lastProbe.Store(now)
@@ -249,8 +280,12 @@ func (s *Store) probe() {
 		defer s.brk.probing.Store(false)
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		if s.driver.VerifyConnectivity(ctx) == nil {
+		switch err := s.driver.VerifyConnectivity(ctx); {
+		case err == nil:
+			s.brk.pause.Store(0)
 			s.brk.open.Store(false)
+		case Permanent(err):
+			s.brk.trip(true, s.mapError("neo4jstore.probe", err))
 		}
 	}()
 }

@@ -34,7 +34,9 @@ func TestServeEndToEnd(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "serve", "--addr", "127.0.0.1:0", "--log-format", "json")
-	cmd.Env = append(os.Environ(), "POLICYGRAPH_CORS_ORIGINS=https://app.example")
+	// The binary reads the real environment: keep the machine's own
+	// configuration (CI exports NEO4J_URI) away from it.
+	cmd.Env = append(withoutConfig(os.Environ()), "POLICYGRAPH_CORS_ORIGINS=https://app.example")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -253,4 +255,16 @@ func TestServeSeedWithNeo4jRefused(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "--seed cannot be combined") {
 		t.Errorf("serve --seed --neo4j-uri: %v", err)
 	}
+}
+
+// withoutConfig drops the variables policygraph reads (POLICYGRAPH_*,
+// NEO4J_*) from env.
+func withoutConfig(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "POLICYGRAPH_") && !strings.HasPrefix(kv, "NEO4J_") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/policygraph/policygraph/loader"
 	"github.com/policygraph/policygraph/seed"
 	"github.com/policygraph/policygraph/server"
+	"github.com/policygraph/policygraph/web"
 )
 
 var update = flag.Bool("update", false, "rewrite the outputs of the README examples")
@@ -43,6 +44,15 @@ func TestREADMEExamples(t *testing.T) {
 	matches := exampleRE.FindAllSubmatchIndex(readme, -1)
 	if len(matches) < 4 {
 		t.Fatalf("README has %d examples, want the researcher questions (≥ 4)", len(matches))
+	}
+	// GraphiQL opens with the same questions.
+	if len(web.Examples) != len(matches) {
+		t.Errorf("web.Examples has %d queries, the README %d", len(web.Examples), len(matches))
+	}
+	for i, m := range matches {
+		if i < len(web.Examples) && web.Examples[i].Query != string(readme[m[2]:m[3]]) {
+			t.Errorf("web.Examples[%d] is not the README's example %d", i, i+1)
+		}
 	}
 	var out bytes.Buffer
 	last := 0

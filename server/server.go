@@ -12,7 +12,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/policygraph/policygraph"
@@ -69,7 +68,8 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
 	if cfg.GraphiQL {
-		mux.Handle("GET /{$}", playground.Handler("policygraph", "/graphql"))
+		mux.Handle("GET /{$}", web.GraphiQL())
+		mux.Handle("GET /graphiql/", web.GraphiQLAssets())
 	}
 	mux.Handle("GET /explorer", web.Explorer())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -14,6 +14,7 @@ import (
 	"github.com/policygraph/policygraph/loader"
 	"github.com/policygraph/policygraph/seed"
 	"github.com/policygraph/policygraph/server"
+	"github.com/policygraph/policygraph/web"
 )
 
 // envRequireBrowser turns the skip (no Chromium on this machine) into a
@@ -94,5 +95,37 @@ func TestExplorerInChromium(t *testing.T) {
 		if i := strings.Index(dom, bad); i >= 0 {
 			t.Errorf("the page shows an error: %.300s", dom[i:])
 		}
+	}
+}
+
+// TestGraphiQLOffline opens / in headless Chromium with every host but
+// this one unresolvable: GraphiQL renders from the binary's own assets,
+// with the README's examples in its tabs and a link to the explorer.
+func TestGraphiQLOffline(t *testing.T) {
+	bin := chromium(t)
+	srv := httptest.NewServer(server.New(server.DefaultConfig(), nil, nil))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, bin,
+		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+		"--user-data-dir="+t.TempDir(), "--virtual-time-budget=15000", "--dump-dom", srv.URL+"/",
+	).Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	dom := string(out)
+	for _, want := range []string{`class="graphiql-container"`, `href="/explorer"`, `graphiql-tab`} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("the rendered page lacks %q", want)
+		}
+	}
+	if n := strings.Count(dom, `graphiql-tab-button`); n < len(web.Examples) {
+		t.Errorf("%d tabs, want one per README example (%d)", n, len(web.Examples))
+	}
+	if strings.Contains(dom, `<div id="graphiql">Loading…</div>`) {
+		t.Errorf("GraphiQL did not start: %.2000s", dom)
 	}
 }

@@ -144,6 +144,7 @@ func runServe(ctx context.Context, args []string, env getenv, stdout, stderr io.
 	url := serveURL(ln.Addr())
 	logger.Info("serving", "url", url, "store", storeKind(o))
 	fmt.Fprintf(stdout, "policygraph: serving on %s\n", url)
+	fmt.Fprintf(stdout, "policygraph: GraphiQL at %s, the graph explorer at %sexplorer\n", url, url)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

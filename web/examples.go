@@ -1,0 +1,64 @@
+package web
+
+// Example is a question the README answers, preloaded as a GraphiQL tab
+// (Name names the operation, which names the tab).
+type Example struct{ Name, Title, Query string }
+
+// Examples are the README's "Questions, answered", in its order; the
+// README test checks that each of its examples is here verbatim.
+var Examples = []Example{
+	{"GIFundPillars", "Which pillars rely on the GI基金?", `{
+  fund(id: "fund:グリーンイノベーション基金") {
+    name
+    aliases
+    pillars {
+      pillar { key name document { year } }
+      mentions { surface line }
+    }
+  }
+}
+`},
+	{"Relists", "What is re-listed (再掲) where, and where is the original?", `{
+  measures(filter: {relist: true}, first: 10) {
+    totalCount
+    nodes {
+      title
+      pillar { key name }
+      source { file lineStart }
+      relistOf { title pillar { key } source { lineStart } }
+    }
+  }
+}
+`},
+	{"DXMeasuresAcrossEditions", "How did the DX pillar's measures change from 2023 to 2025?", `{
+  pillar(id: "pillar:2025:MISSION-2") {
+    name
+    continues { name document { year } }
+    measures(first: 5) {
+      totalCount
+      nodes {
+        title
+        status
+        evolvesFrom { score measure { title status } }
+      }
+    }
+  }
+}
+`},
+	{"LawToStartupPillar", "What connects 経済安全保障推進法 to the startup pillar?", `{
+  paths(from: "law:経済安全保障推進法", to: "pillar:2025:OS-2", maxHops: 4, first: 3) {
+    length
+    nodes { label caption }
+    edges { type }
+  }
+}
+`},
+	{"SearchJapanese", "Full-text search in Japanese, with highlighted snippets", `{
+  search(query: "ポスト５Ｇ", first: 3) {
+    node { id __typename }
+    field
+    marked
+  }
+}
+`},
+}

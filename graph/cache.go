@@ -14,8 +14,10 @@ import (
 // fund. The planner (plan.go) fills it level by level before the field's
 // children are resolved; resolvers only read it. A key the planner did not
 // foresee is fetched once, alone, by the first resolver that asks (the
-// others wait for that fetch), so the number of store calls of a query
-// depends on its shape and the data, never on timing.
+// others wait for that fetch). When every field a query reaches is planned
+// the number of store calls depends on its shape and the data, never on
+// timing; a key read by two planners of one root field at once is read
+// twice.
 //
 // Each root field has its own Cache: root fields run concurrently, and a
 // shared cache would let one field's reads decide whether another's miss
@@ -147,11 +149,18 @@ func (c *Cache) PillarsUsing(ctx context.Context, id string) ([]policygraph.Pill
 }
 
 // fillNodes reads ids in batches of MaxBatch and caches the answers (a
-// missing id caches nil). On error the entries hold the error.
+// missing id caches nil). After an error every remaining id holds it too:
+// their resolvers report it instead of each calling the store again.
 func (c *Cache) fillNodes(ctx context.Context, ids []string) (map[string]policygraph.Entity, error) {
 	out := make(map[string]policygraph.Entity, len(ids))
+	var first error
 	for _, chunk := range chunks(ids) {
-		ns, err := c.store.Nodes(ctx, chunk)
+		var ns []policygraph.Entity
+		err := first
+		if err == nil {
+			ns, err = c.store.Nodes(ctx, chunk)
+			first = err
+		}
 		for i, id := range chunk {
 			var n policygraph.Entity
 			if err == nil && i < len(ns) {
@@ -160,45 +169,48 @@ func (c *Cache) fillNodes(ctx context.Context, ids []string) (map[string]policyg
 			set(c.nodeEntry(id), n, err)
 			out[id] = n
 		}
-		if err != nil {
-			return out, err
-		}
 	}
-	return out, nil
+	return out, first
 }
 
 // fillHops walks q from ids in batches and caches every id's hops.
 func (c *Cache) fillHops(ctx context.Context, ids []string, q policygraph.RelQuery) (map[string][]policygraph.Hop, error) {
 	out := make(map[string][]policygraph.Hop, len(ids))
+	var first error
 	for _, chunk := range chunks(ids) {
-		m, err := c.store.Related(ctx, chunk, q)
+		var m map[string][]policygraph.Hop
+		err := first
+		if err == nil {
+			m, err = c.store.Related(ctx, chunk, q)
+			first = err
+		}
 		c.mu.Lock() // once for the batch, not per id
 		for _, id := range chunk {
 			set(c.hopEntryLocked(q, id), m[id], err)
 			out[id] = m[id]
 		}
 		c.mu.Unlock()
-		if err != nil {
-			return out, err
-		}
 	}
-	return out, nil
+	return out, first
 }
 
 // fillUses reads the pillars using each law or fund id, in batches.
 func (c *Cache) fillUses(ctx context.Context, ids []string) (map[string][]policygraph.PillarUse, error) {
 	out := make(map[string][]policygraph.PillarUse, len(ids))
+	var first error
 	for _, chunk := range chunks(ids) {
-		m, err := c.store.PillarsUsing(ctx, chunk)
+		var m map[string][]policygraph.PillarUse
+		err := first
+		if err == nil {
+			m, err = c.store.PillarsUsing(ctx, chunk)
+			first = err
+		}
 		for _, id := range chunk {
 			set(c.useEntry(id), m[id], err)
 			out[id] = m[id]
 		}
-		if err != nil {
-			return out, err
-		}
 	}
-	return out, nil
+	return out, first
 }
 
 // chunks splits ids into batches the store accepts.
@@ -223,9 +235,18 @@ type operationCaches struct {
 type cachesKey struct{}
 
 // RequestCache is the gqlgen extension that gives every operation its
-// caches. Without it each resolver reads the store directly (correct, but
-// one store call per field and parent).
-type RequestCache struct{}
+// caches, and pins the operation to one version of Store's data when the
+// store can (a snapshot: Pin). Without it each resolver reads the store
+// directly (correct, but one store call per field and parent).
+type RequestCache struct {
+	Store policygraph.Store
+}
+
+// pinner is a store whose data can change between calls and that can hold
+// one version for a context.
+type pinner interface {
+	Pin(ctx context.Context) context.Context
+}
 
 var (
 	_ graphql.HandlerExtension     = RequestCache{}
@@ -234,7 +255,10 @@ var (
 
 func (RequestCache) ExtensionName() string                   { return "RequestCache" }
 func (RequestCache) Validate(graphql.ExecutableSchema) error { return nil }
-func (RequestCache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+func (rc RequestCache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if p, ok := rc.Store.(pinner); ok {
+		ctx = p.Pin(ctx)
+	}
 	return next(context.WithValue(ctx, cachesKey{}, &operationCaches{byRoot: map[*graphql.RootFieldContext]*Cache{}}))
 }
 

@@ -88,7 +88,11 @@ func (c *costs) refresh() {
 func (c *costs) current() *policygraph.Stats {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.store != nil && !c.refreshing && time.Since(c.fetched) > costTTL {
+	ttl := costTTL
+	if c.stats == nil {
+		ttl = time.Second // never read yet (the store was down): try again soon
+	}
+	if c.store != nil && !c.refreshing && time.Since(c.fetched) > ttl {
 		c.refreshing = true
 		go c.refresh()
 	}
@@ -204,7 +208,11 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 		return add(mul(10, h), mul(mul(clamp(first, 5, 1, MaxPaths), h+1), child))
 	}
 	q.RelatedPillars = func(child int, _ string) int { return add(10, mul(k.count(policygraph.LabelPillar), child)) }
-	q.Stats = list(func() int { return len(policygraph.Labels) + len(policygraph.RelTypes) })
+	q.Stats = func(child int) int { return add(1, child) }
+	c.Stats.Nodes = list(func() int { return len(policygraph.Labels) })
+	c.Stats.Relationships = list(func() int { return len(policygraph.RelTypes) })
+	c.Stats.Documents = nodesOf(policygraph.LabelDocument)
+	c.DocumentStats.Nodes = list(func() int { return len(policygraph.Labels) })
 
 	c.Document.Pillars = func(child int, _ *string) int { return walk(policygraph.RelHasPillar, out)(child) }
 	c.Document.Directions = walk(policygraph.RelHasDirection, out)

@@ -81,7 +81,7 @@ func newHandler(t testing.TB, store policygraph.Store, logs *logBuffer) http.Han
 	srv.AddTransport(transport.POST{})
 	srv.SetErrorPresenter(graph.ErrorPresenter(logger))
 	srv.SetRecoverFunc(graph.RecoverFunc(logger))
-	srv.Use(graph.RequestCache{})
+	srv.Use(graph.RequestCache{Store: store})
 	return srv
 }
 

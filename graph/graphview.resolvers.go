@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -99,23 +98,19 @@ func (r *statsResolver) Relationships(ctx context.Context, obj *policygraph.Stat
 }
 
 func (r *statsResolver) Documents(ctx context.Context, obj *policygraph.Stats) ([]*model.DocumentStats, error) {
-	ids := make([]string, 0, len(obj.PerDocument))
-	for id := range obj.PerDocument {
-		ids = append(ids, id)
+	docs, err := r.Store.Documents(ctx) // year order
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(ids)
-	out := make([]*model.DocumentStats, 0, len(ids))
-	for _, id := range ids {
-		doc, err := nodeAs[*policygraph.Document](ctx, r.Resolver, id)
-		if err != nil {
-			return nil, err
+	out := make([]*model.DocumentStats, 0, len(docs))
+	var nodes []policygraph.Entity
+	for _, doc := range docs {
+		if counts, ok := obj.PerDocument[doc.ID]; ok {
+			out = append(out, &model.DocumentStats{Document: doc, Nodes: labelCounts(counts)})
+			nodes = append(nodes, doc)
 		}
-		if doc == nil {
-			continue
-		}
-		out = append(out, &model.DocumentStats{Document: doc, Nodes: labelCounts(obj.PerDocument[id])})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Document.Year < out[j].Document.Year })
+	r.planBelow(ctx, nodes, hop{"DocumentStats", "document"})
 	return out, nil
 }
 

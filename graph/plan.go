@@ -23,7 +23,8 @@ import (
 //
 // So a query costs, per planned subtree, one store call per level and walk
 // type (per MaxBatch ids): a fixed number for a given query shape and data,
-// whatever the goroutines do. Nothing waits on a timer.
+// whatever the goroutines do, as long as every field it reaches is planned
+// (TestEveryNodeFieldIsPlanned). Nothing waits on a timer.
 
 // maxPlanLevels bounds the levels the planner follows; deeper fields (the
 // depth limit is lower anyway) fall back to per-key reads.
@@ -288,7 +289,7 @@ type planned struct {
 
 // run plans level after level.
 func (p *planner) run(levels []level) {
-	for depth := 0; len(levels) > 0 && depth < maxPlanLevels && p.err == nil; depth++ {
+	for depth := 0; len(levels) > 0 && depth < maxPlanLevels && p.ctx.Err() == nil; depth++ {
 		var fields []planned
 		for _, lv := range levels {
 			ids := make([]string, len(lv.nodes))
@@ -353,7 +354,7 @@ func (p *planner) fetchLevel(fields []planned) {
 	}
 	p.fetchWalks(second)
 
-	if ids := p.unread(usesIDs, func(id string) bool { _, ok := p.uses[id]; return ok }); len(ids) > 0 && p.err == nil {
+	if ids := p.unread(usesIDs, func(id string) bool { _, ok := p.uses[id]; return ok }); len(ids) > 0 {
 		m, err := p.cache.fillUses(p.ctx, ids)
 		p.fail(err)
 		for _, id := range ids {
@@ -367,7 +368,7 @@ func (p *planner) fetchLevel(fields []planned) {
 			set(p.cache.nodeEntry(id), n, nil)
 		}
 	}
-	if ids := p.unread(refIDs, func(id string) bool { _, ok := p.known[id]; return ok }); len(ids) > 0 && p.err == nil {
+	if ids := p.unread(refIDs, func(id string) bool { _, ok := p.known[id]; return ok }); len(ids) > 0 {
 		m, err := p.cache.fillNodes(p.ctx, ids)
 		p.fail(err)
 		for id, n := range m {
@@ -389,9 +390,6 @@ func (p *planner) fetchWalks(walks map[policygraph.RelQuery][]string) {
 		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Direction, b.Direction))
 	})
 	for _, q := range qs {
-		if p.err != nil {
-			return
-		}
 		done := p.hops[q]
 		ids := p.unread(walks[q], func(id string) bool { _, ok := done[id]; return ok })
 		if len(ids) == 0 {
@@ -425,9 +423,13 @@ func (p *planner) unread(ids []string, read func(string) bool) []string {
 	return out
 }
 
+// fail notes a failed read. The keys of that read hold the error in the
+// cache (their resolvers report it); planning goes on for the other walks
+// and levels, so one failure does not turn the rest of the query into a
+// call per key.
 func (p *planner) fail(err error) {
 	if err != nil && p.err == nil {
-		p.err = err // the resolvers find the error in the cache
+		p.err = err
 	}
 }
 

@@ -191,6 +191,10 @@ func TestPlannedRoundTripsPerField(t *testing.T) {
 		{`{ laws { pillars { pillar { id } mentions { line node { id } } } } }`, map[string]int{"Laws": 1, "PillarsUsing": 1}},
 		{`{ pillars { laws { law { name } mentions { node { id } } } } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related HAS_TARGET": 1, "Related CITES_LAW": 1}},
 		{`{ measures(first: 500) { nodes { id lawMentions { surface } } } }`, map[string]int{"Measures": 1, "Related CITES_LAW": 1}},
+		// One value for a list (status: PAST is [PAST]) is planned alike.
+		{`{ pillars { measures(filter: {status: PAST}) { nodes { laws { id } } } } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related CITES_LAW": 1}},
+		{`{ pillars { measures(filter: {status: [PAST]}) { nodes { laws { id } } } } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related CITES_LAW": 1}},
+		{`{ stats { documents { document { pillars { groups { id } } } } } }`, map[string]int{"Documents": 1, "Related HAS_PILLAR": 1, "Related HAS_GROUP": 1}},
 		{`{ measures(first: 50) { nodes { pillar { document { pillars { id } } } } } }`, map[string]int{"Measures": 1, "Nodes": 2, "Related HAS_PILLAR": 1}},
 		{`{ documents { pillars { measures(filter: {text: "measure"}, first: 2) { nodes { laws { id } } } } } }`,
 			// A filtered Pillar.measures is a store query per pillar (13),
@@ -234,5 +238,38 @@ func TestTotalCountOnlyWhenAsked(t *testing.T) {
 	mustRun(t, c, `{ measures(first: 2) { ...F } } fragment F on MeasureConnection { totalCount }`, nil)
 	if n := store.reset()["CountMeasures"]; n != 1 {
 		t.Errorf("with totalCount: %d CountMeasures calls, want 1", n)
+	}
+}
+
+// failingWalk fails every Related call of one relationship type.
+type failingWalk struct {
+	*countingStore
+	typ string
+}
+
+func (s failingWalk) Related(ctx context.Context, ids []string, q policygraph.RelQuery) (map[string][]policygraph.Hop, error) {
+	if q.Type == s.typ {
+		s.count("Related " + q.Type)
+		return nil, policygraph.Errorf(policygraph.EUNAVAILABLE, "down")
+	}
+	return s.countingStore.Related(ctx, ids, q)
+}
+
+// TestPlannedAfterAFailure: one walk failing leaves the others planned:
+// its fields report the error, and nothing falls back to a call per key.
+func TestPlannedAfterAFailure(t *testing.T) {
+	base, err := inmem.New(scaledGraph(12, 7))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := failingWalk{newCounting(base), policygraph.RelCitesLaw}
+	c := client.New(newHandler(t, store, nil))
+	errs := run(t, c, `{ pillars { measures(first: 100) { nodes { laws { id } funds { id } pillar { id } } } } }`, nil)
+	if len(errs) == 0 || errs[0].Extensions["code"] != "UNAVAILABLE" {
+		t.Errorf("errors %+v, want UNAVAILABLE on laws", errs)
+	}
+	want := map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related CITES_LAW": 1, "Related USES_FUND": 1}
+	if got := store.reset(); !maps.Equal(got, want) {
+		t.Errorf("store calls %v, want %v", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/policygraph/policygraph"
@@ -118,6 +119,16 @@ func parsePillarMeasuresArgs(m map[string]any) (pillarMeasuresArgs, error) {
 		Last    *int                       `json:"last"`
 		After   *string                    `json:"after"`
 		Before  *string                    `json:"before"`
+	}
+	// GraphQL lets one value stand for a list of one (status: FUTURE);
+	// the resolver gets [FUTURE], and so must this.
+	if f, ok := m["filter"].(map[string]any); ok {
+		if st, ok := f["status"].(string); ok {
+			f = maps.Clone(f)
+			f["status"] = []any{st}
+			m = maps.Clone(m)
+			m["filter"] = f
+		}
 	}
 	b, err := json.Marshal(m)
 	if err == nil {

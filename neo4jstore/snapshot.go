@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -47,10 +48,26 @@ func digest(recs []*neo4jdriver.Record) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// errConcurrentLoad: a load committed while the graph was being read.
+var errConcurrentLoad = errors.New("a load committed while the graph was read")
+
 // ReadGraph reads the whole graph and its fingerprint in one read
-// transaction, so the graph is one state of the database, never half of a
-// load. Nodes come back in label then id order, relationships in id order.
+// transaction, and again if a load committed meanwhile (checked by reading
+// the fingerprint at the end too), so the graph is one state of the
+// database, never half of a load. Nodes come back in label then id order,
+// relationships in id order.
 func (s *Store) ReadGraph(ctx context.Context) (*policygraph.Graph, string, error) {
+	for range 3 {
+		g, fp, err := s.readGraph(ctx)
+		if !errors.Is(err, errConcurrentLoad) {
+			return g, fp, err
+		}
+	}
+	return nil, "", &policygraph.Error{Code: policygraph.EUNAVAILABLE, Op: "neo4jstore.ReadGraph",
+		Message: "the graph changed during every read; retry later", Err: errConcurrentLoad}
+}
+
+func (s *Store) readGraph(ctx context.Context) (*policygraph.Graph, string, error) {
 	const op = "neo4jstore.ReadGraph"
 	type result struct {
 		g  *policygraph.Graph
@@ -91,6 +108,16 @@ func (s *Store) ReadGraph(ctx context.Context) (*policygraph.Graph, string, erro
 			}
 		}
 		slices.SortFunc(g.Relationships, func(a, b *policygraph.Relationship) int { return cmp.Compare(a.ID, b.ID) })
+		// Reads are read-committed: a load committing between the queries
+		// above would mix two states. The fingerprint changes with any
+		// load, so an unchanged one at the end means none did.
+		recs, err = tx.collect(fingerprintQuery, nil)
+		if err != nil {
+			return result{}, err
+		}
+		if end, err := digest(recs); err != nil || end != fp {
+			return result{}, errConcurrentLoad
+		}
 		return result{g, fp}, nil
 	})
 	return res.g, res.fp, err

@@ -1,4 +1,5 @@
-// Package neo4jstore implements policygraph.Store over Neo4j 5 with the
+// Package neo4jstore implements policygraph.Store over Neo4j 5.26 or later
+// (loads pass labels and types as data, $(…), new in 5.26) with the
 // official Go driver (v5). It gives the same answers as inmem: the contract
 // suite in storetest runs against both.
 //
@@ -30,6 +31,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"strings"
 	"sync/atomic"
@@ -280,7 +282,12 @@ func (s *Store) probe() {
 		defer s.brk.probing.Store(false)
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		switch err := s.driver.VerifyConnectivity(ctx); {
+		// A query in the configured database, not a bare connectivity check:
+		// a missing database must keep the breaker open.
+		sess := s.session(ctx, neo4jdriver.AccessModeRead)
+		defer sess.Close(context.WithoutCancel(ctx))
+		_, err := sess.Run(ctx, "RETURN 1", nil)
+		switch {
 		case err == nil:
 			s.brk.pause.Store(0)
 			s.brk.open.Store(false)
@@ -433,11 +440,14 @@ func Permanent(err error) bool {
 }
 
 // unreachable reports whether err says the server could not be reached at
-// all (no connection), as opposed to refusing or failing a query.
+// all (no connection: a network error under the driver's connectivity
+// error), as opposed to refusing or failing a query, or the driver's own
+// pool being full under load.
 func unreachable(err error) bool {
 	var ce *neo4jdriver.ConnectivityError
 	if errors.As(err, &ce) {
-		return true
+		var ne net.Error
+		return errors.As(ce.Inner, &ne)
 	}
 	var tl *neo4jdriver.TransactionExecutionLimit
 	if errors.As(err, &tl) {

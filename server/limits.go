@@ -52,15 +52,16 @@ func (p precheck) MutateOperationParameters(ctx context.Context, params *graphql
 	if q == "" {
 		return nil // a persisted-query hash alone: APQ answers
 	}
+	// Variables change with every request, even for a cached document.
+	if err := p.strings(params.Variables); err != nil {
+		return err
+	}
 	if p.cache != nil {
 		if _, ok := p.cache.Get(ctx, q); ok {
 			return nil
 		}
 	}
 	if err := p.lex(q); err != nil {
-		return err
-	}
-	if err := p.strings(params.Variables); err != nil {
 		return err
 	}
 	doc, err := parser.ParseQuery(&ast.Source{Input: q})

@@ -45,7 +45,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	gql.SetQueryCache(queryCache)
 	gql.SetErrorPresenter(graph.ErrorPresenter(logger))
 	gql.SetRecoverFunc(graph.RecoverFunc(logger))
-	gql.Use(graph.RequestCache{})
+	gql.Use(graph.RequestCache{Store: store})
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
@@ -62,8 +62,10 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 
 	var api http.Handler = gql
 	api = limitBody(cfg.MaxBodyBytes, api)
-	api = withTimeout(cfg.Timeout, api)
+	// Inside the timeout: a request that times out keeps its slot until its
+	// handler really returns, so the slots bound the work actually running.
 	api = admit(cfg.MaxInFlight, cfg.MaxQueue, cfg.QueueWait, m, api)
+	api = withTimeout(cfg.Timeout, api)
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)

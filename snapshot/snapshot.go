@@ -6,8 +6,8 @@
 // graph, so it is always one state of the database. Every Interval the
 // snapshot asks the source for its fingerprint (one small query): unchanged,
 // the copy is confirmed fresh; changed, the whole graph is read again and
-// swapped in atomically, so a request sees the old graph or the new one,
-// never a mix. If the source cannot be reached the copy keeps serving until
+// swapped in atomically; each GraphQL operation is pinned to the copy of its
+// start (Pin), so it sees the old graph or the new one, never a mix. If the source cannot be reached the copy keeps serving until
 // it is older than MaxStale (time since it was last confirmed), then
 // queries fail with EUNAVAILABLE and Ping (readiness) says why.
 //
@@ -203,9 +203,27 @@ func (s *Store) Age() (age time.Duration, ok bool) {
 // Reloads counts the snapshots read (the first included).
 func (s *Store) Reloads() int64 { return s.reloads.Load() }
 
-// current is the copy to serve from, or EUNAVAILABLE with the reason.
-func (s *Store) current() (*inmem.Store, error) {
-	cur := s.cur.Load()
+// pinKey keys the copy an operation was pinned to (Pin).
+type pinKey struct{ s *Store }
+
+// Pin returns ctx carrying the copy being served now: every call of this
+// store made with that context answers from it, so one GraphQL operation
+// (many store calls) never sees two versions of the graph, even when a
+// refresh swaps the copy meanwhile. The API pins each operation.
+func (s *Store) Pin(ctx context.Context) context.Context {
+	if cur := s.cur.Load(); cur != nil {
+		return context.WithValue(ctx, pinKey{s}, cur)
+	}
+	return ctx
+}
+
+// current is the copy to serve from (the pinned one, if ctx has it), or
+// EUNAVAILABLE with the reason.
+func (s *Store) current(ctx context.Context) (*inmem.Store, error) {
+	cur, _ := ctx.Value(pinKey{s}).(*copyOf)
+	if cur == nil {
+		cur = s.cur.Load()
+	}
 	why := "no snapshot of the database yet"
 	if cur != nil {
 		age := s.opts.Now().Sub(cur.confirmed)
@@ -229,12 +247,12 @@ func (s *Store) current() (*inmem.Store, error) {
 
 // Ping reports whether queries can be answered: a snapshot fresh enough.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.current()
+	_, err := s.current(ctx)
 	return err
 }
 
 func (s *Store) Node(ctx context.Context, id string) (policygraph.Entity, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +260,7 @@ func (s *Store) Node(ctx context.Context, id string) (policygraph.Entity, error)
 }
 
 func (s *Store) Nodes(ctx context.Context, ids []string) ([]policygraph.Entity, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +268,7 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]policygraph.Entity, 
 }
 
 func (s *Store) Documents(ctx context.Context) ([]*policygraph.Document, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +276,7 @@ func (s *Store) Documents(ctx context.Context) ([]*policygraph.Document, error) 
 }
 
 func (s *Store) Pillars(ctx context.Context, f policygraph.PillarFilter) ([]*policygraph.Pillar, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -266,7 +284,7 @@ func (s *Store) Pillars(ctx context.Context, f policygraph.PillarFilter) ([]*pol
 }
 
 func (s *Store) Measures(ctx context.Context, f policygraph.MeasureFilter, o policygraph.MeasureOrder, p policygraph.Page) ([]*policygraph.Measure, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +292,7 @@ func (s *Store) Measures(ctx context.Context, f policygraph.MeasureFilter, o pol
 }
 
 func (s *Store) CountMeasures(ctx context.Context, f policygraph.MeasureFilter) (int, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -282,7 +300,7 @@ func (s *Store) CountMeasures(ctx context.Context, f policygraph.MeasureFilter) 
 }
 
 func (s *Store) Targets(ctx context.Context, f policygraph.TargetFilter, p policygraph.Page) ([]*policygraph.Target, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -290,7 +308,7 @@ func (s *Store) Targets(ctx context.Context, f policygraph.TargetFilter, p polic
 }
 
 func (s *Store) CountTargets(ctx context.Context, f policygraph.TargetFilter) (int, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -298,7 +316,7 @@ func (s *Store) CountTargets(ctx context.Context, f policygraph.TargetFilter) (i
 }
 
 func (s *Store) Laws(ctx context.Context, f policygraph.LawFilter) ([]*policygraph.Law, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -306,7 +324,7 @@ func (s *Store) Laws(ctx context.Context, f policygraph.LawFilter) ([]*policygra
 }
 
 func (s *Store) Funds(ctx context.Context) ([]*policygraph.Fund, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -314,7 +332,7 @@ func (s *Store) Funds(ctx context.Context) ([]*policygraph.Fund, error) {
 }
 
 func (s *Store) Related(ctx context.Context, ids []string, q policygraph.RelQuery) (map[string][]policygraph.Hop, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -322,7 +340,7 @@ func (s *Store) Related(ctx context.Context, ids []string, q policygraph.RelQuer
 }
 
 func (s *Store) PillarsUsing(ctx context.Context, ids []string) (map[string][]policygraph.PillarUse, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -330,7 +348,7 @@ func (s *Store) PillarsUsing(ctx context.Context, ids []string) (map[string][]po
 }
 
 func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policygraph.SearchHit, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -338,7 +356,7 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 }
 
 func (s *Store) Neighbourhood(ctx context.Context, id string, depth, limit int) (*policygraph.Subgraph, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -346,7 +364,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth, limit int) 
 }
 
 func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) ([]policygraph.Path, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -354,7 +372,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) 
 }
 
 func (s *Store) RelatedPillars(ctx context.Context, pillarID string) ([]policygraph.PillarRelation, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -362,7 +380,7 @@ func (s *Store) RelatedPillars(ctx context.Context, pillarID string) ([]policygr
 }
 
 func (s *Store) Stats(ctx context.Context) (*policygraph.Stats, error) {
-	st, err := s.current()
+	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -188,3 +188,30 @@ func TestRefresh(t *testing.T) {
 		t.Fatalf("after recovery: %v, reloads %d", err, s.Reloads())
 	}
 }
+
+// TestPin: calls made with a pinned context answer from the copy of the
+// moment it was pinned, across a swap.
+func TestPin(t *testing.T) {
+	ctx := t.Context()
+	src := &fakeSource{}
+	src.set(storetest.Fixture(), "v1")
+	s := snapshot.New(src, snapshot.Options{})
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	pinned := s.Pin(ctx)
+	g := storetest.Fixture()
+	g.Documents[0].Title = "new"
+	src.set(g, "v2")
+	if err := s.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	old, err := s.Node(pinned, g.Documents[0].ID)
+	if err != nil || old.(*policygraph.Document).Title == "new" {
+		t.Errorf("pinned context sees %v, %v; want the old copy", old, err)
+	}
+	cur, err := s.Node(ctx, g.Documents[0].ID)
+	if err != nil || cur.(*policygraph.Document).Title != "new" {
+		t.Errorf("unpinned context sees %v, %v; want the new copy", cur, err)
+	}
+}

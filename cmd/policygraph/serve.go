@@ -139,7 +139,7 @@ func runServe(ctx context.Context, args []string, env getenv, stdout, stderr io.
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	if o.cfg.Timeout > 0 {
-		srv.WriteTimeout = o.cfg.Timeout + 5*time.Second
+		srv.WriteTimeout = o.cfg.Timeout + o.cfg.QueueWait + 5*time.Second
 	}
 	url := serveURL(ln.Addr())
 	logger.Info("serving", "url", url, "store", storeKind(o))

@@ -60,6 +60,12 @@ func summarize(r io.Reader, w io.Writer) (failed bool, err error) {
 		}
 		k := testKey{e.Package, e.Test}
 		switch e.Action {
+		case "build-output": // a compile error (go 1.24+), keyed by ImportPath
+			fmt.Fprint(w, e.Output)
+			continue
+		case "build-fail":
+			failed = true
+			continue
 		case "output":
 			if e.Test == "" {
 				// Package-level lines: keep go test's own result lines.

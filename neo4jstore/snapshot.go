@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"slices"
 
-	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/policygraph/policygraph"
 )
 
@@ -23,16 +21,15 @@ const fingerprintQuery = "MATCH (d:PolicyNode:Document) RETURN d.id AS id, coale
 // the cheap question a snapshot asks before it reads the whole graph again.
 func (s *Store) Fingerprint(ctx context.Context) (string, error) {
 	const op = "neo4jstore.Fingerprint"
-	return readTx(ctx, s, op, func(tx *txn) (string, error) {
-		recs, err := tx.collect(fingerprintQuery, nil)
-		if err != nil {
-			return "", err
-		}
-		return digest(recs)
-	})
+	return readTx(ctx, s, op, readFingerprint)
 }
 
-func digest(recs []*neo4jdriver.Record) (string, error) {
+// readFingerprint reads the documents' fingerprints in tx and digests them.
+func readFingerprint(tx *txn) (string, error) {
+	recs, err := tx.collect(fingerprintQuery, nil)
+	if err != nil {
+		return "", err
+	}
 	h := sha256.New()
 	for _, r := range recs {
 		id, err := get[string](r, "id")
@@ -74,15 +71,11 @@ func (s *Store) readGraph(ctx context.Context) (*policygraph.Graph, string, erro
 		fp string
 	}
 	res, err := readTx(ctx, s, op, func(tx *txn) (result, error) {
-		recs, err := tx.collect(fingerprintQuery, nil)
+		fp, err := readFingerprint(tx)
 		if err != nil {
 			return result{}, err
 		}
-		fp, err := digest(recs)
-		if err != nil {
-			return result{}, err
-		}
-		recs, err = tx.collect("MATCH (n:PolicyNode) RETURN n ORDER BY n.id", nil)
+		recs, err := tx.collect("MATCH (n:PolicyNode) RETURN n ORDER BY n.id", nil)
 		if err != nil {
 			return result{}, err
 		}
@@ -111,11 +104,11 @@ func (s *Store) readGraph(ctx context.Context) (*policygraph.Graph, string, erro
 		// Reads are read-committed: a load committing between the queries
 		// above would mix two states. The fingerprint changes with any
 		// load, so an unchanged one at the end means none did.
-		recs, err = tx.collect(fingerprintQuery, nil)
+		end, err := readFingerprint(tx)
 		if err != nil {
 			return result{}, err
 		}
-		if end, err := digest(recs); err != nil || end != fp {
+		if end != fp {
 			return result{}, errConcurrentLoad
 		}
 		return result{g, fp}, nil

@@ -53,8 +53,8 @@ type entry[T any] struct {
 
 func newCache(store policygraph.Store) *Cache {
 	return &Cache{
-		store: store,
-		nodes: map[string]*entry[policygraph.Entity]{},
+		store:   store,
+		nodes:   map[string]*entry[policygraph.Entity]{},
 		hops:    map[policygraph.RelQuery]map[string]hopsRead{},
 		missing: map[hopKey]*entry[[]policygraph.Hop]{},
 		uses:    map[string]*entry[[]policygraph.PillarUse]{},

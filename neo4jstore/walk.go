@@ -165,8 +165,9 @@ const maxShortestPaths = 20000
 // Paths returns the shortest undirected paths between two nodes. Neo4j's
 // allShortestPaths finds them (one round trip, plus one to check the ids);
 // they are ordered as inmem orders them, by their sequence of node ids then
-// of relationship ids, and cut after limit.
-func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) ([]policygraph.Path, error) {
+// of relationship ids, and cut after limit. Paths through a node labelled
+// one of avoid (other than the two ends) are not considered.
+func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int, avoid ...string) ([]policygraph.Path, error) {
 	const op = "neo4jstore.Paths"
 	return readTx(ctx, s, op, func(tx *txn) ([]policygraph.Path, error) {
 		recs, err := tx.collect("UNWIND $ids AS id MATCH (n:PolicyNode {id: id}) RETURN n",
@@ -203,11 +204,18 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) 
 		}
 		// maxHops is a validated int in 1…MaxHops: Cypher takes no parameter
 		// in a variable-length bound.
+		// The avoid predicate is a none() over nodes(p), a form Neo4j
+		// evaluates during the shortest-path search: the result is the
+		// shortest of the paths that pass it, not shortest paths filtered.
+		where := ""
+		if len(avoid) > 0 {
+			where = "WHERE none(n IN nodes(p) WHERE n <> a AND n <> b AND any(l IN labels(n) WHERE l IN $avoid)) "
+		}
 		q := fmt.Sprintf("MATCH (a:PolicyNode {id: $from}), (b:PolicyNode {id: $to}) "+
-			"MATCH p = allShortestPaths((a)-[*1..%d]-(b)) WITH p LIMIT %d "+
+			"MATCH p = allShortestPaths((a)-[*1..%d]-(b)) %sWITH p LIMIT %d "+
 			"RETURN nodes(p) AS ns, [r IN relationships(p) | [r, startNode(r).id, endNode(r).id]] AS rs",
-			maxHops, maxShortestPaths+1)
-		recs, err = tx.collect(q, map[string]any{"from": from, "to": to})
+			maxHops, where, maxShortestPaths+1)
+		recs, err = tx.collect(q, map[string]any{"from": from, "to": to, "avoid": avoid})
 		if err != nil {
 			return nil, err
 		}

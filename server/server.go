@@ -74,6 +74,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 		mux.Handle("GET /graphiql/", web.GraphiQLAssets())
 	}
 	mux.Handle("GET /explorer", web.Explorer())
+	mux.Handle("GET /explorer/", web.ExplorerAssets())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))

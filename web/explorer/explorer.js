@@ -228,6 +228,8 @@ const cy = cytoscape({
     {selector: "edge[type = \"CITES_LAW\"]", style: {"line-color": "#f4511e", "target-arrow-color": "#f4511e"}},
     {selector: "edge[type = \"USES_FUND\"], edge[type = \"DEPENDS_ON\"]", style: {"line-color": "#fb8c00", "target-arrow-color": "#fb8c00"}},
     {selector: "edge.path", style: {"width": 3, "line-color": "#1e88e5", "target-arrow-color": "#1e88e5"}},
+    {selector: "node.left", style: {"text-halign": "left", "text-valign": "center", "text-margin-x": -4, "text-margin-y": 0}},
+    {selector: "node.right", style: {"text-halign": "right", "text-valign": "center", "text-margin-x": 4, "text-margin-y": 0}},
     {selector: ".hidden", style: {"display": "none"}},
   ],
 });
@@ -271,12 +273,19 @@ function setElements(nodes, edges, near) {
 // preset is set by views that place nodes themselves (overview, edition
 // and dependency views): the layout menu applies only when asked.
 let preset = false;
+// fit shows every visible element, but does not blow a handful of nodes up.
+function fit() {
+  const vis = cy.elements(":visible");
+  cy.fit(vis, 30);
+  if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(vis); }
+}
+
 function runLayout(r, force) {
   const vis = cy.elements(":visible");
   if (!vis.length) return;
   const name = $("#layout").value;
-  if (preset && !force) { cy.fit(vis, 30); return; }
-  const opts = {name, animate: false, fit: true, padding: 30, nodeDimensionsIncludeLabels: true};
+  if (preset && !force) { fit(); return; }
+  const opts = {name, animate: false, fit: false, nodeDimensionsIncludeLabels: true, stop: fit};
   if (name === "fcose") Object.assign(opts, {quality: "default", randomize: !S.incremental, nodeRepulsion: 9000, idealEdgeLength: 90, numIter: 1500});
   if (name === "breadthfirst") Object.assign(opts, {directed: false, spacingFactor: 1.1, roots: r && r.v === "path" && r.from ? [r.from] : (r && r.n ? r.n.slice(0, 1) : undefined)});
   if (name === "concentric") Object.assign(opts, {concentric: (n) => (n.hasClass("seed") ? 10 : n.degree()), levelWidth: () => 2, minNodeSpacing: 12});
@@ -439,13 +448,15 @@ async function drawCompare(r) {
   cols.forEach((c) => nodes.push({data: {id: c.id, label: "Pillar", caption: `${c.key} ${c.name}`, display: `${c.document.edition}: ${c.key} ${c.name}`, year: c.document.year},
     position: {x: c === newer ? 420 : 0, y: -70}, classes: "seed"}));
   const oldIdx = new Map((older ? older.measures.nodes : []).map((m, i) => [m.id, i]));
-  const mnode = (m, year, x, y) => ({data: nodeData({id: m.id, label: "Measure", caption: m.title, node: {...m, document: {year}}}), position: {x, y}});
-  if (older) older.measures.nodes.forEach((m, i) => nodes.push(mnode(m, older.document.year, 0, i * 34)));
+  // Labels face outwards, so the lines between the columns stay clear.
+  const mnode = (m, year, x, y) => ({data: nodeData({id: m.id, label: "Measure", caption: m.title, node: {...m, document: {year}}}), position: {x, y},
+    classes: x ? "right" : "left"});
+  if (older) older.measures.nodes.forEach((m, i) => nodes.push(mnode(m, older.document.year, 0, i * 26)));
   if (newer) {
     // Successors sit level with their best predecessor so the lines stay short.
     const rank = (m) => { const e = m.evolvesFrom.find((x) => oldIdx.has(x.measure.id)); return e ? oldIdx.get(e.measure.id) : 1e6; };
     const sorted = newer.measures.nodes.map((m, i) => ({m, i, k: rank(m)})).sort((a, b) => a.k - b.k || a.i - b.i);
-    sorted.forEach(({m}, i) => nodes.push(mnode(m, newer.document.year, 420, i * 34 * Math.max(1, (older ? older.measures.nodes.length : 1) / Math.max(1, sorted.length)))));
+    sorted.forEach(({m}, i) => nodes.push(mnode(m, newer.document.year, 420, i * 26 * Math.max(1, (older ? older.measures.nodes.length : 1) / Math.max(1, sorted.length)))));
     for (const m of newer.measures.nodes) for (const e of m.evolvesFrom) if (oldIdx.has(e.measure.id)) {
       pairs.push({from: m.id, to: e.measure.id, score: e.score});
       edges.push({data: {id: `cmp:${m.id}>${e.measure.id}`, source: m.id, target: e.measure.id, type: "EVOLVES_FROM", props: {score: e.score}, lbl: `EVOLVES_FROM ${e.score.toFixed(2)}`}});
@@ -480,7 +491,8 @@ function showIntro() {
 
 function citation(n) {
   const s = n.source, doc = n.document;
-  return `${doc.title}（${doc.edition}, ${doc.year}）, ${s.file}, lines ${s.lineStart}–${s.lineEnd}`;
+  // The title names the edition; the seed file and its lines locate the text.
+  return `${doc.title}（${doc.year}）, ${s.file}, lines ${s.lineStart}–${s.lineEnd}`;
 }
 
 let detailSeq = 0;
@@ -618,7 +630,7 @@ $("#cy").addEventListener("keydown", (e) => {
   else if (e.key === "+" && kbd >= 0) expand(cur().id());
   else if (e.key === "-" && kbd >= 0) collapse(cur().id());
   else if (e.key === "p" && kbd >= 0) togglePin(cur().id());
-  else if (e.key === "f") cy.fit(cy.elements(":visible"), 30);
+  else if (e.key === "f") fit();
   else return;
   e.preventDefault();
 });
@@ -735,7 +747,7 @@ $("#export-graphml").addEventListener("click", () => download(exportName("graphm
 $("#export-json").addEventListener("click", () => download(exportName("json"), new Blob([JSON.stringify(viewJSON(), null, 1)], {type: "application/json"})));
 
 $("#layout").addEventListener("change", () => runLayout(S.route, true));
-$("#fit").addEventListener("click", () => cy.fit(cy.elements(":visible"), 30));
+$("#fit").addEventListener("click", fit);
 
 // Tests (and the curious) read what the page shows from here; it is a copy.
 window.explorerState = () => JSON.parse(JSON.stringify({
@@ -748,5 +760,7 @@ window.explorerState = () => JSON.parse(JSON.stringify({
 
 buildFilters();
 buildLegend();
+// On a phone the legend would cover half the canvas: it starts folded.
+if (matchMedia("(max-width: 800px)").matches) { $("#legend").hidden = true; $("#legend-toggle").setAttribute("aria-expanded", "false"); }
 window.addEventListener("hashchange", route);
 route();

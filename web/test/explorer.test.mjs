@@ -65,8 +65,11 @@ async function settle(pred, what) {
     throw new Error(`${e.message}\nstate: ${JSON.stringify(s && {hash: s.hash, error: s.error, panel: s.panel, detail: s.detail, route: s.route}).slice(0, 2000)}`);
   }
   assert.equal(s.error, "", "the page shows an error");
+  // Statuses read as the documents write them, wherever a measure is drawn.
+  for (const n of s.nodes) if (n.status && n.status !== "UNKNOWN") assert.ok(n.display.startsWith(glyphs[n.status] + " "), `${n.id} shows ${n.display}`);
   return s;
 }
+const glyphs = {PAST: "●", FUTURE: "○", PROGRESS: "進捗", TODO: "今後"};
 async function shot(name) {
   step++;
   await page.screenshot({path: path.join(out, `${String(step).padStart(2, "0")}-${name}.png`), fullPage: true});
@@ -190,16 +193,23 @@ try {
   s = await settle((s) => s.route.hide.includes("Document"), "hubs hidden");
   assert.ok(s.nodes.some((n) => n.label === "Document") && !visible(s).some((n) => n.label === "Document"));
   assert.match(s.hash, /hide=Document/);
-  const glyphs = {PAST: "●", FUTURE: "○", PROGRESS: "進捗", TODO: "今後"};
-  const withStatus = s.nodes.filter((n) => n.status && n.status !== "UNKNOWN");
-  assert.ok(withStatus.length > 0);
-  for (const n of withStatus) assert.ok(n.display.startsWith(glyphs[n.status] + " "), `${n.id} shows ${n.display}`);
+  assert.ok(s.nodes.some((n) => n.status === "PROGRESS") && s.nodes.some((n) => n.status === "TODO"));
   await page.evaluate(() => { document.querySelector("#filters").open = true; });
   await page.check("#f-status input[value=PROGRESS]");
   await page.uncheck("#f-status input[value=TODO]");
   s = await settle((s) => s.route.st.length > 0 && !s.route.st.includes("TODO"), "TODO hidden");
   assert.ok(!visible(s).some((n) => n.status === "TODO") && s.nodes.some((n) => n.status === "TODO"));
   await page.check("#f-status input[value=TODO]");
+  // Years: measures and targets whose span reaches 2030; Tab commits the field.
+  await page.fill("#y0", "2030");
+  await page.press("#y0", "Tab");
+  s = await settle((s) => s.route.y0 === 2030 && !s.route.st.length, "from 2030 on");
+  const dated = s.nodes.filter((n) => n.label === "Measure" || n.label === "Target");
+  assert.ok(dated.some((n) => n.visible) && dated.some((n) => !n.visible), "the year filter keeps some and drops some");
+  for (const n of dated) assert.equal(n.visible, (n.y1 ?? n.y0 ?? -1) >= 2030, `${n.id} ${n.y0}-${n.y1} visible=${n.visible}`);
+  await page.fill("#y0", "");
+  await page.press("#y0", "Tab");
+  await settle((s) => s.route.y0 === null, "no year filter");
   await page.check("#filters input[name=ed][value='2023']");
   s = await settle((s) => s.route.ed === "2023", "the 2023 edition only");
   assert.ok(visible(s).every((n) => n.seed || n.year == null || n.year === 2023));
@@ -228,6 +238,7 @@ try {
   assert.equal(await page.locator("#cmp-new > li").count(), s.panel.new.length);
   assert.equal(await page.locator("#cmp-dropped > li").count(), s.panel.dropped.length);
   assert.equal(visible(s).filter((n) => n.label === "Measure").length, cmp.a.measures.nodes.length + cmp.b.measures.nodes.length);
+  assert.deepEqual(sorted(new Set(s.nodes.map((n) => n.status).filter(Boolean))).filter((x) => x !== "UNKNOWN"), ["FUTURE", "PAST", "PROGRESS", "TODO"]);
   await shot("compare-DX-2023-2025");
 
   // 10. The path from 経済安全保障推進法 to pillar:2025:OS-2; then with hubs excluded.

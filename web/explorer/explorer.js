@@ -672,11 +672,11 @@ $("#hits").addEventListener("keydown", (e) => {
 // ---------------------------------------------------------------- filters
 
 function buildFilters() {
-  const boxes = (sel, name, values, text) => { $(sel).insertAdjacentHTML("beforeend", values.map((v) =>
-    `<label><input type="checkbox" name="${name}" value="${esc(v)}" checked> ${esc(text ? text(v) : v)}</label>`).join("")); };
+  const boxes = (sel, name, values, text, title) => { $(sel).insertAdjacentHTML("beforeend", values.map((v) =>
+    `<label title="${esc(title ? title(v) : v)}"><input type="checkbox" name="${name}" value="${esc(v)}" checked> ${esc(text ? text(v) : v)}</label>`).join("")); };
   boxes("#f-labels", "label", LABELS);
   boxes("#f-rels", "rel", RELS);
-  boxes("#f-status", "st", Object.keys(STATUS), (s) => STATUS[s]);
+  boxes("#f-status", "st", Object.keys(STATUS), (s) => STATUS[s], (s) => STATUS_LONG[s]);
   $("#filters").addEventListener("change", () => {
     const unchecked = (name) => [...document.querySelectorAll(`#filters input[name=${name}]:not(:checked)`)].map((i) => i.value);
     const checked = (name) => [...document.querySelectorAll(`#filters input[name=${name}]:checked`)].map((i) => i.value);
@@ -705,7 +705,7 @@ $("#hide-hubs").addEventListener("change", (e) => {
 
 function buildLegend() {
   $("#legend").innerHTML = LABELS.map((l) => `<span><span class="sw" style="background:${COLORS[l]}"></span>${l}</span>`).join("") +
-    `<span>● PAST · ○ FUTURE · 進捗 PROGRESS · 今後 TODO</span><span>—▸ relationship · ┄ CONTINUES/EVOLVES_FROM · ⋯ RELISTS (再掲)</span>` +
+    `<span>${["PAST", "FUTURE", "PROGRESS", "TODO"].map((k) => esc(STATUS_LONG[k])).join(" · ")}</span><span>—▸ relationship · ┄ CONTINUES/EVOLVES_FROM · ⋯ RELISTS (再掲)</span>` +
     `<span>bold border: expanded · orange: pinned</span>`;
   $("#legend-toggle").addEventListener("click", (e) => {
     const l = $("#legend"); l.hidden = !l.hidden; e.target.setAttribute("aria-expanded", String(!l.hidden));

@@ -23,7 +23,7 @@ import (
 //
 //	/graphql  GraphQL over HTTP (GET, POST; see httpTransport)
 //	/         GraphiQL (when cfg.GraphiQL)
-//	/explorer the graph explorer page (web/)
+//	/explorer the graph explorer page, its script, styles and libraries under /explorer/ (web/)
 //	/healthz  200 while the process is alive
 //	/readyz   200 when store.Ping succeeds, 503 otherwise
 //	/metrics  Prometheus text format

@@ -42,9 +42,8 @@ func ExplorerAssets() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", explorerCSP)
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		// no-cache: the binary's own files revalidate (Last-Modified is
-		// not set for embedded files, so this is a re-fetch; they are small
-		// and local).
+		// Embedded files carry no modification time to revalidate against:
+		// re-fetch, so a new binary's script is never mixed with an old one.
 		w.Header().Set("Cache-Control", "no-cache")
 		files.ServeHTTP(w, r)
 	})

@@ -35,7 +35,7 @@ type QueryResolver interface {
 	Fund(ctx context.Context, id string) (*policygraph.Fund, error)
 	Search(ctx context.Context, query string, types []string, document *string, first *int) ([]*policygraph.SearchHit, error)
 	Neighbourhood(ctx context.Context, id string, depth *int, limit *int) (*model.Neighbourhood, error)
-	Paths(ctx context.Context, from string, to string, maxHops *int, first *int) ([]*policygraph.Path, error)
+	Paths(ctx context.Context, from string, to string, maxHops *int, first *int, avoid []string) ([]*policygraph.Path, error)
 	RelatedPillars(ctx context.Context, id string) ([]*policygraph.PillarRelation, error)
 	Stats(ctx context.Context) (*policygraph.Stats, error)
 }
@@ -283,6 +283,14 @@ func (ec *executionContext) field_Query_paths_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "avoid",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalONodeType2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["avoid"] = arg4
 	return args, nil
 }
 
@@ -1166,7 +1174,7 @@ func (ec *executionContext) _Query_paths(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Paths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["avoid"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Path) graphql.Marshaler {

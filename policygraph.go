@@ -38,12 +38,13 @@ const (
 	RelContinues    = "CONTINUES"     // Pillar (2025) → Pillar (2023)
 	RelEvolvesFrom  = "EVOLVES_FROM"  // Measure (2025) → Measure (2023) (score)
 	RelHasDirection = "HAS_DIRECTION" // Document → PolicyDirection
+	RelRevises      = "REVISES"       // Target (later) → Target (earlier): same goal, new value (fromValue, toValue, unit, score)
 )
 
 // RelTypes lists every relationship type in a stable order.
 var RelTypes = []string{
 	RelHasPillar, RelHasDirection, RelHasGroup, RelInGroup, RelHasMeasure, RelHasTarget,
-	RelCitesLaw, RelUsesFund, RelRelists, RelRefersTo, RelContinues, RelEvolvesFrom,
+	RelCitesLaw, RelUsesFund, RelRelists, RelRefersTo, RelContinues, RelEvolvesFrom, RelRevises,
 }
 
 // Measure statuses.

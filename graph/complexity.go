@@ -237,6 +237,8 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Target.LawMentions = walk(policygraph.RelCitesLaw, out)
 	c.Target.Funds = walk(policygraph.RelUsesFund, out)
 	c.Target.FundMentions = walk(policygraph.RelUsesFund, out)
+	c.Target.Revises = walk(policygraph.RelRevises, out)
+	c.Target.RevisedBy = walk(policygraph.RelRevises, in)
 
 	m := &c.Measure
 	m.Laws = walk(policygraph.RelCitesLaw, out)

@@ -43,6 +43,7 @@ const (
 	t1         = "target:2023:MISSION-1:c1d2e3f4"
 	t2         = "target:2025:MISSION-1:d2e3f4a5"
 	t4         = "target:2023:OS-1:f4a5b6c7"
+	t5         = "target:2023:MISSION-1:a5b6c7d8"
 	lawGX      = "law:GX推進法"
 	lawAntiMon = "law:独占禁止法"
 	lawIRA     = "law:インフレ削減法"
@@ -279,7 +280,7 @@ func TestPillarRelations(t *testing.T) {
 	if p.Measures.TotalCount != 2 || len(p.Measures.Edges) != 2 || p.Measures.Edges[0].Node.ID != m1 || p.Measures.Edges[1].Node.ID != m2 {
 		t.Errorf("measures = %+v", p.Measures)
 	}
-	if diff := cmp.Diff([]string{t1}, ids(p.Targets)); diff != "" {
+	if diff := cmp.Diff([]string{t1, t5}, ids(p.Targets)); diff != "" {
 		t.Errorf("targets: %s", diff)
 	}
 	wantLaws := []uses{{Law: &idOnly{lawGX}, Mentions: []mention{{idOnly{m1}, "ＧＸ推進法", 12}}}}
@@ -493,15 +494,43 @@ func TestTargets(t *testing.T) {
 		}
 	}
 	mustRun(t, c, `{ targets(filter: {document: "`+doc23+`"}) { totalCount nodes { id kind year value unit } } }`, &got)
-	if got.Targets.TotalCount != 2 || len(got.Targets.Nodes) != 2 {
+	if got.Targets.TotalCount != 3 || len(got.Targets.Nodes) != 3 {
 		t.Fatalf("targets = %+v", got.Targets)
 	}
-	a, b := got.Targets.Nodes[0], got.Targets.Nodes[1]
+	a, b := got.Targets.Nodes[0], got.Targets.Nodes[2]
 	if a.ID != t1 || a.Kind != "LONG_TERM" || *a.Year != 2030 || *a.Value != 46 || *a.Unit != "％" {
 		t.Errorf("t1 = %+v", a)
 	}
 	if b.ID != t4 || b.Year != nil || b.Value != nil || b.Unit != nil {
 		t.Errorf("t4 = %+v", b)
+	}
+}
+
+// TestTargetRevisions reads REVISES from both ends: the later target's
+// earlier goal and values, and the earlier target's revisions.
+func TestTargetRevisions(t *testing.T) {
+	c := client.New(newHandler(t, fixtureStore(t), nil))
+	type revision struct {
+		Target             idOnly
+		FromValue, ToValue float64
+		Unit               string
+		Score              float64
+	}
+	var got struct {
+		Later   struct{ Revises, RevisedBy []revision }
+		Earlier struct{ Revises, RevisedBy []revision }
+	}
+	mustRun(t, c, `{
+		later: node(id: "`+t2+`") { ... on Target { revises { target { id } fromValue toValue unit score } revisedBy { target { id } } } }
+		earlier: node(id: "`+t5+`") { ... on Target { revises { target { id } } revisedBy { target { id } fromValue toValue unit score } } }
+	}`, &got)
+	want := []revision{{Target: idOnly{t5}, FromValue: 100, ToValue: 150, Unit: "兆円", Score: 0.8}}
+	if diff := cmp.Diff(want, got.Later.Revises); diff != "" || len(got.Later.RevisedBy) != 0 {
+		t.Errorf("later: revises (-want +got):\n%s\nrevisedBy %v", diff, got.Later.RevisedBy)
+	}
+	want[0].Target = idOnly{t2}
+	if diff := cmp.Diff(want, got.Earlier.RevisedBy); diff != "" || len(got.Earlier.Revises) != 0 {
+		t.Errorf("earlier: revisedBy (-want +got):\n%s\nrevises %v", diff, got.Earlier.Revises)
 	}
 }
 
@@ -702,7 +731,7 @@ func TestSearchNeighbourhoodPaths(t *testing.T) {
 	if len(got.RelatedPillars) == 0 || got.RelatedPillars[0].Pillar.ID != p25M1 || cmp.Diff([]string{lawGX}, ids(got.RelatedPillars[0].SharedLaws)) != "" {
 		t.Errorf("relatedPillars = %+v", got.RelatedPillars)
 	}
-	if got.Stats.TotalNodes != 29 || len(got.Stats.Nodes) != 8 || len(got.Stats.Documents) != 2 || got.Stats.Documents[0].Document.ID != doc23 {
+	if got.Stats.TotalNodes != 30 || len(got.Stats.Nodes) != 8 || len(got.Stats.Documents) != 2 || got.Stats.Documents[0].Document.ID != doc23 {
 		t.Errorf("stats = %+v", got.Stats)
 	}
 }

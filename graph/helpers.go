@@ -204,6 +204,19 @@ func evolutions(hops []policygraph.Hop) []*model.Evolution {
 	return out
 }
 
+// revisions are the REVISES hops as the API's TargetRevision.
+func revisions(hops []policygraph.Hop) []*model.TargetRevision {
+	out := make([]*model.TargetRevision, 0, len(hops))
+	for _, h := range hops {
+		if t, ok := h.Node.(*policygraph.Target); ok {
+			unit, _ := h.Rel.Properties["unit"].(string)
+			out = append(out, &model.TargetRevision{Target: t, FromValue: propFloat(h.Rel, "fromValue"),
+				ToValue: propFloat(h.Rel, "toValue"), Unit: unit, Score: propFloat(h.Rel, "score")})
+		}
+	}
+	return out
+}
+
 func optString(s string) *string {
 	if s == "" {
 		return nil

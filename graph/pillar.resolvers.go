@@ -137,6 +137,16 @@ func (r *targetResolver) FundMentions(ctx context.Context, obj *policygraph.Targ
 	return fundMentions(hops), err
 }
 
+func (r *targetResolver) Revises(ctx context.Context, obj *policygraph.Target) ([]*model.TargetRevision, error) {
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelRevises, out)
+	return revisions(hops), err
+}
+
+func (r *targetResolver) RevisedBy(ctx context.Context, obj *policygraph.Target) ([]*model.TargetRevision, error) {
+	hops, err := r.hops(ctx, obj.ID, policygraph.RelRevises, in)
+	return revisions(hops), err
+}
+
 func (r *Resolver) MeasureGroup() MeasureGroupResolver { return &measureGroupResolver{r} }
 
 func (r *Resolver) Pillar() PillarResolver { return &pillarResolver{r} }

@@ -150,6 +150,8 @@ var rules = map[string]map[string]rule{
 		"lawMentions":  walkRule(policygraph.RelCitesLaw, out, at{path: []hop{{"LawMention", "law"}}}),
 		"funds":        walkRule(policygraph.RelUsesFund, out),
 		"fundMentions": walkRule(policygraph.RelUsesFund, out, at{path: []hop{{"FundMention", "fund"}}}),
+		"revises":      walkRule(policygraph.RelRevises, out, at{path: []hop{{"TargetRevision", "target"}}}),
+		"revisedBy":    walkRule(policygraph.RelRevises, in, at{path: []hop{{"TargetRevision", "target"}}}),
 	},
 	"Law": {
 		"measures": walkRule(policygraph.RelCitesLaw, in),

@@ -315,6 +315,8 @@ type ComplexityRoot struct {
 		LawMentions  func(childComplexity int) int
 		Laws         func(childComplexity int) int
 		Pillar       func(childComplexity int) int
+		RevisedBy    func(childComplexity int) int
+		Revises      func(childComplexity int) int
 		Source       func(childComplexity int) int
 		Text         func(childComplexity int) int
 		Unit         func(childComplexity int) int
@@ -332,6 +334,14 @@ type ComplexityRoot struct {
 	TargetEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TargetRevision struct {
+		FromValue func(childComplexity int) int
+		Score     func(childComplexity int) int
+		Target    func(childComplexity int) int
+		ToValue   func(childComplexity int) int
+		Unit      func(childComplexity int) int
 	}
 }
 
@@ -1685,6 +1695,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Target.Pillar(childComplexity), true
 
+	case "Target.revisedBy":
+		if e.ComplexityRoot.Target.RevisedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.RevisedBy(childComplexity), true
+
+	case "Target.revises":
+		if e.ComplexityRoot.Target.Revises == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Revises(childComplexity), true
+
 	case "Target.source":
 		if e.ComplexityRoot.Target.Source == nil {
 			break
@@ -1761,6 +1785,41 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TargetEdge.Node(childComplexity), true
+
+	case "TargetRevision.fromValue":
+		if e.ComplexityRoot.TargetRevision.FromValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevision.FromValue(childComplexity), true
+
+	case "TargetRevision.score":
+		if e.ComplexityRoot.TargetRevision.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevision.Score(childComplexity), true
+
+	case "TargetRevision.target":
+		if e.ComplexityRoot.TargetRevision.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevision.Target(childComplexity), true
+
+	case "TargetRevision.toValue":
+		if e.ComplexityRoot.TargetRevision.ToValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevision.ToValue(childComplexity), true
+
+	case "TargetRevision.unit":
+		if e.ComplexityRoot.TargetRevision.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevision.Unit(childComplexity), true
 
 	}
 	return 0, false
@@ -2217,6 +2276,24 @@ type Target implements Node {
   "USES_FUND: funds the target's text names."
   funds: [Fund!]!
   fundMentions: [FundMention!]!
+  "REVISES: the earlier edition's target stating the same goal with another value (at most one)."
+  revises: [TargetRevision!]!
+  "REVISES (incoming): the later edition's targets that give this goal a new value."
+  revisedBy: [TargetRevision!]!
+}
+
+"A REVISES link: the same goal in two editions with a new value."
+type TargetRevision {
+  "The target at the other end (the earlier one from Target.revises, the later one from Target.revisedBy)."
+  target: Target!
+  "The earlier edition's value."
+  fromValue: Float!
+  "The later edition's value."
+  toValue: Float!
+  "The unit both values are in (兆円, 歳 …)."
+  unit: String!
+  "Similarity of the two goals (their texts without numbers), 0..1."
+  score: Float!
 }
 
 "Filter of Pillar.measures."
@@ -2327,6 +2404,8 @@ enum RelType {
   REFERS_TO
   CONTINUES
   EVOLVES_FROM
+  "Target (later edition) → Target (earlier): the same goal with a new value."
+  REVISES
 }
 
 enum OrderDirection {
@@ -2916,6 +2995,10 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_funds(ctx, field)
 	case "fundMentions":
 		return ec.fieldContext_Target_fundMentions(ctx, field)
+	case "revises":
+		return ec.fieldContext_Target_revises(ctx, field)
+	case "revisedBy":
+		return ec.fieldContext_Target_revisedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Target", field.Name)
 }
@@ -2942,6 +3025,22 @@ func (ec *executionContext) childFields_TargetEdge(ctx context.Context, field gr
 		return ec.fieldContext_TargetEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TargetEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "target":
+		return ec.fieldContext_TargetRevision_target(ctx, field)
+	case "fromValue":
+		return ec.fieldContext_TargetRevision_fromValue(ctx, field)
+	case "toValue":
+		return ec.fieldContext_TargetRevision_toValue(ctx, field)
+	case "unit":
+		return ec.fieldContext_TargetRevision_unit(ctx, field)
+	case "score":
+		return ec.fieldContext_TargetRevision_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetRevision", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -349,6 +349,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		cont := linkContinues(m, docs[i], docs[i-1], rep)
 		rels = append(rels, cont...)
 		rels = append(rels, linkEvolves(items[i], items[i-1], cont)...)
+		rels = append(rels, linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)...)
 	}
 
 	for _, l := range res.laws {

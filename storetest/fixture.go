@@ -28,6 +28,7 @@ const (
 
 	t1 = "target:2023:MISSION-1:c1d2e3f4" // LONG_TERM 2030 46％
 	t4 = "target:2023:OS-1:f4a5b6c7"      // KEY_MESSAGE, no year
+	t5 = "target:2023:MISSION-1:a5b6c7d8" // LONG_TERM 2032 100兆円, revised by t2
 	t2 = "target:2025:MISSION-1:d2e3f4a5" // INDICATOR 2033 150兆円, uses GI基金
 	t3 = "target:2025:OS-1:e3f4a5b6"      // MID_TERM 2027 10兆円
 
@@ -118,6 +119,8 @@ func Fixture() *policygraph.Graph {
 		Targets: []*policygraph.Target{
 			{ID: t1, DocumentID: doc23, PillarID: p23M1, Kind: "LONG_TERM", Text: "2030年度に温室効果ガス46％削減（2013年度比）",
 				Year: 2030, Value: 46, Unit: "％", Source: src(f23, 11, 11, "2030年度に温室効果ガス46％削減（2013年度比）")},
+			{ID: t5, DocumentID: doc23, PillarID: p23M1, Kind: "LONG_TERM", Text: "今後10年間で100兆円超のＧＸ投資",
+				Year: 2032, Value: 100, Unit: "兆円", Source: src(f23, 15, 15, "今後10年間で100兆円超のＧＸ投資")},
 			{ID: t4, DocumentID: doc23, PillarID: p23OS1, Kind: "KEY_MESSAGE", Text: "人への投資を抜本強化",
 				Source: src(f23, 81, 81, "人への投資を抜本強化")},
 			{ID: t2, DocumentID: doc25, PillarID: p25M1, Kind: "INDICATOR", Text: "今後10年間で150兆円超のＧＸ投資",
@@ -173,6 +176,7 @@ func Fixture() *policygraph.Graph {
 	rel(policygraph.RelUsesFund, t2, fundGI, mention("ＧＸ投資", 6))
 	rel(policygraph.RelUsesFund, m3, fundEcoSec, mention("経済安全保障重要技術育成基金", 47))
 	rel(policygraph.RelRelists, m6, m3, nil)
+	rel(policygraph.RelRevises, t2, t5, map[string]any{"fromValue": 100.0, "toValue": 150.0, "unit": "兆円", "score": 0.8})
 	rel(policygraph.RelRefersTo, m4, gReskill, map[string]any{"via": "後掲"})
 	rel(policygraph.RelContinues, p25M1, p23M1, nil)
 	rel(policygraph.RelEvolvesFrom, m7, m1, map[string]any{"score": 0.82})

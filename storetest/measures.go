@@ -168,18 +168,18 @@ func (x *suite) testTargets(t *testing.T) {
 		p    policygraph.Page
 		want []string
 	}{
-		{"all, document order", F{}, policygraph.Page{}, []string{t1, t4, t2, t3}},
-		{"page", F{}, policygraph.Page{Offset: 1, Limit: 2}, []string{t4, t2}},
-		{"past the end", F{}, policygraph.Page{Offset: 4}, nil},
-		{"document", F{DocumentID: doc23}, policygraph.Page{}, []string{t1, t4}},
+		{"all, document order", F{}, policygraph.Page{}, []string{t1, t5, t4, t2, t3}},
+		{"page", F{}, policygraph.Page{Offset: 1, Limit: 2}, []string{t5, t4}},
+		{"past the end", F{}, policygraph.Page{Offset: 5}, nil},
+		{"document", F{DocumentID: doc23}, policygraph.Page{}, []string{t1, t5, t4}},
 		{"pillar", F{PillarID: p25OS1}, policygraph.Page{}, []string{t3}},
 		{"kind", F{Kind: "INDICATOR"}, policygraph.Page{}, []string{t2}},
-		{"yearFrom (no year dropped)", F{YearFrom: 2028}, policygraph.Page{}, []string{t1, t2}},
+		{"yearFrom (no year dropped)", F{YearFrom: 2028}, policygraph.Page{}, []string{t1, t5, t2}},
 		{"yearTo", F{YearTo: 2028}, policygraph.Page{}, []string{t3}},
 		{"year range", F{YearFrom: 2027, YearTo: 2030}, policygraph.Page{}, []string{t1, t3}},
 		{"text", F{Text: "150兆円"}, policygraph.Page{}, []string{t2}},
 		{"text, full-width query", F{Text: "４６％"}, policygraph.Page{}, []string{t1}},
-		{"text, shared", F{Text: "投資"}, policygraph.Page{}, []string{t4, t2, t3}},
+		{"text, shared", F{Text: "投資"}, policygraph.Page{}, []string{t5, t4, t2, t3}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := x.s.Targets(t.Context(), tc.f, tc.p)

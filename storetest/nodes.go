@@ -127,15 +127,15 @@ func (x *suite) testStats(t *testing.T) {
 	want := &policygraph.Stats{
 		Labels: map[string]int{
 			"Document": 2, "Pillar": 5, "MeasureGroup": 3, "Measure": 8,
-			"Target": 4, "Law": 4, "Fund": 2, "PolicyDirection": 1,
+			"Target": 5, "Law": 4, "Fund": 2, "PolicyDirection": 1,
 		},
 		RelTypes: map[string]int{
 			"HAS_PILLAR": 5, "HAS_DIRECTION": 1, "HAS_GROUP": 3, "IN_GROUP": 5,
-			"HAS_MEASURE": 9, "HAS_TARGET": 4, "CITES_LAW": 5, "USES_FUND": 3,
-			"RELISTS": 1, "REFERS_TO": 1, "CONTINUES": 1, "EVOLVES_FROM": 1,
+			"HAS_MEASURE": 9, "HAS_TARGET": 5, "CITES_LAW": 5, "USES_FUND": 3,
+			"RELISTS": 1, "REFERS_TO": 1, "CONTINUES": 1, "EVOLVES_FROM": 1, "REVISES": 1,
 		},
 		PerDocument: map[string]map[string]int{
-			doc23: {"Pillar": 3, "MeasureGroup": 2, "Measure": 6, "Target": 2, "PolicyDirection": 0},
+			doc23: {"Pillar": 3, "MeasureGroup": 2, "Measure": 6, "Target": 3, "PolicyDirection": 0},
 			doc25: {"Pillar": 2, "MeasureGroup": 1, "Measure": 2, "Target": 2, "PolicyDirection": 1},
 		},
 		Degrees: DegreesOf(Fixture()),

@@ -157,6 +157,20 @@ type TargetEdge struct {
 	Node   *policygraph.Target `json:"node"`
 }
 
+// A REVISES link: the same goal in two editions with a new value.
+type TargetRevision struct {
+	// The target at the other end (the earlier one from Target.revises, the later one from Target.revisedBy).
+	Target *policygraph.Target `json:"target"`
+	// The earlier edition's value.
+	FromValue float64 `json:"fromValue"`
+	// The later edition's value.
+	ToValue float64 `json:"toValue"`
+	// The unit both values are in (兆円, 歳 …).
+	Unit string `json:"unit"`
+	// Similarity of the two goals (their texts without numbers), 0..1.
+	Score float64 `json:"score"`
+}
+
 type MeasureOrderField string
 
 const (

@@ -1,0 +1,62 @@
+package loader
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/seed"
+)
+
+// TestRevisesOnTheCorpus pins REVISES against a reading of every target
+// with a value in both editions (78 targets; 2025 has 16 with a value):
+//
+//   - 2025 対日直接投資残高 2030年に120兆円 (MISSION-3) revises 2023's
+//     対内直接投資残高 2030年に80兆円 (OS-4, stated three times in 2023; the
+//     key message is the most similar wording);
+//   - 2025 世界の医療機器市場のうち21兆円 revises 2023's 13兆円 (MISSION-4).
+//
+// Not revisions: the targets 2025 repeats with the same value (GX 150兆円,
+// 半導体 15兆円, 健康寿命75歳, 保険外サービス77兆円, 希望出生率1.8, 適応市場
+// 約70兆円 — 2023 also says 最大約77兆円 of that market elsewhere, but 70 is
+// the same statement) and the new goals (AI・半導体 10兆円以上の公的支援, the
+// 設備投資 milestones 2030年度135兆円 and 2040年度200兆円, whose extracted
+// text does not name the goal).
+func TestRevisesOnTheCorpus(t *testing.T) {
+	g, _, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	type revision struct {
+		From, To string
+		Old, New float64
+		Unit     string
+	}
+	var got []revision
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelRevises {
+			got = append(got, revision{r.Start, r.End, r.Properties["fromValue"].(float64), r.Properties["toValue"].(float64), r.Properties["unit"].(string)})
+		}
+	}
+	want := []revision{
+		{"target:2025:MISSION-3:e1e136c7", "target:2023:OS-4:9d8da8e6", 80, 120, "兆円"},
+		{"target:2025:MISSION-4:5db158d3", "target:2023:MISSION-4:7f86c950", 13, 21, "兆円"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("REVISES (-want +got):\n%s", diff)
+	}
+}
+
+func TestGoalText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2030年に対内直接投資残高を80兆円、早期に100兆円に", "に対内直接投資残高を早期にに"},
+		{"世界の医療機器市場のうち２１兆円", "世界の医療機器市場のうち"},
+		{"健康寿命2016年72歳⇒2040年75歳以上", "健康寿命以上"},
+		{"希望出生率1.8を回復", "希望出生率を回復"},
+	} {
+		if got := goalText(tc.in); got != tc.want {
+			t.Errorf("goalText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -60,6 +60,9 @@ func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -289,7 +292,7 @@ func splitStatements(t *testing.T, s string) []string {
 func TestBadGraph(t *testing.T) {
 	g := smallGraph()
 	g.Relationships = append(g.Relationships, &policygraph.Relationship{ID: "x", Type: "T", Start: "nope", End: "doc:2023"})
-	for _, f := range []func(io.Writer, *policygraph.Graph) error{JSON, GraphML, Cypher} {
+	for _, f := range []func(io.Writer, *policygraph.Graph) error{JSON, GraphML, Cypher, CSV} {
 		if err := f(io.Discard, g); err == nil {
 			t.Error("dangling relationship gave no error")
 		}

@@ -2315,8 +2315,8 @@ type Source {
   The slide (page) of the PDF that lineStart is on, as the slides number
   themselves; null when unknown. Found from the extraction's page breaks and
   checked against the page numbers the slides print; where the two disagree or
-  no printed number is near, the page is inferred (off by one or two at most
-  between printed numbers) and ` + "`" + `policygraph load --report` + "`" + ` lists the range.
+  no printed number follows, the page is inferred (it can be off by a few
+  pages) and ` + "`" + `policygraph load --report` + "`" + ` lists the range.
   """
   page: Int
   "The document's edition, e.g. 第2次中間整理."

@@ -35,6 +35,11 @@ import (
 // be merged into the next one.
 const tinyPage = 2
 
+// maxLook bounds how far back a printed number looks for the one before it
+// and how many slides a contents entry searches, so that a hostile document
+// full of number lines stays linear. The real ones need a few dozen.
+const maxLook = 256
+
 var (
 	rePageLone  = regexp.MustCompile(`^[0-9]{1,3}$`)
 	rePageTail  = regexp.MustCompile(`[^\x00-\x7f]\s+([0-9]{1,3})$`)
@@ -99,16 +104,18 @@ func findPages(t *docText) *pageMapping {
 // pageBreaks returns the first line of every candidate slide.
 func pageBreaks(t *docText) []int {
 	var cands []int
-	blanks := 0
+	blanks, formFeed := 0, false
 	for i, raw := range t.Raw {
+		// a form feed, where an extraction keeps them, ends a page for sure
+		formFeed = formFeed || strings.Contains(raw, "\f")
 		if t.Norm[i] == "" {
 			blanks++
 			continue
 		}
-		if len(cands) == 0 || strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\f") || blanks >= 3 {
+		if len(cands) == 0 || strings.HasPrefix(raw, " ") || formFeed || blanks >= 3 {
 			cands = append(cands, i+1)
 		}
-		blanks = 0
+		blanks, formFeed = 0, false
 	}
 	if len(cands) == 0 {
 		return []int{1}
@@ -163,9 +170,11 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 		if mm := rePageIndex.FindStringSubmatch(nl); mm != nil {
 			name := reLeadOrd.ReplaceAllString(mm[1], "")
 			v, _ := strconv.Atoi(mm[2])
-			// the section starts on the first later slide whose first line names it
-			for _, b := range breaks {
-				if b > l && name != "" && strings.Contains(t.Norm[b-1], name) {
+			// the section starts on the first later slide whose first line
+			// names it, within maxLook slides (a bound on hostile input)
+			from := sort.SearchInts(breaks, l+1)
+			for _, b := range breaks[from:min(len(breaks), from+maxLook)] {
+				if name != "" && strings.Contains(t.Norm[b-1], name) {
 					out = append(out, pageAnchor{line: b, page: v, kind: "contents"})
 					break
 				}
@@ -205,7 +214,7 @@ func (m *pageMapping) believe(cands []pageAnchor) []pageAnchor {
 			continue // beyond the slides counted so far
 		}
 		best[j] = 1
-		for i := range j {
+		for i := max(0, j-maxLook); i < j; i++ {
 			if best[i] > 0 && best[i]+1 > best[j] && fits(cands[i], c) {
 				best[j], prev[j] = best[i]+1, i
 			}
@@ -280,7 +289,14 @@ func (m *pageMapping) assign(n int) {
 	}
 	for i := range m.spans {
 		s := &m.spans[i]
-		s.first, s.last = m.page[s.from-1], m.page[s.to-1]
+		for l := s.from; l <= s.to; l++ {
+			if m.confirmed[l-1] == s.confirmed {
+				if s.first == 0 {
+					s.first = m.page[l-1]
+				}
+				s.last = m.page[l-1]
+			}
+		}
 	}
 }
 

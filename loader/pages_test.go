@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -78,6 +79,11 @@ func TestFindPagesSynthetic(t *testing.T) {
 			confirmed: []bool{true, true, true, true, true, true, true, true, true, true, true},
 		},
 		{
+			name:  "a form feed ends a page, even on a line of its own",
+			text:  "a\nb\nc\n\f\nd\ne\nf",
+			pages: []int{1, 1, 1, 1, 2, 2, 2},
+		},
+		{
 			name:  "a number larger than the pages so far is a chart value",
 			text:  " a\nb\nc\n\n9\n\n d\ne\nf",
 			pages: []int{1, 1, 1, 1, 1, 1, 2, 2, 2},
@@ -115,7 +121,7 @@ func TestPageReportSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"pages: 84 (20 printed page numbers fit the page breaks",
+		"pages: 84 (printed page numbers that fit the page breaks: 20;",
 		"inferred p. 1–11 (000_69167627890d1468.txt:1-502): 11 page breaks found between p.1 (line 1) and p.11 (line 503), which are 10 pages apart",
 		"inferred p. 31 (001_35a8d6215b8ea1a0.txt:2079-2156): no printed page number after line 2079",
 	} {
@@ -181,5 +187,28 @@ func TestNodeCitations(t *testing.T) {
 		if s.Citation != tc.citation {
 			t.Errorf("%s: citation %q\n want %q", tc.id, s.Citation, tc.citation)
 		}
+	}
+}
+
+// TestFindPagesManyNumbers: a document of nothing but slides with a page
+// number each stays fast (the chain search is bounded, not quadratic) and
+// every number fits.
+func TestFindPagesManyNumbers(t *testing.T) {
+	var b strings.Builder
+	const n = 50000
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, " title\nbody\nmore\n\n%d\n\n", i%1000)
+	}
+	txt, err := newDocText("x.txt", 2023, "doc", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := findPages(txt)
+	if len(m.breaks) != n {
+		t.Fatalf("%d breaks, want %d", len(m.breaks), n)
+	}
+	// numbers 1…999 fit, then 0 and the restart at 1 cannot
+	if len(m.anchors) != 999 {
+		t.Errorf("%d printed numbers believed, want 999", len(m.anchors))
 	}
 }

@@ -176,7 +176,7 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 			fmt.Fprintf(&b, " %s=%d", t, d.Rels[t])
 		}
 		p := d.Pages
-		fmt.Fprintf(&b, "\n  pages: %d (%d printed page numbers fit the page breaks, %d other number lines taken for chart values); nodes on inferred pages: %d of %d\n",
+		fmt.Fprintf(&b, "\n  pages: %d (printed page numbers that fit the page breaks: %d; number lines taken for chart values: %d); nodes on inferred pages: %d of %d\n",
 			p.Pages, p.PrintedNumbers, p.Ignored, p.InferredNodes, p.Nodes)
 		for _, s := range p.Inferred {
 			fmt.Fprintf(&b, "    inferred p. %s (%s:%d-%d): %s\n", pageRange(s.FirstPage, s.LastPage), d.File, s.FromLine, s.ToLine, s.Reason)

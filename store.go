@@ -56,9 +56,10 @@ type Store interface {
 	// id, EINVALID for depth < 0, ELIMIT for depth > MaxDepth.
 	Neighbourhood(ctx context.Context, id string, depth, limit int) (*Subgraph, error)
 	// Paths returns the shortest paths (ignoring direction) between two
-	// nodes, at most limit of them, none longer than maxHops. ENOTFOUND for an
-	// unknown id, ELIMIT for maxHops > MaxHops.
-	Paths(ctx context.Context, from, to string, maxHops, limit int) ([]Path, error)
+	// nodes, at most limit of them, none longer than maxHops, with no node
+	// labelled one of avoid between the two ends. ENOTFOUND for an unknown
+	// id, ELIMIT for maxHops > MaxHops.
+	Paths(ctx context.Context, from, to string, maxHops, limit int, avoid ...string) ([]Path, error)
 	// RelatedPillars returns the pillars that share laws, funds or
 	// cross-references with the pillar, most shared first. ENOTFOUND for an
 	// unknown id, EINVALID when the id is not a pillar.

@@ -6,11 +6,10 @@
 #
 # It uses (or starts) the local Neo4j of scripts/neo4j.sh, loads the corpus,
 # builds policygraph, starts on free 127.0.0.1 ports
-#   A  policygraph serve --neo4j-mode snapshot      (from Neo4j, in-memory copy)
-#   B  policygraph serve --neo4j-mode read-through  (every query to Neo4j)
-#   C  policygraph serve                            (in memory, no Neo4j)
-#   D  bench/peer: @neo4j/graphql 7 + Apollo Server over the same Neo4j
-# waits until each is ready, runs bench/loadgen against the four, and stops
+#   A  policygraph serve --neo4j-uri …  (from Neo4j: an in-memory snapshot of it)
+#   B  policygraph serve                (in memory, no Neo4j)
+#   C  bench/peer: @neo4j/graphql 7 + Apollo Server over the same Neo4j
+# waits until each is ready, runs bench/loadgen against the three, and stops
 # everything it started on exit.
 #
 # Settings (environment):
@@ -125,7 +124,7 @@ url_from() {
   die "no URL in $logfile after 120 s"
 }
 
-serve_pg() { # NAME MODE(snapshot|read-through|inmem)
+serve_pg() { # NAME MODE(neo4j|inmem)
   local name=$1 mode=$2 logfile=$WORK/$1.log
   local args=(serve --addr 127.0.0.1:0)
   [[ -n $MAX_COMPLEXITY ]] && args+=(--max-complexity "$MAX_COMPLEXITY")
@@ -135,37 +134,33 @@ serve_pg() { # NAME MODE(snapshot|read-through|inmem)
     # Credentials through the environment, not argv.
     start "$name" "$logfile" "${clean_env[@]}" NEO4J_PASSWORD="$NEO4J_PASSWORD" \
       "$BIN" "${args[@]}" --neo4j-uri "$NEO4J_URI" --neo4j-user "$NEO4J_USER" \
-      --neo4j-database "$NEO4J_DATABASE" --neo4j-mode "$mode"
+      --neo4j-database "$NEO4J_DATABASE"
   fi
 }
 
-serve_pg A snapshot
+serve_pg A neo4j
 PID_A=${PIDS[-1]}
-serve_pg B read-through
+serve_pg B inmem
 PID_B=${PIDS[-1]}
-serve_pg C inmem
-PID_C=${PIDS[-1]}
 
 if [[ ! -d bench/peer/node_modules ]]; then
   log "peer: npm ci"
   (cd bench/peer && npm ci --no-audit --no-fund) >&2
 fi
-start D "$WORK/D.log" "${clean_env[@]}" NODE_ENV=production PORT=0 \
+start C "$WORK/C.log" "${clean_env[@]}" NODE_ENV=production PORT=0 \
   NEO4J_URI="$NEO4J_URI" NEO4J_USER="$NEO4J_USER" NEO4J_PASSWORD="$NEO4J_PASSWORD" \
   NEO4J_DATABASE="$NEO4J_DATABASE" node bench/peer/server.mjs
-PID_D=${PIDS[-1]}
+PID_C=${PIDS[-1]}
 
 pg_url='http://127\.0\.0\.1:[0-9]+/'
 URL_A=$(url_from "$WORK/A.log" "$pg_url" "$PID_A")
 URL_B=$(url_from "$WORK/B.log" "$pg_url" "$PID_B")
 URL_C=$(url_from "$WORK/C.log" "$pg_url" "$PID_C")
-URL_D=$(url_from "$WORK/D.log" "$pg_url" "$PID_D")
 
 # Each server must serve from where it is meant to.
 grep -q "serving from neo4j" "$WORK/A.log" || die "A is not serving from Neo4j (log $WORK/A.log)"
-grep -q "serving from neo4j" "$WORK/B.log" || die "B is not serving from Neo4j (log $WORK/B.log)"
-grep -q "store=inmem" "$WORK/C.log" || die "C is not serving in memory (log $WORK/C.log)"
-grep -q "serving from neo4j" "$WORK/C.log" && die "C serves from Neo4j (log $WORK/C.log)"
+grep -q "store=inmem" "$WORK/B.log" || die "B is not serving in memory (log $WORK/B.log)"
+grep -q "serving from neo4j" "$WORK/B.log" && die "B serves from Neo4j (log $WORK/B.log)"
 
 wait_ready() { # NAME PID CHECK...
   local name=$1 pid=$2
@@ -187,8 +182,7 @@ peer_ready() {
 }
 wait_ready A "$PID_A" readyz "$URL_A"
 wait_ready B "$PID_B" readyz "$URL_B"
-wait_ready C "$PID_C" readyz "$URL_C"
-wait_ready D "$PID_D" peer_ready "$URL_D"
+wait_ready C "$PID_C" peer_ready "$URL_C"
 
 # --- the run -------------------------------------------------------------------
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -200,7 +194,7 @@ label="policygraph $commit ($(go env GOVERSION)); peer @neo4j/graphql $peer_vers
 
 log "running the load generator (results also in $WORK/results.txt)"
 "$WORK/loadgen" \
-  -snapshot "$URL_A" -read-through "$URL_B" -inmem "$URL_C" -peer "$URL_D" \
+  -snapshot "$URL_A" -inmem "$URL_B" -peer "$URL_C" \
   -peer-label "@neo4j/graphql $peer_version" -label "$label" \
   -rounds "$ROUNDS" -duration "$DURATION" -connections "$CONNECTIONS" -warmup "$WARMUP" \
   -shapes "$SHAPES" -diff-dir "$WORK/diff" | tee "$WORK/results.txt"

@@ -16,19 +16,32 @@ import (
 // foresee is fetched once, alone, by the first resolver that asks (the
 // others wait for that fetch). When every field a query reaches is planned
 // the number of store calls depends on its shape and the data, never on
-// timing; a key read by two planners of one root field at once is read
-// twice.
+// timing: fields resolve one after another (scripts/gqlgen), so planners
+// and misses come in a fixed order.
 //
-// Each root field has its own Cache: root fields run concurrently, and a
-// shared cache would let one field's reads decide whether another's miss
-// calls the store.
+// Each root field has its own Cache, so a root field's store calls do not
+// depend on the fields before it.
 type Cache struct {
 	store policygraph.Store
 
 	mu    sync.RWMutex
 	nodes map[string]*entry[policygraph.Entity]
-	hops  map[policygraph.RelQuery]map[string]*entry[[]policygraph.Hop]
-	uses  map[string]*entry[[]policygraph.PillarUse]
+	// hops holds answered walks by value (a planner fills thousands at a
+	// time: no allocation per key); a miss is fetched through missing.
+	hops    map[policygraph.RelQuery]map[string]hopsRead
+	missing map[hopKey]*entry[[]policygraph.Hop]
+	uses    map[string]*entry[[]policygraph.PillarUse]
+}
+
+// hopsRead is one answered walk: the hops or the error of the read.
+type hopsRead struct {
+	hops []policygraph.Hop
+	err  error
+}
+
+type hopKey struct {
+	q  policygraph.RelQuery
+	id string
 }
 
 // entry is one cached read; once makes a miss fetch exactly once.
@@ -40,10 +53,11 @@ type entry[T any] struct {
 
 func newCache(store policygraph.Store) *Cache {
 	return &Cache{
-		store: store,
-		nodes: map[string]*entry[policygraph.Entity]{},
-		hops:  map[policygraph.RelQuery]map[string]*entry[[]policygraph.Hop]{},
-		uses:  map[string]*entry[[]policygraph.PillarUse]{},
+		store:   store,
+		nodes:   map[string]*entry[policygraph.Entity]{},
+		hops:    map[policygraph.RelQuery]map[string]hopsRead{},
+		missing: map[hopKey]*entry[[]policygraph.Hop]{},
+		uses:    map[string]*entry[[]policygraph.PillarUse]{},
 	}
 }
 
@@ -64,30 +78,25 @@ func (c *Cache) nodeEntry(id string) *entry[policygraph.Entity] {
 	return e
 }
 
-func (c *Cache) hopEntry(q policygraph.RelQuery, id string) *entry[[]policygraph.Hop] {
+// read returns the answered walk of q from id, if there is one.
+func (c *Cache) read(q policygraph.RelQuery, id string) (hopsRead, bool) {
 	c.mu.RLock()
-	e := c.hops[q][id]
+	r, ok := c.hops[q][id]
 	c.mu.RUnlock()
-	if e != nil {
-		return e
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.hopEntryLocked(q, id)
+	return r, ok
 }
 
-func (c *Cache) hopEntryLocked(q policygraph.RelQuery, id string) *entry[[]policygraph.Hop] {
+// storeLocked records an answer unless the key has one already: the first
+// answer stands, so every resolver of a key sees the same one.
+func (c *Cache) storeLocked(q policygraph.RelQuery, id string, r hopsRead, size int) {
 	m := c.hops[q]
 	if m == nil {
-		m = map[string]*entry[[]policygraph.Hop]{}
+		m = make(map[string]hopsRead, size)
 		c.hops[q] = m
 	}
-	e := m[id]
-	if e == nil {
-		e = &entry[[]policygraph.Hop]{}
-		m[id] = e
+	if _, ok := m[id]; !ok {
+		m[id] = r
 	}
-	return e
 }
 
 func (c *Cache) useEntry(id string) *entry[[]policygraph.PillarUse] {
@@ -127,12 +136,25 @@ func (c *Cache) Hops(ctx context.Context, id string, q policygraph.RelQuery) ([]
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	e := c.hopEntry(q, id)
+	if r, ok := c.read(q, id); ok {
+		return r.hops, r.err
+	}
+	k := hopKey{q, id}
+	c.mu.Lock()
+	e := c.missing[k]
+	if e == nil {
+		e = &entry[[]policygraph.Hop]{}
+		c.missing[k] = e
+	}
+	c.mu.Unlock()
 	e.once.Do(func() {
 		m, err := c.store.Related(ctx, []string{id}, q)
-		e.v, e.err = m[id], err
+		c.mu.Lock()
+		c.storeLocked(q, id, hopsRead{m[id], err}, 1)
+		c.mu.Unlock()
 	})
-	return e.v, e.err
+	r, _ := c.read(q, id)
+	return r.hops, r.err
 }
 
 // PillarsUsing returns the pillars that depend on a law or fund.
@@ -173,9 +195,9 @@ func (c *Cache) fillNodes(ctx context.Context, ids []string) (map[string]policyg
 	return out, first
 }
 
-// fillHops walks q from ids in batches and caches every id's hops.
-func (c *Cache) fillHops(ctx context.Context, ids []string, q policygraph.RelQuery) (map[string][]policygraph.Hop, error) {
-	out := make(map[string][]policygraph.Hop, len(ids))
+// fillHops walks q from ids in batches and caches every id's hops (or the
+// error of its batch).
+func (c *Cache) fillHops(ctx context.Context, ids []string, q policygraph.RelQuery) error {
 	var first error
 	for _, chunk := range chunks(ids) {
 		var m map[string][]policygraph.Hop
@@ -186,12 +208,11 @@ func (c *Cache) fillHops(ctx context.Context, ids []string, q policygraph.RelQue
 		}
 		c.mu.Lock() // once for the batch, not per id
 		for _, id := range chunk {
-			set(c.hopEntryLocked(q, id), m[id], err)
-			out[id] = m[id]
+			c.storeLocked(q, id, hopsRead{m[id], err}, len(ids))
 		}
 		c.mu.Unlock()
 	}
-	return out, first
+	return first
 }
 
 // fillUses reads the pillars using each law or fund id, in batches.

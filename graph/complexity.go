@@ -203,7 +203,7 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 		// child is the Neighbourhood object; its lists bound themselves.
 		return add(mul(10, clamp(depth, 1, 0, policygraph.MaxDepth)), child)
 	}
-	q.Paths = func(child int, _ string, _ string, maxHops *int, first *int) int {
+	q.Paths = func(child int, _ string, _ string, maxHops *int, first *int, _ []string) int {
 		h := clamp(maxHops, 4, 1, policygraph.MaxHops)
 		return add(mul(10, h), mul(mul(clamp(first, 5, 1, MaxPaths), h+1), child))
 	}

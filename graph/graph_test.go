@@ -851,3 +851,43 @@ func TestSourceCitation(t *testing.T) {
 		t.Errorf("measure with unknown page: %+v", s)
 	}
 }
+
+// TestPathsAvoid checks that avoid names NodeType values: without the law
+// the two measures share, the only way round goes through both Documents,
+// and avoiding DOCUMENT too leaves none.
+func TestPathsAvoid(t *testing.T) {
+	c := client.New(newHandler(t, fixtureStore(t), nil))
+	var got struct {
+		Direct, NoLaw, Neither []struct {
+			Length int
+			Nodes  []struct{ ID, Label string }
+		}
+	}
+	const args = `from: "` + m5 + `", to: "` + m8 + `", maxHops: 8`
+	mustRun(t, c, `{
+		direct: paths(`+args+`) { length nodes { id label } }
+		noLaw: paths(`+args+`, avoid: [LAW]) { length nodes { id label } }
+		neither: paths(`+args+`, avoid: [LAW, DOCUMENT]) { length nodes { id label } }
+	}`, &got)
+	if len(got.Direct) != 1 || got.Direct[0].Length != 2 || got.Direct[0].Nodes[1].Label != "Law" {
+		t.Errorf("direct = %+v", got.Direct)
+	}
+	if len(got.NoLaw) != 1 || got.NoLaw[0].Length != 7 {
+		t.Fatalf("avoiding LAW = %+v", got.NoLaw)
+	}
+	docs := 0
+	for _, n := range got.NoLaw[0].Nodes {
+		if n.Label == "Law" {
+			t.Errorf("avoiding LAW, the path goes through %s", n.ID)
+		}
+		if n.Label == "Document" {
+			docs++
+		}
+	}
+	if docs != 2 {
+		t.Errorf("avoiding LAW, the path goes through %d Documents, want both: %+v", docs, got.NoLaw[0].Nodes)
+	}
+	if len(got.Neither) != 0 {
+		t.Errorf("avoiding LAW and DOCUMENT = %+v", got.Neither)
+	}
+}

@@ -173,15 +173,15 @@ var (
 	fundUseVia      = []at{{path: []hop{{"FundUse", "mentions"}, {"Mention", "node"}}}}
 )
 
-// planner is one run of the planner: what it has read so far. Its
-// decisions depend on its own reads only, never on the shared cache, so
-// concurrent planners of one root field make the same calls every time.
+// planner is one run of the planner. It skips what its root field's cache
+// holds already: fields resolve one after another (scripts/gqlgen), so the
+// planners of a root field run in a fixed order and make the same calls
+// every time.
 type planner struct {
 	ctx   context.Context
 	rc    *graphql.OperationContext
 	cache *Cache
 	known map[string]policygraph.Entity // every node this run has seen
-	hops  map[policygraph.RelQuery]map[string][]policygraph.Hop
 	uses  map[string][]policygraph.PillarUse
 	err   error
 }
@@ -199,7 +199,6 @@ func (r *Resolver) planBelow(ctx context.Context, nodes []policygraph.Entity, pa
 		rc:    graphql.GetOperationContext(ctx),
 		cache: r.cache(ctx),
 		known: map[string]policygraph.Entity{},
-		hops:  map[policygraph.RelQuery]map[string][]policygraph.Hop{},
 		uses:  map[string][]policygraph.PillarUse{},
 	}
 	places := []at{{path: path}}
@@ -390,23 +389,24 @@ func (p *planner) fetchWalks(walks map[policygraph.RelQuery][]string) {
 		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Direction, b.Direction))
 	})
 	for _, q := range qs {
-		done := p.hops[q]
-		ids := p.unread(walks[q], func(id string) bool { _, ok := done[id]; return ok })
+		ids := p.unread(walks[q], func(id string) bool { _, ok := p.cache.read(q, id); return ok })
 		if len(ids) == 0 {
 			continue
 		}
-		m, err := p.cache.fillHops(p.ctx, ids, q)
-		p.fail(err)
-		if p.hops[q] == nil {
-			p.hops[q] = map[string][]policygraph.Hop{}
-		}
+		p.fail(p.cache.fillHops(p.ctx, ids, q))
 		for _, id := range ids {
-			p.hops[q][id] = m[id]
-			for _, h := range m[id] {
+			for _, h := range p.hopsOf(q, id) {
 				p.known[h.Node.NodeID()] = h.Node
 			}
 		}
 	}
+}
+
+// hopsOf is what the cache holds for the walk of q from id (nothing after a
+// failed read: its resolvers report the error).
+func (p *planner) hopsOf(q policygraph.RelQuery, id string) []policygraph.Hop {
+	r, _ := p.cache.read(q, id)
+	return r.hops
 }
 
 // unread returns ids without duplicates and without those read already.
@@ -438,7 +438,7 @@ func (p *planner) fail(err error) {
 func (p *planner) useStarts(pillarID string) []string {
 	ids := []string{pillarID}
 	for _, q := range pillarHolds {
-		for _, h := range p.hops[q][pillarID] {
+		for _, h := range p.hopsOf(q, pillarID) {
 			ids = append(ids, h.Node.NodeID())
 		}
 	}
@@ -470,7 +470,7 @@ func (p *planner) expand(pf planned) []level {
 		var items, starts []policygraph.Entity
 		for _, id := range pf.ids {
 			for _, s := range p.useStarts(id) {
-				hops := p.hops[r.walk][s]
+				hops := p.hopsOf(r.walk, s)
 				if len(hops) > 0 {
 					starts = append(starts, p.known[s])
 				}
@@ -494,7 +494,7 @@ func (p *planner) expand(pf planned) []level {
 		}
 	default:
 		for _, id := range pf.ids {
-			for _, h := range p.hops[r.walk][id] {
+			for _, h := range p.hopsOf(r.walk, id) {
 				reached = append(reached, h.Node)
 			}
 		}
@@ -528,7 +528,7 @@ func (p *planner) pillarPages(pf planned) []policygraph.Entity {
 	}
 	var out []policygraph.Entity
 	for _, id := range pf.ids {
-		all := nodesOf[*policygraph.Measure](p.hops[hasMeasure][id])
+		all := nodesOf[*policygraph.Measure](p.hopsOf(hasMeasure, id))
 		pg, err := walkedPage(all, a.filter, a.page)
 		if err != nil {
 			continue // the resolver reports it

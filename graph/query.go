@@ -316,7 +316,7 @@ func (r *Resolver) neighbourhood(ctx context.Context, id string, depth, limitArg
 	return &model.Neighbourhood{Nodes: graphNodes(sg.Nodes), Edges: sg.Relationships, Truncated: sg.Truncated}, nil
 }
 
-func (r *Resolver) paths(ctx context.Context, from, to string, maxHops, first *int) ([]*policygraph.Path, error) {
+func (r *Resolver) paths(ctx context.Context, from, to string, maxHops, first *int, avoid []string) ([]*policygraph.Path, error) {
 	h, n := 4, 5
 	if maxHops != nil {
 		h = *maxHops
@@ -330,7 +330,11 @@ func (r *Resolver) paths(ctx context.Context, from, to string, maxHops, first *i
 	if n > MaxPaths {
 		return nil, limit("first may not exceed %d", MaxPaths)
 	}
-	ps, err := r.Store.Paths(ctx, from, to, h, n)
+	labels := make([]string, len(avoid))
+	for i, t := range avoid {
+		labels[i] = nodeTypeLabels[t]
+	}
+	ps, err := r.Store.Paths(ctx, from, to, h, n, labels...)
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/policygraph/policygraph"
 )
 
-//go:generate go tool gqlgen generate
+//go:generate go run ../scripts/gqlgen
 
 // Resolver is the dependency-injection root of the resolvers: the store is
 // their only access to data. Node lookups and relationship walks go through

@@ -255,7 +255,7 @@ type ComplexityRoot struct {
 		Neighbourhood  func(childComplexity int, id string, depth *int, limit *int) int
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
-		Paths          func(childComplexity int, from string, to string, maxHops *int, first *int) int
+		Paths          func(childComplexity int, from string, to string, maxHops *int, first *int, avoid []string) int
 		Pillar         func(childComplexity int, id string) int
 		Pillars        func(childComplexity int, document *string, kind *string) int
 		RelatedPillars func(childComplexity int, id string) int
@@ -1385,7 +1385,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Paths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["first"].(*int), args["avoid"].([]string)), true
 
 	case "Query.pillar":
 		if e.ComplexityRoot.Query.Pillar == nil {
@@ -2448,8 +2448,12 @@ type Query {
   search(query: String!, types: [NodeType!], document: ID, first: Int = 20): [SearchHit!]!
   "The nodes within depth hops of id (both directions) and the relationships among them. depth 0..4, limit 1..500."
   neighbourhood(id: ID!, depth: Int = 1, limit: Int = 200): Neighbourhood!
-  "Shortest paths between two nodes, ignoring direction. maxHops 1..8, first 1..50."
-  paths(from: ID!, to: ID!, maxHops: Int = 4, first: Int = 5): [Path!]!
+  """
+  Shortest paths between two nodes, ignoring direction. maxHops 1..8, first 1..50.
+  avoid: no node of these types inside the path (its two ends may be any type),
+  e.g. [DOCUMENT] for paths that do not go through an edition's hub node.
+  """
+  paths(from: ID!, to: ID!, maxHops: Int = 4, first: Int = 5, avoid: [NodeType!]): [Path!]!
   "Pillars that share laws, funds or cross-references with the pillar, most shared first."
   relatedPillars(id: ID!): [PillarRelation!]!
   "Counts of nodes and relationships."

@@ -114,8 +114,8 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	return r.neighbourhood(ctx, id, depth, limit)
 }
 
-func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, first *int) ([]*policygraph.Path, error) {
-	return r.paths(ctx, from, to, maxHops, first)
+func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, first *int, avoid []string) ([]*policygraph.Path, error) {
+	return r.paths(ctx, from, to, maxHops, first, avoid)
 }
 
 func (r *queryResolver) RelatedPillars(ctx context.Context, id string) ([]*policygraph.PillarRelation, error) {

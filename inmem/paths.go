@@ -13,7 +13,8 @@ import (
 // by their sequence of node ids, then by their sequence of relationship ids
 // (parallel relationships give distinct paths). A path from a node to
 // itself is that node alone. No path within maxHops gives an empty result.
-func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) ([]policygraph.Path, error) {
+// No node labelled one of avoid lies between the two ends.
+func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int, avoid ...string) ([]policygraph.Path, error) {
 	const op = "Paths"
 	for _, id := range []string{from, to} {
 		if _, ok := s.nodes[id]; !ok {
@@ -29,12 +30,16 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) 
 		return nil, err
 	}
 
-	fromDist := s.bfsUntil(from, to, maxHops)
+	// Avoided nodes are never reached, so the walk below never steps on one.
+	passable := func(id string) bool {
+		return id == from || id == to || !slices.Contains(avoid, s.nodes[id].Label())
+	}
+	fromDist := s.bfsUntil(from, to, maxHops, passable)
 	n, ok := fromDist[to]
 	if !ok {
 		return []policygraph.Path{}, nil
 	}
-	toDist := s.bfs(to, n)
+	toDist := s.bfsUntil(to, from, n, passable)
 
 	// Walk the shortest-path DAG in id order: each step goes one further
 	// from `from` and one closer to `to`.
@@ -70,8 +75,9 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) 
 	return out, nil
 }
 
-// bfsUntil is bfs that stops after the level where target is found.
-func (s *Store) bfsUntil(id, target string, depth int) map[string]int {
+// bfsUntil is bfs over the passable nodes that stops after the level where
+// target is found.
+func (s *Store) bfsUntil(id, target string, depth int, passable func(string) bool) map[string]int {
 	dist := map[string]int{id: 0}
 	frontier := []string{id}
 	for d := 1; d <= depth && len(frontier) > 0; d++ {
@@ -81,7 +87,7 @@ func (s *Store) bfsUntil(id, target string, depth int) map[string]int {
 		var next []string
 		for _, n := range frontier {
 			for _, e := range s.adj[n] {
-				if _, seen := dist[e.to]; !seen {
+				if _, seen := dist[e.to]; !seen && passable(e.to) {
 					dist[e.to] = d
 					next = append(next, e.to)
 				}

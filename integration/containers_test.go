@@ -104,8 +104,9 @@ func startNeo4j(t *testing.T) neo4jstore.Config {
 	return neo4jstore.Config{URI: uri, User: "neo4j", Password: containerPass, Database: "neo4j"}
 }
 
-// TestContainer runs the Cypher export, the Store contract suite and the
-// end-to-end GraphQL test over a Neo4j in a container.
+// TestContainer runs the Cypher export, the Store contract suite (on the
+// snapshot the server serves) and the end-to-end GraphQL test over a Neo4j
+// in a container.
 func TestContainer(t *testing.T) {
 	cfg := startNeo4j(t)
 	// First, while the container is still empty (no schema either): the
@@ -122,7 +123,7 @@ func TestContainer(t *testing.T) {
 			if _, err := s.LoadGraph(t.Context(), g); err != nil {
 				t.Fatal(err)
 			}
-			return s
+			return snapshotOf(t, s)
 		})
 	})
 

@@ -11,8 +11,10 @@ import (
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/inmem"
 	"github.com/policygraph/policygraph/loader"
+	"github.com/policygraph/policygraph/neo4jstore"
 	"github.com/policygraph/policygraph/seed"
 	"github.com/policygraph/policygraph/server"
+	"github.com/policygraph/policygraph/snapshot"
 )
 
 var corpusOnce = sync.OnceValues(func() (*policygraph.Graph, error) {
@@ -66,6 +68,17 @@ func query(t testing.TB, h http.Handler, q string, vars map[string]any) gqlRespo
 		t.Fatalf("POST /graphql: status %d, errors %v", rec.Code, resp.Errors)
 	}
 	return resp
+}
+
+// snapshotOf serves what s holds the way `serve --neo4j-uri` does: through
+// a snapshot, read once here.
+func snapshotOf(t testing.TB, s *neo4jstore.Store) *snapshot.Store {
+	t.Helper()
+	snap := snapshot.New(s, snapshot.Options{Permanent: neo4jstore.Permanent})
+	if err := snap.Refresh(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return snap
 }
 
 func handler(store policygraph.Store) http.Handler {

@@ -43,9 +43,6 @@ func nodeProps(e policygraph.Entity, docID string, year int) (map[string]any, er
 		props[propDoc] = docID
 		props[propYear] = int64(year)
 	}
-	for field, v := range searchFields(e) {
-		props[searchProp(field)] = v
-	}
 	return props, nil
 }
 

@@ -5,22 +5,11 @@ import (
 	"fmt"
 
 	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/policygraph/policygraph"
 )
 
 // SetBatchHook installs a hook run before each write batch of a load; an
 // error fails that batch (tests inject failures with it).
 func SetBatchHook(s *Store, h func(step string, n int) error) { s.SetLoadHook(h) }
-
-// SearchFulltext and SearchScan force one way of fetching candidates.
-func SearchFulltext(ctx context.Context, s *Store, q policygraph.SearchQuery) ([]policygraph.SearchHit, error) {
-	return s.search(ctx, q, searchFulltext)
-}
-
-func SearchScan(ctx context.Context, s *Store, q policygraph.SearchQuery) ([]policygraph.SearchHit, error) {
-	return s.search(ctx, q, searchScan)
-}
 
 // DumpedNode is a node as stored.
 type DumpedNode struct {

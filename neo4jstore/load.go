@@ -47,7 +47,7 @@ import (
 // storageVersion names the layout of the stored nodes (labels, internal
 // properties); it is part of every fingerprint, so changing it makes the
 // next load rewrite every document.
-const storageVersion = "neo4jstore/2"
+const storageVersion = "neo4jstore/3"
 
 // LoadOptions tune LoadGraph.
 type LoadOptions struct {
@@ -97,22 +97,32 @@ func (s *Store) LoadGraph(ctx context.Context, g *policygraph.Graph, opts ...Loa
 		return nil, &policygraph.Error{Code: policygraph.EINVALID, Op: op, Message: "graph cannot be loaded", Err: err}
 	}
 	start := time.Now()
-	existing, err := readTx(ctx, s, op, func(tx *txn) (map[string]string, error) {
-		recs, err := tx.collect("MATCH (d:PolicyNode:Document) RETURN d.id AS id, d."+propFingerprint+" AS fp", nil)
+	type state struct {
+		fprints map[string]string // document id → fingerprint
+		empty   bool              // no policygraph node at all
+	}
+	st, err := readTx(ctx, s, op, func(tx *txn) (state, error) {
+		recs, err := tx.collect("MATCH (n:PolicyNode) WITH count(n) AS total "+
+			"OPTIONAL MATCH (d:PolicyNode:Document) RETURN total, d.id AS id, d."+propFingerprint+" AS fp", nil)
 		if err != nil {
-			return nil, err
+			return state{}, err
 		}
-		out := map[string]string{}
+		out := state{fprints: map[string]string{}, empty: true}
 		for _, r := range recs {
-			id, _ := get[string](r, "id")
-			fp, _ := get[string](r, "fp")
-			out[id] = fp
+			if total, _ := get[int64](r, "total"); total > 0 {
+				out.empty = false
+			}
+			if id, _ := get[string](r, "id"); id != "" {
+				fp, _ := get[string](r, "fp")
+				out.fprints[id] = fp
+			}
 		}
 		return out, nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	existing := st.fprints
 
 	res := &LoadResult{Phases: []Phase{{"read fingerprints", time.Since(start)}}}
 	keep := map[string]bool{}
@@ -136,7 +146,7 @@ func (s *Store) LoadGraph(ctx context.Context, g *policygraph.Graph, opts ...Loa
 		return res, nil // nothing to write
 	}
 
-	w, err := newCorpusWrite(changed, sharedNodes, sharedRels, res.Removed)
+	w, err := newCorpusWrite(changed, existing, sharedNodes, sharedRels, res.Removed, st.empty)
 	if err != nil {
 		return nil, &policygraph.Error{Code: policygraph.EINVALID, Op: op, Message: "graph cannot be loaded", Err: err}
 	}
@@ -160,18 +170,24 @@ func (s *Store) LoadGraph(ctx context.Context, g *policygraph.Graph, opts ...Loa
 }
 
 // corpusWrite is the rows of one load transaction.
+//
+// Into an empty database (fresh) everything is new: the shared nodes are
+// created with the others and every relationship in one CREATE step, and
+// there is nothing to delete or prune, so the load is two statements. A
+// new Neo4j plans each statement slowly at first while its JVM warms up,
+// so fewer statements is what makes the first load fast.
 type corpusWrite struct {
+	fresh      bool
 	deleteDocs []string         // documents whose previous subgraph goes
 	shared     []map[string]any // {label, props} of every Law/Fund
 	keepShared []string
 	nodes      []map[string]any // {label, props} of the changed documents' nodes
 	owned      []map[string]any // {type, start, end, props}: CREATEd
 	merged     []map[string]any // cross-document and shared: MERGEd by id
-	fprints    []map[string]any // {id, fp}
 }
 
-func newCorpusWrite(changed []*docPart, sharedNodes []policygraph.Entity, sharedRels []*policygraph.Relationship, removed []string) (*corpusWrite, error) {
-	w := &corpusWrite{deleteDocs: slices.Clone(removed)}
+func newCorpusWrite(changed []*docPart, existing map[string]string, sharedNodes []policygraph.Entity, sharedRels []*policygraph.Relationship, removed []string, fresh bool) (*corpusWrite, error) {
+	w := &corpusWrite{fresh: fresh, deleteDocs: slices.Clone(removed)}
 	for _, e := range sharedNodes {
 		props, err := nodeProps(e, "", 0)
 		if err != nil {
@@ -189,11 +205,18 @@ func newCorpusWrite(changed []*docPart, sharedNodes []policygraph.Entity, shared
 		w.merged = append(w.merged, relRow(r))
 	}
 	for _, p := range changed {
-		w.deleteDocs = append(w.deleteDocs, p.doc.ID)
+		if _, ok := existing[p.doc.ID]; ok {
+			w.deleteDocs = append(w.deleteDocs, p.doc.ID)
+		}
 		for _, e := range p.nodes {
 			props, err := nodeProps(e, policygraph.DocumentOf(e), p.doc.Year)
 			if err != nil {
 				return nil, err
+			}
+			if e == policygraph.Entity(p.doc) {
+				// The fingerprint is written with the node: the load is
+				// one transaction, so it is never seen without the rest.
+				props[propFingerprint] = p.fprint
 			}
 			w.nodes = append(w.nodes, map[string]any{"label": e.Label(), "props": props})
 		}
@@ -208,7 +231,6 @@ func newCorpusWrite(changed []*docPart, sharedNodes []policygraph.Entity, shared
 				w.merged = append(w.merged, relRow(r))
 			}
 		}
-		w.fprints = append(w.fprints, map[string]any{"id": p.doc.ID, "fp": p.fprint})
 	}
 	for _, rows := range [][]map[string]any{w.shared, w.nodes} {
 		for _, row := range rows {
@@ -241,7 +263,6 @@ const (
 		"MERGE (a)-[r:$(row.type) {id: row.id}]->(b) SET r = row.props"
 	stmtPrune = "MATCH (n:PolicyNode) WHERE (n:Law OR n:Fund) AND NOT n.id IN $keep " +
 		"WITH n, n.id AS id DETACH DELETE n RETURN id ORDER BY id"
-	stmtFingerprint = "UNWIND $rows AS row MATCH (d:PolicyNode:Document {id: row.id}) SET d." + propFingerprint + " = row.fp"
 )
 
 // run writes the load in tx and returns the pruned shared node ids.
@@ -259,13 +280,18 @@ func (w *corpusWrite) run(tx *txn, b *batcher) ([]string, error) {
 	}); err != nil {
 		return nil, err
 	}
+	shared, nodes, owned, merged := w.shared, w.nodes, w.owned, w.merged
+	if w.fresh {
+		shared, nodes = nil, slices.Concat(w.shared, w.nodes)
+		owned, merged = slices.Concat(w.owned, w.merged), nil
+	}
 	for _, step := range []struct {
 		name string
 		stmt string
 		rows []map[string]any
 	}{
-		{"merge shared", stmtShared, w.shared},
-		{"create nodes", stmtNodes, w.nodes},
+		{"merge shared", stmtShared, shared},
+		{"create nodes", stmtNodes, nodes},
 	} {
 		if err := b.each(step.name, step.rows, func(batch []map[string]any) error {
 			return tx.exec(step.stmt, map[string]any{"rows": batch})
@@ -273,7 +299,7 @@ func (w *corpusWrite) run(tx *txn, b *batcher) ([]string, error) {
 			return nil, err
 		}
 	}
-	if err := b.each("create relationships", w.owned, func(batch []map[string]any) error {
+	if err := b.each("create relationships", owned, func(batch []map[string]any) error {
 		recs, err := tx.collect(stmtOwned, map[string]any{"rows": batch})
 		if err != nil {
 			return err
@@ -289,13 +315,16 @@ func (w *corpusWrite) run(tx *txn, b *batcher) ([]string, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := b.each("merge relationships", w.merged, func(batch []map[string]any) error {
+	if err := b.each("merge relationships", merged, func(batch []map[string]any) error {
 		return tx.exec(stmtMerged, map[string]any{"rows": batch})
 	}); err != nil {
 		return nil, err
 	}
 	var pruned []string
-	if err := b.each("prune shared", []map[string]any{{}}, func([]map[string]any) error {
+	if w.fresh {
+		return nil, nil // nothing was there to prune
+	}
+	err := b.each("prune shared", []map[string]any{{}}, func([]map[string]any) error {
 		recs, err := tx.collect(stmtPrune, map[string]any{"keep": w.keepShared})
 		if err != nil {
 			return err
@@ -305,12 +334,8 @@ func (w *corpusWrite) run(tx *txn, b *batcher) ([]string, error) {
 			pruned = append(pruned, id)
 		}
 		return nil
-	}); err != nil {
-		return nil, err
-	}
-	return pruned, b.each("fingerprint", w.fprints, func(batch []map[string]any) error {
-		return tx.exec(stmtFingerprint, map[string]any{"rows": batch})
 	})
+	return pruned, err
 }
 
 // partition splits g into document parts (ordered by year, then id), the

@@ -15,16 +15,13 @@ import (
 //   - a uniqueness constraint on id for PolicyNode (every node, so that
 //     lookups by id with no label use one index and MERGE is race-free) and
 //     for each domain label;
-//   - range indexes for the filters: pg_doc (document reload), documentId,
-//     pillarId, groupId, status, startYear, endYear, kind, year, name;
-//   - one full-text index, pg_search, with the 'cjk' analyzer (bigrams, so a
-//     Japanese phrase query finds substrings) over the normalised searchable
-//     fields pg_s_* of every label.
+//   - the range index pg_doc, which finds a document's nodes when it is
+//     reloaded.
 //
-// EnsureSchema then waits for every index to be ONLINE.
-
-// FulltextIndex is the name of the full-text index.
-const FulltextIndex = "pg_search"
+// Nothing else: the server answers from a snapshot of the graph (package
+// snapshot), so no query of policygraph filters or searches inside Neo4j,
+// and every further index would only slow the load down. EnsureSchema then
+// waits for every index to be ONLINE.
 
 // schemaIndexes are the range indexes: label → properties.
 var schemaIndexes = []struct {
@@ -32,14 +29,6 @@ var schemaIndexes = []struct {
 	props []string
 }{
 	{baseLabel, []string{propDoc}},
-	{policygraph.LabelDocument, []string{"year"}},
-	{policygraph.LabelPillar, []string{"documentId", "kind", "key"}},
-	{policygraph.LabelMeasureGroup, []string{"documentId", "pillarId"}},
-	{policygraph.LabelMeasure, []string{"documentId", "pillarId", "groupId", "status", "startYear", "endYear"}},
-	{policygraph.LabelTarget, []string{"documentId", "pillarId", "kind", "year"}},
-	{policygraph.LabelLaw, []string{"name", "foreign"}},
-	{policygraph.LabelFund, []string{"name"}},
-	{policygraph.LabelPolicyDirection, []string{"documentId"}},
 }
 
 // SchemaStatements returns the Cypher statements EnsureSchema runs, in order.
@@ -57,14 +46,6 @@ func SchemaStatements() []string {
 				strings.ToLower(ix.label), strings.ToLower(p), ix.label, p))
 		}
 	}
-	var props []string
-	for _, f := range allSearchFields() {
-		props = append(props, "n."+searchProp(f))
-	}
-	out = append(out, fmt.Sprintf(
-		"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [%s] "+
-			"OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}}",
-		FulltextIndex, strings.Join(policygraph.Labels, "|"), strings.Join(props, ", ")))
 	return out
 }
 
@@ -74,11 +55,6 @@ func (s *Store) EnsureSchema(ctx context.Context, wait time.Duration) error {
 	const op = "neo4jstore.EnsureSchema"
 	if wait <= 0 {
 		wait = 2 * time.Minute
-	}
-	// A full-text index from an older version over other fields is
-	// replaced (IF NOT EXISTS would keep it as it is).
-	if err := s.dropStaleFulltext(ctx); err != nil {
-		return err
 	}
 	have, err := s.schemaNames(ctx)
 	if err != nil {
@@ -139,43 +115,6 @@ func schemaName(stmt string) string {
 		}
 	}
 	return ""
-}
-
-// dropStaleFulltext drops the full-text index when it does not cover
-// exactly the searchable fields with the cjk analyzer.
-func (s *Store) dropStaleFulltext(ctx context.Context) error {
-	const op = "neo4jstore.EnsureSchema"
-	want := map[string]bool{}
-	for _, f := range allSearchFields() {
-		want[searchProp(f)] = true
-	}
-	stale, err := readTx(ctx, s, op, func(tx *txn) (bool, error) {
-		recs, err := tx.collect("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options "+
-			"WHERE name = $name RETURN labelsOrTypes AS l, properties AS p, "+
-			"options.indexConfig['fulltext.analyzer'] AS a", map[string]any{"name": FulltextIndex})
-		if err != nil || len(recs) == 0 {
-			return false, err
-		}
-		props, _ := get[[]any](recs[0], "p")
-		labels, _ := get[[]any](recs[0], "l")
-		analyzer, _ := get[string](recs[0], "a")
-		if analyzer != "cjk" || len(props) != len(want) || len(labels) != len(policygraph.Labels) {
-			return true, nil
-		}
-		for _, p := range props {
-			if ps, _ := p.(string); !want[ps] {
-				return true, nil
-			}
-		}
-		return false, nil
-	})
-	if err != nil || !stale {
-		return err
-	}
-	_, err = writeTx(ctx, s, op, func(tx *txn) (struct{}, error) {
-		return struct{}{}, tx.exec("DROP INDEX "+FulltextIndex+" IF EXISTS", nil)
-	})
-	return err
 }
 
 // SchemaInfo lists the constraints and indexes of the database (name and

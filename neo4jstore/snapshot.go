@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"slices"
 
+	neo4jdriver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/policygraph/policygraph"
 )
 
@@ -136,4 +138,22 @@ func addEntity(g *policygraph.Graph, e policygraph.Entity) {
 	case *policygraph.PolicyDirection:
 		g.Directions = append(g.Directions, n)
 	}
+}
+
+// relOf reads a relationship column with its start and end ids (columns
+// key+"s", key+"e").
+func relOf(rec *neo4jdriver.Record, key string) (*policygraph.Relationship, error) {
+	r, err := get[neo4jdriver.Relationship](rec, key)
+	if err != nil {
+		return nil, err
+	}
+	s, err := get[string](rec, key+"s")
+	if err != nil {
+		return nil, err
+	}
+	e, err := get[string](rec, key+"e")
+	if err != nil {
+		return nil, err
+	}
+	return relFromNeo4j(r, s, e), nil
 }

@@ -43,8 +43,6 @@ import (
 	"github.com/policygraph/policygraph"
 )
 
-var _ policygraph.Store = (*Store)(nil)
-
 // Config says where Neo4j is.
 type Config struct {
 	// URI is bolt://host:7687 for a single server, neo4j://host:7687 for

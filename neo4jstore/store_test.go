@@ -7,6 +7,7 @@ package neo4jstore_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -32,14 +33,6 @@ func load(t *testing.T, s *neo4jstore.Store, g *policygraph.Graph) {
 	}
 }
 
-func TestContract(t *testing.T) {
-	s := neo4jtest.Open(t)
-	storetest.Run(t, func(t *testing.T, g *policygraph.Graph) policygraph.Store {
-		load(t, s, g)
-		return s
-	})
-}
-
 // snapshot is what a load leaves: every node id with its element id and
 // properties, and every relationship id.
 type snapshot struct {
@@ -47,18 +40,18 @@ type snapshot struct {
 	Props  map[string]string // id → properties as text
 	Labels map[string]string // id → label
 	Rels   []string          // relationship ids, sorted
-	Stats  *policygraph.Stats
+	Counts *neo4jstore.Counts
 }
 
 func snap(t *testing.T, s *neo4jstore.Store) snapshot {
 	t.Helper()
 	ctx := t.Context()
 	sn := snapshot{Nodes: map[string]string{}, Props: map[string]string{}, Labels: map[string]string{}}
-	st, err := s.Stats(ctx)
+	c, err := s.Counts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sn.Stats = st
+	sn.Counts = c
 	nodes, rels, err := neo4jstore.Dump(ctx, s)
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +115,7 @@ func TestLoadTwiceIsIdempotent(t *testing.T) {
 	if diff := cmp.Diff(first.Rels, again.Rels); diff != "" {
 		t.Errorf("forced reload changed relationships:\n%s", diff)
 	}
-	if diff := cmp.Diff(first.Stats, again.Stats); diff != "" {
+	if diff := cmp.Diff(first.Counts, again.Counts); diff != "" {
 		t.Errorf("forced reload changed counts:\n%s", diff)
 	}
 	// Shared nodes were merged, not recreated.
@@ -258,7 +251,7 @@ func TestFailedLoadKeepsPreviousGraph(t *testing.T) {
 	steps := map[string]bool{}
 	neo4jstore.SetBatchHook(s, func(step string, i int) error {
 		total, steps[step] = i, true
-		if step == "fingerprint" {
+		if step == "prune shared" {
 			return boom
 		}
 		return nil
@@ -266,7 +259,7 @@ func TestFailedLoadKeepsPreviousGraph(t *testing.T) {
 	if _, err := s.LoadGraph(t.Context(), g); !errors.Is(err, boom) {
 		t.Fatalf("LoadGraph = %v, want the injected failure", err)
 	}
-	if len(steps) != 7 || total < 12 {
+	if len(steps) != 6 || total < 12 {
 		t.Fatalf("the load has %d batches in steps %v: want every step, several batches", total, steps)
 	}
 	for n := 1; n <= total; n++ {
@@ -319,34 +312,79 @@ func TestFailedLoadKeepsPreviousGraph(t *testing.T) {
 	}
 }
 
-// TestRoundTrips checks that the batched reads cost one query whatever the
-// number of ids.
+// TestFailedFreshLoadLeavesNothing is TestFailedLoadKeepsPreviousGraph for
+// a load into an empty database, which takes the short path (two steps,
+// everything created): a failure at any batch leaves the database empty.
+func TestFailedFreshLoadLeavesNothing(t *testing.T) {
+	cfg := neo4jtest.Config(t)
+	cfg.LoadBatchSize = 4
+	s := neo4jtest.OpenConfig(t, cfg)
+	if err := s.Wipe(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	g := storetest.Fixture()
+	boom := errors.New("injected failure")
+	total := 0
+	steps := map[string]bool{}
+	neo4jstore.SetBatchHook(s, func(step string, i int) error {
+		total, steps[step] = i, true
+		return nil
+	})
+	if _, err := s.LoadGraph(t.Context(), g); err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]bool{"create nodes": true, "create relationships": true}; !maps.Equal(steps, want) || total < 4 {
+		t.Fatalf("a fresh load wrote %d batches in steps %v, want several in %v", total, steps, want)
+	}
+	for n := 1; n <= total; n++ {
+		if err := s.Wipe(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		neo4jstore.SetBatchHook(s, func(step string, i int) error {
+			if i == n {
+				return boom
+			}
+			return nil
+		})
+		if _, err := s.LoadGraph(t.Context(), g); !errors.Is(err, boom) {
+			t.Fatalf("batch %d: LoadGraph = %v, want the injected failure", n, err)
+		}
+		if sn := snap(t, s); len(sn.Nodes) != 0 || len(sn.Rels) != 0 {
+			t.Fatalf("failing batch %d left %d nodes and %d relationships", n, len(sn.Nodes), len(sn.Rels))
+		}
+	}
+	neo4jstore.SetBatchHook(s, nil)
+	if _, err := s.LoadGraph(t.Context(), g); err != nil {
+		t.Fatal(err)
+	}
+	if sn := snap(t, s); len(sn.Nodes) != len(g.Entities()) || len(sn.Rels) != len(g.Relationships) {
+		t.Errorf("after the load: %d nodes and %d relationships, want %d and %d",
+			len(sn.Nodes), len(sn.Rels), len(g.Entities()), len(g.Relationships))
+	}
+}
+
+// TestRoundTrips checks that what a server sends to Neo4j costs a fixed
+// number of queries whatever the size of the graph: the refresh check one
+// (the fingerprints), a snapshot read four (fingerprints, nodes,
+// relationships, fingerprints again).
 func TestRoundTrips(t *testing.T) {
 	s := neo4jtest.Open(t)
-	g := storetest.Fixture()
-	load(t, s, g)
-	var all []string
-	for _, e := range g.Entities() {
-		all = append(all, e.NodeID())
-	}
-	for _, tc := range []struct {
-		name string
-		call func(ids []string) error
-	}{
-		{"Nodes", func(ids []string) error { _, err := s.Nodes(t.Context(), ids); return err }},
-		{"Related", func(ids []string) error {
-			_, err := s.Related(t.Context(), ids, policygraph.RelQuery{Type: policygraph.RelHasMeasure})
-			return err
-		}},
-		{"PillarsUsing", func(ids []string) error { _, err := s.PillarsUsing(t.Context(), ids); return err }},
-	} {
-		for _, ids := range [][]string{all[:1], all} {
+	for _, g := range []*policygraph.Graph{storetest.Fixture(), corpus(t)} {
+		load(t, s, g)
+		for _, tc := range []struct {
+			name string
+			call func() error
+			want int64
+		}{
+			{"Fingerprint", func() error { _, err := s.Fingerprint(t.Context()); return err }, 1},
+			{"ReadGraph", func() error { _, _, err := s.ReadGraph(t.Context()); return err }, 4},
+		} {
 			before := s.RoundTrips()
-			if err := tc.call(ids); err != nil {
+			if err := tc.call(); err != nil {
 				t.Fatal(err)
 			}
-			if n := s.RoundTrips() - before; n != 1 {
-				t.Errorf("%s(%d ids) took %d round trips, want 1", tc.name, len(ids), n)
+			if n := s.RoundTrips() - before; n != tc.want {
+				t.Errorf("%s of %d nodes took %d round trips, want %d", tc.name, len(g.Entities()), n, tc.want)
 			}
 		}
 	}
@@ -376,9 +414,9 @@ func TestUnavailable(t *testing.T) {
 	// The breaker is open: reads fail at once, without a query sent.
 	before := s.RoundTrips()
 	for range 5 {
-		_, err = s.Measures(t.Context(), policygraph.MeasureFilter{}, policygraph.MeasureOrder{}, policygraph.Page{})
+		_, err = s.Fingerprint(t.Context())
 		if got := policygraph.ErrorCode(err); got != policygraph.EUNAVAILABLE {
-			t.Errorf("Measures = %v, want %s", err, policygraph.EUNAVAILABLE)
+			t.Errorf("Fingerprint = %v, want %s", err, policygraph.EUNAVAILABLE)
 		}
 	}
 	if n := s.RoundTrips() - before; n != 0 {
@@ -407,7 +445,7 @@ func TestSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(info, "\n")
-	for _, want := range []string{"pg_measure_id", "pg_policynode_id", "pg_measure_documentid", neo4jstore.FulltextIndex, "analyzer=cjk"} {
+	for _, want := range []string{"pg_measure_id", "pg_policynode_id", "pg_policynode_pg_doc"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("schema lacks %s:\n%s", want, text)
 		}

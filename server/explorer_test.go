@@ -15,9 +15,9 @@ import (
 	"github.com/policygraph/policygraph/storetest"
 )
 
-// TestExplorerQueriesValidate serves the explorer page and runs every
-// GraphQL query it contains against the API, so a schema change that breaks
-// the page fails here rather than in a browser.
+// TestExplorerQueriesValidate serves the explorer page and its script and
+// runs every GraphQL query of the script against the API, so a schema change
+// that breaks the page fails here rather than in a browser.
 func TestExplorerQueriesValidate(t *testing.T) {
 	g := storetest.Fixture()
 	st, err := inmem.New(g)
@@ -27,25 +27,61 @@ func TestExplorerQueriesValidate(t *testing.T) {
 	srv := httptest.NewServer(server.New(server.DefaultConfig(), st, nil))
 	defer srv.Close()
 
-	resp, err := http.Get(srv.URL + "/explorer")
-	if err != nil {
-		t.Fatal(err)
+	get := func(path, wantType string) []byte {
+		t.Helper()
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), wantType) {
+			t.Fatalf("GET %s: %d %s", path, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self';") {
+			t.Errorf("GET %s: CSP %q lets other scripts run", path, csp)
+		}
+		return body
 	}
-	page, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
-		t.Fatalf("GET /explorer: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	page := get("/explorer", "text/html")
+	for _, src := range regexp.MustCompile(`<script src="([^"]+)"`).FindAllSubmatch(page, -1) {
+		get(string(src[1]), "text/javascript")
 	}
+	script := get("/explorer/explorer.js", "text/javascript")
 
-	// Queries are JS template literals passed to gql(...) or held in a const.
-	queries := regexp.MustCompile("(?s)`(query\\(.*?)`").FindAllSubmatch(page, -1)
-	if len(queries) < 3 {
-		t.Fatalf("found %d queries in the page, want search, detail and neighbourhood", len(queries))
+	// Queries are JS template literals held in consts; ${NAME} pastes in
+	// another const (a fragment or a field list).
+	consts := map[string]string{}
+	for _, m := range regexp.MustCompile("(?s)const (\\w+) = `(.*?)`;").FindAllSubmatch(script, -1) {
+		consts[string(m[1])] = strings.ReplaceAll(string(m[2]), `\\`, `\`) // JS string escapes
 	}
-	anyID := g.Measures[0].ID
-	for _, q := range queries {
-		query := strings.ReplaceAll(string(q[1]), `\\`, `\`) // JS string escapes
-		body, _ := json.Marshal(map[string]any{"query": query, "variables": map[string]any{"id": anyID, "q": "基金"}})
+	paste := regexp.MustCompile(`\$\{(\w+)\}`)
+	var queries []string
+	for name, q := range consts {
+		if !strings.HasPrefix(q, "query ") {
+			continue
+		}
+		q = paste.ReplaceAllStringFunc(q, func(ref string) string {
+			v, ok := consts[ref[2:len(ref)-1]]
+			if !ok {
+				t.Errorf("%s pastes in an unknown const %s", name, ref)
+			}
+			return v
+		})
+		queries = append(queries, q)
+	}
+	if len(queries) < 7 {
+		t.Fatalf("found %d queries in the script, want overview, search, detail, neighbourhood, paths, dependencies and comparison", len(queries))
+	}
+	vars := map[string]any{"id": g.Measures[0].ID, "q": "基金", "from": g.Measures[0].ID, "to": g.Measures[1].ID,
+		"maxHops": 4, "avoid": []string{"DOCUMENT"}}
+	for _, query := range queries {
+		if strings.HasPrefix(query, "query Compare") || strings.HasPrefix(query, "query Deps") {
+			vars["id"] = map[bool]string{true: g.Pillars[0].ID, false: g.Laws[0].ID}[strings.HasPrefix(query, "query Compare")]
+		} else {
+			vars["id"] = g.Measures[0].ID
+		}
+		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 		resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
 		if err != nil {
 			t.Fatal(err)

@@ -23,7 +23,7 @@ import (
 //
 //	/graphql  GraphQL over HTTP (GET, POST; see httpTransport)
 //	/         GraphiQL (when cfg.GraphiQL)
-//	/explorer the graph explorer page (web/)
+//	/explorer the graph explorer page, its script, styles and libraries under /explorer/ (web/)
 //	/healthz  200 while the process is alive
 //	/readyz   200 when store.Ping succeeds, 503 otherwise
 //	/metrics  Prometheus text format
@@ -74,6 +74,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 		mux.Handle("GET /graphiql/", web.GraphiQLAssets())
 	}
 	mux.Handle("GET /explorer", web.Explorer())
+	mux.Handle("GET /explorer/", web.ExplorerAssets())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = w.Write([]byte("ok\n"))

@@ -363,12 +363,12 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth, limit int) 
 	return st.Neighbourhood(ctx, id, depth, limit)
 }
 
-func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int) ([]policygraph.Path, error) {
+func (s *Store) Paths(ctx context.Context, from, to string, maxHops, limit int, avoid ...string) ([]policygraph.Path, error) {
 	st, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return st.Paths(ctx, from, to, maxHops, limit)
+	return st.Paths(ctx, from, to, maxHops, limit, avoid...)
 }
 
 func (s *Store) RelatedPillars(ctx context.Context, pillarID string) ([]policygraph.PillarRelation, error) {

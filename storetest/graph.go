@@ -79,24 +79,38 @@ func (x *suite) testPaths(t *testing.T) {
 		from, to       string
 		maxHops, limit int
 		want           []path
+		avoid          []string
 	}{
 		{"through a shared law", m5, m8, 4, 0, []path{{
 			[]string{m5, lawAntiMon, m8}, []string{relID("CITES_LAW", m5, lawAntiMon), relID("CITES_LAW", m8, lawAntiMon)},
-		}}},
-		{"maxHops too small", m5, m8, 1, 0, nil},
-		{"maxHops zero", m5, m8, 0, 0, nil},
-		{"direct, against the direction", m1, m7, 8, 0, []path{{[]string{m1, m7}, []string{relID("EVOLVES_FROM", m7, m1)}}}},
-		{"all shortest, by node ids", p23M1, m7, 3, 0, []path{viaM1, viaP25}},
-		{"limit", p23M1, m7, 3, 1, []path{viaM1}},
+		}}, nil},
+		{"maxHops too small", m5, m8, 1, 0, nil, nil},
+		{"maxHops zero", m5, m8, 0, 0, nil, nil},
+		{"direct, against the direction", m1, m7, 8, 0, []path{{[]string{m1, m7}, []string{relID("EVOLVES_FROM", m7, m1)}}}, nil},
+		{"all shortest, by node ids", p23M1, m7, 3, 0, []path{viaM1, viaP25}, nil},
+		{"limit", p23M1, m7, 3, 1, []path{viaM1}, nil},
 		{"three hops", doc23, lawAntiMon, 3, 0, []path{{
 			[]string{doc23, p23OS1, m5, lawAntiMon},
 			[]string{relID("HAS_PILLAR", doc23, p23OS1), relID("HAS_MEASURE", p23OS1, m5), relID("CITES_LAW", m5, lawAntiMon)},
-		}}},
-		{"same node", m1, m1, 2, 0, []path{{[]string{m1}, nil}}},
-		{"unreachable", lawEcoSec, m1, policygraph.MaxHops, 0, nil},
+		}}, nil},
+		{"same node", m1, m1, 2, 0, []path{{[]string{m1}, nil}}, nil},
+		{"unreachable", lawEcoSec, m1, policygraph.MaxHops, 0, nil, nil},
+		{"avoid a label on the way", p23M1, m7, 3, 0, []path{viaP25}, []string{policygraph.LabelMeasure}},
+		{"avoid: the ends may have the label", doc23, lawAntiMon, 3, 0, []path{{
+			[]string{doc23, p23OS1, m5, lawAntiMon},
+			[]string{relID("HAS_PILLAR", doc23, p23OS1), relID("HAS_MEASURE", p23OS1, m5), relID("CITES_LAW", m5, lawAntiMon)},
+		}}, []string{policygraph.LabelDocument, policygraph.LabelLaw}},
+		// Without the shared law the shortest way is through both editions.
+		{"avoid: the shortest path that passes", m5, m8, 8, 0, []path{{
+			[]string{m5, p23OS1, doc23, p23M1, p25M1, doc25, p25OS1, m8},
+			[]string{relID("HAS_MEASURE", p23OS1, m5), relID("HAS_PILLAR", doc23, p23OS1), relID("HAS_PILLAR", doc23, p23M1),
+				relID("CONTINUES", p25M1, p23M1), relID("HAS_PILLAR", doc25, p25M1), relID("HAS_PILLAR", doc25, p25OS1), relID("HAS_MEASURE", p25OS1, m8)},
+		}}, []string{policygraph.LabelLaw}},
+		{"avoid: none within maxHops", m5, m8, 6, 0, nil, []string{policygraph.LabelLaw}},
+		{"avoid: no way round", m5, m8, 8, 0, nil, []string{policygraph.LabelLaw, policygraph.LabelDocument}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := x.s.Paths(t.Context(), tc.from, tc.to, tc.maxHops, tc.limit)
+			got, err := x.s.Paths(t.Context(), tc.from, tc.to, tc.maxHops, tc.limit, tc.avoid...)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,7 +1,8 @@
 // Package web serves the pages of the binary, offline: the graph explorer
-// (one self-contained page, no build step) and GraphiQL, whose scripts are
-// vendored from npm into graphiql/ (scripts/vendor-graphiql.sh). Both talk
-// only to /graphql.
+// (explorer/: a page, its script and styles, no build step, with
+// cytoscape.js vendored from npm into explorer/vendor/ by
+// scripts/vendor-explorer.sh) and GraphiQL, whose scripts are vendored into
+// graphiql/ (scripts/vendor-graphiql.sh). Both talk only to /graphql.
 package web
 
 import (
@@ -12,17 +13,39 @@ import (
 	"net/http"
 )
 
-//go:embed explorer.html
-var explorer []byte
+//go:embed explorer
+var explorerFS embed.FS
 
-// Explorer returns the handler of the explorer page.
+// explorerCSP lets the explorer run only its own scripts and talk only to
+// this origin. Styles may be inline: cytoscape sets them on its canvas.
+const explorerCSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+// Explorer returns the handler of the explorer page (/explorer).
 func Explorer() http.Handler {
+	page, err := explorerFS.ReadFile("explorer/index.html")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		// The page runs only its own inline script and talks only to this origin.
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'")
+		w.Header().Set("Content-Security-Policy", explorerCSP)
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		_, _ = w.Write(explorer)
+		_, _ = w.Write(page)
+	})
+}
+
+// ExplorerAssets serves the explorer's script, styles and vendored
+// libraries under /explorer/.
+func ExplorerAssets() http.Handler {
+	sub, _ := fs.Sub(explorerFS, "explorer")
+	files := http.StripPrefix("/explorer/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", explorerCSP)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		// Embedded files carry no modification time to revalidate against:
+		// re-fetch, so a new binary's script is never mixed with an old one.
+		w.Header().Set("Cache-Control", "no-cache")
+		files.ServeHTTP(w, r)
 	})
 }
 

@@ -1,7 +1,7 @@
 // Command loadgen compares GraphQL servers that answer the same questions
-// over the same policy graph: policygraph (from Neo4j in snapshot mode, from
-// Neo4j in read-through mode, in memory) and @neo4j/graphql 7 over the same
-// Neo4j database (bench/peer). bench/run.sh starts everything and runs it;
+// over the same policy graph: policygraph (served from Neo4j, which answers
+// from a snapshot of the database, and in memory) and @neo4j/graphql 7 over
+// the same Neo4j database (bench/peer). bench/run.sh starts everything and runs it;
 // see bench/README.md.
 //
 // For each query shape it holds a policygraph query, the equivalent peer
@@ -72,13 +72,12 @@ type config struct {
 func run() int {
 	var (
 		cfg                               config
-		snapshotURL, readURL, inmemURL    string
+		snapshotURL, inmemURL             string
 		peerURL, peerLabel, shapes, label string
 	)
-	flag.StringVar(&snapshotURL, "snapshot", "", "base URL of policygraph serving from Neo4j, --neo4j-mode snapshot (A)")
-	flag.StringVar(&readURL, "read-through", "", "base URL of policygraph serving from Neo4j, --neo4j-mode read-through (B)")
-	flag.StringVar(&inmemURL, "inmem", "", "base URL of policygraph serving in memory (C)")
-	flag.StringVar(&peerURL, "peer", "", "base URL of the @neo4j/graphql peer (D)")
+	flag.StringVar(&snapshotURL, "snapshot", "", "base URL of policygraph serving from Neo4j (A; an in-memory snapshot of the database)")
+	flag.StringVar(&inmemURL, "inmem", "", "base URL of policygraph serving in memory (B)")
+	flag.StringVar(&peerURL, "peer", "", "base URL of the @neo4j/graphql peer (C)")
 	flag.StringVar(&peerLabel, "peer-label", "@neo4j/graphql 7", "name of the peer in the output")
 	flag.StringVar(&label, "label", "", "free text printed in the header (versions, machine)")
 	flag.IntVar(&cfg.rounds, "rounds", 5, "rounds; each runs every shape on every server")
@@ -113,10 +112,9 @@ func run() int {
 		key, name, url string
 		kind           flavour
 	}{
-		{"A", "policygraph neo4j snapshot", snapshotURL, flavourPG},
-		{"B", "policygraph neo4j read-through", readURL, flavourPG},
-		{"C", "policygraph in-memory", inmemURL, flavourPG},
-		{"D", peerLabel, peerURL, flavourPeer},
+		{"A", "policygraph from neo4j", snapshotURL, flavourPG},
+		{"B", "policygraph in-memory", inmemURL, flavourPG},
+		{"C", peerLabel, peerURL, flavourPeer},
 	} {
 		if s.url == "" {
 			continue
@@ -128,7 +126,7 @@ func run() int {
 		servers = append(servers, srv)
 	}
 	if len(servers) < 2 {
-		return usage("give at least two of -snapshot, -read-through, -inmem, -peer")
+		return usage("give at least two of -snapshot, -inmem, -peer")
 	}
 	var selected []*shape
 	for _, name := range strings.Split(shapes, ",") {
@@ -588,7 +586,7 @@ const (
 	s5PGSearch = `query Search($q: String!) { search(query: $q, first: 5) { node { __typename id } } }`
 	s5PGHood   = `query Hood($id: ID!) { neighbourhood(id: $id, depth: 1) { truncated nodes { id } edges { type source target } } }`
 	// The peer has no ranked cross-label search: it queries policygraph's
-	// own full-text index (pg_search, cjk analyzer) for Fund nodes through
+	// full-text index (peer_fund_name, cjk analyzer; bench/peer creates it) for Fund nodes through
 	// @fulltext, ranked by Lucene score, ties by id.
 	s5PeerSearch = `query Search($q: String!) { fundsFulltext(phrase: $q, sort: [{score: DESC}, {node: {id: ASC}}], first: 5) ` +
 		`{ edges { node { id } } } }`
@@ -782,7 +780,7 @@ var allShapes = []*shape{
 		title: "search \"" + searchFor + "\" (first 5) → neighbourhood(first hit, depth 1); 2 requests",
 		note: "S5 differs in what the search covers. policygraph's search(query: \"" + searchFor + "\", first: 5) ranks " +
 			"all labels with its own scoring (today: 2 funds, then 3 measures); the peer has no equivalent, so it " +
-			"asks policygraph's full-text index pg_search (cjk analyzer) through @fulltext on Fund only " +
+			"asks its own full-text index peer_fund_name (cjk analyzer over Fund.name) through @fulltext " +
 			"(fundsFulltext, Lucene score, ties by id). The check compares the Fund hits of both in rank order " +
 			"and the first hit (the centre) — policygraph's measure hits have no peer counterpart and are not compared. " +
 			"The second request is compared in full: policygraph's neighbourhood(depth: 1) against the peer's " +

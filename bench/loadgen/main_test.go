@@ -42,11 +42,11 @@ func testConfig(t *testing.T) config {
 func agree(t *testing.T, shapeName string, pg, peer map[string]string) bool {
 	t.Helper()
 	cfg := testConfig(t)
-	a, err := newServer("C", "pg", fake(t, pg), flavourPG, cfg)
+	a, err := newServer("B", "pg", fake(t, pg), flavourPG, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := newServer("D", "peer", fake(t, peer), flavourPeer, cfg)
+	d, err := newServer("C", "peer", fake(t, peer), flavourPeer, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,10 @@
 //   - every node has its domain label (Document, Pillar, …) plus PolicyNode;
 //     the domain properties are stored under their camelCase JSON names
 //     (documentId, lineStart, startYear, …) and the internal ones are
-//     prefixed pg_ (pg_s_<field> holds the normalised searchable text that
-//     the full-text index pg_search covers);
+//     prefixed pg_;
+//   - policygraph creates no full-text index in Neo4j (it searches its own
+//     snapshot), so this peer creates the one its search needs at start:
+//     peer_fund_name, the 'cjk' analyzer over Fund.name;
 //   - relationships have the directions of policygraph.go and carry their
 //     properties (surface and line, score, via) plus their id.
 //
@@ -143,8 +145,8 @@ export const typeDefs = /* GraphQL */ `
     funds: [Fund!]! @relationship(type: "USES_FUND", direction: OUT, properties: "Mention")
   }
 
-  # Fund names are searchable through policygraph's own full-text index
-  # pg_search (cjk analyzer), which covers the normalised copy pg_s_name.
+  # Fund names are searchable through the peer's full-text index
+  # peer_fund_name (cjk analyzer, created in main).
   type Law @node(labels: ["Law"]) {
     id: ID!
     name: String!
@@ -158,11 +160,10 @@ export const typeDefs = /* GraphQL */ `
 
   type Fund
     @node(labels: ["Fund"])
-    @fulltext(indexes: [{ indexName: "pg_search", queryName: "fundsFulltext", fields: ["searchName"] }]) {
+    @fulltext(indexes: [{ indexName: "peer_fund_name", queryName: "fundsFulltext", fields: ["name"] }]) {
     id: ID!
     name: String!
     aliases: [String!]
-    searchName: String @alias(property: "pg_s_name")
     measures: [Measure!]! @relationship(type: "USES_FUND", direction: IN, properties: "Mention")
     targets: [Target!]! @relationship(type: "USES_FUND", direction: IN, properties: "Mention")
   }
@@ -202,6 +203,14 @@ async function main() {
     userAgent: "policygraph-bench-peer",
     maxConnectionPoolSize: 100,
   });
+  // The index behind fundsFulltext; idempotent.
+  await driver.executeQuery(
+    "CREATE FULLTEXT INDEX peer_fund_name IF NOT EXISTS FOR (n:Fund) ON EACH [n.name] " +
+      "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}}",
+    {},
+    { database },
+  );
+  await driver.executeQuery("CALL db.awaitIndexes(120)", {}, { database });
   const neoSchema = new Neo4jGraphQL({ typeDefs: typeDefs + readOnly, driver });
   const schema = await neoSchema.getSchema();
   const server = new ApolloServer({ schema, introspection: true });

@@ -12,7 +12,7 @@ import (
 )
 
 // loadNeo4j writes g into the Neo4j of cfg and prints what it did to stdout:
-// it ensures the schema (constraints, indexes, the full-text index; waits
+// it ensures the schema (constraints and the one index; waits
 // until they are online), loads the graph in one transaction (unchanged
 // documents are skipped unless opt.Force, see neo4jstore.LoadGraph), then reads
 // the counts per label and relationship type back from Neo4j and checks
@@ -43,7 +43,7 @@ func loadNeo4j(ctx context.Context, g *policygraph.Graph, cfg neo4jConfig, opt n
 	}
 	loadTime := time.Since(start)
 	start = time.Now()
-	st, err := store.Stats(ctx)
+	st, err := store.Counts(ctx)
 	if err != nil {
 		return fmt.Errorf("load: read back counts: %w", err)
 	}

@@ -31,7 +31,6 @@ type serveOptions struct {
 	logLevel        string
 	shutdownTimeout time.Duration
 	neo4j           neo4jConfig
-	neo4jMode       string
 	snapshot        snapshot.Options
 }
 
@@ -72,7 +71,6 @@ func parseServeFlags(args []string, env getenv, stderr io.Writer) (*serveOptions
 	fs.StringVar(&o.neo4j.Password, "neo4j-password", "", "Neo4j password")
 	fs.StringVar(&o.neo4j.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction")
 	fs.DurationVar(&o.neo4j.RetryTime, "neo4j-retry-time", 5*time.Second, "how long the Neo4j driver retries a transaction that failed for a transient reason")
-	fs.StringVar(&o.neo4jMode, "neo4j-mode", "snapshot", "how to serve from Neo4j: snapshot (an in-memory copy, refreshed when a load changes the database) or read-through (every query to Neo4j)")
 	fs.DurationVar(&o.snapshot.Interval, "snapshot-interval", snapshot.DefaultInterval, "snapshot mode: how often to ask Neo4j whether the graph changed")
 	fs.DurationVar(&o.snapshot.MaxStale, "snapshot-max-stale", snapshot.DefaultMaxStale, "snapshot mode: how old (since last confirmed by Neo4j) the copy may be and still serve; negative: no bound")
 	if err := fs.Parse(args); err != nil {
@@ -83,9 +81,6 @@ func parseServeFlags(args []string, env getenv, stderr io.Writer) (*serveOptions
 	}
 	if err := applyEnv(fs, env, neo4jFallbacks); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
-	}
-	if o.neo4jMode != "snapshot" && o.neo4jMode != "read-through" {
-		return nil, fmt.Errorf("serve: --neo4j-mode must be snapshot or read-through, not %q", o.neo4jMode)
 	}
 	if o.logFormat != "text" && o.logFormat != "json" {
 		return nil, fmt.Errorf("serve: --log-format must be text or json, not %q", o.logFormat)
@@ -169,7 +164,7 @@ func runServe(ctx context.Context, args []string, env getenv, stdout, stderr io.
 
 func storeKind(o *serveOptions) string {
 	if o.neo4j.URI != "" {
-		return "neo4j " + o.neo4jMode
+		return "neo4j snapshot"
 	}
 	return "inmem"
 }

@@ -15,6 +15,8 @@ import (
 //   - some slides begin after a run of three or more blank lines (a normal
 //     paragraph gap is one).
 //
+// (A form feed, where an extraction keeps them, always breaks.)
+//
 // A candidate break that would leave the slide before it with at most
 // tinyPage non-blank lines is not a break: the extraction often emits a
 // slide's title or a side box as its own text block just before the body
@@ -28,8 +30,9 @@ import (
 // breaks: the longest run of numbers that grows no faster than the breaks
 // between them, and bare numbers alone on their slide. Between two believed
 // numbers, a slide is confirmed when the breaks counted there agree with the
-// printed numbers at both ends; otherwise its number is inferred by counting
-// from the nearer believed number, kept between the two.
+// printed numbers at both ends, or when the leading-space breaks alone do
+// (then those are used); otherwise its number is inferred by counting from
+// the nearer believed number, kept between the two.
 
 // tinyPage is the most non-blank lines a candidate slide may hold and still
 // be merged into the next one.
@@ -67,6 +70,8 @@ type pageMapping struct {
 	page      []int  // page[i] is the page of line i+1
 	confirmed []bool // confirmed[i]: page[i] agrees with printed numbers
 	breaks    []int  // first line of each slide, ascending; breaks[0] == 1
+	spaced    []int  // the breaks by the leading-space convention (or a form feed) alone
+	gaps      []int  // the lines after three or more blank lines
 	anchors   []pageAnchor
 	ignored   int // printed-number candidates that did not fit the breaks
 	spans     []pageSpan
@@ -82,8 +87,11 @@ func (m *pageMapping) pageOf(line int) (int, bool) {
 }
 
 // breaksIn counts slide breaks in the lines (a, b].
-func (m *pageMapping) breaksIn(a, b int) int {
-	return sort.SearchInts(m.breaks, b+1) - sort.SearchInts(m.breaks, a+1)
+func (m *pageMapping) breaksIn(a, b int) int { return countIn(m.breaks, a, b) }
+
+// countIn counts the elements of the ascending xs in (a, b].
+func countIn(xs []int, a, b int) int {
+	return sort.SearchInts(xs, b+1) - sort.SearchInts(xs, a+1)
 }
 
 // findPages computes the slide page of every line of t.
@@ -93,7 +101,7 @@ func findPages(t *docText) *pageMapping {
 	if n == 0 {
 		return m
 	}
-	m.breaks = pageBreaks(t)
+	m.breaks, m.spaced, m.gaps = pageBreaks(t)
 	cands, charts := pageAnchors(t, m.breaks)
 	m.anchors = m.believe(cands)
 	m.ignored = len(cands) - len(m.anchors) + charts
@@ -101,8 +109,10 @@ func findPages(t *docText) *pageMapping {
 	return m
 }
 
-// pageBreaks returns the first line of every candidate slide.
-func pageBreaks(t *docText) []int {
+// pageBreaks returns the first line of every candidate slide, the breaks
+// that the leading-space convention (or a form feed) alone gives, and the
+// lines after a gap of three blank lines.
+func pageBreaks(t *docText) (breaks, spaced, gaps []int) {
 	var cands []int
 	blanks, formFeed := 0, false
 	for i, raw := range t.Raw {
@@ -112,16 +122,27 @@ func pageBreaks(t *docText) []int {
 			blanks++
 			continue
 		}
-		if len(cands) == 0 || strings.HasPrefix(raw, " ") || formFeed || blanks >= 3 {
+		lead := strings.HasPrefix(raw, " ") || formFeed
+		if len(cands) == 0 || lead || blanks >= 3 {
 			cands = append(cands, i+1)
+		}
+		if lead && i > 0 {
+			spaced = append(spaced, i+1)
+		}
+		if blanks >= 3 && i > 0 {
+			gaps = append(gaps, i+1)
 		}
 		blanks, formFeed = 0, false
 	}
 	if len(cands) == 0 {
-		return []int{1}
+		return []int{1}, []int{1}, nil
+	}
+	spaced = append([]int{1}, spaced...)
+	if len(spaced) > 1 && spaced[1] == cands[0] && cands[0] != 1 {
+		spaced = append(spaced[:1], spaced[2:]...) // the first slide's own first line
 	}
 	cands[0] = 1 // leading blank lines belong to the first slide
-	breaks := []int{1}
+	breaks = []int{1}
 	for _, c := range cands[1:] {
 		last := breaks[len(breaks)-1]
 		body := 0
@@ -134,7 +155,26 @@ func pageBreaks(t *docText) []int {
 			breaks = append(breaks, c)
 		}
 	}
-	return breaks
+	return breaks, spaced, gaps
+}
+
+// spacedBreaks returns the leading-space breaks in (a, b), each moved up to
+// the last gap of three blank lines after the break before it: a slide's
+// title block often comes out first, set off by blank lines, and the body
+// then starts with the space ("女性起業家支援パッケージ", the ⚫ intro, then
+// " 新規上場企業に占める").
+func (m *pageMapping) spacedBreaks(a, b int) []int {
+	var out []int
+	lo := a
+	for _, s := range m.spaced[sort.SearchInts(m.spaced, a+1):sort.SearchInts(m.spaced, b)] {
+		at := s
+		if j := sort.SearchInts(m.gaps, s) - 1; j >= 0 && m.gaps[j] > lo {
+			at = m.gaps[j]
+		}
+		out = append(out, at)
+		lo = s
+	}
+	return out
 }
 
 // pageAnchors returns every printed page number candidate, by line, and how
@@ -261,19 +301,35 @@ func (m *pageMapping) assign(n int) {
 		}
 		b := pts[i+1]
 		k, d := m.breaksIn(a.line, b.line), b.page-a.page
-		ok := k == d
+		// Where all breaks over-count, the leading-space ones alone may agree
+		// with the printed numbers (the extra ones are title blocks and
+		// table headers set off by blank lines); then they are the breaks.
+		// b's own line stays a break if it is one: it opens page b.page.
+		kSpaced := countIn(m.spaced, a.line, b.line-1)
+		if countIn(m.breaks, b.line-1, b.line) == 1 || countIn(m.spaced, b.line-1, b.line) == 1 {
+			kSpaced++
+		}
+		spacedOK := k != d && kSpaced == d
+		ok := k == d || spacedOK
+		var spaced []int
+		if spacedOK {
+			spaced = m.spacedBreaks(a.line, b.line)
+		}
 		for l := from; l < b.line; l++ {
 			fwd, back := m.breaksIn(a.line, l), m.breaksIn(l, b.line)
 			p := a.page + fwd
-			if !ok && back < fwd {
+			switch {
+			case spacedOK:
+				p = a.page + countIn(spaced, a.line, l)
+			case !ok && back < fwd:
 				p = b.page - back
 			}
 			m.page[l-1] = min(max(p, a.page), b.page)
 		}
 		reason := ""
 		if !ok {
-			reason = fmt.Sprintf("%d page breaks found between p.%d (line %d) and p.%d (line %d), which are %d pages apart",
-				k, a.page, a.line, b.page, b.line, d)
+			reason = fmt.Sprintf("%d page breaks found between p.%d (line %d) and p.%d (line %d), which are %d pages apart (%d by leading spaces alone)",
+				k, a.page, a.line, b.page, b.line, d, kSpaced)
 		}
 		m.addSpan(from, b.line-1, ok, reason)
 	}

@@ -86,6 +86,27 @@ func (m *pageMapping) pageOf(line int) (int, bool) {
 	return m.page[line-1], m.confirmed[line-1]
 }
 
+// lines returns the 1-based line range of page n, for 後掲 p.NN pointers;
+// ok is false unless every line of it is confirmed.
+func (m *pageMapping) lines(n int) (from, to int, ok bool) {
+	if m == nil {
+		return 0, 0, false
+	}
+	for i, p := range m.page {
+		if p != n {
+			continue
+		}
+		if from == 0 {
+			from = i + 1
+		}
+		to = i + 1
+		if !m.confirmed[i] {
+			return 0, 0, false
+		}
+	}
+	return from, to, from > 0
+}
+
 // breaksIn counts slide breaks in the lines (a, b].
 func (m *pageMapping) breaksIn(a, b int) int { return countIn(m.breaks, a, b) }
 

@@ -63,12 +63,24 @@ const (
 )
 
 // Source is the provenance of a node that comes from text: the seed file, the
-// 1-based inclusive line range, and the quoted text verbatim (not normalised).
+// 1-based inclusive line range, and the quoted text verbatim (not normalised);
+// then what a researcher cites: the slide page the lines are on, the
+// document's edition and title, and the citation built from them (Cite).
+// The document fields are copies so that a node read alone, or a row of an
+// export, can be cited without a join.
 type Source struct {
 	File      string `json:"file"`
 	LineStart int    `json:"lineStart"`
 	LineEnd   int    `json:"lineEnd"`
 	Quote     string `json:"quote"`
+	// Page is the 1-based slide page of LineStart in the PDF, as printed on
+	// the slides; 0 when unknown. Some pages are inferred from the
+	// extraction's page breaks rather than checked against a printed number:
+	// the load report lists them.
+	Page          int    `json:"page,omitempty"`
+	Edition       string `json:"edition,omitempty"`       // the document's edition: 第2次中間整理
+	DocumentTitle string `json:"documentTitle,omitempty"` // the document's title
+	Citation      string `json:"citation,omitempty"`      // Cite(document, source)
 }
 
 // Document is one seed document (an edition of the council's report).

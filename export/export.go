@@ -1,7 +1,9 @@
 // Package export writes a policy graph as a property-graph JSON document,
-// as GraphML for tools such as Gephi, and as a Cypher script that recreates
-// it in an empty Neo4j. Output is deterministic: nodes and relationships in
-// the graph's order, properties by key.
+// as GraphML for tools such as Gephi, as a Cypher script that recreates
+// it in an empty Neo4j, and as CSV files in the layout neo4j-admin's
+// importer reads (one per label and relationship type, zipped; csv.go),
+// which pandas, R and spreadsheets open too. Output is deterministic: nodes
+// and relationships in the graph's order, properties by key.
 package export
 
 import (

@@ -20,12 +20,16 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // smallGraph is a hand-built graph with every label, property shapes of each
 // kind, and text that needs escaping in every format.
 func smallGraph() *policygraph.Graph {
+	doc := &policygraph.Document{ID: "doc:2023", Title: "第2次中間整理", Edition: "第2次中間整理", Year: 2023,
+		Publisher: "経済産業省", File: "000_test.txt", SHA256: "abc", Lines: 40}
+	// page: one slide per two lines, as the loader would set it
 	src := func(a, b int, q string) policygraph.Source {
-		return policygraph.Source{File: "000_test.txt", LineStart: a, LineEnd: b, Quote: q}
+		s := policygraph.Source{File: "000_test.txt", LineStart: a, LineEnd: b, Quote: q, Page: (a + 1) / 2}
+		s.SetCitation(doc)
+		return s
 	}
 	return &policygraph.Graph{
-		Documents: []*policygraph.Document{{ID: "doc:2023", Title: "第2次中間整理", Edition: "第2次中間整理", Year: 2023,
-			Publisher: "経済産業省", File: "000_test.txt", SHA256: "abc", Lines: 40}},
+		Documents: []*policygraph.Document{doc},
 		Pillars: []*policygraph.Pillar{{ID: "pillar:2023:MISSION-1", DocumentID: "doc:2023", Key: "MISSION-1", Kind: "MISSION",
 			Ordinal: 1, Name: "炭素中立型社会の実現", Aliases: []string{"ＧＸ", "GX"}, LongTermGoal: "2050年CN", Source: src(1, 2, "ミッション①")}},
 		Groups: []*policygraph.MeasureGroup{{ID: "group:2023:MISSION-1:0001", DocumentID: "doc:2023", PillarID: "pillar:2023:MISSION-1",
@@ -56,6 +60,9 @@ func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -285,7 +292,7 @@ func splitStatements(t *testing.T, s string) []string {
 func TestBadGraph(t *testing.T) {
 	g := smallGraph()
 	g.Relationships = append(g.Relationships, &policygraph.Relationship{ID: "x", Type: "T", Start: "nope", End: "doc:2023"})
-	for _, f := range []func(io.Writer, *policygraph.Graph) error{JSON, GraphML, Cypher} {
+	for _, f := range []func(io.Writer, *policygraph.Graph) error{JSON, GraphML, Cypher, CSV} {
 		if err := f(io.Discard, g); err == nil {
 			t.Error("dangling relationship gave no error")
 		}

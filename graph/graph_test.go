@@ -849,6 +849,38 @@ type secretError struct{}
 
 func (*secretError) Error() string { return "dial tcp 10.0.0.1:7687: secret-password rejected" }
 
+// TestSourceCitation checks the citation fields of Source: the fixture's
+// pillar p23M1 starts on line 10 (page 10/10+1 = 2 in storetest.Fixture) of
+// the 2023 document, published by 経済産業省; m4's page is unknown and reads
+// as null, and its citation then has no page.
+func TestSourceCitation(t *testing.T) {
+	c := client.New(newHandler(t, fixtureStore(t), nil))
+	type src struct {
+		Page          *int
+		Edition       string
+		DocumentTitle string
+		Citation      string
+	}
+	var got struct {
+		P struct{ Source src } `json:"p"`
+		M struct{ Source src } `json:"m"`
+	}
+	const sel = `source { page edition documentTitle citation }`
+	mustRun(t, c, `{
+		p: node(id: "`+p23M1+`") { ... on Pillar { `+sel+` } }
+		m: node(id: "`+m4+`") { ... on Measure { `+sel+` } }
+	}`, &got)
+	two := 2
+	want := src{Page: &two, Edition: "第2次中間整理", DocumentTitle: "経済産業政策新機軸部会 第２次中間整理",
+		Citation: "経済産業省「経済産業政策新機軸部会 第２次中間整理」(2023年) p. 2（000_69167627890d1468.txt 10–11行）"}
+	if diff := cmp.Diff(want, got.P.Source); diff != "" {
+		t.Errorf("pillar source (-want +got):\n%s", diff)
+	}
+	if s := got.M.Source; s.Page != nil || s.Citation != "経済産業省「経済産業政策新機軸部会 第２次中間整理」(2023年)（000_69167627890d1468.txt 48行）" {
+		t.Errorf("measure with unknown page: %+v", s)
+	}
+}
+
 // TestPathsAvoid checks that avoid names NodeType values: without the law
 // the two measures share, the only way round goes through both Documents,
 // and avoiding DOCUMENT too leaves none.

@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Relationship() RelationshipResolver
 	SearchHit() SearchHitResolver
+	Source() SourceResolver
 	Stats() StatsResolver
 	Target() TargetResolver
 }
@@ -292,10 +293,14 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		File      func(childComplexity int) int
-		LineEnd   func(childComplexity int) int
-		LineStart func(childComplexity int) int
-		Quote     func(childComplexity int) int
+		Citation      func(childComplexity int) int
+		DocumentTitle func(childComplexity int) int
+		Edition       func(childComplexity int) int
+		File          func(childComplexity int) int
+		LineEnd       func(childComplexity int) int
+		LineStart     func(childComplexity int) int
+		Page          func(childComplexity int) int
+		Quote         func(childComplexity int) int
 	}
 
 	Stats struct {
@@ -1576,6 +1581,27 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Snippet(childComplexity), true
 
+	case "Source.citation":
+		if e.ComplexityRoot.Source.Citation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Citation(childComplexity), true
+
+	case "Source.documentTitle":
+		if e.ComplexityRoot.Source.DocumentTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.DocumentTitle(childComplexity), true
+
+	case "Source.edition":
+		if e.ComplexityRoot.Source.Edition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Edition(childComplexity), true
+
 	case "Source.file":
 		if e.ComplexityRoot.Source.File == nil {
 			break
@@ -1596,6 +1622,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.LineStart(childComplexity), true
+
+	case "Source.page":
+		if e.ComplexityRoot.Source.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Page(childComplexity), true
 
 	case "Source.quote":
 		if e.ComplexityRoot.Source.Quote == nil {
@@ -1901,6 +1934,11 @@ type Document implements Node {
   edition: String!
   year: Int!
   publisher: String!
+  """
+  Where METI publishes the document: its own URL where known, else the
+  council's page (経済産業政策新機軸部会,
+  https://www.meti.go.jp/shingikai/sankoshin/shin_kijiku/index.html).
+  """
   sourceUrl: String
   file: String!
   sha256: String!
@@ -2339,12 +2377,37 @@ interface Node {
   id: ID!
 }
 
-"Where a node comes from: the seed file, the 1-based inclusive line range and the text verbatim."
+"""
+Where a node comes from: the seed file, the 1-based inclusive line range and
+the text verbatim; and how to cite it: the slide page, the document's edition
+and title, and a ready citation.
+"""
 type Source {
+  "Seed file name (a PDF text extraction), as in the manifest."
   file: String!
   lineStart: Int!
   lineEnd: Int!
   quote: String!
+  """
+  The slide (page) of the PDF that lineStart is on, as the slides number
+  themselves; null when unknown. Found from the extraction's page breaks and
+  checked against the page numbers the slides print; where the two disagree or
+  no printed number follows, the page is inferred (it can be off by a few
+  pages) and ` + "`" + `policygraph load --report` + "`" + ` lists the range.
+  """
+  page: Int
+  "The document's edition, e.g. 第2次中間整理."
+  edition: String!
+  "The document's title, e.g. 産業構造審議会 経済産業政策新機軸部会 第2次中間整理."
+  documentTitle: String!
+  """
+  A citation in Japanese style:
+  ` + "`" + `{publisher}「{title}」({year}年) p. {page}（{file} {lines}行）` + "`" + `, where title
+  drops the words that repeat the publisher, lines is ` + "`" + `1613` + "`" + ` or ` + "`" + `1613–1620` + "`" + `
+  (en dash), and ` + "`" + ` p. {page}` + "`" + ` is left out when the page is unknown. Example:
+  経済産業省 産業構造審議会 経済産業政策新機軸部会「第2次中間整理」(2023年) p. 22（000_69167627890d1468.txt 1260行）
+  """
+  citation: String!
 }
 
 "Status of a measure."
@@ -2947,6 +3010,14 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_lineEnd(ctx, field)
 	case "quote":
 		return ec.fieldContext_Source_quote(ctx, field)
+	case "page":
+		return ec.fieldContext_Source_page(ctx, field)
+	case "edition":
+		return ec.fieldContext_Source_edition(ctx, field)
+	case "documentTitle":
+		return ec.fieldContext_Source_documentTitle(ctx, field)
+	case "citation":
+		return ec.fieldContext_Source_citation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }

@@ -126,6 +126,13 @@ func (r *queryResolver) Stats(ctx context.Context) (*policygraph.Stats, error) {
 	return r.Store.Stats(ctx)
 }
 
+func (r *sourceResolver) Page(ctx context.Context, obj *policygraph.Source) (*int, error) {
+	return optInt(obj.Page), nil
+}
+
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) Source() SourceResolver { return &sourceResolver{r} }
+
 type queryResolver struct{ *Resolver }
+type sourceResolver struct{ *Resolver }

@@ -388,73 +388,6 @@ func (ds *docSpans) cover(from, to int) string {
 	return owner
 }
 
-// pageMap recovers printed page numbers. The extraction starts most pages
-// with a line indented by one space, and prints some page numbers as bare
-// number lines; a page holding exactly one bare number anchors the count
-// (a page with several holds chart numbers, not its page number).
-type pageMap struct {
-	starts  []int    // 1-based first line of each page, in order
-	anchors [][2]int // (page index, printed number), by number
-}
-
-func newPageMap(t *docText) *pageMap {
-	pm := &pageMap{}
-	nums := map[int][]int{}
-	for i, raw := range t.Raw {
-		if i == 0 || strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\f") {
-			if i == 0 || strings.TrimSpace(raw) != "" {
-				pm.starts = append(pm.starts, i+1)
-			}
-		}
-		if n := t.Norm[i]; n != "" && len(n) <= 3 && strings.Trim(n, "0123456789") == "" {
-			v, _ := strconv.Atoi(n)
-			nums[len(pm.starts)-1] = append(nums[len(pm.starts)-1], v)
-		}
-	}
-	for k, vs := range nums {
-		if len(vs) == 1 && vs[0] > 0 {
-			pm.anchors = append(pm.anchors, [2]int{k, vs[0]})
-		}
-	}
-	sort.Slice(pm.anchors, func(i, j int) bool { return pm.anchors[i][1] < pm.anchors[j][1] })
-	// Drop anchors that contradict the page order (a bare number that is a
-	// chart value): page numbers grow at least as fast as page indexes.
-	var ok [][2]int
-	for _, a := range pm.anchors {
-		if len(ok) > 0 {
-			last := ok[len(ok)-1]
-			if a[0] <= last[0] || a[1]-a[0] < last[1]-last[0] {
-				continue
-			}
-		}
-		ok = append(ok, a)
-	}
-	pm.anchors = ok
-	return pm
-}
-
-// lines returns the 1-based line range of printed page n, counted from the
-// nearest anchor at or below n.
-func (pm *pageMap) lines(n int, total int) (from, to int, ok bool) {
-	i := sort.Search(len(pm.anchors), func(i int) bool { return pm.anchors[i][1] > n }) - 1
-	if i < 0 {
-		return 0, 0, false
-	}
-	k := pm.anchors[i][0] + (n - pm.anchors[i][1])
-	if i+1 < len(pm.anchors) && k >= pm.anchors[i+1][0] {
-		return 0, 0, false // pages missing between anchors: the count is off
-	}
-	if k < 0 || k >= len(pm.starts) {
-		return 0, 0, false
-	}
-	from = pm.starts[k]
-	to = total
-	if k+1 < len(pm.starts) {
-		to = pm.starts[k+1] - 1
-	}
-	return from, to, true
-}
-
 // bracketless strips heading brackets and bullets: 【デジタル人材基盤】 → デジタル人材基盤.
 func bracketless(s string) string {
 	return strings.Trim(normalize(s), "【】〔〕「」『』[]()（）〇○●⚫◯・:：")
@@ -466,7 +399,7 @@ func bracketless(s string) string {
 func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 	pd, t := d.pd, d.t
 	ds := buildSpans(pd)
-	pm := newPageMap(t)
+	pm := pd.Pages
 	var rels []*policygraph.Relationship
 	seen := map[string]bool{}
 	for _, m := range pd.Measures {
@@ -475,7 +408,7 @@ func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 			if p.name != "" {
 				target = resolveName(pd, m, p)
 				reason = fmt.Sprintf("no group or pillar named %q", p.name)
-			} else if from, to, ok := pm.lines(p.page, len(t.Raw)); ok {
+			} else if from, to, ok := pm.lines(p.page); ok {
 				target = ds.cover(from, to)
 				reason = fmt.Sprintf("page %d (lines %d-%d) is in no pillar or group", p.page, from, to)
 			} else {

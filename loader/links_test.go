@@ -162,13 +162,13 @@ func TestPageMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pm := newPageMap(txt)
+	pm := findPages(txt)
 	for page, want := range map[int]string{
 		70: "女性社長",
 		71: "ボーン・グローバル",
 		72: "事業開発支援",
 	} {
-		from, to, ok := pm.lines(page, len(txt.Raw))
+		from, to, ok := pm.lines(page)
 		if !ok {
 			t.Errorf("page %d not recovered", page)
 			continue
@@ -177,8 +177,8 @@ func TestPageMap(t *testing.T) {
 			t.Errorf("page %d = lines %d-%d, which lack %q", page, from, to, want)
 		}
 	}
-	if _, _, ok := pm.lines(5, len(txt.Raw)); ok {
-		t.Error("page 5 precedes every anchor and should not be recoverable")
+	if _, _, ok := pm.lines(5); ok {
+		t.Error("page 5 precedes every printed number and should not be recoverable")
 	}
 }
 

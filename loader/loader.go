@@ -91,6 +91,7 @@ func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
 		}
 		d.rep = dr
 		dr.Lines, dr.Parser = len(d.t.Raw), d.pd.Doc.Year
+		dr.Pages = d.pd.pageReport()
 		docs = append(docs, d)
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].entry.Year < docs[j].entry.Year })
@@ -183,7 +184,34 @@ func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err er
 	if err := checkParsed(t, pd); err != nil {
 		return nil, nil, err
 	}
+	pd.Pages = findPages(t)
+	for _, s := range pd.sources() {
+		s.Page, _ = pd.Pages.pageOf(s.LineStart)
+		s.SetCitation(pd.Doc)
+	}
 	return t, pd, nil
+}
+
+// sources returns the provenance of every node of the document, in node
+// order, for the passes that annotate it.
+func (pd *parsedDoc) sources() []*policygraph.Source {
+	var out []*policygraph.Source
+	for _, x := range pd.Pillars {
+		out = append(out, &x.Source)
+	}
+	for _, x := range pd.Groups {
+		out = append(out, &x.Source)
+	}
+	for _, x := range pd.Measures {
+		out = append(out, &x.Source)
+	}
+	for _, x := range pd.Targets {
+		out = append(out, &x.Source)
+	}
+	for _, x := range pd.Directions {
+		out = append(out, &x.Source)
+	}
+	return out
 }
 
 // pickParser returns the parser for the manifest year, else for the edition

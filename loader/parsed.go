@@ -37,4 +37,6 @@ type parsedDoc struct {
 	// numbers, vertical labels, page headers, chart numbers). The report
 	// lists every non-blank line that is not in Placed.
 	Placed map[int]string
+	// Pages is the slide page of every line (pages.go), set after parsing.
+	Pages *pageMapping
 }

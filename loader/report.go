@@ -105,6 +105,28 @@ type DocReport struct {
 	Rels map[string]int
 	// Unplaced are the non-blank lines the parser did not place.
 	Unplaced []Line
+	// Pages says how the slide pages of the nodes were found.
+	Pages PageReport
+}
+
+// PageReport says how a document's slide pages were found (loader/pages.go):
+// how many pages, how many printed page numbers fit the page breaks, and
+// which pages are inferred rather than confirmed by them.
+type PageReport struct {
+	Pages          int // the page of the last line
+	PrintedNumbers int // printed page numbers and contents entries that fit the breaks
+	Ignored        int // number lines taken for chart values: alone on a slide with others, or not fitting the breaks
+	Inferred       []PageSpan
+	// InferredNodes counts the nodes whose page is inferred, of Nodes with a
+	// source line.
+	InferredNodes, Nodes int
+}
+
+// PageSpan is a run of lines whose pages are inferred, and why.
+type PageSpan struct {
+	FromLine, ToLine    int
+	FirstPage, LastPage int
+	Reason              string
 }
 
 // Line is one line of a seed file.
@@ -153,7 +175,13 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 		for _, t := range policygraph.RelTypes {
 			fmt.Fprintf(&b, " %s=%d", t, d.Rels[t])
 		}
-		fmt.Fprintf(&b, "\n  unplaced lines: %d\n", len(d.Unplaced))
+		p := d.Pages
+		fmt.Fprintf(&b, "\n  pages: %d (printed page numbers that fit the page breaks: %d; number lines taken for chart values: %d); nodes on inferred pages: %d of %d\n",
+			p.Pages, p.PrintedNumbers, p.Ignored, p.InferredNodes, p.Nodes)
+		for _, s := range p.Inferred {
+			fmt.Fprintf(&b, "    inferred p. %s (%s:%d-%d): %s\n", pageRange(s.FirstPage, s.LastPage), d.File, s.FromLine, s.ToLine, s.Reason)
+		}
+		fmt.Fprintf(&b, "  unplaced lines: %d\n", len(d.Unplaced))
 		for _, l := range d.Unplaced {
 			fmt.Fprintf(&b, "    %s:%d: %s\n", d.File, l.Line, l.Text)
 		}
@@ -173,4 +201,11 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
+}
+
+func pageRange(a, b int) string {
+	if a == b {
+		return fmt.Sprint(a)
+	}
+	return fmt.Sprintf("%d–%d", a, b)
 }

@@ -142,6 +142,32 @@ func Fixture() *policygraph.Graph {
 			{ID: dir1, DocumentID: doc25, Ordinal: 1, Title: "国内投資の拡大とＧＸ・ＤＸの推進", Source: src(f25, 3, 3, "１．国内投資の拡大とＧＸ・ＤＸの推進")},
 		},
 	}
+	// Pages and citations as the loader sets them; m4's page is unknown (0),
+	// which a store must keep as absent, not invent.
+	docs := map[string]*policygraph.Document{doc23: g.Documents[0], doc25: g.Documents[1]}
+	cite := func(docID string, s *policygraph.Source, page int) {
+		s.Page = page
+		s.SetCitation(docs[docID])
+	}
+	for _, x := range g.Pillars {
+		cite(x.DocumentID, &x.Source, x.LineStart/10+1)
+	}
+	for _, x := range g.Groups {
+		cite(x.DocumentID, &x.Source, x.LineStart/10+1)
+	}
+	for _, x := range g.Measures {
+		page := x.LineStart/10 + 1
+		if x.ID == m4 {
+			page = 0
+		}
+		cite(x.DocumentID, &x.Source, page)
+	}
+	for _, x := range g.Targets {
+		cite(x.DocumentID, &x.Source, x.LineStart/10+1)
+	}
+	for _, x := range g.Directions {
+		cite(x.DocumentID, &x.Source, x.LineStart/10+1)
+	}
 	rel := func(typ, start, end string, props map[string]any) {
 		g.Relationships = append(g.Relationships, &policygraph.Relationship{
 			ID: relID(typ, start, end), Type: typ, Start: start, End: end, Properties: props,

@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -176,4 +178,34 @@ func DegreesOf(g *policygraph.Graph) map[policygraph.RelQuery]int {
 		}
 	}
 	return out
+}
+
+// testPages checks that page and the citation fields of every node with
+// provenance read back as loaded, and that an unknown page (m4) stays 0.
+func (x *suite) testPages(t *testing.T) {
+	for id, want := range x.nodes {
+		ws, ok := policygraph.SourceOf(want)
+		if !ok {
+			continue
+		}
+		got, err := x.s.Node(t.Context(), id)
+		if err != nil {
+			t.Fatalf("Node(%s): %v", id, err)
+		}
+		gs, ok := policygraph.SourceOf(got)
+		if !ok {
+			t.Fatalf("Node(%s) = %T without provenance", id, got)
+		}
+		if gs.Page != ws.Page || gs.Edition != ws.Edition || gs.DocumentTitle != ws.DocumentTitle || gs.Citation != ws.Citation {
+			t.Errorf("%s: page %d %q %q %q, want %d %q %q %q", id, gs.Page, gs.Edition, gs.DocumentTitle, gs.Citation,
+				ws.Page, ws.Edition, ws.DocumentTitle, ws.Citation)
+		}
+		if id == m4 {
+			if gs.Page != 0 || strings.Contains(gs.Citation, " p. ") {
+				t.Errorf("%s: unknown page read back as %d (%q)", id, gs.Page, gs.Citation)
+			}
+		} else if gs.Page < 1 || !strings.Contains(gs.Citation, fmt.Sprintf(" p. %d（", gs.Page)) {
+			t.Errorf("%s: page %d, citation %q", id, gs.Page, gs.Citation)
+		}
+	}
 }

@@ -29,6 +29,7 @@ func Run(t *testing.T, open Opener) {
 		{"Ping", x.testPing},
 		{"Node", x.testNode},
 		{"Nodes", x.testNodes},
+		{"Pages", x.testPages},
 		{"Documents", x.testDocuments},
 		{"Pillars", x.testPillars},
 		{"Measures", x.testMeasures},

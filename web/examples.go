@@ -61,4 +61,13 @@ var Examples = []Example{
   }
 }
 `},
+	{"CiteMeasure", "How do I cite a measure? (slide page and citation)", `{
+  node(id: "measure:2023:MISSION-1:1126a26a") {
+    ... on Measure {
+      title
+      source { file lineStart lineEnd page edition documentTitle citation }
+    }
+  }
+}
+`},
 }

@@ -19,19 +19,21 @@ var exporters = map[string]func(io.Writer, *policygraph.Graph) error{
 	"json":    export.JSON,
 	"graphml": export.GraphML,
 	"cypher":  export.Cypher,
+	"csv":     export.CSV, // a zip of neo4j-admin import files
 }
 
 // runExport writes the whole graph, loaded from the embedded seeds or
-// --seed DIR, as json, graphml or cypher to stdout or -o FILE. No server, no
+// --seed DIR, as json, graphml, cypher or csv (a zip archive) to stdout or
+// -o FILE. No server, no
 // database.
 func runExport(ctx context.Context, args []string, env getenv, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json, graphml or cypher")
+	format := fs.String("format", "json", "output format: json, graphml, cypher or csv (a zip of neo4j-admin import files)")
 	out := fs.String("o", "", "write to `FILE` (atomically) instead of stdout")
 	seedDir := fs.String("seed", "", "load the seed documents from `DIR` instead of the embedded ones")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: policygraph export --format json|graphml|cypher [-o FILE] [--seed DIR]")
+		fmt.Fprintln(stderr, "usage: policygraph export --format json|graphml|cypher|csv [-o FILE] [--seed DIR]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -46,7 +48,7 @@ func runExport(ctx context.Context, args []string, env getenv, stdout, stderr io
 	}
 	write, ok := exporters[*format]
 	if !ok {
-		return fmt.Errorf("export: unknown format %q (want json, graphml or cypher)", *format)
+		return fmt.Errorf("export: unknown format %q (want json, graphml, cypher or csv)", *format)
 	}
 	g, _, err := loadGraph(*seedDir)
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -14,7 +15,7 @@ import (
 )
 
 func TestExportFormats(t *testing.T) {
-	for _, format := range []string{"json", "graphml", "cypher"} {
+	for _, format := range []string{"json", "graphml", "cypher", "csv"} {
 		t.Run(format, func(t *testing.T) {
 			var out, errb bytes.Buffer
 			if err := run(context.Background(), []string{"export", "--format", format}, noEnv, &out, &errb); err != nil {
@@ -44,6 +45,20 @@ func TestExportFormats(t *testing.T) {
 			case "cypher":
 				if !strings.HasSuffix(strings.TrimSpace(out.String()), ";") {
 					t.Fatal("script does not end with ';'")
+				}
+			case "csv":
+				zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				names := map[string]bool{}
+				for _, f := range zr.File {
+					names[f.Name] = true
+				}
+				for _, want := range []string{"nodes/Measure.csv", "relationships/EVOLVES_FROM.csv", "IMPORT.txt"} {
+					if !names[want] {
+						t.Errorf("zip lacks %s: %v", want, names)
+					}
 				}
 			}
 		})

@@ -2,7 +2,7 @@
 // graph and serves it over GraphQL.
 //
 //	policygraph serve  [--addr HOST:PORT] [--seed DIR] [--neo4j-uri URI …]
-//	policygraph export --format json|graphml|cypher [-o FILE] [--seed DIR]
+//	policygraph export --format json|graphml|cypher|csv [-o FILE] [--seed DIR]
 //	policygraph load   --report | --neo4j-uri URI … [--seed DIR]
 //
 // Every flag can also be set from the environment: --neo4j-uri is
@@ -37,7 +37,7 @@ const usage = `usage: policygraph <command> [flags]
 
 commands:
   serve    serve the GraphQL API and the explorer (embedded store by default)
-  export   write the whole graph as json, graphml or cypher
+  export   write the whole graph as json, graphml, cypher or csv (zip)
   load     print a load report, or load the graph into Neo4j
 
 Run 'policygraph <command> -h' for the flags of a command.

@@ -13,22 +13,22 @@ UNWIND [
 MERGE (n:Document {id: row.id})
 SET n += row.props;
 UNWIND [
-  {id: 'pillar:2023:MISSION-1', props: {aliases: ['ＧＸ', 'GX'], documentId: 'doc:2023', file: '000_test.txt', id: 'pillar:2023:MISSION-1', key: 'MISSION-1', kind: 'MISSION', lineEnd: 2, lineStart: 1, longTermGoal: '2050年CN', name: '炭素中立型社会の実現', ordinal: 1, quote: 'ミッション①'}}
+  {id: 'pillar:2023:MISSION-1', props: {aliases: ['ＧＸ', 'GX'], citation: '経済産業省「第2次中間整理」(2023年) p. 1（000_test.txt 1–2行）', documentId: 'doc:2023', documentTitle: '第2次中間整理', edition: '第2次中間整理', file: '000_test.txt', id: 'pillar:2023:MISSION-1', key: 'MISSION-1', kind: 'MISSION', lineEnd: 2, lineStart: 1, longTermGoal: '2050年CN', name: '炭素中立型社会の実現', ordinal: 1, page: 1, quote: 'ミッション①'}}
 ] AS row
 MERGE (n:Pillar {id: row.id})
 SET n += row.props;
 UNWIND [
-  {id: 'group:2023:MISSION-1:0001', props: {documentId: 'doc:2023', file: '000_test.txt', id: 'group:2023:MISSION-1:0001', lineEnd: 3, lineStart: 3, name: '【GX & <DX>】', pillarId: 'pillar:2023:MISSION-1', quote: '【GX & <DX>】'}}
+  {id: 'group:2023:MISSION-1:0001', props: {citation: '経済産業省「第2次中間整理」(2023年) p. 2（000_test.txt 3行）', documentId: 'doc:2023', documentTitle: '第2次中間整理', edition: '第2次中間整理', file: '000_test.txt', id: 'group:2023:MISSION-1:0001', lineEnd: 3, lineStart: 3, name: '【GX & <DX>】', page: 2, pillarId: 'pillar:2023:MISSION-1', quote: '【GX & <DX>】'}}
 ] AS row
 MERGE (n:MeasureGroup {id: row.id})
 SET n += row.props;
 UNWIND [
-  {id: 'measure:2023:MISSION-1:0002', props: {documentId: 'doc:2023', file: '000_test.txt', groupId: 'group:2023:MISSION-1:0001', id: 'measure:2023:MISSION-1:0002', lineEnd: 5, lineStart: 4, pillarId: 'pillar:2023:MISSION-1', quote: '○ It\'s\nquoted', relist: true, startYear: 2023, status: 'FUTURE', text: 'line one\nline two\tand \'x\'', title: 'It\'s a "quote" \\ back'}}
+  {id: 'measure:2023:MISSION-1:0002', props: {citation: '経済産業省「第2次中間整理」(2023年) p. 2（000_test.txt 4–5行）', documentId: 'doc:2023', documentTitle: '第2次中間整理', edition: '第2次中間整理', file: '000_test.txt', groupId: 'group:2023:MISSION-1:0001', id: 'measure:2023:MISSION-1:0002', lineEnd: 5, lineStart: 4, page: 2, pillarId: 'pillar:2023:MISSION-1', quote: '○ It\'s\nquoted', relist: true, startYear: 2023, status: 'FUTURE', text: 'line one\nline two\tand \'x\'', title: 'It\'s a "quote" \\ back'}}
 ] AS row
 MERGE (n:Measure {id: row.id})
 SET n += row.props;
 UNWIND [
-  {id: 'target:2023:MISSION-1:0003', props: {documentId: 'doc:2023', file: '000_test.txt', id: 'target:2023:MISSION-1:0003', kind: 'LONG_TERM', lineEnd: 6, lineStart: 6, pillarId: 'pillar:2023:MISSION-1', quote: '150兆円', text: '150兆円', unit: '兆円', value: 150.5, year: 2030}}
+  {id: 'target:2023:MISSION-1:0003', props: {citation: '経済産業省「第2次中間整理」(2023年) p. 3（000_test.txt 6行）', documentId: 'doc:2023', documentTitle: '第2次中間整理', edition: '第2次中間整理', file: '000_test.txt', id: 'target:2023:MISSION-1:0003', kind: 'LONG_TERM', lineEnd: 6, lineStart: 6, page: 3, pillarId: 'pillar:2023:MISSION-1', quote: '150兆円', text: '150兆円', unit: '兆円', value: 150.5, year: 2030}}
 ] AS row
 MERGE (n:Target {id: row.id})
 SET n += row.props;
@@ -43,7 +43,7 @@ UNWIND [
 MERGE (n:Fund {id: row.id})
 SET n += row.props;
 UNWIND [
-  {id: 'direction:2025:1', props: {documentId: 'doc:2023', file: '000_test.txt', id: 'direction:2025:1', lineEnd: 7, lineStart: 7, ordinal: 1, quote: '政策の方向性①', title: '方向性①'}}
+  {id: 'direction:2025:1', props: {citation: '経済産業省「第2次中間整理」(2023年) p. 4（000_test.txt 7行）', documentId: 'doc:2023', documentTitle: '第2次中間整理', edition: '第2次中間整理', file: '000_test.txt', id: 'direction:2025:1', lineEnd: 7, lineStart: 7, ordinal: 1, page: 4, quote: '政策の方向性①', title: '方向性①'}}
 ] AS row
 MERGE (n:PolicyDirection {id: row.id})
 SET n += row.props;

@@ -193,6 +193,23 @@ func isASCIIAlnum(r rune) bool {
 	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
 }
 
+// nameHasConcept reports whether a pillar name contains a keyword of the
+// concept.
+func (m *matcher) nameHasConcept(name, concept string) bool {
+	nt := normalize(name)
+	for _, c := range m.table.Pillars {
+		if c.Concept != concept {
+			continue
+		}
+		for _, k := range c.Keywords {
+			if nt != "" && strings.Contains(nt, normalize(k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pillarConceptOf returns the concept of a pillar: the first concept whose
 // keyword occurs in the pillar's name, else in one of its aliases; "" if none.
 func (m *matcher) pillarConceptOf(name string, aliases []string) string {

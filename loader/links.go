@@ -581,9 +581,17 @@ func cosine(a, b tfidf) float64 {
 
 // linkContinues adds CONTINUES from each pillar of the later edition to the
 // pillar of the earlier one with the same concept (aliases.json "pillars")
-// and the same kind; pillars with no counterpart are reported.
+// and the same kind. Then an earlier pillar that nothing continues is
+// continued by the later pillars whose name names its concept, whatever
+// their kind: a merge (2023's OS グローバル化 went into 2025's mission
+// 経済安全保障・対外経済). Pillars with no counterpart are reported.
 func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policygraph.Relationship {
 	var rels []*policygraph.Relationship
+	link := func(p, q *policygraph.Pillar) {
+		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelContinues, p.ID, q.ID),
+			Type: policygraph.RelContinues, Start: p.ID, End: q.ID, Properties: map[string]any{}})
+	}
+	continued := map[string]bool{}
 	for _, p := range later.pd.Pillars {
 		c := m.pillarConceptOf(p.Name, p.Aliases)
 		var match *policygraph.Pillar
@@ -602,8 +610,25 @@ func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policy
 				Text: p.Name, Reason: "no pillar of the same concept in " + earlier.t.File})
 			continue
 		}
-		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelContinues, p.ID, match.ID),
-			Type: policygraph.RelContinues, Start: p.ID, End: match.ID, Properties: map[string]any{}})
+		continued[match.ID] = true
+		link(p, match)
+	}
+	for _, q := range earlier.pd.Pillars {
+		if continued[q.ID] {
+			continue
+		}
+		cq := m.pillarConceptOf(q.Name, q.Aliases)
+		merged := false
+		for _, p := range later.pd.Pillars {
+			if cq != "" && m.nameHasConcept(p.Name, cq) {
+				link(p, q)
+				merged = true
+			}
+		}
+		if !merged {
+			rep.addUnresolved(Unresolved{Kind: "continues", File: earlier.t.File, Line: q.LineStart, NodeID: q.ID,
+				Text: q.Name, Reason: "no pillar of " + later.t.File + " continues it"})
+		}
 	}
 	return rels
 }

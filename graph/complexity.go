@@ -209,6 +209,16 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	}
 	q.RelatedPillars = func(child int, _ string) int { return add(10, mul(k.count(policygraph.LabelPillar), child)) }
 	q.Stats = func(child int) int { return add(1, child) }
+	// editionDiff: a dozen store calls; its lists are bounded by the
+	// pillars, measures and targets there are.
+	q.EditionDiff = func(child int, _ string, _ string, _ *string) int { return add(12, child) }
+	c.EditionDiff.Groups = nodesOf(policygraph.LabelPillar)
+	c.PillarGroupDiff.Earlier = nodesOf(policygraph.LabelPillar)
+	c.PillarGroupDiff.Later = nodesOf(policygraph.LabelPillar)
+	c.PillarGroupDiff.Planned = nodesOf(policygraph.LabelMeasure)
+	c.PillarGroupDiff.New = nodesOf(policygraph.LabelMeasure)
+	c.PillarGroupDiff.Revised = nodesOf(policygraph.LabelTarget)
+	c.PlannedMeasure.Evidence = walk(policygraph.RelEvolvesFrom, in)
 	c.Stats.Nodes = list(func() int { return len(policygraph.Labels) })
 	c.Stats.Relationships = list(func() int { return len(policygraph.RelTypes) })
 	c.Stats.Documents = nodesOf(policygraph.LabelDocument)

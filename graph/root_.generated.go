@@ -63,8 +63,31 @@ type ComplexityRoot struct {
 		Nodes    func(childComplexity int) int
 	}
 
+	EditionDiff struct {
+		From   func(childComplexity int) int
+		Groups func(childComplexity int) int
+		To     func(childComplexity int) int
+		Totals func(childComplexity int) int
+	}
+
+	EditionDiffTotals struct {
+		Continued    func(childComplexity int) int
+		New          func(childComplexity int) int
+		NotMentioned func(childComplexity int) int
+		Planned      func(childComplexity int) int
+		Progress     func(childComplexity int) int
+		Revised      func(childComplexity int) int
+		Todo         func(childComplexity int) int
+	}
+
 	Evolution struct {
 		Measure func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
+	EvolutionPair struct {
+		Earlier func(childComplexity int) int
+		Later   func(childComplexity int) int
 		Score   func(childComplexity int) int
 	}
 
@@ -221,6 +244,15 @@ type ComplexityRoot struct {
 		Targets        func(childComplexity int) int
 	}
 
+	PillarGroupDiff struct {
+		Earlier func(childComplexity int) int
+		Later   func(childComplexity int) int
+		New     func(childComplexity int) int
+		Planned func(childComplexity int) int
+		Revised func(childComplexity int) int
+		Totals  func(childComplexity int) int
+	}
+
 	PillarRelation struct {
 		Pillar      func(childComplexity int) int
 		References  func(childComplexity int) int
@@ -232,6 +264,12 @@ type ComplexityRoot struct {
 	PillarUse struct {
 		Mentions func(childComplexity int) int
 		Pillar   func(childComplexity int) int
+	}
+
+	PlannedMeasure struct {
+		Evidence func(childComplexity int) int
+		Measure  func(childComplexity int) int
+		Outcome  func(childComplexity int) int
 	}
 
 	PolicyDirection struct {
@@ -246,6 +284,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Document       func(childComplexity int, id string) int
 		Documents      func(childComplexity int) int
+		EditionDiff    func(childComplexity int, from string, to string, pillar *string) int
 		Fund           func(childComplexity int, id string) int
 		Funds          func(childComplexity int) int
 		Law            func(childComplexity int, id string) int
@@ -345,6 +384,15 @@ type ComplexityRoot struct {
 		FromValue func(childComplexity int) int
 		Score     func(childComplexity int) int
 		Target    func(childComplexity int) int
+		ToValue   func(childComplexity int) int
+		Unit      func(childComplexity int) int
+	}
+
+	TargetRevisionPair struct {
+		Earlier   func(childComplexity int) int
+		FromValue func(childComplexity int) int
+		Later     func(childComplexity int) int
+		Score     func(childComplexity int) int
 		ToValue   func(childComplexity int) int
 		Unit      func(childComplexity int) int
 	}
@@ -460,6 +508,83 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentStats.Nodes(childComplexity), true
 
+	case "EditionDiff.from":
+		if e.ComplexityRoot.EditionDiff.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiff.From(childComplexity), true
+
+	case "EditionDiff.groups":
+		if e.ComplexityRoot.EditionDiff.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiff.Groups(childComplexity), true
+
+	case "EditionDiff.to":
+		if e.ComplexityRoot.EditionDiff.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiff.To(childComplexity), true
+
+	case "EditionDiff.totals":
+		if e.ComplexityRoot.EditionDiff.Totals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiff.Totals(childComplexity), true
+
+	case "EditionDiffTotals.continued":
+		if e.ComplexityRoot.EditionDiffTotals.Continued == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiffTotals.Continued(childComplexity), true
+
+	case "EditionDiffTotals.new":
+		if e.ComplexityRoot.EditionDiffTotals.New == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiffTotals.New(childComplexity), true
+
+	case "EditionDiffTotals.notMentioned":
+		if e.ComplexityRoot.EditionDiffTotals.NotMentioned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiffTotals.NotMentioned(childComplexity), true
+
+	case "EditionDiffTotals.planned":
+		if e.ComplexityRoot.EditionDiffTotals.Planned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiffTotals.Planned(childComplexity), true
+
+	case "EditionDiffTotals.progress":
+		if e.ComplexityRoot.EditionDiffTotals.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiffTotals.Progress(childComplexity), true
+
+	case "EditionDiffTotals.revised":
+		if e.ComplexityRoot.EditionDiffTotals.Revised == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiffTotals.Revised(childComplexity), true
+
+	case "EditionDiffTotals.todo":
+		if e.ComplexityRoot.EditionDiffTotals.Todo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiffTotals.Todo(childComplexity), true
+
 	case "Evolution.measure":
 		if e.ComplexityRoot.Evolution.Measure == nil {
 			break
@@ -473,6 +598,27 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evolution.Score(childComplexity), true
+
+	case "EvolutionPair.earlier":
+		if e.ComplexityRoot.EvolutionPair.Earlier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvolutionPair.Earlier(childComplexity), true
+
+	case "EvolutionPair.later":
+		if e.ComplexityRoot.EvolutionPair.Later == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvolutionPair.Later(childComplexity), true
+
+	case "EvolutionPair.score":
+		if e.ComplexityRoot.EvolutionPair.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EvolutionPair.Score(childComplexity), true
 
 	case "Fund.aliases":
 		if e.ComplexityRoot.Fund.Aliases == nil {
@@ -1172,6 +1318,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Pillar.Targets(childComplexity), true
 
+	case "PillarGroupDiff.earlier":
+		if e.ComplexityRoot.PillarGroupDiff.Earlier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.Earlier(childComplexity), true
+
+	case "PillarGroupDiff.later":
+		if e.ComplexityRoot.PillarGroupDiff.Later == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.Later(childComplexity), true
+
+	case "PillarGroupDiff.new":
+		if e.ComplexityRoot.PillarGroupDiff.New == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.New(childComplexity), true
+
+	case "PillarGroupDiff.planned":
+		if e.ComplexityRoot.PillarGroupDiff.Planned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.Planned(childComplexity), true
+
+	case "PillarGroupDiff.revised":
+		if e.ComplexityRoot.PillarGroupDiff.Revised == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.Revised(childComplexity), true
+
+	case "PillarGroupDiff.totals":
+		if e.ComplexityRoot.PillarGroupDiff.Totals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.Totals(childComplexity), true
+
 	case "PillarRelation.pillar":
 		if e.ComplexityRoot.PillarRelation.Pillar == nil {
 			break
@@ -1220,6 +1408,27 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PillarUse.Pillar(childComplexity), true
+
+	case "PlannedMeasure.evidence":
+		if e.ComplexityRoot.PlannedMeasure.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlannedMeasure.Evidence(childComplexity), true
+
+	case "PlannedMeasure.measure":
+		if e.ComplexityRoot.PlannedMeasure.Measure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlannedMeasure.Measure(childComplexity), true
+
+	case "PlannedMeasure.outcome":
+		if e.ComplexityRoot.PlannedMeasure.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlannedMeasure.Outcome(childComplexity), true
 
 	case "PolicyDirection.document":
 		if e.ComplexityRoot.PolicyDirection.Document == nil {
@@ -1281,6 +1490,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity), true
+
+	case "Query.editionDiff":
+		if e.ComplexityRoot.Query.EditionDiff == nil {
+			break
+		}
+
+		args, err := ec.field_Query_editionDiff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EditionDiff(childComplexity, args["from"].(string), args["to"].(string), args["pillar"].(*string)), true
 
 	case "Query.fund":
 		if e.ComplexityRoot.Query.Fund == nil {
@@ -1854,6 +2075,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TargetRevision.Unit(childComplexity), true
 
+	case "TargetRevisionPair.earlier":
+		if e.ComplexityRoot.TargetRevisionPair.Earlier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevisionPair.Earlier(childComplexity), true
+
+	case "TargetRevisionPair.fromValue":
+		if e.ComplexityRoot.TargetRevisionPair.FromValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevisionPair.FromValue(childComplexity), true
+
+	case "TargetRevisionPair.later":
+		if e.ComplexityRoot.TargetRevisionPair.Later == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevisionPair.Later(childComplexity), true
+
+	case "TargetRevisionPair.score":
+		if e.ComplexityRoot.TargetRevisionPair.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevisionPair.Score(childComplexity), true
+
+	case "TargetRevisionPair.toValue":
+		if e.ComplexityRoot.TargetRevisionPair.ToValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevisionPair.ToValue(childComplexity), true
+
+	case "TargetRevisionPair.unit":
+		if e.ComplexityRoot.TargetRevisionPair.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetRevisionPair.Unit(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -1926,6 +2189,105 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../schema/diff.graphqls", Input: `extend type Query {
+  """
+  What became of the earlier edition's promises. Compares the document ` + "`" + `from` + "`" + `
+  (the earlier edition) with ` + "`" + `to` + "`" + ` (a later one): pillars joined by CONTINUES
+  into groups (a merge puts the merged pillars in one group, so totals add
+  up), each planned (○ FUTURE) measure of ` + "`" + `from` + "`" + ` with what ` + "`" + `to` + "`" + ` says of it
+  (decided by its best-scoring EVOLVES_FROM successor), the measures of ` + "`" + `to` + "`" + `
+  that continue none of ` + "`" + `from` + "`" + `, and the targets ` + "`" + `to` + "`" + ` REVISES. With ` + "`" + `pillar` + "`" + `
+  (of either edition), only that pillar's group. BAD_USER_INPUT when an id is
+  not a document, the two are the same, ` + "`" + `from` + "`" + ` is not the earlier one, or the
+  pillar belongs to neither. 再掲 repeats are left out (their original
+  counts); measures outside every pillar (2025's 政策の方向性 items) are not in
+  any group.
+  """
+  editionDiff(from: ID!, to: ID!, pillar: ID): EditionDiff!
+}
+
+"The comparison of two editions (Query.editionDiff)."
+type EditionDiff {
+  from: Document!
+  to: Document!
+  "Pillar groups: in the later edition's pillar order, then pillars nothing continues."
+  groups: [PillarGroupDiff!]!
+  "The groups' totals added up."
+  totals: EditionDiffTotals!
+}
+
+"Pillars of two editions joined by CONTINUES, and what changed between them."
+type PillarGroupDiff {
+  "The group's pillars of the earlier edition."
+  earlier: [Pillar!]!
+  "The group's pillars of the later edition (none when nothing continues the earlier ones)."
+  later: [Pillar!]!
+  "Every planned (○ FUTURE) measure of the earlier pillars, in document order, with its outcome."
+  planned: [PlannedMeasure!]!
+  "Measures of the later pillars that continue no measure of the earlier edition, in document order."
+  new: [Measure!]!
+  "Targets of the later pillars that revise a target of the earlier edition."
+  revised: [TargetRevisionPair!]!
+  totals: EditionDiffTotals!
+}
+
+"What the later edition says of a measure the earlier one planned."
+enum PlanOutcome {
+  "Its best successor reports progress (第３次以降の進捗)."
+  PROGRESS
+  "Its best successor is still to be considered (今後検討が必要となる施策)."
+  TODO
+  "A successor exists whose status the text does not tell."
+  CONTINUED
+  "No measure of the later edition continues it."
+  NOT_MENTIONED
+}
+
+"A planned measure of the earlier edition and its outcome."
+type PlannedMeasure {
+  measure: Measure!
+  outcome: PlanOutcome!
+  "The later edition's measures that continue it (EVOLVES_FROM), best score first: the evidence for the outcome."
+  evidence: [EvolutionPair!]!
+}
+
+"One EVOLVES_FROM link with both ends."
+type EvolutionPair {
+  earlier: Measure!
+  later: Measure!
+  "Similarity of the two measures, 0..1."
+  score: Float!
+}
+
+"One REVISES link with both ends."
+type TargetRevisionPair {
+  earlier: Target!
+  later: Target!
+  fromValue: Float!
+  toValue: Float!
+  unit: String!
+  "Similarity of the two goals, 0..1."
+  score: Float!
+}
+
+"Counts of a diff or of one of its groups."
+type EditionDiffTotals {
+  "Planned (○) measures of the earlier edition."
+  planned: Int!
+  "Of those, continued by a measure reporting progress."
+  progress: Int!
+  "Of those, continued by a measure still to be considered."
+  todo: Int!
+  "Of those, continued by a measure of unknown status."
+  continued: Int!
+  "Of those, continued by nothing."
+  notMentioned: Int!
+  "Measures of the later edition continuing none of the earlier one."
+  new: Int!
+  "Targets revised."
+  revised: Int!
+}
+`, BuiltIn: false},
 	{Name: "../schema/document.graphqls", Input: `"One seed document: an edition of the council's report."
 type Document implements Node {
   id: ID!
@@ -2584,6 +2946,40 @@ func (ec *executionContext) childFields_DocumentStats(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type DocumentStats", field.Name)
 }
 
+func (ec *executionContext) childFields_EditionDiff(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_EditionDiff_from(ctx, field)
+	case "to":
+		return ec.fieldContext_EditionDiff_to(ctx, field)
+	case "groups":
+		return ec.fieldContext_EditionDiff_groups(ctx, field)
+	case "totals":
+		return ec.fieldContext_EditionDiff_totals(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EditionDiff", field.Name)
+}
+
+func (ec *executionContext) childFields_EditionDiffTotals(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "planned":
+		return ec.fieldContext_EditionDiffTotals_planned(ctx, field)
+	case "progress":
+		return ec.fieldContext_EditionDiffTotals_progress(ctx, field)
+	case "todo":
+		return ec.fieldContext_EditionDiffTotals_todo(ctx, field)
+	case "continued":
+		return ec.fieldContext_EditionDiffTotals_continued(ctx, field)
+	case "notMentioned":
+		return ec.fieldContext_EditionDiffTotals_notMentioned(ctx, field)
+	case "new":
+		return ec.fieldContext_EditionDiffTotals_new(ctx, field)
+	case "revised":
+		return ec.fieldContext_EditionDiffTotals_revised(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EditionDiffTotals", field.Name)
+}
+
 func (ec *executionContext) childFields_Evolution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "measure":
@@ -2592,6 +2988,18 @@ func (ec *executionContext) childFields_Evolution(ctx context.Context, field gra
 		return ec.fieldContext_Evolution_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evolution", field.Name)
+}
+
+func (ec *executionContext) childFields_EvolutionPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "earlier":
+		return ec.fieldContext_EvolutionPair_earlier(ctx, field)
+	case "later":
+		return ec.fieldContext_EvolutionPair_later(ctx, field)
+	case "score":
+		return ec.fieldContext_EvolutionPair_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EvolutionPair", field.Name)
 }
 
 func (ec *executionContext) childFields_Fund(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2900,6 +3308,24 @@ func (ec *executionContext) childFields_Pillar(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Pillar", field.Name)
 }
 
+func (ec *executionContext) childFields_PillarGroupDiff(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "earlier":
+		return ec.fieldContext_PillarGroupDiff_earlier(ctx, field)
+	case "later":
+		return ec.fieldContext_PillarGroupDiff_later(ctx, field)
+	case "planned":
+		return ec.fieldContext_PillarGroupDiff_planned(ctx, field)
+	case "new":
+		return ec.fieldContext_PillarGroupDiff_new(ctx, field)
+	case "revised":
+		return ec.fieldContext_PillarGroupDiff_revised(ctx, field)
+	case "totals":
+		return ec.fieldContext_PillarGroupDiff_totals(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PillarGroupDiff", field.Name)
+}
+
 func (ec *executionContext) childFields_PillarRelation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "pillar":
@@ -2924,6 +3350,18 @@ func (ec *executionContext) childFields_PillarUse(ctx context.Context, field gra
 		return ec.fieldContext_PillarUse_mentions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PillarUse", field.Name)
+}
+
+func (ec *executionContext) childFields_PlannedMeasure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "measure":
+		return ec.fieldContext_PlannedMeasure_measure(ctx, field)
+	case "outcome":
+		return ec.fieldContext_PlannedMeasure_outcome(ctx, field)
+	case "evidence":
+		return ec.fieldContext_PlannedMeasure_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlannedMeasure", field.Name)
 }
 
 func (ec *executionContext) childFields_PolicyDirection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3112,6 +3550,24 @@ func (ec *executionContext) childFields_TargetRevision(ctx context.Context, fiel
 		return ec.fieldContext_TargetRevision_score(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TargetRevision", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetRevisionPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "earlier":
+		return ec.fieldContext_TargetRevisionPair_earlier(ctx, field)
+	case "later":
+		return ec.fieldContext_TargetRevisionPair_later(ctx, field)
+	case "fromValue":
+		return ec.fieldContext_TargetRevisionPair_fromValue(ctx, field)
+	case "toValue":
+		return ec.fieldContext_TargetRevisionPair_toValue(ctx, field)
+	case "unit":
+		return ec.fieldContext_TargetRevisionPair_unit(ctx, field)
+	case "score":
+		return ec.fieldContext_TargetRevisionPair_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetRevisionPair", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -27,7 +27,7 @@ type IDs map[string]string
 // ArgValues are literal values for required root arguments, by argument
 // name: id, from, to, ids, query. A required argument missing here is an
 // error, so a new root field cannot slip through untested.
-type ArgValues map[string]string
+type ArgValues map[string]string // argument name, or field.argument for one root field
 
 // CorpusArgs are values for the required root arguments that name real
 // nodes of the embedded corpus (seed/).
@@ -37,6 +37,9 @@ var CorpusArgs = ArgValues{
 	"from":  `"law:経済安全保障推進法"`,
 	"to":    `"pillar:2025:OS-2"`,
 	"query": `"半導体"`,
+	// editionDiff compares two documents.
+	"editionDiff.from": `"doc:2023"`,
+	"editionDiff.to":   `"doc:2025"`,
 }
 
 // subDepth is how many nodes deep the generated selection reaches below the
@@ -92,7 +95,10 @@ func Queries(s *ast.Schema, ids IDs, args ArgValues) ([]Query, error) {
 		var as []string
 		for _, a := range f.Arguments {
 			if a.Type.NonNull && a.DefaultValue == nil {
-				v, ok := args[a.Name]
+				v, ok := args[f.Name+"."+a.Name] // this field's own value first
+				if !ok {
+					v, ok = args[a.Name]
+				}
 				if id, isNode := ids[f.Type.Name()]; isNode && a.Name == "id" {
 					v, ok = fmt.Sprintf("%q", id), true // a typed lookup: an id of its type
 				}

@@ -1,0 +1,98 @@
+package editiondiff_test
+
+import (
+	"testing"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/editiondiff"
+	"github.com/policygraph/policygraph/inmem"
+	"github.com/policygraph/policygraph/loader"
+	"github.com/policygraph/policygraph/seed"
+)
+
+// TestCorpus checks the 2023 → 2025 diff against counts taken straight from
+// the loader's graph, the obvious way.
+func TestCorpus(t *testing.T) {
+	g, _, err := loader.LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := inmem.New(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := editiondiff.Compute(t.Context(), s, "doc:2023", "doc:2025", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Independently: the planned measures, the later measures with an
+	// ancestor, the revisions.
+	byID := map[string]*policygraph.Measure{}
+	for _, m := range g.Measures {
+		byID[m.ID] = m
+	}
+	planned, newer := 0, 0
+	successors := map[string][]*policygraph.Measure{}
+	hasAncestor := map[string]bool{}
+	revised := 0
+	for _, r := range g.Relationships {
+		switch r.Type {
+		case policygraph.RelEvolvesFrom:
+			successors[r.End] = append(successors[r.End], byID[r.Start])
+			hasAncestor[r.Start] = true
+		case policygraph.RelRevises:
+			revised++
+		}
+	}
+	notMentioned := 0
+	for _, m := range g.Measures {
+		switch {
+		case m.Relist || m.PillarID == "":
+		case m.DocumentID == "doc:2023" && m.Status == policygraph.StatusFuture:
+			planned++
+			if len(successors[m.ID]) == 0 {
+				notMentioned++
+			}
+		case m.DocumentID == "doc:2025" && !hasAncestor[m.ID]:
+			newer++
+		}
+	}
+	tot := d.Totals
+	if tot.Planned != planned || tot.NotMentioned != notMentioned || tot.New != newer || tot.Revised != revised {
+		t.Errorf("totals %+v; counted planned %d, not mentioned %d, new %d, revised %d", tot, planned, notMentioned, newer, revised)
+	}
+	if tot.Progress+tot.Todo+tot.Continued+tot.NotMentioned != tot.Planned {
+		t.Errorf("outcomes do not add up to the planned measures: %+v", tot)
+	}
+	// 12 pillars in 2025 (8 missions, 4 OS); 2023's 13 are all continued,
+	// two of them by 経済安全保障・対外経済 (a merge): 12 groups, one with
+	// two earlier pillars.
+	if len(d.Groups) != 12 {
+		t.Errorf("%d groups, want 12", len(d.Groups))
+	}
+	var sum editiondiff.Totals
+	for _, gr := range d.Groups {
+		if len(gr.Later) != 1 {
+			t.Errorf("group of %v has %d later pillars", gr.Earlier, len(gr.Later))
+			continue
+		}
+		if want := 1 + map[bool]int{true: 1}[gr.Later[0].ID == "pillar:2025:MISSION-3"]; len(gr.Earlier) != want {
+			t.Errorf("%s: %d earlier pillars, want %d", gr.Later[0].ID, len(gr.Earlier), want)
+		}
+		for _, pl := range gr.Planned {
+			// The outcome follows the best successor.
+			if len(pl.Evidence) > 0 && pl.Outcome != map[string]string{
+				policygraph.StatusProgress: editiondiff.OutcomeProgress, policygraph.StatusTodo: editiondiff.OutcomeTodo,
+			}[pl.Evidence[0].Later.Status] {
+				t.Errorf("%s: outcome %s, best successor %s is %s", pl.Measure.ID, pl.Outcome, pl.Evidence[0].Later.ID, pl.Evidence[0].Later.Status)
+			}
+		}
+		sum.Planned += gr.Totals.Planned
+		sum.New += gr.Totals.New
+	}
+	if sum.Planned != tot.Planned || sum.New != tot.New {
+		t.Errorf("groups add up to %+v, totals %+v", sum, tot)
+	}
+	t.Logf("2023 → 2025: %+v", tot)
+}

@@ -1,0 +1,171 @@
+package editiondiff_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/editiondiff"
+	"github.com/policygraph/policygraph/inmem"
+	"github.com/policygraph/policygraph/storetest"
+)
+
+// The fixture's ids (storetest/fixture.go).
+const (
+	doc23  = "doc:2023"
+	doc25  = "doc:2025"
+	p23M1  = "pillar:2023:MISSION-1"
+	p23M2  = "pillar:2023:MISSION-2"
+	p23OS1 = "pillar:2023:OS-1"
+	p25M1  = "pillar:2025:MISSION-1"
+	p25OS1 = "pillar:2025:OS-1"
+	m2     = "measure:2023:MISSION-1:4b5c6d7e" // FUTURE
+	m5     = "measure:2023:OS-1:7e8f90a1"      // FUTURE
+	m7     = "measure:2025:MISSION-1:90a1b2c3" // PROGRESS, EVOLVES_FROM m1 (PAST)
+	m8     = "measure:2025:OS-1:a1b2c3d4"      // TODO
+	t2     = "target:2025:MISSION-1:d2e3f4a5"
+	t5     = "target:2023:MISSION-1:a5b6c7d8"
+)
+
+// group is a Group as text: pillars, each planned measure with its outcome
+// and evidence, new measures, revisions.
+type group struct {
+	Earlier, Later []string
+	Planned        []string // "id OUTCOME [later@score …]"
+	New            []string
+	Revised        []string // "later->earlier from→to unit"
+	Totals         editiondiff.Totals
+}
+
+func summary(d *editiondiff.Diff) []group {
+	var out []group
+	for _, g := range d.Groups {
+		var s group
+		for _, p := range g.Earlier {
+			s.Earlier = append(s.Earlier, p.ID)
+		}
+		for _, p := range g.Later {
+			s.Later = append(s.Later, p.ID)
+		}
+		for _, pl := range g.Planned {
+			line := pl.Measure.ID + " " + pl.Outcome
+			for _, e := range pl.Evidence {
+				line += fmt.Sprintf(" %s@%.2f", e.Later.ID, e.Score)
+			}
+			s.Planned = append(s.Planned, line)
+		}
+		for _, m := range g.New {
+			s.New = append(s.New, m.ID)
+		}
+		for _, r := range g.Revised {
+			s.Revised = append(s.Revised, fmt.Sprintf("%s->%s %g→%g %s", r.Later.ID, r.Earlier.ID, r.FromValue, r.ToValue, r.Unit))
+		}
+		s.Totals = g.Totals
+		out = append(out, s)
+	}
+	return out
+}
+
+func evolves(later, earlier string, score float64) *policygraph.Relationship {
+	return &policygraph.Relationship{ID: "EVOLVES_FROM:" + later + "->" + earlier, Type: policygraph.RelEvolvesFrom,
+		Start: later, End: earlier, Properties: map[string]any{"score": score}}
+}
+
+func TestCompute(t *testing.T) {
+	revised := []string{t2 + "->" + t5 + " 100→150 兆円"}
+	tests := []struct {
+		name   string
+		extra  []*policygraph.Relationship
+		pillar string
+		want   []group
+		totals editiondiff.Totals
+	}{
+		{
+			name: "the fixture: nothing planned is continued, m8 is new",
+			want: []group{
+				{Earlier: []string{p23M1}, Later: []string{p25M1}, Planned: []string{m2 + " NOT_MENTIONED"}, Revised: revised,
+					Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1, Revised: 1}},
+				{Later: []string{p25OS1}, New: []string{m8}, Totals: editiondiff.Totals{New: 1}},
+				{Earlier: []string{p23M2}},
+				// m6 is a 再掲 repeat of m3: not counted again.
+				{Earlier: []string{p23OS1}, Planned: []string{m5 + " NOT_MENTIONED"}, Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1}},
+			},
+			totals: editiondiff.Totals{Planned: 2, NotMentioned: 2, New: 1, Revised: 1},
+		},
+		{
+			name: "successors decide: best score first, progress before todo on a tie",
+			extra: []*policygraph.Relationship{
+				evolves(m7, m2, 0.6), evolves(m8, m2, 0.6), // a tie: m7 (PROGRESS) wins
+				evolves(m8, m5, 0.5),
+			},
+			want: []group{
+				{Earlier: []string{p23M1}, Later: []string{p25M1}, Planned: []string{m2 + " PROGRESS " + m7 + "@0.60 " + m8 + "@0.60"}, Revised: revised,
+					Totals: editiondiff.Totals{Planned: 1, Progress: 1, Revised: 1}},
+				{Later: []string{p25OS1}},
+				{Earlier: []string{p23M2}},
+				{Earlier: []string{p23OS1}, Planned: []string{m5 + " TODO " + m8 + "@0.50"}, Totals: editiondiff.Totals{Planned: 1, Todo: 1}},
+			},
+			totals: editiondiff.Totals{Planned: 2, Progress: 1, Todo: 1, Revised: 1},
+		},
+		{
+			name:   "one pillar's group",
+			pillar: p23OS1,
+			want:   []group{{Earlier: []string{p23OS1}, Planned: []string{m5 + " NOT_MENTIONED"}, Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1}}},
+			totals: editiondiff.Totals{Planned: 1, NotMentioned: 1},
+		},
+		{
+			name:   "a later pillar names its group too",
+			pillar: p25M1,
+			want: []group{{Earlier: []string{p23M1}, Later: []string{p25M1}, Planned: []string{m2 + " NOT_MENTIONED"}, Revised: revised,
+				Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1, Revised: 1}}},
+			totals: editiondiff.Totals{Planned: 1, NotMentioned: 1, Revised: 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := storetest.Fixture()
+			g.Relationships = append(g.Relationships, tt.extra...)
+			s, err := inmem.New(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := editiondiff.Compute(t.Context(), s, doc23, doc25, tt.pillar)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, summary(d)); diff != "" {
+				t.Errorf("groups (-want +got):\n%s", diff)
+			}
+			if d.Totals != tt.totals {
+				t.Errorf("totals = %+v, want %+v", d.Totals, tt.totals)
+			}
+			if d.From.ID != doc23 || d.To.ID != doc25 {
+				t.Errorf("from, to = %s, %s", d.From.ID, d.To.ID)
+			}
+		})
+	}
+}
+
+func TestComputeRejects(t *testing.T) {
+	s, err := inmem.New(storetest.Fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, from, to, pillar string }{
+		{"same document", doc23, doc23, ""},
+		{"later first", doc25, doc23, ""},
+		{"not a document", p23M1, doc25, ""},
+		{"unknown id", "doc:1999", doc25, ""},
+		{"pillar of neither", doc23, doc25, "pillar:2030:OS-1"},
+		{"not a pillar", doc23, doc25, m2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := editiondiff.Compute(t.Context(), s, tc.from, tc.to, tc.pillar)
+			if policygraph.ErrorCode(err) != policygraph.EINVALID {
+				t.Errorf("error %v, want %s", err, policygraph.EINVALID)
+			}
+		})
+	}
+}

@@ -39,6 +39,7 @@ commands:
   serve    serve the GraphQL API and the explorer (embedded store by default)
   export   write the whole graph as json, graphml, cypher or csv (zip)
   load     print a load report, or load the graph into Neo4j
+  diff     what became of an edition's planned measures in a later one (md, json, csv)
 
 Run 'policygraph <command> -h' for the flags of a command.
 `
@@ -60,6 +61,8 @@ func run(ctx context.Context, args []string, env getenv, stdout, stderr io.Write
 		return runExport(ctx, args[1:], env, stdout, stderr)
 	case "load":
 		return runLoad(ctx, args[1:], env, stdout, stderr)
+	case "diff":
+		return runDiff(ctx, args[1:], env, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

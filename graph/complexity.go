@@ -212,10 +212,14 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	// editionDiff: a dozen store calls; its lists are bounded by the
 	// pillars, measures and targets there are.
 	q.EditionDiff = func(child int, _ string, _ string, _ *string) int { return add(12, child) }
-	c.EditionDiff.Groups = nodesOf(policygraph.LabelPillar)
+	// The groups partition the pillars, measures and targets: the lists of
+	// all groups together are no longer than one group's bound (child, where
+	// each list may hold every measure), so the groups cost child plus what
+	// each group has besides its lists (its six fields and the seven totals).
+	c.EditionDiff.Groups = func(child int) int { return add(child, mul(k.count(policygraph.LabelPillar), 16)) }
 	c.PillarGroupDiff.Earlier = nodesOf(policygraph.LabelPillar)
 	c.PillarGroupDiff.Later = nodesOf(policygraph.LabelPillar)
-	c.PillarGroupDiff.Planned = nodesOf(policygraph.LabelMeasure)
+	c.PillarGroupDiff.Planned = func(child int, _ *string) int { return nodesOf(policygraph.LabelMeasure)(child) }
 	c.PillarGroupDiff.New = nodesOf(policygraph.LabelMeasure)
 	c.PillarGroupDiff.Revised = nodesOf(policygraph.LabelTarget)
 	c.PlannedMeasure.Evidence = walk(policygraph.RelEvolvesFrom, in)

@@ -17,9 +17,27 @@ import (
 
 // region    ************************** generated!.gotpl **************************
 
+type PillarGroupDiffResolver interface {
+	Planned(ctx context.Context, obj *editiondiff.Group, outcome *string) ([]*editiondiff.Planned, error)
+}
+
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_PillarGroupDiff_planned_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "outcome",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOPlanOutcome2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["outcome"] = arg0
+	return args, nil
+}
 
 // endregion ***************************** args.gotpl *****************************
 
@@ -478,7 +496,8 @@ func (ec *executionContext) _PillarGroupDiff_planned(ctx context.Context, field 
 			return ec.fieldContext_PillarGroupDiff_planned(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Planned, nil
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.PillarGroupDiff().Planned(ctx, obj, fc.Args["outcome"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*editiondiff.Planned) graphql.Marshaler {
@@ -488,15 +507,26 @@ func (ec *executionContext) _PillarGroupDiff_planned(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_PillarGroupDiff_planned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_PillarGroupDiff_planned(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "PillarGroupDiff",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PlannedMeasure(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_PillarGroupDiff_planned_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -1341,6 +1371,24 @@ func (ec *executionContext) marshalNTargetRevisionPair2ᚖgithubᚗcomᚋpolicyg
 		return graphql.Null
 	}
 	return ec._TargetRevisionPair(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPlanOutcome2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalString(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlanOutcome2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(*v)
+	return res
 }
 
 // endregion ***************************** type.gotpl *****************************

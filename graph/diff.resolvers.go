@@ -11,6 +11,23 @@ import (
 	"github.com/policygraph/policygraph/editiondiff"
 )
 
+func (r *pillarGroupDiffResolver) Planned(ctx context.Context, obj *editiondiff.Group, outcome *string) ([]*editiondiff.Planned, error) {
+	if outcome == nil {
+		return obj.Planned, nil
+	}
+	var out []*editiondiff.Planned
+	for _, p := range obj.Planned {
+		if p.Outcome == *outcome {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
 func (r *queryResolver) EditionDiff(ctx context.Context, from string, to string, pillar *string) (*editiondiff.Diff, error) {
 	return r.editionDiff(ctx, from, to, pillar)
 }
+
+func (r *Resolver) PillarGroupDiff() PillarGroupDiffResolver { return &pillarGroupDiffResolver{r} }
+
+type pillarGroupDiffResolver struct{ *Resolver }

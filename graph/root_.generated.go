@@ -30,6 +30,7 @@ type ResolverRoot interface {
 	MeasureGroup() MeasureGroupResolver
 	Path() PathResolver
 	Pillar() PillarResolver
+	PillarGroupDiff() PillarGroupDiffResolver
 	PillarUse() PillarUseResolver
 	PolicyDirection() PolicyDirectionResolver
 	Query() QueryResolver
@@ -248,7 +249,7 @@ type ComplexityRoot struct {
 		Earlier func(childComplexity int) int
 		Later   func(childComplexity int) int
 		New     func(childComplexity int) int
-		Planned func(childComplexity int) int
+		Planned func(childComplexity int, outcome *string) int
 		Revised func(childComplexity int) int
 		Totals  func(childComplexity int) int
 	}
@@ -1344,7 +1345,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.PillarGroupDiff.Planned(childComplexity), true
+		args, err := ec.field_PillarGroupDiff_planned_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.Planned(childComplexity, args["outcome"].(*string)), true
 
 	case "PillarGroupDiff.revised":
 		if e.ComplexityRoot.PillarGroupDiff.Revised == nil {
@@ -2222,8 +2228,8 @@ type PillarGroupDiff {
   earlier: [Pillar!]!
   "The group's pillars of the later edition (none when nothing continues the earlier ones)."
   later: [Pillar!]!
-  "Every planned (○ FUTURE) measure of the earlier pillars, in document order, with its outcome."
-  planned: [PlannedMeasure!]!
+  "Every planned (○ FUTURE) measure of the earlier pillars, in document order, with its outcome; with ` + "`" + `outcome` + "`" + `, only those."
+  planned(outcome: PlanOutcome): [PlannedMeasure!]!
   "Measures of the later pillars that continue no measure of the earlier edition, in document order."
   new: [Measure!]!
   "Targets of the later pillars that revise a target of the earlier edition."

@@ -70,4 +70,24 @@ var Examples = []Example{
   }
 }
 `},
+	{"TargetRevised", "Did the target move? (REVISES)", `{
+  node(id: "target:2025:MISSION-3:e1e136c7") {
+    ... on Target {
+      text
+      revises { fromValue toValue unit score target { text pillar { key name } } }
+    }
+  }
+}
+`},
+	{"EditionDiff", "What became of each 2023 promise? (editionDiff)", `{
+  editionDiff(from: "doc:2023", to: "doc:2025", pillar: "pillar:2025:MISSION-2") {
+    totals { planned progress todo notMentioned new revised }
+    groups {
+      earlier { key name }
+      later { key name }
+      planned(outcome: PROGRESS) { measure { title } evidence { score later { title status } } }
+    }
+  }
+}
+`},
 }

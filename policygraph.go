@@ -39,12 +39,14 @@ const (
 	RelEvolvesFrom  = "EVOLVES_FROM"  // Measure (2025) → Measure (2023) (score)
 	RelHasDirection = "HAS_DIRECTION" // Document → PolicyDirection
 	RelRevises      = "REVISES"       // Target (later) → Target (earlier): same goal, new value (fromValue, toValue, unit, score)
+	RelRestates     = "RESTATES"      // Target → the first Target of the same goal in its pillar and edition
 )
 
 // RelTypes lists every relationship type in a stable order.
 var RelTypes = []string{
 	RelHasPillar, RelHasDirection, RelHasGroup, RelInGroup, RelHasMeasure, RelHasTarget,
 	RelCitesLaw, RelUsesFund, RelRelists, RelRefersTo, RelContinues, RelEvolvesFrom, RelRevises,
+	RelRestates,
 }
 
 // Measure statuses.

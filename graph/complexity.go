@@ -253,6 +253,8 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Target.FundMentions = walk(policygraph.RelUsesFund, out)
 	c.Target.Revises = walk(policygraph.RelRevises, out)
 	c.Target.RevisedBy = walk(policygraph.RelRevises, in)
+	c.Target.Restates = func(child int) int { return add(1, child) }
+	c.Target.RestatedBy = walk(policygraph.RelRestates, in)
 
 	m := &c.Measure
 	m.Laws = walk(policygraph.RelCitesLaw, out)

@@ -50,6 +50,8 @@ type TargetResolver interface {
 	FundMentions(ctx context.Context, obj *policygraph.Target) ([]*model.FundMention, error)
 	Revises(ctx context.Context, obj *policygraph.Target) ([]*model.TargetRevision, error)
 	RevisedBy(ctx context.Context, obj *policygraph.Target) ([]*model.TargetRevision, error)
+	Restates(ctx context.Context, obj *policygraph.Target) (*policygraph.Target, error)
+	RestatedBy(ctx context.Context, obj *policygraph.Target) ([]*policygraph.Target, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1426,6 +1428,70 @@ func (ec *executionContext) fieldContext_Target_revisedBy(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Target_restates(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_restates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Target().Restates(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policygraph.Target) graphql.Marshaler {
+			return ec.marshalOTarget2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTarget(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Target_restates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Target_restatedBy(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_restatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Target().RestatedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_restatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TargetRevision_target(ctx context.Context, field graphql.CollectedField, obj *model.TargetRevision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1961,6 +2027,13 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "restates":
+			out.Values[i] = ec._Target_restates(ctx, field, obj)
+		case "restatedBy":
+			out.Values[i] = ec._Target_restatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -2197,6 +2270,13 @@ func (ec *executionContext) unmarshalOPillarMeasureFilter2ᚖgithubᚗcomᚋpoli
 	}
 	res, err := ec.unmarshalInputPillarMeasureFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTarget2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTarget(ctx context.Context, sel ast.SelectionSet, v *policygraph.Target) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Target(ctx, sel, v)
 }
 
 // endregion ***************************** type.gotpl *****************************

@@ -147,6 +147,18 @@ func (r *targetResolver) RevisedBy(ctx context.Context, obj *policygraph.Target)
 	return revisions(hops), err
 }
 
+func (r *targetResolver) Restates(ctx context.Context, obj *policygraph.Target) (*policygraph.Target, error) {
+	ts, err := walk[*policygraph.Target](ctx, r.Resolver, obj.ID, policygraph.RelRestates, out)
+	if err != nil || len(ts) == 0 {
+		return nil, err
+	}
+	return ts[0], nil
+}
+
+func (r *targetResolver) RestatedBy(ctx context.Context, obj *policygraph.Target) ([]*policygraph.Target, error) {
+	return walk[*policygraph.Target](ctx, r.Resolver, obj.ID, policygraph.RelRestates, in)
+}
+
 func (r *Resolver) MeasureGroup() MeasureGroupResolver { return &measureGroupResolver{r} }
 
 func (r *Resolver) Pillar() PillarResolver { return &pillarResolver{r} }

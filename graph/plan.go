@@ -152,6 +152,8 @@ var rules = map[string]map[string]rule{
 		"fundMentions": walkRule(policygraph.RelUsesFund, out, at{path: []hop{{"FundMention", "fund"}}}),
 		"revises":      walkRule(policygraph.RelRevises, out, at{path: []hop{{"TargetRevision", "target"}}}),
 		"revisedBy":    walkRule(policygraph.RelRevises, in, at{path: []hop{{"TargetRevision", "target"}}}),
+		"restates":     walkRule(policygraph.RelRestates, out),
+		"restatedBy":   walkRule(policygraph.RelRestates, in),
 	},
 	"Law": {
 		"measures": walkRule(policygraph.RelCitesLaw, in),

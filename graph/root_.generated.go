@@ -360,6 +360,8 @@ type ComplexityRoot struct {
 		LawMentions  func(childComplexity int) int
 		Laws         func(childComplexity int) int
 		Pillar       func(childComplexity int) int
+		RestatedBy   func(childComplexity int) int
+		Restates     func(childComplexity int) int
 		RevisedBy    func(childComplexity int) int
 		Revises      func(childComplexity int) int
 		Source       func(childComplexity int) int
@@ -1955,6 +1957,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Target.Pillar(childComplexity), true
 
+	case "Target.restatedBy":
+		if e.ComplexityRoot.Target.RestatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.RestatedBy(childComplexity), true
+
+	case "Target.restates":
+		if e.ComplexityRoot.Target.Restates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Restates(childComplexity), true
+
 	case "Target.revisedBy":
 		if e.ComplexityRoot.Target.RevisedBy == nil {
 			break
@@ -2686,6 +2702,10 @@ type Target implements Node {
   revises: [TargetRevision!]!
   "REVISES (incoming): the later edition's targets that give this goal a new value."
   revisedBy: [TargetRevision!]!
+  "RESTATES: the first statement of this goal in the same pillar and edition, when this one repeats it (null for a first statement)."
+  restates: Target
+  "RESTATES (incoming): the later statements of this goal in the same pillar and edition."
+  restatedBy: [Target!]!
 }
 
 "A REVISES link: the same goal in two editions with a new value."
@@ -2837,6 +2857,8 @@ enum RelType {
   EVOLVES_FROM
   "Target (later edition) → Target (earlier): the same goal with a new value."
   REVISES
+  "Target → the first statement of the same goal in its pillar and edition."
+  RESTATES
 }
 
 enum OrderDirection {
@@ -3514,6 +3536,10 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_revises(ctx, field)
 	case "revisedBy":
 		return ec.fieldContext_Target_revisedBy(ctx, field)
+	case "restates":
+		return ec.fieldContext_Target_restates(ctx, field)
+	case "restatedBy":
+		return ec.fieldContext_Target_restatedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Target", field.Name)
 }

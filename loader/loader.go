@@ -369,6 +369,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			items[i] = append(items[i], &simItem{m: ms, doc: i, text: st, bg: simBigrams(st)})
 		}
 		rels = append(rels, linkRefs(d, rep)...)
+		rels = append(rels, linkRestates(pd.Targets)...)
 	}
 	rels = append(rels, res.rels...)
 	rep.Mentions = res.count

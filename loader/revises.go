@@ -7,6 +7,42 @@ import (
 	"github.com/policygraph/policygraph"
 )
 
+// ---- RESTATES ----
+//
+// One edition often states a goal several times: in the key messages, the
+// pillar's long-term goals and its KPI table (2023 states GX 150兆円超 three
+// times, 対内直接投資80兆円 three times). A target RESTATES the first
+// statement of its goal in the same pillar of the same document: the same
+// value in the same unit, and the same year where both give one. The
+// wording is no guide here (2023's two statements of the 92兆円 bio market
+// share 0.08 of their bigrams), the value within one pillar is: on the
+// corpus every such pair is one goal, and no pillar has two goals of one
+// value (TestRestatesOnTheCorpus).
+
+// linkRestates links each target to the first earlier target (by line) of
+// the same document, pillar, value, unit and year.
+func linkRestates(targets []*policygraph.Target) []*policygraph.Relationship {
+	byLine := slices.Clone(targets)
+	slices.SortStableFunc(byLine, func(a, b *policygraph.Target) int { return a.LineStart - b.LineStart })
+	var rels []*policygraph.Relationship
+	for i, t := range byLine {
+		if t.Unit == "" || t.Value == 0 {
+			continue
+		}
+		for _, first := range byLine[:i] {
+			if first.DocumentID == t.DocumentID && first.PillarID == t.PillarID && first.Unit == t.Unit &&
+				first.Value == t.Value && (first.Year == t.Year || first.Year == 0 || t.Year == 0) {
+				rels = append(rels, &policygraph.Relationship{
+					ID: relID(policygraph.RelRestates, t.ID, first.ID), Type: policygraph.RelRestates, Start: t.ID, End: first.ID,
+					Properties: map[string]any{},
+				})
+				break
+			}
+		}
+	}
+	return rels
+}
+
 // ---- REVISES ----
 //
 // A target of a later edition REVISES a target of the earlier one when both

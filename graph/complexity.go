@@ -212,16 +212,21 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	// editionDiff: a dozen store calls; its lists are bounded by the
 	// pillars, measures and targets there are.
 	q.EditionDiff = func(child int, _ string, _ string, _ *string) int { return add(12, child) }
-	// The groups partition the pillars, measures and targets: the lists of
-	// all groups together are no longer than one group's bound (child, where
-	// each list may hold every measure), so the groups cost child plus what
-	// each group has besides its lists (its six fields and the seven totals).
-	c.EditionDiff.Groups = func(child int) int { return add(child, mul(k.count(policygraph.LabelPillar), 16)) }
-	c.PillarGroupDiff.Earlier = nodesOf(policygraph.LabelPillar)
-	c.PillarGroupDiff.Later = nodesOf(policygraph.LabelPillar)
-	c.PillarGroupDiff.Planned = func(child int, _ *string) int { return nodesOf(policygraph.LabelMeasure)(child) }
-	c.PillarGroupDiff.New = nodesOf(policygraph.LabelMeasure)
-	c.PillarGroupDiff.Revised = nodesOf(policygraph.LabelTarget)
+	// The groups partition the pillars, measures and targets, so each field
+	// of a group is charged once for all groups: its own cost for each of at
+	// most P groups (P pillars) plus its list's elements over all groups.
+	// Groups itself then adds nothing (aliases of a field are charged each).
+	P := func() int { return k.count(policygraph.LabelPillar) }
+	partition := func(label string) func(int) int {
+		return func(child int) int { return add(P(), mul(k.count(label), child)) }
+	}
+	c.EditionDiff.Groups = func(child int) int { return child }
+	c.PillarGroupDiff.Earlier = partition(policygraph.LabelPillar)
+	c.PillarGroupDiff.Later = partition(policygraph.LabelPillar)
+	c.PillarGroupDiff.Planned = func(child int, _ *string) int { return partition(policygraph.LabelMeasure)(child) }
+	c.PillarGroupDiff.New = partition(policygraph.LabelMeasure)
+	c.PillarGroupDiff.Revised = partition(policygraph.LabelTarget)
+	c.PillarGroupDiff.Totals = func(child int) int { return mul(P(), add(1, child)) }
 	c.PlannedMeasure.Evidence = walk(policygraph.RelEvolvesFrom, in)
 	c.Stats.Nodes = list(func() int { return len(policygraph.Labels) })
 	c.Stats.Relationships = list(func() int { return len(policygraph.RelTypes) })

@@ -393,12 +393,13 @@ func (p *planner) fetchWalks(walks map[policygraph.RelQuery][]string) {
 		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.Direction, b.Direction))
 	})
 	for _, q := range qs {
-		ids := p.unread(walks[q], func(id string) bool { _, ok := p.cache.read(q, id); return ok })
-		if len(ids) == 0 {
-			continue
+		if ids := p.unread(walks[q], func(id string) bool { _, ok := p.cache.read(q, id); return ok }); len(ids) > 0 {
+			p.fail(p.cache.fillHops(p.ctx, ids, q))
 		}
-		p.fail(p.cache.fillHops(p.ctx, ids, q))
-		for _, id := range ids {
+		// Every far end is known to this run, also those of walks an
+		// earlier planner of the root field read: the next level starts
+		// from them (Pillar.laws' mentions, refs).
+		for _, id := range walks[q] {
 			for _, h := range p.hopsOf(q, id) {
 				p.known[h.Node.NodeID()] = h.Node
 			}

@@ -200,6 +200,13 @@ func TestPlannedRoundTripsPerField(t *testing.T) {
 			// A filtered Pillar.measures is a store query per pillar (13),
 			// each planning its page's laws.
 			map[string]int{"Documents": 1, "Related HAS_PILLAR": 1, "Measures": 13, "Related CITES_LAW": 13}},
+		// Planners of one root field share its cache; a later one still
+		// plans below nodes an earlier one walked to (review: the first
+		// query cost 73 USES_FUND calls, one per mention, the second 13).
+		{`{ documents { pillars { measures(filter: {text: "measure"}, first: 2) { nodes { pillar { laws { mentions { node { ... on Measure { funds { id } } } } } } } } } } }`,
+			map[string]int{"Documents": 1, "Related HAS_PILLAR": 1, "Measures": 13, "Nodes": 13, "Related HAS_MEASURE": 13, "Related HAS_TARGET": 13, "Related CITES_LAW": 13, "Related USES_FUND": 13}},
+		{`{ documents { pillars { laws { law { id } } measures(filter: {text: "measure"}, first: 2) { nodes { pillar { laws { mentions { node { ... on Measure { funds { id } } } } } } } } } } }`,
+			map[string]int{"Documents": 1, "Related HAS_PILLAR": 1, "Measures": 13, "Nodes": 13, "Related HAS_MEASURE": 1, "Related HAS_TARGET": 1, "Related CITES_LAW": 1, "Related USES_FUND": 13}},
 	} {
 		for range 3 {
 			mustRun(t, c, tc.query, nil)

@@ -69,7 +69,7 @@ func writeMarkdown(w io.Writer, d *Diff) error {
 	}
 	row("**all**", d.Totals)
 	for _, g := range d.Groups {
-		fmt.Fprintf(b, "\n## %s\n", groupName(g))
+		fmt.Fprintf(b, "\n## %s\n", mdEscape(groupName(g)))
 		for _, ot := range outcomeTitles {
 			var items []*Planned
 			for _, p := range g.Planned {
@@ -133,7 +133,7 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // mdEscape keeps a text from breaking a table row or a list item.
 func mdEscape(s string) string {
-	return strings.NewReplacer("|", "\\|", "\n", " ", "*", "\\*", "_", "\\_").Replace(s)
+	return strings.NewReplacer("\\", "\\\\", "`", "\\`", "|", "\\|", "\n", " ", "*", "\\*", "_", "\\_").Replace(s)
 }
 
 // The JSON report: ids, titles and statuses, citations and quotes.

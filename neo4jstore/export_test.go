@@ -11,6 +11,12 @@ import (
 // error fails that batch (tests inject failures with it).
 func SetBatchHook(s *Store, h func(step string, n int) error) { s.SetLoadHook(h) }
 
+// Exec runs one write statement (tests set up schema states with it).
+func Exec(ctx context.Context, s *Store, stmt string) error {
+	_, err := writeTx(ctx, s, "Exec", func(tx *txn) (struct{}, error) { return struct{}{}, tx.exec(stmt, nil) })
+	return err
+}
+
 // DumpedNode is a node as stored.
 type DumpedNode struct {
 	ID, ElementID, Label, Props string

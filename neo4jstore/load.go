@@ -146,7 +146,7 @@ func (s *Store) LoadGraph(ctx context.Context, g *policygraph.Graph, opts ...Loa
 		return res, nil // nothing to write
 	}
 
-	w, err := newCorpusWrite(changed, existing, sharedNodes, sharedRels, res.Removed, st.empty)
+	w, err := newCorpusWrite(changed, sharedNodes, sharedRels, res.Removed, st.empty)
 	if err != nil {
 		return nil, &policygraph.Error{Code: policygraph.EINVALID, Op: op, Message: "graph cannot be loaded", Err: err}
 	}
@@ -186,7 +186,7 @@ type corpusWrite struct {
 	merged     []map[string]any // cross-document and shared: MERGEd by id
 }
 
-func newCorpusWrite(changed []*docPart, existing map[string]string, sharedNodes []policygraph.Entity, sharedRels []*policygraph.Relationship, removed []string, fresh bool) (*corpusWrite, error) {
+func newCorpusWrite(changed []*docPart, sharedNodes []policygraph.Entity, sharedRels []*policygraph.Relationship, removed []string, fresh bool) (*corpusWrite, error) {
 	w := &corpusWrite{fresh: fresh, deleteDocs: slices.Clone(removed)}
 	for _, e := range sharedNodes {
 		props, err := nodeProps(e, "", 0)
@@ -205,7 +205,10 @@ func newCorpusWrite(changed []*docPart, existing map[string]string, sharedNodes 
 		w.merged = append(w.merged, relRow(r))
 	}
 	for _, p := range changed {
-		if _, ok := existing[p.doc.ID]; ok {
+		// Unless the database holds nothing, a changed document's previous
+		// nodes go first, found by pg_doc: also when its Document node is
+		// missing (deleted by hand), so such a database is repaired.
+		if !fresh {
 			w.deleteDocs = append(w.deleteDocs, p.doc.ID)
 		}
 		for _, e := range p.nodes {

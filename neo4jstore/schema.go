@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -60,13 +61,16 @@ func (s *Store) EnsureSchema(ctx context.Context, wait time.Duration) error {
 	if err != nil {
 		return err
 	}
+	if err := s.dropObsolete(ctx, have); err != nil {
+		return err
+	}
 	// Schema commands cannot share a transaction with data, but they can
 	// share one with each other: one transaction for what is missing (IF
 	// NOT EXISTS would make the others no-ops, but each still costs a round
 	// trip).
 	var missing []string
 	for _, stmt := range SchemaStatements() {
-		if !have[schemaName(stmt)] {
+		if have[schemaName(stmt)] == "" {
 			missing = append(missing, stmt)
 		}
 	}
@@ -88,18 +92,52 @@ func (s *Store) EnsureSchema(ctx context.Context, wait time.Duration) error {
 	return err
 }
 
-// schemaNames are the names of the indexes and constraints that exist.
-func (s *Store) schemaNames(ctx context.Context) (map[string]bool, error) {
-	return readTx(ctx, s, "neo4jstore.EnsureSchema", func(tx *txn) (map[string]bool, error) {
-		out := map[string]bool{}
-		for _, q := range []string{"SHOW INDEXES YIELD name", "SHOW CONSTRAINTS YIELD name"} {
-			recs, err := tx.collect(q, nil)
+// dropObsolete drops the indexes and constraints of earlier versions (every
+// name starting pg_ that SchemaStatements no longer creates: the full-text
+// index pg_search and the range indexes of the removed read path), which
+// every load would otherwise keep maintaining.
+func (s *Store) dropObsolete(ctx context.Context, have map[string]string) error {
+	want := map[string]bool{}
+	for _, stmt := range SchemaStatements() {
+		want[schemaName(stmt)] = true
+	}
+	var drops []string
+	for name, kind := range have {
+		if strings.HasPrefix(name, "pg_") && !want[name] {
+			drops = append(drops, "DROP "+kind+" "+name+" IF EXISTS")
+		}
+	}
+	if len(drops) == 0 {
+		return nil
+	}
+	sort.Strings(drops)
+	_, err := writeTx(ctx, s, "neo4jstore.EnsureSchema", func(tx *txn) (struct{}, error) {
+		for _, d := range drops {
+			if err := tx.exec(d, nil); err != nil {
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, nil
+	})
+	return err
+}
+
+// schemaNames are the names of the constraints and indexes that exist, with
+// their kind (CONSTRAINT, or INDEX for one no constraint owns).
+func (s *Store) schemaNames(ctx context.Context) (map[string]string, error) {
+	return readTx(ctx, s, "neo4jstore.EnsureSchema", func(tx *txn) (map[string]string, error) {
+		out := map[string]string{}
+		for _, q := range []struct{ query, kind string }{
+			{"SHOW CONSTRAINTS YIELD name", "CONSTRAINT"},
+			{"SHOW INDEXES YIELD name, owningConstraint WHERE owningConstraint IS NULL RETURN name", "INDEX"},
+		} {
+			recs, err := tx.collect(q.query, nil)
 			if err != nil {
 				return nil, err
 			}
 			for _, r := range recs {
 				n, _ := get[string](r, "name")
-				out[n] = true
+				out[n] = q.kind
 			}
 		}
 		return out, nil

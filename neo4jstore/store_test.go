@@ -436,7 +436,18 @@ func TestOpenRejectsBadURI(t *testing.T) {
 
 func TestSchema(t *testing.T) {
 	s := neo4jtest.Open(t)
-	// EnsureSchema is idempotent.
+	// What an earlier version created, and an index of the user's own.
+	for _, stmt := range []string{
+		"CREATE INDEX pg_measure_status IF NOT EXISTS FOR (n:Measure) ON (n.status)",
+		"CREATE FULLTEXT INDEX pg_search IF NOT EXISTS FOR (n:Measure|Law) ON EACH [n.title, n.name]",
+		"CREATE INDEX user_measure_title IF NOT EXISTS FOR (n:Measure) ON (n.title)",
+	} {
+		if err := neo4jstore.Exec(t.Context(), s, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { _ = neo4jstore.Exec(context.Background(), s, "DROP INDEX user_measure_title IF EXISTS") })
+	// EnsureSchema is idempotent, and drops what earlier versions created.
 	if err := s.EnsureSchema(t.Context(), 0); err != nil {
 		t.Fatal(err)
 	}
@@ -449,6 +460,14 @@ func TestSchema(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("schema lacks %s:\n%s", want, text)
 		}
+	}
+	for _, gone := range []string{"pg_measure_status", "pg_search"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("schema still has %s:\n%s", gone, text)
+		}
+	}
+	if !strings.Contains(text, "user_measure_title") {
+		t.Errorf("the user's own index was dropped:\n%s", text)
 	}
 	if testing.Verbose() {
 		t.Logf("schema:\n%s", text)

@@ -37,12 +37,22 @@ func runDiff(ctx context.Context, args []string, env getenv, stdout, stderr io.W
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	given := map[string]bool{} // on the command line, before the environment fills in
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	if err := applyEnv(fs, env, neo4jFallbacks); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("diff: unexpected argument %q", fs.Arg(0))
+	}
+	// An explicit --seed wins over a Neo4j URI from the environment; both on
+	// the command line is a mistake.
+	if *seedDir != "" && cfg.URI != "" {
+		if given["neo4j-uri"] {
+			return fmt.Errorf("diff: give --seed or --neo4j-uri, not both")
+		}
+		cfg.URI = ""
 	}
 	if *from == "" || *to == "" {
 		fs.Usage()

@@ -81,6 +81,22 @@ func TestDiffToFileAndPillar(t *testing.T) {
 	}
 }
 
+// TestDiffSeedWinsOverEnv: an explicit --seed is used even with NEO4J_URI in
+// the environment (nothing listens there); both on the command line is an
+// error.
+func TestDiffSeedWinsOverEnv(t *testing.T) {
+	env := envOf(map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"})
+	var out, errb bytes.Buffer
+	args := []string{"diff", "--from", "doc:2023", "--to", "doc:2025", "--seed", "../../seed", "--format", "json"}
+	if err := run(context.Background(), args, env, &out, &errb); err != nil || !json.Valid(out.Bytes()) {
+		t.Fatalf("--seed with NEO4J_URI in the environment: %v\n%s", err, errb.String())
+	}
+	err := run(context.Background(), append(args, "--neo4j-uri", "bolt://127.0.0.1:1"), noEnv, &out, &errb)
+	if err == nil || !strings.Contains(err.Error(), "not both") {
+		t.Errorf("--seed and --neo4j-uri: %v", err)
+	}
+}
+
 func TestDiffBadFlags(t *testing.T) {
 	for _, tc := range []struct {
 		args []string

@@ -32,6 +32,7 @@ type serveOptions struct {
 	logLevel        string
 	shutdownTimeout time.Duration
 	gcPercent       int
+	neo4jMode       string // deprecated: snapshot is the only mode
 	neo4j           neo4jConfig
 	snapshot        snapshot.Options
 }
@@ -78,6 +79,7 @@ func parseServeFlags(args []string, env getenv, stderr io.Writer) (*serveOptions
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long to drain requests on SIGINT/SIGTERM")
 	fs.IntVar(&o.gcPercent, "gc-percent", defaultGCPercent, "garbage collection target `percent` (as GOGC; ignored when GOGC is set)")
 	fs.StringVar(&o.neo4j.URI, "neo4j-uri", "", "serve from Neo4j at this `URI` instead of the embedded store")
+	fs.StringVar(&o.neo4jMode, "neo4j-mode", "snapshot", "deprecated: snapshot is the only mode (read-through was removed)")
 	fs.StringVar(&o.neo4j.User, "neo4j-user", "neo4j", "Neo4j user")
 	fs.StringVar(&o.neo4j.Password, "neo4j-password", "", "Neo4j password")
 	fs.StringVar(&o.neo4j.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction")
@@ -92,6 +94,16 @@ func parseServeFlags(args []string, env getenv, stderr io.Writer) (*serveOptions
 	}
 	if err := applyEnv(fs, env, neo4jFallbacks); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
+	}
+	switch o.neo4jMode {
+	case "snapshot":
+	case "read-through":
+		return nil, fmt.Errorf("serve: --neo4j-mode read-through was removed (every query to Neo4j was slower than the snapshot, which answers from memory and follows loads within --snapshot-interval); drop the flag")
+	default:
+		return nil, fmt.Errorf("serve: --neo4j-mode must be snapshot (the only mode), not %q", o.neo4jMode)
+	}
+	if o.gcPercent <= 0 {
+		return nil, fmt.Errorf("serve: --gc-percent must be positive (GOGC=off is not offered), not %d", o.gcPercent)
 	}
 	if o.logFormat != "text" && o.logFormat != "json" {
 		return nil, fmt.Errorf("serve: --log-format must be text or json, not %q", o.logFormat)

@@ -23,8 +23,9 @@ import (
 // The server answers from an in-memory copy of the database (package
 // snapshot), refreshed in the background when a load changes it: the graph
 // changes only through load, and a query answered from memory needs no round
-// trip. (A read-through mode, a Neo4j query per level of every request, was
-// 0.1–0.9× the throughput of @neo4j/graphql and was removed.)
+// trip. (A read-through mode, a Neo4j query per level of every request,
+// reached 0.08–1.38× the throughput of @neo4j/graphql, under 1× on four of
+// the benchmark's five shapes, and was removed.)
 func openNeo4jStore(ctx context.Context, o *serveOptions, logger *slog.Logger) (policygraph.Store, func(), error) {
 	cfg := o.neo4j
 	s, err := neo4jstore.Open(ctx, neo4jstore.Config{

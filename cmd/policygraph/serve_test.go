@@ -153,8 +153,19 @@ func TestServeFlags(t *testing.T) {
 	if len(o.cfg.CORSOrigins) != 2 || o.cfg.CORSOrigins[1] != "https://b.example" {
 		t.Errorf("cors = %q", o.cfg.CORSOrigins)
 	}
-	if _, err := parseServeFlags([]string{"--log-format", "xml"}, noEnv, io.Discard); err == nil {
-		t.Error("--log-format xml accepted")
+	for _, bad := range [][]string{
+		{"--log-format", "xml"},
+		{"--neo4j-mode", "read-through"}, // removed: the error says so
+		{"--neo4j-mode", "fast"},
+		{"--gc-percent", "0"},
+		{"--gc-percent", "-1"},
+	} {
+		if _, err := parseServeFlags(bad, noEnv, io.Discard); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+	if o, err := parseServeFlags([]string{"--neo4j-mode", "snapshot", "--gc-percent", "150"}, noEnv, io.Discard); err != nil || o.gcPercent != 150 {
+		t.Errorf("--neo4j-mode snapshot --gc-percent 150: %+v, %v", o, err)
 	}
 	env["POLICYGRAPH_MAX_COMPLEXITY"] = "lots"
 	if _, err := parseServeFlags(nil, envOf(env), io.Discard); err == nil {

@@ -106,6 +106,21 @@ type Neighbourhood struct {
 	Truncated bool `json:"truncated"`
 }
 
+// A node's mention of an organisation (a MENTIONS_ORG relationship).
+type OrganisationMention struct {
+	Organisation *policygraph.Organisation `json:"organisation"`
+	// The words used in the text (ＪＥＴＲＯ, 産総研 …).
+	Surface string `json:"surface"`
+	// The source line of the mention.
+	Line int `json:"line"`
+}
+
+// An organisation a pillar relies on, with the mentions.
+type OrganisationUse struct {
+	Organisation *policygraph.Organisation `json:"organisation"`
+	Mentions     []*Mention                `json:"mentions"`
+}
+
 // Relay page information.
 type PageInfo struct {
 	HasNextPage     bool    `json:"hasNextPage"`

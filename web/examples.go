@@ -61,4 +61,31 @@ var Examples = []Example{
   }
 }
 `},
+	{"GXMoney", "How much money is behind the GX pillar?", `{
+  pillar(id: "pillar:2025:MISSION-1") {
+    name
+    totalYen
+    amounts {
+      surface
+      qualifier
+      yen
+      year
+      source { lineStart quote }
+      heldBy { __typename id }
+    }
+  }
+}
+`},
+	{"WhoDelivers", "Who delivers it? The pillars that rely on NEXI", `{
+  organisation(id: "org:NEXI") {
+    name
+    kind
+    aliases
+    pillars {
+      pillar { key name document { year } }
+      mentions { surface line node { __typename } }
+    }
+  }
+}
+`},
 }

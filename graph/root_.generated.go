@@ -2272,15 +2272,15 @@ type Fund implements Node {
   mentions: [Mention!]!
 }
 
-"A mention of a law or fund in a node's text (a CITES_LAW / USES_FUND relationship)."
+"A mention of a law, fund or organisation in a node's text (a CITES_LAW / USES_FUND / MENTIONS_ORG relationship)."
 type Mention {
-  "The node whose text mentions it: a Pillar, Measure or Target."
+  "The node whose text mentions it: a Pillar, Measure or Target, or the Document for prose outside them."
   node: Node!
   surface: String!
   line: Int!
 }
 
-"A pillar that depends on a law or fund, with the mentions that make it so."
+"A pillar that depends on a law, fund or organisation, with the mentions that make it so."
 type PillarUse {
   pillar: Pillar!
   mentions: [Mention!]!

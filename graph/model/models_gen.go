@@ -91,9 +91,9 @@ type MeasureOrderBy struct {
 	Direction OrderDirection    `json:"direction"`
 }
 
-// A mention of a law or fund in a node's text (a CITES_LAW / USES_FUND relationship).
+// A mention of a law, fund or organisation in a node's text (a CITES_LAW / USES_FUND / MENTIONS_ORG relationship).
 type Mention struct {
-	// The node whose text mentions it: a Pillar, Measure or Target.
+	// The node whose text mentions it: a Pillar, Measure or Target, or the Document for prose outside them.
 	Node    policygraph.Entity `json:"node"`
 	Surface string             `json:"surface"`
 	Line    int                `json:"line"`

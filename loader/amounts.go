@@ -184,8 +184,10 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			}
 		}
 		post := x.s[end:]
+		quoteEnd := end // the quote runs to the qualifier's line (150兆円 / 超の官民投資)
 		for _, s := range amountSuffixes {
 			if strings.HasPrefix(post, s) {
+				quoteEnd = end + len(s)
 				if s == "~" || s == "〜" {
 					s = rangeQualifier
 				}
@@ -212,7 +214,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			}
 			a.EndYear, _ = strconv.Atoi(e)
 		}
-		last := x.lineOf(end - 1)
+		last := x.lineOf(quoteEnd - 1)
 		a.Surface = x.surface(start, end)
 		a.Source = policygraph.Source{File: x.t.File, LineStart: line, LineEnd: last,
 			Quote: strings.Join(x.t.Raw[line-1:last], "\n")}

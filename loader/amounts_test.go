@@ -256,3 +256,12 @@ func TestAmountsCorpus(t *testing.T) {
 		t.Errorf("report lists %d loose amounts, the graph has %d", len(rep.LooseAmounts), loose)
 	}
 }
+
+// The quote reaches the line of a qualifier printed after a line break
+// (2025:1131-1132).
+func TestAmountQuoteHoldsQualifier(t *testing.T) {
+	got := amountsIn(t, nil, "10年で150兆円", "超の官民投資、")
+	if len(got) != 1 || got[0].Qualifier != "超" || got[0].LineStart != 1 || got[0].LineEnd != 2 || got[0].Quote != "10年で150兆円\n超の官民投資、" {
+		t.Errorf("amounts = %+v", got)
+	}
+}

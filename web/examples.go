@@ -62,16 +62,17 @@ var Examples = []Example{
 }
 `},
 	{"GXMoney", "How much money is behind the GX pillar?", `{
-  pillar(id: "pillar:2025:MISSION-1") {
+  pillar(id: "pillar:2023:MISSION-1") {
     name
     totalYen
     amounts {
       surface
       qualifier
       yen
-      year
-      source { lineStart quote }
-      heldBy { __typename id }
+      startYear
+      endYear
+      source { lineStart }
+      heldBy { __typename }
     }
   }
 }

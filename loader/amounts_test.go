@@ -179,13 +179,15 @@ func TestAmountIDsAndProvenance(t *testing.T) {
 
 // TestAmountsCorpus pins the amounts of the real documents.
 //
-// Counted independently of the parser: in an NFKC copy of each file
-// (perl -MUnicode::Normalize -ne 'print NFKC($_)'), `grep -c` of lines
-// holding 円 after a digit (with the split "20 / 兆円" cases found by
-// grep -n '^兆円\|^円' and read by hand) gives every written sum, then by
-// reading each one: 2023 has 77 (including 約4000兆円 next to 30兆ドル;
-// 2020年24兆円⇒2050年77兆円 is two); 2025 has 29 plus six chart data labels
-// (総額 / 233 / 兆円 on lines 837-859), which are left out.
+// Counted independently of the parser, on NFKC copies of the files
+// (perl -MUnicode::Normalize -ne 'print NFKC($_)') with all whitespace
+// removed, so sums split over lines join up:
+//
+//	perl -CSD -Mutf8 -0777 -ne 's/\s+//g; $n = () = /\d[\d,.]*(?:兆|億|万)?(?:\d[\d,]*(?:億|万))?円/g; print "$n\n"'
+//
+// gives 77 for 2023 and 35 for 2025. Each was then read in context: all 77
+// of 2023 are sums in sentences (2020年24兆円⇒2050年77兆円 is two); of 2025's
+// 35, six are chart data labels (総額 / 233 / 兆円 on lines 837-859), left out.
 func TestAmountsCorpus(t *testing.T) {
 	g, rep, err := LoadFS(seed.FS())
 	if err != nil {

@@ -111,6 +111,28 @@ func (x *docIndex) locate(pat string, from, to int) (line int, surface string, o
 	return x.lineOf(best), x.surface(best, best+len(pat)), true
 }
 
+// locateNth is locate for the nth (0-based) occurrence of pat inside the
+// lines [from, to]; locate's answer when there are not that many.
+func (x *docIndex) locateNth(pat string, from, to, nth int) (line int, surface string, ok bool) {
+	if pat != "" && nth > 0 {
+		from = max(1, min(from, len(x.t.Raw)))
+		to = max(from, min(to, len(x.t.Raw)))
+		lo, hi := x.lineS[from-1], x.lineS[to]
+		for p := lo; ; {
+			i := strings.Index(x.s[p:hi], pat)
+			if i < 0 {
+				break
+			}
+			if nth == 0 {
+				return x.lineOf(p + i), x.surface(p+i, p+i+len(pat)), true
+			}
+			nth--
+			p += i + len(pat)
+		}
+	}
+	return x.locate(pat, from, to)
+}
+
 // surface returns the raw text that s[start:end] came from, verbatim within
 // each line; pieces on several lines are joined without the line break.
 func (x *docIndex) surface(start, end int) string {
@@ -236,14 +258,17 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen
 		}
-		for _, mt := range m.findOrgs(normalize(src.text)) {
+		n := normalize(src.text)
+		for _, mt := range m.findOrgs(n) {
 			res.count++
 			o := m.org(mt.p)
 			if seen[o.ID] {
 				continue
 			}
 			seen[o.ID] = true
-			line, surface, ok := x.locate(mt.p.text, src.from, src.to)
+			// The occurrence matched, not the first: an earlier one may be
+			// inside a Not word (有志国連携 before 国連機関).
+			line, surface, ok := x.locateNth(mt.p.text, src.from, src.to, strings.Count(n[:mt.Start], mt.p.text))
 			if !ok {
 				line, surface = src.from, mt.p.text
 			}

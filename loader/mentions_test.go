@@ -335,3 +335,21 @@ func TestOrgsCorpus(t *testing.T) {
 		t.Errorf("%d MENTIONS_ORG, want 99", rels)
 	}
 }
+
+// A mention's line is the occurrence that matched: 国連 inside 有志国連携
+// on an earlier line of the same node does not take its place.
+func TestOrgMentionLine(t *testing.T) {
+	m := mustMatcher(t)
+	dt, err := newDocText("t.txt", 2023, "doc:2023", []byte("○ 有志国連携の推進と\n国連機関と連携した支援"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: map[int]string{1: "measure:x", 2: "measure:x"},
+		Measures: []*policygraph.Measure{{ID: "measure:x", Text: "○ 有志国連携の推進と国連機関と連携した支援",
+			Source: policygraph.Source{LineStart: 1, LineEnd: 2}}}}
+	res := &orgResult{orgs: map[string]*policygraph.Organisation{}}
+	findOrgMentions(m, newDocIndex(dt), pd, res)
+	if len(res.rels) != 1 || res.rels[0].End != "org:UN" || res.rels[0].Properties["line"] != 2 || res.rels[0].Properties["surface"] != "国連" {
+		t.Errorf("rels = %v", res.rels)
+	}
+}

@@ -16,12 +16,15 @@ const (
 	LabelLaw             = "Law"
 	LabelFund            = "Fund"
 	LabelPolicyDirection = "PolicyDirection"
+	LabelAmount          = "Amount"
+	LabelOrganisation    = "Organisation"
 )
 
 // Labels lists every node label in a stable order.
 var Labels = []string{
 	LabelDocument, LabelPillar, LabelMeasureGroup, LabelMeasure,
 	LabelTarget, LabelLaw, LabelFund, LabelPolicyDirection,
+	LabelAmount, LabelOrganisation,
 }
 
 // Relationship types, as in the data model.
@@ -40,13 +43,15 @@ const (
 	RelHasDirection = "HAS_DIRECTION" // Document → PolicyDirection
 	RelRevises      = "REVISES"       // Target (later) → Target (earlier): same goal, new value (fromValue, toValue, unit, score)
 	RelRestates     = "RESTATES"      // Target → the first Target of the same goal in its pillar and edition
+	RelHasAmount    = "HAS_AMOUNT"    // Measure/Target/Fund/Pillar/Document → Amount (line)
+	RelMentionsOrg  = "MENTIONS_ORG"  // Measure/Target/Pillar/Document → Organisation (surface, line)
 )
 
 // RelTypes lists every relationship type in a stable order.
 var RelTypes = []string{
 	RelHasPillar, RelHasDirection, RelHasGroup, RelInGroup, RelHasMeasure, RelHasTarget,
 	RelCitesLaw, RelUsesFund, RelRelists, RelRefersTo, RelContinues, RelEvolvesFrom, RelRevises,
-	RelRestates,
+	RelRestates, RelHasAmount, RelMentionsOrg,
 }
 
 // Measure statuses.
@@ -57,6 +62,18 @@ const (
 	StatusTodo     = "TODO"     // 今後検討が必要となる施策 (2025)
 	StatusUnknown  = "UNKNOWN"  // the text does not tell
 )
+
+// Organisation kinds.
+const (
+	OrgAgency        = "AGENCY"        // a public body: 独立行政法人, government-owned fund, regulator
+	OrgCompany       = "COMPANY"       // a private company (JASM, Rapidus)
+	OrgExchange      = "EXCHANGE"      // a stock exchange (東証)
+	OrgInternational = "INTERNATIONAL" // an international organisation or forum (IEA, OECD, G7)
+	OrgOther         = "OTHER"         // associations, councils, business federations
+)
+
+// OrgKinds lists the organisation kinds.
+var OrgKinds = []string{OrgAgency, OrgCompany, OrgExchange, OrgInternational, OrgOther}
 
 // Pillar kinds.
 const (
@@ -173,6 +190,29 @@ type PolicyDirection struct {
 	Source
 }
 
+// Amount is a sum of money stated in the text (兆円, 億円, 円). Yen is the
+// sum in whole yen; for a range (25～30兆円) it is the lower bound and the
+// qualifier is ～. Years are set only where the sentence states them.
+type Amount struct {
+	ID         string `json:"id"`
+	DocumentID string `json:"documentId"`
+	Yen        int64  `json:"yen"`
+	Surface    string `json:"surface"`             // verbatim, number and unit (and range) only
+	Qualifier  string `json:"qualifier,omitempty"` // 規模, 超, 約, 累計, 以上 … as written; 約…以上 when on both sides
+	Year       int    `json:"year,omitempty"`
+	StartYear  int    `json:"startYear,omitempty"`
+	EndYear    int    `json:"endYear,omitempty"`
+	Source
+}
+
+// Organisation is a named body (NEDO, 東証, OECD …), shared across editions.
+type Organisation struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+	Kind    string   `json:"kind"` // one of OrgKinds
+}
+
 // Relationship is a typed, directed edge between two nodes. Properties hold
 // the edge data of the model: surface and line for CITES_LAW/USES_FUND,
 // score for EVOLVES_FROM, via for REFERS_TO. Values are strings, ints or
@@ -196,11 +236,13 @@ type Graph struct {
 	Laws          []*Law
 	Funds         []*Fund
 	Directions    []*PolicyDirection
+	Amounts       []*Amount
+	Organisations []*Organisation
 	Relationships []*Relationship
 }
 
 // Entity is any node value: *Document, *Pillar, *MeasureGroup, *Measure,
-// *Target, *Law, *Fund or *PolicyDirection.
+// *Target, *Law, *Fund, *PolicyDirection, *Amount or *Organisation.
 type Entity interface {
 	NodeID() string
 	Label() string
@@ -214,6 +256,8 @@ func (n *Target) NodeID() string          { return n.ID }
 func (n *Law) NodeID() string             { return n.ID }
 func (n *Fund) NodeID() string            { return n.ID }
 func (n *PolicyDirection) NodeID() string { return n.ID }
+func (n *Amount) NodeID() string          { return n.ID }
+func (n *Organisation) NodeID() string    { return n.ID }
 
 func (*Document) Label() string        { return LabelDocument }
 func (*Pillar) Label() string          { return LabelPillar }
@@ -223,6 +267,8 @@ func (*Target) Label() string          { return LabelTarget }
 func (*Law) Label() string             { return LabelLaw }
 func (*Fund) Label() string            { return LabelFund }
 func (*PolicyDirection) Label() string { return LabelPolicyDirection }
+func (*Amount) Label() string          { return LabelAmount }
+func (*Organisation) Label() string    { return LabelOrganisation }
 
 // Entities returns every node of the graph, in label order then slice order.
 func (g *Graph) Entities() []Entity {
@@ -251,12 +297,18 @@ func (g *Graph) Entities() []Entity {
 	for _, n := range g.Directions {
 		out = append(out, n)
 	}
+	for _, n := range g.Amounts {
+		out = append(out, n)
+	}
+	for _, n := range g.Organisations {
+		out = append(out, n)
+	}
 	return out
 }
 
 // DocumentOf returns the id of the document that owns a node: the Document
-// itself, or the documentId of a node from text; "" for the shared Law and
-// Fund nodes.
+// itself, or the documentId of a node from text; "" for the shared Law, Fund
+// and Organisation nodes.
 func DocumentOf(e Entity) string {
 	switch n := e.(type) {
 	case *Document:
@@ -271,12 +323,14 @@ func DocumentOf(e Entity) string {
 		return n.DocumentID
 	case *PolicyDirection:
 		return n.DocumentID
+	case *Amount:
+		return n.DocumentID
 	}
 	return ""
 }
 
 // SourceOf returns the provenance of a node from text; ok is false for
-// Document, Law and Fund, which have none.
+// Document, Law, Fund and Organisation, which have none.
 func SourceOf(e Entity) (s Source, ok bool) {
 	switch n := e.(type) {
 	case *Pillar:
@@ -288,6 +342,8 @@ func SourceOf(e Entity) (s Source, ok bool) {
 	case *Target:
 		return n.Source, true
 	case *PolicyDirection:
+		return n.Source, true
+	case *Amount:
 		return n.Source, true
 	}
 	return Source{}, false

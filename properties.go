@@ -69,6 +69,10 @@ func NewEntity(label string) (Entity, error) {
 		return &Fund{}, nil
 	case LabelPolicyDirection:
 		return &PolicyDirection{}, nil
+	case LabelAmount:
+		return &Amount{}, nil
+	case LabelOrganisation:
+		return &Organisation{}, nil
 	}
 	return nil, fmt.Errorf("unknown label %q", label)
 }

@@ -35,6 +35,9 @@ type Store interface {
 	Laws(ctx context.Context, f LawFilter) ([]*Law, error)
 	// Funds returns every fund ordered by name.
 	Funds(ctx context.Context) ([]*Fund, error)
+	// Organisations returns the organisations matching f ordered by name.
+	// EINVALID for an unknown kind.
+	Organisations(ctx context.Context, f OrgFilter) ([]*Organisation, error)
 
 	// Related walks one relationship type from each of the ids, in one
 	// round trip whatever len(ids) (it backs the per-request dataloaders).
@@ -42,9 +45,9 @@ type Store interface {
 	// document order (document year, lineStart, id). Ids with no hops are
 	// absent. EINVALID for an unknown type or more than MaxBatch ids.
 	Related(ctx context.Context, ids []string, q RelQuery) (map[string][]Hop, error)
-	// PillarsUsing returns, for each Law or Fund id, the pillars that depend
-	// on it by the rule of PillarHolds: the pillar cites it itself, or one
-	// of its measures or targets does. One round trip. Uses are ordered by
+	// PillarsUsing returns, for each Law, Fund or Organisation id, the
+	// pillars that depend on it by the rule of PillarHolds: the pillar cites
+	// (uses, mentions) it itself, or one of its measures or targets does. One round trip. Uses are ordered by
 	// pillar (year, ordinal).
 	PillarsUsing(ctx context.Context, ids []string) (map[string][]PillarUse, error)
 
@@ -69,10 +72,12 @@ type Store interface {
 }
 
 // PillarHolds are the relationships through which a pillar holds the nodes
-// that speak for it. A pillar depends on a law or fund when the pillar
-// itself, or a node it holds through one of these, cites or uses it
-// (CITES_LAW, USES_FUND). Store.PillarsUsing and the API's Pillar.laws and
-// Pillar.funds follow this one rule.
+// that speak for it. A pillar depends on a law, fund or organisation when
+// the pillar itself, or a node it holds through one of these, cites, uses or
+// mentions it (CITES_LAW, USES_FUND, MENTIONS_ORG); the money of a pillar is
+// the amounts it or those nodes hold (HAS_AMOUNT). Store.PillarsUsing and
+// the API's Pillar.laws, Pillar.funds, Pillar.organisations and
+// Pillar.amounts follow this one rule.
 var PillarHolds = []string{RelHasMeasure, RelHasTarget}
 
 // SpeaksForPillar reports whether a node of the label makes the pillars
@@ -139,6 +144,12 @@ type TargetFilter struct {
 type LawFilter struct {
 	Foreign *bool
 	Text    string // substring of the name or an alias
+}
+
+// OrgFilter selects organisations; zero fields match everything.
+type OrgFilter struct {
+	Kind string // one of OrgKinds
+	Text string // NFKC-normalised substring of the name or an alias
 }
 
 // Direction of a relationship walk.

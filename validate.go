@@ -60,6 +60,14 @@ func CheckBound(name string, v, max int) *Error {
 	return nil
 }
 
+// CheckOrgFilter validates an OrgFilter: EINVALID for an unknown kind.
+func CheckOrgFilter(f OrgFilter) *Error {
+	if f.Kind != "" && !slices.Contains(OrgKinds, f.Kind) {
+		return Errorf(EINVALID, "unknown organisation kind %q", f.Kind)
+	}
+	return nil
+}
+
 // TargetKinds lists the target kinds.
 var TargetKinds = []string{"LONG_TERM", "MID_TERM", "INDICATOR", "KEY_MESSAGE"}
 

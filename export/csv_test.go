@@ -283,6 +283,10 @@ func addEntity(t *testing.T, g *policygraph.Graph, e policygraph.Entity) {
 		g.Funds = append(g.Funds, n)
 	case *policygraph.PolicyDirection:
 		g.Directions = append(g.Directions, n)
+	case *policygraph.Amount:
+		g.Amounts = append(g.Amounts, n)
+	case *policygraph.Organisation:
+		g.Organisations = append(g.Organisations, n)
 	default:
 		t.Fatalf("unexpected %T", e)
 	}

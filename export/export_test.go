@@ -43,12 +43,20 @@ func smallGraph() *policygraph.Graph {
 		Funds: []*policygraph.Fund{{ID: "fund:グリーンイノベーション基金", Name: "グリーンイノベーション基金", Aliases: []string{"GI基金"}}},
 		Directions: []*policygraph.PolicyDirection{{ID: "direction:2025:1", DocumentID: "doc:2023", Ordinal: 1,
 			Title: "方向性①", Source: src(7, 7, "政策の方向性①")}},
+		// 2^53+1 yen: an integer a float64 cannot hold, which every format must keep exact.
+		Amounts: []*policygraph.Amount{{ID: "amount:2023:6:1", DocumentID: "doc:2023", Yen: 9_007_199_254_740_993,
+			Surface: "9007兆1992億5474万993円", Qualifier: "約…以上", StartYear: 2023, EndYear: 2032, Source: src(6, 6, "約9007兆1992億5474万993円以上")}},
+		Organisations: []*policygraph.Organisation{{ID: "org:JIC", Name: "産業革新投資機構", Aliases: []string{"JIC"}, Kind: "AGENCY"}},
 		Relationships: []*policygraph.Relationship{
 			{ID: "CITES_LAW:measure:2023:MISSION-1:0002->law:CHIPS法", Type: "CITES_LAW", Start: "measure:2023:MISSION-1:0002",
 				End: "law:CHIPS法", Properties: map[string]any{"surface": "CHIPS法", "line": 4}},
 			{ID: "EVOLVES_FROM:x", Type: "EVOLVES_FROM", Start: "measure:2023:MISSION-1:0002", End: "measure:2023:MISSION-1:0002",
 				Properties: map[string]any{"score": 1.0}},
 			{ID: "HAS_PILLAR:doc:2023->pillar:2023:MISSION-1", Type: "HAS_PILLAR", Start: "doc:2023", End: "pillar:2023:MISSION-1"},
+			{ID: "HAS_AMOUNT:target:2023:MISSION-1:0003->amount:2023:6:1", Type: "HAS_AMOUNT", Start: "target:2023:MISSION-1:0003",
+				End: "amount:2023:6:1", Properties: map[string]any{"line": 6}},
+			{ID: "MENTIONS_ORG:measure:2023:MISSION-1:0002->org:JIC", Type: "MENTIONS_ORG", Start: "measure:2023:MISSION-1:0002",
+				End: "org:JIC", Properties: map[string]any{"surface": "ＪＩＣ", "line": 4}},
 			{ID: "USES_FUND:measure:2023:MISSION-1:0002->fund:グリーンイノベーション基金", Type: "USES_FUND",
 				Start: "measure:2023:MISSION-1:0002", End: "fund:グリーンイノベーション基金",
 				Properties: map[string]any{"surface": "GI基\n金", "line": 5}},
@@ -248,9 +256,13 @@ func TestCypherStatements(t *testing.T) {
 			merges++
 		}
 	}
-	// 8 labels + 4 relationship groups.
-	if merges != 12 {
-		t.Errorf("%d MERGE statements, want 12:\n%s", merges, s)
+	// 10 labels + 6 relationship groups.
+	if merges != 16 {
+		t.Errorf("%d MERGE statements, want 16:\n%s", merges, s)
+	}
+	// The yen beyond 2^53 stays an exact integer literal.
+	if !strings.Contains(s, "yen: 9007199254740993}") {
+		t.Errorf("yen not written exactly:\n%s", s)
 	}
 	if !strings.Contains(s, `title: 'It\'s a "quote" \\ back'`) || !strings.Contains(s, `text: 'line one\nline two\tand \'x\''`) {
 		t.Errorf("escaping not as expected:\n%s", s)

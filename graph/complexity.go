@@ -196,6 +196,7 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	}
 	q.Laws = func(child int, _ *bool, _ *string) int { return nodesOf(policygraph.LabelLaw)(child) }
 	q.Funds = nodesOf(policygraph.LabelFund)
+	q.Organisations = func(child int, _ *string, _ *string) int { return nodesOf(policygraph.LabelOrganisation)(child) }
 	q.Search = func(child int, _ string, _ []string, _ *string, first *int) int {
 		return add(5, mul(clamp(first, 20, 1, MaxSearchResults), child))
 	}
@@ -249,6 +250,10 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	p.ContinuedBy = walk(policygraph.RelContinues, in)
 	p.ReferencedBy = walk(policygraph.RelRefersTo, in)
 	p.RelatedPillars = func(child int) int { return add(10, mul(k.count(policygraph.LabelPillar), child)) }
+	// A pillar's amounts and organisations are at most all of them.
+	p.Amounts = nodesOf(policygraph.LabelAmount)
+	p.TotalYen = func(int) int { return add(1, k.count(policygraph.LabelAmount)) }
+	p.Organisations = nodesOf(policygraph.LabelOrganisation)
 
 	c.MeasureGroup.Measures = walk(policygraph.RelInGroup, in)
 	c.MeasureGroup.ReferencedBy = walk(policygraph.RelRefersTo, in)
@@ -260,6 +265,8 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Target.RevisedBy = walk(policygraph.RelRevises, in)
 	c.Target.Restates = func(child int) int { return add(1, child) }
 	c.Target.RestatedBy = walk(policygraph.RelRestates, in)
+	c.Target.Amounts = walk(policygraph.RelHasAmount, out)
+	c.Target.Organisations = walk(policygraph.RelMentionsOrg, out)
 
 	m := &c.Measure
 	m.Laws = walk(policygraph.RelCitesLaw, out)
@@ -271,6 +278,17 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	m.EvolvesFrom = walk(policygraph.RelEvolvesFrom, out)
 	m.EvolvedInto = walk(policygraph.RelEvolvesFrom, in)
 	m.Directions = walk(policygraph.RelHasMeasure, in)
+	m.Amounts = walk(policygraph.RelHasAmount, out)
+	m.Organisations = walk(policygraph.RelMentionsOrg, out)
+
+	c.Document.Amounts = walk(policygraph.RelHasAmount, out)
+	c.Document.Organisations = walk(policygraph.RelMentionsOrg, out)
+	c.Fund.Amounts = walk(policygraph.RelHasAmount, out)
+	c.Amount.HeldBy = walk(policygraph.RelHasAmount, in)
+	c.Organisation.Mentions = walk(policygraph.RelMentionsOrg, in)
+	c.Organisation.Measures = walk(policygraph.RelMentionsOrg, in)
+	c.Organisation.Pillars = nodesOf(policygraph.LabelPillar)
+	c.OrganisationUse.Mentions = walk(policygraph.RelMentionsOrg, in)
 
 	c.Law.Measures = walk(policygraph.RelCitesLaw, in)
 	c.Law.Targets = walk(policygraph.RelCitesLaw, in)
@@ -280,9 +298,9 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Fund.Targets = walk(policygraph.RelUsesFund, in)
 	c.Fund.Mentions = walk(policygraph.RelUsesFund, in)
 	c.Fund.Pillars = nodesOf(policygraph.LabelPillar)
-	// A use's mentions are mentions of one law or fund.
+	// A use's mentions are mentions of one law, fund or organisation.
 	c.PillarUse.Mentions = list(func() int {
-		return max(k.degree(policygraph.RelCitesLaw, in), k.degree(policygraph.RelUsesFund, in))
+		return max(k.degree(policygraph.RelCitesLaw, in), k.degree(policygraph.RelUsesFund, in), k.degree(policygraph.RelMentionsOrg, in))
 	})
 	c.LawUse.Mentions = walk(policygraph.RelCitesLaw, in)
 	c.FundUse.Mentions = walk(policygraph.RelUsesFund, in)

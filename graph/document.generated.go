@@ -11,6 +11,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/graph/model"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -19,6 +20,8 @@ import (
 type DocumentResolver interface {
 	Pillars(ctx context.Context, obj *policygraph.Document, kind *string) ([]*policygraph.Pillar, error)
 	Directions(ctx context.Context, obj *policygraph.Document) ([]*policygraph.PolicyDirection, error)
+	Amounts(ctx context.Context, obj *policygraph.Document) ([]*policygraph.Amount, error)
+	Organisations(ctx context.Context, obj *policygraph.Document) ([]*model.OrganisationMention, error)
 }
 type PolicyDirectionResolver interface {
 	Document(ctx context.Context, obj *policygraph.PolicyDirection) (*policygraph.Document, error)
@@ -334,6 +337,70 @@ func (ec *executionContext) fieldContext_Document_directions(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_amounts(ctx context.Context, field graphql.CollectedField, obj *policygraph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_amounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Amounts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Amount) graphql.Marshaler {
+			return ec.marshalNAmount2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_amounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_organisations(ctx context.Context, field graphql.CollectedField, obj *policygraph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Organisations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationMention) graphql.Marshaler {
+			return ec.marshalNOrganisationMention2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋgraphᚋmodelᚐOrganisationMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganisationMention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PolicyDirection_id(ctx context.Context, field graphql.CollectedField, obj *policygraph.PolicyDirection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -571,6 +638,16 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "directions":
 			out.Values[i] = ec._Document_directions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amounts":
+			out.Values[i] = ec._Document_amounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisations":
+			out.Values[i] = ec._Document_organisations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

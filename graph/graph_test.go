@@ -731,7 +731,7 @@ func TestSearchNeighbourhoodPaths(t *testing.T) {
 	if len(got.RelatedPillars) == 0 || got.RelatedPillars[0].Pillar.ID != p25M1 || cmp.Diff([]string{lawGX}, ids(got.RelatedPillars[0].SharedLaws)) != "" {
 		t.Errorf("relatedPillars = %+v", got.RelatedPillars)
 	}
-	if got.Stats.TotalNodes != 30 || len(got.Stats.Nodes) != 8 || len(got.Stats.Documents) != 2 || got.Stats.Documents[0].Document.ID != doc23 {
+	if got.Stats.TotalNodes != 36 || len(got.Stats.Nodes) != 10 || len(got.Stats.Documents) != 2 || got.Stats.Documents[0].Document.ID != doc23 {
 		t.Errorf("stats = %+v", got.Stats)
 	}
 }

@@ -112,6 +112,10 @@ func isNil(e policygraph.Entity) bool {
 		return v == nil
 	case *policygraph.PolicyDirection:
 		return v == nil
+	case *policygraph.Amount:
+		return v == nil
+	case *policygraph.Organisation:
+		return v == nil
 	}
 	return e == nil
 }
@@ -167,6 +171,17 @@ func lawMentions(hops []policygraph.Hop) []*model.LawMention {
 	for _, h := range hops {
 		if law, ok := h.Node.(*policygraph.Law); ok {
 			out = append(out, &model.LawMention{Law: law, Surface: propString(h.Rel, "surface"), Line: propInt(h.Rel, "line")})
+		}
+	}
+	return out
+}
+
+// orgMentions are the outgoing MENTIONS_ORG hops of a node.
+func orgMentions(hops []policygraph.Hop) []*model.OrganisationMention {
+	out := make([]*model.OrganisationMention, 0, len(hops))
+	for _, h := range hops {
+		if o, ok := h.Node.(*policygraph.Organisation); ok {
+			out = append(out, &model.OrganisationMention{Organisation: o, Surface: propString(h.Rel, "surface"), Line: propInt(h.Rel, "line")})
 		}
 	}
 	return out
@@ -250,6 +265,10 @@ func caption(e policygraph.Entity) string {
 		return n.Name
 	case *policygraph.PolicyDirection:
 		return fmt.Sprintf("%d. %s", n.Ordinal, truncate(n.Title, 40))
+	case *policygraph.Amount:
+		return n.Surface
+	case *policygraph.Organisation:
+		return n.Name
 	}
 	return e.NodeID()
 }
@@ -286,6 +305,8 @@ var nodeTypeLabels = map[string]string{
 	"LAW":              policygraph.LabelLaw,
 	"FUND":             policygraph.LabelFund,
 	"POLICY_DIRECTION": policygraph.LabelPolicyDirection,
+	"AMOUNT":           policygraph.LabelAmount,
+	"ORGANISATION":     policygraph.LabelOrganisation,
 }
 
 // pillarOrder sorts pillars as Store.Pillars does (years: document id →

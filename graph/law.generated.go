@@ -22,6 +22,7 @@ type FundResolver interface {
 	Targets(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.Target, error)
 	Pillars(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.PillarUse, error)
 	Mentions(ctx context.Context, obj *policygraph.Fund) ([]*model.Mention, error)
+	Amounts(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.Amount, error)
 }
 type LawResolver interface {
 	Measures(ctx context.Context, obj *policygraph.Law) ([]*policygraph.Measure, error)
@@ -237,6 +238,38 @@ func (ec *executionContext) fieldContext_Fund_mentions(_ context.Context, field 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Fund_amounts(ctx context.Context, field graphql.CollectedField, obj *policygraph.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fund_amounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Fund().Amounts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Amount) graphql.Marshaler {
+			return ec.marshalNAmount2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Fund_amounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -787,6 +820,11 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "mentions":
 			out.Values[i] = ec._Fund_mentions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amounts":
+			out.Values[i] = ec._Fund_amounts(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -35,6 +35,8 @@ type MeasureResolver interface {
 	EvolvesFrom(ctx context.Context, obj *policygraph.Measure) ([]*model.Evolution, error)
 	EvolvedInto(ctx context.Context, obj *policygraph.Measure) ([]*model.Evolution, error)
 	Directions(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.PolicyDirection, error)
+	Amounts(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Amount, error)
+	Organisations(ctx context.Context, obj *policygraph.Measure) ([]*model.OrganisationMention, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -887,6 +889,70 @@ func (ec *executionContext) fieldContext_Measure_directions(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PolicyDirection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Measure_amounts(ctx context.Context, field graphql.CollectedField, obj *policygraph.Measure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Measure_amounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Measure().Amounts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Amount) graphql.Marshaler {
+			return ec.marshalNAmount2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Measure_amounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Measure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Measure_organisations(ctx context.Context, field graphql.CollectedField, obj *policygraph.Measure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Measure_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Measure().Organisations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationMention) graphql.Marshaler {
+			return ec.marshalNOrganisationMention2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋgraphᚋmodelᚐOrganisationMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Measure_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Measure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganisationMention(ctx, field)
 		},
 	}
 	return fc, nil
@@ -1783,6 +1849,16 @@ func (ec *executionContext) _Measure(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "directions":
 			out.Values[i] = ec._Measure_directions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amounts":
+			out.Values[i] = ec._Measure_amounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisations":
+			out.Values[i] = ec._Measure_organisations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

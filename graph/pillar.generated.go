@@ -36,6 +36,9 @@ type PillarResolver interface {
 	ContinuedBy(ctx context.Context, obj *policygraph.Pillar) ([]*policygraph.Pillar, error)
 	ReferencedBy(ctx context.Context, obj *policygraph.Pillar) ([]*model.Reference, error)
 	RelatedPillars(ctx context.Context, obj *policygraph.Pillar) ([]*policygraph.PillarRelation, error)
+	Amounts(ctx context.Context, obj *policygraph.Pillar) ([]*policygraph.Amount, error)
+	TotalYen(ctx context.Context, obj *policygraph.Pillar) (int64, error)
+	Organisations(ctx context.Context, obj *policygraph.Pillar) ([]*model.OrganisationUse, error)
 }
 type TargetResolver interface {
 	Year(ctx context.Context, obj *policygraph.Target) (*int, error)
@@ -52,6 +55,8 @@ type TargetResolver interface {
 	RevisedBy(ctx context.Context, obj *policygraph.Target) ([]*model.TargetRevision, error)
 	Restates(ctx context.Context, obj *policygraph.Target) (*policygraph.Target, error)
 	RestatedBy(ctx context.Context, obj *policygraph.Target) ([]*policygraph.Target, error)
+	Amounts(ctx context.Context, obj *policygraph.Target) ([]*policygraph.Amount, error)
+	Organisations(ctx context.Context, obj *policygraph.Target) ([]*model.OrganisationMention, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -851,6 +856,93 @@ func (ec *executionContext) fieldContext_Pillar_relatedPillars(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Pillar_amounts(ctx context.Context, field graphql.CollectedField, obj *policygraph.Pillar) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pillar_amounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Pillar().Amounts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Amount) graphql.Marshaler {
+			return ec.marshalNAmount2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Pillar_amounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Pillar",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Pillar_totalYen(ctx context.Context, field graphql.CollectedField, obj *policygraph.Pillar) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pillar_totalYen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Pillar().TotalYen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNYen2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Pillar_totalYen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Pillar", field, true, true, errors.New("field of type Yen does not have child fields"))
+}
+
+func (ec *executionContext) _Pillar_organisations(ctx context.Context, field graphql.CollectedField, obj *policygraph.Pillar) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pillar_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Pillar().Organisations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationUse) graphql.Marshaler {
+			return ec.marshalNOrganisationUse2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋgraphᚋmodelᚐOrganisationUseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Pillar_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Pillar",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganisationUse(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PillarRelation_pillar(ctx context.Context, field graphql.CollectedField, obj *policygraph.PillarRelation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1492,6 +1584,70 @@ func (ec *executionContext) fieldContext_Target_restatedBy(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Target_amounts(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_amounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Target().Amounts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Amount) graphql.Marshaler {
+			return ec.marshalNAmount2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐAmountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_amounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Amount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Target_organisations(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Target().Organisations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationMention) graphql.Marshaler {
+			return ec.marshalNOrganisationMention2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋgraphᚋmodelᚐOrganisationMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganisationMention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TargetRevision_target(ctx context.Context, field graphql.CollectedField, obj *model.TargetRevision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1871,6 +2027,21 @@ func (ec *executionContext) _Pillar(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "amounts":
+			out.Values[i] = ec._Pillar_amounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalYen":
+			out.Values[i] = ec._Pillar_totalYen(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisations":
+			out.Values[i] = ec._Pillar_organisations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -2031,6 +2202,16 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 			out.Values[i] = ec._Target_restates(ctx, field, obj)
 		case "restatedBy":
 			out.Values[i] = ec._Target_restatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amounts":
+			out.Values[i] = ec._Target_amounts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisations":
+			out.Values[i] = ec._Target_organisations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

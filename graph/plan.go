@@ -60,11 +60,14 @@ type rule struct {
 	special string
 	// places where the reached nodes appear in the field's selection.
 	places []at
+	// scalar plans a field that returns no nodes but reads them
+	// (Pillar.totalYen sums the pillar's amounts).
+	scalar bool
 }
 
 const (
-	specialPillarsUsing = "pillarsUsing"   // Law.pillars, Fund.pillars
-	specialPillarUses   = "pillarUses"     // Pillar.laws, Pillar.funds
+	specialPillarsUsing = "pillarsUsing"   // Law.pillars, Fund.pillars, Organisation.pillars
+	specialPillarUses   = "pillarUses"     // Pillar.laws, Pillar.funds, Pillar.organisations, Pillar.amounts
 	specialPillarPage   = "pillarMeasures" // Pillar.measures (walked when unfiltered)
 )
 
@@ -76,6 +79,8 @@ var (
 	}
 	citesOut    = walkRel(policygraph.RelCitesLaw, out)
 	usesOut     = walkRel(policygraph.RelUsesFund, out)
+	orgsOut     = walkRel(policygraph.RelMentionsOrg, out)
+	amountsOut  = walkRel(policygraph.RelHasAmount, out)
 	hasMeasure  = walkRel(policygraph.RelHasMeasure, out)
 	pillarHolds = func() []policygraph.RelQuery {
 		var qs []policygraph.RelQuery
@@ -104,8 +109,10 @@ func documentID(e policygraph.Entity) string { return policygraph.DocumentOf(e) 
 // result (planBelow); TestEveryNodeFieldIsPlanned keeps it so.
 var rules = map[string]map[string]rule{
 	"Document": {
-		"pillars":    walkRule(policygraph.RelHasPillar, out),
-		"directions": walkRule(policygraph.RelHasDirection, out),
+		"pillars":       walkRule(policygraph.RelHasPillar, out),
+		"directions":    walkRule(policygraph.RelHasDirection, out),
+		"amounts":       walkRule(policygraph.RelHasAmount, out),
+		"organisations": walkRule(policygraph.RelMentionsOrg, out, orgMentionOrg),
 	},
 	"PolicyDirection": {
 		"document": refRule(documentID),
@@ -121,6 +128,10 @@ var rules = map[string]map[string]rule{
 		"continues":    walkRule(policygraph.RelContinues, out),
 		"continuedBy":  walkRule(policygraph.RelContinues, in),
 		"referencedBy": {walk: refersToIn, places: []at{{path: []hop{{"Reference", "from"}}}, {path: []hop{{"Reference", "to"}}, parent: true}}},
+		// Money and organisations: the same two hops as laws and funds.
+		"amounts":       {special: specialPillarUses, walk: amountsOut},
+		"totalYen":      {special: specialPillarUses, walk: amountsOut, scalar: true},
+		"organisations": {special: specialPillarUses, walk: orgsOut},
 	},
 	"MeasureGroup": {
 		"document":     refRule(documentID),
@@ -129,31 +140,35 @@ var rules = map[string]map[string]rule{
 		"referencedBy": {walk: refersToIn, places: []at{{path: []hop{{"Reference", "from"}}}, {path: []hop{{"Reference", "to"}}, parent: true}}},
 	},
 	"Measure": {
-		"document":     refRule(documentID),
-		"pillar":       refRule(func(e policygraph.Entity) string { return e.(*policygraph.Measure).PillarID }),
-		"group":        refRule(func(e policygraph.Entity) string { return e.(*policygraph.Measure).GroupID }),
-		"laws":         walkRule(policygraph.RelCitesLaw, out),
-		"lawMentions":  walkRule(policygraph.RelCitesLaw, out, at{path: []hop{{"LawMention", "law"}}}),
-		"funds":        walkRule(policygraph.RelUsesFund, out),
-		"fundMentions": walkRule(policygraph.RelUsesFund, out, at{path: []hop{{"FundMention", "fund"}}}),
-		"relistOf":     walkRule(policygraph.RelRelists, out),
-		"relistedAs":   walkRule(policygraph.RelRelists, in),
-		"refersTo":     walkRule(policygraph.RelRefersTo, out, at{path: []hop{{"Reference", "to"}}}, at{path: []hop{{"Reference", "from"}}, parent: true}),
-		"evolvesFrom":  walkRule(policygraph.RelEvolvesFrom, out, at{path: []hop{{"Evolution", "measure"}}}),
-		"evolvedInto":  walkRule(policygraph.RelEvolvesFrom, in, at{path: []hop{{"Evolution", "measure"}}}),
-		"directions":   walkRule(policygraph.RelHasMeasure, in),
+		"document":      refRule(documentID),
+		"pillar":        refRule(func(e policygraph.Entity) string { return e.(*policygraph.Measure).PillarID }),
+		"group":         refRule(func(e policygraph.Entity) string { return e.(*policygraph.Measure).GroupID }),
+		"laws":          walkRule(policygraph.RelCitesLaw, out),
+		"lawMentions":   walkRule(policygraph.RelCitesLaw, out, at{path: []hop{{"LawMention", "law"}}}),
+		"funds":         walkRule(policygraph.RelUsesFund, out),
+		"fundMentions":  walkRule(policygraph.RelUsesFund, out, at{path: []hop{{"FundMention", "fund"}}}),
+		"relistOf":      walkRule(policygraph.RelRelists, out),
+		"relistedAs":    walkRule(policygraph.RelRelists, in),
+		"refersTo":      walkRule(policygraph.RelRefersTo, out, at{path: []hop{{"Reference", "to"}}}, at{path: []hop{{"Reference", "from"}}, parent: true}),
+		"evolvesFrom":   walkRule(policygraph.RelEvolvesFrom, out, at{path: []hop{{"Evolution", "measure"}}}),
+		"evolvedInto":   walkRule(policygraph.RelEvolvesFrom, in, at{path: []hop{{"Evolution", "measure"}}}),
+		"directions":    walkRule(policygraph.RelHasMeasure, in),
+		"amounts":       walkRule(policygraph.RelHasAmount, out),
+		"organisations": walkRule(policygraph.RelMentionsOrg, out, orgMentionOrg),
 	},
 	"Target": {
-		"document":     refRule(documentID),
-		"pillar":       refRule(func(e policygraph.Entity) string { return e.(*policygraph.Target).PillarID }),
-		"laws":         walkRule(policygraph.RelCitesLaw, out),
-		"lawMentions":  walkRule(policygraph.RelCitesLaw, out, at{path: []hop{{"LawMention", "law"}}}),
-		"funds":        walkRule(policygraph.RelUsesFund, out),
-		"fundMentions": walkRule(policygraph.RelUsesFund, out, at{path: []hop{{"FundMention", "fund"}}}),
-		"revises":      walkRule(policygraph.RelRevises, out, at{path: []hop{{"TargetRevision", "target"}}}),
-		"revisedBy":    walkRule(policygraph.RelRevises, in, at{path: []hop{{"TargetRevision", "target"}}}),
-		"restates":     walkRule(policygraph.RelRestates, out),
-		"restatedBy":   walkRule(policygraph.RelRestates, in),
+		"document":      refRule(documentID),
+		"pillar":        refRule(func(e policygraph.Entity) string { return e.(*policygraph.Target).PillarID }),
+		"laws":          walkRule(policygraph.RelCitesLaw, out),
+		"lawMentions":   walkRule(policygraph.RelCitesLaw, out, at{path: []hop{{"LawMention", "law"}}}),
+		"funds":         walkRule(policygraph.RelUsesFund, out),
+		"fundMentions":  walkRule(policygraph.RelUsesFund, out, at{path: []hop{{"FundMention", "fund"}}}),
+		"amounts":       walkRule(policygraph.RelHasAmount, out),
+		"organisations": walkRule(policygraph.RelMentionsOrg, out, orgMentionOrg),
+		"revises":       walkRule(policygraph.RelRevises, out, at{path: []hop{{"TargetRevision", "target"}}}),
+		"revisedBy":     walkRule(policygraph.RelRevises, in, at{path: []hop{{"TargetRevision", "target"}}}),
+		"restates":      walkRule(policygraph.RelRestates, out),
+		"restatedBy":    walkRule(policygraph.RelRestates, in),
 	},
 	"Law": {
 		"measures": walkRule(policygraph.RelCitesLaw, in),
@@ -166,6 +181,16 @@ var rules = map[string]map[string]rule{
 		"targets":  walkRule(policygraph.RelUsesFund, in),
 		"mentions": walkRule(policygraph.RelUsesFund, in, mentionNode...),
 		"pillars":  {special: specialPillarsUsing},
+		"amounts":  walkRule(policygraph.RelHasAmount, out),
+	},
+	"Amount": {
+		"document": refRule(documentID),
+		"heldBy":   walkRule(policygraph.RelHasAmount, in),
+	},
+	"Organisation": {
+		"mentions": walkRule(policygraph.RelMentionsOrg, in, mentionNode...),
+		"measures": walkRule(policygraph.RelMentionsOrg, in),
+		"pillars":  {special: specialPillarsUsing},
 	},
 }
 
@@ -175,6 +200,20 @@ var (
 	pillarUseVia    = []at{{path: []hop{{"PillarUse", "mentions"}, {"Mention", "node"}}}}
 	lawUseVia       = []at{{path: []hop{{"LawUse", "mentions"}, {"Mention", "node"}}}}
 	fundUseVia      = []at{{path: []hop{{"FundUse", "mentions"}, {"Mention", "node"}}}}
+	orgMentionOrg   = at{path: []hop{{"OrganisationMention", "organisation"}}}
+
+	// useWrappers are where Pillar.laws/funds/organisations/amounts put
+	// what they reach: the wrapper's item field and its mentions' nodes
+	// (amounts are listed bare, with no mentions).
+	useWrappers = map[string]struct {
+		item []at
+		via  []at
+	}{
+		policygraph.RelCitesLaw:    {[]at{{path: []hop{{"LawUse", "law"}}}}, lawUseVia},
+		policygraph.RelUsesFund:    {[]at{{path: []hop{{"FundUse", "fund"}}}}, fundUseVia},
+		policygraph.RelMentionsOrg: {[]at{{path: []hop{{"OrganisationUse", "organisation"}}}}, []at{{path: []hop{{"OrganisationUse", "mentions"}, {"Mention", "node"}}}}},
+		policygraph.RelHasAmount:   {here, nil},
+	}
 )
 
 // planner is one run of the planner. It skips what its root field's cache
@@ -300,7 +339,7 @@ func (p *planner) run(levels []level) {
 				ids[i] = n.NodeID()
 			}
 			for _, f := range graphql.CollectFields(p.rc, lv.sels, []string{lv.typ, "Node"}) {
-				if r, ok := rules[lv.typ][f.Name]; ok && len(f.Selections) > 0 {
+				if r, ok := rules[lv.typ][f.Name]; ok && (len(f.Selections) > 0 || r.scalar) {
 					fields = append(fields, planned{lv: lv, f: f, rule: r, ids: ids})
 				}
 			}
@@ -468,10 +507,7 @@ func (p *planner) expand(pf planned) []level {
 		}
 		return append(p.levelsAtAll(pillars, pf.f.Selections, pillarUsePlaces), p.levelsAtAll(via, pf.f.Selections, pillarUseVia)...)
 	case r.special == specialPillarUses:
-		item, via := "law", lawUseVia
-		if r.walk.Type == policygraph.RelUsesFund {
-			item, via = "fund", fundUseVia
-		}
+		w := useWrappers[r.walk.Type]
 		var items, starts []policygraph.Entity
 		for _, id := range pf.ids {
 			for _, s := range p.useStarts(id) {
@@ -484,11 +520,7 @@ func (p *planner) expand(pf planned) []level {
 				}
 			}
 		}
-		wrapper := "LawUse"
-		if item == "fund" {
-			wrapper = "FundUse"
-		}
-		return append(p.levelsAtAll(items, pf.f.Selections, []at{{path: []hop{{wrapper, item}}}}), p.levelsAtAll(starts, pf.f.Selections, via)...)
+		return append(p.levelsAtAll(items, pf.f.Selections, w.item), p.levelsAtAll(starts, pf.f.Selections, w.via)...)
 	case r.special == specialPillarPage:
 		reached = p.pillarPages(pf)
 	case r.ref != nil:

@@ -78,6 +78,11 @@ func (s *countingStore) Related(ctx context.Context, ids []string, q policygraph
 	return s.Store.Related(ctx, ids, q)
 }
 
+func (s *countingStore) Organisations(ctx context.Context, f policygraph.OrgFilter) ([]*policygraph.Organisation, error) {
+	s.count("Organisations")
+	return s.Store.Organisations(ctx, f)
+}
+
 func (s *countingStore) PillarsUsing(ctx context.Context, ids []string) (map[string][]policygraph.PillarUse, error) {
 	s.count("PillarsUsing")
 	return s.Store.PillarsUsing(ctx, ids)
@@ -91,8 +96,9 @@ func scaledGraph(pillars, measures int) *policygraph.Graph {
 			{ID: "doc:small", Year: 2023, Title: "small"},
 			{ID: "doc:large", Year: 2025, Title: "large"},
 		},
-		Laws:  []*policygraph.Law{{ID: "law:a", Name: "A法"}, {ID: "law:b", Name: "B法"}},
-		Funds: []*policygraph.Fund{{ID: "fund:a", Name: "A基金"}},
+		Laws:          []*policygraph.Law{{ID: "law:a", Name: "A法"}, {ID: "law:b", Name: "B法"}},
+		Funds:         []*policygraph.Fund{{ID: "fund:a", Name: "A基金"}},
+		Organisations: []*policygraph.Organisation{{ID: "org:a", Name: "A機構", Kind: policygraph.OrgAgency}},
 	}
 	rel := func(typ, start, end string, props map[string]any) {
 		g.Relationships = append(g.Relationships, &policygraph.Relationship{
@@ -111,6 +117,13 @@ func scaledGraph(pillars, measures int) *policygraph.Graph {
 				rel(policygraph.RelHasMeasure, pid, mid, nil)
 				rel(policygraph.RelCitesLaw, mid, []string{"law:a", "law:b"}[j%2], map[string]any{"surface": "法", "line": j})
 				rel(policygraph.RelUsesFund, mid, "fund:a", map[string]any{"surface": "基金", "line": j})
+				if j == 0 { // the first measure of a pillar states a sum and names a body
+					aid := fmt.Sprintf("amount:%s:%d", doc, i)
+					g.Amounts = append(g.Amounts, &policygraph.Amount{ID: aid, DocumentID: doc, Yen: int64(i+1) * 1e12, Surface: "兆円",
+						Source: policygraph.Source{LineStart: i*1000 + 1}})
+					rel(policygraph.RelHasAmount, mid, aid, map[string]any{"line": i*1000 + 1})
+					rel(policygraph.RelMentionsOrg, mid, "org:a", map[string]any{"surface": "A機構", "line": i*1000 + 1})
+				}
 			}
 		}
 	}
@@ -191,6 +204,14 @@ func TestPlannedRoundTripsPerField(t *testing.T) {
 		{`{ laws { pillars { pillar { id } mentions { line node { id } } } } }`, map[string]int{"Laws": 1, "PillarsUsing": 1}},
 		{`{ pillars { laws { law { name } mentions { node { id } } } } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related HAS_TARGET": 1, "Related CITES_LAW": 1}},
 		{`{ measures(first: 500) { nodes { id lawMentions { surface } } } }`, map[string]int{"Measures": 1, "Related CITES_LAW": 1}},
+		// Money and organisations: Pillar.amounts/totalYen/organisations are two hops like Pillar.laws.
+		{`{ pillars { amounts { id heldBy { id } } totalYen organisations { organisation { id } mentions { node { id } } } } }`,
+			map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related HAS_TARGET": 1, "Related HAS_AMOUNT": 2, "Related MENTIONS_ORG": 1}},
+		{`{ pillars { totalYen } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related HAS_TARGET": 1, "Related HAS_AMOUNT": 1}},
+		{`{ measures(first: 500) { nodes { amounts { document { id } } organisations { surface organisation { id } } } } }`,
+			map[string]int{"Measures": 1, "Related HAS_AMOUNT": 1, "Related MENTIONS_ORG": 1, "Nodes": 1}},
+		{`{ organisations { pillars { pillar { id } } mentions { node { id } } measures { id } } }`,
+			map[string]int{"Organisations": 1, "PillarsUsing": 1, "Related MENTIONS_ORG": 1}},
 		// One value for a list (status: PAST is [PAST]) is planned alike.
 		{`{ pillars { measures(filter: {status: PAST}) { nodes { laws { id } } } } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related CITES_LAW": 1}},
 		{`{ pillars { measures(filter: {status: [PAST]}) { nodes { laws { id } } } } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related CITES_LAW": 1}},

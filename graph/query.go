@@ -1,10 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 
 	"github.com/policygraph/policygraph"
@@ -375,4 +377,38 @@ func labelCounts(m map[string]int) []*model.LabelCount {
 		out = append(out, &model.LabelCount{Label: l, Count: m[l]})
 	}
 	return out
+}
+
+// pillarAmounts are the amounts a pillar states: HAS_AMOUNT from the pillar
+// and from what it holds (policygraph.PillarHolds), each once, in document
+// order (the planner reads them like Pillar.laws).
+func (r *Resolver) pillarAmounts(ctx context.Context, p *policygraph.Pillar) ([]*policygraph.Amount, error) {
+	uses, err := r.pillarUses(ctx, p, policygraph.RelHasAmount)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*policygraph.Amount, 0, len(uses))
+	for _, u := range uses {
+		if a, ok := u.item.(*policygraph.Amount); ok {
+			out = append(out, a)
+		}
+	}
+	slices.SortFunc(out, func(a, b *policygraph.Amount) int {
+		return cmp.Or(cmp.Compare(a.LineStart, b.LineStart), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// totalYen sums the amounts counting each yen value once: a sum restated
+// (in a target, a measure and the prose of one pillar) is one sum.
+func totalYen(amounts []*policygraph.Amount) int64 {
+	seen := map[int64]bool{}
+	var total int64
+	for _, a := range amounts {
+		if !seen[a.Yen] {
+			seen[a.Yen] = true
+			total += min(a.Yen, math.MaxInt64-total) // saturates: no wrap to negative
+		}
+	}
+	return total
 }

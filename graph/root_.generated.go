@@ -23,11 +23,13 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Amount() AmountResolver
 	Document() DocumentResolver
 	Fund() FundResolver
 	Law() LawResolver
 	Measure() MeasureResolver
 	MeasureGroup() MeasureGroupResolver
+	Organisation() OrganisationResolver
 	Path() PathResolver
 	Pillar() PillarResolver
 	PillarGroupDiff() PillarGroupDiffResolver
@@ -45,18 +47,33 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Amount struct {
+		Document  func(childComplexity int) int
+		EndYear   func(childComplexity int) int
+		HeldBy    func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Qualifier func(childComplexity int) int
+		Source    func(childComplexity int) int
+		StartYear func(childComplexity int) int
+		Surface   func(childComplexity int) int
+		Year      func(childComplexity int) int
+		Yen       func(childComplexity int) int
+	}
+
 	Document struct {
-		Directions func(childComplexity int) int
-		Edition    func(childComplexity int) int
-		File       func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Lines      func(childComplexity int) int
-		Pillars    func(childComplexity int, kind *string) int
-		Publisher  func(childComplexity int) int
-		SHA256     func(childComplexity int) int
-		SourceURL  func(childComplexity int) int
-		Title      func(childComplexity int) int
-		Year       func(childComplexity int) int
+		Amounts       func(childComplexity int) int
+		Directions    func(childComplexity int) int
+		Edition       func(childComplexity int) int
+		File          func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Lines         func(childComplexity int) int
+		Organisations func(childComplexity int) int
+		Pillars       func(childComplexity int, kind *string) int
+		Publisher     func(childComplexity int) int
+		SHA256        func(childComplexity int) int
+		SourceURL     func(childComplexity int) int
+		Title         func(childComplexity int) int
+		Year          func(childComplexity int) int
 	}
 
 	DocumentStats struct {
@@ -94,6 +111,7 @@ type ComplexityRoot struct {
 
 	Fund struct {
 		Aliases  func(childComplexity int) int
+		Amounts  func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Measures func(childComplexity int) int
 		Mentions func(childComplexity int) int
@@ -153,28 +171,30 @@ type ComplexityRoot struct {
 	}
 
 	Measure struct {
-		Directions   func(childComplexity int) int
-		Document     func(childComplexity int) int
-		EndYear      func(childComplexity int) int
-		EvolvedInto  func(childComplexity int) int
-		EvolvesFrom  func(childComplexity int) int
-		FundMentions func(childComplexity int) int
-		Funds        func(childComplexity int) int
-		Group        func(childComplexity int) int
-		Horizon      func(childComplexity int) int
-		ID           func(childComplexity int) int
-		LawMentions  func(childComplexity int) int
-		Laws         func(childComplexity int) int
-		Pillar       func(childComplexity int) int
-		RefersTo     func(childComplexity int) int
-		Relist       func(childComplexity int) int
-		RelistOf     func(childComplexity int) int
-		RelistedAs   func(childComplexity int) int
-		Source       func(childComplexity int) int
-		StartYear    func(childComplexity int) int
-		Status       func(childComplexity int) int
-		Text         func(childComplexity int) int
-		Title        func(childComplexity int) int
+		Amounts       func(childComplexity int) int
+		Directions    func(childComplexity int) int
+		Document      func(childComplexity int) int
+		EndYear       func(childComplexity int) int
+		EvolvedInto   func(childComplexity int) int
+		EvolvesFrom   func(childComplexity int) int
+		FundMentions  func(childComplexity int) int
+		Funds         func(childComplexity int) int
+		Group         func(childComplexity int) int
+		Horizon       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LawMentions   func(childComplexity int) int
+		Laws          func(childComplexity int) int
+		Organisations func(childComplexity int) int
+		Pillar        func(childComplexity int) int
+		RefersTo      func(childComplexity int) int
+		Relist        func(childComplexity int) int
+		RelistOf      func(childComplexity int) int
+		RelistedAs    func(childComplexity int) int
+		Source        func(childComplexity int) int
+		StartYear     func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Text          func(childComplexity int) int
+		Title         func(childComplexity int) int
 	}
 
 	MeasureConnection struct {
@@ -211,6 +231,27 @@ type ComplexityRoot struct {
 		Truncated func(childComplexity int) int
 	}
 
+	Organisation struct {
+		Aliases  func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Measures func(childComplexity int) int
+		Mentions func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Pillars  func(childComplexity int) int
+	}
+
+	OrganisationMention struct {
+		Line         func(childComplexity int) int
+		Organisation func(childComplexity int) int
+		Surface      func(childComplexity int) int
+	}
+
+	OrganisationUse struct {
+		Mentions     func(childComplexity int) int
+		Organisation func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -226,6 +267,7 @@ type ComplexityRoot struct {
 
 	Pillar struct {
 		Aliases        func(childComplexity int) int
+		Amounts        func(childComplexity int) int
 		ContinuedBy    func(childComplexity int) int
 		Continues      func(childComplexity int) int
 		Document       func(childComplexity int) int
@@ -239,10 +281,12 @@ type ComplexityRoot struct {
 		Measures       func(childComplexity int, filter *model.PillarMeasureFilter, orderBy *model.MeasureOrderBy, first *int, after *string, last *int, before *string) int
 		Name           func(childComplexity int) int
 		Ordinal        func(childComplexity int) int
+		Organisations  func(childComplexity int) int
 		ReferencedBy   func(childComplexity int) int
 		RelatedPillars func(childComplexity int) int
 		Source         func(childComplexity int) int
 		Targets        func(childComplexity int) int
+		TotalYen       func(childComplexity int) int
 	}
 
 	PillarGroupDiff struct {
@@ -295,6 +339,8 @@ type ComplexityRoot struct {
 		Neighbourhood  func(childComplexity int, id string, depth *int, limit *int) int
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
+		Organisation   func(childComplexity int, id string) int
+		Organisations  func(childComplexity int, kind *string, text *string) int
 		Paths          func(childComplexity int, from string, to string, maxHops *int, first *int, avoid []string) int
 		Pillar         func(childComplexity int, id string) int
 		Pillars        func(childComplexity int, document *string, kind *string) int
@@ -352,23 +398,25 @@ type ComplexityRoot struct {
 	}
 
 	Target struct {
-		Document     func(childComplexity int) int
-		FundMentions func(childComplexity int) int
-		Funds        func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		LawMentions  func(childComplexity int) int
-		Laws         func(childComplexity int) int
-		Pillar       func(childComplexity int) int
-		RestatedBy   func(childComplexity int) int
-		Restates     func(childComplexity int) int
-		RevisedBy    func(childComplexity int) int
-		Revises      func(childComplexity int) int
-		Source       func(childComplexity int) int
-		Text         func(childComplexity int) int
-		Unit         func(childComplexity int) int
-		Value        func(childComplexity int) int
-		Year         func(childComplexity int) int
+		Amounts       func(childComplexity int) int
+		Document      func(childComplexity int) int
+		FundMentions  func(childComplexity int) int
+		Funds         func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		LawMentions   func(childComplexity int) int
+		Laws          func(childComplexity int) int
+		Organisations func(childComplexity int) int
+		Pillar        func(childComplexity int) int
+		RestatedBy    func(childComplexity int) int
+		Restates      func(childComplexity int) int
+		RevisedBy     func(childComplexity int) int
+		Revises       func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Text          func(childComplexity int) int
+		Unit          func(childComplexity int) int
+		Value         func(childComplexity int) int
+		Year          func(childComplexity int) int
 	}
 
 	TargetConnection struct {
@@ -415,6 +463,83 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Amount.document":
+		if e.ComplexityRoot.Amount.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.Document(childComplexity), true
+
+	case "Amount.endYear":
+		if e.ComplexityRoot.Amount.EndYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.EndYear(childComplexity), true
+
+	case "Amount.heldBy":
+		if e.ComplexityRoot.Amount.HeldBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.HeldBy(childComplexity), true
+
+	case "Amount.id":
+		if e.ComplexityRoot.Amount.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.ID(childComplexity), true
+
+	case "Amount.qualifier":
+		if e.ComplexityRoot.Amount.Qualifier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.Qualifier(childComplexity), true
+
+	case "Amount.source":
+		if e.ComplexityRoot.Amount.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.Source(childComplexity), true
+
+	case "Amount.startYear":
+		if e.ComplexityRoot.Amount.StartYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.StartYear(childComplexity), true
+
+	case "Amount.surface":
+		if e.ComplexityRoot.Amount.Surface == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.Surface(childComplexity), true
+
+	case "Amount.year":
+		if e.ComplexityRoot.Amount.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.Year(childComplexity), true
+
+	case "Amount.yen":
+		if e.ComplexityRoot.Amount.Yen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Amount.Yen(childComplexity), true
+
+	case "Document.amounts":
+		if e.ComplexityRoot.Document.Amounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Amounts(childComplexity), true
+
 	case "Document.directions":
 		if e.ComplexityRoot.Document.Directions == nil {
 			break
@@ -449,6 +574,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Lines(childComplexity), true
+
+	case "Document.organisations":
+		if e.ComplexityRoot.Document.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Organisations(childComplexity), true
 
 	case "Document.pillars":
 		if e.ComplexityRoot.Document.Pillars == nil {
@@ -629,6 +761,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fund.Aliases(childComplexity), true
+
+	case "Fund.amounts":
+		if e.ComplexityRoot.Fund.Amounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fund.Amounts(childComplexity), true
 
 	case "Fund.id":
 		if e.ComplexityRoot.Fund.ID == nil {
@@ -854,6 +993,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LawUse.Mentions(childComplexity), true
 
+	case "Measure.amounts":
+		if e.ComplexityRoot.Measure.Amounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.Amounts(childComplexity), true
+
 	case "Measure.directions":
 		if e.ComplexityRoot.Measure.Directions == nil {
 			break
@@ -937,6 +1083,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Measure.Laws(childComplexity), true
+
+	case "Measure.organisations":
+		if e.ComplexityRoot.Measure.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.Organisations(childComplexity), true
 
 	case "Measure.pillar":
 		if e.ComplexityRoot.Measure.Pillar == nil {
@@ -1141,6 +1294,90 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Neighbourhood.Truncated(childComplexity), true
 
+	case "Organisation.aliases":
+		if e.ComplexityRoot.Organisation.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Aliases(childComplexity), true
+
+	case "Organisation.id":
+		if e.ComplexityRoot.Organisation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.ID(childComplexity), true
+
+	case "Organisation.kind":
+		if e.ComplexityRoot.Organisation.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Kind(childComplexity), true
+
+	case "Organisation.measures":
+		if e.ComplexityRoot.Organisation.Measures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Measures(childComplexity), true
+
+	case "Organisation.mentions":
+		if e.ComplexityRoot.Organisation.Mentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Mentions(childComplexity), true
+
+	case "Organisation.name":
+		if e.ComplexityRoot.Organisation.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Name(childComplexity), true
+
+	case "Organisation.pillars":
+		if e.ComplexityRoot.Organisation.Pillars == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.Pillars(childComplexity), true
+
+	case "OrganisationMention.line":
+		if e.ComplexityRoot.OrganisationMention.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganisationMention.Line(childComplexity), true
+
+	case "OrganisationMention.organisation":
+		if e.ComplexityRoot.OrganisationMention.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganisationMention.Organisation(childComplexity), true
+
+	case "OrganisationMention.surface":
+		if e.ComplexityRoot.OrganisationMention.Surface == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganisationMention.Surface(childComplexity), true
+
+	case "OrganisationUse.mentions":
+		if e.ComplexityRoot.OrganisationUse.Mentions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganisationUse.Mentions(childComplexity), true
+
+	case "OrganisationUse.organisation":
+		if e.ComplexityRoot.OrganisationUse.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganisationUse.Organisation(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1196,6 +1433,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Pillar.Aliases(childComplexity), true
+
+	case "Pillar.amounts":
+		if e.ComplexityRoot.Pillar.Amounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pillar.Amounts(childComplexity), true
 
 	case "Pillar.continuedBy":
 		if e.ComplexityRoot.Pillar.ContinuedBy == nil {
@@ -1293,6 +1537,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Pillar.Ordinal(childComplexity), true
 
+	case "Pillar.organisations":
+		if e.ComplexityRoot.Pillar.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pillar.Organisations(childComplexity), true
+
 	case "Pillar.referencedBy":
 		if e.ComplexityRoot.Pillar.ReferencedBy == nil {
 			break
@@ -1320,6 +1571,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Pillar.Targets(childComplexity), true
+
+	case "Pillar.totalYen":
+		if e.ComplexityRoot.Pillar.TotalYen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pillar.TotalYen(childComplexity), true
 
 	case "PillarGroupDiff.earlier":
 		if e.ComplexityRoot.PillarGroupDiff.Earlier == nil {
@@ -1614,6 +1872,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
 
+	case "Query.organisation":
+		if e.ComplexityRoot.Query.Organisation == nil {
+			break
+		}
+
+		args, err := ec.field_Query_organisation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Organisation(childComplexity, args["id"].(string)), true
+
+	case "Query.organisations":
+		if e.ComplexityRoot.Query.Organisations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_organisations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Organisations(childComplexity, args["kind"].(*string), args["text"].(*string)), true
+
 	case "Query.paths":
 		if e.ComplexityRoot.Query.Paths == nil {
 			break
@@ -1901,6 +2183,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Stats.TotalRelationships(childComplexity), true
 
+	case "Target.amounts":
+		if e.ComplexityRoot.Target.Amounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Amounts(childComplexity), true
+
 	case "Target.document":
 		if e.ComplexityRoot.Target.Document == nil {
 			break
@@ -1949,6 +2238,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Target.Laws(childComplexity), true
+
+	case "Target.organisations":
+		if e.ComplexityRoot.Target.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Organisations(childComplexity), true
 
 	case "Target.pillar":
 		if e.ComplexityRoot.Target.Pillar == nil {
@@ -2457,15 +2753,15 @@ type Fund implements Node {
   mentions: [Mention!]!
 }
 
-"A mention of a law or fund in a node's text (a CITES_LAW / USES_FUND relationship)."
+"A mention of a law, fund or organisation in a node's text (a CITES_LAW / USES_FUND / MENTIONS_ORG relationship)."
 type Mention {
-  "The node whose text mentions it: a Pillar, Measure or Target."
+  "The node whose text mentions it: a Pillar, Measure or Target, or the Document for prose outside them."
   node: Node!
   surface: String!
   line: Int!
 }
 
-"A pillar that depends on a law or fund, with the mentions that make it so."
+"A pillar that depends on a law, fund or organisation, with the mentions that make it so."
 type PillarUse {
   pillar: Pillar!
   mentions: [Mention!]!
@@ -2622,6 +2918,150 @@ type TargetConnection {
 type TargetEdge {
   cursor: String!
   node: Target!
+}
+`, BuiltIn: false},
+	{Name: "../schema/money.graphqls", Input: `# Money and organisations (issue 11): the sums the reports state (Amount,
+# HAS_AMOUNT) and the bodies they name (Organisation, MENTIONS_ORG).
+
+"""
+A whole number of Japanese yen, serialised as a string of decimal digits
+("20000000000000" for 20兆円). A string, not Int or Float: the reports state
+sums up to 約4000兆円 (4×10^15), far beyond Int's 32 bits and close to the
+2^53 above which JSON numbers lose integers in JavaScript; a string keeps
+every sum exact. Read it with BigInt() or Number() (exact up to 2^53).
+"""
+scalar Yen
+
+"A sum of money stated in the text (兆円, 億円, 円)."
+type Amount implements Node {
+  "amount:<document year>:<line>:<n-th amount on that line>"
+  id: ID!
+  "The sum in whole yen: 20兆円 is 20000000000000. For a range (25～30兆円) the lower bound."
+  yen: Yen!
+  "The number and unit verbatim as printed: ２兆円, 3,500億円, 25～30兆円."
+  surface: String!
+  """
+  The words written next to the number: 規模, 超, 約, 合計, 総額, 年間, 以上,
+  を超える …; 約…以上 when there are words on both sides; ～ for a range or an
+  open upper end (2兆円～). Null when there are none.
+  """
+  qualifier: String
+  "The year the sentence ties the sum to (2030年に80兆円), where it states one."
+  year: Int
+  "First year of a stated period ((2023-32年度) gives 2023)."
+  startYear: Int
+  "Last year of a stated period ((2023-32年度) gives 2032)."
+  endYear: Int
+  "Where the sum is printed: its line(s) verbatim."
+  source: Source!
+  document: Document!
+  """
+  HAS_AMOUNT (incoming): what states the sum. The measure or target whose text
+  holds it, else the pillar whose prose (key messages, concept pages) holds
+  it, else the document; and a fund named in the same phrase.
+  """
+  heldBy: [Node!]!
+}
+
+"Kind of organisation."
+enum OrganisationKind {
+  "A public body: 独立行政法人, government-owned fund or insurer, regulator, central bank."
+  AGENCY
+  "A private company (JASM, Rapidus)."
+  COMPANY
+  "A stock exchange (東証)."
+  EXCHANGE
+  "An international organisation or forum (IEA, OECD, WTO, G7)."
+  INTERNATIONAL
+  "Associations, councils and business federations (経団連, JOIC)."
+  OTHER
+}
+
+"A named body that delivers or frames policy (NEDO, 東証, OECD …), shared across editions."
+type Organisation implements Node {
+  "org:<acronym or name>: org:NEDO, org:TSE, org:GX推進機構"
+  id: ID!
+  "Formal or best-known name."
+  name: String!
+  "Other names the texts use: NEDO, 東証, 産総研 …"
+  aliases: [String!]!
+  kind: OrganisationKind!
+  "MENTIONS_ORG (incoming): every mention, with the mentioning node (Measure, Target, Pillar or Document), the surface form and the line."
+  mentions: [Mention!]!
+  "MENTIONS_ORG (incoming): the measures that name the organisation."
+  measures: [Measure!]!
+  "Pillars that rely on the organisation: the pillar itself, its measures or its targets name it, with the mentions."
+  pillars: [PillarUse!]!
+}
+
+"A node's mention of an organisation (a MENTIONS_ORG relationship)."
+type OrganisationMention {
+  organisation: Organisation!
+  "The words used in the text (ＪＥＴＲＯ, 産総研 …)."
+  surface: String!
+  "The source line of the mention."
+  line: Int!
+}
+
+"An organisation a pillar relies on, with the mentions."
+type OrganisationUse {
+  organisation: Organisation!
+  mentions: [Mention!]!
+}
+
+extend type Measure {
+  "HAS_AMOUNT: the sums the measure's text states."
+  amounts: [Amount!]!
+  "MENTIONS_ORG: the organisations the measure names, with the surface form and line of each mention."
+  organisations: [OrganisationMention!]!
+}
+
+extend type Target {
+  "HAS_AMOUNT: the sums the target's text states."
+  amounts: [Amount!]!
+  "MENTIONS_ORG: the organisations the target names."
+  organisations: [OrganisationMention!]!
+}
+
+extend type Pillar {
+  """
+  The sums the pillar states: in its own prose and goal, and in its measures'
+  and targets' texts (HAS_AMOUNT from the pillar and from what it holds), in
+  document order.
+  """
+  amounts: [Amount!]!
+  """
+  The sum of the pillar's amounts with each yen value counted once, so a sum
+  restated in a target, a measure and the prose (20兆円規模 in the GX pillar)
+  counts once. It adds up everything stated — budgets, investment goals and
+  market sizes alike: read amounts for what each one is.
+  """
+  totalYen: Yen!
+  "Organisations the pillar relies on: named by the pillar itself or one of its measures or targets, with the mentions."
+  organisations: [OrganisationUse!]!
+}
+
+extend type Fund {
+  "HAS_AMOUNT: the sums stated in the same phrase as the fund's name (経済安全保障重要技術育成基金に2500億円計上)."
+  amounts: [Amount!]!
+}
+
+extend type Document {
+  """
+  HAS_AMOUNT: the sums the document holds itself, stated outside any pillar,
+  measure or target (its summary key messages, scenario pages). The sums of a
+  pillar are on Pillar.amounts.
+  """
+  amounts: [Amount!]!
+  "MENTIONS_ORG: the organisations named in prose that belongs to no pillar, measure or target."
+  organisations: [OrganisationMention!]!
+}
+
+extend type Query {
+  "Organisations ordered by name; kind filters by kind, text by a substring of the name or an alias (NFKC-normalised)."
+  organisations(kind: OrganisationKind, text: String): [Organisation!]!
+  "An organisation by id; NOT_FOUND error when there is none."
+  organisation(id: ID!): Organisation
 }
 `, BuiltIn: false},
 	{Name: "../schema/pillar.graphqls", Input: `"A policy pillar of one edition: a mission or an OS pillar."
@@ -2839,6 +3279,8 @@ enum NodeType {
   LAW
   FUND
   POLICY_DIRECTION
+  AMOUNT
+  ORGANISATION
 }
 
 "Relationship types of the data model."
@@ -2859,6 +3301,8 @@ enum RelType {
   REVISES
   "Target → the first statement of the same goal in its pillar and edition."
   RESTATES
+  HAS_AMOUNT
+  MENTIONS_ORG
 }
 
 enum OrderDirection {
@@ -2936,6 +3380,32 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_Amount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Amount_id(ctx, field)
+	case "yen":
+		return ec.fieldContext_Amount_yen(ctx, field)
+	case "surface":
+		return ec.fieldContext_Amount_surface(ctx, field)
+	case "qualifier":
+		return ec.fieldContext_Amount_qualifier(ctx, field)
+	case "year":
+		return ec.fieldContext_Amount_year(ctx, field)
+	case "startYear":
+		return ec.fieldContext_Amount_startYear(ctx, field)
+	case "endYear":
+		return ec.fieldContext_Amount_endYear(ctx, field)
+	case "source":
+		return ec.fieldContext_Amount_source(ctx, field)
+	case "document":
+		return ec.fieldContext_Amount_document(ctx, field)
+	case "heldBy":
+		return ec.fieldContext_Amount_heldBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Amount", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2960,6 +3430,10 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_pillars(ctx, field)
 	case "directions":
 		return ec.fieldContext_Document_directions(ctx, field)
+	case "amounts":
+		return ec.fieldContext_Document_amounts(ctx, field)
+	case "organisations":
+		return ec.fieldContext_Document_organisations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -3046,6 +3520,8 @@ func (ec *executionContext) childFields_Fund(ctx context.Context, field graphql.
 		return ec.fieldContext_Fund_pillars(ctx, field)
 	case "mentions":
 		return ec.fieldContext_Fund_mentions(ctx, field)
+	case "amounts":
+		return ec.fieldContext_Fund_amounts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
 }
@@ -3196,6 +3672,10 @@ func (ec *executionContext) childFields_Measure(ctx context.Context, field graph
 		return ec.fieldContext_Measure_evolvedInto(ctx, field)
 	case "directions":
 		return ec.fieldContext_Measure_directions(ctx, field)
+	case "amounts":
+		return ec.fieldContext_Measure_amounts(ctx, field)
+	case "organisations":
+		return ec.fieldContext_Measure_organisations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Measure", field.Name)
 }
@@ -3268,6 +3748,48 @@ func (ec *executionContext) childFields_Neighbourhood(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type Neighbourhood", field.Name)
 }
 
+func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Organisation_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Organisation_name(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Organisation_aliases(ctx, field)
+	case "kind":
+		return ec.fieldContext_Organisation_kind(ctx, field)
+	case "mentions":
+		return ec.fieldContext_Organisation_mentions(ctx, field)
+	case "measures":
+		return ec.fieldContext_Organisation_measures(ctx, field)
+	case "pillars":
+		return ec.fieldContext_Organisation_pillars(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
+}
+
+func (ec *executionContext) childFields_OrganisationMention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "organisation":
+		return ec.fieldContext_OrganisationMention_organisation(ctx, field)
+	case "surface":
+		return ec.fieldContext_OrganisationMention_surface(ctx, field)
+	case "line":
+		return ec.fieldContext_OrganisationMention_line(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrganisationMention", field.Name)
+}
+
+func (ec *executionContext) childFields_OrganisationUse(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "organisation":
+		return ec.fieldContext_OrganisationUse_organisation(ctx, field)
+	case "mentions":
+		return ec.fieldContext_OrganisationUse_mentions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrganisationUse", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -3332,6 +3854,12 @@ func (ec *executionContext) childFields_Pillar(ctx context.Context, field graphq
 		return ec.fieldContext_Pillar_referencedBy(ctx, field)
 	case "relatedPillars":
 		return ec.fieldContext_Pillar_relatedPillars(ctx, field)
+	case "amounts":
+		return ec.fieldContext_Pillar_amounts(ctx, field)
+	case "totalYen":
+		return ec.fieldContext_Pillar_totalYen(ctx, field)
+	case "organisations":
+		return ec.fieldContext_Pillar_organisations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Pillar", field.Name)
 }
@@ -3540,6 +4068,10 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_restates(ctx, field)
 	case "restatedBy":
 		return ec.fieldContext_Target_restatedBy(ctx, field)
+	case "amounts":
+		return ec.fieldContext_Target_amounts(ctx, field)
+	case "organisations":
+		return ec.fieldContext_Target_organisations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Target", field.Name)
 }

@@ -28,6 +28,11 @@ func clone(g *policygraph.Graph) *policygraph.Graph {
 		return n
 	})
 	c.Directions = cloneAll(g.Directions, func(n policygraph.PolicyDirection) policygraph.PolicyDirection { return n })
+	c.Amounts = cloneAll(g.Amounts, func(n policygraph.Amount) policygraph.Amount { return n })
+	c.Organisations = cloneAll(g.Organisations, func(n policygraph.Organisation) policygraph.Organisation {
+		n.Aliases = slices.Clone(n.Aliases)
+		return n
+	})
 	c.Relationships = cloneAll(g.Relationships, func(r policygraph.Relationship) policygraph.Relationship {
 		r.Properties = maps.Clone(r.Properties) // values are scalars
 		return r

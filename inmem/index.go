@@ -37,6 +37,8 @@ func (s *Store) index(g *policygraph.Graph) {
 	slices.SortFunc(s.laws, compareLaws)
 	s.funds = slices.Clone(g.Funds)
 	slices.SortFunc(s.funds, compareFunds)
+	s.orgs = slices.Clone(g.Organisations)
+	slices.SortFunc(s.orgs, compareOrgs)
 
 	s.norm = map[string]string{}
 	for _, m := range g.Measures {
@@ -171,5 +173,5 @@ func stats(g *policygraph.Graph) *policygraph.Stats {
 
 var perDocumentLabels = []string{
 	policygraph.LabelPillar, policygraph.LabelMeasureGroup, policygraph.LabelMeasure,
-	policygraph.LabelTarget, policygraph.LabelPolicyDirection,
+	policygraph.LabelTarget, policygraph.LabelPolicyDirection, policygraph.LabelAmount,
 }

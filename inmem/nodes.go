@@ -73,6 +73,26 @@ func (s *Store) Funds(ctx context.Context) ([]*policygraph.Fund, error) {
 	return slices.Clone(s.funds), nil
 }
 
+// Organisations are ordered by name, then id. An unknown kind is EINVALID.
+func (s *Store) Organisations(ctx context.Context, f policygraph.OrgFilter) ([]*policygraph.Organisation, error) {
+	if err := policygraph.CheckOrgFilter(f); err != nil {
+		err.Op = "inmem.Organisations"
+		return nil, err
+	}
+	text := textsearch.Normalize(f.Text)
+	var out []*policygraph.Organisation
+	for _, o := range s.orgs {
+		if f.Kind != "" && o.Kind != f.Kind {
+			continue
+		}
+		if text != "" && !containsAny(text, o.Name, o.Aliases) {
+			continue
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
 // Stats returns a copy of the counts computed at construction.
 func (s *Store) Stats(ctx context.Context) (*policygraph.Stats, error) {
 	st := &policygraph.Stats{

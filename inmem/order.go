@@ -54,7 +54,13 @@ func docKeys(g *policygraph.Graph) map[string]docKey {
 	for _, n := range g.Directions {
 		text(n.ID, n.DocumentID, n.LineStart)
 	}
+	for _, n := range g.Amounts {
+		text(n.ID, n.DocumentID, n.LineStart)
+	}
 	for _, n := range g.Laws {
+		keys[n.ID] = docKey{noDoc: true, id: n.ID}
+	}
+	for _, n := range g.Organisations {
 		keys[n.ID] = docKey{noDoc: true, id: n.ID}
 	}
 	for _, n := range g.Funds {
@@ -74,6 +80,10 @@ func compareLaws(a, b *policygraph.Law) int {
 }
 
 func compareFunds(a, b *policygraph.Fund) int {
+	return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+}
+
+func compareOrgs(a, b *policygraph.Organisation) int {
 	return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 }
 

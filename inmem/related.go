@@ -64,7 +64,7 @@ func (s *Store) sortHops(hops []policygraph.Hop) {
 	})
 }
 
-// PillarsUsing finds, for each law or fund id, the pillars that cite or use
+// PillarsUsing finds, for each law, fund or organisation id, the pillars that cite or use
 // it themselves or through a measure or target they hold (HAS_MEASURE,
 // HAS_TARGET). Via hops are in document order of their start node. Ids
 // that are not laws or funds, or that nothing uses, are absent. EINVALID
@@ -108,13 +108,15 @@ func (s *Store) pillarsUsing(id string) []policygraph.PillarUse {
 	return uses
 }
 
-// usesType is the relationship that points at a law or fund.
+// usesType is the relationship that points at a law, fund or organisation.
 func usesType(e policygraph.Entity) string {
 	switch e.(type) {
 	case *policygraph.Law:
 		return policygraph.RelCitesLaw
 	case *policygraph.Fund:
 		return policygraph.RelUsesFund
+	case *policygraph.Organisation:
+		return policygraph.RelMentionsOrg
 	}
 	return ""
 }

@@ -21,6 +21,7 @@ type Store struct {
 	targets   []*policygraph.Target
 	laws      []*policygraph.Law
 	funds     []*policygraph.Fund
+	orgs      []*policygraph.Organisation
 
 	rels map[string]*policygraph.Relationship
 	out  map[string][]*policygraph.Relationship                // by start node, sorted by id

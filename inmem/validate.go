@@ -60,6 +60,14 @@ func validate(g *policygraph.Graph) error {
 	for _, n := range g.Directions {
 		errs = append(errs, ref(n.ID, "documentId", n.DocumentID, policygraph.LabelDocument))
 	}
+	for _, n := range g.Amounts {
+		errs = append(errs, ref(n.ID, "documentId", n.DocumentID, policygraph.LabelDocument))
+	}
+	for _, n := range g.Organisations {
+		if !slices.Contains(policygraph.OrgKinds, n.Kind) {
+			errs = append(errs, bad("%s: unknown organisation kind %q", n.ID, n.Kind))
+		}
+	}
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -119,6 +127,12 @@ func entities(g *policygraph.Graph) []policygraph.Entity {
 		add(n, n == nil)
 	}
 	for _, n := range g.Directions {
+		add(n, n == nil)
+	}
+	for _, n := range g.Amounts {
+		add(n, n == nil)
+	}
+	for _, n := range g.Organisations {
 		add(n, n == nil)
 	}
 	return out

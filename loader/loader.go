@@ -328,6 +328,8 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	var rels []*policygraph.Relationship
 	owner := map[string]*loadedDoc{}
 	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
+	ores := &orgResult{orgs: map[string]*policygraph.Organisation{}}
+	docAmounts := make([]int, len(docs))
 	items := make([][]*simItem, len(docs))
 	for i, d := range docs {
 		pd := d.pd
@@ -363,7 +365,22 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		}
 		rels = append(rels, pd.Rels...)
 
-		findMentions(m, newDocIndex(d.t), pd, res)
+		x := newDocIndex(d.t)
+		findMentions(m, x, pd, res)
+		findOrgMentions(m, x, pd, ores)
+		ares := &amountResult{}
+		attachAmounts(m, x, pd, res, ares)
+		for _, a := range ares.amounts {
+			// Amounts come after the pages pass: their page and citation here.
+			a.Page, _ = pd.Pages.pageOf(a.LineStart)
+			a.SetCitation(pd.Doc)
+		}
+		g.Amounts = append(g.Amounts, ares.amounts...)
+		docAmounts[i] = len(ares.amounts)
+		rels = append(rels, ares.rels...)
+		for _, a := range ares.loose {
+			rep.LooseAmounts = append(rep.LooseAmounts, LooseAmount{File: d.t.File, Line: a.LineStart, ID: a.ID, Surface: a.Surface})
+		}
 		for _, ms := range pd.Measures {
 			st := simText(ms.Text)
 			items[i] = append(items[i], &simItem{m: ms, doc: i, text: st, bg: simBigrams(st)})
@@ -372,7 +389,9 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		rels = append(rels, linkRestates(pd.Targets)...)
 	}
 	rels = append(rels, res.rels...)
+	rels = append(rels, ores.rels...)
 	rep.Mentions = res.count
+	rep.OrgMentions = ores.count
 	rels = append(rels, linkRelists(docs, items, rep)...)
 	for i := 1; i < len(docs); i++ {
 		cont := linkContinues(m, docs[i], docs[i-1], rep)
@@ -389,6 +408,10 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	}
 	sort.Slice(g.Laws, func(i, j int) bool { return g.Laws[i].ID < g.Laws[j].ID })
 	sort.Slice(g.Funds, func(i, j int) bool { return g.Funds[i].ID < g.Funds[j].ID })
+	for _, o := range ores.orgs {
+		g.Organisations = append(g.Organisations, o)
+	}
+	sort.Slice(g.Organisations, func(i, j int) bool { return g.Organisations[i].ID < g.Organisations[j].ID })
 
 	// One relationship per id (the first), sorted by id.
 	seen := map[string]bool{}
@@ -405,8 +428,9 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	sort.Slice(g.Relationships, func(i, j int) bool { return g.Relationships[i].ID < g.Relationships[j].ID })
 
 	// Per-document counts and unplaced lines.
-	for _, d := range docs {
+	for i, d := range docs {
 		dr, pd := d.rep, d.pd
+		dr.Nodes[policygraph.LabelAmount] = docAmounts[i]
 		dr.Nodes[policygraph.LabelDocument] = 1
 		dr.Nodes[policygraph.LabelPillar] = len(pd.Pillars)
 		dr.Nodes[policygraph.LabelMeasureGroup] = len(pd.Groups)
@@ -426,16 +450,19 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			continue
 		}
 		d.rep.Rels[r.Type]++
-		if r.Type == policygraph.RelCitesLaw || r.Type == policygraph.RelUsesFund {
+		if r.Type == policygraph.RelCitesLaw || r.Type == policygraph.RelUsesFund || r.Type == policygraph.RelMentionsOrg {
 			if cited[d] == nil {
 				cited[d] = map[string]bool{}
 			}
 			if !cited[d][r.End] {
 				cited[d][r.End] = true
-				if r.Type == policygraph.RelCitesLaw {
+				switch r.Type {
+				case policygraph.RelCitesLaw:
 					d.rep.Nodes[policygraph.LabelLaw]++
-				} else {
+				case policygraph.RelUsesFund:
 					d.rep.Nodes[policygraph.LabelFund]++
+				default:
+					d.rep.Nodes[policygraph.LabelOrganisation]++
 				}
 			}
 		}

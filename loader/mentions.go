@@ -111,6 +111,28 @@ func (x *docIndex) locate(pat string, from, to int) (line int, surface string, o
 	return x.lineOf(best), x.surface(best, best+len(pat)), true
 }
 
+// locateNth is locate for the nth (0-based) occurrence of pat inside the
+// lines [from, to]; locate's answer when there are not that many.
+func (x *docIndex) locateNth(pat string, from, to, nth int) (line int, surface string, ok bool) {
+	if pat != "" && nth > 0 {
+		from = max(1, min(from, len(x.t.Raw)))
+		to = max(from, min(to, len(x.t.Raw)))
+		lo, hi := x.lineS[from-1], x.lineS[to]
+		for p := lo; ; {
+			i := strings.Index(x.s[p:hi], pat)
+			if i < 0 {
+				break
+			}
+			if nth == 0 {
+				return x.lineOf(p + i), x.surface(p+i, p+i+len(pat)), true
+			}
+			nth--
+			p += i + len(pat)
+		}
+	}
+	return x.locate(pat, from, to)
+}
+
 // surface returns the raw text that s[start:end] came from, verbatim within
 // each line; pieces on several lines are joined without the line break.
 func (x *docIndex) surface(start, end int) string {
@@ -153,25 +175,7 @@ type mentionResult struct {
 // verbatim surface and the 1-based line of the first mention per
 // (node, law/fund).
 func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
-	var srcs []mentionSource
-	for _, p := range pd.Pillars {
-		if p.LongTermGoal != "" {
-			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, p.LineStart, p.LineEnd, false})
-		}
-	}
-	for _, ms := range pd.Measures {
-		srcs = append(srcs, mentionSource{ms.ID, ms.Text, ms.LineStart, ms.LineEnd, true})
-	}
-	for _, t := range pd.Targets {
-		srcs = append(srcs, mentionSource{t.ID, t.Text, t.LineStart, t.LineEnd, true})
-	}
-	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
-	// scenario pages) still names laws and funds — the only mentions of the
-	// foreign statutes (CHIPS法, インフレ削減法) are there. They are cited by
-	// the Document, so no mention is dropped and no node is invented.
-	if pd.Doc != nil {
-		srcs = append(srcs, proseSources(x.t, pd)...)
-	}
+	srcs := mentionSources(x, pd)
 	docSeen := map[string]bool{}
 	for _, src := range srcs {
 		seen := map[string]bool{}
@@ -206,6 +210,74 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 			}
 			res.rels = append(res.rels, &policygraph.Relationship{
 				ID: relID(typ, src.id, end), Type: typ, Start: src.id, End: end,
+				Properties: map[string]any{"surface": surface, "line": line},
+			})
+		}
+	}
+}
+
+// mentionSources are the texts scanned for names: pillar goals, measures,
+// targets and the document's prose.
+func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
+	var srcs []mentionSource
+	for _, p := range pd.Pillars {
+		if p.LongTermGoal != "" {
+			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, p.LineStart, p.LineEnd, false})
+		}
+	}
+	for _, ms := range pd.Measures {
+		srcs = append(srcs, mentionSource{ms.ID, ms.Text, ms.LineStart, ms.LineEnd, true})
+	}
+	for _, t := range pd.Targets {
+		srcs = append(srcs, mentionSource{t.ID, t.Text, t.LineStart, t.LineEnd, true})
+	}
+	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
+	// scenario pages) still names laws and funds — the only mentions of the
+	// foreign statutes (CHIPS法, インフレ削減法) are there. They are cited by
+	// the Document, so no mention is dropped and no node is invented.
+	if pd.Doc != nil {
+		srcs = append(srcs, proseSources(x.t, pd)...)
+	}
+	return srcs
+}
+
+// orgResult is what the organisation pass adds to the graph.
+type orgResult struct {
+	orgs  map[string]*policygraph.Organisation
+	rels  []*policygraph.Relationship
+	count int // mentions seen, before keeping the first per (node, organisation)
+}
+
+// findOrgMentions adds MENTIONS_ORG from the same texts as the law and fund
+// mentions (pillar goals included), with the verbatim surface and the line
+// of the first mention per (node, organisation).
+func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
+	docSeen := map[string]bool{}
+	for _, src := range mentionSources(x, pd) {
+		seen := map[string]bool{}
+		if pd.Doc != nil && src.id == pd.Doc.ID {
+			seen = docSeen
+		}
+		n := normalize(src.text)
+		for _, mt := range m.findOrgs(n) {
+			res.count++
+			o := m.org(mt.p)
+			if seen[o.ID] {
+				continue
+			}
+			seen[o.ID] = true
+			// The occurrence matched, not the first: an earlier one may be
+			// inside a Not word (有志国連携 before 国連機関).
+			line, surface, ok := x.locateNth(mt.p.text, src.from, src.to, strings.Count(n[:mt.Start], mt.p.text))
+			if !ok {
+				line, surface = src.from, mt.p.text
+			}
+			if res.orgs[o.ID] == nil {
+				res.orgs[o.ID] = o
+			}
+			res.rels = append(res.rels, &policygraph.Relationship{
+				ID: relID(policygraph.RelMentionsOrg, src.id, o.ID), Type: policygraph.RelMentionsOrg,
+				Start: src.id, End: o.ID,
 				Properties: map[string]any{"surface": surface, "line": line},
 			})
 		}

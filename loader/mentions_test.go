@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/seed"
 )
@@ -212,5 +213,143 @@ func TestDocIndexSurface(t *testing.T) {
 	}
 	if _, _, ok := x.locate("ない", 1, 2); ok {
 		t.Error("found text that is not there")
+	}
+}
+
+func TestFindOrgs(t *testing.T) {
+	m := mustMatcher(t)
+	for _, tc := range []struct {
+		text string
+		want []string // id=normalised surface
+	}{
+		// True positives, as the texts write them.
+		{"NEXI融資保険を活用した輸出環境改善", []string{"org:NEXI=NEXI"}},
+		{"JICや中小機構によるVCへのLP出資等", []string{"org:JIC=JIC", "org:SMRJ=中小機構"}},
+		{"東証による資本コスト等を意識した「改善計画」の開示強化", []string{"org:TSE=東証"}},
+		{"経済産業研究所（RIETI）が、深尾理事長ほか", []string{"org:RIETI=経済産業研究所", "org:RIETI=RIETI"}},
+		{"RIETI産業構造推計モデル", []string{"org:RIETI=RIETI"}}, // a latin name before kanji
+		{"DX（半導体・次世代計算基盤構築２兆円超（JASM支援、Rapidus支援等）", []string{"org:JASM=JASM", "org:Rapidus=Rapidus"}},
+		{"日本医療研究開発機構（AMED）の3,500億円の基金活用", []string{"org:AMED=日本医療研究開発機構", "org:AMED=AMED"}},
+		{"ＧＸ推進機構によるリスク補完", []string{"org:GX推進機構=GX推進機構"}},
+		{"脱炭素成長型経済構造移行推進機構の出資により", []string{"org:GX推進機構=脱炭素成長型経済構造移行推進機構"}},
+		{"産総研G-QuATの機能強化", []string{"org:AIST=産総研"}},
+		{"公取委と連携した（旧）下請法の執行", []string{"org:JFTC=公取委"}},
+		{"1WTO改革・WTOの補完", []string{"org:WTO=WTO", "org:WTO=WTO"}}, // ① is 1 under NFKC
+		{"G7サミットでの合意", []string{"org:G7=G7"}},
+		{"G20などの国際フォーラ", []string{"org:G20=G20"}},
+		{"国連機関と連携した途上国の防災力向上", []string{"org:UN=国連"}},
+		{"経済産業省と国連ハビタット福岡本部", []string{"org:UN-Habitat=国連ハビタット"}}, // the longer name wins
+		{"日ASEAN友好協力50周年", []string{"org:ASEAN=ASEAN"}},
+		{"OECD.statに実質賃金が掲載されていない", []string{"org:OECD=OECD"}},
+
+		// False positives that must not match.
+		{"JICAの円借款", nil},                       // JICA is its own body, not JIC
+		{"UNITEの取組", nil},                       // NITE inside a latin word
+		{"EUVリソグラフィ", nil},                      // EU inside a latin word
+		{"ISO14001認証", []string{"org:ISO=ISO"}}, // a digit after a latin name is fine
+		{"G200", nil},                           // G20 followed by a digit
+		{"戦略的な有志国連携の推進", nil},                   // 国連 inside 有志国連携
+		{"経済版2+2やQUAD等を通じた各国連携", []string{"org:QUAD=QUAD"}}, // …and inside 各国連携
+		{"IPAの調査", nil},         // IPA is not named in the texts, so not in the table
+		{"SUBARU・イニシアティブ", nil}, // an initiative's name, not the company
+		{"CPTPPを含むEPA等", nil},   // agreements are not bodies
+	} {
+		var got []string
+		n := normalize(tc.text)
+		for _, mt := range m.findOrgs(n) {
+			got = append(got, m.org(mt.p).ID+"="+n[mt.Start:mt.End])
+		}
+		if !cmp.Equal(got, tc.want) {
+			t.Errorf("findOrgs(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestOrgTableErrors(t *testing.T) {
+	for _, tc := range []struct{ name, json, want string }{
+		{"unknown kind", `{"organisations":[{"id":"X","name":"エックス機構","kind":"CLUB"}]}`, "unknown kind"},
+		{"duplicate id", `{"organisations":[{"id":"X","name":"エックス","kind":"OTHER"},{"id":"X","name":"ワイ","kind":"OTHER"}]}`, "unique id"},
+		{"alias of two", `{"organisations":[{"id":"X","name":"エックス","kind":"OTHER"},{"id":"Y","name":"ワイ","aliases":["エックス"],"kind":"OTHER"}]}`, "alias of both"},
+		{"too short", `{"organisations":[{"id":"X","name":"X","kind":"OTHER"}]}`, "too short"},
+	} {
+		if _, err := newMatcher([]byte(tc.json)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestOrgsCorpus pins which bodies each edition names. The lists come from
+// grep over NFKC copies of the two files, independently of the matcher:
+// latin acronyms (grep -oP '(?<![A-Za-z])[A-Z][A-Za-z]{1,7}(?![A-Za-z])'),
+// then 機構|公庫|銀行|取引所|研究所|協会|会議所|庁|委員会, each hit read in context
+// (IPEF, CPTPP, JCM are agreements or mechanisms; STOXX an index; ministries
+// and generic 大学/地方銀行 are left out).
+func TestOrgsCorpus(t *testing.T) {
+	g, _, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	docOf := map[string]string{}
+	for _, e := range g.Entities() {
+		docOf[e.NodeID()] = policygraph.DocumentOf(e)
+	}
+	perDoc := map[string]map[string]bool{}
+	rels := 0
+	for _, r := range g.Relationships {
+		if r.Type != policygraph.RelMentionsOrg {
+			continue
+		}
+		rels++
+		d := docOf[r.Start]
+		if perDoc[d] == nil {
+			perDoc[d] = map[string]bool{}
+		}
+		perDoc[d][strings.TrimPrefix(r.End, "org:")] = true
+		// 国連 is named at 2023:684 and 2051 only; 有志国連携 (1512) and 各国連携 (1530) are not it.
+		if r.End == "org:UN" && r.Properties["line"] != 684 && r.Properties["line"] != 2051 {
+			t.Errorf("%s at line %v", r.ID, r.Properties["line"])
+		}
+	}
+	want := map[string][]string{
+		"doc:2023": {"AIST", "AMED", "ASEAN", "AZEC", "COP", "EU", "FSA", "G20", "G7", "GPIF", "GX推進機構", "IEA", "IMD", "IMF",
+			"JASM", "JAXA", "JETRO", "JFC", "JIC", "JICPA", "JOGMEC", "JOIC", "Keidanren", "NEDO", "NEXI", "PHRサービス事業協会",
+			"QUAD", "RIETI", "Rapidus", "TSE", "UN", "UN-Habitat", "WTO"},
+		"doc:2025": {"AIST", "ASEAN", "AZEC", "BOJ", "DigitalAgency", "G7", "GX推進機構", "IEA", "ISO", "JETRO", "JFTC", "JIC",
+			"NEDO", "NEXI", "NITE", "OECD", "RIETI", "SMRJ", "WTO", "WorldBank", "商工会議所"},
+	}
+	for d, ids := range want {
+		var got []string
+		for id := range perDoc[d] {
+			got = append(got, id)
+		}
+		if diff := cmp.Diff(ids, got, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+			t.Errorf("%s organisations (-want +got):\n%s", d, diff)
+		}
+	}
+	if len(g.Organisations) != 42 {
+		t.Errorf("%d organisations, want 42 (the union of the two lists)", len(g.Organisations))
+	}
+	// One relationship per (node, organisation); 99 is what the load gives
+	// and what the README's counts quote.
+	if rels != 99 {
+		t.Errorf("%d MENTIONS_ORG, want 99", rels)
+	}
+}
+
+// A mention's line is the occurrence that matched: 国連 inside 有志国連携
+// on an earlier line of the same node does not take its place.
+func TestOrgMentionLine(t *testing.T) {
+	m := mustMatcher(t)
+	dt, err := newDocText("t.txt", 2023, "doc:2023", []byte("○ 有志国連携の推進と\n国連機関と連携した支援"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: map[int]string{1: "measure:x", 2: "measure:x"},
+		Measures: []*policygraph.Measure{{ID: "measure:x", Text: "○ 有志国連携の推進と国連機関と連携した支援",
+			Source: policygraph.Source{LineStart: 1, LineEnd: 2}}}}
+	res := &orgResult{orgs: map[string]*policygraph.Organisation{}}
+	findOrgMentions(m, newDocIndex(dt), pd, res)
+	if len(res.rels) != 1 || res.rels[0].End != "org:UN" || res.rels[0].Properties["line"] != 2 || res.rels[0].Properties["surface"] != "国連" {
+		t.Errorf("rels = %v", res.rels)
 	}
 }

@@ -87,6 +87,21 @@ type Report struct {
 	// Mentions is the number of law and fund mentions found, before keeping
 	// the first per (node, law/fund).
 	Mentions int
+	// OrgMentions is the number of organisation mentions found, before
+	// keeping the first per (node, organisation).
+	OrgMentions int
+	// LooseAmounts are the amounts only the Document holds: no measure,
+	// target or pillar's text holds them.
+	LooseAmounts []LooseAmount
+}
+
+// LooseAmount is an amount attached to nothing more specific than its
+// document.
+type LooseAmount struct {
+	File    string
+	Line    int
+	ID      string
+	Surface string
 }
 
 // DocReport is one document's part of the report.
@@ -98,8 +113,8 @@ type DocReport struct {
 	Lines   int
 	Parser  int    // edition year whose parser ran, 0 if none did
 	Err     string // why the document did not load; "" if it did
-	// Nodes counts the document's nodes per label; Law and Fund count the
-	// distinct laws and funds its nodes mention.
+	// Nodes counts the document's nodes per label; Law, Fund and
+	// Organisation count the distinct ones its nodes mention.
 	Nodes map[string]int
 	// Rels counts relationships per type that start at the document's nodes.
 	Rels map[string]int
@@ -187,6 +202,11 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	fmt.Fprintf(&b, "law/fund mentions: %d\n", r.Mentions)
+	fmt.Fprintf(&b, "organisation mentions: %d\n", r.OrgMentions)
+	fmt.Fprintf(&b, "amounts held by a document only: %d\n", len(r.LooseAmounts))
+	for _, l := range r.LooseAmounts {
+		fmt.Fprintf(&b, "  %s:%d: %s %s\n", l.File, l.Line, l.Surface, l.ID)
+	}
 	fmt.Fprintf(&b, "unresolved: %d\n", len(r.Unresolved))
 	for _, u := range r.Unresolved {
 		fmt.Fprintf(&b, "  %s:%d: %s %q: %s", u.File, u.Line, u.Kind, u.Text, u.Reason)

@@ -38,9 +38,11 @@ func TestReportWriteTo(t *testing.T) {
 				Unplaced: []Line{{Line: 2, Text: "はみ出した行"}}},
 			{File: "b.txt", DocID: "doc:2025", Err: "b.txt: empty document"},
 		},
-		Unresolved: []Unresolved{{Kind: "relist", File: "a.txt", Line: 3, NodeID: "m", Text: "X（再掲）", Reason: "no original"}},
-		Errors:     ErrorList{{File: "b.txt", Err: errors.New("empty document")}},
-		Mentions:   4,
+		Unresolved:   []Unresolved{{Kind: "relist", File: "a.txt", Line: 3, NodeID: "m", Text: "X（再掲）", Reason: "no original"}},
+		Errors:       ErrorList{{File: "b.txt", Err: errors.New("empty document")}},
+		Mentions:     4,
+		OrgMentions:  2,
+		LooseAmounts: []LooseAmount{{File: "a.txt", Line: 1, ID: "amount:2023:1:1", Surface: "20兆円"}},
 	}
 	var b strings.Builder
 	if _, err := r.WriteTo(&b); err != nil {
@@ -52,6 +54,8 @@ func TestReportWriteTo(t *testing.T) {
 		"unplaced lines: 1\n    a.txt:2: はみ出した行\n",
 		"document doc:2025 (b.txt, , 0 lines): FAILED: b.txt: empty document",
 		"law/fund mentions: 4",
+		"organisation mentions: 2",
+		"amounts held by a document only: 1\n  a.txt:1: 20兆円 amount:2023:1:1\n",
 		`a.txt:3: relist "X（再掲）": no original (m)`,
 		"errors: 1\n  b.txt: empty document\n",
 	} {

@@ -60,6 +60,11 @@ func TestSummary(t *testing.T) {
 	for _, f := range g.Funds {
 		fmt.Fprintf(&b, "  %s\n", f.ID)
 	}
+	b.WriteString("\norganisations\n")
+	for _, o := range g.Organisations {
+		fmt.Fprintf(&b, "  %s %s\n", o.ID, o.Kind)
+	}
+	fmt.Fprintf(&b, "  organisation mentions %d\n  amounts held by a document only %d\n", rep.OrgMentions, len(rep.LooseAmounts))
 	b.WriteString("\ncontinues\n")
 	names := map[string]string{}
 	for _, p := range g.Pillars {

@@ -13,7 +13,7 @@ import (
 // Internal property names. Everything prefixed pg_ is ours, never a domain
 // property (domain properties are camelCase json names).
 const (
-	propDoc         = "pg_doc"         // owning document id (absent on Law, Fund)
+	propDoc         = "pg_doc"         // owning document id (absent on Law, Fund, Organisation)
 	propYear        = "pg_year"        // owning document's year
 	propFingerprint = "pg_fingerprint" // on Document: hash of the loaded subgraph
 	internalPrefix  = "pg_"

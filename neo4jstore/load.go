@@ -16,9 +16,9 @@ import (
 
 // How a graph is loaded (LoadGraph)
 //
-// Ownership. Every node but Law and Fund belongs to one document (its
-// documentId; a Document node to itself) and carries it as pg_doc. Law and
-// Fund nodes are shared by all editions: they are MERGEd by id, updated in
+// Ownership. Every node but Law, Fund and Organisation belongs to one
+// document (its documentId; a Document node to itself) and carries it as
+// pg_doc. Law, Fund and Organisation nodes are shared by all editions: they are MERGEd by id, updated in
 // place, and pruned once no document of the graph has them. A relationship
 // belongs to the document of its start node (to the document of its end
 // node when it starts at a shared node).
@@ -60,7 +60,7 @@ type LoadResult struct {
 	Loaded  []string // document ids written
 	Skipped []string // document ids unchanged
 	Removed []string // document ids deleted (not in the graph any more)
-	// RemovedShared are the Law/Fund ids deleted because the graph no longer
+	// RemovedShared are the Law/Fund/Organisation ids deleted because the graph no longer
 	// has them.
 	RemovedShared []string
 	// Phases is where the time went, in order: reading the stored
@@ -78,7 +78,7 @@ type Phase struct {
 type docPart struct {
 	doc    *policygraph.Document
 	nodes  []policygraph.Entity        // the Document node and the nodes it owns
-	shared []policygraph.Entity        // Law/Fund nodes its relationships touch
+	shared []policygraph.Entity        // Law/Fund/Organisation nodes its relationships touch
 	rels   []*policygraph.Relationship // both ends in the document or shared
 	out    []*policygraph.Relationship // to a node of another document
 	in     []*policygraph.Relationship // from a node of another document
@@ -179,7 +179,7 @@ func (s *Store) LoadGraph(ctx context.Context, g *policygraph.Graph, opts ...Loa
 type corpusWrite struct {
 	fresh      bool
 	deleteDocs []string         // documents whose previous subgraph goes
-	shared     []map[string]any // {label, props} of every Law/Fund
+	shared     []map[string]any // {label, props} of every Law/Fund/Organisation
 	keepShared []string
 	nodes      []map[string]any // {label, props} of the changed documents' nodes
 	owned      []map[string]any // {type, start, end, props}: CREATEd
@@ -264,7 +264,7 @@ const (
 		"CREATE (a)-[r:$(row.type)]->(b) SET r = row.props RETURN count(r) AS n"
 	stmtMerged = "UNWIND $rows AS row MATCH (a:PolicyNode {id: row.start}) MATCH (b:PolicyNode {id: row.end}) " +
 		"MERGE (a)-[r:$(row.type) {id: row.id}]->(b) SET r = row.props"
-	stmtPrune = "MATCH (n:PolicyNode) WHERE (n:Law OR n:Fund) AND NOT n.id IN $keep " +
+	stmtPrune = "MATCH (n:PolicyNode) WHERE (n:Law OR n:Fund OR n:Organisation) AND NOT n.id IN $keep " +
 		"WITH n, n.id AS id DETACH DELETE n RETURN id ORDER BY id"
 )
 

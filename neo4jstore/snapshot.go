@@ -137,6 +137,10 @@ func addEntity(g *policygraph.Graph, e policygraph.Entity) {
 		g.Funds = append(g.Funds, n)
 	case *policygraph.PolicyDirection:
 		g.Directions = append(g.Directions, n)
+	case *policygraph.Amount:
+		g.Amounts = append(g.Amounts, n)
+	case *policygraph.Organisation:
+		g.Organisations = append(g.Organisations, n)
 	}
 }
 

@@ -331,6 +331,14 @@ func (s *Store) Funds(ctx context.Context) ([]*policygraph.Fund, error) {
 	return st.Funds(ctx)
 }
 
+func (s *Store) Organisations(ctx context.Context, f policygraph.OrgFilter) ([]*policygraph.Organisation, error) {
+	st, err := s.current(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return st.Organisations(ctx, f)
+}
+
 func (s *Store) Related(ctx context.Context, ids []string, q policygraph.RelQuery) (map[string][]policygraph.Hop, error) {
 	st, err := s.current(ctx)
 	if err != nil {

@@ -177,6 +177,44 @@ func (c *corpus) testLists(t *testing.T) {
 	}
 	isSortedBy(t, "Funds by name", funds, func(f *policygraph.Fund) string { return f.Name })
 
+	orgs, err := c.s.Organisations(t.Context(), policygraph.OrgFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(orgs) != len(c.g.Organisations) {
+		t.Errorf("Organisations: %d, want %d", len(orgs), len(c.g.Organisations))
+	}
+	isSortedBy(t, "Organisations by name", orgs, func(o *policygraph.Organisation) string { return o.Name })
+	byKind := 0
+	for _, k := range policygraph.OrgKinds {
+		of, err := c.s.Organisations(t.Context(), policygraph.OrgFilter{Kind: k})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byKind += len(of)
+	}
+	if byKind != len(orgs) {
+		t.Errorf("organisations per kind add up to %d, want %d", byKind, len(orgs))
+	}
+	// Every HAS_AMOUNT ends at an Amount of the start's document (a fund
+	// belongs to none), from a kind of node the model allows.
+	holders := map[string]bool{policygraph.LabelMeasure: true, policygraph.LabelTarget: true,
+		policygraph.LabelFund: true, policygraph.LabelPillar: true, policygraph.LabelDocument: true}
+	for _, r := range c.g.Relationships {
+		if r.Type != policygraph.RelHasAmount {
+			continue
+		}
+		a, ok := c.nodes[r.End].(*policygraph.Amount)
+		start := c.nodes[r.Start]
+		if !ok || !holders[start.Label()] {
+			t.Errorf("%s joins a %s to a %s", r.ID, start.Label(), c.nodes[r.End].Label())
+			continue
+		}
+		if d := policygraph.DocumentOf(start); d != "" && d != a.DocumentID {
+			t.Errorf("%s: the amount is of %s, its holder of %s", r.ID, a.DocumentID, d)
+		}
+	}
+
 	var ts []*policygraph.Target
 	for off := 0; ; off += policygraph.MaxPage {
 		page, err := c.s.Targets(t.Context(), policygraph.TargetFilter{}, policygraph.Page{Offset: off})

@@ -41,6 +41,14 @@ const (
 	fundEcoSec = "fund:経済安全保障重要技術育成基金"
 
 	dir1 = "direction:2025:1"
+
+	a1 = "amount:2025:6:1"  // 150兆円超, held by t2 and fundGI
+	a2 = "amount:2025:61:1" // 10兆円規模, held by t3
+	a3 = "amount:2023:5:1"  // 2兆円, held by doc:2023 alone
+
+	orgJIC  = "org:JIC"  // 産業革新投資機構, mentioned by t3 and p25OS1 (two mentions of one pillar)
+	orgNEDO = "org:NEDO" // mentioned by m1 and m7: pillars of both editions
+	orgOECD = "org:OECD" // INTERNATIONAL, mentioned by doc:2025 only
 )
 
 // Fixture returns a new copy of a small graph that exercises every Store
@@ -141,6 +149,19 @@ func Fixture() *policygraph.Graph {
 		Directions: []*policygraph.PolicyDirection{
 			{ID: dir1, DocumentID: doc25, Ordinal: 1, Title: "国内投資の拡大とＧＸ・ＤＸの推進", Source: src(f25, 3, 3, "１．国内投資の拡大とＧＸ・ＤＸの推進")},
 		},
+		Amounts: []*policygraph.Amount{
+			{ID: a1, DocumentID: doc25, Yen: 150_000_000_000_000, Surface: "150兆円", Qualifier: "超",
+				Source: src(f25, 6, 6, "今後10年間で150兆円超のＧＸ投資")},
+			{ID: a2, DocumentID: doc25, Yen: 10_000_000_000_000, Surface: "10兆円", Qualifier: "規模", Year: 2027,
+				Source: src(f25, 61, 61, "スタートアップへの投資額を10兆円規模に")},
+			{ID: a3, DocumentID: doc23, Yen: 2_000_000_000_000, Surface: "２兆円", StartYear: 2023, EndYear: 2032,
+				Source: src(f23, 5, 5, "半導体に２兆円（2023-32年度）")},
+		},
+		Organisations: []*policygraph.Organisation{
+			{ID: orgNEDO, Name: "新エネルギー・産業技術総合開発機構", Aliases: []string{"NEDO"}, Kind: policygraph.OrgAgency},
+			{ID: orgJIC, Name: "産業革新投資機構", Aliases: []string{"JIC"}, Kind: policygraph.OrgAgency},
+			{ID: orgOECD, Name: "経済協力開発機構", Aliases: []string{"OECD"}, Kind: policygraph.OrgInternational},
+		},
 	}
 	// Pages and citations as the loader sets them; m4's page is unknown (0),
 	// which a store must keep as absent, not invent.
@@ -166,6 +187,9 @@ func Fixture() *policygraph.Graph {
 		cite(x.DocumentID, &x.Source, x.LineStart/10+1)
 	}
 	for _, x := range g.Directions {
+		cite(x.DocumentID, &x.Source, x.LineStart/10+1)
+	}
+	for _, x := range g.Amounts {
 		cite(x.DocumentID, &x.Source, x.LineStart/10+1)
 	}
 	rel := func(typ, start, end string, props map[string]any) {
@@ -201,6 +225,15 @@ func Fixture() *policygraph.Graph {
 	rel(policygraph.RelUsesFund, m1, fundGI, mention("グリーンイノベーション 基金", 13))
 	rel(policygraph.RelUsesFund, t2, fundGI, mention("ＧＸ投資", 6))
 	rel(policygraph.RelUsesFund, m3, fundEcoSec, mention("経済安全保障重要技術育成基金", 47))
+	rel(policygraph.RelHasAmount, t2, a1, map[string]any{"line": 6})
+	rel(policygraph.RelHasAmount, fundGI, a1, map[string]any{"line": 6})
+	rel(policygraph.RelHasAmount, t3, a2, map[string]any{"line": 61})
+	rel(policygraph.RelHasAmount, doc23, a3, map[string]any{"line": 5})
+	rel(policygraph.RelMentionsOrg, m1, orgNEDO, mention("ＮＥＤＯ", 12))
+	rel(policygraph.RelMentionsOrg, m7, orgNEDO, mention("NEDO", 9))
+	rel(policygraph.RelMentionsOrg, t3, orgJIC, mention("JIC", 61))
+	rel(policygraph.RelMentionsOrg, p25OS1, orgJIC, mention("ＪＩＣ", 60))
+	rel(policygraph.RelMentionsOrg, doc25, orgOECD, mention("OECD", 300))
 	rel(policygraph.RelRelists, m6, m3, nil)
 	rel(policygraph.RelRevises, t2, t5, map[string]any{"fromValue": 100.0, "toValue": 150.0, "unit": "兆円", "score": 0.8})
 	rel(policygraph.RelRefersTo, m4, gReskill, map[string]any{"via": "後掲"})

@@ -113,6 +113,31 @@ func (x *suite) testLaws(t *testing.T) {
 	}
 }
 
+func (x *suite) testOrganisations(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    policygraph.OrgFilter
+		want []string // by name, code point order: 新 (U+65B0) < 産 (U+7523) < 経 (U+7D4C)
+	}{
+		{"all, by name", policygraph.OrgFilter{}, []string{orgNEDO, orgJIC, orgOECD}},
+		{"kind", policygraph.OrgFilter{Kind: policygraph.OrgInternational}, []string{orgOECD}},
+		{"alias, full-width query", policygraph.OrgFilter{Text: "ＮＥＤＯ"}, []string{orgNEDO}},
+		{"name", policygraph.OrgFilter{Text: "開発機構"}, []string{orgNEDO, orgOECD}},
+		{"text and kind", policygraph.OrgFilter{Text: "機構", Kind: policygraph.OrgAgency}, []string{orgNEDO, orgJIC}},
+		{"no match", policygraph.OrgFilter{Text: "基金"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := x.s.Organisations(t.Context(), tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkEntities(t, x, got, tc.want...)
+		})
+	}
+	_, err := x.s.Organisations(t.Context(), policygraph.OrgFilter{Kind: "CLUB"})
+	wantCode(t, err, policygraph.EINVALID)
+}
+
 func (x *suite) testFunds(t *testing.T) {
 	got, err := x.s.Funds(t.Context())
 	if err != nil {
@@ -130,15 +155,17 @@ func (x *suite) testStats(t *testing.T) {
 		Labels: map[string]int{
 			"Document": 2, "Pillar": 5, "MeasureGroup": 3, "Measure": 8,
 			"Target": 5, "Law": 4, "Fund": 2, "PolicyDirection": 1,
+			"Amount": 3, "Organisation": 3,
 		},
 		RelTypes: map[string]int{
 			"HAS_PILLAR": 5, "HAS_DIRECTION": 1, "HAS_GROUP": 3, "IN_GROUP": 5,
 			"HAS_MEASURE": 9, "HAS_TARGET": 5, "CITES_LAW": 5, "USES_FUND": 3,
 			"RELISTS": 1, "REFERS_TO": 1, "CONTINUES": 1, "EVOLVES_FROM": 1, "REVISES": 1, "RESTATES": 0,
+			"HAS_AMOUNT": 4, "MENTIONS_ORG": 5,
 		},
 		PerDocument: map[string]map[string]int{
-			doc23: {"Pillar": 3, "MeasureGroup": 2, "Measure": 6, "Target": 3, "PolicyDirection": 0},
-			doc25: {"Pillar": 2, "MeasureGroup": 1, "Measure": 2, "Target": 2, "PolicyDirection": 1},
+			doc23: {"Pillar": 3, "MeasureGroup": 2, "Measure": 6, "Target": 3, "PolicyDirection": 0, "Amount": 1},
+			doc25: {"Pillar": 2, "MeasureGroup": 1, "Measure": 2, "Target": 2, "PolicyDirection": 1, "Amount": 2},
 		},
 		Degrees: DegreesOf(Fixture()),
 	}

@@ -40,6 +40,22 @@ func (x *suite) testRelated(t *testing.T) {
 				p23M1: {{relID("HAS_MEASURE", p23M1, m1), m1}, {relID("HAS_MEASURE", p23M1, m2), m2}},
 				dir1:  {{relID("HAS_MEASURE", dir1, m7), m7}},
 			}},
+		{"amounts held by a target, a fund and a document", []string{t2, fundGI, doc23, a1},
+			policygraph.RelQuery{Type: policygraph.RelHasAmount, Direction: out},
+			map[string][]hop{
+				t2:     {{relID("HAS_AMOUNT", t2, a1), a1}},
+				fundGI: {{relID("HAS_AMOUNT", fundGI, a1), a1}},
+				doc23:  {{relID("HAS_AMOUNT", doc23, a3), a3}},
+			}},
+		{"holders of an amount, document order (the shared fund last)", []string{a1},
+			policygraph.RelQuery{Type: policygraph.RelHasAmount, Direction: in},
+			map[string][]hop{a1: {{relID("HAS_AMOUNT", t2, a1), t2}, {relID("HAS_AMOUNT", fundGI, a1), fundGI}}}},
+		{"mentions of an organisation across editions", []string{orgNEDO, orgOECD},
+			policygraph.RelQuery{Type: policygraph.RelMentionsOrg, Direction: in},
+			map[string][]hop{
+				orgNEDO: {{relID("MENTIONS_ORG", m1, orgNEDO), m1}, {relID("MENTIONS_ORG", m7, orgNEDO), m7}},
+				orgOECD: {{relID("MENTIONS_ORG", doc25, orgOECD), doc25}},
+			}},
 		{"pillars in line order", []string{doc23},
 			policygraph.RelQuery{Type: policygraph.RelHasPillar, Direction: out},
 			map[string][]hop{doc23: {
@@ -81,7 +97,7 @@ func (x *suite) testPillarsUsing(t *testing.T) {
 		Pillar string
 		Via    []hop
 	}
-	got, err := x.s.PillarsUsing(t.Context(), []string{lawGX, lawAntiMon, lawIRA, lawEcoSec, fundGI, fundEcoSec, m1, "nope"})
+	got, err := x.s.PillarsUsing(t.Context(), []string{lawGX, lawAntiMon, lawIRA, lawEcoSec, fundGI, fundEcoSec, orgNEDO, orgJIC, orgOECD, m1, "nope"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +116,13 @@ func (x *suite) testPillarsUsing(t *testing.T) {
 			{p25M1, []hop{{relID("USES_FUND", t2, fundGI), t2}}}, // through a target
 		},
 		fundEcoSec: {{p23M2, []hop{{relID("USES_FUND", m3, fundEcoSec), m3}}}},
+		orgNEDO: {
+			{p23M1, []hop{{relID("MENTIONS_ORG", m1, orgNEDO), m1}}},
+			{p25M1, []hop{{relID("MENTIONS_ORG", m7, orgNEDO), m7}}},
+		},
+		// The pillar itself and its target: one use, two mentions in document order.
+		orgJIC: {{p25OS1, []hop{{relID("MENTIONS_ORG", p25OS1, orgJIC), p25OS1}, {relID("MENTIONS_ORG", t3, orgJIC), t3}}}},
+		// orgOECD: only the Document mentions it, and a document is no pillar.
 	}
 	gotIDs := map[string][]use{}
 	for id, uses := range got {

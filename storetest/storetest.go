@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"Targets", x.testTargets},
 		{"Laws", x.testLaws},
 		{"Funds", x.testFunds},
+		{"Organisations", x.testOrganisations},
 		{"Related", x.testRelated},
 		{"PillarsUsing", x.testPillarsUsing},
 		{"Search", x.testSearch},

@@ -46,6 +46,11 @@ func Fields(e policygraph.Entity) []Field {
 		addAll("aliases", n.Aliases)
 	case *policygraph.PolicyDirection:
 		add("title", n.Title)
+	case *policygraph.Amount:
+		add("surface", n.Surface)
+	case *policygraph.Organisation:
+		add("name", n.Name)
+		addAll("aliases", n.Aliases)
 	}
 	return fs
 }

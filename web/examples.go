@@ -70,6 +70,34 @@ var Examples = []Example{
   }
 }
 `},
+	{"GXMoney", "How much money is behind the GX pillar?", `{
+  pillar(id: "pillar:2023:MISSION-1") {
+    name
+    totalYen
+    amounts {
+      surface
+      qualifier
+      yen
+      startYear
+      endYear
+      source { lineStart }
+      heldBy { __typename }
+    }
+  }
+}
+`},
+	{"WhoDelivers", "Who delivers it? The pillars that rely on NEXI", `{
+  organisation(id: "org:NEXI") {
+    name
+    kind
+    aliases
+    pillars {
+      pillar { key name document { year } }
+      mentions { surface line node { __typename } }
+    }
+  }
+}
+`},
 	{"TargetRevised", "Did the target move? (REVISES)", `{
   node(id: "target:2025:MISSION-3:e1e136c7") {
     ... on Target {

@@ -16,7 +16,10 @@ func TestLoadReport(t *testing.T) {
 	if err := run(context.Background(), []string{"load", "--report"}, noEnv, &out, io.Discard); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	for _, want := range []string{"document doc:2023", "document doc:2025", "relationships:", "unplaced lines:", "errors: 0"} {
+	for _, want := range []string{"document doc:2023", "document doc:2025", "relationships:", "unplaced lines:", "errors: 0",
+		"Amount=77", "Organisation=33", "HAS_AMOUNT=", "MENTIONS_ORG=",
+		// 米国：CHIPS法（半導体関連投資に約7兆円） is a key message before any pillar.
+		"000_69167627890d1468.txt:46: 7兆円 amount:2023:46:1"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}

@@ -7,6 +7,8 @@ CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT law_id IF NOT EXISTS FOR (n:Law) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT fund_id IF NOT EXISTS FOR (n:Fund) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT policydirection_id IF NOT EXISTS FOR (n:PolicyDirection) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT amount_id IF NOT EXISTS FOR (n:Amount) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organisation_id IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
 UNWIND [
   {id: 'doc:2023', props: {edition: '第2次中間整理', file: '000_test.txt', id: 'doc:2023', lines: 40, publisher: '経済産業省', sha256: 'abc', title: '第2次中間整理', year: 2023}}
 ] AS row
@@ -48,6 +50,16 @@ UNWIND [
 MERGE (n:PolicyDirection {id: row.id})
 SET n += row.props;
 UNWIND [
+  {id: 'amount:2023:6:1', props: {citation: '経済産業省「第2次中間整理」(2023年) p. 3（000_test.txt 6行）', documentId: 'doc:2023', documentTitle: '第2次中間整理', edition: '第2次中間整理', endYear: 2032, file: '000_test.txt', id: 'amount:2023:6:1', lineEnd: 6, lineStart: 6, page: 3, qualifier: '約…以上', quote: '約9007兆1992億5474万993円以上', startYear: 2023, surface: '9007兆1992億5474万993円', yen: 9007199254740993}}
+] AS row
+MERGE (n:Amount {id: row.id})
+SET n += row.props;
+UNWIND [
+  {id: 'org:JIC', props: {aliases: ['JIC'], id: 'org:JIC', kind: 'AGENCY', name: '産業革新投資機構'}}
+] AS row
+MERGE (n:Organisation {id: row.id})
+SET n += row.props;
+UNWIND [
   {id: 'CITES_LAW:measure:2023:MISSION-1:0002->law:CHIPS法', start: 'measure:2023:MISSION-1:0002', end: 'law:CHIPS法', props: {line: 4, surface: 'CHIPS法'}}
 ] AS row
 MATCH (a:Measure {id: row.start})
@@ -62,11 +74,25 @@ MATCH (b:Measure {id: row.end})
 MERGE (a)-[r:EVOLVES_FROM {id: row.id}]->(b)
 SET r += row.props;
 UNWIND [
+  {id: 'HAS_AMOUNT:target:2023:MISSION-1:0003->amount:2023:6:1', start: 'target:2023:MISSION-1:0003', end: 'amount:2023:6:1', props: {line: 6}}
+] AS row
+MATCH (a:Target {id: row.start})
+MATCH (b:Amount {id: row.end})
+MERGE (a)-[r:HAS_AMOUNT {id: row.id}]->(b)
+SET r += row.props;
+UNWIND [
   {id: 'HAS_PILLAR:doc:2023->pillar:2023:MISSION-1', start: 'doc:2023', end: 'pillar:2023:MISSION-1', props: {}}
 ] AS row
 MATCH (a:Document {id: row.start})
 MATCH (b:Pillar {id: row.end})
 MERGE (a)-[r:HAS_PILLAR {id: row.id}]->(b)
+SET r += row.props;
+UNWIND [
+  {id: 'MENTIONS_ORG:measure:2023:MISSION-1:0002->org:JIC', start: 'measure:2023:MISSION-1:0002', end: 'org:JIC', props: {line: 4, surface: 'ＪＩＣ'}}
+] AS row
+MATCH (a:Measure {id: row.start})
+MATCH (b:Organisation {id: row.end})
+MERGE (a)-[r:MENTIONS_ORG {id: row.id}]->(b)
 SET r += row.props;
 UNWIND [
   {id: 'USES_FUND:measure:2023:MISSION-1:0002->fund:グリーンイノベーション基金', start: 'measure:2023:MISSION-1:0002', end: 'fund:グリーンイノベーション基金', props: {line: 5, surface: 'GI基\n金'}}

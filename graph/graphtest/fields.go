@@ -131,6 +131,8 @@ var nestedPaths = map[string]string{
 	policygraph.LabelFund:            "{ funds { %s } }",
 	policygraph.LabelMeasureGroup:    "{ pillars { groups { %s } } }",
 	policygraph.LabelPolicyDirection: "{ documents { directions { %s } } }",
+	policygraph.LabelAmount:          "{ pillars { amounts { %s } } }",
+	policygraph.LabelOrganisation:    "{ organisations { %s } }",
 }
 
 // fieldSelection is the field called with its default arguments and a

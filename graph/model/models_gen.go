@@ -91,9 +91,9 @@ type MeasureOrderBy struct {
 	Direction OrderDirection    `json:"direction"`
 }
 
-// A mention of a law or fund in a node's text (a CITES_LAW / USES_FUND relationship).
+// A mention of a law, fund or organisation in a node's text (a CITES_LAW / USES_FUND / MENTIONS_ORG relationship).
 type Mention struct {
-	// The node whose text mentions it: a Pillar, Measure or Target.
+	// The node whose text mentions it: a Pillar, Measure or Target, or the Document for prose outside them.
 	Node    policygraph.Entity `json:"node"`
 	Surface string             `json:"surface"`
 	Line    int                `json:"line"`
@@ -104,6 +104,21 @@ type Neighbourhood struct {
 	Edges []*policygraph.Relationship `json:"edges"`
 	// limit cut nodes off.
 	Truncated bool `json:"truncated"`
+}
+
+// A node's mention of an organisation (a MENTIONS_ORG relationship).
+type OrganisationMention struct {
+	Organisation *policygraph.Organisation `json:"organisation"`
+	// The words used in the text (ＪＥＴＲＯ, 産総研 …).
+	Surface string `json:"surface"`
+	// The source line of the mention.
+	Line int `json:"line"`
+}
+
+// An organisation a pillar relies on, with the mentions.
+type OrganisationUse struct {
+	Organisation *policygraph.Organisation `json:"organisation"`
+	Mentions     []*Mention                `json:"mentions"`
 }
 
 // Relay page information.

@@ -4,15 +4,18 @@
 // URL hash; navigation sets the hash and route() draws what it says, so
 // back, forward, reload and edited hashes all go through the same path.
 
-const LABELS = ["Document", "Pillar", "MeasureGroup", "Measure", "Target", "Law", "Fund", "PolicyDirection"];
+const LABELS = ["Document", "Pillar", "MeasureGroup", "Measure", "Target", "Law", "Fund", "PolicyDirection",
+  "Amount", "Organisation"];
 const COLORS = {Document: "#455a64", Pillar: "#d81b60", MeasureGroup: "#8e24aa", Measure: "#1e88e5",
-  Target: "#43a047", Law: "#f4511e", Fund: "#fb8c00", PolicyDirection: "#6d4c41"};
+  Target: "#43a047", Law: "#f4511e", Fund: "#fb8c00", PolicyDirection: "#6d4c41", Amount: "#c0ca33",
+  Organisation: "#00897b"};
 const SHAPES = {Document: "rectangle", Pillar: "round-rectangle", MeasureGroup: "tag", Measure: "ellipse",
-  Target: "triangle", Law: "diamond", Fund: "hexagon", PolicyDirection: "barrel"};
+  Target: "triangle", Law: "diamond", Fund: "hexagon", PolicyDirection: "barrel", Amount: "star",
+  Organisation: "octagon"};
 // DEPENDS_ON is drawn by the dependency view (a pillar relies on a law or
 // fund through its mentions); the others are the API's relationship types.
 const RELS = ["HAS_PILLAR", "HAS_DIRECTION", "HAS_GROUP", "IN_GROUP", "HAS_MEASURE", "HAS_TARGET", "CITES_LAW",
-  "USES_FUND", "RELISTS", "REFERS_TO", "CONTINUES", "EVOLVES_FROM", "DEPENDS_ON"];
+  "USES_FUND", "RELISTS", "REFERS_TO", "CONTINUES", "EVOLVES_FROM", "HAS_AMOUNT", "MENTIONS_ORG", "DEPENDS_ON"];
 // Statuses as the documents write them.
 const STATUS = {PAST: "●", FUTURE: "○", PROGRESS: "進捗", TODO: "今後", UNKNOWN: "？"};
 const STATUS_LONG = {PAST: "● これまでの施策", FUTURE: "○ 今後の施策", PROGRESS: "進捗（第３次以降の進捗）",
@@ -46,6 +49,7 @@ const GN = `fragment GN on GraphNode { id label caption node {
   ... on Target { targetYear: year document { year } }
   ... on MeasureGroup { document { year } }
   ... on PolicyDirection { document { year } }
+  ... on Amount { document { year } }
   ... on Document { docYear: year } } }`;
 const REL = `id type source target properties`;
 
@@ -91,7 +95,10 @@ const Q_DETAIL = `query Detail($id: ID!) { node(id: $id) { id __typename
     lawMentions { law { id name } surface line } fundMentions { fund { id name } surface line } }
   ... on Law { name aliases foreign mentions { ...MN } pillars { pillar { ...P } } }
   ... on Fund { name aliases mentions { ...MN } pillars { pillar { ...P } } }
-  ... on PolicyDirection { ordinal title source { ...S } document { ...D } } } }
+  ... on PolicyDirection { ordinal title source { ...S } document { ...D } }
+  ... on Amount { surface qualifier yen amountYear: year startYear endYear source { ...S } document { ...D }
+    heldBy { id __typename } }
+  ... on Organisation { name aliases orgKind: kind mentions { ...MN } pillars { pillar { ...P } } } } }
 fragment S on Source { file lineStart lineEnd quote }
 fragment D on Document { id title edition year }
 fragment P on Pillar { id key name document { year } }
@@ -507,7 +514,7 @@ async function showDetail(id) {
   const meas = (m) => `${nav(m.id, short(m.title, 50))} <span class="muted">${m.pillar ? `${m.pillar.document.year} ${esc(m.pillar.key)}` : ""}</span>`;
   const rows = [];
   const row = (k, v) => { if (v !== "" && v != null) rows.push(`<dt>${esc(k)}</dt><dd>${v}</dd>`); };
-  const title = n.title || n.name || n.text || n.id;
+  const title = n.title || n.name || n.text || n.surface || n.id;
   const year = n.docYear || n.document?.year;
   row("id", `<code>${esc(n.id)}</code>`);
   if (year) row("edition", esc(n.document ? `${n.document.edition} (${n.document.year})` : `${n.edition} (${year})`));
@@ -536,6 +543,19 @@ async function showDetail(id) {
   if (n.__typename === "Law" || n.__typename === "Fund") {
     row("aliases", esc(n.aliases.join("、")));
     if (n.foreign) row("foreign", "yes");
+    row("pillars relying on it", n.pillars.map((u) => pil(u.pillar)).join("<br>"));
+    row("mentions", n.mentions.map((m) => `${nav(m.node.id, short(m.node.title || m.node.name || m.node.text || m.node.id, 36))}
+      <span class="muted">${m.node.document?.year || ""} 「${esc(m.surface)}」 line ${m.line}</span>`).join("<br>"));
+  }
+  if (n.__typename === "Amount") {
+    row("yen", `${esc(Number(n.yen).toLocaleString("ja-JP"))} 円`);
+    if (n.qualifier) row("qualifier", esc(n.qualifier));
+    if (n.amountYear) row("year", String(n.amountYear));
+    row("stated by", n.heldBy.map((h) => nav(h.id, `${h.__typename} ${h.id}`)).join("<br>"));
+  }
+  if (n.__typename === "Organisation") {
+    row("kind", esc(n.orgKind));
+    row("aliases", esc(n.aliases.join("、")));
     row("pillars relying on it", n.pillars.map((u) => pil(u.pillar)).join("<br>"));
     row("mentions", n.mentions.map((m) => `${nav(m.node.id, short(m.node.title || m.node.name || m.node.text || m.node.id, 36))}
       <span class="muted">${m.node.document?.year || ""} 「${esc(m.surface)}」 line ${m.line}</span>`).join("<br>"));

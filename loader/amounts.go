@@ -1,0 +1,406 @@
+package loader
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policygraph/policygraph"
+)
+
+// Amounts are found in a document's matching form (docIndex.s: NFKC, no
+// whitespace, lines joined), so "官民投資、20" / "兆円規模の政" on two lines is
+// one amount. Only sums written with 円 count: chart axes "(兆円)" carry no
+// number, 100億企業 and ドル sums no 円, percentages neither.
+//
+// The number: digits with thousands commas and a decimal part, each 兆/億/万
+// part optional (1兆2000億円, 0.4兆円, 3,500億円), and an optional lower bound
+// of a range before ～ (25～30兆円; NFKC makes ～ "~").
+var amountRe = regexp.MustCompile(`(?:(\d+(?:,\d{3})*(?:\.\d+)?)[~〜])?((?:\d+(?:,\d{3})*(?:\.\d+)?兆)?(?:\d+(?:,\d{3})*(?:\.\d+)?億)?(?:\d+(?:,\d{3})*(?:\.\d+)?万)?(?:\d+(?:,\d{3})*)?)円`)
+
+// amountUnits are the multipliers of the parts of a number, largest first.
+var amountUnits = []struct {
+	r string
+	v int64
+}{{"兆", 1_000_000_000_000}, {"億", 100_000_000}, {"万", 10_000}}
+
+// maxYen bounds a parsed amount well inside int64 (and far above any sum a
+// policy report states: 10京円).
+const maxYen = 100_000_000_000_000_000
+
+var errNoAmount = errors.New("no amount")
+
+// parseYen returns the value in yen of a normalised number with 兆/億/万 parts
+// and no 円: "20兆" → 20e12, "1兆2000億" → 1.2e12, "0.4兆" → 4e11, "3,500億".
+// Parts must come in falling order, once each; a decimal is allowed only
+// where it comes out in whole yen.
+func parseYen(s string) (int64, error) {
+	if s == "" {
+		return 0, errNoAmount
+	}
+	var total int64
+	rest := s
+	for _, u := range amountUnits {
+		i := strings.Index(rest, u.r)
+		if i < 0 {
+			continue
+		}
+		v, err := decimalTimes(rest[:i], u.v)
+		if err != nil {
+			return 0, fmt.Errorf("amount %q: %w", s, err)
+		}
+		total += v
+		rest = rest[i+len(u.r):]
+	}
+	if rest != "" {
+		v, err := decimalTimes(rest, 1)
+		if err != nil {
+			return 0, fmt.Errorf("amount %q: %w", s, err)
+		}
+		total += v
+	}
+	if total <= 0 || total > maxYen {
+		return 0, fmt.Errorf("amount %q: %d yen is out of range", s, total)
+	}
+	return total, nil
+}
+
+// decimalTimes returns the decimal number s (thousands commas allowed) times
+// unit, exactly.
+func decimalTimes(s string, unit int64) (int64, error) {
+	s = strings.ReplaceAll(s, ",", "")
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" || strings.ContainsAny(whole+frac, "兆億万") {
+		return 0, fmt.Errorf("bad number %q", s)
+	}
+	w, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil || w > maxYen/unit {
+		return 0, fmt.Errorf("bad number %q", s)
+	}
+	v := w * unit
+	if frac != "" {
+		f, err := strconv.ParseInt(frac, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("bad number %q", s)
+		}
+		div := int64(1)
+		for range frac {
+			div *= 10
+		}
+		if unit%div != 0 {
+			return 0, fmt.Errorf("%q is not a whole number of yen", s)
+		}
+		v += f * (unit / div)
+	}
+	return v, nil
+}
+
+// Qualifiers written next to the number, longest first so 超規模 is not read
+// as 超. A range gets ～.
+var (
+	amountPrefixes = []string{"最大約", "約", "累計", "合計", "総額", "年間"}
+	amountSuffixes = []string{"超規模", "を超える", "規模", "以上", "程度", "前後", "未満", "以下", "超", "強", "弱", "~", "〜"}
+)
+
+const rangeQualifier = "～"
+
+// clauseBreaks end the clause an amount's year is looked for in, and its
+// phrase (clause without parentheses breaking it) where a fund is named.
+const (
+	clauseBreaks = "、。,;:⇒→()「」【】/➢●○⚫✓"
+	phraseBreaks = "、。;⇒→/➢●○⚫✓"
+)
+
+var (
+	yearRe      = regexp.MustCompile(`((?:19|20)\d\d)年度?`)
+	yearRangeRe = regexp.MustCompile(`\(((?:19|20)\d\d)[-~〜–](\d{2,4})年度?\)`)
+)
+
+// foundAmount is an amount located in a docIndex.
+type foundAmount struct {
+	start, end int // byte range in x.s of the range/number and 円
+	a          policygraph.Amount
+}
+
+// findAmounts returns the amounts of one document in text order.
+func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
+	var out []foundAmount
+	perLine := map[int]int{}
+	prevEnd := 0
+	for pos := 0; pos < len(x.s); {
+		loc := amountRe.FindStringSubmatchIndex(x.s[pos:])
+		if loc == nil {
+			break
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += pos
+			}
+		}
+		start, end := loc[0], loc[1]
+		pos = end
+		num := x.s[loc[4]:loc[5]]
+		if num == "" {
+			continue // 兆円 or 円 alone: a unit label, 円滑, 円安 …
+		}
+		// Digits glued across a line break are a page or chart number run
+		// into the amount's line: search again from the line the run ends on.
+		if l, crossed := x.digitsCross(start, loc[5]); crossed {
+			pos = x.lineS[l-1]
+			continue
+		}
+		if loc[2] >= 0 && x.lineOf(start) != x.lineOf(loc[4]) {
+			start, loc[2] = loc[4], -1 // a range bound on an earlier line: not a range
+		}
+		yen, err := parseYen(num)
+		if err != nil {
+			continue
+		}
+		line := x.lineOf(start)
+		// A number alone on its line is a chart data label (総額 / 233 / 兆円
+		// in 2025): the chart, not a sentence, states it.
+		if strings.HasPrefix(pd.Placed[line], "furniture:") || digitsOnlyRe.MatchString(x.t.Norm[line-1]) {
+			continue
+		}
+		a := policygraph.Amount{Yen: yen}
+		var quals []string
+		if loc[2] >= 0 {
+			lo, err := parseYen(x.s[loc[2]:loc[3]] + unitOf(num))
+			if err != nil {
+				continue
+			}
+			a.Yen = lo
+		}
+		pre := x.s[prevEnd:start]
+		for _, p := range amountPrefixes {
+			// 年間 after a number is a span (10年間20兆円), not a yearly rate.
+			if strings.HasSuffix(pre, p) && !(p == "年間" && endsInDigit(strings.TrimSuffix(pre, p))) {
+				quals = append(quals, p)
+				pre = strings.TrimSuffix(pre, p)
+				break
+			}
+		}
+		post := x.s[end:]
+		quoteEnd := end // the quote runs to the qualifier's line (150兆円 / 超の官民投資)
+		for _, s := range amountSuffixes {
+			if strings.HasPrefix(post, s) {
+				quoteEnd = end + len(s)
+				if s == "~" || s == "〜" {
+					s = rangeQualifier
+				}
+				quals = append(quals, s)
+				break
+			}
+		}
+		if loc[2] >= 0 {
+			quals = append(quals, rangeQualifier)
+		}
+		a.Qualifier = strings.Join(quals, "…")
+		if c := clauseBefore(pre); c != "" {
+			for _, ym := range yearRe.FindAllStringSubmatchIndex(c, -1) {
+				if !strings.HasPrefix(c[ym[1]:], "代") { // 2030年代 is a decade
+					a.Year, _ = strconv.Atoi(c[ym[2]:ym[3]])
+				}
+			}
+		}
+		if m := yearRangeRe.FindStringSubmatch(clauseAfter(x.s[end:], 80)); m != nil {
+			a.StartYear, _ = strconv.Atoi(m[1])
+			e := m[2]
+			if len(e) == 2 {
+				e = m[1][:2] + e
+			}
+			a.EndYear, _ = strconv.Atoi(e)
+		}
+		last := x.lineOf(quoteEnd - 1)
+		a.Surface = x.surface(start, end)
+		a.Source = policygraph.Source{File: x.t.File, LineStart: line, LineEnd: last,
+			Quote: strings.Join(x.t.Raw[line-1:last], "\n")}
+		perLine[line]++
+		a.ID = fmt.Sprintf("amount:%d:%d:%d", pd.Doc.Year, line, perLine[line])
+		a.DocumentID = pd.Doc.ID
+		out = append(out, foundAmount{start: start, end: end, a: a})
+		prevEnd = end
+	}
+	return out
+}
+
+func endsInDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
+var digitsOnlyRe = regexp.MustCompile(`^[\d,.]+$`)
+
+// digitsCross reports whether a run of digits in s[start:end] starts on one
+// line and ends on another, and the 1-based line it ends on.
+func (x *docIndex) digitsCross(start, end int) (int, bool) {
+	runStart := -1
+	for i := start; i <= end; i++ {
+		digit := i < end && (x.s[i] >= '0' && x.s[i] <= '9' || x.s[i] == ',' || x.s[i] == '.')
+		switch {
+		case digit && runStart < 0:
+			runStart = i
+		case !digit && runStart >= 0:
+			if a, b := x.lineOf(runStart), x.lineOf(i-1); a != b {
+				return b, true
+			}
+			runStart = -1
+		}
+	}
+	return 0, false
+}
+
+// unitOf returns the smallest unit a number ends in (30兆 → 兆), which the
+// lower bound of a range shares (25～30兆円).
+func unitOf(num string) string {
+	for i := len(amountUnits) - 1; i >= 0; i-- {
+		if strings.HasSuffix(num, amountUnits[i].r) {
+			return amountUnits[i].r
+		}
+	}
+	return ""
+}
+
+// clauseBefore is the tail of s after its last clause break.
+func clauseBefore(s string) string {
+	if i := strings.LastIndexAny(s, clauseBreaks); i >= 0 {
+		_, n := decodeAt(s, i)
+		return s[i+n:]
+	}
+	return s
+}
+
+// clauseAfter is the head of s up to its first phrase break, at most n bytes.
+func clauseAfter(s string, n int) string {
+	if i := strings.IndexAny(s, phraseBreaks); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > n {
+		s = s[:n]
+	}
+	return s
+}
+
+// phraseAround returns the phrase of x.s holding [start, end): from the
+// previous phrase break to the next one.
+func phraseAround(s string, start, end int) string {
+	a := strings.LastIndexAny(s[:start], phraseBreaks)
+	if a < 0 {
+		a = 0
+	} else {
+		_, n := decodeAt(s, a)
+		a += n
+	}
+	b := strings.IndexAny(s[end:], phraseBreaks)
+	if b < 0 {
+		b = len(s)
+	} else {
+		b += end
+	}
+	if b-a > 600 { // a run without breaks (a table flattened): stay near
+		a, b = max(a, start-300), min(b, end+300)
+		for a < start && !utf8.RuneStart(s[a]) {
+			a++
+		}
+		for b > end && b < len(s) && !utf8.RuneStart(s[b]) {
+			b--
+		}
+	}
+	return s[a:b]
+}
+
+func decodeAt(s string, i int) (rune, int) {
+	for _, r := range s[i:] {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// amountResult is what the amount pass adds to the graph.
+type amountResult struct {
+	amounts []*policygraph.Amount
+	rels    []*policygraph.Relationship
+	// loose are the amounts held by the Document alone: no measure, target
+	// or pillar speaks for them (the report lists them).
+	loose []*policygraph.Amount
+}
+
+// attachAmounts finds the amounts of one document and links each from what
+// it is about (HAS_AMOUNT with the line): the measure or target whose text
+// holds it, else the pillar whose prose (key messages, concept pages) holds
+// it, else the document; a fund named in the same phrase links it too.
+func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, res *amountResult) {
+	texts := map[string]string{} // node id → normalised text that can hold an amount
+	pillarOf := map[string]string{}
+	for _, p := range pd.Pillars {
+		texts[p.ID] = normalize(p.LongTermGoal)
+		pillarOf[p.ID] = p.ID
+	}
+	for _, ms := range pd.Measures {
+		texts[ms.ID] = normalize(ms.Text)
+		pillarOf[ms.ID] = ms.PillarID
+	}
+	for _, t := range pd.Targets {
+		texts[t.ID] = normalize(t.Text)
+		pillarOf[t.ID] = t.PillarID
+	}
+	for _, g := range pd.Groups {
+		pillarOf[g.ID] = g.PillarID
+	}
+	for _, fa := range findAmounts(x, pd) {
+		a := fa.a
+		res.amounts = append(res.amounts, &a)
+		owner := pd.Placed[a.LineStart]
+		if txt, ok := texts[owner]; !ok || !strings.Contains(txt, x.s[fa.start:fa.end]) {
+			owner = enclosingPillar(pd, pillarOf, a.LineStart)
+		}
+		if owner == "" {
+			owner = pd.Doc.ID
+			res.loose = append(res.loose, &a)
+		}
+		link := func(from string) {
+			res.rels = append(res.rels, &policygraph.Relationship{
+				ID: relID(policygraph.RelHasAmount, from, a.ID), Type: policygraph.RelHasAmount,
+				Start: from, End: a.ID, Properties: map[string]any{"line": a.LineStart},
+			})
+		}
+		link(owner)
+		// The phrase, kept to the amount's own lines: a table flattened
+		// into prose runs cells together without a break.
+		lines := x.s[x.lineS[a.LineStart-1]:x.lineS[a.LineEnd]]
+		for _, mt := range m.find(phraseAround(lines, fa.start-x.lineS[a.LineStart-1], fa.end-x.lineS[a.LineStart-1])) {
+			if mt.p.kind != kindFund {
+				continue
+			}
+			id := m.nodeID(mt.p)
+			if fres.funds[id] == nil {
+				e := m.entry(mt.p)
+				fres.funds[id] = &policygraph.Fund{ID: id, Name: e.Name, Aliases: aliasList(e)}
+			}
+			link(id)
+		}
+	}
+}
+
+// enclosingPillar returns the pillar a prose line sits in: the pillar of the
+// nearest node placed before the line and of the nearest one after it, when
+// they agree; "" when they do not (a page between two pillars, the
+// document's own summary).
+func enclosingPillar(pd *parsedDoc, pillarOf map[string]string, line int) string {
+	near := func(step int) string {
+		// 400 lines: a few slides; further away a node says nothing of the line.
+		for k, l := 0, line+step; k < 400 && l >= 1; k, l = k+1, l+step {
+			if id, ok := pd.Placed[l]; ok {
+				if p, ok := pillarOf[id]; ok {
+					return p
+				}
+			}
+		}
+		return ""
+	}
+	before, after := near(-1), near(1)
+	if before != "" && before == after {
+		return before
+	}
+	return ""
+}

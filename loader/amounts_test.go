@@ -1,0 +1,269 @@
+package loader
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/seed"
+)
+
+func TestParseYen(t *testing.T) {
+	for _, tc := range []struct {
+		in   string // normalised number without 円
+		want int64  // worked out by hand: 兆 = 10^12, 億 = 10^8, 万 = 10^4
+		bad  bool
+	}{
+		{in: "20兆", want: 20_000_000_000_000},
+		{in: "0.4兆", want: 400_000_000_000},
+		{in: "1.6兆", want: 1_600_000_000_000},
+		{in: "12.7兆", want: 12_700_000_000_000},
+		{in: "2500億", want: 250_000_000_000},
+		{in: "3,500億", want: 350_000_000_000},
+		{in: "1兆2000億", want: 1_200_000_000_000},
+		{in: "1兆2,000億5000万", want: 1_200_050_000_000},
+		{in: "4000兆", want: 4_000_000_000_000_000},
+		{in: "100億", want: 10_000_000_000},
+		{in: "5000万", want: 50_000_000},
+		{in: "1,980", want: 1980},
+		{in: "", bad: true},
+		{in: "0", bad: true},                 // no sum
+		{in: "0.00000000000001兆", bad: true}, // not whole yen
+		{in: "1.5", bad: true},               // 1.5 yen
+		{in: "99999999兆", bad: true},         // beyond maxYen
+		{in: "兆2000億", bad: true},
+	} {
+		got, err := parseYen(tc.in)
+		if tc.bad {
+			if err == nil {
+				t.Errorf("parseYen(%q) = %d, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("parseYen(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// amountsIn runs the amount finder over a small document of the given lines.
+func amountsIn(t *testing.T, placed map[int]string, lines ...string) []policygraph.Amount {
+	t.Helper()
+	dt, err := newDocText("t.txt", 2023, "doc:2023", []byte(strings.Join(lines, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if placed == nil {
+		placed = map[int]string{}
+	}
+	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: placed}
+	var out []policygraph.Amount
+	for _, fa := range findAmounts(newDocIndex(dt), pd) {
+		out = append(out, fa.a)
+	}
+	return out
+}
+
+// short is an amount as "surface yen qualifier year start-end".
+func short(a policygraph.Amount) string {
+	return fmt.Sprintf("%s %d %s y%d %d-%d", a.Surface, a.Yen, a.Qualifier, a.Year, a.StartYear, a.EndYear)
+}
+
+func TestFindAmounts(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string // phrases from the two editions (file:line)
+		want  []string
+	}{
+		{"key message, two amounts (2023:56)",
+			[]string{"➢ GX（20兆円規模の先行投資支援等の成長志向型カーボンプライシング構想の具体化・実行（既に1.6兆円が拠出決定済））"},
+			[]string{"20兆円 20000000000000 規模 y0 0-0", "1.6兆円 1600000000000  y0 0-0"}},
+		{"full-width digits, 超, decimal (2023:58)",
+			[]string{"➢ DX（半導体・次世代計算基盤構築２兆円超（JASM支援、Rapidus支援等）、蓄電池0.4兆円等）"},
+			[]string{"２兆円 2000000000000 超 y0 0-0", "0.4兆円 400000000000  y0 0-0"}},
+		{"億円 (2023:60)",
+			[]string{"➢ 経済安保（特定重要物資の指定、経済安全保障重要技術育成基金に2500億円計上（既に800億円について採択済））"},
+			[]string{"2500億円 250000000000  y0 0-0", "800億円 80000000000  y0 0-0"}},
+		{"thousands comma (2023:2832)",
+			[]string{"○ バイオ分野（日本医療研究開発機構（AMED）の3,500億円の基金活用"},
+			[]string{"3,500億円 350000000000  y0 0-0"}},
+		{"合計 (2023:66)",
+			[]string{"➢ 中小企業の成長（事業再構築補助金（合計2.4兆円）、ものづくり補助金等）"},
+			[]string{"2.4兆円 2400000000000 合計 y0 0-0"}},
+		{"years before each amount (2023:1892)",
+			[]string{"➢ 公的保険外のヘルスケア産業市場（国内）2020年24兆円⇒2050年77兆円"},
+			[]string{"24兆円 24000000000000  y2020 0-0", "77兆円 77000000000000  y2050 0-0"}},
+		{"year range after, 年間 after a number is a span (2023:396)",
+			[]string{"10年間20兆円規模の先行投資支援（2023-32年度）"},
+			[]string{"20兆円 20000000000000 規模 y0 2023-2032"}},
+		{"年間 as a yearly rate (2023:2121)",
+			[]string{"➢ バイオ関連投資（国内）：2030年までに年間3兆円"},
+			[]string{"3兆円 3000000000000 年間 y2030 0-0"}},
+		{"最大約 (2023:2018)",
+			[]string{"➢ 途上国の適応市場（2050年に最大約77兆円/年間）を含め世界市場を獲得。"},
+			[]string{"77兆円 77000000000000 最大約 y2050 0-0"}},
+		{"超規模 (2023:1443)",
+			[]string{"➢ 半導体：2030年までに、10兆円超規模の官民による追加投資を行い"},
+			[]string{"10兆円 10000000000000 超規模 y0 0-0"}}, // 、 ends the clause of the year
+		{"number and unit on two lines (2023:391-392)",
+			[]string{"官民投資、20", "兆円規模の政"},
+			[]string{"20兆円 20000000000000 規模 y0 0-0"}},
+		{"space inside (2023:2731)",
+			[]string{"– 研究開発投資： 官⺠合わせた研究開発投資の総額を今後5年で約 120 兆円にする"},
+			[]string{"120 兆円 120000000000000 約 y0 0-0"}},
+		{"range (2025:1469-1470)",
+			[]string{"世界の医薬品市", "場のうち25～30", "兆円"},
+			[]string{"25～30兆円 25000000000000 ～ y0 0-0"}},
+		{"open range (2023:755)",
+			[]string{"GX先行投資支援（資源循環分野において、官民合わせて今後10年間で2兆円～）"},
+			[]string{"2兆円 2000000000000 ～ y0 0-0"}},
+		{"約…以上 (2025:1829-1830)",
+			[]string{"資源循環分野における、官民合わせて今後10年間で約２兆", "円以上の投資という目標の実現に向け"},
+			[]string{"２兆円 2000000000000 約…以上 y0 0-0"}},
+		{"を超える (2025:1249-1250)",
+			[]string{"後10年間で50兆", "円を超える官民投"},
+			[]string{"50兆円 50000000000000 を超える y0 0-0"}},
+		{"decade is not a year (2025:1361-1363)",
+			[]string{"2030年代前半の", "できるだけ早期に", "150兆円とする／"},
+			[]string{"150兆円 150000000000000  y0 0-0"}},
+		{"億円 target (2025:1577)",
+			[]string{"売上高100億円という高い目標に向け"},
+			[]string{"100億円 10000000000  y0 0-0"}},
+		{"composite 兆億", []string{"総額1兆2000億円の補正予算"}, []string{"1兆2000億円 1200000000000 総額 y0 0-0"}},
+
+		// Not amounts.
+		{"unit labels without a number (2025:608, 324)", []string{"(兆円)", "＜円/時間＞"}, nil},
+		{"100億企業 has no 円 (2025:43)", []string{"中堅・中小企業支援（100億企業創出、省力化投資等）に1兆円。"},
+			[]string{"1兆円 1000000000000  y0 0-0"}},
+		{"ドル (2023:2078)", []string{"30兆ドル）分の既存製造活動", "足元年平均2兆ドル程度"}, nil},
+		{"percentages", []string{"GPIFの国内株式の価値が11.2%増加", "名目+4％で"}, nil},
+		{"円 in words (2023:2561)", []string{"新陳代謝を進めるためにも、円", "滑な労働移動", "円安・円高", "中堅円卓会議"}, nil},
+		{"page number glued to the next line", []string{"12", "20兆円規模"}, []string{"20兆円 20000000000000 規模 y0 0-0"}},
+		{"chart data label alone on its line (2025:837-839)", []string{"総額", "233", "兆円"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, a := range amountsIn(t, nil, tc.lines...) {
+				got = append(got, short(a))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("amounts (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFindAmountsSkipsFurniture(t *testing.T) {
+	got := amountsIn(t, map[int]string{2: "furniture:chart-number"}, "本文に3兆円", "10兆円")
+	if len(got) != 1 || got[0].Surface != "3兆円" {
+		t.Errorf("amounts = %v, want only 3兆円 (line 2 is furniture)", got)
+	}
+}
+
+func TestAmountIDsAndProvenance(t *testing.T) {
+	got := amountsIn(t, nil, "前文", "A 1兆円、B 2兆円", "C 3", "兆円")
+	want := []policygraph.Amount{
+		{ID: "amount:2023:2:1", DocumentID: "doc:2023", Yen: 1e12, Surface: "1兆円",
+			Source: policygraph.Source{File: "t.txt", LineStart: 2, LineEnd: 2, Quote: "A 1兆円、B 2兆円"}},
+		{ID: "amount:2023:2:2", DocumentID: "doc:2023", Yen: 2e12, Surface: "2兆円",
+			Source: policygraph.Source{File: "t.txt", LineStart: 2, LineEnd: 2, Quote: "A 1兆円、B 2兆円"}},
+		{ID: "amount:2023:3:1", DocumentID: "doc:2023", Yen: 3e12, Surface: "3兆円",
+			Source: policygraph.Source{File: "t.txt", LineStart: 3, LineEnd: 4, Quote: "C 3\n兆円"}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("amounts (-want +got):\n%s", diff)
+	}
+}
+
+// TestAmountsCorpus pins the amounts of the real documents.
+//
+// Counted independently of the parser, on NFKC copies of the files
+// (perl -MUnicode::Normalize -ne 'print NFKC($_)') with all whitespace
+// removed, so sums split over lines join up:
+//
+//	perl -CSD -Mutf8 -0777 -ne 's/\s+//g; $n = () = /\d[\d,.]*(?:兆|億|万)?(?:\d[\d,]*(?:億|万))?円/g; print "$n\n"'
+//
+// gives 77 for 2023 and 35 for 2025. Each was then read in context: all 77
+// of 2023 are sums in sentences (2020年24兆円⇒2050年77兆円 is two); of 2025's
+// 35, six are chart data labels (総額 / 233 / 兆円 on lines 837-859), left out.
+func TestAmountsCorpus(t *testing.T) {
+	g, rep, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	perDoc := map[string]int{}
+	byID := map[string]*policygraph.Amount{}
+	for _, a := range g.Amounts {
+		perDoc[a.DocumentID]++
+		byID[a.ID] = a
+	}
+	if want := map[string]int{"doc:2023": 77, "doc:2025": 29}; !cmp.Equal(perDoc, want) {
+		t.Errorf("amounts per document = %v, want %v", perDoc, want)
+	}
+	holders := map[string][]string{}
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelHasAmount {
+			holders[r.End] = append(holders[r.End], r.Start)
+			if r.Properties["line"] != byID[r.End].LineStart {
+				t.Errorf("%s: line %v, want %d", r.ID, r.Properties["line"], byID[r.End].LineStart)
+			}
+		}
+	}
+	for _, a := range g.Amounts {
+		if len(holders[a.ID]) == 0 {
+			t.Errorf("%s (%s) is held by nothing", a.ID, a.Surface)
+		}
+	}
+	// Checked against the text: what holds each amount.
+	for _, tc := range []struct {
+		id      string
+		yen     int64
+		surface string
+		holders []string
+	}{
+		// The document's own summary (key messages before the pillars).
+		{"amount:2023:56:1", 20e12, "20兆円", []string{"doc:2023"}},
+		// 経済安全保障重要技術育成基金に2500億円計上: the fund is in the phrase.
+		{"amount:2023:60:1", 2500e8, "2500億円", []string{"doc:2023", "fund:経済安全保障重要技術育成基金"}},
+		// The GX pillar's concept prose (line 1234, between its heading and its measures).
+		{"amount:2023:1234:1", 20e12, "20兆円", []string{"pillar:2023:MISSION-1"}},
+		// A measure: 10年間20兆円規模の先行投資支援（2023-32年度）.
+		{"amount:2023:396:1", 20e12, "20兆円", []string{"measure:2023:MISSION-1:5e02518c"}},
+		// A target of the 2025 health row.
+		{"amount:2025:1469:1", 25e12, "25～30兆円", []string{"target:2025:MISSION-4:5db158d3"}},
+	} {
+		a := byID[tc.id]
+		if a == nil {
+			t.Errorf("no %s", tc.id)
+			continue
+		}
+		if a.Yen != tc.yen || a.Surface != tc.surface || !cmp.Equal(holders[tc.id], tc.holders) {
+			t.Errorf("%s = %d %q held by %v; want %d %q held by %v", tc.id, a.Yen, a.Surface, holders[tc.id], tc.yen, tc.surface, tc.holders)
+		}
+	}
+	if a := byID["amount:2023:396:1"]; a == nil || a.StartYear != 2023 || a.EndYear != 2032 {
+		t.Errorf("amount:2023:396:1 years: %+v", a)
+	}
+	// The report lists exactly the amounts the document holds (a fund
+	// named beside one does not say which part of the text it belongs to).
+	loose := 0
+	for _, hs := range holders {
+		if strings.HasPrefix(hs[0], "doc:") {
+			loose++
+		}
+	}
+	if len(rep.LooseAmounts) != loose || loose == 0 {
+		t.Errorf("report lists %d loose amounts, the graph has %d", len(rep.LooseAmounts), loose)
+	}
+}
+
+// The quote reaches the line of a qualifier printed after a line break
+// (2025:1131-1132).
+func TestAmountQuoteHoldsQualifier(t *testing.T) {
+	got := amountsIn(t, nil, "10年で150兆円", "超の官民投資、")
+	if len(got) != 1 || got[0].Qualifier != "超" || got[0].LineStart != 1 || got[0].LineEnd != 2 || got[0].Quote != "10年で150兆円\n超の官民投資、" {
+		t.Errorf("amounts = %+v", got)
+	}
+}

@@ -144,10 +144,13 @@ try {
   await page.click("#relist-of a");
   s = await settle((s) => s.detail && s.detail.id === relist.relistOf.id && s.route.n[0] === relist.relistOf.id, "the original");
   assert.ok(s.nodes.some((n) => n.id === relist.id), "the 再掲 item is among the original's neighbours");
-  const src = (await api(`query($id: ID!) { measure(id: $id) { source { file lineStart lineEnd quote } document { title year } } }`, {id: relist.relistOf.id})).measure;
+  const src = (await api(`query($id: ID!) { measure(id: $id) { source { file lineStart lineEnd quote page citation } } }`, {id: relist.relistOf.id})).measure;
   assert.equal(s.detail.quote, src.source.quote);
-  assert.ok(s.detail.citation.includes(src.source.file) && s.detail.citation.includes(`${src.source.lineStart}–${src.source.lineEnd}`) &&
-    s.detail.citation.includes(src.document.title), s.detail.citation);
+  // The copyable citation is the API's, with the slide page.
+  assert.ok(src.source.page > 0, "the original has a known page");
+  assert.equal(s.detail.citation, src.source.citation);
+  assert.ok(s.detail.citation.includes(`p. ${src.source.page}`) && s.detail.citation.includes(src.source.file), s.detail.citation);
+  assert.equal(s.detail.page, src.source.page);
   assert.equal(await page.locator("#quote").innerText(), src.source.quote);
   await page.click("button[data-act=copy]");
   await until(async () => (await page.locator("button[data-act=copy]").innerText()) === "Copied", "the citation copied");

@@ -297,6 +297,7 @@ const cy = cytoscape({
     {selector: "edge.path", style: {"width": 3, "line-color": "#1e88e5", "target-arrow-color": "#1e88e5"}},
     {selector: "node.left", style: {"text-halign": "left", "text-valign": "center", "text-margin-x": -4, "text-margin-y": 0}},
     {selector: "node.right", style: {"text-halign": "right", "text-valign": "center", "text-margin-x": 4, "text-margin-y": 0}},
+    {selector: "node.above", style: {"text-valign": "top", "text-margin-y": -4}},
     {selector: ".hidden", style: {"display": "none"}},
   ],
 });
@@ -305,15 +306,15 @@ cytoscape.warnings(true);
 // labelScale keeps the labels of KEY_LABELS nodes about 10 px on screen
 // whatever the zoom (a fitted 200-node graph is drawn at a quarter size).
 let labelFrame = 0;
-function labelScale() {
+function labelScale(zoom) {
   labelFrame = 0;
-  const z = cy.zoom(), k = Math.max(1, Math.min(4, 1 / z));
+  const z = zoom || cy.zoom(), k = Math.max(1, Math.min(4, 1 / z));
   cy.batch(() => cy.nodes(".key").forEach((n) => {
     const base = n.data("label") === "Document" ? 12 : 11;
     n.style({"font-size": base * k, "text-max-width": 150 * k});
   }));
 }
-cy.on("zoom", () => { if (!labelFrame) labelFrame = requestAnimationFrame(labelScale); });
+cy.on("zoom", () => { if (!labelFrame) labelFrame = requestAnimationFrame(() => labelScale()); });
 
 // nodeData turns a GraphNode of the API into cytoscape data.
 function nodeData(g) {
@@ -358,8 +359,13 @@ let preset = false;
 // fit shows every visible element, but does not blow a handful of nodes up.
 function fit() {
   const vis = shown();
-  cy.fit(vis, 30);
-  if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(vis); }
+  if (!vis.length) return;
+  // Fit the labels at their own size: labelScale grows them as the zoom
+  // shrinks, so fitting the grown ones would zoom out further each time.
+  labelScale(1);
+  const bb = vis.boundingBox(), pad = 20;
+  const z = Math.max(cy.minZoom(), Math.min(1.5, (cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1)));
+  cy.viewport({zoom: z, pan: {x: cy.width() / 2 - z * (bb.x1 + bb.w / 2), y: cy.height() / 2 - z * (bb.y1 + bb.h / 2)}});
   labelScale();
 }
 // shown is what the filters leave on the canvas; counts and exports use it
@@ -372,6 +378,7 @@ function runLayout(r, force) {
   const name = $("#layout").value;
   if (preset && !force) { fit(); return; }
   const opts = {name, animate: false, fit: false, nodeDimensionsIncludeLabels: true, stop: fit};
+  labelScale(1); // the layout spaces nodes for their labels at their own size
   if (name === "fcose") Object.assign(opts, {quality: "default", randomize: !S.incremental, nodeRepulsion: 9000, idealEdgeLength: 90, numIter: 1500});
   vis.layout(opts).run();
   S.incremental = false;
@@ -561,8 +568,8 @@ async function drawCompare(r) {
   const [older, newer] = p.document.year === 2025 ? [p.continues[0], p] : [p, p.continuedBy[0]];
   const cols = [older, newer].filter(Boolean);
   const nodes = [], edges = [], pairs = [];
-  cols.forEach((c) => nodes.push({data: {id: c.id, label: "Pillar", caption: `${c.key} ${c.name}`, display: `${c.document.edition}: ${c.key} ${c.name}`, year: c.document.year},
-    position: {x: c === newer ? 420 : 0, y: -70}, classes: "seed"}));
+  cols.forEach((c) => nodes.push({data: {id: c.id, label: "Pillar", caption: `${c.key} ${c.name}`, display: `${c.document.year} ${c.key} ${short(c.name, 12)}`, year: c.document.year},
+    position: {x: c === newer ? 420 : 0, y: -70}, classes: "seed above"}));
   const oldIdx = new Map((older ? older.measures.nodes : []).map((m, i) => [m.id, i]));
   // Labels face outwards, so the lines between the columns stay clear.
   const mnode = (m, year, x, y) => ({data: nodeData({id: m.id, label: "Measure", caption: m.title, node: {...m, document: {year}}}), position: {x, y},
@@ -942,14 +949,16 @@ function labelPx(n) {
   return px < n.pstyle("min-zoomed-font-size").pfValue ? 0 : px;
 }
 // Tests (and the curious) read what the page shows from here; it is a copy.
-window.explorerState = () => JSON.parse(JSON.stringify({
+// Styles apply lazily (when the next frame is drawn) and visible() answers
+// from a cache until then: clean them first, so visible is what is drawn.
+window.explorerState = () => (cy.elements().cleanStyle(), JSON.parse(JSON.stringify({
   ready: S.ready, error: S.error, hash: location.hash, route: S.route, hits: S.hits, detail: S.detail, panel: S.panel,
   exports: S.exports, pins: [...S.pins], kbd: S.kbd, status: $("#status").textContent, notices: S.notices,
   zoom: cy.zoom(), canvas: {width: cy.width(), height: cy.height()},
   nodes: cy.nodes().map((n) => ({...n.data(), visible: n.visible(), selected: n.selected(), seed: n.hasClass("seed"), dim: n.hasClass("dim"),
     rendered: n.renderedPosition(), labelPx: labelPx(n)})),
   edges: cy.edges().map((e) => ({id: e.id(), type: e.data("type"), source: e.data("source"), target: e.data("target"), score: e.data("props")?.score ?? null, visible: e.visible()})),
-}));
+})));
 
 buildFilters();
 buildLegend();

@@ -525,8 +525,14 @@ try {
   assert.match(intro, /Tap a node/);
   await shot("phone-390px");
   // Tapping a node brings its details (below the canvas) into view.
-  const tapped = visible(s).find((n) => n.label === "Pillar");
-  await page.mouse.click(cyBox.x + tapped.rendered.x, cyBox.y + tapped.rendered.y);
+  // The canvas runs past the bottom of the screen: bring it up, then tap a pillar on screen.
+  await page.locator("#cy").scrollIntoViewIfNeeded();
+  // cytoscape learns of the scroll from the scroll event, fired with the next frame.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const tapBox = await page.locator("#cy").boundingBox();
+  const tapped = visible(s).filter((n) => n.label === "Pillar").find((n) => tapBox.y + n.rendered.y > 0 && tapBox.y + n.rendered.y < 844);
+  assert.ok(tapped, "a pillar on screen");
+  await page.mouse.click(tapBox.x + tapped.rendered.x, tapBox.y + tapped.rendered.y);
   await settle((s) => s.detail && s.detail.id === tapped.id, "the tapped node's details");
   await until(async () => {
     const top = await page.locator("#detail").evaluate((d) => d.getBoundingClientRect().top);

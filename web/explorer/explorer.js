@@ -275,7 +275,7 @@ const cy = cytoscape({
     {selector: "node[label = \"Document\"]", style: {"width": 34, "height": 26, "font-size": 12, "font-weight": "bold"}},
     {selector: "node[label = \"Pillar\"]", style: {"width": 30, "height": 22, "font-size": 11}},
     {selector: "node[label = \"Law\"], node[label = \"Fund\"]", style: {"width": 24, "height": 24}},
-    {selector: "node.key", style: {"min-zoomed-font-size": 0, "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1}},
+    {selector: "node.key, node.scaled", style: {"min-zoomed-font-size": 0, "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1}},
     {selector: "node.dim", style: {"opacity": 0.3}},
     // Status: filled (●, 進捗) for what was done, hollow (○, 今後) for what is planned.
     {selector: "node[status = \"FUTURE\"], node[status = \"TODO\"]", style: {"background-color": "#fff", "border-width": 3, "border-color": "#1e88e5"}},
@@ -303,14 +303,15 @@ const cy = cytoscape({
 });
 cytoscape.warnings(true);
 
-// labelScale keeps the labels of KEY_LABELS nodes about 10 px on screen
+// labelScale keeps the labels of KEY_LABELS nodes (and of .scaled ones,
+// the edition view's measures) about 10 px on screen
 // whatever the zoom (a fitted 200-node graph is drawn at a quarter size).
 let labelFrame = 0;
 function labelScale(zoom) {
   labelFrame = 0;
   const z = zoom || cy.zoom(), k = Math.max(1, Math.min(4, 1 / z));
-  cy.batch(() => cy.nodes(".key").forEach((n) => {
-    const base = n.data("label") === "Document" ? 12 : 11;
+  cy.batch(() => cy.nodes(".key, .scaled").forEach((n) => {
+    const base = {Document: 12, Pillar: 11, Measure: 10}[n.data("label")] || 11;
     n.style({"font-size": base * k, "text-max-width": 150 * k});
   }));
 }
@@ -573,7 +574,8 @@ async function drawCompare(r) {
   const oldIdx = new Map((older ? older.measures.nodes : []).map((m, i) => [m.id, i]));
   // Labels face outwards, so the lines between the columns stay clear.
   const mnode = (m, year, x, y) => ({data: nodeData({id: m.id, label: "Measure", caption: m.title, node: {...m, document: {year}}}), position: {x, y},
-    classes: x ? "right" : "left"});
+    // The columns leave room beside them: titles stay readable at the fitted zoom.
+    classes: (x ? "right" : "left") + " scaled"});
   if (older) older.measures.nodes.forEach((m, i) => nodes.push(mnode(m, older.document.year, 0, i * 26)));
   if (newer) {
     // Successors sit level with their best predecessor so the lines stay short.

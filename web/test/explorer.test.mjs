@@ -389,6 +389,7 @@ try {
   assert.deepEqual(sorted(new Set(s.nodes.map((n) => n.status).filter(Boolean))).filter((x) => x !== "UNKNOWN"), ["FUTURE", "PAST", "PROGRESS", "TODO"]);
   // Readable: both pillars labelled at the fitted zoom, nothing under the legend.
   for (const id of ["pillar:2023:MISSION-2", "pillar:2025:MISSION-2"]) assert.ok(byId(s).get(id).labelPx >= 9, `${id} label ${byId(s).get(id).labelPx}px`);
+  for (const n of visible(s).filter((n) => n.label === "Measure")) assert.ok(n.labelPx >= 9, `${n.id} label ${n.labelPx}px`);
   const cmpBox = await page.locator("#cy").boundingBox(), legBox = await page.locator("#legend").boundingBox();
   assert.ok(legBox.y >= cmpBox.y + cmpBox.height - 1, "the legend is below the canvas, not over it");
   assert.ok(visible(s).every((n) => n.rendered.x >= 0 && n.rendered.x <= s.canvas.width && n.rendered.y >= 0 && n.rendered.y <= s.canvas.height));

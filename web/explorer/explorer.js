@@ -178,7 +178,8 @@ function toHash(r) {
   if (r.v !== "home") h.set("v", r.v);
   if (r.v === "graph") r.n.forEach((id) => h.append("n", id));
   if (r.v === "path") { if (r.from) h.set("from", r.from); if (r.to) h.set("to", r.to); if (r.avoid) h.set("avoid", "1"); if (r.hops !== 8) h.set("hops", r.hops); }
-  else if (r.from) h.set("from", r.from); // the start chosen with "Path from here", until a path is shown
+  // The start chosen with "Path from here" waits in other views until a path is shown.
+  else if (r.from && !r.to) h.set("from", r.from);
   if ((r.v === "deps" || r.v === "cmp") && r.id) h.set("id", r.id);
   if (r.sel) h.set("sel", r.sel);
   if (r.q) h.set("q", r.q);

@@ -436,6 +436,12 @@ try {
   assert.equal(s.route.from, from);
   assert.deepEqual(s.panel.paths, await apiPaths(to, []));
   await shot("path-from-here-to-here");
+  // Once the path is shown, the start is not carried on to other views.
+  await page.click("#detail dd a.nav");
+  s = await settle((s) => s.route.v === "graph" && s.detail && s.detail.id === s.route.sel, "a node linked from the details");
+  assert.equal(s.route.from, "");
+  assert.doesNotMatch(s.hash, /from=/);
+  assert.equal(await page.locator("#path-pending").count(), 0);
   // The form takes a name: it resolves through search to the law, not to a measure quoting it.
   await page.fill("#search", "");
   await page.click("#nav-path");

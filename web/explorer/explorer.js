@@ -482,7 +482,7 @@ async function drawGraph(r, prev) {
   S.panel = {view: "graph", seeds: r.n};
   $("#panel").innerHTML = `<h2>Neighbourhoods</h2><ul class="plain">${r.n.map((id) => `<li>${esc(cy.getElementById(id).data("caption") || id)}
     ${r.n.length > 1 ? `<button class="link" data-collapse="${esc(id)}">collapse</button>` : ""}</li>`).join("")}</ul>
-    <p class="muted">Double-click a node (or press +) to add its neighbours; collapse removes them. Drag to move, p pins.</p>`;
+    <p class="muted">Double-click (double-tap) a node, press +, or use Expand in its details to add its neighbours; collapse removes them. Drag to move, p pins.</p>`;
 }
 
 async function drawPath(r) {
@@ -615,7 +615,7 @@ function showIntro() {
     <span class="wide-only">on the left</span><span class="narrow-only">above the graph</span>.
     <span class="wide-only">Click a node for its details and source text; double-click to expand it.</span>
     <span class="narrow-only">Tap a node for its details and source text (shown here); double-tap, or Expand in its details, adds its neighbours.</span></p>
-    <p class="muted">Keys: in the search box ↓/↑ and Enter; on the canvas ←/→ move between nodes, Enter opens, + expands, − collapses, p pins, f fits.</p>`;
+    <p class="muted wide-only">Keys: in the search box ↓/↑ and Enter; on the canvas ←/→ move between nodes, Enter opens, + expands, − collapses, p pins, f fits.</p>`;
 }
 
 // The API's citation names the document, its year, the slide page (when

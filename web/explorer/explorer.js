@@ -26,6 +26,7 @@ const $ = (s) => document.querySelector(s);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"}[c]));
 const badge = (l) => `<span class="label" style="background:${COLORS[l] || "#999"}">${esc(l)}</span>`;
 const short = (s, n) => (s.length > n ? s.slice(0, n) + "…" : s);
+const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 const yearOfId = (id) => { const m = /^[a-z]+:(\d{4})(:|$)/.exec(id); return m ? Number(m[1]) : null; };
 
 async function gql(query, variables) {
@@ -34,10 +35,14 @@ async function gql(query, variables) {
   const body = await r.json();
   if (body.errors && body.errors.length) {
     const e = body.errors[0];
-    throw new Error(`${e.extensions?.code || "ERROR"}: ${e.message}`);
+    const err = new Error(`${e.extensions?.code || "ERROR"}: ${e.message}`);
+    err.code = e.extensions?.code;
+    throw err;
   }
   return body.data;
 }
+// userError is a failure the panel explains in words (a bad link, not a bug).
+function userError(msg) { const e = new Error(msg); e.userMessage = msg; return e; }
 
 function status(msg, isErr) { const s = $("#status"); s.textContent = msg || ""; s.className = isErr ? "err" : ""; }
 
@@ -62,16 +67,22 @@ const Q_HOME = `query Home { documents { id title edition year file lines
 const Q_HOOD = `query Hood($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 150) {
   truncated nodes { ...GN } edges { ${REL} } } } ${GN}`;
 
-const Q_SEARCH = `query Search($q: String!) { search(query: $q, first: 30) {
-  node { id __typename } field marked(open: "\\u0001", close: "\\u0002") } }`;
+// The API gives at most 100 hits and no total: 100 reads as "100 or more".
+const Q_SEARCH = `query Search($q: String!) { search(query: $q, first: 100) {
+  node { id __typename ... on Measure { document { year } pillar { key } } ... on Target { document { year } pillar { key } }
+    ... on MeasureGroup { document { year } pillar { key } } ... on Pillar { key document { year } }
+    ... on PolicyDirection { document { year } } ... on Document { year } }
+  field marked(open: "\\u0001", close: "\\u0002") } }`;
 
 const Q_PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $avoid: [NodeType!]) {
   paths(from: $from, to: $to, maxHops: $maxHops, first: 20, avoid: $avoid) {
     length nodes { ...GN } edges { ${REL} } } } ${GN}`;
 
 const Q_DEPS = `query Deps($id: ID!) { node(id: $id) { id __typename
-  ... on Law { name aliases pillars { ...PU } }
-  ... on Fund { name aliases pillars { ...PU } } } }
+  ... on Law { name aliases pillars { ...PU } mentions { ...MU } }
+  ... on Fund { name aliases pillars { ...PU } mentions { ...MU } } } }
+fragment MU on Mention { surface line node { id __typename ... on Measure { title document { year } }
+  ... on Document { title year } ... on Target { text document { year } } ... on Pillar { name document { year } } } }
 fragment PU on PillarUse { pillar { id key name document { year } continues { id } }
   mentions { surface line node { id __typename } } }`;
 
@@ -92,6 +103,7 @@ const Q_DETAIL = `query Detail($id: ID!) { node(id: $id) { id __typename
     lawMentions { law { id name } surface line } fundMentions { fund { id name } surface line }
     directions { id ordinal title } }
   ... on Target { targetKind: kind text targetYear: year value unit source { ...S } document { ...D } pillar { ...P }
+    revises { ...TR } revisedBy { ...TR }
     lawMentions { law { id name } surface line } fundMentions { fund { id name } surface line } }
   ... on Law { name aliases foreign mentions { ...MN } pillars { pillar { ...P } } }
   ... on Fund { name aliases mentions { ...MN } pillars { pillar { ...P } } }
@@ -99,7 +111,8 @@ const Q_DETAIL = `query Detail($id: ID!) { node(id: $id) { id __typename
   ... on Amount { surface qualifier yen amountYear: year startYear endYear source { ...S } document { ...D }
     heldBy { id __typename } }
   ... on Organisation { name aliases orgKind: kind mentions { ...MN } pillars { pillar { ...P } } } } }
-fragment S on Source { file lineStart lineEnd quote }
+fragment S on Source { file lineStart lineEnd quote page citation }
+fragment TR on TargetRevision { fromValue toValue unit score target { id text year document { year } } }
 fragment D on Document { id title edition year }
 fragment P on Pillar { id key name document { year } }
 fragment M on Measure { id title pillar { ...P } }
@@ -123,20 +136,47 @@ const hoodCache = new Map();
 
 // ------------------------------------------------------------- hash routes
 
+// parseHash reads the hash; values it cannot use are dropped and noted in
+// r.notices, so a mistyped link says what it ignored instead of filtering
+// silently (route() then rewrites the hash to what is applied).
 function parseHash() {
   const h = new URLSearchParams(location.hash.slice(1));
-  const list = (k) => (h.get(k) || "").split(",").filter(Boolean);
+  const notices = [];
+  const list = (k, known) => {
+    const xs = (h.get(k) || "").split(",").filter(Boolean);
+    const bad = xs.filter((x) => !known.includes(x));
+    if (bad.length) notices.push(`${k}=${bad.join(",")} is not one of ${known.join(", ")}`);
+    return xs.filter((x) => known.includes(x));
+  };
+  const year = (k) => {
+    const raw = h.get(k);
+    if (raw == null || raw === "") return null;
+    const y = Number(raw);
+    if (Number.isInteger(y) && y >= 1990 && y <= 2100) return y;
+    notices.push(`${k}=${raw} is not a year (1990–2100)`);
+    return null;
+  };
+  let ed = h.get("ed") || "";
+  if (ed && !EDITION[ed]) { notices.push(`ed=${ed} is not an edition (2023 or 2025)`); ed = ""; }
+  let hops = 8;
+  if (h.get("hops")) {
+    hops = Number(h.get("hops"));
+    if (!Number.isInteger(hops) || hops < 1 || hops > 8) { notices.push(`hops=${h.get("hops")} is not 1–8`); hops = 8; }
+  }
+  const views = ["home", "graph", "path", "deps", "cmp"];
+  let v = h.get("v") || "home";
+  if (!views.includes(v)) { notices.push(`v=${v} is not a view`); v = "home"; }
   const r = {
-    v: h.get("v") || "home",
-    n: h.getAll("n"), sel: h.get("sel") || "",
-    from: h.get("from") || "", to: h.get("to") || "", avoid: h.get("avoid") === "1", hops: Number(h.get("hops")) || 8,
+    v, n: h.getAll("n"), sel: h.get("sel") || "",
+    from: h.get("from") || "", to: h.get("to") || "", avoid: h.get("avoid") === "1", hops,
     id: h.get("id") || "", q: h.get("q") || "",
-    hide: list("hide"), rels: list("rels"), st: list("st"), ed: h.get("ed") || "",
-    y0: Number(h.get("y0")) || null, y1: Number(h.get("y1")) || null,
+    hide: list("hide", LABELS), rels: list("rels", RELS), st: list("st", Object.keys(STATUS)), ed,
+    y0: year("y0"), y1: year("y1"), notices,
   };
   // Old deep links: #id=X opened the neighbourhood of X.
   if (!h.get("v") && r.id) { r.v = "graph"; r.n = [r.id]; r.sel = r.id; }
   if (r.v === "graph" && !r.n.length) r.v = "home";
+  if (r.v !== "path") r.to = ""; // a pending start (from) may wait in any view; to only means something in a path
   return r;
 }
 
@@ -145,6 +185,8 @@ function toHash(r) {
   if (r.v !== "home") h.set("v", r.v);
   if (r.v === "graph") r.n.forEach((id) => h.append("n", id));
   if (r.v === "path") { if (r.from) h.set("from", r.from); if (r.to) h.set("to", r.to); if (r.avoid) h.set("avoid", "1"); if (r.hops !== 8) h.set("hops", r.hops); }
+  // The start chosen with "Path from here" waits in other views until a path is shown.
+  else if (r.from && !r.to) h.set("from", r.from);
   if ((r.v === "deps" || r.v === "cmp") && r.id) h.set("id", r.id);
   if (r.sel) h.set("sel", r.sel);
   if (r.q) h.set("q", r.q);
@@ -160,7 +202,10 @@ const viewKey = (r) => JSON.stringify([r.v, r.n, r.from, r.to, r.avoid, r.hops, 
 // go navigates: a new history entry, or with replace the current one is
 // rewritten (selection, filters and search do not fill the history).
 function go(changes, replace) {
-  const r = {...(S.route || parseHash()), ...changes};
+  const cur = S.route || parseHash();
+  const r = {...cur, ...changes};
+  // Leaving a drawn path forgets its ends; a start without an end is kept.
+  if (r.v !== "path" && cur.v === "path" && cur.to && !("from" in changes)) r.from = "";
   const h = toHash(r);
   if (h === location.hash.slice(1)) return;
   if (replace) { history.replaceState(null, "", "#" + h); route(); } else location.hash = h;
@@ -175,6 +220,11 @@ async function route() {
   S.route = r;
   S.ready = false;
   S.error = "";
+  // Show what the hash asked for that could not be applied, and drop it from the URL.
+  S.notices = r.notices;
+  $("#notice").hidden = !r.notices.length;
+  $("#notice").textContent = r.notices.length ? "Ignored in the link: " + r.notices.join("; ") + "." : "";
+  if (r.notices.length && toHash(r) !== location.hash.slice(1)) history.replaceState(null, "", "#" + toHash(r));
   try {
     if (!prev || prev.q !== r.q) { $("#search").value = r.q; await runSearch(r.q); }
     syncControls(r);
@@ -192,9 +242,18 @@ async function route() {
     if (r.sel) {
       cy.getElementById(r.sel).select();
       await showDetail(r.sel);
+      if (S.scrollToDetail && seq === routeSeq) { S.scrollToDetail = false; $("#detail").scrollIntoView({block: "start"}); }
     } else if (!S.detail || (prev && prev.sel)) showIntro();
   } catch (e) {
+    if (seq !== routeSeq) return;
+    // What is drawn is not this view's: forget its key, so the next view
+    // (even the one drawn before) is drawn again, and say what went wrong.
+    S.viewKey = "";
+    cy.elements().remove();
     S.error = e.message;
+    S.panel = {view: "error", message: e.userMessage || e.message};
+    $("#panel").innerHTML = `<h2>Nothing to show</h2><p class="err" id="view-error">${esc(e.userMessage || e.message)}</p>
+      <p><a class="nav" id="to-overview" href="#">Go to the overview</a> or search above.</p>`;
     status(e.message, true);
   }
   if (seq === routeSeq) S.ready = true;
@@ -203,9 +262,16 @@ async function route() {
 // ------------------------------------------------------------------ canvas
 
 cytoscape.use(cytoscapeFcose);
+cytoscape.warnings(false);
+// Labels of these stay readable at any zoom (labelScale); measures,
+// targets and groups show theirs once zoomed in enough to read them.
+const KEY_LABELS = new Set(["Document", "Pillar", "Law", "Fund", "PolicyDirection"]);
 const cy = cytoscape({
   container: $("#cy"),
   minZoom: 0.05, maxZoom: 4,
+  // The default turns one notch of a mouse wheel into a 2.5× zoom (cytoscape
+  // warns about any other value; the warning is silenced below).
+  wheelSensitivity: 0.3,
   style: [
     {selector: "node", style: {
       "background-color": (n) => COLORS[n.data("label")] || "#999",
@@ -217,6 +283,8 @@ const cy = cytoscape({
     {selector: "node[label = \"Document\"]", style: {"width": 34, "height": 26, "font-size": 12, "font-weight": "bold"}},
     {selector: "node[label = \"Pillar\"]", style: {"width": 30, "height": 22, "font-size": 11}},
     {selector: "node[label = \"Law\"], node[label = \"Fund\"]", style: {"width": 24, "height": 24}},
+    {selector: "node.key, node.scaled", style: {"min-zoomed-font-size": 0, "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1}},
+    {selector: "node.dim", style: {"opacity": 0.3}},
     // Status: filled (●, 進捗) for what was done, hollow (○, 今後) for what is planned.
     {selector: "node[status = \"FUTURE\"], node[status = \"TODO\"]", style: {"background-color": "#fff", "border-width": 3, "border-color": "#1e88e5"}},
     {selector: "node[status = \"TODO\"]", style: {"border-style": "dashed"}},
@@ -237,9 +305,25 @@ const cy = cytoscape({
     {selector: "edge.path", style: {"width": 3, "line-color": "#1e88e5", "target-arrow-color": "#1e88e5"}},
     {selector: "node.left", style: {"text-halign": "left", "text-valign": "center", "text-margin-x": -4, "text-margin-y": 0}},
     {selector: "node.right", style: {"text-halign": "right", "text-valign": "center", "text-margin-x": 4, "text-margin-y": 0}},
+    {selector: "node.above", style: {"text-valign": "top", "text-margin-y": -4}},
     {selector: ".hidden", style: {"display": "none"}},
   ],
 });
+cytoscape.warnings(true);
+
+// labelScale keeps the labels of KEY_LABELS nodes (and of .scaled ones,
+// the edition view's measures) about 10 px on screen
+// whatever the zoom (a fitted 200-node graph is drawn at a quarter size).
+let labelFrame = 0;
+function labelScale(zoom) {
+  labelFrame = 0;
+  const z = zoom || cy.zoom(), k = Math.max(1, Math.min(4, 1 / z));
+  cy.batch(() => cy.nodes(".key, .scaled").forEach((n) => {
+    const base = {Document: 12, Pillar: 11, Measure: 10}[n.data("label")] || 11;
+    n.style({"font-size": base * k, "text-max-width": 150 * k});
+  }));
+}
+cy.on("zoom", () => { if (!labelFrame) labelFrame = requestAnimationFrame(() => labelScale()); });
 
 // nodeData turns a GraphNode of the API into cytoscape data.
 function nodeData(g) {
@@ -273,8 +357,9 @@ function setElements(nodes, edges, near) {
       if (!cy.getElementById(e.data.id).nonempty() && cy.getElementById(e.data.source).nonempty() && cy.getElementById(e.data.target).nonempty())
         cy.add({group: "edges", data: e.data, classes: e.classes || ""});
     }
-    cy.nodes().forEach((n) => { if (S.pins.has(n.id())) n.lock().addClass("pinned"); });
+    cy.nodes().forEach((n) => { if (S.pins.has(n.id())) n.lock().addClass("pinned"); n.toggleClass("key", KEY_LABELS.has(n.data("label"))); });
   });
+  labelScale();
 }
 
 // preset is set by views that place nodes themselves (overview, edition
@@ -282,20 +367,28 @@ function setElements(nodes, edges, near) {
 let preset = false;
 // fit shows every visible element, but does not blow a handful of nodes up.
 function fit() {
-  const vis = cy.elements(":visible");
-  cy.fit(vis, 30);
-  if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(vis); }
+  const vis = shown();
+  if (!vis.length) return;
+  // Fit the labels at their own size: labelScale grows them as the zoom
+  // shrinks, so fitting the grown ones would zoom out further each time.
+  labelScale(1);
+  const bb = vis.boundingBox(), pad = 20;
+  const z = Math.max(cy.minZoom(), Math.min(1.5, (cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1)));
+  cy.viewport({zoom: z, pan: {x: cy.width() / 2 - z * (bb.x1 + bb.w / 2), y: cy.height() / 2 - z * (bb.y1 + bb.h / 2)}});
+  labelScale();
 }
+// shown is what the filters leave on the canvas; counts and exports use it
+// rather than :visible, which lags until cytoscape restyles.
+const shown = () => cy.elements().not(".hidden");
 
 function runLayout(r, force) {
-  const vis = cy.elements(":visible");
+  const vis = shown();
   if (!vis.length) return;
   const name = $("#layout").value;
   if (preset && !force) { fit(); return; }
   const opts = {name, animate: false, fit: false, nodeDimensionsIncludeLabels: true, stop: fit};
+  labelScale(1); // the layout spaces nodes for their labels at their own size
   if (name === "fcose") Object.assign(opts, {quality: "default", randomize: !S.incremental, nodeRepulsion: 9000, idealEdgeLength: 90, numIter: 1500});
-  if (name === "breadthfirst") Object.assign(opts, {directed: false, spacingFactor: 1.1, roots: r && r.v === "path" && r.from ? [r.from] : (r && r.n ? r.n.slice(0, 1) : undefined)});
-  if (name === "concentric") Object.assign(opts, {concentric: (n) => (n.hasClass("seed") ? 10 : n.degree()), levelWidth: () => 2, minNodeSpacing: 12});
   vis.layout(opts).run();
   S.incremental = false;
 }
@@ -309,24 +402,34 @@ function applyFilters(r) {
     const a = d.y0 ?? d.y1, b = d.y1 ?? d.y0;
     return (!r.y0 || b >= r.y0) && (!r.y1 || a <= r.y1);
   };
+  const dimmed = [];
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const d = n.data();
-      const keep = n.hasClass("seed") || n.hasClass("endpoint") || (
-        !hide.has(d.label) &&
+      // A hidden label hides expanded nodes too (hide hubs means every
+      // Document); only a path's ends stay, dimmed, or the path would break.
+      const labelOk = !hide.has(d.label);
+      const dim = !labelOk && n.hasClass("endpoint");
+      if (dim) dimmed.push(d.caption || d.id);
+      // The other filters leave what was asked for (expanded nodes, path ends) in place.
+      const keep = dim || (labelOk && (n.hasClass("seed") || n.hasClass("endpoint") || (
         (!r.ed || d.year == null || String(d.year) === r.ed) &&
         (!st.size || d.label !== "Measure" || st.has(d.status)) &&
-        yearOk(d));
+        yearOk(d))));
       n.toggleClass("hidden", !keep);
+      n.toggleClass("dim", dim);
     });
     cy.edges().forEach((e) => e.toggleClass("hidden", rels.has(e.data("type")) || e.source().hasClass("hidden") || e.target().hasClass("hidden")));
-    const shown = cy.edges(":visible");
+    const edges = cy.edges().not(".hidden");
     // Labels only while they stay readable; HAS_PILLAR says nothing a layout does not.
-    shown.forEach((e) => e.toggleClass("labelled", (shown.length <= 80 || preset) && e.data("type") !== "HAS_PILLAR"));
+    edges.forEach((e) => e.toggleClass("labelled", (edges.length <= 80 || preset) && e.data("type") !== "HAS_PILLAR"));
   });
-  const nv = cy.nodes(":visible").length, ne = cy.edges(":visible").length;
+  // Counted from the classes just set: :visible would still give the
+  // previous filter's answer until cytoscape restyles.
+  const nv = cy.nodes().not(".hidden").length, ne = cy.edges().not(".hidden").length;
   const hidden = cy.nodes().length - nv;
-  status(`${nv} nodes, ${ne} edges` + (hidden ? ` (${hidden} filtered out)` : "") + (S.truncated ? " — neighbourhood truncated" : ""));
+  status(`${nv} nodes, ${ne} edges` + (hidden ? ` (${hidden} filtered out)` : "") + (S.truncated ? " — neighbourhood truncated" : "") +
+    (dimmed.length ? ` — path end ${dimmed.join(", ")} is a hidden label: dimmed, not hidden` : ""));
 }
 
 // ------------------------------------------------------------------ views
@@ -352,7 +455,7 @@ async function drawHome() {
   const top = (xs) => [...xs].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   S.panel = {view: "home", documents: d.documents.map((x) => x.id), laws: top(d.laws).slice(0, 8).map((x) => x.id), funds: top(d.funds).map((x) => x.id)};
   const item = (x) => `<li><a class="nav" href="#${esc(toHash({...S.route, v: "deps", id: x.id, sel: x.id}))}">${esc(x.name)}</a>
-    <span class="muted">${x.mentions.length} mentions, ${new Set(x.pillars.map((p) => p.pillar.id)).size} pillars</span></li>`;
+    <span class="muted">${plural(x.mentions.length, "mention")}, ${plural(new Set(x.pillars.map((p) => p.pillar.id)).size, "pillar")}</span></li>`;
   $("#panel").innerHTML = `<h2>Two editions</h2>` + d.documents.map((doc) => `<div class="edition-card">
       <a class="nav" href="#${esc(toHash({...S.route, v: "graph", n: [doc.id], sel: doc.id}))}"><b>${esc(doc.edition)}</b> (${doc.year})</a>
       <div class="muted">${esc(doc.title)}</div>
@@ -361,7 +464,7 @@ async function drawHome() {
         <span class="muted">${p.measures.totalCount} measures</span></li>`).join("")}</ul></div>`).join("") +
     `<h2>Most-cited laws</h2><ul class="plain" id="top-laws">${top(d.laws).slice(0, 8).map(item).join("")}</ul>
      <h2>Funds</h2><ul class="plain" id="top-funds">${top(d.funds).map(item).join("")}</ul>
-     <p class="muted">${d.stats.totalNodes} nodes, ${d.stats.totalRelationships} relationships. Double-click a node to expand it.</p>`;
+     <p class="muted">${d.stats.totalNodes} nodes, ${d.stats.totalRelationships} relationships. Double-click (double-tap) a node, or use Expand in its details, to add its neighbours.</p>`;
 }
 
 async function hood(id) {
@@ -372,7 +475,9 @@ async function hood(id) {
 async function drawGraph(r, prev) {
   const wasGraph = prev && prev.v === "graph" && S.viewKey && JSON.parse(S.viewKey)[0] === "graph";
   if (!wasGraph) { preset = false; cy.elements().remove(); }
-  const hoods = await Promise.all(r.n.map(hood));
+  const hoods = await Promise.all(r.n.map((id) => hood(id).catch((e) => {
+    throw e.code === "NOT_FOUND" ? userError(`There is no node with id “${id}”.`) : e;
+  })));
   const nodes = new Map(), edges = new Map();
   hoods.forEach((h) => { h.nodes.forEach((n) => nodes.set(n.id, {data: nodeData(n)})); h.edges.forEach((e) => edges.set(e.id, {data: edgeData(e)})); });
   for (const id of r.n) if (nodes.has(id)) nodes.get(id).classes = "seed";
@@ -384,20 +489,21 @@ async function drawGraph(r, prev) {
   S.panel = {view: "graph", seeds: r.n};
   $("#panel").innerHTML = `<h2>Neighbourhoods</h2><ul class="plain">${r.n.map((id) => `<li>${esc(cy.getElementById(id).data("caption") || id)}
     ${r.n.length > 1 ? `<button class="link" data-collapse="${esc(id)}">collapse</button>` : ""}</li>`).join("")}</ul>
-    <p class="muted">Double-click a node (or press +) to add its neighbours; collapse removes them. Drag to move, p pins.</p>`;
+    <p class="muted">Double-click (double-tap) a node, press +, or use Expand in its details to add its neighbours; collapse removes them. Drag to move, p pins.</p>`;
 }
 
 async function drawPath(r) {
   preset = false;
   cy.elements().remove();
   const form = `<h2>Path</h2><form class="path" id="path-form">
-    <label>from <input type="text" name="from" value="${esc(r.from)}" placeholder="law:経済安全保障推進法" required></label>
-    <label>to <input type="text" name="to" value="${esc(r.to)}" placeholder="pillar:2025:OS-2" required></label>
+    <label>from <input type="text" name="from" value="${esc(r.from)}" placeholder="an id or a name: 経済安全保障推進法" required></label>
+    <label>to <input type="text" name="to" value="${esc(r.to)}" placeholder="pillar:2025:OS-2, or DX" required></label>
     <label><input type="checkbox" name="avoid" ${r.avoid ? "checked" : ""}> avoid hub nodes (Document)</label>
     <label>max hops <input type="number" name="hops" min="1" max="8" value="${r.hops}"></label>
     <button type="submit">Find paths</button></form><div id="path-out"></div>`;
-  $("#panel").innerHTML = form;
-  S.panel = {view: "path", paths: []};
+  $("#panel").innerHTML = form + (S.resolved ? `<p class="muted" id="path-resolved">${esc(S.resolved)}</p>` : "");
+  S.panel = {view: "path", paths: [], resolved: S.resolved || ""};
+  S.resolved = "";
   if (!r.from || !r.to) return;
   const d = await gql(Q_PATHS, {from: r.from, to: r.to, maxHops: r.hops, avoid: r.avoid ? ["DOCUMENT"] : []});
   const nodes = new Map(), edges = new Map();
@@ -410,7 +516,10 @@ async function drawPath(r) {
   S.panel.paths = d.paths.map((p) => p.nodes.map((n) => n.id));
   $("#path-out").innerHTML = d.paths.length
     ? `<p>${d.paths.length} shortest path${d.paths.length > 1 ? "s" : ""} of ${d.paths[0].length} hops${r.avoid ? ", avoiding Document hubs" : ""}:</p><ol>` +
-      d.paths.map((p) => `<li>${p.nodes.map((n, i) => (i ? ` <span class="muted">${esc(p.edges[i - 1].type)}</span> ` : "") +
+      // Each step shows the relationship's own direction: A —TYPE→ B, or A ←TYPE— B
+      // when B points at A (a path may walk an edge against it).
+      d.paths.map((p) => `<li>${p.nodes.map((n, i) => (i ? ` <span class="rel">${esc(p.edges[i - 1].source === p.nodes[i - 1].id
+        ? `—${p.edges[i - 1].type}→` : `←${p.edges[i - 1].type}—`)}</span> ` : "") +
         `<a class="nav" href="#${esc(toHash({...S.route, sel: n.id}))}">${esc(short(n.caption, 24))}</a>`).join("")}</li>`).join("") + "</ol>"
     : `<p>No path within ${r.hops} hops.</p>`;
 }
@@ -418,8 +527,9 @@ async function drawPath(r) {
 async function drawDeps(r) {
   preset = true;
   cy.elements().remove();
-  const n = (await gql(Q_DEPS, {id: r.id})).node;
-  if (!n || !n.pillars) throw new Error(`${r.id} is not a law or fund`);
+  const n = r.id ? (await gql(Q_DEPS, {id: r.id})).node : null;
+  if (!n) throw userError(r.id ? `There is no node with id “${r.id}”.` : "The dependency view needs a law or fund (id=…).");
+  if (!n.pillars) throw userError(`“${r.id}” is a ${n.__typename}, not a law or fund: the dependency view lists the pillars relying on a law or fund.`);
   const label = n.__typename;
   const nodes = [{data: {id: n.id, label, caption: n.name, display: n.name}, position: {x: 0, y: 0}, classes: "seed"}];
   const edges = [];
@@ -436,28 +546,44 @@ async function drawDeps(r) {
   for (const u of n.pillars) for (const c of u.pillar.continues) if (shown.has(c.id))
     edges.push({data: {id: `dep:${u.pillar.id}>${c.id}`, source: u.pillar.id, target: c.id, type: "CONTINUES", lbl: "CONTINUES"}});
   setElements(nodes, edges);
-  S.panel = {view: "deps", id: n.id, pillars: n.pillars.map((u) => u.pillar.id)};
-  const link = (id, text) => `<a class="nav" href="#${esc(toHash({...S.route, sel: id}))}">${esc(text)}</a>`;
+  // Mentions in text that belongs to no pillar (a Document's key messages,
+  // measures under a 政策の方向性) count on the overview too: list them apart.
+  const mkey = (m) => `${m.node.id}|${m.line}|${m.surface}`;
+  const inPillars = new Set(n.pillars.flatMap((u) => u.mentions.map(mkey)));
+  const outside = n.mentions.filter((m) => !inPillars.has(mkey(m)));
+  S.panel = {view: "deps", id: n.id, pillars: n.pillars.map((u) => u.pillar.id), mentions: n.mentions.length, outside: outside.map(mkey)};
+  const link = (id, text, cls) => `<a class="nav${cls ? " " + cls : ""}" href="#${esc(toHash({...S.route, sel: id}))}">${esc(text)}</a>`;
+  const what = (x) => x.__typename === "Document" ? `${x.title} (${x.year}): outside any measure` : `${x.__typename} ${short(x.title || x.name || x.text || x.id, 36)} (${x.document?.year ?? ""})`;
   $("#panel").innerHTML = `<h2>${badge(label)}${esc(n.name)}: pillars relying on it</h2>
-    <p class="muted">${esc(n.aliases.join("、"))}</p>` + years.map((y) => `<h3>${esc(EDITION[y] || y)}</h3><table class="deps"><tr><th>pillar</th><th>mentions (surface, line)</th></tr>` +
+    <p class="muted">${esc(n.aliases.join("、"))}</p>
+    <p id="deps-summary">${plural(n.mentions.length, "mention")}: ${n.mentions.length - outside.length} in ${plural(n.pillars.length, "pillar")}` +
+    `${outside.length ? `, ${outside.length} in text under no pillar (listed last)` : ""}.</p>` +
+    years.map((y) => `<h3>${esc(EDITION[y] || y)}</h3><table class="deps"><tr><th>pillar</th><th>mentions (surface, line)</th></tr>` +
       byYear[y].map((u) => `<tr><td>${link(u.pillar.id, `${u.pillar.key} ${u.pillar.name}`)}</td><td>${u.mentions.map((m) =>
-        `${link(m.node.id, m.surface)} <span class="muted">l.${m.line}</span>`).join("<br>")}</td></tr>`).join("") + "</table>").join("") +
-    (years.length ? "" : "<p>No pillar relies on it.</p>");
+        `${link(m.node.id, m.surface, "mention")} <span class="muted">l.${m.line}</span>`).join("<br>")}</td></tr>`).join("") + "</table>").join("") +
+    (years.length ? "" : "<p>No pillar relies on it.</p>") +
+    (outside.length ? `<h3>Under no pillar</h3><table class="deps-outside"><tr><th>where</th><th>mention (surface, line)</th></tr>` +
+      outside.map((m) => `<tr><td>${esc(what(m.node))}</td><td>${link(m.node.id, m.surface, "mention")} <span class="muted">l.${m.line}</span></td></tr>`).join("") + "</table>" : "");
 }
 
 async function drawCompare(r) {
   preset = true;
   cy.elements().remove();
-  const p = (await gql(Q_CMP, {id: r.id})).pillar;
+  let p;
+  try { p = (await gql(Q_CMP, {id: r.id})).pillar; } catch (e) {
+    if (e.code !== "NOT_FOUND") throw e;
+    throw userError(`“${r.id}” is not a pillar: the edition view sets a pillar beside its successor or predecessor.`);
+  }
   const [older, newer] = p.document.year === 2025 ? [p.continues[0], p] : [p, p.continuedBy[0]];
   const cols = [older, newer].filter(Boolean);
   const nodes = [], edges = [], pairs = [];
-  cols.forEach((c) => nodes.push({data: {id: c.id, label: "Pillar", caption: `${c.key} ${c.name}`, display: `${c.document.edition}: ${c.key} ${c.name}`, year: c.document.year},
-    position: {x: c === newer ? 420 : 0, y: -70}, classes: "seed"}));
+  cols.forEach((c) => nodes.push({data: {id: c.id, label: "Pillar", caption: `${c.key} ${c.name}`, display: `${c.document.year} ${c.key} ${short(c.name, 12)}`, year: c.document.year},
+    position: {x: c === newer ? 420 : 0, y: -70}, classes: "seed above"}));
   const oldIdx = new Map((older ? older.measures.nodes : []).map((m, i) => [m.id, i]));
   // Labels face outwards, so the lines between the columns stay clear.
   const mnode = (m, year, x, y) => ({data: nodeData({id: m.id, label: "Measure", caption: m.title, node: {...m, document: {year}}}), position: {x, y},
-    classes: x ? "right" : "left"});
+    // The columns leave room beside them: titles stay readable at the fitted zoom.
+    classes: (x ? "right" : "left") + " scaled"});
   if (older) older.measures.nodes.forEach((m, i) => nodes.push(mnode(m, older.document.year, 0, i * 26)));
   if (newer) {
     // Successors sit level with their best predecessor so the lines stay short.
@@ -491,16 +617,17 @@ async function drawCompare(r) {
 
 function showIntro() {
   S.detail = null;
-  $("#detail").innerHTML = `<h2>Explore the two reports</h2><p>Search, or pick an edition, pillar, law or fund on the left.
-    Click a node for its details and source text; double-click to expand it.</p>
-    <p class="muted">Keys: in the search box ↓/↑ and Enter; on the canvas ←/→ move between nodes, Enter opens, + expands, − collapses, p pins, f fits.</p>`;
+  // Wide screens have the side panel on the left; phones stack it above.
+  $("#detail").innerHTML = `<h2>Explore the two reports</h2><p>Search, or pick an edition, pillar, law or fund
+    <span class="wide-only">on the left</span><span class="narrow-only">above the graph</span>.
+    <span class="wide-only">Click a node for its details and source text; double-click to expand it.</span>
+    <span class="narrow-only">Tap a node for its details and source text (shown here); double-tap, or Expand in its details, adds its neighbours.</span></p>
+    <p class="muted wide-only">Keys: in the search box ↓/↑ and Enter; on the canvas ←/→ move between nodes, Enter opens, + expands, − collapses, p pins, f fits.</p>`;
 }
 
-function citation(n) {
-  const s = n.source, doc = n.document;
-  // The title names the edition; the seed file and its lines locate the text.
-  return `${doc.title}（${doc.year}）, ${s.file}, lines ${s.lineStart}–${s.lineEnd}`;
-}
+// The API's citation names the document, its year, the slide page (when
+// known) and the seed file's lines.
+const citation = (n) => n.source.citation;
 
 let detailSeq = 0;
 async function showDetail(id) {
@@ -561,7 +688,15 @@ async function showDetail(id) {
       <span class="muted">${m.node.document?.year || ""} 「${esc(m.surface)}」 line ${m.line}</span>`).join("<br>"));
   }
   if (n.__typename === "Document") { row("title", esc(n.title)); row("publisher", esc(n.publisher)); row("file", `${esc(n.file)} (${n.lines} lines)`); }
-  if (n.__typename === "Target") { row("kind", esc(n.targetKind)); if (n.targetYear) row("year", String(n.targetYear)); if (n.value != null) row("value", esc(`${n.value} ${n.unit || ""}`)); }
+  if (n.__typename === "Target") {
+    row("kind", esc(n.targetKind)); if (n.targetYear) row("year", String(n.targetYear)); if (n.value != null) row("value", esc(`${n.value} ${n.unit || ""}`));
+    // REVISES points from the later target to the earlier one it restates with a new value.
+    const rev = (x) => `${nav(x.target.id, short(x.target.text, 50))} <span class="muted">${x.target.document.year}${x.target.year ? `, for ${x.target.year}` : ""}</span><br>` +
+      `<b>${esc(`${x.fromValue} → ${x.toValue} ${x.unit}`)}</b> <span class="muted">score ${x.score.toFixed(2)}</span>`;
+    if (n.revises.length) row("revises (REVISES → earlier goal)", `<span id="revises">${n.revises.map(rev).join("<br>")}</span>`);
+    if (n.revisedBy.length) row("revised by (REVISES ← later goal)", `<span id="revised-by">${n.revisedBy.map(rev).join("<br>")}</span>`);
+  }
+  if (n.source) row("page", n.source.page ? `p. ${n.source.page}` : "unknown");
   const acts = [`<button data-act="expand">Expand</button>`, `<button data-act="path-from">Path from here</button>`, `<button data-act="path-to">Path to here</button>`];
   if (n.__typename === "Pillar") acts.push(`<button data-act="cmp">Compare editions</button>`);
   if (n.__typename === "Law" || n.__typename === "Fund") acts.push(`<button data-act="deps">Pillars relying on it</button>`);
@@ -572,10 +707,14 @@ async function showDetail(id) {
     src = `<h3>Source</h3><div class="cite"><code id="citation">${esc(cite)}</code><button data-act="copy">Copy citation</button></div>
       <blockquote id="quote">${esc(n.source.quote)}</blockquote>`;
   }
+  const r = S.route;
+  const pending = r.from && r.v !== "path" && r.from !== n.id
+    ? `<p id="path-pending" class="muted">Path start: <code>${esc(r.from)}</code> — “Path to here” finds the way from it. <button class="link" data-act="clear-from">forget it</button></p>` : "";
   $("#detail").innerHTML = `<h2>${badge(n.__typename)}${esc(n.status ? STATUS[n.status] + " " : "")}${esc(title)}</h2>
-    <div class="actions" data-id="${esc(n.id)}">${acts.join("")}</div><dl>${rows.join("")}</dl>${src}`;
+    <div class="actions" data-id="${esc(n.id)}">${acts.join("")}</div>${pending}<dl>${rows.join("")}</dl>${src}`;
   S.detail = {id: n.id, type: n.__typename, title, edition: year || null, status: n.status || null,
-    relistOf: n.relistOf?.id || null, citation: n.source ? citation(n) : null, quote: n.source?.quote || null};
+    relistOf: n.relistOf?.id || null, citation: n.source ? citation(n) : null, page: n.source?.page ?? null, quote: n.source?.quote || null,
+    revises: (n.revises || []).map((x) => x.target.id), revisedBy: (n.revisedBy || []).map((x) => x.target.id)};
 }
 
 async function copyText(text) {
@@ -595,7 +734,9 @@ $("#detail").addEventListener("click", async (e) => {
   switch (b.dataset.act) {
     case "expand": expand(id); break;
     case "path-from": go({v: "path", from: id, to: r.v === "path" ? r.to : "", sel: id}); break;
-    case "path-to": go({v: "path", to: id, from: r.v === "path" ? r.from : "", sel: id}); break;
+    // The start chosen earlier waits in the route (and hash) as from.
+    case "path-to": go({v: "path", to: id, from: r.from || "", sel: id}); break;
+    case "clear-from": go({from: ""}, true); break;
     case "cmp": go({v: "cmp", id, sel: id}); break;
     case "deps": go({v: "deps", id, sel: id}); break;
     case "pin": togglePin(id); b.textContent = S.pins.has(id) ? "Unpin" : "Pin"; break;
@@ -620,36 +761,65 @@ function togglePin(id) {
   if (S.pins.has(id)) { S.pins.delete(id); n.unlock().removeClass("pinned"); } else { S.pins.add(id); n.lock().addClass("pinned"); }
 }
 
-cy.on("tap", "node", (e) => go({sel: e.target.id()}, true));
+// On a phone the detail panel is below the canvas: a tap brings it into view.
+const narrow = matchMedia("(max-width: 800px)");
+cy.on("tap", "node", (e) => {
+  const id = e.target.id();
+  if (S.route.sel === id) { if (narrow.matches) $("#detail").scrollIntoView({block: "start"}); return; }
+  S.scrollToDetail = narrow.matches;
+  go({sel: id}, true);
+});
 cy.on("tap", "edge", (e) => { const d = e.target.data(); status(`${d.type} ${d.source} → ${d.target}` + (d.props ? " " + JSON.stringify(d.props) : "")); });
 cy.on("dbltap", "node", (e) => expand(e.target.id()));
 cy.on("mouseover", "edge", (e) => e.target.addClass("labelled"));
 
 $("#panel").addEventListener("click", (e) => { const b = e.target.closest("[data-collapse]"); if (b) collapse(b.dataset.collapse); });
-$("#panel").addEventListener("submit", (e) => {
+// The path form takes ids or names: a name goes through search, and the
+// best hit of a node a path usually starts from (a law, fund, pillar …)
+// wins over the first hit, which is often a measure quoting the name.
+const PATH_KINDS = ["Law", "Fund", "Pillar", "Document", "PolicyDirection"];
+async function resolveNode(text) {
+  if ((await gql(`query Exists($id: ID!) { node(id: $id) { id } }`, {id: text})).node) return {id: text};
+  const hits = (await gql(Q_SEARCH, {q: text})).search;
+  if (!hits.length) throw userError(`Nothing matches “${text}”: type an id (law:…, pillar:2025:OS-2) or another name.`);
+  const best = hits.find((h) => PATH_KINDS.includes(h.node.__typename)) || hits[0];
+  return {id: best.node.id, note: `“${text}” → ${best.node.id} (${best.node.__typename}, best of ${hits.length >= SEARCH_MAX ? SEARCH_MAX + "+" : hits.length} hits)`};
+}
+$("#panel").addEventListener("submit", async (e) => {
   e.preventDefault();
   const f = new FormData(e.target);
-  go({v: "path", from: String(f.get("from")).trim(), to: String(f.get("to")).trim(), avoid: f.get("avoid") === "on", hops: Number(f.get("hops")) || 8});
+  const out = $("#path-out");
+  try {
+    const [a, b] = await Promise.all([resolveNode(String(f.get("from")).trim()), resolveNode(String(f.get("to")).trim())]);
+    S.resolved = [a.note, b.note].filter(Boolean).join("; ");
+    go({v: "path", from: a.id, to: b.id, avoid: f.get("avoid") === "on", hops: Number(f.get("hops")) || 8});
+  } catch (err) {
+    if (out) out.innerHTML = `<p class="err">${esc(err.userMessage || err.message)}</p>`;
+  }
 });
 
 // Keyboard on the canvas: ←/→ (or ↑/↓) walk the visible nodes in reading
 // order, Enter opens the node, + expands, - collapses, p pins, f fits.
-let kbd = -1;
+// The cursor is a node id: expanding adds nodes and re-lays them out, so a
+// position in the list would point at another node afterwards.
+S.kbd = "";
 $("#cy").addEventListener("keydown", (e) => {
-  const vis = cy.nodes(":visible").sort((a, b) => a.position("y") - b.position("y") || a.position("x") - b.position("x"));
+  const vis = cy.nodes().not(".hidden").sort((a, b) => a.position("y") - b.position("y") || a.position("x") - b.position("x"));
   if (!vis.length) return;
-  const cur = () => vis[Math.max(0, Math.min(kbd, vis.length - 1))];
+  const at = vis.toArray().findIndex((n) => n.id() === S.kbd);
+  const cur = at >= 0 ? vis[at] : null;
   const step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[e.key];
   if (step) {
-    kbd = (kbd + step + vis.length) % vis.length;
+    const next = vis[at < 0 ? (step > 0 ? 0 : vis.length - 1) : (at + step + vis.length) % vis.length];
+    S.kbd = next.id();
     cy.nodes(".kbd").removeClass("kbd");
-    cur().addClass("kbd");
-    cy.center(cur());
-    go({sel: cur().id()}, true);
-  } else if (e.key === "Enter" && kbd >= 0) open(cur().id());
-  else if (e.key === "+" && kbd >= 0) expand(cur().id());
-  else if (e.key === "-" && kbd >= 0) collapse(cur().id());
-  else if (e.key === "p" && kbd >= 0) togglePin(cur().id());
+    next.addClass("kbd");
+    cy.center(next);
+    go({sel: next.id()}, true);
+  } else if (e.key === "Enter" && cur) open(cur.id());
+  else if (e.key === "+" && cur) expand(cur.id());
+  else if (e.key === "-" && cur) collapse(cur.id());
+  else if (e.key === "p" && cur) togglePin(cur.id());
   else if (e.key === "f") fit();
   else return;
   e.preventDefault();
@@ -657,18 +827,33 @@ $("#cy").addEventListener("keydown", (e) => {
 
 // ----------------------------------------------------------------- search
 
-let searchSeq = 0;
+// Hits are listed 30 at a time; the count says how many there are (the
+// API answers at most SEARCH_MAX, so that many reads "or more").
+const SEARCH_PAGE = 30, SEARCH_MAX = 100;
+let searchSeq = 0, searchAll = [];
 async function runSearch(q) {
   const seq = ++searchSeq;
-  if (!q.trim()) { $("#hits").innerHTML = ""; S.hits = []; return; }
+  if (!q.trim()) { $("#hits").innerHTML = ""; $("#hits-count").textContent = ""; S.hits = []; S.hitsTotal = 0; return; }
   const d = await gql(Q_SEARCH, {q});
   if (seq !== searchSeq) return;
-  S.hits = d.search.map((h) => ({id: h.node.id, type: h.node.__typename, field: h.field}));
-  $("#hits").innerHTML = d.search.map((h) =>
-    `<li role="option" tabindex="-1" data-id="${esc(h.node.id)}">${badge(h.node.__typename)}<small>${esc(h.field)}</small><br>` +
+  searchAll = d.search;
+  showHits(SEARCH_PAGE);
+}
+function showHits(n) {
+  const hs = searchAll.slice(0, n);
+  S.hits = hs.map((h) => ({id: h.node.id, type: h.node.__typename, field: h.field}));
+  S.hitsTotal = searchAll.length;
+  const where = (x) => [x.document?.year ?? x.year, x.pillar?.key ?? x.key].filter(Boolean).join(" ");
+  $("#hits").innerHTML = hs.map((h) =>
+    `<li role="option" tabindex="-1" data-id="${esc(h.node.id)}">${badge(h.node.__typename)}<span class="where">${esc(where(h.node))}</span> <small>${esc(h.field)}</small><br>` +
     esc(h.marked).replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>") + "</li>").join("") ||
     "<li>no match</li>";
+  const total = searchAll.length >= SEARCH_MAX ? `${SEARCH_MAX}+` : String(searchAll.length);
+  $("#hits-count").innerHTML = searchAll.length ? `${hs.length} of ${total} hits` +
+    (hs.length < searchAll.length ? ` <button class="link" id="hits-more">show ${Math.min(SEARCH_PAGE, searchAll.length - hs.length)} more</button>` : "") +
+    (searchAll.length >= SEARCH_MAX && hs.length === searchAll.length ? " — refine the search for the rest" : "") : "";
 }
+$("#hits-count").addEventListener("click", (e) => { if (e.target.id === "hits-more") showHits(S.hits.length + SEARCH_PAGE); });
 let timer;
 $("#search").addEventListener("input", (e) => { clearTimeout(timer); timer = setTimeout(() => go({q: e.target.value}, true), 250); });
 $("#search").addEventListener("keydown", (e) => {
@@ -744,7 +929,7 @@ function download(name, blob) {
 }
 const xml = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
 function viewJSON() {
-  const vis = cy.elements(":visible");
+  const vis = shown();
   return {view: location.hash,
     nodes: vis.nodes().map((n) => ({id: n.id(), label: n.data("label"), caption: n.data("caption"), edition: n.data("year") ?? null, status: n.data("status")})),
     edges: vis.edges().map((e) => ({id: e.id(), type: e.data("type"), source: e.data("source"), target: e.data("target"), properties: e.data("props") || null}))};
@@ -761,7 +946,17 @@ function viewGraphML() {
       (e.properties ? `<data key="properties">${xml(JSON.stringify(e.properties))}</data>` : "") + "</edge>\n").join("") +
     "  </graph>\n</graphml>\n";
 }
-const exportName = (ext) => `policygraph-${S.route.v}.${ext}`;
+// Export names say what was drawn and when, and count up, so a second
+// export of the same view does not overwrite the first.
+let exportCount = 0;
+function exportName(ext) {
+  const r = S.route;
+  const what = {graph: r.n.join("+"), path: `${r.from}_to_${r.to}`, deps: r.id, cmp: r.id}[r.v] || "";
+  const slug = what.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 80);
+  const t = new Date(), p2 = (x) => String(x).padStart(2, "0");
+  const stamp = `${t.getFullYear()}${p2(t.getMonth() + 1)}${p2(t.getDate())}-${p2(t.getHours())}${p2(t.getMinutes())}${p2(t.getSeconds())}`;
+  return `policygraph-${r.v}${slug ? "-" + slug : ""}-${stamp}-${++exportCount}.${ext}`;
+}
 $("#export-png").addEventListener("click", () => download(exportName("png"), cy.png({output: "blob", full: true, scale: 2, bg: "#ffffff"})));
 $("#export-graphml").addEventListener("click", () => download(exportName("graphml"), new Blob([viewGraphML()], {type: "application/graphml+xml"})));
 $("#export-json").addEventListener("click", () => download(exportName("json"), new Blob([JSON.stringify(viewJSON(), null, 1)], {type: "application/json"})));
@@ -769,14 +964,24 @@ $("#export-json").addEventListener("click", () => download(exportName("json"), n
 $("#layout").addEventListener("change", () => runLayout(S.route, true));
 $("#fit").addEventListener("click", fit);
 
+// labelPx is the on-screen size of a node's label, 0 when cytoscape skips it
+// (smaller than min-zoomed-font-size).
+function labelPx(n) {
+  if (!n.pstyle("label").strValue) return 0;
+  const px = n.pstyle("font-size").pfValue * cy.zoom();
+  return px < n.pstyle("min-zoomed-font-size").pfValue ? 0 : px;
+}
 // Tests (and the curious) read what the page shows from here; it is a copy.
-window.explorerState = () => JSON.parse(JSON.stringify({
+// Styles apply lazily (when the next frame is drawn) and visible() answers
+// from a cache until then: clean them first, so visible is what is drawn.
+window.explorerState = () => (cy.elements().cleanStyle(), JSON.parse(JSON.stringify({
   ready: S.ready, error: S.error, hash: location.hash, route: S.route, hits: S.hits, detail: S.detail, panel: S.panel,
-  exports: S.exports, pins: [...S.pins],
+  exports: S.exports, pins: [...S.pins], kbd: S.kbd, status: $("#status").textContent, notices: S.notices,
   zoom: cy.zoom(), canvas: {width: cy.width(), height: cy.height()},
-  nodes: cy.nodes().map((n) => ({...n.data(), visible: n.visible(), selected: n.selected(), seed: n.hasClass("seed"), rendered: n.renderedPosition()})),
+  nodes: cy.nodes().map((n) => ({...n.data(), visible: n.visible(), selected: n.selected(), seed: n.hasClass("seed"), dim: n.hasClass("dim"),
+    rendered: n.renderedPosition(), labelPx: labelPx(n)})),
   edges: cy.edges().map((e) => ({id: e.id(), type: e.data("type"), source: e.data("source"), target: e.data("target"), score: e.data("props")?.score ?? null, visible: e.visible()})),
-}));
+})));
 
 buildFilters();
 buildLegend();

@@ -80,7 +80,8 @@ const Q_PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $avoid: [NodeT
 
 const Q_DEPS = `query Deps($id: ID!) { node(id: $id) { id __typename
   ... on Law { name aliases pillars { ...PU } mentions { ...MU } }
-  ... on Fund { name aliases pillars { ...PU } mentions { ...MU } } } }
+  ... on Fund { name aliases pillars { ...PU } mentions { ...MU } }
+  ... on Organisation { name aliases pillars { ...PU } mentions { ...MU } } } }
 fragment MU on Mention { surface line node { id __typename ... on Measure { title document { year } }
   ... on Document { title year } ... on Target { text document { year } } ... on Pillar { name document { year } } } }
 fragment PU on PillarUse { pillar { id key name document { year } continues { id } }
@@ -528,8 +529,8 @@ async function drawDeps(r) {
   preset = true;
   cy.elements().remove();
   const n = r.id ? (await gql(Q_DEPS, {id: r.id})).node : null;
-  if (!n) throw userError(r.id ? `There is no node with id “${r.id}”.` : "The dependency view needs a law or fund (id=…).");
-  if (!n.pillars) throw userError(`“${r.id}” is a ${n.__typename}, not a law or fund: the dependency view lists the pillars relying on a law or fund.`);
+  if (!n) throw userError(r.id ? `There is no node with id “${r.id}”.` : "The dependency view needs a law, fund or organisation (id=…).");
+  if (!n.pillars) throw userError(`“${r.id}” is a ${n.__typename}, not a law, fund or organisation: the dependency view lists the pillars relying on one.`);
   const label = n.__typename;
   const nodes = [{data: {id: n.id, label, caption: n.name, display: n.name}, position: {x: 0, y: 0}, classes: "seed"}];
   const edges = [];
@@ -699,7 +700,7 @@ async function showDetail(id) {
   if (n.source) row("page", n.source.page ? `p. ${n.source.page}` : "unknown");
   const acts = [`<button data-act="expand">Expand</button>`, `<button data-act="path-from">Path from here</button>`, `<button data-act="path-to">Path to here</button>`];
   if (n.__typename === "Pillar") acts.push(`<button data-act="cmp">Compare editions</button>`);
-  if (n.__typename === "Law" || n.__typename === "Fund") acts.push(`<button data-act="deps">Pillars relying on it</button>`);
+  if (n.__typename === "Law" || n.__typename === "Fund" || n.__typename === "Organisation") acts.push(`<button data-act="deps">Pillars relying on it</button>`);
   acts.push(`<button data-act="pin">${S.pins.has(n.id) ? "Unpin" : "Pin"}</button>`);
   let src = "";
   if (n.source) {

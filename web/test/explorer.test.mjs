@@ -136,7 +136,7 @@ try {
   s = await settle((s) => s.panel.view === "home" && s.route.v === "home", "back to the overview");
   assert.equal(visible(s).filter((n) => n.label === "Pillar").length, allPillars.length);
   // Fresh bad links: a pillar where a law or fund belongs, a law where a pillar belongs.
-  await badLink("v=deps&id=pillar%3A2025%3AOS-2", /“pillar:2025:OS-2” is a Pillar, not a law or fund/);
+  await badLink("v=deps&id=pillar%3A2025%3AOS-2", /“pillar:2025:OS-2” is a Pillar, not a law, fund or organisation/);
   await badLink("v=cmp&id=law%3A%E7%8B%AC%E5%8D%A0%E7%A6%81%E6%AD%A2%E6%B3%95", /“law:独占禁止法” is not a pillar/);
   await badLink("v=graph&n=nonsense", /no node with id “nonsense”/);
   await page.click("#to-overview");
@@ -222,6 +222,18 @@ try {
   assert.equal(await page.locator("#deps-summary").innerText(),
     `${law.mentions.length} mentions: ${inPillars} in ${law.pillars.length} pillars, ${law.mentions.length - inPillars} in text under no pillar (listed last).`);
   await shot("下請法-every-mention");
+
+  // 3c. An organisation's dependency view: the pillars relying on NEXI, in
+  // both editions, from its detail panel.
+  const nexi = "org:NEXI";
+  await page.evaluate((id) => { location.hash = `v=graph&n=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`; }, nexi);
+  s = await settle((s) => s.detail && s.detail.id === nexi, "NEXI's details");
+  await page.click("button[data-act=deps]");
+  s = await settle((s) => s.panel.view === "deps" && s.panel.id === nexi, "NEXI's dependency view");
+  const orgUses = (await api(`query($id: ID!) { organisation(id: $id) { pillars { pillar { id } } } }`, {id: nexi})).organisation.pillars;
+  assert.deepEqual(sorted(s.panel.pillars), sorted(orgUses.map((u) => u.pillar.id)));
+  assert.deepEqual(sorted(new Set(visible(s).filter((n) => n.label === "Pillar").map((n) => n.year))), [2023, 2025], "pillars of both editions");
+  await shot("NEXI-pillars");
 
   // 4. Follow a 再掲 to its original. The hash is edited after load, as a
   // researcher pasting a link would.

@@ -1069,6 +1069,10 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)}
 	m.ID = p.ids.unique(itemID("measure", p.t.Year, key, c.text))
 	p.addMeasure(key, m)
+	if p.out.Summary == nil {
+		p.out.Summary = map[string]bool{}
+	}
+	p.out.Summary[m.ID] = true
 	for _, l := range c.lines {
 		p.place(l, m.ID)
 	}

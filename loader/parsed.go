@@ -39,4 +39,8 @@ type parsedDoc struct {
 	Placed map[int]string
 	// Pages is the slide page of every line (pages.go), set after parsing.
 	Pages *pageMapping
+	// Summary holds the ids of measures that are cells of a summary table
+	// (2023's 各分野（ミクロ）の主要施策 tables), which restate detail-page
+	// items in short: EVOLVES_FROM prefers the detail twin of a cell.
+	Summary map[string]bool
 }

@@ -3,8 +3,9 @@
 # empty Neo4j ≤ 3 s, unchanged ≤ 0.5 s"), wall time of the command:
 #
 #   first  a Neo4j just started on an empty store (its JVM cold)
-#   empty  a running Neo4j whose database was emptied (data and schema)
-#   again  the same corpus loaded again (nothing changed: nothing written)
+#   again  the same corpus loaded right after (nothing changed: nothing written)
+#   empty  the same Neo4j, its database emptied (data and schema)
+#   warm   unchanged again, after three more loads (a server that has been running)
 #
 #   bash bench/load.sh            # 3 rounds; ROUNDS=5 bash bench/load.sh
 #
@@ -30,18 +31,21 @@ timed() { # prints the wall seconds of "$@", output to stderr
 }
 load() { "$BIN" load --neo4j-uri "$NEO4J_URI" --neo4j-user "$NEO4J_USER" --neo4j-password "$NEO4J_PASSWORD" --neo4j-database "$NEO4J_DATABASE"; }
 
-first=() empty=() again=()
+first=() empty=() again=() warm=()
 for r in $(seq 1 "$ROUNDS"); do
   eval "$(bash scripts/neo4j.sh start 2>/dev/null)"
   first+=("$(timed load)")
   again+=("$(timed load)")
   "${BIN%/*}/emptydb"
   empty+=("$(timed load)")
+  for _ in 1 2 3; do load >/dev/null; done
+  warm+=("$(timed load)")
   bash scripts/neo4j.sh stop >/dev/null 2>&1
-  echo "round $r: first ${first[-1]} s, again ${again[-1]} s, empty ${empty[-1]} s" >&2
+  echo "round $r: first ${first[-1]} s, again ${again[-1]} s, empty ${empty[-1]} s, warm ${warm[-1]} s" >&2
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 echo "load of the corpus, wall seconds, median of $ROUNDS (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "  first load after Neo4j starts: $(median "${first[@]}")   (${first[*]})"
 echo "  into an emptied database:      $(median "${empty[@]}")   (${empty[*]})"
-echo "  unchanged, again:              $(median "${again[@]}")   (${again[*]})"
+echo "  unchanged, right after:        $(median "${again[@]}")   (${again[*]})"
+echo "  unchanged, warm server:        $(median "${warm[@]}")   (${warm[*]})"

@@ -21,6 +21,10 @@ import (
 // of a range before ～ (25～30兆円; NFKC makes ～ "~").
 var amountRe = regexp.MustCompile(`(?:(\d+(?:,\d{3})*(?:\.\d+)?)[~〜])?((?:\d+(?:,\d{3})*(?:\.\d+)?兆)?(?:\d+(?:,\d{3})*(?:\.\d+)?億)?(?:\d+(?:,\d{3})*(?:\.\d+)?万)?(?:\d+(?:,\d{3})*)?)円`)
 
+// amountWindow bounds the bytes before a 円 that a match may start at: longer
+// than any amount written with digits, separators and 兆/億/万.
+const amountWindow = 96
+
 // amountUnits are the multipliers of the parts of a number, largest first.
 var amountUnits = []struct {
 	r string
@@ -131,13 +135,24 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 	perLine := map[int]int{}
 	prevEnd := 0
 	for pos := 0; pos < len(x.s); {
-		loc := amountRe.FindStringSubmatchIndex(x.s[pos:])
-		if loc == nil {
+		// Every match ends at a 円, and the first 円 from pos ends the
+		// leftmost match (a number holds no 円): run the regexp on a window
+		// ending there instead of on the rest of the document (a scan per
+		// match made this the loader's slowest step).
+		j := strings.Index(x.s[pos:], "円")
+		if j < 0 {
 			break
+		}
+		j += pos + len("円")
+		ws := max(pos, j-amountWindow)
+		loc := amountRe.FindStringSubmatchIndex(x.s[ws:j])
+		if loc == nil {
+			pos = j
+			continue
 		}
 		for i := range loc {
 			if loc[i] >= 0 {
-				loc[i] += pos
+				loc[i] += ws
 			}
 		}
 		start, end := loc[0], loc[1]

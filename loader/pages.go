@@ -200,6 +200,9 @@ func (m *pageMapping) spacedBreaks(a, b int) []int {
 
 // pageAnchors returns every printed page number candidate, by line, and how
 // many bare numbers it passed over as chart values.
+// endsWithDigit is a cheap test before rePageTail, which scans the line.
+func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
 func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 	n := len(t.Raw)
 	blank := func(l int) bool { return l < 1 || l > n || t.Norm[l-1] == "" }
@@ -224,9 +227,12 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 			}
 			v, _ := strconv.Atoi(nl)
 			out = append(out, pageAnchor{line: l, page: v, kind: "number"})
-		case rePageTail.MatchString(raw) && (blank(l+1) || l < n && strings.HasPrefix(t.Raw[l], " ")):
+		case endsWithDigit(raw) && rePageTail.MatchString(raw) && (blank(l+1) || l < n && strings.HasPrefix(t.Raw[l], " ")):
 			v, _ := strconv.Atoi(rePageTail.FindStringSubmatch(raw)[1])
 			out = append(out, pageAnchor{line: l, page: v, kind: "trailing number"})
+		}
+		if !strings.Contains(nl, "・・・") {
+			continue // not a contents line (the regexp below is slow on every line)
 		}
 		if mm := rePageIndex.FindStringSubmatch(nl); mm != nil {
 			name := reLeadOrd.ReplaceAllString(mm[1], "")

@@ -57,7 +57,7 @@ func (s *Store) EnsureSchema(ctx context.Context, wait time.Duration) error {
 	if wait <= 0 {
 		wait = 2 * time.Minute
 	}
-	have, err := s.schemaNames(ctx)
+	have, online, err := s.schemaNames(ctx)
 	if err != nil {
 		return err
 	}
@@ -85,6 +85,9 @@ func (s *Store) EnsureSchema(ctx context.Context, wait time.Duration) error {
 		}); err != nil {
 			return err
 		}
+	}
+	if len(missing) == 0 && online {
+		return nil // nothing to wait for: one round trip when the schema is there
 	}
 	_, err = readTx(ctx, s, op, func(tx *txn) (struct{}, error) {
 		return struct{}{}, tx.exec("CALL db.awaitIndexes($s)", map[string]any{"s": int64(wait / time.Second)})
@@ -123,25 +126,39 @@ func (s *Store) dropObsolete(ctx context.Context, have map[string]string) error 
 }
 
 // schemaNames are the names of the constraints and indexes that exist, with
-// their kind (CONSTRAINT, or INDEX for one no constraint owns).
-func (s *Store) schemaNames(ctx context.Context) (map[string]string, error) {
-	return readTx(ctx, s, "neo4jstore.EnsureSchema", func(tx *txn) (map[string]string, error) {
-		out := map[string]string{}
-		for _, q := range []struct{ query, kind string }{
-			{"SHOW CONSTRAINTS YIELD name", "CONSTRAINT"},
-			{"SHOW INDEXES YIELD name, owningConstraint WHERE owningConstraint IS NULL RETURN name", "INDEX"},
-		} {
-			recs, err := tx.collect(q.query, nil)
-			if err != nil {
-				return nil, err
+// their kind (CONSTRAINT, or INDEX for one no constraint owns); online is
+// whether every index is ONLINE.
+func (s *Store) schemaNames(ctx context.Context) (names map[string]string, online bool, err error) {
+	type result struct {
+		names  map[string]string
+		online bool
+	}
+	r, err := readTx(ctx, s, "neo4jstore.EnsureSchema", func(tx *txn) (result, error) {
+		out := result{names: map[string]string{}, online: true}
+		recs, err := tx.collect("SHOW CONSTRAINTS YIELD name", nil)
+		if err != nil {
+			return out, err
+		}
+		for _, r := range recs {
+			n, _ := get[string](r, "name")
+			out.names[n] = "CONSTRAINT"
+		}
+		recs, err = tx.collect("SHOW INDEXES YIELD name, owningConstraint, state", nil)
+		if err != nil {
+			return out, err
+		}
+		for _, r := range recs {
+			n, _ := get[string](r, "name")
+			if owner, _ := get[string](r, "owningConstraint"); owner == "" {
+				out.names[n] = "INDEX"
 			}
-			for _, r := range recs {
-				n, _ := get[string](r, "name")
-				out[n] = q.kind
+			if state, _ := get[string](r, "state"); state != "ONLINE" {
+				out.online = false
 			}
 		}
 		return out, nil
 	})
+	return r.names, r.online, err
 }
 
 // schemaName is the name a CREATE … <name> IF NOT EXISTS statement gives.

@@ -39,7 +39,14 @@ func run(ctx context.Context) error {
 	q := func(cypher string) (*neo4j.EagerResult, error) {
 		return neo4j.ExecuteQuery(ctx, d, cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db))
 	}
-	if _, err := q("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"); err != nil {
+	// CALL … IN TRANSACTIONS needs an auto-commit transaction: session.Run.
+	sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
 		return fmt.Errorf("delete: %w", err)
 	}
 	for _, kind := range []string{"CONSTRAINT", "INDEX"} {

@@ -11,13 +11,15 @@ import (
 	"github.com/policygraph/policygraph/neo4jstore"
 )
 
-// loadNeo4j writes g into the Neo4j of cfg and prints what it did to stdout:
-// it ensures the schema (constraints and the one index; waits
-// until they are online), loads the graph in one transaction (unchanged
-// documents are skipped unless opt.Force, see neo4jstore.LoadGraph), then reads
-// the counts per label and relationship type back from Neo4j and checks
-// them against the graph.
-func loadNeo4j(ctx context.Context, g *policygraph.Graph, cfg neo4jConfig, opt neo4jstore.LoadOptions, stdout io.Writer) error {
+// preparedNeo4j is a connected store with its schema ensured.
+type preparedNeo4j struct {
+	store      *neo4jstore.Store
+	schemaTime time.Duration
+	err        error
+}
+
+// prepareNeo4j connects to Neo4j and ensures the schema.
+func prepareNeo4j(ctx context.Context, cfg neo4jConfig) preparedNeo4j {
 	store, err := neo4jstore.Open(ctx, neo4jstore.Config{
 		URI:      cfg.URI,
 		User:     cfg.User,
@@ -25,18 +27,27 @@ func loadNeo4j(ctx context.Context, g *policygraph.Graph, cfg neo4jConfig, opt n
 		Database: cfg.Database,
 	})
 	if err != nil {
-		return fmt.Errorf("load: %w", err)
+		return preparedNeo4j{err: fmt.Errorf("load: %w", err)}
 	}
-	defer store.Close(context.WithoutCancel(ctx))
 	if err := store.Ping(ctx); err != nil {
-		return fmt.Errorf("load: %w", err)
+		return preparedNeo4j{store: store, err: fmt.Errorf("load: %w", err)}
 	}
 	start := time.Now()
 	if err := store.EnsureSchema(ctx, 0); err != nil {
-		return fmt.Errorf("load: schema: %w", err)
+		return preparedNeo4j{store: store, err: fmt.Errorf("load: schema: %w", err)}
 	}
-	schemaTime := time.Since(start)
-	start = time.Now()
+	return preparedNeo4j{store: store, schemaTime: time.Since(start)}
+}
+
+// loadNeo4j writes g into the prepared store (its schema ensured by
+// prepareNeo4j, while the documents were parsed) and prints what it did to
+// stdout: it loads the graph in one transaction (unchanged documents are
+// skipped unless opt.Force, see neo4jstore.LoadGraph), then reads the counts
+// per label and relationship type back from Neo4j and checks them against
+// the graph.
+func loadNeo4j(ctx context.Context, p preparedNeo4j, g *policygraph.Graph, cfg neo4jConfig, opt neo4jstore.LoadOptions, stdout io.Writer) error {
+	store, schemaTime := p.store, p.schemaTime
+	start := time.Now()
 	res, err := store.LoadGraph(ctx, g, opt)
 	if err != nil {
 		return fmt.Errorf("load: %w", err)

@@ -306,6 +306,36 @@ func (g *Graph) Entities() []Entity {
 	return out
 }
 
+// Add appends e to the slice of its label (the inverse of Entities); false
+// for a type that is not a node of the graph.
+func (g *Graph) Add(e Entity) bool {
+	switch n := e.(type) {
+	case *Document:
+		g.Documents = append(g.Documents, n)
+	case *Pillar:
+		g.Pillars = append(g.Pillars, n)
+	case *MeasureGroup:
+		g.Groups = append(g.Groups, n)
+	case *Measure:
+		g.Measures = append(g.Measures, n)
+	case *Target:
+		g.Targets = append(g.Targets, n)
+	case *Law:
+		g.Laws = append(g.Laws, n)
+	case *Fund:
+		g.Funds = append(g.Funds, n)
+	case *PolicyDirection:
+		g.Directions = append(g.Directions, n)
+	case *Amount:
+		g.Amounts = append(g.Amounts, n)
+	case *Organisation:
+		g.Organisations = append(g.Organisations, n)
+	default:
+		return false
+	}
+	return true
+}
+
 // DocumentOf returns the id of the document that owns a node: the Document
 // itself, or the documentId of a node from text; "" for the shared Law, Fund
 // and Organisation nodes.

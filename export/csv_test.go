@@ -266,28 +266,7 @@ func parseCSVValue(typ, f string) (any, error) {
 
 func addEntity(t *testing.T, g *policygraph.Graph, e policygraph.Entity) {
 	t.Helper()
-	switch n := e.(type) {
-	case *policygraph.Document:
-		g.Documents = append(g.Documents, n)
-	case *policygraph.Pillar:
-		g.Pillars = append(g.Pillars, n)
-	case *policygraph.MeasureGroup:
-		g.Groups = append(g.Groups, n)
-	case *policygraph.Measure:
-		g.Measures = append(g.Measures, n)
-	case *policygraph.Target:
-		g.Targets = append(g.Targets, n)
-	case *policygraph.Law:
-		g.Laws = append(g.Laws, n)
-	case *policygraph.Fund:
-		g.Funds = append(g.Funds, n)
-	case *policygraph.PolicyDirection:
-		g.Directions = append(g.Directions, n)
-	case *policygraph.Amount:
-		g.Amounts = append(g.Amounts, n)
-	case *policygraph.Organisation:
-		g.Organisations = append(g.Organisations, n)
-	default:
+	if !g.Add(e) {
 		t.Fatalf("unexpected %T", e)
 	}
 }

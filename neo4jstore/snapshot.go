@@ -87,7 +87,7 @@ func (s *Store) readGraph(ctx context.Context) (*policygraph.Graph, string, erro
 			if err != nil {
 				return result{}, err
 			}
-			addEntity(g, e)
+			g.Add(e)
 		}
 		recs, err = tx.collect("MATCH (a:PolicyNode)-[r]->(b:PolicyNode) RETURN r, a.id AS rs, b.id AS re", nil)
 		if err != nil {
@@ -116,32 +116,6 @@ func (s *Store) readGraph(ctx context.Context) (*policygraph.Graph, string, erro
 		return result{g, fp}, nil
 	})
 	return res.g, res.fp, err
-}
-
-// addEntity appends e to the slice of its label.
-func addEntity(g *policygraph.Graph, e policygraph.Entity) {
-	switch n := e.(type) {
-	case *policygraph.Document:
-		g.Documents = append(g.Documents, n)
-	case *policygraph.Pillar:
-		g.Pillars = append(g.Pillars, n)
-	case *policygraph.MeasureGroup:
-		g.Groups = append(g.Groups, n)
-	case *policygraph.Measure:
-		g.Measures = append(g.Measures, n)
-	case *policygraph.Target:
-		g.Targets = append(g.Targets, n)
-	case *policygraph.Law:
-		g.Laws = append(g.Laws, n)
-	case *policygraph.Fund:
-		g.Funds = append(g.Funds, n)
-	case *policygraph.PolicyDirection:
-		g.Directions = append(g.Directions, n)
-	case *policygraph.Amount:
-		g.Amounts = append(g.Amounts, n)
-	case *policygraph.Organisation:
-		g.Organisations = append(g.Organisations, n)
-	}
 }
 
 // relOf reads a relationship column with its start and end ids (columns

@@ -6,6 +6,7 @@
 package loader
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -445,9 +446,20 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		dr.Nodes[policygraph.LabelMeasure] = len(pd.Measures)
 		dr.Nodes[policygraph.LabelTarget] = len(pd.Targets)
 		dr.Nodes[policygraph.LabelPolicyDirection] = len(pd.Directions)
+		dr.Skipped, dr.Furniture = map[string]int{}, map[string]int{}
 		for i, l := range d.t.Norm {
-			if l != "" && pd.Placed[i+1] == "" {
+			if l == "" {
+				continue
+			}
+			switch tag := pd.Placed[i+1]; {
+			case tag == "":
 				dr.Unplaced = append(dr.Unplaced, Line{Line: i + 1, Text: strings.TrimSpace(d.t.Raw[i])})
+			case strings.HasPrefix(tag, "skipped:"):
+				dr.Skipped[cmp.Or(strings.TrimPrefix(tag, "skipped:"), "unnamed")]++
+			case strings.HasPrefix(tag, "furniture:"):
+				dr.Furniture[cmp.Or(strings.TrimPrefix(tag, "furniture:"), "unnamed")]++
+			default:
+				dr.InNodes++
 			}
 		}
 	}

@@ -118,6 +118,16 @@ type DocReport struct {
 	Nodes map[string]int
 	// Rels counts relationships per type that start at the document's nodes.
 	Rels map[string]int
+	// InNodes counts the non-blank lines placed in a node (a pillar, measure,
+	// target … whose source covers them).
+	InNodes int
+	// Furniture counts the page furniture lines by kind (page numbers and
+	// headers, column headers, chart numbers, vertical labels …).
+	Furniture map[string]int
+	// Skipped counts the non-blank lines the parser consumed without making
+	// a node of them, by reason (headings, labels, prose outside any item …;
+	// the part after "skipped:" of their tag).
+	Skipped map[string]int
 	// Unplaced are the non-blank lines the parser did not place.
 	Unplaced []Line
 	// Pages says how the slide pages of the nodes were found.
@@ -162,6 +172,31 @@ type Unresolved struct {
 
 func (r *Report) addUnresolved(u Unresolved) { r.Unresolved = append(r.Unresolved, u) }
 
+func total(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// writeCounts writes "title k=n …" in key order, nothing for no counts.
+func writeCounts(b *strings.Builder, title string, m map[string]int) {
+	if len(m) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	b.WriteString(title)
+	for _, k := range keys {
+		fmt.Fprintf(b, " %s=%d", k, m[k])
+	}
+	b.WriteString("\n")
+}
+
 // Failed reports whether any document failed to load.
 func (r *Report) Failed() bool { return len(r.Errors) > 0 }
 
@@ -196,6 +231,11 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 		for _, s := range p.Inferred {
 			fmt.Fprintf(&b, "    inferred p. %s (%s:%d-%d): %s\n", pageRange(s.FirstPage, s.LastPage), d.File, s.FromLine, s.ToLine, s.Reason)
 		}
+		furniture, skipped := total(d.Furniture), total(d.Skipped)
+		fmt.Fprintf(&b, "  non-blank lines: %d in nodes, %d page furniture, %d skipped, %d unplaced\n",
+			d.InNodes, furniture, skipped, len(d.Unplaced))
+		writeCounts(&b, "  page furniture by kind:", d.Furniture)
+		writeCounts(&b, "  skipped by reason:", d.Skipped)
 		fmt.Fprintf(&b, "  unplaced lines: %d\n", len(d.Unplaced))
 		for _, l := range d.Unplaced {
 			fmt.Fprintf(&b, "    %s:%d: %s\n", d.File, l.Line, l.Text)

@@ -2,8 +2,11 @@ package loader
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/policygraph/policygraph/seed"
 )
 
 func TestErrorList(t *testing.T) {
@@ -61,6 +64,53 @@ func TestReportWriteTo(t *testing.T) {
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// TestReportAccountsForEveryLine: on the corpus, every non-blank line of a
+// document is in a node, page furniture, skipped with a reason, or listed
+// as unplaced, and the report prints those counts.
+func TestReportAccountsForEveryLine(t *testing.T) {
+	_, rep, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string][]byte{}
+	fs := seed.FS()
+	for _, d := range rep.Documents {
+		b, err := fs.Open(d.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[d.File], _ = io.ReadAll(b)
+		b.Close()
+		nonBlank := 0
+		for _, l := range strings.Split(string(texts[d.File]), "\n") {
+			if strings.TrimSpace(strings.ReplaceAll(l, "\u3000", "")) != "" {
+				nonBlank++
+			}
+		}
+		sum := func(m map[string]int) int {
+			n := 0
+			for _, v := range m {
+				n += v
+			}
+			return n
+		}
+		got := d.InNodes + sum(d.Furniture) + sum(d.Skipped) + len(d.Unplaced)
+		if got != nonBlank || d.InNodes == 0 || sum(d.Furniture) == 0 || sum(d.Skipped) == 0 {
+			t.Errorf("%s: %d in nodes + %d furniture + %d skipped + %d unplaced = %d, the file has %d non-blank lines",
+				d.File, d.InNodes, sum(d.Furniture), sum(d.Skipped), len(d.Unplaced), got, nonBlank)
+		}
+	}
+	var b strings.Builder
+	if _, err := rep.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"page furniture by kind: ", "skipped by reason: ", "page-number="} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the report lacks %q", want)
 		}
 	}
 }

@@ -886,7 +886,7 @@ var pillars2025 = []pillarSpec25{
 		[]string{"半導体", "デジタルインフラ基盤", "デジタル人材基盤", "ウラノス", "Web3.0"}},
 	{policygraph.KindMission, "経済安全保障・対外経済", []string{"経済安全保障", "経済安保", "対外経済政策"}, nil,
 		[]string{"国際経済秩序", "対日直接投資", "サプライチェーンの強靱化", "輸出促進", "海外投資・進出", "経済外交", "不可欠性"}},
-	{policygraph.KindMission, "健康", []string{"健康", "康"}, []string{"健康"},
+	{policygraph.KindMission, "健康", []string{"健康"}, []string{"健康"},
 		[]string{"健康寿命", "公的保険外サービス", "PHR", "医療機器", "医薬品"}},
 	{policygraph.KindMission, "地域の包摂的成長", []string{"少子化対策としての地域の包摂的成長", "地域"}, nil,
 		[]string{"希望出生率", "良質な雇用の創出", "豊かな生活環境の創出", "可処分所得"}},
@@ -944,6 +944,17 @@ func identify25(seg *segment25, used map[int]bool) int {
 	return best
 }
 
+// fragment25 reports whether label occurs inside the name or an alias.
+func fragment25(label, name string, aliases []string) bool {
+	l := normalize(label)
+	for _, s := range append([]string{name}, aliases...) {
+		if n := normalize(s); n != l && strings.Contains(n, l) {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser25) buildPillars(segs []*segment25) {
 	used := map[int]bool{}
 	ordinals := map[string]int{}
@@ -970,7 +981,10 @@ func (p *parser25) buildPillars(segs []*segment25) {
 					aliases = append(aliases, a)
 				}
 			}
-			if seg.label != "" && seg.label != name && !containsNorm25(aliases, seg.label) {
+			// The printed label is an alias unless it is a fragment of the
+			// name or of an alias: a vertical label whose head was lost in
+			// the extraction (健康 printed as 康).
+			if seg.label != "" && seg.label != name && !containsNorm25(aliases, seg.label) && !fragment25(seg.label, name, aliases) {
 				aliases = append(aliases, seg.label)
 			}
 		}

@@ -779,7 +779,7 @@ var allShapes = []*shape{
 		name:  "S5",
 		title: "search \"" + searchFor + "\" (first 5) → neighbourhood(first hit, depth 1); 2 requests",
 		note: "S5 differs in what the search covers. policygraph's search(query: \"" + searchFor + "\", first: 5) ranks " +
-			"all labels with its own scoring (today: 2 funds, then 3 measures); the peer has no equivalent, so it " +
+			"all labels with its own scoring (today: 1 fund, then 4 measures); the peer has no equivalent, so it " +
 			"asks its own full-text index peer_fund_name (cjk analyzer over Fund.name) through @fulltext " +
 			"(fundsFulltext, Lucene score, ties by id). The check compares the Fund hits of both in rank order " +
 			"and the first hit (the centre) — policygraph's measure hits have no peer counterpart and are not compared. " +

@@ -1053,7 +1053,7 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 		}
 	}
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: policygraph.StatusFuture}
-	m.Title = title2023(c.text)
+	m.Title = headline(c.text)
 	m.StartYear, m.EndYear = years2023(c.text)
 	m.Relist = isRelist23(c.text)
 	m.Horizon = horizon23Near
@@ -1379,7 +1379,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		return last
 	}
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: text, Status: status}
-	m.Title = title2023(text)
+	m.Title = headline(text)
 	m.StartYear, m.EndYear = years2023(text)
 	m.Relist = isRelist23(text)
 	if p.group != nil {
@@ -1543,22 +1543,6 @@ func parseValue2023(text string) value2023 {
 }
 
 // ---------------------------------------------------------------- measure text
-
-// title2023 is the headline of a measure: the text up to its first
-// parenthesis, colon or full stop, when that leaves a phrase.
-func title2023(text string) string {
-	s := trimAll23(strings.ReplaceAll(strings.ReplaceAll(text, "（再掲）", ""), "【再掲】", ""))
-	cut := len(s)
-	for _, sep := range []string{"（", "(", "。", "：", "【"} {
-		if k := strings.Index(s, sep); k >= 0 && k < cut && utf8.RuneCountInString(s[:k]) >= 4 {
-			cut = k
-		}
-	}
-	if t := trimAll23(s[:cut]); t != "" {
-		return t
-	}
-	return trimAll23(text) // a bare "（再掲）" item: keep it rather than an empty title
-}
 
 func isRelist23(text string) bool {
 	return strings.Contains(text, "（再掲）") || strings.Contains(text, "【再掲】") || strings.Contains(normalize(text), "(再掲)")

@@ -362,23 +362,6 @@ func TestParseValue2023(t *testing.T) {
 	}
 }
 
-func TestTitle2023(t *testing.T) {
-	tests := map[string]string{
-		"GX重点分野の「道行き」明示（２２の重点分野について）": "GX重点分野の「道行き」明示",
-		"輸出環境の改善：ＮＥＸＩの融資保険をテコに":       "輸出環境の改善",
-		"パーシャルスピンオフに関する税制の恒久化の検討（再掲）": "パーシャルスピンオフに関する税制の恒久化の検討",
-		"「役員報酬の手引き」の改訂【本年３月】（幹部候補等）":  "「役員報酬の手引き」の改訂",
-		"賃上げ税制の拡充": "賃上げ税制の拡充",
-		"（再掲）":     "（再掲）", // found by FuzzParse2023: never an empty title
-		"2030年度排出量46%削減目標の提示と、それに向けた対策を策定（計画等）。": "2030年度排出量46%削減目標の提示と、それに向けた対策を策定",
-	}
-	for in, want := range tests {
-		if got := title2023(in); got != want {
-			t.Errorf("title2023(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // ---------------------------------------------------------------- the real document
 
 func TestParse2023Seed(t *testing.T) {

@@ -360,14 +360,6 @@ func isASCIIWord25(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// headline25 is the first sentence of an item.
-func headline25(text string) string {
-	if i := strings.Index(text, "。"); i > 0 {
-		return text[:i]
-	}
-	return strings.TrimSuffix(text, "。")
-}
-
 var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
 
 // ---- part 2: 政策の方向性 ----
@@ -1136,7 +1128,7 @@ func (p *parser25) buildBody(seg *segment25) {
 		id := p.ids.unique(itemID("measure", p.t.Year, pl.Key, text))
 		first, last := c.lines[0].line, c.lines[len(c.lines)-1].line
 		sy, ey := measureYears25(text)
-		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline25(text),
+		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),
 			Text: text, Status: st[i], StartYear: sy, EndYear: ey,
 			Relist: strings.Contains(text, "再掲"), Source: p.source(first, last)}
 		if g := groupOf[i]; g != nil {

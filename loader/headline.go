@@ -1,0 +1,84 @@
+package loader
+
+import "strings"
+
+// headline is a measure's title, the same rule for every edition: the item's
+// first sentence (up to 。), or its label when the item opens with one
+// ("輸出環境の改善：ＮＥＸＩの…"), without 再掲 markers, and without
+// bracketed asides at its end ("…明示（２２の重点分野について）",
+// "…の改訂【本年３月】"). Brackets are never cut inside, and a bracket in
+// the middle stays: "戦略分野（GX、DX等）における国内投資拡大…",
+// "アジア・ゼロエミッション共同体（AZEC）構想を実現し、…".
+func headline(text string) string {
+	s := strings.TrimSpace(relistMarkers.Replace(text))
+	cut := len(s)
+	depth := 0
+	runes := 0
+scan:
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune(openBrackets, r):
+			depth++
+		case strings.ContainsRune(closeBrackets, r):
+			depth = max(0, depth-1)
+		case depth > 0:
+		case r == '。':
+			cut = i
+			break scan
+		case (r == '：' || r == ':') && runes >= minLabelRunes:
+			cut = i
+			break scan
+		}
+		runes++
+	}
+	t := trimTrailingAsides(strings.TrimSpace(s[:cut]))
+	if t == "" {
+		return strings.TrimSpace(text) // a bare "（再掲）" item: keep it rather than an empty title
+	}
+	return t
+}
+
+const (
+	openBrackets  = "（(「『【［[〔〈《"
+	closeBrackets = "）)」』】］]〕〉》"
+	// minLabelRunes is how long the part before a colon must be to be a
+	// label the title stops at: "蓄電池：…" is a heading word, not a title.
+	minLabelRunes = 4
+)
+
+var relistMarkers = strings.NewReplacer("（再掲）", "", "【再掲】", "", "(再掲)", "")
+
+// trimTrailingAsides drops balanced （…）, (…) and 【…】 groups at the end of
+// s, as long as something is left before them.
+func trimTrailingAsides(s string) string {
+	for {
+		rs := []rune(s)
+		if len(rs) == 0 {
+			return s
+		}
+		closer := rs[len(rs)-1]
+		opener, ok := map[rune]rune{'）': '（', ')': '(', '】': '【'}[closer]
+		if !ok {
+			return s
+		}
+		depth, start := 0, -1
+		for i := len(rs) - 1; i >= 0 && start < 0; i-- {
+			switch rs[i] {
+			case closer:
+				depth++
+			case opener:
+				if depth--; depth == 0 {
+					start = i
+				}
+			}
+		}
+		if start <= 0 {
+			return s // unbalanced, or the whole text is the aside
+		}
+		rest := strings.TrimRight(string(rs[:start]), " 　、")
+		if rest == "" {
+			return s
+		}
+		s = rest
+	}
+}

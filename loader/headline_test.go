@@ -1,0 +1,36 @@
+package loader
+
+import "testing"
+
+// TestHeadline: one title rule for both editions, on phrases of both.
+func TestHeadline(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// An aside at the end goes; brackets in the middle stay whole.
+		{"GX重点分野の「道行き」明示（２２の重点分野について）", "GX重点分野の「道行き」明示"},
+		{"「役員報酬の手引き」の改訂【本年３月】（幹部候補等）", "「役員報酬の手引き」の改訂"},
+		{"戦略分野（GX、DX等）における国内投資拡大に向けた欧米との競争に負けない予算・税スキーム",
+			"戦略分野（GX、DX等）における国内投資拡大に向けた欧米との競争に負けない予算・税スキーム"},
+		{"アジア・ゼロエミッション共同体（AZEC）構想を実現し、アジアのGXを推進",
+			"アジア・ゼロエミッション共同体（AZEC）構想を実現し、アジアのGXを推進"},
+		{"JOIC（Japan Open Innovation Council）による女性起業家ピッチの開催", "JOIC（Japan Open Innovation Council）による女性起業家ピッチの開催"},
+		{"大規模予算事業（半導体・GI基金）の検証シナリオ策定", "大規模予算事業（半導体・GI基金）の検証シナリオ策定"},
+		// The first sentence; a 。 inside brackets does not end it.
+		{"2030年度排出量46%削減目標の提示と、それに向けた対策を策定（計画等）。", "2030年度排出量46%削減目標の提示と、それに向けた対策を策定"},
+		{"ＧＸ経済移行債による先行投資支援を実施。GX推進法に基づく排出量取引制度を2026年度から本格稼働。", "ＧＸ経済移行債による先行投資支援を実施"},
+		{"制度の見直し（「中間整理」。2024年）を踏まえ検討。次の段落", "制度の見直し（「中間整理」。2024年）を踏まえ検討"},
+		// A label before a colon is the title; a short heading word is not.
+		{"輸出環境の改善：ＮＥＸＩの融資保険をテコに", "輸出環境の改善"},
+		{"蓄電池：経済安保基金を活用し、製造基盤整備を推進。", "蓄電池：経済安保基金を活用し、製造基盤整備を推進"},
+		// Markers and degenerate items.
+		{"パーシャルスピンオフに関する税制の恒久化の検討（再掲）", "パーシャルスピンオフに関する税制の恒久化の検討"},
+		{"【再掲】賃上げ税制の拡充", "賃上げ税制の拡充"},
+		{"賃上げ税制の拡充", "賃上げ税制の拡充"},
+		{"（再掲）", "（再掲）"}, // found by FuzzParse2023: never an empty title
+		{"（注）", "（注）"},   // all aside: kept
+		{"未完の括弧（説明", "未完の括弧（説明"},
+	} {
+		if got := headline(tc.in); got != tc.want {
+			t.Errorf("headline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1054,7 +1054,7 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	}
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: policygraph.StatusFuture}
 	m.Title = headline(c.text)
-	m.StartYear, m.EndYear = years2023(c.text)
+	m.StartYear, m.EndYear = yearsOf(years2023, c.text, p.t.Year)
 	m.Relist = isRelist23(c.text)
 	m.Horizon = horizon23Near
 	if m.StartYear >= p.t.Year+3 {
@@ -1380,7 +1380,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	}
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: text, Status: status}
 	m.Title = headline(text)
-	m.StartYear, m.EndYear = years2023(text)
+	m.StartYear, m.EndYear = yearsOf(years2023, text, p.t.Year)
 	m.Relist = isRelist23(text)
 	if p.group != nil {
 		m.GroupID = p.group.ID

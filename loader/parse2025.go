@@ -403,7 +403,7 @@ func (p *parser25) parseDirections() {
 		scope := fmt.Sprintf("DIR-%d", dir.Ordinal)
 		id := p.ids.unique(itemID("measure", p.t.Year, scope, text))
 		first, last := cur.lines[0].line, cur.lines[len(cur.lines)-1].line
-		sy, ey := measureYears25(text)
+		sy, ey := yearsOf(measureYears25, text, p.t.Year)
 		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, Title: cur.title, Text: text,
 			// The directions are what the council sets out to do next
 			// ("以下①～③に取り組んでいく"): forward-looking, i.e. TODO.
@@ -1127,7 +1127,7 @@ func (p *parser25) buildBody(seg *segment25) {
 		}
 		id := p.ids.unique(itemID("measure", p.t.Year, pl.Key, text))
 		first, last := c.lines[0].line, c.lines[len(c.lines)-1].line
-		sy, ey := measureYears25(text)
+		sy, ey := yearsOf(measureYears25, text, p.t.Year)
 		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),
 			Text: text, Status: st[i], StartYear: sy, EndYear: ey,
 			Relist: strings.Contains(text, "再掲"), Source: p.source(first, last)}

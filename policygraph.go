@@ -5,6 +5,8 @@
 // server/ for GraphQL over HTTP); they do not import each other.
 package policygraph
 
+import "strconv"
+
 // Node labels, as in the data model. They are Neo4j labels, GraphQL type names
 // and export labels at once.
 const (
@@ -223,6 +225,29 @@ type Relationship struct {
 	Start      string         `json:"start"`
 	End        string         `json:"end"`
 	Properties map[string]any `json:"properties"`
+}
+
+// Float reads a numeric property (score, line, fromValue …) whatever type it
+// arrived as: the loader writes ints and floats, Neo4j reads back int64 and
+// float64, an export may carry a string. 0 when absent or not a number.
+func (r *Relationship) Float(key string) float64 {
+	if r == nil {
+		return 0
+	}
+	switch v := r.Properties[key].(type) {
+	case float64:
+		return v
+	case float32:
+		return float64(v)
+	case int:
+		return float64(v)
+	case int64:
+		return float64(v)
+	case string:
+		f, _ := strconv.ParseFloat(v, 64)
+		return f
+	}
+	return 0
 }
 
 // Graph is the whole policy graph as plain values: what the loader produces

@@ -264,7 +264,7 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 		for _, pl := range g.Planned {
 			for _, h := range successors[pl.Measure.ID] {
 				if m, ok := h.Node.(*policygraph.Measure); ok && m.DocumentID == to.ID {
-					pl.Evidence = append(pl.Evidence, &Evolution{Earlier: pl.Measure, Later: m, Score: score(h.Rel)})
+					pl.Evidence = append(pl.Evidence, &Evolution{Earlier: pl.Measure, Later: m, Score: h.Rel.Float("score")})
 				}
 			}
 			slices.SortStableFunc(pl.Evidence, func(a, b *Evolution) int {
@@ -311,7 +311,7 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 					if earlier, ok := rh.Node.(*policygraph.Target); ok && earlier.DocumentID == from.ID {
 						unit, _ := rh.Rel.Properties["unit"].(string)
 						g.Revised = append(g.Revised, &Revision{Earlier: earlier, Later: later,
-							FromValue: number(rh.Rel, "fromValue"), ToValue: number(rh.Rel, "toValue"), Unit: unit, Score: score(rh.Rel)})
+							FromValue: rh.Rel.Float("fromValue"), ToValue: rh.Rel.Float("toValue"), Unit: unit, Score: rh.Rel.Float("score")})
 					}
 				}
 			}
@@ -344,18 +344,4 @@ func statusRank(status string) int {
 		return 1
 	}
 	return 2
-}
-
-func score(r *policygraph.Relationship) float64 { return number(r, "score") }
-
-func number(r *policygraph.Relationship, key string) float64 {
-	switch v := r.Properties[key].(type) {
-	case float64:
-		return v
-	case int:
-		return float64(v)
-	case int64:
-		return float64(v)
-	}
-	return 0
 }

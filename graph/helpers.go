@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/graph/model"
@@ -136,25 +135,7 @@ func propString(rel *policygraph.Relationship, key string) string {
 }
 
 // propFloat reads a numeric property of a relationship.
-func propFloat(rel *policygraph.Relationship, key string) float64 {
-	if rel == nil {
-		return 0
-	}
-	switch v := rel.Properties[key].(type) {
-	case float64:
-		return v
-	case float32:
-		return float64(v)
-	case int:
-		return float64(v)
-	case int64:
-		return float64(v)
-	case string:
-		f, _ := strconv.ParseFloat(v, 64)
-		return f
-	}
-	return 0
-}
+func propFloat(rel *policygraph.Relationship, key string) float64 { return rel.Float(key) }
 
 func propInt(rel *policygraph.Relationship, key string) int {
 	return int(propFloat(rel, key))

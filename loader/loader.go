@@ -187,10 +187,15 @@ func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err er
 	}
 	pd.Pages = findPages(t)
 	for _, s := range pd.sources() {
-		s.Page, _ = pd.Pages.pageOf(s.LineStart)
-		s.SetCitation(pd.Doc)
+		pd.cite(s)
 	}
 	return t, pd, nil
+}
+
+// cite gives a source its slide page and citation.
+func (pd *parsedDoc) cite(s *policygraph.Source) {
+	s.Page, _ = pd.Pages.pageOf(s.LineStart)
+	s.SetCitation(pd.Doc)
 }
 
 // sources returns the provenance of every node of the document, in node
@@ -372,9 +377,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		ares := &amountResult{}
 		attachAmounts(m, x, pd, res, ares)
 		for _, a := range ares.amounts {
-			// Amounts come after the pages pass: their page and citation here.
-			a.Page, _ = pd.Pages.pageOf(a.LineStart)
-			a.SetCitation(pd.Doc)
+			pd.cite(&a.Source) // amounts come after the parse: cited here
 		}
 		g.Amounts = append(g.Amounts, ares.amounts...)
 		docAmounts[i] = len(ares.amounts)

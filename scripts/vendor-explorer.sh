@@ -9,8 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=web/explorer/vendor
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 
 # package@version  file in the package  sha256 (base64)  name in $OUT
 # Load order in the page: layout-base, cose-base, cytoscape-fcose (UMD
@@ -22,21 +20,6 @@ FILES=(
   "cytoscape-fcose@2.2.0 cytoscape-fcose.js SxyrIY10mWqlnNhHP5I5zGOYuMF3TYTX5ZrZpolZy1c= cytoscape-fcose.js"
 )
 
-mkdir -p "$OUT"
-: >"$WORK/sums"
-for entry in "${FILES[@]}"; do
-  read -r pkg file sum name <<<"$entry"
-  dir=$WORK/${pkg//[@\/]/_}
-  if [[ ! -d $dir ]]; then
-    mkdir -p "$dir"
-    (cd "$dir" && npm pack --silent "$pkg" >/dev/null && tar -xzf ./*.tgz)
-    cp "$dir/package/LICENSE" "$OUT/LICENSE.${pkg%@*}"
-  fi
-  got=$(openssl dgst -sha256 -binary "$dir/package/$file" | base64)
-  [[ $got == "$sum" ]] || { echo "$pkg $file: sha256 $got, want $sum" >&2; exit 1; }
-  cp "$dir/package/$file" "$OUT/$name"
-  echo "$name $pkg/$file sha256-$sum" >>"$WORK/sums"
-done
-cp "$WORK/sums" "$OUT/SOURCES"
-echo "$OUT refreshed:" >&2
-cat "$OUT/SOURCES" >&2
+# shellcheck source=vendor-npm.sh
+source scripts/vendor-npm.sh
+vendor_npm "$OUT" "${FILES[@]}"

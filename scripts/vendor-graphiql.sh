@@ -9,8 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=web/graphiql
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
 
 # package@version  file in the package  sha256 (base64)  name in $OUT
 FILES=(
@@ -20,21 +18,6 @@ FILES=(
   "react-dom@18.2.0 umd/react-dom.production.min.js IXWO0ITNDjfnNXIu5POVfqlgYoop36bDzhodR6LW5Pc= react-dom.production.min.js"
 )
 
-mkdir -p "$OUT"
-: >"$WORK/sums"
-for entry in "${FILES[@]}"; do
-  read -r pkg file sum name <<<"$entry"
-  dir=$WORK/${pkg//[@\/]/_}
-  if [[ ! -d $dir ]]; then
-    mkdir -p "$dir"
-    (cd "$dir" && npm pack --silent "$pkg" >/dev/null && tar -xzf ./*.tgz)
-    cp "$dir/package/LICENSE" "$OUT/LICENSE.${pkg%@*}"
-  fi
-  got=$(openssl dgst -sha256 -binary "$dir/package/$file" | base64)
-  [[ $got == "$sum" ]] || { echo "$pkg $file: sha256 $got, want $sum" >&2; exit 1; }
-  cp "$dir/package/$file" "$OUT/$name"
-  echo "$name $pkg/$file sha256-$sum" >>"$WORK/sums"
-done
-cp "$WORK/sums" "$OUT/SOURCES"
-echo "web/graphiql refreshed:" >&2
-cat "$OUT/SOURCES" >&2
+# shellcheck source=vendor-npm.sh
+source scripts/vendor-npm.sh
+vendor_npm "$OUT" "${FILES[@]}"

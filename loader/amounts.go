@@ -348,15 +348,15 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 	texts := map[string]string{} // node id → normalised text that can hold an amount
 	pillarOf := map[string]string{}
 	for _, p := range pd.Pillars {
-		texts[p.ID] = normalize(p.LongTermGoal)
+		texts[p.ID] = x.normalize(p.LongTermGoal)
 		pillarOf[p.ID] = p.ID
 	}
 	for _, ms := range pd.Measures {
-		texts[ms.ID] = normalize(ms.Text)
+		texts[ms.ID] = x.normalize(ms.Text)
 		pillarOf[ms.ID] = ms.PillarID
 	}
 	for _, t := range pd.Targets {
-		texts[t.ID] = normalize(t.Text)
+		texts[t.ID] = x.normalize(t.Text)
 		pillarOf[t.ID] = t.PillarID
 	}
 	for _, g := range pd.Groups {

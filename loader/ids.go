@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 // IDs are deterministic and readable: a kind, the edition year, a scope (the
@@ -45,14 +45,23 @@ func (s idSet) unique(id string) string {
 
 // normalize is the matching form of text: NFKC, no whitespace at all (the
 // extraction breaks lines and inserts spaces at random), so that "ＧＸ推進 法"
-// and "GX推進法" compare equal. Quotes keep the raw text.
+// and "GX推進法" compare equal. Quotes keep the raw text. NFKC has turned the
+// ideographic space into ' ', so the whitespace left is ASCII bytes.
 func normalize(s string) string {
-	s = norm.NFKC.String(s)
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\u3000':
-			return -1
+	s = nfkc.String(s)
+	i := strings.IndexFunc(s, isSpaceByte)
+	if i < 0 {
+		return s
+	}
+	b := []byte(s[:i])
+	for j := i; j < len(s); j++ {
+		if c := s[j]; !isSpace(c) {
+			b = append(b, c)
 		}
-		return r
-	}, s)
+	}
+	return string(b)
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func isSpaceByte(r rune) bool { return r < 0x80 && isSpace(byte(r)) }

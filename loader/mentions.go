@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/nfkc"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -22,40 +23,65 @@ type docIndex struct {
 	off   []int32 // byte offset of raw rune k in its line
 	size  []int8  // byte length of raw rune k
 	lineS []int   // lineS[i] is the offset in s where line i starts
+
+	norms map[string]string // normalize's results: the passes read the same node texts
+}
+
+// normalize is normalize(s), computed once per text for all the passes
+// (laws and funds, organisations, amounts) that read the same node texts.
+func (x *docIndex) normalize(s string) string {
+	if n, ok := x.norms[s]; ok {
+		return n
+	}
+	if x.norms == nil {
+		x.norms = map[string]string{}
+	}
+	n := normalize(s)
+	x.norms[s] = n
+	return n
 }
 
 func newDocIndex(t *docText) *docIndex {
 	x := &docIndex{t: t, lineS: make([]int, len(t.Raw)+1)}
-	var b strings.Builder
-	var buf [utf8.UTFMax]byte
+	size := 0
+	for _, l := range t.Raw {
+		size += len(l)
+	}
+	// One entry per raw rune that leaves output: size/3 fits kana and kanji.
+	x.chunk = make([]int, 0, size/3)
+	x.line = make([]int32, 0, size/3)
+	x.off = make([]int32, 0, size/3)
+	x.size = make([]int8, 0, size/3)
+	b := make([]byte, 0, size)
 	var out []byte
 	for li, l := range t.Raw {
-		x.lineS[li] = b.Len()
+		x.lineS[li] = len(b)
 		for off, r := range l {
-			n := utf8.EncodeRune(buf[:], r)
-			if r < utf8.RuneSelf {
-				out = append(out[:0], buf[:n]...)
-			} else {
-				out = norm.NFKC.Append(out[:0], buf[:n]...)
-			}
-			start := b.Len()
-			for _, c := range string(out) {
-				switch c {
-				case ' ', '\t', '\n', '\r', '\u3000':
-					continue
+			start := len(b)
+			if m, ok := nfkc.Rune(r); ok {
+				if m != ' ' && m != '\t' && m != '\r' && m != '\n' {
+					b = utf8.AppendRune(b, m)
 				}
-				b.WriteRune(c)
+			} else {
+				out = norm.NFKC.AppendString(out[:0], string(r))
+				for _, c := range string(out) {
+					switch c {
+					case ' ', '\t', '\n', '\r', '\u3000':
+						continue
+					}
+					b = utf8.AppendRune(b, c)
+				}
 			}
-			if b.Len() > start {
+			if len(b) > start {
 				x.chunk = append(x.chunk, start)
 				x.line = append(x.line, int32(li))
 				x.off = append(x.off, int32(off))
-				x.size = append(x.size, int8(n))
+				x.size = append(x.size, int8(utf8.RuneLen(r)))
 			}
 		}
 	}
-	x.lineS[len(t.Raw)] = b.Len()
-	x.s = b.String()
+	x.lineS[len(t.Raw)] = len(b)
+	x.s = string(b)
 	return x
 }
 
@@ -182,7 +208,7 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen // one relationship per (document, law) across paragraphs
 		}
-		for _, mt := range m.find(normalize(src.text)) {
+		for _, mt := range m.find(x.normalize(src.text)) {
 			if mt.p.kind == kindFund && !src.funds {
 				continue
 			}
@@ -258,7 +284,7 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen
 		}
-		n := normalize(src.text)
+		n := x.normalize(src.text)
 		for _, mt := range m.findOrgs(n) {
 			res.count++
 			o := m.org(mt.p)

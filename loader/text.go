@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 // maxDocBytes bounds one seed document. The real reports are well under 1 MB
@@ -46,7 +46,7 @@ func newDocText(file string, year int, docID string, data []byte) (*docText, err
 	}
 	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, Norm: make([]string, len(raw))}
 	for i, l := range raw {
-		t.Norm[i] = strings.TrimSpace(norm.NFKC.String(l))
+		t.Norm[i] = strings.TrimSpace(nfkc.String(l))
 	}
 	return t, nil
 }

@@ -1,0 +1,120 @@
+package nfkc
+
+import (
+	"bufio"
+	"bytes"
+	"testing"
+
+	"github.com/policygraph/policygraph/seed"
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestRuneTable checks every rune Rune claims against norm: the mapped form
+// must be NFKC's, and the rune must not combine with what precedes it (a
+// combining mark, or a second half of a canonical composite, which norm
+// reports as no boundary before it). Then no two claimed runes interact, so
+// mapping them one by one is NFKC; a claimed rune followed by an unclaimed
+// one sends the whole string to norm.
+func TestRuneTable(t *testing.T) {
+	claimed := 0
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		m, ok := Rune(r)
+		if !ok {
+			continue
+		}
+		claimed++
+		s := string(r)
+		if got := norm.NFKC.String(s); got != string(m) {
+			t.Errorf("Rune(%U) = %q, norm says %q", r, string(m), got)
+		}
+		p := norm.NFKC.Properties([]byte(s))
+		if !p.BoundaryBefore() {
+			t.Errorf("Rune(%U): claimed, but it can combine with a neighbour", r)
+		}
+		if p.CCC() != 0 {
+			t.Errorf("Rune(%U): claimed, but it is a combining mark (ccc %d)", r, p.CCC())
+		}
+	}
+	if claimed < 20992+6592 {
+		t.Errorf("only %d runes claimed; the two kanji blocks have 27584", claimed)
+	}
+}
+
+func TestString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"GX推進法", "GX推進法"},
+		{"ＧＸ推進法", "GX推進法"},
+		{"２０３０年度　目標", "2030年度 目標"},
+		{"ｶﾞｽ", "ガス"},        // halfwidth kana compose: norm's path
+		{"㍻元年", "平成元年"},      // a compatibility ligature: norm's path
+		{"①施策", "1施策"},       // enclosed digits: norm's path
+		{"か\u3099", "が"},     // a combining mark after a stable rune
+		{"ＧＸか\u3099", "GXが"}, // ... after a mapped one
+		{"…", "..."},
+	}
+	for _, tt := range tests {
+		if got := String(tt.in); got != tt.want {
+			t.Errorf("String(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := norm.NFKC.String(tt.in); got != tt.want {
+			t.Errorf("norm disagrees with the test: %q → %q", tt.in, got)
+		}
+	}
+}
+
+// TestStringCorpus compares every line of the corpus with norm.
+func TestStringCorpus(t *testing.T) {
+	for _, data := range corpus(t) {
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		sc.Buffer(nil, 1<<20)
+		for n := 1; sc.Scan(); n++ {
+			l := sc.Text()
+			if got, want := String(l), norm.NFKC.String(l); got != want {
+				t.Fatalf("line %d: String = %q, norm = %q", n, got, want)
+			}
+		}
+	}
+}
+
+func corpus(tb testing.TB) [][]byte {
+	man, err := seed.ReadManifest(seed.FS())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out [][]byte
+	for _, d := range man.Documents {
+		data, err := seed.FS().(interface{ ReadFile(string) ([]byte, error) }).ReadFile(d.File)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, data)
+	}
+	return out
+}
+
+// BenchmarkCorpus normalises every line of the corpus, against norm.
+//
+//	go test -run '^$' -bench . -benchmem ./internal/nfkc
+func BenchmarkCorpus(b *testing.B) {
+	var lines []string
+	for _, data := range corpus(b) {
+		for _, l := range bytes.Split(data, []byte("\n")) {
+			lines = append(lines, string(l))
+		}
+	}
+	b.Run("nfkc", func(b *testing.B) {
+		for b.Loop() {
+			for _, l := range lines {
+				_ = String(l)
+			}
+		}
+	})
+	b.Run("norm", func(b *testing.B) {
+		for b.Loop() {
+			for _, l := range lines {
+				_ = norm.NFKC.String(l)
+			}
+		}
+	})
+}

@@ -18,7 +18,7 @@ import (
 type docIndex struct {
 	t     *docText
 	s     string
-	chunk []int   // chunk[k] is the byte offset in s where raw rune k's output starts
+	chunk []int32 // chunk[k] is the byte offset in s where raw rune k's output starts
 	line  []int32 // 0-based raw line of chunk k
 	off   []int32 // byte offset of raw rune k in its line
 	size  []int8  // byte length of raw rune k
@@ -43,24 +43,27 @@ func (x *docIndex) normalize(s string) string {
 
 func newDocIndex(t *docText) *docIndex {
 	x := &docIndex{t: t, lineS: make([]int, len(t.Raw)+1)}
-	size := 0
+	size, runes := 0, 0
 	for _, l := range t.Raw {
 		size += len(l)
+		runes += utf8.RuneCountInString(l)
 	}
-	// One entry per raw rune that leaves output: size/3 fits kana and kanji.
-	x.chunk = make([]int, 0, size/3)
-	x.line = make([]int32, 0, size/3)
-	x.off = make([]int32, 0, size/3)
-	x.size = make([]int8, 0, size/3)
-	b := make([]byte, 0, size)
+	// At most one entry per raw rune; NFKC output is rarely longer than
+	// its input, so b seldom grows.
+	x.chunk = make([]int32, 0, runes)
+	x.line = make([]int32, 0, runes)
+	x.off = make([]int32, 0, runes)
+	x.size = make([]int8, 0, runes)
+	var b strings.Builder // its String does not copy
+	b.Grow(size)
 	var out []byte
 	for li, l := range t.Raw {
-		x.lineS[li] = len(b)
+		x.lineS[li] = b.Len()
 		for off, r := range l {
-			start := len(b)
+			start := b.Len()
 			if m, ok := nfkc.Rune(r); ok {
 				if m != ' ' && m != '\t' && m != '\r' && m != '\n' {
-					b = utf8.AppendRune(b, m)
+					b.WriteRune(m)
 				}
 			} else {
 				out = norm.NFKC.AppendString(out[:0], string(r))
@@ -69,25 +72,25 @@ func newDocIndex(t *docText) *docIndex {
 					case ' ', '\t', '\n', '\r', '\u3000':
 						continue
 					}
-					b = utf8.AppendRune(b, c)
+					b.WriteRune(c)
 				}
 			}
-			if len(b) > start {
-				x.chunk = append(x.chunk, start)
+			if b.Len() > start {
+				x.chunk = append(x.chunk, int32(start))
 				x.line = append(x.line, int32(li))
 				x.off = append(x.off, int32(off))
 				x.size = append(x.size, int8(utf8.RuneLen(r)))
 			}
 		}
 	}
-	x.lineS[len(t.Raw)] = len(b)
-	x.s = string(b)
+	x.lineS[len(t.Raw)] = b.Len()
+	x.s = b.String()
 	return x
 }
 
 // chunkAt returns the raw rune whose output covers byte p of s.
 func (x *docIndex) chunkAt(p int) int {
-	return sort.Search(len(x.chunk), func(k int) bool { return x.chunk[k] > p }) - 1
+	return sort.Search(len(x.chunk), func(k int) bool { return int(x.chunk[k]) > p }) - 1
 }
 
 // lineOf returns the 1-based line of byte p of s.

@@ -15,8 +15,9 @@ import (
 
 // The alias table is data, not code: aliases.json lists every law and fund
 // the two editions mention (built from a full read of each 法 and 基金 in
-// both texts, with a note saying where) and the pillar concepts that tie the
-// editions together. Adding a spelling is a one-line change there.
+// both texts, with a note saying where), the pillar concepts that tie the
+// editions together, and per edition what its parser cannot read from the
+// layout (editions.go). Adding a spelling is a one-line change there.
 //
 //go:embed aliases.json
 var aliasJSON []byte
@@ -47,10 +48,11 @@ type pillarConcept struct {
 }
 
 type aliasTable struct {
-	Laws    []aliasEntry    `json:"laws"`
-	Funds   []aliasEntry    `json:"funds"`
-	Orgs    []orgEntry      `json:"organisations"`
-	Pillars []pillarConcept `json:"pillars"`
+	Laws     []aliasEntry       `json:"laws"`
+	Funds    []aliasEntry       `json:"funds"`
+	Orgs     []orgEntry         `json:"organisations"`
+	Pillars  []pillarConcept    `json:"pillars"`
+	Editions []editionKnowledge `json:"editions"`
 }
 
 // entityKind tells laws from funds in the matcher.

@@ -40,11 +40,15 @@ func parse2025(t *docText) (*parsedDoc, error) {
 			t.Norm[i] = strings.TrimSpace(norm.NFKC.String(l))
 		}
 	}
+	pillars, err := editionPillars(2025)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", t.File, err)
+	}
 	lx := lex25(t)
 	if lx.dirStart < 0 && lx.tableStart < 0 {
 		return nil, fmt.Errorf("%s:%d: no 政策の方向性 heading and no 長期的目標/第３次以降の進捗 table: not a 2025 (第4次中間整理) text", t.File, 1)
 	}
-	p := &parser25{t: t, lx: lx, ids: idSet{}, pd: &parsedDoc{
+	p := &parser25{t: t, lx: lx, ids: idSet{}, pillars: pillars, pd: &parsedDoc{
 		Doc:    &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: len(t.Raw)},
 		Placed: map[int]string{},
 	}}
@@ -292,6 +296,8 @@ type parser25 struct {
 	lx  *lexer25
 	pd  *parsedDoc
 	ids idSet
+
+	pillars []pillarSpec // the curated pillar table (aliases.json "editions")
 }
 
 func (p *parser25) place(line int, id string) {
@@ -859,48 +865,9 @@ func cellText25(c *cell25) string {
 	return joinText25(parts)
 }
 
-// pillarSpec25 is what the 2025 text says about each pillar, read from the
-// document: the printed label (when the slide kept it), the kind, and the
-// words of its 長期的目標 and row headings that identify25 it when the label
-// was lost in the extraction (most slides lost it).
-type pillarSpec25 struct {
-	kind    string
-	name    string
-	aliases []string
-	labels  []string // normalised labels as printed (also their tails: vertical labels lose their head)
-	cues    []string // normalised words of the goal/row headings
-}
-
-var pillars2025 = []pillarSpec25{
-	{policygraph.KindMission, "ＧＸ", []string{"ＧＸ", "GX"}, []string{"GX"},
-		[]string{"カーボンプライシング", "GX2040", "CNを実現", "公正な移行"}},
-	{policygraph.KindMission, "ＤＸ", []string{"ＤＸ", "DX"}, []string{"DX"},
-		[]string{"半導体", "デジタルインフラ基盤", "デジタル人材基盤", "ウラノス", "Web3.0"}},
-	{policygraph.KindMission, "経済安全保障・対外経済", []string{"経済安全保障", "経済安保", "対外経済政策"}, nil,
-		[]string{"国際経済秩序", "対日直接投資", "サプライチェーンの強靱化", "輸出促進", "海外投資・進出", "経済外交", "不可欠性"}},
-	{policygraph.KindMission, "健康", []string{"健康"}, []string{"健康"},
-		[]string{"健康寿命", "公的保険外サービス", "PHR", "医療機器", "医薬品"}},
-	{policygraph.KindMission, "地域の包摂的成長", []string{"少子化対策としての地域の包摂的成長", "地域"}, nil,
-		[]string{"希望出生率", "良質な雇用の創出", "豊かな生活環境の創出", "可処分所得"}},
-	{policygraph.KindMission, "レジリエンス", []string{"レジリエンス"}, []string{"レジリエンス"},
-		[]string{"災害", "防災", "適応市場"}},
-	{policygraph.KindMission, "バイオものづくり", []string{"バイオものづくり", "バイオ"}, nil,
-		[]string{"微生物", "バイオ"}},
-	{policygraph.KindMission, "資源自律経済", []string{"サーキュラーエコノミー", "資源循環"}, nil,
-		[]string{"動静脈", "サーキュラーエコノミー", "循環", "情報流通プラットフォーム"}},
-	{policygraph.KindOS, "人材", []string{"人材"}, nil,
-		[]string{"人手不足", "賃上げ", "リスキリング", "労働移動", "人材育成"}},
-	{policygraph.KindOS, "イノベーション・スタートアップ", []string{"スタートアップ", "イノベーション"}, nil,
-		[]string{"スタートアップ・エコシステム", "技術領域", "スタートアップ"}},
-	{policygraph.KindOS, "価値創造経営", []string{"企業経営改革", "資本市場改革"}, nil,
-		[]string{"企業経営改革", "資本市場改革", "経営判断"}},
-	{policygraph.KindOS, "EBPM", []string{"EBPM"}, []string{"EBPM"},
-		[]string{"EBPM", "データ駆動"}},
-}
-
 // identify25 scores the specs against a segment: its label decides; else
 // its goal and row headings.
-func identify25(seg *segment25, used map[int]bool) int {
+func identify25(specs []pillarSpec, seg *segment25, used map[int]bool) int {
 	label := normalize(seg.label)
 	var head strings.Builder
 	for _, g := range seg.goal {
@@ -911,20 +878,20 @@ func identify25(seg *segment25, used map[int]bool) int {
 	}
 	h := head.String()
 	best, bestScore := -1, 0
-	for i, s := range pillars2025 {
+	for i, s := range specs {
 		if used[i] {
 			continue
 		}
 		score := 0
 		if label != "" {
-			for _, l := range s.labels {
+			for _, l := range s.Labels {
 				if l == label || strings.HasSuffix(l, label) && utf8.RuneCountInString(label) >= 1 {
 					score += 10
 					break
 				}
 			}
 		}
-		for _, c := range s.cues {
+		for _, c := range s.Cues {
 			if strings.Contains(h, normalize(c)) {
 				score += 2
 			}
@@ -964,11 +931,11 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		}
 		kind, name := seg.kindHint, seg.label
 		var aliases []string
-		if i := identify25(seg, used); i >= 0 {
+		if i := identify25(p.pillars, seg, used); i >= 0 {
 			used[i] = true
-			s := pillars2025[i]
-			kind, name = s.kind, s.name
-			for _, a := range s.aliases {
+			s := p.pillars[i]
+			kind, name = s.Kind, s.Name
+			for _, a := range s.Aliases {
 				if a != name {
 					aliases = append(aliases, a)
 				}

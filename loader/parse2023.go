@@ -78,42 +78,54 @@ type item2023 struct {
 }
 
 var (
-	re23Pillar  = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
-	re23TOC     = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
-	re23PageNum = regexp.MustCompile(`^\d{1,3}$`)
+	re23Pillar = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
+	re23TOC    = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
 	// a page number glued to the end of the last line of a page
 	re23TrailingPage = regexp.MustCompile(`\s+\d{1,3}$`)
 	re23List         = regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`)
 	re23CircLead     = regexp.MustCompile(`^[①-⑳]\s*`)
 )
 
-// lex2023 classifies every line of t.
+// lex2023 reads the 2023 grammar's kinds off the shared slide lexer
+// (lex.go): the shapes every edition has, then the headings only this
+// edition prints (key messages, pillar headings, the contents, the summary
+// table headers).
 func lex2023(t *docText) []item2023 {
-	items := make([]item2023, len(t.Raw))
-	for i := range t.Raw {
-		items[i] = lexLine2023(t, i)
+	lines := lexSlides(t)
+	items := make([]item2023, len(lines))
+	for i, l := range lines {
+		items[i] = item2023FromLine(l)
 	}
 	return items
 }
 
+// lexLine2023 lexes line i (0-based) of t.
 func lexLine2023(t *docText, i int) item2023 {
-	raw := ""
+	raw, n := "", ""
 	if i < len(t.Raw) {
 		raw = t.Raw[i]
 	}
-	n := ""
 	if i < len(t.Norm) {
 		n = t.Norm[i]
 	}
-	it := item2023{line: i + 1, norm: n, flat: normalize(raw), body: trimAll23(raw)}
+	return item2023FromLine(lexSlideLine(i+1, raw, n))
+}
+
+func item2023FromLine(l slideLine) item2023 {
+	it := item2023{line: l.line, norm: l.norm, flat: l.flat, body: l.body}
 	f := it.flat
-	switch {
-	case f == "":
+	switch l.shape {
+	case shapeBlank:
 		it.kind = k23Blank
-	case re23PageNum.MatchString(f):
+		return it
+	case shapeNumber:
 		it.kind = k23PageNum
-	case utf8.RuneCountInString(f) == 1:
+		return it
+	case shapeSingle:
 		it.kind = k23Single
+		return it
+	}
+	switch {
 	case strings.Contains(f, "「新機軸」のキーメッセージ"):
 		it.kind = k23KeyMsg
 	case f == "(これまでの施策、今後の施策)":
@@ -126,34 +138,35 @@ func lexLine2023(t *docText, i int) item2023 {
 		it.kind = k23PillarCol
 	case f == "各分野(ミクロ)の主要施策":
 		it.kind = k23Micro
-	case strings.HasPrefix(f, "●") && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
+	case l.shape == shapeBullet && l.bullet == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
 		it.kind = k23Legend
-	case strings.HasPrefix(f, "【") && strings.HasSuffix(f, "】") && strings.Count(f, "【") == 1:
+		it.body = trimAll23(l.raw)
+	case l.shape == shapeBracket:
 		it.kind = k23Bracket
-		it.body = strings.TrimSuffix(strings.TrimPrefix(it.body, "【"), "】")
-	case strings.HasPrefix(f, "<") && strings.HasSuffix(f, ">"):
+	case l.shape == shapeAngle:
 		it.kind = k23Angle
-	case strings.HasPrefix(f, "〇"):
-		it.kind = k23OHead
-		it.body = cutBullet23(it.body)
-	case strings.HasPrefix(f, "⚫") || strings.HasPrefix(f, "●"):
-		it.kind = k23Past
-		it.body = cutBullet23(it.body)
-	case strings.HasPrefix(f, "○"):
-		it.kind = k23Future
-		it.body = cutBullet23(it.body)
-	case strings.HasPrefix(f, "➢") || strings.HasPrefix(f, "–") || strings.HasPrefix(f, "•") || strings.HasPrefix(f, "✓"):
-		it.kind = k23Arrow
-		it.body = cutBullet23(it.body)
-	case strings.HasPrefix(f, "\uf070"):
-		it.kind = k23PUA
-		it.body = cutBullet23(it.body)
-	case strings.HasPrefix(f, "⇒") || strings.HasPrefix(f, "※"):
+	case l.shape == shapeBullet:
+		switch l.bullet {
+		case '〇':
+			it.kind = k23OHead
+		case '⚫', '●':
+			it.kind = k23Past
+		case '○':
+			it.kind = k23Future
+		case '\uf070':
+			it.kind = k23PUA
+		default: // ➢ – • ✓
+			it.kind = k23Arrow
+		}
+	case l.shape == shapeNote:
 		it.kind = k23Note
-	case enclosed23(f):
+	case l.shape == shapeEnclosed:
 		it.kind = k23Sub
 	default:
 		it.kind = k23Text
+	}
+	if l.shape == shapeNumbered || l.shape == shapeNumbers {
+		it.body = trimAll23(l.raw) // text to this grammar: keep the number
 	}
 	if m := re23Pillar.FindStringSubmatch(f); m != nil && it.kind == k23Text {
 		it.kind = k23Pillar
@@ -168,7 +181,7 @@ func lexLine2023(t *docText, i int) item2023 {
 	if m := re23TOC.FindStringSubmatch(f); m != nil && it.kind == k23Text {
 		it.kind = k23TOCEntry
 		it.tocOrd, _ = strconv.Atoi(m[1])
-		it.tocNam = strings.TrimSpace(strings.Split(trimAll23(re23CircLead.ReplaceAllString(trimAll23(raw), "")), "･")[0])
+		it.tocNam = strings.TrimSpace(strings.Split(trimAll23(re23CircLead.ReplaceAllString(trimAll23(l.raw), "")), "･")[0])
 	}
 	return it
 }
@@ -176,40 +189,6 @@ func lexLine2023(t *docText, i int) item2023 {
 // trimAll23 trims ASCII and ideographic spaces.
 func trimAll23(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
-}
-
-// cutBullet23 drops the first rune (the bullet) and the spaces after it.
-func cutBullet23(s string) string {
-	s = trimAll23(s)
-	_, n := utf8.DecodeRuneInString(s)
-	return trimAll23(s[n:])
-}
-
-// enclosed23 reports whether f is one (…) or 〔…〕 group and nothing else.
-func enclosed23(f string) bool {
-	var open, close rune
-	switch {
-	case strings.HasPrefix(f, "("):
-		open, close = '(', ')'
-	case strings.HasPrefix(f, "〔"):
-		open, close = '〔', '〕'
-	default:
-		return false
-	}
-	depth := 0
-	rs := []rune(f)
-	for i, r := range rs {
-		switch r {
-		case open:
-			depth++
-		case close:
-			depth--
-			if depth == 0 && i != len(rs)-1 {
-				return false
-			}
-		}
-	}
-	return depth == 0 && rs[len(rs)-1] == close
 }
 
 // ---------------------------------------------------------------- parser
@@ -592,7 +571,7 @@ func (p *parser2023) keyMessage(it item2023) {
 		if p.listKind != "" {
 			p.listN++
 			k := pillarKey23(p.listKind, p.listN)
-			if pl := p.pillars[k]; pl != nil && !enclosed23(it.flat) {
+			if pl := p.pillars[k]; pl != nil && !enclosedAlone(it.flat) {
 				p.addAlias(k, it.body)
 				p.place(it.line, pl.ID)
 				return

@@ -1,0 +1,231 @@
+package loader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The slide-text lexer shared by every edition. A seed file is a PDF text
+// extraction of a slide report: one item per line, and the shapes a line can
+// take are the same in every edition of the council — bullets (⚫ ● ○ 〇 ➢ …),
+// 【…】 and ＜…＞ headings, （n） numbered headings, lone page or chart
+// numbers, a page number glued to a slide's last line, one-character pieces
+// of vertical labels. lexSlides classifies those shapes once; an edition's
+// grammar (parse2023.go, parse2025.go) reads its structure from them and
+// decides what a shape means there (a ○ is a future measure in 2023 and a
+// row group in 2025; a lone number is a page or a chart value by context).
+
+// shape is what a line looks like, before any edition reads meaning into it.
+type shape int
+
+const (
+	shapeBlank     shape = iota
+	shapeText            // anything else
+	shapeNumber          // a lone number of one to three digits: a page or a chart value
+	shapeNumbers         // numbers only, several or with %, ▲, commas: chart values
+	shapeSingle          // one character: a piece of a vertical label
+	shapeBullet          // a bullet rune, then the body
+	shapeBracket         // 【…】 alone on the line
+	shapeAngle           // ＜…＞ alone on the line
+	shapeEnclosed        // （…） or 〔…〕 alone on the line
+	shapeNumbered        // （n） then a heading: (1) 高付加価値な成長投資の促進
+	shapeNote            // ⇒… or ※…: a remark
+)
+
+// slideLine is one lexed line.
+type slideLine struct {
+	shape shape
+	line  int    // 1-based
+	raw   string // verbatim
+	norm  string // NFKC, trimmed (docText.Norm)
+	flat  string // normalize(raw): no spaces at all, for matching
+	// body is the raw text trimmed, without its bullet (shapeBullet), its
+	// brackets (shapeBracket) or its number (shapeNumbered).
+	body   string
+	bullet rune // shapeBullet: the bullet as printed (⚫ ● ○ 〇 ➢ – • ✓ U+F070)
+	num    int  // shapeNumber, shapeNumbered: the number
+	// tailNum is a page number glued to the end of the line after a space
+	// ("…全国展開等） 17"), 0 if none; body and norm still hold it.
+	tailNum int
+	// pageStart: the raw line begins with a space, which the extraction
+	// does where a new slide or text box opens.
+	pageStart bool
+}
+
+// bulletRunes are the bullets of both editions. ⚫ (U+26AB) and ● are the
+// same mark in different fonts.
+const bulletRunes = "⚫●○〇➢–•✓\uf070"
+
+// lexSlides lexes every line of t.
+func lexSlides(t *docText) []slideLine {
+	out := make([]slideLine, len(t.Raw))
+	for i, raw := range t.Raw {
+		n := ""
+		if i < len(t.Norm) {
+			n = t.Norm[i]
+		}
+		out[i] = lexSlideLine(i+1, raw, n)
+	}
+	return out
+}
+
+// lexSlideLine lexes one line; n is its NFKC form, trimmed.
+func lexSlideLine(line int, raw, n string) slideLine {
+	l := slideLine{line: line, raw: raw, norm: n, flat: normalize(raw), body: trimSpaces(raw)}
+	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
+	f := l.flat
+	first, _ := utf8.DecodeRuneInString(f)
+	switch {
+	case f == "":
+		l.shape = shapeBlank
+		return l
+	case isDigits(f, 1, 3):
+		l.shape, l.num = shapeNumber, atoi(f)
+		return l
+	case isChartNumbers(n):
+		l.shape = shapeNumbers
+		return l
+	case utf8.RuneCountInString(f) == 1:
+		l.shape = shapeSingle
+		return l
+	case strings.ContainsRune(bulletRunes, first):
+		l.shape, l.bullet = shapeBullet, first
+		l.body = cutFirstRune(l.body)
+	case first == '【' && strings.HasSuffix(f, "】") && strings.Count(f, "【") == 1:
+		l.shape = shapeBracket
+		l.body = strings.TrimSuffix(strings.TrimPrefix(l.body, "【"), "】")
+	case first == '<' && strings.HasSuffix(f, ">"):
+		l.shape = shapeAngle
+	case first == '⇒' || first == '※':
+		l.shape = shapeNote
+	case enclosedAlone(f):
+		l.shape = shapeEnclosed
+	default:
+		l.shape = shapeText
+		if k, rest, ok := numberedHeading(f); ok {
+			l.shape, l.num = shapeNumbered, k
+			l.body = rest
+		}
+	}
+	l.tailNum = trailingPageNumber(trimSpaces(raw))
+	return l
+}
+
+// isDigits reports whether s is between min and max ASCII digits.
+func isDigits(s string, min, max int) bool {
+	if len(s) < min || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s) && s[i] >= '0' && s[i] <= '9' && n < 1e8; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// isChartNumbers reports whether the NFKC line n is only numbers of a chart:
+// one or more space-separated values, each digits with , and . inside, one
+// optional sign (- + ▲) and an optional %. A lone plain number is a
+// shapeNumber, checked before.
+func isChartNumbers(n string) bool {
+	if n == "" {
+		return false
+	}
+	for _, f := range strings.Fields(n) {
+		for _, sign := range []string{"▲", "+", "-"} {
+			if g, ok := strings.CutPrefix(f, sign); ok {
+				f = g
+				break
+			}
+		}
+		f = strings.TrimSuffix(f, "%")
+		if f == "" || f[0] < '0' || f[0] > '9' {
+			return false
+		}
+		for i := 0; i < len(f); i++ {
+			if c := f[i]; (c < '0' || c > '9') && c != ',' && c != '.' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// trailingPageNumber returns the page number glued to the end of the raw
+// line n — a non-ASCII character, spaces, one to three ASCII digits — or 0.
+// "…全国展開等） 17" has one; "2030年度 40" too, so the grammar decides
+// whether a page number is plausible there. (Raw, not NFKC: NFKC turns the
+// fullwidth bracket before the space into ASCII.)
+func trailingPageNumber(n string) int {
+	i := strings.LastIndexFunc(n, func(r rune) bool { return r < '0' || r > '9' })
+	if i < 0 || !isDigits(n[i+1:], 1, 3) || (n[i] != ' ' && n[i] != '\t') {
+		return 0
+	}
+	head := strings.TrimRight(n[:i+1], " \t")
+	r, _ := utf8.DecodeLastRuneInString(head)
+	if r < utf8.RuneSelf {
+		return 0
+	}
+	return atoi(n[i+1:])
+}
+
+// numberedHeading splits "(1)高付加価値な成長投資の促進" (flat, NFKC) into 1
+// and the heading; a heading needs text after the number.
+func numberedHeading(f string) (int, string, bool) {
+	if !strings.HasPrefix(f, "(") {
+		return 0, "", false
+	}
+	j := strings.IndexByte(f, ')')
+	if j < 2 || !isDigits(f[1:j], 1, 2) || j == len(f)-1 {
+		return 0, "", false
+	}
+	return atoi(f[1:j]), f[j+1:], true
+}
+
+// enclosedAlone reports whether f is one (…) or 〔…〕 group and nothing else.
+func enclosedAlone(f string) bool {
+	var open, close rune
+	switch {
+	case strings.HasPrefix(f, "("):
+		open, close = '(', ')'
+	case strings.HasPrefix(f, "〔"):
+		open, close = '〔', '〕'
+	default:
+		return false
+	}
+	depth := 0
+	for i, r := range f {
+		switch r {
+		case open:
+			depth++
+		case close:
+			depth--
+			if depth == 0 && i+utf8.RuneLen(r) != len(f) {
+				return false
+			}
+		}
+	}
+	return depth == 0 && strings.HasSuffix(f, string(close))
+}
+
+// trimSpaces trims ASCII, Unicode and ideographic spaces.
+func trimSpaces(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
+}
+
+// cutFirstRune drops the first rune (a bullet) and the spaces after it.
+func cutFirstRune(s string) string {
+	s = trimSpaces(s)
+	_, n := utf8.DecodeRuneInString(s)
+	return trimSpaces(s[n:])
+}

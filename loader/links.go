@@ -175,10 +175,15 @@ func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygr
 	var rels []*policygraph.Relationship
 	for di, d := range docs {
 		for _, r := range d.pd.Measures {
-			if !r.Relist {
-				continue
-			}
 			keys := relistKeys(r.Text)
+			var clause *markedClause // a marker binding one clause of r, not r
+			if !r.Relist {
+				cs := markedClauses(d.t, r)
+				if len(cs) == 0 {
+					continue
+				}
+				clause, keys = &cs[0], []string{cs[0].key}
+			}
 			keyBG := make([][]uint64, len(keys))
 			for i, k := range keys {
 				keyBG[i] = simBigrams(k)
@@ -223,13 +228,17 @@ func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygr
 				}
 			}
 			if best == nil {
-				rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: r.LineStart, NodeID: r.ID,
+				line := r.LineStart
+				if clause != nil {
+					line = clause.line
+				}
+				rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: line, NodeID: r.ID,
 					Text: r.Title, Reason: fmt.Sprintf("no original with similarity ≥ %.2f", relistDiceMin)})
 				continue
 			}
 			rels = append(rels, &policygraph.Relationship{
 				ID: relID(policygraph.RelRelists, r.ID, best.c.m.ID), Type: policygraph.RelRelists,
-				Start: r.ID, End: best.c.m.ID, Properties: map[string]any{"score": round3(best.score)},
+				Start: r.ID, End: best.c.m.ID, Properties: relistProps(best.score, clause),
 			})
 		}
 	}

@@ -50,6 +50,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 	}}
 	p.parseDirections()
 	p.parseTables()
+	p.linkDirectionCopies()
 	p.parseMacro() // last: it links the ①②③ summary lines to the directions
 	return p.pd, nil
 }

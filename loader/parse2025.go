@@ -1024,6 +1024,7 @@ func (p *parser25) buildBody(seg *segment25) {
 	st := statuses25(seg.cells)
 	p.directionTwins(seg.cells, st)
 	groupOf := p.groupMembership(seg)
+	p.noteUngrouped(seg, groupOf)
 	for i, c := range seg.cells {
 		text := cellText25(c)
 		if text == "" {

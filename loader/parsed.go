@@ -44,4 +44,8 @@ type parsedDoc struct {
 	// (2023's 各分野（ミクロ）の主要施策 tables), which restate detail-page
 	// items in short: EVOLVES_FROM prefers the detail twin of a cell.
 	Summary map[string]bool
+	// Unresolved is what the parser could not tell from the layout
+	// (2025 measures whose row heading the extraction separated from
+	// them); load --report lists it.
+	Unresolved []Unresolved
 }

@@ -34,3 +34,31 @@ func TestEvolvesFromDirectionItem(t *testing.T) {
 		t.Fatalf("EVOLVES_FROM %v, want dir → m23a", rels)
 	}
 }
+
+// TestChartValues25 pins the chart values glued to their label and unit on
+// the 2025 macro pages ((総労働時間) / 922 / 億時間 at 335–337, 総額 / 233 /
+// 兆円 at 837–839 …): the lexer calls them chart numbers, and page finding
+// never takes them for printed page numbers, while the bare 15 at 980
+// (between blank lines) stays a page number.
+func TestChartValues25(t *testing.T) {
+	dt, pd := load2025(t)
+	charts := []int{336, 347, 364, 375, 838, 842, 846, 850, 854, 858}
+	for _, l := range charts {
+		if pd.Placed[l] != "furniture:chart-number" {
+			t.Errorf("line %d placed %q, want furniture:chart-number", l, pd.Placed[l])
+		}
+	}
+	m := findPages(dt)
+	anchors := map[int]int{}
+	for _, a := range m.anchors {
+		anchors[a.line] = a.page
+	}
+	for _, l := range charts {
+		if p, ok := anchors[l]; ok {
+			t.Errorf("line %d taken for printed page %d", l, p)
+		}
+	}
+	if pd.Placed[980] != "furniture:page-number" || anchors[980] != 15 {
+		t.Errorf("line 980: placed %q, anchor page %d; want a page number, p. 15", pd.Placed[980], anchors[980])
+	}
+}

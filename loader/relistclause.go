@@ -32,28 +32,31 @@ type markedClause struct {
 // markedClauses returns the inline markers of a measure that is not a whole
 // relist, in order.
 func markedClauses(t *docText, m *policygraph.Measure) []markedClause {
-	if m.Relist || !relistMarker.MatchString(normalize(m.Text)) {
+	if m.Relist || !strings.Contains(m.Text, "再掲") || !relistMarker.MatchString(normalize(m.Text)) {
 		return nil
 	}
-	var out []markedClause
+	// the line of each marker, in order (a marker the extraction broke
+	// across two lines is placed on the item's first line)
+	var markerLines []int
 	for l := m.LineStart; l <= m.LineEnd && l <= len(t.Norm); l++ {
-		line := normalize(t.Norm[l-1])
-		for _, loc := range relistMarker.FindAllStringIndex(line, -1) {
-			// the clause may start on an earlier line: cut it from the
-			// item's text up to this marker
-			n := normalize(m.Text)
-			k := strings.Index(n, line[:loc[1]])
-			if k < 0 {
-				continue
-			}
-			before := n[:k+loc[0]]
-			if i := strings.LastIndexAny(before, "、，,(（「【。"); i >= 0 {
-				_, size := utf8.DecodeRuneInString(before[i:])
-				before = before[i+size:]
-			}
-			if key := simText(before); key != "" {
-				out = append(out, markedClause{key: key, quote: before, line: l})
-			}
+		for range relistMarker.FindAllStringIndex(normalize(t.Norm[l-1]), -1) {
+			markerLines = append(markerLines, l)
+		}
+	}
+	n := normalize(m.Text)
+	var out []markedClause
+	for i, loc := range relistMarker.FindAllStringIndex(n, -1) {
+		before := n[:loc[0]]
+		if j := strings.LastIndexAny(before, "、，,(（「【。"); j >= 0 {
+			_, size := utf8.DecodeRuneInString(before[j:])
+			before = before[j+size:]
+		}
+		line := m.LineStart
+		if i < len(markerLines) {
+			line = markerLines[i]
+		}
+		if key := simText(before); key != "" {
+			out = append(out, markedClause{key: key, quote: before, line: line})
 		}
 	}
 	return out

@@ -1,7 +1,11 @@
 package loader
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/seed"
@@ -57,5 +61,36 @@ func TestRelistMarks(t *testing.T) {
 	}
 	if n != 5 {
 		t.Errorf("%d marked RELISTS, want 5 (four of 2023, one of 2025)", n)
+	}
+}
+
+// TestRelistClauses: each marker inside an item binds its own clause, one
+// edge per original, and the item is no relist.
+func TestRelistClauses(t *testing.T) {
+	lines := []string{
+		"GX産業立地の推進",
+		"地域単位での産業人材育成",
+		"⚫ 産業政策の推進（GX産業立地の推進【再掲】、",
+		"地域単位での産業人材育成【再掲】等）",
+	}
+	txt, err := newDocText("t.txt", 2025, "doc:2025", []byte(strings.Join(lines, "\n")+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := meas("item", "", "", "産業政策の推進（GX産業立地の推進【再掲】、地域単位での産業人材育成【再掲】等）", 3, false)
+	item.LineEnd = 4
+	ms := []*policygraph.Measure{meas("a", "p", "", lines[0], 1, false), meas("b", "p", "", lines[1], 2, false), item}
+	if wholeRelist(item.Text) {
+		t.Fatal("the item counts as a whole relist")
+	}
+	docs := []*loadedDoc{{t: txt, pd: &parsedDoc{Measures: ms}}}
+	rep := &Report{}
+	var got []string
+	for _, r := range linkRelists(docs, simItems(docs), rep) {
+		got = append(got, fmt.Sprintf("%s→%s %v %v", r.Start, r.End, r.Properties["quote"], r.Properties["line"]))
+	}
+	want := []string{"item→a GX産業立地の推進 3", "item→b 地域単位での産業人材育成 4"}
+	if diff := cmp.Diff(want, got); diff != "" || len(rep.Unresolved) > 0 {
+		t.Errorf("RELISTS (-want +got):\n%s\nunresolved %v", diff, rep.Unresolved)
 	}
 }

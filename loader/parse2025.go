@@ -18,8 +18,9 @@ import (
 //  1. macro/scenario pages (現状認識, the 2040 projections and their charts):
 //     skipped, except the quantified 国内投資 goals (➢ …目標を設定), which
 //     become KEY_MESSAGE targets;
-//  2. 政策の方向性①②③, each with （１）… items: PolicyDirections and
-//     their measures;
+//  2. 政策の方向性①②③, each with （１）… headings over ⚫ bullets:
+//     PolicyDirections, a MeasureGroup per heading, a Measure per bullet
+//     (directions25.go);
 //  3. （参考）長期目標に向けた施策の進捗…: one table per pillar with the
 //     columns 長期的目標 | 第３次以降の進捗 | 今後検討が必要となる施策.
 //

@@ -1060,6 +1060,7 @@ func (p *parser25) directionTwins(cells []*cell25, st []string) {
 	for _, m := range p.pd.Measures {
 		if m.PillarID == "" {
 			dirs.WriteString(normalize(m.Text))
+			dirs.WriteByte('\n') // no match across two bullets
 		}
 	}
 	all := dirs.String()

@@ -175,65 +175,92 @@ func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygr
 	var rels []*policygraph.Relationship
 	for di, d := range docs {
 		for _, r := range d.pd.Measures {
-			if !r.Relist {
-				continue
-			}
-			keys := relistKeys(r.Text)
-			keyBG := make([][]uint64, len(keys))
-			for i, k := range keys {
-				keyBG[i] = simBigrams(k)
-			}
-			type cand struct {
-				c         *simItem
-				score     float64
-				sameDoc   bool
-				nonRelist bool
-				dist      int
-			}
-			var best *cand
-			better := func(a, b *cand) bool {
-				if a.sameDoc != b.sameDoc {
-					return a.sameDoc
-				}
-				if a.nonRelist != b.nonRelist {
-					return a.nonRelist
-				}
-				if a.score != b.score {
-					return a.score > b.score
-				}
-				return a.dist < b.dist
-			}
-			for cdi, list := range items {
-				for _, c := range list {
-					if c.m == r {
-						continue
-					}
-					s := relistScore(keys, keyBG, c)
-					if s < relistDiceMin {
-						continue
-					}
-					dist := math.MaxInt
-					if cdi == di {
-						dist = iabs(c.m.LineStart - r.LineStart)
-					}
-					k := &cand{c, s, cdi == di, !c.m.Relist, dist}
-					if best == nil || better(k, best) {
-						best = k
-					}
+			// what r re-lists: the whole item, or each clause a marker
+			// inside it binds
+			var queries []*markedClause
+			if r.Relist {
+				queries = []*markedClause{nil}
+			} else {
+				for _, c := range markedClauses(d.t, r) {
+					queries = append(queries, &c)
 				}
 			}
-			if best == nil {
-				rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: r.LineStart, NodeID: r.ID,
-					Text: r.Title, Reason: fmt.Sprintf("no original with similarity ≥ %.2f", relistDiceMin)})
-				continue
+			linked := map[string]bool{}
+			for _, clause := range queries {
+				keys := relistKeys(r.Text)
+				line := r.LineStart
+				if clause != nil {
+					keys, line = []string{clause.key}, clause.line
+				}
+				best := bestOriginal(di, r, keys, items)
+				if best == nil {
+					rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: line, NodeID: r.ID,
+						Text: r.Title, Reason: fmt.Sprintf("no original with similarity ≥ %.2f", relistDiceMin)})
+					continue
+				}
+				if linked[best.c.m.ID] {
+					continue // two clauses of r re-list the same original: one edge
+				}
+				linked[best.c.m.ID] = true
+				rels = append(rels, &policygraph.Relationship{
+					ID: relID(policygraph.RelRelists, r.ID, best.c.m.ID), Type: policygraph.RelRelists,
+					Start: r.ID, End: best.c.m.ID, Properties: relistProps(best.score, clause),
+				})
 			}
-			rels = append(rels, &policygraph.Relationship{
-				ID: relID(policygraph.RelRelists, r.ID, best.c.m.ID), Type: policygraph.RelRelists,
-				Start: r.ID, End: best.c.m.ID, Properties: map[string]any{"score": round3(best.score)},
-			})
 		}
 	}
 	return rels
+}
+
+type relistCand struct {
+	c         *simItem
+	score     float64
+	sameDoc   bool
+	nonRelist bool
+	dist      int
+}
+
+// bestOriginal is the original r (of document di) re-lists by keys: same
+// document first, then non-relist items, then the best score, then the
+// closest line; nil when none reaches relistDiceMin.
+func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simItem) *relistCand {
+	keyBG := make([][]uint64, len(keys))
+	for i, k := range keys {
+		keyBG[i] = simBigrams(k)
+	}
+	var best *relistCand
+	better := func(a, b *relistCand) bool {
+		if a.sameDoc != b.sameDoc {
+			return a.sameDoc
+		}
+		if a.nonRelist != b.nonRelist {
+			return a.nonRelist
+		}
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.dist < b.dist
+	}
+	for cdi, list := range items {
+		for _, c := range list {
+			if c.m == r {
+				continue
+			}
+			s := relistScore(keys, keyBG, c)
+			if s < relistDiceMin {
+				continue
+			}
+			dist := math.MaxInt
+			if cdi == di {
+				dist = iabs(c.m.LineStart - r.LineStart)
+			}
+			k := &relistCand{c, s, cdi == di, !c.m.Relist, dist}
+			if best == nil || better(k, best) {
+				best = k
+			}
+		}
+	}
+	return best
 }
 
 func iabs(x int) int {

@@ -186,7 +186,7 @@ func TestPageMap(t *testing.T) {
 // pairs verified by reading both editions: measures clearly carried on (the
 // dual-use vaccine plants, word for word plus 引き続き; the GＸスキル標準 for
 // GX labour mobility after 2023's リスキリング支援等, just above the in-pillar
-// cut), ones clearly not (地域におけるイノベーションの促進 only shares the word
+// cut), ones clearly not (the 地方イノベーション創生構想 bullet only shares the word
 // イノベーション…促進 with the open-innovation tax credit; 初等中等教育 with
 // the tax credit for companies founding 高等教育機関, just below the cut),
 // and the links the load makes for them.
@@ -249,7 +249,7 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		{"輸出未経験企業等を対象にした新規輸出１万者支援プログラム", "輸出未経験企業等を対象にした新規輸出１万者支援プログラム", true},
 		{"行政手続のオンライン化を進める", "経済産業省における行政手続きのオンライン化", true},
 		{"「GＸスキル標準」を策定", "リスキリング支援等（スキル獲得", true},
-		{"地域におけるイノベーションの創出促進", "オープンイノベーション促進税制のあり方検討", false},
+		{"「地方イノベーション創生構想」への貢献", "オープンイノベーション促進税制のあり方検討", false},
 		{"工業用水道施設の老朽化", "市場を創出するための仕組み", false},
 		{"初等中等教育段階における産業界と教育機関", "企業による高等教育機関設立関与を促進するための税制支援", false},
 	} {

@@ -389,6 +389,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			st := simText(ms.Text)
 			items[i] = append(items[i], &simItem{m: ms, doc: i, text: st, bg: simBigrams(st), cell: pd.Summary[ms.ID]})
 		}
+		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
 		rels = append(rels, linkRefs(d, rep)...)
 		rels = append(rels, linkRestates(pd.Targets)...)
 	}

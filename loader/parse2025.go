@@ -18,8 +18,9 @@ import (
 //  1. macro/scenario pages (現状認識, the 2040 projections and their charts):
 //     skipped, except the quantified 国内投資 goals (➢ …目標を設定), which
 //     become KEY_MESSAGE targets;
-//  2. 政策の方向性①②③, each with （１）… items: PolicyDirections and
-//     their measures;
+//  2. 政策の方向性①②③, each with （１）… headings over ⚫ bullets:
+//     PolicyDirections, a MeasureGroup per heading, a Measure per bullet
+//     (directions25.go);
 //  3. （参考）長期目標に向けた施策の進捗…: one table per pillar with the
 //     columns 長期的目標 | 第３次以降の進捗 | 今後検討が必要となる施策.
 //
@@ -54,6 +55,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 	}}
 	p.parseDirections()
 	p.parseTables()
+	p.linkDirectionCopies()
 	p.parseMacro() // last: it links the ①②③ summary lines to the directions
 	return p.pd, nil
 }
@@ -176,7 +178,7 @@ func lexMacro25(lx *lexer25) stateFn25 {
 			switch {
 			case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
 				it.typ = it25Vertical
-			case reLonePage25.MatchString(it.norm) && !lx.numericNeighbour(i):
+			case reLonePage25.MatchString(it.norm) && !lx.numericNeighbour(i) && lx.blankAround(i):
 				it.typ = it25PageNum
 			case reChartNums25.MatchString(it.norm):
 				it.typ = it25ChartNum
@@ -188,6 +190,18 @@ func lexMacro25(lx *lexer25) stateFn25 {
 		return lexDirections25
 	}
 	return lexTables25
+}
+
+// blankAround: a printed page number stands between blank lines; a lone
+// number glued to a line above or below is a chart value with its label and
+// unit (（総労働時間） / 922 / 億時間, 総額 / 233 / 兆円).
+func (lx *lexer25) blankAround(i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(lx.t.Norm) && lx.t.Norm[j] != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // numericNeighbour: a lone number next to other numbers is a chart value,
@@ -367,115 +381,6 @@ func isASCIIWord25(r rune) bool {
 }
 
 var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
-
-// ---- part 2: 政策の方向性 ----
-
-func (p *parser25) parseDirections() {
-	if p.lx.dirStart < 0 {
-		return
-	}
-	from := p.lx.dirStart + 1
-	to := len(p.t.Raw) + 1
-	if p.lx.tableStart >= 0 {
-		to = p.lx.tableStart + 1
-	}
-	var dir *policygraph.PolicyDirection
-	type open struct {
-		lines []item25
-		title string
-	}
-	var cur *open
-	flush := func() {
-		if cur == nil || dir == nil {
-			cur = nil
-			return
-		}
-		var parts []string
-		relist := false
-		for i, it := range cur.lines {
-			if strings.Contains(it.norm, "再掲") {
-				relist = true
-			}
-			if i == 0 {
-				parts = append(parts, cur.title) // the heading without its （１）
-				continue
-			}
-			parts = append(parts, it.text)
-			if strings.Contains(it.norm, "再掲") {
-				relist = true
-			}
-		}
-		text := joinText25(parts)
-		scope := fmt.Sprintf("DIR-%d", dir.Ordinal)
-		id := p.ids.unique(itemID("measure", p.t.Year, scope, text))
-		first, last := cur.lines[0].line, cur.lines[len(cur.lines)-1].line
-		sy, ey := yearsOf(measureYears25, text, p.t.Year)
-		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, Title: cur.title, Text: text,
-			// The directions are what the council sets out to do next
-			// ("以下①～③に取り組んでいく"): forward-looking, i.e. TODO.
-			Status: policygraph.StatusTodo, StartYear: sy, EndYear: ey, Relist: relist,
-			Source: p.source(first, last)}
-		p.pd.Measures = append(p.pd.Measures, m)
-		p.rel(policygraph.RelHasMeasure, dir.ID, id)
-		for _, it := range cur.lines {
-			p.place(it.line, id)
-		}
-		cur = nil
-	}
-	for _, it := range p.itemsIn(from, to) {
-		switch it.typ {
-		case it25Blank:
-		case it25PageNum:
-			p.place(it.line, "furniture:page-number")
-		case it25DirHead:
-			flush()
-			m := reDirHead25.FindStringSubmatch(it.norm)
-			r, _ := utf8.DecodeRuneInString(m[1])
-			ord := circled25[r]
-			if ord == 0 {
-				ord = int(r - '0')
-			}
-			src := it.text
-			if strings.Index(src, "方向性") < 0 {
-				src = it.norm
-			}
-			title := strings.TrimSpace(src[strings.Index(src, "方向性")+len("方向性"):])
-			title = strings.TrimSpace(strings.TrimLeft(title, "①②③④⑤⑥⑦⑧⑨ "))
-			title = strings.Trim(title, "～〜~ 　")
-			id := directionID(p.t.Year, ord)
-			dir = &policygraph.PolicyDirection{ID: id, DocumentID: p.t.DocID, Ordinal: ord, Title: title,
-				Source: p.source(it.line, it.line)}
-			p.pd.Directions = append(p.pd.Directions, dir)
-			p.rel(policygraph.RelHasDirection, p.t.DocID, id)
-			p.place(it.line, id)
-		case it25DirSub:
-			flush()
-			if dir == nil {
-				continue // a (n) item before any direction: left unplaced for the report
-			}
-			m := reDirSub25.FindStringSubmatch(it.norm)
-			title := strings.TrimSpace(m[2])
-			if raw := strings.TrimSpace(it.text); strings.HasPrefix(raw, "（") {
-				if i := strings.Index(raw, "）"); i > 0 {
-					title = strings.TrimSpace(raw[i+len("）"):])
-				}
-			}
-			cur = &open{lines: []item25{it}, title: title}
-		default:
-			if cur != nil {
-				cur.lines = append(cur.lines, it)
-				continue
-			}
-			if dir != nil && strings.HasPrefix(it.norm, "⇒") {
-				// the direction's subtitle: part of its provenance
-				dir.LineEnd = it.line
-				dir.Quote = p.quote(dir.LineStart, it.line)
-				p.place(it.line, dir.ID)
-			}
-		}
-	}
-	flush()
-}
 
 // ---- part 3: the pillar tables ----
 
@@ -1087,6 +992,7 @@ func (p *parser25) buildBody(seg *segment25) {
 	st := statuses25(seg.cells)
 	p.directionTwins(seg.cells, st)
 	groupOf := p.groupMembership(seg)
+	p.noteUngrouped(seg, groupOf)
 	for i, c := range seg.cells {
 		text := cellText25(c)
 		if text == "" {
@@ -1097,7 +1003,7 @@ func (p *parser25) buildBody(seg *segment25) {
 		sy, ey := yearsOf(measureYears25, text, p.t.Year)
 		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),
 			Text: text, Status: st[i], StartYear: sy, EndYear: ey,
-			Relist: strings.Contains(text, "再掲"), Source: p.source(first, last)}
+			Relist: wholeRelist(text), Source: p.source(first, last)}
 		if g := groupOf[i]; g != nil {
 			m.GroupID = g.id
 			p.rel(policygraph.RelInGroup, id, g.id)
@@ -1121,6 +1027,7 @@ func (p *parser25) directionTwins(cells []*cell25, st []string) {
 	for _, m := range p.pd.Measures {
 		if m.PillarID == "" {
 			dirs.WriteString(normalize(m.Text))
+			dirs.WriteByte('\n') // no match across two bullets
 		}
 	}
 	all := dirs.String()

@@ -218,34 +218,48 @@ func TestParse2025Directions(t *testing.T) {
 	if got, want := pd.Directions[0].Title, "新たな付加価値を生む成長投資促進のための構造改革"; got != want {
 		t.Errorf("title %q, want %q", got, want)
 	}
+	// each ⚫ bullet is a measure in the group of its （n） heading, whose
+	// ⇒ subtitle belongs to the group
+	groups := map[string]string{}
+	for _, g := range pd.Groups {
+		groups[g.ID] = fmt.Sprintf("%d-%d %s", g.LineStart, g.LineEnd, g.Name)
+	}
 	type row struct {
 		Start, End int
 		Title      string
 		Relist     bool
+		Group      string
 	}
 	var got []row
 	for _, m := range pd.Measures {
-		got = append(got, row{m.LineStart, m.LineEnd, m.Title, m.Relist})
+		got = append(got, row{m.LineStart, m.LineEnd, m.Title, m.Relist, groups[m.GroupID]})
 		if m.Status != policygraph.StatusTodo {
 			t.Errorf("line %d: status %s", m.LineStart, m.Status)
 		}
 	}
+	const g1, g2, g4, g31 = "66-67 高付加価値な成長投資の促進", "74-75 デジタル化・サービス化による産業構造の高付加価値化",
+		"80-81 地域におけるイノベーションの促進", "93-94 GX2040ビジョン・エネルギー基本計画の着実な実現"
 	want := []row{
-		{66, 72, "高付加価値な成長投資の促進", false},
-		{74, 78, "デジタル化・サービス化による産業構造の高付加価値化", false},
-		{80, 84, "地域におけるイノベーションの促進", false},
-		{93, 103, "GX2040ビジョン・エネルギー基本計画の着実な実現", true},
+		{69, 69, "GX、DX、経済安保、健康、バイオものづくり、コンテンツなど戦略分野への官民連携での投資", false, g1},
+		{70, 72, "企業の成長戦略を中心とする社会システム・政策体系の構築により、企業による成長投資・事業ポートフォリオの組替えを促進", false, g1},
+		{77, 78, "半導体や計算資源等の基盤インフラ確保（AI・半導体産業基盤強化フレームの活用等)、AI・データを活用した新プレイヤー・産業創出（データ連携ユースケース創出・産業財産権保護・サイバーセキュリティ等）、コンテンツ産業の国際競争力強化", false, g2},
+		{83, 84, "「地方イノベーション創生構想」への貢献", false, g4},
+		// 【再掲】 inside the item marks one clause, not the item
+		{96, 97, "支援と規制が一体的となったGX産業政策の推進", false, g31},
+		{99, 101, "再エネ・原子力などの脱炭素電源の最大限活用、それに向けた事業環境等の整備、水素・アンモニア・合成燃料・合成メタンやバイオ燃料の活用促進、CCSのバリューチェーン構築、徹底した省エネと非化石転換及びDRの導入拡大促進、石油・天然ガスの安定供給のための環境整備、地域の燃料供給体制の強化等", false, g31},
+		{103, 103, "大前提である最重要課題としての福島の復興・再生に向けた取組", false, g31},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("measures (-want +got):\n%s", diff)
 	}
-	if m := measuresAt25(pd, 80); len(m) == 1 && strings.Contains(m[0].Text, "17") {
+	if m := measuresAt25(pd, 83); len(m) == 1 && strings.Contains(m[0].Text, "17") {
 		t.Errorf("page number in text: %q", m[0].Text)
 	}
 	placed := map[int]string{
 		12: "target:", 16: "furniture:vertical-label", 31: "furniture:chart-number", 46: "furniture:page-number",
 		41: "skipped:macro-scenario", 50: "direction:2025:1", 51: "direction:2025:1", 56: "direction:2025:3",
-		62: "direction:2025:1", 64: "furniture:page-number", 84: "measure:2025:DIR-1:",
+		62: "direction:2025:1", 64: "furniture:page-number", 84: "measure:2025:DIR-1:", 66: "group:2025:DIR-1:",
+		67: "group:2025:DIR-1:", 71: "measure:2025:DIR-1:",
 	}
 	for l, want := range placed {
 		if !strings.HasPrefix(pd.Placed[l], want) {
@@ -373,11 +387,16 @@ func TestParse2025Seed(t *testing.T) {
 		t.Errorf("健康 goal: %+v", p)
 	}
 
-	// directions and their items
+	// directions and their 24 ⚫ bullets: lines (and the line of the （n）
+	// heading whose group the bullet is in), read off lines 995–1099
 	type dir struct {
 		Ordinal int
 		Title   string
 		Items   []string
+	}
+	groupLine := map[string]int{}
+	for _, g := range pd.Groups {
+		groupLine[g.ID] = g.LineStart
 	}
 	var gotD []dir
 	for _, d := range pd.Directions {
@@ -386,7 +405,10 @@ func TestParse2025Seed(t *testing.T) {
 			if r.Type == policygraph.RelHasMeasure && r.Start == d.ID {
 				for _, m := range pd.Measures {
 					if m.ID == r.End {
-						x.Items = append(x.Items, fmt.Sprintf("%d %s", m.LineStart, m.Title))
+						x.Items = append(x.Items, fmt.Sprintf("%d-%d (%d)", m.LineStart, m.LineEnd, groupLine[m.GroupID]))
+						if m.Status != policygraph.StatusTodo || m.Relist {
+							t.Errorf("direction item %d: status %s, relist %v", m.LineStart, m.Status, m.Relist)
+						}
 					}
 				}
 			}
@@ -395,14 +417,14 @@ func TestParse2025Seed(t *testing.T) {
 	}
 	wantD := []dir{
 		{1, "新たな付加価値を生む成長投資促進のための構造改革", []string{
-			"1000 高付加価値な成長投資の促進", "1008 デジタル化・サービス化による産業構造の高付加価値化",
-			"1014 持続的なイノベーション創出に向けたエコシステム形成", "1021 産業構造転換に対応した人材システムの再構築"}},
+			"1003-1003 (1000)", "1004-1006 (1000)", "1011-1012 (1008)", "1017-1017 (1014)", "1018-1018 (1014)",
+			"1019-1019 (1014)", "1024-1025 (1021)", "1027-1028 (1021)"}},
 		{2, "物価高・人手不足下でも持続的に成長できる地方経済・産業", []string{
-			"1035 地域経済を牽引する中堅・中小企業の成長力の抜本強化", "1044 構造的な人手不足下でも持続可能なローカル経済圏の形成",
-			"1052 地域における産業立地の促進", "1061 地域におけるイノベーションの促進"}},
+			"1038-1039 (1035)", "1041-1041 (1035)", "1042-1042 (1035)", "1047-1047 (1044)", "1048-1050 (1044)",
+			"1055-1057 (1052)", "1059-1059 (1052)", "1064-1065 (1061)"}},
 		{3, "成長投資を実現する経済基盤の強化", []string{
-			"1074 GX2040ビジョン・エネルギー基本計画の着実な実現", "1086 不確実性を増す世界経済における事業環境の再構築",
-			"1095 経済安全保障の確立・強化"}},
+			"1077-1078 (1074)", "1080-1082 (1074)", "1084-1084 (1074)", "1089-1090 (1086)", "1092-1092 (1086)",
+			"1093-1093 (1086)", "1098-1098 (1095)", "1099-1099 (1095)"}},
 	}
 	if diff := cmp.Diff(wantD, gotD); diff != "" {
 		t.Errorf("directions (-want +got):\n%s", diff)
@@ -489,7 +511,7 @@ func TestParse2025Seed(t *testing.T) {
 		"MISSION-1": {10, 14}, "MISSION-2": {12, 14}, "MISSION-3": {11, 17}, "MISSION-4": {11, 9},
 		"MISSION-5": {10, 17}, "MISSION-6": {4, 6}, "MISSION-7": {13, 14}, "MISSION-8": {5, 4},
 		"OS-1": {10, 10}, "OS-2": {11, 13}, "OS-3": {11, 10}, "OS-4": {8, 10},
-		"": {0, 11}, // the directions' items
+		"": {0, 24}, // the directions' ⚫ bullets
 	}
 	for key, want := range wantCounts {
 		id := ""
@@ -501,15 +523,22 @@ func TestParse2025Seed(t *testing.T) {
 		}
 	}
 
-	// 再掲: the only one is in 政策の方向性③(1), line 1078
+	// 再掲: the only marker, line 1078, marks the clause GX産業立地の推進
+	// inside the bullet 1077–1078 (linkRelists binds it): no whole item is
+	// a relist, and the bullet keeps the marker in its text
 	var relists []int
 	for _, m := range pd.Measures {
 		if m.Relist {
 			relists = append(relists, m.LineStart)
 		}
+		if cs := markedClauses(dt, m); len(cs) > 0 {
+			if m.LineStart != 1077 || len(cs) != 1 || cs[0].line != 1078 || cs[0].quote != "GX産業立地の推進" {
+				t.Errorf("marked clauses of %d: %+v", m.LineStart, cs)
+			}
+		}
 	}
-	if diff := cmp.Diff([]int{1074}, relists); diff != "" {
-		t.Errorf("relists (-want +got):\n%s", diff)
+	if len(relists) > 0 {
+		t.Errorf("whole-item relists at %v, want none", relists)
 	}
 
 	// targets
@@ -577,6 +606,12 @@ func TestParse2025Seed(t *testing.T) {
 		1116: "furniture:vertical-label", 1138: "furniture:page-number", 1140: "furniture:table-header",
 		452: "furniture:chart-number", 293: "furniture:page-number", 12: "skipped:macro-scenario",
 		1459: "pillar:2025:MISSION-4", 1667: "pillar:2025:MISSION-6",
+		// chart values glued to their label and unit ((総労働時間) / 922 /
+		// 億時間, 総額 / 233 / 兆円) are not page numbers
+		336: "furniture:chart-number", 347: "furniture:chart-number", 364: "furniture:chart-number",
+		375: "furniture:chart-number", 838: "furniture:chart-number", 842: "furniture:chart-number",
+		846: "furniture:chart-number", 850: "furniture:chart-number", 854: "furniture:chart-number",
+		858: "furniture:chart-number", 980: "furniture:page-number",
 	} {
 		if pd.Placed[l] != want {
 			t.Errorf("line %d placed %q, want %q", l, pd.Placed[l], want)

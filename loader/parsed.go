@@ -30,7 +30,8 @@ type parsedDoc struct {
 	Targets    []*policygraph.Target
 	Directions []*policygraph.PolicyDirection
 	// Rels are HAS_PILLAR, HAS_DIRECTION, HAS_GROUP, IN_GROUP, HAS_MEASURE
-	// (pillar or direction → measure) and HAS_TARGET.
+	// (pillar or direction → measure) and HAS_TARGET, and RELISTS (marked
+	// false) from a 2025 table cell to the direction bullet it copies.
 	Rels []*policygraph.Relationship
 	// Placed maps a 1-based line number to what consumed it: a node id, or
 	// "furniture:<reason>" for page furniture the parser recognised (page
@@ -43,4 +44,8 @@ type parsedDoc struct {
 	// (2023's 各分野（ミクロ）の主要施策 tables), which restate detail-page
 	// items in short: EVOLVES_FROM prefers the detail twin of a cell.
 	Summary map[string]bool
+	// Unresolved is what the parser could not tell from the layout
+	// (2025 measures whose row heading the extraction separated from
+	// them); load --report lists it.
+	Unresolved []Unresolved
 }

@@ -1,0 +1,75 @@
+package loader
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policygraph/policygraph"
+)
+
+// wholeRelist reports whether a 再掲 marker re-lists the whole item: one
+// with nothing after it ("…の恒久化の検討（再掲）"). A marker inside the item
+// marks only the clause before it ("…GX産業立地の推進【再掲】等）", 2025 line
+// 1078): the item itself is new, and linkRelists links that clause alone.
+func wholeRelist(text string) bool {
+	n := normalize(text)
+	for _, loc := range relistMarker.FindAllStringIndex(n, -1) {
+		if simText(n[loc[1]:]) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// markedClause is a 再掲 marker inside an item: the clause it marks, as
+// relistKeys cuts it, and the line the marker is on.
+type markedClause struct {
+	key   string // simText of the clause: what the original is matched by
+	quote string // the clause, normalised ("GX産業立地の推進")
+	line  int
+}
+
+// markedClauses returns the inline markers of a measure that is not a whole
+// relist, in order.
+func markedClauses(t *docText, m *policygraph.Measure) []markedClause {
+	if m.Relist || !strings.Contains(m.Text, "再掲") || !relistMarker.MatchString(normalize(m.Text)) {
+		return nil
+	}
+	// the line of each marker, in order (a marker the extraction broke
+	// across two lines is placed on the item's first line)
+	var markerLines []int
+	for l := m.LineStart; l <= m.LineEnd && l <= len(t.Norm); l++ {
+		for range relistMarker.FindAllStringIndex(normalize(t.Norm[l-1]), -1) {
+			markerLines = append(markerLines, l)
+		}
+	}
+	n := normalize(m.Text)
+	var out []markedClause
+	for i, loc := range relistMarker.FindAllStringIndex(n, -1) {
+		before := n[:loc[0]]
+		if j := strings.LastIndexAny(before, "、，,(（「【。"); j >= 0 {
+			_, size := utf8.DecodeRuneInString(before[j:])
+			before = before[j+size:]
+		}
+		line := m.LineStart
+		if i < len(markerLines) {
+			line = markerLines[i]
+		}
+		if key := simText(before); key != "" {
+			out = append(out, markedClause{key: key, quote: before, line: line})
+		}
+	}
+	return out
+}
+
+// relistProps are a marked RELISTS edge's properties: marked (the text says
+// 再掲; unmarked copies get false), and for a marker inside an item the
+// clause it binds (quote) and its line.
+func relistProps(score float64, clause *markedClause) map[string]any {
+	props := map[string]any{"score": round3(score), "marked": true}
+	if clause != nil {
+		props["quote"] = clause.quote
+		props["line"] = clause.line
+	}
+	return props
+}

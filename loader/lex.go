@@ -20,17 +20,17 @@ import (
 type shape int
 
 const (
-	shapeBlank     shape = iota
-	shapeText            // anything else
-	shapeNumber          // a lone number of one to three digits: a page or a chart value
-	shapeNumbers         // numbers only, several or with %, ▲, commas: chart values
-	shapeSingle          // one character: a piece of a vertical label
-	shapeBullet          // a bullet rune, then the body
-	shapeBracket         // 【…】 alone on the line
-	shapeAngle           // ＜…＞ alone on the line
-	shapeEnclosed        // （…） or 〔…〕 alone on the line
-	shapeNumbered        // （n） then a heading: (1) 高付加価値な成長投資の促進
-	shapeNote            // ⇒… or ※…: a remark
+	shapeBlank    shape = iota
+	shapeText           // anything else
+	shapeNumber         // a lone number of one to three digits: a page or a chart value
+	shapeNumbers        // numbers only, several or with %, ▲, commas: chart values
+	shapeSingle         // one character: a piece of a vertical label
+	shapeBullet         // a bullet rune, then the body
+	shapeBracket        // 【…】 alone on the line
+	shapeAngle          // ＜…＞ alone on the line
+	shapeEnclosed       // （…） or 〔…〕 alone on the line
+	shapeNumbered       // （n） then a heading: (1) 高付加価値な成長投資の促進
+	shapeNote           // ⇒… or ※…: a remark
 )
 
 // slideLine is one lexed line.

@@ -92,23 +92,22 @@ type item25 struct {
 
 type lexer25 struct {
 	t          *docText
+	lines      []slideLine // the shared lexer's shapes (lex.go)
 	items      []item25
 	dirStart   int // 0-based first line of the directions part, -1 if none
 	tableStart int // 0-based first line of the pillar tables part, -1 if none
 }
 
 var (
-	reLonePage25  = regexp.MustCompile(`^[0-9]{1,3}$`)
-	reChartNums25 = regexp.MustCompile(`^[-+▲]?[0-9][0-9,.]*%?(\s+[-+▲]?[0-9][0-9,.]*%?)*$`)
-	reTailPage25  = regexp.MustCompile(`^(.*[^\x00-\x7f])\s+([0-9]{1,2})$`)
-	reDirHead25   = regexp.MustCompile(`^政策の方向性\s*([1-9①-⑨])`) // NFKC turns ① into 1
-	reDirSub25    = regexp.MustCompile(`^\(([0-9]{1,2})\)\s*(.*)$`)
+	reDirHead25 = regexp.MustCompile(`^政策の方向性\s*([1-9①-⑨])`) // NFKC turns ① into 1
+	reDirSub25  = regexp.MustCompile(`^\(([0-9]{1,2})\)\s*(.*)$`)
 )
 
-// lex25 classifies every line. The part a line is in decides which shapes
-// are looked for, so the lexer runs one state per part.
+// lex25 classifies every line from the shapes of the shared lexer
+// (lex.go). The part a line is in decides what a shape means there, so the
+// lexer runs one state per part.
 func lex25(t *docText) *lexer25 {
-	lx := &lexer25{t: t, dirStart: -1, tableStart: -1}
+	lx := &lexer25{t: t, lines: lexSlides(t), dirStart: -1, tableStart: -1}
 	for i, n := range t.Norm {
 		if lx.dirStart < 0 && reDirHead25.MatchString(n) {
 			lx.dirStart = i
@@ -138,10 +137,10 @@ func lex25(t *docText) *lexer25 {
 type stateFn25 func(*lexer25) stateFn25
 
 func (lx *lexer25) newItem(i int) item25 {
-	raw := lx.t.Raw[i]
-	it := item25{line: i + 1, pageStart: strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")}
-	it.text = strings.TrimFunc(raw, unicode.IsSpace)
-	it.norm = lx.t.Norm[i]
+	l := lx.lines[i]
+	it := item25{line: i + 1, pageStart: l.pageStart}
+	it.text = trimSpaces(l.raw)
+	it.norm = l.norm
 	it.typ = it25Text
 	if it.text == "" {
 		it.typ = it25Blank
@@ -161,7 +160,16 @@ func (lx *lexer25) sectionEnd(from int) int {
 }
 
 func (lx *lexer25) isSingle(i int) bool {
-	return i >= 0 && i < len(lx.t.Norm) && utf8.RuneCountInString(lx.t.Norm[i]) == 1 && !reLonePage25.MatchString(lx.t.Norm[i])
+	return i >= 0 && i < len(lx.lines) && lx.lines[i].shape == shapeSingle
+}
+
+// isNumber: line i is a lone number of one to three digits.
+func (lx *lexer25) isNumber(i int) bool { return lx.lines[i].shape == shapeNumber }
+
+// isNumeric: line i holds numbers only (a lone number or chart values).
+func (lx *lexer25) isNumeric(i int) bool {
+	s := lx.lines[i].shape
+	return s == shapeNumber || s == shapeNumbers
 }
 
 // lexMacro25 reads the macro/scenario pages: prose, chart numbers, page
@@ -178,9 +186,9 @@ func lexMacro25(lx *lexer25) stateFn25 {
 			switch {
 			case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
 				it.typ = it25Vertical
-			case reLonePage25.MatchString(it.norm) && !lx.numericNeighbour(i) && lx.blankAround(i):
+			case lx.isNumber(i) && !lx.numericNeighbour(i) && lx.blankAround(i):
 				it.typ = it25PageNum
-			case reChartNums25.MatchString(it.norm):
+			case lx.isNumeric(i):
 				it.typ = it25ChartNum
 			}
 		}
@@ -212,7 +220,7 @@ func (lx *lexer25) numericNeighbour(i int) bool {
 			if lx.t.Norm[j] == "" {
 				continue
 			}
-			return reChartNums25.MatchString(lx.t.Norm[j])
+			return lx.isNumeric(j)
 		}
 	}
 	return false
@@ -243,13 +251,15 @@ func lexDirections25(lx *lexer25) stateFn25 {
 // part: page numbers (alone or at the end of a line), else text.
 func (lx *lexer25) classifyBody(it *item25) {
 	it.typ = it25Text
-	if reLonePage25.MatchString(it.norm) {
+	l := lx.lines[it.line-1]
+	if l.shape == shapeNumber {
 		it.typ = it25PageNum
 		return
 	}
-	// "…全国展開等） 17": the page number was glued to the last line
-	if m := reTailPage25.FindStringSubmatch(it.text); m != nil {
-		it.text = strings.TrimRightFunc(m[1], unicode.IsSpace)
+	// "…全国展開等） 17": the page number was glued to the last line (the
+	// slides of this edition number up to 99)
+	if head := strings.TrimRight(it.text, "0123456789"); l.tailNum > 0 && len(it.text)-len(head) <= 2 {
+		it.text = strings.TrimRightFunc(head, unicode.IsSpace)
 		it.norm = strings.TrimSpace(norm.NFKC.String(it.text))
 		it.width = dispWidth25(it.text)
 		it.pageTail = true

@@ -274,6 +274,8 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	m.Funds = walk(policygraph.RelUsesFund, out)
 	m.FundMentions = walk(policygraph.RelUsesFund, out)
 	m.RelistedAs = walk(policygraph.RelRelists, in)
+	m.Summarizes = walk(policygraph.RelSummarizes, out)
+	m.SummarizedBy = walk(policygraph.RelSummarizes, in)
 	m.RefersTo = walk(policygraph.RelRefersTo, out)
 	m.EvolvesFrom = walk(policygraph.RelEvolvesFrom, out)
 	m.EvolvedInto = walk(policygraph.RelEvolvesFrom, in)

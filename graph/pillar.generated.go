@@ -1787,7 +1787,11 @@ func (ec *executionContext) unmarshalInputPillarMeasureFilter(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "relist", "group", "law", "fund", "yearFrom", "yearTo", "text"}
+	if _, present := asMap["distinct"]; !present {
+		asMap["distinct"] = false
+	}
+
+	fieldsInOrder := [...]string{"status", "relist", "overview", "distinct", "group", "law", "fund", "yearFrom", "yearTo", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -1808,6 +1812,20 @@ func (ec *executionContext) unmarshalInputPillarMeasureFilter(ctx context.Contex
 				return it, err
 			}
 			it.Relist = data
+		case "overview":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overview"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Overview = data
+		case "distinct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("distinct"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Distinct = data
 		case "group":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("group"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)

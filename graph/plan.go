@@ -149,6 +149,8 @@ var rules = map[string]map[string]rule{
 		"fundMentions":  walkRule(policygraph.RelUsesFund, out, at{path: []hop{{"FundMention", "fund"}}}),
 		"relistOf":      walkRule(policygraph.RelRelists, out),
 		"relistedAs":    walkRule(policygraph.RelRelists, in),
+		"summarizes":    walkRule(policygraph.RelSummarizes, out),
+		"summarizedBy":  walkRule(policygraph.RelSummarizes, in),
 		"refersTo":      walkRule(policygraph.RelRefersTo, out, at{path: []hop{{"Reference", "to"}}}, at{path: []hop{{"Reference", "from"}}, parent: true}),
 		"evolvesFrom":   walkRule(policygraph.RelEvolvesFrom, out, at{path: []hop{{"Evolution", "measure"}}}),
 		"evolvedInto":   walkRule(policygraph.RelEvolvesFrom, in, at{path: []hop{{"Evolution", "measure"}}}),

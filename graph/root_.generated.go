@@ -185,6 +185,7 @@ type ComplexityRoot struct {
 		LawMentions   func(childComplexity int) int
 		Laws          func(childComplexity int) int
 		Organisations func(childComplexity int) int
+		Overview      func(childComplexity int) int
 		Pillar        func(childComplexity int) int
 		RefersTo      func(childComplexity int) int
 		Relist        func(childComplexity int) int
@@ -193,6 +194,8 @@ type ComplexityRoot struct {
 		Source        func(childComplexity int) int
 		StartYear     func(childComplexity int) int
 		Status        func(childComplexity int) int
+		SummarizedBy  func(childComplexity int) int
+		Summarizes    func(childComplexity int) int
 		Text          func(childComplexity int) int
 		Title         func(childComplexity int) int
 	}
@@ -1091,6 +1094,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Measure.Organisations(childComplexity), true
 
+	case "Measure.overview":
+		if e.ComplexityRoot.Measure.Overview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.Overview(childComplexity), true
+
 	case "Measure.pillar":
 		if e.ComplexityRoot.Measure.Pillar == nil {
 			break
@@ -1146,6 +1156,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Measure.Status(childComplexity), true
+
+	case "Measure.summarizedBy":
+		if e.ComplexityRoot.Measure.SummarizedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.SummarizedBy(childComplexity), true
+
+	case "Measure.summarizes":
+		if e.ComplexityRoot.Measure.Summarizes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.Summarizes(childComplexity), true
 
 	case "Measure.text":
 		if e.ComplexityRoot.Measure.Text == nil {
@@ -2787,12 +2811,14 @@ type Measure implements Node {
   "The whole item, lines joined."
   text: String!
   status: MeasureStatus!
-  "足下３年程度, ３～５年後 … where stated."
+  "足下３年程度, ３～５年後 … where stated (a 2023 overview cell: only when the cell states its start year)."
   horizon: String
   startYear: Int
   endYear: Int
   "Carries （再掲）/【再掲】."
   relist: Boolean!
+  "A cell of a 2023 overview table (各分野（ミクロ）の主要施策): it digests detail measures (summarizes) rather than being one more item."
+  overview: Boolean!
   source: Source!
   document: Document!
   pillar: Pillar
@@ -2815,6 +2841,10 @@ type Measure implements Node {
   evolvesFrom: [Evolution!]!
   "EVOLVES_FROM (incoming): the later edition's measures that continue this one."
   evolvedInto: [Evolution!]!
+  "SUMMARIZES: the detail measures this overview cell digests, in document order."
+  summarizes: [Measure!]!
+  "SUMMARIZES (incoming): the overview cells that digest this measure."
+  summarizedBy: [Measure!]!
   "HAS_MEASURE (incoming from PolicyDirection): the 2025 directions listing this measure."
   directions: [PolicyDirection!]!
 }
@@ -2870,6 +2900,14 @@ input MeasureFilter {
   text: String
   "Only 再掲 items (true) or only originals (false)."
   relist: Boolean
+  "Only 2023 overview-table cells (true) or only the other measures (false)."
+  overview: Boolean
+  """
+  Count each item once: leave out every measure that SUMMARIZES another
+  measure of the same result (an overview cell whose detail bullet is in the
+  result too). A cell none of whose bullets passes the other filters stays.
+  """
+  distinct: Boolean! = false
 }
 
 enum MeasureOrderField {
@@ -3166,6 +3204,10 @@ type TargetRevision {
 input PillarMeasureFilter {
   status: [MeasureStatus!]
   relist: Boolean
+  "Only 2023 overview-table cells (true) or only the other measures (false)."
+  overview: Boolean
+  "Count each item once, as in MeasureFilter.distinct."
+  distinct: Boolean! = false
   group: ID
   law: ID
   fund: ID
@@ -3644,6 +3686,8 @@ func (ec *executionContext) childFields_Measure(ctx context.Context, field graph
 		return ec.fieldContext_Measure_endYear(ctx, field)
 	case "relist":
 		return ec.fieldContext_Measure_relist(ctx, field)
+	case "overview":
+		return ec.fieldContext_Measure_overview(ctx, field)
 	case "source":
 		return ec.fieldContext_Measure_source(ctx, field)
 	case "document":
@@ -3670,6 +3714,10 @@ func (ec *executionContext) childFields_Measure(ctx context.Context, field graph
 		return ec.fieldContext_Measure_evolvesFrom(ctx, field)
 	case "evolvedInto":
 		return ec.fieldContext_Measure_evolvedInto(ctx, field)
+	case "summarizes":
+		return ec.fieldContext_Measure_summarizes(ctx, field)
+	case "summarizedBy":
+		return ec.fieldContext_Measure_summarizedBy(ctx, field)
 	case "directions":
 		return ec.fieldContext_Measure_directions(ctx, field)
 	case "amounts":

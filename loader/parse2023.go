@@ -1179,6 +1179,12 @@ func (p *parser2023) concept(i int) int {
 		return p.verticalLabel(i)
 	}
 	p.place(it.line, "skipped:concept-prose")
+	if pl := p.pillars[p.pillar]; pl != nil {
+		if p.out.ProseOwner == nil {
+			p.out.ProseOwner = map[int]string{}
+		}
+		p.out.ProseOwner[it.line] = pl.ID
+	}
 	return i
 }
 

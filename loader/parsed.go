@@ -43,4 +43,8 @@ type parsedDoc struct {
 	// (2023's 各分野（ミクロ）の主要施策 tables), which restate detail-page
 	// items in short: EVOLVES_FROM prefers the detail twin of a cell.
 	Summary map[string]bool
+	// ProseOwner maps a skipped prose line to the pillar whose page it is on
+	// (2023's （考え方） pages): the shared passes cite the laws and
+	// organisations it names by that pillar instead of the Document.
+	ProseOwner map[int]string
 }

@@ -240,3 +240,19 @@ func TestUnsummarizedReported(t *testing.T) {
 		}
 	}
 }
+
+// TestConceptProseOnPillar: a law named in a pillar's （考え方） prose is
+// cited by that pillar, not the Document (issue 10: 経済安全保障推進法 at
+// 1711 on MISSION-3's page).
+func TestConceptProseOnPillar(t *testing.T) {
+	g, _ := seedGraph()
+	var got []string
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelCitesLaw && r.End == "law:経済安全保障推進法" && r.Float("line") == 1711 {
+			got = append(got, r.Start)
+		}
+	}
+	if !slices.Equal(got, []string{"pillar:2023:MISSION-3"}) {
+		t.Errorf("1711 cited by %v, want the MISSION-3 pillar alone", got)
+	}
+}

@@ -246,7 +246,8 @@ type parser2023 struct {
 	detail map[string][]*policygraph.Measure
 	corpus map[string]map[string]bool // pillar key → bigrams23 of its detail text
 	mbg    map[*policygraph.Measure]map[string]bool
-	budget int // comparisons left, see maxCompare2023
+	hbg    map[*policygraph.Measure]map[string]bool // bigrams of a bullet's headline (summarizes.go)
+	budget int                                      // comparisons left, see maxCompare2023
 
 	sec    sect2023
 	pillar string // current pillar key

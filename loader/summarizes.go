@@ -104,12 +104,10 @@ func (p *parser2023) digests(key, text string) []digest {
 		// headline
 		for _, m := range detail {
 			p.budget--
-			h := headline23(m.Text)
-			if utf8.RuneCountInString(h) < headlineRunes {
-				continue
-			}
-			if s := coverage23(bigrams23(h), cell); s >= headlineMin {
-				add(m, "headline", s, false)
+			if hb := p.headlineBigrams(m); hb != nil {
+				if s := coverage23(hb, cell); s >= headlineMin {
+					add(m, "headline", s, false)
+				}
 			}
 		}
 		// clause
@@ -132,6 +130,23 @@ func (p *parser2023) digests(key, text string) []digest {
 		}
 	}
 	return out
+}
+
+// headlineBigrams are the bigrams of a bullet's headline, computed once per
+// bullet; nil when the headline is too short to tell anything.
+func (p *parser2023) headlineBigrams(m *policygraph.Measure) map[string]bool {
+	if hb, ok := p.hbg[m]; ok {
+		return hb
+	}
+	var hb map[string]bool
+	if h := headline23(m.Text); utf8.RuneCountInString(h) >= headlineRunes {
+		hb = bigrams23(h)
+	}
+	if p.hbg == nil {
+		p.hbg = map[*policygraph.Measure]map[string]bool{}
+	}
+	p.hbg[m] = hb
+	return hb
 }
 
 // headline23 is a bullet's headline in matching form: its text before the

@@ -113,7 +113,7 @@ type ComplexityRoot struct {
 		Aliases  func(childComplexity int) int
 		Amounts  func(childComplexity int) int
 		ID       func(childComplexity int) int
-		Measures func(childComplexity int) int
+		Measures func(childComplexity int, distinct bool) int
 		Mentions func(childComplexity int) int
 		Name     func(childComplexity int) int
 		Pillars  func(childComplexity int) int
@@ -152,7 +152,7 @@ type ComplexityRoot struct {
 		Aliases  func(childComplexity int) int
 		Foreign  func(childComplexity int) int
 		ID       func(childComplexity int) int
-		Measures func(childComplexity int) int
+		Measures func(childComplexity int, distinct bool) int
 		Mentions func(childComplexity int) int
 		Name     func(childComplexity int) int
 		Pillars  func(childComplexity int) int
@@ -215,7 +215,7 @@ type ComplexityRoot struct {
 	MeasureGroup struct {
 		Document     func(childComplexity int) int
 		ID           func(childComplexity int) int
-		Measures     func(childComplexity int) int
+		Measures     func(childComplexity int, distinct bool) int
 		Name         func(childComplexity int) int
 		Pillar       func(childComplexity int) int
 		ReferencedBy func(childComplexity int) int
@@ -238,7 +238,7 @@ type ComplexityRoot struct {
 		Aliases  func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Kind     func(childComplexity int) int
-		Measures func(childComplexity int) int
+		Measures func(childComplexity int, distinct bool) int
 		Mentions func(childComplexity int) int
 		Name     func(childComplexity int) int
 		Pillars  func(childComplexity int) int
@@ -784,7 +784,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Fund.Measures(childComplexity), true
+		args, err := ec.field_Fund_measures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Fund.Measures(childComplexity, args["distinct"].(bool)), true
 
 	case "Fund.mentions":
 		if e.ComplexityRoot.Fund.Mentions == nil {
@@ -931,7 +936,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Law.Measures(childComplexity), true
+		args, err := ec.field_Law_measures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Law.Measures(childComplexity, args["distinct"].(bool)), true
 
 	case "Law.mentions":
 		if e.ComplexityRoot.Law.Mentions == nil {
@@ -1246,7 +1256,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.MeasureGroup.Measures(childComplexity), true
+		args, err := ec.field_MeasureGroup_measures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MeasureGroup.Measures(childComplexity, args["distinct"].(bool)), true
 
 	case "MeasureGroup.name":
 		if e.ComplexityRoot.MeasureGroup.Name == nil {
@@ -1344,7 +1359,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Measures(childComplexity), true
+		args, err := ec.field_Organisation_measures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Measures(childComplexity, args["distinct"].(bool)), true
 
 	case "Organisation.mentions":
 		if e.ComplexityRoot.Organisation.Mentions == nil {
@@ -2752,7 +2772,13 @@ type Law implements Node {
   aliases: [String!]!
   foreign: Boolean!
   "CITES_LAW (incoming): the measures citing the law."
-  measures: [Measure!]!
+  measures(
+    """
+    Count each item once, as MeasureFilter.distinct does: a 2023 overview
+    cell is left out when a measure it SUMMARIZES is listed too.
+    """
+    distinct: Boolean! = false
+  ): [Measure!]!
   "CITES_LAW (incoming): the targets citing the law."
   targets: [Target!]!
   "Pillars that depend on the law (the pillar, its measures or targets cite it), with the mentions."
@@ -2768,7 +2794,13 @@ type Fund implements Node {
   "GI基金 = グリーンイノベーション基金 …"
   aliases: [String!]!
   "USES_FUND (incoming): the measures using the fund."
-  measures: [Measure!]!
+  measures(
+    """
+    Count each item once, as MeasureFilter.distinct does: a 2023 overview
+    cell is left out when a measure it SUMMARIZES is listed too.
+    """
+    distinct: Boolean! = false
+  ): [Measure!]!
   "USES_FUND (incoming): the targets naming the fund."
   targets: [Target!]!
   "Pillars that depend on the fund, with the mentions."
@@ -3027,7 +3059,13 @@ type Organisation implements Node {
   "MENTIONS_ORG (incoming): every mention, with the mentioning node (Measure, Target, Pillar or Document), the surface form and the line."
   mentions: [Mention!]!
   "MENTIONS_ORG (incoming): the measures that name the organisation."
-  measures: [Measure!]!
+  measures(
+    """
+    Count each item once, as MeasureFilter.distinct does: a 2023 overview
+    cell is left out when a measure it SUMMARIZES is listed too.
+    """
+    distinct: Boolean! = false
+  ): [Measure!]!
   "Pillars that rely on the organisation: the pillar itself, its measures or its targets name it, with the mentions."
   pillars: [PillarUse!]!
 }
@@ -3154,7 +3192,13 @@ type MeasureGroup implements Node {
   document: Document!
   pillar: Pillar
   "IN_GROUP (incoming): the measures in the group."
-  measures: [Measure!]!
+  measures(
+    """
+    Count each item once, as MeasureFilter.distinct does: a 2023 overview
+    cell is left out when a measure it SUMMARIZES is listed too.
+    """
+    distinct: Boolean! = false
+  ): [Measure!]!
   "REFERS_TO (incoming): measures that point at this group."
   referencedBy: [Reference!]!
 }

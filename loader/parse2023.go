@@ -19,8 +19,9 @@ package loader
 // Summary-table cells are interleaved across columns and, on pages with two
 // pillars, across pillars too, so they are resolved after the detail pages
 // are parsed: each cell goes to the page pillar whose detail measures cover
-// most of its wording, and takes status and group from the detail measure it
-// repeats.
+// most of its wording, SUMMARIZES the detail bullets it digests
+// (summarizes.go), takes its status from them and its group from the detail
+// measure it repeats.
 
 import (
 	"fmt"

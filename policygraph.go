@@ -47,13 +47,14 @@ const (
 	RelRestates     = "RESTATES"      // Target → the first Target of the same goal in its pillar and edition
 	RelHasAmount    = "HAS_AMOUNT"    // Measure/Target/Fund/Pillar/Document → Amount (line)
 	RelMentionsOrg  = "MENTIONS_ORG"  // Measure/Target/Pillar/Document → Organisation (surface, line)
+	RelSummarizes   = "SUMMARIZES"    // Measure (2023 overview-table cell) → the detail Measure it digests (rule, score)
 )
 
 // RelTypes lists every relationship type in a stable order.
 var RelTypes = []string{
 	RelHasPillar, RelHasDirection, RelHasGroup, RelInGroup, RelHasMeasure, RelHasTarget,
 	RelCitesLaw, RelUsesFund, RelRelists, RelRefersTo, RelContinues, RelEvolvesFrom, RelRevises,
-	RelRestates, RelHasAmount, RelMentionsOrg,
+	RelRestates, RelHasAmount, RelMentionsOrg, RelSummarizes,
 }
 
 // Measure statuses.
@@ -152,6 +153,9 @@ type Measure struct {
 	StartYear  int    `json:"startYear,omitempty"`
 	EndYear    int    `json:"endYear,omitempty"`
 	Relist     bool   `json:"relist,omitempty"` // carries （再掲）/【再掲】
+	// Overview: a cell of a 2023 overview table (各分野（ミクロ）の主要施策),
+	// which SUMMARIZES detail measures rather than being one more item.
+	Overview bool `json:"overview,omitempty"`
 	Source
 }
 

@@ -121,6 +121,13 @@ type MeasureFilter struct {
 	YearTo   int
 	Text     string // NFKC-normalised substring of title or text
 	Relist   *bool  // only 再掲 items (true) or only originals (false)
+	// Overview keeps only the cells of the 2023 overview tables (true) or
+	// only the other measures (false).
+	Overview *bool
+	// Distinct counts an item once: it drops every measure that SUMMARIZES
+	// a measure of the same result (an overview cell whose detail bullet
+	// is listed too). A cell whose bullets are all filtered out stays.
+	Distinct bool
 }
 
 // MeasureOrder orders measures. The default is document order: document

@@ -40,7 +40,9 @@ type Group struct {
 	Earlier []*policygraph.Pillar // of From, in pillar order
 	Later   []*policygraph.Pillar // of To
 	// Planned is every ○ (FUTURE) measure of the earlier pillars, 再掲
-	// repeats left out (their original is counted), in document order.
+	// repeats left out (their original is counted) and overview cells that
+	// SUMMARIZES a planned measure left out (that measure is counted), in
+	// document order.
 	Planned []*Planned
 	// New is every measure of the later pillars that continues no measure of
 	// From (no EVOLVES_FROM), 再掲 repeats left out, in document order.
@@ -55,8 +57,9 @@ type Group struct {
 type Planned struct {
 	Measure *policygraph.Measure
 	Outcome string
-	// Evidence is the later edition's measures that continue it, best
-	// score first.
+	// Evidence is the later edition's measures that continue it or an
+	// overview cell that SUMMARIZES it (Evolution.Earlier is then the
+	// cell), best score first.
 	Evidence []*Evolution
 }
 
@@ -235,11 +238,39 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 	measures := r.walk(pillarIDs(all), policygraph.RelHasMeasure, policygraph.Outgoing)
 	targets := r.walk(pillarIDs(laterPillars), policygraph.RelHasTarget, policygraph.Outgoing)
 
+	// An overview cell (2023 各分野の主要施策) that SUMMARIZES a planned
+	// measure is not one more plan (MeasureFilter.Distinct's rule): the
+	// measures it digests are counted and inherit its successors (cellsOf).
+	var cells []string
+	earlierByID := map[string]*policygraph.Measure{}
+	plan := func(m *policygraph.Measure) bool { return m.Status == policygraph.StatusFuture && !m.Relist }
+	for _, p := range earlierPillars {
+		for _, h := range measures[p.ID] {
+			if m, ok := h.Node.(*policygraph.Measure); ok {
+				earlierByID[m.ID] = m
+				if m.Overview && plan(m) {
+					cells = append(cells, m.ID)
+				}
+			}
+		}
+	}
+	summarizes := r.walk(cells, policygraph.RelSummarizes, policygraph.Outgoing)
+	cellsOf := map[string][]string{} // planned measure id → the planned cells that summarize it
+	dropped := map[string]bool{}
+	for _, c := range cells {
+		for _, h := range summarizes[c] {
+			if m := earlierByID[h.Node.NodeID()]; m != nil && plan(m) {
+				cellsOf[m.ID] = append(cellsOf[m.ID], c)
+				dropped[c] = true
+			}
+		}
+	}
+
 	var planned, laterMeasures, laterTargets []string
 	for _, g := range groups {
 		for _, p := range g.Earlier {
 			for _, m := range sortedMeasures(measures[p.ID]) {
-				if m.Status == policygraph.StatusFuture && !m.Relist {
+				if plan(m) && !dropped[m.ID] {
 					planned = append(planned, m.ID)
 					g.Planned = append(g.Planned, &Planned{Measure: m})
 				}
@@ -254,7 +285,7 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 			}
 		}
 	}
-	successors := r.walk(planned, policygraph.RelEvolvesFrom, policygraph.Incoming)
+	successors := r.walk(slices.Concat(planned, cells), policygraph.RelEvolvesFrom, policygraph.Incoming)
 	ancestors := r.walk(laterMeasures, policygraph.RelEvolvesFrom, policygraph.Outgoing)
 	revises := r.walk(laterTargets, policygraph.RelRevises, policygraph.Outgoing)
 	if r.err != nil {
@@ -262,9 +293,14 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 	}
 	for _, g := range groups {
 		for _, pl := range g.Planned {
-			for _, h := range successors[pl.Measure.ID] {
-				if m, ok := h.Node.(*policygraph.Measure); ok && m.DocumentID == to.ID {
-					pl.Evidence = append(pl.Evidence, &Evolution{Earlier: pl.Measure, Later: m, Score: h.Rel.Float("score")})
+			seen := map[string]bool{}
+			for _, id := range append([]string{pl.Measure.ID}, cellsOf[pl.Measure.ID]...) {
+				earlier := cmp.Or(earlierByID[id], pl.Measure)
+				for _, h := range successors[id] {
+					if m, ok := h.Node.(*policygraph.Measure); ok && m.DocumentID == to.ID && !seen[m.ID] {
+						seen[m.ID] = true
+						pl.Evidence = append(pl.Evidence, &Evolution{Earlier: earlier, Later: m, Score: h.Rel.Float("score")})
+					}
 				}
 			}
 			slices.SortStableFunc(pl.Evidence, func(a, b *Evolution) int {

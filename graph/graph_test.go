@@ -643,6 +643,65 @@ func TestMeasuresFilter(t *testing.T) {
 	}
 }
 
+// TestOverviewCells: Measure.overview, summarizes/summarizedBy and the
+// distinct filter (fixture: m2 is an overview cell that SUMMARIZES m1).
+func TestOverviewCells(t *testing.T) {
+	c := client.New(newHandler(t, fixtureStore(t), nil))
+	var got struct {
+		M2 struct {
+			Overview   bool
+			Summarizes []idOnly
+		} `json:"m2"`
+		M1 struct {
+			Overview     bool
+			SummarizedBy []idOnly
+		} `json:"m1"`
+		All      measurePage `json:"all"`
+		Distinct measurePage `json:"distinct"`
+		Cells    measurePage `json:"cells"`
+		Pillar   struct {
+			All      measurePage `json:"all"`
+			Distinct measurePage `json:"distinct"`
+			Detail   measurePage `json:"detail"`
+		}
+	}
+	mustRun(t, c, `{
+		m2: measure(id: "`+m2+`") { overview summarizes { id } }
+		m1: measure(id: "`+m1+`") { overview summarizedBy { id } }
+		all: measures(filter: {document: "`+doc23+`"}) `+pageFields+`
+		distinct: measures(filter: {document: "`+doc23+`", distinct: true}) `+pageFields+`
+		cells: measures(filter: {overview: true}) `+pageFields+`
+		pillar(id: "`+p23M1+`") {
+			all: measures `+pageFields+`
+			distinct: measures(filter: {distinct: true}) `+pageFields+`
+			detail: measures(filter: {overview: false}) `+pageFields+`
+		}
+	}`, &got)
+	if !got.M2.Overview || cmp.Diff([]string{m1}, ids(got.M2.Summarizes)) != "" {
+		t.Errorf("m2 = %+v", got.M2)
+	}
+	if got.M1.Overview || cmp.Diff([]string{m2}, ids(got.M1.SummarizedBy)) != "" {
+		t.Errorf("m1 = %+v", got.M1)
+	}
+	for _, tc := range []struct {
+		name  string
+		got   measurePage
+		want  []string
+		total int
+	}{
+		{"document", got.All, []string{m1, m2, m3, m4, m5, m6}, 6},
+		{"document distinct", got.Distinct, []string{m1, m3, m4, m5, m6}, 5},
+		{"cells", got.Cells, []string{m2}, 1},
+		{"pillar", got.Pillar.All, []string{m1, m2}, 2},
+		{"pillar distinct", got.Pillar.Distinct, []string{m1}, 1},
+		{"pillar detail", got.Pillar.Detail, []string{m1}, 1},
+	} {
+		if diff := cmp.Diff(tc.want, tc.got.ids()); diff != "" || tc.got.TotalCount != tc.total {
+			t.Errorf("%s: totalCount %d (want %d) (-want +got):\n%s", tc.name, tc.got.TotalCount, tc.total, diff)
+		}
+	}
+}
+
 func TestSearchNeighbourhoodPaths(t *testing.T) {
 	c := client.New(newHandler(t, fixtureStore(t), nil))
 	var got struct {

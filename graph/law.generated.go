@@ -18,14 +18,14 @@ import (
 // region    ************************** generated!.gotpl **************************
 
 type FundResolver interface {
-	Measures(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.Measure, error)
+	Measures(ctx context.Context, obj *policygraph.Fund, distinct bool) ([]*policygraph.Measure, error)
 	Targets(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.Target, error)
 	Pillars(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.PillarUse, error)
 	Mentions(ctx context.Context, obj *policygraph.Fund) ([]*model.Mention, error)
 	Amounts(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.Amount, error)
 }
 type LawResolver interface {
-	Measures(ctx context.Context, obj *policygraph.Law) ([]*policygraph.Measure, error)
+	Measures(ctx context.Context, obj *policygraph.Law, distinct bool) ([]*policygraph.Measure, error)
 	Targets(ctx context.Context, obj *policygraph.Law) ([]*policygraph.Target, error)
 	Pillars(ctx context.Context, obj *policygraph.Law) ([]*policygraph.PillarUse, error)
 	Mentions(ctx context.Context, obj *policygraph.Law) ([]*model.Mention, error)
@@ -37,6 +37,34 @@ type PillarUseResolver interface {
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Fund_measures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "distinct",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["distinct"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Law_measures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "distinct",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["distinct"] = arg0
+	return args, nil
+}
 
 // endregion ***************************** args.gotpl *****************************
 
@@ -124,7 +152,8 @@ func (ec *executionContext) _Fund_measures(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Fund_measures(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Fund().Measures(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Fund().Measures(ctx, obj, fc.Args["distinct"].(bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Measure) graphql.Marshaler {
@@ -134,7 +163,7 @@ func (ec *executionContext) _Fund_measures(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Fund_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Fund_measures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Fund",
 		Field:      field,
@@ -143,6 +172,17 @@ func (ec *executionContext) fieldContext_Fund_measures(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Measure(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Fund_measures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -440,7 +480,8 @@ func (ec *executionContext) _Law_measures(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Law_measures(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Law().Measures(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Law().Measures(ctx, obj, fc.Args["distinct"].(bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Measure) graphql.Marshaler {
@@ -450,7 +491,7 @@ func (ec *executionContext) _Law_measures(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Law_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Law_measures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Law",
 		Field:      field,
@@ -459,6 +500,17 @@ func (ec *executionContext) fieldContext_Law_measures(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Measure(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Law_measures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

@@ -12,8 +12,8 @@ import (
 	"github.com/policygraph/policygraph/graph/model"
 )
 
-func (r *fundResolver) Measures(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.Measure, error) {
-	return walk[*policygraph.Measure](ctx, r.Resolver, obj.ID, policygraph.RelUsesFund, in)
+func (r *fundResolver) Measures(ctx context.Context, obj *policygraph.Fund, distinct bool) ([]*policygraph.Measure, error) {
+	return r.measureList(ctx, obj.ID, policygraph.RelUsesFund, distinct)
 }
 
 func (r *fundResolver) Targets(ctx context.Context, obj *policygraph.Fund) ([]*policygraph.Target, error) {
@@ -30,8 +30,8 @@ func (r *fundResolver) Mentions(ctx context.Context, obj *policygraph.Fund) ([]*
 	return incomingMentions(hops), err
 }
 
-func (r *lawResolver) Measures(ctx context.Context, obj *policygraph.Law) ([]*policygraph.Measure, error) {
-	return walk[*policygraph.Measure](ctx, r.Resolver, obj.ID, policygraph.RelCitesLaw, in)
+func (r *lawResolver) Measures(ctx context.Context, obj *policygraph.Law, distinct bool) ([]*policygraph.Measure, error) {
+	return r.measureList(ctx, obj.ID, policygraph.RelCitesLaw, distinct)
 }
 
 func (r *lawResolver) Targets(ctx context.Context, obj *policygraph.Law) ([]*policygraph.Target, error) {

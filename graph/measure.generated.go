@@ -34,6 +34,8 @@ type MeasureResolver interface {
 	RefersTo(ctx context.Context, obj *policygraph.Measure) ([]*model.Reference, error)
 	EvolvesFrom(ctx context.Context, obj *policygraph.Measure) ([]*model.Evolution, error)
 	EvolvedInto(ctx context.Context, obj *policygraph.Measure) ([]*model.Evolution, error)
+	Summarizes(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Measure, error)
+	SummarizedBy(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Measure, error)
 	Directions(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.PolicyDirection, error)
 	Amounts(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Amount, error)
 	Organisations(ctx context.Context, obj *policygraph.Measure) ([]*model.OrganisationMention, error)
@@ -443,6 +445,29 @@ func (ec *executionContext) _Measure_relist(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Measure_relist(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Measure", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Measure_overview(ctx context.Context, field graphql.CollectedField, obj *policygraph.Measure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Measure_overview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Measure_overview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Measure", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
@@ -857,6 +882,70 @@ func (ec *executionContext) fieldContext_Measure_evolvedInto(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Measure_summarizes(ctx context.Context, field graphql.CollectedField, obj *policygraph.Measure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Measure_summarizes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Measure().Summarizes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Measure) graphql.Marshaler {
+			return ec.marshalNMeasure2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐMeasureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Measure_summarizes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Measure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Measure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Measure_summarizedBy(ctx context.Context, field graphql.CollectedField, obj *policygraph.Measure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Measure_summarizedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Measure().SummarizedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Measure) graphql.Marshaler {
+			return ec.marshalNMeasure2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐMeasureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Measure_summarizedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Measure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Measure(ctx, field)
 		},
 	}
 	return fc, nil
@@ -1408,7 +1497,11 @@ func (ec *executionContext) unmarshalInputMeasureFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"document", "pillar", "group", "status", "law", "fund", "yearFrom", "yearTo", "text", "relist"}
+	if _, present := asMap["distinct"]; !present {
+		asMap["distinct"] = false
+	}
+
+	fieldsInOrder := [...]string{"document", "pillar", "group", "status", "law", "fund", "yearFrom", "yearTo", "text", "relist", "overview", "distinct"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -1485,6 +1578,20 @@ func (ec *executionContext) unmarshalInputMeasureFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Relist = data
+		case "overview":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overview"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Overview = data
+		case "distinct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("distinct"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Distinct = data
 		}
 	}
 	return it, nil
@@ -1791,6 +1898,11 @@ func (ec *executionContext) _Measure(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "overview":
+			out.Values[i] = ec._Measure_overview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "source":
 			out.Values[i] = ec._Measure_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1844,6 +1956,16 @@ func (ec *executionContext) _Measure(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "evolvedInto":
 			out.Values[i] = ec._Measure_evolvedInto(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summarizes":
+			out.Values[i] = ec._Measure_summarizes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summarizedBy":
+			out.Values[i] = ec._Measure_summarizedBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -88,6 +88,14 @@ func (r *measureResolver) EvolvedInto(ctx context.Context, obj *policygraph.Meas
 	return evolutions(hops), err
 }
 
+func (r *measureResolver) Summarizes(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Measure, error) {
+	return walk[*policygraph.Measure](ctx, r.Resolver, obj.ID, policygraph.RelSummarizes, out)
+}
+
+func (r *measureResolver) SummarizedBy(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Measure, error) {
+	return walk[*policygraph.Measure](ctx, r.Resolver, obj.ID, policygraph.RelSummarizes, in)
+}
+
 func (r *measureResolver) Directions(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.PolicyDirection, error) {
 	return walk[*policygraph.PolicyDirection](ctx, r.Resolver, obj.ID, policygraph.RelHasMeasure, in)
 }

@@ -28,13 +28,27 @@ type AmountResolver interface {
 }
 type OrganisationResolver interface {
 	Mentions(ctx context.Context, obj *policygraph.Organisation) ([]*model.Mention, error)
-	Measures(ctx context.Context, obj *policygraph.Organisation) ([]*policygraph.Measure, error)
+	Measures(ctx context.Context, obj *policygraph.Organisation, distinct bool) ([]*policygraph.Measure, error)
 	Pillars(ctx context.Context, obj *policygraph.Organisation) ([]*policygraph.PillarUse, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Organisation_measures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "distinct",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["distinct"] = arg0
+	return args, nil
+}
 
 // endregion ***************************** args.gotpl *****************************
 
@@ -434,7 +448,8 @@ func (ec *executionContext) _Organisation_measures(ctx context.Context, field gr
 			return ec.fieldContext_Organisation_measures(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Organisation().Measures(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Organisation().Measures(ctx, obj, fc.Args["distinct"].(bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Measure) graphql.Marshaler {
@@ -444,7 +459,7 @@ func (ec *executionContext) _Organisation_measures(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Organisation_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Organisation_measures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Organisation",
 		Field:      field,
@@ -453,6 +468,17 @@ func (ec *executionContext) fieldContext_Organisation_measures(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Measure(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Organisation_measures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

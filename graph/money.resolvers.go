@@ -64,8 +64,8 @@ func (r *organisationResolver) Mentions(ctx context.Context, obj *policygraph.Or
 	return incomingMentions(hops), err
 }
 
-func (r *organisationResolver) Measures(ctx context.Context, obj *policygraph.Organisation) ([]*policygraph.Measure, error) {
-	return walk[*policygraph.Measure](ctx, r.Resolver, obj.ID, policygraph.RelMentionsOrg, in)
+func (r *organisationResolver) Measures(ctx context.Context, obj *policygraph.Organisation, distinct bool) ([]*policygraph.Measure, error) {
+	return r.measureList(ctx, obj.ID, policygraph.RelMentionsOrg, distinct)
 }
 
 func (r *organisationResolver) Pillars(ctx context.Context, obj *policygraph.Organisation) ([]*policygraph.PillarUse, error) {

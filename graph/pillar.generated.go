@@ -20,7 +20,7 @@ import (
 type MeasureGroupResolver interface {
 	Document(ctx context.Context, obj *policygraph.MeasureGroup) (*policygraph.Document, error)
 	Pillar(ctx context.Context, obj *policygraph.MeasureGroup) (*policygraph.Pillar, error)
-	Measures(ctx context.Context, obj *policygraph.MeasureGroup) ([]*policygraph.Measure, error)
+	Measures(ctx context.Context, obj *policygraph.MeasureGroup, distinct bool) ([]*policygraph.Measure, error)
 	ReferencedBy(ctx context.Context, obj *policygraph.MeasureGroup) ([]*model.Reference, error)
 }
 type PillarResolver interface {
@@ -62,6 +62,20 @@ type TargetResolver interface {
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_MeasureGroup_measures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "distinct",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["distinct"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_Pillar_measures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -276,7 +290,8 @@ func (ec *executionContext) _MeasureGroup_measures(ctx context.Context, field gr
 			return ec.fieldContext_MeasureGroup_measures(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.MeasureGroup().Measures(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.MeasureGroup().Measures(ctx, obj, fc.Args["distinct"].(bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Measure) graphql.Marshaler {
@@ -286,7 +301,7 @@ func (ec *executionContext) _MeasureGroup_measures(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_MeasureGroup_measures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_MeasureGroup_measures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "MeasureGroup",
 		Field:      field,
@@ -295,6 +310,17 @@ func (ec *executionContext) fieldContext_MeasureGroup_measures(_ context.Context
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Measure(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MeasureGroup_measures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -1787,7 +1813,11 @@ func (ec *executionContext) unmarshalInputPillarMeasureFilter(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "relist", "group", "law", "fund", "yearFrom", "yearTo", "text"}
+	if _, present := asMap["distinct"]; !present {
+		asMap["distinct"] = false
+	}
+
+	fieldsInOrder := [...]string{"status", "relist", "overview", "distinct", "group", "law", "fund", "yearFrom", "yearTo", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -1808,6 +1838,20 @@ func (ec *executionContext) unmarshalInputPillarMeasureFilter(ctx context.Contex
 				return it, err
 			}
 			it.Relist = data
+		case "overview":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overview"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Overview = data
+		case "distinct":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("distinct"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Distinct = data
 		case "group":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("group"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)

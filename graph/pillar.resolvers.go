@@ -20,8 +20,8 @@ func (r *measureGroupResolver) Pillar(ctx context.Context, obj *policygraph.Meas
 	return nodeAs[*policygraph.Pillar](ctx, r.Resolver, obj.PillarID)
 }
 
-func (r *measureGroupResolver) Measures(ctx context.Context, obj *policygraph.MeasureGroup) ([]*policygraph.Measure, error) {
-	return walk[*policygraph.Measure](ctx, r.Resolver, obj.ID, policygraph.RelInGroup, in)
+func (r *measureGroupResolver) Measures(ctx context.Context, obj *policygraph.MeasureGroup, distinct bool) ([]*policygraph.Measure, error) {
+	return r.measureList(ctx, obj.ID, policygraph.RelInGroup, distinct)
 }
 
 func (r *measureGroupResolver) ReferencedBy(ctx context.Context, obj *policygraph.MeasureGroup) ([]*model.Reference, error) {

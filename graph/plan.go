@@ -63,6 +63,9 @@ type rule struct {
 	// scalar plans a field that returns no nodes but reads them
 	// (Pillar.totalYen sums the pillar's amounts).
 	scalar bool
+	// distinct: the field's distinct argument, when true, reads the
+	// SUMMARIZES of the overview cells it reaches (measureList).
+	distinct bool
 }
 
 const (
@@ -98,6 +101,13 @@ func walkRule(t string, d policygraph.Direction, places ...at) rule {
 		places = here
 	}
 	return rule{walk: walkRel(t, d), places: places}
+}
+
+// distinctRule is walkRule for a measure list with a distinct argument.
+func distinctRule(t string, d policygraph.Direction) rule {
+	r := walkRule(t, d)
+	r.distinct = true
+	return r
 }
 
 func refRule(f func(policygraph.Entity) string) rule { return rule{ref: f, places: here} }
@@ -136,7 +146,7 @@ var rules = map[string]map[string]rule{
 	"MeasureGroup": {
 		"document":     refRule(documentID),
 		"pillar":       refRule(func(e policygraph.Entity) string { return e.(*policygraph.MeasureGroup).PillarID }),
-		"measures":     walkRule(policygraph.RelInGroup, in),
+		"measures":     distinctRule(policygraph.RelInGroup, in),
 		"referencedBy": {walk: refersToIn, places: []at{{path: []hop{{"Reference", "from"}}}, {path: []hop{{"Reference", "to"}}, parent: true}}},
 	},
 	"Measure": {
@@ -149,6 +159,8 @@ var rules = map[string]map[string]rule{
 		"fundMentions":  walkRule(policygraph.RelUsesFund, out, at{path: []hop{{"FundMention", "fund"}}}),
 		"relistOf":      walkRule(policygraph.RelRelists, out),
 		"relistedAs":    walkRule(policygraph.RelRelists, in),
+		"summarizes":    walkRule(policygraph.RelSummarizes, out),
+		"summarizedBy":  walkRule(policygraph.RelSummarizes, in),
 		"refersTo":      walkRule(policygraph.RelRefersTo, out, at{path: []hop{{"Reference", "to"}}}, at{path: []hop{{"Reference", "from"}}, parent: true}),
 		"evolvesFrom":   walkRule(policygraph.RelEvolvesFrom, out, at{path: []hop{{"Evolution", "measure"}}}),
 		"evolvedInto":   walkRule(policygraph.RelEvolvesFrom, in, at{path: []hop{{"Evolution", "measure"}}}),
@@ -171,13 +183,13 @@ var rules = map[string]map[string]rule{
 		"restatedBy":    walkRule(policygraph.RelRestates, in),
 	},
 	"Law": {
-		"measures": walkRule(policygraph.RelCitesLaw, in),
+		"measures": distinctRule(policygraph.RelCitesLaw, in),
 		"targets":  walkRule(policygraph.RelCitesLaw, in),
 		"mentions": walkRule(policygraph.RelCitesLaw, in, mentionNode...),
 		"pillars":  {special: specialPillarsUsing},
 	},
 	"Fund": {
-		"measures": walkRule(policygraph.RelUsesFund, in),
+		"measures": distinctRule(policygraph.RelUsesFund, in),
 		"targets":  walkRule(policygraph.RelUsesFund, in),
 		"mentions": walkRule(policygraph.RelUsesFund, in, mentionNode...),
 		"pillars":  {special: specialPillarsUsing},
@@ -189,7 +201,7 @@ var rules = map[string]map[string]rule{
 	},
 	"Organisation": {
 		"mentions": walkRule(policygraph.RelMentionsOrg, in, mentionNode...),
-		"measures": walkRule(policygraph.RelMentionsOrg, in),
+		"measures": distinctRule(policygraph.RelMentionsOrg, in),
 		"pillars":  {special: specialPillarsUsing},
 	},
 }
@@ -385,12 +397,22 @@ func (p *planner) fetchLevel(fields []planned) {
 	p.fetchWalks(walks)
 
 	// Pillar.laws/funds: the pillars' own mentions and their measures' and
-	// targets', in one walk per relationship type.
+	// targets', in one walk per relationship type. A distinct measure list:
+	// the SUMMARIZES of the overview cells it reached.
 	second := map[policygraph.RelQuery][]string{}
 	for _, pf := range fields {
 		if pf.rule.special == specialPillarUses {
 			for _, id := range pf.ids {
 				second[pf.rule.walk] = append(second[pf.rule.walk], p.useStarts(id)...)
+			}
+		}
+		if p.distinctArg(pf) {
+			for _, id := range pf.ids {
+				for _, h := range p.hopsOf(pf.rule.walk, id) {
+					if m, ok := h.Node.(*policygraph.Measure); ok && m.Overview {
+						second[summarizesOut] = append(second[summarizesOut], m.ID)
+					}
+				}
 			}
 		}
 	}
@@ -529,6 +551,14 @@ func (p *planner) expand(pf planned) []level {
 				reached = append(reached, e)
 			}
 		}
+	case p.distinctArg(pf):
+		for _, id := range pf.ids {
+			ms := nodesOf[*policygraph.Measure](p.hopsOf(r.walk, id))
+			kept, _ := distinctMeasures(ms, func(id string) ([]policygraph.Hop, error) { return p.hopsOf(summarizesOut, id), nil })
+			for _, m := range kept {
+				reached = append(reached, m)
+			}
+		}
 	default:
 		for _, id := range pf.ids {
 			for _, h := range p.hopsOf(r.walk, id) {
@@ -575,6 +605,16 @@ func (p *planner) pillarPages(pf planned) []policygraph.Entity {
 		}
 	}
 	return out
+}
+
+// distinctArg reports whether a distinct measure list is asked for with
+// distinct: true.
+func (p *planner) distinctArg(pf planned) bool {
+	if !pf.rule.distinct {
+		return false
+	}
+	d, _ := pf.f.ArgumentMap(p.rc.Variables)["distinct"].(bool)
+	return d
 }
 
 // walkedArgs reads the arguments of a Pillar.measures field; ok when they

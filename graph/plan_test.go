@@ -215,6 +215,10 @@ func TestPlannedRoundTripsPerField(t *testing.T) {
 		// One value for a list (status: PAST is [PAST]) is planned alike.
 		{`{ pillars { measures(filter: {status: PAST}) { nodes { laws { id } } } } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related CITES_LAW": 1}},
 		{`{ pillars { measures(filter: {status: [PAST]}) { nodes { laws { id } } } } }`, map[string]int{"Pillars": 1, "Related HAS_MEASURE": 1, "Related CITES_LAW": 1}},
+		// SUMMARIZES both ways is one walk each for the whole level.
+		{`{ measures(first: 500) { nodes { overview summarizes { id } summarizedBy { id } } } }`, map[string]int{"Measures": 1, "Related SUMMARIZES": 2}},
+		// distinct needs the SUMMARIZES links: a store query per pillar.
+		{`{ pillars { measures(filter: {distinct: true}) { totalCount } } }`, map[string]int{"Pillars": 1, "Measures": 13, "CountMeasures": 13}},
 		{`{ stats { documents { document { pillars { groups { id } } } } } }`, map[string]int{"Documents": 1, "Related HAS_PILLAR": 1, "Related HAS_GROUP": 1}},
 		{`{ measures(first: 50) { nodes { pillar { document { pillars { id } } } } } }`, map[string]int{"Measures": 1, "Nodes": 2, "Related HAS_PILLAR": 1}},
 		{`{ documents { pillars { measures(filter: {text: "measure"}, first: 2) { nodes { laws { id } } } } } }`,

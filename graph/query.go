@@ -104,10 +104,12 @@ type pillarMeasuresArgs struct {
 
 // walked tells whether the field is resolved by the HAS_MEASURE walk: no
 // filter other than status and relist, document order ascending. Any other
-// filter or order is a store query for the pillar.
+// filter or order (overview and distinct included: distinct needs the
+// SUMMARIZES links) is a store query for the pillar.
 func (a pillarMeasuresArgs) walked() bool {
 	fl := a.filter
 	return fl.Group == nil && fl.Law == nil && fl.Fund == nil && fl.YearFrom == nil && fl.YearTo == nil && fl.Text == nil &&
+		fl.Overview == nil && !fl.Distinct &&
 		(a.order.By == "" || a.order.By == model.MeasureOrderFieldDocument.String()) && !a.order.Desc
 }
 
@@ -185,7 +187,7 @@ func walkedPage(all []*policygraph.Measure, fl model.PillarMeasureFilter, a page
 func (r *Resolver) pillarMeasures(ctx context.Context, p *policygraph.Pillar, a pillarMeasuresArgs) (*model.MeasureConnection, error) {
 	if !a.walked() {
 		fl := a.filter
-		f := policygraph.MeasureFilter{PillarID: p.ID, Statuses: fl.Status, Relist: fl.Relist}
+		f := policygraph.MeasureFilter{PillarID: p.ID, Statuses: fl.Status, Relist: fl.Relist, Overview: fl.Overview, Distinct: fl.Distinct}
 		for dst, src := range map[*string]*string{&f.GroupID: fl.Group, &f.LawID: fl.Law, &f.FundID: fl.Fund, &f.Text: fl.Text} {
 			if src != nil {
 				*dst = *src

@@ -113,7 +113,7 @@ type ComplexityRoot struct {
 		Aliases  func(childComplexity int) int
 		Amounts  func(childComplexity int) int
 		ID       func(childComplexity int) int
-		Measures func(childComplexity int) int
+		Measures func(childComplexity int, distinct bool) int
 		Mentions func(childComplexity int) int
 		Name     func(childComplexity int) int
 		Pillars  func(childComplexity int) int
@@ -152,7 +152,7 @@ type ComplexityRoot struct {
 		Aliases  func(childComplexity int) int
 		Foreign  func(childComplexity int) int
 		ID       func(childComplexity int) int
-		Measures func(childComplexity int) int
+		Measures func(childComplexity int, distinct bool) int
 		Mentions func(childComplexity int) int
 		Name     func(childComplexity int) int
 		Pillars  func(childComplexity int) int
@@ -185,6 +185,7 @@ type ComplexityRoot struct {
 		LawMentions   func(childComplexity int) int
 		Laws          func(childComplexity int) int
 		Organisations func(childComplexity int) int
+		Overview      func(childComplexity int) int
 		Pillar        func(childComplexity int) int
 		RefersTo      func(childComplexity int) int
 		Relist        func(childComplexity int) int
@@ -193,6 +194,8 @@ type ComplexityRoot struct {
 		Source        func(childComplexity int) int
 		StartYear     func(childComplexity int) int
 		Status        func(childComplexity int) int
+		SummarizedBy  func(childComplexity int) int
+		Summarizes    func(childComplexity int) int
 		Text          func(childComplexity int) int
 		Title         func(childComplexity int) int
 	}
@@ -212,7 +215,7 @@ type ComplexityRoot struct {
 	MeasureGroup struct {
 		Document     func(childComplexity int) int
 		ID           func(childComplexity int) int
-		Measures     func(childComplexity int) int
+		Measures     func(childComplexity int, distinct bool) int
 		Name         func(childComplexity int) int
 		Pillar       func(childComplexity int) int
 		ReferencedBy func(childComplexity int) int
@@ -235,7 +238,7 @@ type ComplexityRoot struct {
 		Aliases  func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Kind     func(childComplexity int) int
-		Measures func(childComplexity int) int
+		Measures func(childComplexity int, distinct bool) int
 		Mentions func(childComplexity int) int
 		Name     func(childComplexity int) int
 		Pillars  func(childComplexity int) int
@@ -781,7 +784,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Fund.Measures(childComplexity), true
+		args, err := ec.field_Fund_measures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Fund.Measures(childComplexity, args["distinct"].(bool)), true
 
 	case "Fund.mentions":
 		if e.ComplexityRoot.Fund.Mentions == nil {
@@ -928,7 +936,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Law.Measures(childComplexity), true
+		args, err := ec.field_Law_measures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Law.Measures(childComplexity, args["distinct"].(bool)), true
 
 	case "Law.mentions":
 		if e.ComplexityRoot.Law.Mentions == nil {
@@ -1091,6 +1104,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Measure.Organisations(childComplexity), true
 
+	case "Measure.overview":
+		if e.ComplexityRoot.Measure.Overview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.Overview(childComplexity), true
+
 	case "Measure.pillar":
 		if e.ComplexityRoot.Measure.Pillar == nil {
 			break
@@ -1146,6 +1166,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Measure.Status(childComplexity), true
+
+	case "Measure.summarizedBy":
+		if e.ComplexityRoot.Measure.SummarizedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.SummarizedBy(childComplexity), true
+
+	case "Measure.summarizes":
+		if e.ComplexityRoot.Measure.Summarizes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.Summarizes(childComplexity), true
 
 	case "Measure.text":
 		if e.ComplexityRoot.Measure.Text == nil {
@@ -1222,7 +1256,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.MeasureGroup.Measures(childComplexity), true
+		args, err := ec.field_MeasureGroup_measures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MeasureGroup.Measures(childComplexity, args["distinct"].(bool)), true
 
 	case "MeasureGroup.name":
 		if e.ComplexityRoot.MeasureGroup.Name == nil {
@@ -1320,7 +1359,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Organisation.Measures(childComplexity), true
+		args, err := ec.field_Organisation_measures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Organisation.Measures(childComplexity, args["distinct"].(bool)), true
 
 	case "Organisation.mentions":
 		if e.ComplexityRoot.Organisation.Mentions == nil {
@@ -2728,7 +2772,13 @@ type Law implements Node {
   aliases: [String!]!
   foreign: Boolean!
   "CITES_LAW (incoming): the measures citing the law."
-  measures: [Measure!]!
+  measures(
+    """
+    Count each item once, as MeasureFilter.distinct does: a 2023 overview
+    cell is left out when a measure it SUMMARIZES is listed too.
+    """
+    distinct: Boolean! = false
+  ): [Measure!]!
   "CITES_LAW (incoming): the targets citing the law."
   targets: [Target!]!
   "Pillars that depend on the law (the pillar, its measures or targets cite it), with the mentions."
@@ -2744,7 +2794,13 @@ type Fund implements Node {
   "GI基金 = グリーンイノベーション基金 …"
   aliases: [String!]!
   "USES_FUND (incoming): the measures using the fund."
-  measures: [Measure!]!
+  measures(
+    """
+    Count each item once, as MeasureFilter.distinct does: a 2023 overview
+    cell is left out when a measure it SUMMARIZES is listed too.
+    """
+    distinct: Boolean! = false
+  ): [Measure!]!
   "USES_FUND (incoming): the targets naming the fund."
   targets: [Target!]!
   "Pillars that depend on the fund, with the mentions."
@@ -2787,12 +2843,14 @@ type Measure implements Node {
   "The whole item, lines joined."
   text: String!
   status: MeasureStatus!
-  "足下３年程度, ３～５年後 … where stated."
+  "足下３年程度, ３～５年後 … where stated (a 2023 overview cell: only when the cell states its start year)."
   horizon: String
   startYear: Int
   endYear: Int
   "Carries （再掲）/【再掲】."
   relist: Boolean!
+  "A cell of a 2023 overview table (各分野（ミクロ）の主要施策): it digests detail measures (summarizes) rather than being one more item."
+  overview: Boolean!
   source: Source!
   document: Document!
   pillar: Pillar
@@ -2815,6 +2873,10 @@ type Measure implements Node {
   evolvesFrom: [Evolution!]!
   "EVOLVES_FROM (incoming): the later edition's measures that continue this one."
   evolvedInto: [Evolution!]!
+  "SUMMARIZES: the detail measures this overview cell digests, in document order."
+  summarizes: [Measure!]!
+  "SUMMARIZES (incoming): the overview cells that digest this measure."
+  summarizedBy: [Measure!]!
   "HAS_MEASURE (incoming from PolicyDirection): the 2025 directions listing this measure."
   directions: [PolicyDirection!]!
 }
@@ -2870,6 +2932,14 @@ input MeasureFilter {
   text: String
   "Only 再掲 items (true) or only originals (false)."
   relist: Boolean
+  "Only 2023 overview-table cells (true) or only the other measures (false)."
+  overview: Boolean
+  """
+  Count each item once: leave out every measure that SUMMARIZES another
+  measure of the same result (an overview cell whose detail bullet is in the
+  result too). A cell none of whose bullets passes the other filters stays.
+  """
+  distinct: Boolean! = false
 }
 
 enum MeasureOrderField {
@@ -2989,7 +3059,13 @@ type Organisation implements Node {
   "MENTIONS_ORG (incoming): every mention, with the mentioning node (Measure, Target, Pillar or Document), the surface form and the line."
   mentions: [Mention!]!
   "MENTIONS_ORG (incoming): the measures that name the organisation."
-  measures: [Measure!]!
+  measures(
+    """
+    Count each item once, as MeasureFilter.distinct does: a 2023 overview
+    cell is left out when a measure it SUMMARIZES is listed too.
+    """
+    distinct: Boolean! = false
+  ): [Measure!]!
   "Pillars that rely on the organisation: the pillar itself, its measures or its targets name it, with the mentions."
   pillars: [PillarUse!]!
 }
@@ -3116,7 +3192,13 @@ type MeasureGroup implements Node {
   document: Document!
   pillar: Pillar
   "IN_GROUP (incoming): the measures in the group."
-  measures: [Measure!]!
+  measures(
+    """
+    Count each item once, as MeasureFilter.distinct does: a 2023 overview
+    cell is left out when a measure it SUMMARIZES is listed too.
+    """
+    distinct: Boolean! = false
+  ): [Measure!]!
   "REFERS_TO (incoming): measures that point at this group."
   referencedBy: [Reference!]!
 }
@@ -3166,6 +3248,10 @@ type TargetRevision {
 input PillarMeasureFilter {
   status: [MeasureStatus!]
   relist: Boolean
+  "Only 2023 overview-table cells (true) or only the other measures (false)."
+  overview: Boolean
+  "Count each item once, as in MeasureFilter.distinct."
+  distinct: Boolean! = false
   group: ID
   law: ID
   fund: ID
@@ -3644,6 +3730,8 @@ func (ec *executionContext) childFields_Measure(ctx context.Context, field graph
 		return ec.fieldContext_Measure_endYear(ctx, field)
 	case "relist":
 		return ec.fieldContext_Measure_relist(ctx, field)
+	case "overview":
+		return ec.fieldContext_Measure_overview(ctx, field)
 	case "source":
 		return ec.fieldContext_Measure_source(ctx, field)
 	case "document":
@@ -3670,6 +3758,10 @@ func (ec *executionContext) childFields_Measure(ctx context.Context, field graph
 		return ec.fieldContext_Measure_evolvesFrom(ctx, field)
 	case "evolvedInto":
 		return ec.fieldContext_Measure_evolvedInto(ctx, field)
+	case "summarizes":
+		return ec.fieldContext_Measure_summarizes(ctx, field)
+	case "summarizedBy":
+		return ec.fieldContext_Measure_summarizedBy(ctx, field)
 	case "directions":
 		return ec.fieldContext_Measure_directions(ctx, field)
 	case "amounts":

@@ -86,6 +86,7 @@ func (s *Store) filterMeasures(op string, f policygraph.MeasureFilter) ([]*polic
 			f.GroupID != "" && m.GroupID != f.GroupID,
 			len(f.Statuses) > 0 && !slices.Contains(f.Statuses, m.Status),
 			f.Relist != nil && m.Relist != *f.Relist,
+			f.Overview != nil && m.Overview != *f.Overview,
 			f.LawID != "" && !s.linked(m.ID, policygraph.RelCitesLaw, f.LawID),
 			f.FundID != "" && !s.linked(m.ID, policygraph.RelUsesFund, f.FundID),
 			!overlaps(m.StartYear, m.EndYear, f.YearFrom, f.YearTo),
@@ -94,7 +95,27 @@ func (s *Store) filterMeasures(op string, f policygraph.MeasureFilter) ([]*polic
 		}
 		out = append(out, m)
 	}
+	if f.Distinct {
+		out = s.distinct(out)
+	}
 	return out, nil
+}
+
+// distinct drops the measures that SUMMARIZES another measure of ms
+// (MeasureFilter.Distinct), keeping the order.
+func (s *Store) distinct(ms []*policygraph.Measure) []*policygraph.Measure {
+	in := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		in[m.ID] = true
+	}
+	return slices.DeleteFunc(ms, func(m *policygraph.Measure) bool {
+		for _, r := range s.out[m.ID] {
+			if r.Type == policygraph.RelSummarizes && in[r.End] {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // linked reports whether a relationship of the type leads from start to end.

@@ -370,6 +370,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			owner[id] = d
 		}
 		rels = append(rels, pd.Rels...)
+		unsummarized(d, pd.Rels, rep)
 
 		x := newDocIndex(d.t)
 		findMentions(m, x, pd, res)

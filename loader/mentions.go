@@ -189,6 +189,9 @@ type mentionSource struct {
 	text     string
 	from, to int
 	funds    bool // Pillar goals cite laws only (USES_FUND is Measure/Target → Fund)
+	// fundsOnly: the Document's share of a pillar's prose, the funds it
+	// names (the pillar cites the laws and organisations).
+	fundsOnly bool
 }
 
 // mentionResult is what the mention pass adds to the graph.
@@ -212,7 +215,7 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 			seen = docSeen // one relationship per (document, law) across paragraphs
 		}
 		for _, mt := range m.find(x.normalize(src.text)) {
-			if mt.p.kind == kindFund && !src.funds {
+			if mt.p.kind == kindFund && !src.funds || mt.p.kind != kindFund && src.fundsOnly {
 				continue
 			}
 			res.count++
@@ -251,14 +254,14 @@ func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
 	var srcs []mentionSource
 	for _, p := range pd.Pillars {
 		if p.LongTermGoal != "" {
-			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, p.LineStart, p.LineEnd, false})
+			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, p.LineStart, p.LineEnd, false, false})
 		}
 	}
 	for _, ms := range pd.Measures {
-		srcs = append(srcs, mentionSource{ms.ID, ms.Text, ms.LineStart, ms.LineEnd, true})
+		srcs = append(srcs, mentionSource{ms.ID, ms.Text, ms.LineStart, ms.LineEnd, true, false})
 	}
 	for _, t := range pd.Targets {
-		srcs = append(srcs, mentionSource{t.ID, t.Text, t.LineStart, t.LineEnd, true})
+		srcs = append(srcs, mentionSource{t.ID, t.Text, t.LineStart, t.LineEnd, true, false})
 	}
 	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
 	// scenario pages) still names laws and funds — the only mentions of the
@@ -283,6 +286,9 @@ type orgResult struct {
 func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 	docSeen := map[string]bool{}
 	for _, src := range mentionSources(x, pd) {
+		if src.fundsOnly {
+			continue
+		}
 		seen := map[string]bool{}
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen
@@ -315,14 +321,22 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 
 // proseSources returns the runs of consecutive "skipped:" lines of a
 // document (blank lines do not break a run), each as a mention source of the
-// Document node, so that a name broken across two prose lines is found.
+// Document node, so that a name broken across two prose lines is found. A
+// run on a pillar's page (ProseOwner) is the pillar's for laws and
+// organisations, the Document's for funds (USES_FUND starts at a measure or
+// target, or the Document for prose).
 func proseSources(t *docText, pd *parsedDoc) []mentionSource {
 	var out []mentionSource
 	var b strings.Builder
-	from, to := 0, 0
+	from, to, owner := 0, 0, ""
 	flush := func() {
-		if from > 0 {
-			out = append(out, mentionSource{pd.Doc.ID, b.String(), from, to, true})
+		switch {
+		case from == 0:
+		case owner != "":
+			out = append(out, mentionSource{owner, b.String(), from, to, false, false},
+				mentionSource{pd.Doc.ID, b.String(), from, to, true, true})
+		default:
+			out = append(out, mentionSource{pd.Doc.ID, b.String(), from, to, true, false})
 		}
 		b.Reset()
 		from, to = 0, 0
@@ -333,8 +347,11 @@ func proseSources(t *docText, pd *parsedDoc) []mentionSource {
 		case l == "":
 			continue
 		case strings.HasPrefix(pd.Placed[n], "skipped:"):
+			if o := pd.ProseOwner[n]; from > 0 && o != owner {
+				flush()
+			}
 			if from == 0 {
-				from = n
+				from, owner = n, pd.ProseOwner[n]
 			}
 			to = n
 			b.WriteString(l)

@@ -19,8 +19,9 @@ package loader
 // Summary-table cells are interleaved across columns and, on pages with two
 // pillars, across pillars too, so they are resolved after the detail pages
 // are parsed: each cell goes to the page pillar whose detail measures cover
-// most of its wording, and takes status and group from the detail measure it
-// repeats.
+// most of its wording, SUMMARIZES the detail bullets it digests
+// (summarizes.go), takes its status from them and its group from the detail
+// measure it repeats.
 
 import (
 	"fmt"
@@ -215,6 +216,8 @@ type parser2023 struct {
 	items []item2023
 	out   *parsedDoc
 	ids   idSet
+	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
+	cellIDs idSet
 
 	pillars map[string]*policygraph.Pillar // by key
 	aliases map[string][]string            // key → spellings in order seen
@@ -223,7 +226,8 @@ type parser2023 struct {
 	detail map[string][]*policygraph.Measure
 	corpus map[string]map[string]bool // pillar key → bigrams23 of its detail text
 	mbg    map[*policygraph.Measure]map[string]bool
-	budget int // comparisons left, see maxCompare2023
+	hbg    map[*policygraph.Measure]map[string]bool // bigrams of a bullet's headline (summarizes.go)
+	budget int                                      // comparisons left, see maxCompare2023
 
 	sec    sect2023
 	pillar string // current pillar key
@@ -267,6 +271,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		items:   lex2023(t),
 		out:     &parsedDoc{Placed: map[int]string{}},
 		ids:     idSet{},
+		cellIDs: idSet{},
 		pillars: map[string]*policygraph.Pillar{},
 		aliases: map[string][]string{},
 		groups:  map[string]*policygraph.MeasureGroup{},
@@ -1013,9 +1018,9 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 	return best
 }
 
-// summaryMeasure creates the measure of a summary cell: FUTURE (a summary
-// column is a forward-looking horizon), horizon from its years, group from
-// the detail measure it repeats.
+// summaryMeasure creates the measure of a summary cell, linked by SUMMARIZES
+// to the detail bullets it digests (summarizes.go): status from them, horizon
+// from the cell's own date, group from the detail measure it repeats.
 func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	pl := p.pillars[key]
 	bg := bigrams23(normalize(c.text))
@@ -1031,23 +1036,24 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 			best, bestScore = m, s
 		}
 	}
-	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: policygraph.StatusFuture}
+	ds := p.digests(key, c.text)
+	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
 	m.Title = headline(c.text)
 	m.StartYear, m.EndYear = yearsOf(years2023, c.text, p.t.Year)
 	m.Relist = isRelist23(c.text)
-	m.Horizon = horizon23Near
-	if m.StartYear >= p.t.Year+3 {
-		m.Horizon = horizon23Mid
-	}
-	// Status stays FUTURE even where the detail page reports the item as
-	// done (●): both summary columns (足下３年程度, ３～５年後) are plans.
+	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
 	if best != nil && bestScore >= 0.6 {
 		m.GroupID = best.GroupID
 	}
 	a, b := c.lines[0], c.lines[len(c.lines)-1]
 	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)}
-	m.ID = p.ids.unique(itemID("measure", p.t.Year, key, c.text))
+	m.ID = p.cellID(key, c.text)
 	p.addMeasure(key, m)
+	for _, d := range ds {
+		r := &policygraph.Relationship{ID: relID(policygraph.RelSummarizes, m.ID, d.m.ID), Type: policygraph.RelSummarizes,
+			Start: m.ID, End: d.m.ID, Properties: map[string]any{"rule": d.rule, "score": roundScore(d.mark)}}
+		p.out.Rels = append(p.out.Rels, r)
+	}
 	if p.out.Summary == nil {
 		p.out.Summary = map[string]bool{}
 	}
@@ -1154,6 +1160,12 @@ func (p *parser2023) concept(i int) int {
 		return p.verticalLabel(i)
 	}
 	p.place(it.line, "skipped:concept-prose")
+	if pl := p.pillars[p.pillar]; pl != nil {
+		if p.out.ProseOwner == nil {
+			p.out.ProseOwner = map[int]string{}
+		}
+		p.out.ProseOwner[it.line] = pl.ID
+	}
 	return i
 }
 

@@ -205,7 +205,7 @@ func TestParse2023Summary(t *testing.T) {
 	}
 	var got []cell
 	for _, m := range pd.Measures {
-		if m.Horizon != "" {
+		if m.Overview {
 			got = append(got, cell{m.LineStart, m.Text, m.Horizon, m.StartYear, m.EndYear, m.Status, m.GroupID != ""})
 		}
 	}
@@ -214,7 +214,7 @@ func TestParse2023Summary(t *testing.T) {
 		{26, "ＧＸリーグにおける排出量取引制度の試行（2023年度～）", horizon23Near, 2023, 0, policygraph.StatusFuture, false},
 		{27, "排出量取引制度の本格稼働（2026年度～）", horizon23Mid, 2026, 0, policygraph.StatusFuture, false},
 		{29, "GI基金の着実な事業の執行（2022年度～）", horizon23Near, 2022, 0, policygraph.StatusFuture, false},
-		{29, "両基金の着実な執行（～2030年度頃）、必要に応じた追加的支援", horizon23Near, 0, 2030, policygraph.StatusFuture, false},
+		{29, "両基金の着実な執行（～2030年度頃）、必要に応じた追加的支援", "", 0, 2030, policygraph.StatusFuture, false}, // no start year: no horizon
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("summary cells (-want +got):\n%s", d)
@@ -242,7 +242,7 @@ func TestParse2023SummaryLabel(t *testing.T) {
 	}
 	var got []cell
 	for _, m := range pd.Measures {
-		if m.Horizon != "" {
+		if m.Overview {
 			got = append(got, cell{m.LineStart, m.LineEnd, m.Text})
 		}
 	}
@@ -443,7 +443,7 @@ func TestParse2023Seed(t *testing.T) {
 	}
 	got := map[string][2]int{}
 	for _, m := range pd.Measures {
-		if m.Horizon != "" {
+		if m.Overview {
 			continue // summary-table cells
 		}
 		key := strings.TrimPrefix(m.PillarID, "pillar:2023:")
@@ -486,13 +486,14 @@ func TestParse2023Seed(t *testing.T) {
 		{3161, 3163, "OS-3", policygraph.StatusPast, "", "「役員報酬の手引き」の改訂"},
 		{3273, 3274, "OS-4", policygraph.StatusPast, "", "輸出環境の改善"},
 		{3417, 3417, "OS-5", policygraph.StatusFuture, "", "経済産業省における行政手続きのオンライン化"},
-		// summary-table cells: horizon from the years, status from the detail item they repeat
+		// summary-table cells: horizon from their own start year, status from
+		// the detail bullets they digest (PAST when all are ●)
 		{398, 398, "MISSION-1", policygraph.StatusFuture, horizon23Near, "ＧＸリーグにおける排出量取引制度の試行"},
 		{399, 399, "MISSION-1", policygraph.StatusFuture, horizon23Mid, "排出量取引制度の本格稼働"},
 		{566, 566, "MISSION-3", policygraph.StatusFuture, horizon23Near, "経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成"},
-		{577, 577, "MISSION-4", policygraph.StatusFuture, horizon23Near, "PHRを活用した新たなサービスの創出に向けた実証"},
-		{932, 932, "OS-2", policygraph.StatusFuture, horizon23Near, "スタートアップ育成5か年計画の着実な遂行"},
-		{1115, 1115, "OS-4", policygraph.StatusFuture, horizon23Near, "NEXI融資保険を活用した輸出環境改善"},
+		{577, 577, "MISSION-4", policygraph.StatusFuture, "", "PHRを活用した新たなサービスの創出に向けた実証"},
+		{932, 932, "OS-2", policygraph.StatusPast, horizon23Near, "スタートアップ育成5か年計画の着実な遂行"},
+		{1115, 1115, "OS-4", policygraph.StatusPast, "", "NEXI融資保険を活用した輸出環境改善"},
 	}
 	for _, s := range sample {
 		m := measureAt23(pd, s.line)

@@ -48,4 +48,8 @@ type parsedDoc struct {
 	// (2025 measures whose row heading the extraction separated from
 	// them); load --report lists it.
 	Unresolved []Unresolved
+	// ProseOwner maps a skipped prose line to the pillar whose page it is on
+	// (2023's （考え方） pages): the shared passes cite the laws and
+	// organisations it names by that pillar instead of the Document.
+	ProseOwner map[int]string
 }

@@ -162,7 +162,7 @@ type Line struct {
 
 // Unresolved is a relist, pointer or pillar the passes could not link.
 type Unresolved struct {
-	Kind   string // relist, ref, continues
+	Kind   string // relist, ref, continues, summarizes (an overview cell that digests no bullet)
 	File   string
 	Line   int
 	NodeID string

@@ -99,7 +99,7 @@ func Fixture() *policygraph.Graph {
 				Status: policygraph.StatusPast, Horizon: "足下３年程度", StartYear: 2023, EndYear: 2032,
 				Source: src(f23, 12, 13, "● ＧＸ推進法に基づくＧＸ経済移行債の発行。グリーンイノベーション 基金による研究開発支援。")},
 			{ID: m2, DocumentID: doc23, PillarID: p23M1, Title: "水素・アンモニアの サプライチェーン構築",
-				Text: "水素・アンモニアの サプライチェーン構築を支援する。", Status: policygraph.StatusFuture, StartYear: 2024,
+				Text: "水素・アンモニアの サプライチェーン構築を支援する。", Status: policygraph.StatusFuture, StartYear: 2024, Overview: true,
 				Source: src(f23, 14, 15, "○ 水素・アンモニアの サプライチェーン構築を支援する。")},
 			{ID: m3, DocumentID: doc23, PillarID: p23M2, GroupID: gDigital, Title: "半導体・デジタル産業戦略の推進",
 				Text: "半導体・デジタル産業戦略の推進。５Ｇ基地局の整備を支援。", Status: policygraph.StatusPast,
@@ -235,6 +235,7 @@ func Fixture() *policygraph.Graph {
 	rel(policygraph.RelMentionsOrg, p25OS1, orgJIC, mention("ＪＩＣ", 60))
 	rel(policygraph.RelMentionsOrg, doc25, orgOECD, mention("OECD", 300))
 	rel(policygraph.RelRelists, m6, m3, nil)
+	rel(policygraph.RelSummarizes, m2, m1, map[string]any{"rule": "restates", "score": 0.7})
 	rel(policygraph.RelRevises, t2, t5, map[string]any{"fromValue": 100.0, "toValue": 150.0, "unit": "兆円", "score": 0.8})
 	rel(policygraph.RelRefersTo, m4, gReskill, map[string]any{"via": "後掲"})
 	rel(policygraph.RelContinues, p25M1, p23M1, nil)

@@ -30,6 +30,12 @@ func (x *suite) testMeasures(t *testing.T) {
 		{"fund (a target's use does not count)", F{FundID: fundGI}, []string{m1}},
 		{"relist", F{Relist: ptr(true)}, []string{m6}},
 		{"originals", F{Relist: ptr(false)}, []string{m1, m2, m3, m4, m5, m7, m8}},
+		{"overview cells", F{Overview: ptr(true)}, []string{m2}},
+		{"detail items", F{Overview: ptr(false)}, []string{m1, m3, m4, m5, m6, m7, m8}},
+		// m2 SUMMARIZES m1: counted once while m1 is in the result
+		{"distinct", F{Distinct: true}, []string{m1, m3, m4, m5, m6, m7, m8}},
+		{"distinct in a pillar", F{PillarID: p23M1, Distinct: true}, []string{m1}},
+		{"distinct keeps a cell whose bullet is filtered out", F{Statuses: []string{policygraph.StatusFuture}, Distinct: true}, []string{m2, m5, m6}},
 		// Spans: m1 2023-32, m2 2024, m3 2021-23, m5 2024-28, m7 2026, m8 2025-27; m4 and m6 none.
 		{"yearFrom keeps spans ending after it", F{YearFrom: 2030}, []string{m1}},
 		{"yearTo keeps spans starting before it", F{YearTo: 2022}, []string{m3}},

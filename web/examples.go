@@ -13,7 +13,7 @@ var Examples = []Example{
     aliases
     pillars {
       pillar { key name document { year } }
-      mentions { surface line }
+      mentions { surface line node { ... on Measure { overview summarizes { source { lineStart } } } } }
     }
   }
 }

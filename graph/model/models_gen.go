@@ -131,14 +131,18 @@ type PageInfo struct {
 
 // Filter of Pillar.measures.
 type PillarMeasureFilter struct {
-	Status   []string `json:"status,omitempty"`
-	Relist   *bool    `json:"relist,omitempty"`
-	Group    *string  `json:"group,omitempty"`
-	Law      *string  `json:"law,omitempty"`
-	Fund     *string  `json:"fund,omitempty"`
-	YearFrom *int     `json:"yearFrom,omitempty"`
-	YearTo   *int     `json:"yearTo,omitempty"`
-	Text     *string  `json:"text,omitempty"`
+	Status []string `json:"status,omitempty"`
+	Relist *bool    `json:"relist,omitempty"`
+	// Only 2023 overview-table cells (true) or only the other measures (false).
+	Overview *bool `json:"overview,omitempty"`
+	// Count each item once, as in MeasureFilter.distinct.
+	Distinct bool    `json:"distinct"`
+	Group    *string `json:"group,omitempty"`
+	Law      *string `json:"law,omitempty"`
+	Fund     *string `json:"fund,omitempty"`
+	YearFrom *int    `json:"yearFrom,omitempty"`
+	YearTo   *int    `json:"yearTo,omitempty"`
+	Text     *string `json:"text,omitempty"`
 }
 
 type Query struct {

@@ -15,7 +15,7 @@ const SHAPES = {Document: "rectangle", Pillar: "round-rectangle", MeasureGroup: 
 // DEPENDS_ON is drawn by the dependency view (a pillar relies on a law or
 // fund through its mentions); the others are the API's relationship types.
 const RELS = ["HAS_PILLAR", "HAS_DIRECTION", "HAS_GROUP", "IN_GROUP", "HAS_MEASURE", "HAS_TARGET", "CITES_LAW",
-  "USES_FUND", "RELISTS", "REFERS_TO", "CONTINUES", "EVOLVES_FROM", "HAS_AMOUNT", "MENTIONS_ORG", "DEPENDS_ON"];
+  "USES_FUND", "RELISTS", "SUMMARIZES", "REFERS_TO", "CONTINUES", "EVOLVES_FROM", "HAS_AMOUNT", "MENTIONS_ORG", "DEPENDS_ON"];
 // Statuses as the documents write them.
 const STATUS = {PAST: "●", FUTURE: "○", PROGRESS: "進捗", TODO: "今後", UNKNOWN: "？"};
 const STATUS_LONG = {PAST: "● これまでの施策", FUTURE: "○ 今後の施策", PROGRESS: "進捗（第３次以降の進捗）",
@@ -300,7 +300,7 @@ const cy = cytoscape({
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
     {selector: "edge.labelled, edge:selected", style: {"label": "data(lbl)"}},
     {selector: "edge[type = \"CONTINUES\"], edge[type = \"EVOLVES_FROM\"]", style: {"line-style": "dashed", "line-color": "#7b1fa2", "target-arrow-color": "#7b1fa2"}},
-    {selector: "edge[type = \"RELISTS\"]", style: {"line-color": "#00897b", "target-arrow-color": "#00897b", "line-style": "dotted", "width": 2}},
+    {selector: "edge[type = \"RELISTS\"], edge[type = \"SUMMARIZES\"]", style: {"line-color": "#00897b", "target-arrow-color": "#00897b", "line-style": "dotted", "width": 2}},
     {selector: "edge[type = \"CITES_LAW\"]", style: {"line-color": "#f4511e", "target-arrow-color": "#f4511e"}},
     {selector: "edge[type = \"USES_FUND\"], edge[type = \"DEPENDS_ON\"]", style: {"line-color": "#fb8c00", "target-arrow-color": "#fb8c00"}},
     {selector: "edge.path", style: {"width": 3, "line-color": "#1e88e5", "target-arrow-color": "#1e88e5"}},
@@ -911,7 +911,7 @@ $("#hide-hubs").addEventListener("change", (e) => {
 
 function buildLegend() {
   $("#legend").innerHTML = LABELS.map((l) => `<span><span class="sw" style="background:${COLORS[l]}"></span>${l}</span>`).join("") +
-    `<span>${["PAST", "FUTURE", "PROGRESS", "TODO"].map((k) => esc(STATUS_LONG[k])).join(" · ")}</span><span>—▸ relationship · ┄ CONTINUES/EVOLVES_FROM · ⋯ RELISTS (再掲)</span>` +
+    `<span>${["PAST", "FUTURE", "PROGRESS", "TODO"].map((k) => esc(STATUS_LONG[k])).join(" · ")}</span><span>—▸ relationship · ┄ CONTINUES/EVOLVES_FROM · ⋯ RELISTS (再掲) / SUMMARIZES (2023 overview cell → bullet)</span>` +
     `<span>bold border: expanded · orange: pinned</span>`;
   $("#legend-toggle").addEventListener("click", (e) => {
     const l = $("#legend"); l.hidden = !l.hidden; e.target.setAttribute("aria-expanded", String(!l.hidden));

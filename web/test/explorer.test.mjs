@@ -486,14 +486,18 @@ try {
   assert.deepEqual(s.panel.paths, roundabout);
   s.nodes.forEach((n) => labels.set(n.id, n.label));
   assert.ok(s.panel.paths.every((p) => p.length > 4 && p.every((id) => labels.get(id) !== "Document")), "longer, and through no Document");
-  // To a 2023 pillar there is a way round: longer, through no Document.
+  // To a 2023 pillar: the law's own pillar (2023 ミッション③ cites it) and
+  // the 2025 pillar that continues OS-4 give ways as short as the one
+  // through the 2023 Document; avoiding hubs keeps those and drops it.
   const to2 = "pillar:2023:OS-4";
   await page.fill("#path-form input[name=to]", to2);
   await page.click("#path-form button[type=submit]");
   s = await settle((s) => s.panel.view === "path" && s.route.avoid && s.route.to === to2, "paths avoiding hubs to 2023 OS-4");
   const direct = await apiPaths(to2, []);
   assert.deepEqual(s.panel.paths, await apiPaths(to2, ["DOCUMENT"]));
-  assert.ok(s.panel.paths.length > 0 && s.panel.paths[0].length > direct[0].length, "avoiding the hub takes a longer way");
+  assert.ok(direct.some((p) => p.some((id) => id.startsWith("doc:"))), "a shortest way goes through a Document");
+  assert.ok(s.panel.paths.length > 0 && s.panel.paths.every((p) => !p.some((id) => id.startsWith("doc:"))), "avoiding the hub drops it");
+  assert.ok(s.panel.paths.length < direct.length, "and only it");
   s.nodes.forEach((n) => labels.set(n.id, n.label));
   for (const p of s.panel.paths) {
     assert.equal(p[0], from);

@@ -170,3 +170,20 @@ func TestGoalTargetsOnTheCorpus(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExtractors: the scanners read any text without panicking, and a goal
+// list always has its main goal.
+//
+//	go test -run '^$' -fuzz FuzzExtractors -fuzztime 20s ./loader
+func FuzzExtractors(f *testing.F) {
+	for _, s := range []string{"2022-27年度", "令和", "R7年末まで", "今後10年", "年間3兆円", "25～30兆円", "(現在8.8％", "2030年代", "本年", "夏まで", "PBR1倍", "1.", "3,"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		measurePeriod(s, 2023)
+		statedGoals(s, 2025)
+		if gs, main := goals(s, 2023); main < 0 || main >= len(gs) {
+			t.Fatalf("goals(%q): main %d of %d", s, main, len(gs))
+		}
+	})
+}

@@ -193,6 +193,15 @@ func roleOf(rs []rune, m dateMention) dateRole {
 	case j < len(rs) && (rs[j] == '~' || rs[j] == '〜'):
 		return roleFrom
 	case hasAt(rs, j, "の") && !hasAt(rs, j, "のうち"):
+		// 2017年の…交渉（JSI）の立ち上げに参加: the date of an event the
+		// item took part in; else it names a thing (2023年度のアクションプラン)
+		e := j
+		for e < len(rs) && rs[e] != '、' && rs[e] != '。' {
+			e++
+		}
+		if spanHas(rs, j, e, "立ち上げ") || spanHas(rs, j, e, "設立") || spanHas(rs, j, e, "創設") {
+			return roleAt
+		}
 		return roleModify
 	case hasAt(rs, j, "に向け"):
 		return roleModify

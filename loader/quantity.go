@@ -8,7 +8,7 @@ import (
 )
 
 // Quantities and goals, for every edition: one scanner finds the numbers a
-// target states with their units (兆円, ％ — NFKC makes ％ and % one —,
+// target states with their units (兆円, ％ — ％ and % fold to one —,
 // 万人, GWh …), per year where the text says so (年間3兆円, 150GWh/年,
 // 77兆円/年間 → 兆円/年), and goals picks the ones that are goals: not a
 // starting point (2018年60兆円⇒, 約６割から, 現在8.8％), not the whole a goal
@@ -21,7 +21,7 @@ var quantityUnits = []string{"兆ドル", "兆円", "億円", "万円", "億ト�
 	"%", "割", "倍", "歳", "名", "社", "件", "者", "人"}
 
 // quantity is a number of a text, at rune offsets [pos, end) of the
-// normalised text.
+// folded text (foldRunes).
 type quantity struct {
 	pos, end int
 	value    float64
@@ -156,7 +156,7 @@ type goal struct {
 	value   float64
 	unit    string
 	year    int
-	surface string // the number and unit as normalised, or the year: tells goals of one text apart
+	surface string // the number and unit as folded, or the year: tells goals of one text apart
 	means   bool   // the means of another goal (…投資を行い、)
 }
 
@@ -174,7 +174,7 @@ func goals(text string, edition int) ([]goal, int) {
 	return goalRunes(rs, quantities(rs), edition)
 }
 
-// goalRunes is goals on the runes of the normalised text and its quantities.
+// goalRunes is goals on the runes of the folded text and its quantities.
 func goalRunes(rs []rune, all []quantity, edition int) ([]goal, int) {
 	var qs []quantity
 	outside := false

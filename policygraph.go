@@ -164,7 +164,7 @@ type Target struct {
 	ID         string  `json:"id"`
 	DocumentID string  `json:"documentId"`
 	PillarID   string  `json:"pillarId,omitempty"`
-	Kind       string  `json:"kind"` // LONG_TERM, MID_TERM, INDICATOR, KEY_MESSAGE
+	Kind       string  `json:"kind"` // LONG_TERM, MID_TERM, INDICATOR, KEY_MESSAGE, MEASURE_GOAL
 	Text       string  `json:"text"`
 	Year       int     `json:"year,omitempty"`
 	Value      float64 `json:"value,omitempty"`

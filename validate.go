@@ -69,7 +69,7 @@ func CheckOrgFilter(f OrgFilter) *Error {
 }
 
 // TargetKinds lists the target kinds.
-var TargetKinds = []string{"LONG_TERM", "MID_TERM", "INDICATOR", "KEY_MESSAGE"}
+var TargetKinds = []string{"LONG_TERM", "MID_TERM", "INDICATOR", "KEY_MESSAGE", "MEASURE_GOAL"}
 
 // MeasureOrders lists the values of MeasureOrder.By ("" is DOCUMENT).
 var MeasureOrders = []string{"", "DOCUMENT", "TITLE", "START_YEAR"}

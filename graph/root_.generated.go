@@ -3353,6 +3353,8 @@ enum TargetKind {
   "関連指標"
   INDICATOR
   KEY_MESSAGE
+  "a goal a measure's text states (…を目指す, …目標の実現に向け)"
+  MEASURE_GOAL
 }
 
 "Node labels, for filtering search results."

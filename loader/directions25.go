@@ -123,7 +123,7 @@ func (p *parser25) addDirectionMeasure(dir *policygraph.PolicyDirection, group *
 	}
 	id := p.ids.unique(itemID("measure", p.t.Year, fmt.Sprintf("DIR-%d", dir.Ordinal), text))
 	first, last := lines[0].line, lines[len(lines)-1].line
-	sy, ey := yearsOf(measureYears25, text, p.t.Year)
+	sy, ey := measurePeriod(text, p.t.Year)
 	m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, Title: headline(text), Text: text,
 		Status: policygraph.StatusTodo, StartYear: sy, EndYear: ey, Relist: wholeRelist(text),
 		Source: p.source(first, last)}

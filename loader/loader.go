@@ -181,6 +181,7 @@ func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err er
 	if pd == nil {
 		return nil, nil, &DocError{File: e.File, Err: fmt.Errorf("parse %d edition: no result", year)}
 	}
+	addMeasureGoals(pd, t.Year)
 	pd.Doc = documentNode(e, t, data, year)
 	if err := checkParsed(t, pd); err != nil {
 		return nil, nil, err

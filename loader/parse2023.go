@@ -585,6 +585,9 @@ func (p *parser2023) keyMessage(it item2023) {
 	case k23Past:
 		p.listKind, p.goalKind = "", ""
 	}
+	if p.keyMessageGoal(it) {
+		return
+	}
 	p.place(it.line, "skipped:key-message")
 }
 
@@ -609,8 +612,7 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 		end++
 		goal += trimAll23(p.t.Raw[end-1])
 	}
-	v := parseValue2023(goal)
-	if goal == "" || v.unit == "" && v.value == 0 {
+	if goal == "" || !statesQuantity(goal) {
 		p.placeRange(it.line, end, pl.ID)
 		return
 	}
@@ -626,12 +628,14 @@ func (p *parser2023) macro(i int) int {
 		return p.verticalLabel(i)
 	}
 	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
-		v := parseValue2023(it.body)
-		if v.value != 0 {
+		if statesQuantity(it.body) {
 			tg := p.newTarget("", "KEY_MESSAGE", it.body, it.line, it.line)
 			p.place(it.line, tg.ID)
 			return i
 		}
+	}
+	if j := p.macroGoal(i); j >= 0 {
+		return j
 	}
 	p.place(it.line, "skipped:macro-framework")
 	return i
@@ -1039,7 +1043,7 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	ds := p.digests(key, c.text)
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
 	m.Title = headline(c.text)
-	m.StartYear, m.EndYear = yearsOf(years2023, c.text, p.t.Year)
+	m.StartYear, m.EndYear = measurePeriod(c.text, p.t.Year)
 	m.Relist = isRelist23(c.text)
 	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
 	if best != nil && bestScore >= 0.6 {
@@ -1371,7 +1375,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	}
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: text, Status: status}
 	m.Title = headline(text)
-	m.StartYear, m.EndYear = yearsOf(years2023, text, p.t.Year)
+	m.StartYear, m.EndYear = measurePeriod(text, p.t.Year)
 	m.Relist = isRelist23(text)
 	if p.group != nil {
 		m.GroupID = p.group.ID
@@ -1453,146 +1457,24 @@ func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Ta
 	} else {
 		scope = "KEY"
 	}
-	v := parseValue2023(text)
 	tg := &policygraph.Target{
 		ID: p.ids.unique(itemID("target", p.t.Year, scope, text)), DocumentID: p.t.DocID, PillarID: pid,
-		Kind: kind, Text: text, Year: v.year, Value: v.value, Unit: v.unit,
+		Kind: kind, Text: text,
 		Source: policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)},
 	}
-	p.out.Targets = append(p.out.Targets, tg)
-	if pid != "" {
-		p.rel(policygraph.RelHasTarget, pid, tg.ID)
+	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, p.t.Year, p.ids)...) {
+		p.out.Targets = append(p.out.Targets, t)
+		if pid != "" {
+			p.rel(policygraph.RelHasTarget, pid, t.ID)
+		}
 	}
 	return tg
-}
-
-type value2023 struct {
-	year  int
-	value float64
-	unit  string
-}
-
-var (
-	re23Amount = regexp.MustCompile(`(\d+(?:,\d{3})*(?:\.\d+)?)(兆円|億円|万円|兆ドル|億トン|万トン|GWh|万人|万者|名|%|割|倍|歳)`)
-	re23Dec    = regexp.MustCompile(`(\d+\.\d+)`)
-	re23Year   = regexp.MustCompile(`((?:19|20)\d{2})年`)
-)
-
-// parseValue2023 reads the goal value of a target: after the last ⇒ or から
-// when the text gives a from→to pair (or after のうち / を行い, which close
-// the whole or the means), else the first amount with a unit
-// (a bare decimal such as 出生率1.8 otherwise); the year is the one right
-// before that value, or the first year of the text.
-func parseValue2023(text string) value2023 {
-	n := normalize(text)
-	var v value2023
-	seg := n
-	// ⇒ / から: a from→to pair, the goal is the "to".
-	// のうち: "排出量11.49億トンのうち、廃棄物関係で4.13億トンの削減貢献" — the
-	// whole comes first, the goal after it.
-	// を行い: "10兆円超規模の官民による追加投資を行い、…売上高を15兆円超とする"
-	// — the investment is the means, the goal comes after it.
-	for _, sep := range []string{"⇒", "から", "のうち", "を行い"} {
-		if k := strings.LastIndex(n, sep); k >= 0 {
-			rest := n[k+len(sep):]
-			if re23Amount.MatchString(rest) || re23Dec.MatchString(rest) {
-				seg = rest
-				break
-			}
-		}
-	}
-	off := len(n) - len(seg)
-	pos := -1
-	var am []int
-	for _, m := range re23Amount.FindAllStringSubmatchIndex(seg, -1) {
-		if !strings.HasSuffix(seg[:m[0]], "PBR") { // PBR１倍 is the measure, not the goal
-			am = m
-			break
-		}
-	}
-	if m := am; m != nil {
-		v.value, _ = strconv.ParseFloat(strings.ReplaceAll(seg[m[2]:m[3]], ",", ""), 64)
-		v.unit = seg[m[4]:m[5]]
-		pos = off + m[0]
-	} else if m := re23Dec.FindStringSubmatchIndex(seg); m != nil && strings.Contains(n[:off+m[0]], "出生率") {
-		v.value, _ = strconv.ParseFloat(seg[m[2]:m[3]], 64)
-		pos = off + m[0]
-	}
-	years := re23Year.FindAllStringSubmatchIndex(n, -1)
-	for _, y := range years {
-		if pos >= 0 && y[0] < pos {
-			v.year, _ = strconv.Atoi(n[y[2]:y[3]])
-		}
-	}
-	if v.year == 0 && len(years) > 0 {
-		v.year, _ = strconv.Atoi(n[years[0][2]:years[0][3]])
-	}
-	if v.unit == "%" {
-		v.unit = "％"
-	}
-	return v
 }
 
 // ---------------------------------------------------------------- measure text
 
 func isRelist23(text string) bool {
 	return strings.Contains(text, "（再掲）") || strings.Contains(text, "【再掲】") || strings.Contains(normalize(text), "(再掲)")
-}
-
-var (
-	re23Range    = regexp.MustCompile(`((?:19|20)\d{2})[-~]((?:19|20)?\d{2})年度?`)
-	re23Start    = regexp.MustCompile(`((?:19|20)\d{2})年度?(?:から当面(\d+)年間|から|~|以降)`)
-	re23End      = regexp.MustCompile(`~((?:19|20)\d{2})年度?`)
-	re23Until    = regexp.MustCompile(`((?:19|20)\d{2})年度?(?:[^、。()]{0,3})?(?:まで|を目標)`)
-	re23Lone     = regexp.MustCompile(`\(((?:19|20)\d{2})年度?\)`)
-	re23Reiwa    = regexp.MustCompile(`令和(\d{1,2})年度?以降`)
-	re23ReiwaEnd = regexp.MustCompile(`R(\d{1,2})年[末度]*まで`)
-)
-
-// years2023 reads the start and end years a measure states:
-// 2023年度～ / 2022年度から / 2023年度以降 → start; ～2030年度頃, 2030年まで,
-// 2024年度を目標 → end; 2022-27年度 and 2023-32年度 → both; （2024年度） → both;
-// 2022年度から当面10年間 → 2022..2031; 令和５年度以降 → 2023; R７年末まで → 2025.
-func years2023(text string) (start, end int) {
-	n := normalize(text)
-	atoi := func(s string) int { v, _ := strconv.Atoi(s); return v }
-	if m := re23Range.FindStringSubmatch(n); m != nil {
-		s, e := atoi(m[1]), atoi(m[2])
-		if e < 100 {
-			e += s / 100 * 100
-		}
-		if e >= s {
-			return s, e
-		}
-	}
-	if m := re23Start.FindStringSubmatch(n); m != nil {
-		start = atoi(m[1])
-		if m[2] != "" {
-			end = start + atoi(m[2]) - 1
-		}
-	}
-	if m := re23Reiwa.FindStringSubmatch(n); m != nil && start == 0 {
-		start = 2018 + atoi(m[1])
-	}
-	if end == 0 {
-		if m := re23End.FindStringSubmatch(n); m != nil {
-			end = atoi(m[1])
-		} else if m := re23Until.FindStringSubmatch(n); m != nil {
-			end = atoi(m[1])
-		} else if m := re23ReiwaEnd.FindStringSubmatch(n); m != nil {
-			end = 2018 + atoi(m[1])
-		}
-	}
-	if start == 0 && end == 0 {
-		if m := re23Lone.FindStringSubmatch(n); m != nil {
-			start = atoi(m[1])
-			end = start
-		}
-	}
-	if start != 0 && end != 0 && end < start {
-		end = 0
-	}
-	return start, end
 }
 
 // ---------------------------------------------------------------- similarity

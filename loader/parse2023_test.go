@@ -272,12 +272,17 @@ func TestParse2023KeyMessages(t *testing.T) {
 			kms = append(kms, tg)
 		}
 	}
-	if len(kms) != 2 {
-		t.Fatalf("key-message targets = %d, want 2", len(kms))
+	// ＧＸ states two goals (150兆円超の官民投資, 20兆円規模の政府支援): one target each
+	if len(kms) != 3 {
+		t.Fatalf("key-message targets = %d, want 3", len(kms))
 	}
 	if kms[0].Value != 150 || kms[0].Unit != "兆円" || kms[0].PillarID != "pillar:2023:MISSION-1" {
 		t.Errorf("ＧＸ target = %+v", kms[0])
 	}
+	if kms[1].Value != 20 || kms[1].Unit != "兆円" || kms[1].Text != kms[0].Text || kms[1].ID == kms[0].ID {
+		t.Errorf("ＧＸ second goal = %+v", kms[1])
+	}
+	kms = kms[1:]
 	if kms[1].Value != 15 || kms[1].Year != 2030 || kms[1].LineEnd != 15 || kms[1].PillarID != "pillar:2023:MISSION-2" {
 		t.Errorf("ＤＸ target = %+v", kms[1])
 	}
@@ -299,68 +304,6 @@ func TestParse2023Errors(t *testing.T) {
 }
 
 // ---------------------------------------------------------------- helpers
-
-func TestYears2023(t *testing.T) {
-	tests := []struct {
-		text       string
-		start, end int
-	}{
-		{"ＧＸリーグにおける排出量取引制度の試行（2023年度～）", 2023, 0},
-		{"スタートアップ育成5か年計画の着実な遂行（2022-27年度）", 2022, 2027},
-		{"スタートアップ育成5か年計画の着実な遂行（2022～2027年度）", 2022, 2027},
-		{"10年間20兆円規模の先行投資支援（2023-32年度）", 2023, 2032},
-		{"両基金の着実な執行（～2030年度頃）", 0, 2030},
-		{"遅くとも2030年まで", 0, 2030},
-		{"蓄電池等のデータ連携基盤整備（2024年度を目標）", 0, 2024},
-		{"先端重要技術の育成（2022年度から当面10年間）", 2022, 2031},
-		{"研究開発支援（2021年度以降順次）", 2021, 0},
-		{"スタートアップ育成5か年計画の着実な遂行（2022年度から開始）", 2022, 0},
-		{"先行地域での取組を開始（2024年度）", 2024, 2024},
-		{"SIP事業を実施（令和５年度以降。プラスチック等）", 2023, 0},
-		{"行政手続きのオンライン化（R７年末まで）", 0, 2025},
-		{"2023年夏までに監査に関する必要なガイドラインの策定等に向けた検討を進める。", 0, 2023},
-		{"大規模予算事業のEBPM（半導体・GI基金）（2022年～）", 2022, 0},
-		{"データ連携の仕組みに関するガイドライン公開（2023年5月）", 0, 0},
-		{"賃上げ税制の拡充", 0, 0},
-	}
-	for _, tt := range tests {
-		s, e := years2023(tt.text)
-		if s != tt.start || e != tt.end {
-			t.Errorf("years2023(%q) = %d,%d want %d,%d", tt.text, s, e, tt.start, tt.end)
-		}
-	}
-}
-
-func TestParseValue2023(t *testing.T) {
-	tests := []struct {
-		text string
-		want value2023
-	}{
-		{"健康寿命2016年72歳⇒2040年75歳以上", value2023{2040, 75, "歳"}},
-		{"バイオ関連市場（グローバル）：2018年60兆円⇒2030年92兆円", value2023{2030, 92, "兆円"}},
-		{"希望出生率 2021年1.6⇒2030年1.8", value2023{2030, 1.8, ""}},
-		{"2030年に日本の代表的企業（TOPIX500企業を想定）のPBR１倍以上の割合を約６割から約８割", value2023{2030, 8, "割"}},
-		{"2030年に日本の代表的企業の8割がPBR1倍超え", value2023{2030, 8, "割"}},
-		{"デジタル推進人材：2026年度末までに政府全体でデジタル推進人材230万人を育成する。", value2023{2026, 230, "万人"}},
-		{"社会的目標：2030 年度の温室効果ガス 46％削減", value2023{2030, 46, "％"}},
-		{"スタートアップ：投資額を今後5年（2027年まで）で10倍", value2023{2027, 10, "倍"}},
-		{"AMEDの3,500億円の基金", value2023{0, 3500, "億円"}},
-		// audit 2023, line 2219: the goal is the 4.13億トン reduction, not the 11.49億トン whole
-		{"日本の温室効果ガス排出量11.49億トンCO2のうち、廃棄物関係で4.13億トンCO2（36％）の削減貢献。", value2023{0, 4.13, "億トン"}},
-		{"世界の医療機器市場のうち13兆円", value2023{0, 13, "兆円"}},
-		// audit 2023, lines 1443 and 1447: the investment is the means, the goal comes after を行い
-		{"半導体：2030年までに、10兆円超規模の官民による追加投資を行い、国内で半導体を生産する企業の合計売上高（半導体関連）を15兆円超とする。", value2023{2030, 15, "兆円"}},
-		{"蓄電池：今後10年間で７兆円超規模の官民による追加投資を行い、遅くとも2030年までに、蓄電池・材料の国内製造基盤150GWh/年を確立、2030年に我が国企業全体でグローバル市場において600GWh/年（シェア20%以上）の製造能力を確保する。", value2023{2030, 150, "GWh"}},
-		{"Web3.0・ブロックチェーン：事業環境整備を行い、グローバルなデータ共有基盤の構築", value2023{}},
-		{"Web3.0・ブロックチェーン：事業環境整備", value2023{}},
-		{"自律性向上、優位性・不可欠性確保、国際秩序維持", value2023{}},
-	}
-	for _, tt := range tests {
-		if got := parseValue2023(tt.text); got != tt.want {
-			t.Errorf("parseValue2023(%q) = %+v, want %+v", tt.text, got, tt.want)
-		}
-	}
-}
 
 // ---------------------------------------------------------------- the real document
 
@@ -548,14 +491,20 @@ func TestParse2023Seed(t *testing.T) {
 	for _, tg := range pd.Targets {
 		kinds[tg.Kind]++
 	}
-	if d := cmp.Diff(map[string]int{"KEY_MESSAGE": 12, "LONG_TERM": 40, "MID_TERM": 6, "INDICATOR": 3}, kinds); d != "" {
+	if d := cmp.Diff(map[string]int{"KEY_MESSAGE": 16, "LONG_TERM": 58, "MID_TERM": 7, "INDICATOR": 3}, kinds); d != "" {
 		t.Errorf("targets by kind (-want +got):\n%s", d)
+	}
+	type value2023 struct {
+		year  int
+		value float64
+		unit  string
 	}
 	for line, w := range map[int]value2023{
 		1890: {2040, 75, "歳"}, 2119: {2030, 92, "兆円"}, 2729: {2027, 10, "倍"}, 3253: {2030, 80, "兆円"},
 		1473: {2026, 230, "万人"}, 263: {2030, 8, "割"}, 328: {2027, 115, "兆円"},
-		// audit: the goal, not the whole (2219) or the investment that is its means (1443, 1447)
-		2219: {0, 4.13, "億トン"}, 1443: {2030, 15, "兆円"}, 1447: {2030, 150, "GWh"},
+		// audit: the goal, not the whole (2219) or the investment that is its means (1443, 1447);
+		// the other goals of a statement are targets of their own (TestGoalTargetsOnTheCorpus)
+		2219: {0, 4.13, "億トン"}, 1443: {2030, 15, "兆円"}, 1447: {2030, 150, "GWh/年"},
 		562: {0, 13, "兆円"}, 1252: {2030, 46, "％"}, 1461: {2030, 10, "兆円"},
 	} {
 		tg := targetAt23(pd, line)

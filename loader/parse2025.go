@@ -3,7 +3,6 @@ package loader
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -973,12 +972,13 @@ func (p *parser25) addTarget(pl *policygraph.Pillar, kind, text string, from, to
 		scope, pillarID = pl.Key, pl.ID
 	}
 	id := p.ids.unique(itemID("target", p.t.Year, scope, text))
-	year, value, unit := parseQuantity25(text)
 	tg := &policygraph.Target{ID: id, DocumentID: p.t.DocID, PillarID: pillarID, Kind: kind, Text: text,
-		Year: year, Value: value, Unit: unit, Source: p.source(from, to)}
-	p.pd.Targets = append(p.pd.Targets, tg)
-	if pl != nil {
-		p.rel(policygraph.RelHasTarget, pl.ID, id)
+		Source: p.source(from, to)}
+	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, p.t.Year, p.ids)...) {
+		p.pd.Targets = append(p.pd.Targets, t)
+		if pl != nil {
+			p.rel(policygraph.RelHasTarget, pl.ID, t.ID)
+		}
 	}
 	for l := from; l <= to; l++ {
 		p.place(l, id)
@@ -1010,7 +1010,7 @@ func (p *parser25) buildBody(seg *segment25) {
 		}
 		id := p.ids.unique(itemID("measure", p.t.Year, pl.Key, text))
 		first, last := c.lines[0].line, c.lines[len(c.lines)-1].line
-		sy, ey := yearsOf(measureYears25, text, p.t.Year)
+		sy, ey := measurePeriod(text, p.t.Year)
 		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),
 			Text: text, Status: st[i], StartYear: sy, EndYear: ey,
 			Relist: wholeRelist(text), Source: p.source(first, last)}
@@ -1159,77 +1159,4 @@ func (p *parser25) parseMacro() {
 		}
 		p.place(it.line, "skipped:macro-scenario")
 	}
-}
-
-// ---- values ----
-
-var (
-	reYear25     = regexp.MustCompile(`([0-9]{4})年`)
-	reQuantity25 = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(兆円|億円|万円|万人|万者|万件|%|倍|歳|社|件|者|人)`)
-	reDecimal25  = regexp.MustCompile(`(^|[^0-9.])([0-9]+\.[0-9]+)`)
-)
-
-// parseQuantity25 reads a target's year (the first 4-digit 年), its value and
-// unit (the first number with a unit; else a bare decimal such as 希望出生率1.8).
-func parseQuantity25(text string) (year int, value float64, unit string) {
-	s := norm.NFKC.String(text)
-	if m := reYear25.FindStringSubmatch(s); m != nil {
-		if y, err := strconv.Atoi(m[1]); err == nil && y >= 1900 && y <= 2200 {
-			year = y
-		}
-	}
-	for _, m := range reQuantity25.FindAllStringSubmatchIndex(s, -1) {
-		num := s[m[2]:m[3]]
-		if v, err := strconv.ParseFloat(num, 64); err == nil {
-			return year, v, s[m[4]:m[5]]
-		}
-	}
-	if m := reDecimal25.FindStringSubmatch(s); m != nil {
-		if v, err := strconv.ParseFloat(m[2], 64); err == nil {
-			return year, v, ""
-		}
-	}
-	return year, 0, ""
-}
-
-var (
-	reReiwa25     = regexp.MustCompile(`令和([0-9]{1,2})年`)
-	reYearRange25 = regexp.MustCompile(`([0-9]{4})\s*[-~・]\s*([0-9]{2,4})年`)
-	reYearFrom25  = regexp.MustCompile(`([0-9]{4})年度?(?:[0-9]{1,2}月)?(?:~|から|以降)`)
-	reYearUntil25 = regexp.MustCompile(`([0-9]{4})年度?(?:末)?(?:まで|中に)`)
-	reYearAt25    = regexp.MustCompile(`([0-9]{4})年[0-9]{1,2}月末?に`)
-)
-
-// measureYears25 reads a measure's period from the forms the texts use:
-// "2023年度～" (start), "2022-27年度" / "2024・2025年度" (range),
-// "2030年までに" / "2025年末までの" / "2025年中に" (end), "2024年６月に導入"
-// (start: the date it began). 令和N年 counts as 2018+N.
-func measureYears25(text string) (start, end int) {
-	s := norm.NFKC.String(text)
-	s = reReiwa25.ReplaceAllStringFunc(s, func(m string) string {
-		n, _ := strconv.Atoi(reReiwa25.FindStringSubmatch(m)[1])
-		return strconv.Itoa(2018+n) + "年"
-	})
-	atoi := func(x string) int { v, _ := strconv.Atoi(x); return v }
-	if m := reYearRange25.FindStringSubmatch(s); m != nil {
-		a, b := atoi(m[1]), atoi(m[2])
-		if b < 100 {
-			b += a / 100 * 100
-		}
-		if b >= a {
-			return a, b
-		}
-	}
-	if m := reYearFrom25.FindStringSubmatch(s); m != nil {
-		start = atoi(m[1])
-	}
-	if m := reYearUntil25.FindStringSubmatch(s); m != nil {
-		end = atoi(m[1])
-	}
-	if start == 0 {
-		if m := reYearAt25.FindStringSubmatch(s); m != nil {
-			start = atoi(m[1])
-		}
-	}
-	return start, end
 }

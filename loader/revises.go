@@ -20,18 +20,25 @@ import (
 // value (TestRestatesOnTheCorpus).
 
 // linkRestates links each target to the first earlier target (by line) of
-// the same document, pillar, value, unit and year.
+// the same document, pillar, value, unit and year, stated in the same role:
+// a means (10兆円超規模の…追加投資を行い) restates only a means, so the
+// 半導体 investment of 10兆円 is not the デジタルライフライン market of
+// 10兆円 (2023 lines 1443, 1461).
 func linkRestates(targets []*policygraph.Target) []*policygraph.Relationship {
 	byLine := slices.Clone(targets)
 	slices.SortStableFunc(byLine, func(a, b *policygraph.Target) int { return a.LineStart - b.LineStart })
+	means := make([]bool, len(byLine))
+	for i, t := range byLine {
+		means[i] = t.Unit != "" && isMeans(t)
+	}
 	var rels []*policygraph.Relationship
 	for i, t := range byLine {
 		if t.Unit == "" || t.Value == 0 {
 			continue
 		}
-		for _, first := range byLine[:i] {
+		for j, first := range byLine[:i] {
 			if first.DocumentID == t.DocumentID && first.PillarID == t.PillarID && first.Unit == t.Unit &&
-				first.Value == t.Value && (first.Year == t.Year || first.Year == 0 || t.Year == 0) {
+				first.Value == t.Value && (first.Year == t.Year || first.Year == 0 || t.Year == 0) && means[j] == means[i] {
 				rels = append(rels, &policygraph.Relationship{
 					ID: relID(policygraph.RelRestates, t.ID, first.ID), Type: policygraph.RelRestates, Start: t.ID, End: first.ID,
 					Properties: map[string]any{},
@@ -85,6 +92,13 @@ func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationsh
 			olds = append(olds, goal{t, simBigrams(goalText(t.Text))})
 		}
 	}
+	type statement struct {
+		doc  string
+		line int
+		text string
+		old  string
+	}
+	revised := map[statement]bool{}
 	var rels []*policygraph.Relationship
 	for _, t := range later {
 		if t.Unit == "" || t.Value == 0 {
@@ -97,14 +111,20 @@ func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationsh
 			if o.t.Unit != t.Unit {
 				continue
 			}
-			// Ties go to the earlier id: deterministic.
-			if s := simDice(bg, o.bg); s > bestScore || s == bestScore && best != nil && o.t.ID < best.ID {
+			if s := simDice(bg, o.bg); s > bestScore || s == bestScore && best != nil && betterTie(t, o.t, best) {
 				best, bestScore = o.t, s
 			}
 		}
 		if best == nil || bestScore < reviseMin || best.Value == t.Value {
 			continue
 		}
+		// The goals of one statement share its text and score alike: the
+		// first (the main goal) revises the earlier one, a second goal of
+		// the statement (医薬品 25～30兆円 after 医療機器 21兆円) does not.
+		if revised[statement{t.DocumentID, t.LineStart, t.Text, best.ID}] {
+			continue
+		}
+		revised[statement{t.DocumentID, t.LineStart, t.Text, best.ID}] = true
 		rels = append(rels, &policygraph.Relationship{
 			ID: relID(policygraph.RelRevises, t.ID, best.ID), Type: policygraph.RelRevises, Start: t.ID, End: best.ID,
 			Properties: map[string]any{"fromValue": best.Value, "toValue": t.Value, "unit": t.Unit, "score": round3(bestScore)},
@@ -120,4 +140,19 @@ func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationsh
 		return 0
 	})
 	return rels
+}
+
+// betterTie orders earlier targets that state t's goal equally well (the
+// goals of one statement share its text): the one of the same value (t
+// restates it), then of the same year (対日直接投資 2030年に120兆円
+// revises 2030年に80兆円, 早期に150兆円 revises 早期に100兆円), then the
+// earlier id, so the choice is deterministic.
+func betterTie(t, o, best *policygraph.Target) bool {
+	if (o.Value == t.Value) != (best.Value == t.Value) {
+		return o.Value == t.Value
+	}
+	if (o.Year == t.Year) != (best.Year == t.Year) {
+		return o.Year == t.Year
+	}
+	return o.ID < best.ID
 }

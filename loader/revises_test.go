@@ -15,7 +15,12 @@ import (
 //   - 2025 対日直接投資残高 2030年に120兆円 (MISSION-3) revises 2023's
 //     対内直接投資残高 2030年に80兆円 (OS-4, stated three times in 2023; the
 //     key message is the most similar wording);
-//   - 2025 世界の医療機器市場のうち21兆円 revises 2023's 13兆円 (MISSION-4).
+//   - 2025 世界の医療機器市場のうち21兆円 revises 2023's 13兆円 (MISSION-4);
+//   - 2025 対日直接投資残高 2030年代前半のできるだけ早期に150兆円 (line 1358,
+//     the statement's second goal) revises 2023's 早期に100兆円 (line 265).
+//
+// The second goal of a 2025 statement does not revise what its first goal
+// revises: 医薬品 25～30兆円 (line 1466) is a new goal, not the 医療機器 one.
 //
 // Not revisions: the targets 2025 repeats with the same value (GX 150兆円,
 // 半導体 15兆円, 健康寿命75歳, 保険外サービス77兆円, 希望出生率1.8, 適応市場
@@ -40,6 +45,7 @@ func TestRevisesOnTheCorpus(t *testing.T) {
 		}
 	}
 	want := []revision{
+		{"target:2025:MISSION-3:144bdcc3", "target:2023:OS-4:79b82a99", 100, 150, "兆円"},
 		{"target:2025:MISSION-3:e1e136c7", "target:2023:OS-4:9d8da8e6", 80, 120, "兆円"},
 		{"target:2025:MISSION-4:5db158d3", "target:2023:MISSION-4:7f86c950", 13, 21, "兆円"},
 	}
@@ -65,8 +71,15 @@ func TestGoalText(t *testing.T) {
 // within one pillar of 2023, each linked to the goal's first statement, as
 // read in the document (the key message, the long-term goals and the KPI
 // table of a pillar say the same goal in other words); 2025 states each of
-// its goals once. The 希望出生率1.8 statements are not linked: they have no
-// unit.
+// its goals once in its tables. The 希望出生率1.8 statements are not linked: they have no
+// unit. A statement's second goal restates the second goal of an earlier
+// statement (20兆円規模の政府支援, lines 389 → 233; サーキュラーエコノミー
+// 2050年に120兆円, 741 and 2221 → 246; 対内直接投資 早期に100兆円, 1073 and
+// 3253 → 265); the 半導体 investment 10兆円 (1443, a means: 追加投資を行い)
+// does not restate or get restated by the デジタルライフライン 10兆円 (1461).
+// A measure's goal restates its pillar's: GX 2030年度46%削減 (1291 → 1252),
+// デジタル推進人材230万人 (2025 1339 → 1284); the macro table's 設備投資
+// 2027年度115兆円 (328) restates the key message's (74).
 func TestRestatesOnTheCorpus(t *testing.T) {
 	g, _, err := LoadFS(seed.FS())
 	if err != nil {
@@ -79,7 +92,10 @@ func TestRestatesOnTheCorpus(t *testing.T) {
 		}
 	}
 	want := [][2]string{
+		{"target:2023:KEY:7c8d7b87", "target:2023:KEY:61b59361"},               // 設備投資 2027年度115兆円
 		{"target:2023:MISSION-1:47ddd09d", "target:2023:MISSION-1:34fdd3ac"},   // GX 150兆円超の官民投資
+		{"target:2023:MISSION-1:49249b8f", "target:2023:MISSION-1:d5d25219"},   // GX 2030年度46%削減
+		{"target:2023:MISSION-1:5e49a561", "target:2023:MISSION-1:d332cb51"},   // GX 20兆円規模の政府支援
 		{"target:2023:MISSION-1:69ef690b", "target:2023:MISSION-1:34fdd3ac"},   //
 		{"target:2023:MISSION-2:37300adf", "target:2023:MISSION-2:aafebcbc"},   // 半導体 売上高15兆円超
 		{"target:2023:MISSION-2:a3da56df", "target:2023:MISSION-2:aafebcbc"},   //
@@ -91,14 +107,19 @@ func TestRestatesOnTheCorpus(t *testing.T) {
 		{"target:2023:MISSION-6:074d25dc", "target:2023:MISSION-6:58a073b4"},   // バイオ市場 92兆円
 		{"target:2023:MISSION-6:51a7d131", "target:2023:MISSION-6:58a073b4"},   //
 		{"target:2023:MISSION-6:9bd29d7c", "target:2023:MISSION-6:fc52fb61"},   // バイオ国内投資 年間3兆円
+		{"target:2023:MISSION-7:34cc17c2", "target:2023:MISSION-7:0e8658f4"},   // サーキュラーエコノミー 2050年 120兆円
+		{"target:2023:MISSION-7:46c9480a", "target:2023:MISSION-7:0e8658f4"},   //
 		{"target:2023:MISSION-7:86876d39", "target:2023:MISSION-7:238baa97"},   // サーキュラーエコノミー 80兆円
 		{"target:2023:MISSION-7:d13950f4", "target:2023:MISSION-7:238baa97"},   //
 		{"target:2023:OS-2:a7b48fd0-2", "target:2023:OS-2:a7b48fd0"},           // スタートアップ投資 10倍
 		{"target:2023:OS-2:e09408e1", "target:2023:OS-2:a7b48fd0"},             //
 		{"target:2023:OS-3:7d2566f5", "target:2023:OS-3:63259867"},             // PBR1倍超 8割
 		{"target:2023:OS-3:ce10781a", "target:2023:OS-3:63259867"},             //
+		{"target:2023:OS-4:12d6a266", "target:2023:OS-4:79b82a99"},             // 対内直接投資 早期に100兆円
 		{"target:2023:OS-4:2c56b8cf", "target:2023:OS-4:9d8da8e6"},             // 対内直接投資 80兆円
 		{"target:2023:OS-4:8201d3fd", "target:2023:OS-4:9d8da8e6"},             //
+		{"target:2023:OS-4:b1eb7c20", "target:2023:OS-4:79b82a99"},             //
+		{"target:2025:MISSION-2:c2a5679a", "target:2025:MISSION-2:d44f2fea"},   // デジタル推進人材230万人
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("RESTATES (-want +got):\n%s", diff)

@@ -1,0 +1,314 @@
+package loader
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/policygraph/policygraph"
+)
+
+// Quantities and goals, for every edition: one scanner finds the numbers a
+// target states with their units (兆円, ％ — ％ and % fold to one —,
+// 万人, GWh …), per year where the text says so (年間3兆円, 150GWh/年,
+// 77兆円/年間 → 兆円/年), and goals picks the ones that are goals: not a
+// starting point (2018年60兆円⇒, 約６割から, 現在8.8％), not the whole a goal
+// is part of (11.49億トンのうち), not PBR1倍, and a bracketed share
+// ((シェア20%以上), (36％)) only when nothing outside brackets is a goal.
+
+// quantityUnits are the units a goal is stated in, longest first where one
+// is the prefix of another.
+var quantityUnits = []string{"兆ドル", "兆円", "億円", "万円", "億トン", "万トン", "GWh", "万人", "万者", "万件",
+	"%", "割", "倍", "歳", "名", "社", "件", "者", "人"}
+
+// quantity is a number of a text, at rune offsets [pos, end) of the
+// folded text (foldRunes).
+type quantity struct {
+	pos, end int
+	value    float64
+	unit     string // "" for a bare decimal (希望出生率1.8)
+	inParens bool
+	notGoal  bool // a starting point, a whole, PBR
+	means    bool // 10兆円超規模の…投資を行い、: the means of the goal that follows
+}
+
+// quantities returns the numbers of rs with a unit (or a decimal point).
+func quantities(rs []rune) []quantity {
+	var out []quantity
+	depth := 0
+	for i := 0; i < len(rs); i++ {
+		switch rs[i] {
+		case '(':
+			depth++
+			continue
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if !isDigit(rs[i]) || i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '.' || rs[i-1] == ',' || isASCIILetter(rs[i-1])) {
+			continue
+		}
+		v, j, dec := number(rs, i)
+		// 25～30兆円: the lower bound, what the goal at least promises
+		if j < len(rs) && (rs[j] == '~' || rs[j] == '〜') && j+1 < len(rs) && isDigit(rs[j+1]) {
+			_, j, _ = number(rs, j+1)
+		}
+		unit := ""
+		for _, u := range quantityUnits {
+			if hasAt(rs, j, u) {
+				unit = u
+				break
+			}
+		}
+		if unit == "" && (!dec || hasAt(rs, j, "年") || hasAt(rs, j, "月")) {
+			i = j - 1
+			continue
+		}
+		end := j + len([]rune(unit))
+		if unit == "%" {
+			unit = "％"
+		}
+		if unit != "" {
+			switch {
+			case hasAt(rs, end, "/年間"):
+				unit, end = unit+"/年", end+3
+			case hasAt(rs, end, "/年"):
+				unit, end = unit+"/年", end+2
+			case perYearBefore(rs, i):
+				unit += "/年"
+			}
+		}
+		q := quantity{pos: i, end: end, value: v, unit: unit, inParens: depth > 0}
+		q.notGoal = i >= 3 && string(rs[i-3:i]) == "PBR" || followedBy(rs, end, "⇒") || followedBy(rs, end, "から") ||
+			followedBy(rs, end, "のうち") || depth > 0 && nowBefore(rs, i)
+		q.means = clauseHas(rs, end, "を行い") || clauseHas(rs, end, "を促し")
+		out = append(out, q)
+		i = end - 1
+	}
+	return out
+}
+
+// number reads 3,500 / 4.13 / 120 at rs[i:]: the value, the index after it,
+// and whether it has a decimal point.
+func number(rs []rune, i int) (float64, int, bool) {
+	j, dec := i, false
+	buf := make([]byte, 0, 12)
+	for j < len(rs) {
+		switch r := rs[j]; {
+		case isDigit(r):
+			buf = append(buf, byte(r))
+		case r == ',' && j+3 < len(rs) && isDigit(rs[j+1]) && isDigit(rs[j+2]) && isDigit(rs[j+3]) && len(buf) > 0:
+		case r == '.' && !dec && j+1 < len(rs) && isDigit(rs[j+1]) && len(buf) > 0:
+			dec = true
+			buf = append(buf, '.')
+		default:
+			v, _ := strconv.ParseFloat(string(buf), 64)
+			return v, j, dec
+		}
+		j++
+	}
+	v, _ := strconv.ParseFloat(string(buf), 64)
+	return v, j, dec
+}
+
+// perYearBefore: 年間 right before the number (年間3兆円, 年間約3兆円) makes
+// a yearly rate; after a number (10年間20兆円) it is a span.
+func perYearBefore(rs []rune, i int) bool {
+	k := i
+	for _, w := range []string{"約", "最大"} {
+		if n := len([]rune(w)); k >= n && string(rs[k-n:k]) == w {
+			k -= n
+		}
+	}
+	return k >= 2 && rs[k-2] == '年' && rs[k-1] == '間' && (k == 2 || !isDigit(rs[k-3]))
+}
+
+// followedBy reports whether s follows a quantity, past what may qualify
+// its number (超, 程度, 以上, CO2).
+func followedBy(rs []rune, j int, s string) bool {
+	for k := j; k < len(rs) && k <= j+4; k++ {
+		if hasAt(rs, k, s) {
+			return true
+		}
+		switch r := rs[k]; {
+		case isDigit(r) || isASCIILetter(r) || r == '超' || r == '程' || r == '度' || r == '以' || r == '上' || r == '強' || r == '弱':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// nowBefore: 現在 opens the bracket the number is in ((現在8.8％)).
+func nowBefore(rs []rune, i int) bool {
+	for k := i - 1; k >= 0 && rs[k] != '('; k-- {
+		if hasAt(rs, k, "現在") {
+			return true
+		}
+	}
+	return false
+}
+
+// goal is one quantified goal of a target text; a goal with no value is a
+// year alone (2050年カーボンニュートラル).
+type goal struct {
+	value   float64
+	unit    string
+	year    int
+	surface string // the number and unit as folded, or the year: tells goals of one text apart
+	means   bool   // the means of another goal (…投資を行い、)
+}
+
+// goals returns the quantified goals of a target text in order and the
+// index of its main one: the first that is not the means of another (a
+// text with none has one goal, maybe with a year only). Each goal's year
+// is the last date before it since the previous goal; without one it
+// keeps the previous goal's year unless it says 早期/将来 (2030年に80兆円、
+// 早期に100兆円). A year in a later clause after the last goal is a goal
+// of its own (46％削減、さらには2050年カーボンニュートラル). A year of
+// something else (2030年頃に実用化が見込まれる技術) and a decade (2030年代)
+// date no goal.
+func goals(text string, edition int) ([]goal, int) {
+	rs := foldRunes(text)
+	return goalRunes(rs, quantities(rs), edition)
+}
+
+// goalRunes is goals on the runes of the folded text and its quantities.
+func goalRunes(rs []rune, all []quantity, edition int) ([]goal, int) {
+	var qs []quantity
+	outside := false
+	for _, q := range all {
+		if !q.notGoal {
+			qs = append(qs, q)
+			outside = outside || !q.inParens
+		}
+	}
+	if outside {
+		kept := qs[:0]
+		for _, q := range qs {
+			if !q.inParens {
+				kept = append(kept, q)
+			}
+		}
+		qs = kept
+	}
+	var ds []dateMention
+	for _, m := range dateRunes(rs, edition) {
+		if !m.decade && !clauseHas(rs, m.end, "見込") {
+			ds = append(ds, m)
+		}
+	}
+	yearOf := func(m dateMention) int {
+		if m.year2 != 0 {
+			return m.year2
+		}
+		return m.year
+	}
+	if len(qs) == 0 {
+		g := goal{}
+		if len(ds) > 0 {
+			g.year = yearOf(ds[0])
+		}
+		return []goal{g}, 0
+	}
+	out := make([]goal, 0, len(qs)+1)
+	from := 0
+	main := -1
+	for k, q := range qs {
+		g := goal{value: q.value, unit: q.unit, surface: string(rs[q.pos:q.end]), means: q.means}
+		found := false
+		for _, m := range ds {
+			if m.pos >= from && m.pos < q.pos {
+				g.year, found = yearOf(m), true
+			}
+		}
+		switch {
+		case found:
+		case k == 0 && len(ds) > 0:
+			g.year = yearOf(ds[0])
+		case k > 0 && !spanHas(rs, from, q.pos, "早期") && !spanHas(rs, from, q.pos, "将来"):
+			g.year = out[k-1].year
+		}
+		if main < 0 && !q.means {
+			main = k
+		}
+		out = append(out, g)
+		from = q.end
+	}
+	if main < 0 {
+		main = 0
+	}
+	// a year alone in a later clause: a goal of its own
+	for _, m := range ds {
+		if m.pos >= from && !m.weak && m.year2 == 0 && spanHas(rs, from, m.pos, "、") {
+			out = append(out, goal{year: m.year, surface: string(rs[m.pos:m.end])})
+			break
+		}
+	}
+	return out, main
+}
+
+// spanHas reports whether s occurs in rs[a:b].
+func spanHas(rs []rune, a, b int, s string) bool {
+	for k := a; k < b; k++ {
+		if hasAt(rs, k, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// statesQuantity reports whether text states a goal with a number.
+func statesQuantity(text string) bool {
+	gs, main := goals(text, 0)
+	return gs[main].value != 0 || gs[main].unit != ""
+}
+
+// isMeans reports whether t's value is the means of another goal of its
+// text (10兆円超規模の官民による追加投資を行い、…売上高を15兆円超とする).
+func isMeans(t *policygraph.Target) bool {
+	gs, _ := goals(t.Text, 0)
+	for _, g := range gs {
+		if g.value == t.Value && g.unit == t.Unit {
+			return g.means
+		}
+	}
+	return false
+}
+
+// statedGoals returns the goals a prose text states as goals: a quantity
+// whose clause goes on to 目標 or 目指す (女性起業家の割合を今後10年で20%を
+// 目指す, デジタル推進人材230万人育成目標の実現に向け, 約２兆円以上の投資という
+// 目標), unless its sentence goes on to name whom the measure supports: the
+// goal is theirs (2025 line 1577, 売上高100億円という高い目標に向け、挑戦を
+// 行う中小企業に対し).
+func statedGoals(text string, edition int) []goal {
+	if !strings.Contains(text, "目標") && !strings.Contains(text, "目指") {
+		return nil
+	}
+	rs := foldRunes(text)
+	qs := quantities(rs)
+	var aims []bool
+	for _, q := range qs {
+		if !q.notGoal {
+			theirs := spanHas(rs, q.end, sentenceEnd(rs, q.end), "に対し")
+			aims = append(aims, !theirs && (clauseHas(rs, q.end, "目標") || clauseHas(rs, q.end, "目指")))
+		}
+	}
+	gs, _ := goalRunes(rs, qs, edition)
+	var out []goal
+	for k, g := range gs {
+		if k < len(aims) && aims[k] && g.value != 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// sentenceEnd is the index of the 。 that ends the sentence at i, or len(rs).
+func sentenceEnd(rs []rune, i int) int {
+	for ; i < len(rs) && rs[i] != '。'; i++ {
+	}
+	return i
+}

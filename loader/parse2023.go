@@ -91,8 +91,7 @@ var (
 // (lex.go): the shapes every edition has, then the headings only this
 // edition prints (key messages, pillar headings, the contents, the summary
 // table headers).
-func lex2023(t *docText) []item2023 {
-	lines := lexSlides(t)
+func lex2023(lines []slideLine) []item2023 {
 	items := make([]item2023, len(lines))
 	for i, l := range lines {
 		items[i] = item2023FromLine(l)
@@ -212,10 +211,8 @@ const (
 )
 
 type parser2023 struct {
-	t     *docText
+	docBuilder
 	items []item2023
-	out   *parsedDoc
-	ids   idSet
 	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
 	cellIDs idSet
 
@@ -266,12 +263,11 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 	if t == nil {
 		return nil, fmt.Errorf("parse2023: nil document")
 	}
+	b := newDocBuilder(t)
 	p := &parser2023{
-		t:       t,
-		items:   lex2023(t),
-		out:     &parsedDoc{Placed: map[int]string{}},
-		ids:     idSet{},
-		cellIDs: idSet{},
+		docBuilder: b,
+		items:      lex2023(b.lines),
+		cellIDs:    idSet{},
 		pillars: map[string]*policygraph.Pillar{},
 		aliases: map[string][]string{},
 		groups:  map[string]*policygraph.MeasureGroup{},
@@ -286,7 +282,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 	p.run()
 	p.resolveSummary()
 	p.finish()
-	return p.out, nil
+	return p.pd, nil
 }
 
 func fileOf23(t *docText) string {
@@ -294,40 +290,6 @@ func fileOf23(t *docText) string {
 		return "?"
 	}
 	return t.File
-}
-
-func (p *parser2023) place(line int, id string) {
-	if line < 1 || line > len(p.items) {
-		return
-	}
-	if _, ok := p.out.Placed[line]; !ok || strings.HasPrefix(p.out.Placed[line], "skipped:") {
-		p.out.Placed[line] = id
-	}
-}
-
-func (p *parser2023) placeRange(a, b int, id string) {
-	for l := a; l <= b; l++ {
-		if l >= 1 && l <= len(p.items) && p.items[l-1].kind != k23Blank {
-			p.place(l, id)
-		}
-	}
-}
-
-func (p *parser2023) rawLines(a, b int) string {
-	if a < 1 {
-		a = 1
-	}
-	if b > len(p.t.Raw) {
-		b = len(p.t.Raw)
-	}
-	if a > b {
-		return ""
-	}
-	return strings.Join(p.t.Raw[a-1:b], "\n")
-}
-
-func (p *parser2023) rel(typ, start, end string) {
-	p.out.Rels = append(p.out.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end, Properties: map[string]any{}})
 }
 
 func pillarKey23(kind string, ord int) string {
@@ -374,7 +336,7 @@ func (p *parser2023) findPillars() error {
 			pl := &policygraph.Pillar{
 				ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: it.pkind, Ordinal: it.pord,
 				Name:   headingName23(p.t.Raw[it.line-1]),
-				Source: policygraph.Source{File: p.t.File, LineStart: it.line, LineEnd: end, Quote: p.rawLines(it.line, end)},
+				Source: policygraph.Source{File: p.t.File, LineStart: it.line, LineEnd: end, Quote: p.quote(it.line, end)},
 			}
 			p.pillars[k] = pl
 		}
@@ -397,7 +359,7 @@ func (p *parser2023) findPillars() error {
 	keys := p.pillarKeys()
 	for _, k := range keys {
 		pl := p.pillars[k]
-		p.out.Pillars = append(p.out.Pillars, pl)
+		p.pd.Pillars = append(p.pd.Pillars, pl)
 		p.rel(policygraph.RelHasPillar, p.t.DocID, pl.ID)
 	}
 	return nil
@@ -981,7 +943,7 @@ func (p *parser2023) resolveSummary() {
 				set[b] = true
 			}
 		}
-		for _, g := range p.out.Groups {
+		for _, g := range p.pd.Groups {
 			if g.PillarID == pillarID(p.t.Year, k) {
 				for b := range bigrams23(normalize(g.Name)) {
 					set[b] = true
@@ -1050,25 +1012,25 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 		m.GroupID = best.GroupID
 	}
 	a, b := c.lines[0], c.lines[len(c.lines)-1]
-	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)}
+	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)}
 	m.ID = p.cellID(key, c.text)
 	p.addMeasure(key, m)
 	for _, d := range ds {
 		r := &policygraph.Relationship{ID: relID(policygraph.RelSummarizes, m.ID, d.m.ID), Type: policygraph.RelSummarizes,
 			Start: m.ID, End: d.m.ID, Properties: map[string]any{"rule": d.rule, "score": roundScore(d.mark)}}
-		p.out.Rels = append(p.out.Rels, r)
+		p.pd.Rels = append(p.pd.Rels, r)
 	}
-	if p.out.Summary == nil {
-		p.out.Summary = map[string]bool{}
+	if p.pd.Summary == nil {
+		p.pd.Summary = map[string]bool{}
 	}
-	p.out.Summary[m.ID] = true
+	p.pd.Summary[m.ID] = true
 	for _, l := range c.lines {
 		p.place(l, m.ID)
 	}
 }
 
 func (p *parser2023) addMeasure(key string, m *policygraph.Measure) {
-	p.out.Measures = append(p.out.Measures, m)
+	p.pd.Measures = append(p.pd.Measures, m)
 	p.rel(policygraph.RelHasMeasure, pillarID(p.t.Year, key), m.ID)
 	if m.GroupID != "" {
 		p.rel(policygraph.RelInGroup, m.ID, m.GroupID)
@@ -1104,7 +1066,7 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 		n := normalize(name)
 		var best *policygraph.MeasureGroup
 		bestScore := 0.0
-		for _, g := range p.out.Groups {
+		for _, g := range p.pd.Groups {
 			if g.PillarID != pillarID(p.t.Year, key) {
 				continue
 			}
@@ -1128,10 +1090,10 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 	g := &policygraph.MeasureGroup{
 		ID: p.ids.unique(itemID("group", p.t.Year, key, name)), DocumentID: p.t.DocID,
 		PillarID: pillarID(p.t.Year, key), Name: name,
-		Source: policygraph.Source{File: p.t.File, LineStart: line, LineEnd: line, Quote: p.rawLines(line, line)},
+		Source: policygraph.Source{File: p.t.File, LineStart: line, LineEnd: line, Quote: p.quote(line, line)},
 	}
 	p.groups[k] = g
-	p.out.Groups = append(p.out.Groups, g)
+	p.pd.Groups = append(p.pd.Groups, g)
 	p.rel(policygraph.RelHasGroup, g.PillarID, g.ID)
 	return g
 }
@@ -1165,10 +1127,10 @@ func (p *parser2023) concept(i int) int {
 	}
 	p.place(it.line, "skipped:concept-prose")
 	if pl := p.pillars[p.pillar]; pl != nil {
-		if p.out.ProseOwner == nil {
-			p.out.ProseOwner = map[int]string{}
+		if p.pd.ProseOwner == nil {
+			p.pd.ProseOwner = map[int]string{}
 		}
-		p.out.ProseOwner[it.line] = pl.ID
+		p.pd.ProseOwner[it.line] = pl.ID
 	}
 	return i
 }
@@ -1380,7 +1342,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	if p.group != nil {
 		m.GroupID = p.group.ID
 	}
-	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)}
+	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)}
 	m.ID = p.ids.unique(itemID("measure", p.t.Year, key, text))
 	p.addMeasure(key, m)
 	p.detail[key] = append(p.detail[key], m)
@@ -1460,10 +1422,10 @@ func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Ta
 	tg := &policygraph.Target{
 		ID: p.ids.unique(itemID("target", p.t.Year, scope, text)), DocumentID: p.t.DocID, PillarID: pid,
 		Kind: kind, Text: text,
-		Source: policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.rawLines(a, b)},
+		Source: policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)},
 	}
 	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, p.t.Year, p.ids)...) {
-		p.out.Targets = append(p.out.Targets, t)
+		p.pd.Targets = append(p.pd.Targets, t)
 		if pid != "" {
 			p.rel(policygraph.RelHasTarget, pid, t.ID)
 		}
@@ -1533,7 +1495,7 @@ func coverage23(a, b map[string]bool) float64 {
 // finish fills the aliases (every spelling once, by matching form) and sorts
 // the nodes by line.
 func (p *parser2023) finish() {
-	for _, pl := range p.out.Pillars {
+	for _, pl := range p.pd.Pillars {
 		seen := map[string]bool{normalize(pl.Name): true}
 		pl.Aliases = []string{}
 		for _, a := range p.aliases[pl.Key] {
@@ -1543,7 +1505,7 @@ func (p *parser2023) finish() {
 			}
 		}
 	}
-	sort.SliceStable(p.out.Groups, func(i, j int) bool { return p.out.Groups[i].LineStart < p.out.Groups[j].LineStart })
-	sort.SliceStable(p.out.Measures, func(i, j int) bool { return p.out.Measures[i].LineStart < p.out.Measures[j].LineStart })
-	sort.SliceStable(p.out.Targets, func(i, j int) bool { return p.out.Targets[i].LineStart < p.out.Targets[j].LineStart })
+	sort.SliceStable(p.pd.Groups, func(i, j int) bool { return p.pd.Groups[i].LineStart < p.pd.Groups[j].LineStart })
+	sort.SliceStable(p.pd.Measures, func(i, j int) bool { return p.pd.Measures[i].LineStart < p.pd.Measures[j].LineStart })
+	sort.SliceStable(p.pd.Targets, func(i, j int) bool { return p.pd.Targets[i].LineStart < p.pd.Targets[j].LineStart })
 }

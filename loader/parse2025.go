@@ -44,14 +44,13 @@ func parse2025(t *docText) (*parsedDoc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", t.File, err)
 	}
-	lx := lex25(t)
+	b := newDocBuilder(t)
+	lx := lex25(t, b.lines)
 	if lx.dirStart < 0 && lx.tableStart < 0 {
 		return nil, fmt.Errorf("%s:%d: no 政策の方向性 heading and no 長期的目標/第３次以降の進捗 table: not a 2025 (第4次中間整理) text", t.File, 1)
 	}
-	p := &parser25{t: t, lx: lx, ids: idSet{}, pillars: pillars, pd: &parsedDoc{
-		Doc:    &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: len(t.Raw)},
-		Placed: map[int]string{},
-	}}
+	b.pd.Doc = &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: len(t.Raw)}
+	p := &parser25{docBuilder: b, lx: lx, pillars: pillars}
 	p.parseDirections()
 	p.parseTables()
 	p.linkDirectionCopies()
@@ -105,8 +104,8 @@ var (
 // lex25 classifies every line from the shapes of the shared lexer
 // (lex.go). The part a line is in decides what a shape means there, so the
 // lexer runs one state per part.
-func lex25(t *docText) *lexer25 {
-	lx := &lexer25{t: t, lines: lexSlides(t), dirStart: -1, tableStart: -1}
+func lex25(t *docText, lines []slideLine) *lexer25 {
+	lx := &lexer25{t: t, lines: lines, dirStart: -1, tableStart: -1}
 	for i, n := range t.Norm {
 		if lx.dirStart < 0 && reDirHead25.MatchString(n) {
 			lx.dirStart = i
@@ -315,42 +314,10 @@ func dispWidth25(s string) int {
 // ---- parser ----
 
 type parser25 struct {
-	t   *docText
-	lx  *lexer25
-	pd  *parsedDoc
-	ids idSet
+	docBuilder
+	lx *lexer25
 
 	pillars []pillarSpec // the curated pillar table (aliases.json "editions")
-}
-
-func (p *parser25) place(line int, id string) {
-	if line < 1 || line > len(p.t.Raw) {
-		return
-	}
-	if _, ok := p.pd.Placed[line]; !ok {
-		p.pd.Placed[line] = id
-	}
-}
-
-func (p *parser25) rel(typ, start, end string) {
-	p.pd.Rels = append(p.pd.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end})
-}
-
-func (p *parser25) quote(from, to int) string {
-	if from < 1 {
-		from = 1
-	}
-	if to > len(p.t.Raw) {
-		to = len(p.t.Raw)
-	}
-	if from > to {
-		return ""
-	}
-	return strings.Join(p.t.Raw[from-1:to], "\n")
-}
-
-func (p *parser25) source(from, to int) policygraph.Source {
-	return policygraph.Source{File: p.t.File, LineStart: from, LineEnd: to, Quote: p.quote(from, to)}
 }
 
 // items returns the lexed items of lines [from, to) (1-based from, exclusive to).

@@ -75,7 +75,7 @@ func unplaced25(dt *docText, pd *parsedDoc) []int {
 func TestLex25(t *testing.T) {
 	dt := docText2025(t, filepath.Join("testdata", "2025", "columns.txt"))
 	// columns.txt has no （参考） title: its table part starts at the header
-	lx := lex25(dt)
+	lx := lex25(dt, lexSlides(dt))
 	if lx.tableStart != 0 || lx.dirStart != -1 {
 		t.Fatalf("tableStart, dirStart = %d, %d; want 0, -1", lx.tableStart, lx.dirStart)
 	}

@@ -268,13 +268,13 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		docBuilder: b,
 		items:      lex2023(b.lines),
 		cellIDs:    idSet{},
-		pillars: map[string]*policygraph.Pillar{},
-		aliases: map[string][]string{},
-		groups:  map[string]*policygraph.MeasureGroup{},
-		detail:  map[string][]*policygraph.Measure{},
-		corpus:  map[string]map[string]bool{},
-		mbg:     map[*policygraph.Measure]map[string]bool{},
-		budget:  maxCompare2023,
+		pillars:    map[string]*policygraph.Pillar{},
+		aliases:    map[string][]string{},
+		groups:     map[string]*policygraph.MeasureGroup{},
+		detail:     map[string][]*policygraph.Measure{},
+		corpus:     map[string]map[string]bool{},
+		mbg:        map[*policygraph.Measure]map[string]bool{},
+		budget:     maxCompare2023,
 	}
 	if err := p.findPillars(); err != nil {
 		return nil, err

@@ -1,8 +1,18 @@
 // Package loader turns the seed documents (METI's 経済産業政策新機軸部会
-// reports as extracted text) into a policy graph: an edition parser per
-// document (parse2023.go, parse2025.go) yields the structure, then shared
-// passes add laws and funds (mentions.go), RELISTS and REFERS_TO (links.go)
-// and the cross-edition CONTINUES and EVOLVES_FROM links.
+// reports as extracted text) into a policy graph, as a pipeline:
+//
+//   - the slide-text lexer every edition shares (lex.go) gives each line its
+//     shape: bullets, headings, page and chart numbers, vertical labels;
+//   - an edition grammar per document (parse2023.go, parse2025.go and the
+//     files they delegate to) reads the structure from those shapes and
+//     builds nodes with docBuilder (build.go): ids, quotes, line placement;
+//     what a grammar is told rather than reads (the 2025 pillar table, law,
+//     fund and organisation names) is data in aliases.json;
+//   - extractors written once for every edition read a node's text: the
+//     title (headline.go), years (years.go), quantities (quantity.go);
+//   - shared passes add laws and funds (mentions.go), amounts, RELISTS and
+//     REFERS_TO (links.go), SUMMARIZES (summarizes.go) and the cross-edition
+//     CONTINUES, EVOLVES_FROM and REVISES links.
 package loader
 
 import (
@@ -16,8 +26,8 @@ import (
 	"strings"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/nfkc"
 	"github.com/policygraph/policygraph/seed"
-	"golang.org/x/text/unicode/norm"
 )
 
 // parseFunc is an edition parser: parse2023, parse2025.
@@ -232,7 +242,7 @@ func pickParser(year int, t *docText) (int, parseFunc) {
 		n := 0
 		for _, l := range t.Norm {
 			for _, mk := range marks {
-				if strings.Contains(l, norm.NFKC.String(mk)) {
+				if strings.Contains(l, nfkc.String(mk)) {
 					n++
 				}
 			}

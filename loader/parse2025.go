@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
-	"golang.org/x/text/unicode/norm"
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 // parse2025 reads the 2025 edition (第4次中間整理). The text is a flattened
@@ -37,7 +37,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 	if len(t.Norm) != len(t.Raw) { // tolerate hand-built docTexts
 		t.Norm = make([]string, len(t.Raw))
 		for i, l := range t.Raw {
-			t.Norm[i] = strings.TrimSpace(norm.NFKC.String(l))
+			t.Norm[i] = strings.TrimSpace(nfkc.String(l))
 		}
 	}
 	pillars, err := editionPillars(2025)
@@ -258,7 +258,7 @@ func (lx *lexer25) classifyBody(it *item25) {
 	// slides of this edition number up to 99)
 	if head := strings.TrimRight(it.text, "0123456789"); l.tailNum > 0 && len(it.text)-len(head) <= 2 {
 		it.text = strings.TrimRightFunc(head, unicode.IsSpace)
-		it.norm = strings.TrimSpace(norm.NFKC.String(it.text))
+		it.norm = strings.TrimSpace(nfkc.String(it.text))
 		it.width = dispWidth25(it.text)
 		it.pageTail = true
 	}
@@ -647,7 +647,7 @@ func splitGlued25(it item25) (item25, item25, bool) {
 	}
 	a, b := it, it
 	a.text, b.text = it.text[:best], it.text[best:]
-	a.norm, b.norm = strings.TrimSpace(norm.NFKC.String(a.text)), strings.TrimSpace(norm.NFKC.String(b.text))
+	a.norm, b.norm = strings.TrimSpace(nfkc.String(a.text)), strings.TrimSpace(nfkc.String(b.text))
 	a.width, b.width = dispWidth25(a.text), dispWidth25(b.text)
 	return a, b, true
 }
@@ -1111,7 +1111,7 @@ func (p *parser25) parseMacro() {
 			clauses := strings.Split(body, "、")
 			made := false
 			for _, cl := range clauses {
-				if reGoalPair25.MatchString(norm.NFKC.String(cl)) {
+				if reGoalPair25.MatchString(nfkc.String(cl)) {
 					text := cl
 					if len(clauses) == 1 {
 						text = body

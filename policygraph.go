@@ -32,7 +32,7 @@ var Labels = []string{
 // Relationship types, as in the data model.
 const (
 	RelHasPillar    = "HAS_PILLAR"    // Document → Pillar
-	RelHasGroup     = "HAS_GROUP"     // Pillar → MeasureGroup
+	RelHasGroup     = "HAS_GROUP"     // Pillar or PolicyDirection → MeasureGroup
 	RelInGroup      = "IN_GROUP"      // Measure → MeasureGroup
 	RelHasMeasure   = "HAS_MEASURE"   // Pillar → Measure, PolicyDirection → Measure
 	RelHasTarget    = "HAS_TARGET"    // Pillar → Target

@@ -237,6 +237,7 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Document.Pillars = func(child int, _ *string) int { return walk(policygraph.RelHasPillar, out)(child) }
 	c.Document.Directions = walk(policygraph.RelHasDirection, out)
 	c.PolicyDirection.Measures = walk(policygraph.RelHasMeasure, out)
+	c.PolicyDirection.Groups = walk(policygraph.RelHasGroup, out)
 
 	p := &c.Pillar
 	p.Measures = func(child int, _ *model.PillarMeasureFilter, _ *model.MeasureOrderBy, first *int, _ *string, last *int, _ *string) int {

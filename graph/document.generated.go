@@ -26,6 +26,7 @@ type DocumentResolver interface {
 type PolicyDirectionResolver interface {
 	Document(ctx context.Context, obj *policygraph.PolicyDirection) (*policygraph.Document, error)
 	Measures(ctx context.Context, obj *policygraph.PolicyDirection) ([]*policygraph.Measure, error)
+	Groups(ctx context.Context, obj *policygraph.PolicyDirection) ([]*policygraph.MeasureGroup, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -566,6 +567,38 @@ func (ec *executionContext) fieldContext_PolicyDirection_measures(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _PolicyDirection_groups(ctx context.Context, field graphql.CollectedField, obj *policygraph.PolicyDirection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyDirection_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PolicyDirection().Groups(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.MeasureGroup) graphql.Marshaler {
+			return ec.marshalNMeasureGroup2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐMeasureGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyDirection_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PolicyDirection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeasureGroup(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
@@ -712,6 +745,11 @@ func (ec *executionContext) _PolicyDirection(ctx context.Context, sel ast.Select
 			}
 		case "measures":
 			out.Values[i] = ec._PolicyDirection_measures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groups":
+			out.Values[i] = ec._PolicyDirection_groups(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

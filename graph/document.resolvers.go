@@ -41,6 +41,10 @@ func (r *policyDirectionResolver) Measures(ctx context.Context, obj *policygraph
 	return walk[*policygraph.Measure](ctx, r.Resolver, obj.ID, policygraph.RelHasMeasure, out)
 }
 
+func (r *policyDirectionResolver) Groups(ctx context.Context, obj *policygraph.PolicyDirection) ([]*policygraph.MeasureGroup, error) {
+	return walk[*policygraph.MeasureGroup](ctx, r.Resolver, obj.ID, policygraph.RelHasGroup, out)
+}
+
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
 
 func (r *Resolver) PolicyDirection() PolicyDirectionResolver { return &policyDirectionResolver{r} }

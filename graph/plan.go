@@ -127,6 +127,7 @@ var rules = map[string]map[string]rule{
 	"PolicyDirection": {
 		"document": refRule(documentID),
 		"measures": walkRule(policygraph.RelHasMeasure, out),
+		"groups":   walkRule(policygraph.RelHasGroup, out),
 	},
 	"Pillar": {
 		"document":     refRule(documentID),

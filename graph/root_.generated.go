@@ -322,6 +322,7 @@ type ComplexityRoot struct {
 
 	PolicyDirection struct {
 		Document func(childComplexity int) int
+		Groups   func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Measures func(childComplexity int) int
 		Ordinal  func(childComplexity int) int
@@ -1747,6 +1748,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PolicyDirection.Document(childComplexity), true
 
+	case "PolicyDirection.groups":
+		if e.ComplexityRoot.PolicyDirection.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyDirection.Groups(childComplexity), true
+
 	case "PolicyDirection.id":
 		if e.ComplexityRoot.PolicyDirection.ID == nil {
 			break
@@ -2682,6 +2690,8 @@ type PolicyDirection implements Node {
   document: Document!
   "HAS_MEASURE: the measures listed under this direction."
   measures: [Measure!]!
+  "HAS_GROUP: the （n） headings of this direction, each grouping its ⚫ bullets (IN_GROUP)."
+  groups: [MeasureGroup!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/graphview.graphqls", Input: `"A node as a graph view draws it."
@@ -4028,6 +4038,8 @@ func (ec *executionContext) childFields_PolicyDirection(ctx context.Context, fie
 		return ec.fieldContext_PolicyDirection_document(ctx, field)
 	case "measures":
 		return ec.fieldContext_PolicyDirection_measures(ctx, field)
+	case "groups":
+		return ec.fieldContext_PolicyDirection_groups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PolicyDirection", field.Name)
 }

@@ -59,6 +59,7 @@ func (p *parser25) parseDirections() {
 			group = &policygraph.MeasureGroup{ID: id, DocumentID: p.t.DocID, Name: title,
 				Source: p.source(it.line, it.line)}
 			p.pd.Groups = append(p.pd.Groups, group)
+			p.rel(policygraph.RelHasGroup, dir.ID, id)
 			p.place(it.line, id)
 		default:
 			switch {

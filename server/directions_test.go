@@ -1,0 +1,56 @@
+package server_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/policygraph/policygraph/server"
+)
+
+// TestDirectionGroups: each 政策の方向性 of 2025 reaches its （n） headings
+// through groups, and the bullets of those groups are exactly the
+// direction's measures, so a frontend can show a direction as headings with
+// their bullets (24 bullets under 11 headings in the seed).
+func TestDirectionGroups(t *testing.T) {
+	f := newFixture(t, server.Config{}, seedStore(t))
+	var r struct {
+		Document struct {
+			Directions []struct {
+				ID       string
+				Measures []struct{ ID string }
+				Groups   []struct {
+					ID       string
+					Name     string
+					Pillar   *struct{ ID string }
+					Measures []struct{ ID string }
+				}
+			}
+		}
+	}
+	mustQuery(t, f, `{ document(id: "doc:2025") { directions { id measures { id } groups { id name pillar { id } measures { id } } } } }`, &r)
+	groups, bullets := 0, 0
+	for _, d := range r.Document.Directions {
+		var direct, grouped []string
+		for _, m := range d.Measures {
+			direct = append(direct, m.ID)
+		}
+		for _, g := range d.Groups {
+			if g.Name == "" || g.Pillar != nil || len(g.Measures) == 0 {
+				t.Errorf("%s: group %+v: want a name, no pillar, measures", d.ID, g)
+			}
+			for _, m := range g.Measures {
+				grouped = append(grouped, m.ID)
+			}
+		}
+		slices.Sort(direct)
+		slices.Sort(grouped)
+		if !slices.Equal(direct, grouped) {
+			t.Errorf("%s: measures %v, measures of its groups %v", d.ID, direct, grouped)
+		}
+		groups += len(d.Groups)
+		bullets += len(direct)
+	}
+	if len(r.Document.Directions) != 3 || groups != 11 || bullets != 24 {
+		t.Errorf("%d directions, %d groups, %d bullets; the seed has 3, 11, 24", len(r.Document.Directions), groups, bullets)
+	}
+}

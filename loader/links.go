@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 // ---- similarity ----
@@ -31,44 +31,8 @@ func simText(s string) string {
 	}, s)
 }
 
-// bigrams returns the sorted multiset of character bigrams of s.
-func simBigrams(s string) []uint64 {
-	rs := []rune(s)
-	if len(rs) < 2 {
-		if len(rs) == 1 {
-			return []uint64{uint64(rs[0]) << 32}
-		}
-		return nil
-	}
-	out := make([]uint64, 0, len(rs)-1)
-	for i := 0; i+1 < len(rs); i++ {
-		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
-	}
-	slices.Sort(out)
-	return out
-}
-
-// dice is the Sørensen–Dice coefficient of two sorted bigram multisets:
-// 2|A∩B| / (|A|+|B|), 1 for identical texts, 0 for nothing in common.
-func simDice(a, b []uint64) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return 2 * float64(n) / float64(len(a)+len(b))
-}
+// simBigrams returns the sorted multiset of character bigrams of s.
+func simBigrams(s string) []bigram.Bigram { return bigram.Sorted(s) }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
@@ -119,15 +83,15 @@ func relistKeys(text string) []string {
 type simItem struct {
 	m    *policygraph.Measure
 	doc  int
-	text string   // simText
-	bg   []uint64 // sorted bigrams of text
-	vec  tfidf    // set by buildTFIDF for the cross-edition pass
-	cell bool     // a summary-table cell (parsedDoc.Summary)
+	text string          // simText
+	bg   []bigram.Bigram // sorted bigrams of text
+	vec  tfidf           // set by buildTFIDF for the cross-edition pass
+	cell bool            // a summary-table cell (parsedDoc.Summary)
 }
 
 // relistScore is how well relist keys match a candidate original: 1 when a key
 // and the candidate contain one another, else the best Dice.
-func relistScore(keys []string, keyBG [][]uint64, c *simItem) float64 {
+func relistScore(keys []string, keyBG [][]bigram.Bigram, c *simItem) float64 {
 	best := 0.0
 	for i, k := range keys {
 		kn, cn := utf8.RuneCountInString(k), utf8.RuneCountInString(c.text)
@@ -137,7 +101,7 @@ func relistScore(keys []string, keyBG [][]uint64, c *simItem) float64 {
 			cn >= minContainRunes && 2*cn >= kn && strings.Contains(k, c.text) {
 			return 1
 		}
-		best = max(best, simDice(keyBG[i], c.bg))
+		best = max(best, bigram.Dice(keyBG[i], c.bg))
 		// A relist may repeat one clause of a longer original (the 2023
 		// summary table joins several measures in one cell): then nearly
 		// all of the key's bigrams occur in the candidate.
@@ -160,11 +124,11 @@ const (
 )
 
 // simCover is the share of a's bigrams (multiset) that occur in b.
-func simCover(a, b []uint64) float64 {
+func simCover(a, b []bigram.Bigram) float64 {
 	if len(a) == 0 {
 		return 0
 	}
-	return simDice(a, b) * float64(len(a)+len(b)) / (2 * float64(len(a)))
+	return bigram.Dice(a, b) * float64(len(a)+len(b)) / (2 * float64(len(a)))
 }
 
 // linkRelists adds RELISTS from every Measure with Relist=true to the
@@ -179,7 +143,7 @@ func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygr
 				continue
 			}
 			keys := relistKeys(r.Text)
-			keyBG := make([][]uint64, len(keys))
+			keyBG := make([][]bigram.Bigram, len(keys))
 			for i, k := range keys {
 				keyBG[i] = simBigrams(k)
 			}
@@ -544,13 +508,13 @@ const (
 
 // tfidf is a unit-length TF-IDF vector over bigrams, sorted by bigram.
 type tfidf struct {
-	keys []uint64
+	keys []bigram.Bigram
 	w    []float64
 }
 
 // buildTFIDF sets the vec of every item from idf = ln(N/df) over items.
 func buildTFIDF(items []*simItem) {
-	df := map[uint64]int{}
+	df := map[bigram.Bigram]int{}
 	for _, it := range items {
 		for i, b := range it.bg {
 			if i == 0 || b != it.bg[i-1] {
@@ -700,31 +664,16 @@ const evolveSiblingMin = 0.30
 // bigrams across them, which character bigrams of the whole text are full
 // of, tie unrelated measures through grammar. Kanji and katakana runs are
 // the nouns (賃上げ税制 gives 賃上 and 税制, 省人化投資 gives 省人 人化 化投 投資).
-func evolveBigrams(s string) []uint64 {
+func evolveBigrams(s string) []bigram.Bigram {
 	s = normalize(s)
 	s = relistMarker.ReplaceAllString(s, "")
 	s = pagePointer.ReplaceAllString(s, "")
-	var out []uint64
-	var word []rune
-	flush := func() {
-		if len(word) == 1 {
-			out = append(out, uint64(word[0])<<32)
-		}
-		for i := 0; i+1 < len(word); i++ {
-			out = append(out, uint64(word[i])<<32|uint64(word[i+1]))
-		}
-		word = word[:0]
-	}
-	for _, r := range s {
-		if unicode.Is(unicode.Hiragana, r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) {
-			flush()
-			continue
-		}
-		word = append(word, r)
-	}
-	flush()
-	slices.Sort(out)
-	return out
+	return bigram.Words(s, wordCut)
+}
+
+// wordCut is where evolveBigrams cuts a text into words.
+func wordCut(r rune) bool {
+	return unicode.Is(unicode.Hiragana, r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
 }
 
 // evolveScorer scores every non-relist measure of the later edition
@@ -786,7 +735,7 @@ func newEvolveScorer(later, earlier []*simItem, refersTo map[string]string) *evo
 		j int32
 		w float64
 	}
-	index := map[uint64][]posting{}
+	index := map[bigram.Bigram][]posting{}
 	for j, b := range ev.earlier {
 		for k, key := range b.vec.keys {
 			index[key] = append(index[key], posting{int32(j), b.vec.w[k]})

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 // ---- RESTATES ----
@@ -77,7 +78,7 @@ func goalText(text string) string {
 func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationship {
 	type goal struct {
 		t  *policygraph.Target
-		bg []uint64
+		bg []bigram.Bigram
 	}
 	var olds []goal
 	for _, t := range earlier {
@@ -98,7 +99,7 @@ func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationsh
 				continue
 			}
 			// Ties go to the earlier id: deterministic.
-			if s := simDice(bg, o.bg); s > bestScore || s == bestScore && best != nil && o.t.ID < best.ID {
+			if s := bigram.Dice(bg, o.bg); s > bestScore || s == bestScore && best != nil && o.t.ID < best.ID {
 				best, bestScore = o.t, s
 			}
 		}

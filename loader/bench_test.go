@@ -1,7 +1,10 @@
 package loader
 
 import (
+	"sort"
 	"testing"
+
+	"github.com/policygraph/policygraph"
 
 	"github.com/policygraph/policygraph/seed"
 )
@@ -16,5 +19,50 @@ func BenchmarkLoadCorpus(b *testing.B) {
 		if _, _, err := LoadFS(seed.FS()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// evolveInputs parses the embedded corpus and returns what linkEvolves
+// takes for 2025 against 2023, built as LoadFS builds it.
+func evolveInputs(tb testing.TB) (later, earlier []*simItem, cont []*policygraph.Relationship, refersTo map[string]string) {
+	tb.Helper()
+	fsys := seed.FS()
+	man, err := seed.ReadManifest(fsys)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m, err := loadMatcher()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var docs []*loadedDoc
+	for _, e := range man.Documents {
+		d, err := loadDocument(fsys, e)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].entry.Year < docs[j].entry.Year })
+	items := make([][]*simItem, len(docs))
+	refersTo = map[string]string{}
+	for i, d := range docs {
+		items[i] = docSimItems(d.pd, i)
+		for _, r := range linkRefs(d, &Report{}) {
+			refersTo[r.Start] = r.End
+		}
+	}
+	cont = linkContinues(m, docs[1], docs[0], &Report{})
+	return items[1], items[0], cont, refersTo
+}
+
+// BenchmarkEvolves is the EVOLVES_FROM pass alone, 2025 against 2023.
+//
+//	go test -run '^$' -bench Evolves -benchmem ./loader
+func BenchmarkEvolves(b *testing.B) {
+	later, earlier, cont, refersTo := evolveInputs(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		linkEvolves(later, earlier, cont, refersTo)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 	"github.com/policygraph/policygraph/seed"
 )
 
@@ -204,17 +205,19 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		t.Fatalf("no %s measure with %q", doc, sub)
 		return nil
 	}
-	var pool []*simItem
-	items := map[string]*simItem{}
+	var bags [][]bigram.Bigram
+	var ids []string
 	for _, m := range g.Measures {
-		if m.Relist {
-			continue
+		if !m.Relist {
+			bags = append(bags, evolveBigrams(m.Text))
+			ids = append(ids, m.ID)
 		}
-		it := &simItem{m: m, bg: evolveBigrams(m.Text)}
-		pool = append(pool, it)
-		items[m.ID] = it
 	}
-	buildTFIDF(pool)
+	vecs, _ := buildTFIDF(bags)
+	vec := map[string]tfidf{}
+	for i, id := range ids {
+		vec[id] = vecs[i]
+	}
 	pillar := map[string]string{}
 	for _, m := range g.Measures {
 		pillar[m.ID] = m.PillarID
@@ -254,7 +257,7 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		{"初等中等教育段階における産業界と教育機関", "企業による高等教育機関設立関与を促進するための税制支援", false},
 	} {
 		a, b := find("doc:2025", tc.later), find("doc:2023", tc.earlier)
-		s, cut := cosine(items[a.ID].vec, items[b.ID].vec), min(a.ID, b.ID)
+		s, cut := cosine(vec[a.ID], vec[b.ID]), min(a.ID, b.ID)
 		if (s >= cut) != tc.continued {
 			t.Errorf("score(%q, %q) = %.3f, want continued=%v at threshold %.2f", tc.later, tc.earlier, s, tc.continued, cut)
 		}

@@ -385,10 +385,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		for _, a := range ares.loose {
 			rep.LooseAmounts = append(rep.LooseAmounts, LooseAmount{File: d.t.File, Line: a.LineStart, ID: a.ID, Surface: a.Surface})
 		}
-		for _, ms := range pd.Measures {
-			st := simText(ms.Text)
-			items[i] = append(items[i], &simItem{m: ms, doc: i, text: st, bg: simBigrams(st), cell: pd.Summary[ms.ID]})
-		}
+		items[i] = docSimItems(pd, i)
 		rels = append(rels, linkRefs(d, rep)...)
 		rels = append(rels, linkRestates(pd.Targets)...)
 	}

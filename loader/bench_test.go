@@ -22,9 +22,9 @@ func BenchmarkLoadCorpus(b *testing.B) {
 	}
 }
 
-// evolveInputs parses the embedded corpus and returns what linkEvolves
+// benchEvolveInputs parses the embedded corpus and returns what linkEvolves
 // takes for 2025 against 2023, built as LoadFS builds it.
-func evolveInputs(tb testing.TB) (later, earlier []*simItem, cont []*policygraph.Relationship, refersTo map[string]string) {
+func benchEvolveInputs(tb testing.TB) (later, earlier []*simItem, in evolveInputs) {
 	tb.Helper()
 	fsys := seed.FS()
 	man, err := seed.ReadManifest(fsys)
@@ -45,24 +45,22 @@ func evolveInputs(tb testing.TB) (later, earlier []*simItem, cont []*policygraph
 	}
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].entry.Year < docs[j].entry.Year })
 	items := make([][]*simItem, len(docs))
-	refersTo = map[string]string{}
+	var rels []*policygraph.Relationship
 	for i, d := range docs {
 		items[i] = docSimItems(d.pd, i)
-		for _, r := range linkRefs(d, &Report{}) {
-			refersTo[r.Start] = r.End
-		}
+		rels = append(rels, d.pd.Rels...)
+		rels = append(rels, linkRefs(d, &Report{})...)
 	}
-	cont = linkContinues(m, docs[1], docs[0], &Report{})
-	return items[1], items[0], cont, refersTo
+	return items[1], items[0], newEvolveInputs(linkContinues(m, docs[1], docs[0], &Report{}), rels)
 }
 
 // BenchmarkEvolves is the EVOLVES_FROM pass alone, 2025 against 2023.
 //
 //	go test -run '^$' -bench Evolves -benchmem ./loader
 func BenchmarkEvolves(b *testing.B) {
-	later, earlier, cont, refersTo := evolveInputs(b)
+	later, earlier, in := benchEvolveInputs(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		linkEvolves(later, earlier, cont, refersTo)
+		linkEvolves(later, earlier, in)
 	}
 }

@@ -209,19 +209,14 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			ev.inPillar[a.m.PillarID] = x
 		}
 	}
-	local := ev.contrast()
 	ev.dots = make([][]float64, len(ev.later))
 	flat := make([]float64, len(ev.later)*len(ev.earlier))
-	for i, a := range ev.later {
-		d := flat[i*len(ev.earlier) : (i+1)*len(ev.earlier)]
-		ev.dot(ev.vl[i], d)
-		if lp := local[a.m.PillarID]; lp != nil {
-			for j, in := range ev.inPillar[a.m.PillarID] {
-				if in {
-					d[j] = cosine(lp[i], lp[len(ev.later)+j])
-				}
-			}
-		}
+	for i := range ev.later {
+		ev.dots[i] = flat[i*len(ev.earlier) : (i+1)*len(ev.earlier)]
+		ev.dot(ev.vl[i], ev.dots[i])
+	}
+	ev.contrast(nIDs)
+	for _, d := range ev.dots {
 		// A cell's score goes to its twin.
 		for j, t := range ev.twin {
 			if t >= 0 {
@@ -229,7 +224,6 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 				d[j] = 0
 			}
 		}
-		ev.dots[i] = d
 	}
 	return ev
 }
@@ -469,50 +463,53 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 	return rels
 }
 
-// contrast returns, for every later pillar that CONTINUES some earlier
-// pillar, the vectors of its measures and of those earlier measures
-// reweighted against that pair of pillars (by later index i, and
-// len(later)+j for earlier[j]): a bigram's weight is scaled by 1 − df/n, its document
-// frequency among the n measures of the later pillar and the pillars it
-// continues. Within a pillar, the words of the pillar (バイオ由来製品 in
-// バイオものづくり) tie every measure to every other; what tells a measure's
-// predecessor from its neighbours is the words they share that the rest of
-// the pillar does not (国際標準化 ← 技術の標準化, not ← 付加価値を経済的価値に
-// 転嫁する仕組み, which shares バイオ由来製品).
-func (ev *evolveScorer) contrast() map[string]map[int]tfidf {
-	out := map[string]map[int]tfidf{}
+// contrast replaces the score of every later measure against the earlier
+// measures of the pillars its pillar CONTINUES by the cosine of their
+// vectors reweighted against that pair of pillars: a bigram's weight is
+// scaled by 1 − df/n, its document frequency among the n measures of the
+// later pillar and the pillars it continues. Within a pillar, the words of
+// the pillar (バイオ由来製品 in バイオものづくり) tie every measure to every
+// other; what tells a measure's predecessor from its neighbours is the
+// words they share that the rest of the pillar does not (国際標準化 ← 技術の
+// 標準化, not ← 付加価値を経済的価値に転嫁する仕組み, which shares
+// バイオ由来製品). nIDs is the number of bigram ids.
+func (ev *evolveScorer) contrast(nIDs int) {
 	byPillar := map[string][]int{}
+	var pillars []string
 	for i, a := range ev.later {
-		if a.m.PillarID != "" {
-			byPillar[a.m.PillarID] = append(byPillar[a.m.PillarID], i)
+		if a.m.PillarID == "" {
+			continue
 		}
+		if byPillar[a.m.PillarID] == nil {
+			pillars = append(pillars, a.m.PillarID)
+		}
+		byPillar[a.m.PillarID] = append(byPillar[a.m.PillarID], i)
 	}
-	pillars := make([]string, 0, len(byPillar))
-	for p := range byPillar {
-		pillars = append(pillars, p)
-	}
-	slices.Sort(pillars)
+	df := make([]int32, nIDs)
+	dense := make([]float64, nIDs) // one later vector, by id
 	for _, p := range pillars {
-		members := byPillar[p]
+		later := byPillar[p]
+		var earlier []int
 		for j, in := range ev.inPillar[p] {
 			if in {
-				members = append(members, len(ev.later)+j)
+				earlier = append(earlier, j)
 			}
 		}
-		if len(members) == len(byPillar[p]) {
+		if len(earlier) == 0 {
 			continue // continues nothing
 		}
-		df := map[int32]int{}
-		for _, m := range members {
-			v := ev.vecOf(m)
-			for _, id := range v.keys {
+		for _, i := range later {
+			for _, id := range ev.vl[i].keys {
 				df[id]++
 			}
 		}
-		n := float64(len(members))
-		out[p] = map[int]tfidf{}
-		for _, m := range members {
-			v := ev.vecOf(m)
+		for _, j := range earlier {
+			for _, id := range ev.ve[j].keys {
+				df[id]++
+			}
+		}
+		n := float64(len(later) + len(earlier))
+		reweigh := func(v tfidf) tfidf {
 			x := tfidf{keys: v.keys, w: make([]float64, len(v.w))}
 			var norm float64
 			for k, id := range v.keys {
@@ -525,16 +522,42 @@ func (ev *evolveScorer) contrast() map[string]map[int]tfidf {
 					x.w[k] /= norm
 				}
 			}
-			out[p][m] = x
+			return x
+		}
+		ve := make([]tfidf, len(earlier))
+		for k, j := range earlier {
+			ve[k] = reweigh(ev.ve[j])
+		}
+		for _, i := range later {
+			v := reweigh(ev.vl[i])
+			for k, id := range v.keys {
+				dense[id] = v.w[k]
+			}
+			d := ev.dots[i]
+			for k, j := range earlier {
+				// Summed over earlier[j]'s bigrams in ascending order, as
+				// cosine sums the common ones.
+				s := 0.0
+				for x, id := range ve[k].keys {
+					if w := dense[id]; w != 0 {
+						s += w * ve[k].w[x]
+					}
+				}
+				d[j] = s
+			}
+			for _, id := range v.keys {
+				dense[id] = 0
+			}
+		}
+		for _, i := range later {
+			for _, id := range ev.vl[i].keys {
+				df[id] = 0
+			}
+		}
+		for _, j := range earlier {
+			for _, id := range ev.ve[j].keys {
+				df[id] = 0
+			}
 		}
 	}
-	return out
-}
-
-// vecOf is the vector of later[m], or of earlier[m-len(later)].
-func (ev *evolveScorer) vecOf(m int) tfidf {
-	if m < len(ev.later) {
-		return ev.vl[m]
-	}
-	return ev.ve[m-len(ev.later)]
 }

@@ -2,8 +2,11 @@ package loader
 
 import (
 	"io/fs"
+	"sort"
 	"strconv"
 	"testing"
+
+	"github.com/policygraph/policygraph"
 
 	"github.com/policygraph/policygraph/seed"
 )
@@ -44,5 +47,48 @@ func BenchmarkParseDocument(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// benchEvolveInputs parses the embedded corpus and returns what linkEvolves
+// takes for 2025 against 2023, built as LoadFS builds it.
+func benchEvolveInputs(tb testing.TB) (later, earlier []*simItem, in evolveInputs) {
+	tb.Helper()
+	fsys := seed.FS()
+	man, err := seed.ReadManifest(fsys)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m, err := loadMatcher()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var docs []*loadedDoc
+	for _, e := range man.Documents {
+		d, err := loadDocument(fsys, e)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].entry.Year < docs[j].entry.Year })
+	items := make([][]*simItem, len(docs))
+	var rels []*policygraph.Relationship
+	for i, d := range docs {
+		items[i] = docSimItems(d.pd, i)
+		rels = append(rels, d.pd.Rels...)
+		rels = append(rels, linkRefs(d, &Report{})...)
+	}
+	return items[1], items[0], newEvolveInputs(linkContinues(m, docs[1], docs[0], &Report{}), rels)
+}
+
+// BenchmarkEvolves is the EVOLVES_FROM pass alone, 2025 against 2023.
+//
+//	go test -run '^$' -bench Evolves -benchmem ./loader
+func BenchmarkEvolves(b *testing.B) {
+	later, earlier, in := benchEvolveInputs(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		linkEvolves(later, earlier, in)
 	}
 }

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 // directionCopyMin is the similarity a table cell needs with a ⚫ bullet of
@@ -52,10 +53,10 @@ func (p *parser25) linkDirectionCopies() {
 	}
 }
 
-func directionCopyScore(cell, bullet []uint64) float64 {
-	s := simDice(cell, bullet)
+func directionCopyScore(cell, bullet []bigram.Bigram) float64 {
+	s := bigram.Dice(cell, bullet)
 	if len(cell) >= minCoverBigrams {
-		s = max(s, simCover(cell, bullet))
+		s = max(s, bigram.Cover(cell, bullet))
 	}
 	return s
 }

@@ -29,7 +29,7 @@ func TestEvolvesFromDirectionItem(t *testing.T) {
 		}
 		return out
 	}
-	rels := linkEvolves(items(later, 1), items(earlier, 0), nil, map[string]string{})
+	rels := linkEvolves(items(later, 1), items(earlier, 0), newEvolveInputs(nil, nil))
 	if len(rels) != 1 || rels[0].Start != "dir" || rels[0].End != "m23a" {
 		t.Fatalf("EVOLVES_FROM %v, want dir → m23a", rels)
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 // ---- similarity ----
@@ -20,9 +20,23 @@ import (
 // 参照 markers and all punctuation and symbols (●○⚫➢・、（）「」【】) removed,
 // so only the words count.
 func simText(s string) string {
+	return stripPunct(unmarked(s))
+}
+
+// unmarked is s normalised, without its 再掲 and 参照 markers.
+func unmarked(s string) string {
 	s = normalize(s)
-	s = relistMarker.ReplaceAllString(s, "")
-	s = pagePointer.ReplaceAllString(s, "")
+	if strings.Contains(s, "再掲") {
+		s = relistMarker.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "参照") {
+		s = pagePointer.ReplaceAllString(s, "")
+	}
+	return s
+}
+
+// stripPunct drops punctuation, symbols and spaces.
+func stripPunct(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) {
 			return -1
@@ -31,44 +45,8 @@ func simText(s string) string {
 	}, s)
 }
 
-// bigrams returns the sorted multiset of character bigrams of s.
-func simBigrams(s string) []uint64 {
-	rs := []rune(s)
-	if len(rs) < 2 {
-		if len(rs) == 1 {
-			return []uint64{uint64(rs[0]) << 32}
-		}
-		return nil
-	}
-	out := make([]uint64, 0, len(rs)-1)
-	for i := 0; i+1 < len(rs); i++ {
-		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
-	}
-	slices.Sort(out)
-	return out
-}
-
-// dice is the Sørensen–Dice coefficient of two sorted bigram multisets:
-// 2|A∩B| / (|A|+|B|), 1 for identical texts, 0 for nothing in common.
-func simDice(a, b []uint64) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return 2 * float64(n) / float64(len(a)+len(b))
-}
+// simBigrams returns the sorted multiset of character bigrams of s.
+func simBigrams(s string) []bigram.Bigram { return bigram.Sorted(s) }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 
@@ -117,17 +95,29 @@ func relistKeys(text string) []string {
 }
 
 type simItem struct {
-	m    *policygraph.Measure
-	doc  int
-	text string   // simText
-	bg   []uint64 // sorted bigrams of text
-	vec  tfidf    // set by buildTFIDF for the cross-edition pass
-	cell bool     // a summary-table cell (parsedDoc.Summary)
+	m     *policygraph.Measure
+	doc   int
+	text  string          // simText
+	bg    []bigram.Bigram // sorted bigrams of text
+	words []bigram.Bigram // evolveBigrams of the measure, set when first needed
+	cell  bool            // a summary-table cell (parsedDoc.Summary)
+}
+
+// docSimItems returns the measures of document doc as simItems.
+func docSimItems(pd *parsedDoc, doc int) []*simItem {
+	out := make([]*simItem, 0, len(pd.Measures))
+	for _, ms := range pd.Measures {
+		u := unmarked(ms.Text)
+		st := stripPunct(u)
+		out = append(out, &simItem{m: ms, doc: doc, text: st, bg: simBigrams(st), cell: pd.Summary[ms.ID],
+			words: bigram.Words(u, wordCut)})
+	}
+	return out
 }
 
 // relistScore is how well relist keys match a candidate original: 1 when a key
 // and the candidate contain one another, else the best Dice.
-func relistScore(keys []string, keyBG [][]uint64, c *simItem) float64 {
+func relistScore(keys []string, keyBG [][]bigram.Bigram, c *simItem) float64 {
 	best := 0.0
 	for i, k := range keys {
 		kn, cn := utf8.RuneCountInString(k), utf8.RuneCountInString(c.text)
@@ -137,7 +127,7 @@ func relistScore(keys []string, keyBG [][]uint64, c *simItem) float64 {
 			cn >= minContainRunes && 2*cn >= kn && strings.Contains(k, c.text) {
 			return 1
 		}
-		best = max(best, simDice(keyBG[i], c.bg))
+		best = max(best, bigram.Dice(keyBG[i], c.bg))
 		// A relist may repeat one clause of a longer original (the 2023
 		// summary table joins several measures in one cell): then nearly
 		// all of the key's bigrams occur in the candidate.
@@ -160,11 +150,11 @@ const (
 )
 
 // simCover is the share of a's bigrams (multiset) that occur in b.
-func simCover(a, b []uint64) float64 {
+func simCover(a, b []bigram.Bigram) float64 {
 	if len(a) == 0 {
 		return 0
 	}
-	return simDice(a, b) * float64(len(a)+len(b)) / (2 * float64(len(a)))
+	return bigram.Dice(a, b) * float64(len(a)+len(b)) / (2 * float64(len(a)))
 }
 
 // linkRelists adds RELISTS from every Measure with Relist=true to the
@@ -224,7 +214,7 @@ type relistCand struct {
 // document first, then non-relist items, then the best score, then the
 // closest line; nil when none reaches relistDiceMin.
 func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simItem) *relistCand {
-	keyBG := make([][]uint64, len(keys))
+	keyBG := make([][]bigram.Bigram, len(keys))
 	for i, k := range keys {
 		keyBG[i] = simBigrams(k)
 	}
@@ -533,101 +523,6 @@ func resolveName(pd *parsedDoc, from *policygraph.Measure, p refPointer) string 
 
 // ---- cross-edition: CONTINUES and EVOLVES_FROM ----
 
-// EVOLVES_FROM thresholds: see evolveScorer for the score they apply to.
-//
-// evolveMin is the score from which a later measure is taken to continue
-// an earlier one anywhere in the earlier edition, evolveInPillarMin the
-// lower score that suffices inside the pillars its pillar CONTINUES (there
-// only a few dozen earlier measures compete, and most are the predecessor
-// of some later one). They were set by reading: every 2025 measure of three
-// pillars (GX, 人材, EBPM) was matched by hand against the 2023 edition
-// (testdata/evolves_reading.tsv, TestEvolvesFromReading).
-//
-// Inside the continued pillar the best candidate of a measure of that
-// reading is its right predecessor down to 0.29 (GＸスキル標準 ← リスキリング
-// 支援等 0.29, 価格転嫁の徹底 ← 価格転嫁対策 0.30, 省内データ ← 省内データ
-// 基盤の整備 0.30), with two wrong ones among them (グリーンイノベーション
-// 基金事業 ← グリーン成長戦略 0.59: the shared 2050年カーボンニュートラル…
-// イノベーション is a strategy, not the fund; 申請書データの利用同意 ← 効果
-// 検証の対象を拡充 0.29). Below, the next is wrong (EBPMアクションプラン ←
-// 省内データ基盤 0.27), and from 0.24 down right and wrong alternate
-// (中小企業省力化投資補助金 ← 省人化投資の促進 0.23 right; 人材の量・質の
-// 定量化 ← 半導体・蓄電池の産学官人材育成 0.23, 中堅・中小企業のＧＸ ←
-// 地球温暖化対策計画 0.23, 初等中等教育の連携 ← 高等教育機関設立の税制支援
-// 0.23 wrong): the cut sits in the gap. Elsewhere in the earlier edition
-// the score must be higher: the right out-of-pillar matches score 0.45 and
-// more (ウラノス・エコシステム 0.45, ディープテック・スタートアップ支援事業
-// 0.51, 高度外国人材の受入拡大 0.56, SaMD 0.54, 新規輸出１万者支援 0.85);
-// below 0.40 the wrong ones outnumber them (生物遺伝資源データの
-// プラットフォーム ← 公益デジタルプラットフォーム 0.31, 地域における
-// イノベーションの促進 ← オープンイノベーション促進税制 0.36; right:
-// 産業立地 0.39). Above, wrong ones remain where a later measure uses
-// an earlier one (GＸ経済移行債の活用によって…原料転換 ← 「ＧＸ経済移行債」
-// 発行 0.46). TestEvolvesFromThreshold pins pairs on both sides.
-const (
-	evolveMin         = 0.40
-	evolveInPillarMin = 0.28
-)
-
-// tfidf is a unit-length TF-IDF vector over bigrams, sorted by bigram.
-type tfidf struct {
-	keys []uint64
-	w    []float64
-}
-
-// buildTFIDF sets the vec of every item from idf = ln(N/df) over items.
-func buildTFIDF(items []*simItem) {
-	df := map[uint64]int{}
-	for _, it := range items {
-		for i, b := range it.bg {
-			if i == 0 || b != it.bg[i-1] {
-				df[b]++
-			}
-		}
-	}
-	n := float64(len(items))
-	for _, it := range items {
-		v := tfidf{}
-		var norm float64
-		for i := 0; i < len(it.bg); {
-			j := i
-			for j < len(it.bg) && it.bg[j] == it.bg[i] {
-				j++
-			}
-			w := float64(j-i) * math.Log(n/float64(df[it.bg[i]]))
-			if w > 0 {
-				v.keys = append(v.keys, it.bg[i])
-				v.w = append(v.w, w)
-				norm += w * w
-			}
-			i = j
-		}
-		norm = math.Sqrt(norm)
-		for k := range v.w {
-			v.w[k] /= norm
-		}
-		it.vec = v
-	}
-}
-
-// cosine of two unit vectors.
-func cosine(a, b tfidf) float64 {
-	s, i, j := 0.0, 0, 0
-	for i < len(a.keys) && j < len(b.keys) {
-		switch {
-		case a.keys[i] == b.keys[j]:
-			s += a.w[i] * b.w[j]
-			i++
-			j++
-		case a.keys[i] < b.keys[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return s
-}
-
 // linkContinues adds CONTINUES from each pillar of the later edition to the
 // pillar of the earlier one with the same concept (aliases.json "pillars")
 // and the same kind. Then an earlier pillar that nothing continues is
@@ -678,246 +573,6 @@ func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policy
 			rep.addUnresolved(Unresolved{Kind: "continues", File: earlier.t.File, Line: q.LineStart, NodeID: q.ID,
 				Text: q.Name, Reason: "no pillar of " + later.t.File + " continues it"})
 		}
-	}
-	return rels
-}
-
-// inPillarBonus is how much a candidate in a pillar that the measure's
-// pillar CONTINUES is preferred: a match elsewhere must be clearly better
-// (新規輸出１万者支援プログラム moved from 2023's グローバル化 pillar to
-// 2025's 経済安全保障・対外経済 and matches there at 0.85, against 0.3-0.4 for
-// the best candidate inside the continued pillar). It only ranks; the score
-// kept and compared with the thresholds is the plain one.
-const inPillarBonus = 0.1
-
-// evolveTwinMin is the score from which a summary-table cell of the
-// earlier edition is the short form of a detail-page measure of its pillar
-// (its twin), and a measure that refers to a group or pillar (REFERS_TO:
-// 人的資本経営…⇒詳細は「人材」パート参照) the pointer to a measure there: its
-// match counts for its twin, and it is no candidate itself. Cells restate
-// their detail bullet in a few words, so a later measure often matches the
-// cell best (複数社連携における課題対応を実施 scores 0.47 against the cell,
-// 0.44 against the detail bullet with its explanation; 賃上げ税制の拡充 is
-// both, word for word); the detail bullet is where the measure is
-// described, dated and grouped. Cells match their twin at 0.3-1.0
-// (リスキリング支援 0.52, 大規模予算事業のEBPM 0.58, 複数社連携 0.66); the
-// few below are cells no single detail bullet spells out (GI基金バイオもの
-// づくりPJの着実な事業の執行 0.18), which stay candidates themselves. A cell
-// that lists several items goes to the one it shares most with.
-const evolveTwinMin = 0.30
-
-// evolveSiblingMin is the score from which two measures of the same pillar
-// of the later edition restate one another: the 2025 pillar pages list
-// each item twice, once as progress (第３次以降の進捗) and once as what is
-// left to do (今後検討が必要となる施策), often in different words
-// (ビジネスインテリジェンスツールにより…公表が可能となる環境を整備 /
-// …環境整備を引き続き実施, 0.80 to each other). A measure with no match of
-// its own takes the best match of its siblings, so both halves link to the
-// same earlier measure (…環境整備を引き続き実施 shares no word with 2023's
-// 政策の効果・進捗モニタリングのための指標設定, its progress half 0.40). A
-// measure's own match comes first: siblings share the pillar's vocabulary
-// (バイオ由来製品…) and pooling their matches let one half's predecessor
-// override the other's.
-const evolveSiblingMin = 0.30
-
-// evolveBigrams returns the sorted bigrams of s within its words: s is cut
-// at hiragana, punctuation, symbols and spaces, and a bigram never spans a
-// cut (a one-letter word counts as itself). Hiragana are the inflections
-// and particles of Japanese (…を促進するための…, …を踏まえた…, …の価格…):
-// bigrams across them, which character bigrams of the whole text are full
-// of, tie unrelated measures through grammar. Kanji and katakana runs are
-// the nouns (賃上げ税制 gives 賃上 and 税制, 省人化投資 gives 省人 人化 化投 投資).
-func evolveBigrams(s string) []uint64 {
-	s = normalize(s)
-	s = relistMarker.ReplaceAllString(s, "")
-	s = pagePointer.ReplaceAllString(s, "")
-	var out []uint64
-	var word []rune
-	flush := func() {
-		if len(word) == 1 {
-			out = append(out, uint64(word[0])<<32)
-		}
-		for i := 0; i+1 < len(word); i++ {
-			out = append(out, uint64(word[i])<<32|uint64(word[i+1]))
-		}
-		word = word[:0]
-	}
-	for _, r := range s {
-		if unicode.Is(unicode.Hiragana, r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) {
-			flush()
-			continue
-		}
-		word = append(word, r)
-	}
-	flush()
-	slices.Sort(out)
-	return out
-}
-
-// evolveScorer scores every non-relist measure of the later edition
-// against every non-relist measure of the earlier one: the TF-IDF cosine
-// of their evolveBigrams (idf over the measures of both editions), with a
-// summary cell's or pointer's score counted for its twin (evolveTwinMin).
-// A later measure with no match of its own falls back on its siblings'
-// (evolveSiblingMin).
-//
-// Whole-text character bigrams (simText) were used before and were the
-// weaker choice on the reading above: recall 0.20 at precision 0.56 with
-// the one threshold of 0.30, as the bigrams across particles and
-// inflections (…の価格…, …を踏まえた…) tie unrelated measures.
-type evolveScorer struct {
-	later, earlier []*simItem // non-relist, with vec over evolveBigrams
-	twin           []int      // twin[j]: index of the detail twin of earlier[j], else -1
-	dots           [][]float64
-}
-
-func newEvolveScorer(later, earlier []*simItem, refersTo map[string]string) *evolveScorer {
-	ev := &evolveScorer{}
-	var pool []*simItem
-	for _, list := range []struct {
-		in  []*simItem
-		out *[]*simItem
-	}{{later, &ev.later}, {earlier, &ev.earlier}} {
-		for _, it := range list.in {
-			if !it.m.Relist {
-				c := &simItem{m: it.m, doc: it.doc, text: it.text, cell: it.cell, bg: evolveBigrams(it.m.Text)}
-				*list.out = append(*list.out, c)
-				pool = append(pool, c)
-			}
-		}
-	}
-	buildTFIDF(pool)
-	ev.twin = make([]int, len(ev.earlier))
-	for j, c := range ev.earlier {
-		ev.twin[j] = -1
-		ref := refersTo[c.m.ID]
-		if !c.cell && ref == "" {
-			continue
-		}
-		best := 0.0
-		for k, d := range ev.earlier {
-			if k == j || d.cell {
-				continue
-			}
-			if ref != "" && d.m.PillarID != ref && d.m.GroupID != ref || ref == "" && d.m.PillarID != c.m.PillarID {
-				continue
-			}
-			if s := cosine(c.vec, d.vec); s >= evolveTwinMin && s > best {
-				ev.twin[j], best = k, s
-			}
-		}
-	}
-	// An inverted index over the earlier edition's vectors: most bigrams are
-	// rare, so summing over postings beats a cosine per pair by far.
-	type posting struct {
-		j int32
-		w float64
-	}
-	index := map[uint64][]posting{}
-	for j, b := range ev.earlier {
-		for k, key := range b.vec.keys {
-			index[key] = append(index[key], posting{int32(j), b.vec.w[k]})
-		}
-	}
-	ev.dots = make([][]float64, len(ev.later))
-	for i, a := range ev.later {
-		d := make([]float64, len(ev.earlier))
-		for k, key := range a.vec.keys {
-			for _, p := range index[key] {
-				d[p.j] += a.vec.w[k] * p.w
-			}
-		}
-		// A cell's score goes to its twin.
-		for j, t := range ev.twin {
-			if t >= 0 {
-				d[t] = max(d[t], d[j])
-				d[j] = 0
-			}
-		}
-		ev.dots[i] = d
-	}
-	return ev
-}
-
-// siblingScores returns the best score of later[i]'s siblings against
-// every earlier measure, nil if it has none.
-func (ev *evolveScorer) siblingScores(i int) []float64 {
-	a := ev.later[i]
-	if a.m.PillarID == "" {
-		return nil
-	}
-	var out []float64
-	for k, x := range ev.later {
-		if k == i || x.m.PillarID != a.m.PillarID || cosine(a.vec, x.vec) < evolveSiblingMin {
-			continue
-		}
-		if out == nil {
-			out = make([]float64, len(ev.earlier))
-		}
-		for j, s := range ev.dots[k] {
-			out[j] = max(out[j], s)
-		}
-	}
-	return out
-}
-
-// best returns the earlier measure that later[i] continues by scores
-// (inside the pillars its pillar CONTINUES from evolveInPillarMin,
-// preferred by inPillarBonus, elsewhere from evolveMin) and its score.
-func (ev *evolveScorer) best(i int, scores []float64, cont map[string]map[string]bool) (*simItem, float64) {
-	a := ev.later[i]
-	var best *simItem
-	bestRank, bestScore := 0.0, 0.0
-	for j, s := range scores {
-		b := ev.earlier[j]
-		rank := s
-		if cont[a.m.PillarID][b.m.PillarID] {
-			if s < evolveInPillarMin {
-				continue
-			}
-			rank += inPillarBonus
-		} else if s < evolveMin {
-			continue
-		}
-		if rank > bestRank {
-			best, bestRank, bestScore = b, rank, s
-		}
-	}
-	return best, bestScore
-}
-
-// linkEvolves adds EVOLVES_FROM from each non-relist measure of the later
-// edition to its best-scoring non-relist measure of the earlier one
-// (evolveScorer; at most one): inside the pillars its pillar CONTINUES
-// from evolveInPillarMin, preferred by inPillarBonus, elsewhere from
-// evolveMin; failing that, its siblings' best. The edge keeps the score.
-// refersTo maps a measure to the group or pillar it REFERS_TO.
-func linkEvolves(later, earlier []*simItem, continues []*policygraph.Relationship, refersTo map[string]string) []*policygraph.Relationship {
-	cont := map[string]map[string]bool{}
-	for _, r := range continues {
-		if cont[r.Start] == nil {
-			cont[r.Start] = map[string]bool{}
-		}
-		cont[r.Start][r.End] = true
-	}
-	ev := newEvolveScorer(later, earlier, refersTo)
-	var rels []*policygraph.Relationship
-	for i, a := range ev.later {
-		if len(a.vec.keys) == 0 {
-			continue
-		}
-		best, bestScore := ev.best(i, ev.dots[i], cont)
-		if best == nil {
-			if sib := ev.siblingScores(i); sib != nil {
-				best, bestScore = ev.best(i, sib, cont)
-			}
-		}
-		if best == nil {
-			continue
-		}
-		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelEvolvesFrom, a.m.ID, best.m.ID),
-			Type: policygraph.RelEvolvesFrom, Start: a.m.ID, End: best.m.ID,
-			Properties: map[string]any{"score": round3(bestScore)}})
 	}
 	return rels
 }

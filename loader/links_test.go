@@ -204,17 +204,15 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		t.Fatalf("no %s measure with %q", doc, sub)
 		return nil
 	}
-	var pool []*simItem
-	items := map[string]*simItem{}
-	for _, m := range g.Measures {
-		if m.Relist {
-			continue
-		}
-		it := &simItem{m: m, bg: evolveBigrams(m.Text)}
-		pool = append(pool, it)
-		items[m.ID] = it
+	later, earlier, in := benchEvolveInputs(t)
+	ev := newEvolveScorer(later, earlier, in)
+	at := map[string]int{}
+	for i, a := range ev.later {
+		at[a.m.ID] = i
 	}
-	buildTFIDF(pool)
+	for j, b := range ev.earlier {
+		at[b.m.ID] = j
+	}
 	pillar := map[string]string{}
 	for _, m := range g.Measures {
 		pillar[m.ID] = m.PillarID
@@ -254,7 +252,11 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		{"初等中等教育段階における産業界と教育機関", "企業による高等教育機関設立関与を促進するための税制支援", false},
 	} {
 		a, b := find("doc:2025", tc.later), find("doc:2023", tc.earlier)
-		s, cut := cosine(items[a.ID].vec, items[b.ID].vec), min(a.ID, b.ID)
+		j := at[b.ID]
+		if t := ev.twin[j]; t >= 0 {
+			j = t // a cell's score is its detail twin's
+		}
+		s, cut := ev.dots[at[a.ID]][j], min(a.ID, b.ID)
 		if (s >= cut) != tc.continued {
 			t.Errorf("score(%q, %q) = %.3f, want continued=%v at threshold %.2f", tc.later, tc.earlier, s, tc.continued, cut)
 		}

@@ -397,10 +397,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		for _, a := range ares.loose {
 			rep.LooseAmounts = append(rep.LooseAmounts, LooseAmount{File: d.t.File, Line: a.LineStart, ID: a.ID, Surface: a.Surface})
 		}
-		for _, ms := range pd.Measures {
-			st := simText(ms.Text)
-			items[i] = append(items[i], &simItem{m: ms, doc: i, text: st, bg: simBigrams(st), cell: pd.Summary[ms.ID]})
-		}
+		items[i] = docSimItems(pd, i)
 		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
 		rels = append(rels, linkRefs(d, rep)...)
 		rels = append(rels, linkRestates(pd.Targets)...)
@@ -410,18 +407,10 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
 	rels = append(rels, linkRelists(docs, items, rep)...)
-	// A measure that refers to a group or pillar (「人材」パート参照) is a
-	// pointer to the measures there; EVOLVES_FROM prefers them.
-	refersTo := map[string]string{}
-	for _, r := range rels {
-		if r.Type == policygraph.RelRefersTo {
-			refersTo[r.Start] = r.End
-		}
-	}
 	for i := 1; i < len(docs); i++ {
 		cont := linkContinues(m, docs[i], docs[i-1], rep)
 		rels = append(rels, cont...)
-		rels = append(rels, linkEvolves(items[i], items[i-1], cont, refersTo)...)
+		rels = append(rels, linkEvolves(items[i], items[i-1], newEvolveInputs(cont, rels))...)
 		rels = append(rels, linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)...)
 	}
 

@@ -33,6 +33,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 // ---------------------------------------------------------------- lexer
@@ -1441,14 +1442,7 @@ func isRelist23(text string) bool {
 
 // ---------------------------------------------------------------- similarity
 
-func bigrams23(s string) map[string]bool {
-	rs := []rune(s)
-	out := map[string]bool{}
-	for i := 0; i+1 < len(rs); i++ {
-		out[string(rs[i:i+2])] = true
-	}
-	return out
-}
+func bigrams23(s string) map[string]bool { return bigram.Set(s) }
 
 // maxCompare2023 bounds how many cell–measure comparisons one document may
 // cost (the real report needs about 15,000).
@@ -1463,32 +1457,10 @@ func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) map[string]bool {
 	return b
 }
 
-func dice23(a, b map[string]bool) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return 2 * float64(n) / float64(len(a)+len(b))
-}
+func dice23(a, b map[string]bool) float64 { return bigram.SetDice(a, b) }
 
 // coverage23 is the share of a's bigrams23 found in b.
-func coverage23(a, b map[string]bool) float64 {
-	if len(a) == 0 {
-		return 0
-	}
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a))
-}
+func coverage23(a, b map[string]bool) float64 { return bigram.SetCover(a, b) }
 
 // ---------------------------------------------------------------- finish
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 // ---- RESTATES ----
@@ -84,7 +85,7 @@ func goalText(text string) string {
 func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationship {
 	type goal struct {
 		t  *policygraph.Target
-		bg []uint64
+		bg []bigram.Bigram
 	}
 	var olds []goal
 	for _, t := range earlier {
@@ -111,7 +112,7 @@ func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationsh
 			if o.t.Unit != t.Unit {
 				continue
 			}
-			if s := simDice(bg, o.bg); s > bestScore || s == bestScore && best != nil && betterTie(t, o.t, best) {
+			if s := bigram.Dice(bg, o.bg); s > bestScore || s == bestScore && best != nil && betterTie(t, o.t, best) {
 				best, bestScore = o.t, s
 			}
 		}

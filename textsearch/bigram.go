@@ -1,5 +1,7 @@
 package textsearch
 
+import "github.com/policygraph/policygraph/internal/bigram"
+
 // Bigrams returns the distinct overlapping two-rune terms of Normalize(s) in
 // order of first occurrence. A one-rune text gives itself as its only term
 // and an empty text none: the terms are what a query must find in a text.
@@ -14,13 +16,13 @@ func terms(rs []rune) []string {
 	case 1:
 		return []string{string(rs)}
 	}
-	seen := make(map[string]bool, len(rs)-1)
+	seen := make(map[bigram.Bigram]bool, len(rs)-1)
 	var out []string
-	for i := 0; i+1 < len(rs); i++ {
-		t := string(rs[i : i+2])
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
+	for _, g := range bigram.Append(make([]bigram.Bigram, 0, len(rs)-1), rs) {
+		if !seen[g] {
+			seen[g] = true
+			a, b := g.Runes()
+			out = append(out, string([]rune{a, b}))
 		}
 	}
 	return out

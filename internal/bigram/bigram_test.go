@@ -1,0 +1,65 @@
+package bigram
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSortedAndWords(t *testing.T) {
+	hira := func(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' || r == '、' }
+	for _, c := range []struct {
+		in          string
+		sorted      []string
+		words       []string // Words with hiragana and 、 as cuts
+		set         int
+		description string
+	}{
+		{"", nil, nil, 0, "empty"},
+		{"税", []string{"税"}, []string{"税"}, 0, "one rune stands for itself"},
+		{"賃上げ税制", []string{"げ税", "上げ", "税制", "賃上"}, []string{"税制", "賃上"}, 4, "げ cuts the words"},
+		{"支援の支援", []string{"の支", "援の", "支援", "支援"}, []string{"支援", "支援"}, 3, "a multiset keeps repeats"},
+		{"と、X", []string{"、X", "と、"}, []string{"X"}, 2, "a one-letter word"},
+	} {
+		var got, gotW []string
+		for _, g := range Sorted(c.in) {
+			got = append(got, g.String())
+		}
+		for _, g := range Words(c.in, hira) {
+			gotW = append(gotW, g.String())
+		}
+		slices.Sort(got)
+		slices.Sort(gotW)
+		if !slices.Equal(got, c.sorted) || !slices.Equal(gotW, c.words) || len(Set(c.in)) != c.set {
+			t.Errorf("%s: %q: Sorted %q, Words %q, |Set| %d; want %q, %q, %d", c.description, c.in, got, gotW, len(Set(c.in)), c.sorted, c.words, c.set)
+		}
+	}
+}
+
+func TestDiceAndCover(t *testing.T) {
+	for _, c := range []struct {
+		a, b        string
+		dice, cover float64
+	}{
+		{"", "", 0, 0},
+		{"価格転嫁", "価格転嫁", 1, 1},
+		{"価格転嫁", "価格", 0.5, 1.0 / 3},       // 1 of 3 and 1
+		{"賃上げ税制", "賃上げ", 2 * 2 / 6.0, 0.5}, // 賃上 上げ of 4 and 2
+		{"ＧＸ", "DX", 0, 0},
+	} {
+		a, b := Sorted(c.a), Sorted(c.b)
+		if d := Dice(a, b); d != c.dice {
+			t.Errorf("Dice(%q, %q) = %v, want %v", c.a, c.b, d, c.dice)
+		}
+		if v := Cover(a, b); v != c.cover {
+			t.Errorf("Cover(%q, %q) = %v, want %v", c.a, c.b, v, c.cover)
+		}
+	}
+}
+
+func TestSetDice(t *testing.T) {
+	// Sets drop the repeat: {支援 援の の支} against {支援}.
+	a, b := Set("支援の支援"), Set("支援")
+	if d, c := SetDice(a, b), SetCover(b, a); d != 0.5 || c != 1 {
+		t.Errorf("SetDice = %v, SetCover = %v; want 0.5, 1", d, c)
+	}
+}

@@ -43,6 +43,19 @@ func (s idSet) unique(id string) string {
 	return id
 }
 
+// uniqueAs is unique for an item whose repeat differs by its role: the
+// same text in a table's 進捗 and 今後検討 columns, a goal stated as a key
+// message and again as a pillar's 長期的目標. The repeat is named by its
+// role (…:cfee1c2c-todo, …:972b7ade-long-term), so its id does not depend on
+// how many copies come before it; a repeat in the same role falls back to
+// a counter.
+func (s idSet) uniqueAs(id, role string) string {
+	if s[id] == 0 || role == "" {
+		return s.unique(id)
+	}
+	return s.unique(id + "-" + strings.ToLower(strings.ReplaceAll(role, "_", "-")))
+}
+
 // normalize is the matching form of text: NFKC, no whitespace at all (the
 // extraction breaks lines and inserts spaces at random), so that "ＧＸ推進 法"
 // and "GX推進法" compare equal. Quotes keep the raw text. NFKC has turned the

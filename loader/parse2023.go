@@ -1421,7 +1421,7 @@ func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Ta
 		scope = "KEY"
 	}
 	tg := &policygraph.Target{
-		ID: p.ids.unique(itemID("target", p.t.Year, scope, text)), DocumentID: p.t.DocID, PillarID: pid,
+		ID: p.ids.uniqueAs(itemID("target", p.t.Year, scope, text), kind), DocumentID: p.t.DocID, PillarID: pid,
 		Kind: kind, Text: text,
 		Source: policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)},
 	}

@@ -938,7 +938,7 @@ func (p *parser25) addTarget(pl *policygraph.Pillar, kind, text string, from, to
 	if pl != nil {
 		scope, pillarID = pl.Key, pl.ID
 	}
-	id := p.ids.unique(itemID("target", p.t.Year, scope, text))
+	id := p.ids.uniqueAs(itemID("target", p.t.Year, scope, text), kind)
 	tg := &policygraph.Target{ID: id, DocumentID: p.t.DocID, PillarID: pillarID, Kind: kind, Text: text,
 		Source: p.source(from, to)}
 	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, p.t.Year, p.ids)...) {
@@ -975,7 +975,7 @@ func (p *parser25) buildBody(seg *segment25) {
 		if text == "" {
 			continue
 		}
-		id := p.ids.unique(itemID("measure", p.t.Year, pl.Key, text))
+		id := p.ids.uniqueAs(itemID("measure", p.t.Year, pl.Key, text), st[i])
 		first, last := c.lines[0].line, c.lines[len(c.lines)-1].line
 		sy, ey := measurePeriod(text, p.t.Year)
 		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),

@@ -92,34 +92,34 @@ func TestRestatesOnTheCorpus(t *testing.T) {
 		}
 	}
 	want := [][2]string{
-		{"target:2023:KEY:7c8d7b87", "target:2023:KEY:61b59361"},               // 設備投資 2027年度115兆円
-		{"target:2023:MISSION-1:47ddd09d", "target:2023:MISSION-1:34fdd3ac"},   // GX 150兆円超の官民投資
-		{"target:2023:MISSION-1:49249b8f", "target:2023:MISSION-1:d5d25219"},   // GX 2030年度46%削減
-		{"target:2023:MISSION-1:5e49a561", "target:2023:MISSION-1:d332cb51"},   // GX 20兆円規模の政府支援
-		{"target:2023:MISSION-1:69ef690b", "target:2023:MISSION-1:34fdd3ac"},   //
-		{"target:2023:MISSION-2:37300adf", "target:2023:MISSION-2:aafebcbc"},   // 半導体 売上高15兆円超
-		{"target:2023:MISSION-2:a3da56df", "target:2023:MISSION-2:aafebcbc"},   //
-		{"target:2023:MISSION-4:78bdc926", "target:2023:MISSION-4:cc441da3"},   // 健康寿命75歳
-		{"target:2023:MISSION-4:846f6769", "target:2023:MISSION-4:972b7ade"},   // 公的保険外 77兆円
-		{"target:2023:MISSION-4:972b7ade-2", "target:2023:MISSION-4:972b7ade"}, //
-		{"target:2023:MISSION-4:db30c185", "target:2023:MISSION-4:7f86c950"},   // 医療機器 13兆円
-		{"target:2023:MISSION-5:40bb1525", "target:2023:MISSION-5:eabc6ccb"},   // 適応市場 約70兆円
-		{"target:2023:MISSION-6:074d25dc", "target:2023:MISSION-6:58a073b4"},   // バイオ市場 92兆円
-		{"target:2023:MISSION-6:51a7d131", "target:2023:MISSION-6:58a073b4"},   //
-		{"target:2023:MISSION-6:9bd29d7c", "target:2023:MISSION-6:fc52fb61"},   // バイオ国内投資 年間3兆円
-		{"target:2023:MISSION-7:34cc17c2", "target:2023:MISSION-7:0e8658f4"},   // サーキュラーエコノミー 2050年 120兆円
-		{"target:2023:MISSION-7:46c9480a", "target:2023:MISSION-7:0e8658f4"},   //
-		{"target:2023:MISSION-7:86876d39", "target:2023:MISSION-7:238baa97"},   // サーキュラーエコノミー 80兆円
-		{"target:2023:MISSION-7:d13950f4", "target:2023:MISSION-7:238baa97"},   //
-		{"target:2023:OS-2:a7b48fd0-2", "target:2023:OS-2:a7b48fd0"},           // スタートアップ投資 10倍
-		{"target:2023:OS-2:e09408e1", "target:2023:OS-2:a7b48fd0"},             //
-		{"target:2023:OS-3:7d2566f5", "target:2023:OS-3:63259867"},             // PBR1倍超 8割
-		{"target:2023:OS-3:ce10781a", "target:2023:OS-3:63259867"},             //
-		{"target:2023:OS-4:12d6a266", "target:2023:OS-4:79b82a99"},             // 対内直接投資 早期に100兆円
-		{"target:2023:OS-4:2c56b8cf", "target:2023:OS-4:9d8da8e6"},             // 対内直接投資 80兆円
-		{"target:2023:OS-4:8201d3fd", "target:2023:OS-4:9d8da8e6"},             //
-		{"target:2023:OS-4:b1eb7c20", "target:2023:OS-4:79b82a99"},             //
-		{"target:2025:MISSION-2:c2a5679a", "target:2025:MISSION-2:d44f2fea"},   // デジタル推進人材230万人
+		{"target:2023:KEY:7c8d7b87", "target:2023:KEY:61b59361"},                       // 設備投資 2027年度115兆円
+		{"target:2023:MISSION-1:47ddd09d", "target:2023:MISSION-1:34fdd3ac"},           // GX 150兆円超の官民投資
+		{"target:2023:MISSION-1:49249b8f", "target:2023:MISSION-1:d5d25219"},           // GX 2030年度46%削減
+		{"target:2023:MISSION-1:5e49a561", "target:2023:MISSION-1:d332cb51"},           // GX 20兆円規模の政府支援
+		{"target:2023:MISSION-1:69ef690b", "target:2023:MISSION-1:34fdd3ac"},           //
+		{"target:2023:MISSION-2:37300adf", "target:2023:MISSION-2:aafebcbc"},           // 半導体 売上高15兆円超
+		{"target:2023:MISSION-2:a3da56df", "target:2023:MISSION-2:aafebcbc"},           //
+		{"target:2023:MISSION-4:78bdc926", "target:2023:MISSION-4:cc441da3"},           // 健康寿命75歳
+		{"target:2023:MISSION-4:846f6769", "target:2023:MISSION-4:972b7ade"},           // 公的保険外 77兆円
+		{"target:2023:MISSION-4:972b7ade-long-term", "target:2023:MISSION-4:972b7ade"}, //
+		{"target:2023:MISSION-4:db30c185", "target:2023:MISSION-4:7f86c950"},           // 医療機器 13兆円
+		{"target:2023:MISSION-5:40bb1525", "target:2023:MISSION-5:eabc6ccb"},           // 適応市場 約70兆円
+		{"target:2023:MISSION-6:074d25dc", "target:2023:MISSION-6:58a073b4"},           // バイオ市場 92兆円
+		{"target:2023:MISSION-6:51a7d131", "target:2023:MISSION-6:58a073b4"},           //
+		{"target:2023:MISSION-6:9bd29d7c", "target:2023:MISSION-6:fc52fb61"},           // バイオ国内投資 年間3兆円
+		{"target:2023:MISSION-7:34cc17c2", "target:2023:MISSION-7:0e8658f4"},           // サーキュラーエコノミー 2050年 120兆円
+		{"target:2023:MISSION-7:46c9480a", "target:2023:MISSION-7:0e8658f4"},           //
+		{"target:2023:MISSION-7:86876d39", "target:2023:MISSION-7:238baa97"},           // サーキュラーエコノミー 80兆円
+		{"target:2023:MISSION-7:d13950f4", "target:2023:MISSION-7:238baa97"},           //
+		{"target:2023:OS-2:a7b48fd0-long-term", "target:2023:OS-2:a7b48fd0"},           // スタートアップ投資 10倍
+		{"target:2023:OS-2:e09408e1", "target:2023:OS-2:a7b48fd0"},                     //
+		{"target:2023:OS-3:7d2566f5", "target:2023:OS-3:63259867"},                     // PBR1倍超 8割
+		{"target:2023:OS-3:ce10781a", "target:2023:OS-3:63259867"},                     //
+		{"target:2023:OS-4:12d6a266", "target:2023:OS-4:79b82a99"},                     // 対内直接投資 早期に100兆円
+		{"target:2023:OS-4:2c56b8cf", "target:2023:OS-4:9d8da8e6"},                     // 対内直接投資 80兆円
+		{"target:2023:OS-4:8201d3fd", "target:2023:OS-4:9d8da8e6"},                     //
+		{"target:2023:OS-4:b1eb7c20", "target:2023:OS-4:79b82a99"},                     //
+		{"target:2025:MISSION-2:c2a5679a", "target:2025:MISSION-2:d44f2fea"},           // デジタル推進人材230万人
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("RESTATES (-want +got):\n%s", diff)

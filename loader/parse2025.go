@@ -1124,6 +1124,8 @@ func (p *parser25) parseMacro() {
 				continue
 			}
 		}
-		p.place(it.line, "skipped:macro-scenario")
+		// The pages before 政策の方向性 — 現状認識, the 2040 scenario and
+		// its 政策的示唆 — are analysis, not measures or targets.
+		p.place(it.line, "skipped:macro-pages")
 	}
 }

@@ -258,7 +258,7 @@ func TestParse2025Directions(t *testing.T) {
 	}
 	placed := map[int]string{
 		12: "target:", 16: "furniture:vertical-label", 31: "furniture:chart-number", 46: "furniture:page-number",
-		41: "skipped:macro-scenario", 50: "direction:2025:1", 51: "direction:2025:1", 56: "direction:2025:3",
+		41: "skipped:macro-pages", 50: "direction:2025:1", 51: "direction:2025:1", 56: "direction:2025:3",
 		62: "direction:2025:1", 64: "furniture:page-number", 84: "measure:2025:DIR-1:", 66: "group:2025:DIR-1:",
 		67: "group:2025:DIR-1:", 71: "measure:2025:DIR-1:",
 	}
@@ -555,7 +555,7 @@ func TestParse2025Seed(t *testing.T) {
 	}
 	for l, want := range map[int]string{
 		1116: "furniture:vertical-label", 1138: "furniture:page-number", 1140: "furniture:table-header",
-		452: "furniture:chart-number", 293: "furniture:page-number", 12: "skipped:macro-scenario",
+		452: "furniture:chart-number", 293: "furniture:page-number", 12: "skipped:macro-pages",
 		1459: "pillar:2025:MISSION-4", 1667: "pillar:2025:MISSION-6",
 		// chart values glued to their label and unit ((総労働時間) / 922 /
 		// 億時間, 総額 / 233 / 兆円) are not page numbers

@@ -63,3 +63,33 @@ func TestSetDice(t *testing.T) {
 		t.Errorf("SetDice = %v, SetCover = %v; want 0.5, 1", d, c)
 	}
 }
+
+// TestDistinctMatchesSet: Dice and Cover over Distinct are SetDice and
+// SetCover over Set, and Union is the set union.
+func TestDistinctMatchesSet(t *testing.T) {
+	texts := []string{"", "a", "ab", "aaaa", "GX推進法の改正", "GX推進法", "中堅・中小企業のGX推進", "推進推進推進"}
+	for _, a := range texts {
+		for _, b := range texts {
+			da, db := Distinct(a), Distinct(b)
+			if got, want := Dice(da, db), SetDice(Set(a), Set(b)); got != want {
+				t.Errorf("Dice(%q, %q) = %v, SetDice %v", a, b, got, want)
+			}
+			if got, want := Cover(da, db), SetCover(Set(a), Set(b)); got != want {
+				t.Errorf("Cover(%q, %q) = %v, SetCover %v", a, b, got, want)
+			}
+			u := Union(da, db)
+			want := Set(a)
+			for k := range Set(b) {
+				want[k] = true
+			}
+			if len(u) != len(want) || !slices.IsSorted(u) {
+				t.Errorf("Union(%q, %q) = %v, want the %d bigrams of both, sorted", a, b, u, len(want))
+			}
+			for _, g := range u {
+				if !want[g.String()] {
+					t.Errorf("Union(%q, %q) holds %q", a, b, g)
+				}
+			}
+		}
+	}
+}

@@ -222,9 +222,9 @@ type parser2023 struct {
 	groups  map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
 	detail map[string][]*policygraph.Measure
-	corpus map[string]map[string]bool // pillar key → bigrams23 of its detail text
-	mbg    map[*policygraph.Measure]map[string]bool
-	hbg    map[*policygraph.Measure]map[string]bool // bigrams of a bullet's headline (summarizes.go)
+	corpus map[string]bgSet // pillar key → bigrams23 of its detail text
+	mbg    map[*policygraph.Measure]bgSet
+	hbg    map[*policygraph.Measure]bgSet // bigrams of a bullet's headline (summarizes.go)
 	budget int                                      // comparisons left, see maxCompare2023
 
 	sec    sect2023
@@ -273,8 +273,8 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		aliases:    map[string][]string{},
 		groups:     map[string]*policygraph.MeasureGroup{},
 		detail:     map[string][]*policygraph.Measure{},
-		corpus:     map[string]map[string]bool{},
-		mbg:        map[*policygraph.Measure]map[string]bool{},
+		corpus:     map[string]bgSet{},
+		mbg:        map[*policygraph.Measure]bgSet{},
 		budget:     maxCompare2023,
 	}
 	if err := p.findPillars(); err != nil {
@@ -938,7 +938,7 @@ func joinSep23(prev, next string) string {
 // resolveSummary assigns every summary cell to a pillar and creates its node.
 func (p *parser2023) resolveSummary() {
 	for k, ms := range p.detail {
-		set := map[string]bool{}
+		set := bgSet{}
 		for _, m := range ms {
 			for b := range bigrams23(normalize(m.Text)) {
 				set[b] = true
@@ -1442,13 +1442,25 @@ func isRelist23(text string) bool {
 
 // ---------------------------------------------------------------- similarity
 
-func bigrams23(s string) map[string]bool { return bigram.Set(s) }
+// bgSet is a set of bigrams: keyed by the packed bigram, so that building
+// and probing it neither allocates nor hashes strings.
+type bgSet = map[bigram.Bigram]bool
+
+// bigrams23 is the set of distinct bigrams of s (none for one rune).
+func bigrams23(s string) bgSet {
+	rs := []rune(s)
+	out := make(bgSet, len(rs))
+	for i := 0; i+1 < len(rs); i++ {
+		out[bigram.Of(rs[i], rs[i+1])] = true
+	}
+	return out
+}
 
 // maxCompare2023 bounds how many cell–measure comparisons one document may
 // cost (the real report needs about 15,000).
 const maxCompare2023 = 500000
 
-func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) map[string]bool {
+func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) bgSet {
 	if b, ok := p.mbg[m]; ok {
 		return b
 	}
@@ -1457,10 +1469,10 @@ func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) map[string]bool {
 	return b
 }
 
-func dice23(a, b map[string]bool) float64 { return bigram.SetDice(a, b) }
+func dice23(a, b bgSet) float64 { return bigram.SetDice(a, b) }
 
 // coverage23 is the share of a's bigrams23 found in b.
-func coverage23(a, b map[string]bool) float64 { return bigram.SetCover(a, b) }
+func coverage23(a, b bgSet) float64 { return bigram.SetCover(a, b) }
 
 // ---------------------------------------------------------------- finish
 

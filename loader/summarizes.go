@@ -63,7 +63,7 @@ func (p *parser2023) digests(key, text string) []digest {
 		return nil
 	}
 	var out []digest
-	covered := map[string]bool{}
+	covered := bgSet{}
 	add := func(m *policygraph.Measure, rule string, mark float64, force bool) {
 		for _, d := range out {
 			if d.m == m {
@@ -134,16 +134,16 @@ func (p *parser2023) digests(key, text string) []digest {
 
 // headlineBigrams are the bigrams of a bullet's headline, computed once per
 // bullet; nil when the headline is too short to tell anything.
-func (p *parser2023) headlineBigrams(m *policygraph.Measure) map[string]bool {
+func (p *parser2023) headlineBigrams(m *policygraph.Measure) bgSet {
 	if hb, ok := p.hbg[m]; ok {
 		return hb
 	}
-	var hb map[string]bool
+	var hb bgSet
 	if h := headline23(m.Text); utf8.RuneCountInString(h) >= headlineRunes {
 		hb = bigrams23(h)
 	}
 	if p.hbg == nil {
-		p.hbg = map[*policygraph.Measure]map[string]bool{}
+		p.hbg = map[*policygraph.Measure]bgSet{}
 	}
 	p.hbg[m] = hb
 	return hb

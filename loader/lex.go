@@ -72,7 +72,7 @@ func lexSlides(t *docText) []slideLine {
 
 // lexSlideLine lexes one line; n is its NFKC form, trimmed.
 func lexSlideLine(line int, raw, n string) slideLine {
-	l := slideLine{line: line, raw: raw, norm: n, flat: normalize(raw), body: trimSpaces(raw)}
+	l := slideLine{line: line, raw: raw, norm: n, flat: flatten(raw, n), body: trimSpaces(raw)}
 	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
 	f := l.flat
 	first, _ := utf8.DecodeRuneInString(f)
@@ -110,6 +110,27 @@ func lexSlideLine(line int, raw, n string) slideLine {
 	}
 	l.tailNum = trailingPageNumber(trimSpaces(raw))
 	return l
+}
+
+// flatten is normalize(raw), computed from n = TrimSpace(NFKC(raw)) when it
+// can be: TrimSpace dropped only spaces normalize drops too, unless raw
+// holds one of the few spaces NFKC keeps and normalize does not strip
+// (\v \f U+0085 U+1680 U+2028 U+2029), which then take the long way.
+func flatten(raw, n string) string {
+	if strings.ContainsAny(raw, "\v\f\u0085\u1680\u2028\u2029") {
+		return normalize(raw)
+	}
+	i := strings.IndexAny(n, " \t\r\n")
+	if i < 0 {
+		return n
+	}
+	b := []byte(n[:i])
+	for j := i; j < len(n); j++ {
+		if c := n[j]; !isSpace(c) {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // isDigits reports whether s is between min and max ASCII digits.

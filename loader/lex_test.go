@@ -108,3 +108,17 @@ func corpusText(tb testing.TB, year int) *docText {
 	tb.Fatalf("no %d document in the seed", year)
 	return nil
 }
+
+// TestFlatten: flatten(raw, TrimSpace(NFKC(raw))) is normalize(raw), for
+// every line of both documents and for the spaces NFKC keeps.
+func TestFlatten(t *testing.T) {
+	lines := []string{"", " ", "\f", "\fＧＸ 推進法\f", "a\u2028b", "\u0085x", "\u1680 y ", "\u3000ＧＸ\u3000推進\t法 ", "\v"}
+	for _, year := range []int{2023, 2025} {
+		lines = append(lines, corpusText(t, year).Raw...)
+	}
+	for _, raw := range lines {
+		if got, want := flatten(raw, strings.TrimSpace(nfkc.String(raw))), normalize(raw); got != want {
+			t.Errorf("flatten(%q) = %q, normalize = %q", raw, got, want)
+		}
+	}
+}

@@ -30,14 +30,42 @@ func (p *parser25) linkDirectionCopies() {
 	if len(bullets) == 0 {
 		return
 	}
+	// The bullets holding each bigram: a cell is scored exactly only
+	// against the bullets whose shared bigrams could reach the cut and beat
+	// the best so far (the sum of the cell's counts of the bigrams a bullet
+	// holds bounds their common multiset), so a cell costs one pass over its
+	// bigrams instead of a merge with every bullet.
+	post := map[bigram.Bigram][]int{}
+	for j, b := range bullets {
+		for i, g := range b.bg {
+			if i == 0 || b.bg[i-1] != g {
+				post[g] = append(post[g], j)
+			}
+		}
+	}
+	bound := make([]int, len(bullets))
 	for _, m := range p.pd.Measures {
 		if m.PillarID == "" || m.Relist {
 			continue
 		}
 		bg := simBigrams(simText(m.Text))
+		clear(bound)
+		for i := 0; i < len(bg); {
+			k := i
+			for k < len(bg) && bg[k] == bg[i] {
+				k++
+			}
+			for _, j := range post[bg[i]] {
+				bound[j] += k - i
+			}
+			i = k
+		}
 		var best *simItem
 		bestScore := 0.0
-		for _, b := range bullets {
+		for j, b := range bullets {
+			if most := directionCopyBound(bound[j], len(bg), len(b.bg)); most < directionCopyMin || most <= bestScore {
+				continue
+			}
 			s := directionCopyScore(bg, b.bg)
 			if s > bestScore {
 				best, bestScore = b, s
@@ -51,6 +79,19 @@ func (p *parser25) linkDirectionCopies() {
 			Start: m.ID, End: best.m.ID, Properties: map[string]any{"score": round3(bestScore), "marked": false},
 		})
 	}
+}
+
+// directionCopyBound is the most directionCopyScore can be when the cell
+// (la bigrams) and the bullet (lb) have at most common bigrams in common.
+func directionCopyBound(common, la, lb int) float64 {
+	if la+lb == 0 {
+		return 0
+	}
+	s := 2 * float64(common) / float64(la+lb)
+	if la >= minCoverBigrams {
+		s = max(s, float64(common)/float64(la))
+	}
+	return s
 }
 
 func directionCopyScore(cell, bullet []bigram.Bigram) float64 {

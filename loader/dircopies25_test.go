@@ -51,3 +51,45 @@ func TestDirectionCopies(t *testing.T) {
 		t.Errorf("2058 (a progress report reusing 1004's aside) scores %.2f", s)
 	}
 }
+
+// TestDirectionCopiesBound: the bound that spares most comparisons never
+// changes the answer: every cell is linked to the bullet a full comparison
+// with all bullets picks (and to none where none reaches the cut).
+func TestDirectionCopiesBound(t *testing.T) {
+	_, pd := load2025(t)
+	var bullets []*policygraph.Measure
+	for _, m := range pd.Measures {
+		if m.PillarID == "" {
+			bullets = append(bullets, m)
+		}
+	}
+	got := map[string]string{}
+	for _, r := range pd.Rels {
+		if r.Type == policygraph.RelRelists && r.Properties["marked"] == false {
+			got[r.Start] = r.End
+		}
+	}
+	checked := 0
+	for _, m := range pd.Measures {
+		if m.PillarID == "" || m.Relist {
+			continue
+		}
+		bg := simBigrams(simText(m.Text))
+		want, bestScore := "", 0.0
+		for _, b := range bullets {
+			if s := directionCopyScore(bg, simBigrams(simText(b.Text))); s > bestScore {
+				want, bestScore = b.ID, s
+			}
+		}
+		if bestScore < directionCopyMin {
+			want = ""
+		}
+		if got[m.ID] != want {
+			t.Errorf("%d %s: linked to %q, a full comparison says %q (%.3f)", m.LineStart, m.Title, got[m.ID], want, bestScore)
+		}
+		checked++
+	}
+	if checked < 250 || len(got) == 0 {
+		t.Errorf("%d cells checked, %d copies: the seed has 254 and 7", checked, len(got))
+	}
+}

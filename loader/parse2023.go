@@ -225,7 +225,7 @@ type parser2023 struct {
 	corpus map[string]bgSet // pillar key → bigrams23 of its detail text
 	mbg    map[*policygraph.Measure]bgSet
 	hbg    map[*policygraph.Measure]bgSet // bigrams of a bullet's headline (summarizes.go)
-	budget int                                      // comparisons left, see maxCompare2023
+	budget int                            // comparisons left, see maxCompare2023
 
 	sec    sect2023
 	pillar string // current pillar key

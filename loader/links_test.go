@@ -182,14 +182,18 @@ func TestPageMap(t *testing.T) {
 	}
 }
 
-// TestEvolvesFromThreshold checks evolveMin and evolveInPillarMin against
-// pairs verified by reading both editions: measures clearly carried on (the
-// dual-use vaccine plants, word for word plus 引き続き; the GＸスキル標準 for
-// GX labour mobility after 2023's リスキリング支援等, just above the in-pillar
-// cut), ones clearly not (the 地方イノベーション創生構想 bullet only shares the word
-// イノベーション…促進 with the open-innovation tax credit; 初等中等教育 with
-// the tax credit for companies founding 高等教育機関, just below the cut),
-// and the links the load makes for them.
+// TestEvolvesFromThreshold checks evolveMin, evolveInPillarMin and
+// evolveDirectionMin against pairs verified by reading both editions:
+// measures clearly carried on (the dual-use vaccine plants, word for word
+// plus 引き続き; the GＸスキル標準 for GX labour mobility after 2023's
+// リスキリング支援等, just above the in-pillar cut; the direction bullet on
+// リスキリング…労働移動円滑化 after the same, 0.35), ones clearly not (the
+// 地方イノベーション創生構想 direction bullet only shares the word
+// イノベーション…促進 with the open-innovation tax credit, 0.27; the
+// direction bullet on 事業ポートフォリオの組替え only 成長投資 with JIC's
+// 事業再編・成長投資, 0.28; 初等中等教育 with the tax credit for companies
+// founding 高等教育機関, just below the in-pillar cut), and the links the
+// load makes for them.
 func TestEvolvesFromThreshold(t *testing.T) {
 	g, _, err := LoadFS(seed.FS())
 	if err != nil {
@@ -225,6 +229,9 @@ func TestEvolvesFromThreshold(t *testing.T) {
 	}
 	// min is the threshold that applies to a pair.
 	min := func(later, earlier string) float64 {
+		if pillar[later] == "" {
+			return evolveDirectionMin // a policy direction's item
+		}
 		if continues[[2]string{pillar[later], pillar[earlier]}] {
 			return evolveInPillarMin
 		}
@@ -248,6 +255,8 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		{"行政手続のオンライン化を進める", "経済産業省における行政手続きのオンライン化", true},
 		{"「GＸスキル標準」を策定", "リスキリング支援等（スキル獲得", true},
 		{"「地方イノベーション創生構想」への貢献", "オープンイノベーション促進税制のあり方検討", false},
+		{"リスキリングを通じた成長分野への労働移動円滑化", "リスキリング支援等（スキル獲得", true},
+		{"企業による成長投資・事業ポートフォリオの組替えを促進", "事業再編・成長投資の実行", false},
 		{"工業用水道施設の老朽化", "市場を創出するための仕組み", false},
 		{"初等中等教育段階における産業界と教育機関", "企業による高等教育機関設立関与を促進するための税制支援", false},
 	} {

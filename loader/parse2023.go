@@ -221,11 +221,13 @@ type parser2023 struct {
 	aliases map[string][]string            // key → spellings in order seen
 	groups  map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
-	detail map[string][]*policygraph.Measure
-	corpus map[string]map[string]bool // pillar key → bigrams23 of its detail text
-	mbg    map[*policygraph.Measure]map[string]bool
-	hbg    map[*policygraph.Measure]map[string]bool // bigrams of a bullet's headline (summarizes.go)
-	budget int                                      // comparisons left, see maxCompare2023
+	detail  map[string][]*policygraph.Measure
+	corpus  map[string]map[string]bool // pillar key → bigrams23 of its detail text
+	mbg     map[*policygraph.Measure]map[string]bool
+	hbg     map[*policygraph.Measure]map[string]bool // bigrams of a bullet's headline (summarizes.go)
+	budget  int                                      // comparisons left, see maxCompare2023
+	df      map[string]int                           // detail bullets holding each bigram (summarizes_rare.go)
+	ndetail int
 
 	sec    sect2023
 	pillar string // current pillar key
@@ -283,6 +285,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 	p.run()
 	p.resolveSummary()
 	p.finish()
+	p.noteUngrouped23()
 	return p.pd, nil
 }
 
@@ -1011,6 +1014,9 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
 	if best != nil && bestScore >= 0.6 {
 		m.GroupID = best.GroupID
+	}
+	if m.GroupID == "" {
+		m.GroupID = digestGroup(ds)
 	}
 	a, b := c.lines[0], c.lines[len(c.lines)-1]
 	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)}

@@ -228,6 +228,10 @@ type parser2023 struct {
 	budget  int                                      // comparisons left, see maxCompare2023
 	df      map[string]int                           // detail bullets holding each bigram (summarizes_rare.go)
 	ndetail int
+	// sub is the （…） sub-heading the detail bullets read now are under
+	// (in pillar subPillar); subOf keeps it per bullet (summarizes.go).
+	sub, subPillar string
+	subOf          map[*policygraph.Measure]string
 
 	sec    sect2023
 	pillar string // current pillar key
@@ -1259,6 +1263,7 @@ func (p *parser2023) detailLine(i int) int {
 	it := its[i]
 	switch it.kind {
 	case k23Bracket:
+		p.sub = ""
 		name := it.body
 		if strings.Contains(normalize(name), "これまでの施策例") {
 			// a status label over ⚫ examples, not a theme
@@ -1271,6 +1276,9 @@ func (p *parser2023) detailLine(i int) int {
 		p.place(it.line, p.group.ID)
 		return i
 	case k23Sub, k23Angle:
+		if it.kind == k23Sub {
+			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimAll23(p.t.Raw[it.line-1]), "（"), "）"), p.pillar
+		}
 		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
 			// pages without 【】 headings group by （…）
 			name := strings.TrimSuffix(strings.TrimPrefix(trimAll23(p.t.Raw[it.line-1]), "（"), "）")
@@ -1353,6 +1361,12 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	m.ID = p.ids.unique(itemID("measure", p.t.Year, key, text))
 	p.addMeasure(key, m)
 	p.detail[key] = append(p.detail[key], m)
+	if p.sub != "" && p.subPillar == key {
+		if p.subOf == nil {
+			p.subOf = map[*policygraph.Measure]string{}
+		}
+		p.subOf[m] = p.sub
+	}
 	p.placeRange(a, b, m.ID)
 	return last
 }
@@ -1386,6 +1400,7 @@ func (p *parser2023) packageLine(i int) int {
 	it := its[i]
 	switch {
 	case p.isPackageTitle(it):
+		p.sub = ""
 		p.group = p.groupFor(p.pillar, trimAll23(p.t.Raw[it.line-1]), it.line, false)
 		p.groupFromSub = false
 		p.place(it.line, p.group.ID)

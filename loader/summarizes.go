@@ -5,7 +5,8 @@ package loader
 // file finds them (SUMMARIZES cell → bullet) and derives from them what the
 // table itself cannot tell: the cell's status.
 //
-// Three rules, each scored on bigrams of the matching form (normalize):
+// Four rules, the first three scored on bigrams of the matching form
+// (normalize):
 //
 //	restates  the bullet holding most of the cell's wording, if it holds
 //	          ≥ digestMin of it ("リスキリング支援" in "リスキリング支援等（…）")
@@ -14,19 +15,24 @@ package loader
 //	          ("中堅・中小企業のGX推進、GXスタートアップ支援、…")
 //	clause    a clause of the cell (between 、：／（） and without its dates)
 //	          of ≥ 6 runes that is > clauseMin inside one bullet
+//	subheading every bullet under a （…） sub-heading of ≥ 6 runes the
+//	          cell ends with (695 …市場創出・拡大を図るための取組: its four
+//	          bullets; 1113 …職員のリテラシー向上: 3423 and 3425)
 //
 // A bullet found by the second or third rule must add ≥ newMin of the
 // cell's bigrams (or ≥ newGrams of them) not already covered by the bullets
 // found before it, so a bullet that only repeats words another one gave is
 // not linked. A clause held nearly as well by a ○ bullet as by a ● one goes
-// to the ○ one. A cell these rules leave without a bullet is tried by the
-// rare rule (summarizes_rare.go).
-// The thresholds are measured against a hand reading of 80 cells
+// to the ○ one. A cell these rules leave without a bullet, and each clause
+// of a cell they leave uncovered, is tried by the rare rule
+// (summarizes_rare.go).
+// The thresholds are measured against a hand reading of 85 cells
 // (testdata/summarizes_reading.tsv, TestSummarizesReading).
 
 import (
 	"math"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
@@ -54,6 +60,8 @@ var (
 	// words around them ("2022年度以降順次", "～2030年度頃").
 	reCellDate = regexp.MustCompile(`[0-9年度月以降順次~～からまで頃目標再掲]`)
 	reHeadline = regexp.MustCompile(`[(:（：]`)
+	// reCellTailDate is a cell's closing date ("(2024年度~)").
+	reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
 )
 
 // digest is one detail bullet a cell digests and the rule that found it.
@@ -147,9 +155,17 @@ func (p *parser2023) digests(key, text string) []digest {
 				add(best, "clause", bestScore, false)
 			}
 		}
+		// subheading
+		body := reCellTailDate.ReplaceAllString(normalize(text), "")
+		for _, m := range detail {
+			if sub := normalize(p.subOf[m]); utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
+				add(m, "subheading", 1, true)
+			}
+		}
 		if len(out) == 0 {
 			out = p.rare(key, text)
 		}
+		out = append(out, p.rareClauses(key, text, out)...)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package loader
 import (
 	"math"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
 )
@@ -18,9 +19,17 @@ import (
 // bullets join while each adds ≥ rareMin of the weight not yet covered
 // (1113 職員のリテラシー向上: 3423 on データ・EBPM, 3425 on AI).
 // rareMin is measured on testdata/summarizes_reading.tsv: the bullets the
-// rule links score 0.20 (959 → 2976) to 0.49 (1113 → 3423); at 0.15 it would
+// rule links score 0.20 (959 → 2976) to 0.46 (586 → 1923); at 0.15 it would
 // also link 492 → 1566 and 979 → 2981, both wrong.
 const rareMin = 0.2
+
+// rareClauseMin and rareMargin: on the reading the clause links score 0.36
+// (507 → 1544) to 0.69 (861 → 2370); the closest runner-up is 2631 at 0.34
+// under 885 → 2606 at 0.42.
+const (
+	rareClauseMin = 0.35
+	rareMargin    = 1.2
+)
 
 // idf23 is the rarity of a bigram among the document's detail bullets,
 // computed once.
@@ -113,4 +122,81 @@ func phrases(grams []string, mb map[string]bool) int {
 		}
 	}
 	return n
+}
+
+// rareClauses applies the rare rule clause by clause (clauses as in the
+// clause rule) to a list cell: a clause that the bullets found so far hold
+// < half of, by weight, digests the bullet holding ≥ rareClauseMin of it
+// in ≥ 2 separate phrases, when that bullet holds it ≥ rareMargin times
+// better than any other not yet linked (1109 EBPMの拡充 is held as well by
+// 3400 as by 3423: neither). 488 基盤モデル…計算資源 → 1497, 507
+// 能力向上拠点 → 1544, 885 副業・兼業 → 2611.
+func (p *parser2023) rareClauses(key, text string, have []digest) []digest {
+	covered := map[string]bool{}
+	linked := map[*policygraph.Measure]bool{}
+	for _, d := range have {
+		linked[d.m] = true
+		for g := range p.bigramsOfMeasure(d.m) {
+			covered[g] = true
+		}
+	}
+	var out []digest
+	for _, cl := range reCellClause.Split(normalize(text), -1) {
+		if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
+			continue
+		}
+		seq := []rune(cl)
+		grams := make([]string, len(seq)-1)
+		for i := range grams {
+			grams[i] = string(seq[i : i+2])
+		}
+		weight := map[string]float64{}
+		total, held := 0.0, 0.0
+		for _, g := range grams {
+			if _, ok := weight[g]; !ok {
+				weight[g] = p.idf23(g)
+				total += weight[g]
+				if covered[g] {
+					held += weight[g]
+				}
+			}
+		}
+		if total == 0 || held/total >= 0.5 {
+			continue
+		}
+		var best *policygraph.Measure
+		bestScore, second := 0.0, 0.0
+		for _, m := range p.detail[key] {
+			if linked[m] {
+				continue
+			}
+			if p.budget <= 0 {
+				return out
+			}
+			p.budget--
+			mb := p.bigramsOfMeasure(m)
+			s := 0.0
+			for g, w := range weight {
+				if mb[g] {
+					s += w
+				}
+			}
+			s /= total
+			switch {
+			case s > bestScore && phrases(grams, mb) >= 2:
+				best, bestScore, second = m, s, max(second, bestScore)
+			case s > second:
+				second = s
+			}
+		}
+		if best == nil || bestScore < rareClauseMin || bestScore < rareMargin*second {
+			continue
+		}
+		out = append(out, digest{m: best, rule: "rare", mark: bestScore})
+		linked[best] = true
+		for g := range p.bigramsOfMeasure(best) {
+			covered[g] = true
+		}
+	}
+	return out
 }

@@ -139,13 +139,13 @@ func TestSummarizesReading(t *testing.T) {
 	}
 	precision, recall := float64(right)/float64(links), float64(found)/float64(want)
 	t.Logf("precision %d/%d = %.2f, recall %d/%d = %.2f", right, links, precision, found, want, recall)
-	// Measured: precision 94/95 = 0.99, recall 90/102 = 0.88. The wrong link
+	// Measured: precision 111/112 = 0.99, recall 105/111 = 0.95. The wrong link
 	// is 1032 → 3137, which quotes 東証's request; the cell digests the
 	// request itself, 3107, whose text names 東証 only in its （東証の取組）
-	// sub-heading. The misses are list cells whose clauses a bullet
-	// paraphrases (885 → 2606, 2611; 979 → 2823…2832; 861 → 2370).
-	if precision < 0.95 || recall < 0.85 {
-		t.Errorf("precision %.2f (want ≥ 0.95), recall %.2f (want ≥ 0.85)", precision, recall)
+	// sub-heading. The other misses are 979 分野・ミッションごとに特化した支援,
+	// which digests a group's bullets by what they have in common (2823…2832).
+	if precision < 0.95 || recall < 0.9 {
+		t.Errorf("precision %.2f (want ≥ 0.95), recall %.2f (want ≥ 0.9)", precision, recall)
 	}
 }
 
@@ -341,7 +341,7 @@ func TestUngroupedReported2023(t *testing.T) {
 	if !slices.Equal(lines, ungrouped) {
 		t.Errorf("reported %v, ungrouped %v", lines, ungrouped)
 	}
-	if want := []int{678, 840, 885, 1102, 1291, 1293}; !slices.Equal(ungrouped, want) {
+	if want := []int{678, 840, 1102, 1291, 1293}; !slices.Equal(ungrouped, want) {
 		t.Errorf("ungrouped 2023 measures %v, want %v", ungrouped, want)
 	}
 }

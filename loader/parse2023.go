@@ -20,8 +20,7 @@ package loader
 // pillars, across pillars too, so they are resolved after the detail pages
 // are parsed: each cell goes to the page pillar whose detail measures cover
 // most of its wording, SUMMARIZES the detail bullets it digests
-// (summarizes.go), takes its status from them and its group from the detail
-// measure it repeats.
+// (summarizes.go), takes its status and its group from them.
 
 import (
 	"fmt"
@@ -994,34 +993,16 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 
 // summaryMeasure creates the measure of a summary cell, linked by SUMMARIZES
 // to the detail bullets it digests (summarizes.go): status from them, horizon
-// from the cell's own date, group from the detail measure it repeats.
+// from the cell's own date, group from them (digestGroup).
 func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	pl := p.pillars[key]
-	bg := bigrams23(normalize(c.text))
-	var best *policygraph.Measure
-	bestScore := 0.0
-	for _, m := range p.detail[key] {
-		if p.budget <= 0 {
-			break // bounds the quadratic match on pathological input
-		}
-		p.budget--
-		s := coverage23(bg, p.bigramsOfMeasure(m))
-		if s > bestScore {
-			best, bestScore = m, s
-		}
-	}
 	ds := p.digests(key, c.text)
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
 	m.Title = headline(c.text)
 	m.StartYear, m.EndYear = measurePeriod(c.text, p.t.Year)
 	m.Relist = isRelist23(c.text)
 	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
-	if best != nil && bestScore >= 0.6 {
-		m.GroupID = best.GroupID
-	}
-	if m.GroupID == "" {
-		m.GroupID = digestGroup(ds)
-	}
+	m.GroupID = digestGroup(ds)
 	a, b := c.lines[0], c.lines[len(c.lines)-1]
 	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)}
 	m.ID = p.cellID(key, c.text)

@@ -104,6 +104,10 @@ func (p *parser2023) digests(key, text string) []digest {
 		out = append(out, digest{m: m, rule: rule, mark: mark})
 	}
 	detail := p.detail[key]
+	if own, rest := p.actorBullets(key, text); own != nil {
+		// the actor is matched: the bullets name it only in their heading
+		detail, text, cell = own, rest, bigrams23(normalize(rest))
+	}
 	if len(detail) > 0 && p.budget >= 3*len(detail) {
 		// restates
 		var best *policygraph.Measure
@@ -163,11 +167,35 @@ func (p *parser2023) digests(key, text string) []digest {
 			}
 		}
 		if len(out) == 0 {
-			out = p.rare(key, text)
+			out = p.rare(detail, text)
 		}
-		out = append(out, p.rareClauses(key, text, out)...)
+		out = append(out, p.rareClauses(detail, text, out)...)
 	}
 	return out
+}
+
+// actorBullets: a sub-heading （Xの取組） lists what X does (3101 東証の取組,
+// 3117 金融庁の取組), so a cell that X does ("東証による…の開示強化", 1032)
+// digests among those bullets only, not the pillar's own measures that cite
+// X's work (3137 quotes 東証's request). It returns those bullets and the
+// cell's text after "Xによる"; nil when the cell names no such X.
+func (p *parser2023) actorBullets(key, text string) ([]*policygraph.Measure, string) {
+	n := normalize(text)
+	var out []*policygraph.Measure
+	rest := ""
+	for _, m := range p.detail[key] {
+		actor, ok := strings.CutSuffix(normalize(p.subOf[m]), "の取組")
+		if !ok || utf8.RuneCountInString(actor) < 2 {
+			continue
+		}
+		for _, lead := range []string{actor + "による", actor + "が"} {
+			if r, ok := strings.CutPrefix(n, lead); ok {
+				out, rest = append(out, m), r
+				break
+			}
+		}
+	}
+	return out, rest
 }
 
 // headlineBigrams are the bigrams of a bullet's headline, computed once per

@@ -53,9 +53,9 @@ func (p *parser2023) idf23(b string) float64 {
 	return math.Log(float64(p.ndetail+1) / float64(p.df[b]+1))
 }
 
-// rare returns the bullets of pillar key the cell digests by the rare rule,
+// rare returns the bullets among detail the cell digests by the rare rule,
 // best first.
-func (p *parser2023) rare(key, text string) []digest {
+func (p *parser2023) rare(detail []*policygraph.Measure, text string) []digest {
 	seq := []rune(normalize(text))
 	if len(seq) < 2 {
 		return nil
@@ -80,7 +80,7 @@ func (p *parser2023) rare(key, text string) []digest {
 	for {
 		var best *policygraph.Measure
 		bestGain := 0.0
-		for _, m := range p.detail[key] {
+		for _, m := range detail {
 			if p.budget <= 0 {
 				return out
 			}
@@ -131,7 +131,7 @@ func phrases(grams []string, mb map[string]bool) int {
 // better than any other not yet linked (1109 EBPMの拡充 is held as well by
 // 3400 as by 3423: neither). 488 基盤モデル…計算資源 → 1497, 507
 // 能力向上拠点 → 1544, 885 副業・兼業 → 2611.
-func (p *parser2023) rareClauses(key, text string, have []digest) []digest {
+func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, have []digest) []digest {
 	covered := map[string]bool{}
 	linked := map[*policygraph.Measure]bool{}
 	for _, d := range have {
@@ -166,7 +166,7 @@ func (p *parser2023) rareClauses(key, text string, have []digest) []digest {
 		}
 		var best *policygraph.Measure
 		bestScore, second := 0.0, 0.0
-		for _, m := range p.detail[key] {
+		for _, m := range detail {
 			if linked[m] {
 				continue
 			}

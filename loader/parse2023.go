@@ -225,10 +225,11 @@ type parser2023 struct {
 	mbg     map[*policygraph.Measure]map[string]bool
 	hbg     map[*policygraph.Measure]map[string]bool // bigrams of a bullet's headline (summarizes.go)
 	budget  int                                      // comparisons left, see maxCompare2023
-	df      map[string]int                           // detail bullets holding each bigram (summarizes_rare.go)
-	ndetail int
+	idf     map[string]float64                       // rarity of each bigram among the detail bullets (summarizes_rare.go)
+	idfNone float64                                  // that of a bigram no bullet holds
 	// sub is the （…） sub-heading the detail bullets read now are under
-	// (in pillar subPillar); subOf keeps it per bullet (summarizes.go).
+	// (in pillar subPillar); subOf keeps it per bullet, in matching form
+	// (summarizes.go).
 	sub, subPillar string
 	subOf          map[*policygraph.Measure]string
 
@@ -1346,7 +1347,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		if p.subOf == nil {
 			p.subOf = map[*policygraph.Measure]string{}
 		}
-		p.subOf[m] = p.sub
+		p.subOf[m] = normalize(p.sub)
 	}
 	p.placeRange(a, b, m.ID)
 	return last

@@ -162,7 +162,7 @@ func (p *parser2023) digests(key, text string) []digest {
 		// subheading
 		body := reCellTailDate.ReplaceAllString(normalize(text), "")
 		for _, m := range detail {
-			if sub := normalize(p.subOf[m]); utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
+			if sub := p.subOf[m]; utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
 				add(m, "subheading", 1, true)
 			}
 		}
@@ -184,7 +184,7 @@ func (p *parser2023) actorBullets(key, text string) ([]*policygraph.Measure, str
 	var out []*policygraph.Measure
 	rest := ""
 	for _, m := range p.detail[key] {
-		actor, ok := strings.CutSuffix(normalize(p.subOf[m]), "の取組")
+		actor, ok := strings.CutSuffix(p.subOf[m], "の取組")
 		if !ok || utf8.RuneCountInString(actor) < 2 {
 			continue
 		}

@@ -2,7 +2,6 @@ package loader
 
 import (
 	"math"
-	"sort"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
@@ -32,46 +31,36 @@ const (
 )
 
 // idf23 is the rarity of a bigram among the document's detail bullets,
-// computed once.
+// log((N+1)/(df+1)), computed once per document.
 func (p *parser2023) idf23(b string) float64 {
-	if p.df == nil {
-		p.df = map[string]int{}
-		keys := make([]string, 0, len(p.detail))
-		for k := range p.detail {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			for _, m := range p.detail[k] {
-				p.ndetail++
+	if p.idf == nil {
+		df := map[string]int{}
+		n := 0
+		for _, ms := range p.detail {
+			for _, m := range ms {
+				n++
 				for g := range p.bigramsOfMeasure(m) {
-					p.df[g]++
+					df[g]++
 				}
 			}
 		}
+		p.idf = make(map[string]float64, len(df))
+		for g, c := range df {
+			p.idf[g] = math.Log(float64(n+1) / float64(c+1))
+		}
+		p.idfNone = math.Log(float64(n + 1))
 	}
-	return math.Log(float64(p.ndetail+1) / float64(p.df[b]+1))
+	if w, ok := p.idf[b]; ok {
+		return w
+	}
+	return p.idfNone
 }
 
 // rare returns the bullets among detail the cell digests by the rare rule,
 // best first.
 func (p *parser2023) rare(detail []*policygraph.Measure, text string) []digest {
-	seq := []rune(normalize(text))
-	if len(seq) < 2 {
-		return nil
-	}
-	grams := make([]string, len(seq)-1)
-	for i := range grams {
-		grams[i] = string(seq[i : i+2])
-	}
-	weight := map[string]float64{}
-	total := 0.0
-	for _, g := range grams {
-		if _, ok := weight[g]; !ok {
-			weight[g] = p.idf23(g)
-			total += weight[g]
-		}
-	}
+	grams := textGrams(normalize(text))
+	uniq, weight, total := p.weighted(grams)
 	if total == 0 {
 		return nil
 	}
@@ -87,9 +76,9 @@ func (p *parser2023) rare(detail []*policygraph.Measure, text string) []digest {
 			p.budget--
 			mb := p.bigramsOfMeasure(m)
 			gain := 0.0
-			for g, w := range weight {
+			for i, g := range uniq {
 				if mb[g] && !covered[g] {
-					gain += w
+					gain += weight[i]
 				}
 			}
 			if gain/total > bestGain && phrases(grams, mb) >= 2 {
@@ -104,6 +93,34 @@ func (p *parser2023) rare(detail []*policygraph.Measure, text string) []digest {
 			covered[g] = true
 		}
 	}
+}
+
+// textGrams are the bigrams of s in text order.
+func textGrams(s string) []string {
+	seq := []rune(s)
+	if len(seq) < 2 {
+		return nil
+	}
+	grams := make([]string, len(seq)-1)
+	for i := range grams {
+		grams[i] = string(seq[i : i+2])
+	}
+	return grams
+}
+
+// weighted returns the distinct grams in text order, their idf23 weights
+// and the weights' sum (summed in that order, so the scores do not depend
+// on map order).
+func (p *parser2023) weighted(grams []string) (uniq []string, weight []float64, total float64) {
+	seen := make(map[string]bool, len(grams))
+	for _, g := range grams {
+		if !seen[g] {
+			seen[g] = true
+			w := p.idf23(g)
+			uniq, weight, total = append(uniq, g), append(weight, w), total+w
+		}
+	}
+	return uniq, weight, total
 }
 
 // phrases counts the separate runs of the cell's bigrams (in text order)
@@ -145,20 +162,12 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 		if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
 			continue
 		}
-		seq := []rune(cl)
-		grams := make([]string, len(seq)-1)
-		for i := range grams {
-			grams[i] = string(seq[i : i+2])
-		}
-		weight := map[string]float64{}
-		total, held := 0.0, 0.0
-		for _, g := range grams {
-			if _, ok := weight[g]; !ok {
-				weight[g] = p.idf23(g)
-				total += weight[g]
-				if covered[g] {
-					held += weight[g]
-				}
+		grams := textGrams(cl)
+		uniq, weight, total := p.weighted(grams)
+		held := 0.0
+		for i, g := range uniq {
+			if covered[g] {
+				held += weight[i]
 			}
 		}
 		if total == 0 || held/total >= 0.5 {
@@ -176,9 +185,9 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 			p.budget--
 			mb := p.bigramsOfMeasure(m)
 			s := 0.0
-			for g, w := range weight {
+			for i, g := range uniq {
 				if mb[g] {
-					s += w
+					s += weight[i]
 				}
 			}
 			s /= total

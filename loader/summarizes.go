@@ -67,7 +67,7 @@ var (
 // digest is one detail bullet a cell digests and the rule that found it.
 type digest struct {
 	m    *policygraph.Measure
-	rule string  // restates, headline, clause
+	rule string  // restates, headline, clause, subheading, rare
 	mark float64 // the rule's score
 }
 

@@ -20,8 +20,7 @@ package loader
 // pillars, across pillars too, so they are resolved after the detail pages
 // are parsed: each cell goes to the page pillar whose detail measures cover
 // most of its wording, SUMMARIZES the detail bullets it digests
-// (summarizes.go), takes its status from them and its group from the detail
-// measure it repeats.
+// (summarizes.go), takes its status and its group from them.
 
 import (
 	"fmt"
@@ -221,11 +220,18 @@ type parser2023 struct {
 	aliases map[string][]string            // key → spellings in order seen
 	groups  map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
-	detail map[string][]*policygraph.Measure
-	corpus map[string]bgSet // pillar key → bigrams23 of its detail text
-	mbg    map[*policygraph.Measure]bgSet
-	hbg    map[*policygraph.Measure]bgSet // bigrams of a bullet's headline (summarizes.go)
-	budget int                            // comparisons left, see maxCompare2023
+	detail  map[string][]*policygraph.Measure
+	corpus  map[string]bgSet // pillar key → bigrams23 of its detail text
+	mbg     map[*policygraph.Measure]bgSet
+	hbg     map[*policygraph.Measure]bgSet // bigrams of a bullet's headline (summarizes.go)
+	budget  int                            // comparisons left, see maxCompare2023
+	idf     map[bigram.Bigram]float64      // rarity of each bigram among the detail bullets (summarizes_rare.go)
+	idfNone float64                        // that of a bigram no bullet holds
+	// sub is the （…） sub-heading the detail bullets read now are under
+	// (in pillar subPillar); subOf keeps it per bullet, in matching form
+	// (summarizes.go).
+	sub, subPillar string
+	subOf          map[*policygraph.Measure]string
 
 	sec    sect2023
 	pillar string // current pillar key
@@ -283,6 +289,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 	p.run()
 	p.resolveSummary()
 	p.finish()
+	p.noteUngrouped23()
 	return p.pd, nil
 }
 
@@ -987,31 +994,16 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 
 // summaryMeasure creates the measure of a summary cell, linked by SUMMARIZES
 // to the detail bullets it digests (summarizes.go): status from them, horizon
-// from the cell's own date, group from the detail measure it repeats.
+// from the cell's own date, group from them (digestGroup).
 func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	pl := p.pillars[key]
-	bg := bigrams23(normalize(c.text))
-	var best *policygraph.Measure
-	bestScore := 0.0
-	for _, m := range p.detail[key] {
-		if p.budget <= 0 {
-			break // bounds the quadratic match on pathological input
-		}
-		p.budget--
-		s := coverage23(bg, p.bigramsOfMeasure(m))
-		if s > bestScore {
-			best, bestScore = m, s
-		}
-	}
 	ds := p.digests(key, c.text)
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
 	m.Title = headline(c.text)
 	m.StartYear, m.EndYear = measurePeriod(c.text, p.t.Year)
 	m.Relist = isRelist23(c.text)
 	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
-	if best != nil && bestScore >= 0.6 {
-		m.GroupID = best.GroupID
-	}
+	m.GroupID = digestGroup(ds)
 	a, b := c.lines[0], c.lines[len(c.lines)-1]
 	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)}
 	m.ID = p.cellID(key, c.text)
@@ -1253,6 +1245,7 @@ func (p *parser2023) detailLine(i int) int {
 	it := its[i]
 	switch it.kind {
 	case k23Bracket:
+		p.sub = ""
 		name := it.body
 		if strings.Contains(normalize(name), "これまでの施策例") {
 			// a status label over ⚫ examples, not a theme
@@ -1265,6 +1258,9 @@ func (p *parser2023) detailLine(i int) int {
 		p.place(it.line, p.group.ID)
 		return i
 	case k23Sub, k23Angle:
+		if it.kind == k23Sub {
+			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimAll23(p.t.Raw[it.line-1]), "（"), "）"), p.pillar
+		}
 		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
 			// pages without 【】 headings group by （…）
 			name := strings.TrimSuffix(strings.TrimPrefix(trimAll23(p.t.Raw[it.line-1]), "（"), "）")
@@ -1347,6 +1343,12 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	m.ID = p.ids.unique(itemID("measure", p.t.Year, key, text))
 	p.addMeasure(key, m)
 	p.detail[key] = append(p.detail[key], m)
+	if p.sub != "" && p.subPillar == key {
+		if p.subOf == nil {
+			p.subOf = map[*policygraph.Measure]string{}
+		}
+		p.subOf[m] = normalize(p.sub)
+	}
 	p.placeRange(a, b, m.ID)
 	return last
 }
@@ -1380,6 +1382,7 @@ func (p *parser2023) packageLine(i int) int {
 	it := its[i]
 	switch {
 	case p.isPackageTitle(it):
+		p.sub = ""
 		p.group = p.groupFor(p.pillar, trimAll23(p.t.Raw[it.line-1]), it.line, false)
 		p.groupFromSub = false
 		p.place(it.line, p.group.ID)

@@ -5,7 +5,8 @@ package loader
 // file finds them (SUMMARIZES cell → bullet) and derives from them what the
 // table itself cannot tell: the cell's status.
 //
-// Three rules, each scored on bigrams of the matching form (normalize):
+// Four rules, the first three scored on bigrams of the matching form
+// (normalize):
 //
 //	restates  the bullet holding most of the cell's wording, if it holds
 //	          ≥ digestMin of it ("リスキリング支援" in "リスキリング支援等（…）")
@@ -14,16 +15,24 @@ package loader
 //	          ("中堅・中小企業のGX推進、GXスタートアップ支援、…")
 //	clause    a clause of the cell (between 、：／（） and without its dates)
 //	          of ≥ 6 runes that is > clauseMin inside one bullet
+//	subheading every bullet under a （…） sub-heading of ≥ 6 runes the
+//	          cell ends with (695 …市場創出・拡大を図るための取組: its four
+//	          bullets; 1113 …職員のリテラシー向上: 3423 and 3425)
 //
 // A bullet found by the second or third rule must add ≥ newMin of the
-// cell's bigrams not already covered by the bullets found before it, so a
-// bullet that only repeats words another one gave is not linked.
-// The thresholds are measured against a hand reading of 68 cells
+// cell's bigrams (or ≥ newGrams of them) not already covered by the bullets
+// found before it, so a bullet that only repeats words another one gave is
+// not linked. A clause held nearly as well by a ○ bullet as by a ● one goes
+// to the ○ one. A cell these rules leave without a bullet, and each clause
+// of a cell they leave uncovered, is tried by the rare rule
+// (summarizes_rare.go).
+// The thresholds are measured against a hand reading of 85 cells
 // (testdata/summarizes_reading.tsv, TestSummarizesReading).
 
 import (
 	"math"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
@@ -34,6 +43,11 @@ const (
 	headlineMin = 0.8
 	clauseMin   = 0.8 // strictly more: 0.80 links 840 (地域未来牽引企業の更新) to 2376, which only names those firms
 	newMin      = 0.1
+	clauseTie   = 0.1 // a ○ bullet this close to a ● one wins a clause
+	// newGrams: in a long cell listing many bullets (861, six of them) a
+	// bullet adding this many new bigrams brings a phrase of its own
+	// although it is < newMin of the cell.
+	newGrams = 10
 	// headlineRunes and clauseRunes: shorter ones ("支援の強化") are in
 	// every other bullet.
 	headlineRunes = 5
@@ -46,12 +60,14 @@ var (
 	// words around them ("2022年度以降順次", "～2030年度頃").
 	reCellDate = regexp.MustCompile(`[0-9年度月以降順次~～からまで頃目標再掲]`)
 	reHeadline = regexp.MustCompile(`[(:（：]`)
+	// reCellTailDate is a cell's closing date ("(2024年度~)").
+	reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
 )
 
 // digest is one detail bullet a cell digests and the rule that found it.
 type digest struct {
 	m    *policygraph.Measure
-	rule string  // restates, headline, clause
+	rule string  // restates, headline, clause, subheading, rare
 	mark float64 // the rule's score
 }
 
@@ -77,7 +93,7 @@ func (p *parser2023) digests(key, text string) []digest {
 				n++
 			}
 		}
-		if !force && float64(n)/float64(len(cell)) < newMin {
+		if !force && float64(n)/float64(len(cell)) < newMin && n < newGrams {
 			return
 		}
 		for b := range cell {
@@ -88,6 +104,10 @@ func (p *parser2023) digests(key, text string) []digest {
 		out = append(out, digest{m: m, rule: rule, mark: mark})
 	}
 	detail := p.detail[key]
+	if own, rest := p.actorBullets(key, text); own != nil {
+		// the actor is matched: the bullets name it only in their heading
+		detail, text, cell = own, rest, bigrams23(normalize(rest))
+	}
 	if len(detail) > 0 && p.budget >= 3*len(detail) {
 		// restates
 		var best *policygraph.Measure
@@ -116,20 +136,66 @@ func (p *parser2023) digests(key, text string) []digest {
 				continue
 			}
 			cb := bigrams23(cl)
-			var best *policygraph.Measure
-			bestScore := 0.0
+			var best, plan *policygraph.Measure
+			bestScore, planScore := 0.0, 0.0
 			for _, m := range detail {
 				p.budget--
-				if s := coverage23(cb, p.bigramsOfMeasure(m)); s > bestScore {
+				s := coverage23(cb, p.bigramsOfMeasure(m))
+				if s > bestScore {
 					best, bestScore = m, s
 				}
+				if m.Status == policygraph.StatusFuture && s > planScore {
+					plan, planScore = m, s
+				}
+			}
+			// the table's columns are plans: a ○ bullet that holds the
+			// clause nearly as well as a ● one is what the cell digests
+			// (507 お助け隊の更改・普及: 1541's 改定とさらなる普及, not
+			// 1538, which introduced the service)
+			if plan != nil && best.Status == policygraph.StatusPast && planScore > clauseMin && planScore >= bestScore-clauseTie {
+				best, bestScore = plan, planScore
 			}
 			if bestScore > clauseMin {
 				add(best, "clause", bestScore, false)
 			}
 		}
+		// subheading
+		body := reCellTailDate.ReplaceAllString(normalize(text), "")
+		for _, m := range detail {
+			if sub := p.subOf[m]; utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
+				add(m, "subheading", 1, true)
+			}
+		}
+		if len(out) == 0 {
+			out = p.rare(detail, text)
+		}
+		out = append(out, p.rareClauses(detail, text, out)...)
 	}
 	return out
+}
+
+// actorBullets: a sub-heading （Xの取組） lists what X does (3101 東証の取組,
+// 3117 金融庁の取組), so a cell that X does ("東証による…の開示強化", 1032)
+// digests among those bullets only, not the pillar's own measures that cite
+// X's work (3137 quotes 東証's request). It returns those bullets and the
+// cell's text after "Xによる"; nil when the cell names no such X.
+func (p *parser2023) actorBullets(key, text string) ([]*policygraph.Measure, string) {
+	n := normalize(text)
+	var out []*policygraph.Measure
+	rest := ""
+	for _, m := range p.detail[key] {
+		actor, ok := strings.CutSuffix(p.subOf[m], "の取組")
+		if !ok || utf8.RuneCountInString(actor) < 2 {
+			continue
+		}
+		for _, lead := range []string{actor + "による", actor + "が"} {
+			if r, ok := strings.CutPrefix(n, lead); ok {
+				out, rest = append(out, m), r
+				break
+			}
+		}
+	}
+	return out, rest
 }
 
 // headlineBigrams are the bigrams of a bullet's headline, computed once per
@@ -172,6 +238,23 @@ func cellStatus(ds []digest) string {
 		}
 	}
 	return policygraph.StatusPast
+}
+
+// digestGroup is the group most of the cell's bullets are in (the first
+// bullet's on a tie): the detail pages group by the table's 〇 rows, and
+// the table lists its rows apart from their cells.
+func digestGroup(ds []digest) string {
+	n := map[string]int{}
+	best := ""
+	for _, d := range ds {
+		if g := d.m.GroupID; g != "" {
+			n[g]++
+			if best == "" || n[g] > n[best] {
+				best = g
+			}
+		}
+	}
+	return best
 }
 
 // cellHorizon is the table column a cell's own date places it in: the

@@ -53,7 +53,8 @@ func summarized(g *policygraph.Graph, id string) []int {
 
 type summaryReading struct {
 	cell         int
-	digests, ok  []int // ok: also acceptable
+	title        string // the cell's title prefix when its line holds two cells (691)
+	digests, ok  []int  // ok: also acceptable
 	reason, from string
 }
 
@@ -90,7 +91,8 @@ func readSummaryReading(t *testing.T) []summaryReading {
 			t.Fatalf("summarizes_reading.tsv:%d: want 4 columns and a reason", n)
 		}
 		r := summaryReading{digests: ints(n, cols[1]), ok: ints(n, cols[2]), reason: cols[3], from: "summarizes_reading.tsv:" + strconv.Itoa(n)}
-		r.cell = ints(n, cols[0])[0]
+		line, title, _ := strings.Cut(cols[0], "/")
+		r.cell, r.title = ints(n, line)[0], title
 		out = append(out, r)
 	}
 	return out
@@ -105,6 +107,14 @@ func TestSummarizesReading(t *testing.T) {
 	var links, right, want, found int
 	for _, r := range readSummaryReading(t) {
 		c := at[r.cell]
+		if r.title != "" {
+			c = nil
+			for _, m := range g.Measures {
+				if m.Overview && m.LineStart == r.cell && strings.HasPrefix(m.Title, r.title) {
+					c = m
+				}
+			}
+		}
 		if c == nil || !c.Overview {
 			t.Errorf("%s: line %d is not an overview cell", r.from, r.cell)
 			continue
@@ -129,10 +139,11 @@ func TestSummarizesReading(t *testing.T) {
 	}
 	precision, recall := float64(right)/float64(links), float64(found)/float64(want)
 	t.Logf("precision %d/%d = %.2f, recall %d/%d = %.2f", right, links, precision, found, want, recall)
-	// Measured: precision 75/75, recall 72/81 = 0.89 (the misses are cells that
-	// paraphrase, e.g. 594 PHRを活用した新たな体験の提供 for 1923's 万博会場でのPHR体験).
-	if precision < 0.95 || recall < 0.8 {
-		t.Errorf("precision %.2f (want ≥ 0.95), recall %.2f (want ≥ 0.8)", precision, recall)
+	// Measured: precision 112/112, recall 106/111 = 0.95. The misses are 979
+	// 分野・ミッションごとに特化した支援, which digests a group's bullets by
+	// what they have in common (2823…2832).
+	if precision < 1 || recall < 0.9 {
+		t.Errorf("precision %.2f (want 1), recall %.2f (want ≥ 0.9)", precision, recall)
 	}
 }
 
@@ -153,6 +164,7 @@ func TestOverviewCellStatus(t *testing.T) {
 		{1115, 3273, policygraph.StatusPast},
 		{1117, 3276, policygraph.StatusPast},
 		{1123, 3306, policygraph.StatusPast},
+		{1032, 3107, policygraph.StatusPast}, // 東証による…: 東証's own request, not 3137 quoting it
 		{589, 1909, policygraph.StatusFuture},
 		{494, 1608, policygraph.StatusFuture}, // and 1606 (●): mixed
 	} {
@@ -234,7 +246,7 @@ func TestUnsummarizedReported(t *testing.T) {
 			lines = append(lines, u.Line)
 		}
 	}
-	for _, l := range []int{501, 586, 1102} {
+	for _, l := range []int{678, 840, 1102} {
 		if !slices.Contains(lines, l) {
 			t.Errorf("cell %d digests nothing but is not reported (reported: %v)", l, lines)
 		}
@@ -254,5 +266,81 @@ func TestConceptProseOnPillar(t *testing.T) {
 	}
 	if !slices.Equal(got, []string{"pillar:2023:MISSION-3"}) {
 		t.Errorf("1711 cited by %v, want the MISSION-3 pillar alone", got)
+	}
+}
+
+// TestGIFundCellsSummarized: every 2023 overview cell naming the GI基金
+// SUMMARIZES a detail bullet that names it too, so counting distinct items
+// leaves the cells out (README: 12 measures name the fund, 8 items).
+func TestGIFundCellsSummarized(t *testing.T) {
+	g, _ := seedGraph()
+	const fund = "fund:グリーンイノベーション基金"
+	byID := map[string]*policygraph.Measure{}
+	for _, m := range g.Measures {
+		byID[m.ID] = m
+	}
+	uses := map[string]bool{}
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelUsesFund && r.End == fund && byID[r.Start] != nil {
+			uses[r.Start] = true
+		}
+	}
+	var cells []int
+	distinct := 0
+	for id := range uses {
+		m := byID[id]
+		if !m.Overview {
+			distinct++
+			continue
+		}
+		cells = append(cells, m.LineStart)
+		twin := false
+		for _, r := range g.Relationships {
+			if r.Type == policygraph.RelSummarizes && r.Start == id && uses[r.End] {
+				twin = true
+			}
+		}
+		if !twin {
+			t.Errorf("cell %d names the fund but SUMMARIZES no bullet that does (%v)", m.LineStart, summarized(g, id))
+			distinct++
+		}
+	}
+	slices.Sort(cells)
+	if !slices.Equal(cells, []int{691, 954, 1025, 1098}) || len(uses) != 12 || distinct != 8 {
+		t.Errorf("cells %v, %d measures, %d distinct; want [691 954 1025 1098], 12, 8", cells, len(uses), distinct)
+	}
+}
+
+// TestUngroupedReported2023: a cell takes the group of the bullets it
+// digests (476 蓄電池 → 1505 in 【デジタル産業基盤】, 691 GI基金 → 2126 in
+// 【微生物プラットフォーム技術…】); what stays in no group is in the report
+// with its line.
+func TestUngroupedReported2023(t *testing.T) {
+	g, rep := seedGraph()
+	at := measures2023(g)
+	for _, tc := range [][2]int{{476, 1505}, {507, 1541}, {688, 2126}, {1113, 3423}} {
+		c, b := at[tc[0]], at[tc[1]]
+		if c.GroupID == "" || c.GroupID != b.GroupID {
+			t.Errorf("cell %d in group %q, its bullet %d in %q", tc[0], c.GroupID, tc[1], b.GroupID)
+		}
+	}
+	var lines []int
+	for _, u := range rep.Unresolved {
+		if u.Kind == "group" && strings.HasPrefix(u.NodeID, "measure:2023:") {
+			lines = append(lines, u.Line)
+		}
+	}
+	var ungrouped []int
+	for _, m := range g.Measures {
+		if m.DocumentID == "doc:2023" && m.GroupID == "" {
+			ungrouped = append(ungrouped, m.LineStart)
+		}
+	}
+	slices.Sort(ungrouped)
+	if !slices.Equal(lines, ungrouped) {
+		t.Errorf("reported %v, ungrouped %v", lines, ungrouped)
+	}
+	if want := []int{678, 840, 1102, 1291, 1293}; !slices.Equal(ungrouped, want) {
+		t.Errorf("ungrouped 2023 measures %v, want %v", ungrouped, want)
 	}
 }

@@ -1,0 +1,83 @@
+package policygraph_test
+
+import (
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/policygraph/policygraph/loader"
+	"github.com/policygraph/policygraph/seed"
+)
+
+// TestREADMEFigures holds the README's figures about the loaded corpus to
+// what the loader reports today: where every line went, the nodes on
+// inferred pages, and the per-edition node counts the data model quotes.
+// A README figure is a promise; this keeps it one.
+func TestREADMEFigures(t *testing.T) {
+	data, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	g, rep, err := loader.LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := map[int]*loader.DocReport{}
+	for _, d := range rep.Documents {
+		doc[d.Year] = d
+	}
+	d23, d25 := doc[2023], doc[2025]
+	if d23 == nil || d25 == nil {
+		t.Fatal("the seed has no 2023 or 2025 document")
+	}
+	sum := func(m map[string]int) int {
+		n := 0
+		for _, v := range m {
+			n += v
+		}
+		return n
+	}
+	count := func(label string) int {
+		n := 0
+		for _, e := range g.Entities() {
+			if e.Label() == label {
+				n++
+			}
+		}
+		return n
+	}
+	figures := []struct {
+		name string
+		re   string // the README sentence, with a group per figure
+		want []int
+	}{
+		{"where the lines went",
+			`Today 2023: ([\d,]+) lines in nodes, ([\d,]+) furniture, ([\d,]+) skipped \(([\d,]+) of them the concept slides' prose, ([\d,]+) key messages\), ([\d,]+) unplaced; 2025: ([\d,]+), ([\d,]+), ([\d,]+) \(`,
+			[]int{d23.InNodes, sum(d23.Furniture), sum(d23.Skipped), d23.Skipped["concept-prose"], d23.Skipped["key-message"], len(d23.Unplaced),
+				d25.InNodes, sum(d25.Furniture), sum(d25.Skipped)}},
+		{"nodes on inferred pages",
+			`\((\d+) of its (\d+) nodes\), 2025 [^(]*\((\d+) of (\d+) nodes`,
+			[]int{d23.Pages.InferredNodes, d23.Pages.Nodes, d25.Pages.InferredNodes, d25.Pages.Nodes}},
+		{"targets", "one per goal \\((\\d+): (\\d+) in 2023, (\\d+) in 2025\\)",
+			[]int{count("Target"), d23.Nodes["Target"], d25.Nodes["Target"]}},
+		{"amounts", "\\(([\\d,]+): (\\d+) in 2023, (\\d+) in 2025\\) \\| `yen`",
+			[]int{count("Amount"), d23.Nodes["Amount"], d25.Nodes["Amount"]}},
+		{"organisations", `from the same alias table \((\d+):`, []int{count("Organisation")}},
+	}
+	for _, f := range figures {
+		m := regexp.MustCompile(f.re).FindStringSubmatch(readme)
+		if m == nil {
+			t.Errorf("%s: the README no longer says %q", f.name, f.re)
+			continue
+		}
+		for i, w := range f.want {
+			got, _ := strconv.Atoi(strings.ReplaceAll(m[i+1], ",", ""))
+			if got != w {
+				t.Errorf("%s: the README says %d where the loader reports %d (figure %d of %q)", f.name, got, w, i+1, m[0])
+			}
+		}
+	}
+}

@@ -223,10 +223,11 @@ type parser2023 struct {
 	detail  map[string][]*policygraph.Measure
 	corpus  map[string]bgSet // pillar key → bigrams23 of its detail text
 	mbg     map[*policygraph.Measure]bgSet
-	hbg     map[*policygraph.Measure]bgSet // bigrams of a bullet's headline (summarizes.go)
-	budget  int                            // comparisons left, see maxCompare2023
-	idf     map[bigram.Bigram]float64      // rarity of each bigram among the detail bullets (summarizes_rare.go)
-	idfNone float64                        // that of a bigram no bullet holds
+	mbs     map[*policygraph.Measure][]bigram.Bigram // bigramsOfMeasure as a sorted slice (distinctOfMeasure)
+	hbg     map[*policygraph.Measure][]bigram.Bigram // bigrams of a bullet's headline (summarizes.go)
+	budget  int                                      // comparisons left, see maxCompare2023
+	idf     map[bigram.Bigram]float64                // rarity of each bigram among the detail bullets (summarizes_rare.go)
+	idfNone float64                                  // that of a bigram no bullet holds
 	// sub is the （…） sub-heading the detail bullets read now are under
 	// (in pillar subPillar); subOf keeps it per bullet, in matching form
 	// (summarizes.go).
@@ -1469,6 +1470,20 @@ func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) bgSet {
 	}
 	b := bigrams23(normalize(m.Text))
 	p.mbg[m] = b
+	return b
+}
+
+// distinctOfMeasure is bigramsOfMeasure as a sorted slice, for the
+// coverage scores, which merge two of them instead of probing a map.
+func (p *parser2023) distinctOfMeasure(m *policygraph.Measure) []bigram.Bigram {
+	if b, ok := p.mbs[m]; ok {
+		return b
+	}
+	if p.mbs == nil {
+		p.mbs = map[*policygraph.Measure][]bigram.Bigram{}
+	}
+	b := bigram.Distinct(normalize(m.Text))
+	p.mbs[m] = b
 	return b
 }
 

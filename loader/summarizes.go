@@ -36,6 +36,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 const (
@@ -74,6 +75,9 @@ type digest struct {
 // digests returns the detail bullets of pillar key that the cell text
 // digests, the best restatement first.
 func (p *parser2023) digests(key, text string) []digest {
+	// cell is the set add walks; cellS the same set sorted, which the
+	// coverage scores merge against each bullet's (distinctOfMeasure).
+	cellS := bigram.Distinct(normalize(text))
 	cell := bigrams23(normalize(text))
 	if len(cell) == 0 {
 		return nil
@@ -107,6 +111,7 @@ func (p *parser2023) digests(key, text string) []digest {
 	if own, rest := p.actorBullets(key, text); own != nil {
 		// the actor is matched: the bullets name it only in their heading
 		detail, text, cell = own, rest, bigrams23(normalize(rest))
+		cellS = bigram.Distinct(normalize(rest))
 	}
 	if len(detail) > 0 && p.budget >= 3*len(detail) {
 		// restates
@@ -114,7 +119,7 @@ func (p *parser2023) digests(key, text string) []digest {
 		bestScore := 0.0
 		for _, m := range detail {
 			p.budget--
-			if s := coverage23(cell, p.bigramsOfMeasure(m)); s > bestScore {
+			if s := bigram.Cover(cellS, p.distinctOfMeasure(m)); s > bestScore {
 				best, bestScore = m, s
 			}
 		}
@@ -125,7 +130,7 @@ func (p *parser2023) digests(key, text string) []digest {
 		for _, m := range detail {
 			p.budget--
 			if hb := p.headlineBigrams(m); hb != nil {
-				if s := coverage23(hb, cell); s >= headlineMin {
+				if s := bigram.Cover(hb, cellS); s >= headlineMin {
 					add(m, "headline", s, false)
 				}
 			}
@@ -135,12 +140,12 @@ func (p *parser2023) digests(key, text string) []digest {
 			if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
 				continue
 			}
-			cb := bigrams23(cl)
+			cb := bigram.Distinct(cl)
 			var best, plan *policygraph.Measure
 			bestScore, planScore := 0.0, 0.0
 			for _, m := range detail {
 				p.budget--
-				s := coverage23(cb, p.bigramsOfMeasure(m))
+				s := bigram.Cover(cb, p.distinctOfMeasure(m))
 				if s > bestScore {
 					best, bestScore = m, s
 				}
@@ -200,16 +205,16 @@ func (p *parser2023) actorBullets(key, text string) ([]*policygraph.Measure, str
 
 // headlineBigrams are the bigrams of a bullet's headline, computed once per
 // bullet; nil when the headline is too short to tell anything.
-func (p *parser2023) headlineBigrams(m *policygraph.Measure) bgSet {
+func (p *parser2023) headlineBigrams(m *policygraph.Measure) []bigram.Bigram {
 	if hb, ok := p.hbg[m]; ok {
 		return hb
 	}
-	var hb bgSet
+	var hb []bigram.Bigram
 	if h := headline23(m.Text); utf8.RuneCountInString(h) >= headlineRunes {
-		hb = bigrams23(h)
+		hb = bigram.Distinct(h)
 	}
 	if p.hbg == nil {
-		p.hbg = map[*policygraph.Measure]bgSet{}
+		p.hbg = map[*policygraph.Measure][]bigram.Bigram{}
 	}
 	p.hbg[m] = hb
 	return hb

@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
@@ -120,6 +122,41 @@ func (p *parser2023) weighted(grams []bigram.Bigram) (uniq []bigram.Bigram, weig
 	return uniq, weight, total
 }
 
+// gramAt is a distinct gram of a text and its index in text order.
+type gramAt struct {
+	g bigram.Bigram
+	i int
+}
+
+// sortedGrams returns the grams with their indices, sorted by gram, for
+// markHeld.
+func sortedGrams(uniq []bigram.Bigram) []gramAt {
+	out := make([]gramAt, len(uniq))
+	for i, g := range uniq {
+		out[i] = gramAt{g, i}
+	}
+	slices.SortFunc(out, func(a, b gramAt) int { return cmp.Compare(a.g, b.g) })
+	return out
+}
+
+// markHeld sets held[i] to whether the text's i-th distinct gram is in the
+// sorted set mb: one merge instead of a map probe per gram.
+func markHeld(byGram []gramAt, mb []bigram.Bigram, held []bool) {
+	clear(held)
+	j := 0
+	for _, x := range byGram {
+		for j < len(mb) && mb[j] < x.g {
+			j++
+		}
+		if j == len(mb) {
+			return
+		}
+		if mb[j] == x.g {
+			held[x.i] = true
+		}
+	}
+}
+
 // phrases counts the separate runs of the cell's bigrams (in text order)
 // that the bullet holds.
 func phrases(grams []bigram.Bigram, mb bgSet) int {
@@ -172,6 +209,8 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 		}
 		var best *policygraph.Measure
 		bestScore, second := 0.0, 0.0
+		byGram := sortedGrams(uniq)
+		holds := make([]bool, len(uniq))
 		for _, m := range detail {
 			if linked[m] {
 				continue
@@ -181,9 +220,10 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 			}
 			p.budget--
 			mb := p.bigramsOfMeasure(m)
+			markHeld(byGram, p.distinctOfMeasure(m), holds)
 			s := 0.0
-			for i, g := range uniq {
-				if mb[g] {
+			for i, h := range holds { // in text order, as weighted sums them
+				if h {
 					s += weight[i]
 				}
 			}

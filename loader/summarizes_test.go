@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bufio"
+	"github.com/policygraph/policygraph/internal/bigram"
 	"os"
 	"path/filepath"
 	"slices"
@@ -342,5 +343,24 @@ func TestUngroupedReported2023(t *testing.T) {
 	}
 	if want := []int{678, 840, 1102, 1291, 1293}; !slices.Equal(ungrouped, want) {
 		t.Errorf("ungrouped 2023 measures %v, want %v", ungrouped, want)
+	}
+}
+
+// TestMarkHeld: markHeld tells, for each distinct gram of a text, whether a
+// sorted set holds it, as a map probe would.
+func TestMarkHeld(t *testing.T) {
+	for _, tc := range []struct{ text, set string }{
+		{"GX推進法の改正", "GX推進法"}, {"推進法", ""}, {"", "推進法"}, {"中堅・中小企業", "中小企業の中堅"},
+	} {
+		uniq, _, _ := (&parser2023{}).weighted(textGrams(tc.text))
+		set := bigram.Distinct(tc.set)
+		probe := bigrams23(tc.set)
+		holds := make([]bool, len(uniq))
+		markHeld(sortedGrams(uniq), set, holds)
+		for i, g := range uniq {
+			if holds[i] != probe[g] {
+				t.Errorf("%q in %q: gram %q held = %v, the set says %v", tc.text, tc.set, g, holds[i], probe[g])
+			}
+		}
 	}
 }

@@ -60,9 +60,11 @@ func (s idSet) uniqueAs(id, role string) string {
 // extraction breaks lines and inserts spaces at random), so that "ＧＸ推進 法"
 // and "GX推進法" compare equal. Quotes keep the raw text. NFKC has turned the
 // ideographic space into ' ', so the whitespace left is ASCII bytes.
-func normalize(s string) string {
-	s = nfkc.String(s)
-	i := strings.IndexFunc(s, isSpaceByte)
+func normalize(s string) string { return dropSpaces(nfkc.String(s)) }
+
+// dropSpaces drops the ASCII whitespace of s.
+func dropSpaces(s string) string {
+	i := strings.IndexAny(s, " \t\r\n")
 	if i < 0 {
 		return s
 	}
@@ -76,5 +78,3 @@ func normalize(s string) string {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-func isSpaceByte(r rune) bool { return r < 0x80 && isSpace(byte(r)) }

@@ -120,17 +120,7 @@ func flatten(raw, n string) string {
 	if strings.ContainsAny(raw, "\v\f\u0085\u1680\u2028\u2029") {
 		return normalize(raw)
 	}
-	i := strings.IndexAny(n, " \t\r\n")
-	if i < 0 {
-		return n
-	}
-	b := []byte(n[:i])
-	for j := i; j < len(n); j++ {
-		if c := n[j]; !isSpace(c) {
-			b = append(b, c)
-		}
-	}
-	return string(b)
+	return dropSpaces(n)
 }
 
 // isDigits reports whether s is between min and max ASCII digits.

@@ -220,14 +220,15 @@ type parser2023 struct {
 	aliases map[string][]string            // key → spellings in order seen
 	groups  map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
-	detail  map[string][]*policygraph.Measure
-	corpus  map[string]bgSet // pillar key → bigrams23 of its detail text
-	mbg     map[*policygraph.Measure]bgSet
-	mbs     map[*policygraph.Measure][]bigram.Bigram // bigramsOfMeasure as a sorted slice (distinctOfMeasure)
-	hbg     map[*policygraph.Measure][]bigram.Bigram // bigrams of a bullet's headline (summarizes.go)
-	budget  int                                      // comparisons left, see maxCompare2023
-	idf     map[bigram.Bigram]float64                // rarity of each bigram among the detail bullets (summarizes_rare.go)
-	idfNone float64                                  // that of a bigram no bullet holds
+	detail    map[string][]*policygraph.Measure
+	corpus    map[string]bgSet // pillar key → bigrams23 of its detail text
+	mbg       map[*policygraph.Measure]bgSet
+	mbs       map[*policygraph.Measure][]bigram.Bigram // bigramsOfMeasure as a sorted slice (distinctOfMeasure)
+	hbg       map[*policygraph.Measure][]bigram.Bigram // bigrams of a bullet's headline (summarizes.go)
+	budget    int                                      // work left, see maxWork2023
+	budgetOut bool                                     // the budget ran out (reported once)
+	idf       map[bigram.Bigram]float64                // rarity of each bigram among the detail bullets (summarizes_rare.go)
+	idfNone   float64                                  // that of a bigram no bullet holds
 	// sub is the （…） sub-heading the detail bullets read now are under
 	// (in pillar subPillar); subOf keeps it per bullet, in matching form
 	// (summarizes.go).
@@ -282,7 +283,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		detail:     map[string][]*policygraph.Measure{},
 		corpus:     map[string]bgSet{},
 		mbg:        map[*policygraph.Measure]bgSet{},
-		budget:     maxCompare2023,
+		budget:     maxWork2023,
 	}
 	if err := p.findPillars(); err != nil {
 		return nil, err
@@ -998,7 +999,7 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 // from the cell's own date, group from them (digestGroup).
 func (p *parser2023) summaryMeasure(key string, c *cell2023) {
 	pl := p.pillars[key]
-	ds := p.digests(key, c.text)
+	ds := p.digests(key, c.text, c.lines[0])
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
 	m.Title = headline(c.text)
 	m.StartYear, m.EndYear = measurePeriod(c.text, p.t.Year)
@@ -1064,11 +1065,10 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 			if g.PillarID != pillarID(p.t.Year, key) {
 				continue
 			}
-			if p.budget <= 0 {
+			gn := normalize(g.Name)
+			if !p.spend(len(gn), len(n), line) {
 				break
 			}
-			p.budget--
-			gn := normalize(g.Name)
 			s := dice23(bigrams23(gn), bigrams23(n))
 			if len(n) >= 6 && strings.Contains(gn, n) {
 				s = 1
@@ -1460,9 +1460,28 @@ func bigrams23(s string) bgSet {
 	return out
 }
 
-// maxCompare2023 bounds how many cell–measure comparisons one document may
-// cost (the real report needs about 15,000).
-const maxCompare2023 = 500000
+// maxWork2023 bounds the work the overview-cell rules may do in one
+// document, counted as the bigrams the comparisons walk (a comparison of two
+// texts costs their bigram counts). The cells are compared with the bullets
+// of their pillar, which grows with the square of the document; the real
+// report spends about 1.35 million of it. When it runs out the remaining cells link to
+// nothing and the report says where it stopped.
+const maxWork2023 = 50_000_000
+
+// spend charges one comparison of a and b bigrams; false once the budget is
+// gone, reported once at line.
+func (p *parser2023) spend(a, b, line int) bool {
+	p.budget -= a + b + 1
+	if p.budget > 0 {
+		return true
+	}
+	if !p.budgetOut {
+		p.budgetOut = true
+		p.pd.Unresolved = append(p.pd.Unresolved, Unresolved{Kind: "summarizes", File: p.t.File, Line: line,
+			Reason: fmt.Sprintf("the overview-cell rules stopped here: the document needs more than %d bigram comparisons (see maxWork2023)", maxWork2023)})
+	}
+	return false
+}
 
 func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) bgSet {
 	if b, ok := p.mbg[m]; ok {

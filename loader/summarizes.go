@@ -53,6 +53,10 @@ const (
 	// every other bullet.
 	headlineRunes = 5
 	clauseRunes   = 6
+	// maxCellClauses bounds the clauses of one cell the clause rules try
+	// (the rest stays one last clause): the real cells have at most 10, a
+	// hostile one could have thousands.
+	maxCellClauses = 64
 )
 
 var (
@@ -74,7 +78,7 @@ type digest struct {
 
 // digests returns the detail bullets of pillar key that the cell text
 // digests, the best restatement first.
-func (p *parser2023) digests(key, text string) []digest {
+func (p *parser2023) digests(key, text string, line int) []digest {
 	// cell is the set add walks; cellS the same set sorted, which the
 	// coverage scores merge against each bullet's (distinctOfMeasure).
 	cellS := bigram.Distinct(normalize(text))
@@ -113,13 +117,16 @@ func (p *parser2023) digests(key, text string) []digest {
 		detail, text, cell = own, rest, bigrams23(normalize(rest))
 		cellS = bigram.Distinct(normalize(rest))
 	}
-	if len(detail) > 0 && p.budget >= 3*len(detail) {
+	if len(detail) > 0 && p.budget > 0 {
 		// restates
 		var best *policygraph.Measure
 		bestScore := 0.0
 		for _, m := range detail {
-			p.budget--
-			if s := bigram.Cover(cellS, p.distinctOfMeasure(m)); s > bestScore {
+			mb := p.distinctOfMeasure(m)
+			if !p.spend(len(cellS), len(mb), line) {
+				return out
+			}
+			if s := bigram.Cover(cellS, mb); s > bestScore {
 				best, bestScore = m, s
 			}
 		}
@@ -128,15 +135,18 @@ func (p *parser2023) digests(key, text string) []digest {
 		}
 		// headline
 		for _, m := range detail {
-			p.budget--
-			if hb := p.headlineBigrams(m); hb != nil {
+			hb := p.headlineBigrams(m)
+			if !p.spend(len(hb), len(cellS), line) {
+				return out
+			}
+			if hb != nil {
 				if s := bigram.Cover(hb, cellS); s >= headlineMin {
 					add(m, "headline", s, false)
 				}
 			}
 		}
 		// clause
-		for _, cl := range reCellClause.Split(normalize(text), -1) {
+		for _, cl := range reCellClause.Split(normalize(text), maxCellClauses) {
 			if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
 				continue
 			}
@@ -144,8 +154,11 @@ func (p *parser2023) digests(key, text string) []digest {
 			var best, plan *policygraph.Measure
 			bestScore, planScore := 0.0, 0.0
 			for _, m := range detail {
-				p.budget--
-				s := bigram.Cover(cb, p.distinctOfMeasure(m))
+				mb := p.distinctOfMeasure(m)
+				if !p.spend(len(cb), len(mb), line) {
+					return out
+				}
+				s := bigram.Cover(cb, mb)
 				if s > bestScore {
 					best, bestScore = m, s
 				}
@@ -172,9 +185,9 @@ func (p *parser2023) digests(key, text string) []digest {
 			}
 		}
 		if len(out) == 0 {
-			out = p.rare(detail, text)
+			out = p.rare(detail, text, line)
 		}
-		out = append(out, p.rareClauses(detail, text, out)...)
+		out = append(out, p.rareClauses(detail, text, out, line)...)
 	}
 	return out
 }

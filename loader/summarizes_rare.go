@@ -61,7 +61,7 @@ func (p *parser2023) idf23(b bigram.Bigram) float64 {
 
 // rare returns the bullets among detail the cell digests by the rare rule,
 // best first.
-func (p *parser2023) rare(detail []*policygraph.Measure, text string) []digest {
+func (p *parser2023) rare(detail []*policygraph.Measure, text string, line int) []digest {
 	grams := textGrams(normalize(text))
 	uniq, weight, total := p.weighted(grams)
 	if total == 0 {
@@ -73,11 +73,10 @@ func (p *parser2023) rare(detail []*policygraph.Measure, text string) []digest {
 		var best *policygraph.Measure
 		bestGain := 0.0
 		for _, m := range detail {
-			if p.budget <= 0 {
+			mb := p.bigramsOfMeasure(m)
+			if !p.spend(len(uniq), len(mb), line) {
 				return out
 			}
-			p.budget--
-			mb := p.bigramsOfMeasure(m)
 			gain := 0.0
 			for i, g := range uniq {
 				if mb[g] && !covered[g] {
@@ -182,7 +181,7 @@ func phrases(grams []bigram.Bigram, mb bgSet) int {
 // better than any other not yet linked (1109 EBPMの拡充 is held as well by
 // 3400 as by 3423: neither). 488 基盤モデル…計算資源 → 1497, 507
 // 能力向上拠点 → 1544, 885 副業・兼業 → 2611.
-func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, have []digest) []digest {
+func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, have []digest, line int) []digest {
 	covered := bgSet{}
 	linked := map[*policygraph.Measure]bool{}
 	for _, d := range have {
@@ -192,7 +191,7 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 		}
 	}
 	var out []digest
-	for _, cl := range reCellClause.Split(normalize(text), -1) {
+	for _, cl := range reCellClause.Split(normalize(text), maxCellClauses) {
 		if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
 			continue
 		}
@@ -215,11 +214,10 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 			if linked[m] {
 				continue
 			}
-			if p.budget <= 0 {
+			mb := p.bigramsOfMeasure(m)
+			if !p.spend(len(uniq), len(mb), line) {
 				return out
 			}
-			p.budget--
-			mb := p.bigramsOfMeasure(m)
 			markHeld(byGram, p.distinctOfMeasure(m), holds)
 			s := 0.0
 			for i, h := range holds { // in text order, as weighted sums them

@@ -2,7 +2,7 @@ package loader
 
 import (
 	"bufio"
-	"github.com/policygraph/policygraph/internal/bigram"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 	"github.com/policygraph/policygraph/seed"
 )
 
@@ -361,6 +362,54 @@ func TestMarkHeld(t *testing.T) {
 			if holds[i] != probe[g] {
 				t.Errorf("%q in %q: gram %q held = %v, the set says %v", tc.text, tc.set, g, holds[i], probe[g])
 			}
+		}
+	}
+}
+
+// TestSummarizesWorkBound: the overview-cell rules compare each cell with
+// every bullet of its pillar, which grows with the square of a document. A
+// document built to be expensive (one cell of 2,000 clauses over 4,000
+// bullets) stops at maxWork2023, says so in the report, and still yields
+// every measure; the real report stays far below the bound.
+func TestSummarizesWorkBound(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join("testdata", "2023", "summary.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// kanji in turn, so that every clause and bullet brings bigrams of its own
+	kanji := func(i int) string { return string(rune(0x4E00 + i%20000)) }
+	var cell, bullets strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&cell, "%s%s%s制度、", kanji(3*i), kanji(3*i+1), kanji(3*i+2))
+	}
+	for i := range 4000 {
+		fmt.Fprintf(&bullets, "○ 排出量取引制度の導入%s%s%s%sの施策を実行する\n\n", kanji(4*i), kanji(4*i+1), kanji(4*i+2), kanji(4*i+3))
+	}
+	s := strings.Replace(string(base), "ＧＸリーグにおける排出量取引制度の試行（2023年度～）", cell.String()+"（2023年度～）", 1)
+	s = strings.Replace(s, "○ 10年間20兆円規模の先行投資支援等（予算・税スキームを検討）\n", bullets.String(), 1)
+	if s == string(base) {
+		t.Fatal("the fixture changed: the cell or the bullet to replace is gone")
+	}
+	_, pd, err := parseDocument(seed.Entry{File: "hostile.txt", ID: "doc:2023", Year: 2023}, []byte("第2次中間整理\n"+s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := 0
+	for _, u := range pd.Unresolved {
+		if u.Kind == "summarizes" && strings.Contains(u.Reason, "maxWork2023") {
+			stopped++
+		}
+	}
+	if stopped != 1 {
+		t.Errorf("%d reports of the work bound, want 1", stopped)
+	}
+	if len(pd.Measures) < 4000 {
+		t.Errorf("%d measures, want the 4,000 bullets and the cells", len(pd.Measures))
+	}
+	_, real := parse2023File(t, seed2023)
+	for _, u := range real.Unresolved {
+		if strings.Contains(u.Reason, "maxWork2023") {
+			t.Errorf("the real report hits the work bound at line %d", u.Line)
 		}
 	}
 }

@@ -31,7 +31,7 @@ func TestIDsNotByPosition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	counter := regexp.MustCompile(`:[0-9a-f]{8}-[0-9]+$`)
+	counter := regexp.MustCompile(`:[0-9a-f]{8}(-[a-z-]+)?-[0-9]+$`)
 	for _, n := range g.Entities() {
 		if id := n.NodeID(); counter.MatchString(id) {
 			t.Errorf("%s: id by position", id)

@@ -99,18 +99,6 @@ func lex2023(lines []slideLine) []item2023 {
 	return items
 }
 
-// lexLine2023 lexes line i (0-based) of t.
-func lexLine2023(t *docText, i int) item2023 {
-	raw, n := "", ""
-	if i < len(t.Raw) {
-		raw = t.Raw[i]
-	}
-	if i < len(t.Norm) {
-		n = t.Norm[i]
-	}
-	return item2023FromLine(lexSlideLine(i+1, raw, n))
-}
-
 func item2023FromLine(l slideLine) item2023 {
 	it := item2023{line: l.line, norm: l.norm, flat: l.flat, body: l.body}
 	f := it.flat

@@ -620,3 +620,15 @@ func FuzzParse2023(f *testing.F) {
 		assertConsistent23(t, pd)
 	})
 }
+
+// lexLine2023 lexes line i (0-based) of t, for the tests of the 2023 kinds.
+func lexLine2023(t *docText, i int) item2023 {
+	raw, n := "", ""
+	if i < len(t.Raw) {
+		raw = t.Raw[i]
+	}
+	if i < len(t.Norm) {
+		n = t.Norm[i]
+	}
+	return item2023FromLine(lexSlideLine(i+1, raw, n))
+}

@@ -263,13 +263,15 @@ func cellStatus(ds []digest) string {
 // the table lists its rows apart from their cells.
 func digestGroup(ds []digest) string {
 	n := map[string]int{}
-	best := ""
 	for _, d := range ds {
 		if g := d.m.GroupID; g != "" {
 			n[g]++
-			if best == "" || n[g] > n[best] {
-				best = g
-			}
+		}
+	}
+	best := ""
+	for _, d := range ds { // in bullet order: the first of the most frequent
+		if g := d.m.GroupID; g != "" && n[g] > n[best] {
+			best = g
 		}
 	}
 	return best

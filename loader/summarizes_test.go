@@ -144,6 +144,9 @@ func TestSummarizesReading(t *testing.T) {
 	// Measured: precision 112/112, recall 106/111 = 0.95. The misses are 979
 	// 分野・ミッションごとに特化した支援, which digests a group's bullets by
 	// what they have in common (2823…2832).
+	if links == 0 || want == 0 {
+		t.Fatalf("%d links, %d expected: the reading or the rules are empty", links, want)
+	}
 	if precision < 1 || recall < 0.9 {
 		t.Errorf("precision %.2f (want 1), recall %.2f (want ≥ 0.9)", precision, recall)
 	}
@@ -410,6 +413,30 @@ func TestSummarizesWorkBound(t *testing.T) {
 	for _, u := range real.Unresolved {
 		if strings.Contains(u.Reason, "maxWork2023") {
 			t.Errorf("the real report hits the work bound at line %d", u.Line)
+		}
+	}
+}
+
+func TestDigestGroup(t *testing.T) {
+	in := func(groups ...string) []digest {
+		var ds []digest
+		for _, g := range groups {
+			ds = append(ds, digest{m: &policygraph.Measure{GroupID: g}})
+		}
+		return ds
+	}
+	for _, tc := range []struct {
+		groups []string
+		want   string
+	}{
+		{nil, ""},
+		{[]string{"", ""}, ""},
+		{[]string{"A", "B", "B"}, "B"},
+		{[]string{"A", "B", "B", "A"}, "A"}, // a tie: the first bullet's
+		{[]string{"", "B", "A"}, "B"},
+	} {
+		if got := digestGroup(in(tc.groups...)); got != tc.want {
+			t.Errorf("digestGroup(%q) = %q, want %q", tc.groups, got, tc.want)
 		}
 	}
 }

@@ -105,9 +105,9 @@ func Cover(a, b []Bigram) float64 {
 	return float64(Common(a, b)) / float64(len(a))
 }
 
-// Distinct returns the distinct bigrams of s, sorted: the set Set holds,
-// as a slice Common, Dice and Cover read without hashing. A one-rune text
-// gives none.
+// Distinct returns the distinct bigrams of s, sorted: a set as a slice
+// that Common, Dice and Cover read without hashing. A one-rune text gives
+// none.
 func Distinct(s string) []Bigram {
 	rs := []rune(s)
 	if len(rs) < 2 {
@@ -116,39 +116,6 @@ func Distinct(s string) []Bigram {
 	out := Append(make([]Bigram, 0, len(rs)-1), rs)
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// Union returns the sorted distinct union of sorted distinct a and b.
-func Union(a, b []Bigram) []Bigram {
-	out := make([]Bigram, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			out = append(out, a[i])
-			i++
-			j++
-		case a[i] < b[j]:
-			out = append(out, a[i])
-			i++
-		default:
-			out = append(out, b[j])
-			j++
-		}
-	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
-}
-
-// Set returns the distinct bigrams of s as text, for callers that keep
-// bigram sets keyed by string. A one-rune text gives no bigram.
-func Set(s string) map[string]bool {
-	rs := []rune(s)
-	out := make(map[string]bool, len(rs))
-	for i := 0; i+1 < len(rs); i++ {
-		out[string(rs[i:i+2])] = true
-	}
-	return out
 }
 
 // SetDice is Dice over sets: 2|A∩B| / (|A|+|B|).

@@ -126,7 +126,9 @@ type MeasureFilter struct {
 	Overview *bool
 	// Distinct counts an item once: it drops every measure that SUMMARIZES
 	// a measure of the same result (an overview cell whose detail bullet
-	// is listed too). A cell whose bullets are all filtered out stays.
+	// is listed too), after the other filters and before pagination, so
+	// totalCount counts distinct items. A cell whose bullets are all
+	// filtered out stays. The rule is DistinctMeasures.
 	Distinct bool
 }
 

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"slices"
 
 	"github.com/policygraph/policygraph"
 )
@@ -24,26 +23,19 @@ func (r *Resolver) measureList(ctx context.Context, id, relType string, distinct
 	return distinctMeasures(ms, func(id string) ([]policygraph.Hop, error) { return c.Hops(ctx, id, summarizesOut) })
 }
 
-// distinctMeasures drops the measures of ms that SUMMARIZES another measure
-// of ms (MeasureFilter.Distinct's rule), keeping the order. Only overview
-// cells have SUMMARIZES, so only theirs are read.
+// distinctMeasures is policygraph.DistinctMeasures reading SUMMARIZES
+// through summarizes; only overview cells have SUMMARIZES, so only theirs
+// are read (the planner reads them beforehand).
 func distinctMeasures(ms []*policygraph.Measure, summarizes func(id string) ([]policygraph.Hop, error)) ([]*policygraph.Measure, error) {
-	listed := make(map[string]bool, len(ms))
-	for _, m := range ms {
-		listed[m.ID] = true
-	}
-	out := make([]*policygraph.Measure, 0, len(ms))
-	for _, m := range ms {
-		if m.Overview {
-			hops, err := summarizes(m.ID)
-			if err != nil {
-				return nil, err
-			}
-			if slices.ContainsFunc(hops, func(h policygraph.Hop) bool { return listed[h.Node.NodeID()] }) {
-				continue
-			}
+	return policygraph.DistinctMeasures(ms, func(m *policygraph.Measure) ([]string, error) {
+		if !m.Overview {
+			return nil, nil
 		}
-		out = append(out, m)
-	}
-	return out, nil
+		hops, err := summarizes(m.ID)
+		ids := make([]string, 0, len(hops))
+		for _, h := range hops {
+			ids = append(ids, h.Node.NodeID())
+		}
+		return ids, err
+	})
 }

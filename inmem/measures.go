@@ -101,21 +101,18 @@ func (s *Store) filterMeasures(op string, f policygraph.MeasureFilter) ([]*polic
 	return out, nil
 }
 
-// distinct drops the measures that SUMMARIZES another measure of ms
-// (MeasureFilter.Distinct), keeping the order.
+// distinct is policygraph.DistinctMeasures over the store's SUMMARIZES.
 func (s *Store) distinct(ms []*policygraph.Measure) []*policygraph.Measure {
-	in := make(map[string]bool, len(ms))
-	for _, m := range ms {
-		in[m.ID] = true
-	}
-	return slices.DeleteFunc(ms, func(m *policygraph.Measure) bool {
+	out, _ := policygraph.DistinctMeasures(ms, func(m *policygraph.Measure) ([]string, error) {
+		var ends []string
 		for _, r := range s.out[m.ID] {
-			if r.Type == policygraph.RelSummarizes && in[r.End] {
-				return true
+			if r.Type == policygraph.RelSummarizes {
+				ends = append(ends, r.End)
 			}
 		}
-		return false
+		return ends, nil // reads memory: no error
 	})
+	return out
 }
 
 // linked reports whether a relationship of the type leads from start to end.

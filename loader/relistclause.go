@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -35,13 +36,19 @@ func markedClauses(t *docText, m *policygraph.Measure) []markedClause {
 	if m.Relist || !strings.Contains(m.Text, "再掲") || !relistMarker.MatchString(normalize(m.Text)) {
 		return nil
 	}
-	// the line of each marker, in order (a marker the extraction broke
-	// across two lines is placed on the item's first line)
-	var markerLines []int
+	// the line of each marker, in order: found in the item's lines joined
+	// as they are matched, so a marker the extraction broke across two
+	// lines is found too, on the line where it starts
+	var joined strings.Builder
+	var starts []int // starts[k] is the offset in joined of line m.LineStart+k
 	for l := m.LineStart; l <= m.LineEnd && l <= len(t.Norm); l++ {
-		for range relistMarker.FindAllStringIndex(normalize(t.Norm[l-1]), -1) {
-			markerLines = append(markerLines, l)
-		}
+		starts = append(starts, joined.Len())
+		joined.WriteString(normalize(t.Norm[l-1]))
+	}
+	var markerLines []int
+	for _, loc := range relistMarker.FindAllStringIndex(joined.String(), -1) {
+		k := sort.SearchInts(starts, loc[0]+1) - 1
+		markerLines = append(markerLines, m.LineStart+k)
 	}
 	n := normalize(m.Text)
 	var out []markedClause

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,5 +93,27 @@ func TestRelistClauses(t *testing.T) {
 	want := []string{"item→a GX産業立地の推進 3", "item→b 地域単位での産業人材育成 4"}
 	if diff := cmp.Diff(want, got); diff != "" || len(rep.Unresolved) > 0 {
 		t.Errorf("RELISTS (-want +got):\n%s\nunresolved %v", diff, rep.Unresolved)
+	}
+}
+
+// TestMarkedClauseLines: each inline 再掲 marker takes the line it starts
+// on, also when the extraction broke a marker across two lines before it.
+func TestMarkedClauseLines(t *testing.T) {
+	raw := []string{
+		"⚫ 省エネの推進【再",    // 1: a marker broken across lines 1–2
+		"掲】、水素の活用",      // 2
+		"（蓄電池の導入【再掲】等）", // 3
+	}
+	dt, err := newDocText("t.txt", 2025, "doc:2025", []byte(strings.Join(raw, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &policygraph.Measure{ID: "m", Source: policygraph.Source{LineStart: 1, LineEnd: 3}, Text: strings.Join(raw, "")}
+	var lines []int
+	for _, c := range markedClauses(dt, m) {
+		lines = append(lines, c.line)
+	}
+	if !slices.Equal(lines, []int{1, 3}) {
+		t.Errorf("marker lines %v, want [1 3]", lines)
 	}
 }

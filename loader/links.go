@@ -177,10 +177,12 @@ func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygr
 			}
 			linked := map[string]bool{}
 			for _, clause := range queries {
-				keys := relistKeys(r.Text)
+				var keys []string
 				line := r.LineStart
 				if clause != nil {
 					keys, line = []string{clause.key}, clause.line
+				} else {
+					keys = relistKeys(r.Text)
 				}
 				best := bestOriginal(di, r, keys, items)
 				if best == nil {

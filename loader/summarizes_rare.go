@@ -67,32 +67,30 @@ func (p *parser2023) rare(detail []*policygraph.Measure, text string, line int) 
 	if total == 0 {
 		return nil
 	}
-	covered := bgSet{}
+	byGram := sortedGrams(uniq)
+	holds := make([]bool, len(uniq))
+	taken := make([]bool, len(uniq)) // the grams a bullet linked already holds
 	var out []digest
 	for {
 		var best *policygraph.Measure
 		bestGain := 0.0
 		for _, m := range detail {
-			mb := p.bigramsOfMeasure(m)
-			if !p.spend(len(uniq), len(mb), line) {
+			ms := p.distinctOfMeasure(m)
+			if !p.spend(len(uniq), len(ms), line) {
 				return out
 			}
-			gain := 0.0
-			for i, g := range uniq {
-				if mb[g] && !covered[g] {
-					gain += weight[i]
-				}
-			}
-			if gain/total > bestGain && phrases(grams, mb) >= 2 {
-				best, bestGain = m, gain/total
+			markHeld(byGram, ms, holds)
+			if gain := heldWeight(weight, holds, taken) / total; gain > bestGain && phrases(grams, p.bigramsOfMeasure(m)) >= 2 {
+				best, bestGain = m, gain
 			}
 		}
 		if best == nil || bestGain < rareMin {
 			return out
 		}
 		out = append(out, digest{m: best, rule: "rare", mark: bestGain})
-		for g := range p.bigramsOfMeasure(best) {
-			covered[g] = true
+		markHeld(byGram, p.distinctOfMeasure(best), holds)
+		for i, h := range holds {
+			taken[i] = taken[i] || h
 		}
 	}
 }
@@ -154,6 +152,18 @@ func markHeld(byGram []gramAt, mb []bigram.Bigram, held []bool) {
 			held[x.i] = true
 		}
 	}
+}
+
+// heldWeight sums, in text order as weighted does, the weights of the grams
+// held and not already taken (taken may be nil).
+func heldWeight(weight []float64, held, taken []bool) float64 {
+	sum := 0.0
+	for i, h := range held {
+		if h && (taken == nil || !taken[i]) {
+			sum += weight[i]
+		}
+	}
+	return sum
 }
 
 // phrases counts the separate runs of the cell's bigrams (in text order)
@@ -219,13 +229,7 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 				return out
 			}
 			markHeld(byGram, p.distinctOfMeasure(m), holds)
-			s := 0.0
-			for i, h := range holds { // in text order, as weighted sums them
-				if h {
-					s += weight[i]
-				}
-			}
-			s /= total
+			s := heldWeight(weight, holds, nil) / total
 			switch {
 			case s > bestScore && phrases(grams, mb) >= 2:
 				best, bestScore, second = m, s, max(second, bestScore)

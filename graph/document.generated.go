@@ -843,4 +843,11 @@ func (ec *executionContext) marshalODocument2ᚖgithubᚗcomᚋpolicygraphᚋpol
 	return ec._Document(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPolicyDirection2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐPolicyDirection(ctx context.Context, sel ast.SelectionSet, v *policygraph.PolicyDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PolicyDirection(ctx, sel, v)
+}
+
 // endregion ***************************** type.gotpl *****************************

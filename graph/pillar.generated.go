@@ -20,6 +20,7 @@ import (
 type MeasureGroupResolver interface {
 	Document(ctx context.Context, obj *policygraph.MeasureGroup) (*policygraph.Document, error)
 	Pillar(ctx context.Context, obj *policygraph.MeasureGroup) (*policygraph.Pillar, error)
+	Direction(ctx context.Context, obj *policygraph.MeasureGroup) (*policygraph.PolicyDirection, error)
 	Measures(ctx context.Context, obj *policygraph.MeasureGroup, distinct bool) ([]*policygraph.Measure, error)
 	ReferencedBy(ctx context.Context, obj *policygraph.MeasureGroup) ([]*model.Reference, error)
 }
@@ -276,6 +277,38 @@ func (ec *executionContext) fieldContext_MeasureGroup_pillar(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Pillar(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeasureGroup_direction(ctx context.Context, field graphql.CollectedField, obj *policygraph.MeasureGroup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeasureGroup_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeasureGroup().Direction(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policygraph.PolicyDirection) graphql.Marshaler {
+			return ec.marshalOPolicyDirection2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐPolicyDirection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MeasureGroup_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeasureGroup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyDirection(ctx, field)
 		},
 	}
 	return fc, nil
@@ -1940,6 +1973,8 @@ func (ec *executionContext) _MeasureGroup(ctx context.Context, sel ast.Selection
 			}
 		case "pillar":
 			out.Values[i] = ec._MeasureGroup_pillar(ctx, field, obj)
+		case "direction":
+			out.Values[i] = ec._MeasureGroup_direction(ctx, field, obj)
 		case "measures":
 			out.Values[i] = ec._MeasureGroup_measures(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -20,6 +20,14 @@ func (r *measureGroupResolver) Pillar(ctx context.Context, obj *policygraph.Meas
 	return nodeAs[*policygraph.Pillar](ctx, r.Resolver, obj.PillarID)
 }
 
+func (r *measureGroupResolver) Direction(ctx context.Context, obj *policygraph.MeasureGroup) (*policygraph.PolicyDirection, error) {
+	ds, err := walk[*policygraph.PolicyDirection](ctx, r.Resolver, obj.ID, policygraph.RelHasGroup, in)
+	if err != nil || len(ds) == 0 {
+		return nil, err
+	}
+	return ds[0], nil
+}
+
 func (r *measureGroupResolver) Measures(ctx context.Context, obj *policygraph.MeasureGroup, distinct bool) ([]*policygraph.Measure, error) {
 	return r.measureList(ctx, obj.ID, policygraph.RelInGroup, distinct)
 }

@@ -147,6 +147,7 @@ var rules = map[string]map[string]rule{
 	"MeasureGroup": {
 		"document":     refRule(documentID),
 		"pillar":       refRule(func(e policygraph.Entity) string { return e.(*policygraph.MeasureGroup).PillarID }),
+		"direction":    walkRule(policygraph.RelHasGroup, in),
 		"measures":     distinctRule(policygraph.RelInGroup, in),
 		"referencedBy": {walk: refersToIn, places: []at{{path: []hop{{"Reference", "from"}}}, {path: []hop{{"Reference", "to"}}, parent: true}}},
 	},

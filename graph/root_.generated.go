@@ -213,6 +213,7 @@ type ComplexityRoot struct {
 	}
 
 	MeasureGroup struct {
+		Direction    func(childComplexity int) int
 		Document     func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Measures     func(childComplexity int, distinct bool) int
@@ -1237,6 +1238,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MeasureEdge.Node(childComplexity), true
+
+	case "MeasureGroup.direction":
+		if e.ComplexityRoot.MeasureGroup.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeasureGroup.Direction(childComplexity), true
 
 	case "MeasureGroup.document":
 		if e.ComplexityRoot.MeasureGroup.Document == nil {
@@ -3201,6 +3209,8 @@ type MeasureGroup implements Node {
   source: Source!
   document: Document!
   pillar: Pillar
+  "HAS_GROUP (incoming): the 政策の方向性 whose （n） heading this is; null for a pillar's group."
+  direction: PolicyDirection
   "IN_GROUP (incoming): the measures in the group."
   measures(
     """
@@ -3820,6 +3830,8 @@ func (ec *executionContext) childFields_MeasureGroup(ctx context.Context, field 
 		return ec.fieldContext_MeasureGroup_document(ctx, field)
 	case "pillar":
 		return ec.fieldContext_MeasureGroup_pillar(ctx, field)
+	case "direction":
+		return ec.fieldContext_MeasureGroup_direction(ctx, field)
 	case "measures":
 		return ec.fieldContext_MeasureGroup_measures(ctx, field)
 	case "referencedBy":

@@ -8,7 +8,7 @@ import (
 )
 
 // TestDirectionGroups: each 政策の方向性 of 2025 reaches its （n） headings
-// through groups, and the bullets of those groups are exactly the
+// through groups (and each heading its direction), and the bullets of those groups are exactly the
 // direction's measures, so a frontend can show a direction as headings with
 // their bullets (24 bullets under 11 headings in the seed).
 func TestDirectionGroups(t *testing.T) {
@@ -19,15 +19,16 @@ func TestDirectionGroups(t *testing.T) {
 				ID       string
 				Measures []struct{ ID string }
 				Groups   []struct {
-					ID       string
-					Name     string
-					Pillar   *struct{ ID string }
-					Measures []struct{ ID string }
+					ID        string
+					Name      string
+					Pillar    *struct{ ID string }
+					Direction *struct{ ID string }
+					Measures  []struct{ ID string }
 				}
 			}
 		}
 	}
-	mustQuery(t, f, `{ document(id: "doc:2025") { directions { id measures { id } groups { id name pillar { id } measures { id } } } } }`, &r)
+	mustQuery(t, f, `{ document(id: "doc:2025") { directions { id measures { id } groups { id name pillar { id } direction { id } measures { id } } } } }`, &r)
 	groups, bullets := 0, 0
 	for _, d := range r.Document.Directions {
 		var direct, grouped []string
@@ -35,8 +36,8 @@ func TestDirectionGroups(t *testing.T) {
 			direct = append(direct, m.ID)
 		}
 		for _, g := range d.Groups {
-			if g.Name == "" || g.Pillar != nil || len(g.Measures) == 0 {
-				t.Errorf("%s: group %+v: want a name, no pillar, measures", d.ID, g)
+			if g.Name == "" || g.Pillar != nil || len(g.Measures) == 0 || g.Direction == nil || g.Direction.ID != d.ID {
+				t.Errorf("%s: group %+v: want a name, no pillar, measures, and the direction back", d.ID, g)
 			}
 			for _, m := range g.Measures {
 				grouped = append(grouped, m.ID)
@@ -52,5 +53,19 @@ func TestDirectionGroups(t *testing.T) {
 	}
 	if len(r.Document.Directions) != 3 || groups != 11 || bullets != 24 {
 		t.Errorf("%d directions, %d groups, %d bullets; the seed has 3, 11, 24", len(r.Document.Directions), groups, bullets)
+	}
+	var pl struct {
+		Pillar struct {
+			Groups []struct{ Direction *struct{ ID string } }
+		}
+	}
+	mustQuery(t, f, `{ pillar(id: "pillar:2025:MISSION-1") { groups { direction { id } } } }`, &pl)
+	for _, g := range pl.Pillar.Groups {
+		if g.Direction != nil {
+			t.Errorf("a pillar's group has direction %s", g.Direction.ID)
+		}
+	}
+	if len(pl.Pillar.Groups) == 0 {
+		t.Error("pillar:2025:MISSION-1 has no groups")
 	}
 }

@@ -32,7 +32,9 @@ type quantity struct {
 }
 
 // quantities returns the numbers of rs with a unit (or a decimal point).
-func quantities(rs []rune) []quantity {
+func quantities(x *runeIndex) []quantity {
+	rs := x.rs
+	scanSteps.Add(int64(len(rs)))
 	var out []quantity
 	depth := 0
 	for i := 0; i < len(rs); i++ {
@@ -81,8 +83,8 @@ func quantities(rs []rune) []quantity {
 		}
 		q := quantity{pos: i, end: end, value: v, unit: unit, inParens: depth > 0}
 		q.notGoal = i >= 3 && string(rs[i-3:i]) == "PBR" || followedBy(rs, end, "⇒") || followedBy(rs, end, "から") ||
-			followedBy(rs, end, "のうち") || depth > 0 && nowBefore(rs, i)
-		q.means = clauseHas(rs, end, "を行い") || clauseHas(rs, end, "を促し")
+			followedBy(rs, end, "のうち") || depth > 0 && x.nowBefore(i)
+		q.means = x.clauseHas(end, "を行い") || x.clauseHas(end, "を促し")
 		out = append(out, q)
 		i = end - 1
 	}
@@ -141,13 +143,9 @@ func followedBy(rs []rune, j int, s string) bool {
 }
 
 // nowBefore: 現在 opens the bracket the number is in ((現在8.8％)).
-func nowBefore(rs []rune, i int) bool {
-	for k := i - 1; k >= 0 && rs[k] != '('; k-- {
-		if hasAt(rs, k, "現在") {
-			return true
-		}
-	}
-	return false
+// (The bracket is the last '(' before i, open or not.)
+func (x *runeIndex) nowBefore(i int) bool {
+	return x.spanHas(x.openBefore(i)+1, i, "現在")
 }
 
 // goal is one quantified goal of a target text; a goal with no value is a
@@ -170,12 +168,13 @@ type goal struct {
 // something else (2030年頃に実用化が見込まれる技術) and a decade (2030年代)
 // date no goal.
 func goals(text string, edition int) ([]goal, int) {
-	rs := foldRunes(text)
-	return goalRunes(rs, quantities(rs), edition)
+	x := newRuneIndex(foldRunes(text))
+	return goalRunes(x, quantities(x), edition)
 }
 
 // goalRunes is goals on the runes of the folded text and its quantities.
-func goalRunes(rs []rune, all []quantity, edition int) ([]goal, int) {
+func goalRunes(x *runeIndex, all []quantity, edition int) ([]goal, int) {
+	rs := x.rs
 	var qs []quantity
 	outside := false
 	for _, q := range all {
@@ -194,8 +193,8 @@ func goalRunes(rs []rune, all []quantity, edition int) ([]goal, int) {
 		qs = kept
 	}
 	var ds []dateMention
-	for _, m := range dateRunes(rs, edition) {
-		if !m.decade && !clauseHas(rs, m.end, "見込") {
+	for _, m := range dateRunes(x, edition) {
+		if !m.decade && !x.clauseHas(m.end, "見込") {
 			ds = append(ds, m)
 		}
 	}
@@ -215,19 +214,20 @@ func goalRunes(rs []rune, all []quantity, edition int) ([]goal, int) {
 	out := make([]goal, 0, len(qs)+1)
 	from := 0
 	main := -1
+	next := 0 // ds and qs are in text order: one pointer walks the dates once
 	for k, q := range qs {
 		g := goal{value: q.value, unit: q.unit, surface: string(rs[q.pos:q.end]), means: q.means}
 		found := false
-		for _, m := range ds {
-			if m.pos >= from && m.pos < q.pos {
-				g.year, found = yearOf(m), true
+		for ; next < len(ds) && ds[next].pos < q.pos; next++ {
+			if ds[next].pos >= from {
+				g.year, found = yearOf(ds[next]), true
 			}
 		}
 		switch {
 		case found:
 		case k == 0 && len(ds) > 0:
 			g.year = yearOf(ds[0])
-		case k > 0 && !spanHas(rs, from, q.pos, "早期") && !spanHas(rs, from, q.pos, "将来"):
+		case k > 0 && !x.spanHas(from, q.pos, "早期") && !x.spanHas(from, q.pos, "将来"):
 			g.year = out[k-1].year
 		}
 		if main < 0 && !q.means {
@@ -241,22 +241,12 @@ func goalRunes(rs []rune, all []quantity, edition int) ([]goal, int) {
 	}
 	// a year alone in a later clause: a goal of its own
 	for _, m := range ds {
-		if m.pos >= from && !m.weak && m.year2 == 0 && spanHas(rs, from, m.pos, "、") {
+		if m.pos >= from && !m.weak && m.year2 == 0 && x.spanHas(from, m.pos, "、") {
 			out = append(out, goal{year: m.year, surface: string(rs[m.pos:m.end])})
 			break
 		}
 	}
 	return out, main
-}
-
-// spanHas reports whether s occurs in rs[a:b].
-func spanHas(rs []rune, a, b int, s string) bool {
-	for k := a; k < b; k++ {
-		if hasAt(rs, k, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // statesQuantity reports whether text states a goal with a number.
@@ -287,16 +277,17 @@ func statedGoals(text string, edition int) []goal {
 	if !strings.Contains(text, "目標") && !strings.Contains(text, "目指") {
 		return nil
 	}
-	rs := foldRunes(text)
-	qs := quantities(rs)
+	x := newRuneIndex(foldRunes(text))
+	qs := quantities(x)
 	var aims []bool
 	for _, q := range qs {
 		if !q.notGoal {
-			theirs := spanHas(rs, q.end, sentenceEnd(rs, q.end), "に対し")
-			aims = append(aims, !theirs && (clauseHas(rs, q.end, "目標") || clauseHas(rs, q.end, "目指")))
+			// the sentence ends at the next 。
+			theirs := x.spanHas(q.end, x.nextAt(q.end, "。"), "に対し")
+			aims = append(aims, !theirs && (x.clauseHas(q.end, "目標") || x.clauseHas(q.end, "目指")))
 		}
 	}
-	gs, _ := goalRunes(rs, qs, edition)
+	gs, _ := goalRunes(x, qs, edition)
 	var out []goal
 	for k, g := range gs {
 		if k < len(aims) && aims[k] && g.value != 0 {
@@ -304,11 +295,4 @@ func statedGoals(text string, edition int) []goal {
 		}
 	}
 	return out
-}
-
-// sentenceEnd is the index of the 。 that ends the sentence at i, or len(rs).
-func sentenceEnd(rs []rune, i int) int {
-	for ; i < len(rs) && rs[i] != '。'; i++ {
-	}
-	return i
 }

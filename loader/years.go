@@ -1,6 +1,9 @@
 package loader
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
 
 // Years, for every edition: one scanner finds the dates a text states
 // (2023年度, 2022-27年度, 2024年6月, 令和6年度, R7年, 本年, 来年度, 年央,
@@ -52,8 +55,10 @@ var eventVerbs = [][]rune{[]rune("試行開始"), []rune("開始"), []rune("作�
 
 // dateRunes returns the dates of rs (folded text) in order; edition
 // resolves the relative ones.
-func dateRunes(rs []rune, edition int) []dateMention {
+func dateRunes(x *runeIndex, edition int) []dateMention {
+	rs := x.rs
 	var out []dateMention
+	scanSteps.Add(int64(len(rs)))
 	for i := 0; i < len(rs); {
 		if !mayStartDate(rs[i]) {
 			i++
@@ -64,7 +69,7 @@ func dateRunes(rs []rune, edition int) []dateMention {
 			i++
 			continue
 		}
-		m.role = roleOf(rs, m)
+		m.role = roleOf(x, m)
 		out = append(out, m)
 		i = m.end
 	}
@@ -177,7 +182,8 @@ func afterYear(rs []rune, j int) (int, bool) {
 }
 
 // roleOf reads what the words around a date make of it.
-func roleOf(rs []rune, m dateMention) dateRole {
+func roleOf(x *runeIndex, m dateMention) dateRole {
+	rs := x.rs
 	if m.decade {
 		return roleModify
 	}
@@ -191,11 +197,8 @@ func roleOf(rs []rune, m dateMention) dateRole {
 	case hasAt(rs, j, "の") && !hasAt(rs, j, "のうち"):
 		// 2017年の…交渉（JSI）の立ち上げに参加: the date of an event the
 		// item took part in; else it names a thing (2023年度のアクションプラン)
-		e := j
-		for e < len(rs) && rs[e] != '、' && rs[e] != '。' {
-			e++
-		}
-		if spanHas(rs, j, e, "立ち上げ") || spanHas(rs, j, e, "設立") || spanHas(rs, j, e, "創設") {
+		e := min(x.nextAt(j, "、"), x.nextAt(j, "。"))
+		if x.spanHas(j, e, "立ち上げ") || x.spanHas(j, e, "設立") || x.spanHas(j, e, "創設") {
 			return roleAt
 		}
 		return roleModify
@@ -221,7 +224,7 @@ func roleOf(rs []rune, m dateMention) dateRole {
 	if m.pos > 0 && rs[m.pos-1] == '(' && hasAt(rs, j, ")") && !m.weak {
 		return roleLone
 	}
-	if clauseHas(rs, j, "見込まれる") || clauseHas(rs, j, "見込み") {
+	if x.clauseHas(j, "見込まれる") || x.clauseHas(j, "見込み") {
 		return roleModify
 	}
 	k := j
@@ -255,7 +258,7 @@ func measurePeriod(text string, edition int) (start, end int) {
 		return 0, 0
 	}
 	rs := foldRunes(text)
-	ms := dateRunes(rs, edition)
+	ms := dateRunes(newRuneIndex(rs), edition)
 	for _, m := range ms {
 		if m.year2 != 0 && !m.weak && m.role != roleModify {
 			return m.year, m.year2
@@ -412,12 +415,93 @@ func hasRunes(rs []rune, i int, w []rune) bool {
 	return true
 }
 
-// clauseHas reports whether s occurs in the clause starting at rs[i:].
-func clauseHas(rs []rune, i int, s string) bool {
-	for k := i; k < len(rs) && !isClauseBreak(rs[k]); k++ {
-		if hasAt(rs, k, s) {
-			return true
-		}
+// runeIndex answers "where does s next occur" on a folded text in O(1),
+// after one pass per pattern asked: the extractors look ahead to the end
+// of a clause or sentence from every date and quantity, which scanned the
+// rest of the clause each time (quadratic on a long clause of dates).
+type runeIndex struct {
+	rs   []rune
+	next map[string][]int // pattern → first k ≥ i with it at rs[k:], len(rs) for none
+	brk  []int            // first clause break at or after i
+	open []int            // last '(' before i, -1 for none
+}
+
+// scanSteps counts the runes the extractors' scans and tables visit, so a
+// test can check the work grows linearly with the text without timing it.
+var scanSteps atomic.Int64
+
+func newRuneIndex(rs []rune) *runeIndex {
+	return &runeIndex{rs: rs, next: map[string][]int{}}
+}
+
+// nextAt is the first k ≥ i with s at rs[k:], or len(rs).
+func (x *runeIndex) nextAt(i int, s string) int {
+	n := len(x.rs)
+	if i >= n {
+		return n
 	}
-	return false
+	t, ok := x.next[s]
+	if !ok {
+		w := []rune(s)
+		t = make([]int, n+1)
+		t[n] = n
+		for k := n - 1; k >= 0; k-- {
+			if hasRunes(x.rs, k, w) {
+				t[k] = k
+			} else {
+				t[k] = t[k+1]
+			}
+		}
+		x.next[s] = t
+		scanSteps.Add(int64(n))
+	}
+	return t[i]
+}
+
+// breakAt is the index of the first clause break at or after i, or len(rs).
+func (x *runeIndex) breakAt(i int) int {
+	n := len(x.rs)
+	if i >= n {
+		return n
+	}
+	if x.brk == nil {
+		x.brk = make([]int, n+1)
+		x.brk[n] = n
+		for k := n - 1; k >= 0; k-- {
+			if isClauseBreak(x.rs[k]) {
+				x.brk[k] = k
+			} else {
+				x.brk[k] = x.brk[k+1]
+			}
+		}
+		scanSteps.Add(int64(n))
+	}
+	return x.brk[i]
+}
+
+// openBefore is the index of the last '(' before i, or -1.
+func (x *runeIndex) openBefore(i int) int {
+	if x.open == nil {
+		x.open = make([]int, len(x.rs)+1)
+		last := -1
+		for k, r := range x.rs {
+			x.open[k] = last
+			if r == '(' {
+				last = k
+			}
+		}
+		x.open[len(x.rs)] = last
+		scanSteps.Add(int64(len(x.rs)))
+	}
+	return x.open[min(i, len(x.rs))]
+}
+
+// clauseHas reports whether s starts in the clause starting at rs[i:].
+func (x *runeIndex) clauseHas(i int, s string) bool {
+	return x.nextAt(i, s) < x.breakAt(i)
+}
+
+// spanHas reports whether s starts in rs[a:b].
+func (x *runeIndex) spanHas(a, b int, s string) bool {
+	return a < b && x.nextAt(a, s) < b
 }

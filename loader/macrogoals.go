@@ -21,11 +21,15 @@ func (p *parser2023) macroGoal(i int) int {
 	j := i
 	switch {
 	case strings.HasPrefix(text, "・"):
-		text = trimAll23(strings.TrimPrefix(text, "・"))
+		// a Builder: appending each wrapped line to a string copied the
+		// bullet once per line
+		var b strings.Builder
+		b.WriteString(trimAll23(strings.TrimPrefix(text, "・")))
 		for j+1 < len(p.items) && p.items[j+1].kind == k23Text && !strings.HasPrefix(p.items[j+1].flat, "・") {
 			j++
-			text += trimAll23(p.t.Raw[p.items[j].line-1])
+			b.WriteString(trimAll23(p.t.Raw[p.items[j].line-1]))
 		}
+		text = b.String()
 	case strings.HasSuffix(it.flat, "実現") || strings.HasSuffix(it.flat, "定着"):
 	default:
 		return -1

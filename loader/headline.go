@@ -49,20 +49,19 @@ const (
 var relistMarkers = strings.NewReplacer("（再掲）", "", "【再掲】", "", "(再掲)", "")
 
 // trimTrailingAsides drops balanced （…）, (…) and 【…】 groups at the end of
-// s, as long as something is left before them.
+// s, as long as something is left before them. One backward walk over the
+// runes: each group is scanned once, so a long chain of asides stays linear.
 func trimTrailingAsides(s string) string {
-	for {
-		rs := []rune(s)
-		if len(rs) == 0 {
-			return s
-		}
-		closer := rs[len(rs)-1]
-		opener, ok := map[rune]rune{'）': '（', ')': '(', '】': '【'}[closer]
+	rs := []rune(s)
+	end := len(rs) // rs[:end] is what is left
+	for end > 0 {
+		closer := rs[end-1]
+		opener, ok := asideOpener[closer]
 		if !ok {
-			return s
+			break
 		}
 		depth, start := 0, -1
-		for i := len(rs) - 1; i >= 0 && start < 0; i-- {
+		for i := end - 1; i >= 0 && start < 0; i-- {
 			switch rs[i] {
 			case closer:
 				depth++
@@ -73,12 +72,22 @@ func trimTrailingAsides(s string) string {
 			}
 		}
 		if start <= 0 {
-			return s // unbalanced, or the whole text is the aside
+			break // unbalanced, or the whole text is the aside
 		}
-		rest := strings.TrimRight(string(rs[:start]), " 　、")
-		if rest == "" {
-			return s
+		rest := start
+		for rest > 0 && strings.ContainsRune(" 　、", rs[rest-1]) {
+			rest--
 		}
-		s = rest
+		if rest == 0 {
+			break
+		}
+		end = rest
 	}
+	if end == len(rs) {
+		return s
+	}
+	return string(rs[:end])
 }
+
+// asideOpener maps the closer of a trailing aside to its opener.
+var asideOpener = map[rune]rune{'）': '（', ')': '(', '】': '【'}

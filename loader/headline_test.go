@@ -1,6 +1,10 @@
 package loader
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
 
 // TestHeadline: one title rule for both editions, on phrases of both.
 func TestHeadline(t *testing.T) {
@@ -32,5 +36,43 @@ func TestHeadline(t *testing.T) {
 		if got := headline(tc.in); got != tc.want {
 			t.Errorf("headline(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// asideChain is a title followed by n trailing asides, the shape that made
+// the old trimTrailingAsides quadratic.
+func asideChain(n int) string { return "施策" + strings.Repeat("（a）", n) }
+
+// TestHeadlineLongAsideChain: however many asides trail the title, they all
+// go, and the work does not grow with their number: trimTrailingAsides
+// allocates as often for 20 000 asides as for 100 (the old loop copied the
+// text once per aside).
+func TestHeadlineLongAsideChain(t *testing.T) {
+	for _, n := range []int{1, 2, 100, 20000} {
+		if got := headline(asideChain(n)); got != "施策" {
+			t.Errorf("headline(施策 + %d asides) = %.40q…, want 施策", n, got)
+		}
+	}
+	if got, want := headline("（a）"+strings.Repeat("（b）", 5000)), "（a）"; got != want {
+		t.Errorf("headline(all asides) = %.40q…, want %q", got, want)
+	}
+	short, long := asideChain(100), asideChain(20000)
+	a := testing.AllocsPerRun(5, func() { trimTrailingAsides(short) })
+	b := testing.AllocsPerRun(5, func() { trimTrailingAsides(long) })
+	if a != b {
+		t.Errorf("trimTrailingAsides allocates %v times for 100 asides, %v for 20000: work grows per aside", a, b)
+	}
+}
+
+// BenchmarkHeadlineAsideChain at 14 KB and 112 KB: the time per op should
+// grow 8×, as the text does (the old loop grew ~50×).
+func BenchmarkHeadlineAsideChain(b *testing.B) {
+	for _, n := range []int{2000, 16000} {
+		s := asideChain(n)
+		b.Run(strconv.Itoa(len(s)/1000)+"KB", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				headline(s)
+			}
+		})
 	}
 }

@@ -1,6 +1,10 @@
 package loader
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // headline is a measure's title, the same rule for every edition: the item's
 // first sentence (up to 。), or its label when the item opens with one
@@ -10,7 +14,7 @@ import "strings"
 // the middle stays: "戦略分野（GX、DX等）における国内投資拡大…",
 // "アジア・ゼロエミッション共同体（AZEC）構想を実現し、…".
 func headline(text string) string {
-	s := strings.TrimSpace(relistMarkers.Replace(text))
+	s := strings.TrimSpace(stripRelistMarkers(text))
 	cut := len(s)
 	depth := 0
 	runes := 0
@@ -45,8 +49,6 @@ const (
 	// label the title stops at: "蓄電池：…" is a heading word, not a title.
 	minLabelRunes = 4
 )
-
-var relistMarkers = strings.NewReplacer("（再掲）", "", "【再掲】", "", "(再掲)", "")
 
 // trimTrailingAsides drops balanced （…）, (…) and 【…】 groups at the end of
 // s, as long as something is left before them. One backward walk over the
@@ -91,3 +93,57 @@ func trimTrailingAsides(s string) string {
 
 // asideOpener maps the closer of a trailing aside to its opener.
 var asideOpener = map[rune]rune{'）': '（', ')': '(', '】': '【'}
+
+// stripRelistMarkers drops from the raw text exactly the 再掲 markers that
+// relistMarker finds in its normalised form (［再掲］, [ 再掲 ], （再掲】, …),
+// so a title never keeps a marker that makes the item a relist. The text is
+// normalised one NFKC segment at a time (the segments' forms join up to
+// normalize's, ASCII whitespace dropped the same way), remembering where in
+// text each normalised byte came from; a match that starts or ends
+// inside a segment's output is left alone, since cutting it would cut a
+// character.
+func stripRelistMarkers(text string) string {
+	if !strings.Contains(normalize(text), "再掲") {
+		return text
+	}
+	var (
+		n        []byte
+		from, to []int  // for each byte of n: its segment's span in text
+		first    []bool // the byte starts its segment's kept output
+		last     []bool // the byte ends it
+		it       norm.Iter
+	)
+	it.InitString(norm.NFKC, text)
+	for !it.Done() {
+		p0 := it.Pos()
+		seg := it.Next()
+		p1 := it.Pos()
+		k := len(n)
+		for _, c := range seg {
+			if isSpace(c) {
+				continue // normalize drops ASCII whitespace
+			}
+			n = append(n, c)
+			from, to = append(from, p0), append(to, p1)
+			first, last = append(first, len(n)-1 == k), append(last, false)
+		}
+		if len(n) > k {
+			last[len(n)-1] = true
+		}
+	}
+	var b strings.Builder
+	prev := 0
+	for _, loc := range relistMarker.FindAllIndex(n, -1) {
+		a, z := loc[0], loc[1]-1
+		if !first[a] || !last[z] {
+			continue
+		}
+		b.WriteString(text[prev:from[a]])
+		prev = to[z]
+	}
+	if prev == 0 {
+		return text
+	}
+	b.WriteString(text[prev:])
+	return b.String()
+}

@@ -1,6 +1,10 @@
 package loader
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // headline is a measure's title, the same rule for every edition: the item's
 // first sentence (up to 。), or its label when the item opens with one
@@ -10,7 +14,7 @@ import "strings"
 // the middle stays: "戦略分野（GX、DX等）における国内投資拡大…",
 // "アジア・ゼロエミッション共同体（AZEC）構想を実現し、…".
 func headline(text string) string {
-	s := strings.TrimSpace(relistMarkers.Replace(text))
+	s := strings.TrimSpace(stripRelistMarkers(text))
 	cut := len(s)
 	depth := 0
 	runes := 0
@@ -46,23 +50,20 @@ const (
 	minLabelRunes = 4
 )
 
-var relistMarkers = strings.NewReplacer("（再掲）", "", "【再掲】", "", "(再掲)", "")
-
 // trimTrailingAsides drops balanced （…）, (…) and 【…】 groups at the end of
-// s, as long as something is left before them.
+// s, as long as something is left before them. One backward walk over the
+// runes: each group is scanned once, so a long chain of asides stays linear.
 func trimTrailingAsides(s string) string {
-	for {
-		rs := []rune(s)
-		if len(rs) == 0 {
-			return s
-		}
-		closer := rs[len(rs)-1]
-		opener, ok := map[rune]rune{'）': '（', ')': '(', '】': '【'}[closer]
+	rs := []rune(s)
+	end := len(rs) // rs[:end] is what is left
+	for end > 0 {
+		closer := rs[end-1]
+		opener, ok := asideOpener[closer]
 		if !ok {
-			return s
+			break
 		}
 		depth, start := 0, -1
-		for i := len(rs) - 1; i >= 0 && start < 0; i-- {
+		for i := end - 1; i >= 0 && start < 0; i-- {
 			switch rs[i] {
 			case closer:
 				depth++
@@ -73,12 +74,76 @@ func trimTrailingAsides(s string) string {
 			}
 		}
 		if start <= 0 {
-			return s // unbalanced, or the whole text is the aside
+			break // unbalanced, or the whole text is the aside
 		}
-		rest := strings.TrimRight(string(rs[:start]), " 　、")
-		if rest == "" {
-			return s
+		rest := start
+		for rest > 0 && strings.ContainsRune(" 　、", rs[rest-1]) {
+			rest--
 		}
-		s = rest
+		if rest == 0 {
+			break
+		}
+		end = rest
 	}
+	if end == len(rs) {
+		return s
+	}
+	return string(rs[:end])
+}
+
+// asideOpener maps the closer of a trailing aside to its opener.
+var asideOpener = map[rune]rune{'）': '（', ')': '(', '】': '【'}
+
+// stripRelistMarkers drops from the raw text exactly the 再掲 markers that
+// relistMarker finds in its normalised form (［再掲］, [ 再掲 ], （再掲】, …),
+// so a title never keeps a marker that makes the item a relist. The text is
+// normalised one NFKC segment at a time (the segments' forms join up to
+// normalize's, ASCII whitespace dropped the same way), remembering where in
+// text each normalised byte came from; a match that starts or ends
+// inside a segment's output is left alone, since cutting it would cut a
+// character.
+func stripRelistMarkers(text string) string {
+	if !strings.Contains(normalize(text), "再掲") {
+		return text
+	}
+	var (
+		n        []byte
+		from, to []int  // for each byte of n: its segment's span in text
+		first    []bool // the byte starts its segment's kept output
+		last     []bool // the byte ends it
+		it       norm.Iter
+	)
+	it.InitString(norm.NFKC, text)
+	for !it.Done() {
+		p0 := it.Pos()
+		seg := it.Next()
+		p1 := it.Pos()
+		k := len(n)
+		for _, c := range seg {
+			if isSpace(c) {
+				continue // normalize drops ASCII whitespace
+			}
+			n = append(n, c)
+			from, to = append(from, p0), append(to, p1)
+			first, last = append(first, len(n)-1 == k), append(last, false)
+		}
+		if len(n) > k {
+			last[len(n)-1] = true
+		}
+	}
+	var b strings.Builder
+	prev := 0
+	for _, loc := range relistMarker.FindAllIndex(n, -1) {
+		a, z := loc[0], loc[1]-1
+		if !first[a] || !last[z] {
+			continue
+		}
+		b.WriteString(text[prev:from[a]])
+		prev = to[z]
+	}
+	if prev == 0 {
+		return text
+	}
+	b.WriteString(text[prev:])
+	return b.String()
 }

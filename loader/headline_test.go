@@ -1,6 +1,13 @@
 package loader
 
-import "testing"
+import (
+	"io/fs"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/policygraph/policygraph/seed"
+)
 
 // TestHeadline: one title rule for both editions, on phrases of both.
 func TestHeadline(t *testing.T) {
@@ -32,5 +39,108 @@ func TestHeadline(t *testing.T) {
 		if got := headline(tc.in); got != tc.want {
 			t.Errorf("headline(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestHeadlineRelistMarker: the title drops exactly the markers relistMarker
+// (links.go) finds, so an item wholeRelist calls a relist never keeps its
+// marker in the title, and a bracket that is no marker stays.
+func TestHeadlineRelistMarker(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// The seeds' forms: 2023 lines 941 and 1030 end in （再掲）, 2025
+		// line 1078 has 【再掲】 inside the item.
+		{"生成AIの活用に向けた国内基盤モデルの開発及び官民の計算資源の拡充（2022年度～）（再掲）",
+			"生成AIの活用に向けた国内基盤モデルの開発及び官民の計算資源の拡充"},
+		{"パーシャルスピンオフに関する税制の恒久化の検討（再掲）", "パーシャルスピンオフに関する税制の恒久化の検討"},
+		{"GX産業立地の推進【再掲】等", "GX産業立地の推進等"},
+		// Forms only relistMarker used to know.
+		{"施策の推進［再掲］", "施策の推進"},
+		{"施策の推進[再掲]", "施策の推進"},
+		{"施策の推進（再掲]", "施策の推進"},
+		{"施策の推進【再掲）", "施策の推進"},
+		{"施策の推進( 再掲 )", "施策の推進"}, // normalize drops the spaces
+		{"［再掲］施策の推進", "施策の推進"},
+		{"施策［再掲］の推進", "施策の推進"},
+		// Not markers for relistMarker, so not for the title either.
+		{"施策の推進「再掲」", "施策の推進「再掲」"},
+		{"施策の推進（再掲等）", "施策の推進"}, // an aside, cut as one
+		{"再掲する施策", "再掲する施策"},
+		{"［再掲］", "［再掲］"}, // never an empty title
+	} {
+		got := headline(tc.in)
+		if got != tc.want {
+			t.Errorf("headline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got != tc.in && relistMarker.MatchString(normalize(got)) {
+			t.Errorf("headline(%q) = %q still has a marker relistMarker finds", tc.in, got)
+		}
+	}
+}
+
+// TestStripRelistMarkersAgrees: on every line of both seeds, stripping the
+// raw text removes the markers relistMarker finds in the normalised text and
+// nothing else.
+func TestStripRelistMarkersAgrees(t *testing.T) {
+	marked := 0
+	for _, file := range []string{"000_69167627890d1468.txt", "001_35a8d6215b8ea1a0.txt"} {
+		data, err := fs.ReadFile(seed.FS(), file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			want := relistMarker.ReplaceAllString(normalize(line), "")
+			if want != normalize(line) {
+				marked++
+			}
+			if got := normalize(stripRelistMarkers(line)); got != want {
+				t.Errorf("%s:%d: stripped %q, want %q", file, i+1, got, want)
+			}
+		}
+	}
+	if marked != 5 { // 2023 lines 941, 952, 1030, 2816; 2025 line 1078
+		t.Errorf("%d seed lines with a marker, want 5", marked)
+	}
+}
+
+// asideChain is a title followed by n trailing asides, the shape that made
+// the old trimTrailingAsides quadratic.
+func asideChain(n int) string { return "施策" + strings.Repeat("（a）", n) }
+
+// TestHeadlineLongAsideChain: however many asides trail the title, they all
+// go, and the work does not grow with their number: trimTrailingAsides
+// allocates as often for 20 000 asides as for 100 (the old loop copied the
+// text once per aside).
+func TestHeadlineLongAsideChain(t *testing.T) {
+	for _, n := range []int{1, 2, 100, 20000} {
+		if got := headline(asideChain(n)); got != "施策" {
+			t.Errorf("headline(施策 + %d asides) = %.40q…, want 施策", n, got)
+		}
+	}
+	if got, want := headline("（a）"+strings.Repeat("（b）", 5000)), "（a）"; got != want {
+		t.Errorf("headline(all asides) = %.40q…, want %q", got, want)
+	}
+	short, long := asideChain(100), asideChain(20000)
+	a := testing.AllocsPerRun(5, func() { trimTrailingAsides(short) })
+	b := testing.AllocsPerRun(5, func() { trimTrailingAsides(long) })
+	if a != b {
+		t.Errorf("trimTrailingAsides allocates %v times for 100 asides, %v for 20000: work grows per aside", a, b)
+	}
+	a = testing.AllocsPerRun(5, func() { headline(short) })
+	b = testing.AllocsPerRun(5, func() { headline(long) })
+	if a != b {
+		t.Errorf("headline allocates %v times for 100 asides, %v for 20000: work grows per aside", a, b)
+	}
+}
+
+// BenchmarkHeadlineAsideChain at 14 KB and 112 KB: the time per op should
+// grow 8×, as the text does (the old loop grew ~50×).
+func BenchmarkHeadlineAsideChain(b *testing.B) {
+	for _, n := range []int{2000, 16000} {
+		s := asideChain(n)
+		b.Run(strconv.Itoa(len(s)/1000)+"KB", func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				headline(s)
+			}
+		})
 	}
 }

@@ -1,9 +1,6 @@
 package loader
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,43 +20,14 @@ type evolvesReading struct {
 
 func readEvolvesReading(t *testing.T) []evolvesReading {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "evolves_reading.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []evolvesReading
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		l := sc.Text()
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		cols := strings.Split(l, "\t")
-		if len(cols) != 4 {
-			t.Fatalf("evolves_reading.tsv:%d: %d columns, want 4", n, len(cols))
-		}
-		r := evolvesReading{id: cols[1], reason: cols[3]}
-		if r.line, err = strconv.Atoi(cols[0]); err != nil {
-			t.Fatalf("evolves_reading.tsv:%d: %v", n, err)
-		}
-		for _, s := range strings.Split(cols[2], ",") {
-			if s == "" {
-				continue
-			}
-			k, err := strconv.Atoi(s)
-			if err != nil {
-				t.Fatalf("evolves_reading.tsv:%d: %v", n, err)
-			}
-			r.earlier = append(r.earlier, k)
-		}
-		if r.reason == "" {
-			t.Errorf("evolves_reading.tsv:%d: no reason", n)
+	for _, row := range readReading(t, "evolves_reading.tsv", 4) {
+		r := evolvesReading{id: row.cols[1], reason: row.cols[3], earlier: lineList(t, row.at, row.cols[2])}
+		var err error
+		if r.line, err = strconv.Atoi(row.cols[0]); err != nil {
+			t.Fatalf("%s: %v", row.at, err)
 		}
 		out = append(out, r)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return out
 }

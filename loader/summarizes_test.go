@@ -1,12 +1,10 @@
 package loader
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -62,39 +60,15 @@ type summaryReading struct {
 
 func readSummaryReading(t *testing.T) []summaryReading {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "summarizes_reading.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ints := func(n int, s string) []int {
-		var out []int
-		for _, x := range strings.Split(s, ",") {
-			if x == "" || x == "-" {
-				continue
-			}
-			k, err := strconv.Atoi(x)
-			if err != nil {
-				t.Fatalf("summarizes_reading.tsv:%d: %v", n, err)
-			}
-			out = append(out, k)
-		}
-		return out
-	}
 	var out []summaryReading
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		l := sc.Text()
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
+	for _, row := range readReading(t, "summarizes_reading.tsv", 4) {
+		r := summaryReading{digests: lineList(t, row.at, row.cols[1]), ok: lineList(t, row.at, row.cols[2]), reason: row.cols[3], from: row.at}
+		line, title, _ := strings.Cut(row.cols[0], "/")
+		cell := lineList(t, row.at, line)
+		if len(cell) != 1 {
+			t.Fatalf("%s: the first column is one cell line", row.at)
 		}
-		cols := strings.Split(l, "\t")
-		if len(cols) != 4 || cols[3] == "" {
-			t.Fatalf("summarizes_reading.tsv:%d: want 4 columns and a reason", n)
-		}
-		r := summaryReading{digests: ints(n, cols[1]), ok: ints(n, cols[2]), reason: cols[3], from: "summarizes_reading.tsv:" + strconv.Itoa(n)}
-		line, title, _ := strings.Cut(cols[0], "/")
-		r.cell, r.title = ints(n, line)[0], title
+		r.cell, r.title = cell[0], title
 		out = append(out, r)
 	}
 	return out

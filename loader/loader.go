@@ -191,7 +191,7 @@ func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err er
 	if pd == nil {
 		return nil, nil, &DocError{File: e.File, Err: fmt.Errorf("parse %d edition: no result", year)}
 	}
-	addMeasureGoals(pd, t.Year)
+	addMeasureGoals(pd, t.Year, t.File)
 	pd.Doc = documentNode(e, t, data, year)
 	if err := checkParsed(t, pd); err != nil {
 		return nil, nil, err

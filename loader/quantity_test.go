@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"github.com/policygraph/policygraph"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -186,4 +187,22 @@ func FuzzExtractors(f *testing.F) {
 			t.Fatalf("goals(%q): main %d of %d", s, main, len(gs))
 		}
 	})
+}
+
+// TestMeasureGoalsWithoutPillar: a goal stated by a measure in no pillar (a
+// 政策の方向性 bullet) has no pillar to hold it as a target; the report says
+// so instead of dropping it silently.
+func TestMeasureGoalsWithoutPillar(t *testing.T) {
+	text := "デジタル推進人材230万人育成目標の実現に向け、デジタル人材育成施策を推進"
+	pd := &parsedDoc{Measures: []*policygraph.Measure{
+		{ID: "m:dir", DocumentID: "doc:2025", Text: text, Title: "dir", Source: policygraph.Source{LineStart: 7, LineEnd: 7}},
+		{ID: "m:pillar", DocumentID: "doc:2025", PillarID: "pillar:2025:OS-1", Text: text, Source: policygraph.Source{LineStart: 9, LineEnd: 9}},
+	}}
+	addMeasureGoals(pd, 2025, "t.txt")
+	if len(pd.Targets) != 1 || pd.Targets[0].PillarID != "pillar:2025:OS-1" {
+		t.Errorf("targets %+v, want one, of the pillar's measure", pd.Targets)
+	}
+	if len(pd.Unresolved) != 1 || pd.Unresolved[0].Kind != "target" || pd.Unresolved[0].Line != 7 || pd.Unresolved[0].NodeID != "m:dir" {
+		t.Errorf("unresolved %+v, want the direction measure's goal at line 7", pd.Unresolved)
+	}
 }

@@ -162,7 +162,7 @@ type Line struct {
 
 // Unresolved is a relist, pointer or pillar the passes could not link.
 type Unresolved struct {
-	Kind   string // relist, ref, continues, summarizes (an overview cell that digests no bullet)
+	Kind   string // relist, ref, continues, summarizes (an overview cell that digests no bullet, or the work bound), group (a measure in no group), target (a goal with no pillar to hold it)
 	File   string
 	Line   int
 	NodeID string

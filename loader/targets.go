@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/policygraph/policygraph"
@@ -38,15 +39,22 @@ func goalTargets(tg *policygraph.Target, scope string, edition int, ids idSet) [
 const KindMeasureGoal = "MEASURE_GOAL"
 
 // addMeasureGoals adds a MEASURE_GOAL target for each goal a measure states
-// as one (statedGoals), linked from the measure's pillar.
-func addMeasureGoals(pd *parsedDoc, edition int) {
+// as one (statedGoals), linked from the measure's pillar. A measure with no
+// pillar (a 政策の方向性 bullet) has no HAS_TARGET to link its goal from: the
+// report lists the goal instead (none in the seed).
+func addMeasureGoals(pd *parsedDoc, edition int, file string) {
 	ids := idSet{}
 	for _, t := range pd.Targets {
 		ids[t.ID]++
 	}
 	for _, m := range pd.Measures {
 		gs := statedGoals(m.Text, edition)
-		if len(gs) == 0 || m.PillarID == "" {
+		if len(gs) == 0 {
+			continue
+		}
+		if m.PillarID == "" {
+			pd.Unresolved = append(pd.Unresolved, Unresolved{Kind: "target", File: file, Line: m.LineStart, NodeID: m.ID,
+				Text: m.Title, Reason: fmt.Sprintf("the measure states %d goal(s) but is in no pillar, so no pillar has them as targets", len(gs))})
 			continue
 		}
 		scope := m.PillarID[strings.LastIndexByte(m.PillarID, ':')+1:]

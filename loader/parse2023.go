@@ -222,6 +222,10 @@ type parser2023 struct {
 	// (summarizes.go).
 	sub, subPillar string
 	subOf          map[*policygraph.Measure]string
+	// actors are each pillar's （Xの取組） actors, actorOf each bullet's
+	// (summarizes.go actorsOf).
+	actors  map[string][]string
+	actorOf map[*policygraph.Measure]string
 
 	sec    sect2023
 	pillar string // current pillar key
@@ -1047,10 +1051,16 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 		// deterministic: the 〇 heading is a shortened 【】 name
 		// ("Web3.0" for "Web3.0の事業環境整備") or a near spelling of it.
 		n := normalize(name)
+		pid := pillarID(p.t.Year, key)
 		var best *policygraph.MeasureGroup
 		bestScore := 0.0
 		for _, g := range p.pd.Groups {
-			if g.PillarID != pillarID(p.t.Year, key) {
+			// every group is charged, those of other pillars too: the
+			// loop is over all of them
+			if !p.spend(1, 0, line) {
+				break
+			}
+			if g.PillarID != pid {
 				continue
 			}
 			gn := normalize(g.Name)
@@ -1456,8 +1466,9 @@ func bigrams23(s string) bgSet {
 // nothing and the report says where it stopped.
 const maxWork2023 = 50_000_000
 
-// spend charges one comparison of a and b bigrams; false once the budget is
-// gone, reported once at line.
+// spend charges work of a and b units (bigrams, bytes or items walked) for
+// one comparison or scan, before it runs; false once the budget is gone,
+// reported once at line.
 func (p *parser2023) spend(a, b, line int) bool {
 	p.budget -= a + b + 1
 	if p.budget > 0 {

@@ -81,11 +81,12 @@ type digest struct {
 func (p *parser2023) digests(key, text string, line int) []digest {
 	// cell is the set add walks; cellS the same set sorted, which the
 	// coverage scores merge against each bullet's (distinctOfMeasure).
-	cellS := bigram.Distinct(normalize(text))
-	cell := bigrams23(normalize(text))
+	n := normalize(text)
+	cell := bigrams23(n)
 	if len(cell) == 0 {
 		return nil
 	}
+	cellS := bigram.Distinct(n)
 	var out []digest
 	covered := bgSet{}
 	add := func(m *policygraph.Measure, rule string, mark float64, force bool) {
@@ -112,10 +113,10 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 		out = append(out, digest{m: m, rule: rule, mark: mark})
 	}
 	detail := p.detail[key]
-	if own, rest := p.actorBullets(key, text); own != nil {
+	if own, rest := p.actorBullets(key, text, line); own != nil {
 		// the actor is matched: the bullets name it only in their heading
-		detail, text, cell = own, rest, bigrams23(normalize(rest))
-		cellS = bigram.Distinct(normalize(rest))
+		n := normalize(rest)
+		detail, text, cell, cellS = own, rest, bigrams23(n), bigram.Distinct(n)
 	}
 	if len(detail) > 0 && p.budget > 0 {
 		// restates
@@ -179,6 +180,9 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 		}
 		// subheading
 		body := reCellTailDate.ReplaceAllString(normalize(text), "")
+		if !p.spend(len(detail), 0, line) {
+			return out
+		}
 		for _, m := range detail {
 			if sub := p.subOf[m]; utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
 				add(m, "subheading", 1, true)
@@ -197,23 +201,58 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 // digests among those bullets only, not the pillar's own measures that cite
 // X's work (3137 quotes 東証's request). It returns those bullets and the
 // cell's text after "Xによる"; nil when the cell names no such X.
-func (p *parser2023) actorBullets(key, text string) ([]*policygraph.Measure, string) {
+func (p *parser2023) actorBullets(key, text string, line int) ([]*policygraph.Measure, string) {
+	actors := p.actorsOf(key)
+	if len(actors) == 0 || !p.spend(len(actors), 0, line) {
+		return nil, ""
+	}
 	n := normalize(text)
+	matched := map[string]string{} // actor → the cell's text after it
+	for _, a := range actors {
+		for _, lead := range []string{a + "による", a + "が"} {
+			if r, ok := strings.CutPrefix(n, lead); ok {
+				matched[a] = r
+				break
+			}
+		}
+	}
+	if len(matched) == 0 || !p.spend(len(p.detail[key]), 0, line) {
+		return nil, ""
+	}
 	var out []*policygraph.Measure
 	rest := ""
+	for _, m := range p.detail[key] { // in bullet order, as the rules read them
+		if r, ok := matched[p.actorOf[m]]; ok {
+			out, rest = append(out, m), r
+		}
+	}
+	return out, rest
+}
+
+// actorsOf returns the actors of pillar key's （Xの取組） sub-headings, each
+// once, in order; computed once per pillar, with each bullet's actor.
+func (p *parser2023) actorsOf(key string) []string {
+	if a, ok := p.actors[key]; ok {
+		return a
+	}
+	if p.actors == nil {
+		p.actors, p.actorOf = map[string][]string{}, map[*policygraph.Measure]string{}
+	}
+	var out []string
+	seen := map[string]bool{}
 	for _, m := range p.detail[key] {
 		actor, ok := strings.CutSuffix(p.subOf[m], "の取組")
 		if !ok || utf8.RuneCountInString(actor) < 2 {
 			continue
 		}
-		for _, lead := range []string{actor + "による", actor + "が"} {
-			if r, ok := strings.CutPrefix(n, lead); ok {
-				out, rest = append(out, m), r
-				break
-			}
+		p.actorOf[m] = actor
+		if !seen[actor] {
+			seen[actor] = true
+			out = append(out, actor)
 		}
 	}
-	return out, rest
+	p.actors[key] = out
+	return out
 }
 
 // headlineBigrams are the bigrams of a bullet's headline, computed once per

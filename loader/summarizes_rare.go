@@ -76,7 +76,7 @@ func (p *parser2023) rare(detail []*policygraph.Measure, text string, line int) 
 		bestGain := 0.0
 		for _, m := range detail {
 			ms := p.distinctOfMeasure(m)
-			if !p.spend(len(uniq), len(ms), line) {
+			if !p.spend(len(uniq)+len(grams), len(ms), line) { // grams: phrases walks them
 				return out
 			}
 			markHeld(byGram, ms, holds)
@@ -225,7 +225,7 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 				continue
 			}
 			mb := p.bigramsOfMeasure(m)
-			if !p.spend(len(uniq), len(mb), line) {
+			if !p.spend(len(uniq)+len(grams), len(mb), line) { // grams: phrases walks them
 				return out
 			}
 			markHeld(byGram, p.distinctOfMeasure(m), holds)

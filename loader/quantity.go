@@ -34,7 +34,6 @@ type quantity struct {
 // quantities returns the numbers of rs with a unit (or a decimal point).
 func quantities(x *runeIndex) []quantity {
 	rs := x.rs
-	scanSteps.Add(int64(len(rs)))
 	var out []quantity
 	depth := 0
 	for i := 0; i < len(rs); i++ {

@@ -2,7 +2,6 @@ package loader
 
 import (
 	"strings"
-	"sync/atomic"
 )
 
 // Years, for every edition: one scanner finds the dates a text states
@@ -58,7 +57,6 @@ var eventVerbs = [][]rune{[]rune("試行開始"), []rune("開始"), []rune("作�
 func dateRunes(x *runeIndex, edition int) []dateMention {
 	rs := x.rs
 	var out []dateMention
-	scanSteps.Add(int64(len(rs)))
 	for i := 0; i < len(rs); {
 		if !mayStartDate(rs[i]) {
 			i++
@@ -426,10 +424,6 @@ type runeIndex struct {
 	open []int            // last '(' before i, -1 for none
 }
 
-// scanSteps counts the runes the extractors' scans and tables visit, so a
-// test can check the work grows linearly with the text without timing it.
-var scanSteps atomic.Int64
-
 func newRuneIndex(rs []rune) *runeIndex {
 	return &runeIndex{rs: rs, next: map[string][]int{}}
 }
@@ -453,7 +447,6 @@ func (x *runeIndex) nextAt(i int, s string) int {
 			}
 		}
 		x.next[s] = t
-		scanSteps.Add(int64(n))
 	}
 	return t[i]
 }
@@ -474,7 +467,6 @@ func (x *runeIndex) breakAt(i int) int {
 				x.brk[k] = x.brk[k+1]
 			}
 		}
-		scanSteps.Add(int64(n))
 	}
 	return x.brk[i]
 }
@@ -491,7 +483,6 @@ func (x *runeIndex) openBefore(i int) int {
 			}
 		}
 		x.open[len(x.rs)] = last
-		scanSteps.Add(int64(len(x.rs)))
 	}
 	return x.open[min(i, len(x.rs))]
 }

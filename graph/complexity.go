@@ -257,7 +257,7 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	p.Organisations = nodesOf(policygraph.LabelOrganisation)
 
 	c.MeasureGroup.Measures = distinctWalk(walk(policygraph.RelInGroup, in))
-	c.MeasureGroup.Direction = func(child int) int { return add(1, child) }
+	c.MeasureGroup.Direction = walk(policygraph.RelHasGroup, in) // the walk reads every incoming HAS_GROUP
 	c.MeasureGroup.ReferencedBy = walk(policygraph.RelRefersTo, in)
 	c.Target.Laws = walk(policygraph.RelCitesLaw, out)
 	c.Target.LawMentions = walk(policygraph.RelCitesLaw, out)

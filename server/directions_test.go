@@ -69,3 +69,41 @@ func TestDirectionGroups(t *testing.T) {
 		t.Error("pillar:2025:MISSION-1 has no groups")
 	}
 }
+
+// TestGroupDirectionAlone asks MeasureGroup.direction on its own, through
+// node(id:), for a direction's heading and for a pillar's group.
+func TestGroupDirectionAlone(t *testing.T) {
+	f := newFixture(t, server.Config{}, seedStore(t))
+	var d struct {
+		Document struct {
+			Directions []struct {
+				ID     string
+				Groups []struct{ ID string }
+			}
+		}
+	}
+	mustQuery(t, f, `{ document(id: "doc:2025") { directions { id groups { id } } } }`, &d)
+	if len(d.Document.Directions) == 0 || len(d.Document.Directions[0].Groups) == 0 {
+		t.Fatal("no direction with a group in the seed")
+	}
+	dir, group := d.Document.Directions[0].ID, d.Document.Directions[0].Groups[0].ID
+	var n struct {
+		Node struct{ Direction *struct{ ID string } }
+	}
+	mustQuery(t, f, `{ node(id: "`+group+`") { ... on MeasureGroup { direction { id } } } }`, &n)
+	if n.Node.Direction == nil || n.Node.Direction.ID != dir {
+		t.Errorf("node(%s).direction = %+v, want %s", group, n.Node.Direction, dir)
+	}
+	var p struct {
+		Pillar struct{ Groups []struct{ ID string } }
+	}
+	mustQuery(t, f, `{ pillar(id: "pillar:2023:MISSION-1") { groups { id } } }`, &p)
+	if len(p.Pillar.Groups) == 0 {
+		t.Fatal("pillar:2023:MISSION-1 has no groups")
+	}
+	n.Node.Direction = nil
+	mustQuery(t, f, `{ node(id: "`+p.Pillar.Groups[0].ID+`") { ... on MeasureGroup { direction { id } } } }`, &n)
+	if n.Node.Direction != nil {
+		t.Errorf("a pillar's group has direction %s", n.Node.Direction.ID)
+	}
+}

@@ -7,8 +7,9 @@ import (
 )
 
 // headline is a measure's title, the same rule for every edition: the item's
-// first sentence (up to 。), or its label when the item opens with one
-// ("輸出環境の改善：ＮＥＸＩの…"), without 再掲 markers, and without
+// first sentence (up to 。), with the label it may open with
+// ("半導体・電子部品：「AI・半導体産業基盤強化フレーム」を活用し…": the label
+// alone is a topic several items share), without 再掲 markers, and without
 // bracketed asides at its end ("…明示（２２の重点分野について）",
 // "…の改訂【本年３月】"). Brackets are never cut inside, and a bracket in
 // the middle stays: "戦略分野（GX、DX等）における国内投資拡大…",
@@ -17,7 +18,6 @@ func headline(text string) string {
 	s := strings.TrimSpace(stripRelistMarkers(text))
 	cut := len(s)
 	depth := 0
-	runes := 0
 scan:
 	for i, r := range s {
 		switch {
@@ -29,11 +29,7 @@ scan:
 		case r == '。':
 			cut = i
 			break scan
-		case (r == '：' || r == ':') && runes >= minLabelRunes:
-			cut = i
-			break scan
 		}
-		runes++
 	}
 	t := trimTrailingAsides(strings.TrimSpace(s[:cut]))
 	if t == "" {
@@ -45,9 +41,6 @@ scan:
 const (
 	openBrackets  = "（(「『【［[〔〈《"
 	closeBrackets = "）)」』】］]〕〉》"
-	// minLabelRunes is how long the part before a colon must be to be a
-	// label the title stops at: "蓄電池：…" is a heading word, not a title.
-	minLabelRunes = 4
 )
 
 // trimTrailingAsides drops balanced （…）, (…) and 【…】 groups at the end of

@@ -26,10 +26,7 @@ func runDiff(ctx context.Context, args []string, env getenv, stdout, stderr io.W
 	out := fs.String("o", "", "write to `FILE` (atomically) instead of stdout")
 	seedDir := fs.String("seed", "", "load the seed documents from `DIR` instead of the embedded ones")
 	var cfg neo4jConfig
-	fs.StringVar(&cfg.URI, "neo4j-uri", "", "read the graph from the Neo4j at `URI` instead of the seeds (env POLICYGRAPH_NEO4J_URI, NEO4J_URI)")
-	fs.StringVar(&cfg.User, "neo4j-user", "neo4j", "Neo4j user")
-	fs.StringVar(&cfg.Password, "neo4j-password", "", "Neo4j password")
-	fs.StringVar(&cfg.Database, "neo4j-database", "neo4j", "Neo4j database")
+	cfg.register(fs, "read the graph from the Neo4j at `URI` instead of the seeds")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: policygraph diff --from DOC --to DOC [--pillar ID] [--format md|json|csv] [-o FILE] [--seed DIR | --neo4j-uri URI …]")
 		fs.PrintDefaults()

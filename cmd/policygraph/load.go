@@ -18,6 +18,15 @@ type neo4jConfig struct {
 	RetryTime time.Duration // 0: the store's default
 }
 
+// register adds the connection flags every command that talks to Neo4j
+// takes; uriUsage says what that command does with the URI.
+func (c *neo4jConfig) register(fs *flag.FlagSet, uriUsage string) {
+	fs.StringVar(&c.URI, "neo4j-uri", "", uriUsage+" (env POLICYGRAPH_NEO4J_URI, NEO4J_URI)")
+	fs.StringVar(&c.User, "neo4j-user", "neo4j", "Neo4j user (env POLICYGRAPH_NEO4J_USER, NEO4J_USER, NEO4J_USERNAME)")
+	fs.StringVar(&c.Password, "neo4j-password", "", "Neo4j password (env POLICYGRAPH_NEO4J_PASSWORD, NEO4J_PASSWORD)")
+	fs.StringVar(&c.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction (env POLICYGRAPH_NEO4J_DATABASE, NEO4J_DATABASE)")
+}
+
 // runLoad loads the graph (embedded seeds or --seed DIR) and either prints
 // the load report (--report) or writes it into Neo4j (--neo4j-uri …, see
 // load_neo4j.go).
@@ -28,10 +37,7 @@ func runLoad(ctx context.Context, args []string, env getenv, stdout, stderr io.W
 	seedDir := fs.String("seed", "", "load the seed documents from `DIR` instead of the embedded ones")
 	force := fs.Bool("force", false, "rewrite every document, even those whose fingerprint is unchanged")
 	var cfg neo4jConfig
-	fs.StringVar(&cfg.URI, "neo4j-uri", "", "load into the Neo4j at `URI` (env POLICYGRAPH_NEO4J_URI, NEO4J_URI)")
-	fs.StringVar(&cfg.User, "neo4j-user", "neo4j", "Neo4j user (env POLICYGRAPH_NEO4J_USER, NEO4J_USER, NEO4J_USERNAME)")
-	fs.StringVar(&cfg.Password, "neo4j-password", "", "Neo4j password (env POLICYGRAPH_NEO4J_PASSWORD, NEO4J_PASSWORD)")
-	fs.StringVar(&cfg.Database, "neo4j-database", "neo4j", "Neo4j database, named explicitly in every transaction (env POLICYGRAPH_NEO4J_DATABASE, NEO4J_DATABASE)")
+	cfg.register(fs, "load into the Neo4j at `URI`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: policygraph load --report | --neo4j-uri URI [--neo4j-user U --neo4j-password P --neo4j-database D] [--force] [--seed DIR]")
 		fs.PrintDefaults()

@@ -17,17 +17,17 @@ func (p *parser2023) macroGoal(i int) int {
 	if it.kind != k23Text {
 		return -1
 	}
-	text := trimAll23(p.t.Raw[it.line-1])
+	text := trimSpaces(p.t.Raw[it.line-1])
 	j := i
 	switch {
 	case strings.HasPrefix(text, "・"):
 		// a Builder: appending each wrapped line to a string copied the
 		// bullet once per line
 		var b strings.Builder
-		b.WriteString(trimAll23(strings.TrimPrefix(text, "・")))
+		b.WriteString(trimSpaces(strings.TrimPrefix(text, "・")))
 		for j+1 < len(p.items) && p.items[j+1].kind == k23Text && !strings.HasPrefix(p.items[j+1].flat, "・") {
 			j++
-			b.WriteString(trimAll23(p.t.Raw[p.items[j].line-1]))
+			b.WriteString(trimSpaces(p.t.Raw[p.items[j].line-1]))
 		}
 		text = b.String()
 	case strings.HasSuffix(it.flat, "実現") || strings.HasSuffix(it.flat, "定着"):
@@ -66,7 +66,7 @@ func (p *parser2023) keyMessageGoal(it item2023) bool {
 	if id, ok := p.pd.Placed[it.line]; ok && !strings.HasPrefix(id, "skipped:") {
 		return false // the wrapped end of a goal already read (line 236)
 	}
-	text := trimAll23(p.t.Raw[it.line-1])
+	text := trimSpaces(p.t.Raw[it.line-1])
 	if len(statedGoals(text, p.t.Year)) == 0 {
 		return false
 	}

@@ -128,7 +128,7 @@ func item2023FromLine(l slideLine) item2023 {
 		it.kind = k23Micro
 	case l.shape == shapeBullet && l.bullet == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
 		it.kind = k23Legend
-		it.body = trimAll23(l.raw)
+		it.body = trimSpaces(l.raw)
 	case l.shape == shapeBracket:
 		it.kind = k23Bracket
 	case l.shape == shapeAngle:
@@ -154,7 +154,7 @@ func item2023FromLine(l slideLine) item2023 {
 		it.kind = k23Text
 	}
 	if l.shape == shapeNumbered || l.shape == shapeNumbers {
-		it.body = trimAll23(l.raw) // text to this grammar: keep the number
+		it.body = trimSpaces(l.raw) // text to this grammar: keep the number
 	}
 	if m := re23Pillar.FindStringSubmatch(f); m != nil && it.kind == k23Text {
 		it.kind = k23Pillar
@@ -169,14 +169,9 @@ func item2023FromLine(l slideLine) item2023 {
 	if m := re23TOC.FindStringSubmatch(f); m != nil && it.kind == k23Text {
 		it.kind = k23TOCEntry
 		it.tocOrd, _ = strconv.Atoi(m[1])
-		it.tocNam = strings.TrimSpace(strings.Split(trimAll23(re23CircLead.ReplaceAllString(trimAll23(l.raw), "")), "･")[0])
+		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(l.raw), "")), "･")[0])
 	}
 	return it
-}
-
-// trimAll23 trims ASCII and ideographic spaces.
-func trimAll23(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
 }
 
 // ---------------------------------------------------------------- parser
@@ -393,18 +388,18 @@ func (p *parser2023) pillarKeys() []string {
 // headingName23 is the pillar name of a heading line, raw spelling, without
 // the ミッション①： prefix and the （考え方）-style suffix.
 func headingName23(raw string) string {
-	s := trimAll23(raw)
+	s := trimSpaces(raw)
 	if i := strings.IndexAny(s, "：:"); i >= 0 {
 		s = s[i+len(string([]rune(s[i:])[0])):]
 	}
 	for _, suf := range []string{"（考え方）", "（これまでの施策、今後の施策）"} {
-		s = trimAll23(strings.TrimSuffix(trimAll23(s), suf))
+		s = trimSpaces(strings.TrimSuffix(trimSpaces(s), suf))
 	}
 	return s
 }
 
 func (p *parser2023) addAlias(key, s string) {
-	s = trimAll23(s)
+	s = trimSpaces(s)
 	if s == "" || p.pillars[key] == nil {
 		return
 	}
@@ -562,8 +557,8 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 	body := it.body
 	short, goal := body, ""
 	if i := strings.IndexAny(body, "：:"); i >= 0 {
-		short = trimAll23(body[:i])
-		goal = trimAll23(body[i+len(string([]rune(body[i:])[0])):])
+		short = trimSpaces(body[:i])
+		goal = trimSpaces(body[i+len(string([]rune(body[i:])[0])):])
 	}
 	if pl == nil {
 		p.place(it.line, "skipped:key-message")
@@ -574,7 +569,7 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 	// a goal may wrap onto the next line (ＤＸ: "…半導体を生産す\nる企業の…")
 	if it.line < len(p.items) && p.items[it.line].kind == k23Text {
 		end++
-		goal += trimAll23(p.t.Raw[end-1])
+		goal += trimSpaces(p.t.Raw[end-1])
 	}
 	if goal == "" || !statesQuantity(goal) {
 		p.placeRange(it.line, end, pl.ID)
@@ -673,7 +668,7 @@ func (p *parser2023) summaryTable(i int) int {
 		if expectName {
 			name := ""
 			for k := i; k < j; k++ {
-				name += trimAll23(p.t.Raw[its[k].line-1])
+				name += trimSpaces(p.t.Raw[its[k].line-1])
 			}
 			key := p.matchPillar(name, kind)
 			if key == "" {
@@ -793,7 +788,7 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 	var whole, part joiner23
 	start, end := -1, -1
 	emit := func() {
-		if start >= 0 && trimAll23(part.String()) != "" {
+		if start >= 0 && trimSpaces(part.String()) != "" {
 			tg := p.newTarget(key, "LONG_TERM", part.String(), start, end)
 			p.placeRange(start, end, tg.ID)
 		}
@@ -801,14 +796,14 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 	}
 	for k := i; k < j; k++ {
 		l := its[k].line
-		raw := trimAll23(p.t.Raw[l-1])
+		raw := trimSpaces(p.t.Raw[l-1])
 		whole.add(raw)
 		pieces := strings.Split(strings.ReplaceAll(raw, "/", "／"), "／")
 		for pi, s := range pieces {
 			if pi > 0 {
 				emit()
 			}
-			s = trimAll23(s)
+			s = trimSpaces(s)
 			if s == "" {
 				continue
 			}
@@ -818,7 +813,7 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 			part.add(s)
 			end = l
 		}
-		if len(pieces) > 1 && trimAll23(strings.Join(pieces, "")) == "" {
+		if len(pieces) > 1 && trimSpaces(strings.Join(pieces, "")) == "" {
 			p.place(l, pl.ID) // a lone ／
 		}
 	}
@@ -837,7 +832,7 @@ var re23SumLabel = regexp.MustCompile(`^(?:19|20)\d{2}年[^()、。:]{1,12}$`)
 // endsKana23: the line ends in hiragana (a particle or verb ending: "2030年までに"
 // is the start of a broken sentence, not a label).
 func endsKana23(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(trimAll23(s))
+	r, _ := utf8.DecodeLastRuneInString(trimSpaces(s))
 	return unicode.Is(unicode.Hiragana, r)
 }
 
@@ -850,14 +845,14 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 	push := func() {
 		if cur != nil {
 			cur.text = cur.j.String()
-			if trimAll23(cur.text) != "" {
+			if trimSpaces(cur.text) != "" {
 				p.summary = append(p.summary, cur)
 			}
 		}
 		cur = nil
 	}
 	for li, l := range lines {
-		raw := trimAll23(p.t.Raw[l-1])
+		raw := trimSpaces(p.t.Raw[l-1])
 		if cur == nil && li+1 < len(lines) && re23SumLabel.MatchString(normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
 			// "2025年大阪・関西万博" over the cells it dates: a label, not
 			// the head of the next cell
@@ -870,7 +865,7 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 			if raw[loc[0]] == ')' {
 				cut = loc[0] + 1
 			}
-			segs = []string{trimAll23(raw[:cut]), trimAll23(raw[cut:])}
+			segs = []string{trimSpaces(raw[:cut]), trimSpaces(raw[cut:])}
 		}
 		for si, s := range segs {
 			if cur == nil {
@@ -892,7 +887,7 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 
 // cellEnds23 reports whether a summary-table line ends its cell.
 func cellEnds23(s string) bool {
-	s = trimAll23(s)
+	s = trimSpaces(s)
 	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
 		return true
 	}
@@ -1029,10 +1024,10 @@ func (p *parser2023) addMeasure(key string, m *policygraph.Measure) {
 // groupName23 cleans a heading into a group name: no circled number, no
 // （続き）, no （主に…に貢献） note.
 func groupName23(s string) string {
-	s = trimAll23(re23CircLead.ReplaceAllString(trimAll23(s), ""))
-	s = trimAll23(strings.TrimSuffix(s, "（続き）"))
+	s = trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(s), ""))
+	s = trimSpaces(strings.TrimSuffix(s, "（続き）"))
 	if i := strings.Index(s, "（主に"); i > 0 && strings.HasSuffix(s, "）") {
-		s = trimAll23(s[:i])
+		s = trimSpaces(s[:i])
 	}
 	return s
 }
@@ -1182,12 +1177,12 @@ loop:
 		case k23Arrow, k23Text, k23Sub:
 			body := it.body
 			if it.kind == k23Text || it.kind == k23Sub {
-				body = trimAll23(p.t.Raw[it.line-1])
+				body = trimSpaces(p.t.Raw[it.line-1])
 			}
 			if kind == "INDICATOR" {
 				// （関連指標） ・a … / ・b / ・c 83
-				body = strings.TrimPrefix(trimAll23(strings.TrimPrefix(body, "（関連指標）")), "・")
-				body = trimAll23(re23TrailingPage.ReplaceAllString(body, ""))
+				body = strings.TrimPrefix(trimSpaces(strings.TrimPrefix(body, "（関連指標）")), "・")
+				body = trimSpaces(re23TrailingPage.ReplaceAllString(body, ""))
 				push()
 				cur = start(it.line, it.line, body)
 				continue
@@ -1215,7 +1210,7 @@ loop:
 			if cur == nil {
 				break loop
 			}
-			body := trimAll23(p.t.Raw[it.line-1])
+			body := trimSpaces(p.t.Raw[it.line-1])
 			cur.j.add(body)
 			cur.b = it.line
 		default:
@@ -1258,11 +1253,11 @@ func (p *parser2023) detailLine(i int) int {
 		return i
 	case k23Sub, k23Angle:
 		if it.kind == k23Sub {
-			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimAll23(p.t.Raw[it.line-1]), "（"), "）"), p.pillar
+			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.Raw[it.line-1]), "（"), "）"), p.pillar
 		}
 		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
 			// pages without 【】 headings group by （…）
-			name := strings.TrimSuffix(strings.TrimPrefix(trimAll23(p.t.Raw[it.line-1]), "（"), "）")
+			name := strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.Raw[it.line-1]), "（"), "）")
 			p.group = p.groupFor(p.pillar, name, it.line, false)
 			p.groupFromSub = true
 			p.place(it.line, p.group.ID)
@@ -1320,7 +1315,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		if p.isPackageTitle(nx) {
 			break
 		}
-		tj.add(trimAll23(p.t.Raw[nx.line-1]))
+		tj.add(trimSpaces(p.t.Raw[nx.line-1]))
 		b = nx.line
 		last = j
 	}
@@ -1355,7 +1350,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 // endsComplete23: the line ends a sentence or a parenthesis, so what follows a
 // blank line is not its continuation.
 func endsComplete23(s string) bool {
-	s = trimAll23(s)
+	s = trimSpaces(s)
 	for _, e := range []string{"。", "）", ")", "」", "】"} {
 		if strings.HasSuffix(s, e) {
 			return true
@@ -1382,7 +1377,7 @@ func (p *parser2023) packageLine(i int) int {
 	switch {
 	case p.isPackageTitle(it):
 		p.sub = ""
-		p.group = p.groupFor(p.pillar, trimAll23(p.t.Raw[it.line-1]), it.line, false)
+		p.group = p.groupFor(p.pillar, trimSpaces(p.t.Raw[it.line-1]), it.line, false)
 		p.groupFromSub = false
 		p.place(it.line, p.group.ID)
 		return i
@@ -1399,7 +1394,7 @@ func (p *parser2023) packageLine(i int) int {
 		}
 		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
 		return j - 1
-	case it.kind == k23Text && re23CircLead.MatchString(trimAll23(p.t.Raw[it.line-1])):
+	case it.kind == k23Text && re23CircLead.MatchString(trimSpaces(p.t.Raw[it.line-1])):
 		p.place(it.line, "skipped:subheading")
 		return i
 	case it.kind == k23Single:
@@ -1412,7 +1407,7 @@ func (p *parser2023) packageLine(i int) int {
 // ---------------------------------------------------------------- targets
 
 func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Target {
-	text = trimAll23(text)
+	text = trimSpaces(text)
 	scope := key
 	pid := ""
 	if key == "" {

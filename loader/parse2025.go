@@ -34,12 +34,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 		}
 		return nil, fmt.Errorf("%s:1: empty document", file)
 	}
-	if len(t.Norm) != len(t.Raw) { // tolerate hand-built docTexts
-		t.Norm = make([]string, len(t.Raw))
-		for i, l := range t.Raw {
-			t.Norm[i] = strings.TrimSpace(nfkc.String(l))
-		}
-	}
+	t.fillNorm() // tolerate hand-built docTexts
 	pillars, err := editionPillars(2025)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", t.File, err)

@@ -44,11 +44,21 @@ func newDocText(file string, year int, docID string, data []byte) (*docText, err
 	for i, l := range raw {
 		raw[i] = strings.TrimSuffix(l, "\r")
 	}
-	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, Norm: make([]string, len(raw))}
-	for i, l := range raw {
+	t := &docText{File: file, Year: year, DocID: docID, Raw: raw}
+	t.fillNorm()
+	return t, nil
+}
+
+// fillNorm sets Norm from Raw unless it already matches it (tests build
+// docTexts by hand).
+func (t *docText) fillNorm() {
+	if len(t.Norm) == len(t.Raw) && t.Norm != nil {
+		return
+	}
+	t.Norm = make([]string, len(t.Raw))
+	for i, l := range t.Raw {
 		t.Norm[i] = strings.TrimSpace(nfkc.String(l))
 	}
-	return t, nil
 }
 
 // firstInvalidUTF8 returns the 1-based line and byte column of the first

@@ -2,6 +2,8 @@ package loader
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"testing"
@@ -90,5 +92,31 @@ func BenchmarkEvolves(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		linkEvolves(later, earlier, in)
+	}
+}
+
+// BenchmarkSummaries is the 2023 overview-cell matching alone
+// (resolveSummary: each cell's pillar, its SUMMARIZES bullets and its
+// node), on a document read anew, untimed, before each run.
+//
+//	go test -run '^$' -bench Summaries -benchmem ./loader
+func BenchmarkSummaries(b *testing.B) {
+	data, err := os.ReadFile(seed2023)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dt, err := newDocText(filepath.Base(seed2023), 2023, "doc:2023", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		p, err := read2023(dt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		p.resolveSummary()
 	}
 }

@@ -259,6 +259,19 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 	if t == nil {
 		return nil, fmt.Errorf("parse2023: nil document")
 	}
+	p, err := read2023(t)
+	if err != nil {
+		return nil, err
+	}
+	p.resolveSummary()
+	p.finish()
+	p.noteUngrouped23()
+	return p.pd, nil
+}
+
+// read2023 reads the document up to the overview cells, which
+// resolveSummary resolves against what it read.
+func read2023(t *docText) (*parser2023, error) {
 	b := newDocBuilder(t)
 	p := &parser2023{
 		docBuilder: b,
@@ -276,10 +289,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		return nil, err
 	}
 	p.run()
-	p.resolveSummary()
-	p.finish()
-	p.noteUngrouped23()
-	return p.pd, nil
+	return p, nil
 }
 
 func fileOf23(t *docText) string {

@@ -204,14 +204,13 @@ type parser2023 struct {
 	groups  map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
 	detail    map[string][]*policygraph.Measure
-	corpus    map[string]bgSet // pillar key → bigrams23 of its detail text
-	mbg       map[*policygraph.Measure]bgSet
-	mbs       map[*policygraph.Measure][]bigram.Bigram // bigramsOfMeasure as a sorted slice (distinctOfMeasure)
-	hbg       map[*policygraph.Measure][]bigram.Bigram // bigrams of a bullet's headline (summarizes.go)
-	budget    int                                      // work left, see maxWork2023
-	budgetOut bool                                     // the budget ran out (reported once)
-	idf       map[bigram.Bigram]float64                // rarity of each bigram among the detail bullets (summarizes_rare.go)
-	idfNone   float64                                  // that of a bigram no bullet holds
+	corpus    map[string][]bigram.Bigram // pillar key → bigrams of its detail text, sorted (cellPillar)
+	grams     *gramIndex                 // the detail bullets as the cell rules read them (summarizes_index.go)
+	budget    int                        // work left, see maxWork2023
+	budgetOut bool                       // the budget ran out (reported once)
+	// covered and linked are rareClauses' flags, by bigram id and by
+	// bullet, kept from cell to cell
+	covered, linked []bool
 	// sub is the （…） sub-heading the detail bullets read now are under
 	// (in pillar subPillar); subOf keeps it per bullet, in matching form
 	// (summarizes.go).
@@ -281,8 +280,6 @@ func read2023(t *docText) (*parser2023, error) {
 		aliases:    map[string][]string{},
 		groups:     map[string]*policygraph.MeasureGroup{},
 		detail:     map[string][]*policygraph.Measure{},
-		corpus:     map[string]bgSet{},
-		mbg:        map[*policygraph.Measure]bgSet{},
 		budget:     maxWork2023,
 	}
 	if err := p.findPillars(); err != nil {
@@ -943,22 +940,8 @@ func joinSep23(prev, next string) string {
 
 // resolveSummary assigns every summary cell to a pillar and creates its node.
 func (p *parser2023) resolveSummary() {
-	for k, ms := range p.detail {
-		set := bgSet{}
-		for _, m := range ms {
-			for b := range bigrams23(normalize(m.Text)) {
-				set[b] = true
-			}
-		}
-		for _, g := range p.pd.Groups {
-			if g.PillarID == pillarID(p.t.Year, k) {
-				for b := range bigrams23(normalize(g.Name)) {
-					set[b] = true
-				}
-			}
-		}
-		p.corpus[k] = set
-	}
+	p.grams = newGramIndex(p.detail)
+	p.corpus = p.pillarCorpus()
 	for _, c := range p.summary {
 		key := p.cellPillar(c)
 		if key == "" {
@@ -981,9 +964,9 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 		return c.cands[0]
 	}
 	best, bestScore := "", -1.0
-	bg := bigrams23(normalize(c.text))
+	bg := bigram.Distinct(normalize(c.text))
 	for _, k := range c.cands {
-		s := coverage23(bg, p.corpus[k])
+		s := bigram.Cover(bg, p.corpus[k])
 		if s > bestScore {
 			best, bestScore = k, s
 		}
@@ -1487,33 +1470,7 @@ func (p *parser2023) spend(a, b, line int) bool {
 	return false
 }
 
-func (p *parser2023) bigramsOfMeasure(m *policygraph.Measure) bgSet {
-	if b, ok := p.mbg[m]; ok {
-		return b
-	}
-	b := bigrams23(normalize(m.Text))
-	p.mbg[m] = b
-	return b
-}
-
-// distinctOfMeasure is bigramsOfMeasure as a sorted slice, for the
-// coverage scores, which merge two of them instead of probing a map.
-func (p *parser2023) distinctOfMeasure(m *policygraph.Measure) []bigram.Bigram {
-	if b, ok := p.mbs[m]; ok {
-		return b
-	}
-	if p.mbs == nil {
-		p.mbs = map[*policygraph.Measure][]bigram.Bigram{}
-	}
-	b := bigram.Distinct(normalize(m.Text))
-	p.mbs[m] = b
-	return b
-}
-
 func dice23(a, b bgSet) float64 { return bigram.SetDice(a, b) }
-
-// coverage23 is the share of a's bigrams23 found in b.
-func coverage23(a, b bgSet) float64 { return bigram.SetCover(a, b) }
 
 // ---------------------------------------------------------------- finish
 

@@ -36,7 +36,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 const (
@@ -79,119 +78,122 @@ type digest struct {
 // digests returns the detail bullets of pillar key that the cell text
 // digests, the best restatement first.
 func (p *parser2023) digests(key, text string, line int) []digest {
-	// cell is the set add walks; cellS the same set sorted, which the
-	// coverage scores merge against each bullet's (distinctOfMeasure).
 	n := normalize(text)
-	cell := bigrams23(n)
-	if len(cell) == 0 {
+	if utf8.RuneCountInString(n) < 2 { // no bigram
 		return nil
 	}
-	cellS := bigram.Distinct(n)
+	detail := p.detail[key]
+	if own, rest := p.actorBullets(key, n, line); own != nil {
+		// the actor is matched: the bullets name it only in their heading
+		detail, n = own, normalize(rest)
+	}
+	if len(detail) == 0 || p.budget <= 0 {
+		return nil
+	}
+	x := p.grams
+	cell := x.text(n)
 	var out []digest
-	covered := bgSet{}
+	covered := make([]bool, len(cell.known)) // by index in cell.known
 	add := func(m *policygraph.Measure, rule string, mark float64, force bool) {
 		for _, d := range out {
 			if d.m == m {
 				return
 			}
 		}
-		mb := p.bigramsOfMeasure(m)
-		n := 0
-		for b := range cell {
-			if mb[b] && !covered[b] {
-				n++
+		mb := x.bullets[m].ids
+		fresh := 0
+		cell.eachHeld(mb, func(k int) {
+			if !covered[k] {
+				fresh++
 			}
-		}
-		if !force && float64(n)/float64(len(cell)) < newMin && n < newGrams {
+		})
+		if !force && float64(fresh)/float64(len(cell.uniq)) < newMin && fresh < newGrams {
 			return
 		}
-		for b := range cell {
-			if mb[b] {
-				covered[b] = true
-			}
-		}
+		cell.eachHeld(mb, func(k int) { covered[k] = true })
 		out = append(out, digest{m: m, rule: rule, mark: mark})
 	}
-	detail := p.detail[key]
-	if own, rest := p.actorBullets(key, text, line); own != nil {
-		// the actor is matched: the bullets name it only in their heading
-		n := normalize(rest)
-		detail, text, cell, cellS = own, rest, bigrams23(n), bigram.Distinct(n)
-	}
-	if len(detail) > 0 && p.budget > 0 {
-		// restates
-		var best *policygraph.Measure
-		bestScore := 0.0
-		for _, m := range detail {
-			mb := p.distinctOfMeasure(m)
-			if !p.spend(len(cellS), len(mb), line) {
-				return out
-			}
-			if s := bigram.Cover(cellS, mb); s > bestScore {
-				best, bestScore = m, s
-			}
-		}
-		if bestScore >= digestMin {
-			add(best, "restates", bestScore, true)
-		}
-		// headline
-		for _, m := range detail {
-			hb := p.headlineBigrams(m)
-			if !p.spend(len(hb), len(cellS), line) {
-				return out
-			}
-			if hb != nil {
-				if s := bigram.Cover(hb, cellS); s >= headlineMin {
-					add(m, "headline", s, false)
-				}
-			}
-		}
-		// clause
-		for _, cl := range reCellClause.Split(normalize(text), maxCellClauses) {
-			if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
-				continue
-			}
-			cb := bigram.Distinct(cl)
-			var best, plan *policygraph.Measure
-			bestScore, planScore := 0.0, 0.0
-			for _, m := range detail {
-				mb := p.distinctOfMeasure(m)
-				if !p.spend(len(cb), len(mb), line) {
-					return out
-				}
-				s := bigram.Cover(cb, mb)
-				if s > bestScore {
-					best, bestScore = m, s
-				}
-				if m.Status == policygraph.StatusFuture && s > planScore {
-					plan, planScore = m, s
-				}
-			}
-			// the table's columns are plans: a ○ bullet that holds the
-			// clause nearly as well as a ● one is what the cell digests
-			// (507 お助け隊の更改・普及: 1541's 改定とさらなる普及, not
-			// 1538, which introduced the service)
-			if plan != nil && best.Status == policygraph.StatusPast && planScore > clauseMin && planScore >= bestScore-clauseTie {
-				best, bestScore = plan, planScore
-			}
-			if bestScore > clauseMin {
-				add(best, "clause", bestScore, false)
-			}
-		}
-		// subheading
-		body := reCellTailDate.ReplaceAllString(normalize(text), "")
-		if !p.spend(len(detail), 0, line) {
+	// restates
+	var best *policygraph.Measure
+	bestScore := 0.0
+	for _, m := range detail {
+		mb := x.bullets[m].ids
+		if !p.spend(len(cell.uniq), len(mb), line) {
 			return out
 		}
-		for _, m := range detail {
-			if sub := p.subOf[m]; utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
-				add(m, "subheading", 1, true)
+		if s := cover(cell.common(mb), len(cell.uniq)); s > bestScore {
+			best, bestScore = m, s
+		}
+	}
+	if bestScore >= digestMin {
+		add(best, "restates", bestScore, true)
+	}
+	// headline
+	for _, m := range detail {
+		hb := x.bullets[m].head
+		if !p.spend(len(hb), len(cell.uniq), line) {
+			return out
+		}
+		if hb != nil {
+			if s := cover(cell.common(hb), len(hb)); s >= headlineMin {
+				add(m, "headline", s, false)
 			}
 		}
-		if len(out) == 0 {
-			out = p.rare(detail, text, line)
+	}
+	// clause
+	clauses := x.clauses(n)
+	for _, cl := range clauses {
+		var best, plan *policygraph.Measure
+		bestScore, planScore := 0.0, 0.0
+		for _, m := range detail {
+			mb := x.bullets[m].ids
+			if !p.spend(len(cl.uniq), len(mb), line) {
+				return out
+			}
+			s := cover(cl.common(mb), len(cl.uniq))
+			if s > bestScore {
+				best, bestScore = m, s
+			}
+			if m.Status == policygraph.StatusFuture && s > planScore {
+				plan, planScore = m, s
+			}
 		}
-		out = append(out, p.rareClauses(detail, text, out, line)...)
+		// the table's columns are plans: a ○ bullet that holds the
+		// clause nearly as well as a ● one is what the cell digests
+		// (507 お助け隊の更改・普及: 1541's 改定とさらなる普及, not
+		// 1538, which introduced the service)
+		if plan != nil && best.Status == policygraph.StatusPast && planScore > clauseMin && planScore >= bestScore-clauseTie {
+			best, bestScore = plan, planScore
+		}
+		if bestScore > clauseMin {
+			add(best, "clause", bestScore, false)
+		}
+	}
+	// subheading
+	body := reCellTailDate.ReplaceAllString(n, "")
+	if !p.spend(len(detail), 0, line) {
+		return out
+	}
+	for _, m := range detail {
+		if sub := p.subOf[m]; utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
+			add(m, "subheading", 1, true)
+		}
+	}
+	if len(out) == 0 {
+		out = p.rare(detail, cell, line)
+	}
+	return append(out, p.rareClauses(detail, clauses, out, line)...)
+}
+
+// clauses reads the clauses of n, a cell in matching form, that the clause
+// rules try: those of ≥ clauseRunes runes besides dates.
+func (x *gramIndex) clauses(n string) []*gramText {
+	var out []*gramText
+	for _, cl := range reCellClause.Split(n, maxCellClauses) {
+		if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
+			continue
+		}
+		out = append(out, x.text(cl))
 	}
 	return out
 }
@@ -200,13 +202,13 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 // 3117 金融庁の取組), so a cell that X does ("東証による…の開示強化", 1032)
 // digests among those bullets only, not the pillar's own measures that cite
 // X's work (3137 quotes 東証's request). It returns those bullets and the
-// cell's text after "Xによる"; nil when the cell names no such X.
-func (p *parser2023) actorBullets(key, text string, line int) ([]*policygraph.Measure, string) {
+// cell's text (n, in matching form) after "Xによる"; nil when the cell
+// names no such X.
+func (p *parser2023) actorBullets(key, n string, line int) ([]*policygraph.Measure, string) {
 	actors := p.actorsOf(key)
 	if len(actors) == 0 || !p.spend(len(actors), 0, line) {
 		return nil, ""
 	}
-	n := normalize(text)
 	matched := map[string]string{} // actor → the cell's text after it
 	for _, a := range actors {
 		for _, lead := range []string{a + "による", a + "が"} {
@@ -253,33 +255,6 @@ func (p *parser2023) actorsOf(key string) []string {
 	}
 	p.actors[key] = out
 	return out
-}
-
-// headlineBigrams are the bigrams of a bullet's headline, computed once per
-// bullet; nil when the headline is too short to tell anything.
-func (p *parser2023) headlineBigrams(m *policygraph.Measure) []bigram.Bigram {
-	if hb, ok := p.hbg[m]; ok {
-		return hb
-	}
-	var hb []bigram.Bigram
-	if h := headline23(m.Text); utf8.RuneCountInString(h) >= headlineRunes {
-		hb = bigram.Distinct(h)
-	}
-	if p.hbg == nil {
-		p.hbg = map[*policygraph.Measure][]bigram.Bigram{}
-	}
-	p.hbg[m] = hb
-	return hb
-}
-
-// headline23 is a bullet's headline in matching form: its text before the
-// first bracket or colon.
-func headline23(text string) string {
-	n := normalize(text)
-	if loc := reHeadline.FindStringIndex(n); loc != nil {
-		return n[:loc[0]]
-	}
-	return n
 }
 
 // cellStatus is PAST when every bullet the cell digests is ● (PAST): the

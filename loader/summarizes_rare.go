@@ -1,14 +1,6 @@
 package loader
 
-import (
-	"cmp"
-	"math"
-	"slices"
-	"unicode/utf8"
-
-	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/internal/bigram"
-)
+import "github.com/policygraph/policygraph"
 
 // The rare rule: a cell the three wording rules leave without a bullet is
 // often a paraphrase that keeps only the item's rare words ("SX経営との連動"
@@ -33,54 +25,25 @@ const (
 	rareMargin    = 1.2
 )
 
-// idf23 is the rarity of a bigram among the document's detail bullets,
-// log((N+1)/(df+1)), computed once per document.
-func (p *parser2023) idf23(b bigram.Bigram) float64 {
-	if p.idf == nil {
-		df := map[bigram.Bigram]int{}
-		n := 0
-		for _, ms := range p.detail {
-			for _, m := range ms {
-				n++
-				for g := range p.bigramsOfMeasure(m) {
-					df[g]++
-				}
-			}
-		}
-		p.idf = make(map[bigram.Bigram]float64, len(df))
-		for g, c := range df {
-			p.idf[g] = math.Log(float64(n+1) / float64(c+1))
-		}
-		p.idfNone = math.Log(float64(n + 1))
-	}
-	if w, ok := p.idf[b]; ok {
-		return w
-	}
-	return p.idfNone
-}
-
-// rare returns the bullets among detail the cell digests by the rare rule,
-// best first.
-func (p *parser2023) rare(detail []*policygraph.Measure, text string, line int) []digest {
-	grams := textGrams(normalize(text))
-	uniq, weight, total := p.weighted(grams)
-	if total == 0 {
+// rare returns the bullets among detail the cell t digests by the rare
+// rule, best first.
+func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) []digest {
+	if t.total == 0 {
 		return nil
 	}
-	byGram := sortedGrams(uniq)
-	holds := make([]bool, len(uniq))
-	taken := make([]bool, len(uniq)) // the grams a bullet linked already holds
+	holds := make([]bool, len(t.uniq))
+	taken := make([]bool, len(t.uniq)) // the grams a bullet linked already holds
 	var out []digest
 	for {
 		var best *policygraph.Measure
 		bestGain := 0.0
 		for _, m := range detail {
-			ms := p.distinctOfMeasure(m)
-			if !p.spend(len(uniq)+len(grams), len(ms), line) { // grams: phrases walks them
+			ms := p.grams.bullets[m].ids
+			if !p.spend(len(t.uniq)+len(t.grams), len(ms), line) { // grams: phrases walks them
 				return out
 			}
-			markHeld(byGram, ms, holds)
-			if gain := heldWeight(weight, holds, taken) / total; gain > bestGain && phrases(grams, p.bigramsOfMeasure(m)) >= 2 {
+			t.markHeld(ms, holds)
+			if gain := heldWeight(t.weight, holds, taken) / t.total; gain > bestGain && t.phrases(holds) >= 2 {
 				best, bestGain = m, gain
 			}
 		}
@@ -88,68 +51,9 @@ func (p *parser2023) rare(detail []*policygraph.Measure, text string, line int) 
 			return out
 		}
 		out = append(out, digest{m: best, rule: "rare", mark: bestGain})
-		markHeld(byGram, p.distinctOfMeasure(best), holds)
+		t.markHeld(p.grams.bullets[best].ids, holds)
 		for i, h := range holds {
 			taken[i] = taken[i] || h
-		}
-	}
-}
-
-// textGrams are the bigrams of s in text order.
-func textGrams(s string) []bigram.Bigram {
-	seq := []rune(s)
-	if len(seq) < 2 {
-		return nil
-	}
-	return bigram.Append(make([]bigram.Bigram, 0, len(seq)-1), seq)
-}
-
-// weighted returns the distinct grams in text order, their idf23 weights
-// and the weights' sum (summed in that order, so the scores do not depend
-// on map order).
-func (p *parser2023) weighted(grams []bigram.Bigram) (uniq []bigram.Bigram, weight []float64, total float64) {
-	seen := make(bgSet, len(grams))
-	for _, g := range grams {
-		if !seen[g] {
-			seen[g] = true
-			w := p.idf23(g)
-			uniq, weight, total = append(uniq, g), append(weight, w), total+w
-		}
-	}
-	return uniq, weight, total
-}
-
-// gramAt is a distinct gram of a text and its index in text order.
-type gramAt struct {
-	g bigram.Bigram
-	i int
-}
-
-// sortedGrams returns the grams with their indices, sorted by gram, for
-// markHeld.
-func sortedGrams(uniq []bigram.Bigram) []gramAt {
-	out := make([]gramAt, len(uniq))
-	for i, g := range uniq {
-		out[i] = gramAt{g, i}
-	}
-	slices.SortFunc(out, func(a, b gramAt) int { return cmp.Compare(a.g, b.g) })
-	return out
-}
-
-// markHeld sets held[i] to whether the text's i-th distinct gram is in the
-// sorted set mb: one merge instead of a map probe per gram.
-func markHeld(byGram []gramAt, mb []bigram.Bigram, held []bool) {
-	clear(held)
-	j := 0
-	for _, x := range byGram {
-		for j < len(mb) && mb[j] < x.g {
-			j++
-		}
-		if j == len(mb) {
-			return
-		}
-		if mb[j] == x.g {
-			held[x.i] = true
 		}
 	}
 }
@@ -166,24 +70,6 @@ func heldWeight(weight []float64, held, taken []bool) float64 {
 	return sum
 }
 
-// phrases counts the separate runs of the cell's bigrams (in text order)
-// that the bullet holds.
-func phrases(grams []bigram.Bigram, mb bgSet) int {
-	n := 0
-	in := false
-	for _, g := range grams {
-		if mb[g] {
-			if !in {
-				n++
-			}
-			in = true
-		} else {
-			in = false
-		}
-	}
-	return n
-}
-
 // rareClauses applies the rare rule clause by clause (clauses as in the
 // clause rule) to a list cell: a clause that the bullets found so far hold
 // < half of, by weight, digests the bullet holding ≥ rareClauseMin of it
@@ -191,47 +77,52 @@ func phrases(grams []bigram.Bigram, mb bgSet) int {
 // better than any other not yet linked (1109 EBPMの拡充 is held as well by
 // 3400 as by 3423: neither). 488 基盤モデル…計算資源 → 1497, 507
 // 能力向上拠点 → 1544, 885 副業・兼業 → 2611.
-func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, have []digest, line int) []digest {
-	covered := bgSet{}
-	linked := map[*policygraph.Measure]bool{}
-	for _, d := range have {
-		linked[d.m] = true
-		for g := range p.bigramsOfMeasure(d.m) {
-			covered[g] = true
+func (p *parser2023) rareClauses(detail []*policygraph.Measure, clauses []*gramText, have []digest, line int) []digest {
+	x := p.grams
+	// covered: the bigrams of the bullets linked (by id); linked: those
+	// bullets (by index)
+	if p.covered == nil {
+		p.covered, p.linked = make([]bool, len(x.vocab)), make([]bool, len(x.bullets))
+	}
+	covered, linked := p.covered, p.linked
+	clear(covered)
+	clear(linked)
+	link := func(m *policygraph.Measure) {
+		bg := x.bullets[m]
+		linked[bg.i] = true
+		for _, id := range bg.ids {
+			covered[id] = true
 		}
 	}
+	for _, d := range have {
+		link(d.m)
+	}
 	var out []digest
-	for _, cl := range reCellClause.Split(normalize(text), maxCellClauses) {
-		if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
-			continue
-		}
-		grams := textGrams(cl)
-		uniq, weight, total := p.weighted(grams)
+	for _, cl := range clauses {
 		held := 0.0
-		for i, g := range uniq {
-			if covered[g] {
-				held += weight[i]
+		for i, id := range cl.id {
+			if id != noGram && covered[id] {
+				held += cl.weight[i]
 			}
 		}
-		if total == 0 || held/total >= 0.5 {
+		if cl.total == 0 || held/cl.total >= 0.5 {
 			continue
 		}
 		var best *policygraph.Measure
 		bestScore, second := 0.0, 0.0
-		byGram := sortedGrams(uniq)
-		holds := make([]bool, len(uniq))
+		holds := make([]bool, len(cl.uniq))
 		for _, m := range detail {
-			if linked[m] {
+			bg := x.bullets[m]
+			if linked[bg.i] {
 				continue
 			}
-			mb := p.bigramsOfMeasure(m)
-			if !p.spend(len(uniq)+len(grams), len(mb), line) { // grams: phrases walks them
+			if !p.spend(len(cl.uniq)+len(cl.grams), len(bg.ids), line) { // grams: phrases walks them
 				return out
 			}
-			markHeld(byGram, p.distinctOfMeasure(m), holds)
-			s := heldWeight(weight, holds, nil) / total
+			cl.markHeld(bg.ids, holds)
+			s := heldWeight(cl.weight, holds, nil) / cl.total
 			switch {
-			case s > bestScore && phrases(grams, mb) >= 2:
+			case s > bestScore && cl.phrases(holds) >= 2:
 				best, bestScore, second = m, s, max(second, bestScore)
 			case s > second:
 				second = s
@@ -241,10 +132,7 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, text string, hav
 			continue
 		}
 		out = append(out, digest{m: best, rule: "rare", mark: bestScore})
-		linked[best] = true
-		for g := range p.bigramsOfMeasure(best) {
-			covered[g] = true
-		}
+		link(best)
 	}
 	return out
 }

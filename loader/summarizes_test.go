@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -324,20 +325,92 @@ func TestUngroupedReported2023(t *testing.T) {
 	}
 }
 
-// TestMarkHeld: markHeld tells, for each distinct gram of a text, whether a
-// sorted set holds it, as a map probe would.
-func TestMarkHeld(t *testing.T) {
-	for _, tc := range []struct{ text, set string }{
-		{"GX推進法の改正", "GX推進法"}, {"推進法", ""}, {"", "推進法"}, {"中堅・中小企業", "中小企業の中堅"},
-	} {
-		uniq, _, _ := (&parser2023{}).weighted(textGrams(tc.text))
-		set := bigram.Distinct(tc.set)
-		probe := bigrams23(tc.set)
-		holds := make([]bool, len(uniq))
-		markHeld(sortedGrams(uniq), set, holds)
+// TestGramText: what the cell rules read of a text (gramIndex.text) and of
+// the bullets (newGramIndex) is what maps of bigrams would tell: the
+// distinct grams in text order, each bullet's set, which grams a bullet
+// holds, the phrases it holds, and each gram's idf over the bullets.
+func TestGramText(t *testing.T) {
+	bullets := []string{"GX推進法", "", "中小企業の中堅", "推進法の中小企業", "推"}
+	detail := map[string][]*policygraph.Measure{}
+	for i, b := range bullets {
+		k := fmt.Sprint("P", i%2) // two pillars: the index spans them all
+		detail[k] = append(detail[k], &policygraph.Measure{Text: b})
+	}
+	x := newGramIndex(detail)
+	df := map[bigram.Bigram]int{}
+	for _, ms := range detail {
+		for _, m := range ms {
+			got := []bigram.Bigram{}
+			for _, id := range x.bullets[m].ids {
+				got = append(got, x.vocab[id])
+			}
+			want := bigram.Distinct(normalize(m.Text))
+			if !slices.Equal(got, append([]bigram.Bigram{}, want...)) {
+				t.Errorf("bullet %q: set %v, want %v", m.Text, got, want)
+			}
+			for _, g := range want {
+				df[g]++
+			}
+		}
+	}
+	for _, text := range []string{"GX推進法の改正", "推進法", "", "推", "中堅・中小企業", "推進推進・推進法の推進"} {
+		tx := x.text(text)
+		var uniq []bigram.Bigram
+		seen := bgSet{}
+		rs := []rune(text)
+		for i := 0; i+1 < len(rs); i++ {
+			g := bigram.Of(rs[i], rs[i+1])
+			if tx.grams[i] != g || tx.uniq[tx.at[i]] != g {
+				t.Errorf("%q: gram %d is %v, uniq %v; want %v", text, i, tx.grams[i], tx.uniq[tx.at[i]], g)
+			}
+			if !seen[g] {
+				seen[g] = true
+				uniq = append(uniq, g)
+			}
+		}
+		if !slices.Equal(tx.uniq, uniq) || len(tx.grams) != max(len(rs)-1, 0) {
+			t.Errorf("%q: uniq %v, want %v", text, tx.uniq, uniq)
+		}
+		total := 0.0
 		for i, g := range uniq {
-			if holds[i] != probe[g] {
-				t.Errorf("%q in %q: gram %q held = %v, the set says %v", tc.text, tc.set, g, holds[i], probe[g])
+			w := math.Log(float64(len(bullets)+1) / float64(df[g]+1))
+			if df[g] == 0 {
+				w = math.Log(float64(len(bullets) + 1))
+			}
+			if tx.weight[i] != w {
+				t.Errorf("%q: weight of %v = %v, want %v", text, g, tx.weight[i], w)
+			}
+			total += w
+		}
+		if tx.total != total {
+			t.Errorf("%q: total %v, want %v", text, tx.total, total)
+		}
+		for _, b := range bullets {
+			probe := bigrams23(normalize(b))
+			ids := x.bullets[detail[fmt.Sprint("P", slices.Index(bullets, b)%2)][slices.Index(bullets, b)/2]].ids
+			holds := make([]bool, len(tx.uniq))
+			tx.markHeld(ids, holds)
+			n := 0
+			for i, g := range tx.uniq {
+				if holds[i] != probe[g] {
+					t.Errorf("%q in %q: gram %v held = %v, the set says %v", text, b, g, holds[i], probe[g])
+				}
+				if probe[g] {
+					n++
+				}
+			}
+			if c := tx.common(ids); c != n {
+				t.Errorf("%q in %q: %d grams in common, want %d", text, b, c, n)
+			}
+			runs, in := 0, false
+			for _, g := range tx.grams {
+				if probe[g] && !in {
+					runs++
+				}
+				in = probe[g]
+			}
+			if ph := tx.phrases(holds); ph != runs {
+				t.Errorf("%q in %q: %d phrases, want %d", text, b, ph, runs)
 			}
 		}
 	}

@@ -113,44 +113,49 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 		cell.eachHeld(mb, func(k int) { covered[k] = true })
 		out = append(out, digest{m: m, rule: rule, mark: mark})
 	}
-	// restates
+	// restates and headline (add reads the cell by merge, not by x.pos)
+	x.open(cell)
 	var best *policygraph.Measure
 	bestScore := 0.0
 	for _, m := range detail {
 		mb := x.bullets[m].ids
 		if !p.spend(len(cell.uniq), len(mb), line) {
+			x.close(cell)
 			return out
 		}
-		if s := cover(cell.common(mb), len(cell.uniq)); s > bestScore {
+		if s := cover(x.common(mb), len(cell.uniq)); s > bestScore {
 			best, bestScore = m, s
 		}
 	}
 	if bestScore >= digestMin {
 		add(best, "restates", bestScore, true)
 	}
-	// headline
 	for _, m := range detail {
 		hb := x.bullets[m].head
 		if !p.spend(len(hb), len(cell.uniq), line) {
+			x.close(cell)
 			return out
 		}
 		if hb != nil {
-			if s := cover(cell.common(hb), len(hb)); s >= headlineMin {
+			if s := cover(x.common(hb), len(hb)); s >= headlineMin {
 				add(m, "headline", s, false)
 			}
 		}
 	}
+	x.close(cell)
 	// clause
 	clauses := x.clauses(n)
 	for _, cl := range clauses {
 		var best, plan *policygraph.Measure
 		bestScore, planScore := 0.0, 0.0
+		x.open(cl)
 		for _, m := range detail {
 			mb := x.bullets[m].ids
 			if !p.spend(len(cl.uniq), len(mb), line) {
+				x.close(cl)
 				return out
 			}
-			s := cover(cl.common(mb), len(cl.uniq))
+			s := cover(x.common(mb), len(cl.uniq))
 			if s > bestScore {
 				best, bestScore = m, s
 			}
@@ -158,6 +163,7 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 				plan, planScore = m, s
 			}
 		}
+		x.close(cl)
 		// the table's columns are plans: a ○ bullet that holds the
 		// clause nearly as well as a ● one is what the cell digests
 		// (507 お助け隊の更改・普及: 1541's 改定とさらなる普及, not

@@ -30,6 +30,7 @@ type gramIndex struct {
 	idf     []float64 // by id: log((N+1)/(df+1)) over the N detail bullets
 	idfNone float64   // that of a bigram no bullet holds
 	bullets map[*policygraph.Measure]*bulletGrams
+	pos     []int32 // by id: the open text's grams (open)
 }
 
 // bulletGrams is what the rules read of one detail bullet.
@@ -82,6 +83,7 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 		i = j
 	}
 	x.idfNone = math.Log(float64(n + 1))
+	x.pos = make([]int32, len(x.vocab))
 	ids := make([]uint32, len(all)+len(heads))
 	allIDs, headIDs := ids[:len(all)], ids[len(all):]
 	for _, s := range spans {
@@ -242,24 +244,6 @@ func (x *gramIndex) text(s string) *gramText {
 	return t
 }
 
-// common is the number of the text's distinct grams in ids, a bullet's
-// sorted set.
-func (t *gramText) common(ids []uint32) int {
-	n, j := 0, 0
-	for _, k := range t.known {
-		for j < len(ids) && ids[j] < k.id {
-			j++
-		}
-		if j == len(ids) {
-			break
-		}
-		if ids[j] == k.id {
-			n++
-		}
-	}
-	return n
-}
-
 // eachHeld calls f with the index in known of each of the text's grams
 // that ids, a bullet's sorted set, holds.
 func (t *gramText) eachHeld(ids []uint32, f func(k int)) {
@@ -277,19 +261,41 @@ func (t *gramText) eachHeld(ids []uint32, f func(k int)) {
 	}
 }
 
-// markHeld sets held[i] to whether the sorted set ids holds uniq[i].
-func (t *gramText) markHeld(ids []uint32, held []bool) {
-	clear(held)
-	j := 0
+// open makes t the text that common and markHeld read: pos[id] is 1 + the
+// index in t.uniq of the gram id, 0 for a gram t does not hold. One text is
+// open at a time; close clears pos again. A comparison with a bullet then
+// walks the bullet's ids alone, instead of merging two sets.
+func (x *gramIndex) open(t *gramText) {
 	for _, k := range t.known {
-		for j < len(ids) && ids[j] < k.id {
-			j++
+		x.pos[k.id] = k.i + 1
+	}
+}
+
+func (x *gramIndex) close(t *gramText) {
+	for _, k := range t.known {
+		x.pos[k.id] = 0
+	}
+}
+
+// common is the number of the open text's distinct grams in ids, a
+// bullet's set.
+func (x *gramIndex) common(ids []uint32) int {
+	n := 0
+	for _, id := range ids {
+		if x.pos[id] != 0 {
+			n++
 		}
-		if j == len(ids) {
-			return
-		}
-		if ids[j] == k.id {
-			held[k.i] = true
+	}
+	return n
+}
+
+// markHeld sets held[i] to whether the set ids holds uniq[i] of the open
+// text.
+func (x *gramIndex) markHeld(ids []uint32, held []bool) {
+	clear(held)
+	for _, id := range ids {
+		if i := x.pos[id]; i != 0 {
+			held[i-1] = true
 		}
 	}
 }

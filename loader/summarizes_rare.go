@@ -34,15 +34,18 @@ func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) 
 	holds := make([]bool, len(t.uniq))
 	taken := make([]bool, len(t.uniq)) // the grams a bullet linked already holds
 	var out []digest
+	x := p.grams
+	x.open(t)
+	defer x.close(t)
 	for {
 		var best *policygraph.Measure
 		bestGain := 0.0
 		for _, m := range detail {
-			ms := p.grams.bullets[m].ids
+			ms := x.bullets[m].ids
 			if !p.spend(len(t.uniq)+len(t.grams), len(ms), line) { // grams: phrases walks them
 				return out
 			}
-			t.markHeld(ms, holds)
+			x.markHeld(ms, holds)
 			if gain := heldWeight(t.weight, holds, taken) / t.total; gain > bestGain && t.phrases(holds) >= 2 {
 				best, bestGain = m, gain
 			}
@@ -51,7 +54,7 @@ func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) 
 			return out
 		}
 		out = append(out, digest{m: best, rule: "rare", mark: bestGain})
-		t.markHeld(p.grams.bullets[best].ids, holds)
+		x.markHeld(x.bullets[best].ids, holds)
 		for i, h := range holds {
 			taken[i] = taken[i] || h
 		}
@@ -111,15 +114,17 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, clauses []*gramT
 		var best *policygraph.Measure
 		bestScore, second := 0.0, 0.0
 		holds := make([]bool, len(cl.uniq))
+		x.open(cl)
 		for _, m := range detail {
 			bg := x.bullets[m]
 			if linked[bg.i] {
 				continue
 			}
 			if !p.spend(len(cl.uniq)+len(cl.grams), len(bg.ids), line) { // grams: phrases walks them
+				x.close(cl)
 				return out
 			}
-			cl.markHeld(bg.ids, holds)
+			x.markHeld(bg.ids, holds)
 			s := heldWeight(cl.weight, holds, nil) / cl.total
 			switch {
 			case s > bestScore && cl.phrases(holds) >= 2:
@@ -128,6 +133,7 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, clauses []*gramT
 				second = s
 			}
 		}
+		x.close(cl)
 		if best == nil || bestScore < rareClauseMin || bestScore < rareMargin*second {
 			continue
 		}

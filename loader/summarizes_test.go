@@ -389,7 +389,15 @@ func TestGramText(t *testing.T) {
 			probe := bigrams23(normalize(b))
 			ids := x.bullets[detail[fmt.Sprint("P", slices.Index(bullets, b)%2)][slices.Index(bullets, b)/2]].ids
 			holds := make([]bool, len(tx.uniq))
-			tx.markHeld(ids, holds)
+			x.open(tx)
+			x.markHeld(ids, holds)
+			c := x.common(ids)
+			x.close(tx)
+			if slices.ContainsFunc(x.pos, func(i int32) bool { return i != 0 }) {
+				t.Errorf("%q: close left grams open", text)
+			}
+			fresh := 0
+			tx.eachHeld(ids, func(int) { fresh++ })
 			n := 0
 			for i, g := range tx.uniq {
 				if holds[i] != probe[g] {
@@ -399,8 +407,8 @@ func TestGramText(t *testing.T) {
 					n++
 				}
 			}
-			if c := tx.common(ids); c != n {
-				t.Errorf("%q in %q: %d grams in common, want %d", text, b, c, n)
+			if c != n || fresh != n {
+				t.Errorf("%q in %q: %d grams in common, %d by merge, want %d", text, b, c, fresh, n)
 			}
 			runs, in := 0, false
 			for _, g := range tx.grams {

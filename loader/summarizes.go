@@ -58,11 +58,12 @@ const (
 	maxCellClauses = 64
 )
 
+// cellDateRunes is what a clause may hold besides words: dates and the
+// words around them ("2022年度以降順次", "～2030年度頃").
+const cellDateRunes = "0123456789年度月以降順次~～からまで頃目標再掲"
+
 var (
 	reCellClause = regexp.MustCompile(`[、,，:：/／。()（）]`)
-	// reCellDate is what a clause may hold besides words: dates and the
-	// words around them ("2022年度以降順次", "～2030年度頃").
-	reCellDate = regexp.MustCompile(`[0-9年度月以降順次~～からまで頃目標再掲]`)
 	reHeadline = regexp.MustCompile(`[(:（：]`)
 	// reCellTailDate is a cell's closing date ("(2024年度~)").
 	reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
@@ -144,7 +145,7 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 	}
 	x.close(cell)
 	// clause
-	clauses := x.clauses(n)
+	clauses := x.clauses(cell, n)
 	for _, cl := range clauses {
 		var best, plan *policygraph.Measure
 		bestScore, planScore := 0.0, 0.0
@@ -191,17 +192,58 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 	return append(out, p.rareClauses(detail, clauses, out, line)...)
 }
 
-// clauses reads the clauses of n, a cell in matching form, that the clause
-// rules try: those of ≥ clauseRunes runes besides dates.
-func (x *gramIndex) clauses(n string) []*gramText {
+// clauses reads the clauses of n, a cell in matching form read as cell,
+// that the clause rules try: those of ≥ clauseRunes runes besides dates.
+// A clause's grams are a run of the cell's, so it is read from the cell.
+func (x *gramIndex) clauses(cell *gramText, n string) []*gramText {
 	var out []*gramText
-	for _, cl := range reCellClause.Split(n, maxCellClauses) {
-		if utf8.RuneCountInString(reCellDate.ReplaceAllString(cl, "")) < clauseRunes {
+	local := make([]int32, len(cell.uniq)) // gramText.sub's
+	r, at := 0, 0                          // runes of n before byte at
+	for _, sp := range clauseSpans(n) {
+		r += utf8.RuneCountInString(n[at:sp[0]])
+		at = sp[0]
+		cl := n[sp[0]:sp[1]]
+		if datelessRunes(cl) < clauseRunes {
 			continue
 		}
-		out = append(out, x.text(cl))
+		out = append(out, cell.sub(r, r+utf8.RuneCountInString(cl)-1, local))
 	}
 	return out
+}
+
+// clauseSpans are the byte ranges of the clauses
+// reCellClause.Split(n, maxCellClauses) cuts n into, cut as Split cuts.
+func clauseSpans(n string) [][2]int {
+	if n == "" {
+		return [][2]int{{0, 0}}
+	}
+	var out [][2]int
+	beg, end := 0, 0
+	for _, m := range reCellClause.FindAllStringIndex(n, maxCellClauses) {
+		if len(out) == maxCellClauses-1 {
+			break
+		}
+		end = m[0]
+		if m[1] != 0 {
+			out = append(out, [2]int{beg, end})
+		}
+		beg = m[1]
+	}
+	if end != len(n) {
+		out = append(out, [2]int{beg, len(n)})
+	}
+	return out
+}
+
+// datelessRunes counts the runes of s besides cellDateRunes.
+func datelessRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if !strings.ContainsRune(cellDateRunes, r) {
+			n++
+		}
+	}
+	return n
 }
 
 // actorBullets: a sub-heading （Xの取組） lists what X does (3101 東証の取組,

@@ -261,6 +261,35 @@ func (t *gramText) eachHeld(ids []uint32, f func(k int)) {
 	}
 }
 
+// sub reads the text of t's grams a to b (a run of runes of t): its
+// grams in order, deduplicated by t's. local is scratch of len(t.uniq),
+// all zero, and left so.
+func (t *gramText) sub(a, b int, local []int32) *gramText {
+	s := &gramText{grams: t.grams[a:b], at: make([]int32, b-a)}
+	for i := range s.grams {
+		u := t.at[a+i]
+		if local[u] == 0 {
+			s.uniq = append(s.uniq, t.uniq[u])
+			s.id = append(s.id, t.id[u])
+			s.weight = append(s.weight, t.weight[u])
+			local[u] = int32(len(s.uniq))
+		}
+		s.at[i] = local[u] - 1
+	}
+	for _, w := range s.weight {
+		s.total += w
+	}
+	for _, k := range t.known { // in id order, as text reads them
+		if l := local[k.i]; l != 0 {
+			s.known = append(s.known, gramAt{k.id, l - 1})
+		}
+	}
+	for i := range s.grams {
+		local[t.at[a+i]] = 0
+	}
+	return s
+}
+
 // open makes t the text that common and markHeld read: pos[id] is 1 + the
 // index in t.uniq of the gram id, 0 for a gram t does not hold. One text is
 // open at a time; close clears pos again. A comparison with a bullet then

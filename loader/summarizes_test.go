@@ -5,10 +5,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
@@ -419,6 +421,44 @@ func TestGramText(t *testing.T) {
 			}
 			if ph := tx.phrases(holds); ph != runs {
 				t.Errorf("%q in %q: %d phrases, want %d", text, b, ph, runs)
+			}
+		}
+	}
+}
+
+// TestCellClauses: the clauses read from a cell (gramIndex.clauses) are
+// those the regexps cut and filter, read on their own (gramIndex.text), on
+// every cell of the 2023 report and on edge cases.
+func TestCellClauses(t *testing.T) {
+	reDate := regexp.MustCompile(`[0-9年度月以降順次~～からまで頃目標再掲]`)
+	dt := load2023(t, seed2023)
+	p, err := read2023(dt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newGramIndex(p.detail)
+	texts := []string{"", "、", "a、", "、a", "推進、、推進法の改正", "(2024年度~)GX推進法の改正（2023年度～）", strings.Repeat("GX推進法の改正、", 70)}
+	for _, c := range p.summary {
+		texts = append(texts, c.text)
+	}
+	for _, text := range texts {
+		n := normalize(text)
+		var want []*gramText
+		for _, cl := range reCellClause.Split(n, maxCellClauses) {
+			if utf8.RuneCountInString(reDate.ReplaceAllString(cl, "")) >= clauseRunes {
+				want = append(want, x.text(cl))
+			}
+		}
+		got := x.clauses(x.text(n), n)
+		if len(got) != len(want) {
+			t.Errorf("%q: %d clauses, want %d", text, len(got), len(want))
+			continue
+		}
+		for i, g := range got {
+			w := want[i]
+			if !slices.Equal(g.grams, w.grams) || !slices.Equal(g.at, w.at) || !slices.Equal(g.uniq, w.uniq) || !slices.Equal(g.id, w.id) ||
+				!slices.Equal(g.weight, w.weight) || g.total != w.total || !slices.Equal(g.known, w.known) {
+				t.Errorf("%q: clause %d read as %+v, want %+v", text, i, g, w)
 			}
 		}
 	}

@@ -64,7 +64,7 @@ const cellDateRunes = "0123456789年度月以降順次~～からまで頃目標�
 
 var (
 	reCellClause = regexp.MustCompile(`[、,，:：/／。()（）]`)
-	reHeadline = regexp.MustCompile(`[(:（：]`)
+	reHeadline   = regexp.MustCompile(`[(:（：]`)
 	// reCellTailDate is a cell's closing date ("(2024年度~)").
 	reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
 )

@@ -62,12 +62,11 @@ const (
 // words around them ("2022年度以降順次", "～2030年度頃").
 const cellDateRunes = "0123456789年度月以降順次~～からまで頃目標再掲"
 
-var (
-	reCellClause = regexp.MustCompile(`[、,，:：/／。()（）]`)
-	reHeadline   = regexp.MustCompile(`[(:（：]`)
-	// reCellTailDate is a cell's closing date ("(2024年度~)").
-	reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
-)
+// cellClauseCuts are the runes that end a clause of a cell.
+const cellClauseCuts = "、,，:：/／。()（）"
+
+// reCellTailDate is a cell's closing date ("(2024年度~)").
+var reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
 
 // digest is one detail bullet a cell digests and the rule that found it.
 type digest struct {
@@ -92,9 +91,10 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 		return nil
 	}
 	x := p.grams
+	x.reset()
 	cell := x.text(n)
 	var out []digest
-	covered := make([]bool, len(cell.known)) // by index in cell.known
+	covered := x.bools(len(cell.known)) // by index in cell.known
 	add := func(m *policygraph.Measure, rule string, mark float64, force bool) {
 		for _, d := range out {
 			if d.m == m {
@@ -197,41 +197,41 @@ func (p *parser2023) digests(key, text string, line int) []digest {
 // A clause's grams are a run of the cell's, so it is read from the cell.
 func (x *gramIndex) clauses(cell *gramText, n string) []*gramText {
 	var out []*gramText
-	local := make([]int32, len(cell.uniq)) // gramText.sub's
-	r, at := 0, 0                          // runes of n before byte at
-	for _, sp := range clauseSpans(n) {
+	local := x.si.take(len(cell.uniq)) // sub's
+	clear(local)
+	r, at := 0, 0 // runes of n before byte at
+	for _, sp := range x.clauseSpans(n) {
 		r += utf8.RuneCountInString(n[at:sp[0]])
 		at = sp[0]
 		cl := n[sp[0]:sp[1]]
 		if datelessRunes(cl) < clauseRunes {
 			continue
 		}
-		out = append(out, cell.sub(r, r+utf8.RuneCountInString(cl)-1, local))
+		out = append(out, x.sub(cell, r, r+utf8.RuneCountInString(cl)-1, local))
 	}
 	return out
 }
 
-// clauseSpans are the byte ranges of the clauses
-// reCellClause.Split(n, maxCellClauses) cuts n into, cut as Split cuts.
-func clauseSpans(n string) [][2]int {
+// clauseSpans are the byte ranges of the clauses of n: cut at each of
+// cellClauseCuts, at most maxCellClauses of them, the last holding the
+// rest, as regexp.Split(n, maxCellClauses) cuts (TestCellClauses).
+func (x *gramIndex) clauseSpans(n string) [][2]int {
+	out := x.spans[:0]
 	if n == "" {
-		return [][2]int{{0, 0}}
+		return append(out, [2]int{0, 0})
 	}
-	var out [][2]int
-	beg, end := 0, 0
-	for _, m := range reCellClause.FindAllStringIndex(n, maxCellClauses) {
+	beg := 0
+	for i, r := range n {
 		if len(out) == maxCellClauses-1 {
 			break
 		}
-		end = m[0]
-		if m[1] != 0 {
-			out = append(out, [2]int{beg, end})
+		if strings.ContainsRune(cellClauseCuts, r) {
+			out = append(out, [2]int{beg, i})
+			beg = i + utf8.RuneLen(r)
 		}
-		beg = m[1]
 	}
-	if end != len(n) {
-		out = append(out, [2]int{beg, len(n)})
-	}
+	out = append(out, [2]int{beg, len(n)})
+	x.spans = out
 	return out
 }
 

@@ -31,6 +31,15 @@ type gramIndex struct {
 	idfNone float64   // that of a bigram no bullet holds
 	bullets map[*policygraph.Measure]*bulletGrams
 	pos     []int32 // by id: the open text's grams (open)
+	// the scratch the texts of a cell are read into (reset)
+	sg    scratch[bigram.Bigram]
+	si    scratch[int32]
+	su    scratch[uint32]
+	sf    scratch[float64]
+	sk    scratch[gramAt]
+	st    scratch[gramText]
+	sb    scratch[bool]
+	spans [][2]int // clauseSpans'
 }
 
 // bulletGrams is what the rules read of one detail bullet.
@@ -191,22 +200,23 @@ type gramAt struct {
 	i  int32
 }
 
-// text reads s, a text in matching form.
+// text reads s, a text in matching form, into the scratch.
 func (x *gramIndex) text(s string) *gramText {
-	t := &gramText{grams: appendGrams(nil, s)}
-	n := len(t.grams)
+	n := max(utf8.RuneCountInString(s)-1, 0)
+	t := x.newText()
+	t.grams = appendGrams(x.sg.take(n)[:0], s)
 	if n == 0 {
 		return t
 	}
 	// order is the grams sorted, each repeat after its first occurrence
-	order := make([]int32, n)
+	order := x.si.take(n)
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int {
 		return cmp.Or(cmp.Compare(t.grams[a], t.grams[b]), cmp.Compare(a, b))
 	})
-	t.at = make([]int32, n)
+	t.at = x.si.take(n)
 	for i := range t.at {
 		t.at[i] = -1
 	}
@@ -215,14 +225,16 @@ func (x *gramIndex) text(s string) *gramText {
 			t.at[o] = 0 // a first occurrence, numbered below
 		}
 	}
+	t.uniq = x.sg.take(n)[:0]
 	for i, a := range t.at {
 		if a == 0 {
 			t.at[i] = int32(len(t.uniq))
 			t.uniq = append(t.uniq, t.grams[i])
 		}
 	}
-	t.id = make([]uint32, len(t.uniq))
-	t.weight = make([]float64, len(t.uniq))
+	t.id = x.su.take(len(t.uniq))
+	t.weight = x.sf.take(len(t.uniq))
+	t.known = x.sk.take(len(t.uniq))[:0]
 	lo := 0
 	for i, o := range order {
 		if i > 0 && t.grams[order[i-1]] == t.grams[o] {
@@ -244,6 +256,82 @@ func (x *gramIndex) text(s string) *gramText {
 	return t
 }
 
+// sub reads the text of t's grams a to b (a run of runes of t) into the
+// scratch: its grams in order, deduplicated by t's. local is scratch of
+// len(t.uniq), all zero, and left so.
+func (x *gramIndex) sub(t *gramText, a, b int, local []int32) *gramText {
+	n := b - a
+	s := x.newText()
+	s.grams, s.at = t.grams[a:b], x.si.take(n)
+	s.uniq, s.id, s.weight = x.sg.take(n)[:0], x.su.take(n)[:0], x.sf.take(n)[:0]
+	for i := range s.grams {
+		u := t.at[a+i]
+		if local[u] == 0 {
+			s.uniq = append(s.uniq, t.uniq[u])
+			s.id = append(s.id, t.id[u])
+			s.weight = append(s.weight, t.weight[u])
+			local[u] = int32(len(s.uniq))
+		}
+		s.at[i] = local[u] - 1
+	}
+	for _, w := range s.weight {
+		s.total += w
+	}
+	s.known = x.sk.take(len(s.uniq))[:0]
+	for _, k := range t.known { // in id order, as text reads them
+		if l := local[k.i]; l != 0 {
+			s.known = append(s.known, gramAt{k.id, l - 1})
+		}
+	}
+	for i := range s.grams {
+		local[t.at[a+i]] = 0
+	}
+	return s
+}
+
+// newText is a zero gramText of the scratch.
+func (x *gramIndex) newText() *gramText {
+	t := &x.st.take(1)[0]
+	*t = gramText{}
+	return t
+}
+
+// bools is n false flags of the scratch.
+func (x *gramIndex) bools(n int) []bool {
+	b := x.sb.take(n)
+	clear(b)
+	return b
+}
+
+// reset hands the scratch out again: what the texts read since the last
+// reset is dead.
+func (x *gramIndex) reset() {
+	x.sg.reset()
+	x.si.reset()
+	x.su.reset()
+	x.sf.reset()
+	x.sk.reset()
+	x.st.reset()
+	x.sb.reset()
+}
+
+// scratch hands out slices of a buffer kept from cell to cell, so that
+// reading the cells does not allocate once the buffer is large enough.
+type scratch[T any] struct{ buf []T }
+
+// take returns n elements, with whatever they held: each stays valid until
+// reset, as a full buffer is left to its takers and a new one started.
+func (s *scratch[T]) take(n int) []T {
+	if cap(s.buf)-len(s.buf) < n {
+		s.buf = make([]T, 0, max(2*cap(s.buf), n, 64))
+	}
+	i := len(s.buf)
+	s.buf = s.buf[:i+n]
+	return s.buf[i : i+n : i+n]
+}
+
+func (s *scratch[T]) reset() { s.buf = s.buf[:0] }
+
 // eachHeld calls f with the index in known of each of the text's grams
 // that ids, a bullet's sorted set, holds.
 func (t *gramText) eachHeld(ids []uint32, f func(k int)) {
@@ -259,35 +347,6 @@ func (t *gramText) eachHeld(ids []uint32, f func(k int)) {
 			f(k)
 		}
 	}
-}
-
-// sub reads the text of t's grams a to b (a run of runes of t): its
-// grams in order, deduplicated by t's. local is scratch of len(t.uniq),
-// all zero, and left so.
-func (t *gramText) sub(a, b int, local []int32) *gramText {
-	s := &gramText{grams: t.grams[a:b], at: make([]int32, b-a)}
-	for i := range s.grams {
-		u := t.at[a+i]
-		if local[u] == 0 {
-			s.uniq = append(s.uniq, t.uniq[u])
-			s.id = append(s.id, t.id[u])
-			s.weight = append(s.weight, t.weight[u])
-			local[u] = int32(len(s.uniq))
-		}
-		s.at[i] = local[u] - 1
-	}
-	for _, w := range s.weight {
-		s.total += w
-	}
-	for _, k := range t.known { // in id order, as text reads them
-		if l := local[k.i]; l != 0 {
-			s.known = append(s.known, gramAt{k.id, l - 1})
-		}
-	}
-	for i := range s.grams {
-		local[t.at[a+i]] = 0
-	}
-	return s
 }
 
 // open makes t the text that common and markHeld read: pos[id] is 1 + the

@@ -31,10 +31,10 @@ func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) 
 	if t.total == 0 {
 		return nil
 	}
-	holds := make([]bool, len(t.uniq))
-	taken := make([]bool, len(t.uniq)) // the grams a bullet linked already holds
-	var out []digest
 	x := p.grams
+	holds := x.bools(len(t.uniq))
+	taken := x.bools(len(t.uniq)) // the grams a bullet linked already holds
+	var out []digest
 	x.open(t)
 	defer x.close(t)
 	for {
@@ -113,7 +113,7 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, clauses []*gramT
 		}
 		var best *policygraph.Measure
 		bestScore, second := 0.0, 0.0
-		holds := make([]bool, len(cl.uniq))
+		holds := x.bools(len(cl.uniq))
 		x.open(cl)
 		for _, m := range detail {
 			bg := x.bullets[m]

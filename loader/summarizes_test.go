@@ -430,6 +430,7 @@ func TestGramText(t *testing.T) {
 // those the regexps cut and filter, read on their own (gramIndex.text), on
 // every cell of the 2023 report and on edge cases.
 func TestCellClauses(t *testing.T) {
+	reClause := regexp.MustCompile(`[、,，:：/／。()（）]`)
 	reDate := regexp.MustCompile(`[0-9年度月以降順次~～からまで頃目標再掲]`)
 	dt := load2023(t, seed2023)
 	p, err := read2023(dt)
@@ -444,7 +445,7 @@ func TestCellClauses(t *testing.T) {
 	for _, text := range texts {
 		n := normalize(text)
 		var want []*gramText
-		for _, cl := range reCellClause.Split(n, maxCellClauses) {
+		for _, cl := range reClause.Split(n, maxCellClauses) {
 			if utf8.RuneCountInString(reDate.ReplaceAllString(cl, "")) >= clauseRunes {
 				want = append(want, x.text(cl))
 			}

@@ -204,10 +204,10 @@ type parser2023 struct {
 	groups  map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
 	detail    map[string][]*policygraph.Measure
-	corpus    map[string][]bigram.Bigram // pillar key → bigrams of its detail text, sorted (cellPillar)
-	grams     *gramIndex                 // the detail bullets as the cell rules read them (summarizes_index.go)
-	budget    int                        // work left, see maxWork2023
-	budgetOut bool                       // the budget ran out (reported once)
+	corpus    map[string]*pillarGrams // pillar key → bigrams of its detail text (cellPillar)
+	grams     *gramIndex              // the detail bullets as the cell rules read them (summarizes_index.go)
+	budget    int                     // work left, see maxWork2023
+	budgetOut bool                    // the budget ran out (reported once)
 	// covered and linked are rareClauses' flags, by bigram id and by
 	// bullet, kept from cell to cell
 	covered, linked []bool
@@ -964,9 +964,10 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 		return c.cands[0]
 	}
 	best, bestScore := "", -1.0
-	bg := bigram.Distinct(normalize(c.text))
+	p.grams.reset()
+	t := p.grams.text(normalize(c.text))
 	for _, k := range c.cands {
-		s := bigram.Cover(bg, p.corpus[k])
+		s := p.corpus[k].cover(t)
 		if s > bestScore {
 			best, bestScore = k, s
 		}

@@ -58,10 +58,6 @@ const (
 	maxCellClauses = 64
 )
 
-// cellDateRunes is what a clause may hold besides words: dates and the
-// words around them ("2022年度以降順次", "～2030年度頃").
-const cellDateRunes = "0123456789年度月以降順次~～からまで頃目標再掲"
-
 // cellClauseCuts are the runes that end a clause of a cell.
 const cellClauseCuts = "、,，:：/／。()（）"
 
@@ -235,11 +231,15 @@ func (x *gramIndex) clauseSpans(n string) [][2]int {
 	return out
 }
 
-// datelessRunes counts the runes of s besides cellDateRunes.
+// datelessRunes counts the runes of s besides those of a date: digits and
+// the words around them ("2022年度以降順次", "～2030年度頃").
 func datelessRunes(s string) int {
 	n := 0
 	for _, r := range s {
-		if !strings.ContainsRune(cellDateRunes, r) {
+		switch r {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+			'年', '度', '月', '以', '降', '順', '次', '~', '～', 'か', 'ら', 'ま', 'で', '頃', '目', '標', '再', '掲':
+		default:
 			n++
 		}
 	}

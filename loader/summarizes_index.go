@@ -40,6 +40,7 @@ type gramIndex struct {
 	st    scratch[gramText]
 	sb    scratch[bool]
 	spans [][2]int // clauseSpans'
+	keys  []uint64 // gramOrder's
 }
 
 // bulletGrams is what the rules read of one detail bullet.
@@ -51,73 +52,169 @@ type bulletGrams struct {
 
 // newGramIndex indexes the bullets of detail (pillar key → bullets).
 func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
-	x := &gramIndex{bullets: map[*policygraph.Measure]*bulletGrams{}}
-	type span struct {
+	type entry struct {
+		m          *policygraph.Measure
+		text, head string // in matching form; head "" when too short
 		bg         *bulletGrams
-		a, b, h, e int // its bigrams all[a:b], its headline's heads[h:e]
+		a, b, h, e int // its bigrams gs[a:b], its headline's gs[h:e]
 	}
-	var (
-		all, heads []bigram.Bigram
-		spans      []span
-	)
-	n := 0 // bullets, counted as the lists hold them (df as well)
+	var es []entry // the bullets as the lists hold them (df counts each)
+	size := 0      // an upper bound of the bigrams of the texts and heads
 	for _, k := range slices.Sorted(maps.Keys(detail)) {
 		for _, m := range detail[k] {
-			n++
-			t := normalize(m.Text)
-			s := span{a: len(all), h: len(heads)}
-			all = appendDistinct(all, t)
-			if h := headline23(t); utf8.RuneCountInString(h) >= headlineRunes {
-				heads = appendDistinct(heads, h)
+			e := entry{m: m, text: normalize(m.Text)}
+			size += utf8.RuneCountInString(e.text)
+			if h := headline23(e.text); utf8.RuneCountInString(h) >= headlineRunes {
+				e.head = h
+				size += utf8.RuneCountInString(h)
 			}
-			s.b, s.e = len(all), len(heads)
-			if x.bullets[m] == nil {
-				s.bg = &bulletGrams{i: len(x.bullets)}
-				x.bullets[m] = s.bg
-			}
-			spans = append(spans, s)
+			es = append(es, e)
 		}
 	}
-	// the vocabulary and each bigram's df: runs of the bullets' sets sorted
-	sorted := slices.Clone(all)
-	slices.Sort(sorted)
-	x.vocab = sorted[:0]
-	for i := 0; i < len(sorted); {
-		j := i + 1
-		for j < len(sorted) && sorted[j] == sorted[i] {
-			j++
+	x := &gramIndex{bullets: make(map[*policygraph.Measure]*bulletGrams, len(es))}
+	bgs := make([]bulletGrams, 0, len(es))
+	// gs: each bullet's distinct bigrams sorted, then each headline's
+	gs := make([]bigram.Bigram, 0, size)
+	for i := range es {
+		e := &es[i]
+		e.a = len(gs)
+		gs = appendDistinct(gs, e.text)
+		e.b = len(gs)
+		if x.bullets[e.m] == nil {
+			bgs = append(bgs, bulletGrams{i: len(bgs)})
+			e.bg = &bgs[len(bgs)-1]
+			x.bullets[e.m] = e.bg
 		}
-		x.vocab = append(x.vocab, sorted[i])
-		x.idf = append(x.idf, math.Log(float64(n+1)/float64(j-i+1)))
-		i = j
 	}
-	x.idfNone = math.Log(float64(n + 1))
+	nSets := len(gs)
+	for i := range es {
+		e := &es[i]
+		e.h = len(gs)
+		gs = appendDistinct(gs, e.head)
+		e.e = len(gs)
+	}
+	// the vocabulary, each bigram's df (over the bullets' sets, not the
+	// headlines, which are in them) and each place's id: runs of gs sorted
+	order := gramOrder(gs, make([]int32, len(gs)), nil)
+	ids := make([]uint32, len(gs))
+	runs := 0
+	for i, o := range order {
+		if i == 0 || gs[order[i-1]] != gs[o] {
+			runs++
+		}
+	}
+	x.vocab, x.idf = make([]bigram.Bigram, 0, runs), make([]float64, 0, runs)
+	idf := make([]float64, len(es)+1) // by df, computed once each
+	idfOf := func(df int) float64 {
+		if idf[df] == 0 {
+			idf[df] = math.Log(float64(len(es)+1) / float64(df+1))
+		}
+		return idf[df]
+	}
+	df := 0
+	for i, o := range order {
+		if i == 0 || gs[order[i-1]] != gs[o] {
+			if i > 0 {
+				x.idf = append(x.idf, idfOf(df))
+			}
+			x.vocab, df = append(x.vocab, gs[o]), 0
+		}
+		if int(o) < nSets {
+			df++
+		}
+		ids[o] = uint32(len(x.vocab) - 1)
+	}
+	if runs > 0 {
+		x.idf = append(x.idf, idfOf(df))
+	}
+	x.idfNone = math.Log(float64(len(es) + 1))
 	x.pos = make([]int32, len(x.vocab))
-	ids := make([]uint32, len(all)+len(heads))
-	allIDs, headIDs := ids[:len(all)], ids[len(all):]
-	for _, s := range spans {
-		if s.bg == nil {
+	for _, e := range es {
+		if e.bg == nil {
 			continue // listed twice: indexed at its first place
 		}
-		x.idsOf(all[s.a:s.b], allIDs[s.a:s.b])
-		s.bg.ids = allIDs[s.a:s.b:s.b]
-		if s.e > s.h {
-			x.idsOf(heads[s.h:s.e], headIDs[s.h:s.e])
-			s.bg.head = headIDs[s.h:s.e:s.e]
+		e.bg.ids = ids[e.a:e.b:e.b]
+		if e.e > e.h {
+			e.bg.head = ids[e.h:e.e:e.e]
 		}
 	}
 	return x
 }
 
-// idsOf writes the ids of the sorted bigrams gs, all in the vocabulary,
-// into dst.
-func (x *gramIndex) idsOf(gs []bigram.Bigram, dst []uint32) {
-	lo := 0
-	for i, g := range gs {
-		j, _ := slices.BinarySearch(x.vocab[lo:], g)
-		lo += j
-		dst[i] = uint32(lo)
+// gramOrder fills order with the places of gs sorted by bigram, and by
+// place among equal ones, and returns it; keys, if large enough, is
+// scratch for it. Below 2²² places each is packed with its bigram's two
+// runes (21 bits each) into one integer, so that the sort compares
+// integers; above, the sort compares through gs.
+func gramOrder(gs []bigram.Bigram, order []int32, keys []uint64) []int32 {
+	const placeBits = 22
+	packed := len(gs) < 1<<placeBits
+	if packed {
+		if cap(keys) < len(gs) {
+			keys = make([]uint64, len(gs))
+		}
+		keys = keys[:len(gs)]
+		for i, g := range gs {
+			a, b := g.Runes()
+			if uint32(a) >= 1<<21 || uint32(b) >= 1<<21 {
+				packed = false
+				break
+			}
+			keys[i] = uint64(a)<<(21+placeBits) | uint64(b)<<placeBits | uint64(i)
+		}
 	}
+	if packed {
+		if len(keys) < radixMin {
+			slices.Sort(keys)
+		} else {
+			radixSort(keys, placeBits)
+		}
+		for i, k := range keys {
+			order[i] = int32(k & (1<<placeBits - 1))
+		}
+		return order
+	}
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(gs[a], gs[b]), cmp.Compare(a, b))
+	})
+	return order
+}
+
+// radixMin: below it slices.Sort is as fast as radixSort's passes over
+// its buckets.
+const radixMin = 1024
+
+// radixSort sorts keys whose bits below lo are already in ascending
+// order (the places gramOrder packs), by their bits from lo up: a stable
+// least-significant-digit sort, 11 bits a pass, skipping the passes in
+// which every key has the same digit.
+func radixSort(keys []uint64, lo uint) {
+	const bits, buckets = 11, 1 << 11
+	var count [buckets]int
+	src, dst := keys, make([]uint64, len(keys))
+	for shift := lo; shift < 64; shift += bits {
+		clear(count[:])
+		for _, k := range src {
+			count[k>>shift&(buckets-1)]++
+		}
+		if count[src[0]>>shift&(buckets-1)] == len(src) {
+			continue
+		}
+		sum := 0
+		for d, c := range count {
+			count[d], sum = sum, sum+c
+		}
+		for _, k := range src {
+			d := k >> shift & (buckets - 1)
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	copy(keys, src)
 }
 
 // appendDistinct appends the distinct bigrams of s, sorted (none for one
@@ -142,44 +239,66 @@ func appendGrams(dst []bigram.Bigram, s string) []bigram.Bigram {
 	return dst
 }
 
-// pillarCorpus is, for each pillar with detail bullets, the bigrams of
-// those bullets and of the pillar's group names, sorted: what cellPillar
-// matches a cell against. The groups are those read so far, before the
-// cells add theirs.
-func (p *parser2023) pillarCorpus() map[string][]bigram.Bigram {
+// pillarGrams is what cellPillar matches a cell against for one pillar:
+// the bigrams of its detail bullets and of its group names, those some
+// bullet holds as bits by id, the others sorted.
+type pillarGrams struct {
+	bits  []uint64
+	other []bigram.Bigram
+}
+
+// pillarCorpus is the pillarGrams of each pillar with detail bullets. The
+// groups are those read so far, before the cells add theirs.
+func (p *parser2023) pillarCorpus() map[string]*pillarGrams {
 	x := p.grams
-	out := make(map[string][]bigram.Bigram, len(p.detail))
-	mark := make([]bool, len(x.vocab))
+	out := make(map[string]*pillarGrams, len(p.detail))
+	words := (len(x.vocab) + 63) / 64
+	bits := make([]uint64, words*len(p.detail))
 	for k, ms := range p.detail {
-		clear(mark)
-		n := 0
+		c := &pillarGrams{bits: bits[:words:words]}
+		bits = bits[words:]
 		for _, m := range ms {
 			for _, id := range x.bullets[m].ids {
-				if !mark[id] {
-					mark[id] = true
-					n++
+				c.bits[id/64] |= 1 << (id % 64)
+			}
+		}
+		pid := pillarID(p.t.Year, k)
+		for _, g := range p.pd.Groups {
+			if g.PillarID != pid {
+				continue
+			}
+			for _, b := range bigram.Distinct(normalize(g.Name)) {
+				if id, ok := slices.BinarySearch(x.vocab, b); ok {
+					c.bits[id/64] |= 1 << (id % 64)
+				} else {
+					c.other = append(c.other, b)
 				}
 			}
 		}
-		set := make([]bigram.Bigram, 0, n)
-		for id, ok := range mark {
-			if ok {
-				set = append(set, x.vocab[id])
-			}
-		}
-		pid, named := pillarID(p.t.Year, k), false
-		for _, g := range p.pd.Groups {
-			if g.PillarID == pid {
-				set, named = appendDistinct(set, normalize(g.Name)), true
-			}
-		}
-		if named {
-			slices.Sort(set)
-			set = slices.Compact(set)
-		}
-		out[k] = set
+		slices.Sort(c.other)
+		c.other = slices.Compact(c.other)
+		out[k] = c
 	}
 	return out
+}
+
+// cover is the share of t's distinct bigrams that c holds (0 for a pillar
+// without bullets).
+func (c *pillarGrams) cover(t *gramText) float64 {
+	if c == nil {
+		return 0
+	}
+	n := 0
+	for i, id := range t.id {
+		if id != noGram {
+			if c.bits[id/64]>>(id%64)&1 != 0 {
+				n++
+			}
+		} else if _, ok := slices.BinarySearch(c.other, t.uniq[i]); ok {
+			n++
+		}
+	}
+	return cover(n, len(t.uniq))
 }
 
 // gramText is what the rules read of a cell or clause in matching form.
@@ -209,13 +328,10 @@ func (x *gramIndex) text(s string) *gramText {
 		return t
 	}
 	// order is the grams sorted, each repeat after its first occurrence
-	order := x.si.take(n)
-	for i := range order {
-		order[i] = int32(i)
+	if cap(x.keys) < n {
+		x.keys = make([]uint64, max(2*cap(x.keys), n))
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(t.grams[a], t.grams[b]), cmp.Compare(a, b))
-	})
+	order := gramOrder(t.grams, x.si.take(n), x.keys)
 	t.at = x.si.take(n)
 	for i := range t.at {
 		t.at[i] = -1

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"os"
@@ -422,6 +423,33 @@ func TestGramText(t *testing.T) {
 			if ph := tx.phrases(holds); ph != runs {
 				t.Errorf("%q in %q: %d phrases, want %d", text, b, ph, runs)
 			}
+		}
+	}
+}
+
+// TestGramOrder: gramOrder sorts places by bigram, then by place, whether
+// it packs them and sorts integers (slices.Sort or radixSort, by size) or
+// compares bigrams (a rune beyond 21 bits).
+func TestGramOrder(t *testing.T) {
+	rs := []rune("推進法のGX改正中小企業a、𠮷")
+	for _, tc := range []struct {
+		n   int
+		odd bool // a rune no text decodes to: the unpacked sort
+	}{{0, false}, {1, false}, {50, false}, {radixMin - 1, false}, {radixMin, false}, {5000, false}, {5000, true}} {
+		gs := make([]bigram.Bigram, tc.n)
+		for i := range gs {
+			gs[i] = bigram.Of(rs[(i*7+i/3)%len(rs)], rs[(i*i+1)%len(rs)])
+		}
+		if tc.odd {
+			gs[tc.n/2] = bigram.Of(-1, 'a')
+		}
+		want := make([]int32, tc.n)
+		for i := range want {
+			want[i] = int32(i)
+		}
+		slices.SortStableFunc(want, func(a, b int32) int { return cmp.Compare(gs[a], gs[b]) })
+		if got := gramOrder(gs, make([]int32, tc.n), nil); !slices.Equal(got, want) {
+			t.Errorf("%d grams (odd %v): order differs", tc.n, tc.odd)
 		}
 	}
 }

@@ -40,7 +40,6 @@ type gramIndex struct {
 	st    scratch[gramText]
 	sb    scratch[bool]
 	spans [][2]int // clauseSpans'
-	keys  []uint64 // gramOrder's
 }
 
 // bulletGrams is what the rules read of one detail bullet.
@@ -95,11 +94,12 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 	}
 	// the vocabulary, each bigram's df (over the bullets' sets, not the
 	// headlines, which are in them) and each place's id: runs of gs sorted
-	order := gramOrder(gs, make([]int32, len(gs)), nil)
+	order := make([]int32, len(gs))
+	sortGrams(gs, order)
 	ids := make([]uint32, len(gs))
 	runs := 0
-	for i, o := range order {
-		if i == 0 || gs[order[i-1]] != gs[o] {
+	for i, g := range gs {
+		if i == 0 || gs[i-1] != g {
 			runs++
 		}
 	}
@@ -112,17 +112,17 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 		return idf[df]
 	}
 	df := 0
-	for i, o := range order {
-		if i == 0 || gs[order[i-1]] != gs[o] {
+	for i, g := range gs {
+		if i == 0 || gs[i-1] != g {
 			if i > 0 {
 				x.idf = append(x.idf, idfOf(df))
 			}
-			x.vocab, df = append(x.vocab, gs[o]), 0
+			x.vocab, df = append(x.vocab, g), 0
 		}
-		if int(o) < nSets {
+		if int(order[i]) < nSets {
 			df++
 		}
-		ids[o] = uint32(len(x.vocab) - 1)
+		ids[order[i]] = uint32(len(x.vocab) - 1)
 	}
 	if runs > 0 {
 		x.idf = append(x.idf, idfOf(df))
@@ -141,60 +141,61 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 	return x
 }
 
-// gramOrder fills order with the places of gs sorted by bigram, and by
-// place among equal ones, and returns it; keys, if large enough, is
-// scratch for it. Below 2²² places each is packed with its bigram's two
-// runes (21 bits each) into one integer, so that the sort compares
-// integers; above, the sort compares through gs.
-func gramOrder(gs []bigram.Bigram, order []int32, keys []uint64) []int32 {
+// sortGrams sorts gs in place, by bigram and by place among equal ones,
+// and sets order[i] to the place gs[i] came from. Below 2²² places each
+// is packed with its bigram's two runes (21 bits each) into one integer,
+// sorted as such and unpacked; above, the places are sorted comparing the
+// bigrams.
+func sortGrams(gs []bigram.Bigram, order []int32) {
 	const placeBits = 22
 	packed := len(gs) < 1<<placeBits
-	if packed {
-		if cap(keys) < len(gs) {
-			keys = make([]uint64, len(gs))
-		}
-		keys = keys[:len(gs)]
-		for i, g := range gs {
-			a, b := g.Runes()
-			if uint32(a) >= 1<<21 || uint32(b) >= 1<<21 {
-				packed = false
-				break
-			}
-			keys[i] = uint64(a)<<(21+placeBits) | uint64(b)<<placeBits | uint64(i)
+	for _, g := range gs {
+		if a, b := g.Runes(); uint32(a) >= 1<<21 || uint32(b) >= 1<<21 {
+			packed = false
+			break
 		}
 	}
-	if packed {
-		if len(keys) < radixMin {
-			slices.Sort(keys)
-		} else {
-			radixSort(keys, placeBits)
+	if !packed {
+		orig := slices.Clone(gs)
+		for i := range order {
+			order[i] = int32(i)
 		}
-		for i, k := range keys {
-			order[i] = int32(k & (1<<placeBits - 1))
+		slices.SortFunc(order, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(orig[a], orig[b]), cmp.Compare(a, b))
+		})
+		for i, o := range order {
+			gs[i] = orig[o]
 		}
-		return order
+		return
 	}
-	for i := range order {
-		order[i] = int32(i)
+	for i, g := range gs {
+		a, b := g.Runes()
+		gs[i] = bigram.Bigram(uint64(a)<<(21+placeBits) | uint64(b)<<placeBits | uint64(i))
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(gs[a], gs[b]), cmp.Compare(a, b))
-	})
-	return order
+	if len(gs) < radixMin {
+		slices.Sort(gs)
+	} else {
+		radixSort(gs, placeBits)
+	}
+	for i, k := range gs {
+		order[i] = int32(k & (1<<placeBits - 1))
+		gs[i] = bigram.Of(rune(k>>(21+placeBits)), rune(k>>placeBits&(1<<21-1)))
+	}
 }
 
-// radixMin: below it slices.Sort is as fast as radixSort's passes over
-// its buckets.
+// radixMin: on packed keys of Japanese bigrams, slices.Sort and radixSort
+// took about as long for 1,024 keys, and radixSort less than half as long
+// for 20,000 (the 2023 index), in a benchmark run once, not kept.
 const radixMin = 1024
 
 // radixSort sorts keys whose bits below lo are already in ascending
-// order (the places gramOrder packs), by their bits from lo up: a stable
+// order (the places sortGrams packs), by their bits from lo up: a stable
 // least-significant-digit sort, 11 bits a pass, skipping the passes in
 // which every key has the same digit.
-func radixSort(keys []uint64, lo uint) {
+func radixSort(keys []bigram.Bigram, lo uint) {
 	const bits, buckets = 11, 1 << 11
 	var count [buckets]int
-	src, dst := keys, make([]uint64, len(keys))
+	src, dst := keys, make([]bigram.Bigram, len(keys))
 	for shift := lo; shift < 64; shift += bits {
 		clear(count[:])
 		for _, k := range src {
@@ -327,17 +328,17 @@ func (x *gramIndex) text(s string) *gramText {
 	if n == 0 {
 		return t
 	}
-	// order is the grams sorted, each repeat after its first occurrence
-	if cap(x.keys) < n {
-		x.keys = make([]uint64, max(2*cap(x.keys), n))
-	}
-	order := gramOrder(t.grams, x.si.take(n), x.keys)
+	// sorted are the grams sorted, each repeat after its first occurrence;
+	// order their places
+	sorted, order := x.sg.take(n), x.si.take(n)
+	copy(sorted, t.grams)
+	sortGrams(sorted, order)
 	t.at = x.si.take(n)
 	for i := range t.at {
 		t.at[i] = -1
 	}
 	for i, o := range order {
-		if i == 0 || t.grams[order[i-1]] != t.grams[o] {
+		if i == 0 || sorted[i-1] != sorted[i] {
 			t.at[o] = 0 // a first occurrence, numbered below
 		}
 	}
@@ -353,12 +354,12 @@ func (x *gramIndex) text(s string) *gramText {
 	t.known = x.sk.take(len(t.uniq))[:0]
 	lo := 0
 	for i, o := range order {
-		if i > 0 && t.grams[order[i-1]] == t.grams[o] {
+		if i > 0 && sorted[i-1] == sorted[i] {
 			t.at[o] = t.at[order[i-1]]
 			continue
 		}
 		u := t.at[o]
-		j, found := slices.BinarySearch(x.vocab[lo:], t.grams[o])
+		j, found := slices.BinarySearch(x.vocab[lo:], sorted[i])
 		lo += j
 		t.id[u], t.weight[u] = noGram, x.idfNone
 		if found {

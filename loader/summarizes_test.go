@@ -427,10 +427,10 @@ func TestGramText(t *testing.T) {
 	}
 }
 
-// TestGramOrder: gramOrder sorts places by bigram, then by place, whether
+// TestSortGrams: sortGrams sorts by bigram, then by place, whether
 // it packs them and sorts integers (slices.Sort or radixSort, by size) or
 // compares bigrams (a rune beyond 21 bits).
-func TestGramOrder(t *testing.T) {
+func TestSortGrams(t *testing.T) {
 	rs := []rune("推進法のGX改正中小企業a、𠮷")
 	for _, tc := range []struct {
 		n   int
@@ -448,7 +448,13 @@ func TestGramOrder(t *testing.T) {
 			want[i] = int32(i)
 		}
 		slices.SortStableFunc(want, func(a, b int32) int { return cmp.Compare(gs[a], gs[b]) })
-		if got := gramOrder(gs, make([]int32, tc.n), nil); !slices.Equal(got, want) {
+		sorted := make([]bigram.Bigram, tc.n)
+		for i, o := range want {
+			sorted[i] = gs[o]
+		}
+		got := make([]int32, tc.n)
+		sortGrams(gs, got)
+		if !slices.Equal(got, want) || !slices.Equal(gs, sorted) {
 			t.Errorf("%d grams (odd %v): order differs", tc.n, tc.odd)
 		}
 	}

@@ -943,7 +943,8 @@ func (p *parser2023) resolveSummary() {
 	p.grams = newGramIndex(p.detail)
 	p.corpus = p.pillarCorpus()
 	for _, c := range p.summary {
-		key := p.cellPillar(c)
+		n := normalize(c.text) // matching form, read once per cell
+		key := p.cellPillar(c, n)
 		if key == "" {
 			for _, l := range c.lines {
 				p.place(l, "skipped:summary-cell-without-pillar")
@@ -955,17 +956,17 @@ func (p *parser2023) resolveSummary() {
 			p.place(c.lines[0], g.ID)
 			continue
 		}
-		p.summaryMeasure(key, c)
+		p.summaryMeasure(key, c, n)
 	}
 }
 
-func (p *parser2023) cellPillar(c *cell2023) string {
+func (p *parser2023) cellPillar(c *cell2023, n string) string {
 	if len(c.cands) == 1 {
 		return c.cands[0]
 	}
 	best, bestScore := "", -1.0
 	p.grams.reset()
-	t := p.grams.text(normalize(c.text))
+	t := p.grams.text(n)
 	for _, k := range c.cands {
 		s := p.corpus[k].cover(t)
 		if s > bestScore {
@@ -975,12 +976,12 @@ func (p *parser2023) cellPillar(c *cell2023) string {
 	return best
 }
 
-// summaryMeasure creates the measure of a summary cell, linked by SUMMARIZES
-// to the detail bullets it digests (summarizes.go): status from them, horizon
+// summaryMeasure creates the measure of a summary cell (n: its text in
+// matching form), linked by SUMMARIZES to the detail bullets it digests (summarizes.go): status from them, horizon
 // from the cell's own date, group from them (digestGroup).
-func (p *parser2023) summaryMeasure(key string, c *cell2023) {
+func (p *parser2023) summaryMeasure(key string, c *cell2023, n string) {
 	pl := p.pillars[key]
-	ds := p.digests(key, c.text, c.lines[0])
+	ds := p.digests(key, n, c.lines[0])
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
 	m.Title = headline(c.text)
 	m.StartYear, m.EndYear = measurePeriod(c.text, p.t.Year)
@@ -1040,6 +1041,7 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 		// deterministic: the 〇 heading is a shortened 【】 name
 		// ("Web3.0" for "Web3.0の事業環境整備") or a near spelling of it.
 		n := normalize(name)
+		nb := bigram.Distinct(n)
 		pid := pillarID(p.t.Year, key)
 		var best *policygraph.MeasureGroup
 		bestScore := 0.0
@@ -1056,7 +1058,7 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 			if !p.spend(len(gn), len(n), line) {
 				break
 			}
-			s := dice23(bigrams23(gn), bigrams23(n))
+			s := bigram.Dice(bigram.Distinct(gn), nb) // = dice23 of the two sets
 			if len(n) >= 6 && strings.Contains(gn, n) {
 				s = 1
 			}

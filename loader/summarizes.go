@@ -58,8 +58,14 @@ const (
 	maxCellClauses = 64
 )
 
-// cellClauseCuts are the runes that end a clause of a cell.
-const cellClauseCuts = "、,，:：/／。()（）"
+// isClauseCut tells the runes that end a clause of a cell.
+func isClauseCut(r rune) bool {
+	switch r {
+	case '、', ',', '，', ':', '：', '/', '／', '。', '(', ')', '（', '）':
+		return true
+	}
+	return false
+}
 
 // reCellTailDate is a cell's closing date ("(2024年度~)").
 var reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
@@ -71,10 +77,9 @@ type digest struct {
 	mark float64 // the rule's score
 }
 
-// digests returns the detail bullets of pillar key that the cell text
-// digests, the best restatement first.
-func (p *parser2023) digests(key, text string, line int) []digest {
-	n := normalize(text)
+// digests returns the detail bullets of pillar key that the cell digests
+// (n: its text in matching form), the best restatement first.
+func (p *parser2023) digests(key, n string, line int) []digest {
 	if utf8.RuneCountInString(n) < 2 { // no bigram
 		return nil
 	}
@@ -208,8 +213,8 @@ func (x *gramIndex) clauses(cell *gramText, n string) []*gramText {
 	return out
 }
 
-// clauseSpans are the byte ranges of the clauses of n: cut at each of
-// cellClauseCuts, at most maxCellClauses of them, the last holding the
+// clauseSpans are the byte ranges of the clauses of n: cut at each
+// isClauseCut rune, at most maxCellClauses of them, the last holding the
 // rest, as regexp.Split(n, maxCellClauses) cuts (TestCellClauses).
 func (x *gramIndex) clauseSpans(n string) [][2]int {
 	out := x.spans[:0]
@@ -221,7 +226,7 @@ func (x *gramIndex) clauseSpans(n string) [][2]int {
 		if len(out) == maxCellClauses-1 {
 			break
 		}
-		if strings.ContainsRune(cellClauseCuts, r) {
+		if isClauseCut(r) {
 			out = append(out, [2]int{beg, i})
 			beg = i + utf8.RuneLen(r)
 		}

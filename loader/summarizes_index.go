@@ -55,24 +55,24 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 		m          *policygraph.Measure
 		text, head string // in matching form; head "" when too short
 		bg         *bulletGrams
-		a, b, h, e int // its bigrams gs[a:b], its headline's gs[h:e]
+		a, b       int // its bigrams gs[a:b]
 	}
-	var es []entry // the bullets as the lists hold them (df counts each)
-	size := 0      // an upper bound of the bigrams of the texts and heads
+	var es []entry      // the bullets as the lists hold them (df counts each)
+	size, heads := 0, 0 // upper bounds of the bigrams of the texts, of the heads
 	for _, k := range slices.Sorted(maps.Keys(detail)) {
 		for _, m := range detail[k] {
 			e := entry{m: m, text: normalize(m.Text)}
 			size += utf8.RuneCountInString(e.text)
 			if h := headline23(e.text); utf8.RuneCountInString(h) >= headlineRunes {
 				e.head = h
-				size += utf8.RuneCountInString(h)
+				heads += utf8.RuneCountInString(h)
 			}
 			es = append(es, e)
 		}
 	}
 	x := &gramIndex{bullets: make(map[*policygraph.Measure]*bulletGrams, len(es))}
 	bgs := make([]bulletGrams, 0, len(es))
-	// gs: each bullet's distinct bigrams sorted, then each headline's
+	// gs: each bullet's distinct bigrams, sorted
 	gs := make([]bigram.Bigram, 0, size)
 	for i := range es {
 		e := &es[i]
@@ -85,15 +85,8 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 			x.bullets[e.m] = e.bg
 		}
 	}
-	nSets := len(gs)
-	for i := range es {
-		e := &es[i]
-		e.h = len(gs)
-		gs = appendDistinct(gs, e.head)
-		e.e = len(gs)
-	}
-	// the vocabulary, each bigram's df (over the bullets' sets, not the
-	// headlines, which are in them) and each place's id: runs of gs sorted
+	// the vocabulary, each bigram's df and each place's id: runs of gs
+	// sorted
 	order := make([]int32, len(gs))
 	sortGrams(gs, order)
 	ids := make([]uint32, len(gs))
@@ -111,32 +104,41 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 		}
 		return idf[df]
 	}
-	df := 0
-	for i, g := range gs {
-		if i == 0 || gs[i-1] != g {
-			if i > 0 {
-				x.idf = append(x.idf, idfOf(df))
-			}
-			x.vocab, df = append(x.vocab, g), 0
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j] == gs[i] {
+			j++
 		}
-		if int(order[i]) < nSets {
-			df++
+		id := uint32(len(x.vocab))
+		x.vocab, x.idf = append(x.vocab, gs[i]), append(x.idf, idfOf(j-i))
+		for _, o := range order[i:j] {
+			ids[o] = id
 		}
-		ids[order[i]] = uint32(len(x.vocab) - 1)
-	}
-	if runs > 0 {
-		x.idf = append(x.idf, idfOf(df))
+		i = j
 	}
 	x.idfNone = math.Log(float64(len(es) + 1))
 	x.pos = make([]int32, len(x.vocab))
+	// a headline is the start of its text: its bigrams are in the
+	// bullet's set, whose ids give theirs by merge
+	headIDs := make([]uint32, 0, heads) // never grown: the heads slice it
+	var hs []bigram.Bigram
 	for _, e := range es {
 		if e.bg == nil {
 			continue // listed twice: indexed at its first place
 		}
 		e.bg.ids = ids[e.a:e.b:e.b]
-		if e.e > e.h {
-			e.bg.head = ids[e.h:e.e:e.e]
+		if e.head == "" {
+			continue
 		}
+		hs = appendDistinct(hs[:0], e.head)
+		h, j := len(headIDs), 0
+		for _, g := range hs {
+			for x.vocab[e.bg.ids[j]] != g {
+				j++
+			}
+			headIDs = append(headIDs, e.bg.ids[j])
+		}
+		e.bg.head = headIDs[h:len(headIDs):len(headIDs)]
 	}
 	return x
 }

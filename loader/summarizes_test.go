@@ -333,11 +333,13 @@ func TestUngroupedReported2023(t *testing.T) {
 // distinct grams in text order, each bullet's set, which grams a bullet
 // holds, the phrases it holds, and each gram's idf over the bullets.
 func TestGramText(t *testing.T) {
-	bullets := []string{"GX推進法", "", "中小企業の中堅", "推進法の中小企業", "推"}
+	bullets := []string{"GX推進法", "", "中小企業の中堅：GX推進法の中堅", "推進法の中小企業（中小企業）", "推"}
 	detail := map[string][]*policygraph.Measure{}
+	var all []*policygraph.Measure
 	for i, b := range bullets {
 		k := fmt.Sprint("P", i%2) // two pillars: the index spans them all
-		detail[k] = append(detail[k], &policygraph.Measure{Text: b})
+		m := &policygraph.Measure{Text: b}
+		detail[k], all = append(detail[k], m), append(all, m)
 	}
 	x := newGramIndex(detail)
 	df := map[bigram.Bigram]int{}
@@ -353,6 +355,16 @@ func TestGramText(t *testing.T) {
 			}
 			for _, g := range want {
 				df[g]++
+			}
+			var head, wantHead []bigram.Bigram
+			for _, id := range x.bullets[m].head {
+				head = append(head, x.vocab[id])
+			}
+			if h := headline23(normalize(m.Text)); utf8.RuneCountInString(h) >= headlineRunes {
+				wantHead = bigram.Distinct(h)
+			}
+			if !slices.Equal(head, wantHead) || (head == nil) != (wantHead == nil) {
+				t.Errorf("bullet %q: headline %v, want %v", m.Text, head, wantHead)
 			}
 		}
 	}
@@ -388,9 +400,10 @@ func TestGramText(t *testing.T) {
 		if tx.total != total {
 			t.Errorf("%q: total %v, want %v", text, tx.total, total)
 		}
-		for _, b := range bullets {
+		for _, m := range all {
+			b := m.Text
 			probe := bigrams23(normalize(b))
-			ids := x.bullets[detail[fmt.Sprint("P", slices.Index(bullets, b)%2)][slices.Index(bullets, b)/2]].ids
+			ids := x.bullets[m].ids
 			holds := make([]bool, len(tx.uniq))
 			x.open(tx)
 			x.markHeld(ids, holds)

@@ -61,7 +61,7 @@ func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) 
 	}
 }
 
-// heldWeight sums, in text order as weighted does, the weights of the grams
+// heldWeight sums, in text order as gramText.total does, the weights of the grams
 // held and not already taken (taken may be nil).
 func heldWeight(weight []float64, held, taken []bool) float64 {
 	sum := 0.0

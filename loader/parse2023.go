@@ -943,8 +943,14 @@ func (p *parser2023) resolveSummary() {
 	p.grams = newGramIndex(p.detail)
 	p.corpus = p.pillarCorpus()
 	for _, c := range p.summary {
-		n := normalize(c.text) // matching form, read once per cell
-		key := p.cellPillar(c, n)
+		// the cell in matching form, read once for the rules that need it
+		n := normalize(c.text)
+		p.grams.reset() // the texts read for the cell before are dead
+		var t *gramText
+		if len(c.cands) > 1 || !c.group {
+			t = p.grams.text(n)
+		}
+		key := p.cellPillar(c, t)
 		if key == "" {
 			for _, l := range c.lines {
 				p.place(l, "skipped:summary-cell-without-pillar")
@@ -956,17 +962,15 @@ func (p *parser2023) resolveSummary() {
 			p.place(c.lines[0], g.ID)
 			continue
 		}
-		p.summaryMeasure(key, c, n)
+		p.summaryMeasure(key, c, n, t)
 	}
 }
 
-func (p *parser2023) cellPillar(c *cell2023, n string) string {
+func (p *parser2023) cellPillar(c *cell2023, t *gramText) string {
 	if len(c.cands) == 1 {
 		return c.cands[0]
 	}
 	best, bestScore := "", -1.0
-	p.grams.reset()
-	t := p.grams.text(n)
 	for _, k := range c.cands {
 		s := p.corpus[k].cover(t)
 		if s > bestScore {
@@ -977,11 +981,11 @@ func (p *parser2023) cellPillar(c *cell2023, n string) string {
 }
 
 // summaryMeasure creates the measure of a summary cell (n: its text in
-// matching form), linked by SUMMARIZES to the detail bullets it digests (summarizes.go): status from them, horizon
+// matching form, t: n read), linked by SUMMARIZES to the detail bullets it digests (summarizes.go): status from them, horizon
 // from the cell's own date, group from them (digestGroup).
-func (p *parser2023) summaryMeasure(key string, c *cell2023, n string) {
+func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramText) {
 	pl := p.pillars[key]
-	ds := p.digests(key, n, c.lines[0])
+	ds := p.digests(key, n, t, c.lines[0])
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
 	m.Title = headline(c.text)
 	m.StartYear, m.EndYear = measurePeriod(c.text, p.t.Year)

@@ -78,22 +78,22 @@ type digest struct {
 }
 
 // digests returns the detail bullets of pillar key that the cell digests
-// (n: its text in matching form), the best restatement first.
-func (p *parser2023) digests(key, n string, line int) []digest {
+// (n: its text in matching form, cell: n read), the best restatement
+// first.
+func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 	if utf8.RuneCountInString(n) < 2 { // no bigram
 		return nil
 	}
+	x := p.grams
 	detail := p.detail[key]
 	if own, rest := p.actorBullets(key, n, line); own != nil {
 		// the actor is matched: the bullets name it only in their heading
 		detail, n = own, normalize(rest)
+		cell = x.text(n)
 	}
 	if len(detail) == 0 || p.budget <= 0 {
 		return nil
 	}
-	x := p.grams
-	x.reset()
-	cell := x.text(n)
 	var out []digest
 	covered := x.bools(len(cell.known)) // by index in cell.known
 	add := func(m *policygraph.Measure, rule string, mark float64, force bool) {

@@ -211,6 +211,7 @@ type parser2023 struct {
 	// covered and linked are rareClauses' flags, by bigram id and by
 	// bullet, kept from cell to cell
 	covered, linked []bool
+	groupRead       map[*policygraph.MeasureGroup]groupName // groupGrams'
 	// sub is the （…） sub-heading the detail bullets read now are under
 	// (in pillar subPillar); subOf keeps it per bullet, in matching form
 	// (summarizes.go).
@@ -1058,11 +1059,11 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 			if g.PillarID != pid {
 				continue
 			}
-			gn := normalize(g.Name)
+			gn, gb := p.groupGrams(g)
 			if !p.spend(len(gn), len(n), line) {
 				break
 			}
-			s := bigram.Dice(bigram.Distinct(gn), nb) // = dice23 of the two sets
+			s := bigram.Dice(gb, nb) // = dice23 of the two sets
 			if len(n) >= 6 && strings.Contains(gn, n) {
 				s = 1
 			}
@@ -1083,6 +1084,27 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 	p.pd.Groups = append(p.pd.Groups, g)
 	p.rel(policygraph.RelHasGroup, g.PillarID, g.ID)
 	return g
+}
+
+// groupGrams is a group's name in matching form and its bigrams (sorted),
+// read once per group for the summary headings groupFor matches.
+func (p *parser2023) groupGrams(g *policygraph.MeasureGroup) (string, []bigram.Bigram) {
+	if r, ok := p.groupRead[g]; ok {
+		return r.name, r.grams
+	}
+	if p.groupRead == nil {
+		p.groupRead = map[*policygraph.MeasureGroup]groupName{}
+	}
+	n := normalize(g.Name)
+	r := groupName{n, bigram.Distinct(n)}
+	p.groupRead[g] = r
+	return r.name, r.grams
+}
+
+// groupName is a group's name as groupGrams reads it.
+type groupName struct {
+	name  string
+	grams []bigram.Bigram
 }
 
 // ---------------------------------------------------------------- concept pages

@@ -1476,10 +1476,10 @@ func bigrams23(s string) bgSet {
 }
 
 // maxWork2023 bounds the work the overview-cell rules may do in one
-// document, counted as the bigrams the comparisons walk (a comparison of two
-// texts costs their bigram counts). The cells are compared with the bullets
+// document, counted in bigrams: a comparison of two texts is charged both
+// their counts, before it runs, whatever way it reads them. The cells are compared with the bullets
 // of their pillar, which grows with the square of the document; the real
-// report spends about 1.35 million of it. When it runs out the remaining cells link to
+// report spends 1,406,323 of it. When it runs out the remaining cells link to
 // nothing and the report says where it stopped.
 const maxWork2023 = 50_000_000
 

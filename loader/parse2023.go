@@ -756,6 +756,7 @@ func runLen23(its []item2023, i int) int {
 // pillars of kind (any kind if empty).
 func (p *parser2023) matchPillar(name, kind string) string {
 	n := normalize(name)
+	nb := bigram.Distinct(n)
 	best, bestScore := "", 0.0
 	for _, k := range p.pillarKeys() {
 		pl := p.pillars[k]
@@ -771,7 +772,7 @@ func (p *parser2023) matchPillar(name, kind string) string {
 			case strings.Contains(an, n) || strings.Contains(n, an):
 				s = 1 + float64(min(len(an), len(n)))/float64(max(len(an), len(n)))
 			default:
-				s = dice23(bigrams23(an), bigrams23(n))
+				s = bigram.Dice(bigram.Distinct(an), nb)
 			}
 			if s > bestScore {
 				best, bestScore = k, s
@@ -1063,7 +1064,7 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 			if !p.spend(len(gn), len(n), line) {
 				break
 			}
-			s := bigram.Dice(gb, nb) // = dice23 of the two sets
+			s := bigram.Dice(gb, nb)
 			if len(n) >= 6 && strings.Contains(gn, n) {
 				s = 1
 			}
@@ -1461,20 +1462,6 @@ func isRelist23(text string) bool {
 
 // ---------------------------------------------------------------- similarity
 
-// bgSet is a set of bigrams: keyed by the packed bigram, so that building
-// and probing it neither allocates nor hashes strings.
-type bgSet = map[bigram.Bigram]bool
-
-// bigrams23 is the set of distinct bigrams of s (none for one rune).
-func bigrams23(s string) bgSet {
-	rs := []rune(s)
-	out := make(bgSet, len(rs))
-	for i := 0; i+1 < len(rs); i++ {
-		out[bigram.Of(rs[i], rs[i+1])] = true
-	}
-	return out
-}
-
 // maxWork2023 bounds the work the overview-cell rules may do in one
 // document, counted in bigrams: a comparison of two texts is charged both
 // their counts, before it runs, whatever way it reads them. The cells are compared with the bullets
@@ -1498,8 +1485,6 @@ func (p *parser2023) spend(a, b, line int) bool {
 	}
 	return false
 }
-
-func dice23(a, b bgSet) float64 { return bigram.SetDice(a, b) }
 
 // ---------------------------------------------------------------- finish
 

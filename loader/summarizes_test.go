@@ -371,7 +371,7 @@ func TestGramText(t *testing.T) {
 	for _, text := range []string{"GX推進法の改正", "推進法", "", "推", "中堅・中小企業", "推進推進・推進法の推進"} {
 		tx := x.text(text)
 		var uniq []bigram.Bigram
-		seen := bgSet{}
+		seen := map[bigram.Bigram]bool{}
 		rs := []rune(text)
 		for i := 0; i+1 < len(rs); i++ {
 			g := bigram.Of(rs[i], rs[i+1])
@@ -402,7 +402,7 @@ func TestGramText(t *testing.T) {
 		}
 		for _, m := range all {
 			b := m.Text
-			probe := bigrams23(normalize(b))
+			probe := bigramSet(normalize(b))
 			ids := x.bullets[m].ids
 			holds := make([]bool, len(tx.uniq))
 			x.open(tx)
@@ -438,6 +438,17 @@ func TestGramText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// bigramSet is the set of distinct bigrams of s (none for one rune), as a
+// map: what the index's sets are checked against.
+func bigramSet(s string) map[bigram.Bigram]bool {
+	rs := []rune(s)
+	out := map[bigram.Bigram]bool{}
+	for i := 0; i+1 < len(rs); i++ {
+		out[bigram.Of(rs[i], rs[i+1])] = true
+	}
+	return out
 }
 
 // TestSortGrams: sortGrams sorts by bigram, then by place, whether

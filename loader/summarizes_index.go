@@ -56,8 +56,12 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 		bg         *bulletGrams
 		a, b       int // its bigrams gs[a:b]
 	}
-	var es []entry      // the bullets as the lists hold them (df counts each)
-	size, heads := 0, 0 // upper bounds of the bigrams of the texts, of the heads
+	n := 0
+	for _, ms := range detail {
+		n += len(ms)
+	}
+	es := make([]entry, 0, n) // the bullets as the lists hold them (df counts each)
+	size, heads := 0, 0       // upper bounds of the bigrams of the texts, of the heads
 	for _, k := range slices.Sorted(maps.Keys(detail)) {
 		for _, m := range detail[k] {
 			e := entry{m: m, text: normalize(m.Text)}

@@ -942,6 +942,9 @@ func joinSep23(prev, next string) string {
 
 // resolveSummary assigns every summary cell to a pillar and creates its node.
 func (p *parser2023) resolveSummary() {
+	if len(p.summary) == 0 {
+		return // no overview table: nothing to match
+	}
 	p.grams = newGramIndex(p.detail)
 	p.corpus = p.pillarCorpus()
 	for _, c := range p.summary {

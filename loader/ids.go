@@ -65,8 +65,19 @@ func (s idSet) uniqueAs(id, role string) string {
 // It is dropSpaces(nfkc.String(s)) in one pass: a text whose runes
 // nfkc.Rune maps one by one (all but a few lines of the corpus) is mapped
 // here with spaces dropped, returned as is when nothing changes, else in
-// one allocation; any other text takes the two steps.
+// one allocation; any other text takes the two steps. Results are
+// remembered while a load runs (normMemo).
 func normalize(s string) string {
+	if n, ok := memoNormalized(s); ok {
+		return n
+	}
+	n := normalizeOnce(s)
+	memoNormalize(s, n)
+	return n
+}
+
+// normalizeOnce is normalize without the memo.
+func normalizeOnce(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {

@@ -70,6 +70,7 @@ func LoadDir(dir string) (*policygraph.Graph, *Report, error) {
 // graph is returned with the error. The graph is deterministic: nodes in
 // document and line order (laws and funds by id), relationships by id.
 func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
+	defer openNormMemo()()
 	rep := &Report{}
 	g := &policygraph.Graph{}
 	man, err := seed.ReadManifest(fsys)
@@ -166,6 +167,7 @@ func loadDocument(fsys fs.FS, e seed.Entry) (*loadedDoc, error) {
 // contract checks. It never panics: a parser panic becomes a *DocError
 // holding a *PanicError.
 func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err error) {
+	defer openNormMemo()()
 	defer func() {
 		if r := recover(); r != nil {
 			t, pd = nil, nil

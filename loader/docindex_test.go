@@ -1,0 +1,87 @@
+package loader
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/policygraph/policygraph/internal/nfkc"
+	"golang.org/x/text/unicode/norm"
+)
+
+// refIndex is the docIndex that kept, for every raw rune, where its output
+// starts in s and where it came from: rawRuneAt and lineOf must answer as
+// it did.
+type refIndex struct {
+	s                string
+	chunk, line, off []int
+	size             []int
+}
+
+func newRefIndex(t *docText) *refIndex {
+	x := &refIndex{}
+	var b strings.Builder
+	var out []byte
+	for li, l := range t.Raw {
+		for off, r := range l {
+			start := b.Len()
+			if m, ok := nfkc.Rune(r); ok {
+				if m != ' ' && m != '\t' && m != '\r' && m != '\n' {
+					b.WriteRune(m)
+				}
+			} else {
+				out = norm.NFKC.AppendString(out[:0], string(r))
+				for _, c := range string(out) {
+					switch c {
+					case ' ', '\t', '\n', '\r', '\u3000':
+						continue
+					}
+					b.WriteRune(c)
+				}
+			}
+			if b.Len() > start {
+				x.chunk = append(x.chunk, start)
+				x.line = append(x.line, li)
+				x.off = append(x.off, off)
+				x.size = append(x.size, utf8.RuneLen(r))
+			}
+		}
+	}
+	x.s = b.String()
+	return x
+}
+
+func (x *refIndex) chunkAt(p int) int {
+	return sort.Search(len(x.chunk), func(k int) bool { return x.chunk[k] > p }) - 1
+}
+
+// TestDocIndexRawRunes: for every byte of both documents in matching form
+// (and past its ends), the raw rune and line docIndex maps it back to are
+// the ones a per-rune table gives; and on texts with runes NFKC expands,
+// drops or composes.
+func TestDocIndexRawRunes(t *testing.T) {
+	texts := []*docText{corpusText(t, 2023), corpusText(t, 2025),
+		{Raw: []string{"", " ", "ｶﾞｽ ＧＸ\u3000推進", "", "㍻元年 … ﷺ", "か\u3099 \u0301", "\t", ""}},
+		{Raw: []string{"  ", ""}}, {Raw: nil}}
+	for n, dt := range texts {
+		x, ref := newDocIndex(dt), newRefIndex(dt)
+		if x.s != ref.s {
+			t.Fatalf("text %d: s differs", n)
+		}
+		for p := -2; p <= len(x.s)+2; p++ {
+			k := ref.chunkAt(p)
+			line, off, size, ok := x.rawRuneAt(p)
+			if ok != (k >= 0) || ok && (line != ref.line[k] || off != ref.off[k] || size != ref.size[k]) {
+				t.Fatalf("text %d: rawRuneAt(%d) = %d %d %d %v, want chunk %d", n, p, line, off, size, ok, k)
+			}
+			want := 1
+			if k >= 0 {
+				want = ref.line[k] + 1
+			}
+			if got := x.lineOf(p); got != want {
+				t.Fatalf("text %d: lineOf(%d) = %d, want %d", n, p, got, want)
+			}
+		}
+	}
+}

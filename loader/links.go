@@ -105,12 +105,29 @@ type simItem struct {
 
 // docSimItems returns the measures of document doc as simItems.
 func docSimItems(pd *parsedDoc, doc int) []*simItem {
-	out := make([]*simItem, 0, len(pd.Measures))
-	for _, ms := range pd.Measures {
-		u := unmarked(ms.Text)
-		st := stripPunct(u)
-		out = append(out, &simItem{m: ms, doc: doc, text: st, bg: simBigrams(st), cell: pd.Summary[ms.ID],
-			words: bigram.Words(u, wordCut)})
+	items := make([]simItem, len(pd.Measures))
+	us := make([]string, len(pd.Measures))
+	size := 0
+	for i, ms := range pd.Measures {
+		us[i] = unmarked(ms.Text)
+		st := stripPunct(us[i])
+		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
+		size += utf8.RuneCountInString(st) + 1 + utf8.RuneCountInString(us[i])
+	}
+	// Every item's bigrams in one backing array, each capped to its own.
+	buf := make([]bigram.Bigram, 0, size)
+	out := make([]*simItem, len(items))
+	for i := range items {
+		it := &items[i]
+		n := len(buf)
+		buf = bigram.AppendSorted(buf, it.text) // simBigrams
+		it.bg = buf[n:len(buf):len(buf)]
+		n = len(buf)
+		buf = bigram.AppendWords(buf, us[i], wordCut)
+		if len(buf) > n { // bigram.Words gives nil for none
+			it.words = buf[n:len(buf):len(buf)]
+		}
+		out[i] = it
 	}
 	return out
 }

@@ -38,11 +38,23 @@ func unmarked(s string) string {
 // stripPunct drops punctuation, symbols and spaces.
 func stripPunct(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) {
+		if isPunctSymbolSpace(r) {
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// isPunctSymbolSpace is unicode.IsPunct(r) || unicode.IsSymbol(r) ||
+// unicode.IsSpace(r), answered without the tables for kanji and kana (most
+// of the text: letters all) and ASCII letters and digits.
+func isPunctSymbolSpace(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA,
+		r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return false
+	}
+	return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
 }
 
 // simBigrams returns the sorted multiset of character bigrams of s.

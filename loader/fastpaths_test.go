@@ -1,9 +1,13 @@
 package loader
 
+// The fast forms of the loader (docIndex without per-rune tables, the
+// punctuation shortcut, …) answer as the plain ones they replaced.
+
 import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph/internal/nfkc"
@@ -81,6 +85,34 @@ func TestDocIndexRawRunes(t *testing.T) {
 			}
 			if got := x.lineOf(p); got != want {
 				t.Fatalf("text %d: lineOf(%d) = %d, want %d", n, p, got, want)
+			}
+		}
+	}
+}
+
+// TestIsPunctSymbolSpace: the shortcut answers as the unicode tables do,
+// for every rune.
+func TestIsPunctSymbolSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isPunctSymbolSpace(r), unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r); got != want {
+			t.Fatalf("isPunctSymbolSpace(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestAliasFirstRunes: the bits that let a rune skip the alias maps are
+// set for every rune that starts an alias, and only for those (below
+// U+10000; runes above always look in the map).
+func TestAliasFirstRunes(t *testing.T) {
+	m := mustMatcher(t)
+	for _, c := range []struct {
+		byFirst map[rune][]aliasPattern
+		set     *runeSet
+	}{{m.byFirst, m.lawRunes}, {m.orgFirst, m.orgRunes}} {
+		for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+			_, in := c.byFirst[r]
+			if got := c.set.has(r); got != in && (r >= 0 && r < 0x10000 || !got) {
+				t.Fatalf("has(%U) = %v, in the map %v", r, got, in)
 			}
 		}
 	}

@@ -117,3 +117,21 @@ func TestAliasFirstRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestHasKeptSpace: the byte searches answer as strings.ContainsAny, on
+// every rune alone and between others, and on broken UTF-8 around them.
+func TestHasKeptSpace(t *testing.T) {
+	const set = "\v\f\u0085\u1680\u2028\u2029"
+	texts := []string{"", "\xc2", "\xe2\x80", "\xe2\xc2\x85", "\xe1\x9a", "\x85\xc2\x85", "\xe2\x80\xa8\xff", "\xf0\xe2\x80\xa9", "\xe1\xe1\x9a\x80"}
+	for r := rune(0); r <= unicode.MaxRune; r += 1 + r/512 {
+		texts = append(texts, string(r), "あ"+string(r)+"\xe2", "\xc2"+string(r))
+	}
+	for _, r := range set {
+		texts = append(texts, string(r), "\xe2"+string(r), string(r)[1:], string(r)[:len(string(r))-1]+"x")
+	}
+	for _, s := range texts {
+		if got, want := hasKeptSpace(s), strings.ContainsAny(s, set); got != want {
+			t.Errorf("hasKeptSpace(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -17,7 +17,7 @@ import (
 // row group in 2025; a lone number is a page or a chart value by context).
 
 // shape is what a line looks like, before any edition reads meaning into it.
-type shape int
+type shape uint8
 
 const (
 	shapeBlank    shape = iota
@@ -35,19 +35,19 @@ const (
 
 // slideLine is one lexed line.
 type slideLine struct {
-	shape shape
-	line  int    // 1-based
-	raw   string // verbatim
-	norm  string // NFKC, trimmed (docText.Norm)
-	flat  string // normalize(raw): no spaces at all, for matching
+	line int    // 1-based
+	raw  string // verbatim
+	norm string // NFKC, trimmed (docText.Norm)
+	flat string // normalize(raw): no spaces at all, for matching
 	// body is the raw text trimmed, without its bullet (shapeBullet), its
 	// brackets (shapeBracket) or its number (shapeNumbered).
-	body   string
-	bullet rune // shapeBullet: the bullet as printed (⚫ ● ○ 〇 ➢ – • ✓ U+F070)
-	num    int  // shapeNumber, shapeNumbered: the number
+	body string
+	num  int // shapeNumber, shapeNumbered: the number
 	// tailNum is a page number glued to the end of the line after a space
 	// ("…全国展開等） 17"), 0 if none; body and norm still hold it.
 	tailNum int
+	bullet  rune // shapeBullet: the bullet as printed (⚫ ● ○ 〇 ➢ – • ✓ U+F070)
+	shape   shape
 	// pageStart: the raw line begins with a space, which the extraction
 	// does where a new slide or text box opens.
 	pageStart bool
@@ -117,10 +117,18 @@ func lexSlideLine(line int, raw, n string) slideLine {
 // holds one of the few spaces NFKC keeps and normalize does not strip
 // (\v \f U+0085 U+1680 U+2028 U+2029), which then take the long way.
 func flatten(raw, n string) string {
-	if strings.ContainsAny(raw, "\v\f\u0085\u1680\u2028\u2029") {
+	if hasKeptSpace(raw) {
 		return normalize(raw)
 	}
 	return dropSpaces(n)
+}
+
+// hasKeptSpace is strings.ContainsAny(s, "\v\f\u0085\u1680\u2028\u2029")
+// by byte searches, which a lead byte allows: none of these runes' bytes
+// can sit inside another rune, valid or not.
+func hasKeptSpace(s string) bool {
+	return strings.ContainsAny(s, "\v\f") || strings.Contains(s, "\u0085") || strings.Contains(s, "\u1680") ||
+		strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")
 }
 
 // isDigits reports whether s is between min and max ASCII digits.
@@ -152,7 +160,7 @@ func isChartNumbers(n string) bool {
 	if n == "" {
 		return false
 	}
-	for _, f := range strings.Fields(n) {
+	for f := range strings.FieldsSeq(n) {
 		for _, sign := range []string{"▲", "+", "-"} {
 			if g, ok := strings.CutPrefix(f, sign); ok {
 				f = g

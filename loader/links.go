@@ -156,12 +156,13 @@ func relistScore(keys []string, keyBG [][]bigram.Bigram, c *simItem) float64 {
 			cn >= minContainRunes && 2*cn >= kn && strings.Contains(k, c.text) {
 			return 1
 		}
-		best = max(best, bigram.Dice(keyBG[i], c.bg))
+		d := bigram.Dice(keyBG[i], c.bg)
+		best = max(best, d)
 		// A relist may repeat one clause of a longer original (the 2023
 		// summary table joins several measures in one cell): then nearly
 		// all of the key's bigrams occur in the candidate.
 		if len(keyBG[i]) >= minCoverBigrams {
-			if cv := simCover(keyBG[i], c.bg); cv >= relistCoverMin {
+			if cv := coverOfDice(d, keyBG[i], c.bg); cv >= relistCoverMin {
 				best = max(best, cv)
 			}
 		}
@@ -183,7 +184,12 @@ func simCover(a, b []bigram.Bigram) float64 {
 	if len(a) == 0 {
 		return 0
 	}
-	return bigram.Dice(a, b) * float64(len(a)+len(b)) / (2 * float64(len(a)))
+	return coverOfDice(bigram.Dice(a, b), a, b)
+}
+
+// coverOfDice is simCover(a, b) from d = bigram.Dice(a, b), a not empty.
+func coverOfDice(d float64, a, b []bigram.Bigram) float64 {
+	return d * float64(len(a)+len(b)) / (2 * float64(len(a)))
 }
 
 // linkRelists adds RELISTS from every Measure with Relist=true to the

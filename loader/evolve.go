@@ -212,12 +212,7 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 	}
 	vecs, nIDs := buildTFIDF(bags)
 	ev.vl, ev.ve = vecs[:len(ev.later)], vecs[len(ev.later):]
-	ev.index = make([][]posting, nIDs)
-	for j, v := range ev.ve {
-		for k, id := range v.keys {
-			ev.index[id] = append(ev.index[id], posting{int32(j), v.w[k]})
-		}
-	}
+	ev.index = postings(ev.ve, nIDs)
 	ev.findTwins(in.refersTo, in.summarizes)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
@@ -258,6 +253,31 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		}
 	}
 	return ev
+}
+
+// postings returns, for every bigram id, the vectors of ve holding it in
+// the order of ve, with their weight: runs of one backing array.
+func postings(ve []tfidf, nIDs int) [][]posting {
+	start := make([]int, nIDs+1)
+	for _, v := range ve {
+		for _, id := range v.keys {
+			start[id+1]++
+		}
+	}
+	for id := range nIDs {
+		start[id+1] += start[id]
+	}
+	flat := make([]posting, start[nIDs])
+	index := make([][]posting, nIDs)
+	for id := range index {
+		index[id] = flat[start[id]:start[id]:start[id+1]]
+	}
+	for j, v := range ve {
+		for k, id := range v.keys {
+			index[id] = append(index[id], posting{int32(j), v.w[k]})
+		}
+	}
+	return index
 }
 
 // dot sets d[j] to the cosine of v with earlier[j], summed over the

@@ -384,6 +384,10 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 		ids[n] = x
 	}
 	n := float64(len(bags))
+	idf := make([]float64, len(vocab)) // ln(N/df), once per id
+	for id, d := range df {
+		idf[id] = math.Log(n / float64(d))
+	}
 	out := make([]tfidf, len(bags))
 	keys, ws := make([]int32, 0, total), make([]float64, 0, total)
 	for b, x := range ids {
@@ -394,7 +398,7 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 			for j < len(x) && x[j] == x[i] {
 				j++
 			}
-			w := float64(j-i) * math.Log(n/float64(df[x[i]]))
+			w := float64(j-i) * idf[x[i]]
 			if w > 0 {
 				v.keys = append(v.keys, x[i])
 				v.w = append(v.w, w)

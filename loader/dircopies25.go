@@ -39,7 +39,7 @@ func (p *parser25) linkDirectionCopies() {
 	// holds bounds their common multiset), so a cell costs one pass over its
 	// bigrams instead of a merge with every bullet.
 	// One sorted list of (bigram, bullet) pairs: the bullets of a bigram
-	// are a run of it.
+	// are a run of it, found by a map.
 	type posting struct {
 		g bigram.Bigram
 		j int
@@ -57,6 +57,10 @@ func (p *parser25) linkDirectionCopies() {
 		}
 	}
 	slices.SortFunc(post, func(a, b posting) int { return cmp.Compare(a.g, b.g) })
+	run := map[bigram.Bigram]int{} // where the run of a bigram starts in post
+	for x := len(post) - 1; x >= 0; x-- {
+		run[post[x].g] = x
+	}
 	bound := make([]int, len(bullets))
 	var bg []bigram.Bigram // the cell's bigrams, in one buffer for all cells
 	for _, m := range p.pd.Measures {
@@ -70,9 +74,10 @@ func (p *parser25) linkDirectionCopies() {
 			for k < len(bg) && bg[k] == bg[i] {
 				k++
 			}
-			x, _ := slices.BinarySearchFunc(post, bg[i], func(p posting, g bigram.Bigram) int { return cmp.Compare(p.g, g) })
-			for ; x < len(post) && post[x].g == bg[i]; x++ {
-				bound[post[x].j] += k - i
+			if x, ok := run[bg[i]]; ok {
+				for ; x < len(post) && post[x].g == bg[i]; x++ {
+					bound[post[x].j] += k - i
+				}
 			}
 			i = k
 		}

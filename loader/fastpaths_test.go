@@ -135,3 +135,13 @@ func TestHasKeptSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketSwitches: the bracket switches answer as ContainsRune over the
+// bracket lists, for every rune.
+func TestBracketSwitches(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune; r++ {
+		if isOpenBracket(r) != strings.ContainsRune(openBrackets, r) || isCloseBracket(r) != strings.ContainsRune(closeBrackets, r) {
+			t.Fatalf("%U: open %v close %v", r, isOpenBracket(r), isCloseBracket(r))
+		}
+	}
+}

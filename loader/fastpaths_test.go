@@ -4,6 +4,9 @@ package loader
 // punctuation shortcut, …) answer as the plain ones they replaced.
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -142,6 +145,20 @@ func TestBracketSwitches(t *testing.T) {
 	for r := rune(-1); r <= unicode.MaxRune; r++ {
 		if isOpenBracket(r) != strings.ContainsRune(openBrackets, r) || isCloseBracket(r) != strings.ContainsRune(closeBrackets, r) {
 			t.Fatalf("%U: open %v close %v", r, isOpenBracket(r), isCloseBracket(r))
+		}
+	}
+}
+
+// TestItemIDAsFmt: itemID, built without fmt, is the id fmt built.
+func TestItemIDAsFmt(t *testing.T) {
+	for _, c := range []struct {
+		kind, scope, text string
+		year              int
+	}{{"measure", "MISSION-1", "ＧＸ推進法 の改正", 2023}, {"group", "DIR-3", "", 2025}, {"target", "", "x", -7}, {"", "OS-2", "再掲", 0}} {
+		sum := sha1.Sum([]byte(normalize(c.text)))
+		want := fmt.Sprintf("%s:%d:%s:%s", c.kind, c.year, c.scope, hex.EncodeToString(sum[:4]))
+		if got := itemID(c.kind, c.year, c.scope, c.text); got != want {
+			t.Errorf("itemID = %q, want %q", got, want)
 		}
 	}
 }

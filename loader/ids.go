@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -27,7 +28,9 @@ func directionID(year, ordinal int) string { return fmt.Sprintf("direction:%d:%d
 // with the same text in one scope pass them through an idSet.
 func itemID(kind string, year int, scope, text string) string {
 	sum := sha1.Sum([]byte(normalize(text)))
-	return fmt.Sprintf("%s:%d:%s:%s", kind, year, scope, hex.EncodeToString(sum[:4]))
+	var h [8]byte
+	hex.Encode(h[:], sum[:4])
+	return kind + ":" + strconv.Itoa(year) + ":" + scope + ":" + string(h[:]) // fmt's "%s:%d:%s:%s", without fmt
 }
 
 func relID(typ, start, end string) string { return typ + ":" + start + "->" + end }

@@ -75,7 +75,7 @@ func lexSlideLine(line int, raw, n string) slideLine {
 	l := slideLine{line: line, raw: raw, norm: n, flat: flatten(raw, n), body: trimSpaces(raw)}
 	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
 	f := l.flat
-	first, _ := utf8.DecodeRuneInString(f)
+	first, firstLen := utf8.DecodeRuneInString(f)
 	switch {
 	case f == "":
 		l.shape = shapeBlank
@@ -86,7 +86,7 @@ func lexSlideLine(line int, raw, n string) slideLine {
 	case isChartNumbers(n):
 		l.shape = shapeNumbers
 		return l
-	case utf8.RuneCountInString(f) == 1:
+	case firstLen == len(f): // one rune
 		l.shape = shapeSingle
 		return l
 	case strings.ContainsRune(bulletRunes, first):

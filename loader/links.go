@@ -146,14 +146,16 @@ func docSimItems(pd *parsedDoc, doc int) []*simItem {
 
 // relistScore is how well relist keys match a candidate original: 1 when a key
 // and the candidate contain one another, else the best Dice.
-func relistScore(keys []string, keyBG [][]bigram.Bigram, c *simItem) float64 {
+// keyRunes[i] is the rune count of keys[i].
+func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simItem) float64 {
 	best := 0.0
 	for i, k := range keys {
-		kn, cn := utf8.RuneCountInString(k), utf8.RuneCountInString(c.text)
+		kn := keyRunes[i]
 		// The candidate inside the key counts only when it is most of the
-		// key: a long item holds many short ones.
+		// key: a long item holds many short ones. (A candidate longer than
+		// the key is not inside it: its runes are not counted then.)
 		if kn >= minContainRunes && strings.Contains(c.text, k) ||
-			cn >= minContainRunes && 2*cn >= kn && strings.Contains(k, c.text) {
+			len(c.text) <= len(k) && candidateInKey(k, kn, c.text) {
 			return 1
 		}
 		d := bigram.Dice(keyBG[i], c.bg)
@@ -168,6 +170,13 @@ func relistScore(keys []string, keyBG [][]bigram.Bigram, c *simItem) float64 {
 		}
 	}
 	return best
+}
+
+// candidateInKey: text, of at least minContainRunes runes and half the
+// key's kn, is inside key.
+func candidateInKey(key string, kn int, text string) bool {
+	cn := utf8.RuneCountInString(text)
+	return cn >= minContainRunes && 2*cn >= kn && strings.Contains(key, text)
 }
 
 // relistCoverMin is the share of a relist key's bigrams a longer original
@@ -252,8 +261,10 @@ type relistCand struct {
 // closest line; nil when none reaches relistDiceMin.
 func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simItem) *relistCand {
 	keyBG := make([][]bigram.Bigram, len(keys))
+	keyRunes := make([]int, len(keys))
 	for i, k := range keys {
 		keyBG[i] = simBigrams(k)
+		keyRunes[i] = utf8.RuneCountInString(k)
 	}
 	var best *relistCand
 	better := func(a, b *relistCand) bool {
@@ -273,7 +284,7 @@ func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simI
 			if c.m == r {
 				continue
 			}
-			s := relistScore(keys, keyBG, c)
+			s := relistScore(keys, keyRunes, keyBG, c)
 			if s < relistDiceMin {
 				continue
 			}

@@ -162,3 +162,35 @@ func TestItemIDAsFmt(t *testing.T) {
 		}
 	}
 }
+
+// TestRegexpGuards: the cheap checks that let a line skip an anchored
+// regexp never skip a line it matches — on every line of both documents,
+// flattened, and on lines made to match.
+func TestRegexpGuards(t *testing.T) {
+	lines := []string{"ミッション1:炭素中立型社会の実現(考え方)", "OS4:徹底した日本社会のグローバル化", "1人材・・・p.58",
+		"ミッション志向の産業政策(8分野):", "社会基盤(OS)の組替え(5分野):", "社会基盤(OS)の組換え(5分野):", "【再掲】", "(再掲)", "[再掲]"}
+	for _, year := range []int{2023, 2025} {
+		for _, raw := range corpusText(t, year).Raw {
+			lines = append(lines, normalize(raw), raw)
+		}
+	}
+	for _, f := range lines {
+		if re23Pillar.MatchString(f) && !(strings.HasPrefix(f, "ミッション") || strings.HasPrefix(f, "OS")) {
+			t.Errorf("re23Pillar matches %q past its guard", f)
+		}
+		if re23TOC.MatchString(f) && !(f[0] >= '1' && f[0] <= '9') {
+			t.Errorf("re23TOC matches %q past its guard", f)
+		}
+		if re23List.MatchString(f) && !(strings.HasPrefix(f, "ミッション志向の産業政策(") || strings.HasPrefix(f, "社会基盤(OS)の組")) {
+			t.Errorf("re23List matches %q past its guard", f)
+		}
+		if relistMarker.MatchString(f) && !strings.Contains(f, "再掲") {
+			t.Errorf("relistMarker matches %q without 再掲", f)
+		}
+	}
+	for _, f := range lines[:9] {
+		if !re23Pillar.MatchString(f) && !re23TOC.MatchString(f) && !re23List.MatchString(f) && !relistMarker.MatchString(f) {
+			t.Errorf("%q: made to match, matches nothing", f)
+		}
+	}
+}

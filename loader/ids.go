@@ -102,22 +102,36 @@ func normalizeOnce(s string) string {
 }
 
 // normalizeFrom is normalize(s) where s[:i] is already normal and s[i:]
-// starts with a rune that changes.
+// starts with a rune that changes. Runs of runes that stay are copied
+// whole.
 func normalizeFrom(s string, i int) string {
 	var b strings.Builder
 	b.Grow(len(s)) // a mapped rune is never longer than its input
-	b.WriteString(s[:i])
+	run := 0       // s[run:i] is copied as it is
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isSpace(c) {
+				b.WriteString(s[run:i])
+				run = i + 1
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		m, ok := nfkc.Rune(r)
 		if !ok {
 			return dropSpaces(nfkc.String(s))
 		}
-		if m >= utf8.RuneSelf || !isSpace(byte(m)) {
-			b.WriteRune(m)
+		if m != r {
+			b.WriteString(s[run:i])
+			if m >= utf8.RuneSelf || !isSpace(byte(m)) {
+				b.WriteRune(m)
+			}
+			run = i + n
 		}
 		i += n
 	}
+	b.WriteString(s[run:])
 	return b.String()
 }
 

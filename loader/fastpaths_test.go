@@ -194,3 +194,56 @@ func TestRegexpGuards(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneIndexScan: a short text's runeIndex scans, a long one's builds
+// tables; both answer as a plain search does, at every position.
+func TestRuneIndexScan(t *testing.T) {
+	unit := []rune("2030年度まで(目標)に、2040年までに1兆円。")
+	for _, n := range []int{0, 1, 40, runeIndexScanMax, runeIndexScanMax + 1, 700} {
+		rs := make([]rune, n)
+		for k := range rs {
+			rs[k] = unit[(k*7+k/5)%len(unit)]
+		}
+		x := newRuneIndex(rs)
+		for i := 0; i <= n+1; i++ {
+			for _, s := range []string{"", "年", "まで", "(目標)", "兆円。", "ない", "\xff"} {
+				want := n
+				for k := max(i, 0); k < n; k++ {
+					if hasRunes(rs, k, []rune(s)) {
+						want = k
+						break
+					}
+				}
+				if i >= n {
+					want = n
+				}
+				if got := x.nextAt(i, s); got != want {
+					t.Fatalf("n=%d: nextAt(%d, %q) = %d, want %d", n, i, s, got, want)
+				}
+			}
+			brk, open := n, -1
+			for k := max(i, 0); k < n; k++ {
+				if isClauseBreak(rs[k]) {
+					brk = k
+					break
+				}
+			}
+			if i >= n {
+				brk = n
+			}
+			for k := 0; k < min(i, n); k++ {
+				if rs[k] == '(' {
+					open = k
+				}
+			}
+			if i >= 0 {
+				if got := x.breakAt(i); got != brk {
+					t.Fatalf("n=%d: breakAt(%d) = %d, want %d", n, i, got, brk)
+				}
+				if got := x.openBefore(i); got != open {
+					t.Fatalf("n=%d: openBefore(%d) = %d, want %d", n, i, got, open)
+				}
+			}
+		}
+	}
+}

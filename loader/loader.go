@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"runtime/debug"
 	"sort"
@@ -129,13 +130,12 @@ func assembleSafe(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedD
 // claimIDs rejects a document whose node ids collide with an earlier one's
 // (a manifest listing the same edition twice).
 func claimIDs(ids map[string]string, d *loadedDoc) error {
-	own := nodeIDs(d.pd)
-	for id := range own {
+	for id := range nodeIDs(d.pd) {
 		if f, ok := ids[id]; ok {
 			return &DocError{File: d.t.File, Err: fmt.Errorf("node id %s already loaded from %s", id, f)}
 		}
 	}
-	for id := range own {
+	for id := range nodeIDs(d.pd) {
 		ids[id] = d.t.File
 	}
 	return nil
@@ -321,24 +321,39 @@ func checkParsed(t *docText, pd *parsedDoc) error {
 	return nil
 }
 
-func nodeIDs(pd *parsedDoc) map[string]bool {
-	ids := map[string]bool{pd.Doc.ID: true}
-	for _, x := range pd.Pillars {
-		ids[x.ID] = true
+// nodeIDs yields the id of every node of the document, the Document first,
+// in node order.
+func nodeIDs(pd *parsedDoc) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if !yield(pd.Doc.ID) {
+			return
+		}
+		for _, x := range pd.Pillars {
+			if !yield(x.ID) {
+				return
+			}
+		}
+		for _, x := range pd.Groups {
+			if !yield(x.ID) {
+				return
+			}
+		}
+		for _, x := range pd.Measures {
+			if !yield(x.ID) {
+				return
+			}
+		}
+		for _, x := range pd.Targets {
+			if !yield(x.ID) {
+				return
+			}
+		}
+		for _, x := range pd.Directions {
+			if !yield(x.ID) {
+				return
+			}
+		}
 	}
-	for _, x := range pd.Groups {
-		ids[x.ID] = true
-	}
-	for _, x := range pd.Measures {
-		ids[x.ID] = true
-	}
-	for _, x := range pd.Targets {
-		ids[x.ID] = true
-	}
-	for _, x := range pd.Directions {
-		ids[x.ID] = true
-	}
-	return ids
 }
 
 // assemble runs the shared passes over the parsed documents (in year order)

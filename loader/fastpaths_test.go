@@ -281,3 +281,25 @@ func TestReadFileString(t *testing.T) {
 		t.Error("a missing file read")
 	}
 }
+
+// TestStripPunctAsMap: stripPunct is strings.Map dropping punctuation,
+// symbols and spaces, on every line of both documents and on bad bytes.
+func TestStripPunctAsMap(t *testing.T) {
+	texts := []string{"", "、", "abc", "（再掲）ＧＸ推進法", "\xff", "a\xffb", "\ufffd", "x\xe3\x81", "施策 ・ 支援"}
+	for _, year := range []int{2023, 2025} {
+		for _, raw := range corpusText(t, year).Raw {
+			texts = append(texts, raw, normalize(raw))
+		}
+	}
+	for _, s := range texts {
+		want := strings.Map(func(r rune) rune {
+			if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+		if got := stripPunct(s); got != want {
+			t.Errorf("stripPunct(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -37,12 +37,29 @@ func unmarked(s string) string {
 
 // stripPunct drops punctuation, symbols and spaces.
 func stripPunct(s string) string {
-	return strings.Map(func(r rune) rune {
-		if isPunctSymbolSpace(r) {
-			return -1
+	// strings.Map dropping isPunctSymbolSpace, with the runs between the
+	// dropped runes copied whole. A bad byte decodes to U+FFFD, a symbol:
+	// dropped, as strings.Map drops it.
+	var b strings.Builder
+	run := 0 // s[run:i] is kept
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isPunctSymbolSpace(r) {
+			i += n
+			continue
 		}
-		return r
-	}, s)
+		if b.Cap() == 0 {
+			b.Grow(len(s)) // at most what is kept
+		}
+		b.WriteString(s[run:i])
+		i += n
+		run = i
+	}
+	if b.Cap() == 0 {
+		return s // nothing dropped: strings.Map returns s too
+	}
+	b.WriteString(s[run:])
+	return b.String()
 }
 
 // isPunctSymbolSpace is unicode.IsPunct(r) || unicode.IsSymbol(r) ||

@@ -51,13 +51,27 @@ func newDocIndex(t *docText) *docIndex {
 	var buf [64]byte
 	for li, l := range t.Raw {
 		x.lineS[li] = b.Len()
-		for _, r := range l {
-			if m, ok := nfkc.Rune(r); !ok {
-				b.Write(appendIndexed(buf[:0], r))
-			} else if m != ' ' && m != '\t' && m != '\r' && m != '\n' {
-				b.WriteRune(m) // appendIndexed's first case, inline
+		// appendIndexed rune by rune, with runs of runes that stay as they
+		// are (most of the text) copied whole.
+		run := 0 // l[run:i] stays
+		for i := 0; i < len(l); {
+			if c := l[i]; c < utf8.RuneSelf {
+				if isSpace(c) {
+					b.WriteString(l[run:i])
+					run = i + 1
+				}
+				i++
+				continue
 			}
+			r, n := utf8.DecodeRuneInString(l[i:])
+			if m, ok := nfkc.Rune(r); !ok || m != r {
+				b.WriteString(l[run:i])
+				b.Write(appendIndexed(buf[:0], r))
+				run = i + n
+			}
+			i += n
 		}
+		b.WriteString(l[run:])
 	}
 	x.lineS[len(t.Raw)] = b.Len()
 	x.s = b.String()

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -300,6 +301,21 @@ func TestStripPunctAsMap(t *testing.T) {
 		}, s)
 		if got := stripPunct(s); got != want {
 			t.Errorf("stripPunct(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestLonePageNumber: isDigits(s, 1, 3) is the regexp ^[0-9]{1,3}$ that
+// pages.go used, on every line of both documents and around its edges.
+func TestLonePageNumber(t *testing.T) {
+	re := regexp.MustCompile(`^[0-9]{1,3}$`)
+	texts := []string{"", "1", "12", "123", "1234", "１２", "1\n", "a1", " 1", "٣", "0"}
+	for _, year := range []int{2023, 2025} {
+		texts = append(texts, corpusText(t, year).Norm...)
+	}
+	for _, s := range texts {
+		if got, want := isDigits(s, 1, 3), re.MatchString(s); got != want {
+			t.Errorf("isDigits(%q) = %v, regexp %v", s, got, want)
 		}
 	}
 }

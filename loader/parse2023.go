@@ -160,7 +160,7 @@ func item2023FromLine(l slideLine) item2023 {
 		return it
 	}
 	// The anchored regexps run only on lines that start as they require.
-	if strings.HasPrefix(f, "ミッション") || strings.HasPrefix(f, "OS") {
+	if (strings.HasPrefix(f, "ミッション") || strings.HasPrefix(f, "OS")) && strings.Contains(f, ":") {
 		if m := re23Pillar.FindStringSubmatch(f); m != nil {
 			it.kind = k23Pillar
 			it.pkind = policygraph.KindMission
@@ -173,7 +173,7 @@ func item2023FromLine(l slideLine) item2023 {
 			return it
 		}
 	}
-	if f != "" && f[0] >= '1' && f[0] <= '9' {
+	if f != "" && f[0] >= '1' && f[0] <= '9' && strings.Contains(f, "・・・p.") {
 		if m := re23TOC.FindStringSubmatch(f); m != nil {
 			it.kind = k23TOCEntry
 			it.tocOrd, _ = strconv.Atoi(m[1])

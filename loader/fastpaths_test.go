@@ -319,3 +319,41 @@ func TestLonePageNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestChartNumbersQuickReject: isChartNumbers with its first-rune check is
+// the field-by-field test alone, on every line of both documents and on
+// lines that open with a space.
+func TestChartNumbersQuickReject(t *testing.T) {
+	full := func(n string) bool {
+		if n == "" {
+			return false
+		}
+		for _, f := range strings.Fields(n) {
+			for _, sign := range []string{"▲", "+", "-"} {
+				if g, ok := strings.CutPrefix(f, sign); ok {
+					f = g
+					break
+				}
+			}
+			f = strings.TrimSuffix(f, "%")
+			if f == "" || f[0] < '0' || f[0] > '9' {
+				return false
+			}
+			for i := 0; i < len(f); i++ {
+				if c := f[i]; (c < '0' || c > '9') && c != ',' && c != '.' {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	texts := []string{" 12 34", "\u3000▲3 4%", "▲1.5", "+3", "-", "x1", "1 x", "12,000 3.5%", "\t", "%"}
+	for _, year := range []int{2023, 2025} {
+		texts = append(texts, corpusText(t, year).Norm...)
+	}
+	for _, n := range texts {
+		if got, want := isChartNumbers(n), full(n); got != want {
+			t.Errorf("isChartNumbers(%q) = %v, want %v", n, got, want)
+		}
+	}
+}

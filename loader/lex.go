@@ -72,7 +72,8 @@ func lexSlides(t *docText) []slideLine {
 
 // lexSlideLine lexes one line; n is its NFKC form, trimmed.
 func lexSlideLine(line int, raw, n string) slideLine {
-	l := slideLine{line: line, raw: raw, norm: n, flat: flatten(raw, n), body: trimSpaces(raw)}
+	trimmed := trimSpaces(raw)
+	l := slideLine{line: line, raw: raw, norm: n, flat: flatten(raw, n), body: trimmed}
 	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
 	f := l.flat
 	first, firstLen := utf8.DecodeRuneInString(f)
@@ -108,7 +109,7 @@ func lexSlideLine(line int, raw, n string) slideLine {
 			l.body = rest
 		}
 	}
-	l.tailNum = trailingPageNumber(trimSpaces(raw))
+	l.tailNum = trailingPageNumber(trimmed)
 	return l
 }
 
@@ -158,6 +159,11 @@ func atoi(s string) int {
 // shapeNumber, checked before.
 func isChartNumbers(n string) bool {
 	if n == "" {
+		return false
+	}
+	// The first field starts with n's first rune unless that is a space:
+	// a sign or a digit, or no chart numbers (most lines).
+	if r, _ := utf8.DecodeRuneInString(n); !unicode.IsSpace(r) && r != '▲' && r != '+' && r != '-' && (r < '0' || r > '9') {
 		return false
 	}
 	for f := range strings.FieldsSeq(n) {

@@ -402,7 +402,12 @@ func nodeIDs(pd *parsedDoc) iter.Seq[string] {
 // and fills g and the report.
 func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) {
 	var rels []*policygraph.Relationship
-	owner := map[string]*loadedDoc{}
+	nodes := 0
+	for _, d := range docs {
+		pd := d.pd
+		nodes += 1 + len(pd.Pillars) + len(pd.Groups) + len(pd.Measures) + len(pd.Targets) + len(pd.Directions)
+	}
+	owner := make(map[string]*loadedDoc, nodes) // node id → its document
 	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
 	ores := &orgResult{orgs: map[string]*policygraph.Organisation{}}
 	docAmounts := make([]int, len(docs))
@@ -487,7 +492,10 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	sort.Slice(g.Organisations, func(i, j int) bool { return g.Organisations[i].ID < g.Organisations[j].ID })
 
 	// One relationship per id (the first), sorted by id.
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(rels))
+	if len(rels) > 0 {
+		g.Relationships = make([]*policygraph.Relationship, 0, len(rels))
+	}
 	for _, r := range rels {
 		if r.Properties == nil {
 			r.Properties = map[string]any{}

@@ -1,9 +1,7 @@
 package loader
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"unicode"
 
 	"github.com/policygraph/policygraph"
@@ -342,41 +340,14 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[str
 // buildTFIDF returns the vectors of the bags, idf = ln(N/df) over them, and
 // the number of bigram ids: ids are the ranks of the distinct bigrams.
 func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
-	// Ids by first sight, then renumbered by rank: sorting the distinct
-	// bigrams is a fraction of sorting them all.
-	seen := map[bigram.Bigram]int32{}
-	var vocab []bigram.Bigram
-	total := 0
-	for _, b := range bags {
-		total += len(b)
-		for _, g := range b {
-			if _, ok := seen[g]; !ok {
-				seen[g] = int32(len(vocab))
-				vocab = append(vocab, g)
-			}
-		}
-	}
-	order := make([]int32, len(vocab))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(vocab[a], vocab[b]) })
-	rank := make([]int32, len(vocab))
-	for r, i := range order {
-		rank[i] = int32(r)
-	}
-	id := seen
-	for g, i := range seen {
-		id[g] = rank[i]
-	}
-	df := make([]int32, len(vocab))
+	flat, nIDs := bigramIDs(bags)
+	total := len(flat)
+	df := make([]int32, nIDs)
 	ids := make([][]int32, len(bags))
-	flat := make([]int32, total)
 	for n, b := range bags {
 		x := flat[:len(b):len(b)]
 		flat = flat[len(b):]
 		for i, g := range b {
-			x[i] = id[g]
 			if i == 0 || g != b[i-1] {
 				df[x[i]]++
 			}
@@ -384,7 +355,7 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 		ids[n] = x
 	}
 	n := float64(len(bags))
-	idf := make([]float64, len(vocab)) // ln(N/df), once per id
+	idf := make([]float64, nIDs) // ln(N/df), once per id
 	for id, d := range df {
 		idf[id] = math.Log(n / float64(d))
 	}
@@ -413,7 +384,7 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 		keys, ws = keys[:len(keys)+len(v.keys)], ws[:len(ws)+len(v.w)]
 		out[b] = v
 	}
-	return out, len(rank)
+	return out, nIDs
 }
 
 // siblingScores returns the best score of later[i]'s siblings against

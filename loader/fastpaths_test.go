@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -18,6 +19,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/policygraph/policygraph/internal/bigram"
 	"github.com/policygraph/policygraph/internal/nfkc"
 	"github.com/policygraph/policygraph/seed"
 	"golang.org/x/text/unicode/norm"
@@ -355,5 +357,29 @@ func TestChartNumbersQuickReject(t *testing.T) {
 		if got, want := isChartNumbers(n), full(n); got != want {
 			t.Errorf("isChartNumbers(%q) = %v, want %v", n, got, want)
 		}
+	}
+}
+
+// TestBigramIDs: the packed sort numbers the bigrams as the map does, on
+// the EVOLVES_FROM bags of the corpus and on bags with odd runes.
+func TestBigramIDs(t *testing.T) {
+	later, earlier, _ := benchEvolveInputs(t)
+	var bags [][]bigram.Bigram
+	for _, it := range append(later, earlier...) {
+		bags = append(bags, evolveBigrams(it.m.Text))
+	}
+	bags = append(bags, nil, []bigram.Bigram{bigram.Of(0x10FFFF, 0), bigram.Of(0, 0x10FFFF), bigram.Of(1, 1)})
+	total := 0
+	for _, b := range bags {
+		total += len(b)
+	}
+	sorted, byMap := make([]int32, total), make([]int32, total)
+	n1, ok := bigramIDsBySort(bags, sorted)
+	n2 := bigramIDsByMap(bags, byMap)
+	if !ok || n1 != n2 || !slices.Equal(sorted, byMap) {
+		t.Fatalf("by sort: %d ids (%v), by map: %d; equal %v", n1, ok, n2, slices.Equal(sorted, byMap))
+	}
+	if _, ok := bigramIDsBySort([][]bigram.Bigram{{bigram.Of(1<<21, 0)}}, make([]int32, 1)); ok {
+		t.Error("a rune past 21 bits was packed")
 	}
 }

@@ -21,24 +21,14 @@ type docIndex struct {
 	s     string
 	lineS []int // lineS[i] is the offset in s where line i starts
 
-	norms  map[string]string // normalize's results: the passes read the same node texts
-	srcs   []mentionSource   // mentionSources(x, srcsOf), once per document
+	srcs   []mentionSource // mentionSources(x, srcsOf), once per document
 	srcsOf *parsedDoc
 }
 
-// normalize is normalize(s), computed once per text for all the passes
-// (laws and funds, organisations, amounts) that read the same node texts.
-func (x *docIndex) normalize(s string) string {
-	if n, ok := x.norms[s]; ok {
-		return n
-	}
-	if x.norms == nil {
-		x.norms = map[string]string{}
-	}
-	n := normalize(s)
-	x.norms[s] = n
-	return n
-}
+// normalize is normalize(s): the passes (laws and funds, organisations,
+// amounts) read the same node texts, which normMemo remembers while a load
+// runs.
+func (x *docIndex) normalize(s string) string { return normalize(s) }
 
 func newDocIndex(t *docText) *docIndex {
 	x := &docIndex{t: t, lineS: make([]int, len(t.Raw)+1)}

@@ -10,15 +10,18 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
 	"github.com/policygraph/policygraph/internal/nfkc"
 	"github.com/policygraph/policygraph/seed"
@@ -381,5 +384,30 @@ func TestBigramIDs(t *testing.T) {
 	}
 	if _, ok := bigramIDsBySort([][]bigram.Bigram{{bigram.Of(1<<21, 0)}}, make([]int32, 1)); ok {
 		t.Error("a rune past 21 bits was packed")
+	}
+}
+
+// TestLoadConcurrent: loads that run at once share normMemo and give the
+// graph a load alone gives.
+func TestLoadConcurrent(t *testing.T) {
+	want, _, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs := make([]*policygraph.Graph, 3)
+	var wg sync.WaitGroup
+	for i := range graphs {
+		wg.Go(func() { graphs[i], _, _ = LoadFS(seed.FS()) })
+	}
+	wg.Wait()
+	for i, g := range graphs {
+		if !reflect.DeepEqual(g, want) {
+			t.Errorf("load %d at once with others differs from a load alone", i)
+		}
+	}
+	normMemo.Lock()
+	defer normMemo.Unlock()
+	if normMemo.m != nil { // no test runs in parallel with this one
+		t.Error("normMemo still open after the loads")
 	}
 }

@@ -5,6 +5,7 @@ package loader
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/hex"
@@ -409,5 +410,30 @@ func TestLoadConcurrent(t *testing.T) {
 	defer normMemo.Unlock()
 	if normMemo.m != nil { // no test runs in parallel with this one
 		t.Error("normMemo still open after the loads")
+	}
+}
+
+// TestRadixSortHigh: keys come out ordered by their high bits, keys with
+// equal high bits in their order before, for an even and an odd number of
+// passes.
+func TestRadixSortHigh(t *testing.T) {
+	for _, low := range []uint{22, 31, 60} {
+		keys := make([]uint64, 5000)
+		x := uint64(88172645463325252)
+		for i := range keys {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			keys[i] = x&^(1<<low-1) | uint64(i) // the low bits: the order before
+			if i%7 == 0 && i > 0 {
+				keys[i] = keys[i-1]&^(1<<low-1) | uint64(i) // equal high bits
+			}
+		}
+		want := slices.Clone(keys)
+		slices.SortStableFunc(want, func(a, b uint64) int { return cmp.Compare(a>>low, b>>low) })
+		radixSortHigh(keys, low)
+		if !slices.Equal(keys, want) {
+			t.Errorf("low %d: not sorted by the high bits, stably", low)
+		}
 	}
 }

@@ -437,3 +437,18 @@ func TestRadixSortHigh(t *testing.T) {
 		}
 	}
 }
+
+// TestLexSlidesFlat: the flat forms lexSlides writes into one buffer are
+// flatten's, line by line.
+func TestLexSlidesFlat(t *testing.T) {
+	texts := []*docText{corpusText(t, 2023), corpusText(t, 2025),
+		{Raw: []string{"", " a b ", "\fＧＸ 推進\f", "ＧＸ　推進 法", "x\u2028 y", "一 二", "三"}}}
+	texts[2].fillNorm()
+	for _, dt := range texts {
+		for i, l := range lexSlides(dt) {
+			if want := flatten(dt.Raw[i], dt.Norm[i]); l.flat != want {
+				t.Errorf("line %d: flat %q, want %q", i+1, l.flat, want)
+			}
+		}
+	}
+}

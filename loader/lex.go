@@ -59,21 +59,61 @@ const bulletRunes = "⚫●○〇➢–•✓\uf070"
 
 // lexSlides lexes every line of t.
 func lexSlides(t *docText) []slideLine {
+	norm := func(i int) string {
+		if i < len(t.Norm) {
+			return t.Norm[i]
+		}
+		return ""
+	}
+	// The lines' flat forms that differ from their NFKC form (dropSpaces
+	// of it) share one allocation: written in turn into a buffer sized for
+	// all of them, which never moves, each a slice of it.
+	size := 0
+	for i, raw := range t.Raw {
+		if n := norm(i); !hasKeptSpace(raw) && strings.ContainsAny(n, " \t\r\n") {
+			size += len(n)
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
 	out := make([]slideLine, len(t.Raw))
 	for i, raw := range t.Raw {
-		n := ""
-		if i < len(t.Norm) {
-			n = t.Norm[i]
+		n := norm(i)
+		flat := n
+		switch {
+		case hasKeptSpace(raw):
+			flat = flatten(raw, n)
+		case strings.ContainsAny(n, " \t\r\n"):
+			start := b.Len()
+			appendDropSpaces(&b, n)
+			flat = b.String()[start:]
 		}
-		out[i] = lexSlideLine(i+1, raw, n)
+		out[i] = lexSlideLineFlat(i+1, raw, n, flat)
 	}
 	return out
 }
 
+// appendDropSpaces writes dropSpaces(s) to b.
+func appendDropSpaces(b *strings.Builder, s string) {
+	run := 0
+	for j := 0; j < len(s); j++ {
+		if isSpace(s[j]) {
+			b.WriteString(s[run:j])
+			run = j + 1
+		}
+	}
+	b.WriteString(s[run:])
+}
+
 // lexSlideLine lexes one line; n is its NFKC form, trimmed.
 func lexSlideLine(line int, raw, n string) slideLine {
+	return lexSlideLineFlat(line, raw, n, flatten(raw, n))
+}
+
+// lexSlideLineFlat is lexSlideLine given flat = flatten(raw, n).
+func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
 	trimmed := trimSpaces(raw)
-	l := slideLine{line: line, raw: raw, norm: n, flat: flatten(raw, n), body: trimmed}
+	l := slideLine{line: line, raw: raw, norm: n, flat: flat, body: trimmed}
 	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
 	f := l.flat
 	first, firstLen := utf8.DecodeRuneInString(f)

@@ -452,3 +452,18 @@ func TestLexSlidesFlat(t *testing.T) {
 		}
 	}
 }
+
+// TestPillarIDAsFmt: pillarID, built without fmt, is the id fmt built, in
+// one allocation.
+func TestPillarIDAsFmt(t *testing.T) {
+	for _, y := range []int{2023, 0, -5, 12345678901} {
+		for _, k := range []string{"MISSION-1", "", "OS-5"} {
+			if got, want := pillarID(y, k), fmt.Sprintf("pillar:%d:%s", y, k); got != want {
+				t.Errorf("pillarID = %q, want %q", got, want)
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(10, func() { _ = pillarID(2023, "MISSION-1") }); n != 1 {
+		t.Errorf("pillarID allocates %v times", n)
+	}
+}

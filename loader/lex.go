@@ -68,9 +68,9 @@ func lexSlides(t *docText) []slideLine {
 	// The lines' flat forms that differ from their NFKC form (dropSpaces
 	// of it) share one allocation: written in turn into a buffer sized for
 	// all of them, which never moves, each a slice of it.
-	size := 0
-	for i, raw := range t.Raw {
-		if n := norm(i); !hasKeptSpace(raw) && strings.ContainsAny(n, " \t\r\n") {
+	size := 0 // at least what the lines take
+	for i := range t.Raw {
+		if n := norm(i); strings.ContainsAny(n, " \t\r\n") {
 			size += len(n)
 		}
 	}

@@ -4,13 +4,10 @@ package loader
 // punctuation shortcut, …) answer as the plain ones they replaced.
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha1"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"reflect"
 	"regexp"
 	"slices"
@@ -18,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 	"unicode"
 	"unicode/utf8"
 
@@ -257,35 +253,6 @@ func TestRuneIndexScan(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// TestReadFileString: the document read as a string is fs.ReadFile's bytes,
-// whatever size Stat gave, and hashes as they do.
-func TestReadFileString(t *testing.T) {
-	fsys := fstest.MapFS{"a.txt": {Data: []byte("一行目\n二行目\n")}, "empty.txt": {Data: nil},
-		"big.txt": {Data: bytes.Repeat([]byte("ＧＸ推進法\n"), 5000)}}
-	for _, sys := range []fs.FS{fsys, seed.FS()} {
-		names, _ := fs.Glob(sys, "*.txt")
-		for _, name := range names {
-			want, err := fs.ReadFile(sys, name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, size := range []int64{int64(len(want)), 0, 3, int64(len(want)) + 100, -1} {
-				got, err := readFileString(sys, name, size)
-				if err != nil || got != string(want) {
-					t.Errorf("%s (size %d): %d bytes, %v; want %d bytes", name, size, len(got), err, len(want))
-				}
-			}
-			sum := sha256.Sum256(want)
-			if got := sha256Hex(string(want)); got != hex.EncodeToString(sum[:]) {
-				t.Errorf("%s: sha256Hex = %s", name, got)
-			}
-		}
-	}
-	if _, err := readFileString(fsys, "none.txt", 0); err == nil {
-		t.Error("a missing file read")
 	}
 }
 

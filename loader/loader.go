@@ -19,14 +19,12 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"iter"
 	"os"
 	"runtime/debug"
 	"sort"
 	"strings"
-	"unsafe"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/nfkc"
@@ -149,66 +147,26 @@ func loadDocument(fsys fs.FS, e seed.Entry) (*loadedDoc, error) {
 		return nil, &DocError{File: e.File, Err: errors.New("invalid file name in manifest")}
 	}
 	// Stat first so a huge file is refused without reading it.
-	fi, err := fs.Stat(fsys, e.File)
-	if err != nil {
+	if fi, err := fs.Stat(fsys, e.File); err != nil {
 		return nil, &DocError{File: e.File, Err: err}
 	} else if fi.Size() > maxDocBytes {
 		return nil, &DocError{File: e.File, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", fi.Size(), maxDocBytes)}
 	}
-	data, err := readFileString(fsys, e.File, fi.Size())
+	data, err := fs.ReadFile(fsys, e.File)
 	if err != nil {
 		return nil, &DocError{File: e.File, Err: err}
 	}
-	t, pd, err := parseDocumentString(e, data)
+	t, pd, err := parseDocument(e, data)
 	if err != nil {
 		return nil, err
 	}
 	return &loadedDoc{entry: e, t: t, pd: pd}, nil
 }
 
-// readFileString reads a file as fs.ReadFile does, into a string without a
-// second copy; size is what Stat said, so one allocation usually holds it.
-func readFileString(fsys fs.FS, name string, size int64) (string, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	b := make([]byte, 0, max(size, 0)+1) // +1: EOF is seen without growing
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		n, err := f.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return "", err
-		}
-	}
-	if len(b) == 0 {
-		return "", nil
-	}
-	// b is ours alone and never written again: the string can share it
-	// (as strings.Builder does).
-	return unsafe.String(&b[0], len(b)), nil
-}
-
 // parseDocument is the per-document step: text checks, edition parser,
 // contract checks. It never panics: a parser panic becomes a *DocError
 // holding a *PanicError.
 func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err error) {
-	if len(data) > maxDocBytes { // refused before the copy
-		_, err := newDocText(e.File, e.Year, e.ID, data)
-		return nil, nil, err
-	}
-	return parseDocumentString(e, string(data))
-}
-
-// parseDocumentString is parseDocument for a document read as a string.
-func parseDocumentString(e seed.Entry, data string) (t *docText, pd *parsedDoc, err error) {
 	defer openNormMemo()()
 	defer func() {
 		if r := recover(); r != nil {
@@ -216,7 +174,7 @@ func parseDocumentString(e seed.Entry, data string) (t *docText, pd *parsedDoc, 
 			err = &DocError{File: e.File, Err: &PanicError{Value: r, Stack: string(debug.Stack())}}
 		}
 	}()
-	t, err = newDocTextString(e.File, e.Year, e.ID, data)
+	t, err = newDocText(e.File, e.Year, e.ID, data)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -303,7 +261,7 @@ func pickParser(year int, t *docText) (int, parseFunc) {
 
 // documentNode is the Document of a manifest entry: the manifest says what
 // it is, the bytes give sha256 and lines.
-func documentNode(e seed.Entry, t *docText, data string, parserYear int) *policygraph.Document {
+func documentNode(e seed.Entry, t *docText, data []byte, parserYear int) *policygraph.Document {
 	year := e.Year
 	if year == 0 {
 		year = parserYear

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -20,34 +21,25 @@ const maxDocBytes = 20 << 20
 // non-empty, text (no NUL bytes), valid UTF-8 and at most maxDocBytes long.
 // Errors name the file and, for bad UTF-8, the first bad line.
 func newDocText(file string, year int, docID string, data []byte) (*docText, error) {
-	if len(data) > maxDocBytes { // before the copy
-		return nil, &DocError{File: file, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", len(data), maxDocBytes)}
-	}
-	return newDocTextString(file, year, docID, string(data))
-}
-
-// newDocTextString is newDocText for a document read as a string: its lines
-// are substrings of it.
-func newDocTextString(file string, year int, docID string, data string) (*docText, error) {
 	// Errors are *DocError: the file, and the line where one applies.
 	if len(data) > maxDocBytes {
 		return nil, &DocError{File: file, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", len(data), maxDocBytes)}
 	}
-	if len(strings.TrimSpace(data)) == 0 {
+	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &DocError{File: file, Err: errors.New("empty document")}
 	}
-	if i := strings.IndexByte(data, 0); i >= 0 {
-		line := 1 + strings.Count(data[:i], "\n")
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := 1 + bytes.Count(data[:i], []byte{'\n'})
 		return nil, &DocError{File: file, Line: line, Err: fmt.Errorf("binary data (NUL byte at offset %d)", i)}
 	}
-	data = strings.TrimPrefix(data, "\ufeff") // a BOM is not content
-	if !utf8.ValidString(data) {
-		line, col := firstInvalidUTF8([]byte(data))
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a BOM is not content
+	if !utf8.Valid(data) {
+		line, col := firstInvalidUTF8(data)
 		return nil, &DocError{File: file, Line: line, Err: fmt.Errorf("invalid UTF-8 at byte %d of the line", col)}
 	}
 	// Lines split on \n only, so line numbers match grep -n and editors;
 	// a CR before the newline (CRLF files) is stripped.
-	s := strings.TrimSuffix(data, "\n") // a final newline does not open a line
+	s := strings.TrimSuffix(string(data), "\n") // a final newline does not open a line
 	raw := strings.Split(s, "\n")
 	for i, l := range raw {
 		raw[i] = strings.TrimSuffix(l, "\r")
@@ -87,15 +79,7 @@ func firstInvalidUTF8(data []byte) (line, col int) {
 	return line, 0
 }
 
-// sha256Hex is the hex SHA-256 of s, hashed through a small buffer rather
-// than a copy of the whole.
-func sha256Hex(s string) string {
-	h := sha256.New()
-	buf := make([]byte, 8<<10)
-	for len(s) > 0 {
-		n := copy(buf, s)
-		h.Write(buf[:n])
-		s = s[n:]
-	}
-	return hex.EncodeToString(h.Sum(nil))
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }

@@ -1,7 +1,7 @@
 package policygraph
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -19,22 +19,38 @@ import (
 // attribution does. lines is "1613" or "1613–1620" (en dash). Without a page
 // (0) the " p. N" part is left out; without a year, the "(N年)" part.
 func Cite(d *Document, s Source) string {
+	// One allocation: every source of a load is cited.
 	var b strings.Builder
+	var num [20]byte
+	n := len(s.File) + 64
+	if d != nil {
+		n += len(d.Publisher) + len(d.Title)
+	}
+	b.Grow(n)
 	if d != nil {
 		b.WriteString(d.Publisher)
-		fmt.Fprintf(&b, "「%s」", citeTitle(d.Publisher, d.Title))
+		b.WriteString("「")
+		b.WriteString(citeTitle(d.Publisher, d.Title))
+		b.WriteString("」")
 		if d.Year > 0 {
-			fmt.Fprintf(&b, "(%d年)", d.Year)
+			b.WriteString("(")
+			b.Write(strconv.AppendInt(num[:0], int64(d.Year), 10))
+			b.WriteString("年)")
 		}
 	}
 	if s.Page > 0 {
-		fmt.Fprintf(&b, " p. %d", s.Page)
+		b.WriteString(" p. ")
+		b.Write(strconv.AppendInt(num[:0], int64(s.Page), 10))
 	}
-	lines := fmt.Sprint(s.LineStart)
+	b.WriteString("（")
+	b.WriteString(s.File)
+	b.WriteString(" ")
+	b.Write(strconv.AppendInt(num[:0], int64(s.LineStart), 10))
 	if s.LineEnd > s.LineStart {
-		lines = fmt.Sprintf("%d–%d", s.LineStart, s.LineEnd)
+		b.WriteString("–")
+		b.Write(strconv.AppendInt(num[:0], int64(s.LineEnd), 10))
 	}
-	fmt.Fprintf(&b, "（%s %s行）", s.File, lines)
+	b.WriteString("行）")
 	return strings.TrimSpace(b.String())
 }
 
@@ -43,12 +59,29 @@ func Cite(d *Document, s Source) string {
 func citeTitle(publisher, title string) string {
 	words := strings.Fields(publisher)
 	for i := range words {
-		tail := strings.Join(words[i:], " ")
-		if rest, ok := strings.CutPrefix(title, tail+" "); ok && strings.TrimSpace(rest) != "" {
+		if rest, ok := cutWords(title, words[i:]); ok && strings.TrimSpace(rest) != "" {
 			return strings.TrimSpace(rest)
 		}
 	}
 	return title
+}
+
+// cutWords is strings.CutPrefix(title, strings.Join(words, " ")+" ")
+// without building the prefix.
+func cutWords(title string, words []string) (string, bool) {
+	for i, w := range words {
+		if i > 0 {
+			if !strings.HasPrefix(title, " ") {
+				return title, false
+			}
+			title = title[1:]
+		}
+		if !strings.HasPrefix(title, w) {
+			return title, false
+		}
+		title = title[len(w):]
+	}
+	return strings.CutPrefix(title, " ")
 }
 
 // SetCitation fills the document fields of s (edition, title, citation)

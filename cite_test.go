@@ -1,6 +1,10 @@
 package policygraph
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestCite(t *testing.T) {
 	meti := &Document{
@@ -51,5 +55,60 @@ func TestSetCitation(t *testing.T) {
 	s.SetCitation(d)
 	if s.Edition != "E" || s.DocumentTitle != "T" || s.Citation != "P「T」(2025年) p. 5（f.txt 2行）" {
 		t.Errorf("SetCitation: %+v", s)
+	}
+}
+
+// citeFmt is Cite as it was written with fmt and strings.Join; Cite, built
+// in one allocation, must answer as it does.
+func citeFmt(d *Document, s Source) string {
+	var b strings.Builder
+	if d != nil {
+		b.WriteString(d.Publisher)
+		title := d.Title
+		words := strings.Fields(d.Publisher)
+		for i := range words {
+			tail := strings.Join(words[i:], " ")
+			if rest, ok := strings.CutPrefix(d.Title, tail+" "); ok && strings.TrimSpace(rest) != "" {
+				title = strings.TrimSpace(rest)
+				break
+			}
+		}
+		fmt.Fprintf(&b, "「%s」", title)
+		if d.Year > 0 {
+			fmt.Fprintf(&b, "(%d年)", d.Year)
+		}
+	}
+	if s.Page > 0 {
+		fmt.Fprintf(&b, " p. %d", s.Page)
+	}
+	lines := fmt.Sprint(s.LineStart)
+	if s.LineEnd > s.LineStart {
+		lines = fmt.Sprintf("%d–%d", s.LineStart, s.LineEnd)
+	}
+	fmt.Fprintf(&b, "（%s %s行）", s.File, lines)
+	return strings.TrimSpace(b.String())
+}
+
+func TestCiteAsFmt(t *testing.T) {
+	pubs := []string{"", " ", "経済産業省", "経済産業省 産業構造審議会 経済産業政策新機軸部会", "  A\tB  C ", "A B"}
+	titles := []string{"", "T", "産業構造審議会 経済産業政策新機軸部会 第2次中間整理", "B C  x", "B  C x", "A B ", "A B x", "B C\tx", "C x "}
+	srcs := []Source{{File: "f.txt", LineStart: 3, LineEnd: 3}, {File: " g ", LineStart: 10, LineEnd: 12, Page: 7},
+		{LineStart: -2, LineEnd: -5, Page: -1}, {File: "x", LineStart: 0, LineEnd: 1, Page: 1000000}}
+	for _, p := range pubs {
+		for _, ti := range titles {
+			for _, y := range []int{0, 2023, -1} {
+				for _, s := range srcs {
+					d := &Document{Publisher: p, Title: ti, Year: y}
+					if got, want := Cite(d, s), citeFmt(d, s); got != want {
+						t.Errorf("Cite(%+v, %+v) = %q, want %q", d, s, got, want)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range srcs {
+		if got, want := Cite(nil, s), citeFmt(nil, s); got != want {
+			t.Errorf("Cite(nil, %+v) = %q, want %q", s, got, want)
+		}
 	}
 }

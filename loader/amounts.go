@@ -345,8 +345,9 @@ type amountResult struct {
 // holds it, else the pillar whose prose (key messages, concept pages) holds
 // it, else the document; a fund named in the same phrase links it too.
 func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, res *amountResult) {
-	texts := map[string]string{} // node id → normalised text that can hold an amount
-	pillarOf := map[string]string{}
+	n := len(pd.Pillars) + len(pd.Measures) + len(pd.Targets)
+	texts := make(map[string]string, n) // node id → normalised text that can hold an amount
+	pillarOf := make(map[string]string, n+len(pd.Groups))
 	for _, p := range pd.Pillars {
 		texts[p.ID] = x.normalize(p.LongTermGoal)
 		pillarOf[p.ID] = p.ID

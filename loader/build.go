@@ -18,7 +18,8 @@ type docBuilder struct {
 }
 
 func newDocBuilder(t *docText) docBuilder {
-	return docBuilder{t: t, lines: lexSlides(t), pd: &parsedDoc{Placed: map[int]string{}}, ids: idSet{}}
+	// Most lines are placed: the map is sized for all of them at once.
+	return docBuilder{t: t, lines: lexSlides(t), pd: &parsedDoc{Placed: make(map[int]string, len(t.Raw))}, ids: idSet{}}
 }
 
 // place records that line (1-based) went into id. The first placement

@@ -1,6 +1,9 @@
 package loader
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
 )
@@ -35,28 +38,46 @@ func (p *parser25) linkDirectionCopies() {
 	// the best so far (the sum of the cell's counts of the bigrams a bullet
 	// holds bounds their common multiset), so a cell costs one pass over its
 	// bigrams instead of a merge with every bullet.
-	post := map[bigram.Bigram][]int{}
+	// One sorted list of (bigram, bullet) pairs: the bullets of a bigram
+	// are a run of it, found by a map.
+	type posting struct {
+		g bigram.Bigram
+		j int
+	}
+	n := 0
+	for _, b := range bullets {
+		n += len(b.bg)
+	}
+	post := make([]posting, 0, n)
 	for j, b := range bullets {
 		for i, g := range b.bg {
 			if i == 0 || b.bg[i-1] != g {
-				post[g] = append(post[g], j)
+				post = append(post, posting{g, j})
 			}
 		}
 	}
+	slices.SortFunc(post, func(a, b posting) int { return cmp.Compare(a.g, b.g) })
+	run := map[bigram.Bigram]int{} // where the run of a bigram starts in post
+	for x := len(post) - 1; x >= 0; x-- {
+		run[post[x].g] = x
+	}
 	bound := make([]int, len(bullets))
+	var bg []bigram.Bigram // the cell's bigrams, in one buffer for all cells
 	for _, m := range p.pd.Measures {
 		if m.PillarID == "" || m.Relist {
 			continue
 		}
-		bg := simBigrams(simText(m.Text))
+		bg = bigram.AppendSorted(bg[:0], simText(m.Text)) // simBigrams
 		clear(bound)
 		for i := 0; i < len(bg); {
 			k := i
 			for k < len(bg) && bg[k] == bg[i] {
 				k++
 			}
-			for _, j := range post[bg[i]] {
-				bound[j] += k - i
+			if x, ok := run[bg[i]]; ok {
+				for ; x < len(post) && post[x].g == bg[i]; x++ {
+					bound[post[x].j] += k - i
+				}
 			}
 			i = k
 		}

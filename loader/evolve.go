@@ -1,9 +1,7 @@
 package loader
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"unicode"
 
 	"github.com/policygraph/policygraph"
@@ -212,12 +210,7 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 	}
 	vecs, nIDs := buildTFIDF(bags)
 	ev.vl, ev.ve = vecs[:len(ev.later)], vecs[len(ev.later):]
-	ev.index = make([][]posting, nIDs)
-	for j, v := range ev.ve {
-		for k, id := range v.keys {
-			ev.index[id] = append(ev.index[id], posting{int32(j), v.w[k]})
-		}
-	}
+	ev.index = postings(ev.ve, nIDs)
 	ev.findTwins(in.refersTo, in.summarizes)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
@@ -258,6 +251,31 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		}
 	}
 	return ev
+}
+
+// postings returns, for every bigram id, the vectors of ve holding it in
+// the order of ve, with their weight: runs of one backing array.
+func postings(ve []tfidf, nIDs int) [][]posting {
+	start := make([]int, nIDs+1)
+	for _, v := range ve {
+		for _, id := range v.keys {
+			start[id+1]++
+		}
+	}
+	for id := range nIDs {
+		start[id+1] += start[id]
+	}
+	flat := make([]posting, start[nIDs])
+	index := make([][]posting, nIDs)
+	for id := range index {
+		index[id] = flat[start[id]:start[id]:start[id+1]]
+	}
+	for j, v := range ve {
+		for k, id := range v.keys {
+			index[id] = append(index[id], posting{int32(j), v.w[k]})
+		}
+	}
+	return index
 }
 
 // dot sets d[j] to the cosine of v with earlier[j], summed over the
@@ -322,41 +340,14 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[str
 // buildTFIDF returns the vectors of the bags, idf = ln(N/df) over them, and
 // the number of bigram ids: ids are the ranks of the distinct bigrams.
 func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
-	// Ids by first sight, then renumbered by rank: sorting the distinct
-	// bigrams is a fraction of sorting them all.
-	seen := map[bigram.Bigram]int32{}
-	var vocab []bigram.Bigram
-	total := 0
-	for _, b := range bags {
-		total += len(b)
-		for _, g := range b {
-			if _, ok := seen[g]; !ok {
-				seen[g] = int32(len(vocab))
-				vocab = append(vocab, g)
-			}
-		}
-	}
-	order := make([]int32, len(vocab))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(vocab[a], vocab[b]) })
-	rank := make([]int32, len(vocab))
-	for r, i := range order {
-		rank[i] = int32(r)
-	}
-	id := seen
-	for g, i := range seen {
-		id[g] = rank[i]
-	}
-	df := make([]int32, len(vocab))
+	flat, nIDs := bigramIDs(bags)
+	total := len(flat)
+	df := make([]int32, nIDs)
 	ids := make([][]int32, len(bags))
-	flat := make([]int32, total)
 	for n, b := range bags {
 		x := flat[:len(b):len(b)]
 		flat = flat[len(b):]
 		for i, g := range b {
-			x[i] = id[g]
 			if i == 0 || g != b[i-1] {
 				df[x[i]]++
 			}
@@ -364,6 +355,10 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 		ids[n] = x
 	}
 	n := float64(len(bags))
+	idf := make([]float64, nIDs) // ln(N/df), once per id
+	for id, d := range df {
+		idf[id] = math.Log(n / float64(d))
+	}
 	out := make([]tfidf, len(bags))
 	keys, ws := make([]int32, 0, total), make([]float64, 0, total)
 	for b, x := range ids {
@@ -374,7 +369,7 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 			for j < len(x) && x[j] == x[i] {
 				j++
 			}
-			w := float64(j-i) * math.Log(n/float64(df[x[i]]))
+			w := float64(j-i) * idf[x[i]]
 			if w > 0 {
 				v.keys = append(v.keys, x[i])
 				v.w = append(v.w, w)
@@ -389,7 +384,7 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 		keys, ws = keys[:len(keys)+len(v.keys)], ws[:len(ws)+len(v.w)]
 		out[b] = v
 	}
-	return out, len(rank)
+	return out, nIDs
 }
 
 // siblingScores returns the best score of later[i]'s siblings against

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -21,9 +22,9 @@ func headline(text string) string {
 scan:
 	for i, r := range s {
 		switch {
-		case strings.ContainsRune(openBrackets, r):
+		case isOpenBracket(r):
 			depth++
-		case strings.ContainsRune(closeBrackets, r):
+		case isCloseBracket(r):
 			depth = max(0, depth-1)
 		case depth > 0:
 		case r == '。':
@@ -43,10 +44,31 @@ const (
 	closeBrackets = "）)」』】］]〕〉》"
 )
 
+// isOpenBracket is strings.ContainsRune(openBrackets, r), as a switch.
+func isOpenBracket(r rune) bool {
+	switch r {
+	case '（', '(', '「', '『', '【', '［', '[', '〔', '〈', '《':
+		return true
+	}
+	return false
+}
+
+// isCloseBracket is strings.ContainsRune(closeBrackets, r), as a switch.
+func isCloseBracket(r rune) bool {
+	switch r {
+	case '）', ')', '」', '』', '】', '］', ']', '〕', '〉', '》':
+		return true
+	}
+	return false
+}
+
 // trimTrailingAsides drops balanced （…）, (…) and 【…】 groups at the end of
 // s, as long as something is left before them. One backward walk over the
 // runes: each group is scanned once, so a long chain of asides stays linear.
 func trimTrailingAsides(s string) string {
+	if last, _ := utf8.DecodeLastRuneInString(s); asideOpener[last] == 0 {
+		return s // no aside at the end: most titles
+	}
 	rs := []rune(s)
 	end := len(rs) // rs[:end] is what is left
 	for end > 0 {

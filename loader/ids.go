@@ -4,7 +4,9 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph/internal/nfkc"
 )
@@ -18,7 +20,10 @@ import (
 //	law:独占禁止法  fund:グリーンイノベーション基金
 //	CITES_LAW:measure:2023:MISSION-1:3f2a9c1b->law:独占禁止法
 
-func pillarID(year int, key string) string { return fmt.Sprintf("pillar:%d:%s", year, key) }
+func pillarID(year int, key string) string {
+	var y [20]byte // fmt's "pillar:%d:%s" in one allocation: grammars ask for it in loops
+	return "pillar:" + string(strconv.AppendInt(y[:0], int64(year), 10)) + ":" + key
+}
 
 func directionID(year, ordinal int) string { return fmt.Sprintf("direction:%d:%d", year, ordinal) }
 
@@ -26,7 +31,10 @@ func directionID(year, ordinal int) string { return fmt.Sprintf("direction:%d:%d
 // with the same text in one scope pass them through an idSet.
 func itemID(kind string, year int, scope, text string) string {
 	sum := sha1.Sum([]byte(normalize(text)))
-	return fmt.Sprintf("%s:%d:%s:%s", kind, year, scope, hex.EncodeToString(sum[:4]))
+	var h [8]byte
+	hex.Encode(h[:], sum[:4])
+	var y [20]byte
+	return kind + ":" + string(strconv.AppendInt(y[:0], int64(year), 10)) + ":" + scope + ":" + string(h[:]) // fmt's "%s:%d:%s:%s", without fmt
 }
 
 func relID(typ, start, end string) string { return typ + ":" + start + "->" + end }
@@ -60,7 +68,76 @@ func (s idSet) uniqueAs(id, role string) string {
 // extraction breaks lines and inserts spaces at random), so that "ＧＸ推進 法"
 // and "GX推進法" compare equal. Quotes keep the raw text. NFKC has turned the
 // ideographic space into ' ', so the whitespace left is ASCII bytes.
-func normalize(s string) string { return dropSpaces(nfkc.String(s)) }
+//
+// It is dropSpaces(nfkc.String(s)) in one pass: a text whose runes
+// nfkc.Rune maps one by one (all but a few lines of the corpus) is mapped
+// here with spaces dropped, returned as is when nothing changes, else in
+// one allocation; any other text takes the two steps. Results are
+// remembered while a load runs (normMemo).
+func normalize(s string) string {
+	if n, ok := memoNormalized(s); ok {
+		return n
+	}
+	n := normalizeOnce(s)
+	memoNormalize(s, n)
+	return n
+}
+
+// normalizeOnce is normalize without the memo.
+func normalizeOnce(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if isSpace(c) {
+				return normalizeFrom(s, i)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if m, ok := nfkc.Rune(r); !ok {
+			return dropSpaces(nfkc.String(s))
+		} else if m != r {
+			return normalizeFrom(s, i)
+		}
+		i += n
+	}
+	return s
+}
+
+// normalizeFrom is normalize(s) where s[:i] is already normal and s[i:]
+// starts with a rune that changes. Runs of runes that stay are copied
+// whole.
+func normalizeFrom(s string, i int) string {
+	var b strings.Builder
+	b.Grow(len(s)) // a mapped rune is never longer than its input
+	run := 0       // s[run:i] is copied as it is
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if isSpace(c) {
+				b.WriteString(s[run:i])
+				run = i + 1
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		m, ok := nfkc.Rune(r)
+		if !ok {
+			return dropSpaces(nfkc.String(s))
+		}
+		if m != r {
+			b.WriteString(s[run:i])
+			if m >= utf8.RuneSelf || !isSpace(byte(m)) {
+				b.WriteRune(m)
+			}
+			run = i + n
+		}
+		i += n
+	}
+	b.WriteString(s[run:])
+	return b.String()
+}
 
 // dropSpaces drops the ASCII whitespace of s.
 func dropSpaces(s string) string {

@@ -2,7 +2,10 @@ package loader
 
 import (
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/policygraph/policygraph/internal/nfkc"
 
 	"github.com/policygraph/policygraph/seed"
 )
@@ -35,6 +38,27 @@ func TestIDsNotByPosition(t *testing.T) {
 	for _, n := range g.Entities() {
 		if id := n.NodeID(); counter.MatchString(id) {
 			t.Errorf("%s: id by position", id)
+		}
+	}
+}
+
+// TestNormalizeOnePass: normalizeOnce, which maps and drops spaces in one pass,
+// is dropSpaces(nfkc.String(s)) — on every line of both documents, on
+// neighbouring lines joined (as node texts are), and on the cases where
+// the one pass hands over to the two steps part way.
+func TestNormalizeOnePass(t *testing.T) {
+	texts := []string{"", " ", "\t\r\n", "GX推進法", "ＧＸ 推進\u3000法", "ＧＸ推進法 ｶﾞｽ", "① 施策…", "か\u3099",
+		"ＧＸか\u3099", "a\u3000b\u2028c", "\u3000", "Ⅱ期 ", "２０３０年度　４６％削減", "\uf070 GI基金"}
+	for _, year := range []int{2023, 2025} {
+		raw := corpusText(t, year).Raw
+		texts = append(texts, raw...)
+		for i := 1; i < len(raw); i++ {
+			texts = append(texts, raw[i-1]+raw[i], strings.Join(raw[max(0, i-5):i], "\n"))
+		}
+	}
+	for _, s := range texts {
+		if got, want := normalizeOnce(s), dropSpaces(nfkc.String(s)); got != want {
+			t.Errorf("normalizeOnce(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

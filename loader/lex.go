@@ -17,7 +17,7 @@ import (
 // row group in 2025; a lone number is a page or a chart value by context).
 
 // shape is what a line looks like, before any edition reads meaning into it.
-type shape int
+type shape uint8
 
 const (
 	shapeBlank    shape = iota
@@ -35,19 +35,19 @@ const (
 
 // slideLine is one lexed line.
 type slideLine struct {
-	shape shape
-	line  int    // 1-based
-	raw   string // verbatim
-	norm  string // NFKC, trimmed (docText.Norm)
-	flat  string // normalize(raw): no spaces at all, for matching
+	line int    // 1-based
+	raw  string // verbatim
+	norm string // NFKC, trimmed (docText.Norm)
+	flat string // normalize(raw): no spaces at all, for matching
 	// body is the raw text trimmed, without its bullet (shapeBullet), its
 	// brackets (shapeBracket) or its number (shapeNumbered).
-	body   string
-	bullet rune // shapeBullet: the bullet as printed (⚫ ● ○ 〇 ➢ – • ✓ U+F070)
-	num    int  // shapeNumber, shapeNumbered: the number
+	body string
+	num  int // shapeNumber, shapeNumbered: the number
 	// tailNum is a page number glued to the end of the line after a space
 	// ("…全国展開等） 17"), 0 if none; body and norm still hold it.
 	tailNum int
+	bullet  rune // shapeBullet: the bullet as printed (⚫ ● ○ 〇 ➢ – • ✓ U+F070)
+	shape   shape
 	// pageStart: the raw line begins with a space, which the extraction
 	// does where a new slide or text box opens.
 	pageStart bool
@@ -59,23 +59,64 @@ const bulletRunes = "⚫●○〇➢–•✓\uf070"
 
 // lexSlides lexes every line of t.
 func lexSlides(t *docText) []slideLine {
+	norm := func(i int) string {
+		if i < len(t.Norm) {
+			return t.Norm[i]
+		}
+		return ""
+	}
+	// The lines' flat forms that differ from their NFKC form (dropSpaces
+	// of it) share one allocation: written in turn into a buffer sized for
+	// all of them, which never moves, each a slice of it.
+	size := 0 // at least what the lines take
+	for i := range t.Raw {
+		if n := norm(i); strings.ContainsAny(n, " \t\r\n") {
+			size += len(n)
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
 	out := make([]slideLine, len(t.Raw))
 	for i, raw := range t.Raw {
-		n := ""
-		if i < len(t.Norm) {
-			n = t.Norm[i]
+		n := norm(i)
+		flat := n
+		switch {
+		case hasKeptSpace(raw):
+			flat = flatten(raw, n)
+		case strings.ContainsAny(n, " \t\r\n"):
+			start := b.Len()
+			appendDropSpaces(&b, n)
+			flat = b.String()[start:]
 		}
-		out[i] = lexSlideLine(i+1, raw, n)
+		out[i] = lexSlideLineFlat(i+1, raw, n, flat)
 	}
 	return out
 }
 
+// appendDropSpaces writes dropSpaces(s) to b.
+func appendDropSpaces(b *strings.Builder, s string) {
+	run := 0
+	for j := 0; j < len(s); j++ {
+		if isSpace(s[j]) {
+			b.WriteString(s[run:j])
+			run = j + 1
+		}
+	}
+	b.WriteString(s[run:])
+}
+
 // lexSlideLine lexes one line; n is its NFKC form, trimmed.
 func lexSlideLine(line int, raw, n string) slideLine {
-	l := slideLine{line: line, raw: raw, norm: n, flat: flatten(raw, n), body: trimSpaces(raw)}
+	return lexSlideLineFlat(line, raw, n, flatten(raw, n))
+}
+
+// lexSlideLineFlat is lexSlideLine given flat = flatten(raw, n).
+func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
+	trimmed := trimSpaces(raw)
+	l := slideLine{line: line, raw: raw, norm: n, flat: flat, body: trimmed}
 	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
 	f := l.flat
-	first, _ := utf8.DecodeRuneInString(f)
+	first, firstLen := utf8.DecodeRuneInString(f)
 	switch {
 	case f == "":
 		l.shape = shapeBlank
@@ -86,7 +127,7 @@ func lexSlideLine(line int, raw, n string) slideLine {
 	case isChartNumbers(n):
 		l.shape = shapeNumbers
 		return l
-	case utf8.RuneCountInString(f) == 1:
+	case firstLen == len(f): // one rune
 		l.shape = shapeSingle
 		return l
 	case strings.ContainsRune(bulletRunes, first):
@@ -108,7 +149,7 @@ func lexSlideLine(line int, raw, n string) slideLine {
 			l.body = rest
 		}
 	}
-	l.tailNum = trailingPageNumber(trimSpaces(raw))
+	l.tailNum = trailingPageNumber(trimmed)
 	return l
 }
 
@@ -117,10 +158,18 @@ func lexSlideLine(line int, raw, n string) slideLine {
 // holds one of the few spaces NFKC keeps and normalize does not strip
 // (\v \f U+0085 U+1680 U+2028 U+2029), which then take the long way.
 func flatten(raw, n string) string {
-	if strings.ContainsAny(raw, "\v\f\u0085\u1680\u2028\u2029") {
+	if hasKeptSpace(raw) {
 		return normalize(raw)
 	}
 	return dropSpaces(n)
+}
+
+// hasKeptSpace is strings.ContainsAny(s, "\v\f\u0085\u1680\u2028\u2029")
+// by byte searches, which a lead byte allows: none of these runes' bytes
+// can sit inside another rune, valid or not.
+func hasKeptSpace(s string) bool {
+	return strings.ContainsAny(s, "\v\f") || strings.Contains(s, "\u0085") || strings.Contains(s, "\u1680") ||
+		strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")
 }
 
 // isDigits reports whether s is between min and max ASCII digits.
@@ -152,7 +201,12 @@ func isChartNumbers(n string) bool {
 	if n == "" {
 		return false
 	}
-	for _, f := range strings.Fields(n) {
+	// The first field starts with n's first rune unless that is a space:
+	// a sign or a digit, or no chart numbers (most lines).
+	if r, _ := utf8.DecodeRuneInString(n); !unicode.IsSpace(r) && r != '▲' && r != '+' && r != '-' && (r < '0' || r > '9') {
+		return false
+	}
+	for f := range strings.FieldsSeq(n) {
 		for _, sign := range []string{"▲", "+", "-"} {
 			if g, ok := strings.CutPrefix(f, sign); ok {
 				f = g

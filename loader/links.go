@@ -37,12 +37,41 @@ func unmarked(s string) string {
 
 // stripPunct drops punctuation, symbols and spaces.
 func stripPunct(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) {
-			return -1
+	// strings.Map dropping isPunctSymbolSpace, with the runs between the
+	// dropped runes copied whole. A bad byte decodes to U+FFFD, a symbol:
+	// dropped, as strings.Map drops it.
+	var b strings.Builder
+	run := 0 // s[run:i] is kept
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isPunctSymbolSpace(r) {
+			i += n
+			continue
 		}
-		return r
-	}, s)
+		if b.Cap() == 0 {
+			b.Grow(len(s)) // at most what is kept
+		}
+		b.WriteString(s[run:i])
+		i += n
+		run = i
+	}
+	if b.Cap() == 0 {
+		return s // nothing dropped: strings.Map returns s too
+	}
+	b.WriteString(s[run:])
+	return b.String()
+}
+
+// isPunctSymbolSpace is unicode.IsPunct(r) || unicode.IsSymbol(r) ||
+// unicode.IsSpace(r), answered without the tables for kanji and kana (most
+// of the text: letters all) and ASCII letters and digits.
+func isPunctSymbolSpace(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA,
+		r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return false
+	}
+	return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
 }
 
 // simBigrams returns the sorted multiset of character bigrams of s.
@@ -105,39 +134,66 @@ type simItem struct {
 
 // docSimItems returns the measures of document doc as simItems.
 func docSimItems(pd *parsedDoc, doc int) []*simItem {
-	out := make([]*simItem, 0, len(pd.Measures))
-	for _, ms := range pd.Measures {
-		u := unmarked(ms.Text)
-		st := stripPunct(u)
-		out = append(out, &simItem{m: ms, doc: doc, text: st, bg: simBigrams(st), cell: pd.Summary[ms.ID],
-			words: bigram.Words(u, wordCut)})
+	items := make([]simItem, len(pd.Measures))
+	us := make([]string, len(pd.Measures))
+	size := 0
+	for i, ms := range pd.Measures {
+		us[i] = unmarked(ms.Text)
+		st := stripPunct(us[i])
+		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
+		size += utf8.RuneCountInString(st) + 1 + utf8.RuneCountInString(us[i])
+	}
+	// Every item's bigrams in one backing array, each capped to its own.
+	buf := make([]bigram.Bigram, 0, size)
+	out := make([]*simItem, len(items))
+	for i := range items {
+		it := &items[i]
+		n := len(buf)
+		buf = bigram.AppendSorted(buf, it.text) // simBigrams
+		it.bg = buf[n:len(buf):len(buf)]
+		n = len(buf)
+		buf = bigram.AppendWords(buf, us[i], wordCut)
+		if len(buf) > n { // bigram.Words gives nil for none
+			it.words = buf[n:len(buf):len(buf)]
+		}
+		out[i] = it
 	}
 	return out
 }
 
 // relistScore is how well relist keys match a candidate original: 1 when a key
 // and the candidate contain one another, else the best Dice.
-func relistScore(keys []string, keyBG [][]bigram.Bigram, c *simItem) float64 {
+// keyRunes[i] is the rune count of keys[i].
+func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simItem) float64 {
 	best := 0.0
 	for i, k := range keys {
-		kn, cn := utf8.RuneCountInString(k), utf8.RuneCountInString(c.text)
+		kn := keyRunes[i]
 		// The candidate inside the key counts only when it is most of the
-		// key: a long item holds many short ones.
+		// key: a long item holds many short ones. (A candidate longer than
+		// the key is not inside it: its runes are not counted then.)
 		if kn >= minContainRunes && strings.Contains(c.text, k) ||
-			cn >= minContainRunes && 2*cn >= kn && strings.Contains(k, c.text) {
+			len(c.text) <= len(k) && candidateInKey(k, kn, c.text) {
 			return 1
 		}
-		best = max(best, bigram.Dice(keyBG[i], c.bg))
+		d := bigram.Dice(keyBG[i], c.bg)
+		best = max(best, d)
 		// A relist may repeat one clause of a longer original (the 2023
 		// summary table joins several measures in one cell): then nearly
 		// all of the key's bigrams occur in the candidate.
 		if len(keyBG[i]) >= minCoverBigrams {
-			if cv := simCover(keyBG[i], c.bg); cv >= relistCoverMin {
+			if cv := coverOfDice(d, keyBG[i], c.bg); cv >= relistCoverMin {
 				best = max(best, cv)
 			}
 		}
 	}
 	return best
+}
+
+// candidateInKey: text, of at least minContainRunes runes and half the
+// key's kn, is inside key.
+func candidateInKey(key string, kn int, text string) bool {
+	cn := utf8.RuneCountInString(text)
+	return cn >= minContainRunes && 2*cn >= kn && strings.Contains(key, text)
 }
 
 // relistCoverMin is the share of a relist key's bigrams a longer original
@@ -154,7 +210,12 @@ func simCover(a, b []bigram.Bigram) float64 {
 	if len(a) == 0 {
 		return 0
 	}
-	return bigram.Dice(a, b) * float64(len(a)+len(b)) / (2 * float64(len(a)))
+	return coverOfDice(bigram.Dice(a, b), a, b)
+}
+
+// coverOfDice is simCover(a, b) from d = bigram.Dice(a, b), a not empty.
+func coverOfDice(d float64, a, b []bigram.Bigram) float64 {
+	return d * float64(len(a)+len(b)) / (2 * float64(len(a)))
 }
 
 // linkRelists adds RELISTS from every Measure with Relist=true to the
@@ -217,8 +278,10 @@ type relistCand struct {
 // closest line; nil when none reaches relistDiceMin.
 func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simItem) *relistCand {
 	keyBG := make([][]bigram.Bigram, len(keys))
+	keyRunes := make([]int, len(keys))
 	for i, k := range keys {
 		keyBG[i] = simBigrams(k)
+		keyRunes[i] = utf8.RuneCountInString(k)
 	}
 	var best *relistCand
 	better := func(a, b *relistCand) bool {
@@ -238,7 +301,7 @@ func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simI
 			if c.m == r {
 				continue
 			}
-			s := relistScore(keys, keyBG, c)
+			s := relistScore(keys, keyRunes, keyBG, c)
 			if s < relistDiceMin {
 				continue
 			}

@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"runtime/debug"
 	"sort"
@@ -70,6 +71,7 @@ func LoadDir(dir string) (*policygraph.Graph, *Report, error) {
 // graph is returned with the error. The graph is deterministic: nodes in
 // document and line order (laws and funds by id), relationships by id.
 func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
+	defer openNormMemo()()
 	rep := &Report{}
 	g := &policygraph.Graph{}
 	man, err := seed.ReadManifest(fsys)
@@ -128,13 +130,12 @@ func assembleSafe(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedD
 // claimIDs rejects a document whose node ids collide with an earlier one's
 // (a manifest listing the same edition twice).
 func claimIDs(ids map[string]string, d *loadedDoc) error {
-	own := nodeIDs(d.pd)
-	for id := range own {
+	for id := range nodeIDs(d.pd) {
 		if f, ok := ids[id]; ok {
 			return &DocError{File: d.t.File, Err: fmt.Errorf("node id %s already loaded from %s", id, f)}
 		}
 	}
-	for id := range own {
+	for id := range nodeIDs(d.pd) {
 		ids[id] = d.t.File
 	}
 	return nil
@@ -166,6 +167,7 @@ func loadDocument(fsys fs.FS, e seed.Entry) (*loadedDoc, error) {
 // contract checks. It never panics: a parser panic becomes a *DocError
 // holding a *PanicError.
 func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err error) {
+	defer openNormMemo()()
 	defer func() {
 		if r := recover(); r != nil {
 			t, pd = nil, nil
@@ -319,31 +321,51 @@ func checkParsed(t *docText, pd *parsedDoc) error {
 	return nil
 }
 
-func nodeIDs(pd *parsedDoc) map[string]bool {
-	ids := map[string]bool{pd.Doc.ID: true}
-	for _, x := range pd.Pillars {
-		ids[x.ID] = true
+// nodeIDs yields the id of every node of the document, the Document first,
+// in node order.
+func nodeIDs(pd *parsedDoc) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if !yield(pd.Doc.ID) {
+			return
+		}
+		for _, x := range pd.Pillars {
+			if !yield(x.ID) {
+				return
+			}
+		}
+		for _, x := range pd.Groups {
+			if !yield(x.ID) {
+				return
+			}
+		}
+		for _, x := range pd.Measures {
+			if !yield(x.ID) {
+				return
+			}
+		}
+		for _, x := range pd.Targets {
+			if !yield(x.ID) {
+				return
+			}
+		}
+		for _, x := range pd.Directions {
+			if !yield(x.ID) {
+				return
+			}
+		}
 	}
-	for _, x := range pd.Groups {
-		ids[x.ID] = true
-	}
-	for _, x := range pd.Measures {
-		ids[x.ID] = true
-	}
-	for _, x := range pd.Targets {
-		ids[x.ID] = true
-	}
-	for _, x := range pd.Directions {
-		ids[x.ID] = true
-	}
-	return ids
 }
 
 // assemble runs the shared passes over the parsed documents (in year order)
 // and fills g and the report.
 func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) {
 	var rels []*policygraph.Relationship
-	owner := map[string]*loadedDoc{}
+	nodes := 0
+	for _, d := range docs {
+		pd := d.pd
+		nodes += 1 + len(pd.Pillars) + len(pd.Groups) + len(pd.Measures) + len(pd.Targets) + len(pd.Directions)
+	}
+	owner := make(map[string]*loadedDoc, nodes) // node id → its document
 	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
 	ores := &orgResult{orgs: map[string]*policygraph.Organisation{}}
 	docAmounts := make([]int, len(docs))
@@ -428,7 +450,10 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	sort.Slice(g.Organisations, func(i, j int) bool { return g.Organisations[i].ID < g.Organisations[j].ID })
 
 	// One relationship per id (the first), sorted by id.
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(rels))
+	if len(rels) > 0 {
+		g.Relationships = make([]*policygraph.Relationship, 0, len(rels))
+	}
 	for _, r := range rels {
 		if r.Properties == nil {
 			r.Properties = map[string]any{}

@@ -11,92 +11,118 @@ import (
 )
 
 // docIndex is a document in matching form (normalize: NFKC, no whitespace)
-// as one string, with a map from every byte of it back to the raw line and
-// rune it came from. Mentions are found in a node's normalised text and then
-// located here, so a name broken over two lines (GI基 / 金) still gets the
-// line where it starts and its verbatim surface.
+// as one string, with where each line starts in it. Mentions are found in a
+// node's normalised text and then located here, so a name broken over two
+// lines (GI基 / 金) still gets the line where it starts and its verbatim
+// surface; the raw rune a byte of s came from is found by mapping that line
+// again (rawRuneAt), which few bytes need.
 type docIndex struct {
 	t     *docText
 	s     string
-	chunk []int32 // chunk[k] is the byte offset in s where raw rune k's output starts
-	line  []int32 // 0-based raw line of chunk k
-	off   []int32 // byte offset of raw rune k in its line
-	size  []int8  // byte length of raw rune k
-	lineS []int   // lineS[i] is the offset in s where line i starts
+	lineS []int // lineS[i] is the offset in s where line i starts
 
-	norms map[string]string // normalize's results: the passes read the same node texts
+	srcs   []mentionSource // mentionSources(x, srcsOf), once per document
+	srcsOf *parsedDoc
 }
 
-// normalize is normalize(s), computed once per text for all the passes
-// (laws and funds, organisations, amounts) that read the same node texts.
-func (x *docIndex) normalize(s string) string {
-	if n, ok := x.norms[s]; ok {
-		return n
-	}
-	if x.norms == nil {
-		x.norms = map[string]string{}
-	}
-	n := normalize(s)
-	x.norms[s] = n
-	return n
-}
+// normalize is normalize(s): the passes (laws and funds, organisations,
+// amounts) read the same node texts, which normMemo remembers while a load
+// runs.
+func (x *docIndex) normalize(s string) string { return normalize(s) }
 
 func newDocIndex(t *docText) *docIndex {
 	x := &docIndex{t: t, lineS: make([]int, len(t.Raw)+1)}
-	size, runes := 0, 0
+	size := 0
 	for _, l := range t.Raw {
 		size += len(l)
-		runes += utf8.RuneCountInString(l)
 	}
-	// At most one entry per raw rune; NFKC output is rarely longer than
-	// its input, so b seldom grows.
-	x.chunk = make([]int32, 0, runes)
-	x.line = make([]int32, 0, runes)
-	x.off = make([]int32, 0, runes)
-	x.size = make([]int8, 0, runes)
 	var b strings.Builder // its String does not copy
-	b.Grow(size)
-	var out []byte
+	b.Grow(size)          // NFKC output is rarely longer than its input
+	var buf [64]byte
 	for li, l := range t.Raw {
 		x.lineS[li] = b.Len()
-		for off, r := range l {
-			start := b.Len()
-			if m, ok := nfkc.Rune(r); ok {
-				if m != ' ' && m != '\t' && m != '\r' && m != '\n' {
-					b.WriteRune(m)
+		// appendIndexed rune by rune, with runs of runes that stay as they
+		// are (most of the text) copied whole.
+		run := 0 // l[run:i] stays
+		for i := 0; i < len(l); {
+			if c := l[i]; c < utf8.RuneSelf {
+				if isSpace(c) {
+					b.WriteString(l[run:i])
+					run = i + 1
 				}
-			} else {
-				out = norm.NFKC.AppendString(out[:0], string(r))
-				for _, c := range string(out) {
-					switch c {
-					case ' ', '\t', '\n', '\r', '\u3000':
-						continue
-					}
-					b.WriteRune(c)
-				}
+				i++
+				continue
 			}
-			if b.Len() > start {
-				x.chunk = append(x.chunk, int32(start))
-				x.line = append(x.line, int32(li))
-				x.off = append(x.off, int32(off))
-				x.size = append(x.size, int8(utf8.RuneLen(r)))
+			r, n := utf8.DecodeRuneInString(l[i:])
+			if m, ok := nfkc.Rune(r); !ok || m != r {
+				b.WriteString(l[run:i])
+				b.Write(appendIndexed(buf[:0], r))
+				run = i + n
 			}
+			i += n
 		}
+		b.WriteString(l[run:])
 	}
 	x.lineS[len(t.Raw)] = b.Len()
 	x.s = b.String()
 	return x
 }
 
-// chunkAt returns the raw rune whose output covers byte p of s.
-func (x *docIndex) chunkAt(p int) int {
-	return sort.Search(len(x.chunk), func(k int) bool { return int(x.chunk[k]) > p }) - 1
+// appendIndexed appends what raw rune r becomes in docIndex.s: its NFKC
+// form without whitespace.
+func appendIndexed(b []byte, r rune) []byte {
+	if m, ok := nfkc.Rune(r); ok {
+		if m != ' ' && m != '\t' && m != '\r' && m != '\n' {
+			b = utf8.AppendRune(b, m)
+		}
+		return b
+	}
+	var buf [4]byte
+	var out [32]byte
+	for _, c := range string(norm.NFKC.Append(out[:0], buf[:utf8.EncodeRune(buf[:], r)]...)) {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\u3000':
+			continue
+		}
+		b = utf8.AppendRune(b, c)
+	}
+	return b
+}
+
+// lineAt returns the 0-based line whose output holds byte p of s (the last
+// byte for p past the end), -1 if s is empty or p negative.
+func (x *docIndex) lineAt(p int) int {
+	if p < 0 || len(x.s) == 0 {
+		return -1
+	}
+	p = min(p, len(x.s)-1)
+	return sort.Search(len(x.t.Raw), func(i int) bool { return x.lineS[i+1] > p })
+}
+
+// rawRuneAt returns the raw rune whose output holds byte p of s: its 0-based
+// line, its byte offset there and its length; ok false if there is none.
+func (x *docIndex) rawRuneAt(p int) (line, off, size int, ok bool) {
+	li := x.lineAt(p)
+	if li < 0 {
+		return 0, 0, 0, false
+	}
+	p = min(p, len(x.s)-1)
+	var buf [64]byte
+	pos := x.lineS[li]
+	for off, r := range x.t.Raw[li] {
+		n := len(appendIndexed(buf[:0], r))
+		if n > 0 && p < pos+n {
+			return li, off, utf8.RuneLen(r), true
+		}
+		pos += n
+	}
+	return 0, 0, 0, false // not reached: line li's output holds p
 }
 
 // lineOf returns the 1-based line of byte p of s.
 func (x *docIndex) lineOf(p int) int {
-	if k := x.chunkAt(p); k >= 0 {
-		return int(x.line[k]) + 1
+	if li := x.lineAt(p); li >= 0 {
+		return li + 1
 	}
 	return 1
 }
@@ -165,12 +191,12 @@ func (x *docIndex) locateNth(pat string, from, to, nth int) (line int, surface s
 // surface returns the raw text that s[start:end] came from, verbatim within
 // each line; pieces on several lines are joined without the line break.
 func (x *docIndex) surface(start, end int) string {
-	a, b := x.chunkAt(start), x.chunkAt(end-1)
-	if a < 0 || b < 0 {
+	la, oa, _, okA := x.rawRuneAt(start)
+	lb, ob, nb, okB := x.rawRuneAt(end - 1)
+	if !okA || !okB {
 		return x.s[start:end]
 	}
-	la, lb := int(x.line[a]), int(x.line[b])
-	oa, ob := int(x.off[a]), int(x.off[b])+int(x.size[b])
+	ob += nb
 	if la == lb {
 		return x.t.Raw[la][oa:ob]
 	}
@@ -251,7 +277,10 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 // mentionSources are the texts scanned for names: pillar goals, measures,
 // targets and the document's prose.
 func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
-	var srcs []mentionSource
+	if x.srcsOf == pd {
+		return x.srcs // the organisation pass reads what the law pass read
+	}
+	srcs := make([]mentionSource, 0, len(pd.Pillars)+len(pd.Measures)+len(pd.Targets))
 	for _, p := range pd.Pillars {
 		if p.LongTermGoal != "" {
 			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, p.LineStart, p.LineEnd, false, false})
@@ -270,6 +299,7 @@ func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
 	if pd.Doc != nil {
 		srcs = append(srcs, proseSources(x.t, pd)...)
 	}
+	x.srcs, x.srcsOf = srcs, pd
 	return srcs
 }
 
@@ -327,19 +357,26 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 // target, or the Document for prose).
 func proseSources(t *docText, pd *parsedDoc) []mentionSource {
 	var out []mentionSource
-	var b strings.Builder
-	from, to, owner := 0, 0, ""
+	var lines []string // the run's lines, joined at its end in one allocation
+	from, to, size, owner := 0, 0, 0, ""
 	flush := func() {
-		switch {
-		case from == 0:
-		case owner != "":
-			out = append(out, mentionSource{owner, b.String(), from, to, false, false},
-				mentionSource{pd.Doc.ID, b.String(), from, to, true, true})
-		default:
-			out = append(out, mentionSource{pd.Doc.ID, b.String(), from, to, true, false})
+		if from == 0 {
+			return
 		}
-		b.Reset()
-		from, to = 0, 0
+		var b strings.Builder
+		b.Grow(size)
+		for _, l := range lines {
+			b.WriteString(l)
+		}
+		text := b.String()
+		if owner != "" {
+			out = append(out, mentionSource{owner, text, from, to, false, false},
+				mentionSource{pd.Doc.ID, text, from, to, true, true})
+		} else {
+			out = append(out, mentionSource{pd.Doc.ID, text, from, to, true, false})
+		}
+		lines = lines[:0]
+		from, to, size = 0, 0, 0
 	}
 	for i, l := range t.Norm {
 		n := i + 1
@@ -354,7 +391,8 @@ func proseSources(t *docText, pd *parsedDoc) []mentionSource {
 				from, owner = n, pd.ProseOwner[n]
 			}
 			to = n
-			b.WriteString(l)
+			lines = append(lines, l)
+			size += len(l)
 		default:
 			flush()
 		}

@@ -44,7 +44,6 @@ const tinyPage = 2
 const maxLook = 256
 
 var (
-	rePageLone  = regexp.MustCompile(`^[0-9]{1,3}$`)
 	rePageTail  = regexp.MustCompile(`[^\x00-\x7f]\s+([0-9]{1,3})$`)
 	rePageIndex = regexp.MustCompile(`^(.+?)\s*・・・\s*p\.\s*([0-9]{1,3})$`)
 	reLeadOrd   = regexp.MustCompile(`^[0-9]+\s*`)
@@ -211,7 +210,7 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 	lonePerSlide := map[int]int{}
 	for i := range t.Raw {
 		l := i + 1
-		if rePageLone.MatchString(t.Norm[i]) && blank(l-1) && blank(l+1) {
+		if isDigits(t.Norm[i], 1, 3) && blank(l-1) && blank(l+1) {
 			lonePerSlide[slide(l)]++
 		}
 	}
@@ -219,7 +218,7 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 		l := i + 1
 		nl := t.Norm[i]
 		switch {
-		case rePageLone.MatchString(nl) && blank(l-1) && blank(l+1):
+		case isDigits(nl, 1, 3) && blank(l-1) && blank(l+1):
 			// several bare numbers on one slide are chart values
 			if lonePerSlide[slide(l)] > 1 {
 				charts++

@@ -118,7 +118,7 @@ func item2023FromLine(l slideLine) item2023 {
 		it.kind = k23KeyMsg
 	case f == "(これまでの施策、今後の施策)":
 		it.kind = k23HeadSuffix
-	case re23List.MatchString(f):
+	case (strings.HasPrefix(f, "ミッション志向の産業政策(") || strings.HasPrefix(f, "社会基盤(OS)の組")) && re23List.MatchString(f):
 		it.kind = k23ListTitle
 	case strings.Contains(f, "足下3年程度") && strings.Contains(f, "3~5年後"):
 		it.kind = k23TableHeader
@@ -156,20 +156,29 @@ func item2023FromLine(l slideLine) item2023 {
 	if l.shape == shapeNumbered || l.shape == shapeNumbers {
 		it.body = trimSpaces(l.raw) // text to this grammar: keep the number
 	}
-	if m := re23Pillar.FindStringSubmatch(f); m != nil && it.kind == k23Text {
-		it.kind = k23Pillar
-		it.pkind = policygraph.KindMission
-		if m[1] == "OS" {
-			it.pkind = policygraph.KindOS
-		}
-		it.pord, _ = strconv.Atoi(m[2])
-		it.pname = m[3]
-		it.psuffix = m[4]
+	if it.kind != k23Text {
+		return it
 	}
-	if m := re23TOC.FindStringSubmatch(f); m != nil && it.kind == k23Text {
-		it.kind = k23TOCEntry
-		it.tocOrd, _ = strconv.Atoi(m[1])
-		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(l.raw), "")), "･")[0])
+	// The anchored regexps run only on lines that start as they require.
+	if (strings.HasPrefix(f, "ミッション") || strings.HasPrefix(f, "OS")) && strings.Contains(f, ":") {
+		if m := re23Pillar.FindStringSubmatch(f); m != nil {
+			it.kind = k23Pillar
+			it.pkind = policygraph.KindMission
+			if m[1] == "OS" {
+				it.pkind = policygraph.KindOS
+			}
+			it.pord, _ = strconv.Atoi(m[2])
+			it.pname = m[3]
+			it.psuffix = m[4]
+			return it
+		}
+	}
+	if f != "" && f[0] >= '1' && f[0] <= '9' && strings.Contains(f, "・・・p.") {
+		if m := re23TOC.FindStringSubmatch(f); m != nil {
+			it.kind = k23TOCEntry
+			it.tocOrd, _ = strconv.Atoi(m[1])
+			it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(l.raw), "")), "･")[0])
+		}
 	}
 	return it
 }

@@ -100,7 +100,7 @@ var (
 // (lex.go). The part a line is in decides what a shape means there, so the
 // lexer runs one state per part.
 func lex25(t *docText, lines []slideLine) *lexer25 {
-	lx := &lexer25{t: t, lines: lines, dirStart: -1, tableStart: -1}
+	lx := &lexer25{t: t, lines: lines, items: make([]item25, 0, len(lines)), dirStart: -1, tableStart: -1}
 	for i, n := range t.Norm {
 		if lx.dirStart < 0 && reDirHead25.MatchString(n) {
 			lx.dirStart = i
@@ -317,7 +317,16 @@ type parser25 struct {
 
 // items returns the lexed items of lines [from, to) (1-based from, exclusive to).
 func (p *parser25) itemsIn(from, to int) []item25 {
-	var out []item25
+	n := 0
+	for _, it := range p.lx.items {
+		if it.line >= from && it.line < to {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]item25, 0, n)
 	for _, it := range p.lx.items {
 		if it.line >= from && it.line < to {
 			out = append(out, it)
@@ -330,6 +339,11 @@ func (p *parser25) itemsIn(from, to int) []item25 {
 // space is kept only between two ASCII words.
 func joinText25(parts []string) string {
 	var b strings.Builder
+	n := 0
+	for _, s := range parts {
+		n += len(s) + 1
+	}
+	b.Grow(n) // at most every part and a space each
 	for _, s := range parts {
 		s = strings.TrimFunc(s, unicode.IsSpace)
 		if s == "" {
@@ -996,6 +1010,13 @@ func (p *parser25) buildBody(seg *segment25) {
 // of line 1038).
 func (p *parser25) directionTwins(cells []*cell25, st []string) {
 	var dirs strings.Builder
+	n := 0
+	for _, m := range p.pd.Measures {
+		if m.PillarID == "" {
+			n += len(normalize(m.Text)) + 1 // normalize remembers it for the loop below
+		}
+	}
+	dirs.Grow(n)
 	for _, m := range p.pd.Measures {
 		if m.PillarID == "" {
 			dirs.WriteString(normalize(m.Text))

@@ -14,6 +14,9 @@ import (
 // 1078): the item itself is new, and linkRelists links that clause alone.
 func wholeRelist(text string) bool {
 	n := normalize(text)
+	if !strings.Contains(n, "再掲") {
+		return false // every marker holds it
+	}
 	for _, loc := range relistMarker.FindAllStringIndex(n, -1) {
 		if simText(n[loc[1]:]) == "" {
 			return true

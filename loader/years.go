@@ -413,10 +413,25 @@ func hasRunes(rs []rune, i int, w []rune) bool {
 	return true
 }
 
+// hasRunesOf is hasRunes(rs, i, []rune(s)).
+func hasRunesOf(rs []rune, i int, s string) bool {
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
 // runeIndex answers "where does s next occur" on a folded text in O(1),
 // after one pass per pattern asked: the extractors look ahead to the end
 // of a clause or sentence from every date and quantity, which scanned the
 // rest of the clause each time (quadratic on a long clause of dates).
+//
+// A text of at most runeIndexScanMax runes (nearly every measure) is
+// scanned instead: a scan is bounded by that length, and costs less than
+// building a table.
 type runeIndex struct {
 	rs   []rune
 	next map[string][]int // pattern → first k ≥ i with it at rs[k:], len(rs) for none
@@ -424,8 +439,10 @@ type runeIndex struct {
 	open []int            // last '(' before i, -1 for none
 }
 
+const runeIndexScanMax = 256
+
 func newRuneIndex(rs []rune) *runeIndex {
-	return &runeIndex{rs: rs, next: map[string][]int{}}
+	return &runeIndex{rs: rs}
 }
 
 // nextAt is the first k ≥ i with s at rs[k:], or len(rs).
@@ -433,6 +450,17 @@ func (x *runeIndex) nextAt(i int, s string) int {
 	n := len(x.rs)
 	if i >= n {
 		return n
+	}
+	if n <= runeIndexScanMax {
+		for k := i; k < n; k++ {
+			if hasRunesOf(x.rs, k, s) {
+				return k
+			}
+		}
+		return n
+	}
+	if x.next == nil {
+		x.next = map[string][]int{}
 	}
 	t, ok := x.next[s]
 	if !ok {
@@ -457,6 +485,14 @@ func (x *runeIndex) breakAt(i int) int {
 	if i >= n {
 		return n
 	}
+	if n <= runeIndexScanMax {
+		for k := i; k < n; k++ {
+			if isClauseBreak(x.rs[k]) {
+				return k
+			}
+		}
+		return n
+	}
 	if x.brk == nil {
 		x.brk = make([]int, n+1)
 		x.brk[n] = n
@@ -473,6 +509,14 @@ func (x *runeIndex) breakAt(i int) int {
 
 // openBefore is the index of the last '(' before i, or -1.
 func (x *runeIndex) openBefore(i int) int {
+	if len(x.rs) <= runeIndexScanMax {
+		for k := min(i, len(x.rs)) - 1; k >= 0; k-- {
+			if x.rs[k] == '(' {
+				return k
+			}
+		}
+		return -1
+	}
 	if x.open == nil {
 		x.open = make([]int, len(x.rs)+1)
 		last := -1

@@ -7,7 +7,10 @@
 // text or word stands for itself: its Bigram has a zero second rune.
 package bigram
 
-import "slices"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Bigram is two runes, the first in the high 32 bits.
 type Bigram uint64
@@ -39,24 +42,57 @@ func Append(dst []Bigram, rs []rune) []Bigram {
 	return dst
 }
 
+// appendString is Append over the runes of s, without making them a slice.
+func appendString(dst []Bigram, s string) []Bigram {
+	prev, n := rune(0), 0
+	for _, r := range s {
+		if n > 0 {
+			dst = append(dst, Of(prev, r))
+		}
+		prev, n = r, n+1
+	}
+	if n == 1 {
+		dst = append(dst, Of(prev, 0))
+	}
+	return dst
+}
+
 // Sorted returns the bigrams of s as a sorted multiset.
 func Sorted(s string) []Bigram {
-	rs := []rune(s)
-	out := Append(make([]Bigram, 0, max(len(rs)-1, 1)), rs)
-	slices.Sort(out)
-	return out
+	return AppendSorted(make([]Bigram, 0, max(utf8.RuneCountInString(s)-1, 1)), s)
+}
+
+// AppendSorted appends the bigrams of s, sorted, to dst: Sorted with the
+// caller's backing array, for texts that share one. At most one more than
+// the runes of s are appended.
+func AppendSorted(dst []Bigram, s string) []Bigram {
+	n := len(dst)
+	dst = appendString(dst, s)
+	slices.Sort(dst[n:])
+	return dst
 }
 
 // Words returns the sorted multiset of the bigrams inside the words of s: s
 // is cut at every rune for which cut is true, and no bigram spans a cut.
 func Words(s string, cut func(rune) bool) []Bigram {
-	var out []Bigram
+	out := AppendWords(nil, s, cut)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// AppendWords appends Words(s, cut) to dst; at most as many bigrams as s has
+// runes (a word of n runes gives n-1, or itself when n is 1).
+func AppendWords(dst []Bigram, s string, cut func(rune) bool) []Bigram {
+	dst = slices.Grow(dst, utf8.RuneCountInString(s))
+	n := len(dst)
 	var word [64]rune
 	w := word[:0]
 	for _, r := range s {
 		if cut(r) {
 			if len(w) > 0 {
-				out = Append(out, w)
+				dst = Append(dst, w)
 				w = w[:0]
 			}
 			continue
@@ -64,10 +100,10 @@ func Words(s string, cut func(rune) bool) []Bigram {
 		w = append(w, r)
 	}
 	if len(w) > 0 {
-		out = Append(out, w)
+		dst = Append(dst, w)
 	}
-	slices.Sort(out)
-	return out
+	slices.Sort(dst[n:])
+	return dst
 }
 
 // Common is the size of the intersection of two sorted multisets.
@@ -109,11 +145,11 @@ func Cover(a, b []Bigram) float64 {
 // that Common, Dice and Cover read without hashing. A one-rune text gives
 // none.
 func Distinct(s string) []Bigram {
-	rs := []rune(s)
-	if len(rs) < 2 {
+	n := utf8.RuneCountInString(s)
+	if n < 2 {
 		return nil
 	}
-	out := Append(make([]Bigram, 0, len(rs)-1), rs)
+	out := appendString(make([]Bigram, 0, n-1), s)
 	slices.Sort(out)
 	return slices.Compact(out)
 }

@@ -93,3 +93,41 @@ func TestDistinctMatchesSet(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendForms: the forms that append to a shared backing array give
+// what the allocating ones give, after whatever dst holds, and the bigrams
+// of a string are those of its runes (invalid bytes included).
+func TestAppendForms(t *testing.T) {
+	cut := func(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' || r == '、' || r == ' ' }
+	texts := []string{"", "a", "ab", "税", "賃上げ税制", "支援の支援", "と、X", "GX推進法の改正 ＧＸ", "\xff\xfeab", "あいう",
+		"とても長い単語が続くテキストでありその語の長さが六十四文字を超えるとき配列の外に出るがそれでも結果は同じでなければならないのでここまで書く"}
+	prefix := []Bigram{Of('z', 'y'), Of('a', 0)}
+	for _, s := range texts {
+		if got, want := appendString(nil, s), Append(nil, []rune(s)); !slices.Equal(got, want) {
+			t.Errorf("appendString(%q) = %v, want %v", s, got, want)
+		}
+		sorted := slices.Clone(Append(nil, []rune(s)))
+		slices.Sort(sorted)
+		if got := Sorted(s); !slices.Equal(got, sorted) {
+			t.Errorf("Sorted(%q) = %v, want %v", s, got, sorted)
+		}
+		dst := append(slices.Clone(prefix), 0)[:len(prefix)]
+		if got := AppendSorted(dst, s); !slices.Equal(got[:2], prefix) || !slices.Equal(got[2:], sorted) {
+			t.Errorf("AppendSorted(%q) = %v", s, got)
+		}
+		w := Words(s, cut)
+		if got := AppendWords(slices.Clone(prefix), s, cut); !slices.Equal(got[:2], prefix) || !slices.Equal(got[2:], w) {
+			t.Errorf("AppendWords(%q) = %v, Words %v", s, got, w)
+		}
+		if got := len(AppendWords(nil, s, cut)); got > len([]rune(s)) {
+			t.Errorf("AppendWords(%q): %d bigrams for %d runes", s, got, len([]rune(s)))
+		}
+		compact := slices.Compact(slices.Clone(sorted))
+		if len([]rune(s)) < 2 {
+			compact = nil
+		}
+		if got := Distinct(s); !slices.Equal(got, compact) {
+			t.Errorf("Distinct(%q) = %v, want %v", s, got, compact)
+		}
+	}
+}

@@ -10,6 +10,7 @@ package nfkc
 
 import (
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -86,7 +87,10 @@ var stable = []struct{ lo, hi rune }{
 func String(s string) string {
 	for i, r := range s {
 		if m, ok := Rune(r); !ok || m != r {
-			return string(appendFrom(make([]byte, 0, len(s)+8), s, i))
+			b := appendFrom(make([]byte, 0, len(s)+8), s, i)
+			// b is ours alone and never written again: the string can
+			// share it (as strings.Builder does) instead of copying it.
+			return unsafe.String(unsafe.SliceData(b), len(b))
 		}
 	}
 	return s

@@ -550,12 +550,13 @@ func newEvolveInputs(continues, rels []*policygraph.Relationship) evolveInputs {
 
 // linkEvolves adds EVOLVES_FROM from each non-relist measure of the later
 // edition to its best-scoring non-relist measure of the earlier one
-// (evolveScorer; at most one): inside the pillars its pillar CONTINUES
+// (evolveScorer; at most one, but for direction items): inside the pillars its pillar CONTINUES
 // from evolveInPillarMin, preferred by inPillarBonus, elsewhere from
 // evolveMin; failing that, what a sibling continues (siblingEnd). The edge
 // keeps the score.
 // Measures under a policy direction (no pillar) compete everywhere from
-// evolveDirectionMin, with the direction's other measures as siblings;
+// evolveDirectionMin, with the direction's other measures as siblings,
+// and continue every earlier measure they score from it;
 // one that a table cell copies word for word (RELISTS, marked false)
 // continues what its copy continues, as the copy is scored inside its
 // pillar (2025's 下請法改正と執行強化による価格転嫁・取引適正化の更なる徹底…
@@ -609,13 +610,28 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		}
 	}
 	var rels []*policygraph.Relationship
+	link := func(a, b *simItem, score float64) {
+		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelEvolvesFrom, a.m.ID, b.m.ID),
+			Type: policygraph.RelEvolvesFrom, Start: a.m.ID, End: b.m.ID,
+			Properties: map[string]any{"score": round3(score)}})
+	}
 	for i, a := range ev.later {
-		if ends[i] == nil {
+		if ends[i] != nil {
+			link(a, ends[i], scores[i])
+		}
+		if a.m.PillarID != "" {
 			continue
 		}
-		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelEvolvesFrom, a.m.ID, ends[i].m.ID),
-			Type: policygraph.RelEvolvesFrom, Start: a.m.ID, End: ends[i].m.ID,
-			Properties: map[string]any{"score": round3(scores[i])}})
+		// A direction item is an umbrella naming several initiatives
+		// (リスキリングを通じた成長分野への労働移動円滑化、…働き方改革…): it
+		// continues every earlier measure it scores from evolveDirectionMin,
+		// not only the best (リスキリング支援等 0.35 and 在職者に対するキャリア
+		// 相談からリスキリング・転職までの一体的な支援 0.31).
+		for j, s := range ev.dots[i] {
+			if b := ev.earlier[j]; s >= evolveDirectionMin && b != ends[i] {
+				link(a, b, s)
+			}
+		}
 	}
 	return rels
 }

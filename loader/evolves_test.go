@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -335,6 +336,44 @@ func TestEvolvesCopyAgreement(t *testing.T) {
 		}
 		if got := evolves[m.ID]; got != tc.earlier {
 			t.Errorf("%d %s EVOLVES_FROM the 2023 measure at line %d, want %d (0: none)", tc.line, m.Title, got, tc.earlier)
+		}
+	}
+}
+
+// TestEvolvesDirectionSeveral: a direction item continues every 2023
+// measure it scores from evolveDirectionMin (2025 and 2023 lines).
+func TestEvolvesDirectionSeveral(t *testing.T) {
+	g, _, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := map[string]int{}
+	for _, m := range g.Measures {
+		line[m.ID] = m.LineStart
+	}
+	evolves := map[int][]int{} // direction item → 2023 lines
+	for _, m := range g.Measures {
+		if m.DocumentID != "doc:2025" || m.PillarID != "" {
+			continue
+		}
+		for _, r := range g.Relationships {
+			if r.Type == policygraph.RelEvolvesFrom && r.Start == m.ID {
+				evolves[m.LineStart] = append(evolves[m.LineStart], line[r.End])
+			}
+		}
+	}
+	for _, tc := range []struct {
+		line    int
+		earlier []int
+	}{
+		{1027, []int{1310, 2606}}, // リスキリング…労働移動: リスキリング支援等 0.35, キャリア相談からリスキリング・転職まで 0.31
+		{1099, []int{1512, 3290}}, // サプライチェーン強靱化: 有志国連携…強靱化 0.30, 有志国との信頼できるサプライチェーン 0.29
+		{1089, nil},               // 経済外交の強化: グローバルサウスとの連携強化 only 0.24
+	} {
+		got := evolves[tc.line]
+		slices.Sort(got)
+		if !slices.Equal(got, tc.earlier) {
+			t.Errorf("direction item %d EVOLVES_FROM 2023 lines %v, want %v", tc.line, got, tc.earlier)
 		}
 	}
 }

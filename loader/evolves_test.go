@@ -152,7 +152,7 @@ func TestEvolvesFromReading(t *testing.T) {
 		recall, precision float64
 	}{
 		{"eight pillars", pillars, 0.66, 0.89},
-		{"whole reading", all, 0.63, 0.90},
+		{"whole reading", all, 0.64, 0.91},
 	}
 	for _, f := range floors {
 		r, p := ratio(f.x.found, f.x.pairs), ratio(f.x.correct, f.x.edges)
@@ -341,7 +341,9 @@ func TestEvolvesCopyAgreement(t *testing.T) {
 }
 
 // TestEvolvesDirectionSeveral: a direction item continues every 2023
-// measure it scores from evolveDirectionMin (2025 and 2023 lines).
+// measure it scores from evolveDirectionMin, or failing any, its best
+// candidate in its direction's pillars from evolveDirectionPillarMin
+// (2025 and 2023 lines).
 func TestEvolvesDirectionSeveral(t *testing.T) {
 	g, _, err := LoadFS(seed.FS())
 	if err != nil {
@@ -368,7 +370,12 @@ func TestEvolvesDirectionSeveral(t *testing.T) {
 	}{
 		{1027, []int{1310, 2606}}, // リスキリング…労働移動: リスキリング支援等 0.35, キャリア相談からリスキリング・転職まで 0.31
 		{1099, []int{1512, 3290}}, // サプライチェーン強靱化: 有志国連携…強靱化 0.30, 有志国との信頼できるサプライチェーン 0.29
-		{1089, nil},               // 経済外交の強化: グローバルサウスとの連携強化 only 0.24
+		// No match of their own: the best candidate in the 2023 pillars
+		// their direction's other items continue (linkByDirectionPillars).
+		{1089, []int{3293}}, // 経済外交の強化 ← グローバルサウスとの連携強化 0.24 (OS-4, as 1099's 3290)
+		{1003, []int{1267}}, // 戦略分野への官民連携での投資 ← １０年間２０兆円規模の先行投資支援 0.21 (MISSION-1, as 1027's 1310)
+		{1017, nil},         // 戦略技術領域…一気通貫支援: GXスタートアップ支援 only 0.18
+		{1080, nil},         // 脱炭素電源の最大限活用: 化石燃料賦課金 only 0.17
 	} {
 		got := evolves[tc.line]
 		slices.Sort(got)

@@ -247,8 +247,11 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		if r.Type == policygraph.RelEvolvesFrom {
 			evolves[r.Start] = append(evolves[r.Start], r.End)
 			low := min(r.Start, r.End)
-			if pillar[r.Start] == "" && copied[r.Start] {
-				low = evolveSiblingOwnMin // a direction item its copy agrees with (copyAgrees)
+			if pillar[r.Start] == "" {
+				low = evolveDirectionPillarMin // linkByDirectionPillars
+				if copied[r.Start] {
+					low = evolveSiblingOwnMin // a direction item its copy agrees with (copyAgrees)
+				}
 			}
 			if s := r.Properties["score"].(float64); s < low || s > 1 {
 				t.Errorf("%s: score %v", r.ID, s)

@@ -118,8 +118,8 @@ const evolveTwinMin = 0.285
 // let one half's predecessor override the other's.
 const evolveSiblingMin = 0.30
 
-// A sibling's predecessor is taken only by a measure that shares words
-// with it itself (its own score from evolveSiblingOwnMin) or that restates
+// evolveSiblingOwnMin and evolveRestateMin: a sibling's predecessor is
+// taken only by a measure that shares words with it itself (its own score from evolveSiblingOwnMin) or that restates
 // the sibling (cosine from evolveRestateMin): two items of a pillar that
 // share its vocabulary are not the two halves of one item. On the reading
 // (TestEvolvesFromReading) the inherited edges that are right score their
@@ -608,10 +608,10 @@ func newEvolveInputs(continues, rels []*policygraph.Relationship) evolveInputs {
 
 // linkEvolves adds EVOLVES_FROM from each non-relist measure of the later
 // edition to its best-scoring non-relist measure of the earlier one
-// (evolveScorer; at most one, but for direction items): inside the pillars its pillar CONTINUES
-// from evolveInPillarMin, preferred by inPillarBonus, elsewhere from
-// evolveMin; failing that, what a sibling continues (siblingEnd). The edge
-// keeps the score.
+// (evolveScorer; at most one, but for direction items): inside the
+// pillars its pillar CONTINUES from evolveInPillarMin, preferred by
+// inPillarBonus, elsewhere from evolveMin; failing that, what a sibling
+// continues (siblingEnd). The edge keeps the score.
 // Measures under a policy direction (no pillar) compete everywhere from
 // evolveDirectionMin, with the direction's other measures as siblings,
 // and continue every earlier measure they score from it;
@@ -637,7 +637,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		}
 	}
 	// Then the measures with no match of their own, from the own matches
-	// of their siblings only.
+	// of their siblings only (not from inherited ones: no chains).
 	inherited := make([]*simItem, len(ev.later))
 	inheritedScore := make([]float64, len(ev.later))
 	for i := range ev.later {

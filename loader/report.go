@@ -111,8 +111,11 @@ type DocReport struct {
 	Edition string
 	Year    int
 	Lines   int
-	Parser  int    // edition year whose parser ran, 0 if none did
-	Err     string // why the document did not load; "" if it did
+	Layout  string // the grammar that read it (layouts.go), "" if none did
+	// LayoutFrom says what named the layout: "manifest", "edition data"
+	// (the edition's entry in aliases.json) or "text markers of <edition>".
+	LayoutFrom string
+	Err        string // why the document did not load; "" if it did
 	// Nodes counts the document's nodes per label; Law, Fund and
 	// Organisation count the distinct ones its nodes mention.
 	Nodes map[string]int

@@ -410,10 +410,17 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
 	rels = append(rels, linkRelists(docs, items, rep)...)
+	// The cross-edition links join consecutive editions only, so the passes
+	// are linear in the number of editions: what EVOLVES_FROM reads of the
+	// links above (REFERS_TO, SUMMARIZES, HAS_MEASURE, RELISTS) is indexed
+	// once, not once per pair.
+	shared := newEvolveInputs(nil, rels)
 	for i := 1; i < len(docs); i++ {
 		cont := linkContinues(m, docs[i], docs[i-1], rep)
 		rels = append(rels, cont...)
-		rels = append(rels, linkEvolves(items[i], items[i-1], newEvolveInputs(cont, rels))...)
+		in := shared
+		in.cont = newEvolveInputs(cont, nil).cont
+		rels = append(rels, linkEvolves(items[i], items[i-1], in)...)
 		rels = append(rels, linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)...)
 	}
 

@@ -203,9 +203,9 @@ func writeCounts(b *strings.Builder, title string, m map[string]int) {
 // Failed reports whether any document failed to load.
 func (r *Report) Failed() bool { return len(r.Errors) > 0 }
 
-// WriteTo prints the report as text: per document the counts per label and
-// relationship type, then the unplaced lines, the unresolved links and the
-// errors.
+// WriteTo prints the report as text: per document the layout that read it
+// and the counts per label and relationship type, then the unplaced lines,
+// the unresolved links and the errors.
 func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	for _, d := range r.Documents {
@@ -216,6 +216,9 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, "document %s (%s, %s, %d lines): %s\n", d.DocID, d.File, d.Edition, d.Lines, status)
 		if d.Err != "" {
 			continue
+		}
+		if d.Layout != "" {
+			fmt.Fprintf(&b, "  layout: %s (chosen by: %s)\n", d.Layout, d.LayoutFrom)
 		}
 		b.WriteString("  nodes:")
 		for _, l := range policygraph.Labels {

@@ -272,3 +272,23 @@ func BenchmarkLoadEditions(b *testing.B) {
 		})
 	}
 }
+
+// TestSyntheticEditionDetected: with no edition and no layout in the
+// manifest, the 2027 text is told by its markers (第5次中間整理 and
+// 今期（第5次）, two, against the one 2025 marker it still prints,
+// 第３次以降の進捗); its data applies only if the years agree.
+func TestSyntheticEditionDetected(t *testing.T) {
+	fsys, eds := syntheticCorpus(t, 1)
+	txt, err := newDocText("002_synthetic_2027.txt", 2027, "doc:2027", fsys["002_synthetic_2027.txt"].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lc, err := pickLayout(seed.Entry{File: txt.File, Year: 2027}, txt, eds)
+	if err != nil || lc.name != "interim-2025" || lc.edition == nil || lc.edition.Edition != "第5次中間整理" || lc.from != "text markers of 第5次中間整理" {
+		t.Errorf("picked %+v, %v", lc, err)
+	}
+	_, err = pickLayout(seed.Entry{File: txt.File, Year: 2029, Line: 4}, txt, eds)
+	if err == nil || !strings.HasPrefix(err.Error(), "manifest.json:4: document 002_synthetic_2027.txt: layout interim-2025 needs its edition's pillar table") {
+		t.Errorf("another year: err = %v", err)
+	}
+}

@@ -36,11 +36,11 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte, is2023 bool) {
-		year := 2025
+		year, edition := 2025, "第4次中間整理"
 		if is2023 {
-			year = 2023
+			year, edition = 2023, "第2次中間整理"
 		}
-		e := seed.Entry{File: "fuzz.txt", ID: fmt.Sprintf("doc:%d", year), Year: year}
+		e := seed.Entry{File: "fuzz.txt", ID: fmt.Sprintf("doc:%d", year), Year: year, Edition: edition}
 		txt, pd, err := parseDocument(e, data)
 		var pe *PanicError
 		if errors.As(err, &pe) {

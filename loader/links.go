@@ -219,7 +219,8 @@ func coverOfDice(d float64, a, b []bigram.Bigram) float64 {
 }
 
 // linkRelists adds RELISTS from every Measure with Relist=true to the
-// original it repeats: same document first, then non-relist items, then the
+// original it repeats, in its document or the edition before: same
+// document first, then non-relist items, then the
 // best score, then the closest line. Relists with no candidate at or above
 // relistDiceMin are reported.
 func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygraph.Relationship {
@@ -296,8 +297,10 @@ func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simI
 		}
 		return a.dist < b.dist
 	}
-	for cdi, list := range items {
-		for _, c := range list {
+	// The original is in r's document or, failing that, the edition before
+	// it: never a later one, and a pass linear in the number of editions.
+	for cdi := max(di-1, 0); cdi <= di; cdi++ {
+		for _, c := range items[cdi] {
 			if c.m == r {
 				continue
 			}

@@ -3,11 +3,13 @@
 //
 //   - the slide-text lexer every edition shares (lex.go) gives each line its
 //     shape: bullets, headings, page and chart numbers, vertical labels;
-//   - an edition grammar per document (parse2023.go, parse2025.go and the
-//     files they delegate to) reads the structure from those shapes and
+//   - a grammar per layout (layouts.go: parse2023.go, parse2025.go and the
+//     files they delegate to), chosen by the manifest, the edition's data
+//     or the text, never by year, reads the structure from those shapes and
 //     builds nodes with docBuilder (build.go): ids, quotes, line placement;
-//     what a grammar is told rather than reads (the 2025 pillar table, law,
-//     fund and organisation names) is data in aliases.json;
+//     what a grammar is told rather than reads (an edition's pillar table
+//     and markers, law, fund and organisation names) is data in
+//     aliases.json (editions.go);
 //   - extractors written once for every edition read a node's text: the
 //     title (headline.go), years (years.go), quantities (quantity.go);
 //   - shared passes add laws and funds (mentions.go), amounts, RELISTS and
@@ -27,25 +29,8 @@ import (
 	"strings"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/internal/nfkc"
 	"github.com/policygraph/policygraph/seed"
 )
-
-// parseFunc is an edition parser: parse2023, parse2025.
-type parseFunc func(*docText) (*parsedDoc, error)
-
-// editionParsers maps an edition year to its parser. Tests add fakes.
-var editionParsers = map[int]parseFunc{
-	2023: parse2023,
-	2025: parse2025,
-}
-
-// editionMarkers tell an edition from its text when the manifest year has
-// no parser: phrases only that edition prints (compared in NFKC form).
-var editionMarkers = map[int][]string{
-	2023: {"第2次中間整理", "●…これまでに実施した施策、○…今後実施する施策", "ミッション志向の産業政策(8分野)"},
-	2025: {"第4次中間整理", "第3次以降の進捗"},
-}
 
 // loadedDoc is one document that parsed, with what the passes need.
 type loadedDoc struct {
@@ -53,6 +38,8 @@ type loadedDoc struct {
 	t     *docText
 	pd    *parsedDoc
 	rep   *DocReport
+	// layout is the grammar that read it and what named it.
+	layout layoutChoice
 }
 
 // LoadDir loads the seed directory dir (manifest.json and the documents).
@@ -71,12 +58,33 @@ func LoadDir(dir string) (*policygraph.Graph, *Report, error) {
 // graph is returned with the error. The graph is deterministic: nodes in
 // document and line order (laws and funds by id), relationships by id.
 func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
+	eds, err := loadEditions()
+	if err != nil {
+		rep := &Report{}
+		var list ErrorList
+		if !errors.As(err, &list) {
+			return &policygraph.Graph{}, rep, fmt.Errorf("load: %w", err)
+		}
+		rep.Errors = append(rep.Errors, list...)
+		return &policygraph.Graph{}, rep, rep.Errors.Err()
+	}
+	return loadFS(fsys, eds)
+}
+
+// loadFS is LoadFS with the given edition data (tests add editions).
+func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) {
 	defer openNormMemo()()
 	rep := &Report{}
 	g := &policygraph.Graph{}
 	man, err := seed.ReadManifest(fsys)
 	if err != nil {
-		rep.Errors.Add(&DocError{File: "manifest.json", Err: err})
+		var list seed.Errors
+		if !errors.As(err, &list) {
+			list = seed.Errors{{Err: err}}
+		}
+		for _, e := range list {
+			rep.Errors.Add(&DocError{File: seed.ManifestFile, Line: e.Line, Err: e.Err})
+		}
 		return g, rep, rep.Errors.Err()
 	}
 	m, err := loadMatcher()
@@ -89,7 +97,7 @@ func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
 		dr := &DocReport{File: e.File, DocID: e.ID, Edition: e.Edition, Year: e.Year,
 			Nodes: map[string]int{}, Rels: map[string]int{}}
 		rep.Documents = append(rep.Documents, dr)
-		d, err := loadDocument(fsys, e)
+		d, err := loadDocumentWith(fsys, e, eds)
 		if err == nil {
 			err = claimIDs(ids, d)
 		}
@@ -103,7 +111,7 @@ func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
 			continue
 		}
 		d.rep = dr
-		dr.Lines, dr.Parser = len(d.t.Raw), d.pd.Doc.Year
+		dr.Lines, dr.Layout, dr.LayoutFrom = len(d.t.Raw), d.layout.name, d.layout.from
 		dr.Pages = d.pd.pageReport()
 		docs = append(docs, d)
 	}
@@ -141,8 +149,18 @@ func claimIDs(ids map[string]string, d *loadedDoc) error {
 	return nil
 }
 
-// loadDocument reads one document and parses it.
+// loadDocument reads one document and parses it with the shipped edition
+// data.
 func loadDocument(fsys fs.FS, e seed.Entry) (*loadedDoc, error) {
+	eds, err := loadEditions()
+	if err != nil {
+		return nil, err
+	}
+	return loadDocumentWith(fsys, e, eds)
+}
+
+// loadDocumentWith reads one document and parses it.
+func loadDocumentWith(fsys fs.FS, e seed.Entry, eds *editionTable) (*loadedDoc, error) {
 	if !fs.ValidPath(e.File) {
 		return nil, &DocError{File: e.File, Err: errors.New("invalid file name in manifest")}
 	}
@@ -156,17 +174,27 @@ func loadDocument(fsys fs.FS, e seed.Entry) (*loadedDoc, error) {
 	if err != nil {
 		return nil, &DocError{File: e.File, Err: err}
 	}
-	t, pd, err := parseDocument(e, data)
+	t, pd, lc, err := parseDocumentWith(e, data, eds)
 	if err != nil {
 		return nil, err
 	}
-	return &loadedDoc{entry: e, t: t, pd: pd}, nil
+	return &loadedDoc{entry: e, t: t, pd: pd, layout: lc}, nil
 }
 
-// parseDocument is the per-document step: text checks, edition parser,
-// contract checks. It never panics: a parser panic becomes a *DocError
-// holding a *PanicError.
-func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err error) {
+// parseDocument is the per-document step with the shipped edition data.
+func parseDocument(e seed.Entry, data []byte) (*docText, *parsedDoc, error) {
+	eds, err := loadEditions()
+	if err != nil {
+		return nil, nil, err
+	}
+	t, pd, _, err := parseDocumentWith(e, data, eds)
+	return t, pd, err
+}
+
+// parseDocumentWith is the per-document step: text checks, the layout's
+// grammar, contract checks. It never panics: a parser panic becomes a
+// *DocError holding a *PanicError.
+func parseDocumentWith(e seed.Entry, data []byte, eds *editionTable) (t *docText, pd *parsedDoc, lc layoutChoice, err error) {
 	defer openNormMemo()()
 	defer func() {
 		if r := recover(); r != nil {
@@ -176,33 +204,34 @@ func parseDocument(e seed.Entry, data []byte) (t *docText, pd *parsedDoc, err er
 	}()
 	t, err = newDocText(e.File, e.Year, e.ID, data)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, lc, err
 	}
-	year, parse := pickParser(e.Year, t)
-	if parse == nil {
-		return nil, nil, &DocError{File: e.File, Err: fmt.Errorf("no parser for edition year %d and no edition marker (第2次/第4次中間整理) in the text", e.Year)}
+	lc, err = pickLayout(e, t, eds)
+	if err != nil {
+		return nil, nil, lc, err
 	}
-	pd, err = parse(t)
+	t.Edition = lc.edition
+	pd, err = lc.layout.parse(t)
 	if err != nil {
 		var de *DocError
 		if errors.As(err, &de) {
-			return nil, nil, err
+			return nil, nil, lc, err
 		}
-		return nil, nil, &DocError{File: e.File, Err: fmt.Errorf("parse %d edition: %w", year, err)}
+		return nil, nil, lc, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): %w", lc.name, err)}
 	}
 	if pd == nil {
-		return nil, nil, &DocError{File: e.File, Err: fmt.Errorf("parse %d edition: no result", year)}
+		return nil, nil, lc, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): no result", lc.name)}
 	}
 	addMeasureGoals(pd, t.Year, t.File)
-	pd.Doc = documentNode(e, t, data, year)
+	pd.Doc = documentNode(e, t, data, lc.edition)
 	if err := checkParsed(t, pd); err != nil {
-		return nil, nil, err
+		return nil, nil, lc, err
 	}
 	pd.Pages = findPages(t)
 	for _, s := range pd.sources() {
 		pd.cite(s)
 	}
-	return t, pd, nil
+	return t, pd, lc, nil
 }
 
 // cite gives a source its slide page and citation.
@@ -233,38 +262,12 @@ func (pd *parsedDoc) sources() []*policygraph.Source {
 	return out
 }
 
-// pickParser returns the parser for the manifest year, else for the edition
-// the text announces.
-func pickParser(year int, t *docText) (int, parseFunc) {
-	if p := editionParsers[year]; p != nil {
-		return year, p
-	}
-	best, bestN := 0, 0
-	for y, marks := range editionMarkers {
-		n := 0
-		for _, l := range t.Norm {
-			for _, mk := range marks {
-				if strings.Contains(l, nfkc.String(mk)) {
-					n++
-				}
-			}
-		}
-		if n > bestN || n == bestN && n > 0 && y < best {
-			best, bestN = y, n
-		}
-	}
-	if p := editionParsers[best]; p != nil && bestN > 0 {
-		return best, p
-	}
-	return 0, nil
-}
-
 // documentNode is the Document of a manifest entry: the manifest says what
 // it is, the bytes give sha256 and lines.
-func documentNode(e seed.Entry, t *docText, data []byte, parserYear int) *policygraph.Document {
+func documentNode(e seed.Entry, t *docText, data []byte, ed *editionKnowledge) *policygraph.Document {
 	year := e.Year
-	if year == 0 {
-		year = parserYear
+	if year == 0 && ed != nil {
+		year = ed.Year
 	}
 	return &policygraph.Document{
 		ID: e.ID, Title: e.Title, Edition: e.Edition, Year: year, Publisher: e.Publisher,
@@ -429,10 +432,17 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
 	rels = append(rels, linkRelists(docs, items, rep)...)
+	// The cross-edition links join consecutive editions only, so the passes
+	// are linear in the number of editions: what EVOLVES_FROM reads of the
+	// links above (REFERS_TO, SUMMARIZES, HAS_MEASURE, RELISTS) is indexed
+	// once, not once per pair.
+	shared := newEvolveInputs(nil, rels)
 	for i := 1; i < len(docs); i++ {
 		cont := linkContinues(m, docs[i], docs[i-1], rep)
 		rels = append(rels, cont...)
-		rels = append(rels, linkEvolves(items[i], items[i-1], newEvolveInputs(cont, rels))...)
+		in := shared
+		in.cont = newEvolveInputs(cont, nil).cont
+		rels = append(rels, linkEvolves(items[i], items[i-1], in)...)
 		rels = append(rels, linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)...)
 	}
 

@@ -83,7 +83,7 @@ func TestBadDocuments(t *testing.T) {
 		{"huge", &fstest.MapFile{Data: bytes.Repeat([]byte("あいうえお\n"), 50<<20/16)}, 2025, "bad.txt: 52428800 bytes exceeds"},
 		{"structureless", &fstest.MapFile{Data: []byte("これは報告書ではない。\nただのメモ。\n")}, 2025, "bad.txt"},
 		{"structureless 2023", &fstest.MapFile{Data: []byte("これは報告書ではない。\nただのメモ。\n")}, 2023, "bad.txt"},
-		{"unknown edition", &fstest.MapFile{Data: []byte("何かの文書\n")}, 1999, "bad.txt: no parser for edition year 1999"},
+		{"unknown edition", &fstest.MapFile{Data: []byte("何かの文書\n")}, 1999, "bad.txt: no layout: the manifest names none"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.name == "huge" {
@@ -129,13 +129,16 @@ func TestManyBadDocuments(t *testing.T) {
 
 // A parser panic is an error naming the file, not a crash.
 func TestParserPanic(t *testing.T) {
-	editionParsers[1] = func(*docText) (*parsedDoc, error) {
+	layouts["test-panic"] = &layout{parse: func(*docText) (*parsedDoc, error) {
 		var m map[string]int
 		m["boom"]++
 		return nil, nil
-	}
-	defer delete(editionParsers, 1)
-	fsys := manifestFS(t, map[string]int{"panic.txt": 1}, fstest.MapFS{"panic.txt": {Data: []byte("text\n")}})
+	}}
+	defer delete(layouts, "test-panic")
+	fsys := entriesFS(t, []seed.Entry{
+		{File: file2023, ID: "doc:2023", Edition: "第2次中間整理", Year: 2023},
+		{File: "panic.txt", ID: "doc:1", Year: 1, Layout: "test-panic"},
+	}, fstest.MapFS{"panic.txt": {Data: []byte("text\n")}, file2023: {Data: seedBytes(t, file2023)}})
 	g, _, err := LoadFS(fsys)
 	var pe *PanicError
 	if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), "panic.txt: parser panic") {
@@ -144,6 +147,17 @@ func TestParserPanic(t *testing.T) {
 	if pe.Stack == "" || len(g.Documents) != 1 {
 		t.Errorf("stack %d bytes, %d documents", len(pe.Stack), len(g.Documents))
 	}
+}
+
+// entriesFS is a seed FS whose manifest lists entries.
+func entriesFS(t testing.TB, entries []seed.Entry, files fstest.MapFS) fstest.MapFS {
+	t.Helper()
+	b, err := json.MarshalIndent(seed.Manifest{Documents: entries}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files[seed.ManifestFile] = &fstest.MapFile{Data: b}
+	return files
 }
 
 // The parser contract is checked: provenance inside the file, unique ids,
@@ -159,9 +173,9 @@ func TestParserContract(t *testing.T) {
 		"nil result": nil,
 	} {
 		t.Run(name, func(t *testing.T) {
-			editionParsers[2] = func(*docText) (*parsedDoc, error) { return pd, nil }
-			defer delete(editionParsers, 2)
-			_, _, err := parseDocument(seed.Entry{File: "c.txt", ID: "doc:2", Year: 2}, []byte("a\nb\n"))
+			layouts["test-contract"] = &layout{parse: func(*docText) (*parsedDoc, error) { return pd, nil }}
+			defer delete(layouts, "test-contract")
+			_, _, err := parseDocument(seed.Entry{File: "c.txt", ID: "doc:2", Year: 2, Layout: "test-contract"}, []byte("a\nb\n"))
 			if err == nil || !strings.HasPrefix(err.Error(), "c.txt") {
 				t.Errorf("err = %v", err)
 			}
@@ -169,18 +183,60 @@ func TestParserContract(t *testing.T) {
 	}
 }
 
-func TestPickParserByText(t *testing.T) {
-	txt, _ := newDocText("x.txt", 0, "doc:x", []byte("表紙\n第４次中間整理の位置づけ\n"))
-	if y, p := pickParser(0, txt); y != 2025 || p == nil {
-		t.Errorf("picked %d", y)
+// TestPickLayout: the manifest's layout first, then the edition's data,
+// then the text's markers; the year never chooses. Mistakes in the
+// manifest point at its entry.
+func TestPickLayout(t *testing.T) {
+	eds, err := loadEditions()
+	if err != nil {
+		t.Fatal(err)
 	}
-	txt, _ = newDocText("x.txt", 0, "doc:x", []byte("●…これまでに実施した施策、○…今後実施する施策\n"))
-	if y, p := pickParser(0, txt); y != 2023 || p == nil {
-		t.Errorf("picked %d", y)
-	}
-	txt, _ = newDocText("x.txt", 0, "doc:x", []byte("なにもない\n"))
-	if y, p := pickParser(0, txt); y != 0 || p != nil {
-		t.Errorf("picked %d", y)
+	text25 := "表紙\n第４次中間整理の位置づけ\n"
+	text23 := "●…これまでに実施した施策、○…今後実施する施策\n"
+	for _, tc := range []struct {
+		name string
+		e    seed.Entry
+		text string
+		want string // layout, edition and from, or the error's prefix
+	}{
+		{"manifest layout", seed.Entry{File: "x.txt", Year: 2031, Layout: "interim-2023"}, "なにもない\n", "interim-2023 - manifest"},
+		{"manifest layout beats text", seed.Entry{File: "x.txt", Year: 2031, Layout: "interim-2023"}, text25, "interim-2023 - manifest"},
+		{"edition data", seed.Entry{File: "x.txt", Year: 2025, Edition: "第4次中間整理"}, "なにもない\n", "interim-2025 第4次中間整理 edition data"},
+		{"edition data, year not asked", seed.Entry{File: "x.txt", Edition: "第2次中間整理"}, "x\n", "interim-2023 第2次中間整理 edition data"},
+		{"text 2025", seed.Entry{File: "x.txt", Year: 2025}, text25, "interim-2025 第4次中間整理 text markers of 第4次中間整理"},
+		{"text 2023, any year", seed.Entry{File: "x.txt", Year: 1999}, text23, "interim-2023 - text markers of 第2次中間整理"},
+		{"text, unknown edition keeps no data", seed.Entry{File: "x.txt", Year: 2030, Edition: "第9次中間整理"}, text23, "interim-2023 - text markers of 第2次中間整理"},
+		{"ambiguous", seed.Entry{File: "x.txt", Year: 2030}, text23 + text25, "x.txt: ambiguous edition markers: the text prints 1 markers each of 第2次中間整理 and 第4次中間整理"},
+		{"nothing", seed.Entry{File: "x.txt", Year: 2025}, "なにもない\n", "x.txt: no layout: the manifest names none"},
+		{"unknown layout", seed.Entry{File: "x.txt", Year: 2025, Layout: "interim-2024", Line: 7}, text25,
+			"manifest.json:7: document x.txt: unknown layout \"interim-2024\" (known: interim-2023, interim-2025)"},
+		{"layout contradicts data", seed.Entry{File: "x.txt", Year: 2025, Edition: "第4次中間整理", Layout: "interim-2023", Line: 3}, text25,
+			"manifest.json:3: document x.txt: layout interim-2023, but loader/aliases.json gives edition 第4次中間整理 the layout interim-2025"},
+		{"year contradicts data", seed.Entry{File: "x.txt", Year: 2027, Edition: "第4次中間整理", Line: 3}, text25,
+			"manifest.json:3: document x.txt: year 2027, but loader/aliases.json gives edition 第4次中間整理 the year 2025"},
+		{"pillar table missing", seed.Entry{File: "x.txt", Year: 2027, Edition: "第5次中間整理", Layout: "interim-2025", Line: 9}, text25,
+			"manifest.json:9: document x.txt: layout interim-2025 needs its edition's pillar table, and loader/aliases.json has no edition \"第5次中間整理\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			txt, err := newDocText(tc.e.File, tc.e.Year, "doc:x", []byte(tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lc, err := pickLayout(tc.e, txt, eds)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			} else {
+				ed := "-"
+				if lc.edition != nil {
+					ed = lc.edition.Edition
+				}
+				got = lc.name + " " + ed + " " + lc.from
+			}
+			if !strings.HasPrefix(got, tc.want) {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
 	}
 }
 
@@ -252,5 +308,45 @@ func TestDuplicateEdition(t *testing.T) {
 	}
 	if len(g.Documents) != 1 {
 		t.Errorf("%d documents", len(g.Documents))
+	}
+}
+
+// TestManifestErrors: a malformed manifest stops the load with every
+// problem listed at its line; a manifest entry the loader cannot read
+// (unknown layout, an edition whose data disagrees) fails that document
+// alone, at the entry's line, and the others load.
+func TestManifestErrors(t *testing.T) {
+	fsys := fstest.MapFS{seed.ManifestFile: {Data: []byte(`{"documents": [
+  {"file": "a.txt", "id": "doc:a"},
+  {"file": "b.txt", "id": "doc:b", "year": 2025, "layuot": "interim-2025"}
+]}`)}}
+	_, rep, err := LoadFS(fsys)
+	if err == nil || err.Error() != "manifest.json:2: document 0 needs year (and 1 more errors)" {
+		t.Fatalf("err = %v", err)
+	}
+	if len(rep.Errors) != 2 || rep.Errors[1].Error() != `manifest.json:3: unknown key "layuot" (known: file, id, title, edition, year, layout, publisher, source)` {
+		t.Errorf("errors = %v", rep.Errors)
+	}
+
+	fsys = entriesFS(t, []seed.Entry{
+		{File: file2023, ID: "doc:2023", Edition: "第2次中間整理", Year: 2023},
+		{File: "b.txt", ID: "doc:b", Year: 2025, Layout: "interim-2024"},
+		{File: "c.txt", ID: "doc:c", Year: 2027, Edition: "第2次中間整理"},
+	}, fstest.MapFS{file2023: {Data: seedBytes(t, file2023)}, "b.txt": {Data: []byte("x\n")}, "c.txt": {Data: []byte("x\n")}})
+	g, rep, err := LoadFS(fsys)
+	want := []string{
+		`manifest.json:12: document b.txt: unknown layout "interim-2024" (known: interim-2023, interim-2025)`,
+		`manifest.json:22: document c.txt: year 2027, but loader/aliases.json gives edition 第2次中間整理 the year 2023`,
+	}
+	if err == nil || len(rep.Errors) != len(want) {
+		t.Fatalf("err = %v", err)
+	}
+	for i, e := range rep.Errors {
+		if e.Error() != want[i] {
+			t.Errorf("error %d = %q, want %q", i, e, want[i])
+		}
+	}
+	if len(g.Documents) != 1 || rep.Documents[0].Layout != "interim-2023" || rep.Documents[0].LayoutFrom != "edition data" {
+		t.Errorf("documents %d, report %+v", len(g.Documents), rep.Documents[0])
 	}
 }

@@ -35,7 +35,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 		return nil, fmt.Errorf("%s:1: empty document", file)
 	}
 	t.fillNorm() // tolerate hand-built docTexts
-	pillars, err := editionPillars(2025)
+	pillars, err := t.pillarTable()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", t.File, err)
 	}

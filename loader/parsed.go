@@ -11,10 +11,13 @@ import (
 // docText is one seed document as lines.
 type docText struct {
 	File  string   // seed file name, as in provenance
-	Year  int      // edition year from the manifest (2023, 2025)
+	Year  int      // edition year from the manifest: ids and relative dates
 	DocID string   // e.g. "doc:2023"
 	Raw   []string // Raw[i] is line i+1 verbatim (no trailing \r or \n)
 	Norm  []string // Norm[i] is NFKC(Raw[i]) with surrounding space trimmed
+	// Edition is the curated knowledge of the document's edition (its
+	// pillar table), nil when aliases.json has no entry for it.
+	Edition *editionKnowledge
 }
 
 // parsedDoc is what an edition parser returns: the structural nodes of one

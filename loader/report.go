@@ -111,8 +111,11 @@ type DocReport struct {
 	Edition string
 	Year    int
 	Lines   int
-	Parser  int    // edition year whose parser ran, 0 if none did
-	Err     string // why the document did not load; "" if it did
+	Layout  string // the grammar that read it (layouts.go), "" if none did
+	// LayoutFrom says what named the layout: "manifest", "edition data"
+	// (the edition's entry in aliases.json) or "text markers of <edition>".
+	LayoutFrom string
+	Err        string // why the document did not load; "" if it did
 	// Nodes counts the document's nodes per label; Law, Fund and
 	// Organisation count the distinct ones its nodes mention.
 	Nodes map[string]int
@@ -200,9 +203,9 @@ func writeCounts(b *strings.Builder, title string, m map[string]int) {
 // Failed reports whether any document failed to load.
 func (r *Report) Failed() bool { return len(r.Errors) > 0 }
 
-// WriteTo prints the report as text: per document the counts per label and
-// relationship type, then the unplaced lines, the unresolved links and the
-// errors.
+// WriteTo prints the report as text: per document the layout that read it
+// and the counts per label and relationship type, then the unplaced lines,
+// the unresolved links and the errors.
 func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
 	for _, d := range r.Documents {
@@ -213,6 +216,9 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, "document %s (%s, %s, %d lines): %s\n", d.DocID, d.File, d.Edition, d.Lines, status)
 		if d.Err != "" {
 			continue
+		}
+		if d.Layout != "" {
+			fmt.Fprintf(&b, "  layout: %s (chosen by: %s)\n", d.Layout, d.LayoutFrom)
 		}
 		b.WriteString("  nodes:")
 		for _, l := range policygraph.Labels {

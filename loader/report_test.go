@@ -36,7 +36,7 @@ func TestErrorList(t *testing.T) {
 func TestReportWriteTo(t *testing.T) {
 	r := &Report{
 		Documents: []*DocReport{
-			{File: "a.txt", DocID: "doc:2023", Edition: "第2次中間整理", Lines: 3,
+			{File: "a.txt", DocID: "doc:2023", Edition: "第2次中間整理", Lines: 3, Layout: "interim-2023", LayoutFrom: "manifest",
 				Nodes: map[string]int{"Measure": 2}, Rels: map[string]int{"RELISTS": 1},
 				Unplaced: []Line{{Line: 2, Text: "はみ出した行"}}},
 			{File: "b.txt", DocID: "doc:2025", Err: "b.txt: empty document"},
@@ -52,7 +52,7 @@ func TestReportWriteTo(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"document doc:2023 (a.txt, 第2次中間整理, 3 lines): ok",
+		"document doc:2023 (a.txt, 第2次中間整理, 3 lines): ok\n  layout: interim-2023 (chosen by: manifest)\n",
 		"Measure=2", "RELISTS=1",
 		"unplaced lines: 1\n    a.txt:2: はみ出した行\n",
 		"document doc:2025 (b.txt, , 0 lines): FAILED: b.txt: empty document",

@@ -81,12 +81,8 @@ func parseEditions(data []byte) (*editionTable, error) {
 		errs.Add(&DocError{File: aliasFile, Line: x.Line(path), Err: fmt.Errorf(format, args...)})
 	}
 	unknown := func(path string, known []string) {
-		keys := x.Keys(path)
-		slices.Sort(keys)
-		for _, k := range keys {
-			if !slices.Contains(known, k) {
-				add(jsonpos.Join(path, k), "unknown key %q (known: %s)", k, strings.Join(known, ", "))
-			}
+		for _, k := range x.Unknown(path, known) {
+			add(jsonpos.Join(path, k), "unknown key %q (known: %s)", k, strings.Join(known, ", "))
 		}
 	}
 	et := &editionTable{byName: map[string]*editionKnowledge{}}

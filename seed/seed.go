@@ -119,12 +119,8 @@ func parseManifest(b []byte) (*Manifest, error) {
 		errs = append(errs, &Error{Line: x.Line(path), Err: fmt.Errorf(format, args...)})
 	}
 	unknown := func(path string, known []string) {
-		keys := x.Keys(path)
-		slices.Sort(keys)
-		for _, k := range keys {
-			if !slices.Contains(known, k) {
-				add(jsonpos.Join(path, k), "unknown key %q (known: %s)", k, strings.Join(known, ", "))
-			}
+		for _, k := range x.Unknown(path, known) {
+			add(jsonpos.Join(path, k), "unknown key %q (known: %s)", k, strings.Join(known, ", "))
 		}
 	}
 	unknown("", manifestKeys)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -119,6 +120,19 @@ func (x Index) Keys(path string) []string {
 		}
 		out = append(out, rest)
 	}
+	return out
+}
+
+// Unknown returns, sorted, the member names of the object at path that are
+// not in known: the misspelt keys a decoder would silently drop.
+func (x Index) Unknown(path string, known []string) []string {
+	var out []string
+	for _, k := range x.Keys(path) {
+		if !slices.Contains(known, k) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 

@@ -75,3 +75,25 @@ func TestErrorLine(t *testing.T) {
 		t.Error("Build accepted a syntax error")
 	}
 }
+
+func TestUnknown(t *testing.T) {
+	x, err := Build([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path  string
+		known []string
+		want  []string
+	}{
+		{"", []string{"documents", "license"}, nil},
+		{"", []string{"documents"}, []string{"license"}},
+		{"documents[1]", nil, []string{"file", "tags"}},
+		{"documents[0]", []string{"file"}, []string{"year"}},
+		{"nowhere", nil, nil},
+	} {
+		if got := x.Unknown(tc.path, tc.known); !slices.Equal(got, tc.want) {
+			t.Errorf("Unknown(%q, %v) = %v, want %v", tc.path, tc.known, got, tc.want)
+		}
+	}
+}

@@ -363,7 +363,7 @@ func (p *parser2023) findPillars() error {
 				break
 			}
 		}
-		return fmt.Errorf("%s:%d: no 2023 pillar heading (ミッション①：… / ＯＳ①：…) found", p.t.File, line)
+		return fmt.Errorf("%s:%d: no pillar heading of the interim-2023 layout (ミッション①：… / ＯＳ①：…) found", p.t.File, line)
 	}
 	for k, pl := range p.pillars {
 		if n := names[k]; n != "" {

@@ -42,7 +42,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 	b := newDocBuilder(t)
 	lx := lex25(t, b.lines)
 	if lx.dirStart < 0 && lx.tableStart < 0 {
-		return nil, fmt.Errorf("%s:%d: no 政策の方向性 heading and no 長期的目標/第３次以降の進捗 table: not a 2025 (第4次中間整理) text", t.File, 1)
+		return nil, fmt.Errorf("%s:%d: no 政策の方向性 heading and no 長期的目標/第３次以降の進捗 table: not a text of the interim-2025 layout (第4次中間整理)", t.File, 1)
 	}
 	b.pd.Doc = &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: len(t.Raw)}
 	p := &parser25{docBuilder: b, lx: lx, pillars: pillars}

@@ -64,22 +64,21 @@ func isCloseBracket(r rune) bool {
 
 // trimTrailingAsides drops balanced （…）, (…) and 【…】 groups at the end of
 // s, as long as something is left before them. One backward walk over the
-// runes: each group is scanned once, so a long chain of asides stays linear.
+// bytes: each group is scanned once and the result is a prefix of s, so a
+// long chain of asides stays linear and allocates nothing.
 func trimTrailingAsides(s string) string {
-	if last, _ := utf8.DecodeLastRuneInString(s); asideOpener[last] == 0 {
-		return s // no aside at the end: most titles
-	}
-	rs := []rune(s)
-	end := len(rs) // rs[:end] is what is left
+	end := len(s) // s[:end] is what is left
 	for end > 0 {
-		closer := rs[end-1]
+		closer, _ := utf8.DecodeLastRuneInString(s[:end])
 		opener, ok := asideOpener[closer]
 		if !ok {
 			break
 		}
 		depth, start := 0, -1
-		for i := end - 1; i >= 0 && start < 0; i-- {
-			switch rs[i] {
+		for i := end; i > 0 && start < 0; {
+			r, n := utf8.DecodeLastRuneInString(s[:i])
+			i -= n
+			switch r {
 			case closer:
 				depth++
 			case opener:
@@ -92,18 +91,19 @@ func trimTrailingAsides(s string) string {
 			break // unbalanced, or the whole text is the aside
 		}
 		rest := start
-		for rest > 0 && strings.ContainsRune(" 　、", rs[rest-1]) {
-			rest--
+		for rest > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:rest])
+			if !strings.ContainsRune(" 　、", r) {
+				break
+			}
+			rest -= n
 		}
 		if rest == 0 {
 			break
 		}
 		end = rest
 	}
-	if end == len(rs) {
-		return s
-	}
-	return string(rs[:end])
+	return s[:end]
 }
 
 // asideOpener maps the closer of a trailing aside to its opener.

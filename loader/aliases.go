@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/jsonpos"
 )
 
 // The alias table is data, not code: aliases.json lists every law and fund
@@ -107,86 +108,135 @@ func (set *runeSet) has(r rune) bool {
 
 var loadMatcher = sync.OnceValues(func() (*matcher, error) { return newMatcher(aliasJSON) })
 
+// The keys each part of the alias table may have: a misspelt key would
+// otherwise be dropped without a word (a "alias" list never matched).
+var (
+	aliasTableKeys = []string{"_comment", "laws", "funds", "organisations", "pillars", "editions"}
+	aliasEntryKeys = []string{"name", "aliases", "foreign", "note"}
+	orgEntryKeys   = []string{"id", "name", "aliases", "kind", "not", "note"}
+	conceptKeys    = []string{"concept", "keywords", "note"}
+)
+
+// newMatcher reads the laws, funds, organisations and pillar concepts of
+// the alias table. Every problem is reported, each at its line of
+// aliases.json, as an ErrorList (the editions are checked by
+// parseEditions).
 func newMatcher(data []byte) (*matcher, error) {
 	var t aliasTable
 	if err := json.Unmarshal(data, &t); err != nil {
-		return nil, fmt.Errorf("alias table: %w", err)
+		return nil, ErrorList{{File: aliasFile, Line: jsonpos.ErrorLine(data, err), Err: fmt.Errorf("alias table: %w", err)}}
 	}
+	x, err := jsonpos.Build(data)
+	if err != nil { // json.Unmarshal accepted it: cannot happen
+		return nil, ErrorList{{File: aliasFile, Err: fmt.Errorf("alias table: %w", err)}}
+	}
+	c := &tableCheck{x: x}
+	c.unknown("", aliasTableKeys)
 	m := &matcher{table: &t, byFirst: map[rune][]aliasPattern{}, orgFirst: map[rune][]aliasPattern{}, orgNot: map[int][]string{}}
 	seen := map[string]string{}
-	add := func(kind entityKind, i int, e aliasEntry) error {
+	add := func(kind entityKind, path string, i int, e aliasEntry) {
+		c.unknown(path, aliasEntryKeys)
 		if e.Name == "" {
-			return fmt.Errorf("alias table: entry %d has no name", i)
+			c.add(path, "entry %d has no name", i)
+			return
 		}
 		if e.Name != normalize(e.Name) {
-			return fmt.Errorf("alias table: name %q is not in normalised form (it becomes an id)", e.Name)
+			c.add(jsonpos.Join(path, "name"), "name %q is not in normalised form (it becomes an id)", e.Name)
 		}
-		for _, a := range append([]string{e.Name}, e.Aliases...) {
+		for j, a := range append([]string{e.Name}, e.Aliases...) {
+			at := jsonpos.Join(path, "name")
+			if j > 0 {
+				at = fmt.Sprintf("%s.aliases[%d]", path, j-1)
+			}
 			p := normalize(a)
 			if utf8.RuneCountInString(p) < 2 {
-				return fmt.Errorf("alias table: alias %q of %s is too short to match safely", a, e.Name)
+				c.add(at, "alias %q of %s is too short to match safely", a, e.Name)
+				continue
 			}
 			if owner, ok := seen[p]; ok {
-				if owner == e.Name {
-					continue // a display spelling that normalises to one already listed
+				if owner != e.Name { // else a display spelling that normalises to one already listed
+					c.add(at, "%q is an alias of both %s and %s", a, owner, e.Name)
 				}
-				return fmt.Errorf("alias table: %q is an alias of both %s and %s", a, owner, e.Name)
+				continue
 			}
 			seen[p] = e.Name
 			r, _ := utf8.DecodeRuneInString(p)
 			m.byFirst[r] = append(m.byFirst[r], aliasPattern{text: p, kind: kind, entry: i})
 		}
-		return nil
 	}
 	for i, e := range t.Laws {
-		if err := add(kindLaw, i, e); err != nil {
-			return nil, err
-		}
+		add(kindLaw, fmt.Sprintf("laws[%d]", i), i, e)
 	}
 	for i, e := range t.Funds {
-		if err := add(kindFund, i, e); err != nil {
-			return nil, err
-		}
+		add(kindFund, fmt.Sprintf("funds[%d]", i), i, e)
 	}
-	if err := m.addOrgs(); err != nil {
-		return nil, err
-	}
+	m.addOrgs(c)
 	for _, byFirst := range []map[rune][]aliasPattern{m.byFirst, m.orgFirst} {
 		for _, ps := range byFirst {
 			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].text) > len(ps[j].text) })
 		}
 	}
 	m.lawRunes, m.orgRunes = newRuneSet(m.byFirst), newRuneSet(m.orgFirst)
-	for i, c := range t.Pillars {
-		if c.Concept == "" || len(c.Keywords) == 0 {
-			return nil, fmt.Errorf("alias table: pillar concept %d needs a concept and keywords", i)
+	for i, pc := range t.Pillars {
+		path := fmt.Sprintf("pillars[%d]", i)
+		c.unknown(path, conceptKeys)
+		if pc.Concept == "" || len(pc.Keywords) == 0 {
+			c.add(path, "pillar concept %d needs a concept and keywords", i)
 		}
+	}
+	if err := c.errs.Err(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
 
+// tableCheck collects the problems of the alias table, each at the line of
+// the value it is about.
+type tableCheck struct {
+	x    jsonpos.Index
+	errs ErrorList
+}
+
+func (c *tableCheck) add(path, format string, args ...any) {
+	c.errs.Add(&DocError{File: aliasFile, Line: c.x.Line(path), Err: fmt.Errorf("alias table: "+format, args...)})
+}
+
+func (c *tableCheck) unknown(path string, known []string) {
+	for _, k := range c.x.Unknown(path, known) {
+		c.add(jsonpos.Join(path, k), "unknown key %q (known: %s)", k, strings.Join(known, ", "))
+	}
+}
+
 // addOrgs indexes the organisations: ids and aliases unique, kinds known.
-func (m *matcher) addOrgs() error {
+func (m *matcher) addOrgs(c *tableCheck) {
 	seen := map[string]string{}
 	ids := map[string]bool{}
 	for i, o := range m.table.Orgs {
+		path := fmt.Sprintf("organisations[%d]", i)
+		c.unknown(path, orgEntryKeys)
 		if o.ID == "" || o.Name == "" || ids[o.ID] {
-			return fmt.Errorf("alias table: organisation %d needs a unique id and a name", i)
+			c.add(path, "organisation %d needs a unique id and a name", i)
+			continue
 		}
 		ids[o.ID] = true
 		if !slices.Contains(policygraph.OrgKinds, o.Kind) {
-			return fmt.Errorf("alias table: organisation %s has unknown kind %q", o.ID, o.Kind)
+			c.add(jsonpos.Join(path, "kind"), "organisation %s has unknown kind %q", o.ID, o.Kind)
 		}
-		for _, a := range append([]string{o.Name}, o.Aliases...) {
+		for j, a := range append([]string{o.Name}, o.Aliases...) {
+			at := jsonpos.Join(path, "name")
+			if j > 0 {
+				at = fmt.Sprintf("%s.aliases[%d]", path, j-1)
+			}
 			p := normalize(a)
 			if utf8.RuneCountInString(p) < 2 {
-				return fmt.Errorf("alias table: alias %q of %s is too short to match safely", a, o.ID)
+				c.add(at, "alias %q of %s is too short to match safely", a, o.ID)
+				continue
 			}
 			if owner, ok := seen[p]; ok {
-				if owner == o.ID {
-					continue
+				if owner != o.ID {
+					c.add(at, "%q is an alias of both %s and %s", a, owner, o.ID)
 				}
-				return fmt.Errorf("alias table: %q is an alias of both %s and %s", a, owner, o.ID)
+				continue
 			}
 			seen[p] = o.ID
 			r, _ := utf8.DecodeRuneInString(p)
@@ -196,7 +246,6 @@ func (m *matcher) addOrgs() error {
 			m.orgNot[i] = append(m.orgNot[i], normalize(w))
 		}
 	}
-	return nil
 }
 
 // org returns the organisation node of a pattern.

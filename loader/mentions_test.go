@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"errors"
 	"io/fs"
 	"strings"
 	"testing"
@@ -351,5 +352,56 @@ func TestOrgMentionLine(t *testing.T) {
 	findOrgMentions(m, newDocIndex(dt), pd, res)
 	if len(res.rels) != 1 || res.rels[0].End != "org:UN" || res.rels[0].Properties["line"] != 2 || res.rels[0].Properties["surface"] != "国連" {
 		t.Errorf("rels = %v", res.rels)
+	}
+}
+
+// TestAliasTableErrorsCollected: every problem of the laws, funds,
+// organisations and pillar concepts is reported, each at the line of the
+// value to fix, not only the first.
+func TestAliasTableErrorsCollected(t *testing.T) {
+	data := `{
+  "laws": [
+    {"name": "Ａ法"},
+    {"name": "B法", "aliases": ["法"]},
+    {"name": "C法", "alias": ["シー法"]}
+  ],
+  "funds": [
+    {"name": "D基金",
+     "aliases": ["B法"]}
+  ],
+  "organisations": [
+    {"id": "X", "name": "エックス", "kind": "CLUB"},
+    {"id": "X", "name": "ワイ", "kind": "OTHER"}
+  ],
+  "pillars": [{"concept": "x"}],
+  "pilars": []
+}`
+	_, err := newMatcher([]byte(data))
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v, want an ErrorList", err)
+	}
+	list.Sort()
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		"aliases.json:3: alias table: name \"Ａ法\" is not in normalised form",
+		"aliases.json:4: alias table: alias \"法\" of B法 is too short",
+		"aliases.json:5: alias table: unknown key \"alias\"",
+		"aliases.json:9: alias table: \"B法\" is an alias of both B法 and D基金",
+		"aliases.json:12: alias table: organisation X has unknown kind \"CLUB\"",
+		"aliases.json:13: alias table: organisation 1 needs a unique id",
+		"aliases.json:15: alias table: pillar concept 0 needs a concept and keywords",
+		"aliases.json:16: alias table: unknown key \"pilars\"",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.Contains(got[i], want[i]) {
+			t.Errorf("error %d = %q, want it to contain %q", i, got[i], want[i])
+		}
 	}
 }

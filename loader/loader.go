@@ -24,9 +24,11 @@ import (
 	"io/fs"
 	"iter"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/seed"
@@ -40,6 +42,8 @@ type loadedDoc struct {
 	rep   *DocReport
 	// layout is the grammar that read it and what named it.
 	layout layoutChoice
+	// passes is what the shared passes find in it alone (runDocPasses).
+	passes *docPasses
 }
 
 // LoadDir loads the seed directory dir (manifest.json and the documents).
@@ -91,13 +95,14 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 	if err != nil {
 		return g, rep, fmt.Errorf("load: %w", err)
 	}
+	loaded := loadDocuments(fsys, man.Documents, eds, m)
 	var docs []*loadedDoc
 	ids := map[string]string{} // node id → file, across documents
-	for _, e := range man.Documents {
+	for i, e := range man.Documents {
 		dr := &DocReport{File: e.File, DocID: e.ID, Edition: e.Edition, Year: e.Year,
 			Nodes: map[string]int{}, Rels: map[string]int{}}
 		rep.Documents = append(rep.Documents, dr)
-		d, err := loadDocumentWith(fsys, e, eds)
+		d, err := loaded[i].d, loaded[i].err
 		if err == nil {
 			err = claimIDs(ids, d)
 		}
@@ -126,6 +131,14 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 // assembleSafe runs the shared passes, turning a panic (a bug, since the
 // parsed documents were checked) into an error instead of a crash.
 func assembleSafe(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) (err error) {
+	for _, d := range docs {
+		if d.passes == nil {
+			d.passes = runDocPasses(m, d)
+		}
+	}
+	if err := passesErr(docs); err != nil {
+		return err
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("load: shared passes: %w", &PanicError{Value: r, Stack: string(debug.Stack())})
@@ -147,6 +160,35 @@ func claimIDs(ids map[string]string, d *loadedDoc) error {
 		ids[id] = d.t.File
 	}
 	return nil
+}
+
+// docResult is one document loaded, or why not.
+type docResult struct {
+	d   *loadedDoc
+	err error
+}
+
+// loadDocuments reads and parses the documents, and runs each one's own
+// passes (runDocPasses), several documents at once: each is read by its
+// own goroutine into its own values, so the results, in manifest order,
+// are those of a load of one after the other.
+func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *matcher) []docResult {
+	out := make([]docResult, len(entries))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, e := range entries {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			d, err := loadDocumentWith(fsys, e, eds)
+			if err == nil {
+				d.passes = runDocPasses(m, d)
+			}
+			out[i] = docResult{d, err}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // loadDocument reads one document and parses it with the shipped edition
@@ -374,28 +416,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	docAmounts := make([]int, len(docs))
 	items := make([][]*simItem, len(docs))
 	for i, d := range docs {
-		pd := d.pd
-		byLine := func(a, b policygraph.Source, ida, idb string) bool {
-			if a.LineStart != b.LineStart {
-				return a.LineStart < b.LineStart
-			}
-			return ida < idb
-		}
-		sort.SliceStable(pd.Pillars, func(i, j int) bool {
-			return byLine(pd.Pillars[i].Source, pd.Pillars[j].Source, pd.Pillars[i].ID, pd.Pillars[j].ID)
-		})
-		sort.SliceStable(pd.Groups, func(i, j int) bool {
-			return byLine(pd.Groups[i].Source, pd.Groups[j].Source, pd.Groups[i].ID, pd.Groups[j].ID)
-		})
-		sort.SliceStable(pd.Measures, func(i, j int) bool {
-			return byLine(pd.Measures[i].Source, pd.Measures[j].Source, pd.Measures[i].ID, pd.Measures[j].ID)
-		})
-		sort.SliceStable(pd.Targets, func(i, j int) bool {
-			return byLine(pd.Targets[i].Source, pd.Targets[j].Source, pd.Targets[i].ID, pd.Targets[j].ID)
-		})
-		sort.SliceStable(pd.Directions, func(i, j int) bool {
-			return byLine(pd.Directions[i].Source, pd.Directions[j].Source, pd.Directions[i].ID, pd.Directions[j].ID)
-		})
+		pd, p := d.pd, d.passes
 		g.Documents = append(g.Documents, pd.Doc)
 		g.Pillars = append(g.Pillars, pd.Pillars...)
 		g.Groups = append(g.Groups, pd.Groups...)
@@ -406,26 +427,38 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			owner[id] = d
 		}
 		rels = append(rels, pd.Rels...)
-		unsummarized(d, pd.Rels, rep)
-
-		x := newDocIndex(d.t)
-		findMentions(m, x, pd, res)
-		findOrgMentions(m, x, pd, ores)
-		ares := &amountResult{}
-		attachAmounts(m, x, pd, res, ares)
-		for _, a := range ares.amounts {
-			pd.cite(&a.Source) // amounts come after the parse: cited here
+		// The passes' results joined as the passes run one document after
+		// the other would have left them.
+		for id, l := range p.res.laws {
+			if res.laws[id] == nil {
+				res.laws[id] = l
+			}
 		}
-		g.Amounts = append(g.Amounts, ares.amounts...)
-		docAmounts[i] = len(ares.amounts)
-		rels = append(rels, ares.rels...)
-		for _, a := range ares.loose {
-			rep.LooseAmounts = append(rep.LooseAmounts, LooseAmount{File: d.t.File, Line: a.LineStart, ID: a.ID, Surface: a.Surface})
+		for id, f := range p.res.funds {
+			if res.funds[id] == nil {
+				res.funds[id] = f
+			}
 		}
-		items[i] = docSimItems(pd, i)
-		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
-		rels = append(rels, linkRefs(d, rep)...)
-		rels = append(rels, linkRestates(pd.Targets)...)
+		res.rels = append(res.rels, p.res.rels...)
+		res.count += p.res.count
+		for id, o := range p.ores.orgs {
+			if ores.orgs[id] == nil {
+				ores.orgs[id] = o
+			}
+		}
+		ores.rels = append(ores.rels, p.ores.rels...)
+		ores.count += p.ores.count
+		g.Amounts = append(g.Amounts, p.ares.amounts...)
+		docAmounts[i] = len(p.ares.amounts)
+		rels = append(rels, p.ares.rels...)
+		rep.LooseAmounts = append(rep.LooseAmounts, p.loose...)
+		for _, it := range p.items {
+			it.doc = i
+		}
+		items[i] = p.items
+		rep.Unresolved = append(rep.Unresolved, p.unresolved...)
+		rels = append(rels, p.refs...)
+		rels = append(rels, p.restates...)
 	}
 	rels = append(rels, res.rels...)
 	rels = append(rels, ores.rels...)

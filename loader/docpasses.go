@@ -1,9 +1,11 @@
 package loader
 
 import (
+	"cmp"
 	"fmt"
 	"runtime/debug"
 	"sort"
+	"sync"
 
 	"github.com/policygraph/policygraph"
 )
@@ -28,20 +30,37 @@ type docPasses struct {
 	err        error // a panic of the passes, as *PanicError
 }
 
-// runDocPasses runs the per-document passes over a parsed document. A panic
-// (a bug) is kept in the result's err instead of crashing the load.
-func runDocPasses(m *matcher, d *loadedDoc) (p *docPasses) {
-	p = &docPasses{}
-	defer func() {
-		if r := recover(); r != nil {
-			p.err = &PanicError{Value: r, Stack: string(debug.Stack())}
-		}
-	}()
+// runDocPasses runs the per-document passes over a parsed document, the
+// name passes (laws, funds, organisations, amounts) on a goroutine of their
+// own while this one builds the similarity items and REFERS_TO: they read
+// the document and write only their own results. A panic (a bug) is kept
+// in the result's err instead of crashing the load.
+func runDocPasses(m *matcher, d *loadedDoc) *docPasses {
+	p := &docPasses{}
 	pd := d.pd
-	sortNodes(pd)
-	var rep Report // collects the unresolved entries in order
-	unsummarized(d, pd.Rels, &rep)
+	if p.err = catchPanic(func() { sortNodes(pd) }); p.err != nil {
+		return p
+	}
+	var wg sync.WaitGroup
+	var namesErr error
+	wg.Go(func() { namesErr = catchPanic(func() { p.names(m, d) }) })
+	p.err = catchPanic(func() {
+		var rep Report // collects the unresolved entries in order
+		unsummarized(d, pd.Rels, &rep)
+		p.items = docSimItems(pd, 0)
+		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
+		p.refs = linkRefs(d, &rep)
+		p.restates = linkRestates(pd.Targets)
+		p.unresolved = rep.Unresolved
+	})
+	wg.Wait()
+	p.err = cmp.Or(namesErr, p.err)
+	return p
+}
 
+// names finds the laws, funds, organisations and amounts of a document.
+func (p *docPasses) names(m *matcher, d *loadedDoc) {
+	pd := d.pd
 	x := newDocIndex(d.t)
 	p.res = &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
 	p.ores = &orgResult{orgs: map[string]*policygraph.Organisation{}}
@@ -55,12 +74,17 @@ func runDocPasses(m *matcher, d *loadedDoc) (p *docPasses) {
 	for _, a := range p.ares.loose {
 		p.loose = append(p.loose, LooseAmount{File: d.t.File, Line: a.LineStart, ID: a.ID, Surface: a.Surface})
 	}
-	p.items = docSimItems(pd, 0)
-	rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
-	p.refs = linkRefs(d, &rep)
-	p.restates = linkRestates(pd.Targets)
-	p.unresolved = rep.Unresolved
-	return p
+}
+
+// catchPanic runs f and returns its panic, if any, as a *PanicError.
+func catchPanic(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &PanicError{Value: r, Stack: string(debug.Stack())}
+		}
+	}()
+	f()
+	return nil
 }
 
 // sortNodes puts each kind of node of a document in line order (then id).

@@ -42,7 +42,7 @@ func TestIDsNotByPosition(t *testing.T) {
 	}
 }
 
-// TestNormalizeOnePass: normalizeOnce, which maps and drops spaces in one pass,
+// TestNormalizeOnePass: normalize, which maps and drops spaces in one pass,
 // is dropSpaces(nfkc.String(s)) — on every line of both documents, on
 // neighbouring lines joined (as node texts are), and on the cases where
 // the one pass hands over to the two steps part way.
@@ -57,8 +57,8 @@ func TestNormalizeOnePass(t *testing.T) {
 		}
 	}
 	for _, s := range texts {
-		if got, want := normalizeOnce(s), dropSpaces(nfkc.String(s)); got != want {
-			t.Errorf("normalizeOnce(%q) = %q, want %q", s, got, want)
+		if got, want := normalize(s), dropSpaces(nfkc.String(s)); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -77,7 +77,6 @@ func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
 
 // loadFS is LoadFS with the given edition data (tests add editions).
 func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) {
-	defer openNormMemo()()
 	rep := &Report{}
 	g := &policygraph.Graph{}
 	man, err := seed.ReadManifest(fsys)
@@ -237,7 +236,6 @@ func parseDocument(e seed.Entry, data []byte) (*docText, *parsedDoc, error) {
 // grammar, contract checks. It never panics: a parser panic becomes a
 // *DocError holding a *PanicError.
 func parseDocumentWith(e seed.Entry, data []byte, eds *editionTable) (t *docText, pd *parsedDoc, lc layoutChoice, err error) {
-	defer openNormMemo()()
 	defer func() {
 		if r := recover(); r != nil {
 			t, pd = nil, nil
@@ -264,6 +262,7 @@ func parseDocumentWith(e seed.Entry, data []byte, eds *editionTable) (t *docText
 	if pd == nil {
 		return nil, nil, lc, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): no result", lc.name)}
 	}
+	t.memo.freeze() // the passes share it from here on
 	addMeasureGoals(pd, t.Year, t.File)
 	pd.Doc = documentNode(e, t, data, lc.edition)
 	if err := checkParsed(t, pd); err != nil {

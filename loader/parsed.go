@@ -18,6 +18,8 @@ type docText struct {
 	// Edition is the curated knowledge of the document's edition (its
 	// pillar table), nil when aliases.json has no entry for it.
 	Edition *editionKnowledge
+
+	memo *normMemo // normalize's results for this document
 }
 
 // parsedDoc is what an edition parser returns: the structural nodes of one

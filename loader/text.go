@@ -44,7 +44,7 @@ func newDocText(file string, year int, docID string, data []byte) (*docText, err
 	for i, l := range raw {
 		raw[i] = strings.TrimSuffix(l, "\r")
 	}
-	t := &docText{File: file, Year: year, DocID: docID, Raw: raw}
+	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, memo: newNormMemo()}
 	t.fillNorm()
 	return t, nil
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph/internal/nfkc"
 
@@ -59,6 +61,20 @@ func TestNormalizeOnePass(t *testing.T) {
 	for _, s := range texts {
 		if got, want := normalize(s), dropSpaces(nfkc.String(s)); got != want {
 			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestOnlyFormOfKei: the relist checks (isRelist23, wholeRelist,
+// stripRelistMarkers) skip normalize for a text without 掲, which is right
+// only if no other rune's NFKC form holds 掲.
+func TestOnlyFormOfKei(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == '掲' || !utf8.ValidRune(r) {
+			continue
+		}
+		if strings.Contains(normalize(string(r)), "掲") {
+			t.Errorf("%U %q normalises to %q", r, r, normalize(string(r)))
 		}
 	}
 }

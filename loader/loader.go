@@ -21,6 +21,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"iter"
 	"os"
@@ -29,6 +30,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/seed"
@@ -96,7 +98,13 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 	}
 	loaded := loadDocuments(fsys, man.Documents, eds, m)
 	var docs []*loadedDoc
-	ids := map[string]string{} // node id → file, across documents
+	nodes := 0
+	for _, l := range loaded {
+		if l.err == nil {
+			nodes += l.d.pd.nodeCount()
+		}
+	}
+	ids := make(map[string]string, nodes) // node id → file, across documents
 	for i, e := range man.Documents {
 		dr := &DocReport{File: e.File, DocID: e.ID, Edition: e.Edition, Year: e.Year,
 			Nodes: map[string]int{}, Rels: map[string]int{}}
@@ -206,12 +214,13 @@ func loadDocumentWith(fsys fs.FS, e seed.Entry, eds *editionTable) (*loadedDoc, 
 		return nil, &DocError{File: e.File, Err: errors.New("invalid file name in manifest")}
 	}
 	// Stat first so a huge file is refused without reading it.
-	if fi, err := fs.Stat(fsys, e.File); err != nil {
+	fi, err := fs.Stat(fsys, e.File)
+	if err != nil {
 		return nil, &DocError{File: e.File, Err: err}
 	} else if fi.Size() > maxDocBytes {
 		return nil, &DocError{File: e.File, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", fi.Size(), maxDocBytes)}
 	}
-	data, err := fs.ReadFile(fsys, e.File)
+	data, err := readFileString(fsys, e.File, fi.Size())
 	if err != nil {
 		return nil, &DocError{File: e.File, Err: err}
 	}
@@ -222,27 +231,60 @@ func loadDocumentWith(fsys fs.FS, e seed.Entry, eds *editionTable) (*loadedDoc, 
 	return &loadedDoc{entry: e, t: t, pd: pd, layout: lc}, nil
 }
 
+// readFileString reads a file as fs.ReadFile does, into a string without a
+// second copy; size is what Stat said, so one allocation usually holds it.
+func readFileString(fsys fs.FS, name string, size int64) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	b := make([]byte, 0, max(size, 0)+1) // +1: EOF is seen without growing
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	if len(b) == 0 {
+		return "", nil
+	}
+	// b is ours alone and never written again: the string can share it
+	// (as strings.Builder does).
+	return unsafe.String(&b[0], len(b)), nil
+}
+
 // parseDocument is the per-document step with the shipped edition data.
 func parseDocument(e seed.Entry, data []byte) (*docText, *parsedDoc, error) {
 	eds, err := loadEditions()
 	if err != nil {
 		return nil, nil, err
 	}
-	t, pd, _, err := parseDocumentWith(e, data, eds)
+	if len(data) > maxDocBytes { // refused before the copy
+		return nil, nil, tooLarge(e.File, len(data))
+	}
+	t, pd, _, err := parseDocumentWith(e, string(data), eds)
 	return t, pd, err
 }
 
 // parseDocumentWith is the per-document step: text checks, the layout's
 // grammar, contract checks. It never panics: a parser panic becomes a
 // *DocError holding a *PanicError.
-func parseDocumentWith(e seed.Entry, data []byte, eds *editionTable) (t *docText, pd *parsedDoc, lc layoutChoice, err error) {
+func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText, pd *parsedDoc, lc layoutChoice, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			t, pd = nil, nil
 			err = &DocError{File: e.File, Err: &PanicError{Value: r, Stack: string(debug.Stack())}}
 		}
 	}()
-	t, err = newDocText(e.File, e.Year, e.ID, data)
+	t, err = newDocTextString(e.File, e.Year, e.ID, data)
 	if err != nil {
 		return nil, nil, lc, err
 	}
@@ -305,7 +347,7 @@ func (pd *parsedDoc) sources() []*policygraph.Source {
 
 // documentNode is the Document of a manifest entry: the manifest says what
 // it is, the bytes give sha256 and lines.
-func documentNode(e seed.Entry, t *docText, data []byte, ed *editionKnowledge) *policygraph.Document {
+func documentNode(e seed.Entry, t *docText, data string, ed *editionKnowledge) *policygraph.Document {
 	year := e.Year
 	if year == 0 && ed != nil {
 		year = ed.Year
@@ -323,7 +365,8 @@ func checkParsed(t *docText, pd *parsedDoc) error {
 		return &DocError{File: t.File, Err: errors.New("no recognisable structure: no pillars or measures found")}
 	}
 	n := len(t.Raw)
-	seen := map[string]bool{pd.Doc.ID: true}
+	seen := make(map[string]bool, pd.nodeCount())
+	seen[pd.Doc.ID] = true
 	check := func(id string, s policygraph.Source) error {
 		switch {
 		case id == "":
@@ -363,6 +406,11 @@ func checkParsed(t *docText, pd *parsedDoc) error {
 		}
 	}
 	return nil
+}
+
+// nodeCount is the number of nodes of the document, the Document included.
+func (pd *parsedDoc) nodeCount() int {
+	return 1 + len(pd.Pillars) + len(pd.Groups) + len(pd.Measures) + len(pd.Targets) + len(pd.Directions)
 }
 
 // nodeIDs yields the id of every node of the document, the Document first,
@@ -406,8 +454,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	var rels []*policygraph.Relationship
 	nodes := 0
 	for _, d := range docs {
-		pd := d.pd
-		nodes += 1 + len(pd.Pillars) + len(pd.Groups) + len(pd.Measures) + len(pd.Targets) + len(pd.Directions)
+		nodes += d.pd.nodeCount()
 	}
 	owner := make(map[string]*loadedDoc, nodes) // node id → its document
 	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}

@@ -64,12 +64,18 @@ const (
 	k23Text                 // anything else
 )
 
+// item2023 is a lexed line (line, norm, flat, …: the slideLine it points
+// to, shared, not copied) as this grammar reads it.
 type item2023 struct {
+	*slideLine
 	kind kind2023
-	line int    // 1-based
-	norm string // NFKC, trimmed
-	flat string // normalize(): no spaces at all, for matching
-	body string // raw text after the bullet, trimmed
+	body string // raw text after the bullet, trimmed (the slideLine's, or more)
+	// *head2023 is set for k23Pillar and k23TOCEntry only.
+	*head2023
+}
+
+// head2023 is what a pillar heading or a contents line says.
+type head2023 struct {
 	// k23Pillar
 	pkind, psuffix, pname string
 	pord                  int
@@ -93,14 +99,14 @@ var (
 // table headers).
 func lex2023(lines []slideLine) []item2023 {
 	items := make([]item2023, len(lines))
-	for i, l := range lines {
-		items[i] = item2023FromLine(l)
+	for i := range lines {
+		items[i] = item2023FromLine(&lines[i])
 	}
 	return items
 }
 
-func item2023FromLine(l slideLine) item2023 {
-	it := item2023{line: l.line, norm: l.norm, flat: l.flat, body: l.body}
+func item2023FromLine(l *slideLine) item2023 {
+	it := item2023{slideLine: l, body: l.body}
 	f := it.flat
 	switch l.shape {
 	case shapeBlank:
@@ -163,7 +169,7 @@ func item2023FromLine(l slideLine) item2023 {
 	if (strings.HasPrefix(f, "ミッション") || strings.HasPrefix(f, "OS")) && strings.Contains(f, ":") {
 		if m := re23Pillar.FindStringSubmatch(f); m != nil {
 			it.kind = k23Pillar
-			it.pkind = policygraph.KindMission
+			it.head2023 = &head2023{pkind: policygraph.KindMission}
 			if m[1] == "OS" {
 				it.pkind = policygraph.KindOS
 			}
@@ -176,6 +182,7 @@ func item2023FromLine(l slideLine) item2023 {
 	if f != "" && f[0] >= '1' && f[0] <= '9' && strings.Contains(f, "・・・p.") {
 		if m := re23TOC.FindStringSubmatch(f); m != nil {
 			it.kind = k23TOCEntry
+			it.head2023 = &head2023{}
 			it.tocOrd, _ = strconv.Atoi(m[1])
 			it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(l.raw), "")), "･")[0])
 		}

@@ -630,5 +630,6 @@ func lexLine2023(t *docText, i int) item2023 {
 	if i < len(t.Norm) {
 		n = t.Norm[i]
 	}
-	return item2023FromLine(lexSlideLine(i+1, raw, n))
+	l := lexSlideLine(i+1, raw, n)
+	return item2023FromLine(&l)
 }

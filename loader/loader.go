@@ -148,7 +148,11 @@ func assembleSafe(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedD
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("load: shared passes: %w", &PanicError{Value: r, Stack: string(debug.Stack())})
+			pe, ok := r.(*PanicError) // from a pass on another goroutine
+			if !ok {
+				pe = &PanicError{Value: r, Stack: string(debug.Stack())}
+			}
+			err = fmt.Errorf("load: shared passes: %w", pe)
 		}
 	}()
 	assemble(g, rep, m, docs)
@@ -293,6 +297,12 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText
 		return nil, nil, lc, err
 	}
 	t.Edition = lc.edition
+	// The page numbers read the lines alone: found while the grammar runs.
+	var pages *pageMapping
+	var pagesErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { pagesErr = catchPanic(func() { pages = findPages(t) }) })
+	defer wg.Wait()
 	pd, err = lc.layout.parse(t)
 	if err != nil {
 		var de *DocError
@@ -310,7 +320,10 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText
 	if err := checkParsed(t, pd); err != nil {
 		return nil, nil, lc, err
 	}
-	pd.Pages = findPages(t)
+	if wg.Wait(); pagesErr != nil {
+		return nil, nil, lc, &DocError{File: e.File, Err: pagesErr}
+	}
+	pd.Pages = pages
 	for _, s := range pd.sources() {
 		pd.cite(s)
 	}
@@ -510,19 +523,35 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	rels = append(rels, ores.rels...)
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
+	// REVISES reads only the targets, the line counts only the parse: both
+	// done on a goroutine of their own while the passes below run.
+	revises := make([][]*policygraph.Relationship, len(docs))
+	var aside sync.WaitGroup
+	var asideErr error
+	aside.Go(func() {
+		asideErr = catchPanic(func() {
+			for i := 1; i < len(docs); i++ {
+				revises[i] = linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)
+			}
+			countLines(docs, docAmounts)
+		})
+	})
 	rels = append(rels, linkRelists(docs, items, rep)...)
 	// The cross-edition links join consecutive editions only, so the passes
 	// are linear in the number of editions: what EVOLVES_FROM reads of the
 	// links above (REFERS_TO, SUMMARIZES, HAS_MEASURE, RELISTS) is indexed
 	// once, not once per pair.
 	shared := newEvolveInputs(nil, rels)
+	if aside.Wait(); asideErr != nil {
+		panic(asideErr)
+	}
 	for i := 1; i < len(docs); i++ {
 		cont := linkContinues(m, docs[i], docs[i-1], rep)
 		rels = append(rels, cont...)
 		in := shared
 		in.cont = newEvolveInputs(cont, nil).cont
 		rels = append(rels, linkEvolves(items[i], items[i-1], in)...)
-		rels = append(rels, linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)...)
+		rels = append(rels, revises[i]...)
 	}
 
 	for _, l := range res.laws {
@@ -555,7 +584,35 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	}
 	sort.Slice(g.Relationships, func(i, j int) bool { return g.Relationships[i].ID < g.Relationships[j].ID })
 
-	// Per-document counts and unplaced lines.
+	cited := map[*loadedDoc]map[string]bool{}
+	for _, r := range g.Relationships {
+		d := owner[r.Start]
+		if d == nil {
+			continue
+		}
+		d.rep.Rels[r.Type]++
+		if r.Type == policygraph.RelCitesLaw || r.Type == policygraph.RelUsesFund || r.Type == policygraph.RelMentionsOrg {
+			if cited[d] == nil {
+				cited[d] = map[string]bool{}
+			}
+			if !cited[d][r.End] {
+				cited[d][r.End] = true
+				switch r.Type {
+				case policygraph.RelCitesLaw:
+					d.rep.Nodes[policygraph.LabelLaw]++
+				case policygraph.RelUsesFund:
+					d.rep.Nodes[policygraph.LabelFund]++
+				default:
+					d.rep.Nodes[policygraph.LabelOrganisation]++
+				}
+			}
+		}
+	}
+}
+
+// countLines fills each document's report with its node counts and what
+// became of its lines: in nodes, skipped, page furniture or unplaced.
+func countLines(docs []*loadedDoc, docAmounts []int) {
 	for i, d := range docs {
 		dr, pd := d.rep, d.pd
 		dr.Nodes[policygraph.LabelAmount] = docAmounts[i]
@@ -579,30 +636,6 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 				dr.Furniture[cmp.Or(strings.TrimPrefix(tag, "furniture:"), "unnamed")]++
 			default:
 				dr.InNodes++
-			}
-		}
-	}
-	cited := map[*loadedDoc]map[string]bool{}
-	for _, r := range g.Relationships {
-		d := owner[r.Start]
-		if d == nil {
-			continue
-		}
-		d.rep.Rels[r.Type]++
-		if r.Type == policygraph.RelCitesLaw || r.Type == policygraph.RelUsesFund || r.Type == policygraph.RelMentionsOrg {
-			if cited[d] == nil {
-				cited[d] = map[string]bool{}
-			}
-			if !cited[d][r.End] {
-				cited[d][r.End] = true
-				switch r.Type {
-				case policygraph.RelCitesLaw:
-					d.rep.Nodes[policygraph.LabelLaw]++
-				case policygraph.RelUsesFund:
-					d.rep.Nodes[policygraph.LabelFund]++
-				default:
-					d.rep.Nodes[policygraph.LabelOrganisation]++
-				}
 			}
 		}
 	}

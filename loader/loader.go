@@ -301,7 +301,8 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText
 	var pages *pageMapping
 	var pagesErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { pagesErr = catchPanic(func() { pages = findPages(t) }) })
+	text := t // not t itself: a return assigns it before the deferred Wait
+	wg.Go(func() { pagesErr = catchPanic(func() { pages = findPages(text) }) })
 	defer wg.Wait()
 	pd, err = lc.layout.parse(t)
 	if err != nil {

@@ -61,7 +61,10 @@ func runDocPasses(m *matcher, d *loadedDoc) *docPasses {
 // names finds the laws, funds, organisations and amounts of a document.
 func (p *docPasses) names(m *matcher, d *loadedDoc) {
 	pd := d.pd
-	x := newDocIndex(d.t)
+	x := pd.index
+	if x == nil { // a parsedDoc built by hand
+		x = newDocIndex(d.t)
+	}
 	p.res = &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
 	p.ores = &orgResult{orgs: map[string]*policygraph.Organisation{}}
 	findMentions(m, x, pd, p.res)

@@ -297,12 +297,19 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText
 		return nil, nil, lc, err
 	}
 	t.Edition = lc.edition
-	// The page numbers read the lines alone: found while the grammar runs.
+	// The page numbers and the name passes' index read the lines alone:
+	// made while the grammar runs.
 	var pages *pageMapping
+	var index *docIndex
 	var pagesErr error
 	var wg sync.WaitGroup
 	text := t // not t itself: a return assigns it before the deferred Wait
-	wg.Go(func() { pagesErr = catchPanic(func() { pages = findPages(text) }) })
+	wg.Go(func() {
+		pagesErr = catchPanic(func() {
+			pages = findPages(text)
+			index = newDocIndex(text)
+		})
+	})
 	defer wg.Wait()
 	pd, err = lc.layout.parse(t)
 	if err != nil {
@@ -324,7 +331,7 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText
 	if wg.Wait(); pagesErr != nil {
 		return nil, nil, lc, &DocError{File: e.File, Err: pagesErr}
 	}
-	pd.Pages = pages
+	pd.Pages, pd.index = pages, index
 	for _, s := range pd.sources() {
 		pd.cite(s)
 	}

@@ -191,11 +191,17 @@ func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *match
 		sem <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-sem }()
-			d, err := loadDocumentWith(fsys, e, eds)
-			if err == nil {
-				d.passes = runDocPasses(m, d)
+			var d *loadedDoc
+			err := catchPanic(func() { // a panic of fsys would end the program here
+				var err error
+				if d, err = loadDocumentWith(fsys, e, eds); err == nil {
+					d.passes = runDocPasses(m, d)
+				}
+				out[i] = docResult{d, err}
+			})
+			if err != nil {
+				out[i] = docResult{nil, &DocError{File: e.File, Err: err}}
 			}
-			out[i] = docResult{d, err}
 		})
 	}
 	wg.Wait()

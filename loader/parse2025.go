@@ -313,6 +313,11 @@ type parser25 struct {
 	lx *lexer25
 
 	pillars []pillarSpec // the curated pillar table (aliases.json "editions")
+
+	// dirs is what directionTwins matches cells against, the directions'
+	// measures in matching form, made from the first dirsN of them.
+	dirs  string
+	dirsN int
 }
 
 // items returns the lexed items of lines [from, to) (1-based from, exclusive to).
@@ -1009,21 +1014,7 @@ func (p *parser25) buildBody(seg *segment25) {
 // progress cells (line 1599 下請法改正と執行強化による…更なる徹底, a copy
 // of line 1038).
 func (p *parser25) directionTwins(cells []*cell25, st []string) {
-	var dirs strings.Builder
-	n := 0
-	for _, m := range p.pd.Measures {
-		if m.PillarID == "" {
-			n += len(p.t.normalize(m.Text)) + 1 // the memo remembers it for the loop below
-		}
-	}
-	dirs.Grow(n)
-	for _, m := range p.pd.Measures {
-		if m.PillarID == "" {
-			dirs.WriteString(p.t.normalize(m.Text))
-			dirs.WriteByte('\n') // no match across two bullets
-		}
-	}
-	all := dirs.String()
+	all := p.directionsText()
 	if all == "" {
 		return
 	}
@@ -1036,6 +1027,39 @@ func (p *parser25) directionTwins(cells []*cell25, st []string) {
 			st[i] = policygraph.StatusTodo
 		}
 	}
+}
+
+// directionsText is the text of the directions' measures (those without a
+// pillar) in matching form, one a line. It is made again only when there
+// are more of them than when it was made: measures are only appended, and
+// their text and pillar never change.
+func (p *parser25) directionsText() string {
+	count, size := 0, 0
+	for _, m := range p.pd.Measures {
+		if m.PillarID == "" {
+			count++
+			if count > p.dirsN {
+				size += len(p.t.normalize(m.Text)) + 1 // the memo remembers it for the loop below
+			}
+		}
+	}
+	if count == p.dirsN {
+		return p.dirs
+	}
+	var dirs strings.Builder
+	dirs.Grow(size + len(p.dirs))
+	dirs.WriteString(p.dirs)
+	seen := 0
+	for _, m := range p.pd.Measures {
+		if m.PillarID == "" {
+			if seen++; seen > p.dirsN {
+				dirs.WriteString(p.t.normalize(m.Text))
+				dirs.WriteByte('\n') // no match across two bullets
+			}
+		}
+	}
+	p.dirs, p.dirsN = dirs.String(), count
+	return p.dirs
 }
 
 // groupMembership ties cells to a row heading only where the layout says

@@ -55,7 +55,7 @@ func (p *parser25) parseDirections() {
 					title = strings.TrimSpace(raw[i+len("）"):])
 				}
 			}
-			id := p.ids.unique(itemID("group", p.t.Year, fmt.Sprintf("DIR-%d", dir.Ordinal), title))
+			id := p.ids.unique(p.t.itemID("group", fmt.Sprintf("DIR-%d", dir.Ordinal), title))
 			group = &policygraph.MeasureGroup{ID: id, DocumentID: p.t.DocID, Name: title,
 				Source: p.source(it.line, it.line)}
 			p.pd.Groups = append(p.pd.Groups, group)
@@ -122,7 +122,7 @@ func (p *parser25) addDirectionMeasure(dir *policygraph.PolicyDirection, group *
 	if text == "" {
 		return
 	}
-	id := p.ids.unique(itemID("measure", p.t.Year, fmt.Sprintf("DIR-%d", dir.Ordinal), text))
+	id := p.ids.unique(p.t.itemID("measure", fmt.Sprintf("DIR-%d", dir.Ordinal), text))
 	first, last := lines[0].line, lines[len(lines)-1].line
 	sy, ey := measurePeriod(text, p.t.Year)
 	m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, Title: headline(text), Text: text,

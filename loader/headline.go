@@ -118,7 +118,8 @@ var asideOpener = map[rune]rune{'）': '（', ')': '(', '】': '【'}
 // inside a segment's output is left alone, since cutting it would cut a
 // character.
 func stripRelistMarkers(text string) string {
-	if !strings.Contains(normalize(text), "再掲") {
+	// 掲 has no other form that NFKC maps to it.
+	if !strings.Contains(text, "掲") || !strings.Contains(normalize(text), "再掲") {
 		return text
 	}
 	var (

@@ -30,7 +30,12 @@ func directionID(year, ordinal int) string { return fmt.Sprintf("direction:%d:%d
 // itemID returns kind:year:scope:hash(text). Callers that can see two items
 // with the same text in one scope pass them through an idSet.
 func itemID(kind string, year int, scope, text string) string {
-	sum := sha1.Sum([]byte(normalize(text)))
+	return itemIDOf(kind, year, scope, normalize(text))
+}
+
+// itemIDOf is itemID of a text already normalised (n = normalize(text)).
+func itemIDOf(kind string, year int, scope, n string) string {
+	sum := sha1.Sum([]byte(n))
 	var h [8]byte
 	hex.Encode(h[:], sum[:4])
 	var y [20]byte
@@ -72,19 +77,9 @@ func (s idSet) uniqueAs(id, role string) string {
 // It is dropSpaces(nfkc.String(s)) in one pass: a text whose runes
 // nfkc.Rune maps one by one (all but a few lines of the corpus) is mapped
 // here with spaces dropped, returned as is when nothing changes, else in
-// one allocation; any other text takes the two steps. Results are
-// remembered while a load runs (normMemo).
+// one allocation; any other text takes the two steps. A document's texts
+// go through its memo (docText.normalize).
 func normalize(s string) string {
-	if n, ok := memoNormalized(s); ok {
-		return n
-	}
-	n := normalizeOnce(s)
-	memoNormalize(s, n)
-	return n
-}
-
-// normalizeOnce is normalize without the memo.
-func normalizeOnce(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {

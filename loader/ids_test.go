@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph/internal/nfkc"
 
@@ -42,7 +44,7 @@ func TestIDsNotByPosition(t *testing.T) {
 	}
 }
 
-// TestNormalizeOnePass: normalizeOnce, which maps and drops spaces in one pass,
+// TestNormalizeOnePass: normalize, which maps and drops spaces in one pass,
 // is dropSpaces(nfkc.String(s)) — on every line of both documents, on
 // neighbouring lines joined (as node texts are), and on the cases where
 // the one pass hands over to the two steps part way.
@@ -57,8 +59,22 @@ func TestNormalizeOnePass(t *testing.T) {
 		}
 	}
 	for _, s := range texts {
-		if got, want := normalizeOnce(s), dropSpaces(nfkc.String(s)); got != want {
-			t.Errorf("normalizeOnce(%q) = %q, want %q", s, got, want)
+		if got, want := normalize(s), dropSpaces(nfkc.String(s)); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestOnlyFormOfKei: the relist checks (isRelist23, wholeRelist,
+// stripRelistMarkers) skip normalize for a text without 掲, which is right
+// only if no other rune's NFKC form holds 掲.
+func TestOnlyFormOfKei(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == '掲' || !utf8.ValidRune(r) {
+			continue
+		}
+		if strings.Contains(normalize(string(r)), "掲") {
+			t.Errorf("%U %q normalises to %q", r, r, normalize(string(r)))
 		}
 	}
 }

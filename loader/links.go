@@ -24,8 +24,10 @@ func simText(s string) string {
 }
 
 // unmarked is s normalised, without its 再掲 and 参照 markers.
-func unmarked(s string) string {
-	s = normalize(s)
+func unmarked(s string) string { return unmarkedOf(normalize(s)) }
+
+// unmarkedOf is unmarked of a text already normalised.
+func unmarkedOf(s string) string {
 	if strings.Contains(s, "再掲") {
 		s = relistMarker.ReplaceAllString(s, "")
 	}
@@ -132,13 +134,14 @@ type simItem struct {
 	cell  bool            // a summary-table cell (parsedDoc.Summary)
 }
 
-// docSimItems returns the measures of document doc as simItems.
-func docSimItems(pd *parsedDoc, doc int) []*simItem {
+// docSimItems returns the measures of document doc as simItems (t, the
+// document's text, for its normalize memo; nil for none).
+func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
 	items := make([]simItem, len(pd.Measures))
 	us := make([]string, len(pd.Measures))
 	size := 0
 	for i, ms := range pd.Measures {
-		us[i] = unmarked(ms.Text)
+		us[i] = unmarkedOf(t.normalize(ms.Text))
 		st := stripPunct(us[i])
 		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
 		size += utf8.RuneCountInString(st) + 1 + utf8.RuneCountInString(us[i])

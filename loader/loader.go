@@ -21,12 +21,16 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"iter"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/seed"
@@ -40,6 +44,8 @@ type loadedDoc struct {
 	rep   *DocReport
 	// layout is the grammar that read it and what named it.
 	layout layoutChoice
+	// passes is what the shared passes find in it alone (runDocPasses).
+	passes *docPasses
 }
 
 // LoadDir loads the seed directory dir (manifest.json and the documents).
@@ -73,7 +79,6 @@ func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
 
 // loadFS is LoadFS with the given edition data (tests add editions).
 func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) {
-	defer openNormMemo()()
 	rep := &Report{}
 	g := &policygraph.Graph{}
 	man, err := seed.ReadManifest(fsys)
@@ -91,13 +96,20 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 	if err != nil {
 		return g, rep, fmt.Errorf("load: %w", err)
 	}
+	loaded := loadDocuments(fsys, man.Documents, eds, m)
 	var docs []*loadedDoc
-	ids := map[string]string{} // node id → file, across documents
-	for _, e := range man.Documents {
+	nodes := 0
+	for _, l := range loaded {
+		if l.err == nil {
+			nodes += l.d.pd.nodeCount()
+		}
+	}
+	ids := make(map[string]string, nodes) // node id → file, across documents
+	for i, e := range man.Documents {
 		dr := &DocReport{File: e.File, DocID: e.ID, Edition: e.Edition, Year: e.Year,
 			Nodes: map[string]int{}, Rels: map[string]int{}}
 		rep.Documents = append(rep.Documents, dr)
-		d, err := loadDocumentWith(fsys, e, eds)
+		d, err := loaded[i].d, loaded[i].err
 		if err == nil {
 			err = claimIDs(ids, d)
 		}
@@ -126,9 +138,21 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 // assembleSafe runs the shared passes, turning a panic (a bug, since the
 // parsed documents were checked) into an error instead of a crash.
 func assembleSafe(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) (err error) {
+	for _, d := range docs {
+		if d.passes == nil {
+			d.passes = runDocPasses(m, d)
+		}
+	}
+	if err := passesErr(docs); err != nil {
+		return err
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("load: shared passes: %w", &PanicError{Value: r, Stack: string(debug.Stack())})
+			pe, ok := r.(*PanicError) // from a pass on another goroutine
+			if !ok {
+				pe = &PanicError{Value: r, Stack: string(debug.Stack())}
+			}
+			err = fmt.Errorf("load: shared passes: %w", pe)
 		}
 	}()
 	assemble(g, rep, m, docs)
@@ -149,6 +173,41 @@ func claimIDs(ids map[string]string, d *loadedDoc) error {
 	return nil
 }
 
+// docResult is one document loaded, or why not.
+type docResult struct {
+	d   *loadedDoc
+	err error
+}
+
+// loadDocuments reads and parses the documents, and runs each one's own
+// passes (runDocPasses), several documents at once: each is read by its
+// own goroutine into its own values, so the results, in manifest order,
+// are those of a load of one after the other.
+func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *matcher) []docResult {
+	out := make([]docResult, len(entries))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, e := range entries {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			var d *loadedDoc
+			err := catchPanic(func() { // a panic of fsys would end the program here
+				var err error
+				if d, err = loadDocumentWith(fsys, e, eds); err == nil {
+					d.passes = runDocPasses(m, d)
+				}
+				out[i] = docResult{d, err}
+			})
+			if err != nil {
+				out[i] = docResult{nil, &DocError{File: e.File, Err: err}}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
 // loadDocument reads one document and parses it with the shipped edition
 // data.
 func loadDocument(fsys fs.FS, e seed.Entry) (*loadedDoc, error) {
@@ -165,12 +224,13 @@ func loadDocumentWith(fsys fs.FS, e seed.Entry, eds *editionTable) (*loadedDoc, 
 		return nil, &DocError{File: e.File, Err: errors.New("invalid file name in manifest")}
 	}
 	// Stat first so a huge file is refused without reading it.
-	if fi, err := fs.Stat(fsys, e.File); err != nil {
+	fi, err := fs.Stat(fsys, e.File)
+	if err != nil {
 		return nil, &DocError{File: e.File, Err: err}
 	} else if fi.Size() > maxDocBytes {
 		return nil, &DocError{File: e.File, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", fi.Size(), maxDocBytes)}
 	}
-	data, err := fs.ReadFile(fsys, e.File)
+	data, err := readFileString(fsys, e.File, fi.Size())
 	if err != nil {
 		return nil, &DocError{File: e.File, Err: err}
 	}
@@ -181,28 +241,60 @@ func loadDocumentWith(fsys fs.FS, e seed.Entry, eds *editionTable) (*loadedDoc, 
 	return &loadedDoc{entry: e, t: t, pd: pd, layout: lc}, nil
 }
 
+// readFileString reads a file as fs.ReadFile does, into a string without a
+// second copy; size is what Stat said, so one allocation usually holds it.
+func readFileString(fsys fs.FS, name string, size int64) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	b := make([]byte, 0, max(size, 0)+1) // +1: EOF is seen without growing
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	if len(b) == 0 {
+		return "", nil
+	}
+	// b is ours alone and never written again: the string can share it
+	// (as strings.Builder does).
+	return unsafe.String(&b[0], len(b)), nil
+}
+
 // parseDocument is the per-document step with the shipped edition data.
 func parseDocument(e seed.Entry, data []byte) (*docText, *parsedDoc, error) {
 	eds, err := loadEditions()
 	if err != nil {
 		return nil, nil, err
 	}
-	t, pd, _, err := parseDocumentWith(e, data, eds)
+	if len(data) > maxDocBytes { // refused before the copy
+		return nil, nil, tooLarge(e.File, len(data))
+	}
+	t, pd, _, err := parseDocumentWith(e, string(data), eds)
 	return t, pd, err
 }
 
 // parseDocumentWith is the per-document step: text checks, the layout's
 // grammar, contract checks. It never panics: a parser panic becomes a
 // *DocError holding a *PanicError.
-func parseDocumentWith(e seed.Entry, data []byte, eds *editionTable) (t *docText, pd *parsedDoc, lc layoutChoice, err error) {
-	defer openNormMemo()()
+func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText, pd *parsedDoc, lc layoutChoice, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			t, pd = nil, nil
 			err = &DocError{File: e.File, Err: &PanicError{Value: r, Stack: string(debug.Stack())}}
 		}
 	}()
-	t, err = newDocText(e.File, e.Year, e.ID, data)
+	t, err = newDocTextString(e.File, e.Year, e.ID, data)
 	if err != nil {
 		return nil, nil, lc, err
 	}
@@ -211,6 +303,20 @@ func parseDocumentWith(e seed.Entry, data []byte, eds *editionTable) (t *docText
 		return nil, nil, lc, err
 	}
 	t.Edition = lc.edition
+	// The page numbers and the name passes' index read the lines alone:
+	// made while the grammar runs.
+	var pages *pageMapping
+	var index *docIndex
+	var pagesErr error
+	var wg sync.WaitGroup
+	text := t // not t itself: a return assigns it before the deferred Wait
+	wg.Go(func() {
+		pagesErr = catchPanic(func() {
+			pages = findPages(text)
+			index = newDocIndex(text)
+		})
+	})
+	defer wg.Wait()
 	pd, err = lc.layout.parse(t)
 	if err != nil {
 		var de *DocError
@@ -222,12 +328,16 @@ func parseDocumentWith(e seed.Entry, data []byte, eds *editionTable) (t *docText
 	if pd == nil {
 		return nil, nil, lc, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): no result", lc.name)}
 	}
+	t.memo.freeze() // the passes share it from here on
 	addMeasureGoals(pd, t.Year, t.File)
 	pd.Doc = documentNode(e, t, data, lc.edition)
 	if err := checkParsed(t, pd); err != nil {
 		return nil, nil, lc, err
 	}
-	pd.Pages = findPages(t)
+	if wg.Wait(); pagesErr != nil {
+		return nil, nil, lc, &DocError{File: e.File, Err: pagesErr}
+	}
+	pd.Pages, pd.index = pages, index
 	for _, s := range pd.sources() {
 		pd.cite(s)
 	}
@@ -264,7 +374,7 @@ func (pd *parsedDoc) sources() []*policygraph.Source {
 
 // documentNode is the Document of a manifest entry: the manifest says what
 // it is, the bytes give sha256 and lines.
-func documentNode(e seed.Entry, t *docText, data []byte, ed *editionKnowledge) *policygraph.Document {
+func documentNode(e seed.Entry, t *docText, data string, ed *editionKnowledge) *policygraph.Document {
 	year := e.Year
 	if year == 0 && ed != nil {
 		year = ed.Year
@@ -282,7 +392,8 @@ func checkParsed(t *docText, pd *parsedDoc) error {
 		return &DocError{File: t.File, Err: errors.New("no recognisable structure: no pillars or measures found")}
 	}
 	n := len(t.Raw)
-	seen := map[string]bool{pd.Doc.ID: true}
+	seen := make(map[string]bool, pd.nodeCount())
+	seen[pd.Doc.ID] = true
 	check := func(id string, s policygraph.Source) error {
 		switch {
 		case id == "":
@@ -322,6 +433,11 @@ func checkParsed(t *docText, pd *parsedDoc) error {
 		}
 	}
 	return nil
+}
+
+// nodeCount is the number of nodes of the document, the Document included.
+func (pd *parsedDoc) nodeCount() int {
+	return 1 + len(pd.Pillars) + len(pd.Groups) + len(pd.Measures) + len(pd.Targets) + len(pd.Directions)
 }
 
 // nodeIDs yields the id of every node of the document, the Document first,
@@ -365,8 +481,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	var rels []*policygraph.Relationship
 	nodes := 0
 	for _, d := range docs {
-		pd := d.pd
-		nodes += 1 + len(pd.Pillars) + len(pd.Groups) + len(pd.Measures) + len(pd.Targets) + len(pd.Directions)
+		nodes += d.pd.nodeCount()
 	}
 	owner := make(map[string]*loadedDoc, nodes) // node id → its document
 	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
@@ -374,28 +489,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	docAmounts := make([]int, len(docs))
 	items := make([][]*simItem, len(docs))
 	for i, d := range docs {
-		pd := d.pd
-		byLine := func(a, b policygraph.Source, ida, idb string) bool {
-			if a.LineStart != b.LineStart {
-				return a.LineStart < b.LineStart
-			}
-			return ida < idb
-		}
-		sort.SliceStable(pd.Pillars, func(i, j int) bool {
-			return byLine(pd.Pillars[i].Source, pd.Pillars[j].Source, pd.Pillars[i].ID, pd.Pillars[j].ID)
-		})
-		sort.SliceStable(pd.Groups, func(i, j int) bool {
-			return byLine(pd.Groups[i].Source, pd.Groups[j].Source, pd.Groups[i].ID, pd.Groups[j].ID)
-		})
-		sort.SliceStable(pd.Measures, func(i, j int) bool {
-			return byLine(pd.Measures[i].Source, pd.Measures[j].Source, pd.Measures[i].ID, pd.Measures[j].ID)
-		})
-		sort.SliceStable(pd.Targets, func(i, j int) bool {
-			return byLine(pd.Targets[i].Source, pd.Targets[j].Source, pd.Targets[i].ID, pd.Targets[j].ID)
-		})
-		sort.SliceStable(pd.Directions, func(i, j int) bool {
-			return byLine(pd.Directions[i].Source, pd.Directions[j].Source, pd.Directions[i].ID, pd.Directions[j].ID)
-		})
+		pd, p := d.pd, d.passes
 		g.Documents = append(g.Documents, pd.Doc)
 		g.Pillars = append(g.Pillars, pd.Pillars...)
 		g.Groups = append(g.Groups, pd.Groups...)
@@ -406,44 +500,72 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			owner[id] = d
 		}
 		rels = append(rels, pd.Rels...)
-		unsummarized(d, pd.Rels, rep)
-
-		x := newDocIndex(d.t)
-		findMentions(m, x, pd, res)
-		findOrgMentions(m, x, pd, ores)
-		ares := &amountResult{}
-		attachAmounts(m, x, pd, res, ares)
-		for _, a := range ares.amounts {
-			pd.cite(&a.Source) // amounts come after the parse: cited here
+		// The passes' results joined as the passes run one document after
+		// the other would have left them.
+		for id, l := range p.res.laws {
+			if res.laws[id] == nil {
+				res.laws[id] = l
+			}
 		}
-		g.Amounts = append(g.Amounts, ares.amounts...)
-		docAmounts[i] = len(ares.amounts)
-		rels = append(rels, ares.rels...)
-		for _, a := range ares.loose {
-			rep.LooseAmounts = append(rep.LooseAmounts, LooseAmount{File: d.t.File, Line: a.LineStart, ID: a.ID, Surface: a.Surface})
+		for id, f := range p.res.funds {
+			if res.funds[id] == nil {
+				res.funds[id] = f
+			}
 		}
-		items[i] = docSimItems(pd, i)
-		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
-		rels = append(rels, linkRefs(d, rep)...)
-		rels = append(rels, linkRestates(pd.Targets)...)
+		res.rels = append(res.rels, p.res.rels...)
+		res.count += p.res.count
+		for id, o := range p.ores.orgs {
+			if ores.orgs[id] == nil {
+				ores.orgs[id] = o
+			}
+		}
+		ores.rels = append(ores.rels, p.ores.rels...)
+		ores.count += p.ores.count
+		g.Amounts = append(g.Amounts, p.ares.amounts...)
+		docAmounts[i] = len(p.ares.amounts)
+		rels = append(rels, p.ares.rels...)
+		rep.LooseAmounts = append(rep.LooseAmounts, p.loose...)
+		for _, it := range p.items {
+			it.doc = i
+		}
+		items[i] = p.items
+		rep.Unresolved = append(rep.Unresolved, p.unresolved...)
+		rels = append(rels, p.refs...)
+		rels = append(rels, p.restates...)
 	}
 	rels = append(rels, res.rels...)
 	rels = append(rels, ores.rels...)
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
+	// REVISES reads only the targets, the line counts only the parse: both
+	// done on a goroutine of their own while the passes below run.
+	revises := make([][]*policygraph.Relationship, len(docs))
+	var aside sync.WaitGroup
+	var asideErr error
+	aside.Go(func() {
+		asideErr = catchPanic(func() {
+			for i := 1; i < len(docs); i++ {
+				revises[i] = linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)
+			}
+			countLines(docs, docAmounts)
+		})
+	})
 	rels = append(rels, linkRelists(docs, items, rep)...)
 	// The cross-edition links join consecutive editions only, so the passes
 	// are linear in the number of editions: what EVOLVES_FROM reads of the
 	// links above (REFERS_TO, SUMMARIZES, HAS_MEASURE, RELISTS) is indexed
 	// once, not once per pair.
 	shared := newEvolveInputs(nil, rels)
+	if aside.Wait(); asideErr != nil {
+		panic(asideErr)
+	}
 	for i := 1; i < len(docs); i++ {
 		cont := linkContinues(m, docs[i], docs[i-1], rep)
 		rels = append(rels, cont...)
 		in := shared
 		in.cont = newEvolveInputs(cont, nil).cont
 		rels = append(rels, linkEvolves(items[i], items[i-1], in)...)
-		rels = append(rels, linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)...)
+		rels = append(rels, revises[i]...)
 	}
 
 	for _, l := range res.laws {
@@ -476,7 +598,35 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	}
 	sort.Slice(g.Relationships, func(i, j int) bool { return g.Relationships[i].ID < g.Relationships[j].ID })
 
-	// Per-document counts and unplaced lines.
+	cited := map[*loadedDoc]map[string]bool{}
+	for _, r := range g.Relationships {
+		d := owner[r.Start]
+		if d == nil {
+			continue
+		}
+		d.rep.Rels[r.Type]++
+		if r.Type == policygraph.RelCitesLaw || r.Type == policygraph.RelUsesFund || r.Type == policygraph.RelMentionsOrg {
+			if cited[d] == nil {
+				cited[d] = map[string]bool{}
+			}
+			if !cited[d][r.End] {
+				cited[d][r.End] = true
+				switch r.Type {
+				case policygraph.RelCitesLaw:
+					d.rep.Nodes[policygraph.LabelLaw]++
+				case policygraph.RelUsesFund:
+					d.rep.Nodes[policygraph.LabelFund]++
+				default:
+					d.rep.Nodes[policygraph.LabelOrganisation]++
+				}
+			}
+		}
+	}
+}
+
+// countLines fills each document's report with its node counts and what
+// became of its lines: in nodes, skipped, page furniture or unplaced.
+func countLines(docs []*loadedDoc, docAmounts []int) {
 	for i, d := range docs {
 		dr, pd := d.rep, d.pd
 		dr.Nodes[policygraph.LabelAmount] = docAmounts[i]
@@ -500,30 +650,6 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 				dr.Furniture[cmp.Or(strings.TrimPrefix(tag, "furniture:"), "unnamed")]++
 			default:
 				dr.InNodes++
-			}
-		}
-	}
-	cited := map[*loadedDoc]map[string]bool{}
-	for _, r := range g.Relationships {
-		d := owner[r.Start]
-		if d == nil {
-			continue
-		}
-		d.rep.Rels[r.Type]++
-		if r.Type == policygraph.RelCitesLaw || r.Type == policygraph.RelUsesFund || r.Type == policygraph.RelMentionsOrg {
-			if cited[d] == nil {
-				cited[d] = map[string]bool{}
-			}
-			if !cited[d][r.End] {
-				cited[d][r.End] = true
-				switch r.Type {
-				case policygraph.RelCitesLaw:
-					d.rep.Nodes[policygraph.LabelLaw]++
-				case policygraph.RelUsesFund:
-					d.rep.Nodes[policygraph.LabelFund]++
-				default:
-					d.rep.Nodes[policygraph.LabelOrganisation]++
-				}
 			}
 		}
 	}

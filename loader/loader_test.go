@@ -350,3 +350,31 @@ func TestManifestErrors(t *testing.T) {
 		t.Errorf("documents %d, report %+v", len(g.Documents), rep.Documents[0])
 	}
 }
+
+// panicFS panics when the named file is opened.
+type panicFS struct {
+	fstest.MapFS
+	name string
+}
+
+func (p panicFS) Open(name string) (fs.File, error) {
+	if name == p.name {
+		panic("open " + name)
+	}
+	return p.MapFS.Open(name)
+}
+
+// TestLoadFSPanickingFS: documents are read on goroutines of their own, so
+// a file system that panics on one document leaves that document out with
+// an error, as a parser panic does; the others still load.
+func TestLoadFSPanickingFS(t *testing.T) {
+	fsys := panicFS{manifestFS(t, map[string]int{"bad.txt": 2025}, fstest.MapFS{"bad.txt": {Data: []byte("x\n")}}), "bad.txt"}
+	g, rep, err := LoadFS(fsys)
+	var pe *PanicError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "bad.txt") {
+		t.Fatalf("err = %v, want the panic of bad.txt", err)
+	}
+	if len(rep.Errors) != 1 || len(g.Documents) != 1 || g.Documents[0].ID != "doc:2023" {
+		t.Errorf("errors %v, documents %d: want one error and the 2023 document loaded", rep.Errors, len(g.Documents))
+	}
+}

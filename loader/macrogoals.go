@@ -43,14 +43,14 @@ func (p *parser2023) macroGoal(i int) int {
 // in the goal's head (the text before ：), or starts like it (資源自律 →
 // 資源自律経済, 少子化傾向 → 少子化対策…); "" for none.
 func (p *parser2023) macroPillar(text string) string {
-	head := normalize(text)
+	head := p.t.normalize(text)
 	if k := strings.Index(head, ":"); k > 0 {
 		head = head[:k]
 	}
 	rs := []rune(head)
 	for _, k := range p.pillarKeys() {
 		for _, a := range append([]string{p.pillars[k].Name}, p.aliases[k]...) {
-			an := normalize(a)
+			an := p.t.normalize(a)
 			if an != "" && strings.Contains(head, an) || len(rs) >= 3 && strings.Contains(an, string(rs[:3])) {
 				return k
 			}

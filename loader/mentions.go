@@ -23,12 +23,27 @@ type docIndex struct {
 
 	srcs   []mentionSource // mentionSources(x, srcsOf), once per document
 	srcsOf *parsedDoc
+
+	norm map[string]string // normalize's results the document's memo lacks
 }
 
-// normalize is normalize(s): the passes (laws and funds, organisations,
-// amounts) read the same node texts, which normMemo remembers while a load
-// runs.
-func (x *docIndex) normalize(s string) string { return normalize(s) }
+// normalize is normalize(s), remembered: the passes (laws and funds,
+// organisations, amounts) read the same node texts, most of which the
+// grammar normalised before (the document's memo, read-only by now).
+func (x *docIndex) normalize(s string) string {
+	if n, ok := x.t.memo.lookup(s); ok {
+		return n
+	}
+	if n, ok := x.norm[s]; ok {
+		return n
+	}
+	if x.norm == nil {
+		x.norm = map[string]string{}
+	}
+	n := normalize(s)
+	x.norm[s] = n
+	return n
+}
 
 func newDocIndex(t *docText) *docIndex {
 	x := &docIndex{t: t, lineS: make([]int, len(t.Raw)+1)}

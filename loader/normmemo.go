@@ -1,49 +1,62 @@
 package loader
 
-import "sync"
-
-// normMemo remembers normalize's results while documents load: the passes
-// normalise the same node texts again and again (on the corpus, 12,265
-// calls for 1,375 distinct texts), each pass knowing nothing of the others.
-// It is open from the first openNormMemo to the last close, so loads that
-// run at once share it and no text outlives them.
-var normMemo struct {
-	sync.Mutex
-	open int               // loads running
-	m    map[string]string // text → normalize(text), while open > 0
+// normMemo remembers normalize's results for one document: its grammar
+// and its passes normalise the same node texts again and again (a
+// measure's text for its id, its relist markers, the summary index, the
+// similarity items, the law and fund names). It belongs to the document's
+// docText, so loads and documents that run at once share nothing. It is
+// written only while the grammar reads the document (one goroutine); after
+// freeze, the passes, which run on several goroutines, only read it.
+type normMemo struct {
+	m      map[string]string // text → normalize(text)
+	frozen bool
 }
 
-// openNormMemo makes normalize remember its results until the returned
-// func is called (once per open).
-func openNormMemo() (close func()) {
-	normMemo.Lock()
-	if normMemo.open == 0 {
-		normMemo.m = map[string]string{}
+func newNormMemo() *normMemo { return &normMemo{m: map[string]string{}} }
+
+// normalize is normalize(s), remembered until the memo is frozen. A nil
+// memo (a docText built by hand) remembers nothing.
+func (c *normMemo) normalize(s string) string {
+	if c == nil {
+		return normalize(s)
 	}
-	normMemo.open++
-	normMemo.Unlock()
-	return func() {
-		normMemo.Lock()
-		if normMemo.open--; normMemo.open == 0 {
-			normMemo.m = nil
-		}
-		normMemo.Unlock()
+	if n, ok := c.m[s]; ok {
+		return n
 	}
+	n := normalize(s)
+	if !c.frozen {
+		c.m[s] = n
+	}
+	return n
 }
 
-// memoNormalized returns normalize(s) if it is remembered.
-func memoNormalized(s string) (string, bool) {
-	normMemo.Lock()
-	n, ok := normMemo.m[s]
-	normMemo.Unlock()
+// lookup returns normalize(s) if the memo holds it.
+func (c *normMemo) lookup(s string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	n, ok := c.m[s]
 	return n, ok
 }
 
-// memoNormalize remembers n = normalize(s) if the memo is open.
-func memoNormalize(s, n string) {
-	normMemo.Lock()
-	if normMemo.m != nil {
-		normMemo.m[s] = n
+// freeze makes the memo read-only, before goroutines share it.
+func (c *normMemo) freeze() {
+	if c != nil {
+		c.frozen = true
 	}
-	normMemo.Unlock()
+}
+
+// normalize is normalize(s) through the document's memo (none for a nil
+// docText).
+func (t *docText) normalize(s string) string {
+	if t == nil {
+		return normalize(s)
+	}
+	return t.memo.normalize(s)
+}
+
+// itemID is itemID for this document's year, the text normalised through
+// its memo.
+func (t *docText) itemID(kind, scope, text string) string {
+	return itemIDOf(kind, t.Year, scope, t.normalize(text))
 }

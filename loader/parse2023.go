@@ -64,12 +64,18 @@ const (
 	k23Text                 // anything else
 )
 
+// item2023 is a lexed line (line, norm, flat, …: the slideLine it points
+// to, shared, not copied) as this grammar reads it.
 type item2023 struct {
+	*slideLine
 	kind kind2023
-	line int    // 1-based
-	norm string // NFKC, trimmed
-	flat string // normalize(): no spaces at all, for matching
-	body string // raw text after the bullet, trimmed
+	body string // raw text after the bullet, trimmed (the slideLine's, or more)
+	// *head2023 is set for k23Pillar and k23TOCEntry only.
+	*head2023
+}
+
+// head2023 is what a pillar heading or a contents line says.
+type head2023 struct {
 	// k23Pillar
 	pkind, psuffix, pname string
 	pord                  int
@@ -93,14 +99,14 @@ var (
 // table headers).
 func lex2023(lines []slideLine) []item2023 {
 	items := make([]item2023, len(lines))
-	for i, l := range lines {
-		items[i] = item2023FromLine(l)
+	for i := range lines {
+		items[i] = item2023FromLine(&lines[i])
 	}
 	return items
 }
 
-func item2023FromLine(l slideLine) item2023 {
-	it := item2023{line: l.line, norm: l.norm, flat: l.flat, body: l.body}
+func item2023FromLine(l *slideLine) item2023 {
+	it := item2023{slideLine: l, body: l.body}
 	f := it.flat
 	switch l.shape {
 	case shapeBlank:
@@ -163,7 +169,7 @@ func item2023FromLine(l slideLine) item2023 {
 	if (strings.HasPrefix(f, "ミッション") || strings.HasPrefix(f, "OS")) && strings.Contains(f, ":") {
 		if m := re23Pillar.FindStringSubmatch(f); m != nil {
 			it.kind = k23Pillar
-			it.pkind = policygraph.KindMission
+			it.head2023 = &head2023{pkind: policygraph.KindMission}
 			if m[1] == "OS" {
 				it.pkind = policygraph.KindOS
 			}
@@ -176,6 +182,7 @@ func item2023FromLine(l slideLine) item2023 {
 	if f != "" && f[0] >= '1' && f[0] <= '9' && strings.Contains(f, "・・・p.") {
 		if m := re23TOC.FindStringSubmatch(f); m != nil {
 			it.kind = k23TOCEntry
+			it.head2023 = &head2023{}
 			it.tocOrd, _ = strconv.Atoi(m[1])
 			it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(l.raw), "")), "･")[0])
 		}
@@ -764,7 +771,7 @@ func runLen23(its []item2023, i int) int {
 // matchPillar finds the pillar a summary-table name block spells, among the
 // pillars of kind (any kind if empty).
 func (p *parser2023) matchPillar(name, kind string) string {
-	n := normalize(name)
+	n := p.t.normalize(name)
 	nb := bigram.Distinct(n)
 	best, bestScore := "", 0.0
 	for _, k := range p.pillarKeys() {
@@ -773,7 +780,7 @@ func (p *parser2023) matchPillar(name, kind string) string {
 			continue
 		}
 		for _, a := range append([]string{pl.Name}, p.aliases[k]...) {
-			an := normalize(a)
+			an := p.t.normalize(a)
 			s := 0.0
 			switch {
 			case an == n:
@@ -871,7 +878,7 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 	}
 	for li, l := range lines {
 		raw := trimSpaces(p.t.Raw[l-1])
-		if cur == nil && li+1 < len(lines) && re23SumLabel.MatchString(normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
+		if cur == nil && li+1 < len(lines) && re23SumLabel.MatchString(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
 			// "2025年大阪・関西万博" over the cells it dates: a label, not
 			// the head of the next cell
 			p.place(l, "skipped:summary-label")
@@ -954,11 +961,11 @@ func (p *parser2023) resolveSummary() {
 	if len(p.summary) == 0 {
 		return // no overview table: nothing to match
 	}
-	p.grams = newGramIndex(p.detail)
+	p.grams = newGramIndex(p.t, p.detail)
 	p.corpus = p.pillarCorpus()
 	for _, c := range p.summary {
 		// the cell in matching form, read once for the rules that need it
-		n := normalize(c.text)
+		n := p.t.normalize(c.text)
 		p.grams.reset() // the texts read for the cell before are dead
 		var t *gramText
 		if len(c.cands) > 1 || !c.group {
@@ -1050,7 +1057,7 @@ func groupName23(s string) string {
 // is the same group.
 func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *policygraph.MeasureGroup {
 	name = groupName23(name)
-	k := key + "\x00" + normalize(name)
+	k := key + "\x00" + p.t.normalize(name)
 	if g := p.groups[k]; g != nil {
 		return g
 	}
@@ -1058,7 +1065,7 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 		// a looser match, best first and in creation order so that it is
 		// deterministic: the 〇 heading is a shortened 【】 name
 		// ("Web3.0" for "Web3.0の事業環境整備") or a near spelling of it.
-		n := normalize(name)
+		n := p.t.normalize(name)
 		nb := bigram.Distinct(n)
 		pid := pillarID(p.t.Year, key)
 		var best *policygraph.MeasureGroup
@@ -1089,7 +1096,7 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 		}
 	}
 	g := &policygraph.MeasureGroup{
-		ID: p.ids.unique(itemID("group", p.t.Year, key, name)), DocumentID: p.t.DocID,
+		ID: p.ids.unique(p.t.itemID("group", key, name)), DocumentID: p.t.DocID,
 		PillarID: pillarID(p.t.Year, key), Name: name,
 		Source: policygraph.Source{File: p.t.File, LineStart: line, LineEnd: line, Quote: p.quote(line, line)},
 	}
@@ -1108,7 +1115,7 @@ func (p *parser2023) groupGrams(g *policygraph.MeasureGroup) (string, []bigram.B
 	if p.groupRead == nil {
 		p.groupRead = map[*policygraph.MeasureGroup]groupName{}
 	}
-	n := normalize(g.Name)
+	n := p.t.normalize(g.Name)
 	r := groupName{n, bigram.Distinct(n)}
 	p.groupRead[g] = r
 	return r.name, r.grams
@@ -1276,7 +1283,7 @@ func (p *parser2023) detailLine(i int) int {
 	case k23Bracket:
 		p.sub = ""
 		name := it.body
-		if strings.Contains(normalize(name), "これまでの施策例") {
+		if strings.Contains(p.t.normalize(name), "これまでの施策例") {
 			// a status label over ⚫ examples, not a theme
 			p.group, p.groupFromSub = nil, false
 			p.place(it.line, "skipped:status-label")
@@ -1369,14 +1376,14 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		m.GroupID = p.group.ID
 	}
 	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)}
-	m.ID = p.ids.unique(itemID("measure", p.t.Year, key, text))
+	m.ID = p.ids.unique(p.t.itemID("measure", key, text))
 	p.addMeasure(key, m)
 	p.detail[key] = append(p.detail[key], m)
 	if p.sub != "" && p.subPillar == key {
 		if p.subOf == nil {
 			p.subOf = map[*policygraph.Measure]string{}
 		}
-		p.subOf[m] = normalize(p.sub)
+		p.subOf[m] = p.t.normalize(p.sub)
 	}
 	p.placeRange(a, b, m.ID)
 	return last
@@ -1453,7 +1460,7 @@ func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Ta
 		scope = "KEY"
 	}
 	tg := &policygraph.Target{
-		ID: p.ids.uniqueAs(itemID("target", p.t.Year, scope, text), kind), DocumentID: p.t.DocID, PillarID: pid,
+		ID: p.ids.uniqueAs(p.t.itemID("target", scope, text), kind), DocumentID: p.t.DocID, PillarID: pid,
 		Kind: kind, Text: text,
 		Source: policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)},
 	}
@@ -1469,7 +1476,10 @@ func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Ta
 // ---------------------------------------------------------------- measure text
 
 func isRelist23(text string) bool {
-	return strings.Contains(text, "（再掲）") || strings.Contains(text, "【再掲】") || strings.Contains(normalize(text), "(再掲)")
+	// 掲 has no other form that NFKC maps to it: a text without it is
+	// no relist, whatever normalize does.
+	return strings.Contains(text, "（再掲）") || strings.Contains(text, "【再掲】") ||
+		strings.Contains(text, "掲") && strings.Contains(normalize(text), "(再掲)")
 }
 
 // ---------------------------------------------------------------- similarity
@@ -1504,10 +1514,10 @@ func (p *parser2023) spend(a, b, line int) bool {
 // the nodes by line.
 func (p *parser2023) finish() {
 	for _, pl := range p.pd.Pillars {
-		seen := map[string]bool{normalize(pl.Name): true}
+		seen := map[string]bool{p.t.normalize(pl.Name): true}
 		pl.Aliases = []string{}
 		for _, a := range p.aliases[pl.Key] {
-			if n := normalize(a); n != "" && !seen[n] {
+			if n := p.t.normalize(a); n != "" && !seen[n] {
 				seen[n] = true
 				pl.Aliases = append(pl.Aliases, a)
 			}

@@ -313,6 +313,11 @@ type parser25 struct {
 	lx *lexer25
 
 	pillars []pillarSpec // the curated pillar table (aliases.json "editions")
+
+	// dirs is what directionTwins matches cells against, the directions'
+	// measures in matching form, made from the first dirsN of them.
+	dirs  string
+	dirsN int
 }
 
 // items returns the lexed items of lines [from, to) (1-based from, exclusive to).
@@ -947,7 +952,7 @@ func (p *parser25) addTarget(pl *policygraph.Pillar, kind, text string, from, to
 	if pl != nil {
 		scope, pillarID = pl.Key, pl.ID
 	}
-	id := p.ids.uniqueAs(itemID("target", p.t.Year, scope, text), kind)
+	id := p.ids.uniqueAs(p.t.itemID("target", scope, text), kind)
 	tg := &policygraph.Target{ID: id, DocumentID: p.t.DocID, PillarID: pillarID, Kind: kind, Text: text,
 		Source: p.source(from, to)}
 	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, p.t.Year, p.ids)...) {
@@ -966,7 +971,7 @@ func (p *parser25) addTarget(pl *policygraph.Pillar, kind, text string, from, to
 func (p *parser25) buildBody(seg *segment25) {
 	pl := seg.pillar
 	for _, g := range seg.groups {
-		g.id = p.ids.unique(itemID("group", p.t.Year, pl.Key, g.name))
+		g.id = p.ids.unique(p.t.itemID("group", pl.Key, g.name))
 		first, last := g.lines[0].line, g.lines[len(g.lines)-1].line
 		p.pd.Groups = append(p.pd.Groups, &policygraph.MeasureGroup{ID: g.id, DocumentID: p.t.DocID,
 			PillarID: pl.ID, Name: g.name, Source: p.source(first, last)})
@@ -984,7 +989,7 @@ func (p *parser25) buildBody(seg *segment25) {
 		if text == "" {
 			continue
 		}
-		id := p.ids.uniqueAs(itemID("measure", p.t.Year, pl.Key, text), st[i])
+		id := p.ids.uniqueAs(p.t.itemID("measure", pl.Key, text), st[i])
 		first, last := c.lines[0].line, c.lines[len(c.lines)-1].line
 		sy, ey := measurePeriod(text, p.t.Year)
 		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),
@@ -1009,21 +1014,7 @@ func (p *parser25) buildBody(seg *segment25) {
 // progress cells (line 1599 下請法改正と執行強化による…更なる徹底, a copy
 // of line 1038).
 func (p *parser25) directionTwins(cells []*cell25, st []string) {
-	var dirs strings.Builder
-	n := 0
-	for _, m := range p.pd.Measures {
-		if m.PillarID == "" {
-			n += len(normalize(m.Text)) + 1 // normalize remembers it for the loop below
-		}
-	}
-	dirs.Grow(n)
-	for _, m := range p.pd.Measures {
-		if m.PillarID == "" {
-			dirs.WriteString(normalize(m.Text))
-			dirs.WriteByte('\n') // no match across two bullets
-		}
-	}
-	all := dirs.String()
+	all := p.directionsText()
 	if all == "" {
 		return
 	}
@@ -1031,11 +1022,44 @@ func (p *parser25) directionTwins(cells []*cell25, st []string) {
 		if len(c.lines) != 1 || c.column() != colAmbig25 {
 			continue
 		}
-		text := normalize(cellText25(c))
+		text := p.t.normalize(cellText25(c))
 		if utf8.RuneCountInString(text) >= 15 && strings.Contains(all, text) {
 			st[i] = policygraph.StatusTodo
 		}
 	}
+}
+
+// directionsText is the text of the directions' measures (those without a
+// pillar) in matching form, one a line. It is made again only when there
+// are more of them than when it was made: measures are only appended, and
+// their text and pillar never change.
+func (p *parser25) directionsText() string {
+	count, size := 0, 0
+	for _, m := range p.pd.Measures {
+		if m.PillarID == "" {
+			count++
+			if count > p.dirsN {
+				size += len(p.t.normalize(m.Text)) + 1 // the memo remembers it for the loop below
+			}
+		}
+	}
+	if count == p.dirsN {
+		return p.dirs
+	}
+	var dirs strings.Builder
+	dirs.Grow(size + len(p.dirs))
+	dirs.WriteString(p.dirs)
+	seen := 0
+	for _, m := range p.pd.Measures {
+		if m.PillarID == "" {
+			if seen++; seen > p.dirsN {
+				dirs.WriteString(p.t.normalize(m.Text))
+				dirs.WriteByte('\n') // no match across two bullets
+			}
+		}
+	}
+	p.dirs, p.dirsN = dirs.String(), count
+	return p.dirs
 }
 
 // groupMembership ties cells to a row heading only where the layout says
@@ -1087,15 +1111,15 @@ func (p *parser25) parseMacro() {
 		if dir == nil {
 			continue
 		}
-		head := normalize(strings.TrimLeft(n, "①②③④⑤⑥⑦⑧⑨"))
-		title := normalize(dir.Title)
+		head := p.t.normalize(strings.TrimLeft(n, "①②③④⑤⑥⑦⑧⑨"))
+		title := p.t.normalize(dir.Title)
 		if len([]rune(head)) < 4 || !strings.HasPrefix(title, string([]rune(head)[:4])) {
 			continue
 		}
 		summary[i+1] = dir.ID
 		// its wrapped tail: the next line, if the title ends like it
 		if i+1 < end {
-			next := normalize(p.t.Norm[i+1])
+			next := p.t.normalize(p.t.Norm[i+1])
 			rs := []rune(next)
 			if len(rs) >= 2 && strings.HasSuffix(title, string(rs[max(0, len(rs)-3):])) {
 				summary[i+2] = dir.ID

@@ -18,6 +18,8 @@ type docText struct {
 	// Edition is the curated knowledge of the document's edition (its
 	// pillar table), nil when aliases.json has no entry for it.
 	Edition *editionKnowledge
+
+	memo *normMemo // normalize's results for this document
 }
 
 // parsedDoc is what an edition parser returns: the structural nodes of one
@@ -43,6 +45,9 @@ type parsedDoc struct {
 	Placed map[int]string
 	// Pages is the slide page of every line (pages.go), set after parsing.
 	Pages *pageMapping
+	// index is the text in matching form for the name passes (mentions.go),
+	// built while the grammar runs.
+	index *docIndex
 	// Summary holds the ids of measures that are cells of a summary table
 	// (2023's 各分野（ミクロ）の主要施策 tables), which restate detail-page
 	// items in short: EVOLVES_FROM prefers the detail twin of a cell.

@@ -13,6 +13,9 @@ import (
 // marks only the clause before it ("…GX産業立地の推進【再掲】等）", 2025 line
 // 1078): the item itself is new, and linkRelists links that clause alone.
 func wholeRelist(text string) bool {
+	if !strings.Contains(text, "掲") { // 掲 has no other form that NFKC maps to it
+		return false
+	}
 	n := normalize(text)
 	if !strings.Contains(n, "再掲") {
 		return false // every marker holds it
@@ -36,7 +39,7 @@ type markedClause struct {
 // markedClauses returns the inline markers of a measure that is not a whole
 // relist, in order.
 func markedClauses(t *docText, m *policygraph.Measure) []markedClause {
-	if m.Relist || !strings.Contains(m.Text, "再掲") || !relistMarker.MatchString(normalize(m.Text)) {
+	if m.Relist || !strings.Contains(m.Text, "再掲") || !relistMarker.MatchString(t.normalize(m.Text)) {
 		return nil
 	}
 	// the line of each marker, in order: found in the item's lines joined
@@ -46,14 +49,14 @@ func markedClauses(t *docText, m *policygraph.Measure) []markedClause {
 	var starts []int // starts[k] is the offset in joined of line m.LineStart+k
 	for l := m.LineStart; l <= m.LineEnd && l <= len(t.Norm); l++ {
 		starts = append(starts, joined.Len())
-		joined.WriteString(normalize(t.Norm[l-1]))
+		joined.WriteString(t.normalize(t.Norm[l-1]))
 	}
 	var markerLines []int
 	for _, loc := range relistMarker.FindAllStringIndex(joined.String(), -1) {
 		k := sort.SearchInts(starts, loc[0]+1) - 1
 		markerLines = append(markerLines, m.LineStart+k)
 	}
-	n := normalize(m.Text)
+	n := t.normalize(m.Text)
 	var out []markedClause
 	for i, loc := range relistMarker.FindAllStringIndex(n, -1) {
 		before := n[:loc[0]]

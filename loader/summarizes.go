@@ -88,7 +88,7 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 	detail := p.detail[key]
 	if own, rest := p.actorBullets(key, n, line); own != nil {
 		// the actor is matched: the bullets name it only in their heading
-		detail, n = own, normalize(rest)
+		detail, n = own, p.t.normalize(rest)
 		cell = x.text(n)
 	}
 	if len(detail) == 0 || p.budget <= 0 {
@@ -364,7 +364,7 @@ func cellHorizon(start, year int) string {
 // pillar has the same text, else that id marked -overview, so that the
 // detail bullet keeps the plain id whatever order the two are read in.
 func (p *parser2023) cellID(key, text string) string {
-	id := itemID("measure", p.t.Year, key, text)
+	id := p.t.itemID("measure", key, text)
 	if p.ids[id] > 0 {
 		id += "-overview"
 	}

@@ -49,7 +49,7 @@ type bulletGrams struct {
 }
 
 // newGramIndex indexes the bullets of detail (pillar key → bullets).
-func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
+func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramIndex {
 	type entry struct {
 		m          *policygraph.Measure
 		text, head string // in matching form; head "" when too short
@@ -64,7 +64,7 @@ func newGramIndex(detail map[string][]*policygraph.Measure) *gramIndex {
 	size, heads := 0, 0       // upper bounds of the bigrams of the texts, of the heads
 	for _, k := range slices.Sorted(maps.Keys(detail)) {
 		for _, m := range detail[k] {
-			e := entry{m: m, text: normalize(m.Text)}
+			e := entry{m: m, text: t.normalize(m.Text)}
 			size += utf8.RuneCountInString(e.text)
 			if h := headline23(e.text); utf8.RuneCountInString(h) >= headlineRunes {
 				e.head = h
@@ -196,7 +196,7 @@ func (p *parser2023) pillarCorpus() map[string]*pillarGrams {
 			if g.PillarID != pid {
 				continue
 			}
-			for _, b := range bigram.Distinct(normalize(g.Name)) {
+			for _, b := range bigram.Distinct(p.t.normalize(g.Name)) {
 				if id, ok := slices.BinarySearch(x.vocab, b); ok {
 					c.bits[id/64] |= 1 << (id % 64)
 				} else {

@@ -341,7 +341,7 @@ func TestGramText(t *testing.T) {
 		m := &policygraph.Measure{Text: b}
 		detail[k], all = append(detail[k], m), append(all, m)
 	}
-	x := newGramIndex(detail)
+	x := newGramIndex(nil, detail)
 	df := map[bigram.Bigram]int{}
 	for _, ms := range detail {
 		for _, m := range ms {
@@ -495,7 +495,7 @@ func TestCellClauses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := newGramIndex(p.detail)
+	x := newGramIndex(p.t, p.detail)
 	texts := []string{"", "、", "a、", "、a", "推進、、推進法の改正", "(2024年度~)GX推進法の改正（2023年度～）", strings.Repeat("GX推進法の改正、", 70)}
 	for _, c := range p.summary {
 		texts = append(texts, c.text)

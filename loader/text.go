@@ -1,13 +1,13 @@
 package loader
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/policygraph/policygraph/internal/nfkc"
 )
@@ -21,32 +21,46 @@ const maxDocBytes = 20 << 20
 // non-empty, text (no NUL bytes), valid UTF-8 and at most maxDocBytes long.
 // Errors name the file and, for bad UTF-8, the first bad line.
 func newDocText(file string, year int, docID string, data []byte) (*docText, error) {
+	if len(data) > maxDocBytes { // refused before the copy
+		return nil, tooLarge(file, len(data))
+	}
+	return newDocTextString(file, year, docID, string(data))
+}
+
+// newDocTextString is newDocText for a document read as a string: its
+// lines are substrings of it.
+func newDocTextString(file string, year int, docID string, data string) (*docText, error) {
 	// Errors are *DocError: the file, and the line where one applies.
 	if len(data) > maxDocBytes {
-		return nil, &DocError{File: file, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", len(data), maxDocBytes)}
+		return nil, tooLarge(file, len(data))
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	if len(strings.TrimSpace(data)) == 0 {
 		return nil, &DocError{File: file, Err: errors.New("empty document")}
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line := 1 + bytes.Count(data[:i], []byte{'\n'})
+	if i := strings.IndexByte(data, 0); i >= 0 {
+		line := 1 + strings.Count(data[:i], "\n")
 		return nil, &DocError{File: file, Line: line, Err: fmt.Errorf("binary data (NUL byte at offset %d)", i)}
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a BOM is not content
-	if !utf8.Valid(data) {
-		line, col := firstInvalidUTF8(data)
+	data = strings.TrimPrefix(data, "\ufeff") // a BOM is not content
+	if !utf8.ValidString(data) {
+		line, col := firstInvalidUTF8([]byte(data))
 		return nil, &DocError{File: file, Line: line, Err: fmt.Errorf("invalid UTF-8 at byte %d of the line", col)}
 	}
 	// Lines split on \n only, so line numbers match grep -n and editors;
 	// a CR before the newline (CRLF files) is stripped.
-	s := strings.TrimSuffix(string(data), "\n") // a final newline does not open a line
+	s := strings.TrimSuffix(data, "\n") // a final newline does not open a line
 	raw := strings.Split(s, "\n")
 	for i, l := range raw {
 		raw[i] = strings.TrimSuffix(l, "\r")
 	}
-	t := &docText{File: file, Year: year, DocID: docID, Raw: raw}
+	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, memo: newNormMemo()}
 	t.fillNorm()
 	return t, nil
+}
+
+// tooLarge is the error for a document of n bytes, over maxDocBytes.
+func tooLarge(file string, n int) error {
+	return &DocError{File: file, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", n, maxDocBytes)}
 }
 
 // fillNorm sets Norm from Raw unless it already matches it (tests build
@@ -79,7 +93,9 @@ func firstInvalidUTF8(data []byte) (line, col int) {
 	return line, 0
 }
 
-func sha256Hex(data []byte) string {
-	sum := sha256.Sum256(data)
+// sha256Hex is the hex SHA-256 of s, hashed in place rather than through
+// a copy of the whole (Sum256 only reads its argument).
+func sha256Hex(s string) string {
+	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(s), len(s)))
 	return hex.EncodeToString(sum[:])
 }

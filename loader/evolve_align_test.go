@@ -96,18 +96,23 @@ func measureOrder(ends [][]int) orderTally {
 // candidate also best in the pillar or not) found 4 more there, with one
 // wrong (52/66 at 52/54 → 56/66 at 56/59: DX 1315 ← 1497, 1339 ← 1606;
 // 人材 1859 ← 2592; EBPM 2134 ← 3410; wrong 1864 ← 2600). The same cut
-// with no window found 55/66 at 55/63: the window kept out 1206 ← 1291,
-// 2134 ← 3419, 1194 ← 1312. A measure strictly between two anchors in
-// order found at most 54/66 at 54/57, and a monotone alignment of each
-// column by dynamic programming (anchors weighted 0.3-5, cut 0.05-0.20)
-// at most 55/66 at 55/60. Measured once on the held-out four pillars and
-// the direction items, the rule found nothing more (37/72 at 39/46 →
-// 37/72 at 39/47: 研究開発税制について… 1932 ← イノベーションボックス 2781,
-// wrong), and the whole reading fell to precision 95/106 = 0.896 (93/138
-// found) with 9 unread edges in four other pillars: not adopted. There
-// the right candidates in the window score 0.13-0.17 (1442 ← 3308, 1747
-// ← 2126, 1386 ← 3286, 1770 ← 2126), among wrong ones from 0.13 to 0.20.
-// The experiment is on branch align-order-experiment.
+// with no window (any bullet of the continued pillars) found 56/66 at
+// 56/67: the window kept out 8 wrong edges (1206 ← 1291, 2102 ← 3404,
+// 1908 ← 2629, 1295 ← 1500, …) and one right one (1284 ← 1606), and
+// turned 2134 from 3419 to 3410. A measure strictly between two anchors
+// in order found at most 54/66 at 54/57, a window on both sides of each
+// anchor's end 56/66 at 56/62 (3 bullets, cut 0.18), and a monotone
+// alignment of each column by dynamic programming (anchors weighted
+// 0.3-5, cut 0.05-0.20) at most 55/66 at 55/60. Measured once on the
+// held-out four pillars and the direction items, the rule found nothing
+// more (37/72 at 39/46 → 37/72 at 39/47: 研究開発税制について… 1932 ←
+// イノベーションボックス 2781, wrong), and the whole reading fell to
+// precision 95/106 = 0.896 (93/138 found), with 8 more edges in three
+// pillars not read (MISSION-4, 5, 8): not adopted. There the right
+// candidates in the window score 0.13-0.17 (1442 ← 3308, 1747 ← 2126,
+// 1386 ← 3286, 1770 ← 2126), below wrong ones at 0.20 (1932 ← 2781)
+// and 0.17 (1745 ← 2126) and among others at 0.13-0.15. The experiment
+// is on branch align-order-experiment.
 func TestEvolvesReadingOrder(t *testing.T) {
 	g, _, err := LoadFS(seed.FS())
 	if err != nil {

@@ -46,8 +46,9 @@ import (
 // the whole reading 0.64 at 0.91 → 0.69 at 0.87, with 11 more edges outside
 // the reading (健康, 地域, 資源自律経済). Precision falls below 0.90, so the
 // rule is not adopted: the matched groups are most of the continued
-// pillars' groups (バイオ 3 of 3, GX 3 of 4, 人材 3 of 4, DX 2 of 4), so inside them the rule is the lower in-pillar cut that was
-// measured and rejected, and right and wrong best candidates alternate at
+// pillars' groups (バイオ 3 of 3, GX 3 of 4, 人材 3 of 4, DX 2 of 4), so
+// inside them the rule is the lower in-pillar cut that was measured and
+// rejected, and right and wrong best candidates alternate at
 // 0.17-0.23 as they do there. Whether a 2025 measure's predecessor is in a
 // group its pillar links to does not tell them apart either: the right
 // 1417, 1445, 1448 ← 1767 技術保全の強化 and 1747, 1770 ← 2126 lie in

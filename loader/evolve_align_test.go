@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/seed"
 )
 
 // orderTally is how far one sequence of 2025 measures follows the order of
@@ -112,20 +111,10 @@ func measureOrder(ends [][]int) orderTally {
 // candidates in the window score 0.13-0.17 (1442 ← 3308, 1747 ← 2126,
 // 1386 ← 3286, 1770 ← 2126), below wrong ones at 0.20 (1932 ← 2781)
 // and 0.17 (1745 ← 2126) and among others at 0.13-0.15. The experiment
-// is on branch align-order-experiment.
+// was not kept.
 func TestEvolvesReadingOrder(t *testing.T) {
-	g, _, err := LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	byID := map[string]*policygraph.Measure{}
-	first2023 := map[int]*policygraph.Measure{}
-	for _, m := range g.Measures {
-		byID[m.ID] = m
-		if m.DocumentID == "doc:2023" {
-			first2023[m.LineStart] = m
-		}
-	}
+	rg := loadReadingGraph(t)
+	g, byID, first2023 := rg.g, rg.byID, rg.first2023
 	cont := map[string]map[string]bool{}
 	for _, r := range g.Relationships {
 		if r.Type == policygraph.RelContinues {

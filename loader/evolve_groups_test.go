@@ -6,7 +6,6 @@ import (
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
-	"github.com/policygraph/policygraph/seed"
 )
 
 // TestEvolvesGroupsBound measures, on the reading (testdata/
@@ -62,24 +61,12 @@ import (
 // The test fails when the pillar tables' measures get a group (the
 // premise of the rule), so that it is measured again then.
 func TestEvolvesGroupsBound(t *testing.T) {
-	g, _, err := LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	byID := map[string]*policygraph.Measure{}
-	first2023 := map[int]*policygraph.Measure{}
-	byLine := map[int][]*policygraph.Measure{}
+	rg := loadReadingGraph(t)
+	g, byID, first2023 := rg.g, rg.byID, rg.first2023
 	members := map[string][]*policygraph.Measure{} // 2025 group → its measures
 	for _, m := range g.Measures {
-		byID[m.ID] = m
-		switch m.DocumentID {
-		case "doc:2023":
-			first2023[m.LineStart] = m
-		case "doc:2025":
-			byLine[m.LineStart] = append(byLine[m.LineStart], m)
-			if m.GroupID != "" {
-				members[m.GroupID] = append(members[m.GroupID], m)
-			}
+		if m.DocumentID == "doc:2025" && m.GroupID != "" {
+			members[m.GroupID] = append(members[m.GroupID], m)
 		}
 	}
 	evolves := map[string][]string{}
@@ -133,13 +120,7 @@ func TestEvolvesGroupsBound(t *testing.T) {
 		if len(r.earlier) == 0 {
 			continue
 		}
-		m := byID[r.id]
-		if r.id == "-" && len(byLine[r.line]) == 1 {
-			m = byLine[r.line][0]
-		}
-		if m == nil {
-			t.Fatalf("reading: no 2025 measure %s at line %d", r.id, r.line)
-		}
+		m := rg.measure(t, r)
 		pairs++
 		right := map[string]bool{}
 		for _, l := range r.earlier {

@@ -33,6 +33,48 @@ func readEvolvesReading(t *testing.T) []evolvesReading {
 	return out
 }
 
+// readingGraph is the loaded corpus indexed as the tests of the reading
+// look it up.
+type readingGraph struct {
+	g         *policygraph.Graph
+	byID      map[string]*policygraph.Measure
+	first2023 map[int]*policygraph.Measure   // 2023 measures by first line
+	byLine    map[int][]*policygraph.Measure // 2025 measures by first line
+}
+
+func loadReadingGraph(t *testing.T) *readingGraph {
+	t.Helper()
+	g, _, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rg := &readingGraph{g: g, byID: map[string]*policygraph.Measure{},
+		first2023: map[int]*policygraph.Measure{}, byLine: map[int][]*policygraph.Measure{}}
+	for _, m := range g.Measures {
+		rg.byID[m.ID] = m
+		switch m.DocumentID {
+		case "doc:2023":
+			rg.first2023[m.LineStart] = m
+		case "doc:2025":
+			rg.byLine[m.LineStart] = append(rg.byLine[m.LineStart], m)
+		}
+	}
+	return rg
+}
+
+// measure returns the 2025 measure a row of the reading is about.
+func (rg *readingGraph) measure(t *testing.T, r evolvesReading) *policygraph.Measure {
+	t.Helper()
+	m := rg.byID[r.id]
+	if r.id == "-" && len(rg.byLine[r.line]) == 1 {
+		m = rg.byLine[r.line][0] // a direction item: ids follow the parse of its direction
+	}
+	if m == nil || m.DocumentID != "doc:2025" || m.LineStart != r.line {
+		t.Fatalf("reading: %s is not a 2025 measure at line %d", r.id, r.line)
+	}
+	return m
+}
+
 // TestEvolvesFromReading measures EVOLVES_FROM against a reading of every
 // 2025 measure of eight pillars and of the 政策の方向性 by hand
 // (testdata/evolves_reading.tsv):
@@ -44,18 +86,8 @@ func readEvolvesReading(t *testing.T) []evolvesReading {
 // less (see evolveMin): the test pins what it reaches, per pillar and
 // direction in the log, so that a change can only raise it.
 func TestEvolvesFromReading(t *testing.T) {
-	g, _, err := LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	byID := map[string]*policygraph.Measure{}
-	first2023 := map[int]*policygraph.Measure{}
-	for _, m := range g.Measures {
-		byID[m.ID] = m
-		if m.DocumentID == "doc:2023" {
-			first2023[m.LineStart] = m
-		}
-	}
+	rg := loadReadingGraph(t)
+	g, byID, first2023 := rg.g, rg.byID, rg.first2023
 	evolves := map[string][]*policygraph.Relationship{}
 	for _, r := range g.Relationships {
 		if r.Type == policygraph.RelEvolvesFrom {
@@ -63,12 +95,6 @@ func TestEvolvesFromReading(t *testing.T) {
 		}
 	}
 	reading := readEvolvesReading(t)
-	byLine := map[int][]*policygraph.Measure{}
-	for _, m := range g.Measures {
-		if m.DocumentID == "doc:2025" {
-			byLine[m.LineStart] = append(byLine[m.LineStart], m)
-		}
-	}
 	parent := map[string]string{}
 	for _, r := range g.Relationships {
 		if r.Type == policygraph.RelHasMeasure {
@@ -80,13 +106,7 @@ func TestEvolvesFromReading(t *testing.T) {
 	per := map[string]*tally{}
 	var groups []string
 	for _, r := range reading {
-		m := byID[r.id]
-		if r.id == "-" && len(byLine[r.line]) == 1 {
-			m = byLine[r.line][0] // a direction item: ids follow the parse of its direction
-		}
-		if m == nil || m.DocumentID != "doc:2025" || m.LineStart != r.line {
-			t.Fatalf("reading: %s is not a 2025 measure at line %d", r.id, r.line)
-		}
+		m := rg.measure(t, r)
 		grp := parent[m.ID]
 		if per[grp] == nil {
 			per[grp] = &tally{}

@@ -61,3 +61,24 @@ func (b *docBuilder) source(from, to int) policygraph.Source {
 func (b *docBuilder) rel(typ, start, end string) {
 	b.pd.Rels = append(b.pd.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end, Properties: map[string]any{}})
 }
+
+// addTarget adds a Target of pillar pl (nil: the document's key messages)
+// stated on lines from..to, and one more for each other goal its text
+// states (goalTargets), HAS_TARGET from the pillar, and places its lines.
+func (b *docBuilder) addTarget(pl *policygraph.Pillar, kind, text string, from, to int) *policygraph.Target {
+	text = trimSpaces(text)
+	scope, pillarID := "KEY", ""
+	if pl != nil {
+		scope, pillarID = pl.Key, pl.ID
+	}
+	tg := &policygraph.Target{ID: b.ids.uniqueAs(b.t.itemID("target", scope, text), kind), DocumentID: b.t.DocID,
+		PillarID: pillarID, Kind: kind, Text: text, Source: b.source(from, to)}
+	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, b.t.Year, b.ids)...) {
+		b.pd.Targets = append(b.pd.Targets, t)
+		if pl != nil {
+			b.rel(policygraph.RelHasTarget, pl.ID, t.ID)
+		}
+	}
+	b.placeRange(from, to, tg.ID)
+	return tg
+}

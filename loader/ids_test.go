@@ -65,7 +65,7 @@ func TestNormalizeOnePass(t *testing.T) {
 	}
 }
 
-// TestOnlyFormOfKei: the relist checks (isRelist23, wholeRelist,
+// TestOnlyFormOfKei: the relist checks (wholeRelist,
 // stripRelistMarkers) skip normalize for a text without 掲, which is right
 // only if no other rune's NFKC form holds 掲.
 func TestOnlyFormOfKei(t *testing.T) {

@@ -34,8 +34,7 @@ func (p *parser2023) macroGoal(i int) int {
 	default:
 		return -1
 	}
-	tg := p.newTarget(p.macroPillar(text), "LONG_TERM", text, it.line, p.items[j].line)
-	p.placeRange(it.line, p.items[j].line, tg.ID)
+	p.addTarget(p.pillars[p.macroPillar(text)], "LONG_TERM", text, it.line, p.items[j].line)
 	return j
 }
 
@@ -70,7 +69,6 @@ func (p *parser2023) keyMessageGoal(it item2023) bool {
 	if len(statedGoals(text, p.t.Year)) == 0 {
 		return false
 	}
-	tg := p.newTarget("", "KEY_MESSAGE", text, it.line, it.line)
-	p.place(it.line, tg.ID)
+	p.addTarget(nil, "KEY_MESSAGE", text, it.line, it.line)
 	return true
 }

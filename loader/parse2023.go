@@ -599,8 +599,7 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 		p.placeRange(it.line, end, pl.ID)
 		return
 	}
-	tg := p.newTarget(key, "KEY_MESSAGE", goal, it.line, end)
-	p.placeRange(it.line, end, tg.ID)
+	p.addTarget(p.pillars[key], "KEY_MESSAGE", goal, it.line, end)
 }
 
 // macro reads the macro-framework table after the key messages: cross-cutting
@@ -612,8 +611,7 @@ func (p *parser2023) macro(i int) int {
 	}
 	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
 		if statesQuantity(it.body) {
-			tg := p.newTarget("", "KEY_MESSAGE", it.body, it.line, it.line)
-			p.place(it.line, tg.ID)
+			p.addTarget(nil, "KEY_MESSAGE", it.body, it.line, it.line)
 			return i
 		}
 	}
@@ -814,8 +812,7 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 	start, end := -1, -1
 	emit := func() {
 		if start >= 0 && trimSpaces(part.String()) != "" {
-			tg := p.newTarget(key, "LONG_TERM", part.String(), start, end)
-			p.placeRange(start, end, tg.ID)
+			p.addTarget(p.pillars[key], "LONG_TERM", part.String(), start, end)
 		}
 		part, start = joiner23{}, -1
 	}
@@ -1010,7 +1007,7 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramTe
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
 	m.Title = headline(c.text)
 	m.StartYear, m.EndYear = measurePeriod(c.text, p.t.Year)
-	m.Relist = isRelist23(c.text)
+	m.Relist = wholeRelist(c.text)
 	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
 	m.GroupID = digestGroup(ds)
 	a, b := c.lines[0], c.lines[len(c.lines)-1]
@@ -1266,8 +1263,7 @@ loop:
 			p.placeRange(t.a, t.b, "skipped:target-explanation")
 			continue
 		}
-		tg := p.newTarget(p.pillar, kind, t.text, t.a, t.b)
-		p.placeRange(t.a, t.b, tg.ID)
+		p.addTarget(p.pillars[p.pillar], kind, t.text, t.a, t.b)
 	}
 	return j - 1
 }
@@ -1371,7 +1367,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: text, Status: status}
 	m.Title = headline(text)
 	m.StartYear, m.EndYear = measurePeriod(text, p.t.Year)
-	m.Relist = isRelist23(text)
+	m.Relist = wholeRelist(text)
 	if p.group != nil {
 		m.GroupID = p.group.ID
 	}
@@ -1448,39 +1444,7 @@ func (p *parser2023) packageLine(i int) int {
 
 // ---------------------------------------------------------------- targets
 
-func (p *parser2023) newTarget(key, kind, text string, a, b int) *policygraph.Target {
-	text = trimSpaces(text)
-	scope := key
-	pid := ""
-	if key == "" {
-		scope = "KEY"
-	} else if pl := p.pillars[key]; pl != nil {
-		pid = pl.ID
-	} else {
-		scope = "KEY"
-	}
-	tg := &policygraph.Target{
-		ID: p.ids.uniqueAs(p.t.itemID("target", scope, text), kind), DocumentID: p.t.DocID, PillarID: pid,
-		Kind: kind, Text: text,
-		Source: policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)},
-	}
-	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, p.t.Year, p.ids)...) {
-		p.pd.Targets = append(p.pd.Targets, t)
-		if pid != "" {
-			p.rel(policygraph.RelHasTarget, pid, t.ID)
-		}
-	}
-	return tg
-}
-
 // ---------------------------------------------------------------- measure text
-
-func isRelist23(text string) bool {
-	// 掲 has no other form that NFKC maps to it: a text without it is
-	// no relist, whatever normalize does.
-	return strings.Contains(text, "（再掲）") || strings.Contains(text, "【再掲】") ||
-		strings.Contains(text, "掲") && strings.Contains(normalize(text), "(再掲)")
-}
 
 // ---------------------------------------------------------------- similarity
 

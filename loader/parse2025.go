@@ -946,27 +946,6 @@ func (p *parser25) buildTargets(seg *segment25) {
 	}
 }
 
-func (p *parser25) addTarget(pl *policygraph.Pillar, kind, text string, from, to int) *policygraph.Target {
-	scope := "KEY"
-	pillarID := ""
-	if pl != nil {
-		scope, pillarID = pl.Key, pl.ID
-	}
-	id := p.ids.uniqueAs(p.t.itemID("target", scope, text), kind)
-	tg := &policygraph.Target{ID: id, DocumentID: p.t.DocID, PillarID: pillarID, Kind: kind, Text: text,
-		Source: p.source(from, to)}
-	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, p.t.Year, p.ids)...) {
-		p.pd.Targets = append(p.pd.Targets, t)
-		if pl != nil {
-			p.rel(policygraph.RelHasTarget, pl.ID, t.ID)
-		}
-	}
-	for l := from; l <= to; l++ {
-		p.place(l, id)
-	}
-	return tg
-}
-
 // buildBody makes the segment's groups and measures.
 func (p *parser25) buildBody(seg *segment25) {
 	pl := seg.pillar

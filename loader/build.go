@@ -82,3 +82,22 @@ func (b *docBuilder) addTarget(pl *policygraph.Pillar, kind, text string, from, 
 	b.placeRange(from, to, tg.ID)
 	return tg
 }
+
+// newMeasure returns the measure of text, stated on lines from..to, with
+// what every edition reads from the text alone: its headline, its period,
+// whether it re-lists a whole item, and its provenance.
+func (b *docBuilder) newMeasure(id, text, status string, from, to int) *policygraph.Measure {
+	sy, ey := measurePeriod(text, b.t.Year)
+	return &policygraph.Measure{ID: id, DocumentID: b.t.DocID, Title: headline(text), Text: text, Status: status,
+		StartYear: sy, EndYear: ey, Relist: wholeRelist(text), Source: b.source(from, to)}
+}
+
+// addMeasure adds m, listed under parent (a pillar or a policy direction:
+// HAS_MEASURE) and in its group if it has one (IN_GROUP).
+func (b *docBuilder) addMeasure(parent string, m *policygraph.Measure) {
+	b.pd.Measures = append(b.pd.Measures, m)
+	b.rel(policygraph.RelHasMeasure, parent, m.ID)
+	if m.GroupID != "" {
+		b.rel(policygraph.RelInGroup, m.ID, m.GroupID)
+	}
+}

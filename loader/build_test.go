@@ -58,3 +58,44 @@ func TestAddTarget(t *testing.T) {
 		})
 	}
 }
+
+// TestNewMeasure: what every edition reads from a measure's text alone
+// (headline, period, whole relist, provenance), and the links addMeasure
+// makes (HAS_MEASURE from the parent, IN_GROUP when grouped).
+func TestNewMeasure(t *testing.T) {
+	dt, err := newDocTextString("x.txt", 2025, "doc:2025", "一\n二\n三\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, group string
+		title       string
+		start, end  int
+		relist      bool
+		rels        []string
+	}{
+		{"2026年度から排出量取引制度を本格稼働。対象を拡大", "", "2026年度から排出量取引制度を本格稼働", 2026, 0, false,
+			[]string{"HAS_MEASURE parent→m"}},
+		{"パーシャルスピンオフに関する税制の恒久化の検討（再掲）", "group:g", "パーシャルスピンオフに関する税制の恒久化の検討", 0, 0, true,
+			[]string{"HAS_MEASURE parent→m", "IN_GROUP m→group:g"}},
+	} {
+		b := newDocBuilder(dt)
+		m := b.newMeasure("m", tc.text, policygraph.StatusTodo, 1, 2)
+		m.GroupID = tc.group
+		b.addMeasure("parent", m)
+		if m.Title != tc.title || m.StartYear != tc.start || m.EndYear != tc.end || m.Relist != tc.relist {
+			t.Errorf("%s: title %q, years %d–%d, relist %v; want %q, %d–%d, %v", tc.text, m.Title, m.StartYear, m.EndYear, m.Relist,
+				tc.title, tc.start, tc.end, tc.relist)
+		}
+		if m.DocumentID != "doc:2025" || m.Status != policygraph.StatusTodo || m.Source.Quote != "一\n二" || m.Source.File != "x.txt" {
+			t.Errorf("%s: document %s, status %s, source %+v", tc.text, m.DocumentID, m.Status, m.Source)
+		}
+		var rels []string
+		for _, r := range b.pd.Rels {
+			rels = append(rels, r.Type+" "+r.Start+"→"+r.End)
+		}
+		if !slices.Equal(rels, tc.rels) || len(b.pd.Measures) != 1 || b.pd.Measures[0] != m {
+			t.Errorf("%s: relationships %v, %d measures; want %v and the measure", tc.text, rels, len(b.pd.Measures), tc.rels)
+		}
+	}
+}

@@ -124,16 +124,11 @@ func (p *parser25) addDirectionMeasure(dir *policygraph.PolicyDirection, group *
 	}
 	id := p.ids.unique(p.t.itemID("measure", fmt.Sprintf("DIR-%d", dir.Ordinal), text))
 	first, last := lines[0].line, lines[len(lines)-1].line
-	sy, ey := measurePeriod(text, p.t.Year)
-	m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, Title: headline(text), Text: text,
-		Status: policygraph.StatusTodo, StartYear: sy, EndYear: ey, Relist: wholeRelist(text),
-		Source: p.source(first, last)}
-	p.pd.Measures = append(p.pd.Measures, m)
-	p.rel(policygraph.RelHasMeasure, dir.ID, id)
+	m := p.newMeasure(id, text, policygraph.StatusTodo, first, last)
 	if group != nil {
 		m.GroupID = group.ID
-		p.rel(policygraph.RelInGroup, id, group.ID)
 	}
+	p.addMeasure(dir.ID, m)
 	for _, it := range lines {
 		p.place(it.line, id)
 	}

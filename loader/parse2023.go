@@ -1004,16 +1004,11 @@ func (p *parser2023) cellPillar(c *cell2023, t *gramText) string {
 func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramText) {
 	pl := p.pillars[key]
 	ds := p.digests(key, n, t, c.lines[0])
-	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: c.text, Status: cellStatus(ds), Overview: true}
-	m.Title = headline(c.text)
-	m.StartYear, m.EndYear = measurePeriod(c.text, p.t.Year)
-	m.Relist = wholeRelist(c.text)
+	m := p.newMeasure(p.cellID(key, c.text), c.text, cellStatus(ds), c.lines[0], c.lines[len(c.lines)-1])
+	m.PillarID, m.Overview = pl.ID, true
 	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
 	m.GroupID = digestGroup(ds)
-	a, b := c.lines[0], c.lines[len(c.lines)-1]
-	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)}
-	m.ID = p.cellID(key, c.text)
-	p.addMeasure(key, m)
+	p.addMeasure(pl.ID, m)
 	for _, d := range ds {
 		r := &policygraph.Relationship{ID: relID(policygraph.RelSummarizes, m.ID, d.m.ID), Type: policygraph.RelSummarizes,
 			Start: m.ID, End: d.m.ID, Properties: map[string]any{"rule": d.rule, "score": roundScore(d.mark)}}
@@ -1025,14 +1020,6 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramTe
 	p.pd.Summary[m.ID] = true
 	for _, l := range c.lines {
 		p.place(l, m.ID)
-	}
-}
-
-func (p *parser2023) addMeasure(key string, m *policygraph.Measure) {
-	p.pd.Measures = append(p.pd.Measures, m)
-	p.rel(policygraph.RelHasMeasure, pillarID(p.t.Year, key), m.ID)
-	if m.GroupID != "" {
-		p.rel(policygraph.RelInGroup, m.ID, m.GroupID)
 	}
 }
 
@@ -1364,16 +1351,12 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		p.placeRange(a, b, "skipped:measure-without-pillar")
 		return last
 	}
-	m := &policygraph.Measure{DocumentID: p.t.DocID, PillarID: pl.ID, Text: text, Status: status}
-	m.Title = headline(text)
-	m.StartYear, m.EndYear = measurePeriod(text, p.t.Year)
-	m.Relist = wholeRelist(text)
+	m := p.newMeasure(p.ids.unique(p.t.itemID("measure", key, text)), text, status, a, b)
+	m.PillarID = pl.ID
 	if p.group != nil {
 		m.GroupID = p.group.ID
 	}
-	m.Source = policygraph.Source{File: p.t.File, LineStart: a, LineEnd: b, Quote: p.quote(a, b)}
-	m.ID = p.ids.unique(p.t.itemID("measure", key, text))
-	p.addMeasure(key, m)
+	p.addMeasure(pl.ID, m)
 	p.detail[key] = append(p.detail[key], m)
 	if p.sub != "" && p.subPillar == key {
 		if p.subOf == nil {

@@ -970,16 +970,12 @@ func (p *parser25) buildBody(seg *segment25) {
 		}
 		id := p.ids.uniqueAs(p.t.itemID("measure", pl.Key, text), st[i])
 		first, last := c.lines[0].line, c.lines[len(c.lines)-1].line
-		sy, ey := measurePeriod(text, p.t.Year)
-		m := &policygraph.Measure{ID: id, DocumentID: p.t.DocID, PillarID: pl.ID, Title: headline(text),
-			Text: text, Status: st[i], StartYear: sy, EndYear: ey,
-			Relist: wholeRelist(text), Source: p.source(first, last)}
+		m := p.newMeasure(id, text, st[i], first, last)
+		m.PillarID = pl.ID
 		if g := groupOf[i]; g != nil {
 			m.GroupID = g.id
-			p.rel(policygraph.RelInGroup, id, g.id)
 		}
-		p.pd.Measures = append(p.pd.Measures, m)
-		p.rel(policygraph.RelHasMeasure, pl.ID, id)
+		p.addMeasure(pl.ID, m)
 		for _, l := range c.lines {
 			p.place(l.line, id)
 		}

@@ -101,3 +101,14 @@ func (b *docBuilder) addMeasure(parent string, m *policygraph.Measure) {
 		b.rel(policygraph.RelInGroup, m.ID, m.GroupID)
 	}
 }
+
+// addGroup adds the group name, listed under parent (a pillar or a policy
+// direction: HAS_GROUP) and headed on lines from..to; scope makes its id
+// (the parent's key). pillarID is the pillar it belongs to, if any.
+func (b *docBuilder) addGroup(parent, pillarID, scope, name string, from, to int) *policygraph.MeasureGroup {
+	g := &policygraph.MeasureGroup{ID: b.ids.unique(b.t.itemID("group", scope, name)), DocumentID: b.t.DocID,
+		PillarID: pillarID, Name: name, Source: b.source(from, to)}
+	b.pd.Groups = append(b.pd.Groups, g)
+	b.rel(policygraph.RelHasGroup, parent, g.ID)
+	return g
+}

@@ -99,3 +99,32 @@ func TestNewMeasure(t *testing.T) {
 		}
 	}
 }
+
+// TestAddGroup: a group's id is scoped by its parent's key, so the same
+// name under two parents makes two groups, and the same name twice under
+// one parent two distinct ids; HAS_GROUP comes from the parent.
+func TestAddGroup(t *testing.T) {
+	dt, err := newDocTextString("x.txt", 2025, "doc:2025", "〇国際展開戦略\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newDocBuilder(dt)
+	gs := []*policygraph.MeasureGroup{
+		b.addGroup("pillar:2025:MISSION-1", "pillar:2025:MISSION-1", "MISSION-1", "国際展開戦略", 1, 1),
+		b.addGroup("direction:2025:1", "", "DIR-1", "国際展開戦略", 1, 1),
+		b.addGroup("pillar:2025:MISSION-1", "pillar:2025:MISSION-1", "MISSION-1", "国際展開戦略", 1, 1),
+	}
+	ids := map[string]bool{}
+	for i, g := range gs {
+		ids[g.ID] = true
+		if r := b.pd.Rels[i]; r.Type != policygraph.RelHasGroup || r.End != g.ID || r.Start != []string{"pillar:2025:MISSION-1", "direction:2025:1", "pillar:2025:MISSION-1"}[i] {
+			t.Errorf("group %d: relationship %s %s→%s", i, r.Type, r.Start, r.End)
+		}
+		if g.Source.Quote != "〇国際展開戦略" || g.DocumentID != "doc:2025" {
+			t.Errorf("group %d: %+v", i, g)
+		}
+	}
+	if len(ids) != 3 || gs[0].ID != b.t.itemID("group", "MISSION-1", "国際展開戦略") || gs[1].PillarID != "" {
+		t.Errorf("ids %v, first %s, second's pillar %q: want three distinct ids, the first from its scope", ids, gs[0].ID, gs[1].PillarID)
+	}
+}

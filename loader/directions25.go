@@ -55,12 +55,8 @@ func (p *parser25) parseDirections() {
 					title = strings.TrimSpace(raw[i+len("）"):])
 				}
 			}
-			id := p.ids.unique(p.t.itemID("group", fmt.Sprintf("DIR-%d", dir.Ordinal), title))
-			group = &policygraph.MeasureGroup{ID: id, DocumentID: p.t.DocID, Name: title,
-				Source: p.source(it.line, it.line)}
-			p.pd.Groups = append(p.pd.Groups, group)
-			p.rel(policygraph.RelHasGroup, dir.ID, id)
-			p.place(it.line, id)
+			group = p.addGroup(dir.ID, "", fmt.Sprintf("DIR-%d", dir.Ordinal), title, it.line, it.line)
+			p.place(it.line, group.ID)
 		default:
 			switch {
 			case strings.HasPrefix(it.norm, "⚫") || strings.HasPrefix(it.norm, "●"):

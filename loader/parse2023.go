@@ -1079,14 +1079,9 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 			return best
 		}
 	}
-	g := &policygraph.MeasureGroup{
-		ID: p.ids.unique(p.t.itemID("group", key, name)), DocumentID: p.t.DocID,
-		PillarID: pillarID(p.t.Year, key), Name: name,
-		Source: policygraph.Source{File: p.t.File, LineStart: line, LineEnd: line, Quote: p.quote(line, line)},
-	}
+	pid := pillarID(p.t.Year, key)
+	g := p.addGroup(pid, pid, key, name, line, line)
 	p.groups[k] = g
-	p.pd.Groups = append(p.pd.Groups, g)
-	p.rel(policygraph.RelHasGroup, g.PillarID, g.ID)
 	return g
 }
 

@@ -950,11 +950,7 @@ func (p *parser25) buildTargets(seg *segment25) {
 func (p *parser25) buildBody(seg *segment25) {
 	pl := seg.pillar
 	for _, g := range seg.groups {
-		g.id = p.ids.unique(p.t.itemID("group", pl.Key, g.name))
-		first, last := g.lines[0].line, g.lines[len(g.lines)-1].line
-		p.pd.Groups = append(p.pd.Groups, &policygraph.MeasureGroup{ID: g.id, DocumentID: p.t.DocID,
-			PillarID: pl.ID, Name: g.name, Source: p.source(first, last)})
-		p.rel(policygraph.RelHasGroup, pl.ID, g.id)
+		g.id = p.addGroup(pl.ID, pl.ID, pl.Key, g.name, g.lines[0].line, g.lines[len(g.lines)-1].line).ID
 		for _, l := range g.lines {
 			p.place(l.line, g.id)
 		}

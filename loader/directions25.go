@@ -114,7 +114,7 @@ func (p *parser25) addDirectionMeasure(dir *policygraph.PolicyDirection, group *
 		parts[i] = it.text
 	}
 	parts[0] = strings.TrimLeft(parts[0], "⚫● 　")
-	text := joinText25(parts)
+	text := joinLines(parts)
 	if text == "" {
 		return
 	}

@@ -259,7 +259,7 @@ type cell2023 struct {
 	group bool
 	lines []int  // line numbers
 	text  string // joined text (raw), set when the cell is complete
-	j     joiner23
+	j     lineJoiner
 	cands []string
 	split bool // cut out of a line holding two cells
 }
@@ -808,13 +808,13 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 		return
 	}
 	its := p.items
-	var whole, part joiner23
+	var whole, part lineJoiner
 	start, end := -1, -1
 	emit := func() {
 		if start >= 0 && trimSpaces(part.String()) != "" {
 			p.addTarget(p.pillars[key], "LONG_TERM", part.String(), start, end)
 		}
-		part, start = joiner23{}, -1
+		part, start = lineJoiner{}, -1
 	}
 	for k := i; k < j; k++ {
 		l := its[k].line
@@ -919,38 +919,6 @@ func cellEnds23(s string) bool {
 		}
 	}
 	return false
-}
-
-// joiner23 joins wrapped lines in linear time (fuzzed inputs can hold one
-// item of a hundred thousand lines).
-type joiner23 struct {
-	b    strings.Builder
-	last string
-}
-
-func (j *joiner23) add(s string) {
-	if s == "" {
-		return
-	}
-	j.b.WriteString(joinSep23(j.last, s))
-	j.b.WriteString(s)
-	j.last = s
-}
-
-func (j *joiner23) String() string { return j.b.String() }
-
-// joinSep23 is the separator between two joined lines: none for Japanese, a
-// space between two Latin words.
-func joinSep23(prev, next string) string {
-	if prev == "" || next == "" {
-		return ""
-	}
-	a, _ := utf8.DecodeLastRuneInString(prev)
-	b, _ := utf8.DecodeRuneInString(next)
-	if a < 0x80 && b < 0x80 && (unicode.IsLetter(a) || unicode.IsDigit(a)) && (unicode.IsLetter(b) || unicode.IsDigit(b)) {
-		return " "
-	}
-	return ""
 }
 
 // resolveSummary assigns every summary cell to a pillar and creates its node.
@@ -1167,7 +1135,7 @@ func (p *parser2023) targetList(i int, kind string) int {
 	its := p.items
 	type tgt struct {
 		a, b int
-		j    joiner23
+		j    lineJoiner
 		text string
 	}
 	var list []*tgt
@@ -1311,7 +1279,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	if it.kind == k23Past {
 		status = policygraph.StatusPast
 	}
-	var tj joiner23
+	var tj lineJoiner
 	tj.add(it.body)
 	a, b := it.line, it.line
 	last := i
@@ -1363,16 +1331,10 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 	return last
 }
 
-// endsComplete23: the line ends a sentence or a parenthesis, so what follows a
-// blank line is not its continuation.
-func endsComplete23(s string) bool {
-	s = trimSpaces(s)
-	for _, e := range []string{"。", "）", ")", "」", "】"} {
-		if strings.HasSuffix(s, e) {
-			return true
-		}
-	}
-	return false
+// endsComplete23: a line ending in r ends a sentence or a parenthesis, so
+// what follows a blank line is not its continuation.
+func endsComplete23(r rune) bool {
+	return strings.ContainsRune("。）)」】", r)
 }
 
 // ---------------------------------------------------------------- packages
@@ -1419,10 +1381,6 @@ func (p *parser2023) packageLine(i int) int {
 	p.place(it.line, "skipped:package-chart")
 	return i
 }
-
-// ---------------------------------------------------------------- targets
-
-// ---------------------------------------------------------------- measure text
 
 // ---------------------------------------------------------------- similarity
 

@@ -340,36 +340,6 @@ func (p *parser25) itemsIn(from, to int) []item25 {
 	return out
 }
 
-// joinText25 joins wrapped lines: Japanese line breaks carry no space; a
-// space is kept only between two ASCII words.
-func joinText25(parts []string) string {
-	var b strings.Builder
-	n := 0
-	for _, s := range parts {
-		n += len(s) + 1
-	}
-	b.Grow(n) // at most every part and a space each
-	for _, s := range parts {
-		s = strings.TrimFunc(s, unicode.IsSpace)
-		if s == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			first, _ := utf8.DecodeRuneInString(s)
-			if isASCIIWord25(last) && isASCIIWord25(first) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(s)
-	}
-	return b.String()
-}
-
-func isASCIIWord25(r rune) bool {
-	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
-}
-
 var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
 
 // ---- part 3: the pillar tables ----
@@ -757,7 +727,7 @@ func cellText25(c *cell25) string {
 	for i, l := range c.lines {
 		parts[i] = l.text
 	}
-	return joinText25(parts)
+	return joinLines(parts)
 }
 
 // identify25 scores the specs against a segment: its label decides; else
@@ -822,7 +792,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 			for _, l := range g.lines {
 				parts = append(parts, l.text)
 			}
-			g.name = strings.TrimSpace(strings.TrimLeft(joinText25(parts), "〇○ 　"))
+			g.name = strings.TrimSpace(strings.TrimLeft(joinLines(parts), "〇○ 　"))
 		}
 		kind, name := seg.kindHint, seg.label
 		var aliases []string
@@ -878,7 +848,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 			}
 		}
 		pl := &policygraph.Pillar{ID: id, DocumentID: p.t.DocID, Key: key, Kind: kind, Ordinal: ord,
-			Name: name, Aliases: aliases, LongTermGoal: joinText25(goalParts), Source: p.source(from, to)}
+			Name: name, Aliases: aliases, LongTermGoal: joinLines(goalParts), Source: p.source(from, to)}
 		if pl.Aliases == nil {
 			pl.Aliases = []string{}
 		}
@@ -935,7 +905,7 @@ func (p *parser25) buildTargets(seg *segment25) {
 	}
 	pieces = append(pieces, cur)
 	for _, pc := range pieces {
-		text := joinText25(pc.text)
+		text := joinLines(pc.text)
 		if text == "" {
 			for _, l := range pc.lines {
 				p.place(l, seg.pillar.ID)

@@ -6,12 +6,14 @@
 //   - a grammar per layout (layouts.go: parse2023.go, parse2025.go and the
 //     files they delegate to), chosen by the manifest, the edition's data
 //     or the text, never by year, reads the structure from those shapes and
-//     builds nodes with docBuilder (build.go): ids, quotes, line placement;
+//     builds nodes with docBuilder (build.go): measures, groups and
+//     targets with their ids, quotes, links and line placement;
 //     what a grammar is told rather than reads (an edition's pillar table
 //     and markers, law, fund and organisation names) is data in
 //     aliases.json (editions.go);
 //   - extractors written once for every edition read a node's text: the
-//     title (headline.go), years (years.go), quantities (quantity.go);
+//     title (headline.go), years (years.go), quantities (quantity.go),
+//     wrapped lines joined (join.go), 再掲 markers (relistclause.go);
 //   - shared passes add laws and funds (mentions.go), amounts, RELISTS and
 //     REFERS_TO (links.go), SUMMARIZES (summarizes.go) and the cross-edition
 //     CONTINUES, EVOLVES_FROM and REVISES links.

@@ -184,6 +184,7 @@ func newMatcher(data []byte) (*matcher, error) {
 			c.add(path, "pillar concept %d needs a concept and keywords", i)
 		}
 	}
+	c.errs.Sort() // found table by table; reported in line order
 	if err := c.errs.Err(); err != nil {
 		return nil, err
 	}

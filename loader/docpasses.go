@@ -36,6 +36,10 @@ type docPasses struct {
 // the document and write only their own results. A panic (a bug) is kept
 // in the result's err instead of crashing the load.
 func runDocPasses(m *matcher, d *loadedDoc) *docPasses {
+	// The passes run on several goroutines and only read the memo: frozen
+	// here too, whoever made the docText (the grammar freezes it after a
+	// parse; a docText built otherwise would be written concurrently).
+	d.t.memo.freeze()
 	p := &docPasses{}
 	pd := d.pd
 	if p.err = catchPanic(func() { sortNodes(pd) }); p.err != nil {
@@ -120,7 +124,7 @@ func sortNodes(pd *parsedDoc) {
 func passesErr(docs []*loadedDoc) error {
 	for _, d := range docs {
 		if d.passes != nil && d.passes.err != nil {
-			return fmt.Errorf("load: shared passes: %w", d.passes.err)
+			return fmt.Errorf("load: shared passes on %s: %w", d.t.File, d.passes.err)
 		}
 	}
 	return nil

@@ -65,6 +65,8 @@ func LoadDir(dir string) (*policygraph.Graph, *Report, error) {
 // ErrorList, and in the report; the other documents still load, so the
 // graph is returned with the error. The graph is deterministic: nodes in
 // document and line order (laws and funds by id), relationships by id.
+// Documents are read on several goroutines at once: fsys must be safe for
+// concurrent use (embed.FS, os.DirFS and fstest.MapFS are).
 func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
 	eds, err := loadEditions()
 	if err != nil {
@@ -96,7 +98,12 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 	}
 	m, err := loadMatcher()
 	if err != nil {
-		return g, rep, fmt.Errorf("load: %w", err)
+		var list ErrorList
+		if !errors.As(err, &list) {
+			return g, rep, fmt.Errorf("load: %w", err)
+		}
+		rep.Errors = append(rep.Errors, list...) // each at its line of aliases.json
+		return g, rep, rep.Errors.Err()
 	}
 	loaded := loadDocuments(fsys, man.Documents, eds, m)
 	var docs []*loadedDoc
@@ -225,22 +232,39 @@ func loadDocumentWith(fsys fs.FS, e seed.Entry, eds *editionTable) (*loadedDoc, 
 	if !fs.ValidPath(e.File) {
 		return nil, &DocError{File: e.File, Err: errors.New("invalid file name in manifest")}
 	}
-	// Stat first so a huge file is refused without reading it.
-	fi, err := fs.Stat(fsys, e.File)
+	data, err := readDocument(fsys, e.File)
 	if err != nil {
-		return nil, &DocError{File: e.File, Err: err}
-	} else if fi.Size() > maxDocBytes {
-		return nil, &DocError{File: e.File, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", fi.Size(), maxDocBytes)}
-	}
-	data, err := readFileString(fsys, e.File, fi.Size())
-	if err != nil {
-		return nil, &DocError{File: e.File, Err: err}
+		return nil, err
 	}
 	t, pd, lc, err := parseDocumentWith(e, data, eds)
 	if err != nil {
 		return nil, err
 	}
 	return &loadedDoc{entry: e, t: t, pd: pd, layout: lc}, nil
+}
+
+// readDocument reads a seed document: Stat first, so that a huge file is
+// refused without reading it. A panic of fsys is an error naming the file
+// system, not the parser.
+func readDocument(fsys fs.FS, name string) (data string, err error) {
+	if perr := catchPanic(func() {
+		var fi fs.FileInfo
+		if fi, err = fs.Stat(fsys, name); err != nil {
+			return
+		} else if fi.Size() > maxDocBytes {
+			err = tooLarge(name, fi.Size())
+			return
+		}
+		data, err = readFileString(fsys, name, fi.Size())
+	}); perr != nil {
+		perr.(*PanicError).Where = "file system"
+		err = perr
+	}
+	var de *DocError
+	if err != nil && !errors.As(err, &de) {
+		err = &DocError{File: name, Err: err}
+	}
+	return data, err
 }
 
 // readFileString reads a file as fs.ReadFile does, into a string without a
@@ -251,8 +275,13 @@ func readFileString(fsys fs.FS, name string, size int64) (string, error) {
 		return "", err
 	}
 	defer f.Close()
-	b := make([]byte, 0, max(size, 0)+1) // +1: EOF is seen without growing
+	b := make([]byte, 0, min(max(size, 0), maxDocBytes)+1) // +1: EOF is seen without growing
 	for {
+		if len(b) > maxDocBytes {
+			// Stat said less (a file that grows, or a file system that
+			// does not know): refused at the limit, not read to its end.
+			return "", fmt.Errorf("read more than the %d-byte limit for a seed document (%d bytes by Stat)", maxDocBytes, size)
+		}
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
 		}
@@ -280,7 +309,7 @@ func parseDocument(e seed.Entry, data []byte) (*docText, *parsedDoc, error) {
 		return nil, nil, err
 	}
 	if len(data) > maxDocBytes { // refused before the copy
-		return nil, nil, tooLarge(e.File, len(data))
+		return nil, nil, tooLarge(e.File, int64(len(data)))
 	}
 	t, pd, _, err := parseDocumentWith(e, string(data), eds)
 	return t, pd, err
@@ -544,6 +573,9 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	revises := make([][]*policygraph.Relationship, len(docs))
 	var aside sync.WaitGroup
 	var asideErr error
+	// Waited for on every return: a panic below must not leave it writing
+	// the report's line counts while the caller reads them.
+	defer aside.Wait()
 	aside.Go(func() {
 		asideErr = catchPanic(func() {
 			for i := 1; i < len(docs); i++ {

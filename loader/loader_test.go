@@ -371,10 +371,81 @@ func TestLoadFSPanickingFS(t *testing.T) {
 	fsys := panicFS{manifestFS(t, map[string]int{"bad.txt": 2025}, fstest.MapFS{"bad.txt": {Data: []byte("x\n")}}), "bad.txt"}
 	g, rep, err := LoadFS(fsys)
 	var pe *PanicError
-	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "bad.txt") {
-		t.Fatalf("err = %v, want the panic of bad.txt", err)
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "bad.txt: file system panic: open bad.txt") {
+		t.Fatalf("err = %v, want the file system's panic on bad.txt", err)
 	}
 	if len(rep.Errors) != 1 || len(g.Documents) != 1 || g.Documents[0].ID != "doc:2023" {
 		t.Errorf("errors %v, documents %d: want one error and the 2023 document loaded", rep.Errors, len(g.Documents))
+	}
+}
+
+// sizeFS reports every file as size bytes long, whatever it holds: a file
+// that grows after Stat, or a file system that does not know sizes.
+type sizeFS struct {
+	fstest.MapFS
+	size int64
+}
+
+func (s sizeFS) Open(name string) (fs.File, error) {
+	f, err := s.MapFS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return sizeFile{f, s.size}, nil
+}
+
+type sizeFile struct {
+	fs.File
+	size int64
+}
+
+func (f sizeFile) Stat() (fs.FileInfo, error) {
+	fi, err := f.File.Stat()
+	return sizeInfo{fi, f.size}, err
+}
+
+type sizeInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (i sizeInfo) Size() int64 { return i.size }
+
+// TestReadDocumentLimit: the size limit holds however large Stat says the
+// file is: a file past it is refused once the limit is read, not read to
+// its end.
+func TestReadDocumentLimit(t *testing.T) {
+	big := bytes.Repeat([]byte("あ\n"), maxDocBytes/4+1) // just over the limit
+	for _, size := range []int64{0, 10, maxDocBytes} {
+		fsys := sizeFS{fstest.MapFS{"big.txt": {Data: big}}, size}
+		_, err := readDocument(fsys, "big.txt")
+		var de *DocError
+		if !errors.As(err, &de) || de.File != "big.txt" || !strings.Contains(err.Error(), "limit for a seed document") {
+			t.Errorf("Stat size %d: err = %v, want the limit error naming big.txt", size, err)
+		}
+	}
+	fsys := sizeFS{fstest.MapFS{"ok.txt": {Data: []byte("一行\n")}}, 0}
+	if data, err := readDocument(fsys, "ok.txt"); err != nil || data != "一行\n" {
+		t.Errorf("a small file Stat calls empty: %q, %v; want it read whole", data, err)
+	}
+}
+
+// TestRunDocPassesFreezesMemo: the passes run on several goroutines, so
+// they freeze the document's normalisation memo whoever made it (a
+// docText from newDocText has a writable one); written concurrently it
+// would be a fatal error no recover catches.
+func TestRunDocPassesFreezesMemo(t *testing.T) {
+	man, err := seed.ReadManifest(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := loadDocument(seed.FS(), man.Documents[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.t.memo = newNormMemo() // as newDocText leaves it
+	p := runDocPasses(mustMatcher(t), d)
+	if p.err != nil || !d.t.memo.frozen {
+		t.Errorf("passes: err %v, memo frozen %v; want no error and a frozen memo", p.err, d.t.memo.frozen)
 	}
 }

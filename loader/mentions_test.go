@@ -381,7 +381,6 @@ func TestAliasTableErrorsCollected(t *testing.T) {
 	if !errors.As(err, &list) {
 		t.Fatalf("err = %v, want an ErrorList", err)
 	}
-	list.Sort()
 	var got []string
 	for _, e := range list {
 		got = append(got, e.Error())
@@ -403,5 +402,33 @@ func TestAliasTableErrorsCollected(t *testing.T) {
 		if !strings.Contains(got[i], want[i]) {
 			t.Errorf("error %d = %q, want it to contain %q", i, got[i], want[i])
 		}
+	}
+}
+
+// TestLoadFSAliasTableErrors: a broken alias table stops the load with
+// every problem in the report, in line order, as the editions' are.
+func TestLoadFSAliasTableErrors(t *testing.T) {
+	saved := loadMatcher
+	t.Cleanup(func() { loadMatcher = saved })
+	loadMatcher = func() (*matcher, error) {
+		return newMatcher([]byte("{\n  \"pilars\": [],\n  \"laws\": [{\"name\": \"B法\", \"aliases\": [\"法\"]}]\n}"))
+	}
+	g, rep, err := LoadFS(seed.FS())
+	var got []string
+	for _, e := range rep.Errors {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`loader/aliases.json:2: alias table: unknown key "pilars"`,
+		`loader/aliases.json:3: alias table: alias "法" of B法 is too short`,
+	}
+	if len(got) != len(want) || !strings.HasPrefix(got[0], want[0]) || !strings.HasPrefix(got[1], want[1]) {
+		t.Errorf("report errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if err == nil || !strings.HasPrefix(err.Error(), want[0]) || !strings.Contains(err.Error(), "(and 1 more errors)") {
+		t.Errorf("err = %v, want the first problem and a count of the others", err)
+	}
+	if len(g.Documents) != 0 {
+		t.Errorf("%d documents loaded without an alias table", len(g.Documents))
 	}
 }

@@ -31,9 +31,16 @@ func (e *DocError) Unwrap() error { return e.Err }
 type PanicError struct {
 	Value any
 	Stack string
+	Where string // what panicked: "parser" when empty, "file system"
 }
 
-func (e *PanicError) Error() string { return fmt.Sprintf("parser panic: %v", e.Value) }
+func (e *PanicError) Error() string {
+	where := e.Where
+	if where == "" {
+		where = "parser"
+	}
+	return fmt.Sprintf("%s panic: %v", where, e.Value)
+}
 
 // ErrorList is a list of document errors, like go/scanner.ErrorList: its
 // message is the first error and how many more there are.

@@ -22,7 +22,7 @@ const maxDocBytes = 20 << 20
 // Errors name the file and, for bad UTF-8, the first bad line.
 func newDocText(file string, year int, docID string, data []byte) (*docText, error) {
 	if len(data) > maxDocBytes { // refused before the copy
-		return nil, tooLarge(file, len(data))
+		return nil, tooLarge(file, int64(len(data)))
 	}
 	return newDocTextString(file, year, docID, string(data))
 }
@@ -32,7 +32,7 @@ func newDocText(file string, year int, docID string, data []byte) (*docText, err
 func newDocTextString(file string, year int, docID string, data string) (*docText, error) {
 	// Errors are *DocError: the file, and the line where one applies.
 	if len(data) > maxDocBytes {
-		return nil, tooLarge(file, len(data))
+		return nil, tooLarge(file, int64(len(data)))
 	}
 	if len(strings.TrimSpace(data)) == 0 {
 		return nil, &DocError{File: file, Err: errors.New("empty document")}
@@ -59,7 +59,7 @@ func newDocTextString(file string, year int, docID string, data string) (*docTex
 }
 
 // tooLarge is the error for a document of n bytes, over maxDocBytes.
-func tooLarge(file string, n int) error {
+func tooLarge(file string, n int64) error {
 	return &DocError{File: file, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", n, maxDocBytes)}
 }
 

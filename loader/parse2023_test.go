@@ -506,7 +506,7 @@ func TestParse2023Seed(t *testing.T) {
 		// audit: the goal, not the whole (2219) or the investment that is its means (1443, 1447);
 		// the other goals of a statement are targets of their own (TestGoalTargetsOnTheCorpus)
 		2219: {0, 4.13, "億トン"}, 1443: {2030, 15, "兆円"}, 1447: {2030, 150, "GWh/年"},
-		562: {0, 13, "兆円"}, 1252: {2030, 46, "％"}, 1461: {2030, 10, "兆円"},
+		562: {0, 13, "兆円"}, 1252: {2030, 46, "％"}, 1461: {2030, 10, "兆円/年"},
 	} {
 		tg := targetAt23(pd, line)
 		if tg == nil || (value2023{tg.Year, tg.Value, tg.Unit}) != w {

@@ -10,7 +10,7 @@ import (
 // Quantities and goals, for every edition: one scanner finds the numbers a
 // target states with their units (兆円, ％ — ％ and % fold to one —,
 // 万人, GWh …), per year where the text says so (年間3兆円, 150GWh/年,
-// 77兆円/年間 → 兆円/年), and goals picks the ones that are goals: not a
+// 77兆円/年間, 10兆円規模の…年間取引総額 → 兆円/年), and goals picks the ones that are goals: not a
 // starting point (2018年60兆円⇒, 約６割から, 現在8.8％), not the whole a goal
 // is part of (11.49億トンのうち), not PBR1倍, and a bracketed share
 // ((シェア20%以上), (36％)) only when nothing outside brackets is a goal.
@@ -87,7 +87,37 @@ func quantities(x *runeIndex) []quantity {
 		out = append(out, q)
 		i = end - 1
 	}
+	perYearAfter(x, out)
 	return out
+}
+
+// perYearAfter makes a yearly rate of each quantity that sizes a yearly
+// total named after it in its sentence ("10兆円規模の、2050年度頃には100兆円
+// 規模の製品・サービスの年間取引総額を実現する", 2023 line 1461: both are
+// 兆円/年): …の年間… follows, with only quantities of the same unit (a
+// parallel list) between. 年間 after a number (10年間) is a span, and is
+// not preceded by の.
+func perYearAfter(x *runeIndex, qs []quantity) {
+	for a := range qs {
+		q := &qs[a]
+		if q.unit == "" || strings.HasSuffix(q.unit, "/年") {
+			continue
+		}
+		k := x.nextAt(q.end, "の年間")
+		if k >= x.nextAt(q.end, "。") {
+			continue
+		}
+		parallel := true
+		for _, r := range qs[a+1:] {
+			if r.pos >= k {
+				break
+			}
+			parallel = parallel && r.unit == q.unit
+		}
+		if parallel {
+			q.unit += "/年"
+		}
+	}
 }
 
 // number reads 3,500 / 4.13 / 120 at rs[i:]: the value, the index after it,

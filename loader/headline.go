@@ -70,7 +70,7 @@ func trimTrailingAsides(s string) string {
 	end := len(s) // s[:end] is what is left
 	for end > 0 {
 		closer, _ := utf8.DecodeLastRuneInString(s[:end])
-		opener, ok := asideOpener[closer]
+		kind, ok := asideCloser[closer]
 		if !ok {
 			break
 		}
@@ -78,10 +78,9 @@ func trimTrailingAsides(s string) string {
 		for i := end; i > 0 && start < 0; {
 			r, n := utf8.DecodeLastRuneInString(s[:i])
 			i -= n
-			switch r {
-			case closer:
+			if asideCloser[r] == kind {
 				depth++
-			case opener:
+			} else if asideOpener[r] == kind {
 				if depth--; depth == 0 {
 					start = i
 				}
@@ -106,8 +105,14 @@ func trimTrailingAsides(s string) string {
 	return s[:end]
 }
 
-// asideOpener maps the closer of a trailing aside to its opener.
-var asideOpener = map[rune]rune{'）': '（', ')': '(', '】': '【'}
+// asideCloser and asideOpener give the brackets of a trailing aside their
+// kind: full- and half-width parentheses are one kind, as the extraction
+// mixes them ("バイオ分野（日本医療研究開発機構（AMED）の…基金活用…)", 2023
+// line 2832).
+var (
+	asideCloser = map[rune]int{'）': 1, ')': 1, '】': 2}
+	asideOpener = map[rune]int{'（': 1, '(': 1, '【': 2}
+)
 
 // stripRelistMarkers drops from the raw text exactly the 再掲 markers that
 // relistMarker finds in its normalised form (［再掲］, [ 再掲 ], （再掲】, …),

@@ -17,6 +17,10 @@ func TestHeadline(t *testing.T) {
 		// An aside at the end goes; brackets in the middle stay whole.
 		{"GX重点分野の「道行き」明示（２２の重点分野について）", "GX重点分野の「道行き」明示"},
 		{"「役員報酬の手引き」の改訂【本年３月】（幹部候補等）", "「役員報酬の手引き」の改訂"},
+		// 2023 line 2832: a full-width opener closed half-width is one aside
+		{"バイオ分野（日本医療研究開発機構（AMED）の3,500億円の基金活用、資金調達環境を整備)", "バイオ分野"},
+		{"GX分野 (GX関連分野の研究開発）", "GX分野"},
+		{"見直し【本年）", "見直し【本年）"}, // different kinds never pair
 		{"戦略分野（GX、DX等）における国内投資拡大に向けた欧米との競争に負けない予算・税スキーム",
 			"戦略分野（GX、DX等）における国内投資拡大に向けた欧米との競争に負けない予算・税スキーム"},
 		{"アジア・ゼロエミッション共同体（AZEC）構想を実現し、アジアのGXを推進",

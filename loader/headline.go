@@ -2,13 +2,14 @@ package loader
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
 // headline is a measure's title, the same rule for every edition: the item's
-// first sentence (up to 。), with the label it may open with
+// first sentence (up to 。, or to a また、 that opens the next one), with the label it may open with
 // ("半導体・電子部品：「AI・半導体産業基盤強化フレーム」を活用し…": the label
 // alone is a topic several items share), without 再掲 markers, and without
 // bracketed asides at its end ("…明示（２２の重点分野について）",
@@ -19,6 +20,7 @@ func headline(text string) string {
 	s := strings.TrimSpace(stripRelistMarkers(text))
 	cut := len(s)
 	depth := 0
+	prev := rune(0)
 scan:
 	for i, r := range s {
 		switch {
@@ -30,13 +32,37 @@ scan:
 		case r == '。':
 			cut = i
 			break scan
+		case (r == 'ま' || r == 'さ' || r == '加') && endsSentence(prev) && opensSentence(s[i:]):
+			cut = i
+			break scan
 		}
+		prev = r
 	}
 	t := trimTrailingAsides(strings.TrimSpace(s[:cut]))
 	if t == "" {
 		return strings.TrimSpace(text) // a bare "（再掲）" item: keep it rather than an empty title
 	}
 	return t
+}
+
+// opensSentence: s starts with a conjunction that opens a sentence
+// (また、さらに、加えて、). After a word, not a particle or a comma, it is
+// where a sentence ended without its 。, as a table cell's lines do
+// ("…枠組みで取組を実施" / "また、事業単位での…", 2025 lines 2091–2092).
+func opensSentence(s string) bool {
+	for _, c := range []string{"また、", "さらに、", "加えて、"} {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence: a sentence can end in r (a noun or verb stem, a closing
+// bracket), where a particle or a comma cannot.
+func endsSentence(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || isCloseBracket(r) ||
+		r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 const (

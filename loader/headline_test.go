@@ -17,6 +17,12 @@ func TestHeadline(t *testing.T) {
 		// An aside at the end goes; brackets in the middle stay whole.
 		{"GX重点分野の「道行き」明示（２２の重点分野について）", "GX重点分野の「道行き」明示"},
 		{"「役員報酬の手引き」の改訂【本年３月】（幹部候補等）", "「役員報酬の手引き」の改訂"},
+		// 2025 lines 2089–2092: a sentence ended by a line break, the next opening with また、
+		{"…内閣府の経済財政諮問会議の枠組みで取組を実施また、事業単位での政策効果については…", "…内閣府の経済財政諮問会議の枠組みで取組を実施"},
+		{"支援を行い、また、制度を見直す", "支援を行い、また、制度を見直す"}, // after a comma: one sentence
+		{"事業はまた、来年度も続ける", "事業はまた、来年度も続ける"},     // after a particle: one sentence
+		{"制度（また、手引きも）を見直す", "制度（また、手引きも）を見直す"}, // inside brackets
+		{"CEガイダンスの策定さらに、普及を促進", "CEガイダンスの策定"},
 		// 2023 line 2832: a full-width opener closed half-width is one aside
 		{"バイオ分野（日本医療研究開発機構（AMED）の3,500億円の基金活用、資金調達環境を整備)", "バイオ分野"},
 		{"GX分野 (GX関連分野の研究開発）", "GX分野"},

@@ -2578,8 +2578,8 @@ var sources = []*ast.Source{
   (of either edition), only that pillar's group. BAD_USER_INPUT when an id is
   not a document, the two are the same, ` + "`" + `from` + "`" + ` is not the earlier one, or the
   pillar belongs to neither. 再掲 repeats are left out (their original
-  counts); measures outside every pillar (2025's 政策の方向性 items) are not in
-  any group.
+  counts); measures outside every pillar (2025's 政策の方向性 items, the cells
+  of 2023's macro framework) are not in any group.
   """
   editionDiff(from: ID!, to: ID!, pillar: ID): EditionDiff!
 }
@@ -2685,11 +2685,11 @@ type Document implements Node {
   lines: Int!
   "HAS_PILLAR: the document's pillars, by ordinal."
   pillars(kind: PillarKind): [Pillar!]!
-  "HAS_DIRECTION: the 政策の方向性 (2025 edition only)."
+  "HAS_DIRECTION: the 政策の方向性 of the 2025 edition; the macro framework (マクロ（結果としての経済全体）のフレームワーク) of the 2023 edition."
   directions: [PolicyDirection!]!
 }
 
-"One 政策の方向性 of the 2025 edition."
+"One 政策の方向性 of the 2025 edition, or the 2023 edition's macro framework: cross-cutting policies outside the pillars."
 type PolicyDirection implements Node {
   id: ID!
   ordinal: Int!
@@ -2895,7 +2895,7 @@ type Measure implements Node {
   summarizes: [Measure!]!
   "SUMMARIZES (incoming): the overview cells that digest this measure."
   summarizedBy: [Measure!]!
-  "HAS_MEASURE (incoming from PolicyDirection): the 2025 directions listing this measure."
+  "HAS_MEASURE (incoming from PolicyDirection): the directions listing this measure (2025's 政策の方向性, 2023's macro framework)."
   directions: [PolicyDirection!]!
 }
 

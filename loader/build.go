@@ -112,3 +112,14 @@ func (b *docBuilder) addGroup(parent, pillarID, scope, name string, from, to int
 	b.rel(policygraph.RelHasGroup, parent, g.ID)
 	return g
 }
+
+// addDirection adds a policy direction of the document (HAS_DIRECTION),
+// stated on lines from..to, and places them.
+func (b *docBuilder) addDirection(ordinal int, title string, from, to int) *policygraph.PolicyDirection {
+	d := &policygraph.PolicyDirection{ID: directionID(b.t.Year, ordinal), DocumentID: b.t.DocID, Ordinal: ordinal,
+		Title: title, Source: b.source(from, to)}
+	b.pd.Directions = append(b.pd.Directions, d)
+	b.rel(policygraph.RelHasDirection, b.t.DocID, d.ID)
+	b.placeRange(from, to, d.ID)
+	return d
+}

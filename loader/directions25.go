@@ -96,13 +96,7 @@ func (p *parser25) addDirection(it item25) *policygraph.PolicyDirection {
 	title := strings.TrimSpace(src[strings.Index(src, "方向性")+len("方向性"):])
 	title = strings.TrimSpace(strings.TrimLeft(title, "①②③④⑤⑥⑦⑧⑨ "))
 	title = strings.Trim(title, "～〜~ 　")
-	id := directionID(p.t.Year, ord)
-	dir := &policygraph.PolicyDirection{ID: id, DocumentID: p.t.DocID, Ordinal: ord, Title: title,
-		Source: p.source(it.line, it.line)}
-	p.pd.Directions = append(p.pd.Directions, dir)
-	p.rel(policygraph.RelHasDirection, p.t.DocID, id)
-	p.place(it.line, id)
-	return dir
+	return p.docBuilder.addDirection(ord, title, it.line, it.line)
 }
 
 // addDirectionMeasure makes one ⚫ bullet a measure. The directions are

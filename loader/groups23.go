@@ -5,15 +5,20 @@ package loader
 // from the bullets it digests (digestGroup), because the table lists its 〇
 // rows apart from their cells; a cell that digests none has no row the
 // layout tells. A detail bullet is in no group when it sits under a status
-// label such as 【これまでの施策例】 (1291, 1293) rather than a theme.
+// label such as 【これまでの施策例】 (1291, 1293) rather than a theme. A
+// cell of the macro framework is in none of its rows, which the table
+// lists apart from its cells.
 func (p *parser2023) noteUngrouped23() {
 	for _, m := range p.pd.Measures {
 		if m.GroupID != "" {
 			continue
 		}
 		reason := "detail bullet under no 【】 theme heading (a status label such as 【これまでの施策例】 is not a theme)"
-		if m.Overview {
+		switch {
+		case m.Overview:
 			reason = "overview cell digests no detail bullet, and the table lists its 〇 rows apart from their cells, so the layout does not tell its row"
+		case m.PillarID == "":
+			reason = "macro-framework cell: the table lists its rows " + p.macroRowsText() + " and its columns apart from their cells, so the layout does not tell its row or column"
 		}
 		p.pd.Unresolved = append(p.pd.Unresolved, Unresolved{Kind: "group", File: p.t.File, Line: m.LineStart,
 			NodeID: m.ID, Text: m.Title, Reason: reason})

@@ -252,6 +252,16 @@ type parser2023 struct {
 	goalN    int
 
 	summary []*cell2023 // summary-table cells, resolved at the end
+
+	// the macro framework's direction and its row labels (macrocells.go)
+	macroDir  *policygraph.PolicyDirection
+	macroRows []macroRow
+}
+
+// macroRow is a row label of the macro framework: a vertical label.
+type macroRow struct {
+	label    string
+	from, to int
 }
 
 // cell2023 is one cell (item or 〇 group) of a summary table.
@@ -602,8 +612,10 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 	p.addTarget(p.pillars[key], "KEY_MESSAGE", goal, it.line, end)
 }
 
-// macro reads the macro-framework table after the key messages: cross-cutting
-// labels with no pillar; its two quantified goals become KEY_MESSAGE targets.
+// macro reads the macro-framework table after the key messages: its two
+// quantified goals become KEY_MESSAGE targets, its goal statements
+// LONG_TERM targets (macrogoals.go), its policy cells measures of a
+// PolicyDirection (macrocells.go).
 func (p *parser2023) macro(i int) int {
 	it := p.items[i]
 	if it.kind == k23Single {
@@ -618,6 +630,9 @@ func (p *parser2023) macro(i int) int {
 	if j := p.macroGoal(i); j >= 0 {
 		return j
 	}
+	if j := p.macroCell(i); j >= 0 {
+		return j
+	}
 	p.place(it.line, "skipped:macro-framework")
 	return i
 }
@@ -630,8 +645,13 @@ func (p *parser2023) verticalLabel(i int) int {
 		j++
 	}
 	if j-i >= 3 {
+		var label strings.Builder
 		for k := i; k < j; k++ {
 			p.place(p.items[k].line, "furniture:vertical-label")
+			label.WriteString(p.items[k].flat)
+		}
+		if p.sec == sec23Macro {
+			p.macroRows = append(p.macroRows, macroRow{label.String(), p.items[i].line, p.items[j-1].line})
 		}
 		return j - 1
 	}

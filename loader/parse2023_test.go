@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -387,8 +388,8 @@ func TestParse2023Seed(t *testing.T) {
 	}
 	got := map[string][2]int{}
 	for _, m := range pd.Measures {
-		if m.Overview {
-			continue // summary-table cells
+		if m.Overview || m.PillarID == "" {
+			continue // summary-table cells, macro-framework cells
 		}
 		key := strings.TrimPrefix(m.PillarID, "pillar:2023:")
 		c := got[key]
@@ -404,6 +405,46 @@ func TestParse2023Seed(t *testing.T) {
 	}
 	if d := cmp.Diff(wantCounts, got); d != "" {
 		t.Errorf("detail counts (-want +got):\n%s", d)
+	}
+
+	// the macro framework's policy cells (lines 288–352), read by hand:
+	// measures of its direction, titled by the table's title (line 347)
+	if len(pd.Directions) != 1 || pd.Directions[0].ID != "direction:2023:1" ||
+		pd.Directions[0].Title != "マクロ（結果としての経済全体）のフレームワーク" || pd.Directions[0].LineStart != 347 {
+		t.Errorf("directions %+v, want the macro framework at line 347", pd.Directions)
+	}
+	macro := map[int][2]string{ // first line → last line, title
+		288: {"289", "少子化対策としての地方投資推進（中堅企業の集中支援、成長志向の中小企業創出）／人手不足対策としての省人化投資促進"},
+		291: {"291", "戦略分野（GX、 DX等）への世界水準の長期大規模支援"},
+		293: {"294", "企業活動を高付加価値化し、経済産業構造を転換"},
+		296: {"296", "投資に必要な産業用地/ｲﾝﾌﾗの整備"},
+		298: {"298", "高付加価値化のための事業構造改革、新陳代謝促進"},
+		300: {"300", "世界水準のイノベーション投資環境整備"},
+		302: {"304", "スタートアップ：育成5カ年計画の着実な推進と強化"}, // with its （JIC運用期限延長、…） paragraph
+		306: {"306", "案件の具体化"},
+		314: {"314", "戦略分野のイノベーションの世界水準の支援"}, // not glued to 315, the head of the goal list
+		332: {"333", "将来の成長期待に基づく民間投資の促進"},
+		337: {"337", "成長分野への労働力、資金流入の推進"},
+		339: {"339", "投資推進のための必要となる施策を随時実施"},
+		349: {"349", "地方における良質な雇用創出"},
+		351: {"352", "賃上げ環境の整備"},
+	}
+	gotMacro := map[int][2]string{}
+	for _, m := range pd.Measures {
+		if m.PillarID == "" {
+			gotMacro[m.LineStart] = [2]string{strconv.Itoa(m.LineEnd), m.Title}
+			if m.Status != policygraph.StatusFuture || m.Overview || m.GroupID != "" {
+				t.Errorf("macro cell at %d: status %s, overview %v, group %q", m.LineStart, m.Status, m.Overview, m.GroupID)
+			}
+		}
+	}
+	if d := cmp.Diff(macro, gotMacro); d != "" {
+		t.Errorf("macro-framework cells (-want +got):\n%s", d)
+	}
+	for _, l := range []int{308, 315, 326, 343} { // ● observations, a goal list's head, a connector
+		if v := pd.Placed[l]; v != "skipped:macro-framework" {
+			t.Errorf("Placed[%d] = %q, want skipped:macro-framework", l, v)
+		}
 	}
 
 	// a sample of measures read by hand
@@ -553,6 +594,9 @@ func assertConsistent23(t *testing.T, pd *parsedDoc) {
 		add(n.ID)
 	}
 	for _, n := range pd.Groups {
+		add(n.ID)
+	}
+	for _, n := range pd.Directions {
 		add(n.ID)
 	}
 	for _, n := range pd.Measures {

@@ -159,7 +159,7 @@ try {
   await page.fill("#search", "半導体");
   s = await settle((s) => s.hits.length > 0 && s.route.q === "半導体", "search hits");
   const hits = (await api(`{ search(query: "半導体", first: 100) { node { id } } }`)).search.map((h) => h.node.id);
-  assert.ok(hits.length < 30);
+  assert.ok(hits.length < 100, "every hit fits the explorer's page of 100, so the counts below are whole");
   assert.deepEqual(s.hits.map((h) => h.id), hits);
   assert.equal(await page.locator("#hits li[data-id]").count(), hits.length);
   assert.equal(await page.locator("#hits-count").innerText(), `${hits.length} of ${hits.length} hits`);

@@ -178,21 +178,14 @@ func TestEvolvesFromReading(t *testing.T) {
 	// What the matcher reaches today (the issue asks 0.80 at 0.90): floors,
 	// so that a change can only keep or raise it. The eight pillars were
 	// read first; the direction items, umbrellas of several initiatives,
-	// are harder and pull the whole down. The whole reading's precision
-	// was 0.91 (91/100) before the 2023 macro framework's cells became
-	// measures: they add a right edge (1047 ← 288 人手不足対策としての省人化
-	// 投資促進) and a wrong one (1064 「地方イノベーション創生構想」 ← 300
-	// 世界水準のイノベーション投資環境整備), both through the direction's
-	// other items (linkByDirectionPillars), and shift the idf so that
-	// 1003 ← 1267/1550 falls from 0.206 to 0.197, under its 0.20 cut:
-	// 89/138 at 92/102.
+	// are harder and pull the whole down.
 	floors := []struct {
 		name              string
 		x                 tally
 		recall, precision float64
 	}{
 		{"eight pillars", pillars, 0.66, 0.89},
-		{"whole reading", all, 0.64, 0.90},
+		{"whole reading", all, 0.65, 0.91},
 	}
 	for _, f := range floors {
 		r, p := ratio(f.x.found, f.x.pairs), ratio(f.x.correct, f.x.edges)

@@ -658,7 +658,7 @@ async function showDetail(id) {
   const ment = (xs, k) => xs.map((m) => `${nav(m[k].id, m[k].name)}: 「${esc(m.surface)}」 <span class="muted">line ${m.line}</span>`).join("<br>");
   if (n.lawMentions?.length) row("laws mentioned", ment(n.lawMentions, "law"));
   if (n.fundMentions?.length) row("funds mentioned", ment(n.fundMentions, "fund"));
-  if (n.directions?.length) row("政策の方向性", n.directions.map((d) => nav(d.id, `${d.ordinal}. ${d.title}`)).join("<br>"));
+  if (n.directions?.length) row("directions", n.directions.map((d) => nav(d.id, `${d.ordinal}. ${d.title}`)).join("<br>"));
   if (n.__typename === "Pillar") {
     row("aliases", esc(n.aliases.join("、")));
     row("measures", String(n.measures.totalCount));

@@ -25,7 +25,7 @@ func (p *parser25) linkDirectionCopies() {
 	var bullets []*simItem
 	for _, m := range p.pd.Measures {
 		if m.PillarID == "" {
-			it := &simItem{m: m, text: stripPunct(unmarkedOf(p.t.normalize(m.Text)))} // simText, through the memo
+			it := &simItem{m: m, text: p.t.simText(m.Text)}
 			it.bg = simBigrams(it.text)
 			bullets = append(bullets, it)
 		}
@@ -67,9 +67,9 @@ func (p *parser25) linkDirectionCopies() {
 		if m.PillarID == "" || m.Relist {
 			continue
 		}
-		// simBigrams of simText, normalised through the memo: newMeasure's
-		// id normalised the same text
-		bg = bigram.AppendSorted(bg[:0], stripPunct(unmarkedOf(p.t.normalize(m.Text))))
+		// simBigrams, through the memo: newMeasure's id normalised the
+		// same text
+		bg = bigram.AppendSorted(bg[:0], p.t.simText(m.Text))
 		clear(bound)
 		for i := 0; i < len(bg); {
 			k := i

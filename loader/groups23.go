@@ -17,7 +17,7 @@ func (p *parser2023) noteUngrouped23() {
 		switch {
 		case m.Overview:
 			reason = "overview cell digests no detail bullet, and the table lists its 〇 rows apart from their cells, so the layout does not tell its row"
-		case m.PillarID == "":
+		case p.macroCells[m]:
 			reason = "macro-framework cell: the table lists its rows " + p.macroRowsText() + " and its columns apart from their cells, so the layout does not tell its row or column"
 		}
 		p.pd.Unresolved = append(p.pd.Unresolved, Unresolved{Kind: "group", File: p.t.File, Line: m.LineStart,

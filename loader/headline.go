@@ -21,6 +21,7 @@ func headline(text string) string {
 	cut := len(s)
 	depth := 0
 	prev := rune(0)
+	n := 0 // runes before s[i]
 scan:
 	for i, r := range s {
 		switch {
@@ -32,11 +33,12 @@ scan:
 		case r == '。':
 			cut = i
 			break scan
-		case (r == 'ま' || r == 'さ' || r == '加') && endsSentence(prev) && opensSentence(s[i:]):
+		case (r == 'ま' || r == 'さ' || r == '加') && n >= minSentenceRunes && endsSentence(prev) && opensSentence(s[i:]):
 			cut = i
 			break scan
 		}
 		prev = r
+		n++
 	}
 	t := trimTrailingAsides(strings.TrimSpace(s[:cut]))
 	if t == "" {
@@ -59,11 +61,16 @@ func opensSentence(s string) bool {
 }
 
 // endsSentence: a sentence can end in r (a noun or verb stem, a closing
-// bracket), where a particle or a comma cannot.
+// bracket, a Latin word or number of either width: …の推進ＧＸ), where a
+// particle or a comma cannot.
 func endsSentence(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || isCloseBracket(r) ||
-		r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		(r < 0x80 || r >= 0xFF10 && r <= 0xFF5A) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
+
+// minSentenceRunes is how long a title cut before また、 must be at least:
+// a word or two before it (今後また、…) is an adverb's place, not a sentence.
+const minSentenceRunes = 6
 
 const (
 	openBrackets  = "（(「『【［[〔〈《"

@@ -23,6 +23,8 @@ func TestHeadline(t *testing.T) {
 		{"事業はまた、来年度も続ける", "事業はまた、来年度も続ける"},     // after a particle: one sentence
 		{"制度（また、手引きも）を見直す", "制度（また、手引きも）を見直す"}, // inside brackets
 		{"CEガイダンスの策定さらに、普及を促進", "CEガイダンスの策定"},
+		{"排出量取引制度の本格稼働に向けたＧＸまた、市場を整備", "排出量取引制度の本格稼働に向けたＧＸ"}, // a full-width word ends it too
+		{"今後また、検討する", "今後また、検討する"},                           // too short for a sentence: an adverb
 		// 2023 line 2832: a full-width opener closed half-width is one aside
 		{"バイオ分野（日本医療研究開発機構（AMED）の3,500億円の基金活用、資金調達環境を整備)", "バイオ分野"},
 		{"GX分野 (GX関連分野の研究開発）", "GX分野"},

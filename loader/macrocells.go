@@ -17,10 +17,15 @@ import (
 // table sets out to do). The extraction lists the row labels before all
 // the cells, so the row a cell is in is not told: the report says so
 // (noteUngrouped23).
-// Not cells: the ● observations of where things stand (●設備投資意欲の
-// 上昇, ●既存の政府支援（R4補正:7兆円）), the heading of a goal list
-// (社会課題解決に向けた進展 over ・GX：…), the ★ legend, and the
-// connectors 両立 and ＋.
+// Not cells: the four ● bullets of where things stand today (●設備投資意欲
+// の上昇, ●人手不足・新陳代謝の兆し, ●30年ぶりの賃上げ水準, ●既存の政府支援
+// （R4補正:7兆円）: the table's context, the last one a support already
+// given rather than a policy it sets out), the heading of a goal list
+// (社会課題解決に向けた進展 over ・GX：…), the ★ legend, and the connectors
+// 両立 and ＋. Two cells read as aims more than instruments (293 企業活動を
+// 高付加価値化し、経済産業構造を転換, 332 将来の成長期待に基づく民間投資の促進):
+// nothing marks them as goals (no 目標, no 実現 or 定着 ending, as the
+// goals 330 and 341 have), so they stay cells.
 
 // macroCellMinRunes: shorter texts of the table are its connectors (両立, ＋).
 const macroCellMinRunes = 4
@@ -41,7 +46,9 @@ func (p *parser2023) macroCell(i int) int {
 	j.add(p.t.Raw[it.line-1])
 	last := i
 	// The cell's wrapped lines follow without a blank line, until one
-	// closes a parenthesis (戦略分野の…支援（GX、…健康） over the goal list).
+	// ends a cell as cellEnds23 reads the overview tables' (a closing
+	// parenthesis, …の実施, …の強化): 戦略分野の…支援（GX、…健康） is not
+	// glued to the goal list under it.
 	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds23(p.t.Raw[its[last].line-1]); k++ {
 		if strings.HasPrefix(its[k].flat, "・") {
 			break
@@ -49,8 +56,9 @@ func (p *parser2023) macroCell(i int) int {
 		j.add(p.t.Raw[its[k].line-1])
 		last = k
 	}
-	// A parenthesised paragraph after a blank line details the cell
-	// (スタートアップ：育成5カ年計画の着実な推進と強化 / （JIC運用期限延長、…）).
+	// A parenthesised paragraph next, after blank lines or none, details
+	// the cell (スタートアップ：育成5カ年計画の着実な推進と強化 /
+	// （JIC運用期限延長、…）).
 	k := last + 1
 	for k < len(its) && its[k].kind == k23Blank {
 		k++
@@ -64,6 +72,10 @@ func (p *parser2023) macroCell(i int) int {
 	m := p.newMeasure(p.ids.unique(p.t.itemID("measure", fmt.Sprintf("DIR-%d", dir.Ordinal), text)), text,
 		policygraph.StatusFuture, it.line, its[last].line)
 	p.addMeasure(dir.ID, m)
+	if p.macroCells == nil {
+		p.macroCells = map[*policygraph.Measure]bool{}
+	}
+	p.macroCells[m] = true
 	p.placeRange(it.line, its[last].line, m.ID)
 	return last
 }
@@ -95,6 +107,9 @@ func (p *parser2023) macroDirection(i int) *policygraph.PolicyDirection {
 // macroRowsText names the macro framework's row labels with their lines,
 // for the report.
 func (p *parser2023) macroRowsText() string {
+	if len(p.macroRows) == 0 {
+		return "(no row labels found)"
+	}
 	var rows []string
 	for _, r := range p.macroRows {
 		rows = append(rows, fmt.Sprintf("%s (lines %d–%d)", r.label, r.from, r.to))

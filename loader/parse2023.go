@@ -253,9 +253,11 @@ type parser2023 struct {
 
 	summary []*cell2023 // summary-table cells, resolved at the end
 
-	// the macro framework's direction and its row labels (macrocells.go)
-	macroDir  *policygraph.PolicyDirection
-	macroRows []macroRow
+	// the macro framework's direction, its cells and its row labels
+	// (macrocells.go)
+	macroDir   *policygraph.PolicyDirection
+	macroCells map[*policygraph.Measure]bool
+	macroRows  []macroRow
 }
 
 // macroRow is a row label of the macro framework: a vertical label.

@@ -94,17 +94,18 @@ func quantities(x *runeIndex) []quantity {
 // perYearAfter makes a yearly rate of each quantity that sizes a yearly
 // total named after it in its sentence ("10兆円規模の、2050年度頃には100兆円
 // 規模の製品・サービスの年間取引総額を実現する", 2023 line 1461: both are
-// 兆円/年): …の年間… follows, with only quantities of the same unit (a
-// parallel list) between. 年間 after a number (10年間) is a span, and is
-// not preceded by の.
+// 兆円/年): …の年間… follows in the same noun phrase, that is with no verb
+// between (…の投資を行い、企業の年間売上を… sizes the investment, not the
+// sales) and only quantities of the same unit (a parallel list). A
+// quantity right after N年間 is a span (10年間20兆円規模の…), not a rate.
 func perYearAfter(x *runeIndex, qs []quantity) {
 	for a := range qs {
 		q := &qs[a]
-		if q.unit == "" || strings.HasSuffix(q.unit, "/年") {
+		if q.unit == "" || strings.HasSuffix(q.unit, "/年") || q.pos >= 2 && string(x.rs[q.pos-2:q.pos]) == "年間" {
 			continue
 		}
 		k := x.nextAt(q.end, "の年間")
-		if k >= x.nextAt(q.end, "。") {
+		if k >= x.nextAt(q.end, "。") || x.spanHas(q.end, k, "を") || x.spanHas(q.end, k, "し、") || x.spanHas(q.end, k, "い、") {
 			continue
 		}
 		parallel := true

@@ -548,7 +548,8 @@ async function drawDeps(r) {
     edges.push({data: {id: `dep:${u.pillar.id}>${c.id}`, source: u.pillar.id, target: c.id, type: "CONTINUES", lbl: "CONTINUES"}});
   setElements(nodes, edges);
   // Mentions in text that belongs to no pillar (a Document's key messages,
-  // measures under a 政策の方向性) count on the overview too: list them apart.
+  // measures under a 政策の方向性 or the 2023 macro framework) count on the
+  // overview too: list them apart.
   const mkey = (m) => `${m.node.id}|${m.line}|${m.surface}`;
   const inPillars = new Set(n.pillars.flatMap((u) => u.mentions.map(mkey)));
   const outside = n.mentions.filter((m) => !inPillars.has(mkey(m)));

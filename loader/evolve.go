@@ -2,6 +2,7 @@ package loader
 
 import (
 	"math"
+	"slices"
 	"unicode"
 
 	"github.com/policygraph/policygraph"
@@ -181,12 +182,6 @@ func cosine(a, b tfidf) float64 {
 	return s
 }
 
-// posting is one earlier measure's weight for a bigram.
-type posting struct {
-	j int32
-	w float64
-}
-
 // evolveScorer scores every non-relist measure of the later edition
 // against every non-relist measure of the earlier one: the TF-IDF cosine
 // of their evolveBigrams (idf over the measures of both editions), with a
@@ -209,9 +204,9 @@ type evolveScorer struct {
 	// inPillar[p][j]: earlier[j] is in a pillar that pillar p CONTINUES.
 	inPillar map[string][]bool
 	parent   []string // parent[i]: the pillar or direction later[i] is listed under
-	// index[id]: the earlier measures holding bigram id. Most bigrams are
-	// rare, so summing over postings beats a cosine per pair by far.
-	index [][]posting
+	// index: the earlier measures holding each bigram id. Most bigrams
+	// are rare, so summing over postings beats a cosine per pair by far.
+	index postingList
 }
 
 func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
@@ -280,10 +275,19 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 	return ev
 }
 
-// postings returns, for every bigram id, the vectors of ve holding it in
-// the order of ve, with their weight: runs of one backing array.
-func postings(ve []tfidf, nIDs int) [][]posting {
-	start := make([]int, nIDs+1)
+// postingList is, for every bigram id, the earlier measures holding it in
+// their order, with their weights: j[start[id]:start[id+1]] and the same
+// run of w. Three flat arrays rather than a slice of pairs per id: a
+// slice header per id and a padded pair per posting cost twice the bytes.
+type postingList struct {
+	start []int32
+	j     []int32
+	w     []float64
+}
+
+// postings returns the posting list of ve.
+func postings(ve []tfidf, nIDs int) postingList {
+	start := make([]int32, nIDs+1)
 	for _, v := range ve {
 		for _, id := range v.keys {
 			start[id+1]++
@@ -292,25 +296,23 @@ func postings(ve []tfidf, nIDs int) [][]posting {
 	for id := range nIDs {
 		start[id+1] += start[id]
 	}
-	flat := make([]posting, start[nIDs])
-	index := make([][]posting, nIDs)
-	for id := range index {
-		index[id] = flat[start[id]:start[id]:start[id+1]]
-	}
+	x := postingList{start: start, j: make([]int32, start[nIDs]), w: make([]float64, start[nIDs])}
+	next := slices.Clone(start[:nIDs]) // next free slot of each id
 	for j, v := range ve {
 		for k, id := range v.keys {
-			index[id] = append(index[id], posting{int32(j), v.w[k]})
+			x.j[next[id]], x.w[next[id]] = int32(j), v.w[k]
+			next[id]++
 		}
 	}
-	return index
+	return x
 }
 
 // dot sets d[j] to the cosine of v with earlier[j], summed over the
 // postings of v's bigrams in ascending order, as cosine sums them.
 func (ev *evolveScorer) dot(v tfidf, d []float64) {
 	for k, id := range v.keys {
-		for _, p := range ev.index[id] {
-			d[p.j] += v.w[k] * p.w
+		for p := ev.index.start[id]; p < ev.index.start[id+1]; p++ {
+			d[ev.index.j[p]] += v.w[k] * ev.index.w[p]
 		}
 	}
 }
@@ -720,9 +722,14 @@ func (ev *evolveScorer) contrast(nIDs int) {
 	}
 	df := make([]int32, nIDs)
 	dense := make([]float64, nIDs) // one later vector, by id
+	// The reweighted vectors of one pillar live until the next: their
+	// weights share one buffer across the pillars, sized for the largest.
+	var earlier []int
+	var ve []tfidf
+	var ws []float64
 	for _, p := range pillars {
 		later := byPillar[p]
-		var earlier []int
+		earlier = earlier[:0]
 		for j, in := range ev.inPillar[p] {
 			if in {
 				earlier = append(earlier, j)
@@ -742,8 +749,20 @@ func (ev *evolveScorer) contrast(nIDs int) {
 			}
 		}
 		n := float64(len(later) + len(earlier))
+		need, longest := 0, 0
+		for _, j := range earlier {
+			need += len(ev.ve[j].w)
+		}
+		for _, i := range later {
+			longest = max(longest, len(ev.vl[i].w))
+		}
+		if cap(ws) < need+longest {
+			ws = make([]float64, need+longest)
+		}
+		free := ws[:need+longest]
 		reweigh := func(v tfidf) tfidf {
-			x := tfidf{keys: v.keys, w: make([]float64, len(v.w))}
+			x := tfidf{keys: v.keys, w: free[:len(v.w):len(v.w)]}
+			free = free[len(v.w):]
 			var norm float64
 			for k, id := range v.keys {
 				x.w[k] = v.w[k] * (1 - float64(df[id])/n)
@@ -757,11 +776,13 @@ func (ev *evolveScorer) contrast(nIDs int) {
 			}
 			return x
 		}
-		ve := make([]tfidf, len(earlier))
-		for k, j := range earlier {
-			ve[k] = reweigh(ev.ve[j])
+		ve = ve[:0]
+		for _, j := range earlier {
+			ve = append(ve, reweigh(ev.ve[j]))
 		}
+		rest := free // each later vector in turn, after the earlier ones
 		for _, i := range later {
+			free = rest
 			v := reweigh(ev.vl[i])
 			for k, id := range v.keys {
 				dense[id] = v.w[k]

@@ -200,7 +200,8 @@ type evolveScorer struct {
 	// items[j]: the detail items that summary cell earlier[j] SUMMARIZES,
 	// when it has more than one.
 	items [][]int
-	dots  [][]float64
+	// rows[i]: later[i]'s scores against the earlier measures.
+	rows []scoreRow
 	// inPillar[p][j]: earlier[j] is in a pillar that pillar p CONTINUES.
 	inPillar map[string][]bool
 	parent   []string // parent[i]: the pillar or direction later[i] is listed under
@@ -248,28 +249,11 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			ev.inPillar[a.m.PillarID] = x
 		}
 	}
-	ev.dots = make([][]float64, len(ev.later))
-	flat := make([]float64, len(ev.later)*len(ev.earlier))
+	m := newRowMaker(ev)
+	ev.contrast(nIDs, m) // the rows of the pillars that continue some
 	for i := range ev.later {
-		ev.dots[i] = flat[i*len(ev.earlier) : (i+1)*len(ev.earlier)]
-		ev.dot(ev.vl[i], ev.dots[i])
-	}
-	ev.contrast(nIDs)
-	for _, d := range ev.dots {
-		// A cell's score goes to its twin, or, for a cell of several
-		// items, to the item the later measure shares most with: it
-		// continues that part of the cell.
-		for j, t := range ev.twin {
-			if t < 0 {
-				continue
-			}
-			for _, k := range ev.items[j] {
-				if d[k] > d[t] {
-					t = k
-				}
-			}
-			d[t] = max(d[t], d[j])
-			d[j] = 0
+		if !m.made[i] {
+			m.keep(i, m.start(i))
 		}
 	}
 	return ev
@@ -431,7 +415,7 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 			continue
 		}
 		c := cosine(ev.vl[i], ev.vl[k])
-		if c < evolveSiblingMin || c <= best || ev.dots[i][own[k]] < evolveSiblingOwnMin && c < evolveRestateMin {
+		if c < evolveSiblingMin || c <= best || ev.rows[i].at(own[k]) < evolveSiblingOwnMin && c < evolveRestateMin {
 			continue
 		}
 		end, score, best = ends[k], scores[k], c
@@ -442,11 +426,13 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 // best returns the index of the earlier measure that a measure continues
 // by scores (inside the pillars its pillar CONTINUES, inPillar[j], from
 // evolveInPillarMin, preferred by inPillarBonus, elsewhere from evolveMin),
-// -1 for none, and its score.
-func (ev *evolveScorer) best(scores []float64, inPillar []bool, direction bool) (int, float64) {
+// -1 for none, and its score. The thresholds are above 0: the scores
+// left out of the row do not count.
+func (ev *evolveScorer) best(r scoreRow, inPillar []bool, direction bool) (int, float64) {
 	best := -1
 	bestRank, bestScore := 0.0, 0.0
-	for j, s := range scores {
+	for k, s := range r.s {
+		j := int(r.j[k])
 		rank := s
 		if direction {
 			if s < evolveDirectionMin {
@@ -513,14 +499,14 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 		if a.m.PillarID != "" || ends[i] != nil || len(more[i]) > 0 {
 			continue
 		}
-		ps, best := pillars[ev.parent[i]], -1
-		for j, s := range ev.dots[i] {
-			if ps[ev.earlier[j].m.PillarID] && s >= evolveDirectionPillarMin && (best < 0 || s > ev.dots[i][best]) {
-				best = j
+		ps, best, score := pillars[ev.parent[i]], -1, 0.0
+		for k, s := range ev.rows[i].s {
+			if j := int(ev.rows[i].j[k]); ps[ev.earlier[j].m.PillarID] && s >= evolveDirectionPillarMin && (best < 0 || s > score) {
+				best, score = j, s
 			}
 		}
 		if best >= 0 {
-			ends[i], scores[i] = ev.earlier[best], ev.dots[i][best]
+			ends[i], scores[i] = ev.earlier[best], score
 		}
 	}
 }
@@ -539,13 +525,13 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 // candidates lie outside their pillar (「地方イノベーション創生構想」,
 // 地域のエッセンシャルサービス).
 func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*simItem, float64) {
-	own := -1
-	for j, s := range ev.dots[i] {
-		if own < 0 || s > ev.dots[i][own] {
-			own = j
+	own, ownScore := -1, 0.0
+	for k, s := range ev.rows[i].s {
+		if own < 0 || s > ownScore {
+			own, ownScore = int(ev.rows[i].j[k]), s
 		}
 	}
-	if own < 0 || ev.dots[i][own] < evolveSiblingOwnMin {
+	if own < 0 || ownScore < evolveSiblingOwnMin {
 		return nil, 0
 	}
 	for _, c := range copies {
@@ -553,18 +539,29 @@ func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*
 		if !ok {
 			continue
 		}
-		inPillar := ev.inPillar[ev.later[k].m.PillarID]
-		best := -1
-		for j, s := range ev.dots[k] {
-			if inPillar[j] && (best < 0 || s > ev.dots[k][best]) {
-				best = j
-			}
-		}
-		if best == own {
-			return ev.earlier[own], ev.dots[i][own]
+		if ev.bestInPillar(k) == own {
+			return ev.earlier[own], ownScore
 		}
 	}
 	return nil, 0
+}
+
+// bestInPillar returns the index of later[k]'s best-scoring earlier
+// measure inside the pillars its pillar CONTINUES, the first of equal
+// ones; -1 for none. When none there scores above 0 (none is in its row),
+// that is the first of them.
+func (ev *evolveScorer) bestInPillar(k int) int {
+	inPillar := ev.inPillar[ev.later[k].m.PillarID]
+	best, score := -1, 0.0
+	for x, s := range ev.rows[k].s {
+		if j := int(ev.rows[k].j[x]); inPillar[j] && (best < 0 || s > score) {
+			best, score = j, s
+		}
+	}
+	if best < 0 {
+		return slices.Index(inPillar, true)
+	}
+	return best
 }
 
 // evolveInputs is what linkEvolves needs from the other passes.
@@ -628,7 +625,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		if len(ev.vl[i].keys) == 0 {
 			continue
 		}
-		own[i], scores[i] = ev.best(ev.dots[i], ev.inPillar[a.m.PillarID], a.m.PillarID == "")
+		own[i], scores[i] = ev.best(ev.rows[i], ev.inPillar[a.m.PillarID], a.m.PillarID == "")
 		if own[i] >= 0 {
 			ends[i] = ev.earlier[own[i]]
 		}
@@ -674,8 +671,8 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		if a.m.PillarID != "" {
 			continue
 		}
-		for j, s := range ev.dots[i] {
-			if s >= evolveDirectionMin && ev.earlier[j] != ends[i] {
+		for k, s := range ev.rows[i].s {
+			if j := int(ev.rows[i].j[k]); s >= evolveDirectionMin && ev.earlier[j] != ends[i] {
 				more[i] = append(more[i], j)
 			}
 		}
@@ -692,7 +689,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 			link(a, ends[i], scores[i])
 		}
 		for _, j := range more[i] {
-			link(a, ev.earlier[j], ev.dots[i][j])
+			link(a, ev.earlier[j], ev.rows[i].at(j))
 		}
 	}
 	return rels
@@ -707,8 +704,9 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 // other; what tells a measure's predecessor from its neighbours is the
 // words they share that the rest of the pillar does not (国際標準化 ← 技術の
 // 標準化, not ← 付加価値を経済的価値に転嫁する仕組み, which shares
-// バイオ由来製品). nIDs is the number of bigram ids.
-func (ev *evolveScorer) contrast(nIDs int) {
+// バイオ由来製品). nIDs is the number of bigram ids; m makes
+// the rows of the later measures of those pillars.
+func (ev *evolveScorer) contrast(nIDs int, m *rowMaker) {
 	byPillar := map[string][]int{}
 	var pillars []string
 	for i, a := range ev.later {
@@ -787,7 +785,7 @@ func (ev *evolveScorer) contrast(nIDs int) {
 			for k, id := range v.keys {
 				dense[id] = v.w[k]
 			}
-			d := ev.dots[i]
+			d := m.start(i)
 			for k, j := range earlier {
 				// Summed over earlier[j]'s bigrams in ascending order, as
 				// cosine sums the common ones.
@@ -799,6 +797,7 @@ func (ev *evolveScorer) contrast(nIDs int) {
 				}
 				d[j] = s
 			}
+			m.keep(i, d)
 			for _, id := range v.keys {
 				dense[id] = 0
 			}

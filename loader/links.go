@@ -139,15 +139,19 @@ type simItem struct {
 func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
 	items := make([]simItem, len(pd.Measures))
 	us := make([]string, len(pd.Measures))
-	size := 0
+	size, slack := 0, 0
 	for i, ms := range pd.Measures {
 		us[i] = unmarkedOf(t.normalize(ms.Text))
 		st := stripPunct(us[i])
 		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
-		size += utf8.RuneCountInString(st) + 1 + utf8.RuneCountInString(us[i])
+		// Counted exactly: the bound of a rune each was a quarter too
+		// many (160 kB a load). AppendWords grows by its bound before
+		// appending, so the last text needs that much room: slack.
+		size += bigram.Len(st) + bigram.WordsLen(us[i], wordCut)
+		slack = max(slack, utf8.RuneCountInString(us[i]))
 	}
 	// Every item's bigrams in one backing array, each capped to its own.
-	buf := make([]bigram.Bigram, 0, size)
+	buf := make([]bigram.Bigram, 0, size+slack)
 	out := make([]*simItem, len(items))
 	for i := range items {
 		it := &items[i]

@@ -354,18 +354,16 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[str
 // the number of bigram ids: ids are the ranks of the distinct bigrams.
 func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 	flat, nIDs := bigramIDs(bags)
-	total := len(flat)
 	df := make([]int32, nIDs)
-	ids := make([][]int32, len(bags))
-	for n, b := range bags {
-		x := flat[:len(b):len(b)]
-		flat = flat[len(b):]
+	at := 0 // where the ids of a bag start in flat
+	for _, b := range bags {
+		x := flat[at : at+len(b)]
+		at += len(b)
 		for i, g := range b {
 			if i == 0 || g != b[i-1] {
 				df[x[i]]++
 			}
 		}
-		ids[n] = x
 	}
 	n := float64(len(bags))
 	idf := make([]float64, nIDs) // ln(N/df), once per id
@@ -373,8 +371,14 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 		idf[id] = math.Log(n / float64(d))
 	}
 	out := make([]tfidf, len(bags))
-	keys, ws := make([]int32, 0, total), make([]float64, 0, total)
-	for b, x := range ids {
+	// The keys overwrite flat as it is read: a bag's distinct ids are no
+	// more than its ids, so the keys written never pass the ids still to
+	// be read.
+	keys, ws := flat[:0], make([]float64, 0, len(flat))
+	at = 0
+	for b, bag := range bags {
+		x := flat[at : at+len(bag)]
+		at += len(bag)
 		v := tfidf{keys: keys[len(keys) : len(keys) : len(keys)+len(x)], w: ws[len(ws) : len(ws) : len(ws)+len(x)]}
 		var norm float64
 		for i := 0; i < len(x); {

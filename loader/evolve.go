@@ -202,6 +202,10 @@ type evolveScorer struct {
 	items [][]int
 	// rows[i]: later[i]'s scores against the earlier measures.
 	rows []scoreRow
+	// pillarBest[i]: the index of later[i]'s best-scoring earlier measure
+	// inside the pillars its pillar CONTINUES, the first of equal ones;
+	// -1 for none.
+	pillarBest []int
 	// inPillar[p][j]: earlier[j] is in a pillar that pillar p CONTINUES.
 	inPillar map[string][]bool
 	parent   []string // parent[i]: the pillar or direction later[i] is listed under
@@ -430,8 +434,7 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 // best returns the index of the earlier measure that a measure continues
 // by scores (inside the pillars its pillar CONTINUES, inPillar[j], from
 // evolveInPillarMin, preferred by inPillarBonus, elsewhere from evolveMin),
-// -1 for none, and its score. The thresholds are above 0: the scores
-// left out of the row do not count.
+// -1 for none, and its score.
 func (ev *evolveScorer) best(r scoreRow, inPillar []bool, direction bool) (int, float64) {
 	best := -1
 	bestRank, bestScore := 0.0, 0.0
@@ -543,29 +546,11 @@ func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*
 		if !ok {
 			continue
 		}
-		if ev.bestInPillar(k) == own {
+		if ev.pillarBest[k] == own {
 			return ev.earlier[own], ownScore
 		}
 	}
 	return nil, 0
-}
-
-// bestInPillar returns the index of later[k]'s best-scoring earlier
-// measure inside the pillars its pillar CONTINUES, the first of equal
-// ones; -1 for none. When none there scores above 0 (none is in its row),
-// that is the first of them.
-func (ev *evolveScorer) bestInPillar(k int) int {
-	inPillar := ev.inPillar[ev.later[k].m.PillarID]
-	best, score := -1, 0.0
-	for x, s := range ev.rows[k].s {
-		if j := int(ev.rows[k].j[x]); inPillar[j] && (best < 0 || s > score) {
-			best, score = j, s
-		}
-	}
-	if best < 0 {
-		return slices.Index(inPillar, true)
-	}
-	return best
 }
 
 // evolveInputs is what linkEvolves needs from the other passes.

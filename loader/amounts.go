@@ -232,7 +232,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		last := x.lineOf(quoteEnd - 1)
 		a.Surface = x.surface(start, end)
 		a.Source = policygraph.Source{File: x.t.File, LineStart: line, LineEnd: last,
-			Quote: strings.Join(x.t.Raw[line-1:last], "\n")}
+			Quote: x.t.joined(line, last)}
 		perLine[line]++
 		a.ID = fmt.Sprintf("amount:%d:%d:%d", pd.Doc.Year, line, perLine[line])
 		a.DocumentID = pd.Doc.ID

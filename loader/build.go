@@ -49,7 +49,7 @@ func (b *docBuilder) quote(from, to int) string {
 	if from > to {
 		return ""
 	}
-	return strings.Join(b.t.Raw[from-1:to], "\n")
+	return b.t.joined(from, to)
 }
 
 // source is the provenance of lines from..to.

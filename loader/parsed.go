@@ -20,6 +20,12 @@ type docText struct {
 	Edition *editionKnowledge
 
 	memo *normMemo // normalize's results for this document
+
+	// text is what Raw was cut from, starts[i] where Raw[i] starts in it:
+	// a quote of several lines is a span of it (joined). Nil for a
+	// docText built by hand.
+	text   string
+	starts []int32
 }
 
 // parsedDoc is what an edition parser returns: the structural nodes of one

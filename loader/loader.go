@@ -640,7 +640,7 @@ func countLines(docs []*loadedDoc, docAmounts []int) {
 			if l == "" {
 				continue
 			}
-			switch tag := pd.Placed[i+1]; {
+			switch tag := pd.Placed.at(i + 1); {
 			case tag == "":
 				dr.Unplaced = append(dr.Unplaced, Line{Line: i + 1, Text: strings.TrimSpace(d.t.Raw[i])})
 			case strings.HasPrefix(tag, "skipped:"):

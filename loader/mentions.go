@@ -398,7 +398,7 @@ func proseSources(t *docText, pd *parsedDoc) []mentionSource {
 		switch {
 		case l == "":
 			continue
-		case strings.HasPrefix(pd.Placed[n], "skipped:"):
+		case strings.HasPrefix(pd.Placed.at(n), "skipped:"):
 			if o := pd.ProseOwner[n]; from > 0 && o != owner {
 				flush()
 			}

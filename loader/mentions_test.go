@@ -345,7 +345,7 @@ func TestOrgMentionLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: map[int]string{1: "measure:x", 2: "measure:x"},
+	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: placement{1: "measure:x", 2: "measure:x"},
 		Measures: []*policygraph.Measure{{ID: "measure:x", Text: "○ 有志国連携の推進と国連機関と連携した支援",
 			Source: policygraph.Source{LineStart: 1, LineEnd: 2}}}}
 	res := &orgResult{orgs: map[string]*policygraph.Organisation{}}

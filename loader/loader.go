@@ -407,26 +407,29 @@ func checkParsed(t *docText, pd *parsedDoc) error {
 		seen[id] = true
 		return nil
 	}
-	var errs []error
+	var first error // the first node's error, every node checked
+	keep := func(e error) {
+		if first == nil {
+			first = e
+		}
+	}
 	for _, x := range pd.Pillars {
-		errs = append(errs, check(x.ID, x.Source))
+		keep(check(x.ID, x.Source))
 	}
 	for _, x := range pd.Groups {
-		errs = append(errs, check(x.ID, x.Source))
+		keep(check(x.ID, x.Source))
 	}
 	for _, x := range pd.Measures {
-		errs = append(errs, check(x.ID, x.Source))
+		keep(check(x.ID, x.Source))
 	}
 	for _, x := range pd.Targets {
-		errs = append(errs, check(x.ID, x.Source))
+		keep(check(x.ID, x.Source))
 	}
 	for _, x := range pd.Directions {
-		errs = append(errs, check(x.ID, x.Source))
+		keep(check(x.ID, x.Source))
 	}
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
+	if first != nil {
+		return first
 	}
 	for _, r := range pd.Rels {
 		if r == nil || !seen[r.Start] || !seen[r.End] {

@@ -298,7 +298,16 @@ func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
 	if x.srcsOf == pd {
 		return x.srcs // the organisation pass reads what the law pass read
 	}
-	srcs := make([]mentionSource, 0, len(pd.Pillars)+len(pd.Measures)+len(pd.Targets))
+	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
+	// scenario pages) still names laws and funds — the only mentions of the
+	// foreign statutes (CHIPS法, インフレ削減法) are there. They are cited by
+	// the Document, so no mention is dropped and no node is invented. Read
+	// first, to size srcs.
+	var prose []mentionSource
+	if pd.Doc != nil {
+		prose = proseSources(x, pd)
+	}
+	srcs := make([]mentionSource, 0, len(pd.Pillars)+len(pd.Measures)+len(pd.Targets)+len(prose))
 	for _, p := range pd.Pillars {
 		if p.LongTermGoal != "" {
 			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, "", p.LineStart, p.LineEnd, false, false})
@@ -310,13 +319,7 @@ func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
 	for _, t := range pd.Targets {
 		srcs = append(srcs, mentionSource{t.ID, t.Text, "", t.LineStart, t.LineEnd, true, false})
 	}
-	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
-	// scenario pages) still names laws and funds — the only mentions of the
-	// foreign statutes (CHIPS法, インフレ削減法) are there. They are cited by
-	// the Document, so no mention is dropped and no node is invented.
-	if pd.Doc != nil {
-		srcs = append(srcs, proseSources(x, pd)...)
-	}
+	srcs = append(srcs, prose...)
 	x.srcs, x.srcsOf = srcs, pd
 	return srcs
 }

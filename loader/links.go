@@ -409,7 +409,8 @@ func buildSpans(pd *parsedDoc) *docSpans {
 		}
 		s.from, s.to = min(s.from, from), max(s.to, to)
 	}
-	ds := &docSpans{}
+	// One span a node, a number known now: appending reallocated it as it grew.
+	ds := &docSpans{nodes: make([]lineSpan, 0, len(pd.Pillars)+len(pd.Groups)+len(pd.Measures)+len(pd.Targets))}
 	for _, x := range pd.Pillars {
 		grow(p, x.ID, x.LineStart, x.LineEnd)
 		ds.nodes = append(ds.nodes, lineSpan{x.ID, x.LineStart, x.LineEnd})
@@ -428,6 +429,7 @@ func buildSpans(pd *parsedDoc) *docSpans {
 		grow(p, x.PillarID, x.LineStart, x.LineEnd)
 		ds.nodes = append(ds.nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
 	}
+	ds.groups, ds.pillars = make([]lineSpan, 0, len(g)), make([]lineSpan, 0, len(p))
 	for _, s := range g {
 		ds.groups = append(ds.groups, *s)
 	}

@@ -574,8 +574,14 @@ type evolveInputs struct {
 
 // newEvolveInputs collects the inputs from the relationships made so far.
 func newEvolveInputs(continues, rels []*policygraph.Relationship) evolveInputs {
+	measures := 0 // HAS_MEASURE: the parent map is sized once, not grown
+	for _, r := range rels {
+		if r.Type == policygraph.RelHasMeasure {
+			measures++
+		}
+	}
 	in := evolveInputs{cont: map[string]map[string]bool{}, refersTo: map[string]string{},
-		summarizes: map[string][]string{}, parent: map[string]string{}, copies: map[string][]string{}}
+		summarizes: map[string][]string{}, parent: make(map[string]string, measures), copies: map[string][]string{}}
 	for _, r := range continues {
 		if in.cont[r.Start] == nil {
 			in.cont[r.Start] = map[string]bool{}

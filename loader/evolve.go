@@ -147,11 +147,17 @@ func evolveBigrams(s string) []bigram.Bigram {
 	return bigram.Words(unmarked(s), wordCut)
 }
 
-// wordCut is where evolveBigrams cuts a text into words. Kanji and
-// katakana, most of the text, are none of those: they skip the tables.
+// wordCut is where evolveBigrams cuts a text into words. Kanji, katakana
+// and ASCII letters and digits, most of the text, are none of those, and
+// the hiragana block's letters (ぁ-ゖ), the next most, are: they skip the
+// tables.
 func wordCut(r rune) bool {
-	if r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x30A1 && r <= 0x30FA,
+		r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
 		return false
+	case r >= 0x3041 && r <= 0x3096:
+		return true
 	}
 	return unicode.Is(unicode.Hiragana, r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
 }

@@ -114,6 +114,17 @@ func TestIsPunctSymbolSpace(t *testing.T) {
 // TestAliasFirstRunes: the bits that let a rune skip the alias maps are
 // set for every rune that starts an alias, and only for those (below
 // U+10000; runes above always look in the map).
+// TestWordCut: wordCut, with its ranges answered before the tables, is
+// the tables' answer for every rune.
+func TestWordCut(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.Hiragana, r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+		if got := wordCut(r); got != want {
+			t.Fatalf("wordCut(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
 func TestAliasFirstRunes(t *testing.T) {
 	m := mustMatcher(t)
 	for _, c := range []struct {

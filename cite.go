@@ -21,8 +21,8 @@ import (
 // (0) the " p. N" part is left out; without a year, the "(N年)" part.
 func Cite(d *Document, s Source) string {
 	// One allocation of the citation's exact length: every source of a
-	// load is cited (a thousand on the corpus), and a bound a third too
-	// long was a quarter of the bytes.
+	// load is cited (a thousand on the corpus), and the bound used before
+	// (234 bytes for a corpus citation of 165) was a quarter of the bytes.
 	var yb, pb, lb, eb [20]byte
 	var title string
 	year, page, end := yb[:0], pb[:0], eb[:0]

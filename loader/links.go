@@ -144,7 +144,7 @@ func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
 		us[i] = unmarkedOf(t.normalize(ms.Text))
 		st := stripPunct(us[i])
 		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
-		// Counted exactly: the bound of a rune each was a quarter too
+		// Counted exactly: the bound of a rune each was a third too
 		// many (160 kB a load). AppendWords grows by its bound before
 		// appending, so the last text needs that much room: slack.
 		size += bigram.Len(st) + bigram.WordsLen(us[i], wordCut)

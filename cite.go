@@ -3,6 +3,7 @@ package policygraph
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Cite returns the Japanese-style citation of source s in document d:
@@ -19,36 +20,54 @@ import (
 // attribution does. lines is "1613" or "1613–1620" (en dash). Without a page
 // (0) the " p. N" part is left out; without a year, the "(N年)" part.
 func Cite(d *Document, s Source) string {
-	// One allocation: every source of a load is cited.
-	var b strings.Builder
-	var num [20]byte
-	n := len(s.File) + 64
+	// One allocation of the citation's exact length: every source of a
+	// load is cited (a thousand on the corpus), and the bound used before
+	// (234 bytes for a corpus citation of 165) was a quarter of the bytes.
+	var yb, pb, lb, eb [20]byte
+	var title string
+	year, page, end := yb[:0], pb[:0], eb[:0]
+	line := strconv.AppendInt(lb[:0], int64(s.LineStart), 10)
+	n := len(s.File) + len("（ 行）") + len(line)
 	if d != nil {
-		n += len(d.Publisher) + len(d.Title)
+		title = citeTitle(d.Publisher, d.Title)
+		n += len(d.Publisher) + len("「」") + len(title)
+		if d.Year > 0 {
+			year = strconv.AppendInt(year, int64(d.Year), 10)
+			n += len("(年)") + len(year)
+		}
 	}
+	if s.Page > 0 {
+		page = strconv.AppendInt(page, int64(s.Page), 10)
+		n += len(" p. ") + len(page)
+	}
+	if s.LineEnd > s.LineStart {
+		end = strconv.AppendInt(end, int64(s.LineEnd), 10)
+		n += len("–") + len(end)
+	}
+	var b strings.Builder
 	b.Grow(n)
 	if d != nil {
 		b.WriteString(d.Publisher)
 		b.WriteString("「")
-		b.WriteString(citeTitle(d.Publisher, d.Title))
+		b.WriteString(title)
 		b.WriteString("」")
 		if d.Year > 0 {
 			b.WriteString("(")
-			b.Write(strconv.AppendInt(num[:0], int64(d.Year), 10))
+			b.Write(year)
 			b.WriteString("年)")
 		}
 	}
 	if s.Page > 0 {
 		b.WriteString(" p. ")
-		b.Write(strconv.AppendInt(num[:0], int64(s.Page), 10))
+		b.Write(page)
 	}
 	b.WriteString("（")
 	b.WriteString(s.File)
 	b.WriteString(" ")
-	b.Write(strconv.AppendInt(num[:0], int64(s.LineStart), 10))
+	b.Write(line)
 	if s.LineEnd > s.LineStart {
 		b.WriteString("–")
-		b.Write(strconv.AppendInt(num[:0], int64(s.LineEnd), 10))
+		b.Write(end)
 	}
 	b.WriteString("行）")
 	return strings.TrimSpace(b.String())
@@ -57,25 +76,32 @@ func Cite(d *Document, s Source) string {
 // citeTitle strips from title the longest space-separated tail of publisher
 // that it starts with.
 func citeTitle(publisher, title string) string {
-	words := strings.Fields(publisher)
-	for i := range words {
-		if rest, ok := cutWords(title, words[i:]); ok && strings.TrimSpace(rest) != "" {
+	// The tails from the longest: publisher from each of its words on.
+	for tail := strings.TrimLeftFunc(publisher, unicode.IsSpace); tail != ""; {
+		if rest, ok := cutWords(title, tail); ok && strings.TrimSpace(rest) != "" {
 			return strings.TrimSpace(rest)
 		}
+		i := strings.IndexFunc(tail, unicode.IsSpace)
+		if i < 0 {
+			break
+		}
+		tail = strings.TrimLeftFunc(tail[i:], unicode.IsSpace)
 	}
 	return title
 }
 
-// cutWords is strings.CutPrefix(title, strings.Join(words, " ")+" ")
-// without building the prefix.
-func cutWords(title string, words []string) (string, bool) {
-	for i, w := range words {
-		if i > 0 {
+// cutWords is strings.CutPrefix(title, strings.Join(strings.Fields(tail),
+// " ")+" ") without building the prefix.
+func cutWords(title, tail string) (string, bool) {
+	first := true
+	for w := range strings.FieldsSeq(tail) {
+		if !first {
 			if !strings.HasPrefix(title, " ") {
 				return title, false
 			}
 			title = title[1:]
 		}
+		first = false
 		if !strings.HasPrefix(title, w) {
 			return title, false
 		}

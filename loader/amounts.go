@@ -177,7 +177,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		line := x.lineOf(start)
 		// A number alone on its line is a chart data label (総額 / 233 / 兆円
 		// in 2025): the chart, not a sentence, states it.
-		if strings.HasPrefix(pd.Placed[line], "furniture:") || digitsOnlyRe.MatchString(x.t.Norm[line-1]) {
+		if strings.HasPrefix(pd.Placed.at(line), "furniture:") || digitsOnlyRe.MatchString(x.t.Norm[line-1]) {
 			continue
 		}
 		a := policygraph.Amount{Yen: yen}
@@ -232,7 +232,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		last := x.lineOf(quoteEnd - 1)
 		a.Surface = x.surface(start, end)
 		a.Source = policygraph.Source{File: x.t.File, LineStart: line, LineEnd: last,
-			Quote: strings.Join(x.t.Raw[line-1:last], "\n")}
+			Quote: x.t.joined(line, last)}
 		perLine[line]++
 		a.ID = fmt.Sprintf("amount:%d:%d:%d", pd.Doc.Year, line, perLine[line])
 		a.DocumentID = pd.Doc.ID
@@ -366,7 +366,7 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 	for _, fa := range findAmounts(x, pd) {
 		a := fa.a
 		res.amounts = append(res.amounts, &a)
-		owner := pd.Placed[a.LineStart]
+		owner := pd.Placed.at(a.LineStart)
 		if txt, ok := texts[owner]; !ok || !strings.Contains(txt, x.s[fa.start:fa.end]) {
 			owner = enclosingPillar(pd, pillarOf, a.LineStart)
 		}
@@ -406,7 +406,7 @@ func enclosingPillar(pd *parsedDoc, pillarOf map[string]string, line int) string
 	near := func(step int) string {
 		// 400 lines: a few slides; further away a node says nothing of the line.
 		for k, l := 0, line+step; k < 400 && l >= 1; k, l = k+1, l+step {
-			if id, ok := pd.Placed[l]; ok {
+			if id := pd.Placed.at(l); id != "" {
 				if p, ok := pillarOf[id]; ok {
 					return p
 				}

@@ -55,15 +55,21 @@ func amountsIn(t *testing.T, placed map[int]string, lines ...string) []policygra
 	if err != nil {
 		t.Fatal(err)
 	}
-	if placed == nil {
-		placed = map[int]string{}
-	}
-	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: placed}
+	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: placementOf(dt, placed)}
 	var out []policygraph.Amount
 	for _, fa := range findAmounts(newDocIndex(dt), pd) {
 		out = append(out, fa.a)
 	}
 	return out
+}
+
+// placementOf is a placement of dt's lines from a map of line → id.
+func placementOf(dt *docText, placed map[int]string) placement {
+	p := make(placement, len(dt.Raw)+1)
+	for l, id := range placed {
+		p[l] = id
+	}
+	return p
 }
 
 // short is an amount as "surface yen qualifier year start-end".

@@ -46,7 +46,7 @@ func bigramIDsBySort(bags [][]bigram.Bigram, flat []int32) (int, bool) {
 			keys = append(keys, (a<<idRuneBits|c)<<idPosBits|uint64(len(keys)))
 		}
 	}
-	radixSortHigh(keys, idPosBits)
+	groupSort(keys, idPosBits)
 	id, prev := int32(-1), ^uint64(0)
 	for _, k := range keys {
 		if g := k >> idPosBits; g != prev {
@@ -55,39 +55,6 @@ func bigramIDsBySort(bags [][]bigram.Bigram, flat []int32) (int, bool) {
 		flat[k&(1<<idPosBits-1)] = id
 	}
 	return int(id + 1), true
-}
-
-// radixSortHigh sorts keys by their bits from bit low up (the lower bits
-// keep their order within equal high bits): four stable passes of 11 bits.
-// On the 22k bigrams of the corpus it takes 0.8 ms where slices.Sort took
-// 2 ms (BenchmarkEvolves profile).
-func radixSortHigh(keys []uint64, low uint) {
-	const digit = 11
-	tmp := make([]uint64, len(keys))
-	src, dst := keys, tmp
-	var count [1 << digit]int
-	passes := 0
-	for shift := low; shift < 64; shift += digit {
-		clear(count[:])
-		for _, k := range src {
-			count[k>>shift&(1<<digit-1)]++
-		}
-		sum := 0
-		for d, c := range count {
-			count[d] = sum
-			sum += c
-		}
-		for _, k := range src {
-			d := k >> shift & (1<<digit - 1)
-			dst[count[d]] = k
-			count[d]++
-		}
-		src, dst = dst, src
-		passes++
-	}
-	if passes%2 == 1 {
-		copy(keys, src)
-	}
 }
 
 // bigramIDsByMap numbers by first sight, then renumbers by rank: sorting

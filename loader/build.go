@@ -18,8 +18,7 @@ type docBuilder struct {
 }
 
 func newDocBuilder(t *docText) docBuilder {
-	// Most lines are placed: the map is sized for all of them at once.
-	return docBuilder{t: t, lines: lexSlides(t), pd: &parsedDoc{Placed: make(map[int]string, len(t.Raw))}, ids: idSet{}}
+	return docBuilder{t: t, lines: lexSlides(t), pd: &parsedDoc{Placed: make(placement, len(t.Raw)+1)}, ids: idSet{}}
 }
 
 // place records that line (1-based) went into id. The first placement
@@ -29,7 +28,7 @@ func (b *docBuilder) place(line int, id string) {
 	if line < 1 || line > len(b.t.Raw) {
 		return
 	}
-	if prev, ok := b.pd.Placed[line]; !ok || strings.HasPrefix(prev, "skipped:") {
+	if prev := b.pd.Placed[line]; prev == "" || strings.HasPrefix(prev, "skipped:") {
 		b.pd.Placed[line] = id
 	}
 }
@@ -49,7 +48,7 @@ func (b *docBuilder) quote(from, to int) string {
 	if from > to {
 		return ""
 	}
-	return strings.Join(b.t.Raw[from-1:to], "\n")
+	return b.t.joined(from, to)
 }
 
 // source is the provenance of lines from..to.

@@ -156,11 +156,17 @@ func evolveBigrams(s string) []bigram.Bigram {
 	return bigram.Words(unmarked(s), wordCut)
 }
 
-// wordCut is where evolveBigrams cuts a text into words. Kanji and
-// katakana, most of the text, are none of those: they skip the tables.
+// wordCut is where evolveBigrams cuts a text into words. Kanji, katakana
+// and ASCII letters and digits, most of the text, are none of those, and
+// the hiragana block's letters (ぁ-ゖ), the next most, are: they skip the
+// tables.
 func wordCut(r rune) bool {
-	if r >= 0x4E00 && r <= 0x9FFF || r >= 0x30A1 && r <= 0x30FA {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x30A1 && r <= 0x30FA,
+		r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
 		return false
+	case r >= 0x3041 && r <= 0x3096:
+		return true
 	}
 	return unicode.Is(unicode.Hiragana, r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
 }
@@ -190,12 +196,6 @@ func cosine(a, b tfidf) float64 {
 	return s
 }
 
-// posting is one earlier measure's weight for a bigram.
-type posting struct {
-	j int32
-	w float64
-}
-
 // evolveScorer scores every non-relist measure of the later edition
 // against every non-relist measure of the earlier one: the TF-IDF cosine
 // of their evolveBigrams (idf over the measures of both editions), with a
@@ -214,13 +214,18 @@ type evolveScorer struct {
 	// items[j]: the detail items that summary cell earlier[j] SUMMARIZES,
 	// when it has more than one.
 	items [][]int
-	dots  [][]float64
+	// rows[i]: later[i]'s scores against the earlier measures.
+	rows []scoreRow
+	// pillarBest[i]: the index of later[i]'s best-scoring earlier measure
+	// inside the pillars its pillar CONTINUES, the first of equal ones;
+	// -1 for none.
+	pillarBest []int
 	// inPillar[p][j]: earlier[j] is in a pillar that pillar p CONTINUES.
 	inPillar map[string][]bool
 	parent   []string // parent[i]: the pillar or direction later[i] is listed under
-	// index[id]: the earlier measures holding bigram id. Most bigrams are
-	// rare, so summing over postings beats a cosine per pair by far.
-	index [][]posting
+	// index: the earlier measures holding each bigram id. Most bigrams
+	// are rare, so summing over postings beats a cosine per pair by far.
+	index postingList
 }
 
 func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
@@ -244,9 +249,9 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			bags = append(bags, it.words)
 		}
 	}
-	vecs, nIDs := buildTFIDF(bags)
+	vecs, nIDs, spare := buildTFIDF(bags)
 	ev.vl, ev.ve = vecs[:len(ev.later)], vecs[len(ev.later):]
-	ev.index = postings(ev.ve, nIDs)
+	ev.index = postings(ev.ve, nIDs, spare.n)
 	ev.findTwins(in.refersTo, in.summarizes)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
@@ -262,37 +267,31 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			ev.inPillar[a.m.PillarID] = x
 		}
 	}
-	ev.dots = make([][]float64, len(ev.later))
-	flat := make([]float64, len(ev.later)*len(ev.earlier))
+	m := newRowMaker(ev)
+	clear(spare.n)
+	clear(spare.f)
+	ev.contrast(spare, m) // the rows of the pillars that continue some
 	for i := range ev.later {
-		ev.dots[i] = flat[i*len(ev.earlier) : (i+1)*len(ev.earlier)]
-		ev.dot(ev.vl[i], ev.dots[i])
-	}
-	ev.contrast(nIDs)
-	for _, d := range ev.dots {
-		// A cell's score goes to its twin, or, for a cell of several
-		// items, to the item the later measure shares most with: it
-		// continues that part of the cell.
-		for j, t := range ev.twin {
-			if t < 0 {
-				continue
-			}
-			for _, k := range ev.items[j] {
-				if d[k] > d[t] {
-					t = k
-				}
-			}
-			d[t] = max(d[t], d[j])
-			d[j] = 0
+		if !m.made[i] {
+			m.keep(i, m.start(i))
 		}
 	}
 	return ev
 }
 
-// postings returns, for every bigram id, the vectors of ve holding it in
-// the order of ve, with their weight: runs of one backing array.
-func postings(ve []tfidf, nIDs int) [][]posting {
-	start := make([]int, nIDs+1)
+// postingList is, for every bigram id, the earlier measures holding it in
+// their order, with their weights: j[start[id]:start[id+1]] and the same
+// run of w. Three flat arrays rather than a slice of pairs per id: a
+// slice header per id and a padded pair per posting cost twice the bytes.
+type postingList struct {
+	start []int32
+	j     []int32
+	w     []float64
+}
+
+// postings returns the posting list of ve; next is scratch of nIDs.
+func postings(ve []tfidf, nIDs int, next []int32) postingList {
+	start := make([]int32, nIDs+1)
 	for _, v := range ve {
 		for _, id := range v.keys {
 			start[id+1]++
@@ -301,25 +300,23 @@ func postings(ve []tfidf, nIDs int) [][]posting {
 	for id := range nIDs {
 		start[id+1] += start[id]
 	}
-	flat := make([]posting, start[nIDs])
-	index := make([][]posting, nIDs)
-	for id := range index {
-		index[id] = flat[start[id]:start[id]:start[id+1]]
-	}
+	x := postingList{start: start, j: make([]int32, start[nIDs]), w: make([]float64, start[nIDs])}
+	copy(next, start[:nIDs]) // next free slot of each id
 	for j, v := range ve {
 		for k, id := range v.keys {
-			index[id] = append(index[id], posting{int32(j), v.w[k]})
+			x.j[next[id]], x.w[next[id]] = int32(j), v.w[k]
+			next[id]++
 		}
 	}
-	return index
+	return x
 }
 
 // dot sets d[j] to the cosine of v with earlier[j], summed over the
 // postings of v's bigrams in ascending order, as cosine sums them.
 func (ev *evolveScorer) dot(v tfidf, d []float64) {
 	for k, id := range v.keys {
-		for _, p := range ev.index[id] {
-			d[p.j] += v.w[k] * p.w
+		for p := ev.index.start[id]; p < ev.index.start[id+1]; p++ {
+			d[ev.index.j[p]] += v.w[k] * ev.index.w[p]
 		}
 	}
 }
@@ -373,22 +370,29 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[str
 	}
 }
 
-// buildTFIDF returns the vectors of the bags, idf = ln(N/df) over them, and
-// the number of bigram ids: ids are the ranks of the distinct bigrams.
-func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
+// idScratch is two arrays by bigram id, spare: buildTFIDF's df and idf,
+// which postings and contrast reuse rather than allocate their own (0.08
+// MB a load).
+type idScratch struct {
+	n []int32
+	f []float64
+}
+
+// buildTFIDF returns the vectors of the bags, idf = ln(N/df) over them, the
+// number of bigram ids (ids are the ranks of the distinct bigrams), and
+// the arrays by id it is done with.
+func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int, idScratch) {
 	flat, nIDs := bigramIDs(bags)
-	total := len(flat)
 	df := make([]int32, nIDs)
-	ids := make([][]int32, len(bags))
-	for n, b := range bags {
-		x := flat[:len(b):len(b)]
-		flat = flat[len(b):]
+	at := 0 // where the ids of a bag start in flat
+	for _, b := range bags {
+		x := flat[at : at+len(b)]
+		at += len(b)
 		for i, g := range b {
 			if i == 0 || g != b[i-1] {
 				df[x[i]]++
 			}
 		}
-		ids[n] = x
 	}
 	n := float64(len(bags))
 	idf := make([]float64, nIDs) // ln(N/df), once per id
@@ -396,8 +400,14 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 		idf[id] = math.Log(n / float64(d))
 	}
 	out := make([]tfidf, len(bags))
-	keys, ws := make([]int32, 0, total), make([]float64, 0, total)
-	for b, x := range ids {
+	// The keys overwrite flat as it is read: a bag's distinct ids are no
+	// more than its ids, so the keys written never pass the ids still to
+	// be read.
+	keys, ws := flat[:0], make([]float64, 0, len(flat))
+	at = 0
+	for b, bag := range bags {
+		x := flat[at : at+len(bag)]
+		at += len(bag)
 		v := tfidf{keys: keys[len(keys) : len(keys) : len(keys)+len(x)], w: ws[len(ws) : len(ws) : len(ws)+len(x)]}
 		var norm float64
 		for i := 0; i < len(x); {
@@ -420,7 +430,7 @@ func buildTFIDF(bags [][]bigram.Bigram) ([]tfidf, int) {
 		keys, ws = keys[:len(keys)+len(v.keys)], ws[:len(ws)+len(v.w)]
 		out[b] = v
 	}
-	return out, nIDs
+	return out, nIDs, idScratch{df, idf}
 }
 
 // siblingEnd returns the predecessor that later[i] takes from its
@@ -438,7 +448,7 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 			continue
 		}
 		c := cosine(ev.vl[i], ev.vl[k])
-		if c < evolveSiblingMin || c <= best || ev.dots[i][own[k]] < evolveSiblingOwnMin && c < evolveRestateMin {
+		if c < evolveSiblingMin || c <= best || ev.rows[i].at(own[k]) < evolveSiblingOwnMin && c < evolveRestateMin {
 			continue
 		}
 		end, score, best = ends[k], scores[k], c
@@ -450,10 +460,11 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 // by scores (inside the pillars its pillar CONTINUES, inPillar[j], from
 // evolveInPillarMin, preferred by inPillarBonus, elsewhere from evolveMin),
 // -1 for none, and its score.
-func (ev *evolveScorer) best(scores []float64, inPillar []bool, direction bool) (int, float64) {
+func (ev *evolveScorer) best(r scoreRow, inPillar []bool, direction bool) (int, float64) {
 	best := -1
 	bestRank, bestScore := 0.0, 0.0
-	for j, s := range scores {
+	for k, s := range r.s {
+		j := int(r.j[k])
 		rank := s
 		if direction {
 			if s < evolveDirectionMin {
@@ -536,14 +547,14 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 		if a.m.PillarID != "" || ends[i] != nil || len(more[i]) > 0 {
 			continue
 		}
-		ps, best := pillars[ev.parent[i]], -1
-		for j, s := range ev.dots[i] {
-			if ps[ev.earlier[j].m.PillarID] && s >= evolveDirectionPillarMin && (best < 0 || s > ev.dots[i][best]) {
-				best = j
+		ps, best, score := pillars[ev.parent[i]], -1, 0.0
+		for k, s := range ev.rows[i].s {
+			if j := int(ev.rows[i].j[k]); ps[ev.earlier[j].m.PillarID] && s >= evolveDirectionPillarMin && (best < 0 || s > score) {
+				best, score = j, s
 			}
 		}
 		if best >= 0 {
-			ends[i], scores[i] = ev.earlier[best], ev.dots[i][best]
+			ends[i], scores[i] = ev.earlier[best], score
 		}
 	}
 }
@@ -562,13 +573,13 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 // candidates lie outside their pillar (「地方イノベーション創生構想」,
 // 地域のエッセンシャルサービス).
 func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*simItem, float64) {
-	own := -1
-	for j, s := range ev.dots[i] {
-		if own < 0 || s > ev.dots[i][own] {
-			own = j
+	own, ownScore := -1, 0.0
+	for k, s := range ev.rows[i].s {
+		if own < 0 || s > ownScore {
+			own, ownScore = int(ev.rows[i].j[k]), s
 		}
 	}
-	if own < 0 || ev.dots[i][own] < evolveSiblingOwnMin {
+	if own < 0 || ownScore < evolveSiblingOwnMin {
 		return nil, 0
 	}
 	for _, c := range copies {
@@ -576,15 +587,8 @@ func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*
 		if !ok {
 			continue
 		}
-		inPillar := ev.inPillar[ev.later[k].m.PillarID]
-		best := -1
-		for j, s := range ev.dots[k] {
-			if inPillar[j] && (best < 0 || s > ev.dots[k][best]) {
-				best = j
-			}
-		}
-		if best == own {
-			return ev.earlier[own], ev.dots[i][own]
+		if ev.pillarBest[k] == own {
+			return ev.earlier[own], ownScore
 		}
 	}
 	return nil, 0
@@ -601,8 +605,14 @@ type evolveInputs struct {
 
 // newEvolveInputs collects the inputs from the relationships made so far.
 func newEvolveInputs(continues, rels []*policygraph.Relationship) evolveInputs {
+	measures := 0 // HAS_MEASURE: the parent map is sized once, not grown
+	for _, r := range rels {
+		if r.Type == policygraph.RelHasMeasure {
+			measures++
+		}
+	}
 	in := evolveInputs{cont: map[string]map[string]bool{}, refersTo: map[string]string{},
-		summarizes: map[string][]string{}, parent: map[string]string{}, copies: map[string][]string{}}
+		summarizes: map[string][]string{}, parent: make(map[string]string, measures), copies: map[string][]string{}}
 	for _, r := range continues {
 		if in.cont[r.Start] == nil {
 			in.cont[r.Start] = map[string]bool{}
@@ -651,7 +661,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		if len(ev.vl[i].keys) == 0 {
 			continue
 		}
-		own[i], scores[i] = ev.best(ev.dots[i], ev.inPillar[a.m.PillarID], a.m.PillarID == "")
+		own[i], scores[i] = ev.best(ev.rows[i], ev.inPillar[a.m.PillarID], a.m.PillarID == "")
 		if own[i] >= 0 {
 			ends[i] = ev.earlier[own[i]]
 		}
@@ -697,8 +707,8 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		if a.m.PillarID != "" {
 			continue
 		}
-		for j, s := range ev.dots[i] {
-			if s >= evolveDirectionMin && ev.earlier[j] != ends[i] {
+		for k, s := range ev.rows[i].s {
+			if j := int(ev.rows[i].j[k]); s >= evolveDirectionMin && ev.earlier[j] != ends[i] {
 				more[i] = append(more[i], j)
 			}
 		}
@@ -715,7 +725,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 			link(a, ends[i], scores[i])
 		}
 		for _, j := range more[i] {
-			link(a, ev.earlier[j], ev.dots[i][j])
+			link(a, ev.earlier[j], ev.rows[i].at(j))
 		}
 	}
 	return rels
@@ -730,8 +740,9 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 // other; what tells a measure's predecessor from its neighbours is the
 // words they share that the rest of the pillar does not (国際標準化 ← 技術の
 // 標準化, not ← 付加価値を経済的価値に転嫁する仕組み, which shares
-// バイオ由来製品). nIDs is the number of bigram ids.
-func (ev *evolveScorer) contrast(nIDs int) {
+// バイオ由来製品). spare holds two zeroed arrays by bigram id; m makes
+// the rows of the later measures of those pillars.
+func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 	byPillar := map[string][]int{}
 	var pillars []string
 	for i, a := range ev.later {
@@ -743,11 +754,16 @@ func (ev *evolveScorer) contrast(nIDs int) {
 		}
 		byPillar[a.m.PillarID] = append(byPillar[a.m.PillarID], i)
 	}
-	df := make([]int32, nIDs)
-	dense := make([]float64, nIDs) // one later vector, by id
+	df := spare.n
+	dense := spare.f // one later vector, by id
+	// The reweighted vectors of one pillar live until the next: their
+	// weights share one buffer across the pillars, sized for the largest.
+	var earlier []int
+	var ve []tfidf
+	var ws []float64
 	for _, p := range pillars {
 		later := byPillar[p]
-		var earlier []int
+		earlier = earlier[:0]
 		for j, in := range ev.inPillar[p] {
 			if in {
 				earlier = append(earlier, j)
@@ -767,8 +783,20 @@ func (ev *evolveScorer) contrast(nIDs int) {
 			}
 		}
 		n := float64(len(later) + len(earlier))
+		need, longest := 0, 0
+		for _, j := range earlier {
+			need += len(ev.ve[j].w)
+		}
+		for _, i := range later {
+			longest = max(longest, len(ev.vl[i].w))
+		}
+		if cap(ws) < need+longest {
+			ws = make([]float64, need+longest)
+		}
+		free := ws[:need+longest]
 		reweigh := func(v tfidf) tfidf {
-			x := tfidf{keys: v.keys, w: make([]float64, len(v.w))}
+			x := tfidf{keys: v.keys, w: free[:len(v.w):len(v.w)]}
+			free = free[len(v.w):]
 			var norm float64
 			for k, id := range v.keys {
 				x.w[k] = v.w[k] * (1 - float64(df[id])/n)
@@ -782,16 +810,18 @@ func (ev *evolveScorer) contrast(nIDs int) {
 			}
 			return x
 		}
-		ve := make([]tfidf, len(earlier))
-		for k, j := range earlier {
-			ve[k] = reweigh(ev.ve[j])
+		ve = ve[:0]
+		for _, j := range earlier {
+			ve = append(ve, reweigh(ev.ve[j]))
 		}
+		rest := free // each later vector in turn, after the earlier ones
 		for _, i := range later {
+			free = rest
 			v := reweigh(ev.vl[i])
 			for k, id := range v.keys {
 				dense[id] = v.w[k]
 			}
-			d := ev.dots[i]
+			d := m.start(i)
 			for k, j := range earlier {
 				// Summed over earlier[j]'s bigrams in ascending order, as
 				// cosine sums the common ones.
@@ -803,6 +833,7 @@ func (ev *evolveScorer) contrast(nIDs int) {
 				}
 				d[j] = s
 			}
+			m.keep(i, d)
 			for _, id := range v.keys {
 				dense[id] = 0
 			}

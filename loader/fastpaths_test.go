@@ -4,7 +4,6 @@ package loader
 // punctuation shortcut, …) answer as the plain ones they replaced.
 
 import (
-	"cmp"
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
@@ -114,6 +113,17 @@ func TestIsPunctSymbolSpace(t *testing.T) {
 // TestAliasFirstRunes: the bits that let a rune skip the alias maps are
 // set for every rune that starts an alias, and only for those (below
 // U+10000; runes above always look in the map).
+// TestWordCut: wordCut, with its ranges answered before the tables, is
+// the tables' answer for every rune.
+func TestWordCut(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.Hiragana, r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+		if got := wordCut(r); got != want {
+			t.Fatalf("wordCut(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
 func TestAliasFirstRunes(t *testing.T) {
 	m := mustMatcher(t)
 	for _, c := range []struct {
@@ -371,31 +381,6 @@ func TestLoadConcurrent(t *testing.T) {
 	for i, g := range graphs {
 		if !reflect.DeepEqual(g, want) {
 			t.Errorf("load %d at once with others differs from a load alone", i)
-		}
-	}
-}
-
-// TestRadixSortHigh: keys come out ordered by their high bits, keys with
-// equal high bits in their order before, for an even and an odd number of
-// passes.
-func TestRadixSortHigh(t *testing.T) {
-	for _, low := range []uint{22, 31, 60} {
-		keys := make([]uint64, 5000)
-		x := uint64(88172645463325252)
-		for i := range keys {
-			x ^= x << 13
-			x ^= x >> 7
-			x ^= x << 17
-			keys[i] = x&^(1<<low-1) | uint64(i) // the low bits: the order before
-			if i%7 == 0 && i > 0 {
-				keys[i] = keys[i-1]&^(1<<low-1) | uint64(i) // equal high bits
-			}
-		}
-		want := slices.Clone(keys)
-		slices.SortStableFunc(want, func(a, b uint64) int { return cmp.Compare(a>>low, b>>low) })
-		radixSortHigh(keys, low)
-		if !slices.Equal(keys, want) {
-			t.Errorf("low %d: not sorted by the high bits, stably", low)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/policygraph/policygraph/internal/nfkc"
 )
@@ -35,7 +36,9 @@ func itemID(kind string, year int, scope, text string) string {
 
 // itemIDOf is itemID of a text already normalised (n = normalize(text)).
 func itemIDOf(kind string, year int, scope, n string) string {
-	sum := sha1.Sum([]byte(n))
+	// The text's bytes read in place: []byte(n) copied every item's text
+	// (0.13 MB a load), and Sum only reads them.
+	sum := sha1.Sum(unsafe.Slice(unsafe.StringData(n), len(n)))
 	var h [8]byte
 	hex.Encode(h[:], sum[:4])
 	var y [20]byte

@@ -139,15 +139,19 @@ type simItem struct {
 func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
 	items := make([]simItem, len(pd.Measures))
 	us := make([]string, len(pd.Measures))
-	size := 0
+	size, slack := 0, 0
 	for i, ms := range pd.Measures {
 		us[i] = unmarkedOf(t.normalize(ms.Text))
 		st := stripPunct(us[i])
 		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
-		size += utf8.RuneCountInString(st) + 1 + utf8.RuneCountInString(us[i])
+		// Counted exactly: the bound of a rune each was a third too
+		// many (160 kB a load). AppendWords grows by its bound before
+		// appending, so the last text needs that much room: slack.
+		size += bigram.Len(st) + bigram.WordsLen(us[i], wordCut)
+		slack = max(slack, utf8.RuneCountInString(us[i]))
 	}
 	// Every item's bigrams in one backing array, each capped to its own.
-	buf := make([]bigram.Bigram, 0, size)
+	buf := make([]bigram.Bigram, 0, size+slack)
 	out := make([]*simItem, len(items))
 	for i := range items {
 		it := &items[i]
@@ -405,7 +409,8 @@ func buildSpans(pd *parsedDoc) *docSpans {
 		}
 		s.from, s.to = min(s.from, from), max(s.to, to)
 	}
-	ds := &docSpans{}
+	// One span a node, a number known now: appending reallocated it as it grew.
+	ds := &docSpans{nodes: make([]lineSpan, 0, len(pd.Pillars)+len(pd.Groups)+len(pd.Measures)+len(pd.Targets))}
 	for _, x := range pd.Pillars {
 		grow(p, x.ID, x.LineStart, x.LineEnd)
 		ds.nodes = append(ds.nodes, lineSpan{x.ID, x.LineStart, x.LineEnd})
@@ -424,6 +429,7 @@ func buildSpans(pd *parsedDoc) *docSpans {
 		grow(p, x.PillarID, x.LineStart, x.LineEnd)
 		ds.nodes = append(ds.nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
 	}
+	ds.groups, ds.pillars = make([]lineSpan, 0, len(g)), make([]lineSpan, 0, len(p))
 	for _, s := range g {
 		ds.groups = append(ds.groups, *s)
 	}

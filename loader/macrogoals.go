@@ -62,7 +62,7 @@ func (p *parser2023) macroPillar(text string) string {
 // message line that states a goal (line 74: 経団連も2027年度に設備投資額
 // 115兆円目標).
 func (p *parser2023) keyMessageGoal(it item2023) bool {
-	if id, ok := p.pd.Placed[it.line]; ok && !strings.HasPrefix(id, "skipped:") {
+	if id := p.pd.Placed.at(it.line); id != "" && !strings.HasPrefix(id, "skipped:") {
 		return false // the wrapped end of a goal already read (line 236)
 	}
 	text := trimSpaces(p.t.Raw[it.line-1])

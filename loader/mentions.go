@@ -54,6 +54,9 @@ func newDocIndex(t *docText) *docIndex {
 	var b strings.Builder // its String does not copy
 	b.Grow(size)          // NFKC output is rarely longer than its input
 	var buf [64]byte
+	// The runes nfkc.Rune leaves to norm, which allocates on every call:
+	// a few dozen, hundreds of times (0.09 MB a load).
+	unclaimed := map[rune]string{}
 	for li, l := range t.Raw {
 		x.lineS[li] = b.Len()
 		// appendIndexed rune by rune, with runs of runes that stay as they
@@ -71,7 +74,16 @@ func newDocIndex(t *docText) *docIndex {
 			r, n := utf8.DecodeRuneInString(l[i:])
 			if m, ok := nfkc.Rune(r); !ok || m != r {
 				b.WriteString(l[run:i])
-				b.Write(appendIndexed(buf[:0], r))
+				if ok {
+					b.Write(appendIndexed(buf[:0], r))
+				} else {
+					out, seen := unclaimed[r]
+					if !seen {
+						out = string(appendIndexed(buf[:0], r))
+						unclaimed[r] = out
+					}
+					b.WriteString(out)
+				}
 				run = i + n
 			}
 			i += n
@@ -226,8 +238,11 @@ func (x *docIndex) surface(start, end int) string {
 
 // mentionSource is one node whose text is scanned for laws and funds.
 type mentionSource struct {
-	id       string
-	text     string
+	id   string
+	text string
+	// norm is text in matching form when it is known without normalize
+	// (prose, a span of the docIndex), else "".
+	norm     string
 	from, to int
 	funds    bool // Pillar goals cite laws only (USES_FUND is Measure/Target → Fund)
 	// fundsOnly: the Document's share of a pillar's prose, the funds it
@@ -255,7 +270,7 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen // one relationship per (document, law) across paragraphs
 		}
-		for _, mt := range m.find(x.normalize(src.text)) {
+		for _, mt := range m.find(x.sourceText(src)) {
 			if mt.p.kind == kindFund && !src.funds || mt.p.kind != kindFund && src.fundsOnly {
 				continue
 			}
@@ -295,25 +310,28 @@ func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
 	if x.srcsOf == pd {
 		return x.srcs // the organisation pass reads what the law pass read
 	}
-	srcs := make([]mentionSource, 0, len(pd.Pillars)+len(pd.Measures)+len(pd.Targets))
-	for _, p := range pd.Pillars {
-		if p.LongTermGoal != "" {
-			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, p.LineStart, p.LineEnd, false, false})
-		}
-	}
-	for _, ms := range pd.Measures {
-		srcs = append(srcs, mentionSource{ms.ID, ms.Text, ms.LineStart, ms.LineEnd, true, false})
-	}
-	for _, t := range pd.Targets {
-		srcs = append(srcs, mentionSource{t.ID, t.Text, t.LineStart, t.LineEnd, true, false})
-	}
 	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
 	// scenario pages) still names laws and funds — the only mentions of the
 	// foreign statutes (CHIPS法, インフレ削減法) are there. They are cited by
-	// the Document, so no mention is dropped and no node is invented.
+	// the Document, so no mention is dropped and no node is invented. Read
+	// first, to size srcs.
+	var prose []mentionSource
 	if pd.Doc != nil {
-		srcs = append(srcs, proseSources(x.t, pd)...)
+		prose = proseSources(x, pd)
 	}
+	srcs := make([]mentionSource, 0, len(pd.Pillars)+len(pd.Measures)+len(pd.Targets)+len(prose))
+	for _, p := range pd.Pillars {
+		if p.LongTermGoal != "" {
+			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, "", p.LineStart, p.LineEnd, false, false})
+		}
+	}
+	for _, ms := range pd.Measures {
+		srcs = append(srcs, mentionSource{ms.ID, ms.Text, "", ms.LineStart, ms.LineEnd, true, false})
+	}
+	for _, t := range pd.Targets {
+		srcs = append(srcs, mentionSource{t.ID, t.Text, "", t.LineStart, t.LineEnd, true, false})
+	}
+	srcs = append(srcs, prose...)
 	x.srcs, x.srcsOf = srcs, pd
 	return srcs
 }
@@ -338,7 +356,7 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen
 		}
-		n := x.normalize(src.text)
+		n := x.sourceText(src)
 		for _, mt := range m.findOrgs(n) {
 			res.count++
 			o := m.org(mt.p)
@@ -370,7 +388,8 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 // run on a pillar's page (ProseOwner) is the pillar's for laws and
 // organisations, the Document's for funds (USES_FUND starts at a measure or
 // target, or the Document for prose).
-func proseSources(t *docText, pd *parsedDoc) []mentionSource {
+func proseSources(x *docIndex, pd *parsedDoc) []mentionSource {
+	t := x.t
 	var out []mentionSource
 	var lines []string // the run's lines, joined at its end in one allocation
 	from, to, size, owner := 0, 0, 0, ""
@@ -378,17 +397,24 @@ func proseSources(t *docText, pd *parsedDoc) []mentionSource {
 		if from == 0 {
 			return
 		}
-		var b strings.Builder
-		b.Grow(size)
-		for _, l := range lines {
-			b.WriteString(l)
-		}
-		text := b.String()
-		if owner != "" {
-			out = append(out, mentionSource{owner, text, from, to, false, false},
-				mentionSource{pd.Doc.ID, text, from, to, true, true})
+		// The run in matching form is most often a span of x.s: then
+		// neither the run nor its normal form is built (0.14 MB a load).
+		text, norm, ok := "", "", false
+		if norm, ok = x.indexedSpan(from, to); ok {
+			text = norm
 		} else {
-			out = append(out, mentionSource{pd.Doc.ID, text, from, to, true, false})
+			var b strings.Builder
+			b.Grow(size)
+			for _, l := range lines {
+				b.WriteString(l)
+			}
+			text = b.String()
+		}
+		if owner != "" {
+			out = append(out, mentionSource{owner, text, norm, from, to, false, false},
+				mentionSource{pd.Doc.ID, text, norm, from, to, true, true})
+		} else {
+			out = append(out, mentionSource{pd.Doc.ID, text, norm, from, to, true, false})
 		}
 		lines = lines[:0]
 		from, to, size = 0, 0, 0
@@ -398,7 +424,7 @@ func proseSources(t *docText, pd *parsedDoc) []mentionSource {
 		switch {
 		case l == "":
 			continue
-		case strings.HasPrefix(pd.Placed[n], "skipped:"):
+		case strings.HasPrefix(pd.Placed.at(n), "skipped:"):
 			if o := pd.ProseOwner[n]; from > 0 && o != owner {
 				flush()
 			}
@@ -414,6 +440,56 @@ func proseSources(t *docText, pd *parsedDoc) []mentionSource {
 	}
 	flush()
 	return out
+}
+
+// sourceText is the text of src in matching form (normalize).
+func (x *docIndex) sourceText(src mentionSource) string {
+	if src.norm != "" {
+		return src.norm
+	}
+	return x.normalize(src.text)
+}
+
+// indexedSpan returns normalize of the Norm lines from..to (1-based)
+// joined, as the span of s that holds them, when it is that: every rune
+// takes normalize's rune-by-rune path (ASCII whitespace dropped, others
+// mapped by nfkc.Rune), and each line's runes mapped so are that line's
+// output in s. ok is false otherwise.
+func (x *docIndex) indexedSpan(from, to int) (string, bool) {
+	var buf [utf8.UTFMax]byte
+	for li := from - 1; li < to; li++ {
+		out := x.s[x.lineS[li]:x.lineS[li+1]]
+		l, p := x.t.Norm[li], 0 // l[:i] mapped is out[:p]
+		for i := 0; i < len(l); {
+			var b []byte
+			if c := l[i]; c < utf8.RuneSelf {
+				i++
+				if isSpace(c) {
+					continue
+				}
+				b = append(buf[:0], c)
+			} else {
+				r, n := utf8.DecodeRuneInString(l[i:])
+				i += n
+				m, ok := nfkc.Rune(r)
+				if !ok {
+					return "", false
+				}
+				if m < utf8.RuneSelf && isSpace(byte(m)) {
+					continue
+				}
+				b = utf8.AppendRune(buf[:0], m)
+			}
+			if len(out)-p < len(b) || out[p:p+len(b)] != string(b) {
+				return "", false
+			}
+			p += len(b)
+		}
+		if p != len(out) {
+			return "", false
+		}
+	}
+	return x.s[x.lineS[from-1]:x.lineS[to]], true
 }
 
 // aliasList is the entry's aliases without ones equal to the name, never nil

@@ -345,7 +345,7 @@ func TestOrgMentionLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: map[int]string{1: "measure:x", 2: "measure:x"},
+	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: placement{1: "measure:x", 2: "measure:x"},
 		Measures: []*policygraph.Measure{{ID: "measure:x", Text: "○ 有志国連携の推進と国連機関と連携した支援",
 			Source: policygraph.Source{LineStart: 1, LineEnd: 2}}}}
 	res := &orgResult{orgs: map[string]*policygraph.Organisation{}}
@@ -430,5 +430,53 @@ func TestLoadFSAliasTableErrors(t *testing.T) {
 	}
 	if len(g.Documents) != 0 {
 		t.Errorf("%d documents loaded without an alias table", len(g.Documents))
+	}
+}
+
+// TestProseSpans: a prose run read as a span of the docIndex
+// (indexedSpan) is normalize of its lines joined, on the corpus, where
+// most runs are read so, and on lines whose indexed output is not their
+// normal form (a U+2028 line, blank in Norm; a combining mark, which
+// normalize composes across runes).
+func TestProseSpans(t *testing.T) {
+	man, err := seed.ReadManifest(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range man.Documents {
+		d, err := loadDocument(seed.FS(), e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		spans, srcs := 0, proseSources(d.pd.index, d.pd)
+		for _, src := range srcs {
+			want := normalize(strings.Join(d.t.Norm[src.from-1:src.to], ""))
+			if got := d.pd.index.sourceText(src); got != want {
+				t.Errorf("%s lines %d-%d: %q, want %q", e.File, src.from, src.to, got, want)
+			}
+			if src.norm != "" {
+				spans++
+			}
+		}
+		if len(srcs) == 0 || spans < len(srcs)*9/10 {
+			t.Errorf("%s: %d of %d prose sources are spans", e.File, spans, len(srcs))
+		}
+	}
+	dt := &docText{Raw: []string{"ＧＸ 推進の", "\u2028", "支援", "か\u3099"}}
+	dt.fillNorm()
+	x := newDocIndex(dt)
+	for _, tc := range []struct {
+		from, to int
+		want     string
+		ok       bool
+	}{
+		{1, 1, "GX推進の", true},
+		{1, 2, "", false},
+		{3, 3, "支援", true},
+		{3, 4, "", false},
+	} {
+		if got, ok := x.indexedSpan(tc.from, tc.to); got != tc.want || ok != tc.ok {
+			t.Errorf("indexedSpan(%d, %d) = %q, %v; want %q, %v", tc.from, tc.to, got, ok, tc.want, tc.ok)
+		}
 	}
 }

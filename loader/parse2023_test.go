@@ -620,7 +620,7 @@ func assertConsistent23(t *testing.T, pd *parsedDoc) {
 	}
 	var placedIDs []string
 	for _, v := range pd.Placed {
-		if !strings.HasPrefix(v, "skipped:") && !strings.HasPrefix(v, "furniture:") && !ids[v] {
+		if v != "" && !strings.HasPrefix(v, "skipped:") && !strings.HasPrefix(v, "furniture:") && !ids[v] {
 			placedIDs = append(placedIDs, v)
 		}
 	}

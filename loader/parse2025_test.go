@@ -630,8 +630,8 @@ func FuzzParse2025(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for l := range pd.Placed {
-			if l < 1 || l > len(dt.Raw) {
+		for l, id := range pd.Placed {
+			if id != "" && (l < 1 || l > len(dt.Raw)) {
 				t.Errorf("placed line %d out of range", l)
 			}
 		}

@@ -20,6 +20,25 @@ type docText struct {
 	Edition *editionKnowledge
 
 	memo *normMemo // normalize's results for this document
+
+	// text is what Raw was cut from, starts[i] where Raw[i] starts in it:
+	// a quote of several lines is a span of it (joined). Nil for a
+	// docText built by hand.
+	text   string
+	starts []int32
+}
+
+// placement is what each line went into, by 1-based line ("" for none,
+// and index 0 unused): a slice rather than a map, as most lines are
+// placed (a map of them was twice the bytes, 0.2 MB a load).
+type placement []string
+
+// at is what line went into, "" for none (or a line outside the document).
+func (p placement) at(line int) string {
+	if line < 0 || line >= len(p) {
+		return ""
+	}
+	return p[line]
 }
 
 // parsedDoc is what an edition parser returns: the structural nodes of one
@@ -42,7 +61,7 @@ type parsedDoc struct {
 	// "furniture:<reason>" for page furniture the parser recognised (page
 	// numbers, vertical labels, page headers, chart numbers). The report
 	// lists every non-blank line that is not in Placed.
-	Placed map[int]string
+	Placed placement
 	// Pages is the slide page of every line (pages.go), set after parsing.
 	Pages *pageMapping
 	// index is the text in matching form for the name passes (mentions.go),

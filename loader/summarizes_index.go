@@ -99,7 +99,9 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 			runs++
 		}
 	}
-	x.vocab, x.idf = make([]bigram.Bigram, 0, runs), make([]float64, 0, runs)
+	// The vocabulary is written over gs as it is read (one bigram a run,
+	// never past the run being read): gs is done with after.
+	x.vocab, x.idf = gs[:0:runs], make([]float64, 0, runs)
 	idf := make([]float64, len(es)+1) // by df, computed once each
 	idfOf := func(df int) float64 {
 		if idf[df] == 0 {

@@ -453,9 +453,9 @@ func bigramSet(s string) map[bigram.Bigram]bool {
 	return out
 }
 
-// TestSortGrams: sortGrams sorts by bigram, then by place, whether
-// it packs them and sorts integers (slices.Sort or radixSort, by size) or
-// compares bigrams (a rune beyond 21 bits).
+// TestSortGrams: sortGrams sorts by bigram, each with the place it came
+// from, whether it packs them and sorts integers (slices.Sort or
+// groupSort, by size) or compares bigrams (a rune beyond 21 bits).
 func TestSortGrams(t *testing.T) {
 	rs := []rune("推進法のGX改正中小企業a、𠮷")
 	for _, tc := range []struct {
@@ -478,12 +478,31 @@ func TestSortGrams(t *testing.T) {
 		for i, o := range want {
 			sorted[i] = gs[o]
 		}
+		orig := slices.Clone(gs)
 		got := make([]int32, tc.n)
 		sortGrams(gs, got)
-		if !slices.Equal(got, want) || !slices.Equal(gs, sorted) {
-			t.Errorf("%d grams (odd %v): order differs", tc.n, tc.odd)
+		if !slices.Equal(gs, sorted) {
+			t.Errorf("%d grams (odd %v): not sorted", tc.n, tc.odd)
+		}
+		for i, o := range got {
+			if orig[o] != gs[i] {
+				t.Errorf("%d grams (odd %v): gs[%d] is not from place %d", tc.n, tc.odd, i, o)
+				break
+			}
+		}
+		if slices.Sort(got); !slices.Equal(got, placesUpTo(tc.n)) {
+			t.Errorf("%d grams (odd %v): the places are not each there once", tc.n, tc.odd)
 		}
 	}
+}
+
+// placesUpTo is the places 0..n-1.
+func placesUpTo(n int) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(i)
+	}
+	return out
 }
 
 // TestCellClauses: the clauses read from a cell (gramIndex.clauses) are

@@ -31,6 +31,30 @@ func TestNewDocText(t *testing.T) {
 	}
 }
 
+// TestJoined: a quote of lines is Raw joined by "\n", whether it is a
+// span of the text (LF) or built anew (a CR stripped inside it, a docText
+// built by hand).
+func TestJoined(t *testing.T) {
+	lf, err := newDocTextString("a.txt", 2023, "doc:2023", "\ufeff一行目\n\n三行目\nlast\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf, err := newDocTextString("b.txt", 2023, "doc:2023", "一行目\r\n\r\n三行目\r\nlast")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHand := &docText{Raw: []string{"一行目", "", "三行目", "last"}}
+	for _, d := range []*docText{lf, crlf, byHand} {
+		for from := 1; from <= 4; from++ {
+			for to := from - 1; to <= 4; to++ {
+				if got, want := d.joined(from, to), strings.Join(d.Raw[from-1:max(to, from-1)], "\n"); got != want {
+					t.Errorf("%s: joined(%d, %d) = %q, want %q", d.File, from, to, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestNewDocTextErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string

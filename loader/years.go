@@ -2,6 +2,7 @@ package loader
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Years, for every edition: one scanner finds the dates a text states
@@ -355,7 +356,9 @@ func mayStartDate(r rune) bool {
 // full-width forms U+FF01–FF5E become ASCII) and no whitespace; other runes
 // are kept as written (NFKC would also turn ① into 1).
 func foldRunes(s string) []rune {
-	out := make([]rune, 0, len(s)/2)
+	// Sized by the runes: half the bytes was half again too many for kana
+	// and kanji, and too few for ASCII.
+	out := make([]rune, 0, utf8.RuneCountInString(s))
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000':

@@ -106,6 +106,28 @@ func AppendWords(dst []Bigram, s string, cut func(rune) bool) []Bigram {
 	return dst
 }
 
+// Len is how many bigrams AppendSorted appends for s: one fewer than its
+// runes, or one for a one-rune text.
+func Len(s string) int {
+	n := utf8.RuneCountInString(s)
+	return max(n-1, min(n, 1))
+}
+
+// WordsLen is how many bigrams AppendWords appends for s and cut, for a
+// caller that sizes one backing array for many texts.
+func WordsLen(s string, cut func(rune) bool) int {
+	total, word := 0, 0 // word: the runes of the word being read
+	for _, r := range s {
+		if !cut(r) {
+			word++
+			continue
+		}
+		total += max(word-1, min(word, 1))
+		word = 0
+	}
+	return total + max(word-1, min(word, 1))
+}
+
 // Common is the size of the intersection of two sorted multisets.
 func Common(a, b []Bigram) int {
 	n, i, j := 0, 0, 0

@@ -19,6 +19,7 @@ func TestSortedAndWords(t *testing.T) {
 		{"賃上げ税制", []string{"げ税", "上げ", "税制", "賃上"}, []string{"税制", "賃上"}, 4, "げ cuts the words"},
 		{"支援の支援", []string{"の支", "援の", "支援", "支援"}, []string{"支援", "支援"}, 3, "a multiset keeps repeats"},
 		{"と、X", []string{"、X", "と、"}, []string{"X"}, 2, "a one-letter word"},
+		{"、の税、", []string{"、の", "の税", "税、"}, []string{"税"}, 3, "cuts at both ends"},
 	} {
 		var got, gotW []string
 		for _, g := range Sorted(c.in) {
@@ -29,6 +30,9 @@ func TestSortedAndWords(t *testing.T) {
 		}
 		slices.Sort(got)
 		slices.Sort(gotW)
+		if Len(c.in) != len(got) || WordsLen(c.in, hira) != len(gotW) {
+			t.Errorf("%s: %q: Len %d, WordsLen %d; want %d, %d", c.description, c.in, Len(c.in), WordsLen(c.in, hira), len(got), len(gotW))
+		}
 		if !slices.Equal(got, c.sorted) || !slices.Equal(gotW, c.words) || len(set(c.in)) != c.set {
 			t.Errorf("%s: %q: Sorted %q, Words %q, |Set| %d; want %q, %q, %d", c.description, c.in, got, gotW, len(set(c.in)), c.sorted, c.words, c.set)
 		}

@@ -106,7 +106,7 @@ func lex2023(lines []slideLine) []item2023 {
 }
 
 func item2023FromLine(l *slideLine) item2023 {
-	it := item2023{slideLine: l, body: l.body}
+	it := item2023{slideLine: l, body: l.body()}
 	f := it.flat
 	switch l.shape {
 	case shapeBlank:

@@ -55,7 +55,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 
 // ---- lexer ----
 
-type itemType25 int
+type itemType25 uint8
 
 const (
 	it25Blank       itemType25 = iota
@@ -72,15 +72,16 @@ const (
 	it25Label                  // a lone character opening a page (" 康"): the rest of a vertical label
 )
 
-// item25 is one lexed line.
+// item25 is one lexed line. Its small fields are packed into one word (a
+// document has thousands of lines, and the cells copy their items).
 type item25 struct {
-	typ       itemType25
 	line      int    // 1-based
 	text      string // raw line trimmed, a trailing page number removed
 	norm      string // NFKC of text
-	pageStart bool   // the raw line begins with a space: the extraction opens a new page/text box there
-	width     int    // display width of text (full-width 2, ASCII and half-width kana 1)
-	pageTail  bool   // a trailing page number was removed from the line
+	width     int32  // display width of text (full-width 2, ASCII and half-width kana 1)
+	typ       itemType25
+	pageStart bool // the raw line begins with a space: the extraction opens a new page/text box there
+	pageTail  bool // a trailing page number was removed from the line
 }
 
 type lexer25 struct {
@@ -138,7 +139,7 @@ func (lx *lexer25) newItem(i int) item25 {
 	if it.text == "" {
 		it.typ = it25Blank
 	}
-	it.width = dispWidth25(it.text)
+	it.width = int32(dispWidth25(it.text))
 	return it
 }
 
@@ -254,7 +255,7 @@ func (lx *lexer25) classifyBody(it *item25) {
 	if head := strings.TrimRight(it.text, "0123456789"); l.tailNum > 0 && len(it.text)-len(head) <= 2 {
 		it.text = strings.TrimRightFunc(head, unicode.IsSpace)
 		it.norm = strings.TrimSpace(nfkc.String(it.text))
-		it.width = dispWidth25(it.text)
+		it.width = int32(dispWidth25(it.text))
 		it.pageTail = true
 	}
 }
@@ -632,7 +633,7 @@ func splitGlued25(it item25) (item25, item25, bool) {
 	a, b := it, it
 	a.text, b.text = it.text[:best], it.text[best:]
 	a.norm, b.norm = strings.TrimSpace(nfkc.String(a.text)), strings.TrimSpace(nfkc.String(b.text))
-	a.width, b.width = dispWidth25(a.text), dispWidth25(b.text)
+	a.width, b.width = int32(dispWidth25(a.text)), int32(dispWidth25(b.text))
 	return a, b, true
 }
 

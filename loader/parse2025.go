@@ -321,24 +321,44 @@ type parser25 struct {
 	dirsN int
 }
 
-// items returns the lexed items of lines [from, to) (1-based from, exclusive to).
+// items returns the lexed items of lines [from, to) (1-based from, exclusive
+// to). The lexer emits them in line order, so they are a run of lx.items,
+// returned as it is (capped, so no append reaches past it): nothing writes
+// an item once lexed. A copy is made only if they are not one run.
 func (p *parser25) itemsIn(from, to int) []item25 {
-	n := 0
-	for _, it := range p.lx.items {
+	items := p.lx.items
+	n, i := 0, -1
+	for k, it := range items {
 		if it.line >= from && it.line < to {
+			if i < 0 {
+				i = k
+			}
 			n++
 		}
 	}
 	if n == 0 {
 		return nil
 	}
+	if run := items[i : i+n : i+n]; run[n-1].line < to && run[n-1].line >= from && inOrder25(run) {
+		return run
+	}
 	out := make([]item25, 0, n)
-	for _, it := range p.lx.items {
+	for _, it := range items {
 		if it.line >= from && it.line < to {
 			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// inOrder25 reports whether the items' lines increase.
+func inOrder25(items []item25) bool {
+	for k := 1; k < len(items); k++ {
+		if items[k].line <= items[k-1].line {
+			return false
+		}
+	}
+	return true
 }
 
 var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
@@ -550,17 +570,25 @@ func startsContinuation25(s string) bool {
 // shorter than the paragraph's wrap width, or at a line ending with 。, unless
 // the next line says it continues (また、…, a particle).
 func (p *parser25) addCells(seg *segment25, para []item25) {
-	// Two cells glued on one line: longer than any column can hold.
-	var lines []item25
-	var forcedAt = map[int]bool{}
-	for _, it := range para {
-		if a, b, ok := splitGlued25(it); ok {
-			lines = append(lines, a)
-			forcedAt[len(lines)] = true
-			lines = append(lines, b)
+	// Two cells glued on one line: longer than any column can hold. The
+	// lines are the paragraph itself unless one is cut in two.
+	lines := para
+	var forcedAt map[int]bool
+	for i, it := range para {
+		a, b, ok := splitGlued25(it)
+		if !ok {
+			if forcedAt != nil {
+				lines = append(lines, it)
+			}
 			continue
 		}
-		lines = append(lines, it)
+		if forcedAt == nil {
+			forcedAt = map[int]bool{}
+			lines = append(make([]item25, 0, len(para)+1), para[:i]...)
+		}
+		lines = append(lines, a)
+		forcedAt[len(lines)] = true
+		lines = append(lines, b)
 	}
 	// continuation across a blank line
 	if startsContinuation25(lines[0].norm) && len(seg.cells) > 0 && !forcedAt[0] {
@@ -570,15 +598,19 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 		if len(lines) == 0 {
 			return
 		}
-		newForced := map[int]bool{}
-		for k := range forcedAt {
-			if k > 0 {
-				newForced[k-1] = true
+		if forcedAt != nil {
+			newForced := map[int]bool{}
+			for k := range forcedAt {
+				if k > 0 {
+					newForced[k-1] = true
+				}
 			}
+			forcedAt = newForced
 		}
-		forcedAt = newForced
 	}
-	cur := &cell25{lines: []item25{lines[0]}}
+	// The cells are runs of lines, capped so that a continuation appended
+	// to one later gets its own copy instead of overwriting the next.
+	start := 0
 	maxW := lines[0].width // the wrap width of the open cell
 	for i := 1; i < len(lines); i++ {
 		prev, l := lines[i-1], lines[i]
@@ -586,15 +618,14 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 		split := forcedAt[i] ||
 			!cont && (strings.HasSuffix(prev.norm, "。") || prev.width*10 < maxW*8)
 		if split {
-			seg.cells = append(seg.cells, cur)
-			cur = &cell25{lines: []item25{l}}
+			seg.cells = append(seg.cells, &cell25{lines: lines[start:i:i]})
+			start = i
 			maxW = l.width
 			continue
 		}
-		cur.lines = append(cur.lines, l)
 		maxW = max(maxW, l.width)
 	}
-	seg.cells = append(seg.cells, cur)
+	seg.cells = append(seg.cells, &cell25{lines: lines[start:len(lines):len(lines)]})
 }
 
 // endWords25 end a cell's text; splitGlued25 cuts a glued line after one.

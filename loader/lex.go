@@ -40,12 +40,12 @@ type slideLine struct {
 	norm string // NFKC, trimmed (docText.Norm)
 	flat string // normalize(raw): no spaces at all, for matching
 	// The small fields are sized to their values (one to three digits) and
-	// packed: a document has thousands of lines, lexed once each.
+	// packed into one word: a document has thousands of lines, lexed once
+	// each.
 	num int16 // shapeNumber, shapeNumbered: the number
 	// tailNum is a page number glued to the end of the line after a space
 	// ("…全国展開等） 17"), 0 if none; body and norm still hold it.
 	tailNum int16
-	bullet  rune // shapeBullet: the bullet as printed (⚫ ● ○ 〇 ➢ – • ✓ U+F070)
 	shape   shape
 	// pageStart: the raw line begins with a space, which the extraction
 	// does where a new slide or text box opens.
@@ -125,6 +125,17 @@ func (l *slideLine) body() string {
 	return body
 }
 
+// bullet is the bullet of a shapeBullet line as printed (⚫ ● ○ 〇 ➢ – • ✓
+// U+F070), 0 for other shapes: the first rune of flat, read again rather
+// than kept.
+func (l *slideLine) bullet() rune {
+	if l.shape != shapeBullet {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(l.flat)
+	return r
+}
+
 // lexSlideLineFlat is lexSlideLine given flat = flatten(raw, n).
 func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
 	l := slideLine{line: line, raw: raw, norm: n, flat: flat}
@@ -145,7 +156,7 @@ func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
 		l.shape = shapeSingle
 		return l
 	case strings.ContainsRune(bulletRunes, first):
-		l.shape, l.bullet = shapeBullet, first
+		l.shape = shapeBullet
 	case first == '【' && strings.HasSuffix(f, "】") && strings.Count(f, "【") == 1:
 		l.shape = shapeBracket
 	case first == '<' && strings.HasSuffix(f, ">"):

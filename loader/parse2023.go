@@ -132,7 +132,7 @@ func item2023FromLine(l *slideLine) item2023 {
 		it.kind = k23PillarCol
 	case f == "各分野(ミクロ)の主要施策":
 		it.kind = k23Micro
-	case l.shape == shapeBullet && l.bullet == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
+	case l.bullet() == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
 		it.kind = k23Legend
 		it.body = trimSpaces(l.raw)
 	case l.shape == shapeBracket:
@@ -140,7 +140,7 @@ func item2023FromLine(l *slideLine) item2023 {
 	case l.shape == shapeAngle:
 		it.kind = k23Angle
 	case l.shape == shapeBullet:
-		switch l.bullet {
+		switch l.bullet() {
 		case '〇':
 			it.kind = k23OHead
 		case '⚫', '●':

@@ -59,7 +59,7 @@ func newDocTextString(file string, year int, docID string, data string) (*docTex
 		at += len(l) + 1
 		raw[i] = strings.TrimSuffix(l, "\r")
 	}
-	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, memo: newNormMemo(), text: s, starts: starts}
+	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, memo: newNormMemoFor(len(raw)), text: s, starts: starts}
 	t.fillNorm()
 	return t, nil
 }

@@ -33,18 +33,17 @@ const (
 	shapeNote           // ⇒… or ※…: a remark
 )
 
-// slideLine is one lexed line.
+// slideLine is one lexed line. Its raw text and its NFKC form are the
+// docText's Raw and Norm of the line, not kept again here: a document has
+// thousands of lines.
 type slideLine struct {
 	line int    // 1-based
-	raw  string // verbatim
-	norm string // NFKC, trimmed (docText.Norm)
 	flat string // normalize(raw): no spaces at all, for matching
 	// The small fields are sized to their values (one to three digits) and
-	// packed into one word: a document has thousands of lines, lexed once
-	// each.
+	// packed into one word.
 	num int16 // shapeNumber, shapeNumbered: the number
 	// tailNum is a page number glued to the end of the line after a space
-	// ("…全国展開等） 17"), 0 if none; body and norm still hold it.
+	// ("…全国展開等） 17"), 0 if none; body and the NFKC form still hold it.
 	tailNum int16
 	shape   shape
 	// pageStart: the raw line begins with a space, which the extraction
@@ -109,11 +108,11 @@ func lexSlideLine(line int, raw, n string) slideLine {
 	return lexSlideLineFlat(line, raw, n, flatten(raw, n))
 }
 
-// body is the raw text trimmed, without its bullet (shapeBullet), its
-// brackets (shapeBracket) or its number (shapeNumbered). It is worked out
-// when asked, not kept: only the 2023 grammar reads it, once a line.
-func (l *slideLine) body() string {
-	body := trimSpaces(l.raw)
+// body is the line's raw text trimmed, without its bullet (shapeBullet),
+// its brackets (shapeBracket) or its number (shapeNumbered). It is worked
+// out when asked, not kept: only the 2023 grammar reads it, once a line.
+func (l *slideLine) body(raw string) string {
+	body := trimSpaces(raw)
 	switch l.shape {
 	case shapeBullet:
 		body = cutFirstRune(body)
@@ -138,7 +137,7 @@ func (l *slideLine) bullet() rune {
 
 // lexSlideLineFlat is lexSlideLine given flat = flatten(raw, n).
 func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
-	l := slideLine{line: line, raw: raw, norm: n, flat: flat}
+	l := slideLine{line: line, flat: flat}
 	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
 	f := l.flat
 	first, firstLen := utf8.DecodeRuneInString(f)

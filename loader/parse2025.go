@@ -131,10 +131,12 @@ func lex25(t *docText, lines []slideLine) *lexer25 {
 type stateFn25 func(*lexer25) stateFn25
 
 func (lx *lexer25) newItem(i int) item25 {
-	l := lx.lines[i]
+	l := &lx.lines[i]
 	it := item25{line: i + 1, pageStart: l.pageStart}
-	it.text = trimSpaces(l.raw)
-	it.norm = l.norm
+	it.text = trimSpaces(lx.t.Raw[i])
+	if i < len(lx.t.Norm) {
+		it.norm = lx.t.Norm[i]
+	}
 	it.typ = it25Text
 	if it.text == "" {
 		it.typ = it25Blank

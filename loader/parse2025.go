@@ -413,12 +413,23 @@ func (p *parser25) parseTables() {
 		seg = &segment25{start: line, end: line}
 		segs = append(segs, seg)
 	}
-	var para []item25 // the open paragraph of text lines
+	// The open paragraph of text lines. Every paragraph is written in
+	// turn into one array, sized for the text lines, as a line is in one
+	// paragraph at most: a flushed paragraph is capped (its cells keep it)
+	// and the next opens after it, instead of each growing its own by
+	// doubling.
+	texts := 0
+	for _, it := range items {
+		if it.typ == it25Text {
+			texts++
+		}
+	}
+	para := make([]item25, 0, texts)
 	flushPara := func() {
 		if len(para) > 0 && seg != nil {
-			p.addCells(seg, para)
+			p.addCells(seg, para[:len(para):len(para)])
 		}
-		para = nil
+		para = para[len(para):]
 	}
 	for k := 0; k < len(items); k++ {
 		it := items[k]
@@ -524,10 +535,12 @@ func (p *parser25) parseTables() {
 				if seg.hasBody() || len(seg.goal) > 0 {
 					newSeg(it.line)
 				}
+				// the goal is the run of narrow lines, as the lexer holds it
+				from := k
 				for ; k < len(items) && items[k].typ == it25Text && items[k].width <= 20; k++ {
-					seg.goal = append(seg.goal, items[k])
 					seg.end = items[k].line
 				}
+				seg.goal = items[from:k:k]
 				k--
 				continue
 			}

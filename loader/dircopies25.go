@@ -39,8 +39,8 @@ func (p *parser25) linkDirectionCopies() {
 	// holds bounds their common multiset), so a cell costs one pass over its
 	// bigrams instead of a merge with every bullet.
 	// One sorted list of (bigram, bullet) pairs: the bullets of a bigram
-	// are a run of it, found by binary search (a map of the runs' starts
-	// was a third of what this pass allocated).
+	// are a run of it, found by search (a map of the runs' starts was a
+	// third of what this pass allocated).
 	type posting struct {
 		g bigram.Bigram
 		j int
@@ -74,11 +74,22 @@ func (p *parser25) linkDirectionCopies() {
 			for k < len(bg) && bg[k] == bg[i] {
 				k++
 			}
-			x, ok := slices.BinarySearchFunc(post[lo:], bg[i], func(p posting, g bigram.Bigram) int { return cmp.Compare(p.g, g) })
-			x += lo
-			lo = x
-			if ok {
-				for ; x < len(post) && post[x].g == bg[i]; x++ {
+			// The first posting at or after lo not below the bigram: a
+			// galloping search, as the next bigram's run is often near.
+			g, hi, step := bg[i], lo, 1
+			for hi < len(post) && post[hi].g < g {
+				lo, hi, step = hi+1, hi+step, step*2
+			}
+			hi = min(hi, len(post))
+			for lo < hi {
+				if m := int(uint(lo+hi) >> 1); post[m].g < g {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if x := lo; x < len(post) && post[x].g == g {
+				for ; x < len(post) && post[x].g == g; x++ {
 					bound[post[x].j] += k - i
 				}
 			}

@@ -99,14 +99,16 @@ func (t *docText) fillNorm() {
 	// Bytes once under a string are never written again: an append that
 	// outgrows the buffer copies them away.
 	size := 0
-	for _, l := range t.Raw {
+	changed := make([]uint64, (len(t.Raw)+63)/64) // a bit a line: each line scanned once
+	for i, l := range t.Raw {
 		if !nfkcStable(l) {
 			size += len(l)
+			changed[i/64] |= 1 << (i % 64)
 		}
 	}
 	buf := make([]byte, 0, size) // NFKC shrinks the corpus lines (96%)
 	for i, l := range t.Raw {
-		if nfkcStable(l) {
+		if changed[i/64]&(1<<(i%64)) == 0 {
 			t.Norm[i] = strings.TrimSpace(l)
 			continue
 		}

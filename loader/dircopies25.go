@@ -39,8 +39,8 @@ func (p *parser25) linkDirectionCopies() {
 	// holds bounds their common multiset), so a cell costs one pass over its
 	// bigrams instead of a merge with every bullet.
 	// One sorted list of (bigram, bullet) pairs: the bullets of a bigram
-	// are a run of it, found by search (a map of the runs' starts was a
-	// third of what this pass allocated).
+	// are a run of it, found by search (a map of the runs' starts was
+	// 68 KB a load, two fifths of what this pass allocated).
 	type posting struct {
 		g bigram.Bigram
 		j int

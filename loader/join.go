@@ -12,9 +12,16 @@ import (
 // ("…Web3.0" / "の…" joins plain, "Digital" / "Agency" keeps one). Lines
 // are trimmed first. It runs in linear time: fuzzed inputs can hold one
 // item of thousands of lines.
+//
+// It keeps the trimmed lines (slices of the text, not copies) and joins
+// them once, at String, into a buffer of the exact size, and an item of
+// one line is that line, with no copy at all: the 2023 grammar's joins
+// allocated 143 KB a load grown line by line, 64 KB so.
 type lineJoiner struct {
-	b    strings.Builder
-	last rune // the last rune written
+	first string   // the first non-empty line, trimmed
+	more  []string // the later ones, trimmed
+	n     int      // the bytes of the join
+	last  rune     // the last rune added
 }
 
 func (j *lineJoiner) add(s string) {
@@ -22,29 +29,76 @@ func (j *lineJoiner) add(s string) {
 	if s == "" {
 		return
 	}
-	if j.b.Len() > 0 {
-		if first, _ := utf8.DecodeRuneInString(s); isASCIIWord(j.last) && isASCIIWord(first) {
-			j.b.WriteByte(' ')
+	if j.first == "" {
+		j.first = s
+	} else {
+		if spaced(j.last, s) {
+			j.n++
 		}
+		j.more = append(j.more, s)
 	}
-	j.b.WriteString(s)
+	j.n += len(s)
 	j.last, _ = utf8.DecodeLastRuneInString(s)
 }
 
-func (j *lineJoiner) String() string { return j.b.String() }
+func (j *lineJoiner) String() string {
+	if len(j.more) == 0 {
+		return j.first
+	}
+	var b strings.Builder
+	b.Grow(j.n)
+	b.WriteString(j.first)
+	last, _ := utf8.DecodeLastRuneInString(j.first)
+	for _, s := range j.more {
+		if spaced(last, s) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s)
+		last, _ = utf8.DecodeLastRuneInString(s)
+	}
+	return b.String()
+}
 
-// joinLines joins parts with a lineJoiner.
+// spaced reports whether a line s joined after a line ending in last
+// keeps a space between them: two ASCII words.
+func spaced(last rune, s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	return isASCIIWord(last) && isASCIIWord(first)
+}
+
+// joinLines joins parts as a lineJoiner does, sized by a first pass over
+// them rather than by keeping them.
 func joinLines(parts []string) string {
-	var j lineJoiner
-	n := 0
+	n, k, one := 0, 0, ""
+	var last rune
 	for _, s := range parts {
-		n += len(s) + 1
+		if s = trimSpaces(s); s == "" {
+			continue
+		}
+		if k > 0 && spaced(last, s) {
+			n++
+		}
+		n, k, one = n+len(s), k+1, s
+		last, _ = utf8.DecodeLastRuneInString(s)
 	}
-	j.b.Grow(n) // at most every part and a space each
+	if k <= 1 {
+		return one // one line is its own join
+	}
+	var b strings.Builder
+	b.Grow(n)
+	k = 0
 	for _, s := range parts {
-		j.add(s)
+		if s = trimSpaces(s); s == "" {
+			continue
+		}
+		if k > 0 && spaced(last, s) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s)
+		k++
+		last, _ = utf8.DecodeLastRuneInString(s)
 	}
-	return j.String()
+	return b.String()
 }
 
 func isASCIIWord(r rune) bool {

@@ -33,20 +33,18 @@ const (
 	shapeNote           // ⇒… or ※…: a remark
 )
 
-// slideLine is one lexed line.
+// slideLine is one lexed line. Its raw text and its NFKC form are the
+// docText's Raw and Norm of the line, not kept again here: a document has
+// thousands of lines.
 type slideLine struct {
 	line int    // 1-based
-	raw  string // verbatim
-	norm string // NFKC, trimmed (docText.Norm)
 	flat string // normalize(raw): no spaces at all, for matching
-	// body is the raw text trimmed, without its bullet (shapeBullet), its
-	// brackets (shapeBracket) or its number (shapeNumbered).
-	body string
-	num  int // shapeNumber, shapeNumbered: the number
+	// The small fields are sized to their values (one to three digits) and
+	// packed into one word.
+	num int16 // shapeNumber, shapeNumbered: the number
 	// tailNum is a page number glued to the end of the line after a space
-	// ("…全国展開等） 17"), 0 if none; body and norm still hold it.
-	tailNum int
-	bullet  rune // shapeBullet: the bullet as printed (⚫ ● ○ 〇 ➢ – • ✓ U+F070)
+	// ("…全国展開等） 17"), 0 if none; body and the NFKC form still hold it.
+	tailNum int16
 	shape   shape
 	// pageStart: the raw line begins with a space, which the extraction
 	// does where a new slide or text box opens.
@@ -110,10 +108,36 @@ func lexSlideLine(line int, raw, n string) slideLine {
 	return lexSlideLineFlat(line, raw, n, flatten(raw, n))
 }
 
+// body is the line's raw text trimmed, without its bullet (shapeBullet),
+// its brackets (shapeBracket) or its number (shapeNumbered). It is worked
+// out when asked, not kept: only the 2023 grammar reads it, once a line.
+func (l *slideLine) body(raw string) string {
+	body := trimSpaces(raw)
+	switch l.shape {
+	case shapeBullet:
+		body = cutFirstRune(body)
+	case shapeBracket:
+		body = strings.TrimSuffix(strings.TrimPrefix(body, "【"), "】")
+	case shapeNumbered:
+		_, body, _ = numberedHeading(l.flat)
+	}
+	return body
+}
+
+// bullet is the bullet of a shapeBullet line as printed (⚫ ● ○ 〇 ➢ – • ✓
+// U+F070), 0 for other shapes: the first rune of flat, read again rather
+// than kept.
+func (l *slideLine) bullet() rune {
+	if l.shape != shapeBullet {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(l.flat)
+	return r
+}
+
 // lexSlideLineFlat is lexSlideLine given flat = flatten(raw, n).
 func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
-	trimmed := trimSpaces(raw)
-	l := slideLine{line: line, raw: raw, norm: n, flat: flat, body: trimmed}
+	l := slideLine{line: line, flat: flat}
 	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
 	f := l.flat
 	first, firstLen := utf8.DecodeRuneInString(f)
@@ -122,7 +146,7 @@ func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
 		l.shape = shapeBlank
 		return l
 	case isDigits(f, 1, 3):
-		l.shape, l.num = shapeNumber, atoi(f)
+		l.shape, l.num = shapeNumber, int16(atoi(f))
 		return l
 	case isChartNumbers(n):
 		l.shape = shapeNumbers
@@ -131,11 +155,9 @@ func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
 		l.shape = shapeSingle
 		return l
 	case strings.ContainsRune(bulletRunes, first):
-		l.shape, l.bullet = shapeBullet, first
-		l.body = cutFirstRune(l.body)
+		l.shape = shapeBullet
 	case first == '【' && strings.HasSuffix(f, "】") && strings.Count(f, "【") == 1:
 		l.shape = shapeBracket
-		l.body = strings.TrimSuffix(strings.TrimPrefix(l.body, "【"), "】")
 	case first == '<' && strings.HasSuffix(f, ">"):
 		l.shape = shapeAngle
 	case first == '⇒' || first == '※':
@@ -144,12 +166,11 @@ func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
 		l.shape = shapeEnclosed
 	default:
 		l.shape = shapeText
-		if k, rest, ok := numberedHeading(f); ok {
-			l.shape, l.num = shapeNumbered, k
-			l.body = rest
+		if k, _, ok := numberedHeading(f); ok {
+			l.shape, l.num = shapeNumbered, int16(k)
 		}
 	}
-	l.tailNum = trailingPageNumber(trimmed)
+	l.tailNum = int16(trailingPageNumber(trimSpaces(raw)))
 	return l
 }
 

@@ -48,11 +48,11 @@ func TestLexSlideLine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
 			l := lexSlideLine(7, tt.raw, strings.TrimSpace(nfkc.String(tt.raw)))
-			if l.shape != tt.shape || l.body != tt.body || l.bullet != tt.bullet || l.num != tt.num || l.tailNum != tt.tailNum {
+			if l.shape != tt.shape || l.body(tt.raw) != tt.body || l.bullet() != tt.bullet || int(l.num) != tt.num || int(l.tailNum) != tt.tailNum {
 				t.Errorf("lexSlideLine(%q) = shape %d body %q bullet %q num %d tail %d,\nwant shape %d body %q bullet %q num %d tail %d",
-					tt.raw, l.shape, l.body, l.bullet, l.num, l.tailNum, tt.shape, tt.body, tt.bullet, tt.num, tt.tailNum)
+					tt.raw, l.shape, l.body(tt.raw), l.bullet(), l.num, l.tailNum, tt.shape, tt.body, tt.bullet, tt.num, tt.tailNum)
 			}
-			if l.line != 7 || l.raw != tt.raw || l.flat != normalize(tt.raw) {
+			if l.line != 7 || l.flat != normalize(tt.raw) {
 				t.Errorf("position or text lost: %+v", l)
 			}
 		})

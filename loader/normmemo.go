@@ -12,7 +12,14 @@ type normMemo struct {
 	frozen bool
 }
 
-func newNormMemo() *normMemo { return &normMemo{m: map[string]string{}} }
+func newNormMemo() *normMemo { return newNormMemoFor(0) }
+
+// newNormMemoFor is a memo for a document of lines lines, sized once for
+// the texts it will hold rather than grown by doubling: the seed's
+// documents remember 0.19 and 0.17 texts a line (639 of 3432, 361 of 2156).
+func newNormMemoFor(lines int) *normMemo {
+	return &normMemo{m: make(map[string]string, lines/5)}
+}
 
 // normalize is normalize(s), remembered until the memo is frozen. A nil
 // memo (a docText built by hand) remembers nothing.

@@ -64,7 +64,7 @@ const (
 	k23Text                 // anything else
 )
 
-// item2023 is a lexed line (line, norm, flat, …: the slideLine it points
+// item2023 is a lexed line (line, flat, shape, …: the slideLine it points
 // to, shared, not copied) as this grammar reads it.
 type item2023 struct {
 	*slideLine
@@ -97,16 +97,17 @@ var (
 // (lex.go): the shapes every edition has, then the headings only this
 // edition prints (key messages, pillar headings, the contents, the summary
 // table headers).
-func lex2023(lines []slideLine) []item2023 {
+func lex2023(lines []slideLine, raw []string) []item2023 {
 	items := make([]item2023, len(lines))
 	for i := range lines {
-		items[i] = item2023FromLine(&lines[i])
+		items[i] = item2023FromLine(&lines[i], raw[i])
 	}
 	return items
 }
 
-func item2023FromLine(l *slideLine) item2023 {
-	it := item2023{slideLine: l, body: l.body}
+// item2023FromLine reads the lexed line l, whose raw text is raw.
+func item2023FromLine(l *slideLine, raw string) item2023 {
+	it := item2023{slideLine: l, body: l.body(raw)}
 	f := it.flat
 	switch l.shape {
 	case shapeBlank:
@@ -132,15 +133,15 @@ func item2023FromLine(l *slideLine) item2023 {
 		it.kind = k23PillarCol
 	case f == "各分野(ミクロ)の主要施策":
 		it.kind = k23Micro
-	case l.shape == shapeBullet && l.bullet == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
+	case l.bullet() == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
 		it.kind = k23Legend
-		it.body = trimSpaces(l.raw)
+		it.body = trimSpaces(raw)
 	case l.shape == shapeBracket:
 		it.kind = k23Bracket
 	case l.shape == shapeAngle:
 		it.kind = k23Angle
 	case l.shape == shapeBullet:
-		switch l.bullet {
+		switch l.bullet() {
 		case '〇':
 			it.kind = k23OHead
 		case '⚫', '●':
@@ -160,7 +161,7 @@ func item2023FromLine(l *slideLine) item2023 {
 		it.kind = k23Text
 	}
 	if l.shape == shapeNumbered || l.shape == shapeNumbers {
-		it.body = trimSpaces(l.raw) // text to this grammar: keep the number
+		it.body = trimSpaces(raw) // text to this grammar: keep the number
 	}
 	if it.kind != k23Text {
 		return it
@@ -184,7 +185,7 @@ func item2023FromLine(l *slideLine) item2023 {
 			it.kind = k23TOCEntry
 			it.head2023 = &head2023{}
 			it.tocOrd, _ = strconv.Atoi(m[1])
-			it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(l.raw), "")), "･")[0])
+			it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(raw), "")), "･")[0])
 		}
 	}
 	return it
@@ -303,7 +304,7 @@ func read2023(t *docText) (*parser2023, error) {
 	b := newDocBuilder(t)
 	p := &parser2023{
 		docBuilder: b,
-		items:      lex2023(b.lines),
+		items:      lex2023(b.lines, t.Raw),
 		cellIDs:    idSet{},
 		pillars:    map[string]*policygraph.Pillar{},
 		aliases:    map[string][]string{},
@@ -1126,7 +1127,9 @@ func (p *parser2023) concept(i int) int {
 	p.place(it.line, "skipped:concept-prose")
 	if pl := p.pillars[p.pillar]; pl != nil {
 		if p.pd.ProseOwner == nil {
-			p.pd.ProseOwner = map[int]string{}
+			// sized once, not grown by doubling: a sixth of the lines
+			// (the seed's concept pages hold 524 prose lines of 3432)
+			p.pd.ProseOwner = make(map[int]string, len(p.items)/6)
 		}
 		p.pd.ProseOwner[it.line] = pl.ID
 	}

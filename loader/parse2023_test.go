@@ -676,5 +676,5 @@ func lexLine2023(t *docText, i int) item2023 {
 		n = t.Norm[i]
 	}
 	l := lexSlideLine(i+1, raw, n)
-	return item2023FromLine(&l)
+	return item2023FromLine(&l, raw)
 }

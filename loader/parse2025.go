@@ -55,7 +55,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 
 // ---- lexer ----
 
-type itemType25 int
+type itemType25 uint8
 
 const (
 	it25Blank       itemType25 = iota
@@ -72,15 +72,16 @@ const (
 	it25Label                  // a lone character opening a page (" 康"): the rest of a vertical label
 )
 
-// item25 is one lexed line.
+// item25 is one lexed line. Its small fields are packed into one word (a
+// document has thousands of lines, and the cells copy their items).
 type item25 struct {
-	typ       itemType25
 	line      int    // 1-based
 	text      string // raw line trimmed, a trailing page number removed
 	norm      string // NFKC of text
-	pageStart bool   // the raw line begins with a space: the extraction opens a new page/text box there
-	width     int    // display width of text (full-width 2, ASCII and half-width kana 1)
-	pageTail  bool   // a trailing page number was removed from the line
+	width     int32  // display width of text (full-width 2, ASCII and half-width kana 1)
+	typ       itemType25
+	pageStart bool // the raw line begins with a space: the extraction opens a new page/text box there
+	pageTail  bool // a trailing page number was removed from the line
 }
 
 type lexer25 struct {
@@ -130,15 +131,17 @@ func lex25(t *docText, lines []slideLine) *lexer25 {
 type stateFn25 func(*lexer25) stateFn25
 
 func (lx *lexer25) newItem(i int) item25 {
-	l := lx.lines[i]
+	l := &lx.lines[i]
 	it := item25{line: i + 1, pageStart: l.pageStart}
-	it.text = trimSpaces(l.raw)
-	it.norm = l.norm
+	it.text = trimSpaces(lx.t.Raw[i])
+	if i < len(lx.t.Norm) {
+		it.norm = lx.t.Norm[i]
+	}
 	it.typ = it25Text
 	if it.text == "" {
 		it.typ = it25Blank
 	}
-	it.width = dispWidth25(it.text)
+	it.width = int32(dispWidth25(it.text))
 	return it
 }
 
@@ -254,7 +257,7 @@ func (lx *lexer25) classifyBody(it *item25) {
 	if head := strings.TrimRight(it.text, "0123456789"); l.tailNum > 0 && len(it.text)-len(head) <= 2 {
 		it.text = strings.TrimRightFunc(head, unicode.IsSpace)
 		it.norm = strings.TrimSpace(nfkc.String(it.text))
-		it.width = dispWidth25(it.text)
+		it.width = int32(dispWidth25(it.text))
 		it.pageTail = true
 	}
 }
@@ -320,24 +323,44 @@ type parser25 struct {
 	dirsN int
 }
 
-// items returns the lexed items of lines [from, to) (1-based from, exclusive to).
+// items returns the lexed items of lines [from, to) (1-based from, exclusive
+// to). The lexer emits them in line order, so they are a run of lx.items,
+// returned as it is (capped, so no append reaches past it): nothing writes
+// an item once lexed. A copy is made only if they are not one run.
 func (p *parser25) itemsIn(from, to int) []item25 {
-	n := 0
-	for _, it := range p.lx.items {
+	items := p.lx.items
+	n, i := 0, -1
+	for k, it := range items {
 		if it.line >= from && it.line < to {
+			if i < 0 {
+				i = k
+			}
 			n++
 		}
 	}
 	if n == 0 {
 		return nil
 	}
+	if run := items[i : i+n : i+n]; run[n-1].line < to && run[n-1].line >= from && inOrder25(run) {
+		return run
+	}
 	out := make([]item25, 0, n)
-	for _, it := range p.lx.items {
+	for _, it := range items {
 		if it.line >= from && it.line < to {
 			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// inOrder25 reports whether the items' lines increase.
+func inOrder25(items []item25) bool {
+	for k := 1; k < len(items); k++ {
+		if items[k].line <= items[k-1].line {
+			return false
+		}
+	}
+	return true
 }
 
 var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
@@ -390,12 +413,23 @@ func (p *parser25) parseTables() {
 		seg = &segment25{start: line, end: line}
 		segs = append(segs, seg)
 	}
-	var para []item25 // the open paragraph of text lines
+	// The open paragraph of text lines. Every paragraph is written in
+	// turn into one array, sized for the text lines, as a line is in one
+	// paragraph at most: a flushed paragraph is capped (its cells keep it)
+	// and the next opens after it, instead of each growing its own by
+	// doubling.
+	texts := 0
+	for _, it := range items {
+		if it.typ == it25Text {
+			texts++
+		}
+	}
+	para := make([]item25, 0, texts)
 	flushPara := func() {
 		if len(para) > 0 && seg != nil {
-			p.addCells(seg, para)
+			p.addCells(seg, para[:len(para):len(para)])
 		}
-		para = nil
+		para = para[len(para):]
 	}
 	for k := 0; k < len(items); k++ {
 		it := items[k]
@@ -501,10 +535,12 @@ func (p *parser25) parseTables() {
 				if seg.hasBody() || len(seg.goal) > 0 {
 					newSeg(it.line)
 				}
+				// the goal is the run of narrow lines, as the lexer holds it
+				from := k
 				for ; k < len(items) && items[k].typ == it25Text && items[k].width <= 20; k++ {
-					seg.goal = append(seg.goal, items[k])
 					seg.end = items[k].line
 				}
+				seg.goal = items[from:k:k]
 				k--
 				continue
 			}
@@ -549,17 +585,25 @@ func startsContinuation25(s string) bool {
 // shorter than the paragraph's wrap width, or at a line ending with 。, unless
 // the next line says it continues (また、…, a particle).
 func (p *parser25) addCells(seg *segment25, para []item25) {
-	// Two cells glued on one line: longer than any column can hold.
-	var lines []item25
-	var forcedAt = map[int]bool{}
-	for _, it := range para {
-		if a, b, ok := splitGlued25(it); ok {
-			lines = append(lines, a)
-			forcedAt[len(lines)] = true
-			lines = append(lines, b)
+	// Two cells glued on one line: longer than any column can hold. The
+	// lines are the paragraph itself unless one is cut in two.
+	lines := para
+	var forcedAt map[int]bool
+	for i, it := range para {
+		a, b, ok := splitGlued25(it)
+		if !ok {
+			if forcedAt != nil {
+				lines = append(lines, it)
+			}
 			continue
 		}
-		lines = append(lines, it)
+		if forcedAt == nil {
+			forcedAt = map[int]bool{}
+			lines = append(make([]item25, 0, len(para)+1), para[:i]...)
+		}
+		lines = append(lines, a)
+		forcedAt[len(lines)] = true
+		lines = append(lines, b)
 	}
 	// continuation across a blank line
 	if startsContinuation25(lines[0].norm) && len(seg.cells) > 0 && !forcedAt[0] {
@@ -569,15 +613,19 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 		if len(lines) == 0 {
 			return
 		}
-		newForced := map[int]bool{}
-		for k := range forcedAt {
-			if k > 0 {
-				newForced[k-1] = true
+		if forcedAt != nil {
+			newForced := map[int]bool{}
+			for k := range forcedAt {
+				if k > 0 {
+					newForced[k-1] = true
+				}
 			}
+			forcedAt = newForced
 		}
-		forcedAt = newForced
 	}
-	cur := &cell25{lines: []item25{lines[0]}}
+	// The cells are runs of lines, capped so that a continuation appended
+	// to one later gets its own copy instead of overwriting the next.
+	start := 0
 	maxW := lines[0].width // the wrap width of the open cell
 	for i := 1; i < len(lines); i++ {
 		prev, l := lines[i-1], lines[i]
@@ -585,15 +633,14 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 		split := forcedAt[i] ||
 			!cont && (strings.HasSuffix(prev.norm, "。") || prev.width*10 < maxW*8)
 		if split {
-			seg.cells = append(seg.cells, cur)
-			cur = &cell25{lines: []item25{l}}
+			seg.cells = append(seg.cells, &cell25{lines: lines[start:i:i]})
+			start = i
 			maxW = l.width
 			continue
 		}
-		cur.lines = append(cur.lines, l)
 		maxW = max(maxW, l.width)
 	}
-	seg.cells = append(seg.cells, cur)
+	seg.cells = append(seg.cells, &cell25{lines: lines[start:len(lines):len(lines)]})
 }
 
 // endWords25 end a cell's text; splitGlued25 cuts a glued line after one.
@@ -632,7 +679,7 @@ func splitGlued25(it item25) (item25, item25, bool) {
 	a, b := it, it
 	a.text, b.text = it.text[:best], it.text[best:]
 	a.norm, b.norm = strings.TrimSpace(nfkc.String(a.text)), strings.TrimSpace(nfkc.String(b.text))
-	a.width, b.width = dispWidth25(a.text), dispWidth25(b.text)
+	a.width, b.width = int32(dispWidth25(a.text)), int32(dispWidth25(b.text))
 	return a, b, true
 }
 

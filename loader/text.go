@@ -1,11 +1,13 @@
 package loader
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -57,7 +59,7 @@ func newDocTextString(file string, year int, docID string, data string) (*docTex
 		at += len(l) + 1
 		raw[i] = strings.TrimSuffix(l, "\r")
 	}
-	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, memo: newNormMemo(), text: s, starts: starts}
+	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, memo: newNormMemoFor(len(raw)), text: s, starts: starts}
 	t.fillNorm()
 	return t, nil
 }
@@ -91,9 +93,48 @@ func (t *docText) fillNorm() {
 		return
 	}
 	t.Norm = make([]string, len(t.Raw))
+	// strings.TrimSpace(nfkc.String(line)) without an allocation a line:
+	// the lines NFKC changes are written in turn into one buffer, each
+	// line's form a string over its part (its trailing spaces given back).
+	// Bytes once under a string are never written again: an append that
+	// outgrows the buffer copies them away.
+	size := 0
+	changed := make([]uint64, (len(t.Raw)+63)/64) // a bit a line: each line scanned once
 	for i, l := range t.Raw {
-		t.Norm[i] = strings.TrimSpace(nfkc.String(l))
+		if !nfkcStable(l) {
+			size += len(l)
+			changed[i/64] |= 1 << (i % 64)
+		}
 	}
+	buf := make([]byte, 0, size) // NFKC shrinks the seed's lines (to 96% and 95%)
+	for i, l := range t.Raw {
+		if changed[i/64]&(1<<(i%64)) == 0 {
+			t.Norm[i] = strings.TrimSpace(l)
+			continue
+		}
+		// Appended to an empty slice of the buffer: NFKC composes across
+		// what it appends to, and must not across lines (a line opening
+		// with a combining mark).
+		start := len(buf)
+		out := bytes.TrimRightFunc(nfkc.AppendString(buf[start:start], l), unicode.IsSpace)
+		if len(out) > 0 && cap(buf) > start && unsafe.SliceData(out) == unsafe.SliceData(buf[start:]) {
+			buf = buf[:start+len(out)] // written in place, not to a new array: keep it
+		}
+		if out = bytes.TrimLeftFunc(out, unicode.IsSpace); len(out) > 0 {
+			t.Norm[i] = unsafe.String(&out[0], len(out))
+		}
+	}
+}
+
+// nfkcStable reports whether s is its own NFKC form (nfkc.String(s) == s
+// without building it).
+func nfkcStable(s string) bool {
+	for _, r := range s {
+		if m, ok := nfkc.Rune(r); !ok || m != r {
+			return false
+		}
+	}
+	return true
 }
 
 // firstInvalidUTF8 returns the 1-based line and byte column of the first

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 func TestNewDocText(t *testing.T) {
@@ -34,6 +36,26 @@ func TestNewDocText(t *testing.T) {
 // TestJoined: a quote of lines is Raw joined by "\n", whether it is a
 // span of the text (LF) or built anew (a CR stripped inside it, a docText
 // built by hand).
+// TestFillNormOneBuffer: the lines' NFKC forms, written into one buffer,
+// are each line's own: a combining mark opening a line does not compose
+// with the line before, and lines NFKC lengthens (㍻, ﷺ) outgrow the
+// buffer without changing the lines already written.
+func TestFillNormOneBuffer(t *testing.T) {
+	for _, raw := range [][]string{
+		{"ｶ", "\u3099ら", "（１）", "ｶ", "\u3099"},
+		{"㍻３０年", " ﷺﷺﷺﷺ ", "ＧＸ", "\u3000", "平成"},
+		{"", "\u3000\u3000", "①"},
+	} {
+		txt := &docText{Raw: raw}
+		txt.fillNorm()
+		for i, l := range raw {
+			if want := strings.TrimSpace(nfkc.String(l)); txt.Norm[i] != want {
+				t.Errorf("%q: Norm[%d] = %q, want %q", raw, i, txt.Norm[i], want)
+			}
+		}
+	}
+}
+
 func TestJoined(t *testing.T) {
 	lf, err := newDocTextString("a.txt", 2023, "doc:2023", "\ufeff一行目\n\n三行目\nlast\n")
 	if err != nil {

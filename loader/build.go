@@ -25,8 +25,8 @@ func newDocBuilder(t *docText) docBuilder {
 // wins, except over a "skipped:" one: prose skipped at first can turn out
 // to belong to a node.
 func (b *docBuilder) place(line int, id string) {
-	if line < 1 || line > len(b.t.Raw) {
-		return
+	if line < 1 || line > len(b.t.Raw) || id == "" {
+		return // "" is what an unplaced line holds
 	}
 	if prev := b.pd.Placed[line]; prev == "" || strings.HasPrefix(prev, "skipped:") {
 		b.pd.Placed[line] = id

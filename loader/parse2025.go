@@ -85,8 +85,10 @@ type item25 struct {
 }
 
 type lexer25 struct {
-	t          *docText
-	lines      []slideLine // the shared lexer's shapes (lex.go)
+	t     *docText
+	lines []slideLine // the shared lexer's shapes (lex.go)
+	// items are written by the lexer only: the grammar reads runs of them
+	// in place (itemsIn), so an item must not change after lexing.
 	items      []item25
 	dirStart   int // 0-based first line of the directions part, -1 if none
 	tableStart int // 0-based first line of the pillar tables part, -1 if none

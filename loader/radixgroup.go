@@ -4,7 +4,7 @@ package loader
 // order among keys equal there: the bigram numberings (bigramIDsBySort,
 // sortGrams) pack a place in the low bits and read only the runs of equal
 // high bits. One in-place pass on the top 11 bits (American flag sort),
-// then least-significant-digit passes of 8 bits inside each of those
+// then least-significant-digit passes of 11 bits inside each of those
 // buckets, so the scratch array is the largest bucket (29% of the corpus's
 // EVOLVES_FROM bigrams, the katakana) rather than all the keys, as a
 // least-significant-digit sort of the whole needs.
@@ -43,7 +43,7 @@ func groupSort[K ~uint64](keys []K, low uint) {
 }
 
 // sortDigits sorts keys by their bits low..high (and a few above, equal in
-// keys) with tmp, as long as keys: stable passes of 8 bits, a pass skipped
+// keys) with tmp, as long as keys: stable passes of 11 bits, a pass skipped
 // when every key has the same digit there.
 func sortDigits[K ~uint64](keys, tmp []K, low, high uint) {
 	const digit = 11

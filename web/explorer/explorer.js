@@ -29,9 +29,20 @@ const short = (s, n) => (s.length > n ? s.slice(0, n) + "…" : s);
 const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 const yearOfId = (id) => { const m = /^[a-z]+:(\d{4})(:|$)/.exec(id); return m ? Number(m[1]) : null; };
 
+// gqlRetries is how often a request the server refused as busy (503 with
+// Retry-After: it sheds load beyond its slots and queue) is asked again,
+// after the wait it names.
+const gqlRetries = 3;
+
 async function gql(query, variables) {
-  const r = await fetch("/graphql", {method: "POST", headers: {"Content-Type": "application/json", "Accept": "application/json"},
-    body: JSON.stringify({query, variables})});
+  let r;
+  for (let attempt = 0; ; attempt++) {
+    r = await fetch("/graphql", {method: "POST", headers: {"Content-Type": "application/json", "Accept": "application/json"},
+      body: JSON.stringify({query, variables})});
+    if (r.status !== 503 || attempt >= gqlRetries) break;
+    const wait = Math.min(Number(r.headers.get("Retry-After")) || 1, 5);
+    await new Promise((done) => setTimeout(done, wait * 1000));
+  }
   const body = await r.json();
   if (body.errors && body.errors.length) {
     const e = body.errors[0];

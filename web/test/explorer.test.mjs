@@ -155,6 +155,24 @@ try {
   assert.ok(visible(s).some((n) => n.year === 2023), "no edition filter applied");
   await shot("bad-filter-values");
 
+  // 1d. A busy server refuses with 503 and Retry-After: the page waits as
+  // told and asks again, so the search still answers and no error shows.
+  let refused = 0;
+  const problemsBefore = problems.length;
+  await page.route(`${base}/graphql`, (r) => {
+    if (refused++ > 0) return r.fallback();
+    return r.fulfill({status: 503, headers: {"Retry-After": "1", "Content-Type": "application/json"},
+      body: JSON.stringify({errors: [{message: "the server is busy; retry later", extensions: {code: "UNAVAILABLE"}}]})});
+  });
+  await page.fill("#search", "GI基金");
+  s = await settle((s) => s.route.q === "GI基金" && s.hits.length > 0, "search hits after a refusal");
+  assert.ok(refused >= 2, "the refused request was asked again");
+  await page.unroute(`${base}/graphql`);
+  // Chromium logs the refused request itself as a console error: the one
+  // expected problem of this step.
+  const logged = problems.splice(problemsBefore);
+  assert.ok(logged.every((p) => /503/.test(p)), logged.join("\n"));
+
   // 2. Search 半導体, walk the hits with the keyboard and open one.
   await page.fill("#search", "半導体");
   s = await settle((s) => s.hits.length > 0 && s.route.q === "半導体", "search hits");

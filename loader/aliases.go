@@ -143,26 +143,7 @@ func newMatcher(data []byte) (*matcher, error) {
 		if e.Name != normalize(e.Name) {
 			c.add(jsonpos.Join(path, "name"), "name %q is not in normalised form (it becomes an id)", e.Name)
 		}
-		for j, a := range append([]string{e.Name}, e.Aliases...) {
-			at := jsonpos.Join(path, "name")
-			if j > 0 {
-				at = fmt.Sprintf("%s.aliases[%d]", path, j-1)
-			}
-			p := normalize(a)
-			if utf8.RuneCountInString(p) < 2 {
-				c.add(at, "alias %q of %s is too short to match safely", a, e.Name)
-				continue
-			}
-			if owner, ok := seen[p]; ok {
-				if owner != e.Name { // else a display spelling that normalises to one already listed
-					c.add(at, "%q is an alias of both %s and %s", a, owner, e.Name)
-				}
-				continue
-			}
-			seen[p] = e.Name
-			r, _ := utf8.DecodeRuneInString(p)
-			m.byFirst[r] = append(m.byFirst[r], aliasPattern{text: p, kind: kind, entry: i})
-		}
+		c.patterns(path, e.Name, append([]string{e.Name}, e.Aliases...), aliasPattern{kind: kind, entry: i}, seen, m.byFirst)
 	}
 	for i, e := range t.Laws {
 		add(kindLaw, fmt.Sprintf("laws[%d]", i), i, e)
@@ -189,6 +170,36 @@ func newMatcher(data []byte) (*matcher, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// patterns indexes under its first rune, in byFirst, each spelling of the
+// entry at path (names: its name, then its aliases), normalised, as a
+// pattern like p; a spelling too short to match safely, or that another
+// owner already has (seen: normalised spelling → owner), is reported
+// instead. A display spelling that normalises to one the same owner has
+// is skipped.
+func (c *tableCheck) patterns(path, owner string, names []string, p aliasPattern, seen map[string]string, byFirst map[rune][]aliasPattern) {
+	for j, a := range names {
+		at := jsonpos.Join(path, "name")
+		if j > 0 {
+			at = fmt.Sprintf("%s.aliases[%d]", path, j-1)
+		}
+		n := normalize(a)
+		if utf8.RuneCountInString(n) < 2 {
+			c.add(at, "alias %q of %s is too short to match safely", a, owner)
+			continue
+		}
+		if prev, ok := seen[n]; ok {
+			if prev != owner {
+				c.add(at, "%q is an alias of both %s and %s", a, prev, owner)
+			}
+			continue
+		}
+		seen[n] = owner
+		r, _ := utf8.DecodeRuneInString(n)
+		p.text = n
+		byFirst[r] = append(byFirst[r], p)
+	}
 }
 
 // tableCheck collects the problems of the alias table, each at the line of
@@ -223,26 +234,7 @@ func (m *matcher) addOrgs(c *tableCheck) {
 		if !slices.Contains(policygraph.OrgKinds, o.Kind) {
 			c.add(jsonpos.Join(path, "kind"), "organisation %s has unknown kind %q", o.ID, o.Kind)
 		}
-		for j, a := range append([]string{o.Name}, o.Aliases...) {
-			at := jsonpos.Join(path, "name")
-			if j > 0 {
-				at = fmt.Sprintf("%s.aliases[%d]", path, j-1)
-			}
-			p := normalize(a)
-			if utf8.RuneCountInString(p) < 2 {
-				c.add(at, "alias %q of %s is too short to match safely", a, o.ID)
-				continue
-			}
-			if owner, ok := seen[p]; ok {
-				if owner != o.ID {
-					c.add(at, "%q is an alias of both %s and %s", a, owner, o.ID)
-				}
-				continue
-			}
-			seen[p] = o.ID
-			r, _ := utf8.DecodeRuneInString(p)
-			m.orgFirst[r] = append(m.orgFirst[r], aliasPattern{text: p, kind: kindOrg, entry: i})
-		}
+		c.patterns(path, o.ID, append([]string{o.Name}, o.Aliases...), aliasPattern{kind: kindOrg, entry: i}, seen, m.orgFirst)
 		for _, w := range o.Not {
 			m.orgNot[i] = append(m.orgNot[i], normalize(w))
 		}

@@ -66,39 +66,13 @@ func spaced(last rune, s string) bool {
 	return isASCIIWord(last) && isASCIIWord(first)
 }
 
-// joinLines joins parts as a lineJoiner does, sized by a first pass over
-// them rather than by keeping them.
+// joinLines joins parts with a lineJoiner.
 func joinLines(parts []string) string {
-	n, k, one := 0, 0, ""
-	var last rune
+	j := lineJoiner{more: make([]string, 0, max(len(parts)-1, 0))}
 	for _, s := range parts {
-		if s = trimSpaces(s); s == "" {
-			continue
-		}
-		if k > 0 && spaced(last, s) {
-			n++
-		}
-		n, k, one = n+len(s), k+1, s
-		last, _ = utf8.DecodeLastRuneInString(s)
+		j.add(s)
 	}
-	if k <= 1 {
-		return one // one line is its own join
-	}
-	var b strings.Builder
-	b.Grow(n)
-	k = 0
-	for _, s := range parts {
-		if s = trimSpaces(s); s == "" {
-			continue
-		}
-		if k > 0 && spaced(last, s) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s)
-		k++
-		last, _ = utf8.DecodeLastRuneInString(s)
-	}
-	return b.String()
+	return j.String()
 }
 
 func isASCIIWord(r rune) bool {

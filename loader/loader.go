@@ -72,14 +72,21 @@ func LoadFS(fsys fs.FS) (*policygraph.Graph, *Report, error) {
 	eds, err := loadEditions()
 	if err != nil {
 		rep := &Report{}
-		var list ErrorList
-		if !errors.As(err, &list) {
-			return &policygraph.Graph{}, rep, fmt.Errorf("load: %w", err)
-		}
-		rep.Errors = append(rep.Errors, list...)
-		return &policygraph.Graph{}, rep, rep.Errors.Err()
+		return &policygraph.Graph{}, rep, tableErrors(rep, err)
 	}
 	return loadFS(fsys, eds)
+}
+
+// tableErrors is the load's error when the embedded tables (aliases.json)
+// are wrong: each problem of an ErrorList goes into the report at its
+// line, as a document's do; anything else is wrapped as it is.
+func tableErrors(rep *Report, err error) error {
+	var list ErrorList
+	if !errors.As(err, &list) {
+		return fmt.Errorf("load: %w", err)
+	}
+	rep.Errors = append(rep.Errors, list...)
+	return rep.Errors.Err()
 }
 
 // loadFS is LoadFS with the given edition data (tests add editions).
@@ -99,12 +106,7 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 	}
 	m, err := loadMatcher()
 	if err != nil {
-		var list ErrorList
-		if !errors.As(err, &list) {
-			return g, rep, fmt.Errorf("load: %w", err)
-		}
-		rep.Errors = append(rep.Errors, list...) // each at its line of aliases.json
-		return g, rep, rep.Errors.Err()
+		return g, rep, tableErrors(rep, err)
 	}
 	loaded := loadDocuments(fsys, man.Documents, eds, m)
 	var docs []*loadedDoc

@@ -64,9 +64,9 @@ func (t *docText) normalize(s string) string {
 
 // itemID is itemID for this document's year, the text normalised through
 // its memo.
-// simText is simText(s) with s normalised through the memo.
-func (t *docText) simText(s string) string { return stripPunct(unmarkedOf(t.normalize(s))) }
-
 func (t *docText) itemID(kind, scope, text string) string {
 	return itemIDOf(kind, t.Year, scope, t.normalize(text))
 }
+
+// simText is simText(s) with s normalised through the memo.
+func (t *docText) simText(s string) string { return stripPunct(unmarkedOf(t.normalize(s))) }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/policygraph/policygraph/editiondiff"
+	"github.com/policygraph/policygraph/inmem"
 	"github.com/policygraph/policygraph/loader"
 	"github.com/policygraph/policygraph/seed"
 )
@@ -49,6 +51,14 @@ func TestREADMEFigures(t *testing.T) {
 		}
 		return n
 	}
+	store, err := inmem.New(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff, err := editiondiff.Compute(t.Context(), store, "doc:2023", "doc:2025", "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	figures := []struct {
 		name string
 		re   string // the README sentence, with a group per figure
@@ -66,6 +76,8 @@ func TestREADMEFigures(t *testing.T) {
 		{"amounts", "\\(([\\d,]+): (\\d+) in 2023, (\\d+) in 2025\\) \\| `yen`",
 			[]int{count("Amount"), d23.Nodes["Amount"], d25.Nodes["Amount"]}},
 		{"organisations", `from the same alias table \((\d+):`, []int{count("Organisation")}},
+		{"planned measures continued", `finds a continuation for (\d+) of the (\d+) planned measures \((\d+) of (\d+)\s+"not mentioned"`,
+			[]int{diff.Totals.Progress + diff.Totals.Todo + diff.Totals.Continued, diff.Totals.Planned, diff.Totals.NotMentioned, diff.Totals.Planned}},
 	}
 	for _, f := range figures {
 		m := regexp.MustCompile(f.re).FindStringSubmatch(readme)

@@ -48,11 +48,21 @@ type pillarConcept struct {
 	Note     string   `json:"note"`
 }
 
+// termEntry is a term the council renamed between editions: its
+// spellings in earlier editions (variants), read as the term when measures
+// of two editions are compared (EVOLVES_FROM), and only there.
+type termEntry struct {
+	Term     string   `json:"term"`
+	Variants []string `json:"variants"`
+	Note     string   `json:"note"`
+}
+
 type aliasTable struct {
 	Laws     []aliasEntry       `json:"laws"`
 	Funds    []aliasEntry       `json:"funds"`
 	Orgs     []orgEntry         `json:"organisations"`
 	Pillars  []pillarConcept    `json:"pillars"`
+	Terms    []termEntry        `json:"terms"`
 	Editions []editionKnowledge `json:"editions"`
 }
 
@@ -86,6 +96,9 @@ type matcher struct {
 	// lawRunes and orgRunes hold the keys of byFirst and orgFirst: most
 	// runes of a text start no name, and a bit says so faster than the map.
 	lawRunes, orgRunes *runeSet
+	// terms replaces every variant of a renamed term by the term (on
+	// normalised text); nil if the table has none.
+	terms *strings.Replacer
 }
 
 // runeSet is a set of runes below U+10000 as bits; a rune above is always in.
@@ -111,10 +124,11 @@ var loadMatcher = sync.OnceValues(func() (*matcher, error) { return newMatcher(a
 // The keys each part of the alias table may have: a misspelt key would
 // otherwise be dropped without a word (a "alias" list never matched).
 var (
-	aliasTableKeys = []string{"_comment", "laws", "funds", "organisations", "pillars", "editions"}
+	aliasTableKeys = []string{"_comment", "laws", "funds", "organisations", "pillars", "terms", "editions"}
 	aliasEntryKeys = []string{"name", "aliases", "foreign", "note"}
 	orgEntryKeys   = []string{"id", "name", "aliases", "kind", "not", "note"}
 	conceptKeys    = []string{"concept", "keywords", "note"}
+	termKeys       = []string{"term", "variants", "note"}
 )
 
 // newMatcher reads the laws, funds, organisations and pillar concepts of
@@ -165,11 +179,54 @@ func newMatcher(data []byte) (*matcher, error) {
 			c.add(path, "pillar concept %d needs a concept and keywords", i)
 		}
 	}
+	m.terms = readTerms(c, t.Terms)
 	c.errs.Sort() // found table by table; reported in line order
 	if err := c.errs.Err(); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// readTerms checks the renamed terms and returns their replacer, nil for
+// none: each term and variant normalised, two runes or more, and a
+// spelling never both a term and a variant, nor the variant of two terms.
+func readTerms(c *tableCheck, terms []termEntry) *strings.Replacer {
+	var pairs []string
+	role := map[string]string{} // spelling → "term" or the term it is a variant of
+	for i, e := range terms {
+		path := fmt.Sprintf("terms[%d]", i)
+		c.unknown(path, termKeys)
+		if e.Term == "" || len(e.Variants) == 0 {
+			c.add(path, "term %d needs a term and variants", i)
+			continue
+		}
+		spell := func(at, s, owner string) bool {
+			switch {
+			case s != normalize(s):
+				c.add(at, "%q is not in normalised form", s)
+			case utf8.RuneCountInString(s) < 2:
+				c.add(at, "%q is too short to replace safely", s)
+			case role[s] != "":
+				c.add(at, "%q is already %s", s, role[s])
+			default:
+				role[s] = owner
+				return true
+			}
+			return false
+		}
+		if !spell(jsonpos.Join(path, "term"), e.Term, "a term") {
+			continue
+		}
+		for j, v := range e.Variants {
+			if spell(fmt.Sprintf("%s.variants[%d]", path, j), v, "a variant of "+e.Term) {
+				pairs = append(pairs, v, e.Term)
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	return strings.NewReplacer(pairs...)
 }
 
 // patterns indexes under its first rune, in byFirst, each spelling of the

@@ -51,7 +51,7 @@ func runDocPasses(m *matcher, d *loadedDoc) *docPasses {
 	p.err = catchPanic(func() {
 		var rep Report // collects the unresolved entries in order
 		unsummarized(d, pd.Rels, &rep)
-		p.items = docSimItems(d.t, pd, 0)
+		p.items = docSimItems(d.t, pd, 0, m.terms)
 		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
 		p.refs = linkRefs(d, &rep)
 		p.restates = linkRestates(pd.Targets)

@@ -34,6 +34,7 @@ func (r scoreRow) at(j int) float64 {
 type rowMaker struct {
 	ev   *evolveScorer
 	d    []float64
+	p    []float64 // a purpose clause's dot products, made when first needed
 	made []bool
 	j    []int32   // the rows' indices, one after the other
 	s    []float64 // their scores
@@ -45,10 +46,21 @@ func newRowMaker(ev *evolveScorer) *rowMaker {
 	return &rowMaker{ev: ev, d: make([]float64, len(ev.earlier)), made: make([]bool, len(ev.later))}
 }
 
-// start returns d holding later[i]'s dot products with the earlier measures.
+// start returns d holding later[i]'s dot products with the earlier
+// measures: of its text, or of its purpose clause where that is higher.
 func (m *rowMaker) start(i int) []float64 {
 	clear(m.d)
 	m.ev.dot(m.ev.vl[i], m.d)
+	if vp := m.ev.vp[i]; len(vp.keys) > 0 {
+		if m.p == nil {
+			m.p = make([]float64, len(m.d))
+		}
+		clear(m.p)
+		m.ev.dot(vp, m.p)
+		for j, s := range m.p {
+			m.d[j] = max(m.d[j], s)
+		}
+	}
 	return m.d
 }
 

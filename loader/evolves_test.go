@@ -81,10 +81,11 @@ func (rg *readingGraph) measure(t *testing.T, r evolvesReading) *policygraph.Mea
 // recall is the share of the measures that carry a 2023 measure on whose
 // edge ends on one of them, precision the share of edges from the measures
 // read that end on an acceptable 2023 measure. The issue's bar is recall ≥
-// 0.8 at precision ≥ 0.9; on the first three pillars read (GX, 人材, EBPM)
-// the matcher reaches 34/44 = 0.77 at 34/36 = 0.94, on the whole reading
-// less (see evolveMin): the test pins what it reaches, per pillar and
-// direction in the log, so that a change can only raise it.
+// 0.8 at precision ≥ 0.9 on three pillars (GX, 人材, EBPM, the first read):
+// the matcher reaches 36/44 = 0.82 at 36/38 = 0.95 there, and the test
+// holds it to the bar; on the whole reading it reaches less (see
+// evolveMin), and the test pins what it reaches, per pillar and direction
+// in the log, so that a change can only raise it.
 func TestEvolvesFromReading(t *testing.T) {
 	rg := loadReadingGraph(t)
 	g, byID, first2023 := rg.g, rg.byID, rg.first2023
@@ -162,7 +163,8 @@ func TestEvolvesFromReading(t *testing.T) {
 	// The rules were tuned on the first four pillars read; the other four
 	// and the directions show how they carry over to text they were not
 	// tuned on. The issue's three pillars are the first three.
-	for _, part := range evolvesReadingParts {
+	var issuePillars tally // the first part
+	for n, part := range evolvesReadingParts {
 		var y tally
 		for _, grp := range part.groups {
 			if x := per[grp]; x != nil {
@@ -171,6 +173,9 @@ func TestEvolvesFromReading(t *testing.T) {
 		}
 		t.Logf("%s: recall %d/%d = %.2f, precision %d/%d = %.2f", part.name,
 			y.found, y.pairs, ratio(y.found, y.pairs), y.correct, y.edges, ratio(y.correct, y.edges))
+		if n == 0 {
+			issuePillars = y
+		}
 	}
 	recall, precision := ratio(all.found, all.pairs), ratio(all.correct, all.edges)
 	t.Logf("EVOLVES_FROM against the reading of %d measures: recall %d/%d = %.2f, precision %d/%d = %.2f",
@@ -184,8 +189,9 @@ func TestEvolvesFromReading(t *testing.T) {
 		x                 tally
 		recall, precision float64
 	}{
-		{"eight pillars", pillars, 0.66, 0.89},
-		{"whole reading", all, 0.65, 0.91},
+		{"the issue's three pillars", issuePillars, 0.80, 0.90},
+		{"eight pillars", pillars, 0.67, 0.90},
+		{"whole reading", all, 0.67, 0.91},
 	}
 	for _, f := range floors {
 		r, p := ratio(f.x.found, f.x.pairs), ratio(f.x.correct, f.x.edges)

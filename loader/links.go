@@ -131,24 +131,34 @@ type simItem struct {
 	text  string          // simText
 	bg    []bigram.Bigram // sorted bigrams of text
 	words []bigram.Bigram // evolveBigrams of the measure, set when first needed
-	cell  bool            // a summary-table cell (parsedDoc.Summary)
+	// purpose: the evolveBigrams of the measure's purpose clause (the text
+	// before its first ため、), nil for none; set with words.
+	purpose []bigram.Bigram
+	cell    bool // a summary-table cell (parsedDoc.Summary)
 }
 
 // docSimItems returns the measures of document doc as simItems (t, the
-// document's text, for its normalize memo; nil for none).
-func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
+// document's text, for its normalize memo; nil for none). Their words for
+// EVOLVES_FROM read every spelling of a renamed term (terms, from the alias
+// table; nil for none) as the term.
+func docSimItems(t *docText, pd *parsedDoc, doc int, terms *strings.Replacer) []*simItem {
 	items := make([]simItem, len(pd.Measures))
 	us := make([]string, len(pd.Measures))
 	size, slack := 0, 0
+	ws := make([]string, len(pd.Measures)) // us with the terms read
 	for i, ms := range pd.Measures {
 		us[i] = unmarkedOf(t.normalize(ms.Text))
 		st := stripPunct(us[i])
 		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
+		ws[i] = us[i]
+		if terms != nil {
+			ws[i] = terms.Replace(us[i])
+		}
 		// Counted exactly: the bound of a rune each was a third too
 		// many (160 kB a load). AppendWords grows by its bound before
 		// appending, so the last text needs that much room: slack.
-		size += bigram.Len(st) + bigram.WordsLen(us[i], wordCut)
-		slack = max(slack, utf8.RuneCountInString(us[i]))
+		size += bigram.Len(st) + bigram.WordsLen(ws[i], wordCut)
+		slack = max(slack, utf8.RuneCountInString(ws[i]))
 	}
 	// Every item's bigrams in one backing array, each capped to its own.
 	buf := make([]bigram.Bigram, 0, size+slack)
@@ -159,10 +169,11 @@ func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
 		buf = bigram.AppendSorted(buf, it.text) // simBigrams
 		it.bg = buf[n:len(buf):len(buf)]
 		n = len(buf)
-		buf = bigram.AppendWords(buf, us[i], wordCut)
+		buf = bigram.AppendWords(buf, ws[i], wordCut)
 		if len(buf) > n { // bigram.Words gives nil for none
 			it.words = buf[n:len(buf):len(buf)]
 		}
+		it.purpose = purposeWords(ws[i])
 		out[i] = it
 	}
 	return out

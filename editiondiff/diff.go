@@ -29,23 +29,33 @@ type Diff struct {
 	From, To *policygraph.Document
 	// Groups are the pillars of both editions joined by CONTINUES: a pillar
 	// continued one to one is a group of two, a merge puts the merged
-	// pillars together, and a pillar nothing continues stands alone. Every
-	// measure belongs to the group of its pillar, so totals add up.
+	// pillars together, and a pillar nothing continues stands alone. The
+	// policy directions of both editions (measures outside every pillar:
+	// 2025's 政策の方向性, 2023's macro framework) are one last group, as
+	// nothing pairs them. Every measure belongs to the group of its pillar
+	// or direction, so totals add up.
 	Groups []*Group
 	Totals Totals
 }
 
-// Group is one set of pillars joined by CONTINUES.
+// Group is one set of pillars joined by CONTINUES, or the policy
+// directions of both editions (the pillars empty).
 type Group struct {
 	Earlier []*policygraph.Pillar // of From, in pillar order
 	Later   []*policygraph.Pillar // of To
-	// Planned is every ○ (FUTURE) measure of the earlier pillars, 再掲
-	// repeats left out (their original is counted) and overview cells that
-	// SUMMARIZES a planned measure left out (that measure is counted), in
-	// document order.
+	// EarlierDirections and LaterDirections are the policy directions of
+	// From and To, in order, in the directions group only.
+	EarlierDirections, LaterDirections []*policygraph.PolicyDirection
+	// Planned is every ○ (FUTURE) measure of the earlier pillars or
+	// directions, 再掲 repeats left out (their original is counted) and
+	// overview cells that SUMMARIZES a planned measure left out (that
+	// measure is counted), in document order.
 	Planned []*Planned
-	// New is every measure of the later pillars that continues no measure of
-	// From (no EVOLVES_FROM), 再掲 repeats left out, in document order.
+	// New is every measure of the later pillars or directions that
+	// continues no measure of From (no EVOLVES_FROM), in document order;
+	// 再掲 repeats are left out, and so is a direction's measure that a
+	// table cell of a later pillar copies (RELISTS from the cell): it is
+	// counted once, as that cell.
 	New []*policygraph.Measure
 	// Revised is every REVISES from a target of the later pillars to a
 	// target of From.
@@ -93,10 +103,11 @@ func (t *Totals) add(u Totals) {
 }
 
 // Compute compares the documents from (earlier) and to (later); with
-// pillarID, only the group of that pillar (of either edition). EINVALID when
+// pillarID, only the group of that pillar or policy direction (of either
+// edition). EINVALID when
 // an id is not a document of the store, the two are the same, from is not
-// the earlier one, or the pillar belongs to neither. The number of store
-// calls is fixed (a dozen, more only past MaxBatch ids per walk).
+// the earlier one, or the pillar belongs to neither. It makes at most 12
+// store calls, more only past MaxBatch ids per walk (TestComputeStoreCalls).
 func Compute(ctx context.Context, s policygraph.Store, fromID, toID, pillarID string) (*Diff, error) {
 	const op = "editiondiff.Compute"
 	invalid := func(format string, a ...any) error {
@@ -129,12 +140,16 @@ func Compute(ctx context.Context, s policygraph.Store, fromID, toID, pillarID st
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
 	groups := r.groups(earlier, later)
+	if dirs := r.directions(from, to); dirs != nil {
+		groups = append(groups, dirs)
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("%s: %w", op, r.err)
+	}
 	if pillarID != "" {
-		groups = slices.DeleteFunc(groups, func(g *Group) bool {
-			return !slices.ContainsFunc(slices.Concat(g.Earlier, g.Later), func(p *policygraph.Pillar) bool { return p.ID == pillarID })
-		})
+		groups = slices.DeleteFunc(groups, func(g *Group) bool { return !slices.Contains(g.unitIDs(), pillarID) })
 		if len(groups) == 0 {
-			return nil, invalid("pillar %q is not a pillar of %s or %s", pillarID, from.ID, to.ID)
+			return nil, invalid("pillar %q is not a pillar or policy direction of %s or %s", pillarID, from.ID, to.ID)
 		}
 	}
 	r.fill(groups, from, to)
@@ -227,16 +242,76 @@ func (r *reader) groups(earlier, later []*policygraph.Pillar) []*Group {
 	return out
 }
 
+// directions returns the group of the policy directions of from and to,
+// in their order; nil when neither has any.
+func (r *reader) directions(from, to *policygraph.Document) *Group {
+	hops := r.walk([]string{from.ID, to.ID}, policygraph.RelHasDirection, policygraph.Outgoing)
+	of := func(doc string) []*policygraph.PolicyDirection {
+		var out []*policygraph.PolicyDirection
+		for _, h := range hops[doc] {
+			if d, ok := h.Node.(*policygraph.PolicyDirection); ok {
+				out = append(out, d)
+			}
+		}
+		slices.SortFunc(out, func(a, b *policygraph.PolicyDirection) int {
+			return cmp.Or(cmp.Compare(a.Ordinal, b.Ordinal), cmp.Compare(a.ID, b.ID))
+		})
+		return out
+	}
+	g := &Group{EarlierDirections: of(from.ID), LaterDirections: of(to.ID)}
+	if len(g.EarlierDirections) == 0 && len(g.LaterDirections) == 0 {
+		return nil
+	}
+	return g
+}
+
+// unitIDs are the ids of the group's pillars and directions.
+func (g *Group) unitIDs() []string {
+	ids := slices.Concat(pillarIDs(g.Earlier), pillarIDs(g.Later))
+	for _, d := range slices.Concat(g.EarlierDirections, g.LaterDirections) {
+		ids = append(ids, d.ID)
+	}
+	return ids
+}
+
+// earlierIDs and laterIDs are the ids of the group's pillars and directions
+// of one edition, pillars first.
+func (g *Group) earlierIDs() []string { return unitIDs(g.Earlier, g.EarlierDirections) }
+func (g *Group) laterIDs() []string   { return unitIDs(g.Later, g.LaterDirections) }
+
+func unitIDs(ps []*policygraph.Pillar, ds []*policygraph.PolicyDirection) []string {
+	ids := pillarIDs(ps)
+	for _, d := range ds {
+		ids = append(ids, d.ID)
+	}
+	return ids
+}
+
 // fill reads the measures, evolutions and revisions of the groups.
 func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
-	var earlierPillars, laterPillars []*policygraph.Pillar
+	var earlierUnits, laterUnits, laterDirs []string
+	isDir := map[string]bool{}
 	for _, g := range groups {
-		earlierPillars = append(earlierPillars, g.Earlier...)
-		laterPillars = append(laterPillars, g.Later...)
+		earlierUnits = append(earlierUnits, g.earlierIDs()...)
+		laterUnits = append(laterUnits, g.laterIDs()...)
+		for _, d := range g.EarlierDirections {
+			isDir[d.ID] = true
+		}
+		for _, d := range g.LaterDirections {
+			laterDirs = append(laterDirs, d.ID)
+			isDir[d.ID] = true
+		}
 	}
-	all := slices.Concat(earlierPillars, laterPillars)
-	measures := r.walk(pillarIDs(all), policygraph.RelHasMeasure, policygraph.Outgoing)
-	targets := r.walk(pillarIDs(laterPillars), policygraph.RelHasTarget, policygraph.Outgoing)
+	measures := r.walk(slices.Concat(earlierUnits, laterUnits), policygraph.RelHasMeasure, policygraph.Outgoing)
+	// A measure listed under a direction and in a pillar too counts in its
+	// pillar's group only.
+	for id := range isDir {
+		measures[id] = slices.DeleteFunc(measures[id], func(h policygraph.Hop) bool {
+			m, ok := h.Node.(*policygraph.Measure)
+			return !ok || m.PillarID != ""
+		})
+	}
+	targets := r.walk(laterUnits, policygraph.RelHasTarget, policygraph.Outgoing)
 
 	// An overview cell (2023 各分野の主要施策) that SUMMARIZES a planned
 	// measure is not one more plan (MeasureFilter.Distinct's rule): the
@@ -244,8 +319,8 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 	var cells []string
 	earlierByID := map[string]*policygraph.Measure{}
 	plan := func(m *policygraph.Measure) bool { return m.Status == policygraph.StatusFuture && !m.Relist }
-	for _, p := range earlierPillars {
-		for _, h := range measures[p.ID] {
+	for _, id := range earlierUnits {
+		for _, h := range measures[id] {
 			if m, ok := h.Node.(*policygraph.Measure); ok {
 				earlierByID[m.ID] = m
 				if m.Overview && plan(m) {
@@ -266,30 +341,44 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 		}
 	}
 
-	var planned, laterMeasures, laterTargets []string
+	var planned, laterMeasures, laterTargets, dirMeasures []string
 	for _, g := range groups {
-		for _, p := range g.Earlier {
-			for _, m := range sortedMeasures(measures[p.ID]) {
+		for _, id := range g.earlierIDs() {
+			for _, m := range sortedMeasures(measures[id]) {
 				if plan(m) && !dropped[m.ID] {
 					planned = append(planned, m.ID)
 					g.Planned = append(g.Planned, &Planned{Measure: m})
 				}
 			}
 		}
-		for _, p := range g.Later {
-			for _, m := range sortedMeasures(measures[p.ID]) {
+		for _, id := range g.laterIDs() {
+			for _, m := range sortedMeasures(measures[id]) {
 				laterMeasures = append(laterMeasures, m.ID)
 			}
-			for _, h := range targets[p.ID] {
+			for _, h := range targets[id] {
 				laterTargets = append(laterTargets, h.Node.NodeID())
 			}
+		}
+	}
+	for _, id := range laterDirs {
+		for _, h := range measures[id] {
+			dirMeasures = append(dirMeasures, h.Node.NodeID())
 		}
 	}
 	successors := r.walk(slices.Concat(planned, cells), policygraph.RelEvolvesFrom, policygraph.Incoming)
 	ancestors := r.walk(laterMeasures, policygraph.RelEvolvesFrom, policygraph.Outgoing)
 	revises := r.walk(laterTargets, policygraph.RelRevises, policygraph.Outgoing)
+	copies := r.walk(dirMeasures, policygraph.RelRelists, policygraph.Incoming)
 	if r.err != nil {
 		return
+	}
+	// A direction's measure that a table cell of a later pillar copies is
+	// counted as the cell (copied), in the cell's pillar group.
+	copied := func(id string) bool {
+		return slices.ContainsFunc(copies[id], func(h policygraph.Hop) bool {
+			m, ok := h.Node.(*policygraph.Measure)
+			return ok && m.PillarID != "" && m.DocumentID == to.ID
+		})
 	}
 	for _, g := range groups {
 		for _, pl := range g.Planned {
@@ -329,16 +418,16 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 				g.Totals.NotMentioned++
 			}
 		}
-		for _, p := range g.Later {
-			for _, m := range sortedMeasures(measures[p.ID]) {
-				if m.Relist || slices.ContainsFunc(ancestors[m.ID], func(h policygraph.Hop) bool {
+		for _, id := range g.laterIDs() {
+			for _, m := range sortedMeasures(measures[id]) {
+				if m.Relist || copied(m.ID) || slices.ContainsFunc(ancestors[m.ID], func(h policygraph.Hop) bool {
 					return policygraph.DocumentOf(h.Node) == from.ID
 				}) {
 					continue
 				}
 				g.New = append(g.New, m)
 			}
-			for _, h := range targets[p.ID] {
+			for _, h := range targets[id] {
 				later, ok := h.Node.(*policygraph.Target)
 				if !ok {
 					continue

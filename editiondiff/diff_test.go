@@ -1,6 +1,7 @@
 package editiondiff_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -27,16 +28,44 @@ const (
 	m8     = "measure:2025:OS-1:a1b2c3d4"      // TODO
 	t2     = "target:2025:MISSION-1:d2e3f4a5"
 	t5     = "target:2023:MISSION-1:a5b6c7d8"
+	dir25  = "direction:2025:1" // lists m7 (of p25M1) too
+	// Added by withDirections: a 2023 direction with a planned measure
+	// mx, and two 2025 direction measures: my continues mx, mz is copied
+	// by m8, a table cell of p25OS1.
+	dir23 = "direction:2023:1"
+	mx    = "measure:2023:DIR-1:aa"
+	my    = "measure:2025:DIR-1:bb"
+	mz    = "measure:2025:DIR-1:cc"
 )
+
+// withDirections adds dir23, mx, my and mz to the fixture.
+func withDirections(g *policygraph.Graph) {
+	g.Directions = append(g.Directions, &policygraph.PolicyDirection{ID: dir23, DocumentID: doc23, Ordinal: 1, Title: "マクロのフレームワーク"})
+	g.Measures = append(g.Measures,
+		&policygraph.Measure{ID: mx, DocumentID: doc23, Title: "賃上げ環境の整備", Text: "賃上げ環境の整備", Status: policygraph.StatusFuture},
+		&policygraph.Measure{ID: my, DocumentID: doc25, Title: "賃上げ環境の更なる整備", Text: "賃上げ環境の更なる整備", Status: policygraph.StatusTodo},
+		&policygraph.Measure{ID: mz, DocumentID: doc25, Title: "人への投資", Text: "人への投資", Status: policygraph.StatusTodo})
+	rel := func(typ, start, end string, props map[string]any) {
+		g.Relationships = append(g.Relationships, &policygraph.Relationship{ID: typ + ":" + start + "->" + end, Type: typ, Start: start, End: end, Properties: props})
+	}
+	rel(policygraph.RelHasDirection, doc23, dir23, nil)
+	rel(policygraph.RelHasMeasure, dir23, mx, nil)
+	rel(policygraph.RelHasMeasure, dir25, my, nil)
+	rel(policygraph.RelHasMeasure, dir25, mz, nil)
+	rel(policygraph.RelEvolvesFrom, my, mx, map[string]any{"score": 0.4})
+	rel(policygraph.RelRelists, m8, mz, map[string]any{"marked": false})
+}
 
 // group is a Group as text: pillars, each planned measure with its outcome
 // and evidence, new measures, revisions.
 type group struct {
 	Earlier, Later []string
-	Planned        []string // "id OUTCOME [later@score …]"
-	New            []string
-	Revised        []string // "later->earlier from→to unit"
-	Totals         editiondiff.Totals
+	// EarlierDirections, LaterDirections: the directions group's.
+	EarlierDirections, LaterDirections []string
+	Planned                            []string // "id OUTCOME [later@score …]"
+	New                                []string
+	Revised                            []string // "later->earlier from→to unit"
+	Totals                             editiondiff.Totals
 }
 
 func summary(d *editiondiff.Diff) []group {
@@ -48,6 +77,12 @@ func summary(d *editiondiff.Diff) []group {
 		}
 		for _, p := range g.Later {
 			s.Later = append(s.Later, p.ID)
+		}
+		for _, x := range g.EarlierDirections {
+			s.EarlierDirections = append(s.EarlierDirections, x.ID)
+		}
+		for _, x := range g.LaterDirections {
+			s.LaterDirections = append(s.LaterDirections, x.ID)
 		}
 		for _, pl := range g.Planned {
 			line := pl.Measure.ID + " " + pl.Outcome
@@ -78,6 +113,7 @@ func TestCompute(t *testing.T) {
 	tests := []struct {
 		name   string
 		extra  []*policygraph.Relationship
+		more   func(*policygraph.Graph) // adds nodes and links, or nil
 		pillar string
 		want   []group
 		totals editiondiff.Totals
@@ -91,6 +127,8 @@ func TestCompute(t *testing.T) {
 				{Earlier: []string{p23M2}},
 				// m6 is a 再掲 repeat of m3: not counted again.
 				{Earlier: []string{p23OS1}, Planned: []string{m5 + " NOT_MENTIONED"}, Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1}},
+				// m7, listed under dir25 too, counts in its pillar's group.
+				{LaterDirections: []string{dir25}},
 			},
 			totals: editiondiff.Totals{Planned: 2, NotMentioned: 2, New: 1, Revised: 1},
 		},
@@ -106,8 +144,32 @@ func TestCompute(t *testing.T) {
 				{Later: []string{p25OS1}},
 				{Earlier: []string{p23M2}},
 				{Earlier: []string{p23OS1}, Planned: []string{m5 + " TODO " + m8 + "@0.50"}, Totals: editiondiff.Totals{Planned: 1, Todo: 1}},
+				{LaterDirections: []string{dir25}},
 			},
 			totals: editiondiff.Totals{Planned: 2, Progress: 1, Todo: 1, Revised: 1},
+		},
+		{
+			name: "the directions: planned measures continued, a copied one not new",
+			more: withDirections,
+			want: []group{
+				{Earlier: []string{p23M1}, Later: []string{p25M1}, Planned: []string{m2 + " NOT_MENTIONED"}, Revised: revised,
+					Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1, Revised: 1}},
+				{Later: []string{p25OS1}, New: []string{m8}, Totals: editiondiff.Totals{New: 1}},
+				{Earlier: []string{p23M2}},
+				{Earlier: []string{p23OS1}, Planned: []string{m5 + " NOT_MENTIONED"}, Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1}},
+				// my continues mx; mz is counted as m8, the cell that copies it.
+				{EarlierDirections: []string{dir23}, LaterDirections: []string{dir25}, Planned: []string{mx + " TODO " + my + "@0.40"},
+					Totals: editiondiff.Totals{Planned: 1, Todo: 1}},
+			},
+			totals: editiondiff.Totals{Planned: 3, NotMentioned: 2, Todo: 1, New: 1, Revised: 1},
+		},
+		{
+			name:   "a direction names the directions group",
+			more:   withDirections,
+			pillar: dir23,
+			want: []group{{EarlierDirections: []string{dir23}, LaterDirections: []string{dir25}, Planned: []string{mx + " TODO " + my + "@0.40"},
+				Totals: editiondiff.Totals{Planned: 1, Todo: 1}}},
+			totals: editiondiff.Totals{Planned: 1, Todo: 1},
 		},
 		{
 			name:   "one pillar's group",
@@ -127,6 +189,9 @@ func TestCompute(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			g := storetest.Fixture()
 			g.Relationships = append(g.Relationships, tt.extra...)
+			if tt.more != nil {
+				tt.more(g)
+			}
 			s, err := inmem.New(g)
 			if err != nil {
 				t.Fatal(err)
@@ -167,5 +232,49 @@ func TestComputeRejects(t *testing.T) {
 				t.Errorf("error %v, want %s", err, policygraph.EINVALID)
 			}
 		})
+	}
+}
+
+// countingStore counts the store calls a diff makes.
+type countingStore struct {
+	policygraph.Store
+	calls int
+}
+
+func (s *countingStore) Nodes(ctx context.Context, ids []string) ([]policygraph.Entity, error) {
+	s.calls++
+	return s.Store.Nodes(ctx, ids)
+}
+
+func (s *countingStore) Pillars(ctx context.Context, f policygraph.PillarFilter) ([]*policygraph.Pillar, error) {
+	s.calls++
+	return s.Store.Pillars(ctx, f)
+}
+
+func (s *countingStore) Related(ctx context.Context, ids []string, q policygraph.RelQuery) (map[string][]policygraph.Hop, error) {
+	s.calls++
+	return s.Store.Related(ctx, ids, q)
+}
+
+// TestComputeStoreCalls: Compute's doc promises at most 12 store calls
+// while every walk fits in one batch, whatever the number of pillars,
+// directions and measures (a walk of no ids makes none).
+func TestComputeStoreCalls(t *testing.T) {
+	for _, more := range []func(*policygraph.Graph){nil, withDirections} {
+		g := storetest.Fixture()
+		if more != nil {
+			more(g)
+		}
+		s, err := inmem.New(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs := &countingStore{Store: s}
+		if _, err := editiondiff.Compute(t.Context(), cs, doc23, doc25, ""); err != nil {
+			t.Fatal(err)
+		}
+		if cs.calls > 12 {
+			t.Errorf("%d store calls, want at most 12", cs.calls)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package editiondiff
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -28,7 +29,8 @@ func Write(w io.Writer, d *Diff, format string) error {
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
-// groupName names a group by its pillars: later ← earlier.
+// groupName names a group by its pillars, or its directions: later ←
+// earlier.
 func groupName(g *Group) string {
 	names := func(ps []*policygraph.Pillar) string {
 		var s []string
@@ -36,6 +38,16 @@ func groupName(g *Group) string {
 			s = append(s, fmt.Sprintf("%s %s", p.Key, p.Name))
 		}
 		return strings.Join(s, " + ")
+	}
+	if len(g.Earlier)+len(g.Later) == 0 {
+		dirs := func(ds []*policygraph.PolicyDirection) string {
+			var s []string
+			for _, d := range ds {
+				s = append(s, fmt.Sprintf("%d %s", d.Ordinal, d.Title))
+			}
+			return cmp.Or(strings.Join(s, " + "), "none")
+		}
+		return "policy directions: " + dirs(g.LaterDirections) + " ← " + dirs(g.EarlierDirections)
 	}
 	switch {
 	case len(g.Later) == 0:
@@ -145,12 +157,15 @@ type (
 		Groups []jsonGroup `json:"groups"`
 	}
 	jsonGroup struct {
-		Earlier []string       `json:"earlier"`
-		Later   []string       `json:"later"`
-		Totals  Totals         `json:"totals"`
-		Planned []jsonPlanned  `json:"planned"`
-		New     []jsonMeasure  `json:"new"`
-		Revised []jsonRevision `json:"revised"`
+		Earlier []string `json:"earlier"`
+		Later   []string `json:"later"`
+		// The directions group's directions (omitted in the others).
+		EarlierDirections []string       `json:"earlierDirections,omitempty"`
+		LaterDirections   []string       `json:"laterDirections,omitempty"`
+		Totals            Totals         `json:"totals"`
+		Planned           []jsonPlanned  `json:"planned"`
+		New               []jsonMeasure  `json:"new"`
+		Revised           []jsonRevision `json:"revised"`
 	}
 	jsonMeasure struct {
 		ID       string `json:"id"`
@@ -208,6 +223,12 @@ func writeJSON(w io.Writer, d *Diff) error {
 		for _, p := range g.Later {
 			jg.Later = append(jg.Later, p.ID)
 		}
+		for _, x := range g.EarlierDirections {
+			jg.EarlierDirections = append(jg.EarlierDirections, x.ID)
+		}
+		for _, x := range g.LaterDirections {
+			jg.LaterDirections = append(jg.LaterDirections, x.ID)
+		}
 		for _, p := range g.Planned {
 			jp := jsonPlanned{Measure: measureJSON(p.Measure), Outcome: p.Outcome, Evidence: []jsonEvidence{}}
 			for _, e := range p.Evidence {
@@ -231,7 +252,8 @@ func writeJSON(w io.Writer, d *Diff) error {
 }
 
 // csvHeader is the CSV report's header: one row per planned measure (its
-// best successor, if any), new measure and revised target.
+// best successor, if any), new measure and revised target. In the
+// directions group, the pillar columns hold the directions' ids.
 var csvHeader = []string{"later_pillars", "earlier_pillars", "kind", "outcome",
 	"earlier_id", "earlier_title", "earlier_citation", "later_id", "later_title", "later_status", "later_citation",
 	"score", "from_value", "to_value", "unit"}
@@ -248,8 +270,18 @@ func writeCSV(w io.Writer, d *Diff) error {
 		}
 		return strings.Join(s, ";")
 	}
+	dirIDs := func(ds []*policygraph.PolicyDirection) string {
+		var s []string
+		for _, x := range ds {
+			s = append(s, x.ID)
+		}
+		return strings.Join(s, ";")
+	}
 	for _, g := range d.Groups {
 		later, earlier := ids(g.Later), ids(g.Earlier)
+		if len(g.Later)+len(g.Earlier) == 0 {
+			later, earlier = dirIDs(g.LaterDirections), dirIDs(g.EarlierDirections)
+		}
 		for _, p := range g.Planned {
 			row := []string{later, earlier, "planned", p.Outcome, p.Measure.ID, p.Measure.Title, cite(p.Measure.Source), "", "", "", "", "", "", "", ""}
 			if len(p.Evidence) > 0 {

@@ -213,17 +213,20 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	// editionDiff: a dozen store calls; its lists are bounded by the
 	// pillars, measures and targets there are.
 	q.EditionDiff = func(child int, _ string, _ string, _ *string) int { return add(12, child) }
-	// The groups partition the pillars, measures and targets, so each field
-	// of a group is charged once for all groups: its own cost for each of at
-	// most P groups (P pillars) plus its list's elements over all groups.
-	// Groups itself then adds nothing (aliases of a field are charged each).
-	P := func() int { return k.count(policygraph.LabelPillar) }
+	// The groups partition the pillars, directions, measures and targets,
+	// so each field of a group is charged once for all groups: its own cost
+	// for each of at most P groups (P pillars, and one for the directions)
+	// plus its list's elements over all groups. Groups itself then adds
+	// nothing (aliases of a field are charged each).
+	P := func() int { return add(k.count(policygraph.LabelPillar), 1) }
 	partition := func(label string) func(int) int {
 		return func(child int) int { return add(P(), mul(k.count(label), child)) }
 	}
 	c.EditionDiff.Groups = func(child int) int { return child }
 	c.PillarGroupDiff.Earlier = partition(policygraph.LabelPillar)
 	c.PillarGroupDiff.Later = partition(policygraph.LabelPillar)
+	c.PillarGroupDiff.EarlierDirections = partition(policygraph.LabelPolicyDirection)
+	c.PillarGroupDiff.LaterDirections = partition(policygraph.LabelPolicyDirection)
 	c.PillarGroupDiff.Planned = func(child int, _ *string) int { return partition(policygraph.LabelMeasure)(child) }
 	c.PillarGroupDiff.New = partition(policygraph.LabelMeasure)
 	c.PillarGroupDiff.Revised = partition(policygraph.LabelTarget)

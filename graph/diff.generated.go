@@ -487,6 +487,70 @@ func (ec *executionContext) fieldContext_PillarGroupDiff_later(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _PillarGroupDiff_earlierDirections(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PillarGroupDiff_earlierDirections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EarlierDirections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.PolicyDirection) graphql.Marshaler {
+			return ec.marshalNPolicyDirection2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐPolicyDirectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PillarGroupDiff_earlierDirections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PillarGroupDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyDirection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PillarGroupDiff_laterDirections(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PillarGroupDiff_laterDirections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LaterDirections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.PolicyDirection) graphql.Marshaler {
+			return ec.marshalNPolicyDirection2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐPolicyDirectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PillarGroupDiff_laterDirections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PillarGroupDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PolicyDirection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PillarGroupDiff_planned(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1072,6 +1136,16 @@ func (ec *executionContext) _PillarGroupDiff(ctx context.Context, sel ast.Select
 			}
 		case "later":
 			out.Values[i] = ec._PillarGroupDiff_later(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "earlierDirections":
+			out.Values[i] = ec._PillarGroupDiff_earlierDirections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "laterDirections":
+			out.Values[i] = ec._PillarGroupDiff_laterDirections(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

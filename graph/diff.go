@@ -8,7 +8,7 @@ import (
 )
 
 // editionDiff computes the diff (package editiondiff) and plans what the
-// query selects below its pillars, measures and targets, so that a diff of
+// query selects below its pillars, directions, measures and targets, so that a diff of
 // hundreds of measures reads their laws (say) in one call, not one each.
 func (r *Resolver) editionDiff(ctx context.Context, from, to string, pillar *string) (*editiondiff.Diff, error) {
 	p := ""
@@ -19,13 +19,19 @@ func (r *Resolver) editionDiff(ctx context.Context, from, to string, pillar *str
 	if err != nil {
 		return nil, err
 	}
-	var earlier, later, planned, evEarlier, evLater, news, revEarlier, revLater []policygraph.Entity
+	var earlier, later, earlierDirs, laterDirs, planned, evEarlier, evLater, news, revEarlier, revLater []policygraph.Entity
 	for _, g := range d.Groups {
 		for _, x := range g.Earlier {
 			earlier = append(earlier, x)
 		}
 		for _, x := range g.Later {
 			later = append(later, x)
+		}
+		for _, x := range g.EarlierDirections {
+			earlierDirs = append(earlierDirs, x)
+		}
+		for _, x := range g.LaterDirections {
+			laterDirs = append(laterDirs, x)
 		}
 		for _, pl := range g.Planned {
 			planned = append(planned, pl.Measure)
@@ -49,6 +55,8 @@ func (r *Resolver) editionDiff(ctx context.Context, from, to string, pillar *str
 	}{
 		{earlier, []hop{groups, {"PillarGroupDiff", "earlier"}}},
 		{later, []hop{groups, {"PillarGroupDiff", "later"}}},
+		{earlierDirs, []hop{groups, {"PillarGroupDiff", "earlierDirections"}}},
+		{laterDirs, []hop{groups, {"PillarGroupDiff", "laterDirections"}}},
 		{planned, []hop{groups, {"PillarGroupDiff", "planned"}, {"PlannedMeasure", "measure"}}},
 		{evEarlier, []hop{groups, {"PillarGroupDiff", "planned"}, {"PlannedMeasure", "evidence"}, {"EvolutionPair", "earlier"}}},
 		{evLater, []hop{groups, {"PillarGroupDiff", "planned"}, {"PlannedMeasure", "evidence"}, {"EvolutionPair", "later"}}},

@@ -294,12 +294,14 @@ type ComplexityRoot struct {
 	}
 
 	PillarGroupDiff struct {
-		Earlier func(childComplexity int) int
-		Later   func(childComplexity int) int
-		New     func(childComplexity int) int
-		Planned func(childComplexity int, outcome *string) int
-		Revised func(childComplexity int) int
-		Totals  func(childComplexity int) int
+		Earlier           func(childComplexity int) int
+		EarlierDirections func(childComplexity int) int
+		Later             func(childComplexity int) int
+		LaterDirections   func(childComplexity int) int
+		New               func(childComplexity int) int
+		Planned           func(childComplexity int, outcome *string) int
+		Revised           func(childComplexity int) int
+		Totals            func(childComplexity int) int
 	}
 
 	PillarRelation struct {
@@ -1639,12 +1641,26 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PillarGroupDiff.Earlier(childComplexity), true
 
+	case "PillarGroupDiff.earlierDirections":
+		if e.ComplexityRoot.PillarGroupDiff.EarlierDirections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.EarlierDirections(childComplexity), true
+
 	case "PillarGroupDiff.later":
 		if e.ComplexityRoot.PillarGroupDiff.Later == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PillarGroupDiff.Later(childComplexity), true
+
+	case "PillarGroupDiff.laterDirections":
+		if e.ComplexityRoot.PillarGroupDiff.LaterDirections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.LaterDirections(childComplexity), true
 
 	case "PillarGroupDiff.new":
 		if e.ComplexityRoot.PillarGroupDiff.New == nil {
@@ -2574,12 +2590,14 @@ var sources = []*ast.Source{
   into groups (a merge puts the merged pillars in one group, so totals add
   up), each planned (○ FUTURE) measure of ` + "`" + `from` + "`" + ` with what ` + "`" + `to` + "`" + ` says of it
   (decided by its best-scoring EVOLVES_FROM successor), the measures of ` + "`" + `to` + "`" + `
-  that continue none of ` + "`" + `from` + "`" + `, and the targets ` + "`" + `to` + "`" + ` REVISES. With ` + "`" + `pillar` + "`" + `
-  (of either edition), only that pillar's group. BAD_USER_INPUT when an id is
-  not a document, the two are the same, ` + "`" + `from` + "`" + ` is not the earlier one, or the
-  pillar belongs to neither. 再掲 repeats are left out (their original
-  counts); measures outside every pillar (2025's 政策の方向性 items, the cells
-  of 2023's macro framework) are not in any group.
+  that continue none of ` + "`" + `from` + "`" + `, and the targets ` + "`" + `to` + "`" + ` REVISES. The policy
+  directions of both editions (measures outside every pillar: 2025's
+  政策の方向性 items, the cells of 2023's macro framework) are one last group.
+  With ` + "`" + `pillar` + "`" + ` (a pillar or policy direction of either edition), only its
+  group. BAD_USER_INPUT when an id is not a document, the two are the same,
+  ` + "`" + `from` + "`" + ` is not the earlier one, or the pillar belongs to neither. 再掲
+  repeats are left out (their original counts), and so is a direction's item
+  that a table cell copies (counted as the cell).
   """
   editionDiff(from: ID!, to: ID!, pillar: ID): EditionDiff!
 }
@@ -2588,21 +2606,25 @@ var sources = []*ast.Source{
 type EditionDiff {
   from: Document!
   to: Document!
-  "Pillar groups: in the later edition's pillar order, then pillars nothing continues."
+  "Pillar groups: in the later edition's pillar order, then pillars nothing continues, then the policy directions."
   groups: [PillarGroupDiff!]!
   "The groups' totals added up."
   totals: EditionDiffTotals!
 }
 
-"Pillars of two editions joined by CONTINUES, and what changed between them."
+"Pillars of two editions joined by CONTINUES, or the policy directions of both, and what changed between them."
 type PillarGroupDiff {
   "The group's pillars of the earlier edition."
   earlier: [Pillar!]!
   "The group's pillars of the later edition (none when nothing continues the earlier ones)."
   later: [Pillar!]!
-  "Every planned (○ FUTURE) measure of the earlier pillars, in document order, with its outcome; with ` + "`" + `outcome` + "`" + `, only those."
+  "The earlier edition's policy directions, in the directions group (its pillars empty); empty in the others."
+  earlierDirections: [PolicyDirection!]!
+  "The later edition's policy directions, in the directions group; empty in the others."
+  laterDirections: [PolicyDirection!]!
+  "Every planned (○ FUTURE) measure of the earlier pillars or directions, in document order, with its outcome; with ` + "`" + `outcome` + "`" + `, only those."
   planned(outcome: PlanOutcome): [PlannedMeasure!]!
-  "Measures of the later pillars that continue no measure of the earlier edition, in document order."
+  "Measures of the later pillars or directions that continue no measure of the earlier edition, in document order."
   new: [Measure!]!
   "Targets of the later pillars that revise a target of the earlier edition."
   revised: [TargetRevisionPair!]!
@@ -3986,6 +4008,10 @@ func (ec *executionContext) childFields_PillarGroupDiff(ctx context.Context, fie
 		return ec.fieldContext_PillarGroupDiff_earlier(ctx, field)
 	case "later":
 		return ec.fieldContext_PillarGroupDiff_later(ctx, field)
+	case "earlierDirections":
+		return ec.fieldContext_PillarGroupDiff_earlierDirections(ctx, field)
+	case "laterDirections":
+		return ec.fieldContext_PillarGroupDiff_laterDirections(ctx, field)
 	case "planned":
 		return ec.fieldContext_PillarGroupDiff_planned(ctx, field)
 	case "new":

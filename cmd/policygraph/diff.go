@@ -21,7 +21,7 @@ func runDiff(ctx context.Context, args []string, env getenv, stdout, stderr io.W
 	fs.SetOutput(stderr)
 	from := fs.String("from", "", "the earlier edition's document `ID` (doc:2023)")
 	to := fs.String("to", "", "the later edition's document `ID` (doc:2025)")
-	pillar := fs.String("pillar", "", "only the group of this pillar `ID` (of either edition)")
+	pillar := fs.String("pillar", "", "only the group of this pillar or policy direction `ID` (of either edition)")
 	format := fs.String("format", "md", "report format: "+strings.Join(editiondiff.Formats, ", "))
 	out := fs.String("o", "", "write to `FILE` (atomically) instead of stdout")
 	seedDir := fs.String("seed", "", "load the seed documents from `DIR` instead of the embedded ones")

@@ -241,6 +241,8 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Document.Directions = walk(policygraph.RelHasDirection, out)
 	c.PolicyDirection.Measures = walk(policygraph.RelHasMeasure, out)
 	c.PolicyDirection.Groups = walk(policygraph.RelHasGroup, out)
+	c.PolicyDirection.Targets = walk(policygraph.RelHasTarget, out)
+	c.Document.Targets = walk(policygraph.RelHasTarget, out)
 
 	p := &c.Pillar
 	p.Measures = func(child int, _ *model.PillarMeasureFilter, _ *model.MeasureOrderBy, first *int, _ *string, last *int, _ *string) int {
@@ -285,6 +287,7 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	m.EvolvesFrom = walk(policygraph.RelEvolvesFrom, out)
 	m.EvolvedInto = walk(policygraph.RelEvolvesFrom, in)
 	m.Directions = walk(policygraph.RelHasMeasure, in)
+	m.Targets = walk(policygraph.RelHasTarget, out)
 	m.Amounts = walk(policygraph.RelHasAmount, out)
 	m.Organisations = walk(policygraph.RelMentionsOrg, out)
 

@@ -20,6 +20,7 @@ import (
 type DocumentResolver interface {
 	Pillars(ctx context.Context, obj *policygraph.Document, kind *string) ([]*policygraph.Pillar, error)
 	Directions(ctx context.Context, obj *policygraph.Document) ([]*policygraph.PolicyDirection, error)
+	Targets(ctx context.Context, obj *policygraph.Document) ([]*policygraph.Target, error)
 	Amounts(ctx context.Context, obj *policygraph.Document) ([]*policygraph.Amount, error)
 	Organisations(ctx context.Context, obj *policygraph.Document) ([]*model.OrganisationMention, error)
 }
@@ -27,6 +28,7 @@ type PolicyDirectionResolver interface {
 	Document(ctx context.Context, obj *policygraph.PolicyDirection) (*policygraph.Document, error)
 	Measures(ctx context.Context, obj *policygraph.PolicyDirection) ([]*policygraph.Measure, error)
 	Groups(ctx context.Context, obj *policygraph.PolicyDirection) ([]*policygraph.MeasureGroup, error)
+	Targets(ctx context.Context, obj *policygraph.PolicyDirection) ([]*policygraph.Target, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -338,6 +340,38 @@ func (ec *executionContext) fieldContext_Document_directions(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_targets(ctx context.Context, field graphql.CollectedField, obj *policygraph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_targets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Targets(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Document_amounts(ctx context.Context, field graphql.CollectedField, obj *policygraph.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -599,6 +633,38 @@ func (ec *executionContext) fieldContext_PolicyDirection_groups(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _PolicyDirection_targets(ctx context.Context, field graphql.CollectedField, obj *policygraph.PolicyDirection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PolicyDirection_targets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PolicyDirection().Targets(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PolicyDirection_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PolicyDirection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
@@ -671,6 +737,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "directions":
 			out.Values[i] = ec._Document_directions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targets":
+			out.Values[i] = ec._Document_targets(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -750,6 +821,11 @@ func (ec *executionContext) _PolicyDirection(ctx context.Context, sel ast.Select
 			}
 		case "groups":
 			out.Values[i] = ec._PolicyDirection_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targets":
+			out.Values[i] = ec._PolicyDirection_targets(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

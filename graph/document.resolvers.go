@@ -33,6 +33,10 @@ func (r *documentResolver) Directions(ctx context.Context, obj *policygraph.Docu
 	return walk[*policygraph.PolicyDirection](ctx, r.Resolver, obj.ID, policygraph.RelHasDirection, out)
 }
 
+func (r *documentResolver) Targets(ctx context.Context, obj *policygraph.Document) ([]*policygraph.Target, error) {
+	return walk[*policygraph.Target](ctx, r.Resolver, obj.ID, policygraph.RelHasTarget, out)
+}
+
 func (r *policyDirectionResolver) Document(ctx context.Context, obj *policygraph.PolicyDirection) (*policygraph.Document, error) {
 	return nodeAs[*policygraph.Document](ctx, r.Resolver, obj.DocumentID)
 }
@@ -43,6 +47,10 @@ func (r *policyDirectionResolver) Measures(ctx context.Context, obj *policygraph
 
 func (r *policyDirectionResolver) Groups(ctx context.Context, obj *policygraph.PolicyDirection) ([]*policygraph.MeasureGroup, error) {
 	return walk[*policygraph.MeasureGroup](ctx, r.Resolver, obj.ID, policygraph.RelHasGroup, out)
+}
+
+func (r *policyDirectionResolver) Targets(ctx context.Context, obj *policygraph.PolicyDirection) ([]*policygraph.Target, error) {
+	return walk[*policygraph.Target](ctx, r.Resolver, obj.ID, policygraph.RelHasTarget, out)
 }
 
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }

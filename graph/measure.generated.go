@@ -37,6 +37,7 @@ type MeasureResolver interface {
 	Summarizes(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Measure, error)
 	SummarizedBy(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Measure, error)
 	Directions(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.PolicyDirection, error)
+	Targets(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Target, error)
 	Amounts(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Amount, error)
 	Organisations(ctx context.Context, obj *policygraph.Measure) ([]*model.OrganisationMention, error)
 }
@@ -978,6 +979,38 @@ func (ec *executionContext) fieldContext_Measure_directions(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PolicyDirection(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Measure_targets(ctx context.Context, field graphql.CollectedField, obj *policygraph.Measure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Measure_targets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Measure().Targets(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Measure_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Measure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
 		},
 	}
 	return fc, nil
@@ -1971,6 +2004,11 @@ func (ec *executionContext) _Measure(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "directions":
 			out.Values[i] = ec._Measure_directions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targets":
+			out.Values[i] = ec._Measure_targets(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

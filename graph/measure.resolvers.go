@@ -100,6 +100,10 @@ func (r *measureResolver) Directions(ctx context.Context, obj *policygraph.Measu
 	return walk[*policygraph.PolicyDirection](ctx, r.Resolver, obj.ID, policygraph.RelHasMeasure, in)
 }
 
+func (r *measureResolver) Targets(ctx context.Context, obj *policygraph.Measure) ([]*policygraph.Target, error) {
+	return walk[*policygraph.Target](ctx, r.Resolver, obj.ID, policygraph.RelHasTarget, out)
+}
+
 func (r *Resolver) Measure() MeasureResolver { return &measureResolver{r} }
 
 type measureResolver struct{ *Resolver }

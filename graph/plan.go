@@ -121,6 +121,7 @@ var rules = map[string]map[string]rule{
 	"Document": {
 		"pillars":       walkRule(policygraph.RelHasPillar, out),
 		"directions":    walkRule(policygraph.RelHasDirection, out),
+		"targets":       walkRule(policygraph.RelHasTarget, out),
 		"amounts":       walkRule(policygraph.RelHasAmount, out),
 		"organisations": walkRule(policygraph.RelMentionsOrg, out, orgMentionOrg),
 	},
@@ -128,6 +129,7 @@ var rules = map[string]map[string]rule{
 		"document": refRule(documentID),
 		"measures": walkRule(policygraph.RelHasMeasure, out),
 		"groups":   walkRule(policygraph.RelHasGroup, out),
+		"targets":  walkRule(policygraph.RelHasTarget, out),
 	},
 	"Pillar": {
 		"document":     refRule(documentID),
@@ -167,6 +169,7 @@ var rules = map[string]map[string]rule{
 		"evolvesFrom":   walkRule(policygraph.RelEvolvesFrom, out, at{path: []hop{{"Evolution", "measure"}}}),
 		"evolvedInto":   walkRule(policygraph.RelEvolvesFrom, in, at{path: []hop{{"Evolution", "measure"}}}),
 		"directions":    walkRule(policygraph.RelHasMeasure, in),
+		"targets":       walkRule(policygraph.RelHasTarget, out),
 		"amounts":       walkRule(policygraph.RelHasAmount, out),
 		"organisations": walkRule(policygraph.RelMentionsOrg, out, orgMentionOrg),
 	},

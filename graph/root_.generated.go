@@ -72,6 +72,7 @@ type ComplexityRoot struct {
 		Publisher     func(childComplexity int) int
 		SHA256        func(childComplexity int) int
 		SourceURL     func(childComplexity int) int
+		Targets       func(childComplexity int) int
 		Title         func(childComplexity int) int
 		Year          func(childComplexity int) int
 	}
@@ -196,6 +197,7 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 		SummarizedBy  func(childComplexity int) int
 		Summarizes    func(childComplexity int) int
+		Targets       func(childComplexity int) int
 		Text          func(childComplexity int) int
 		Title         func(childComplexity int) int
 	}
@@ -330,6 +332,7 @@ type ComplexityRoot struct {
 		Measures func(childComplexity int) int
 		Ordinal  func(childComplexity int) int
 		Source   func(childComplexity int) int
+		Targets  func(childComplexity int) int
 		Title    func(childComplexity int) int
 	}
 
@@ -621,6 +624,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.SourceURL(childComplexity), true
+
+	case "Document.targets":
+		if e.ComplexityRoot.Document.Targets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Targets(childComplexity), true
 
 	case "Document.title":
 		if e.ComplexityRoot.Document.Title == nil {
@@ -1184,6 +1194,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Measure.Summarizes(childComplexity), true
+
+	case "Measure.targets":
+		if e.ComplexityRoot.Measure.Targets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Measure.Targets(childComplexity), true
 
 	case "Measure.text":
 		if e.ComplexityRoot.Measure.Text == nil {
@@ -1806,6 +1823,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PolicyDirection.Source(childComplexity), true
+
+	case "PolicyDirection.targets":
+		if e.ComplexityRoot.PolicyDirection.Targets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PolicyDirection.Targets(childComplexity), true
 
 	case "PolicyDirection.title":
 		if e.ComplexityRoot.PolicyDirection.Title == nil {
@@ -2709,6 +2733,8 @@ type Document implements Node {
   pillars(kind: PillarKind): [Pillar!]!
   "HAS_DIRECTION: the 政策の方向性 of the 2025 edition; the macro framework (マクロ（結果としての経済全体）のフレームワーク) of the 2023 edition."
   directions: [PolicyDirection!]!
+  "HAS_TARGET: the goals of the document's key messages that belong to no pillar or policy direction (経団連も2027年度に設備投資額115兆円目標)."
+  targets: [Target!]!
 }
 
 "One 政策の方向性 of the 2025 edition, or the 2023 edition's macro framework: cross-cutting policies outside the pillars."
@@ -2722,6 +2748,8 @@ type PolicyDirection implements Node {
   measures: [Measure!]!
   "HAS_GROUP: the （n） headings of this direction, each grouping its ⚫ bullets (IN_GROUP)."
   groups: [MeasureGroup!]!
+  "HAS_TARGET: the goals stated in the direction that name no pillar (the 2023 macro framework's 経済界の設備投資目標：2027年度115兆円, 長期持続的な経済成長の実現)."
+  targets: [Target!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/graphview.graphqls", Input: `"A node as a graph view draws it."
@@ -2919,6 +2947,8 @@ type Measure implements Node {
   summarizedBy: [Measure!]!
   "HAS_MEASURE (incoming from PolicyDirection): the directions listing this measure (2025's 政策の方向性, 2023's macro framework)."
   directions: [PolicyDirection!]!
+  "HAS_TARGET: the goals this measure states as its own (MEASURE_GOAL: デジタル推進人材230万人育成目標), which its pillar holds too."
+  targets: [Target!]!
 }
 
 "A cross-edition link between two measures."
@@ -3560,6 +3590,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_pillars(ctx, field)
 	case "directions":
 		return ec.fieldContext_Document_directions(ctx, field)
+	case "targets":
+		return ec.fieldContext_Document_targets(ctx, field)
 	case "amounts":
 		return ec.fieldContext_Document_amounts(ctx, field)
 	case "organisations":
@@ -3808,6 +3840,8 @@ func (ec *executionContext) childFields_Measure(ctx context.Context, field graph
 		return ec.fieldContext_Measure_summarizedBy(ctx, field)
 	case "directions":
 		return ec.fieldContext_Measure_directions(ctx, field)
+	case "targets":
+		return ec.fieldContext_Measure_targets(ctx, field)
 	case "amounts":
 		return ec.fieldContext_Measure_amounts(ctx, field)
 	case "organisations":
@@ -4078,6 +4112,8 @@ func (ec *executionContext) childFields_PolicyDirection(ctx context.Context, fie
 		return ec.fieldContext_PolicyDirection_measures(ctx, field)
 	case "groups":
 		return ec.fieldContext_PolicyDirection_groups(ctx, field)
+	case "targets":
+		return ec.fieldContext_PolicyDirection_targets(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PolicyDirection", field.Name)
 }

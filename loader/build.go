@@ -61,10 +61,22 @@ func (b *docBuilder) rel(typ, start, end string) {
 	b.pd.Rels = append(b.pd.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end, Properties: map[string]any{}})
 }
 
-// addTarget adds a Target of pillar pl (nil: the document's key messages)
-// stated on lines from..to, and one more for each other goal its text
-// states (goalTargets), HAS_TARGET from the pillar, and places its lines.
+// addTarget adds a Target of pillar pl (nil: of the document, a goal of
+// its key messages) stated on lines from..to, and one more for each other
+// goal its text states (goalTargets), HAS_TARGET from the pillar or the
+// document, and places its lines.
 func (b *docBuilder) addTarget(pl *policygraph.Pillar, kind, text string, from, to int) *policygraph.Target {
+	parent := b.t.DocID
+	if pl != nil {
+		parent = pl.ID
+	}
+	return b.addTargetOf(parent, pl, kind, text, from, to)
+}
+
+// addTargetOf is addTarget with HAS_TARGET from parent: a pillar-less
+// goal of a policy direction (the 2023 macro framework's) is the
+// direction's.
+func (b *docBuilder) addTargetOf(parent string, pl *policygraph.Pillar, kind, text string, from, to int) *policygraph.Target {
 	text = trimSpaces(text)
 	scope, pillarID := "KEY", ""
 	if pl != nil {
@@ -74,9 +86,7 @@ func (b *docBuilder) addTarget(pl *policygraph.Pillar, kind, text string, from, 
 		PillarID: pillarID, Kind: kind, Text: text, Source: b.source(from, to)}
 	for _, t := range append([]*policygraph.Target{tg}, goalTargets(tg, scope, b.t.Year, b.ids)...) {
 		b.pd.Targets = append(b.pd.Targets, t)
-		if pl != nil {
-			b.rel(policygraph.RelHasTarget, pl.ID, t.ID)
-		}
+		b.rel(policygraph.RelHasTarget, parent, t.ID)
 	}
 	b.placeRange(from, to, tg.ID)
 	return tg

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -447,5 +448,52 @@ func TestRunDocPassesFreezesMemo(t *testing.T) {
 	p := runDocPasses(mustMatcher(t), d)
 	if p.err != nil || !d.t.memo.frozen {
 		t.Errorf("passes: err %v, memo frozen %v; want no error and a frozen memo", p.err, d.t.memo.frozen)
+	}
+}
+
+// TestEveryTargetHasHolder: every goal of the corpus is reached by
+// HAS_TARGET from its pillar, else from the policy direction or document
+// it is stated in; a goal a measure states is reached from the measure too.
+func TestEveryTargetHasHolder(t *testing.T) {
+	g, _, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	kind := map[string]string{}
+	for _, e := range g.Entities() {
+		kind[e.NodeID()] = e.Label()
+	}
+	holders := map[string][]string{} // target → the labels of its holders
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelHasTarget {
+			holders[r.End] = append(holders[r.End], kind[r.Start])
+		}
+	}
+	byLabel := map[string]int{}
+	for _, tg := range g.Targets {
+		hs := holders[tg.ID]
+		want := []string{policygraph.LabelPillar}
+		switch {
+		case tg.Kind == KindMeasureGoal:
+			want = []string{policygraph.LabelMeasure, policygraph.LabelPillar} // sorted
+		case tg.PillarID == "":
+			want = []string{policygraph.LabelDocument}
+			if slices.Contains(hs, policygraph.LabelPolicyDirection) {
+				want = []string{policygraph.LabelPolicyDirection}
+			}
+		}
+		slices.Sort(hs)
+		if !slices.Equal(hs, want) {
+			t.Errorf("%s (%s, line %d): held by %v, want %v", tg.ID, tg.Kind, tg.LineStart, hs, want)
+		}
+		for _, h := range hs {
+			byLabel[h]++
+		}
+	}
+	// The 2023 macro framework's four pillar-less goals (328–341) are its
+	// direction's; the key messages' (2023:74, 2025:129, 133 twice) the
+	// documents'.
+	if byLabel[policygraph.LabelPolicyDirection] != 4 || byLabel[policygraph.LabelDocument] != 4 {
+		t.Errorf("holders by label %v, want 4 directions' and 4 documents'", byLabel)
 	}
 }

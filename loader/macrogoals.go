@@ -1,6 +1,10 @@
 package loader
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/policygraph/policygraph"
+)
 
 // The 2023 macro framework (マクロ（結果としての経済全体）のフレームワーク,
 // lines 268–345) states its long-term goals in the 長期的目標 column: ・
@@ -8,7 +12,8 @@ import "strings"
 // 316–324, a bullet wrapping onto the lines after it) and the row goals
 // that end in 実現 or 定着 (330 物価上昇と賃金上昇の好循環の定着, 341
 // 長期持続的な経済成長の実現). Each is a LONG_TERM target, of the pillar the
-// bullet names where it names one.
+// bullet names where it names one, else of the framework's
+// PolicyDirection.
 
 // macroGoal reads a goal statement at item i of the macro section and
 // returns the index of its last line, or -1 when the item states none.
@@ -34,8 +39,18 @@ func (p *parser2023) macroGoal(i int) int {
 	default:
 		return -1
 	}
-	p.addTarget(p.pillars[p.macroPillar(text)], "LONG_TERM", text, it.line, p.items[j].line)
+	p.addMacroTarget(i, p.pillars[p.macroPillar(text)], "LONG_TERM", text, it.line, p.items[j].line)
 	return j
+}
+
+// addMacroTarget adds a goal of the macro framework at item i: of pillar
+// pl where it names one, else of the framework's PolicyDirection.
+func (p *parser2023) addMacroTarget(i int, pl *policygraph.Pillar, kind, text string, from, to int) {
+	if pl != nil {
+		p.addTarget(pl, kind, text, from, to)
+		return
+	}
+	p.addTargetOf(p.macroDirection(i).ID, nil, kind, text, from, to)
 }
 
 // macroPillar is the pillar a macro goal names: one whose name or alias is

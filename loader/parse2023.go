@@ -616,7 +616,7 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 }
 
 // macro reads the macro-framework table after the key messages: its two
-// quantified goals become KEY_MESSAGE targets, its goal statements
+// quantified goals become KEY_MESSAGE targets of its PolicyDirection, its goal statements
 // LONG_TERM targets (macrogoals.go), its policy cells measures of a
 // PolicyDirection (macrocells.go).
 func (p *parser2023) macro(i int) int {
@@ -626,7 +626,7 @@ func (p *parser2023) macro(i int) int {
 	}
 	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
 		if statesQuantity(it.body) {
-			p.addTarget(nil, "KEY_MESSAGE", it.body, it.line, it.line)
+			p.addMacroTarget(i, nil, "KEY_MESSAGE", it.body, it.line, it.line)
 			return i
 		}
 	}

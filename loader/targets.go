@@ -39,7 +39,9 @@ func goalTargets(tg *policygraph.Target, scope string, edition int, ids idSet) [
 const KindMeasureGoal = "MEASURE_GOAL"
 
 // addMeasureGoals adds a MEASURE_GOAL target for each goal a measure states
-// as one (statedGoals), linked from the measure's pillar. A measure with no
+// as one (statedGoals), linked from the measure's pillar and from the
+// measure (HAS_TARGET from both: the pillar holds its goals, the measure
+// says which of them it states). A measure with no
 // pillar (a 政策の方向性 bullet) has no HAS_TARGET to link its goal from: the
 // report lists the goal instead (none in the seed).
 func addMeasureGoals(pd *parsedDoc, edition int, file string) {
@@ -67,10 +69,12 @@ func addMeasureGoals(pd *parsedDoc, edition int, file string) {
 				PillarID: m.PillarID, Kind: KindMeasureGoal, Text: m.Text, Year: g.year, Value: g.value, Unit: g.unit,
 				Source: m.Source}
 			pd.Targets = append(pd.Targets, t)
-			pd.Rels = append(pd.Rels, &policygraph.Relationship{
-				ID: relID(policygraph.RelHasTarget, m.PillarID, t.ID), Type: policygraph.RelHasTarget,
-				Start: m.PillarID, End: t.ID, Properties: map[string]any{},
-			})
+			for _, from := range []string{m.PillarID, m.ID} {
+				pd.Rels = append(pd.Rels, &policygraph.Relationship{
+					ID: relID(policygraph.RelHasTarget, from, t.ID), Type: policygraph.RelHasTarget,
+					Start: from, End: t.ID, Properties: map[string]any{},
+				})
+			}
 		}
 	}
 }

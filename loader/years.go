@@ -263,7 +263,7 @@ func measurePeriod(text string, edition int) (start, end int) {
 			return m.year, m.year2
 		}
 	}
-	lone := 0
+	lone, termStart := 0, 0
 	for _, m := range ms {
 		if m.weak {
 			continue
@@ -285,6 +285,7 @@ func measurePeriod(text string, edition int) (start, end int) {
 		case roleUntil:
 			if end == 0 {
 				end = m.year
+				termStart = termBefore(rs, m)
 			}
 		case roleLone:
 			if lone == 0 {
@@ -294,6 +295,9 @@ func measurePeriod(text string, edition int) (start, end int) {
 	}
 	if start == 0 && end == 0 && lone != 0 {
 		return lone, lone
+	}
+	if start == 0 {
+		start = termStart
 	}
 	if start == 0 && end == 0 {
 		for _, m := range ms {
@@ -335,6 +339,18 @@ func termAfter(rs []rune, m dateMention) int {
 			if v, j := digits(rs, k+2); j > k+2 && hasAt(rs, j, "年") {
 				return m.year + v - 1
 			}
+		}
+	}
+	return 0
+}
+
+// termBefore reads "までの７年間" after a date that closes a period: the
+// first year of the term, counted back from the date (2030年度までの７年間
+// is 2024–2030), else 0.
+func termBefore(rs []rune, m dateMention) int {
+	if k := m.end; hasAt(rs, k, "までの") {
+		if v, j := digits(rs, k+3); j > k+3 && v > 0 && v <= m.year && hasAt(rs, j, "年間") {
+			return m.year - v + 1
 		}
 	}
 	return 0

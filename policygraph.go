@@ -169,6 +169,10 @@ type Target struct {
 	Year       int     `json:"year,omitempty"`
 	Value      float64 `json:"value,omitempty"`
 	Unit       string  `json:"unit,omitempty"`
+	// Qualifier is what the text writes next to the value, as Amount's:
+	// 約, 超, 以上, 規模 …; ～ for a range (25～30兆円), whose lower bound is
+	// the value.
+	Qualifier string `json:"qualifier,omitempty"`
 	Source
 }
 

@@ -45,6 +45,7 @@ type TargetResolver interface {
 	Year(ctx context.Context, obj *policygraph.Target) (*int, error)
 	Value(ctx context.Context, obj *policygraph.Target) (*float64, error)
 	Unit(ctx context.Context, obj *policygraph.Target) (*string, error)
+	Qualifier(ctx context.Context, obj *policygraph.Target) (*string, error)
 
 	Document(ctx context.Context, obj *policygraph.Target) (*policygraph.Document, error)
 	Pillar(ctx context.Context, obj *policygraph.Target) (*policygraph.Pillar, error)
@@ -1291,6 +1292,29 @@ func (ec *executionContext) fieldContext_Target_unit(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Target", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Target_qualifier(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_qualifier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Target().Qualifier(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Target_qualifier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Target", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Target_source(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2235,6 +2259,8 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 			out.Values[i] = ec._Target_value(ctx, field, obj)
 		case "unit":
 			out.Values[i] = ec._Target_unit(ctx, field, obj)
+		case "qualifier":
+			out.Values[i] = ec._Target_qualifier(ctx, field, obj)
 		case "source":
 			out.Values[i] = ec._Target_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

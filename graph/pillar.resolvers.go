@@ -119,6 +119,10 @@ func (r *targetResolver) Unit(ctx context.Context, obj *policygraph.Target) (*st
 	return optString(obj.Unit), nil
 }
 
+func (r *targetResolver) Qualifier(ctx context.Context, obj *policygraph.Target) (*string, error) {
+	return optString(obj.Qualifier), nil
+}
+
 func (r *targetResolver) Document(ctx context.Context, obj *policygraph.Target) (*policygraph.Document, error) {
 	return nodeAs[*policygraph.Document](ctx, r.Resolver, obj.DocumentID)
 }

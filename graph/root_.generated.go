@@ -418,6 +418,7 @@ type ComplexityRoot struct {
 		Laws          func(childComplexity int) int
 		Organisations func(childComplexity int) int
 		Pillar        func(childComplexity int) int
+		Qualifier     func(childComplexity int) int
 		RestatedBy    func(childComplexity int) int
 		Restates      func(childComplexity int) int
 		RevisedBy     func(childComplexity int) int
@@ -2353,6 +2354,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Target.Pillar(childComplexity), true
 
+	case "Target.qualifier":
+		if e.ComplexityRoot.Target.Qualifier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Qualifier(childComplexity), true
+
 	case "Target.restatedBy":
 		if e.ComplexityRoot.Target.RestatedBy == nil {
 			break
@@ -3283,6 +3291,8 @@ type Target implements Node {
   year: Int
   value: Float
   unit: String
+  "What the text writes next to the value, as Amount.qualifier: 約, 超, 以上, 規模 …; ～ for a range (25～30兆円), whose lower bound is the value."
+  qualifier: String
   source: Source!
   document: Document!
   pillar: Pillar
@@ -4226,6 +4236,8 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_value(ctx, field)
 	case "unit":
 		return ec.fieldContext_Target_unit(ctx, field)
+	case "qualifier":
+		return ec.fieldContext_Target_qualifier(ctx, field)
 	case "source":
 		return ec.fieldContext_Target_source(ctx, field)
 	case "document":

@@ -27,8 +27,12 @@ type quantity struct {
 	value    float64
 	unit     string // "" for a bare decimal (希望出生率1.8)
 	inParens bool
-	notGoal  bool // a starting point, a whole, PBR
-	means    bool // 10兆円超規模の…投資を行い、: the means of the goal that follows
+	// qualifier is what is written next to the number, as Amount's (約,
+	// 超, 以上, 規模 …; ～ for a range, whose lower bound is the value),
+	// "" for none.
+	qualifier string
+	notGoal   bool // a starting point, a whole, PBR
+	means     bool // 10兆円超規模の…投資を行い、: the means of the goal that follows
 }
 
 // quantities returns the numbers of rs with a unit (or a decimal point).
@@ -52,7 +56,8 @@ func quantities(x *runeIndex) []quantity {
 		}
 		v, j, dec := number(rs, i)
 		// 25～30兆円: the lower bound, what the goal at least promises
-		if j < len(rs) && (rs[j] == '~' || rs[j] == '〜') && j+1 < len(rs) && isDigit(rs[j+1]) {
+		ranged := j < len(rs) && (rs[j] == '~' || rs[j] == '〜') && j+1 < len(rs) && isDigit(rs[j+1])
+		if ranged {
 			_, j, _ = number(rs, j+1)
 		}
 		unit := ""
@@ -80,7 +85,7 @@ func quantities(x *runeIndex) []quantity {
 				unit += "/年"
 			}
 		}
-		q := quantity{pos: i, end: end, value: v, unit: unit, inParens: depth > 0}
+		q := quantity{pos: i, end: end, value: v, unit: unit, inParens: depth > 0, qualifier: qualifierAround(rs, i, end, ranged)}
 		q.notGoal = i >= 3 && string(rs[i-3:i]) == "PBR" || followedBy(rs, end, "⇒") || followedBy(rs, end, "から") ||
 			followedBy(rs, end, "のうち") || depth > 0 && x.nowBefore(i)
 		q.means = x.clauseHas(end, "を行い") || x.clauseHas(end, "を促し")
@@ -89,6 +94,38 @@ func quantities(x *runeIndex) []quantity {
 	}
 	perYearAfter(x, out)
 	return out
+}
+
+// Qualifiers a goal's number is written with, before and after it:
+// amountPrefixes and amountSuffixes less what an amount alone has (累計,
+// 総額 …: a goal is not a sum; 年間 makes a yearly unit instead, and a
+// range is ～ already).
+var (
+	goalPrefixes = []string{"最大約", "約"}
+	goalSuffixes = []string{"超規模", "を超える", "規模", "以上", "程度", "前後", "未満", "以下", "超", "強", "弱"}
+)
+
+// qualifierAround returns the qualifier of the quantity at rs[i:end] (its
+// number and unit), as Amount.Qualifier joins them: prefix…suffix, then ～
+// for a range.
+func qualifierAround(rs []rune, i, end int, ranged bool) string {
+	var qs []string
+	for _, p := range goalPrefixes {
+		if n := len([]rune(p)); i >= n && string(rs[i-n:i]) == p {
+			qs = append(qs, p)
+			break
+		}
+	}
+	for _, s := range goalSuffixes {
+		if hasAt(rs, end, s) {
+			qs = append(qs, s)
+			break
+		}
+	}
+	if ranged {
+		qs = append(qs, rangeQualifier)
+	}
+	return strings.Join(qs, "…")
 }
 
 // perYearAfter makes a yearly rate of each quantity that sizes a yearly
@@ -181,11 +218,12 @@ func (x *runeIndex) nowBefore(i int) bool {
 // goal is one quantified goal of a target text; a goal with no value is a
 // year alone (2050年カーボンニュートラル).
 type goal struct {
-	value   float64
-	unit    string
-	year    int
-	surface string // the number and unit as folded, or the year: tells goals of one text apart
-	means   bool   // the means of another goal (…投資を行い、)
+	value     float64
+	unit      string
+	year      int
+	surface   string // the number and unit as folded, or the year: tells goals of one text apart
+	qualifier string // quantity.qualifier
+	means     bool   // the means of another goal (…投資を行い、)
 }
 
 // goals returns the quantified goals of a target text in order and the
@@ -246,7 +284,7 @@ func goalRunes(x *runeIndex, all []quantity, edition int) ([]goal, int) {
 	main := -1
 	next := 0 // ds and qs are in text order: one pointer walks the dates once
 	for k, q := range qs {
-		g := goal{value: q.value, unit: q.unit, surface: string(rs[q.pos:q.end]), means: q.means}
+		g := goal{value: q.value, unit: q.unit, surface: string(rs[q.pos:q.end]), qualifier: q.qualifier, means: q.means}
 		found := false
 		for ; next < len(ds) && ds[next].pos < q.pos; next++ {
 			if ds[next].pos >= from {

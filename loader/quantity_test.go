@@ -83,6 +83,35 @@ func TestGoals(t *testing.T) {
 	}
 }
 
+// TestGoalQualifiers: what is written next to a goal's number is kept,
+// as Amount.Qualifier keeps it for sums; a range is ～ (its lower bound is
+// the value).
+func TestGoalQualifiers(t *testing.T) {
+	for _, tc := range []struct {
+		edition, line int
+		text          string
+		want          []string // per goal, in order
+	}{
+		{2023, 233, "今後10年で150兆円超の官民投資、そのために20兆円規模の政府支援。", []string{"超", "規模"}},
+		{2023, 1890, "健康寿命2016年72歳⇒2040年75歳以上", []string{"以上"}},
+		{2023, 2018, "途上国の適応市場（2050年に最大約77兆円/年間）を含め世界市場を獲得。", []string{"最大約"}},
+		{2023, 1447, "今後10年間で７兆円超規模の官民による追加投資を行い", []string{"超規模"}},
+		{2025, 1245, "今後10年間で50兆円を超える官民投資を促し", []string{"を超える"}},
+		{2025, 1466, "世界の医薬品市場のうち25～30兆円", []string{"～"}},
+		{2025, 1829, "今後10年間で約２兆円以上の投資という目標", []string{"約…以上"}},
+		{2023, 1473, "2026年度末までに政府全体でデジタル推進人材230万人を育成する。", []string{""}},
+	} {
+		gs, _ := goals(tc.text, tc.edition)
+		var got []string
+		for _, x := range gs {
+			got = append(got, x.qualifier)
+		}
+		if d := cmp.Diff(tc.want, got); d != "" {
+			t.Errorf("%d:%d goals(%q) qualifiers (-want +got):\n%s", tc.edition, tc.line, tc.text, d)
+		}
+	}
+}
+
 // TestStatedGoals: goals a measure or a key message states as goals.
 func TestStatedGoals(t *testing.T) {
 	for _, tc := range []struct {

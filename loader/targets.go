@@ -19,7 +19,7 @@ import (
 // returns one more Target for each other goal, with ids from ids.
 func goalTargets(tg *policygraph.Target, scope string, edition int, ids idSet) []*policygraph.Target {
 	gs, main := goals(tg.Text, edition)
-	tg.Year, tg.Value, tg.Unit = gs[main].year, gs[main].value, gs[main].unit
+	tg.Year, tg.Value, tg.Unit, tg.Qualifier = gs[main].year, gs[main].value, gs[main].unit, gs[main].qualifier
 	var more []*policygraph.Target
 	for k, g := range gs {
 		if k == main {
@@ -27,7 +27,7 @@ func goalTargets(tg *policygraph.Target, scope string, edition int, ids idSet) [
 		}
 		t := *tg
 		t.ID = ids.unique(itemID("target", edition, scope, tg.Text+"\x00"+g.surface))
-		t.Year, t.Value, t.Unit = g.year, g.value, g.unit
+		t.Year, t.Value, t.Unit, t.Qualifier = g.year, g.value, g.unit, g.qualifier
 		more = append(more, &t)
 	}
 	return more
@@ -67,7 +67,7 @@ func addMeasureGoals(pd *parsedDoc, edition int, file string) {
 			}
 			t := &policygraph.Target{ID: ids.unique(itemID("target", edition, scope, key)), DocumentID: m.DocumentID,
 				PillarID: m.PillarID, Kind: KindMeasureGoal, Text: m.Text, Year: g.year, Value: g.value, Unit: g.unit,
-				Source: m.Source}
+				Qualifier: g.qualifier, Source: m.Source}
 			pd.Targets = append(pd.Targets, t)
 			for _, from := range []string{m.PillarID, m.ID} {
 				pd.Rels = append(pd.Rels, &policygraph.Relationship{

@@ -35,7 +35,7 @@ const (
 	RelHasGroup     = "HAS_GROUP"     // Pillar or PolicyDirection → MeasureGroup
 	RelInGroup      = "IN_GROUP"      // Measure → MeasureGroup
 	RelHasMeasure   = "HAS_MEASURE"   // Pillar → Measure, PolicyDirection → Measure
-	RelHasTarget    = "HAS_TARGET"    // Pillar → Target
+	RelHasTarget    = "HAS_TARGET"    // Pillar, PolicyDirection, Document or Measure → Target
 	RelCitesLaw     = "CITES_LAW"     // Measure/Target/Pillar → Law (surface, line)
 	RelUsesFund     = "USES_FUND"     // Measure/Target → Fund (surface, line)
 	RelRelists      = "RELISTS"       // Measure (再掲) → original Measure
@@ -45,6 +45,7 @@ const (
 	RelHasDirection = "HAS_DIRECTION" // Document → PolicyDirection
 	RelRevises      = "REVISES"       // Target (later) → Target (earlier): same goal, new value (fromValue, toValue, unit, score)
 	RelRestates     = "RESTATES"      // Target → the first Target of the same goal in its pillar and edition
+	RelKeeps        = "KEEPS"         // Target (later) → Target (earlier): same goal, same value (value, unit, score)
 	RelHasAmount    = "HAS_AMOUNT"    // Measure/Target/Fund/Pillar/Document → Amount (line)
 	RelMentionsOrg  = "MENTIONS_ORG"  // Measure/Target/Pillar/Document → Organisation (surface, line)
 	RelSummarizes   = "SUMMARIZES"    // Measure (2023 overview-table cell) → the detail Measure it digests (rule, score)
@@ -54,7 +55,7 @@ const (
 var RelTypes = []string{
 	RelHasPillar, RelHasDirection, RelHasGroup, RelInGroup, RelHasMeasure, RelHasTarget,
 	RelCitesLaw, RelUsesFund, RelRelists, RelRefersTo, RelContinues, RelEvolvesFrom, RelRevises,
-	RelRestates, RelHasAmount, RelMentionsOrg, RelSummarizes,
+	RelRestates, RelHasAmount, RelMentionsOrg, RelSummarizes, RelKeeps,
 }
 
 // Measure statuses.

@@ -272,6 +272,8 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Target.RevisedBy = walk(policygraph.RelRevises, in)
 	c.Target.Restates = func(child int) int { return add(1, child) }
 	c.Target.RestatedBy = walk(policygraph.RelRestates, in)
+	c.Target.Keeps = func(child int) int { return add(1, child) }
+	c.Target.KeptBy = walk(policygraph.RelKeeps, in)
 	c.Target.Amounts = walk(policygraph.RelHasAmount, out)
 	c.Target.Organisations = walk(policygraph.RelMentionsOrg, out)
 

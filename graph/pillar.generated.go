@@ -57,6 +57,8 @@ type TargetResolver interface {
 	RevisedBy(ctx context.Context, obj *policygraph.Target) ([]*model.TargetRevision, error)
 	Restates(ctx context.Context, obj *policygraph.Target) (*policygraph.Target, error)
 	RestatedBy(ctx context.Context, obj *policygraph.Target) ([]*policygraph.Target, error)
+	Keeps(ctx context.Context, obj *policygraph.Target) (*policygraph.Target, error)
+	KeptBy(ctx context.Context, obj *policygraph.Target) ([]*policygraph.Target, error)
 	Amounts(ctx context.Context, obj *policygraph.Target) ([]*policygraph.Amount, error)
 	Organisations(ctx context.Context, obj *policygraph.Target) ([]*model.OrganisationMention, error)
 }
@@ -1667,6 +1669,70 @@ func (ec *executionContext) fieldContext_Target_restatedBy(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Target_keeps(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_keeps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Target().Keeps(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policygraph.Target) graphql.Marshaler {
+			return ec.marshalOTarget2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTarget(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Target_keeps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Target_keptBy(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Target_keptBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Target().KeptBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*policygraph.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Target_keptBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Target",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Target_amounts(ctx context.Context, field graphql.CollectedField, obj *policygraph.Target) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2307,6 +2373,13 @@ func (ec *executionContext) _Target(ctx context.Context, sel ast.SelectionSet, o
 			out.Values[i] = ec._Target_restates(ctx, field, obj)
 		case "restatedBy":
 			out.Values[i] = ec._Target_restatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keeps":
+			out.Values[i] = ec._Target_keeps(ctx, field, obj)
+		case "keptBy":
+			out.Values[i] = ec._Target_keptBy(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -171,6 +171,18 @@ func (r *targetResolver) RestatedBy(ctx context.Context, obj *policygraph.Target
 	return walk[*policygraph.Target](ctx, r.Resolver, obj.ID, policygraph.RelRestates, in)
 }
 
+func (r *targetResolver) Keeps(ctx context.Context, obj *policygraph.Target) (*policygraph.Target, error) {
+	ts, err := walk[*policygraph.Target](ctx, r.Resolver, obj.ID, policygraph.RelKeeps, out)
+	if err != nil || len(ts) == 0 {
+		return nil, err
+	}
+	return ts[0], nil
+}
+
+func (r *targetResolver) KeptBy(ctx context.Context, obj *policygraph.Target) ([]*policygraph.Target, error) {
+	return walk[*policygraph.Target](ctx, r.Resolver, obj.ID, policygraph.RelKeeps, in)
+}
+
 func (r *Resolver) MeasureGroup() MeasureGroupResolver { return &measureGroupResolver{r} }
 
 func (r *Resolver) Pillar() PillarResolver { return &pillarResolver{r} }

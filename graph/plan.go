@@ -186,6 +186,8 @@ var rules = map[string]map[string]rule{
 		"revisedBy":     walkRule(policygraph.RelRevises, in, at{path: []hop{{"TargetRevision", "target"}}}),
 		"restates":      walkRule(policygraph.RelRestates, out),
 		"restatedBy":    walkRule(policygraph.RelRestates, in),
+		"keeps":         walkRule(policygraph.RelKeeps, out),
+		"keptBy":        walkRule(policygraph.RelKeeps, in),
 	},
 	"Law": {
 		"measures": distinctRule(policygraph.RelCitesLaw, in),

@@ -413,6 +413,8 @@ type ComplexityRoot struct {
 		FundMentions  func(childComplexity int) int
 		Funds         func(childComplexity int) int
 		ID            func(childComplexity int) int
+		Keeps         func(childComplexity int) int
+		KeptBy        func(childComplexity int) int
 		Kind          func(childComplexity int) int
 		LawMentions   func(childComplexity int) int
 		Laws          func(childComplexity int) int
@@ -2319,6 +2321,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Target.ID(childComplexity), true
 
+	case "Target.keeps":
+		if e.ComplexityRoot.Target.Keeps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.Keeps(childComplexity), true
+
+	case "Target.keptBy":
+		if e.ComplexityRoot.Target.KeptBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Target.KeptBy(childComplexity), true
+
 	case "Target.kind":
 		if e.ComplexityRoot.Target.Kind == nil {
 			break
@@ -3310,6 +3326,10 @@ type Target implements Node {
   restates: Target
   "RESTATES (incoming): the later statements of this goal in the same pillar and edition."
   restatedBy: [Target!]!
+  "KEEPS: the earlier edition's target stating the same goal with the same value, when the later edition keeps it (null when none)."
+  keeps: Target
+  "KEEPS (incoming): the later editions' targets that keep this goal with its value."
+  keptBy: [Target!]!
 }
 
 "A REVISES link: the same goal in two editions with a new value."
@@ -4260,6 +4280,10 @@ func (ec *executionContext) childFields_Target(ctx context.Context, field graphq
 		return ec.fieldContext_Target_restates(ctx, field)
 	case "restatedBy":
 		return ec.fieldContext_Target_restatedBy(ctx, field)
+	case "keeps":
+		return ec.fieldContext_Target_keeps(ctx, field)
+	case "keptBy":
+		return ec.fieldContext_Target_keptBy(ctx, field)
 	case "amounts":
 		return ec.fieldContext_Target_amounts(ctx, field)
 	case "organisations":

@@ -155,7 +155,7 @@ func TestSyntheticThirdEdition(t *testing.T) {
 	pairs := map[string]int{} // "TYPE 2027→2025" → n
 	for _, r := range g.Relationships {
 		switch r.Type {
-		case policygraph.RelContinues, policygraph.RelEvolvesFrom, policygraph.RelRevises, policygraph.RelRelists:
+		case policygraph.RelContinues, policygraph.RelEvolvesFrom, policygraph.RelRevises, policygraph.RelKeeps, policygraph.RelRelists:
 			pairs[fmt.Sprintf("%s %s→%s", r.Type, doc(r.Start), doc(r.End))]++
 		}
 	}
@@ -172,6 +172,16 @@ func TestSyntheticThirdEdition(t *testing.T) {
 	// the renamed row (data only) continues its 2025 row.
 	if n := pairs["REVISES 2027→2025"]; n != 1 {
 		t.Errorf("REVISES 2027→2025: %d, want 1 (the ＧＸ goal)", n)
+	}
+	// Every other goal with a value is the 2025 one again: it KEEPS it.
+	valued := 0
+	for _, tg := range g.Targets {
+		if doc(tg.ID) == "2027" && tg.Unit != "" && tg.Value != 0 {
+			valued++
+		}
+	}
+	if n := pairs["KEEPS 2027→2025"]; n != valued-1 {
+		t.Errorf("KEEPS 2027→2025: %d, want every valued goal but the ＧＸ one (%d)", n, valued-1)
 	}
 	for _, r := range g.Relationships {
 		if r.Type == policygraph.RelRevises && doc(r.Start) == "2027" && !strings.HasPrefix(r.Start, "target:2027:MISSION-1:") {

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -51,6 +52,40 @@ func TestRevisesOnTheCorpus(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("REVISES (-want +got):\n%s", diff)
+	}
+	// KEEPS: the 2025 goals that 2023 stated with the same value, each
+	// linked to that statement (by line: 2025 → 2023).
+	type kept struct {
+		From, To int
+		Value    float64
+		Unit     string
+	}
+	line := map[string]int{}
+	for _, tg := range g.Targets {
+		line[tg.ID] = tg.LineStart
+	}
+	var keeps []kept
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelKeeps {
+			keeps = append(keeps, kept{line[r.Start], line[r.End], r.Properties["value"].(float64), r.Properties["unit"].(string)})
+		}
+	}
+	sort.Slice(keeps, func(i, j int) bool {
+		a, b := keeps[i], keeps[j]
+		return a.From < b.From || a.From == b.From && a.Value < b.Value
+	})
+	wantKeeps := []kept{
+		{1131, 389, 20, "兆円"},   // 20兆円規模の政府支援
+		{1131, 389, 150, "兆円"},  // 150兆円超の官民投資
+		{1239, 457, 15, "兆円"},   // 半導体の合計売上高15兆円超
+		{1284, 1473, 230, "万人"}, // デジタル推進人材230万人
+		{1339, 1473, 230, "万人"},
+		{1461, 554, 75, "歳"},  // 健康寿命75歳
+		{1463, 240, 77, "兆円"}, // 公的保険外サービス77兆円
+		{1674, 649, 70, "兆円"}, // 途上国の適応市場約70兆円
+	}
+	if diff := cmp.Diff(wantKeeps, keeps); diff != "" {
+		t.Errorf("KEEPS (-want +got):\n%s", diff)
 	}
 }
 

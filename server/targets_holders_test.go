@@ -56,3 +56,41 @@ func TestTargetHolders(t *testing.T) {
 		t.Errorf("no measure stating デジタル推進人材230万人 has a target: %+v", m.Measures.Nodes)
 	}
 }
+
+// TestTargetKeeps asks KEEPS both ways, each field on its own: 2025's
+// 健康寿命75歳 keeps 2023's, which is kept by it; a revised goal keeps
+// nothing.
+func TestTargetKeeps(t *testing.T) {
+	f := newFixture(t, server.Config{}, seedStore(t))
+	var later struct {
+		Targets struct {
+			Nodes []struct {
+				ID    string
+				Keeps *struct {
+					ID       string
+					Document struct{ Year int }
+					Value    float64
+				}
+			}
+		}
+	}
+	mustQuery(t, f, `{ targets(filter: {document: "doc:2025", text: "健康寿命を75歳"}, first: 5) { nodes { id keeps { id document { year } value } } } }`, &later)
+	if n := later.Targets.Nodes; len(n) != 1 || n[0].Keeps == nil || n[0].Keeps.Document.Year != 2023 || n[0].Keeps.Value != 75 {
+		t.Fatalf("2025 健康寿命75歳: %+v, want one target that keeps 2023's 75", n)
+	}
+	earlierID := later.Targets.Nodes[0].Keeps.ID
+	var earlier struct {
+		Node struct{ KeptBy []struct{ ID string } }
+	}
+	mustQuery(t, f, `{ node(id: "`+earlierID+`") { ... on Target { keptBy { id } } } }`, &earlier)
+	if k := earlier.Node.KeptBy; len(k) != 1 || k[0].ID != later.Targets.Nodes[0].ID {
+		t.Errorf("%s keptBy %+v, want %s", earlierID, k, later.Targets.Nodes[0].ID)
+	}
+	var revised struct {
+		Node struct{ Keeps *struct{ ID string } }
+	}
+	mustQuery(t, f, `{ node(id: "target:2025:MISSION-3:e1e136c7") { ... on Target { keeps { id } } } }`, &revised)
+	if revised.Node.Keeps != nil {
+		t.Errorf("a revised goal keeps %s", revised.Node.Keeps.ID)
+	}
+}

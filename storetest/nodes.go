@@ -160,7 +160,7 @@ func (x *suite) testStats(t *testing.T) {
 		RelTypes: map[string]int{
 			"HAS_PILLAR": 5, "HAS_DIRECTION": 1, "HAS_GROUP": 3, "IN_GROUP": 5,
 			"HAS_MEASURE": 9, "HAS_TARGET": 5, "CITES_LAW": 5, "USES_FUND": 3,
-			"RELISTS": 1, "REFERS_TO": 1, "CONTINUES": 1, "EVOLVES_FROM": 1, "REVISES": 1, "RESTATES": 0, "SUMMARIZES": 1,
+			"RELISTS": 1, "REFERS_TO": 1, "CONTINUES": 1, "EVOLVES_FROM": 1, "REVISES": 1, "RESTATES": 0, "KEEPS": 0, "SUMMARIZES": 1,
 			"HAS_AMOUNT": 4, "MENTIONS_ORG": 5,
 		},
 		PerDocument: map[string]map[string]int{

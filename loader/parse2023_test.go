@@ -546,7 +546,7 @@ func TestParse2023Seed(t *testing.T) {
 		1473: {2026, 230, "万人"}, 263: {2030, 8, "割"}, 328: {2027, 115, "兆円"},
 		// audit: the goal, not the whole (2219) or the investment that is its means (1443, 1447);
 		// the other goals of a statement are targets of their own (TestGoalTargetsOnTheCorpus)
-		2219: {0, 4.13, "億トン"}, 1443: {2030, 15, "兆円"}, 1447: {2030, 150, "GWh/年"},
+		2219: {0, 4.13, "億トンCO2"}, 1443: {2030, 15, "兆円"}, 1447: {2030, 150, "GWh/年"},
 		562: {0, 13, "兆円"}, 1252: {2030, 46, "％"}, 1461: {2030, 10, "兆円/年"},
 	} {
 		tg := targetAt23(pd, line)

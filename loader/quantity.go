@@ -17,7 +17,7 @@ import (
 
 // quantityUnits are the units a goal is stated in, longest first where one
 // is the prefix of another.
-var quantityUnits = []string{"兆ドル", "兆円", "億円", "万円", "億トン", "万トン", "GWh", "万人", "万者", "万件",
+var quantityUnits = []string{"兆ドル", "兆円", "億円", "万円", "億トンCO2", "万トンCO2", "億トン", "万トン", "GWh", "万人", "万者", "万件",
 	"%", "割", "倍", "歳", "名", "社", "件", "者", "人"}
 
 // quantity is a number of a text, at rune offsets [pos, end) of the

@@ -114,8 +114,8 @@ const Q_DETAIL = `query Detail($id: ID!) { node(id: $id) { id __typename
     evolvesFrom { score measure { ...M } } evolvedInto { score measure { ...M } }
     lawMentions { law { id name } surface line } fundMentions { fund { id name } surface line }
     directions { id ordinal title } }
-  ... on Target { targetKind: kind text targetYear: year value unit source { ...S } document { ...D } pillar { ...P }
-    revises { ...TR } revisedBy { ...TR }
+  ... on Target { targetKind: kind text targetYear: year value unit qualifier source { ...S } document { ...D } pillar { ...P }
+    revises { ...TR } revisedBy { ...TR } keeps { ...KT } keptBy { ...KT }
     lawMentions { law { id name } surface line } fundMentions { fund { id name } surface line } }
   ... on Law { name aliases foreign mentions { ...MN } pillars { pillar { ...P } } }
   ... on Fund { name aliases mentions { ...MN } pillars { pillar { ...P } } }
@@ -125,6 +125,7 @@ const Q_DETAIL = `query Detail($id: ID!) { node(id: $id) { id __typename
   ... on Organisation { name aliases orgKind: kind mentions { ...MN } pillars { pillar { ...P } } } } }
 fragment S on Source { file lineStart lineEnd quote page citation }
 fragment TR on TargetRevision { fromValue toValue unit score target { id text year document { year } } }
+fragment KT on Target { id text year value unit document { year } }
 fragment D on Document { id title edition year }
 fragment P on Pillar { id key name document { year } }
 fragment M on Measure { id title pillar { ...P } }
@@ -702,12 +703,17 @@ async function showDetail(id) {
   }
   if (n.__typename === "Document") { row("title", esc(n.title)); row("publisher", esc(n.publisher)); row("file", `${esc(n.file)} (${n.lines} lines)`); }
   if (n.__typename === "Target") {
-    row("kind", esc(n.targetKind)); if (n.targetYear) row("year", String(n.targetYear)); if (n.value != null) row("value", esc(`${n.value} ${n.unit || ""}`));
+    row("kind", esc(n.targetKind)); if (n.targetYear) row("year", String(n.targetYear));
+    if (n.value != null) row("value", esc(`${n.value} ${n.unit || ""}${n.qualifier ? ` (${n.qualifier})` : ""}`));
     // REVISES points from the later target to the earlier one it restates with a new value.
     const rev = (x) => `${nav(x.target.id, short(x.target.text, 50))} <span class="muted">${x.target.document.year}${x.target.year ? `, for ${x.target.year}` : ""}</span><br>` +
       `<b>${esc(`${x.fromValue} → ${x.toValue} ${x.unit}`)}</b> <span class="muted">score ${x.score.toFixed(2)}</span>`;
     if (n.revises.length) row("revises (REVISES → earlier goal)", `<span id="revises">${n.revises.map(rev).join("<br>")}</span>`);
     if (n.revisedBy.length) row("revised by (REVISES ← later goal)", `<span id="revised-by">${n.revisedBy.map(rev).join("<br>")}</span>`);
+    // KEEPS points from the later target to the earlier one it states again with the same value.
+    const kept = (t) => `${nav(t.id, short(t.text, 50))} <span class="muted">${t.document.year}${t.year ? `, for ${t.year}` : ""}: ${esc(`${t.value} ${t.unit || ""}`)}</span>`;
+    if (n.keeps) row("keeps (KEEPS → earlier goal, same value)", `<span id="keeps">${kept(n.keeps)}</span>`);
+    if (n.keptBy.length) row("kept by (KEEPS ← later goal)", `<span id="kept-by">${n.keptBy.map(kept).join("<br>")}</span>`);
   }
   if (n.source) row("page", n.source.page ? `p. ${n.source.page}` : "unknown");
   const acts = [`<button data-act="expand">Expand</button>`, `<button data-act="path-from">Path from here</button>`, `<button data-act="path-to">Path to here</button>`];
@@ -727,7 +733,8 @@ async function showDetail(id) {
     <div class="actions" data-id="${esc(n.id)}">${acts.join("")}</div>${pending}<dl>${rows.join("")}</dl>${src}`;
   S.detail = {id: n.id, type: n.__typename, title, edition: year || null, status: n.status || null,
     relistOf: n.relistOf?.id || null, citation: n.source ? citation(n) : null, page: n.source?.page ?? null, quote: n.source?.quote || null,
-    revises: (n.revises || []).map((x) => x.target.id), revisedBy: (n.revisedBy || []).map((x) => x.target.id)};
+    revises: (n.revises || []).map((x) => x.target.id), revisedBy: (n.revisedBy || []).map((x) => x.target.id),
+    keeps: n.keeps?.id || null, keptBy: (n.keptBy || []).map((t) => t.id)};
 }
 
 async function copyText(text) {

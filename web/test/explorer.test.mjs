@@ -292,6 +292,22 @@ try {
   await shot("target-revises");
   await page.goBack();
   await settle((s) => s.detail && s.detail.id === rev.id, "back to the revising target");
+
+  // 4c. A target that states an earlier goal with the same value shows KEEPS both ways.
+  const kps = (await api(`{ targets(first: 500) { nodes { id keeps { id value unit } } } }`)).targets.nodes.filter((t) => t.keeps);
+  assert.ok(kps.length > 0);
+  const kp = kps[0];
+  await page.evaluate((id) => { location.hash = `v=graph&n=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`; }, kp.id);
+  s = await settle((s) => s.detail && s.detail.id === kp.id, "a keeping target");
+  assert.equal(s.detail.keeps, kp.keeps.id);
+  assert.ok((await page.locator("#keeps").innerText()).includes(`${kp.keeps.value} ${kp.keeps.unit}`));
+  await page.click("#keeps a");
+  s = await settle((s) => s.detail && s.detail.id === kp.keeps.id, "the kept target");
+  assert.ok(s.detail.keptBy.includes(kp.id), JSON.stringify(s.detail.keptBy));
+  await page.goBack();
+  await settle((s) => s.detail && s.detail.id === kp.id, "back to the keeping target");
+  await page.goBack();
+  await settle((s) => s.detail && s.detail.id === rev.id, "back to the revising target");
   await page.goBack();
   await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original");
 

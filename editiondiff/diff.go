@@ -1,7 +1,7 @@
 // Package editiondiff answers the question two editions of a report exist
 // for: what became of the earlier edition's promises. It compares two
 // documents through the graph any policygraph.Store holds — pillars paired
-// by CONTINUES, measures by EVOLVES_FROM, targets by REVISES — and is used
+// by CONTINUES, measures by EVOLVES_FROM, targets by REVISES and KEEPS — and is used
 // by the API (Query.editionDiff) and the CLI (policygraph diff).
 package editiondiff
 
@@ -57,6 +57,9 @@ type Group struct {
 	// table cell of a later pillar copies (RELISTS from the cell): it is
 	// counted once, as that cell.
 	New []*policygraph.Measure
+	// Kept is every KEEPS from a target of the later pillars or directions
+	// to a target of From: the goal stated again with the same value.
+	Kept []*Keep
 	// Revised is every REVISES from a target of the later pillars to a
 	// target of From.
 	Revised []*Revision
@@ -79,6 +82,14 @@ type Evolution struct {
 	Score          float64
 }
 
+// Keep is one KEEPS pair: the same goal and value in both editions.
+type Keep struct {
+	Earlier, Later *policygraph.Target
+	Value          float64
+	Unit           string
+	Score          float64
+}
+
 // Revision is one REVISES pair.
 type Revision struct {
 	Earlier, Later     *policygraph.Target
@@ -89,7 +100,7 @@ type Revision struct {
 
 // Totals count a group's or the whole diff's items.
 type Totals struct {
-	Planned, Progress, Todo, Continued, NotMentioned, New, Revised int
+	Planned, Progress, Todo, Continued, NotMentioned, New, Revised, Kept int
 }
 
 func (t *Totals) add(u Totals) {
@@ -100,13 +111,14 @@ func (t *Totals) add(u Totals) {
 	t.NotMentioned += u.NotMentioned
 	t.New += u.New
 	t.Revised += u.Revised
+	t.Kept += u.Kept
 }
 
 // Compute compares the documents from (earlier) and to (later); with
 // pillarID, only the group of that pillar or policy direction (of either
 // edition). EINVALID when
 // an id is not a document of the store, the two are the same, from is not
-// the earlier one, or the pillar belongs to neither. It makes at most 12
+// the earlier one, or the pillar belongs to neither. It makes at most 13
 // store calls, more only past MaxBatch ids per walk (TestComputeStoreCalls).
 func Compute(ctx context.Context, s policygraph.Store, fromID, toID, pillarID string) (*Diff, error) {
 	const op = "editiondiff.Compute"
@@ -368,6 +380,7 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 	successors := r.walk(slices.Concat(planned, cells), policygraph.RelEvolvesFrom, policygraph.Incoming)
 	ancestors := r.walk(laterMeasures, policygraph.RelEvolvesFrom, policygraph.Outgoing)
 	revises := r.walk(laterTargets, policygraph.RelRevises, policygraph.Outgoing)
+	keeps := r.walk(laterTargets, policygraph.RelKeeps, policygraph.Outgoing)
 	copies := r.walk(dirMeasures, policygraph.RelRelists, policygraph.Incoming)
 	if r.err != nil {
 		return
@@ -439,10 +452,17 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 							FromValue: rh.Rel.Float("fromValue"), ToValue: rh.Rel.Float("toValue"), Unit: unit, Score: rh.Rel.Float("score")})
 					}
 				}
+				for _, kh := range keeps[later.ID] {
+					if earlier, ok := kh.Node.(*policygraph.Target); ok && earlier.DocumentID == from.ID {
+						unit, _ := kh.Rel.Properties["unit"].(string)
+						g.Kept = append(g.Kept, &Keep{Earlier: earlier, Later: later, Value: kh.Rel.Float("value"), Unit: unit, Score: kh.Rel.Float("score")})
+					}
+				}
 			}
 		}
 		g.Totals.New = len(g.New)
 		g.Totals.Revised = len(g.Revised)
+		g.Totals.Kept = len(g.Kept)
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 var Formats = []string{"md", "json", "csv"}
 
 // Write writes d as a Markdown report (md), JSON (json) or CSV (csv, one row
-// per planned measure, new measure and revised target).
+// per planned measure, new measure, revised and kept target).
 func Write(w io.Writer, d *Diff, format string) error {
 	switch format {
 	case "md":
@@ -71,10 +71,10 @@ func writeMarkdown(w io.Writer, d *Diff) error {
 	fmt.Fprintf(b, "# %d → %d: what became of the planned measures\n\n", d.From.Year, d.To.Year)
 	fmt.Fprintf(b, "From 「%s」(%s, %d) to 「%s」(%s, %d). A planned (○) measure's outcome is the status of\n", d.From.Title, d.From.Edition, d.From.Year, d.To.Title, d.To.Edition, d.To.Year)
 	b.WriteString("the later measure that continues it best (EVOLVES_FROM, similarity of the texts); \"no longer\nmentioned\" means no later measure was found similar enough.\n\n")
-	b.WriteString("| pillars | planned | progress | to consider | continued | not mentioned | new | targets revised |\n")
-	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	b.WriteString("| pillars | planned | progress | to consider | continued | not mentioned | new | targets revised | targets kept |\n")
+	b.WriteString("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	row := func(name string, t Totals) {
-		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %d | %d |\n", name, t.Planned, t.Progress, t.Todo, t.Continued, t.NotMentioned, t.New, t.Revised)
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %d | %d | %d |\n", name, t.Planned, t.Progress, t.Todo, t.Continued, t.NotMentioned, t.New, t.Revised, t.Kept)
 	}
 	for _, g := range d.Groups {
 		row(mdEscape(groupName(g)), g.Totals)
@@ -111,6 +111,13 @@ func writeMarkdown(w io.Writer, d *Diff) error {
 			for _, r := range g.Revised {
 				fmt.Fprintf(b, "- %s%s → %s%s: %s — %s\n", num(r.FromValue), r.Unit, num(r.ToValue), r.Unit, mdEscape(r.Later.Text), cite(r.Later.Source))
 				fmt.Fprintf(b, "  - was: %s — %s\n", mdEscape(r.Earlier.Text), cite(r.Earlier.Source))
+			}
+		}
+		if len(g.Kept) > 0 {
+			fmt.Fprintf(b, "\n### Targets kept (%d)\n\n", len(g.Kept))
+			for _, k := range g.Kept {
+				fmt.Fprintf(b, "- %s%s: %s — %s\n", num(k.Value), k.Unit, mdEscape(k.Later.Text), cite(k.Later.Source))
+				fmt.Fprintf(b, "  - as in: %s — %s\n", mdEscape(k.Earlier.Text), cite(k.Earlier.Source))
 			}
 		}
 	}
@@ -166,6 +173,7 @@ type (
 		Planned           []jsonPlanned  `json:"planned"`
 		New               []jsonMeasure  `json:"new"`
 		Revised           []jsonRevision `json:"revised"`
+		Kept              []jsonKeep     `json:"kept"`
 	}
 	jsonMeasure struct {
 		ID       string `json:"id"`
@@ -188,6 +196,13 @@ type (
 		Text     string `json:"text"`
 		Citation string `json:"citation"`
 	}
+	jsonKeep struct {
+		Earlier jsonTarget `json:"earlier"`
+		Later   jsonTarget `json:"later"`
+		Value   float64    `json:"value"`
+		Unit    string     `json:"unit"`
+		Score   float64    `json:"score"`
+	}
 	jsonRevision struct {
 		Earlier   jsonTarget `json:"earlier"`
 		Later     jsonTarget `json:"later"`
@@ -201,7 +216,7 @@ type (
 // MarshalJSON names the totals' fields as the API does.
 func (t Totals) MarshalJSON() ([]byte, error) {
 	return json.Marshal(map[string]int{"planned": t.Planned, "progress": t.Progress, "todo": t.Todo,
-		"continued": t.Continued, "notMentioned": t.NotMentioned, "new": t.New, "revised": t.Revised})
+		"continued": t.Continued, "notMentioned": t.NotMentioned, "new": t.New, "revised": t.Revised, "kept": t.Kept})
 }
 
 func measureJSON(m *policygraph.Measure) jsonMeasure {
@@ -216,7 +231,7 @@ func writeJSON(w io.Writer, d *Diff) error {
 	out := jsonDiff{From: d.From.ID, To: d.To.ID, Totals: d.Totals, Groups: []jsonGroup{}}
 	for _, g := range d.Groups {
 		jg := jsonGroup{Earlier: []string{}, Later: []string{}, Totals: g.Totals,
-			Planned: []jsonPlanned{}, New: []jsonMeasure{}, Revised: []jsonRevision{}}
+			Planned: []jsonPlanned{}, New: []jsonMeasure{}, Revised: []jsonRevision{}, Kept: []jsonKeep{}}
 		for _, p := range g.Earlier {
 			jg.Earlier = append(jg.Earlier, p.ID)
 		}
@@ -243,6 +258,9 @@ func writeJSON(w io.Writer, d *Diff) error {
 			jg.Revised = append(jg.Revised, jsonRevision{Earlier: targetJSON(r.Earlier), Later: targetJSON(r.Later),
 				FromValue: r.FromValue, ToValue: r.ToValue, Unit: r.Unit, Score: r.Score})
 		}
+		for _, k := range g.Kept {
+			jg.Kept = append(jg.Kept, jsonKeep{Earlier: targetJSON(k.Earlier), Later: targetJSON(k.Later), Value: k.Value, Unit: k.Unit, Score: k.Score})
+		}
 		out.Groups = append(out.Groups, jg)
 	}
 	enc := json.NewEncoder(w)
@@ -252,7 +270,7 @@ func writeJSON(w io.Writer, d *Diff) error {
 }
 
 // csvHeader is the CSV report's header: one row per planned measure (its
-// best successor, if any), new measure and revised target. In the
+// best successor, if any), new measure, revised and kept target. In the
 // directions group, the pillar columns hold the directions' ids.
 var csvHeader = []string{"later_pillars", "earlier_pillars", "kind", "outcome",
 	"earlier_id", "earlier_title", "earlier_citation", "later_id", "later_title", "later_status", "later_citation",
@@ -300,6 +318,12 @@ func writeCSV(w io.Writer, d *Diff) error {
 		for _, r := range g.Revised {
 			if err := cw.Write([]string{later, earlier, "revised_target", "", r.Earlier.ID, r.Earlier.Text, cite(r.Earlier.Source),
 				r.Later.ID, r.Later.Text, "", cite(r.Later.Source), num(r.Score), num(r.FromValue), num(r.ToValue), r.Unit}); err != nil {
+				return err
+			}
+		}
+		for _, k := range g.Kept {
+			if err := cw.Write([]string{later, earlier, "kept_target", "", k.Earlier.ID, k.Earlier.Text, cite(k.Earlier.Source),
+				k.Later.ID, k.Later.Text, "", cite(k.Later.Source), num(k.Score), num(k.Value), num(k.Value), k.Unit}); err != nil {
 				return err
 			}
 		}

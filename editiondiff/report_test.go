@@ -25,6 +25,7 @@ func fixtureDiff(t *testing.T) *editiondiff.Diff {
 	t.Helper()
 	g := storetest.Fixture()
 	g.Relationships = append(g.Relationships, evolves(m7, m2, 0.6), evolves(m8, m5, 0.5))
+	withKept(g)
 	s, err := inmem.New(g)
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +83,7 @@ func TestWriteParses(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]int{"planned": d.Totals.Planned, "progress": d.Totals.Progress, "todo": d.Totals.Todo,
-		"continued": d.Totals.Continued, "notMentioned": d.Totals.NotMentioned, "new": d.Totals.New, "revised": d.Totals.Revised}
+		"continued": d.Totals.Continued, "notMentioned": d.Totals.NotMentioned, "new": d.Totals.New, "revised": d.Totals.Revised, "kept": d.Totals.Kept}
 	if diff := cmp.Diff(want, got.Totals); diff != "" {
 		t.Errorf("JSON totals (-want +got):\n%s", diff)
 	}
@@ -94,7 +95,10 @@ func TestWriteParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := d.Totals.Planned + d.Totals.New + d.Totals.Revised; len(rows) != n+1 {
+	if d.Totals.Kept != 1 {
+		t.Errorf("%d targets kept, want 1 (withKept)", d.Totals.Kept)
+	}
+	if n := d.Totals.Planned + d.Totals.New + d.Totals.Revised + d.Totals.Kept; len(rows) != n+1 {
 		t.Errorf("%d CSV rows, want a header and %d", len(rows), n)
 	}
 	kinds := map[string]int{}
@@ -104,7 +108,7 @@ func TestWriteParses(t *testing.T) {
 			t.Errorf("a PROGRESS row whose successor is %s: %v", r[9], r)
 		}
 	}
-	if kinds["planned"] != d.Totals.Planned || kinds["new"] != d.Totals.New || kinds["revised_target"] != d.Totals.Revised {
+	if kinds["planned"] != d.Totals.Planned || kinds["new"] != d.Totals.New || kinds["revised_target"] != d.Totals.Revised || kinds["kept_target"] != d.Totals.Kept {
 		t.Errorf("CSV rows by kind %v, totals %+v", kinds, d.Totals)
 	}
 }

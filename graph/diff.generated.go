@@ -336,6 +336,29 @@ func (ec *executionContext) fieldContext_EditionDiffTotals_revised(_ context.Con
 	return graphql.NewScalarFieldContext("EditionDiffTotals", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _EditionDiffTotals_kept(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Totals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EditionDiffTotals_kept(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kept, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EditionDiffTotals_kept(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EditionDiffTotals", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _EvolutionPair_earlier(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Evolution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -659,6 +682,38 @@ func (ec *executionContext) fieldContext_PillarGroupDiff_revised(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _PillarGroupDiff_kept(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PillarGroupDiff_kept(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kept, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*editiondiff.Keep) graphql.Marshaler {
+			return ec.marshalNTargetKeptPair2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋeditiondiffᚐKeepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PillarGroupDiff_kept(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PillarGroupDiff",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TargetKeptPair(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PillarGroupDiff_totals(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -776,6 +831,139 @@ func (ec *executionContext) fieldContext_PlannedMeasure_evidence(_ context.Conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TargetKeptPair_earlier(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Keep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetKeptPair_earlier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Earlier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policygraph.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetKeptPair_earlier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetKeptPair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetKeptPair_later(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Keep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetKeptPair_later(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Later, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *policygraph.Target) graphql.Marshaler {
+			return ec.marshalNTarget2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚐTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetKeptPair_later(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TargetKeptPair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Target(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TargetKeptPair_value(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Keep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetKeptPair_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetKeptPair_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetKeptPair", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _TargetKeptPair_unit(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Keep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetKeptPair_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetKeptPair_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetKeptPair", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _TargetKeptPair_score(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Keep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TargetKeptPair_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TargetKeptPair_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TargetKeptPair", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _TargetRevisionPair_earlier(ctx context.Context, field graphql.CollectedField, obj *editiondiff.Revision) (ret graphql.Marshaler) {
@@ -1046,6 +1234,11 @@ func (ec *executionContext) _EditionDiffTotals(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "kept":
+			out.Values[i] = ec._EditionDiffTotals_kept(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -1164,6 +1357,11 @@ func (ec *executionContext) _PillarGroupDiff(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "kept":
+			out.Values[i] = ec._PillarGroupDiff_kept(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "totals":
 			out.Values[i] = ec._PillarGroupDiff_totals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1215,6 +1413,65 @@ func (ec *executionContext) _PlannedMeasure(ctx context.Context, sel ast.Selecti
 			}
 		case "evidence":
 			out.Values[i] = ec._PlannedMeasure_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var targetKeptPairImplementors = []string{"TargetKeptPair"}
+
+func (ec *executionContext) _TargetKeptPair(ctx context.Context, sel ast.SelectionSet, obj *editiondiff.Keep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, targetKeptPairImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TargetKeptPair")
+		case "earlier":
+			out.Values[i] = ec._TargetKeptPair_earlier(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "later":
+			out.Values[i] = ec._TargetKeptPair_later(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._TargetKeptPair_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unit":
+			out.Values[i] = ec._TargetKeptPair_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._TargetKeptPair_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -1419,6 +1676,32 @@ func (ec *executionContext) marshalNPlannedMeasure2ᚖgithubᚗcomᚋpolicygraph
 		return graphql.Null
 	}
 	return ec._PlannedMeasure(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTargetKeptPair2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋeditiondiffᚐKeepᚄ(ctx context.Context, sel ast.SelectionSet, v []*editiondiff.Keep) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTargetKeptPair2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋeditiondiffᚐKeep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTargetKeptPair2ᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋeditiondiffᚐKeep(ctx context.Context, sel ast.SelectionSet, v *editiondiff.Keep) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TargetKeptPair(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTargetRevisionPair2ᚕᚖgithubᚗcomᚋpolicygraphᚋpolicygraphᚋeditiondiffᚐRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*editiondiff.Revision) graphql.Marshaler {

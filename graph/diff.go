@@ -19,7 +19,7 @@ func (r *Resolver) editionDiff(ctx context.Context, from, to string, pillar *str
 	if err != nil {
 		return nil, err
 	}
-	var earlier, later, earlierDirs, laterDirs, planned, evEarlier, evLater, news, revEarlier, revLater []policygraph.Entity
+	var earlier, later, earlierDirs, laterDirs, planned, evEarlier, evLater, news, revEarlier, revLater, keptEarlier, keptLater []policygraph.Entity
 	for _, g := range d.Groups {
 		for _, x := range g.Earlier {
 			earlier = append(earlier, x)
@@ -47,6 +47,10 @@ func (r *Resolver) editionDiff(ctx context.Context, from, to string, pillar *str
 			revEarlier = append(revEarlier, rv.Earlier)
 			revLater = append(revLater, rv.Later)
 		}
+		for _, k := range g.Kept {
+			keptEarlier = append(keptEarlier, k.Earlier)
+			keptLater = append(keptLater, k.Later)
+		}
 	}
 	groups := hop{"EditionDiff", "groups"}
 	for _, pl := range []struct {
@@ -63,6 +67,8 @@ func (r *Resolver) editionDiff(ctx context.Context, from, to string, pillar *str
 		{news, []hop{groups, {"PillarGroupDiff", "new"}}},
 		{revEarlier, []hop{groups, {"PillarGroupDiff", "revised"}, {"TargetRevisionPair", "earlier"}}},
 		{revLater, []hop{groups, {"PillarGroupDiff", "revised"}, {"TargetRevisionPair", "later"}}},
+		{keptEarlier, []hop{groups, {"PillarGroupDiff", "kept"}, {"TargetKeptPair", "earlier"}}},
+		{keptLater, []hop{groups, {"PillarGroupDiff", "kept"}, {"TargetKeptPair", "later"}}},
 	} {
 		r.planBelow(ctx, pl.nodes, pl.path...)
 	}

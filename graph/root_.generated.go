@@ -91,6 +91,7 @@ type ComplexityRoot struct {
 
 	EditionDiffTotals struct {
 		Continued    func(childComplexity int) int
+		Kept         func(childComplexity int) int
 		New          func(childComplexity int) int
 		NotMentioned func(childComplexity int) int
 		Planned      func(childComplexity int) int
@@ -298,6 +299,7 @@ type ComplexityRoot struct {
 	PillarGroupDiff struct {
 		Earlier           func(childComplexity int) int
 		EarlierDirections func(childComplexity int) int
+		Kept              func(childComplexity int) int
 		Later             func(childComplexity int) int
 		LaterDirections   func(childComplexity int) int
 		New               func(childComplexity int) int
@@ -442,6 +444,14 @@ type ComplexityRoot struct {
 	TargetEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TargetKeptPair struct {
+		Earlier func(childComplexity int) int
+		Later   func(childComplexity int) int
+		Score   func(childComplexity int) int
+		Unit    func(childComplexity int) int
+		Value   func(childComplexity int) int
 	}
 
 	TargetRevision struct {
@@ -697,6 +707,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EditionDiffTotals.Continued(childComplexity), true
+
+	case "EditionDiffTotals.kept":
+		if e.ComplexityRoot.EditionDiffTotals.Kept == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EditionDiffTotals.Kept(childComplexity), true
 
 	case "EditionDiffTotals.new":
 		if e.ComplexityRoot.EditionDiffTotals.New == nil {
@@ -1668,6 +1685,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PillarGroupDiff.EarlierDirections(childComplexity), true
 
+	case "PillarGroupDiff.kept":
+		if e.ComplexityRoot.PillarGroupDiff.Kept == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PillarGroupDiff.Kept(childComplexity), true
+
 	case "PillarGroupDiff.later":
 		if e.ComplexityRoot.PillarGroupDiff.Later == nil {
 			break
@@ -2482,6 +2506,41 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TargetEdge.Node(childComplexity), true
 
+	case "TargetKeptPair.earlier":
+		if e.ComplexityRoot.TargetKeptPair.Earlier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetKeptPair.Earlier(childComplexity), true
+
+	case "TargetKeptPair.later":
+		if e.ComplexityRoot.TargetKeptPair.Later == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetKeptPair.Later(childComplexity), true
+
+	case "TargetKeptPair.score":
+		if e.ComplexityRoot.TargetKeptPair.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetKeptPair.Score(childComplexity), true
+
+	case "TargetKeptPair.unit":
+		if e.ComplexityRoot.TargetKeptPair.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetKeptPair.Unit(childComplexity), true
+
+	case "TargetKeptPair.value":
+		if e.ComplexityRoot.TargetKeptPair.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TargetKeptPair.Value(childComplexity), true
+
 	case "TargetRevision.fromValue":
 		if e.ComplexityRoot.TargetRevision.FromValue == nil {
 			break
@@ -2638,7 +2697,7 @@ var sources = []*ast.Source{
   into groups (a merge puts the merged pillars in one group, so totals add
   up), each planned (○ FUTURE) measure of ` + "`" + `from` + "`" + ` with what ` + "`" + `to` + "`" + ` says of it
   (decided by its best-scoring EVOLVES_FROM successor), the measures of ` + "`" + `to` + "`" + `
-  that continue none of ` + "`" + `from` + "`" + `, and the targets ` + "`" + `to` + "`" + ` REVISES. The policy
+  that continue none of ` + "`" + `from` + "`" + `, the targets ` + "`" + `to` + "`" + ` REVISES and those it KEEPS. The policy
   directions of both editions (measures outside every pillar: 2025's
   政策の方向性 items, the cells of 2023's macro framework) are one last group.
   With ` + "`" + `pillar` + "`" + ` (a pillar or policy direction of either edition), only its
@@ -2676,6 +2735,8 @@ type PillarGroupDiff {
   new: [Measure!]!
   "Targets of the later pillars that revise a target of the earlier edition."
   revised: [TargetRevisionPair!]!
+  "Targets of the later pillars or directions that state a goal of the earlier edition again with the same value (KEEPS)."
+  kept: [TargetKeptPair!]!
   totals: EditionDiffTotals!
 }
 
@@ -2707,6 +2768,16 @@ type EvolutionPair {
   score: Float!
 }
 
+"One KEEPS link with both ends: the same goal with the same value in two editions."
+type TargetKeptPair {
+  earlier: Target!
+  later: Target!
+  value: Float!
+  unit: String!
+  "Similarity of the two goals, 0..1."
+  score: Float!
+}
+
 "One REVISES link with both ends."
 type TargetRevisionPair {
   earlier: Target!
@@ -2734,6 +2805,8 @@ type EditionDiffTotals {
   new: Int!
   "Targets revised."
   revised: Int!
+  "Targets kept with their value."
+  kept: Int!
 }
 `, BuiltIn: false},
 	{Name: "../schema/document.graphqls", Input: `"One seed document: an edition of the council's report."
@@ -3670,6 +3743,8 @@ func (ec *executionContext) childFields_EditionDiffTotals(ctx context.Context, f
 		return ec.fieldContext_EditionDiffTotals_new(ctx, field)
 	case "revised":
 		return ec.fieldContext_EditionDiffTotals_revised(ctx, field)
+	case "kept":
+		return ec.fieldContext_EditionDiffTotals_kept(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EditionDiffTotals", field.Name)
 }
@@ -4082,6 +4157,8 @@ func (ec *executionContext) childFields_PillarGroupDiff(ctx context.Context, fie
 		return ec.fieldContext_PillarGroupDiff_new(ctx, field)
 	case "revised":
 		return ec.fieldContext_PillarGroupDiff_revised(ctx, field)
+	case "kept":
+		return ec.fieldContext_PillarGroupDiff_kept(ctx, field)
 	case "totals":
 		return ec.fieldContext_PillarGroupDiff_totals(ctx, field)
 	}
@@ -4314,6 +4391,22 @@ func (ec *executionContext) childFields_TargetEdge(ctx context.Context, field gr
 		return ec.fieldContext_TargetEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TargetEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TargetKeptPair(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "earlier":
+		return ec.fieldContext_TargetKeptPair_earlier(ctx, field)
+	case "later":
+		return ec.fieldContext_TargetKeptPair_later(ctx, field)
+	case "value":
+		return ec.fieldContext_TargetKeptPair_value(ctx, field)
+	case "unit":
+		return ec.fieldContext_TargetKeptPair_unit(ctx, field)
+	case "score":
+		return ec.fieldContext_TargetKeptPair_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TargetKeptPair", field.Name)
 }
 
 func (ec *executionContext) childFields_TargetRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

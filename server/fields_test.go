@@ -224,7 +224,7 @@ func TestComplexityIsAnUpperBound(t *testing.T) {
 	}
 	qs = append(qs, graphtest.Query{Name: "editionDiff, aliased totals", Query: `{ editionDiff(from: "doc:2023", to: "doc:2025") { groups {` + aliased.String() + ` } } }`},
 		graphtest.Query{Name: "editionDiff, everything", Query: `{ editionDiff(from: "doc:2023", to: "doc:2025") { totals { planned } groups {
-			earlier { id } later { id } earlierDirections { id title } laterDirections { id measures { id } } new { id } revised { fromValue earlier { id } later { id } }
+			earlier { id } later { id } earlierDirections { id title } laterDirections { id measures { id } } new { id } revised { fromValue earlier { id } later { id } } kept { value unit score earlier { id } later { id } }
 			planned { outcome measure { id } evidence { score earlier { id } later { id } } } totals { new } } } }`})
 	for _, q := range qs {
 		doc, gerr := gqlparser.LoadQuery(es.Schema(), q.Query)

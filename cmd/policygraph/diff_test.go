@@ -57,7 +57,7 @@ func TestDiffFormats(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if n := want.Totals.Planned + want.Totals.New + want.Totals.Revised + 1; len(rows) != n {
+				if n := want.Totals.Planned + want.Totals.New + want.Totals.Revised + want.Totals.Kept + 1; len(rows) != n {
 					t.Errorf("%d rows, want %d", len(rows), n)
 				}
 			}

@@ -293,6 +293,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		return nil, err
 	}
 	p.resolveSummary()
+	shareTwinPeriods(p.pd, t.Year)
 	p.finish()
 	p.noteUngrouped23()
 	return p.pd, nil

@@ -130,7 +130,7 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		}
 	}
 	if bestScore >= digestMin {
-		add(best, "restates", bestScore, true)
+		add(best, summarizeRestates, bestScore, true)
 	}
 	for _, m := range detail {
 		hb := x.bullets[m].head

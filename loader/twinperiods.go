@@ -1,0 +1,66 @@
+package loader
+
+import "github.com/policygraph/policygraph"
+
+// summarizeRestates is the SUMMARIZES rule of a cell that restates its
+// bullet (summarizes.go).
+const summarizeRestates = "restates"
+
+// shareTwinPeriods gives a period stated on one side of a 2023 overview
+// cell and the detail bullet it restates to the other side, which states
+// none: the two are one item written twice (SUMMARIZES, rule restates),
+// and the document dates it on one side only (the cell 10年間20兆円規模の
+// 先行投資支援（2023-32年度） ← the bullet １０年間２０兆円規模の先行投資
+// 支援等（…）; the bullet 社外取締役の支援【本年５～６月】 → the cell
+// 社外取締役の支援). Only a cell that restates one bullet that no other
+// cell restates: a cell digesting several items, or naming one by its
+// headline or rare words, dates the whole row, and a bullet two cells
+// restate holds two items (１０年間２０兆円規模の先行投資支援等（…予算・税
+// スキーム…） for the cells 10年間20兆円規模の先行投資支援（2023-32年度）
+// and 戦略分野…予算・税スキーム), of which the period dates one. edition is
+// the document's year.
+func shareTwinPeriods(pd *parsedDoc, edition int) {
+	byID := make(map[string]*policygraph.Measure, len(pd.Measures))
+	for _, m := range pd.Measures {
+		byID[m.ID] = m
+	}
+	items, cells := map[string]int{}, map[string]int{} // per cell its bullets, per bullet its cells
+	for _, r := range pd.Rels {
+		if r.Type == policygraph.RelSummarizes {
+			items[r.Start]++
+			cells[r.End]++
+		}
+	}
+	type period struct{ start, end int }
+	var give []func() // applied after all are read: a period never passes on twice
+	for _, r := range pd.Rels {
+		if r.Type != policygraph.RelSummarizes || items[r.Start] != 1 || cells[r.End] != 1 || r.Properties["rule"] != summarizeRestates {
+			continue
+		}
+		cell, bullet := byID[r.Start], byID[r.End]
+		if cell == nil || bullet == nil {
+			continue
+		}
+		dated := func(m *policygraph.Measure) bool { return m.StartYear != 0 || m.EndYear != 0 }
+		from, to := cell, bullet
+		switch {
+		case dated(cell) && !dated(bullet):
+		case dated(bullet) && !dated(cell):
+			from, to = bullet, cell
+		default:
+			continue
+		}
+		p := period{from.StartYear, from.EndYear}
+		if to.Status == policygraph.StatusFuture && p.start != 0 && p.start < edition {
+			// A planned item has not started: a start before the edition
+			// dates what the twin's bracket names (the cell GI基金の実施
+			// 企業に対する取組状況の確認（2022年度～） for the ○ bullet that
+			// plans to ask more of those firms), not this plan.
+			continue
+		}
+		give = append(give, func() { to.StartYear, to.EndYear = p.start, p.end })
+	}
+	for _, f := range give {
+		f()
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/editiondiff"
 	"github.com/policygraph/policygraph/inmem"
 	"github.com/policygraph/policygraph/loader"
@@ -59,6 +60,15 @@ func TestREADMEFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rels := func(typ string) int {
+		n := 0
+		for _, r := range g.Relationships {
+			if r.Type == typ {
+				n++
+			}
+		}
+		return n
+	}
 	figures := []struct {
 		name string
 		re   string // the README sentence, with a group per figure
@@ -76,6 +86,8 @@ func TestREADMEFigures(t *testing.T) {
 		{"amounts", "\\(([\\d,]+): (\\d+) in 2023, (\\d+) in 2025\\) \\| `yen`",
 			[]int{count("Amount"), d23.Nodes["Amount"], d25.Nodes["Amount"]}},
 		{"organisations", `from the same alias table \((\d+):`, []int{count("Organisation")}},
+		{"REVISES and KEEPS", "`score`; (\\d+) links\\), `KEEPS` \\(.*\\n.*`score`; (\\d+) links",
+			[]int{rels(policygraph.RelRevises), rels(policygraph.RelKeeps)}},
 		{"planned measures continued", `finds a continuation for (\d+) of the (\d+) planned measures \((\d+) of (\d+)\s+"not mentioned"`,
 			[]int{diff.Totals.Progress + diff.Totals.Todo + diff.Totals.Continued, diff.Totals.Planned, diff.Totals.NotMentioned, diff.Totals.Planned}},
 	}

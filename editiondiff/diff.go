@@ -29,23 +29,29 @@ type Diff struct {
 	From, To *policygraph.Document
 	// Groups are the pillars of both editions joined by CONTINUES: a pillar
 	// continued one to one is a group of two, a merge puts the merged
-	// pillars together, and a pillar nothing continues stands alone. The
-	// policy directions of both editions (measures outside every pillar:
-	// 2025's 政策の方向性, 2023's macro framework) are one last group, as
-	// nothing pairs them. Every measure belongs to the group of its pillar
-	// or direction, so totals add up.
+	// pillars together, and a pillar nothing continues stands alone. What
+	// is outside every pillar is one last group, when there is any: the
+	// policy directions of both editions (2025's 政策の方向性, 2023's macro
+	// framework), as nothing pairs them, and the goals the later document
+	// holds itself. Every measure and target belongs to the group of its
+	// pillar or direction, so totals add up; a measure listed twice, or a
+	// goal of the earlier edition two later statements keep or revise,
+	// counts once.
 	Groups []*Group
 	Totals Totals
 }
 
-// Group is one set of pillars joined by CONTINUES, or the policy
-// directions of both editions (the pillars empty).
+// Group is one set of pillars joined by CONTINUES, or what is outside the
+// pillars (the policy directions of both editions; the pillars empty).
 type Group struct {
 	Earlier []*policygraph.Pillar // of From, in pillar order
 	Later   []*policygraph.Pillar // of To
 	// EarlierDirections and LaterDirections are the policy directions of
 	// From and To, in order, in the directions group only.
 	EarlierDirections, LaterDirections []*policygraph.PolicyDirection
+	// docGoals is the later document, in the group outside the pillars,
+	// which reads the goals the document holds itself; "" in the others.
+	docGoals string
 	// Planned is every ○ (FUTURE) measure of the earlier pillars or
 	// directions, 再掲 repeats left out (their original is counted) and
 	// overview cells that SUMMARIZES a planned measure left out (that
@@ -58,10 +64,11 @@ type Group struct {
 	// counted once, as that cell.
 	New []*policygraph.Measure
 	// Kept is every KEEPS from a target of the later pillars or directions
-	// to a target of From: the goal stated again with the same value.
+	// (or document) to a target of From: the goal stated again with the
+	// same value.
 	Kept []*Keep
-	// Revised is every REVISES from a target of the later pillars to a
-	// target of From.
+	// Revised is every REVISES from a target of the later pillars or
+	// directions (or document) to a target of From.
 	Revised []*Revision
 	Totals  Totals
 }
@@ -151,15 +158,12 @@ func Compute(ctx context.Context, s policygraph.Store, fromID, toID, pillarID st
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
-	groups := r.groups(earlier, later)
-	if dirs := r.directions(from, to); dirs != nil {
-		groups = append(groups, dirs)
-	}
+	groups := append(r.groups(earlier, later), r.outside(from, to))
 	if r.err != nil {
 		return nil, fmt.Errorf("%s: %w", op, r.err)
 	}
 	if pillarID != "" {
-		groups = slices.DeleteFunc(groups, func(g *Group) bool { return !slices.Contains(g.unitIDs(), pillarID) })
+		groups = slices.DeleteFunc(groups, func(g *Group) bool { return !slices.Contains(g.ids(), pillarID) })
 		if len(groups) == 0 {
 			return nil, invalid("pillar %q is not a pillar or policy direction of %s or %s", pillarID, from.ID, to.ID)
 		}
@@ -168,6 +172,10 @@ func Compute(ctx context.Context, s policygraph.Store, fromID, toID, pillarID st
 	if r.err != nil {
 		return nil, fmt.Errorf("%s: %w", op, r.err)
 	}
+	// The group outside the pillars is dropped when it has nothing.
+	groups = slices.DeleteFunc(groups, func(g *Group) bool {
+		return g.docGoals != "" && len(g.EarlierDirections)+len(g.LaterDirections)+len(g.Planned)+len(g.New)+len(g.Revised)+len(g.Kept) == 0
+	})
 	d := &Diff{From: from, To: to, Groups: groups}
 	for _, g := range groups {
 		d.Totals.add(g.Totals)
@@ -254,9 +262,10 @@ func (r *reader) groups(earlier, later []*policygraph.Pillar) []*Group {
 	return out
 }
 
-// directions returns the group of the policy directions of from and to,
-// in their order; nil when neither has any.
-func (r *reader) directions(from, to *policygraph.Document) *Group {
+// outside returns the group of what is outside the pillars: the policy
+// directions of from and to, in their order, and the goals the later
+// document holds itself (its key messages').
+func (r *reader) outside(from, to *policygraph.Document) *Group {
 	hops := r.walk([]string{from.ID, to.ID}, policygraph.RelHasDirection, policygraph.Outgoing)
 	of := func(doc string) []*policygraph.PolicyDirection {
 		var out []*policygraph.PolicyDirection
@@ -270,15 +279,11 @@ func (r *reader) directions(from, to *policygraph.Document) *Group {
 		})
 		return out
 	}
-	g := &Group{EarlierDirections: of(from.ID), LaterDirections: of(to.ID)}
-	if len(g.EarlierDirections) == 0 && len(g.LaterDirections) == 0 {
-		return nil
-	}
-	return g
+	return &Group{EarlierDirections: of(from.ID), LaterDirections: of(to.ID), docGoals: to.ID}
 }
 
-// unitIDs are the ids of the group's pillars and directions.
-func (g *Group) unitIDs() []string {
+// ids are the ids of the group's pillars and directions.
+func (g *Group) ids() []string {
 	ids := slices.Concat(pillarIDs(g.Earlier), pillarIDs(g.Later))
 	for _, d := range slices.Concat(g.EarlierDirections, g.LaterDirections) {
 		ids = append(ids, d.ID)
@@ -288,10 +293,20 @@ func (g *Group) unitIDs() []string {
 
 // earlierIDs and laterIDs are the ids of the group's pillars and directions
 // of one edition, pillars first.
-func (g *Group) earlierIDs() []string { return unitIDs(g.Earlier, g.EarlierDirections) }
-func (g *Group) laterIDs() []string   { return unitIDs(g.Later, g.LaterDirections) }
+func (g *Group) earlierIDs() []string { return idsOf(g.Earlier, g.EarlierDirections) }
+func (g *Group) laterIDs() []string   { return idsOf(g.Later, g.LaterDirections) }
 
-func unitIDs(ps []*policygraph.Pillar, ds []*policygraph.PolicyDirection) []string {
+// goalHolders are the ids of what holds the group's later targets: its
+// later pillars and directions, and the later document for the group
+// outside the pillars.
+func (g *Group) goalHolders() []string {
+	if g.docGoals != "" {
+		return append(g.laterIDs(), g.docGoals)
+	}
+	return g.laterIDs()
+}
+
+func idsOf(ps []*policygraph.Pillar, ds []*policygraph.PolicyDirection) []string {
 	ids := pillarIDs(ps)
 	for _, d := range ds {
 		ids = append(ids, d.ID)
@@ -301,11 +316,12 @@ func unitIDs(ps []*policygraph.Pillar, ds []*policygraph.PolicyDirection) []stri
 
 // fill reads the measures, evolutions and revisions of the groups.
 func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
-	var earlierUnits, laterUnits, laterDirs []string
+	var earlierUnits, laterUnits, laterDirs, holders []string
 	isDir := map[string]bool{}
 	for _, g := range groups {
 		earlierUnits = append(earlierUnits, g.earlierIDs()...)
 		laterUnits = append(laterUnits, g.laterIDs()...)
+		holders = append(holders, g.goalHolders()...)
 		for _, d := range g.EarlierDirections {
 			isDir[d.ID] = true
 		}
@@ -323,7 +339,7 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 			return !ok || m.PillarID != ""
 		})
 	}
-	targets := r.walk(laterUnits, policygraph.RelHasTarget, policygraph.Outgoing)
+	targets := r.walk(holders, policygraph.RelHasTarget, policygraph.Outgoing)
 
 	// An overview cell (2023 各分野の主要施策) that SUMMARIZES a planned
 	// measure is not one more plan (MeasureFilter.Distinct's rule): the
@@ -354,10 +370,12 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 	}
 
 	var planned, laterMeasures, laterTargets, dirMeasures []string
+	seen := map[string]bool{} // a measure under two directions counts once
 	for _, g := range groups {
 		for _, id := range g.earlierIDs() {
 			for _, m := range sortedMeasures(measures[id]) {
-				if plan(m) && !dropped[m.ID] {
+				if plan(m) && !dropped[m.ID] && !seen[m.ID] {
+					seen[m.ID] = true
 					planned = append(planned, m.ID)
 					g.Planned = append(g.Planned, &Planned{Measure: m})
 				}
@@ -367,6 +385,8 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 			for _, m := range sortedMeasures(measures[id]) {
 				laterMeasures = append(laterMeasures, m.ID)
 			}
+		}
+		for _, id := range g.goalHolders() {
 			for _, h := range targets[id] {
 				laterTargets = append(laterTargets, h.Node.NodeID())
 			}
@@ -390,9 +410,13 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 	copied := func(id string) bool {
 		return slices.ContainsFunc(copies[id], func(h policygraph.Hop) bool {
 			m, ok := h.Node.(*policygraph.Measure)
-			return ok && m.PillarID != "" && m.DocumentID == to.ID
+			marked, _ := h.Rel.Properties["marked"].(bool)
+			return ok && m.PillarID != "" && m.DocumentID == to.ID && !marked && !m.Relist
 		})
 	}
+	// A goal of the earlier edition two later statements keep (or revise)
+	// is counted once: the first statement's.
+	goalSeen := map[string]bool{}
 	for _, g := range groups {
 		for _, pl := range g.Planned {
 			seen := map[string]bool{}
@@ -433,27 +457,28 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 		}
 		for _, id := range g.laterIDs() {
 			for _, m := range sortedMeasures(measures[id]) {
-				if m.Relist || copied(m.ID) || slices.ContainsFunc(ancestors[m.ID], func(h policygraph.Hop) bool {
+				if m.Relist || copied(m.ID) || seen[m.ID] || slices.ContainsFunc(ancestors[m.ID], func(h policygraph.Hop) bool {
 					return policygraph.DocumentOf(h.Node) == from.ID
 				}) {
 					continue
 				}
+				seen[m.ID] = true
 				g.New = append(g.New, m)
 			}
-			for _, h := range targets[id] {
-				later, ok := h.Node.(*policygraph.Target)
-				if !ok {
-					continue
-				}
+		}
+		for _, id := range g.goalHolders() {
+			for _, later := range sortedTargets(targets[id]) {
 				for _, rh := range revises[later.ID] {
-					if earlier, ok := rh.Node.(*policygraph.Target); ok && earlier.DocumentID == from.ID {
+					if earlier, ok := rh.Node.(*policygraph.Target); ok && earlier.DocumentID == from.ID && !goalSeen[earlier.ID] {
+						goalSeen[earlier.ID] = true
 						unit, _ := rh.Rel.Properties["unit"].(string)
 						g.Revised = append(g.Revised, &Revision{Earlier: earlier, Later: later,
 							FromValue: rh.Rel.Float("fromValue"), ToValue: rh.Rel.Float("toValue"), Unit: unit, Score: rh.Rel.Float("score")})
 					}
 				}
 				for _, kh := range keeps[later.ID] {
-					if earlier, ok := kh.Node.(*policygraph.Target); ok && earlier.DocumentID == from.ID {
+					if earlier, ok := kh.Node.(*policygraph.Target); ok && earlier.DocumentID == from.ID && !goalSeen[earlier.ID] {
+						goalSeen[earlier.ID] = true
 						unit, _ := kh.Rel.Properties["unit"].(string)
 						g.Kept = append(g.Kept, &Keep{Earlier: earlier, Later: later, Value: kh.Rel.Float("value"), Unit: unit, Score: kh.Rel.Float("score")})
 					}
@@ -464,6 +489,20 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 		g.Totals.Revised = len(g.Revised)
 		g.Totals.Kept = len(g.Kept)
 	}
+}
+
+// sortedTargets are the targets of a HAS_TARGET walk in document order.
+func sortedTargets(hops []policygraph.Hop) []*policygraph.Target {
+	var out []*policygraph.Target
+	for _, h := range hops {
+		if t, ok := h.Node.(*policygraph.Target); ok {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b *policygraph.Target) int {
+		return cmp.Or(cmp.Compare(a.LineStart, b.LineStart), cmp.Compare(a.ID, b.ID))
+	})
+	return out
 }
 
 // sortedMeasures are the measures of a HAS_MEASURE walk in document order.

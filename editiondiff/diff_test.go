@@ -30,7 +30,11 @@ const (
 	t5     = "target:2023:MISSION-1:a5b6c7d8"
 	t3     = "target:2025:OS-1:e3f4a5b6" // 10兆円 for 2027
 	tk     = "target:2023:OS-1:kept"     // added by withKept
-	dir25  = "direction:2025:1"          // lists m7 (of p25M1) too
+	t1     = "target:2023:MISSION-1:c1d2e3f4"
+	tk2    = "target:2025:OS-1:kept-again" // added by withTwiceAndDoc
+	tdoc   = "target:2025:KEY:doc"
+	dir25b = "direction:2025:2"
+	dir25  = "direction:2025:1" // lists m7 (of p25M1) too
 	// Added by withDirections: a 2023 direction with a planned measure
 	// mx, and two 2025 direction measures: my continues mx, mz is copied
 	// by m8, a table cell of p25OS1.
@@ -50,6 +54,30 @@ func withKept(g *policygraph.Graph) {
 		&policygraph.Relationship{ID: "HAS_TARGET:" + p23OS1 + "->" + tk, Type: policygraph.RelHasTarget, Start: p23OS1, End: tk},
 		&policygraph.Relationship{ID: "KEEPS:" + t3 + "->" + tk, Type: policygraph.RelKeeps, Start: t3, End: tk,
 			Properties: map[string]any{"value": 10.0, "unit": "兆円", "score": 0.8}})
+}
+
+// withTwiceAndDoc adds to withKept a second 2025 statement of the kept goal
+// (tk2, also OS-1), a 2025 goal the document holds itself (tdoc) that
+// KEEPS t1, and a second 2025 direction listing my (withDirections adds
+// it), so my is under two directions.
+func withTwiceAndDoc(g *policygraph.Graph) {
+	withKept(g)
+	withDirections(g)
+	tgt := func(id, doc, pillar string, v float64, unit string) *policygraph.Target {
+		return &policygraph.Target{ID: id, DocumentID: doc, PillarID: pillar, Kind: "MID_TERM", Text: id, Value: v, Unit: unit,
+			Source: policygraph.Source{LineStart: 500, LineEnd: 500}} // after the fixture's
+	}
+	g.Targets = append(g.Targets, tgt(tk2, doc25, p25OS1, 10, "兆円"), tgt(tdoc, doc25, "", 46, "％"))
+	g.Directions = append(g.Directions, &policygraph.PolicyDirection{ID: dir25b, DocumentID: doc25, Ordinal: 2, Title: "二つ目"})
+	rel := func(typ, start, end string, props map[string]any) {
+		g.Relationships = append(g.Relationships, &policygraph.Relationship{ID: typ + ":" + start + "->" + end, Type: typ, Start: start, End: end, Properties: props})
+	}
+	rel(policygraph.RelHasTarget, p25OS1, tk2, nil)
+	rel(policygraph.RelHasTarget, doc25, tdoc, nil)
+	rel(policygraph.RelKeeps, tk2, tk, map[string]any{"value": 10.0, "unit": "兆円", "score": 0.7})
+	rel(policygraph.RelKeeps, tdoc, t1, map[string]any{"value": 46.0, "unit": "％", "score": 0.9})
+	rel(policygraph.RelHasDirection, doc25, dir25b, nil)
+	rel(policygraph.RelHasMeasure, dir25b, my, nil)
 }
 
 // withDirections adds dir23, mx, my and mz to the fixture.
@@ -195,6 +223,50 @@ func TestCompute(t *testing.T) {
 				{LaterDirections: []string{dir25}},
 			},
 			totals: editiondiff.Totals{Planned: 2, NotMentioned: 2, New: 1, Revised: 1, Kept: 1},
+		},
+		{
+			name: "each goal and measure once; the document's own goals in the last group",
+			more: withTwiceAndDoc,
+			want: []group{
+				{Earlier: []string{p23M1}, Later: []string{p25M1}, Planned: []string{m2 + " NOT_MENTIONED"}, Revised: revised,
+					Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1, Revised: 1}},
+				// tk kept by t3 and tk2: once, the first statement's.
+				{Later: []string{p25OS1}, New: []string{m8}, Kept: []string{t3 + "->" + tk + " 10 兆円"}, Totals: editiondiff.Totals{New: 1, Kept: 1}},
+				{Earlier: []string{p23M2}},
+				{Earlier: []string{p23OS1}, Planned: []string{m5 + " NOT_MENTIONED"}, Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1}},
+				// my under two directions: no new measure, continued once; tdoc
+				// the document's.
+				{EarlierDirections: []string{dir23}, LaterDirections: []string{dir25, dir25b}, Planned: []string{mx + " TODO " + my + "@0.40"},
+					Kept: []string{tdoc + "->" + t1 + " 46 ％"}, Totals: editiondiff.Totals{Planned: 1, Todo: 1, Kept: 1}},
+			},
+			totals: editiondiff.Totals{Planned: 3, NotMentioned: 2, Todo: 1, New: 1, Revised: 1, Kept: 2},
+		},
+		{
+			name: "a 再掲 item does not make its original a copy",
+			more: func(g *policygraph.Graph) {
+				withDirections(g)
+				for _, m := range g.Measures {
+					if m.ID == m8 {
+						m.Relist = true
+					}
+				}
+				for _, r := range g.Relationships {
+					if r.Type == policygraph.RelRelists && r.Start == m8 {
+						r.Properties["marked"] = true
+					}
+				}
+			},
+			want: []group{
+				{Earlier: []string{p23M1}, Later: []string{p25M1}, Planned: []string{m2 + " NOT_MENTIONED"}, Revised: revised,
+					Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1, Revised: 1}},
+				{Later: []string{p25OS1}},
+				{Earlier: []string{p23M2}},
+				{Earlier: []string{p23OS1}, Planned: []string{m5 + " NOT_MENTIONED"}, Totals: editiondiff.Totals{Planned: 1, NotMentioned: 1}},
+				// m8 is a 再掲 repeat of mz: mz, the original, is the new measure.
+				{EarlierDirections: []string{dir23}, LaterDirections: []string{dir25}, Planned: []string{mx + " TODO " + my + "@0.40"},
+					New: []string{mz}, Totals: editiondiff.Totals{Planned: 1, Todo: 1, New: 1}},
+			},
+			totals: editiondiff.Totals{Planned: 3, NotMentioned: 2, Todo: 1, New: 1, Revised: 1},
 		},
 		{
 			name:   "a direction names the directions group",

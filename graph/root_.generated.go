@@ -2733,9 +2733,9 @@ type PillarGroupDiff {
   planned(outcome: PlanOutcome): [PlannedMeasure!]!
   "Measures of the later pillars or directions that continue no measure of the earlier edition, in document order."
   new: [Measure!]!
-  "Targets of the later pillars that revise a target of the earlier edition."
+  "Targets of the later pillars or directions (or of the later document itself, in the last group) that revise a target of the earlier edition; a goal revised by two statements counts once."
   revised: [TargetRevisionPair!]!
-  "Targets of the later pillars or directions that state a goal of the earlier edition again with the same value (KEEPS)."
+  "Targets of the later pillars or directions (or document) that state a goal of the earlier edition again with the same value (KEEPS); a goal kept by two statements counts once."
   kept: [TargetKeptPair!]!
   totals: EditionDiffTotals!
 }

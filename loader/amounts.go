@@ -103,10 +103,11 @@ func decimalTimes(s string, unit int64) (int64, error) {
 }
 
 // Qualifiers written next to the number, longest first so 超規模 is not read
-// as 超. A range gets ～.
+// as 超: a goal's (quantity.go), and before an amount what only a sum has
+// (累計, 総額; 年間 makes a goal's unit yearly instead). A range gets ～.
 var (
-	amountPrefixes = []string{"最大約", "約", "累計", "合計", "総額", "年間"}
-	amountSuffixes = []string{"超規模", "を超える", "規模", "以上", "程度", "前後", "未満", "以下", "超", "強", "弱", "~", "〜"}
+	amountPrefixes = append(goalPrefixes[:len(goalPrefixes):len(goalPrefixes)], "累計", "合計", "総額", "年間")
+	amountSuffixes = qualifierSuffixes
 )
 
 const rangeQualifier = "～"

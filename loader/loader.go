@@ -363,7 +363,7 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText
 		return nil, nil, lc, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): no result", lc.name)}
 	}
 	t.memo.freeze() // the passes share it from here on
-	addMeasureGoals(pd, t.Year, t.File)
+	addMeasureGoals(pd, t.Year)
 	pd.Doc = documentNode(e, t, data, lc.edition)
 	if err := checkParsed(t, pd); err != nil {
 		return nil, nil, lc, err

@@ -474,6 +474,8 @@ func TestEveryTargetHasHolder(t *testing.T) {
 		hs := holders[tg.ID]
 		want := []string{policygraph.LabelPillar}
 		switch {
+		case tg.Kind == KindMeasureGoal && tg.PillarID == "":
+			want = []string{policygraph.LabelMeasure}
 		case tg.Kind == KindMeasureGoal:
 			want = []string{policygraph.LabelMeasure, policygraph.LabelPillar} // sorted
 		case tg.PillarID == "":

@@ -96,13 +96,13 @@ func quantities(x *runeIndex) []quantity {
 	return out
 }
 
-// Qualifiers a goal's number is written with, before and after it:
-// amountPrefixes and amountSuffixes less what an amount alone has (累計,
-// 総額 …: a goal is not a sum; 年間 makes a yearly unit instead, and a
-// range is ～ already).
+// Qualifiers a number is written with, before and after it, longest first
+// (超規模 before 規模 and 超): a goal's, and an amount's (amounts.go adds
+// what only a sum has before it). ~ after the unit leaves the end open
+// (10兆円～): ～.
 var (
-	goalPrefixes = []string{"最大約", "約"}
-	goalSuffixes = []string{"超規模", "を超える", "規模", "以上", "程度", "前後", "未満", "以下", "超", "強", "弱"}
+	goalPrefixes      = []string{"最大約", "約"}
+	qualifierSuffixes = []string{"超規模", "を超える", "規模", "以上", "程度", "前後", "未満", "以下", "超", "強", "弱", "~", "〜"}
 )
 
 // qualifierAround returns the qualifier of the quantity at rs[i:end] (its
@@ -116,13 +116,16 @@ func qualifierAround(rs []rune, i, end int, ranged bool) string {
 			break
 		}
 	}
-	for _, s := range goalSuffixes {
+	for _, s := range qualifierSuffixes {
 		if hasAt(rs, end, s) {
+			if s == "~" || s == "〜" {
+				s = rangeQualifier
+			}
 			qs = append(qs, s)
 			break
 		}
 	}
-	if ranged {
+	if ranged && !strings.HasSuffix(strings.Join(qs, ""), rangeQualifier) {
 		qs = append(qs, rangeQualifier)
 	}
 	return strings.Join(qs, "…")

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"github.com/policygraph/policygraph"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -98,6 +99,7 @@ func TestGoalQualifiers(t *testing.T) {
 		{2023, 1447, "今後10年間で７兆円超規模の官民による追加投資を行い", []string{"超規模"}},
 		{2025, 1245, "今後10年間で50兆円を超える官民投資を促し", []string{"を超える"}},
 		{2025, 1466, "世界の医薬品市場のうち25～30兆円", []string{"～"}},
+		{2023, 0, "2030年に投資額10兆円～を目指す", []string{"～"}}, // open-ended, as an amount's
 		{2025, 1829, "今後10年間で約２兆円以上の投資という目標", []string{"約…以上"}},
 		{2023, 1473, "2026年度末までに政府全体でデジタル推進人材230万人を育成する。", []string{""}},
 	} {
@@ -224,19 +226,37 @@ func FuzzExtractors(f *testing.F) {
 }
 
 // TestMeasureGoalsWithoutPillar: a goal stated by a measure in no pillar (a
-// 政策の方向性 bullet) has no pillar to hold it as a target; the report says
-// so instead of dropping it silently.
+// 政策の方向性 bullet) is a target the measure alone holds; one stated in a
+// pillar is held by the pillar and the measure.
 func TestMeasureGoalsWithoutPillar(t *testing.T) {
 	text := "デジタル推進人材230万人育成目標の実現に向け、デジタル人材育成施策を推進"
 	pd := &parsedDoc{Measures: []*policygraph.Measure{
 		{ID: "m:dir", DocumentID: "doc:2025", Text: text, Title: "dir", Source: policygraph.Source{LineStart: 7, LineEnd: 7}},
 		{ID: "m:pillar", DocumentID: "doc:2025", PillarID: "pillar:2025:OS-1", Text: text, Source: policygraph.Source{LineStart: 9, LineEnd: 9}},
 	}}
-	addMeasureGoals(pd, 2025, "t.txt")
-	if len(pd.Targets) != 1 || pd.Targets[0].PillarID != "pillar:2025:OS-1" {
-		t.Errorf("targets %+v, want one, of the pillar's measure", pd.Targets)
+	addMeasureGoals(pd, 2025)
+	holders := map[string][]string{} // target → its holders
+	for _, r := range pd.Rels {
+		if r.Type == policygraph.RelHasTarget {
+			holders[r.End] = append(holders[r.End], r.Start)
+		}
 	}
-	if len(pd.Unresolved) != 1 || pd.Unresolved[0].Kind != "target" || pd.Unresolved[0].Line != 7 || pd.Unresolved[0].NodeID != "m:dir" {
-		t.Errorf("unresolved %+v, want the direction measure's goal at line 7", pd.Unresolved)
+	if len(pd.Targets) != 2 {
+		t.Fatalf("targets %+v, want one per measure", pd.Targets)
+	}
+	for _, tg := range pd.Targets {
+		var want []string
+		switch tg.PillarID {
+		case "":
+			want = []string{"m:dir"}
+		case "pillar:2025:OS-1":
+			want = []string{"pillar:2025:OS-1", "m:pillar"}
+		}
+		if !slices.Equal(holders[tg.ID], want) || tg.Value != 230 {
+			t.Errorf("%s (pillar %q): held by %v, want %v, value 230", tg.ID, tg.PillarID, holders[tg.ID], want)
+		}
+	}
+	if len(pd.Unresolved) != 0 {
+		t.Errorf("unresolved %+v, want none: every goal has a holder", pd.Unresolved)
 	}
 }

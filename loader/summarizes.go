@@ -344,10 +344,11 @@ func digestGroup(ds []digest) string {
 	return best
 }
 
-// cellHorizon is the table column a cell's own date places it in: the
-// extraction loses the columns (a row's follow-on cell, such as 501
-// 関連する他のユースケースに展開, reads like any other), so a cell without
-// a start year has no horizon.
+// cellHorizon is the table column a cell's date places it in (its own,
+// or the one its twin bullet states: shareTwinPeriods): the extraction
+// loses the columns (a row's follow-on cell, such as 501 関連する他の
+// ユースケースに展開, reads like any other), so a cell without a start
+// year has no horizon.
 func cellHorizon(start, year int) string {
 	switch {
 	case start == 0:

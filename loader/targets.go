@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/policygraph/policygraph"
@@ -41,10 +40,9 @@ const KindMeasureGoal = "MEASURE_GOAL"
 // addMeasureGoals adds a MEASURE_GOAL target for each goal a measure states
 // as one (statedGoals), linked from the measure's pillar and from the
 // measure (HAS_TARGET from both: the pillar holds its goals, the measure
-// says which of them it states). A measure with no
-// pillar (a 政策の方向性 bullet) has no HAS_TARGET to link its goal from: the
-// report lists the goal instead (none in the seed).
-func addMeasureGoals(pd *parsedDoc, edition int, file string) {
+// says which of them it states). The goal of a measure with no pillar (a
+// 政策の方向性 bullet; none in the seed) is the measure's alone.
+func addMeasureGoals(pd *parsedDoc, edition int) {
 	ids := idSet{}
 	for _, t := range pd.Targets {
 		ids[t.ID]++
@@ -54,12 +52,14 @@ func addMeasureGoals(pd *parsedDoc, edition int, file string) {
 		if len(gs) == 0 {
 			continue
 		}
-		if m.PillarID == "" {
-			pd.Unresolved = append(pd.Unresolved, Unresolved{Kind: "target", File: file, Line: m.LineStart, NodeID: m.ID,
-				Text: m.Title, Reason: fmt.Sprintf("the measure states %d goal(s) but is in no pillar, so no pillar has them as targets", len(gs))})
-			continue
+		// The scope of the ids: the pillar's key, or the measure's (DIR-2
+		// in measure:2025:DIR-2:…).
+		scope, holders := "", []string{m.ID}
+		if m.PillarID != "" {
+			scope, holders = m.PillarID[strings.LastIndexByte(m.PillarID, ':')+1:], []string{m.PillarID, m.ID}
+		} else if parts := strings.SplitN(m.ID, ":", 4); len(parts) == 4 {
+			scope = parts[2]
 		}
-		scope := m.PillarID[strings.LastIndexByte(m.PillarID, ':')+1:]
 		for k, g := range gs {
 			key := m.Text
 			if k > 0 {
@@ -69,7 +69,7 @@ func addMeasureGoals(pd *parsedDoc, edition int, file string) {
 				PillarID: m.PillarID, Kind: KindMeasureGoal, Text: m.Text, Year: g.year, Value: g.value, Unit: g.unit,
 				Qualifier: g.qualifier, Source: m.Source}
 			pd.Targets = append(pd.Targets, t)
-			for _, from := range []string{m.PillarID, m.ID} {
+			for _, from := range holders {
 				pd.Rels = append(pd.Rels, &policygraph.Relationship{
 					ID: relID(policygraph.RelHasTarget, from, t.ID), Type: policygraph.RelHasTarget,
 					Start: from, End: t.ID, Properties: map[string]any{},

@@ -58,7 +58,12 @@ func shareTwinPeriods(pd *parsedDoc, edition int) {
 			// plans to ask more of those firms), not this plan.
 			continue
 		}
-		give = append(give, func() { to.StartYear, to.EndYear = p.start, p.end })
+		give = append(give, func() {
+			to.StartYear, to.EndYear = p.start, p.end
+			if to.Overview {
+				to.Horizon = cellHorizon(to.StartYear, edition)
+			}
+		})
 	}
 	for _, f := range give {
 		f()

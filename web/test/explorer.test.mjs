@@ -294,12 +294,16 @@ try {
   await settle((s) => s.detail && s.detail.id === rev.id, "back to the revising target");
 
   // 4c. A target that states an earlier goal with the same value shows KEEPS both ways.
-  const kps = (await api(`{ targets(first: 500) { nodes { id keeps { id value unit } } } }`)).targets.nodes.filter((t) => t.keeps);
+  // One with a qualifier (150兆円超), to see it shown too.
+  const kps = (await api(`{ targets(first: 500) { nodes { id qualifier keeps { id value unit } } } }`)).targets.nodes.filter((t) => t.keeps && t.qualifier);
   assert.ok(kps.length > 0);
   const kp = kps[0];
   await page.evaluate((id) => { location.hash = `v=graph&n=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`; }, kp.id);
   s = await settle((s) => s.detail && s.detail.id === kp.id, "a keeping target");
   assert.equal(s.detail.keeps, kp.keeps.id);
+  // Its value is shown with the qualifier the text writes next to it.
+  const q = (await api(`{ node(id: "${kp.id}") { ... on Target { value unit qualifier } } }`)).node;
+  assert.ok((await page.locator("#detail").innerText()).includes(`${q.value} ${q.unit} (${q.qualifier})`));
   assert.ok((await page.locator("#keeps").innerText()).includes(`${kp.keeps.value} ${kp.keeps.unit}`));
   await page.click("#keeps a");
   s = await settle((s) => s.detail && s.detail.id === kp.keeps.id, "the kept target");

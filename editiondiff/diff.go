@@ -493,28 +493,28 @@ func (r *reader) fill(groups []*Group, from, to *policygraph.Document) {
 
 // sortedTargets are the targets of a HAS_TARGET walk in document order.
 func sortedTargets(hops []policygraph.Hop) []*policygraph.Target {
-	var out []*policygraph.Target
-	for _, h := range hops {
-		if t, ok := h.Node.(*policygraph.Target); ok {
-			out = append(out, t)
-		}
-	}
-	slices.SortFunc(out, func(a, b *policygraph.Target) int {
-		return cmp.Or(cmp.Compare(a.LineStart, b.LineStart), cmp.Compare(a.ID, b.ID))
-	})
-	return out
+	return sortedNodes[*policygraph.Target](hops)
 }
 
 // sortedMeasures are the measures of a HAS_MEASURE walk in document order.
 func sortedMeasures(hops []policygraph.Hop) []*policygraph.Measure {
-	var out []*policygraph.Measure
+	return sortedNodes[*policygraph.Measure](hops)
+}
+
+// sortedNodes are the nodes of type T of a walk by first line, then id.
+func sortedNodes[T policygraph.Entity](hops []policygraph.Hop) []T {
+	var out []T
 	for _, h := range hops {
-		if m, ok := h.Node.(*policygraph.Measure); ok {
-			out = append(out, m)
+		if n, ok := h.Node.(T); ok {
+			out = append(out, n)
 		}
 	}
-	slices.SortFunc(out, func(a, b *policygraph.Measure) int {
-		return cmp.Or(cmp.Compare(a.LineStart, b.LineStart), cmp.Compare(a.ID, b.ID))
+	line := func(n T) int {
+		s, _ := policygraph.SourceOf(n)
+		return s.LineStart
+	}
+	slices.SortFunc(out, func(a, b T) int {
+		return cmp.Or(cmp.Compare(line(a), line(b)), cmp.Compare(a.NodeID(), b.NodeID()))
 	})
 	return out
 }

@@ -269,7 +269,6 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 	}
 	m := newRowMaker(ev)
 	clear(spare.n)
-	clear(spare.f)
 	ev.contrast(spare, m) // the rows of the pillars that continue some
 	for i := range ev.later {
 		if !m.made[i] {
@@ -740,8 +739,8 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 // other; what tells a measure's predecessor from its neighbours is the
 // words they share that the rest of the pillar does not (国際標準化 ← 技術の
 // 標準化, not ← 付加価値を経済的価値に転嫁する仕組み, which shares
-// バイオ由来製品). spare holds two zeroed arrays by bigram id; m makes
-// the rows of the later measures of those pillars.
+// バイオ由来製品). spare holds two arrays by bigram id, n zeroed; m
+// makes the rows of the later measures of those pillars.
 func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 	byPillar := map[string][]int{}
 	var pillars []string
@@ -754,13 +753,30 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		}
 		byPillar[a.m.PillarID] = append(byPillar[a.m.PillarID], i)
 	}
-	df := spare.n
-	dense := spare.f // one later vector, by id
+	// By bigram id: df counts a pillar's measures, then, once scale holds
+	// each bigram's 1 − df/n, is zeroed to head the pillar's postings.
+	df, scale := spare.n, spare.f
 	// The reweighted vectors of one pillar live until the next: their
-	// weights share one buffer across the pillars, sized for the largest.
+	// weights share one buffer across the pillars, sized for the largest,
+	// as are the postings.
+	most := 0
+	for _, p := range pillars {
+		need := 0
+		for j, in := range ev.inPillar[p] {
+			if in {
+				need += len(ev.ve[j].w)
+			}
+		}
+		longest := 0
+		for _, i := range byPillar[p] {
+			longest = max(longest, len(ev.vl[i].w))
+		}
+		most = max(most, need+longest)
+	}
+	ws := make([]float64, most)
+	post := pillarPostings{j: make([]int32, 0, most), next: make([]int32, 0, most)}
 	var earlier []int
 	var ve []tfidf
-	var ws []float64
 	for _, p := range pillars {
 		later := byPillar[p]
 		earlier = earlier[:0]
@@ -783,23 +799,29 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 			}
 		}
 		n := float64(len(later) + len(earlier))
-		need, longest := 0, 0
-		for _, j := range earlier {
-			need += len(ev.ve[j].w)
+		setScale := func(id int32) {
+			if df[id] > 0 {
+				scale[id], df[id] = 1-float64(df[id])/n, 0
+			}
 		}
 		for _, i := range later {
-			longest = max(longest, len(ev.vl[i].w))
+			for _, id := range ev.vl[i].keys {
+				setScale(id)
+			}
 		}
-		if cap(ws) < need+longest {
-			ws = make([]float64, need+longest)
+		for _, j := range earlier {
+			for _, id := range ev.ve[j].keys {
+				setScale(id)
+			}
 		}
-		free := ws[:need+longest]
+		head := df
+		free := ws
 		reweigh := func(v tfidf) tfidf {
 			x := tfidf{keys: v.keys, w: free[:len(v.w):len(v.w)]}
 			free = free[len(v.w):]
 			var norm float64
 			for k, id := range v.keys {
-				x.w[k] = v.w[k] * (1 - float64(df[id])/n)
+				x.w[k] = v.w[k] * scale[id]
 				norm += x.w[k] * x.w[k]
 			}
 			if norm > 0 {
@@ -814,39 +836,53 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		for _, j := range earlier {
 			ve = append(ve, reweigh(ev.ve[j]))
 		}
+		// The earlier vectors' weights start ws, in posting order.
+		post.j, post.next = post.j[:0], post.next[:0]
+		for k, j := range earlier {
+			post.add(head, ve[k].keys, int32(j))
+		}
 		rest := free // each later vector in turn, after the earlier ones
 		for _, i := range later {
 			free = rest
 			v := reweigh(ev.vl[i])
-			for k, id := range v.keys {
-				dense[id] = v.w[k]
-			}
 			d := m.start(i)
-			for k, j := range earlier {
-				// Summed over earlier[j]'s bigrams in ascending order, as
-				// cosine sums the common ones.
-				s := 0.0
-				for x, id := range ve[k].keys {
-					if w := dense[id]; w != 0 {
-						s += w * ve[k].w[x]
+			for _, j := range earlier {
+				d[j] = 0
+			}
+			// Each d[j] sums the bigrams it shares with v in ascending
+			// order, as cosine does: v's keys ascend.
+			for k, id := range v.keys {
+				if w := v.w[k]; w != 0 {
+					for q := head[id]; q > 0; q = post.next[q-1] {
+						d[post.j[q-1]] += w * ws[q-1]
 					}
 				}
-				d[j] = s
 			}
 			m.keep(i, d)
-			for _, id := range v.keys {
-				dense[id] = 0
+		}
+		for _, x := range ve {
+			for _, id := range x.keys {
+				head[id] = 0
 			}
 		}
-		for _, i := range later {
-			for _, id := range ev.vl[i].keys {
-				df[id] = 0
-			}
-		}
-		for _, j := range earlier {
-			for _, id := range ev.ve[j].keys {
-				df[id] = 0
-			}
-		}
+	}
+}
+
+// pillarPostings lists, by bigram id, the earlier measures of one pillar
+// of contrast that hold it, as linked lists from a head array (head[id]:
+// 1 + its first posting, 0 for none): a later vector then reads only the
+// earlier measures that share its bigrams. Posting q is the q-th weight
+// of the earlier vectors one after the other. The order inside a list is
+// of no matter: each posting adds to its own measure's score.
+type pillarPostings struct {
+	j    []int32 // the earlier measure
+	next []int32 // 1 + the next posting of the same id, 0 for none
+}
+
+// add puts earlier[j]'s bigrams at the heads of their lists.
+func (p *pillarPostings) add(head []int32, keys []int32, j int32) {
+	for _, id := range keys {
+		p.j, p.next = append(p.j, j), append(p.next, head[id])
+		head[id] = int32(len(p.j))
 	}
 }

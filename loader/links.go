@@ -160,9 +160,9 @@ func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
 		it.bg = buf[n:len(buf):len(buf)]
 		n = len(buf)
 		buf = bigram.AppendWords(buf, us[i], wordCut)
-		if len(buf) > n { // bigram.Words gives nil for none
-			it.words = buf[n:len(buf):len(buf)]
-		}
+		// Not nil even for none: linkEvolves sets a nil one, and pairs
+		// of editions linked at once share the items of a document.
+		it.words = buf[n:len(buf):len(buf)]
 		out[i] = it
 	}
 	return out

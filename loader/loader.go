@@ -574,6 +574,17 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	rels = append(rels, ores.rels...)
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
+	// The links between consecutive editions (CONTINUES, EVOLVES_FROM) read
+	// only the documents' own links (rels so far, which they read below
+	// len(rels) while this one appends after it), not RELISTS: made on
+	// goroutines of their own meanwhile. Waited for on every return, as
+	// aside below.
+	var pairs []editionPair
+	var pairsErr error
+	var cross sync.WaitGroup
+	defer cross.Wait()
+	docRels := rels[:len(rels):len(rels)]
+	cross.Go(func() { pairs, pairsErr = linkEditions(m, docs, items, docRels) })
 	// REVISES reads only the targets, the line counts only the parse: both
 	// done on a goroutine of their own while the passes below run.
 	revises := make([][]*policygraph.Relationship, len(docs))
@@ -591,20 +602,15 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		})
 	})
 	rels = append(rels, linkRelists(docs, items, rep)...)
-	// The cross-edition links join consecutive editions only, so the passes
-	// are linear in the number of editions: what EVOLVES_FROM reads of the
-	// links above (REFERS_TO, SUMMARIZES, HAS_MEASURE, RELISTS) is indexed
-	// once, not once per pair.
-	shared := newEvolveInputs(nil, rels)
 	if aside.Wait(); asideErr != nil {
 		panic(asideErr)
 	}
+	if cross.Wait(); pairsErr != nil {
+		panic(pairsErr)
+	}
 	for i := 1; i < len(docs); i++ {
-		cont := linkContinues(m, docs[i], docs[i-1], rep)
-		rels = append(rels, cont...)
-		in := shared
-		in.cont = newEvolveInputs(cont, nil).cont
-		rels = append(rels, linkEvolves(items[i], items[i-1], in)...)
+		rep.Unresolved = append(rep.Unresolved, pairs[i].unresolved...)
+		rels = append(rels, pairs[i].rels...)
 		rels = append(rels, revises[i]...)
 	}
 
@@ -660,6 +666,53 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			}
 		}
 	}
+}
+
+// editionPair is what a document adds against the one before it:
+// CONTINUES, then EVOLVES_FROM, and the report entries of CONTINUES.
+type editionPair struct {
+	rels       []*policygraph.Relationship
+	unresolved []Unresolved
+}
+
+// linkEditions links each document to the one before it (pairs[i]: docs[i]
+// against docs[i-1]), several pairs at once: a pair reads only its two
+// documents and what EVOLVES_FROM reads of the documents' own links
+// (HAS_MEASURE, SUMMARIZES, the copies' RELISTS, REFERS_TO: rels), indexed
+// once, not once per pair, so the passes are linear in the number of
+// editions. The error is a pair's panic, as *PanicError.
+func linkEditions(m *matcher, docs []*loadedDoc, items [][]*simItem, rels []*policygraph.Relationship) (pairs []editionPair, err error) {
+	pairs = make([]editionPair, len(docs))
+	if len(docs) < 2 {
+		return pairs, nil
+	}
+	var shared evolveInputs
+	if err := catchPanic(func() { shared = newEvolveInputs(nil, rels) }); err != nil {
+		return pairs, err
+	}
+	errs := make([]error, len(docs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := 1; i < len(docs); i++ {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			errs[i] = catchPanic(func() {
+				var rep Report
+				cont := linkContinues(m, docs[i], docs[i-1], &rep)
+				in := shared
+				in.cont = newEvolveInputs(cont, nil).cont
+				pairs[i] = editionPair{rels: append(cont, linkEvolves(items[i], items[i-1], in)...), unresolved: rep.Unresolved}
+			})
+		})
+	}
+	wg.Wait()
+	for _, e := range errs {
+		if e != nil {
+			return pairs, e
+		}
+	}
+	return pairs, nil
 }
 
 // countLines fills each document's report with its node counts and what

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,33 +140,119 @@ type simItem struct {
 func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
 	items := make([]simItem, len(pd.Measures))
 	us := make([]string, len(pd.Measures))
-	size, slack := 0, 0
+	// Counted exactly, as the text is stripped: the bound of a rune each
+	// was a third too many (160 kB a load).
+	nbg := make([]int, len(pd.Measures)) // bigrams of the stripped text
+	size := 0
 	for i, ms := range pd.Measures {
 		us[i] = unmarkedOf(t.normalize(ms.Text))
-		st := stripPunct(us[i])
+		st, nk, nw := stripCounting(us[i])
+		nbg[i] = max(nk-1, min(nk, 1)) // bigram.Len(st)
 		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
-		// Counted exactly: the bound of a rune each was a third too
-		// many (160 kB a load). AppendWords grows by its bound before
-		// appending, so the last text needs that much room: slack.
-		size += bigram.Len(st) + bigram.WordsLen(us[i], wordCut)
-		slack = max(slack, utf8.RuneCountInString(us[i]))
+		size += nbg[i] + nw
 	}
 	// Every item's bigrams in one backing array, each capped to its own.
-	buf := make([]bigram.Bigram, 0, size+slack)
+	buf := make([]bigram.Bigram, size)
 	out := make([]*simItem, len(items))
 	for i := range items {
 		it := &items[i]
-		n := len(buf)
-		buf = bigram.AppendSorted(buf, it.text) // simBigrams
-		it.bg = buf[n:len(buf):len(buf)]
-		n = len(buf)
-		buf = bigram.AppendWords(buf, us[i], wordCut)
+		it.bg = buf[:nbg[i]:nbg[i]] // simBigrams
+		buf = buf[nbg[i]:]
 		// Not nil even for none: linkEvolves sets a nil one, and pairs
 		// of editions linked at once share the items of a document.
-		it.words = buf[n:len(buf):len(buf)]
+		w := simWords(it.bg, buf[:0], us[i])
+		it.words, buf = w[:len(w):len(w)], buf[len(w):]
+		slices.Sort(it.bg)
+		slices.Sort(it.words)
 		out[i] = it
 	}
 	return out
+}
+
+// stripCounting is stripPunct(s), the runes it keeps, and the number of bigrams
+// inside the words of s (bigram.WordsLen(s, wordCut)), read in one pass.
+func stripCounting(s string) (string, int, int) {
+	var b strings.Builder
+	run := 0                     // s[run:i] is kept
+	kept, words, word := 0, 0, 0 // word: the runes of the word being read
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		drop, cut := simClass(r)
+		if !cut {
+			word++
+		} else {
+			words += max(word-1, min(word, 1))
+			word = 0
+		}
+		if !drop {
+			kept++
+			i += n
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s)) // at most what is kept
+		}
+		b.WriteString(s[run:i])
+		i += n
+		run = i
+	}
+	words += max(word-1, min(word, 1))
+	if b.Cap() == 0 {
+		return s, kept, words // nothing dropped
+	}
+	b.WriteString(s[run:])
+	return b.String(), kept, words
+}
+
+// simWords fills bg, which has room for exactly them, with the bigrams of
+// stripPunct(s) in text order (bigram.AppendSorted before its sort), and
+// appends to words those inside the words of s (bigram.AppendWords with
+// wordCut, before its sort): both from one reading of s.
+func simWords(bg, words []bigram.Bigram, s string) []bigram.Bigram {
+	var kept, prev rune // the last rune kept, the last of the word being read
+	nk, nw := 0, 0      // the runes kept, those of the word being read
+	for _, r := range s {
+		drop, cut := simClass(r)
+		if !drop {
+			if nk > 0 {
+				bg[nk-1] = bigram.Of(kept, r)
+			}
+			kept, nk = r, nk+1
+		}
+		if cut {
+			if nw == 1 {
+				words = append(words, bigram.Of(prev, 0))
+			}
+			nw = 0
+			continue
+		}
+		if nw > 0 {
+			words = append(words, bigram.Of(prev, r))
+		}
+		prev, nw = r, nw+1
+	}
+	if nk == 1 {
+		bg[0] = bigram.Of(kept, 0)
+	}
+	if nw == 1 {
+		words = append(words, bigram.Of(prev, 0))
+	}
+	return words
+}
+
+// simClass is isPunctSymbolSpace(r) (dropped from simText) and wordCut(r)
+// (cuts evolveBigrams' words) at once: the tables are read only for runes
+// that are no kanji, kana or ASCII letter or digit.
+func simClass(r rune) (drop, cut bool) {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x30A1 && r <= 0x30FA,
+		r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return false, false
+	case r >= 0x3041 && r <= 0x3096:
+		return false, true
+	}
+	drop = unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+	return drop, drop || unicode.Is(unicode.Hiragana, r)
 }
 
 // relistScore is how well relist keys match a candidate original: 1 when a key

@@ -37,12 +37,46 @@ type rowMaker struct {
 	made []bool
 	j    []int32   // the rows' indices, one after the other
 	s    []float64 // their scores
+	// twins: the earlier measures with a twin, ascending; inPillar[p]:
+	// those of ev.inPillar[p], ascending. keep reads these, not all.
+	twins    []int32
+	inPillar map[string][]int32
 }
 
 func newRowMaker(ev *evolveScorer) *rowMaker {
 	ev.rows = make([]scoreRow, len(ev.later))
 	ev.pillarBest = make([]int, len(ev.later))
-	return &rowMaker{ev: ev, d: make([]float64, len(ev.earlier)), made: make([]bool, len(ev.later))}
+	m := &rowMaker{ev: ev, d: make([]float64, len(ev.earlier)), made: make([]bool, len(ev.later)),
+		inPillar: make(map[string][]int32, len(ev.inPillar))}
+	n := 0 // the lists' lengths, in one backing array
+	for _, t := range ev.twin {
+		if t >= 0 {
+			n++
+		}
+	}
+	for _, in := range ev.inPillar {
+		for _, ok := range in {
+			if ok {
+				n++
+			}
+		}
+	}
+	flat := make([]int32, 0, n)
+	for j, t := range ev.twin {
+		if t >= 0 {
+			flat = append(flat, int32(j))
+		}
+	}
+	m.twins, flat = flat[:len(flat):len(flat)], flat[len(flat):]
+	for p, in := range ev.inPillar {
+		for j, ok := range in {
+			if ok {
+				flat = append(flat, int32(j))
+			}
+		}
+		m.inPillar[p], flat = flat[:len(flat):len(flat)], flat[len(flat):]
+	}
+	return m
 }
 
 // start returns d holding later[i]'s dot products with the earlier measures.
@@ -57,10 +91,8 @@ func (m *rowMaker) start(i int) []float64 {
 // shares most with: it continues that part of the cell.
 func (m *rowMaker) keep(i int, d []float64) {
 	ev := m.ev
-	for j, t := range ev.twin {
-		if t < 0 {
-			continue
-		}
+	for _, j := range m.twins {
+		t := ev.twin[j]
 		for _, k := range ev.items[j] {
 			if d[k] > d[t] {
 				t = k
@@ -69,11 +101,10 @@ func (m *rowMaker) keep(i int, d []float64) {
 		d[t] = max(d[t], d[j])
 		d[j] = 0
 	}
-	inPillar := ev.inPillar[ev.later[i].m.PillarID]
 	best := -1
-	for j, s := range d {
-		if inPillar[j] && (best < 0 || s > d[best]) {
-			best = j
+	for _, j := range m.inPillar[ev.later[i].m.PillarID] {
+		if best < 0 || d[j] > d[best] {
+			best = int(j)
 		}
 	}
 	ev.pillarBest[i] = best

@@ -320,41 +320,50 @@ func coverOfDice(d float64, a, b []bigram.Bigram) float64 {
 func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygraph.Relationship {
 	var rels []*policygraph.Relationship
 	for di, d := range docs {
-		for _, r := range d.pd.Measures {
-			// what r re-lists: the whole item, or each clause a marker
-			// inside it binds
-			var queries []*markedClause
-			if r.Relist {
-				queries = []*markedClause{nil}
+		rels = append(rels, linkDocRelists(d, items[max(di-1, 0):di+1], rep)...)
+	}
+	return rels
+}
+
+// linkDocRelists is linkRelists for document d alone: items holds the
+// items of the document before it, if any, then its own.
+func linkDocRelists(d *loadedDoc, items [][]*simItem, rep *Report) []*policygraph.Relationship {
+	var rels []*policygraph.Relationship
+	di := len(items) - 1
+	for _, r := range d.pd.Measures {
+		// what r re-lists: the whole item, or each clause a marker
+		// inside it binds
+		var queries []*markedClause
+		if r.Relist {
+			queries = []*markedClause{nil}
+		} else {
+			for _, c := range markedClauses(d.t, r) {
+				queries = append(queries, &c)
+			}
+		}
+		linked := map[string]bool{}
+		for _, clause := range queries {
+			var keys []string
+			line := r.LineStart
+			if clause != nil {
+				keys, line = []string{clause.key}, clause.line
 			} else {
-				for _, c := range markedClauses(d.t, r) {
-					queries = append(queries, &c)
-				}
+				keys = relistKeys(r.Text)
 			}
-			linked := map[string]bool{}
-			for _, clause := range queries {
-				var keys []string
-				line := r.LineStart
-				if clause != nil {
-					keys, line = []string{clause.key}, clause.line
-				} else {
-					keys = relistKeys(r.Text)
-				}
-				best := bestOriginal(di, r, keys, items)
-				if best == nil {
-					rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: line, NodeID: r.ID,
-						Text: r.Title, Reason: fmt.Sprintf("no original with similarity ≥ %.2f", relistDiceMin)})
-					continue
-				}
-				if linked[best.c.m.ID] {
-					continue // two clauses of r re-list the same original: one edge
-				}
-				linked[best.c.m.ID] = true
-				rels = append(rels, &policygraph.Relationship{
-					ID: relID(policygraph.RelRelists, r.ID, best.c.m.ID), Type: policygraph.RelRelists,
-					Start: r.ID, End: best.c.m.ID, Properties: relistProps(best.score, clause),
-				})
+			best := bestOriginal(di, r, keys, items)
+			if best == nil {
+				rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: line, NodeID: r.ID,
+					Text: r.Title, Reason: fmt.Sprintf("no original with similarity ≥ %.2f", relistDiceMin)})
+				continue
 			}
+			if linked[best.c.m.ID] {
+				continue // two clauses of r re-list the same original: one edge
+			}
+			linked[best.c.m.ID] = true
+			rels = append(rels, &policygraph.Relationship{
+				ID: relID(policygraph.RelRelists, r.ID, best.c.m.ID), Type: policygraph.RelRelists,
+				Start: r.ID, End: best.c.m.ID, Properties: relistProps(best.score, clause),
+			})
 		}
 	}
 	return rels

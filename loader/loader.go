@@ -223,6 +223,7 @@ func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *match
 		})
 	}
 	wg.Wait()
+	pl.wg.Wait()
 	for i, r := range out {
 		if r.d != nil {
 			r.d.links = pl.links[i]
@@ -232,14 +233,15 @@ func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *match
 }
 
 // pairLinker links each document to the one before it in year order
-// (linkDoc) as soon as both have their items, on the goroutine of the one
-// that has them last, while the name passes of both may still run. The
-// order is the manifest's, by year, as assemble orders the documents; a
-// document whose neighbour then fails to load is linked again there.
+// (linkDoc) as soon as both have their items, on a goroutine of its own,
+// while the other passes of both may still run. The order is the
+// manifest's, by year, as assemble orders the documents; a document whose
+// neighbour then fails to load is linked again there.
 type pairLinker struct {
 	m     *matcher
-	order []int // the documents' manifest indices by year
-	place []int // place[i]: where document i is in order
+	wg    sync.WaitGroup // the links being made
+	order []int          // the documents' manifest indices by year
+	place []int          // place[i]: where document i is in order
 	mu    sync.Mutex
 	docs  []*loadedDoc // by manifest index, set when its items are made
 	ps    []*docPasses
@@ -284,7 +286,7 @@ func (pl *pairLinker) arrive(i int, d *loadedDoc, p *docPasses) {
 	}
 	pl.mu.Unlock()
 	for _, t := range todo {
-		pl.links[t.at] = linkDoc(pl.m, t.prev, t.cur, t.prevP, t.curP)
+		pl.wg.Go(func() { pl.links[t.at] = linkDoc(pl.m, t.prev, t.cur, t.prevP, t.curP) })
 	}
 }
 
@@ -300,21 +302,28 @@ type docLinks struct {
 	err               error
 }
 
-// linkDoc links d (its passes p) against prev (prevP), nil for none.
+// linkDoc links d (its passes p) against prev (prevP), nil for none:
+// RELISTS on a goroutine of its own while this one links the rest.
 func linkDoc(m *matcher, prev, d *loadedDoc, prevP, p *docPasses) *docLinks {
 	l := &docLinks{prev: prev}
+	var relistsErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		relistsErr = catchPanic(func() {
+			items := [][]*simItem{p.items}
+			if prev != nil {
+				items = [][]*simItem{prevP.items, p.items}
+			}
+			var rep Report
+			l.relists = linkDocRelists(d, items, &rep)
+			l.relistsUnresolved = rep.Unresolved
+		})
+	})
 	l.err = catchPanic(func() {
-		items := [][]*simItem{p.items}
-		if prev != nil {
-			items = [][]*simItem{prevP.items, p.items}
-		}
-		var rep Report
-		l.relists = linkDocRelists(d, items, &rep)
-		l.relistsUnresolved = rep.Unresolved
 		if prev == nil {
 			return
 		}
-		rep = Report{}
+		var rep Report
 		cont := linkContinues(m, d, prev, &rep)
 		in := evolveInputs{cont: newEvolveInputs(cont, nil).cont,
 			refersTo: prevP.evolveIn.refersTo, summarizes: prevP.evolveIn.summarizes,
@@ -322,6 +331,8 @@ func linkDoc(m *matcher, prev, d *loadedDoc, prevP, p *docPasses) *docLinks {
 		l.cross = append(cont, linkEvolves(p.items, prevP.items, in)...)
 		l.crossUnresolved = rep.Unresolved
 	})
+	wg.Wait()
+	l.err = cmp.Or(relistsErr, l.err)
 	return l
 }
 

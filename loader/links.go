@@ -1,11 +1,11 @@
 package loader
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -532,17 +532,13 @@ func buildSpans(pd *parsedDoc) *docSpans {
 	for _, s := range p {
 		ds.pillars = append(ds.pillars, *s)
 	}
-	bySize := func(a []lineSpan) {
-		sort.Slice(a, func(i, j int) bool {
-			if wi, wj := a[i].to-a[i].from, a[j].to-a[j].from; wi != wj {
-				return wi < wj
-			}
-			return a[i].id < a[j].id
-		})
+	// The ids are the maps' keys: no two spans compare equal.
+	bySize := func(a, b lineSpan) int {
+		return cmp.Or(cmp.Compare(a.to-a.from, b.to-b.from), strings.Compare(a.id, b.id))
 	}
-	bySize(ds.groups)
-	bySize(ds.pillars)
-	sort.SliceStable(ds.nodes, func(i, j int) bool { return ds.nodes[i].from < ds.nodes[j].from })
+	slices.SortFunc(ds.groups, bySize)
+	slices.SortFunc(ds.pillars, bySize)
+	slices.SortStableFunc(ds.nodes, func(a, b lineSpan) int { return cmp.Compare(a.from, b.from) })
 	return ds
 }
 

@@ -292,18 +292,20 @@ func (pl *pairLinker) arrive(i int, d *loadedDoc, p *docPasses) {
 
 // docLinks is what document d adds against prev, the document before it
 // (nil for the first): its RELISTS (the originals are in d or prev), then
-// CONTINUES and EVOLVES_FROM to prev (cross), each with its report
-// entries; err is a panic of those passes, as *PanicError.
+// CONTINUES and EVOLVES_FROM (cross) and REVISES to prev, with the report
+// entries of RELISTS and CONTINUES; err is a panic of those passes, as
+// *PanicError.
 type docLinks struct {
-	prev              *loadedDoc
-	relists, cross    []*policygraph.Relationship
-	relistsUnresolved []Unresolved
-	crossUnresolved   []Unresolved
-	err               error
+	prev                    *loadedDoc
+	relists, cross, revises []*policygraph.Relationship
+	relistsUnresolved       []Unresolved
+	crossUnresolved         []Unresolved
+	err                     error
 }
 
 // linkDoc links d (its passes p) against prev (prevP), nil for none:
-// RELISTS on a goroutine of its own while this one links the rest.
+// RELISTS and REVISES on a goroutine of their own while this one links
+// the rest.
 func linkDoc(m *matcher, prev, d *loadedDoc, prevP, p *docPasses) *docLinks {
 	l := &docLinks{prev: prev}
 	var relistsErr error
@@ -317,6 +319,9 @@ func linkDoc(m *matcher, prev, d *loadedDoc, prevP, p *docPasses) *docLinks {
 			var rep Report
 			l.relists = linkDocRelists(d, items, &rep)
 			l.relistsUnresolved = rep.Unresolved
+			if prev != nil {
+				l.revises = linkRevises(d.pd.Targets, prev.pd.Targets)
+			}
 		})
 	})
 	l.err = catchPanic(func() {
@@ -688,22 +693,14 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	rels = append(rels, ores.rels...)
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
-	// REVISES reads only the targets, the line counts only the parse: both
-	// done on a goroutine of their own while the passes below run.
-	revises := make([][]*policygraph.Relationship, len(docs))
+	// The line counts read only the parse: done on a goroutine of their
+	// own while the passes below run.
 	var aside sync.WaitGroup
 	var asideErr error
 	// Waited for on every return: a panic below must not leave it writing
 	// the report's line counts while the caller reads them.
 	defer aside.Wait()
-	aside.Go(func() {
-		asideErr = catchPanic(func() {
-			for i := 1; i < len(docs); i++ {
-				revises[i] = linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)
-			}
-			countLines(docs, docAmounts)
-		})
-	})
+	aside.Go(func() { asideErr = catchPanic(func() { countLines(docs, docAmounts) }) })
 	links := docsLinks(m, docs)
 	for _, l := range links {
 		if l.err != nil {
@@ -718,7 +715,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	for i := 1; i < len(docs); i++ {
 		rep.Unresolved = append(rep.Unresolved, links[i].crossUnresolved...)
 		rels = append(rels, links[i].cross...)
-		rels = append(rels, revises[i]...)
+		rels = append(rels, links[i].revises...)
 	}
 
 	for _, l := range res.laws {

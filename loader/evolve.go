@@ -223,6 +223,8 @@ type evolveScorer struct {
 	// inPillar[p][j]: earlier[j] is in a pillar that pillar p CONTINUES.
 	inPillar map[string][]bool
 	parent   []string // parent[i]: the pillar or direction later[i] is listed under
+	// siblings[p]: the later measures under parent p, ascending.
+	siblings map[string][]int
 	// index: the earlier measures holding each bigram id. Most bigrams
 	// are rare, so summing over postings beats a cosine per pair by far.
 	index postingList
@@ -267,6 +269,7 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			ev.inPillar[a.m.PillarID] = x
 		}
 	}
+	ev.siblings = groupBy(ev.parent)
 	m := newRowMaker(ev)
 	clear(spare.n)
 	ev.contrast(spare, m) // the rows of the pillars that continue some
@@ -442,8 +445,8 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 	}
 	var end *simItem
 	score, best := 0.0, 0.0
-	for k := range ev.later {
-		if k == i || ends[k] == nil || ev.parent[k] != ev.parent[i] {
+	for _, k := range ev.siblings[ev.parent[i]] {
+		if k == i || ends[k] == nil {
 			continue
 		}
 		c := cosine(ev.vl[i], ev.vl[k])

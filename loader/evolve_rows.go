@@ -1,6 +1,10 @@
 package loader
 
-import "sort"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // scoreRow is a later measure's scores against the earlier measures from
 // scoreRowMin (j ascending). Of the 110k pairs of the corpus 41k share a
@@ -116,4 +120,23 @@ func (m *rowMaker) keep(i int, d []float64) {
 	}
 	ev.rows[i] = scoreRow{j: m.j[from:len(m.j):len(m.j)], s: m.s[from:len(m.s):len(m.s)]}
 	m.made[i] = true
+}
+
+// groupBy returns the indices of keys by key, each list ascending, in one
+// backing array.
+func groupBy(keys []string) map[string][]int {
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	out := map[string][]int{}
+	for len(order) > 0 {
+		n := 1
+		for n < len(order) && keys[order[n]] == keys[order[0]] {
+			n++
+		}
+		out[keys[order[0]]], order = order[:n:n], order[n:]
+	}
+	return out
 }

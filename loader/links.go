@@ -46,7 +46,7 @@ func stripPunct(s string) string {
 	var b strings.Builder
 	run := 0 // s[run:i] is kept
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runeAt(s, i)
 		if !isPunctSymbolSpace(r) {
 			i += n
 			continue
@@ -176,7 +176,7 @@ func stripCounting(s string) (string, int, int) {
 	run := 0                     // s[run:i] is kept
 	kept, words, word := 0, 0, 0 // word: the runes of the word being read
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runeAt(s, i)
 		drop, cut := simClass(r)
 		if !cut {
 			word++
@@ -211,7 +211,9 @@ func stripCounting(s string) (string, int, int) {
 func simWords(bg, words []bigram.Bigram, s string) []bigram.Bigram {
 	var kept, prev rune // the last rune kept, the last of the word being read
 	nk, nw := 0, 0      // the runes kept, those of the word being read
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, n := runeAt(s, i)
+		i += n
 		drop, cut := simClass(r)
 		if !drop {
 			if nk > 0 {

@@ -61,18 +61,22 @@ func runDocPassesThen(m *matcher, d *loadedDoc, itemsDone func(*docPasses)) *doc
 	var wg sync.WaitGroup
 	var namesErr error
 	wg.Go(func() { namesErr = catchPanic(func() { p.names(m, d) }) })
+	var rep Report // collects the unresolved entries in order
 	p.err = catchPanic(func() {
-		var rep Report // collects the unresolved entries in order
 		unsummarized(d, pd.Rels, &rep)
 		p.items = docSimItems(d.t, pd, 0)
 		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
 		p.refs = linkRefs(d, &rep)
 		p.evolveIn = newEvolveInputs(nil, slices.Concat(pd.Rels, p.refs))
-		p.restates = linkRestates(pd.Targets)
-		p.unresolved = rep.Unresolved
 	})
 	if p.err == nil && itemsDone != nil {
 		itemsDone(p)
+	}
+	if p.err == nil {
+		p.err = catchPanic(func() {
+			p.restates = linkRestates(pd.Targets)
+			p.unresolved = rep.Unresolved
+		})
 	}
 	wg.Wait()
 	p.err = cmp.Or(namesErr, p.err)

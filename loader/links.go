@@ -127,10 +127,14 @@ func relistKeys(text string) []string {
 }
 
 type simItem struct {
-	m     *policygraph.Measure
-	doc   int
-	text  string          // simText
-	bg    []bigram.Bigram // sorted bigrams of text
+	m    *policygraph.Measure
+	doc  int
+	text string // simText
+	// nbg is how many bigrams text has (bigram.Len); RELISTS counts the
+	// ones it shares with a relist's key from text (commonBigrams), for
+	// the few relists there are.
+	nbg   int
+	bg    []bigram.Bigram // sorted bigrams of text, where a pass needs them (linkDirectionCopies)
 	words []bigram.Bigram // evolveBigrams of the measure, set when first needed
 	cell  bool            // a summary-table cell (parsedDoc.Summary)
 }
@@ -142,27 +146,23 @@ func docSimItems(t *docText, pd *parsedDoc, doc int) []*simItem {
 	us := make([]string, len(pd.Measures))
 	// Counted exactly, as the text is stripped: the bound of a rune each
 	// was a third too many (160 kB a load).
-	nbg := make([]int, len(pd.Measures)) // bigrams of the stripped text
+	nw := make([]int, len(pd.Measures)) // bigrams inside the words
 	size := 0
 	for i, ms := range pd.Measures {
 		us[i] = unmarkedOf(t.normalize(ms.Text))
-		st, nk, nw := stripCounting(us[i])
-		nbg[i] = max(nk-1, min(nk, 1)) // bigram.Len(st)
-		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
-		size += nbg[i] + nw
+		st, nk, w := stripCounting(us[i])
+		items[i] = simItem{m: ms, doc: doc, text: st, nbg: max(nk-1, min(nk, 1)), cell: pd.Summary[ms.ID]}
+		nw[i] = w
+		size += w
 	}
 	// Every item's bigrams in one backing array, each capped to its own.
 	buf := make([]bigram.Bigram, size)
 	out := make([]*simItem, len(items))
 	for i := range items {
 		it := &items[i]
-		it.bg = buf[:nbg[i]:nbg[i]] // simBigrams
-		buf = buf[nbg[i]:]
 		// Not nil even for none: linkEvolves sets a nil one, and pairs
 		// of editions linked at once share the items of a document.
-		w := simWords(it.bg, buf[:0], us[i])
-		it.words, buf = w[:len(w):len(w)], buf[len(w):]
-		slices.Sort(it.bg)
+		it.words, buf = simWords(buf[:0:nw[i]], us[i]), buf[nw[i]:]
 		slices.Sort(it.words)
 		out[i] = it
 	}
@@ -204,24 +204,15 @@ func stripCounting(s string) (string, int, int) {
 	return b.String(), kept, words
 }
 
-// simWords fills bg, which has room for exactly them, with the bigrams of
-// stripPunct(s) in text order (bigram.AppendSorted before its sort), and
-// appends to words those inside the words of s (bigram.AppendWords with
-// wordCut, before its sort): both from one reading of s.
-func simWords(bg, words []bigram.Bigram, s string) []bigram.Bigram {
-	var kept, prev rune // the last rune kept, the last of the word being read
-	nk, nw := 0, 0      // the runes kept, those of the word being read
+// simWords appends to words the bigrams inside the words of s
+// (bigram.AppendWords with wordCut, before its sort).
+func simWords(words []bigram.Bigram, s string) []bigram.Bigram {
+	var prev rune // the last rune of the word being read
+	nw := 0       // the runes of the word being read
 	for i := 0; i < len(s); {
 		r, n := runeAt(s, i)
 		i += n
-		drop, cut := simClass(r)
-		if !drop {
-			if nk > 0 {
-				bg[nk-1] = bigram.Of(kept, r)
-			}
-			kept, nk = r, nk+1
-		}
-		if cut {
+		if _, cut := simClass(r); cut {
 			if nw == 1 {
 				words = append(words, bigram.Of(prev, 0))
 			}
@@ -232,9 +223,6 @@ func simWords(bg, words []bigram.Bigram, s string) []bigram.Bigram {
 			words = append(words, bigram.Of(prev, r))
 		}
 		prev, nw = r, nw+1
-	}
-	if nk == 1 {
-		bg[0] = bigram.Of(kept, 0)
 	}
 	if nw == 1 {
 		words = append(words, bigram.Of(prev, 0))
@@ -271,18 +259,75 @@ func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simI
 			len(c.text) <= len(k) && candidateInKey(k, kn, c.text) {
 			return 1
 		}
-		d := bigram.Dice(keyBG[i], c.bg)
+		// bigram.Dice(keyBG[i], simBigrams(c.text)), computed alike; not
+		// at all when the sizes alone keep it below relistDiceMin and the
+		// cover below relistCoverMin (every bigram of the shorter shared):
+		// a score below relistDiceMin is dropped whatever it is.
+		nk, nc := len(keyBG[i]), c.nbg
+		if most := 2 * float64(min(nk, nc)) / float64(nk+nc); most < relistDiceMin &&
+			(nk < minCoverBigrams || most*float64(nk+nc)/(2*float64(nk)) < relistCoverMin) {
+			continue
+		}
+		d := 0.0
+		if nk+nc > 0 {
+			d = 2 * float64(commonBigrams(keyBG[i], c.text)) / float64(nk+nc)
+		}
 		best = max(best, d)
 		// A relist may repeat one clause of a longer original (the 2023
 		// summary table joins several measures in one cell): then nearly
 		// all of the key's bigrams occur in the candidate.
-		if len(keyBG[i]) >= minCoverBigrams {
-			if cv := coverOfDice(d, keyBG[i], c.bg); cv >= relistCoverMin {
+		if nk >= minCoverBigrams {
+			if cv := d * float64(nk+nc) / (2 * float64(nk)); cv >= relistCoverMin { // coverOfDice
 				best = max(best, cv)
 			}
 		}
 	}
 	return best
+}
+
+// commonBigrams is bigram.Common(k, simBigrams(text)), k sorted: the
+// bigrams of text are counted against k as text is read, not sorted.
+func commonBigrams(k []bigram.Bigram, text string) int {
+	var small [64]int32
+	var used []int32 // used[x]: how many of the run of k starting at x are matched
+	if len(k) <= len(small) {
+		used = small[:len(k)]
+	} else {
+		used = make([]int32, len(k))
+	}
+	// A bit per hash of k's bigrams: most of text's are in no key, and
+	// are passed over without a search.
+	var in [4]uint64
+	hash := func(g bigram.Bigram) uint64 { return uint64(g) * 0x9E3779B97F4A7C15 >> 56 }
+	for _, g := range k {
+		h := hash(g)
+		in[h>>6] |= 1 << (h & 63)
+	}
+	n := 0
+	count := func(g bigram.Bigram) {
+		if h := hash(g); in[h>>6]&(1<<(h&63)) == 0 {
+			return
+		}
+		x, ok := slices.BinarySearch(k, g) // the first of its run
+		if ok && x+int(used[x]) < len(k) && k[x+int(used[x])] == g {
+			used[x]++
+			n++
+		}
+	}
+	var prev rune
+	runes := 0
+	for i := 0; i < len(text); {
+		r, size := runeAt(text, i)
+		i += size
+		if runes > 0 {
+			count(bigram.Of(prev, r))
+		}
+		prev, runes = r, runes+1
+	}
+	if runes == 1 {
+		count(bigram.Of(prev, 0))
+	}
+	return n
 }
 
 // candidateInKey: text, of at least minContainRunes runes and half the

@@ -351,7 +351,7 @@ func (m *matcher) findOrgs(s string) []aliasMatch {
 func scanAliases(s string, byFirst map[rune][]aliasPattern, first *runeSet, ok func(s string, start, end int, p aliasPattern) bool) []aliasMatch {
 	var out []aliasMatch
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := runeAt(s, i)
 		if !first.has(r) {
 			i += size
 			continue

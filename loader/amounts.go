@@ -130,6 +130,23 @@ type foundAmount struct {
 	a          policygraph.Amount
 }
 
+// amountStart is where a match of amountRe ending at the 円 at s[yen:]
+// can begin, from from on: every rune of a match before its 円 is a digit,
+// separator, 兆, 億, 万 or a range's tilde, so none begins before the run
+// of those that ends at the 円. The regexp, run from there, finds the same
+// leftmost match on fewer bytes; yen itself means the 円 stands alone.
+func amountStart(s string, from, yen int) int {
+	i := yen
+	for i > from {
+		r, n := utf8.DecodeLastRuneInString(s[from:i])
+		if !(r >= '0' && r <= '9' || r == ',' || r == '.' || r == '~' || r == '〜' || r == '兆' || r == '億' || r == '万') {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
 // findAmounts returns the amounts of one document in text order.
 func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 	var out []foundAmount
@@ -145,7 +162,11 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			break
 		}
 		j += pos + len("円")
-		ws := max(pos, j-amountWindow)
+		ws := amountStart(x.s, max(pos, j-amountWindow), j-len("円"))
+		if ws == j-len("円") {
+			pos = j // 円 alone: a unit label, 円滑, 円安 …
+			continue
+		}
 		loc := amountRe.FindStringSubmatchIndex(x.s[ws:j])
 		if loc == nil {
 			pos = j

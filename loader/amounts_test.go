@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -271,5 +272,25 @@ func TestAmountQuoteHoldsQualifier(t *testing.T) {
 	got := amountsIn(t, nil, "10年で150兆円", "超の官民投資、")
 	if len(got) != 1 || got[0].Qualifier != "超" || got[0].LineStart != 1 || got[0].LineEnd != 2 || got[0].Quote != "10年で150兆円\n超の官民投資、" {
 		t.Errorf("amounts = %+v", got)
+	}
+}
+
+// TestAmountStart: amountRe run from amountStart finds what it finds on
+// the whole window before the 円.
+func TestAmountStart(t *testing.T) {
+	for _, s := range []string{"予算1兆2000億円", "円滑な", "25~30兆円", "約3,500億円", "0.4兆円", "abc円",
+		"〜円", "1円", "円", "2030年までに150兆円", "1.5.2兆円", ",000円", "兆円", "\xe5\x86円", "12~~3円"} {
+		yen := strings.LastIndex(s, "円")
+		want := amountRe.FindStringSubmatchIndex(s)
+		from := amountStart(s, 0, yen)
+		got := amountRe.FindStringSubmatchIndex(s[from:])
+		for i := range got {
+			if got[i] >= 0 {
+				got[i] += from
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: from %d: %v, want %v", s, from, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"sync"
 
@@ -23,6 +24,12 @@ type docPasses struct {
 	items    []*simItem // doc is set by assemble, which knows the order
 	refs     []*policygraph.Relationship
 	restates []*policygraph.Relationship
+	// evolveIn is what EVOLVES_FROM reads of the document's own links
+	// (HAS_MEASURE, SUMMARIZES, the copies' RELISTS, REFERS_TO); node ids
+	// are unique across the documents loaded, so a pair of documents
+	// reads the later one's parents and copies and the earlier one's
+	// pointers and summaries.
+	evolveIn evolveInputs
 	// unresolved are the document's report entries in the order the passes
 	// found them.
 	unresolved []Unresolved
@@ -35,7 +42,13 @@ type docPasses struct {
 // own while this one builds the similarity items and REFERS_TO: they read
 // the document and write only their own results. A panic (a bug) is kept
 // in the result's err instead of crashing the load.
-func runDocPasses(m *matcher, d *loadedDoc) *docPasses {
+func runDocPasses(m *matcher, d *loadedDoc) *docPasses { return runDocPassesThen(m, d, nil) }
+
+// runDocPassesThen is runDocPasses that calls itemsDone, unless nil, once
+// the items, REFERS_TO and evolveIn are made (without a panic), while the
+// name passes may still run: what reads only those need not wait for
+// them.
+func runDocPassesThen(m *matcher, d *loadedDoc, itemsDone func(*docPasses)) *docPasses {
 	// The passes run on several goroutines and only read the memo: frozen
 	// here too, whoever made the docText (the grammar freezes it after a
 	// parse; a docText built otherwise would be written concurrently).
@@ -48,15 +61,23 @@ func runDocPasses(m *matcher, d *loadedDoc) *docPasses {
 	var wg sync.WaitGroup
 	var namesErr error
 	wg.Go(func() { namesErr = catchPanic(func() { p.names(m, d) }) })
+	var rep Report // collects the unresolved entries in order
 	p.err = catchPanic(func() {
-		var rep Report // collects the unresolved entries in order
 		unsummarized(d, pd.Rels, &rep)
 		p.items = docSimItems(d.t, pd, 0, m.terms)
 		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
 		p.refs = linkRefs(d, &rep)
-		p.restates = linkRestates(pd.Targets)
-		p.unresolved = rep.Unresolved
+		p.evolveIn = newEvolveInputs(nil, slices.Concat(pd.Rels, p.refs))
 	})
+	if p.err == nil && itemsDone != nil {
+		itemsDone(p)
+	}
+	if p.err == nil {
+		p.err = catchPanic(func() {
+			p.restates = linkRestates(pd.Targets)
+			p.unresolved = rep.Unresolved
+		})
+	}
 	wg.Wait()
 	p.err = cmp.Or(namesErr, p.err)
 	return p

@@ -187,11 +187,18 @@ func evolveBigrams(s string) []bigram.Bigram {
 // the means that follow are new in each edition and dilute the score of
 // the whole text.
 func purposeWords(s string) []bigram.Bigram {
-	k := strings.Index(s, "ため、")
-	if k <= 0 {
-		return nil
+	if c := purposeClause(s); c != "" {
+		return bigram.Words(c, wordCut)
 	}
-	return bigram.Words(s[:k], wordCut)
+	return nil
+}
+
+// purposeClause is the text of s before its first ため、, "" for none.
+func purposeClause(s string) string {
+	if k := strings.Index(s, "ため、"); k > 0 {
+		return s[:k]
+	}
+	return ""
 }
 
 // wordCut is where evolveBigrams cuts a text into words. Kanji, katakana
@@ -265,6 +272,8 @@ type evolveScorer struct {
 	// inPillar[p][j]: earlier[j] is in a pillar that pillar p CONTINUES.
 	inPillar map[string][]bool
 	parent   []string // parent[i]: the pillar or direction later[i] is listed under
+	// siblings[p]: the later measures under parent p, ascending.
+	siblings map[string][]int
 	// index: the earlier measures holding each bigram id. Most bigrams
 	// are rare, so summing over postings beats a cosine per pair by far.
 	index postingList
@@ -324,9 +333,9 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			ev.inPillar[a.m.PillarID] = x
 		}
 	}
+	ev.siblings = groupBy(ev.parent)
 	m := newRowMaker(ev)
 	clear(spare.n)
-	clear(spare.f)
 	ev.contrast(spare, m) // the rows of the pillars that continue some
 	for i := range ev.later {
 		if !m.made[i] {
@@ -503,8 +512,8 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 	}
 	var end *simItem
 	score, best := 0.0, 0.0
-	for k := range ev.later {
-		if k == i || ends[k] == nil || ev.parent[k] != ev.parent[i] {
+	for _, k := range ev.siblings[ev.parent[i]] {
+		if k == i || ends[k] == nil {
 			continue
 		}
 		c := cosine(ev.vl[i], ev.vl[k])
@@ -800,8 +809,8 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 // other; what tells a measure's predecessor from its neighbours is the
 // words they share that the rest of the pillar does not (国際標準化 ← 技術の
 // 標準化, not ← 付加価値を経済的価値に転嫁する仕組み, which shares
-// バイオ由来製品). spare holds two zeroed arrays by bigram id; m makes
-// the rows of the later measures of those pillars.
+// バイオ由来製品). spare holds two arrays by bigram id, n zeroed; m
+// makes the rows of the later measures of those pillars.
 func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 	byPillar := map[string][]int{}
 	var pillars []string
@@ -814,13 +823,30 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		}
 		byPillar[a.m.PillarID] = append(byPillar[a.m.PillarID], i)
 	}
-	df := spare.n
-	dense := spare.f // one later vector, by id
+	// By bigram id: df counts a pillar's measures, then, once scale holds
+	// each bigram's 1 − df/n, is zeroed to head the pillar's postings.
+	df, scale := spare.n, spare.f
 	// The reweighted vectors of one pillar live until the next: their
-	// weights share one buffer across the pillars, sized for the largest.
+	// weights share one buffer across the pillars, sized for the largest,
+	// as are the postings.
+	most := 0
+	for _, p := range pillars {
+		need := 0
+		for j, in := range ev.inPillar[p] {
+			if in {
+				need += len(ev.ve[j].w)
+			}
+		}
+		longest := 0 // a later vector and its purpose clause's
+		for _, i := range byPillar[p] {
+			longest = max(longest, len(ev.vl[i].w)+len(ev.vp[i].w))
+		}
+		most = max(most, need+longest)
+	}
+	ws := make([]float64, most)
+	post := pillarPostings{j: make([]int32, 0, most), next: make([]int32, 0, most)}
 	var earlier []int
 	var ve []tfidf
-	var ws []float64
 	for _, p := range pillars {
 		later := byPillar[p]
 		earlier = earlier[:0]
@@ -843,23 +869,29 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 			}
 		}
 		n := float64(len(later) + len(earlier))
-		need, longest := 0, 0
-		for _, j := range earlier {
-			need += len(ev.ve[j].w)
+		setScale := func(id int32) {
+			if df[id] > 0 {
+				scale[id], df[id] = 1-float64(df[id])/n, 0
+			}
 		}
 		for _, i := range later {
-			longest = max(longest, len(ev.vl[i].w)+len(ev.vp[i].w))
+			for _, id := range ev.vl[i].keys {
+				setScale(id)
+			}
 		}
-		if cap(ws) < need+longest {
-			ws = make([]float64, need+longest)
+		for _, j := range earlier {
+			for _, id := range ev.ve[j].keys {
+				setScale(id)
+			}
 		}
-		free := ws[:need+longest]
+		head := df
+		free := ws
 		reweigh := func(v tfidf) tfidf {
 			x := tfidf{keys: v.keys, w: free[:len(v.w):len(v.w)]}
 			free = free[len(v.w):]
 			var norm float64
 			for k, id := range v.keys {
-				x.w[k] = v.w[k] * (1 - float64(df[id])/n)
+				x.w[k] = v.w[k] * scale[id]
 				norm += x.w[k] * x.w[k]
 			}
 			if norm > 0 {
@@ -874,48 +906,62 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		for _, j := range earlier {
 			ve = append(ve, reweigh(ev.ve[j]))
 		}
-		// score sets d[earlier[k]] to the contrast cosine of v with
-		// ve[k], or keeps it where that is higher (better).
-		score := func(v tfidf, d []float64, better bool) {
-			for k, id := range v.keys {
-				dense[id] = v.w[k]
+		// The earlier vectors' weights start ws, in posting order.
+		post.j, post.next = post.j[:0], post.next[:0]
+		for k, j := range earlier {
+			post.add(head, ve[k].keys, int32(j))
+		}
+		// score sets d[j] for the earlier measures to their contrast
+		// cosine with v: each sums the bigrams it shares with v in
+		// ascending order, as cosine does (v's keys ascend).
+		score := func(v tfidf, d []float64) {
+			for _, j := range earlier {
+				d[j] = 0
 			}
-			for k, j := range earlier {
-				// Summed over earlier[j]'s bigrams in ascending order, as
-				// cosine sums the common ones.
-				s := 0.0
-				for x, id := range ve[k].keys {
-					if w := dense[id]; w != 0 {
-						s += w * ve[k].w[x]
+			for k, id := range v.keys {
+				if w := v.w[k]; w != 0 {
+					for q := head[id]; q > 0; q = post.next[q-1] {
+						d[post.j[q-1]] += w * ws[q-1]
 					}
 				}
-				if !better || s > d[j] {
-					d[j] = s
-				}
-			}
-			for _, id := range v.keys {
-				dense[id] = 0
 			}
 		}
 		rest := free // each later vector in turn, after the earlier ones
 		for _, i := range later {
 			free = rest
 			d := m.start(i)
-			score(reweigh(ev.vl[i]), d, false)
-			if len(ev.vp[i].keys) > 0 {
-				score(reweigh(ev.vp[i]), d, true)
+			score(reweigh(ev.vl[i]), d)
+			if len(ev.vp[i].keys) > 0 { // the better of the text's and the clause's
+				score(reweigh(ev.vp[i]), m.p) // start made m.p for it
+				for _, j := range earlier {
+					d[j] = max(d[j], m.p[j])
+				}
 			}
 			m.keep(i, d)
 		}
-		for _, i := range later {
-			for _, id := range ev.vl[i].keys {
-				df[id] = 0
+		for _, x := range ve {
+			for _, id := range x.keys {
+				head[id] = 0
 			}
 		}
-		for _, j := range earlier {
-			for _, id := range ev.ve[j].keys {
-				df[id] = 0
-			}
-		}
+	}
+}
+
+// pillarPostings lists, by bigram id, the earlier measures of one pillar
+// of contrast that hold it, as linked lists from a head array (head[id]:
+// 1 + its first posting, 0 for none): a later vector then reads only the
+// earlier measures that share its bigrams. Posting q is the q-th weight
+// of the earlier vectors one after the other. The order inside a list is
+// of no matter: each posting adds to its own measure's score.
+type pillarPostings struct {
+	j    []int32 // the earlier measure
+	next []int32 // 1 + the next posting of the same id, 0 for none
+}
+
+// add puts earlier[j]'s bigrams at the heads of their lists.
+func (p *pillarPostings) add(head []int32, keys []int32, j int32) {
+	for _, id := range keys {
+		p.j, p.next = append(p.j, j), append(p.next, head[id])
+		head[id] = int32(len(p.j))
 	}
 }

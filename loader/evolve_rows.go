@@ -1,6 +1,10 @@
 package loader
 
-import "sort"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // scoreRow is a later measure's scores against the earlier measures from
 // scoreRowMin (j ascending). Of the 110k pairs of the corpus 41k share a
@@ -38,12 +42,46 @@ type rowMaker struct {
 	made []bool
 	j    []int32   // the rows' indices, one after the other
 	s    []float64 // their scores
+	// twins: the earlier measures with a twin, ascending; inPillar[p]:
+	// those of ev.inPillar[p], ascending. keep reads these, not all.
+	twins    []int32
+	inPillar map[string][]int32
 }
 
 func newRowMaker(ev *evolveScorer) *rowMaker {
 	ev.rows = make([]scoreRow, len(ev.later))
 	ev.pillarBest = make([]int, len(ev.later))
-	return &rowMaker{ev: ev, d: make([]float64, len(ev.earlier)), made: make([]bool, len(ev.later))}
+	m := &rowMaker{ev: ev, d: make([]float64, len(ev.earlier)), made: make([]bool, len(ev.later)),
+		inPillar: make(map[string][]int32, len(ev.inPillar))}
+	n := 0 // the lists' lengths, in one backing array
+	for _, t := range ev.twin {
+		if t >= 0 {
+			n++
+		}
+	}
+	for _, in := range ev.inPillar {
+		for _, ok := range in {
+			if ok {
+				n++
+			}
+		}
+	}
+	flat := make([]int32, 0, n)
+	for j, t := range ev.twin {
+		if t >= 0 {
+			flat = append(flat, int32(j))
+		}
+	}
+	m.twins, flat = flat[:len(flat):len(flat)], flat[len(flat):]
+	for p, in := range ev.inPillar {
+		for j, ok := range in {
+			if ok {
+				flat = append(flat, int32(j))
+			}
+		}
+		m.inPillar[p], flat = flat[:len(flat):len(flat)], flat[len(flat):]
+	}
+	return m
 }
 
 // start returns d holding later[i]'s dot products with the earlier
@@ -69,10 +107,8 @@ func (m *rowMaker) start(i int) []float64 {
 // shares most with: it continues that part of the cell.
 func (m *rowMaker) keep(i int, d []float64) {
 	ev := m.ev
-	for j, t := range ev.twin {
-		if t < 0 {
-			continue
-		}
+	for _, j := range m.twins {
+		t := ev.twin[j]
 		for _, k := range ev.items[j] {
 			if d[k] > d[t] {
 				t = k
@@ -81,11 +117,10 @@ func (m *rowMaker) keep(i int, d []float64) {
 		d[t] = max(d[t], d[j])
 		d[j] = 0
 	}
-	inPillar := ev.inPillar[ev.later[i].m.PillarID]
 	best := -1
-	for j, s := range d {
-		if inPillar[j] && (best < 0 || s > d[best]) {
-			best = j
+	for _, j := range m.inPillar[ev.later[i].m.PillarID] {
+		if best < 0 || d[j] > d[best] {
+			best = int(j)
 		}
 	}
 	ev.pillarBest[i] = best
@@ -97,4 +132,23 @@ func (m *rowMaker) keep(i int, d []float64) {
 	}
 	ev.rows[i] = scoreRow{j: m.j[from:len(m.j):len(m.j)], s: m.s[from:len(m.s):len(m.s)]}
 	m.made[i] = true
+}
+
+// groupBy returns the indices of keys by key, each list ascending, in one
+// backing array.
+func groupBy(keys []string) map[string][]int {
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	out := map[string][]int{}
+	for len(order) > 0 {
+		n := 1
+		for n < len(order) && keys[order[n]] == keys[order[0]] {
+			n++
+		}
+		out[keys[order[0]]], order = order[:n:n], order[n:]
+	}
+	return out
 }

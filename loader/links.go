@@ -1,10 +1,11 @@
 package loader
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -45,7 +46,7 @@ func stripPunct(s string) string {
 	var b strings.Builder
 	run := 0 // s[run:i] is kept
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runeAt(s, i)
 		if !isPunctSymbolSpace(r) {
 			i += n
 			continue
@@ -126,10 +127,14 @@ func relistKeys(text string) []string {
 }
 
 type simItem struct {
-	m     *policygraph.Measure
-	doc   int
-	text  string          // simText
-	bg    []bigram.Bigram // sorted bigrams of text
+	m    *policygraph.Measure
+	doc  int
+	text string // simText
+	// nbg is how many bigrams text has (bigram.Len); RELISTS counts the
+	// ones it shares with a relist's key from text (commonBigrams), for
+	// the few relists there are.
+	nbg   int
+	bg    []bigram.Bigram // sorted bigrams of text, where a pass needs them (linkDirectionCopies)
 	words []bigram.Bigram // evolveBigrams of the measure, set when first needed
 	// purpose: the evolveBigrams of the measure's purpose clause (the text
 	// before its first ため、), nil for none; set with words.
@@ -144,39 +149,120 @@ type simItem struct {
 func docSimItems(t *docText, pd *parsedDoc, doc int, terms *strings.Replacer) []*simItem {
 	items := make([]simItem, len(pd.Measures))
 	us := make([]string, len(pd.Measures))
-	size, slack := 0, 0
-	ws := make([]string, len(pd.Measures)) // us with the terms read
+	// Counted exactly, as the text is stripped: the bound of a rune each
+	// was a third too many (160 kB a load).
+	nw := make([]int, len(pd.Measures))    // bigrams inside the words
+	np := make([]int, len(pd.Measures))    // and inside those of the purpose clause
+	ws := make([]string, len(pd.Measures)) // us with the renamed terms read
+	size := 0
 	for i, ms := range pd.Measures {
 		us[i] = unmarkedOf(t.normalize(ms.Text))
-		st := stripPunct(us[i])
-		items[i] = simItem{m: ms, doc: doc, text: st, cell: pd.Summary[ms.ID]}
+		st, nk, w := stripCounting(us[i])
+		items[i] = simItem{m: ms, doc: doc, text: st, nbg: max(nk-1, min(nk, 1)), cell: pd.Summary[ms.ID]}
 		ws[i] = us[i]
 		if terms != nil {
-			ws[i] = terms.Replace(us[i])
+			if ws[i] = terms.Replace(us[i]); ws[i] != us[i] {
+				w = bigram.WordsLen(ws[i], wordCut)
+			}
 		}
-		// Counted exactly: the bound of a rune each was a third too
-		// many (160 kB a load). AppendWords grows by its bound before
-		// appending, so the last text needs that much room: slack.
-		size += bigram.Len(st) + bigram.WordsLen(ws[i], wordCut)
-		slack = max(slack, utf8.RuneCountInString(ws[i]))
+		if c := purposeClause(ws[i]); c != "" {
+			np[i] = bigram.WordsLen(c, wordCut)
+		}
+		nw[i] = w
+		size += w + np[i]
 	}
 	// Every item's bigrams in one backing array, each capped to its own.
-	buf := make([]bigram.Bigram, 0, size+slack)
+	buf := make([]bigram.Bigram, size)
 	out := make([]*simItem, len(items))
 	for i := range items {
 		it := &items[i]
-		n := len(buf)
-		buf = bigram.AppendSorted(buf, it.text) // simBigrams
-		it.bg = buf[n:len(buf):len(buf)]
-		n = len(buf)
-		buf = bigram.AppendWords(buf, ws[i], wordCut)
-		if len(buf) > n { // bigram.Words gives nil for none
-			it.words = buf[n:len(buf):len(buf)]
+		// Not nil even for none: linkEvolves sets a nil one, and pairs
+		// of editions linked at once share the items of a document.
+		it.words, buf = simWords(buf[:0:nw[i]], ws[i]), buf[nw[i]:]
+		slices.Sort(it.words)
+		if np[i] > 0 {
+			it.purpose, buf = simWords(buf[:0:np[i]], purposeClause(ws[i])), buf[np[i]:]
+			slices.Sort(it.purpose)
 		}
-		it.purpose = purposeWords(ws[i])
 		out[i] = it
 	}
 	return out
+}
+
+// stripCounting is stripPunct(s), the runes it keeps, and the number of bigrams
+// inside the words of s (bigram.WordsLen(s, wordCut)), read in one pass.
+func stripCounting(s string) (string, int, int) {
+	var b strings.Builder
+	run := 0                     // s[run:i] is kept
+	kept, words, word := 0, 0, 0 // word: the runes of the word being read
+	for i := 0; i < len(s); {
+		r, n := runeAt(s, i)
+		drop, cut := simClass(r)
+		if !cut {
+			word++
+		} else {
+			words += max(word-1, min(word, 1))
+			word = 0
+		}
+		if !drop {
+			kept++
+			i += n
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s)) // at most what is kept
+		}
+		b.WriteString(s[run:i])
+		i += n
+		run = i
+	}
+	words += max(word-1, min(word, 1))
+	if b.Cap() == 0 {
+		return s, kept, words // nothing dropped
+	}
+	b.WriteString(s[run:])
+	return b.String(), kept, words
+}
+
+// simWords appends to words the bigrams inside the words of s
+// (bigram.AppendWords with wordCut, before its sort).
+func simWords(words []bigram.Bigram, s string) []bigram.Bigram {
+	var prev rune // the last rune of the word being read
+	nw := 0       // the runes of the word being read
+	for i := 0; i < len(s); {
+		r, n := runeAt(s, i)
+		i += n
+		if _, cut := simClass(r); cut {
+			if nw == 1 {
+				words = append(words, bigram.Of(prev, 0))
+			}
+			nw = 0
+			continue
+		}
+		if nw > 0 {
+			words = append(words, bigram.Of(prev, r))
+		}
+		prev, nw = r, nw+1
+	}
+	if nw == 1 {
+		words = append(words, bigram.Of(prev, 0))
+	}
+	return words
+}
+
+// simClass is isPunctSymbolSpace(r) (dropped from simText) and wordCut(r)
+// (cuts evolveBigrams' words) at once: the tables are read only for runes
+// that are no kanji, kana or ASCII letter or digit.
+func simClass(r rune) (drop, cut bool) {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x30A1 && r <= 0x30FA,
+		r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return false, false
+	case r >= 0x3041 && r <= 0x3096:
+		return false, true
+	}
+	drop = unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+	return drop, drop || unicode.Is(unicode.Hiragana, r)
 }
 
 // relistScore is how well relist keys match a candidate original: 1 when a key
@@ -193,18 +279,75 @@ func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simI
 			len(c.text) <= len(k) && candidateInKey(k, kn, c.text) {
 			return 1
 		}
-		d := bigram.Dice(keyBG[i], c.bg)
+		// bigram.Dice(keyBG[i], simBigrams(c.text)), computed alike; not
+		// at all when the sizes alone keep it below relistDiceMin and the
+		// cover below relistCoverMin (every bigram of the shorter shared):
+		// a score below relistDiceMin is dropped whatever it is.
+		nk, nc := len(keyBG[i]), c.nbg
+		if most := 2 * float64(min(nk, nc)) / float64(nk+nc); most < relistDiceMin &&
+			(nk < minCoverBigrams || most*float64(nk+nc)/(2*float64(nk)) < relistCoverMin) {
+			continue
+		}
+		d := 0.0
+		if nk+nc > 0 {
+			d = 2 * float64(commonBigrams(keyBG[i], c.text)) / float64(nk+nc)
+		}
 		best = max(best, d)
 		// A relist may repeat one clause of a longer original (the 2023
 		// summary table joins several measures in one cell): then nearly
 		// all of the key's bigrams occur in the candidate.
-		if len(keyBG[i]) >= minCoverBigrams {
-			if cv := coverOfDice(d, keyBG[i], c.bg); cv >= relistCoverMin {
+		if nk >= minCoverBigrams {
+			if cv := d * float64(nk+nc) / (2 * float64(nk)); cv >= relistCoverMin { // coverOfDice
 				best = max(best, cv)
 			}
 		}
 	}
 	return best
+}
+
+// commonBigrams is bigram.Common(k, simBigrams(text)), k sorted: the
+// bigrams of text are counted against k as text is read, not sorted.
+func commonBigrams(k []bigram.Bigram, text string) int {
+	var small [64]int32
+	var used []int32 // used[x]: how many of the run of k starting at x are matched
+	if len(k) <= len(small) {
+		used = small[:len(k)]
+	} else {
+		used = make([]int32, len(k))
+	}
+	// A bit per hash of k's bigrams: most of text's are in no key, and
+	// are passed over without a search.
+	var in [4]uint64
+	hash := func(g bigram.Bigram) uint64 { return uint64(g) * 0x9E3779B97F4A7C15 >> 56 }
+	for _, g := range k {
+		h := hash(g)
+		in[h>>6] |= 1 << (h & 63)
+	}
+	n := 0
+	count := func(g bigram.Bigram) {
+		if h := hash(g); in[h>>6]&(1<<(h&63)) == 0 {
+			return
+		}
+		x, ok := slices.BinarySearch(k, g) // the first of its run
+		if ok && x+int(used[x]) < len(k) && k[x+int(used[x])] == g {
+			used[x]++
+			n++
+		}
+	}
+	var prev rune
+	runes := 0
+	for i := 0; i < len(text); {
+		r, size := runeAt(text, i)
+		i += size
+		if runes > 0 {
+			count(bigram.Of(prev, r))
+		}
+		prev, runes = r, runes+1
+	}
+	if runes == 1 {
+		count(bigram.Of(prev, 0))
+	}
+	return n
 }
 
 // candidateInKey: text, of at least minContainRunes runes and half the
@@ -244,41 +387,50 @@ func coverOfDice(d float64, a, b []bigram.Bigram) float64 {
 func linkRelists(docs []*loadedDoc, items [][]*simItem, rep *Report) []*policygraph.Relationship {
 	var rels []*policygraph.Relationship
 	for di, d := range docs {
-		for _, r := range d.pd.Measures {
-			// what r re-lists: the whole item, or each clause a marker
-			// inside it binds
-			var queries []*markedClause
-			if r.Relist {
-				queries = []*markedClause{nil}
+		rels = append(rels, linkDocRelists(d, items[max(di-1, 0):di+1], rep)...)
+	}
+	return rels
+}
+
+// linkDocRelists is linkRelists for document d alone: items holds the
+// items of the document before it, if any, then its own.
+func linkDocRelists(d *loadedDoc, items [][]*simItem, rep *Report) []*policygraph.Relationship {
+	var rels []*policygraph.Relationship
+	di := len(items) - 1
+	for _, r := range d.pd.Measures {
+		// what r re-lists: the whole item, or each clause a marker
+		// inside it binds
+		var queries []*markedClause
+		if r.Relist {
+			queries = []*markedClause{nil}
+		} else {
+			for _, c := range markedClauses(d.t, r) {
+				queries = append(queries, &c)
+			}
+		}
+		linked := map[string]bool{}
+		for _, clause := range queries {
+			var keys []string
+			line := r.LineStart
+			if clause != nil {
+				keys, line = []string{clause.key}, clause.line
 			} else {
-				for _, c := range markedClauses(d.t, r) {
-					queries = append(queries, &c)
-				}
+				keys = relistKeys(r.Text)
 			}
-			linked := map[string]bool{}
-			for _, clause := range queries {
-				var keys []string
-				line := r.LineStart
-				if clause != nil {
-					keys, line = []string{clause.key}, clause.line
-				} else {
-					keys = relistKeys(r.Text)
-				}
-				best := bestOriginal(di, r, keys, items)
-				if best == nil {
-					rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: line, NodeID: r.ID,
-						Text: r.Title, Reason: fmt.Sprintf("no original with similarity ≥ %.2f", relistDiceMin)})
-					continue
-				}
-				if linked[best.c.m.ID] {
-					continue // two clauses of r re-list the same original: one edge
-				}
-				linked[best.c.m.ID] = true
-				rels = append(rels, &policygraph.Relationship{
-					ID: relID(policygraph.RelRelists, r.ID, best.c.m.ID), Type: policygraph.RelRelists,
-					Start: r.ID, End: best.c.m.ID, Properties: relistProps(best.score, clause),
-				})
+			best := bestOriginal(di, r, keys, items)
+			if best == nil {
+				rep.addUnresolved(Unresolved{Kind: "relist", File: d.t.File, Line: line, NodeID: r.ID,
+					Text: r.Title, Reason: fmt.Sprintf("no original with similarity ≥ %.2f", relistDiceMin)})
+				continue
 			}
+			if linked[best.c.m.ID] {
+				continue // two clauses of r re-list the same original: one edge
+			}
+			linked[best.c.m.ID] = true
+			rels = append(rels, &policygraph.Relationship{
+				ID: relID(policygraph.RelRelists, r.ID, best.c.m.ID), Type: policygraph.RelRelists,
+				Start: r.ID, End: best.c.m.ID, Properties: relistProps(best.score, clause),
+			})
 		}
 	}
 	return rels
@@ -447,17 +599,13 @@ func buildSpans(pd *parsedDoc) *docSpans {
 	for _, s := range p {
 		ds.pillars = append(ds.pillars, *s)
 	}
-	bySize := func(a []lineSpan) {
-		sort.Slice(a, func(i, j int) bool {
-			if wi, wj := a[i].to-a[i].from, a[j].to-a[j].from; wi != wj {
-				return wi < wj
-			}
-			return a[i].id < a[j].id
-		})
+	// The ids are the maps' keys: no two spans compare equal.
+	bySize := func(a, b lineSpan) int {
+		return cmp.Or(cmp.Compare(a.to-a.from, b.to-b.from), strings.Compare(a.id, b.id))
 	}
-	bySize(ds.groups)
-	bySize(ds.pillars)
-	sort.SliceStable(ds.nodes, func(i, j int) bool { return ds.nodes[i].from < ds.nodes[j].from })
+	slices.SortFunc(ds.groups, bySize)
+	slices.SortFunc(ds.pillars, bySize)
+	slices.SortStableFunc(ds.nodes, func(a, b lineSpan) int { return cmp.Compare(a.from, b.from) })
 	return ds
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/bigram"
 	"github.com/policygraph/policygraph/seed"
 )
 
@@ -32,7 +33,7 @@ func simItems(docs []*loadedDoc) [][]*simItem {
 	for i, d := range docs {
 		for _, m := range d.pd.Measures {
 			st := simText(m.Text)
-			items[i] = append(items[i], &simItem{m: m, doc: i, text: st, bg: simBigrams(st)})
+			items[i] = append(items[i], &simItem{m: m, doc: i, text: st, nbg: bigram.Len(st)})
 		}
 	}
 	return items

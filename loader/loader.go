@@ -49,6 +49,10 @@ type loadedDoc struct {
 	layout layoutChoice
 	// passes is what the shared passes find in it alone (runDocPasses).
 	passes *docPasses
+	// links is what it adds against the document before it, linked as
+	// soon as both had their items (loadDocuments); assemble uses it if
+	// links.prev is the document before it there.
+	links *docLinks
 }
 
 // LoadDir loads the seed directory dir (manifest.json and the documents).
@@ -191,12 +195,14 @@ type docResult struct {
 	err error
 }
 
-// loadDocuments reads and parses the documents, and runs each one's own
-// passes (runDocPasses), several documents at once: each is read by its
-// own goroutine into its own values, so the results, in manifest order,
-// are those of a load of one after the other.
+// loadDocuments reads and parses the documents, runs each one's own
+// passes (runDocPasses) and links it to the one before it in year order
+// (pairLinker), several documents at once: each is read by its own
+// goroutine into its own values, so the results, in manifest order, are
+// those of a load of one after the other.
 func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *matcher) []docResult {
 	out := make([]docResult, len(entries))
+	pl := newPairLinker(m, entries)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, e := range entries {
@@ -207,7 +213,7 @@ func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *match
 			err := catchPanic(func() { // a panic of fsys would end the program here
 				var err error
 				if d, err = loadDocumentWith(fsys, e, eds); err == nil {
-					d.passes = runDocPasses(m, d)
+					d.passes = runDocPassesThen(m, d, func(p *docPasses) { pl.arrive(i, d, p) })
 				}
 				out[i] = docResult{d, err}
 			})
@@ -217,7 +223,122 @@ func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *match
 		})
 	}
 	wg.Wait()
+	pl.wg.Wait()
+	for i, r := range out {
+		if r.d != nil {
+			r.d.links = pl.links[i]
+		}
+	}
 	return out
+}
+
+// pairLinker links each document to the one before it in year order
+// (linkDoc) as soon as both have their items, on a goroutine of its own,
+// while the other passes of both may still run. The order is the
+// manifest's, by year, as assemble orders the documents; a document whose
+// neighbour then fails to load is linked again there.
+type pairLinker struct {
+	m     *matcher
+	wg    sync.WaitGroup // the links being made
+	order []int          // the documents' manifest indices by year
+	place []int          // place[i]: where document i is in order
+	mu    sync.Mutex
+	docs  []*loadedDoc // by manifest index, set when its items are made
+	ps    []*docPasses
+	links []*docLinks // by manifest index, each written once
+}
+
+func newPairLinker(m *matcher, entries []seed.Entry) *pairLinker {
+	n := len(entries)
+	pl := &pairLinker{m: m, order: make([]int, n), place: make([]int, n),
+		docs: make([]*loadedDoc, n), ps: make([]*docPasses, n), links: make([]*docLinks, n)}
+	for i := range pl.order {
+		pl.order[i] = i
+	}
+	sort.SliceStable(pl.order, func(a, b int) bool { return entries[pl.order[a]].Year < entries[pl.order[b]].Year })
+	for k, i := range pl.order {
+		pl.place[i] = k
+	}
+	return pl
+}
+
+// arrive records that document i has its items (p), and links what that
+// completes: i against the document before it, the one after it against i.
+func (pl *pairLinker) arrive(i int, d *loadedDoc, p *docPasses) {
+	type pair struct {
+		at          int // the manifest index of cur
+		cur, prev   *loadedDoc
+		curP, prevP *docPasses
+	}
+	var todo []pair
+	pl.mu.Lock()
+	pl.docs[i], pl.ps[i] = d, p
+	k := pl.place[i]
+	if k == 0 {
+		todo = append(todo, pair{at: i, cur: d, curP: p})
+	} else if j := pl.order[k-1]; pl.docs[j] != nil {
+		todo = append(todo, pair{at: i, cur: d, curP: p, prev: pl.docs[j], prevP: pl.ps[j]})
+	}
+	if k+1 < len(pl.order) {
+		if j := pl.order[k+1]; pl.docs[j] != nil {
+			todo = append(todo, pair{at: j, cur: pl.docs[j], curP: pl.ps[j], prev: d, prevP: p})
+		}
+	}
+	pl.mu.Unlock()
+	for _, t := range todo {
+		pl.wg.Go(func() { pl.links[t.at] = linkDoc(pl.m, t.prev, t.cur, t.prevP, t.curP) })
+	}
+}
+
+// docLinks is what document d adds against prev, the document before it
+// (nil for the first): its RELISTS (the originals are in d or prev), then
+// CONTINUES and EVOLVES_FROM (cross) and REVISES to prev, with the report
+// entries of RELISTS and CONTINUES; err is a panic of those passes, as
+// *PanicError.
+type docLinks struct {
+	prev                    *loadedDoc
+	relists, cross, revises []*policygraph.Relationship
+	relistsUnresolved       []Unresolved
+	crossUnresolved         []Unresolved
+	err                     error
+}
+
+// linkDoc links d (its passes p) against prev (prevP), nil for none:
+// RELISTS and REVISES on a goroutine of their own while this one links
+// the rest.
+func linkDoc(m *matcher, prev, d *loadedDoc, prevP, p *docPasses) *docLinks {
+	l := &docLinks{prev: prev}
+	var relistsErr error
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		relistsErr = catchPanic(func() {
+			items := [][]*simItem{p.items}
+			if prev != nil {
+				items = [][]*simItem{prevP.items, p.items}
+			}
+			var rep Report
+			l.relists = linkDocRelists(d, items, &rep)
+			l.relistsUnresolved = rep.Unresolved
+			if prev != nil {
+				l.revises = linkRevises(d.pd.Targets, prev.pd.Targets)
+			}
+		})
+	})
+	l.err = catchPanic(func() {
+		if prev == nil {
+			return
+		}
+		var rep Report
+		cont := linkContinues(m, d, prev, &rep)
+		in := evolveInputs{cont: newEvolveInputs(cont, nil).cont,
+			refersTo: prevP.evolveIn.refersTo, summarizes: prevP.evolveIn.summarizes,
+			parent: p.evolveIn.parent, copies: p.evolveIn.copies}
+		l.cross = append(cont, linkEvolves(p.items, prevP.items, in)...)
+		l.crossUnresolved = rep.Unresolved
+	})
+	wg.Wait()
+	l.err = cmp.Or(relistsErr, l.err)
+	return l
 }
 
 // loadDocument reads one document and parses it with the shipped edition
@@ -524,7 +645,6 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
 	ores := &orgResult{orgs: map[string]*policygraph.Organisation{}}
 	docAmounts := make([]int, len(docs))
-	items := make([][]*simItem, len(docs))
 	for i, d := range docs {
 		pd, p := d.pd, d.passes
 		g.Documents = append(g.Documents, pd.Doc)
@@ -565,7 +685,6 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		for _, it := range p.items {
 			it.doc = i
 		}
-		items[i] = p.items
 		rep.Unresolved = append(rep.Unresolved, p.unresolved...)
 		rels = append(rels, p.refs...)
 		rels = append(rels, p.restates...)
@@ -574,38 +693,29 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	rels = append(rels, ores.rels...)
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
-	// REVISES reads only the targets, the line counts only the parse: both
-	// done on a goroutine of their own while the passes below run.
-	revises := make([][]*policygraph.Relationship, len(docs))
+	// The line counts read only the parse: done on a goroutine of their
+	// own while the passes below run.
 	var aside sync.WaitGroup
 	var asideErr error
 	// Waited for on every return: a panic below must not leave it writing
 	// the report's line counts while the caller reads them.
 	defer aside.Wait()
-	aside.Go(func() {
-		asideErr = catchPanic(func() {
-			for i := 1; i < len(docs); i++ {
-				revises[i] = linkRevises(docs[i].pd.Targets, docs[i-1].pd.Targets)
-			}
-			countLines(docs, docAmounts)
-		})
-	})
-	rels = append(rels, linkRelists(docs, items, rep)...)
-	// The cross-edition links join consecutive editions only, so the passes
-	// are linear in the number of editions: what EVOLVES_FROM reads of the
-	// links above (REFERS_TO, SUMMARIZES, HAS_MEASURE, RELISTS) is indexed
-	// once, not once per pair.
-	shared := newEvolveInputs(nil, rels)
+	aside.Go(func() { asideErr = catchPanic(func() { countLines(docs, docAmounts) }) })
+	links := docsLinks(m, docs)
+	for _, l := range links {
+		if l.err != nil {
+			panic(l.err)
+		}
+		rep.Unresolved = append(rep.Unresolved, l.relistsUnresolved...)
+		rels = append(rels, l.relists...)
+	}
 	if aside.Wait(); asideErr != nil {
 		panic(asideErr)
 	}
 	for i := 1; i < len(docs); i++ {
-		cont := linkContinues(m, docs[i], docs[i-1], rep)
-		rels = append(rels, cont...)
-		in := shared
-		in.cont = newEvolveInputs(cont, nil).cont
-		rels = append(rels, linkEvolves(items[i], items[i-1], in)...)
-		rels = append(rels, revises[i]...)
+		rep.Unresolved = append(rep.Unresolved, links[i].crossUnresolved...)
+		rels = append(rels, links[i].cross...)
+		rels = append(rels, links[i].revises...)
 	}
 
 	for _, l := range res.laws {
@@ -660,6 +770,37 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			}
 		}
 	}
+}
+
+// docsLinks returns each document's links against the one before it:
+// those loadDocuments made if they are against that document, else made
+// now, several at once. The cross-edition links join consecutive editions
+// only, so the passes are linear in the number of editions.
+func docsLinks(m *matcher, docs []*loadedDoc) []*docLinks {
+	links := make([]*docLinks, len(docs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, d := range docs {
+		var prev *loadedDoc
+		if i > 0 {
+			prev = docs[i-1]
+		}
+		if d.links != nil && d.links.prev == prev {
+			links[i] = d.links
+			continue
+		}
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			var prevP *docPasses
+			if prev != nil {
+				prevP = prev.passes
+			}
+			links[i] = linkDoc(m, prev, d, prevP, d.passes)
+		})
+	}
+	wg.Wait()
+	return links
 }
 
 // countLines fills each document's report with its node counts and what

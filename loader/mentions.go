@@ -71,7 +71,7 @@ func newDocIndex(t *docText) *docIndex {
 				i++
 				continue
 			}
-			r, n := utf8.DecodeRuneInString(l[i:])
+			r, n := runeAt(l, i)
 			if m, ok := nfkc.Rune(r); !ok || m != r {
 				b.WriteString(l[run:i])
 				if ok {

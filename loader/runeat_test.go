@@ -1,0 +1,32 @@
+package loader
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestRuneAt: runeAt decodes as utf8.DecodeRuneInString every one-, two-
+// and three-byte sequence, cut short or followed by more, and a four-byte
+// one.
+func TestRuneAt(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		for i := range len(s) {
+			r, n := runeAt(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("runeAt(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
+			}
+		}
+	}
+	for a := range 256 {
+		for b := range 256 {
+			check(string([]byte{byte(a), byte(b)}))
+			for _, c := range []byte{0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF} {
+				check(string([]byte{byte(a), byte(b), c}))
+				check(string([]byte{byte(a), byte(b), c, 'x'}))
+			}
+		}
+	}
+	check("産業政策の新機軸😀GX")
+}

@@ -1,0 +1,152 @@
+package loader
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/policygraph/policygraph/internal/bigram"
+	"github.com/policygraph/policygraph/seed"
+)
+
+// TestSimClass: simClass answers isPunctSymbolSpace and wordCut for every
+// rune, and for the bad byte's U+FFFD.
+func TestSimClass(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		drop, cut := simClass(r)
+		if drop != isPunctSymbolSpace(r) || cut != wordCut(r) {
+			t.Fatalf("simClass(%U) = %v, %v; want %v, %v", r, drop, cut, isPunctSymbolSpace(r), wordCut(r))
+		}
+	}
+}
+
+// TestDocSimItemsForms: the items' texts, bigram counts and words are
+// stripPunct's and bigram's, for the corpus and for texts with bad bytes,
+// one-rune words and nothing kept.
+func TestDocSimItemsForms(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		st, nk, nw := stripCounting(s)
+		if want := stripPunct(s); st != want {
+			t.Fatalf("stripCounting(%q) = %q; want %q", s, st, want)
+		}
+		if nk != utf8.RuneCountInString(st) || nw != bigram.WordsLen(s, wordCut) {
+			t.Fatalf("stripCounting(%q) counts %d, %d", s, nk, nw)
+		}
+		words := simWords(nil, s)
+		slices.Sort(words)
+		if want := bigram.AppendWords(nil, s, wordCut); !slices.Equal(words, want) {
+			t.Fatalf("words of %q = %v; want %v", s, words, want)
+		}
+	}
+	for _, s := range []string{"", "・", "a", "あ", "ア・イ", "GX推進のための「投資」支援\xff等", "\xff\xfe", "A B", "産業、の、政策"} {
+		check(s)
+	}
+	fsys := seed.FS()
+	man, err := seed.ReadManifest(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range man.Documents {
+		d, err := loadDocument(fsys, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range docSimItems(d.t, d.pd, 0, nil) {
+			check(unmarkedOf(d.t.normalize(it.m.Text)))
+			if it.nbg != bigram.Len(it.text) || !slices.Equal(it.words, evolveBigrams(it.m.Text)) {
+				t.Fatalf("%s: bigrams differ from simBigrams, evolveBigrams", it.m.ID)
+			}
+			if it.words == nil || cap(it.words) != len(it.words) {
+				t.Fatalf("%s: words nil or not capped", it.m.ID)
+			}
+			if !slices.Equal(it.purpose, purposeWords(unmarked(it.m.Text))) || cap(it.purpose) != len(it.purpose) {
+				t.Fatalf("%s: purpose words differ from purposeWords, or are not capped", it.m.ID)
+			}
+		}
+	}
+}
+
+// TestRelistScoreFromText: relistScore, which counts the shared bigrams
+// from the candidate's text and skips candidates whose sizes keep them
+// below the cuts, scores as the merge of sorted bigrams did wherever a
+// score can count (from relistDiceMin), on the corpus's relist keys
+// against every item, and commonBigrams is bigram.Common there and on
+// texts with repeated bigrams.
+func TestRelistScoreFromText(t *testing.T) {
+	oldScore := func(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simItem) float64 {
+		best := 0.0
+		cbg := bigram.Sorted(c.text)
+		for i, k := range keys {
+			kn := keyRunes[i]
+			if kn >= minContainRunes && strings.Contains(c.text, k) ||
+				len(c.text) <= len(k) && candidateInKey(k, kn, c.text) {
+				return 1
+			}
+			d := bigram.Dice(keyBG[i], cbg)
+			best = max(best, d)
+			if len(keyBG[i]) >= minCoverBigrams {
+				if cv := d * float64(len(keyBG[i])+len(cbg)) / (2 * float64(len(keyBG[i]))); cv >= relistCoverMin {
+					best = max(best, cv)
+				}
+			}
+		}
+		return best
+	}
+	for _, p := range [][2]string{{"ああああ", "あああ"}, {"abab", "babab"}, {"a", "a"}, {"a", "ab"}, {"", "x"}, {"産業政策産業", "産業産業政策の産業"}} {
+		kb := bigram.Sorted(p[0])
+		if got, want := commonBigrams(kb, p[1]), bigram.Common(kb, bigram.Sorted(p[1])); got != want {
+			t.Errorf("commonBigrams(%q, %q) = %d, want %d", p[0], p[1], got, want)
+		}
+	}
+	fsys := seed.FS()
+	man, err := seed.ReadManifest(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*loadedDoc
+	var all []*simItem
+	for _, e := range man.Documents {
+		d, err := loadDocument(fsys, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+		all = append(all, docSimItems(d.t, d.pd, 0, nil)...)
+	}
+	queries := 0
+	for _, d := range docs {
+		for _, r := range d.pd.Measures {
+			var keysets [][]string
+			if r.Relist {
+				keysets = append(keysets, relistKeys(r.Text))
+			}
+			for _, c := range markedClauses(d.t, r) {
+				keysets = append(keysets, []string{c.key})
+			}
+			for _, keys := range keysets {
+				queries++
+				keyBG := make([][]bigram.Bigram, len(keys))
+				keyRunes := make([]int, len(keys))
+				for i, k := range keys {
+					keyBG[i], keyRunes[i] = simBigrams(k), utf8.RuneCountInString(k)
+				}
+				for _, c := range all {
+					for _, kb := range keyBG {
+						if got, want := commonBigrams(kb, c.text), bigram.Common(kb, bigram.Sorted(c.text)); got != want {
+							t.Fatalf("commonBigrams against %s = %d, want %d", c.m.ID, got, want)
+						}
+					}
+					got, want := relistScore(keys, keyRunes, keyBG, c), oldScore(keys, keyRunes, keyBG, c)
+					if got != want && (got >= relistDiceMin || want >= relistDiceMin) {
+						t.Fatalf("relistScore of %s against %s = %v, want %v", r.ID, c.m.ID, got, want)
+					}
+				}
+			}
+		}
+	}
+	if queries == 0 {
+		t.Fatal("no relist keys in the corpus")
+	}
+}

@@ -51,48 +51,58 @@ type bulletGrams struct {
 // newGramIndex indexes the bullets of detail (pillar key → bullets).
 func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramIndex {
 	type entry struct {
-		m          *policygraph.Measure
-		text, head string // in matching form; head "" when too short
-		bg         *bulletGrams
-		a, b       int // its bigrams gs[a:b]
+		m        *policygraph.Measure
+		text     string       // in matching form
+		n, heads int          // its grams; those of its headline, its first places (0 when shorter than headlineRunes)
+		bg       *bulletGrams // nil when listed before: indexed at its first place
 	}
 	n := 0
 	for _, ms := range detail {
 		n += len(ms)
 	}
 	es := make([]entry, 0, n) // the bullets as the lists hold them (df counts each)
-	size, heads := 0, 0       // upper bounds of the bigrams of the texts, of the heads
+	size, heads := 0, 0       // the grams of the texts, of the heads
 	for _, k := range slices.Sorted(maps.Keys(detail)) {
 		for _, m := range detail[k] {
 			e := entry{m: m, text: t.normalize(m.Text)}
-			size += utf8.RuneCountInString(e.text)
-			if h := headline23(e.text); utf8.RuneCountInString(h) >= headlineRunes {
-				e.head = h
-				heads += utf8.RuneCountInString(h)
+			e.n = max(utf8.RuneCountInString(e.text)-1, 0)
+			if h := utf8.RuneCountInString(headline23(e.text)); h >= headlineRunes {
+				e.heads = h - 1 // a headline is the start of its text
 			}
+			size, heads = size+e.n, heads+e.heads
 			es = append(es, e)
 		}
 	}
 	x := &gramIndex{bullets: make(map[*policygraph.Measure]*bulletGrams, len(es))}
 	bgs := make([]bulletGrams, 0, len(es))
-	// gs: each bullet's distinct bigrams, sorted
+	// every gram of every bullet, labelled with its entry and whether it
+	// is one of the headline's, sorted: a run of equal grams is one id,
+	// and the entries in it are those that hold it
 	gs := make([]bigram.Bigram, 0, size)
+	lab := make([]int32, size)
+	ids := make([]uint32, size)      // each bullet's, at its places: never grown
+	headIDs := make([]uint32, heads) // the same for the headlines
+	at, h := 0, 0
 	for i := range es {
 		e := &es[i]
-		e.a = len(gs)
-		gs = appendDistinct(gs, e.text)
-		e.b = len(gs)
+		gs = appendGrams(gs, e.text)
+		for k := range e.n {
+			lab[at+k] = int32(i) << 1
+			if k < e.heads {
+				lab[at+k] |= 1
+			}
+		}
 		if x.bullets[e.m] == nil {
-			bgs = append(bgs, bulletGrams{i: len(bgs)})
+			bgs = append(bgs, bulletGrams{i: len(bgs), ids: ids[at : at : at+e.n]})
 			e.bg = &bgs[len(bgs)-1]
 			x.bullets[e.m] = e.bg
+			if e.heads > 0 {
+				e.bg.head = headIDs[h : h : h+e.heads]
+			}
 		}
+		at, h = at+e.n, h+e.heads
 	}
-	// the vocabulary, each bigram's df and each place's id: runs of gs
-	// sorted
-	order := make([]int32, len(gs))
-	sortGrams(gs, order)
-	ids := make([]uint32, len(gs))
+	sortGramsCarrying(gs, lab)
 	runs := 0
 	for i, g := range gs {
 		if i == 0 || gs[i-1] != g {
@@ -100,7 +110,8 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 		}
 	}
 	// The vocabulary is written over gs as it is read (one bigram a run,
-	// never past the run being read): gs is done with after.
+	// never past the run being read): gs is done with after. Ids grow
+	// run by run, so each bullet's are appended sorted.
 	x.vocab, x.idf = gs[:0:runs], make([]float64, 0, runs)
 	idf := make([]float64, len(es)+1) // by df, computed once each
 	idfOf := func(df int) float64 {
@@ -109,52 +120,40 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 		}
 		return idf[df]
 	}
+	seen := make([]uint32, 2*len(es)) // by entry, then by entry's headline: 1 + the last id counted
 	for i := 0; i < len(gs); {
-		j := i + 1
-		for j < len(gs) && gs[j] == gs[i] {
-			j++
+		g, id := gs[i], uint32(len(x.vocab))
+		df := 0
+		j := i
+		for ; j < len(gs) && gs[j] == g; j++ {
+			e := lab[j] >> 1
+			if seen[e] != id+1 {
+				seen[e] = id + 1
+				df++
+				if bg := es[e].bg; bg != nil {
+					bg.ids = append(bg.ids, id)
+				}
+			}
+			if lab[j]&1 != 0 && seen[len(es)+int(e)] != id+1 {
+				seen[len(es)+int(e)] = id + 1
+				if bg := es[e].bg; bg != nil {
+					bg.head = append(bg.head, id)
+				}
+			}
 		}
-		id := uint32(len(x.vocab))
-		x.vocab, x.idf = append(x.vocab, gs[i]), append(x.idf, idfOf(j-i))
-		for _, o := range order[i:j] {
-			ids[o] = id
-		}
+		x.vocab, x.idf = append(x.vocab, g), append(x.idf, idfOf(df))
 		i = j
+	}
+	for i := range bgs {
+		bg := &bgs[i]
+		bg.ids = bg.ids[:len(bg.ids):len(bg.ids)]
+		if bg.head != nil {
+			bg.head = bg.head[:len(bg.head):len(bg.head)]
+		}
 	}
 	x.idfNone = math.Log(float64(len(es) + 1))
 	x.pos = make([]int32, len(x.vocab))
-	// a headline is the start of its text: its bigrams are in the
-	// bullet's set, whose ids give theirs by merge
-	headIDs := make([]uint32, 0, heads) // never grown: the heads slice it
-	var hs []bigram.Bigram
-	for _, e := range es {
-		if e.bg == nil {
-			continue // listed twice: indexed at its first place
-		}
-		e.bg.ids = ids[e.a:e.b:e.b]
-		if e.head == "" {
-			continue
-		}
-		hs = appendDistinct(hs[:0], e.head)
-		h, j := len(headIDs), 0
-		for _, g := range hs {
-			for x.vocab[e.bg.ids[j]] != g {
-				j++
-			}
-			headIDs = append(headIDs, e.bg.ids[j])
-		}
-		e.bg.head = headIDs[h:len(headIDs):len(headIDs)]
-	}
 	return x
-}
-
-// appendDistinct appends the distinct bigrams of s, sorted (none for one
-// rune), as bigram.Distinct returns them.
-func appendDistinct(dst []bigram.Bigram, s string) []bigram.Bigram {
-	start := len(dst)
-	dst = appendGrams(dst, s)
-	slices.Sort(dst[start:])
-	return dst[:start+len(slices.Compact(dst[start:]))]
 }
 
 // appendGrams appends the bigrams of s in text order, each pair of

@@ -85,15 +85,16 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		return nil
 	}
 	x := p.grams
-	detail := p.detail[key]
+	detail, whole := p.detail[key], true
 	if own, rest := p.actorBullets(key, n, line); own != nil {
 		// the actor is matched: the bullets name it only in their heading
-		detail, n = own, p.t.normalize(rest)
+		detail, n, whole = own, p.t.normalize(rest), false
 		cell = x.text(n)
 	}
 	if len(detail) == 0 || p.budget <= 0 {
 		return nil
 	}
+	bgs, held := x.listOf(key, detail, whole)
 	var out []digest
 	covered := x.bools(len(cell.known)) // by index in cell.known
 	add := func(m *policygraph.Measure, rule string, mark float64, force bool) {
@@ -117,23 +118,24 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 	}
 	// restates and headline (add reads the cell by merge, not by x.pos)
 	x.open(cell)
+	held.count(cell)
 	var best *policygraph.Measure
 	bestScore := 0.0
-	for _, m := range detail {
-		mb := x.bullets[m].ids
+	for i, m := range detail {
+		mb := bgs[i].ids
 		if !p.spend(len(cell.uniq), len(mb), line) {
 			x.close(cell)
 			return out
 		}
-		if s := cover(x.common(mb), len(cell.uniq)); s > bestScore {
+		if s := cover(held.of(i, mb), len(cell.uniq)); s > bestScore {
 			best, bestScore = m, s
 		}
 	}
 	if bestScore >= digestMin {
 		add(best, "restates", bestScore, true)
 	}
-	for _, m := range detail {
-		hb := x.bullets[m].head
+	for i, m := range detail {
+		hb := bgs[i].head
 		if !p.spend(len(hb), len(cell.uniq), line) {
 			x.close(cell)
 			return out
@@ -151,13 +153,14 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		var best, plan *policygraph.Measure
 		bestScore, planScore := 0.0, 0.0
 		x.open(cl)
-		for _, m := range detail {
-			mb := x.bullets[m].ids
+		held.count(cl)
+		for i, m := range detail {
+			mb := bgs[i].ids
 			if !p.spend(len(cl.uniq), len(mb), line) {
 				x.close(cl)
 				return out
 			}
-			s := cover(x.common(mb), len(cl.uniq))
+			s := cover(held.of(i, mb), len(cl.uniq))
 			if s > bestScore {
 				best, bestScore = m, s
 			}
@@ -188,9 +191,9 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		}
 	}
 	if len(out) == 0 {
-		out = p.rare(detail, cell, line)
+		out = p.rare(detail, bgs, cell, line)
 	}
-	return append(out, p.rareClauses(detail, clauses, out, line)...)
+	return append(out, p.rareClauses(detail, bgs, clauses, out, line)...)
 }
 
 // clauses reads the clauses of n, a cell in matching form read as cell,

@@ -29,6 +29,14 @@ type gramIndex struct {
 	idf     []float64 // by id: log((N+1)/(df+1)) over the N detail bullets
 	idfNone float64   // that of a bigram no bullet holds
 	bullets map[*policygraph.Measure]*bulletGrams
+	// the bullets as the pillars list them, pillar after pillar by key
+	// (entries; a bullet listed twice has its first place's grams), each
+	// pillar's span of them, and each gram's postings: the entries
+	// holding it, ascending, post[off[id]:off[id+1]]
+	entries []*bulletGrams
+	pillars map[string][2]int
+	off     []int32
+	post    []int32
 	pos     []int32 // by id: the open text's grams (open)
 	// the scratch the texts of a cell are read into (reset)
 	sg    scratch[bigram.Bigram]
@@ -62,7 +70,9 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 	}
 	es := make([]entry, 0, n) // the bullets as the lists hold them (df counts each)
 	size, heads := 0, 0       // the grams of the texts, of the heads
+	pillars := make(map[string][2]int, len(detail))
 	for _, k := range slices.Sorted(maps.Keys(detail)) {
+		pillars[k] = [2]int{len(es), len(es) + len(detail[k])}
 		for _, m := range detail[k] {
 			e := entry{m: m, text: t.normalize(m.Text)}
 			e.n = max(utf8.RuneCountInString(e.text)-1, 0)
@@ -73,7 +83,8 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 			es = append(es, e)
 		}
 	}
-	x := &gramIndex{bullets: make(map[*policygraph.Measure]*bulletGrams, len(es))}
+	x := &gramIndex{bullets: make(map[*policygraph.Measure]*bulletGrams, len(es)), pillars: pillars,
+		entries: make([]*bulletGrams, 0, len(es))}
 	bgs := make([]bulletGrams, 0, len(es))
 	// every gram of every bullet, labelled with its entry and whether it
 	// is one of the headline's, sorted: a run of equal grams is one id,
@@ -101,6 +112,7 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 			}
 		}
 		at, h = at+e.n, h+e.heads
+		x.entries = append(x.entries, x.bullets[e.m])
 	}
 	sortGramsCarrying(gs, lab)
 	runs := 0
@@ -121,6 +133,7 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 		return idf[df]
 	}
 	seen := make([]uint32, 2*len(es)) // by entry, then by entry's headline: 1 + the last id counted
+	x.off = make([]int32, runs+1)     // off[id+1] = off[id] + df
 	for i := 0; i < len(gs); {
 		g, id := gs[i], uint32(len(x.vocab))
 		df := 0
@@ -142,8 +155,22 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 			}
 		}
 		x.vocab, x.idf = append(x.vocab, g), append(x.idf, idfOf(df))
+		x.off[id+1] = x.off[id] + int32(df)
 		i = j
 	}
+	// The postings, entry by entry (so each list is ascending), over lab,
+	// done with: an entry's distinct grams are at most its grams.
+	// off[id] is the next place of id's list while they are written,
+	// then the start of the next list: moved up one place after.
+	x.post = lab[:x.off[runs]]
+	for e, bg := range x.entries {
+		for _, id := range bg.ids {
+			x.post[x.off[id]] = int32(e)
+			x.off[id]++
+		}
+	}
+	copy(x.off[1:], x.off[:runs])
+	x.off[0] = 0
 	for i := range bgs {
 		bg := &bgs[i]
 		bg.ids = bg.ids[:len(bg.ids):len(bg.ids)]

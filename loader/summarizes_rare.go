@@ -25,9 +25,9 @@ const (
 	rareMargin    = 1.2
 )
 
-// rare returns the bullets among detail the cell t digests by the rare
-// rule, best first.
-func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) []digest {
+// rare returns the bullets among detail (their grams bgs) the cell t
+// digests by the rare rule, best first.
+func (p *parser2023) rare(detail []*policygraph.Measure, bgs []*bulletGrams, t *gramText, line int) []digest {
 	if t.total == 0 {
 		return nil
 	}
@@ -40,8 +40,8 @@ func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) 
 	for {
 		var best *policygraph.Measure
 		bestGain := 0.0
-		for _, m := range detail {
-			ms := x.bullets[m].ids
+		for i, m := range detail {
+			ms := bgs[i].ids
 			if !p.spend(len(t.uniq)+len(t.grams), len(ms), line) { // grams: phrases walks them
 				return out
 			}
@@ -80,7 +80,7 @@ func heldWeight(weight []float64, held, taken []bool) float64 {
 // better than any other not yet linked (1109 EBPMの拡充 is held as well by
 // 3400 as by 3423: neither). 488 基盤モデル…計算資源 → 1497, 507
 // 能力向上拠点 → 1544, 885 副業・兼業 → 2611.
-func (p *parser2023) rareClauses(detail []*policygraph.Measure, clauses []*gramText, have []digest, line int) []digest {
+func (p *parser2023) rareClauses(detail []*policygraph.Measure, bgs []*bulletGrams, clauses []*gramText, have []digest, line int) []digest {
 	x := p.grams
 	// covered: the bigrams of the bullets linked (by id); linked: those
 	// bullets (by index)
@@ -115,8 +115,8 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, clauses []*gramT
 		bestScore, second := 0.0, 0.0
 		holds := x.bools(len(cl.uniq))
 		x.open(cl)
-		for _, m := range detail {
-			bg := x.bullets[m]
+		for i, m := range detail {
+			bg := bgs[i]
 			if linked[bg.i] {
 				continue
 			}

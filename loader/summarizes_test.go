@@ -428,6 +428,15 @@ func TestGramText(t *testing.T) {
 			if c != n || fresh != n {
 				t.Errorf("%q in %q: %d grams in common, %d by merge, want %d", text, b, c, fresh, n)
 			}
+			for k, ms := range detail { // by the postings of the pillar's span
+				_, held := x.listOf(k, ms, true)
+				x.open(tx)
+				held.count(tx)
+				x.close(tx)
+				if i := slices.Index(ms, m); i >= 0 && held.of(i, nil) != n {
+					t.Errorf("%q in %q: %d grams in common by the postings, want %d", text, b, held.of(i, nil), n)
+				}
+			}
 			runs, in := 0, false
 			for _, g := range tx.grams {
 				if probe[g] && !in {

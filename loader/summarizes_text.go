@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"github.com/policygraph/policygraph"
 	"slices"
 	"unicode/utf8"
 
@@ -240,4 +241,59 @@ func cover(c, n int) float64 {
 		return 0
 	}
 	return float64(c) / float64(n)
+}
+
+// listOf returns the grams of the bullets of detail, pillar key's list
+// (whole) or the part of it an actor's cell reads, and what tells how
+// many grams of the open text each of them holds: read off the postings
+// for the whole list, whose bullets are the pillar's span of the entries;
+// compared bullet by bullet for a part.
+func (x *gramIndex) listOf(key string, detail []*policygraph.Measure, whole bool) ([]*bulletGrams, heldCounts) {
+	if sp, ok := x.pillars[key]; whole && ok && sp[1]-sp[0] == len(detail) {
+		return x.entries[sp[0]:sp[1]], heldCounts{x: x, lo: sp[0], counts: x.si.take(len(detail))}
+	}
+	bgs := make([]*bulletGrams, len(detail))
+	for i, m := range detail {
+		bgs[i] = x.bullets[m]
+	}
+	return bgs, heldCounts{x: x}
+}
+
+// heldCounts is how many grams of the open text each bullet of a list
+// holds: counted from the postings of the text's grams in the list's span
+// of entries (lo on) when counts is set, else by common.
+type heldCounts struct {
+	x      *gramIndex
+	lo     int
+	counts []int32 // by place in the list
+}
+
+// count reads the counts of t, the text just opened. Its work is the
+// pairs of a gram of t and a bullet of the list holding it (and a binary
+// search a gram), never more than comparing t with each bullet.
+func (h heldCounts) count(t *gramText) {
+	if h.counts == nil {
+		return
+	}
+	clear(h.counts)
+	lo, hi := int32(h.lo), int32(h.lo+len(h.counts))
+	for _, k := range t.known {
+		post := h.x.post[h.x.off[k.id]:h.x.off[k.id+1]]
+		j, _ := slices.BinarySearch(post, lo)
+		for _, e := range post[j:] {
+			if e >= hi {
+				break
+			}
+			h.counts[e-lo]++
+		}
+	}
+}
+
+// of is the number of the open text's grams that bullet i of the list,
+// whose set is ids, holds.
+func (h heldCounts) of(i int, ids []uint32) int {
+	if h.counts != nil {
+		return int(h.counts[i])
+	}
+	return h.x.common(ids)
 }

@@ -31,18 +31,20 @@ func Rune(r rune) (mapped rune, ok bool) {
 	case r >= 0x2460 && r <= 0x2468: // ① … ⑨ → 1 … 9
 		return '1' + r - 0x2460, true
 	}
-	for _, rg := range stable {
-		if r < rg.lo {
-			return r, false
-		}
-		if r <= rg.hi {
-			return r, true
+	// the first range that does not end before r (the punctuation of
+	// Japanese text, 、。・ー, is at the end of a walk from the start)
+	i, j := 0, len(stable)
+	for i < j {
+		if h := int(uint(i+j) >> 1); stable[h].hi < r {
+			i = h + 1
+		} else {
+			j = h
 		}
 	}
-	return r, false
+	return r, i < len(stable) && stable[i].lo <= r
 }
 
-// stable lists, in order, ranges of runes that are their own NFKC form and
+// stable lists, in order and apart, ranges of runes that are their own NFKC form and
 // take part in no composition, so a string of them is already normal.
 var stable = []struct{ lo, hi rune }{
 	{0x00B0, 0x00B1}, // ° ±

@@ -118,3 +118,13 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 	})
 }
+
+// TestStableOrdered: Rune searches the stable ranges by halves, which needs
+// them in order and apart.
+func TestStableOrdered(t *testing.T) {
+	for i, rg := range stable {
+		if rg.lo > rg.hi || i > 0 && stable[i-1].hi >= rg.lo {
+			t.Errorf("stable range %d (%U-%U) is empty or not after the one before", i, rg.lo, rg.hi)
+		}
+	}
+}

@@ -68,7 +68,7 @@ func lexSlides(t *docText) []slideLine {
 	// all of them, which never moves, each a slice of it.
 	size := 0 // at least what the lines take
 	for i := range t.Raw {
-		if n := norm(i); strings.ContainsAny(n, " \t\r\n") {
+		if n := norm(i); hasSpaceByte(n) {
 			size += len(n)
 		}
 	}
@@ -81,7 +81,7 @@ func lexSlides(t *docText) []slideLine {
 		switch {
 		case hasKeptSpace(raw):
 			flat = flatten(raw, n)
-		case strings.ContainsAny(n, " \t\r\n"):
+		case hasSpaceByte(n):
 			start := b.Len()
 			appendDropSpaces(&b, n)
 			flat = b.String()[start:]
@@ -89,6 +89,14 @@ func lexSlides(t *docText) []slideLine {
 		out[i] = lexSlideLineFlat(i+1, raw, n, flat)
 	}
 	return out
+}
+
+// hasSpaceByte is strings.ContainsAny(s, " \t\r\n") by byte searches,
+// which skip a line's bytes many at a time where ContainsAny reads them
+// one by one.
+func hasSpaceByte(s string) bool {
+	return strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+		strings.IndexByte(s, '\r') >= 0 || strings.IndexByte(s, '\n') >= 0
 }
 
 // appendDropSpaces writes dropSpaces(s) to b.
@@ -189,7 +197,7 @@ func flatten(raw, n string) string {
 // by byte searches, which a lead byte allows: none of these runes' bytes
 // can sit inside another rune, valid or not.
 func hasKeptSpace(s string) bool {
-	return strings.ContainsAny(s, "\v\f") || strings.Contains(s, "\u0085") || strings.Contains(s, "\u1680") ||
+	return strings.IndexByte(s, '\v') >= 0 || strings.IndexByte(s, '\f') >= 0 || strings.Contains(s, "\u0085") || strings.Contains(s, "\u1680") ||
 		strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")
 }
 
@@ -304,9 +312,42 @@ func enclosedAlone(f string) bool {
 	return depth == 0 && strings.HasSuffix(f, string(close))
 }
 
-// trimSpaces trims ASCII, Unicode and ideographic spaces.
+// trimSpaces trims ASCII, Unicode and ideographic spaces. Most texts
+// neither start nor end with one, which their end bytes tell.
 func trimSpaces(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
+	if s == "" || !spaceFirst(s) && !spaceLast(s) {
+		return s
+	}
+	return strings.TrimFunc(s, isSpaceRune)
+}
+
+// isSpaceRune is what trimSpaces trims.
+func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
+
+// spaceFirst reports whether s (not empty) may start with an isSpaceRune:
+// false when its first byte is a rune no space is, or the lead byte of
+// none (U+0085 and U+00A0 lead with C2, U+1680 with E1, U+2000–U+205F
+// with E2, U+3000 is E3 80 80).
+func spaceFirst(s string) bool {
+	switch c := s[0]; {
+	case c < utf8.RuneSelf:
+		return isSpaceRune(rune(c))
+	case c == 0xE3:
+		return strings.HasPrefix(s, "\u3000")
+	default:
+		return c == 0xC2 || c == 0xE1 || c == 0xE2
+	}
+}
+
+// spaceLast reports whether s (not empty) may end with an isSpaceRune:
+// false when its last byte is a rune no space is, or a last byte no
+// space's UTF-8 has (80–8A, 9F, A0, A8, A9, AF, and 85).
+func spaceLast(s string) bool {
+	c := s[len(s)-1]
+	if c < utf8.RuneSelf {
+		return isSpaceRune(rune(c))
+	}
+	return c <= 0x8A || c == 0x9F || c == 0xA0 || c == 0xA8 || c == 0xA9 || c == 0xAF
 }
 
 // cutFirstRune drops the first rune (a bullet) and the spaces after it.

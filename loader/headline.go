@@ -103,17 +103,17 @@ func trimTrailingAsides(s string) string {
 	end := len(s) // s[:end] is what is left
 	for end > 0 {
 		closer, _ := utf8.DecodeLastRuneInString(s[:end])
-		kind, ok := asideCloser[closer]
-		if !ok {
+		kind := asideCloser(closer)
+		if kind == 0 {
 			break
 		}
 		depth, start := 0, -1
 		for i := end; i > 0 && start < 0; {
 			r, n := utf8.DecodeLastRuneInString(s[:i])
 			i -= n
-			if asideCloser[r] == kind {
+			if asideCloser(r) == kind {
 				depth++
-			} else if asideOpener[r] == kind {
+			} else if asideOpener(r) == kind {
 				if depth--; depth == 0 {
 					start = i
 				}
@@ -141,11 +141,27 @@ func trimTrailingAsides(s string) string {
 // asideCloser and asideOpener give the brackets of a trailing aside their
 // kind: full- and half-width parentheses are one kind, as the extraction
 // mixes them ("バイオ分野（日本医療研究開発機構（AMED）の…基金活用…)", 2023
-// line 2832).
-var (
-	asideCloser = map[rune]int{'）': 1, ')': 1, '】': 2}
-	asideOpener = map[rune]int{'（': 1, '(': 1, '【': 2}
-)
+// line 2832); 0 for any other rune. Switches, not maps: a walk over an
+// aside asks them of every rune.
+func asideCloser(r rune) int {
+	switch r {
+	case '）', ')':
+		return 1
+	case '】':
+		return 2
+	}
+	return 0
+}
+
+func asideOpener(r rune) int {
+	switch r {
+	case '（', '(':
+		return 1
+	case '【':
+		return 2
+	}
+	return 0
+}
 
 // stripRelistMarkers drops from the raw text exactly the 再掲 markers that
 // relistMarker finds in its normalised form (［再掲］, [ 再掲 ], （再掲】, …),

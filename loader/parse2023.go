@@ -957,6 +957,7 @@ func (p *parser2023) resolveSummary() {
 		return // no overview table: nothing to match
 	}
 	p.grams = newGramIndex(p.t, p.detail)
+	p.grams.subheadings(p.subOf)
 	p.corpus = p.pillarCorpus()
 	for _, c := range p.summary {
 		// the cell in matching form, read once for the rules that need it

@@ -81,7 +81,7 @@ type digest struct {
 // (n: its text in matching form, cell: n read), the best restatement
 // first.
 func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
-	if utf8.RuneCountInString(n) < 2 { // no bigram
+	if _, w := utf8.DecodeRuneInString(n); w == len(n) { // under two runes: no bigram
 		return nil
 	}
 	x := p.grams
@@ -181,12 +181,15 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		}
 	}
 	// subheading
-	body := reCellTailDate.ReplaceAllString(n, "")
+	body := n
+	if strings.HasSuffix(n, ")") { // the date's closing bracket
+		body = reCellTailDate.ReplaceAllString(n, "")
+	}
 	if !p.spend(len(detail), 0, line) {
 		return out
 	}
-	for _, m := range detail {
-		if sub := p.subOf[m]; utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
+	for i, m := range detail {
+		if sub := bgs[i].sub; sub != "" && strings.HasSuffix(body, sub) {
 			add(m, "subheading", 1, true)
 		}
 	}

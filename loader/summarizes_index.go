@@ -54,6 +54,17 @@ type bulletGrams struct {
 	i    int      // index among the document's bullets, for per-bullet flags
 	ids  []uint32 // the distinct bigrams of its text in matching form (normalize)
 	head []uint32 // those of its headline (headline23); nil when shorter than headlineRunes
+	sub  string   // its （…） sub-heading in matching form, when of ≥ clauseRunes runes (subheadings)
+}
+
+// subheadings gives the bullets their sub-headings (subOf) that the
+// subheading rule reads.
+func (x *gramIndex) subheadings(subOf map[*policygraph.Measure]string) {
+	for m, sub := range subOf {
+		if bg := x.bullets[m]; bg != nil && utf8.RuneCountInString(sub) >= clauseRunes {
+			bg.sub = sub
+		}
+	}
 }
 
 // newGramIndex indexes the bullets of detail (pillar key → bullets).
@@ -75,8 +86,9 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 		pillars[k] = [2]int{len(es), len(es) + len(detail[k])}
 		for _, m := range detail[k] {
 			e := entry{m: m, text: t.normalize(m.Text)}
-			e.n = max(utf8.RuneCountInString(e.text)-1, 0)
-			if h := utf8.RuneCountInString(headline23(e.text)); h >= headlineRunes {
+			runes, h := headlineRunes23(e.text)
+			e.n = max(runes-1, 0)
+			if h >= headlineRunes {
 				e.heads = h - 1 // a headline is the start of its text
 			}
 			size, heads = size+e.n, heads+e.heads
@@ -256,6 +268,22 @@ func (c *pillarGrams) cover(t *gramText) float64 {
 		}
 	}
 	return cover(n, len(t.uniq))
+}
+
+// headlineRunes23 returns the runes of n, a bullet's text in matching
+// form, and those of its headline23, in one walk.
+func headlineRunes23(n string) (runes, head int) {
+	head = -1
+	for _, r := range n {
+		if head < 0 && (r == '(' || r == ':' || r == '（' || r == '：') {
+			head = runes
+		}
+		runes++
+	}
+	if head < 0 {
+		head = runes
+	}
+	return runes, head
 }
 
 // headline23 is a bullet's headline in matching form: the normalized text

@@ -881,6 +881,22 @@ var re23SplitCells = regexp.MustCompile(`[）)][ 　]+[^（(\s]`)
 // a year and a name, no verb, no parenthesis.
 var re23SumLabel = regexp.MustCompile(`^(?:19|20)\d{2}年[^()、。:]{1,12}$`)
 
+// isSumLabel23 is re23SumLabel.MatchString(n), run only on a text that
+// starts as it requires: the backtracker is slow on the long lines of a
+// table, which all reach it.
+func isSumLabel23(n string) bool {
+	return (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && re23SumLabel.MatchString(n)
+}
+
+// splitCells23 is re23SplitCells.FindStringIndex(raw), run only on a line
+// holding a closing bracket then a space, which a match starts with.
+func splitCells23(raw string) []int {
+	if !strings.Contains(raw, ") ") && !strings.Contains(raw, ")　") && !strings.Contains(raw, "） ") && !strings.Contains(raw, "）　") {
+		return nil
+	}
+	return re23SplitCells.FindStringIndex(raw)
+}
+
 // endsKana23: the line ends in hiragana (a particle or verb ending: "2030年までに"
 // is the start of a broken sentence, not a label).
 func endsKana23(s string) bool {
@@ -905,14 +921,14 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 	}
 	for li, l := range lines {
 		raw := trimSpaces(p.t.Raw[l-1])
-		if cur == nil && li+1 < len(lines) && re23SumLabel.MatchString(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
+		if cur == nil && li+1 < len(lines) && isSumLabel23(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
 			// "2025年大阪・関西万博" over the cells it dates: a label, not
 			// the head of the next cell
 			p.place(l, "skipped:summary-label")
 			continue
 		}
 		segs := []string{raw}
-		if loc := re23SplitCells.FindStringIndex(raw); loc != nil {
+		if loc := splitCells23(raw); loc != nil {
 			cut := loc[0] + len("）")
 			if raw[loc[0]] == ')' {
 				cut = loc[0] + 1

@@ -70,6 +70,36 @@ func isClauseCut(r rune) bool {
 // reCellTailDate is a cell's closing date ("(2024年度~)").
 var reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
 
+// cutCellTailDate is reCellTailDate.ReplaceAllString(n, ""), without the
+// backtracker trying every start: a match ends n with ')' and holds no
+// other bracket, so it can only start at the last bracket before that,
+// if that is '(' and a four-digit run is between them (TestCellTailDate).
+func cutCellTailDate(n string) string {
+	if !strings.HasSuffix(n, ")") {
+		return n
+	}
+	i := strings.LastIndexAny(n[:len(n)-1], "()")
+	if i < 0 || n[i] != '(' || !hasDigitRun(n[i+1:len(n)-1], 4) {
+		return n
+	}
+	return n[:i]
+}
+
+// hasDigitRun reports whether s holds k ASCII digits in a row.
+func hasDigitRun(s string, k int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == k {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 // digest is one detail bullet a cell digests and the rule that found it.
 type digest struct {
 	m    *policygraph.Measure
@@ -181,10 +211,7 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		}
 	}
 	// subheading
-	body := n
-	if strings.HasSuffix(n, ")") { // the date's closing bracket
-		body = reCellTailDate.ReplaceAllString(n, "")
-	}
+	body := cutCellTailDate(n)
 	if !p.spend(len(detail), 0, line) {
 		return out
 	}

@@ -85,6 +85,8 @@ type head2023 struct {
 }
 
 var (
+	// a pillar heading and a contents line, as pillarHeading23 and
+	// tocOrdinal23 read them without the regexp engine
 	re23Pillar = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
 	re23TOC    = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
 	// a page number glued to the end of the last line of a page
@@ -166,29 +168,75 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 	if it.kind != k23Text {
 		return it
 	}
-	// The anchored regexps run only on lines that start as they require.
-	if (strings.HasPrefix(f, "ミッション") || strings.HasPrefix(f, "OS")) && strings.Contains(f, ":") {
-		if m := re23Pillar.FindStringSubmatch(f); m != nil {
-			it.kind = k23Pillar
-			it.head2023 = &head2023{pkind: policygraph.KindMission}
-			if m[1] == "OS" {
-				it.pkind = policygraph.KindOS
-			}
-			it.pord, _ = strconv.Atoi(m[2])
-			it.pname = m[3]
-			it.psuffix = m[4]
-			return it
+	if m := pillarHeading23(f); m != nil {
+		it.kind = k23Pillar
+		it.head2023 = &head2023{pkind: policygraph.KindMission}
+		if m[1] == "OS" {
+			it.pkind = policygraph.KindOS
 		}
+		it.pord, _ = strconv.Atoi(m[2])
+		it.pname = m[3]
+		it.psuffix = m[4]
+		return it
 	}
-	if f != "" && f[0] >= '1' && f[0] <= '9' && strings.Contains(f, "・・・p.") {
-		if m := re23TOC.FindStringSubmatch(f); m != nil {
-			it.kind = k23TOCEntry
-			it.head2023 = &head2023{}
-			it.tocOrd, _ = strconv.Atoi(m[1])
-			it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(raw), "")), "･")[0])
-		}
+	if ord := tocOrdinal23(f); ord > 0 {
+		it.kind = k23TOCEntry
+		it.head2023 = &head2023{}
+		it.tocOrd = ord
+		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(raw), "")), "･")[0])
 	}
 	return it
+}
+
+// pillarHeading23 is re23Pillar.FindStringSubmatch(f) read without the
+// backtracker, which took thousands of steps a heading: the lazy name
+// ends before a (考え方) or (これまでの施策、今後の施策) that ends f and
+// leaves it a rune, else at the end; '.' takes any rune but a newline.
+// TestPillarHeading23 compares the two.
+func pillarHeading23(f string) []string {
+	kind := ""
+	switch {
+	case strings.HasPrefix(f, "ミッション"):
+		kind = "ミッション"
+	case strings.HasPrefix(f, "OS"):
+		kind = "OS"
+	default:
+		return nil
+	}
+	rest := f[len(kind):]
+	if len(rest) < 3 || rest[0] < '1' || rest[0] > '9' || rest[1] != ':' {
+		return nil
+	}
+	ord, name, suffix := rest[:1], rest[2:], ""
+	for _, s := range []string{"考え方", "これまでの施策、今後の施策"} {
+		if n, ok := strings.CutSuffix(name, "("+s+")"); ok && n != "" {
+			name, suffix = n, s
+			break
+		}
+	}
+	if strings.Contains(name, "\n") {
+		return nil
+	}
+	return []string{f, kind, ord, name, suffix}
+}
+
+// tocOrdinal23 is the ordinal re23TOC reads off a contents line f (its
+// first group), 0 when f is none, read without the backtracker: a digit,
+// then a name of a rune or more without a newline, ・・・p. and the
+// digits that end f. TestPillarHeading23 compares the two.
+func tocOrdinal23(f string) int {
+	if f == "" || f[0] < '1' || f[0] > '9' {
+		return 0
+	}
+	end := len(f)
+	for end > 1 && f[end-1] >= '0' && f[end-1] <= '9' {
+		end--
+	}
+	name, ok := strings.CutSuffix(f[1:end], "・・・p.")
+	if end == len(f) || !ok || name == "" || strings.Contains(name, "\n") {
+		return 0
+	}
+	return int(f[0] - '0')
 }
 
 // hasKeyMsg23 is strings.Contains(f, "「新機軸」のキーメッセージ"), looked

@@ -195,10 +195,15 @@ func flatten(raw, n string) string {
 
 // hasKeptSpace is strings.ContainsAny(s, "\v\f\u0085\u1680\u2028\u2029")
 // by byte searches, which a lead byte allows: none of these runes' bytes
-// can sit inside another rune, valid or not.
+// can sit inside another rune, valid or not. The multi-byte ones are
+// looked for only in a line holding their lead byte (C2 and E1 are rare in
+// Japanese text; E2 leads the bullets): a byte search is much cheaper than
+// a string search.
 func hasKeptSpace(s string) bool {
-	return strings.IndexByte(s, '\v') >= 0 || strings.IndexByte(s, '\f') >= 0 || strings.Contains(s, "\u0085") || strings.Contains(s, "\u1680") ||
-		strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")
+	return strings.IndexByte(s, '\v') >= 0 || strings.IndexByte(s, '\f') >= 0 ||
+		strings.IndexByte(s, 0xC2) >= 0 && strings.Contains(s, "\u0085") ||
+		strings.IndexByte(s, 0xE1) >= 0 && strings.Contains(s, "\u1680") ||
+		strings.IndexByte(s, 0xE2) >= 0 && (strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029"))
 }
 
 // isDigits reports whether s is between min and max ASCII digits.

@@ -87,19 +87,53 @@ var stable = []struct{ lo, hi rune }{
 
 // String returns the NFKC form of s.
 func String(s string) string {
-	for i, r := range s {
-		if m, ok := Rune(r); !ok || m != r {
-			b := appendFrom(make([]byte, 0, len(s)+8), s, i)
-			// b is ours alone and never written again: the string can
-			// share it (as strings.Builder does) instead of copying it.
-			return unsafe.String(unsafe.SliceData(b), len(b))
-		}
+	if i := StablePrefix(s); i < len(s) {
+		b := appendFrom(make([]byte, 0, len(s)+8), s, i)
+		// b is ours alone and never written again: the string can
+		// share it (as strings.Builder does) instead of copying it.
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	return s
 }
 
+// StablePrefix returns the length of the longest start of s made of runes
+// that Rune claims and maps to themselves: len(s) when that shows s to be
+// its own NFKC form (String returns it as is).
+func StablePrefix(s string) int {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := decode(s, i)
+		if m, ok := Rune(r); !ok || m != r {
+			return i
+		}
+		i += n
+	}
+	return len(s)
+}
+
 // AppendString appends the NFKC form of s to b.
 func AppendString(b []byte, s string) []byte { return appendFrom(b, s, 0) }
+
+// AppendStringFrom is AppendString for s whose first i bytes are known to
+// be runes Rune maps to themselves (i ≤ StablePrefix(s)): they are copied
+// as they are.
+func AppendStringFrom(b []byte, s string, i int) []byte { return appendFrom(b, s, i) }
+
+// decode is utf8.DecodeRuneInString(s[i:]) with the three-byte runes of
+// Japanese text (kana, kanji, fullwidth forms) read in place: a lead byte
+// E1–EC or EE–EF and two continuation bytes are always a valid rune (E0
+// may be overlong, ED a surrogate: those go to utf8).
+func decode(s string, i int) (rune, int) {
+	if i+2 < len(s) {
+		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 // appendFrom appends s[:i] (already normal) and the NFKC form of s[i:].
 // Claimed runes are mapped one by one; a run of unclaimed ones goes to norm
@@ -114,7 +148,7 @@ func appendFrom(b []byte, s string, i int) []byte {
 		lastIn, lastOut = i-n, len(b)-n
 	}
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decode(s, i)
 		if m, ok := Rune(r); ok {
 			lastIn, lastOut = i, len(b)
 			b = utf8.AppendRune(b, m)
@@ -123,7 +157,7 @@ func appendFrom(b []byte, s string, i int) []byte {
 		}
 		j := i + n
 		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
+			r, n := decode(s, j)
 			if _, ok := Rune(r); ok {
 				break
 			}

@@ -30,6 +30,8 @@ func Rune(r rune) (mapped rune, ok bool) {
 		return r, true // kanji and kana first: most of the text
 	case r >= 0x2460 && r <= 0x2468: // ① … ⑨ → 1 … 9
 		return '1' + r - 0x2460, true
+	case r >= 0xFF61 && r <= 0xFF9D: // halfwidth katakana: ｶ → カ, ･ → ・
+		return halfwidth[r-0xFF61], true
 	}
 	// the first range that does not end before r (the punctuation of
 	// Japanese text, 、。・ー, is at the end of a walk from the start)
@@ -43,6 +45,17 @@ func Rune(r rune) (mapped rune, ok bool) {
 	}
 	return r, i < len(stable) && stable[i].lo <= r
 }
+
+// halfwidth holds the NFKC forms of U+FF61–U+FF9D, the halfwidth katakana
+// and their punctuation, one full-width rune each, read from norm once.
+// (The voicing marks after them, U+FF9E and U+FF9F, are combining once
+// mapped: norm's, with the kana before them.)
+var halfwidth = func() (t [0xFF9D - 0xFF61 + 1]rune) {
+	for i := range t {
+		t[i], _ = utf8.DecodeRuneInString(norm.NFKC.String(string(rune(0xFF61 + i))))
+	}
+	return t
+}()
 
 // stable lists, in order and apart, ranges of runes that are their own NFKC form and
 // take part in no composition, so a string of them is already normal.
@@ -83,6 +96,7 @@ var stable = []struct{ lo, hi rune }{
 	{0x30FB, 0x30FC}, // ・ ー
 	{0x3400, 0x4DBF}, // CJK extension A
 	{0x4E00, 0x9FFF}, // CJK unified ideographs
+	{0xE000, 0xF8FF}, // private use: U+F070, a bullet of the 2023 key messages
 }
 
 // String returns the NFKC form of s.

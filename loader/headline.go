@@ -109,7 +109,11 @@ func trimTrailingAsides(s string) string {
 		}
 		depth, start := 0, -1
 		for i := end; i > 0 && start < 0; {
-			r, n := utf8.DecodeLastRuneInString(s[:i])
+			if c := s[i-1]; c != '(' && c != ')' && (c < 0x88 || c > 0x91) {
+				i-- // no bracket ends with this byte
+				continue
+			}
+			r, n := lastBracket(s[:i])
 			i -= n
 			if asideCloser(r) == kind {
 				depth++
@@ -136,6 +140,27 @@ func trimTrailingAsides(s string) string {
 		end = rest
 	}
 	return s[:end]
+}
+
+// lastBracket is the aside bracket s ends with and its width, or 0 and a
+// step of one byte: a walk back that reads only the brackets meets them
+// where a walk rune by rune (utf8.DecodeLastRuneInString) does, as their
+// first bytes (( ) and the lead bytes EF and E3) are never inside another
+// rune, valid or not (TestLastBracket).
+func lastBracket(s string) (rune, int) {
+	switch c := s[len(s)-1]; c {
+	case '(', ')':
+		return rune(c), 1
+	case 0x88, 0x89, 0x90, 0x91:
+		if len(s) >= 3 {
+			switch t := s[len(s)-3:]; t {
+			case "（", "）", "【", "】":
+				r, _ := utf8.DecodeRuneInString(t)
+				return r, 3
+			}
+		}
+	}
+	return 0, 1
 }
 
 // asideCloser and asideOpener give the brackets of a trailing aside their

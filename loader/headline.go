@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/policygraph/policygraph/internal/nfkc"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -23,7 +24,9 @@ func headline(text string) string {
 	prev := rune(0)
 	n := 0 // runes before s[i]
 scan:
-	for i, r := range s {
+	for i, w := 0, 0; i < len(s); i += w {
+		var r rune
+		r, w = nfkc.DecodeRune(s, i)
 		switch {
 		case isOpenBracket(r):
 			depth++

@@ -9,6 +9,7 @@ import (
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 // The overview-cell rules (summarizes.go, summarizes_rare.go) compare each
@@ -198,12 +199,14 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 // appendGrams appends the bigrams of s in text order, each pair of
 // neighbouring runes (none for one rune).
 func appendGrams(dst []bigram.Bigram, s string) []bigram.Bigram {
-	var prev rune
-	for i, r := range s {
-		if i > 0 {
-			dst = append(dst, bigram.Of(prev, r))
-		}
-		prev = r
+	if s == "" {
+		return dst
+	}
+	prev, i := nfkc.DecodeRune(s, 0)
+	for i < len(s) {
+		r, n := nfkc.DecodeRune(s, i)
+		dst = append(dst, bigram.Of(prev, r))
+		prev, i = r, i+n
 	}
 	return dst
 }
@@ -274,11 +277,12 @@ func (c *pillarGrams) cover(t *gramText) float64 {
 // form, and those of its headline23, in one walk.
 func headlineRunes23(n string) (runes, head int) {
 	head = -1
-	for _, r := range n {
+	for i := 0; i < len(n); runes++ {
+		r, w := nfkc.DecodeRune(n, i)
 		if head < 0 && (r == '(' || r == ':' || r == '（' || r == '：') {
 			head = runes
 		}
-		runes++
+		i += w
 	}
 	if head < 0 {
 		head = runes

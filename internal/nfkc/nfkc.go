@@ -119,7 +119,7 @@ func StablePrefix(s string) int {
 			i++
 			continue
 		}
-		r, n := decode(s, i)
+		r, n := DecodeRune(s, i)
 		if m, ok := Rune(r); !ok || m != r {
 			return i
 		}
@@ -136,11 +136,12 @@ func AppendString(b []byte, s string) []byte { return appendFrom(b, s, 0) }
 // as they are.
 func AppendStringFrom(b []byte, s string, i int) []byte { return appendFrom(b, s, i) }
 
-// decode is utf8.DecodeRuneInString(s[i:]) with the three-byte runes of
-// Japanese text (kana, kanji, fullwidth forms) read in place: a lead byte
-// E1–EC or EE–EF and two continuation bytes are always a valid rune (E0
-// may be overlong, ED a surrogate: those go to utf8).
-func decode(s string, i int) (rune, int) {
+// DecodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte runes
+// of Japanese text (kana, kanji, fullwidth forms) read in place, cheaper
+// than utf8's general decoding: a lead byte E1–EC or EE–EF and two
+// continuation bytes are always a valid rune (E0 may be overlong, ED a
+// surrogate: those go to utf8). The loader's walks over the text use it.
+func DecodeRune(s string, i int) (rune, int) {
 	if i+2 < len(s) {
 		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
@@ -162,7 +163,7 @@ func appendFrom(b []byte, s string, i int) []byte {
 		lastIn, lastOut = i-n, len(b)-n
 	}
 	for i < len(s) {
-		r, n := decode(s, i)
+		r, n := DecodeRune(s, i)
 		if m, ok := Rune(r); ok {
 			lastIn, lastOut = i, len(b)
 			b = utf8.AppendRune(b, m)
@@ -171,7 +172,7 @@ func appendFrom(b []byte, s string, i int) []byte {
 		}
 		j := i + n
 		for j < len(s) {
-			r, n := decode(s, j)
+			r, n := DecodeRune(s, j)
 			if _, ok := Rune(r); ok {
 				break
 			}

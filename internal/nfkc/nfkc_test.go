@@ -130,7 +130,7 @@ func TestStableOrdered(t *testing.T) {
 	}
 }
 
-// TestDecode: decode reads what utf8 does, on every three-byte sequence
+// TestDecode: DecodeRune reads what utf8 does, on every three-byte sequence
 // with a three-byte lead (valid or not) and on shorter tails.
 func TestDecode(t *testing.T) {
 	for c := 0xE0; c <= 0xEF; c++ {
@@ -138,10 +138,10 @@ func TestDecode(t *testing.T) {
 			for b2 := 0; b2 < 256; b2++ {
 				s := string([]byte{byte(c), byte(b1), byte(b2), 'x'})
 				for _, s := range []string{s, s[:3], s[:2]} {
-					r, n := decode(s, 0)
+					r, n := DecodeRune(s, 0)
 					wr, wn := utf8.DecodeRuneInString(s)
 					if r != wr || n != wn {
-						t.Fatalf("decode(%q) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
+						t.Fatalf("DecodeRune(%q) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
 					}
 				}
 			}

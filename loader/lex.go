@@ -318,7 +318,7 @@ func enclosedAlone(f string) bool {
 }
 
 // trimSpaces trims ASCII, Unicode and ideographic spaces. Most texts
-// neither start nor end with one, which their end bytes tell.
+// neither start nor end with one, which their end bytes mostly tell.
 func trimSpaces(s string) string {
 	if s == "" || !spaceFirst(s) && !spaceLast(s) {
 		return s
@@ -329,30 +329,37 @@ func trimSpaces(s string) string {
 // isSpaceRune is what trimSpaces trims.
 func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 
-// spaceFirst reports whether s (not empty) may start with an isSpaceRune:
-// false when its first byte is a rune no space is, or the lead byte of
-// none (U+0085 and U+00A0 lead with C2, U+1680 with E1, U+2000–U+205F
-// with E2, U+3000 is E3 80 80).
+// spaceFirst reports whether s (not empty) starts with an isSpaceRune.
+// The lead bytes of the non-ASCII ones are C2 (U+0085, U+00A0), E1
+// (U+1680), E2 (U+2000–U+205F) and E3 (U+3000); E2 and E3 lead most
+// bullets and kana too, so those are read whole.
 func spaceFirst(s string) bool {
 	switch c := s[0]; {
 	case c < utf8.RuneSelf:
 		return isSpaceRune(rune(c))
 	case c == 0xE3:
 		return strings.HasPrefix(s, "\u3000")
+	case c == 0xC2 || c == 0xE1 || c == 0xE2:
+		r, _ := utf8.DecodeRuneInString(s)
+		return isSpaceRune(r)
 	default:
-		return c == 0xC2 || c == 0xE1 || c == 0xE2
+		return false
 	}
 }
 
-// spaceLast reports whether s (not empty) may end with an isSpaceRune:
-// false when its last byte is a rune no space is, or a last byte no
-// space's UTF-8 has (80–8A, 9F, A0, A8, A9, AF, and 85).
+// spaceLast reports whether s (not empty) ends with an isSpaceRune: read
+// whole only when its last byte is one a space's UTF-8 ends with (80–8A,
+// 9F, A0, A8, A9, AF, and 85).
 func spaceLast(s string) bool {
 	c := s[len(s)-1]
 	if c < utf8.RuneSelf {
 		return isSpaceRune(rune(c))
 	}
-	return c <= 0x8A || c == 0x9F || c == 0xA0 || c == 0xA8 || c == 0xA9 || c == 0xAF
+	if c <= 0x8A || c == 0x9F || c == 0xA0 || c == 0xA8 || c == 0xA9 || c == 0xAF {
+		r, _ := utf8.DecodeLastRuneInString(s)
+		return isSpaceRune(r)
+	}
+	return false
 }
 
 // cutFirstRune drops the first rune (a bullet) and the spaces after it.

@@ -115,8 +115,12 @@ func String(s string) string {
 // its own NFKC form (String returns it as is).
 func StablePrefix(s string) int {
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
 			i++
+			continue
+		case c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // U+5000–U+9FFF: kanji, stable
 			continue
 		}
 		r, n := DecodeRune(s, i)

@@ -161,3 +161,21 @@ func TestStablePrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestStablePrefixRunes: every rune alone is a stable prefix exactly when
+// Rune maps it to itself (the kanji skipped by their lead byte included).
+func TestStablePrefixRunes(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		want := 0
+		if m, ok := Rune(r); ok && m == r {
+			want = len(s)
+		}
+		if got := StablePrefix(s + "\xff"); got != want {
+			t.Fatalf("StablePrefix(%q + invalid) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -317,19 +317,26 @@ func enclosedAlone(f string) bool {
 	return depth == 0 && strings.HasSuffix(f, string(close))
 }
 
-// trimSpaces trims ASCII, Unicode and ideographic spaces. Most texts
-// neither start nor end with one, which their end bytes mostly tell.
+// trimSpaces trims ASCII, Unicode and ideographic spaces: strings.TrimFunc
+// with isSpaceRune, each end read by its bytes first (most texts neither
+// start nor end with a space, which those mostly tell).
 func trimSpaces(s string) string {
-	if s == "" || !spaceFirst(s) && !spaceLast(s) {
-		return s
+	for s != "" && spaceFirst(s) {
+		_, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
 	}
-	return strings.TrimFunc(s, isSpaceRune)
+	for s != "" && spaceLast(s) {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+	}
+	return s
 }
 
 // isSpaceRune is what trimSpaces trims.
 func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
 
-// spaceFirst reports whether s (not empty) starts with an isSpaceRune.
+// spaceFirst reports whether s (not empty) starts with an isSpaceRune
+// (TestTrimSpacesEnds).
 // The lead bytes of the non-ASCII ones are C2 (U+0085, U+00A0), E1
 // (U+1680), E2 (U+2000–U+205F) and E3 (U+3000); E2 and E3 lead most
 // bullets and kana too, so those are read whole.

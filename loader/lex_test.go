@@ -138,7 +138,12 @@ func TestTrimSpacesEnds(t *testing.T) {
 			t.Errorf("%U: a space not seen at an end", r)
 		}
 	}
-	for _, s := range []string{"", " ", "\u3000", "推進\u3000", "\u3000推進", "推進", "a", "\u00a0a\u0085", "\xe3\x80", "\xe3", "x\x80", "\xc2", "（推進）", "\u2028推\u205f"} {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if s := string(r); spaceFirst(s+"x") != isSpaceRune(r) || spaceLast("x"+s) != isSpaceRune(r) {
+			t.Errorf("%U: spaceFirst %v, spaceLast %v, want %v", r, spaceFirst(s+"x"), spaceLast("x"+s), isSpaceRune(r))
+		}
+	}
+	for _, s := range []string{"", " ", "\u3000", "推進\u3000", "\u3000推進", "推進", "a", "\u00a0a\u0085", "\xe3\x80", "\xe3", "x\x80", "\xc2", "（推進）", "\u2028推\u205f", "  \u3000 推 進\t\u00a0 ", "\u3000\u3000", " \xff ", "\xe3\x80\x80\x80", "\u2000\u200a\u200b"} {
 		if got, want := trimSpaces(s), strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }); got != want {
 			t.Errorf("trimSpaces(%q) = %q, want %q", s, got, want)
 		}

@@ -273,7 +273,9 @@ type parser2023 struct {
 
 	pillars map[string]*policygraph.Pillar // by key
 	aliases map[string][]string            // key → spellings in order seen
-	groups  map[string]*policygraph.MeasureGroup
+	// spellGrams: the bigrams of the pillars' spellings (nameGrams)
+	spellGrams map[string][]bigram.Bigram
+	groups     map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
 	detail    map[string][]*policygraph.Measure
 	corpus    map[string]*pillarGrams // pillar key → bigrams of its detail text (cellPillar)
@@ -855,7 +857,11 @@ func (p *parser2023) matchPillar(name, kind string) string {
 		if kind != "" && pl.Kind != kind {
 			continue
 		}
-		for _, a := range append([]string{pl.Name}, p.aliases[k]...) {
+		for i := -1; i < len(p.aliases[k]); i++ {
+			a := pl.Name // then its aliases
+			if i >= 0 {
+				a = p.aliases[k][i]
+			}
 			an := p.t.normalize(a)
 			s := 0.0
 			switch {
@@ -864,7 +870,7 @@ func (p *parser2023) matchPillar(name, kind string) string {
 			case strings.Contains(an, n) || strings.Contains(n, an):
 				s = 1 + float64(min(len(an), len(n)))/float64(max(len(an), len(n)))
 			default:
-				s = bigram.Dice(bigram.Distinct(an), nb)
+				s = bigram.Dice(p.nameGrams(an), nb)
 			}
 			if s > bestScore {
 				best, bestScore = k, s
@@ -875,6 +881,21 @@ func (p *parser2023) matchPillar(name, kind string) string {
 		return ""
 	}
 	return best
+}
+
+// nameGrams is bigram.Distinct(an) for a pillar name or alias an (in
+// matching form), read once per document: each name block of the summary
+// tables is compared with every spelling of every pillar.
+func (p *parser2023) nameGrams(an string) []bigram.Bigram {
+	g, ok := p.spellGrams[an]
+	if !ok {
+		if p.spellGrams == nil {
+			p.spellGrams = map[string][]bigram.Bigram{}
+		}
+		g = bigram.Distinct(an)
+		p.spellGrams[an] = g
+	}
+	return g
 }
 
 // longTermGoal reads the 長期的目標 cell of a pillar (lines i..j-1, broken

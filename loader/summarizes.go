@@ -170,7 +170,9 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 			x.close(cell)
 			return out
 		}
-		if hb != nil {
+		// the headline's grams are the bullet's: it holds no more of
+		// the cell than the bullet does
+		if hb != nil && !held.below(i, len(hb), headlineMin) {
 			if s := cover(x.common(hb), len(hb)); s >= headlineMin {
 				add(m, "headline", s, false)
 			}
@@ -221,9 +223,9 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		}
 	}
 	if len(out) == 0 {
-		out = p.rare(detail, bgs, cell, line)
+		out = p.rare(detail, bgs, held, cell, line)
 	}
-	return append(out, p.rareClauses(detail, bgs, clauses, out, line)...)
+	return append(out, p.rareClauses(detail, bgs, held, clauses, out, line)...)
 }
 
 // clauses reads the clauses of n, a cell in matching form read as cell,

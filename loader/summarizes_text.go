@@ -289,6 +289,17 @@ func (h heldCounts) count(t *gramText) {
 	}
 }
 
+// none reports whether bullet i of the list is known to hold none of the
+// open text's grams (false when not counted).
+func (h heldCounts) none(i int) bool { return h.counts != nil && h.counts[i] == 0 }
+
+// below reports whether bullet i of the list is known to hold too few of
+// the open text's grams for a set of n of its grams to reach cover min:
+// a subset holds no more of them than the bullet does.
+func (h heldCounts) below(i, n int, min float64) bool {
+	return h.counts != nil && cover(int(h.counts[i]), n) < min
+}
+
 // of is the number of the open text's grams that bullet i of the list,
 // whose set is ids, holds.
 func (h heldCounts) of(i int, ids []uint32) int {

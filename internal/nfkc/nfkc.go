@@ -122,6 +122,11 @@ func StablePrefix(s string) int {
 		case c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			i += 3 // U+5000–U+9FFF: kanji, stable
 			continue
+		case c == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			if r := 0x3000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); kana(r) {
+				i += 3
+				continue
+			}
 		}
 		r, n := DecodeRune(s, i)
 		if m, ok := Rune(r); !ok || m != r {
@@ -130,6 +135,14 @@ func StablePrefix(s string) int {
 		i += n
 	}
 	return len(s)
+}
+
+// kana reports whether r is a kana or a CJK punctuation mark that is its
+// own NFKC form (ぁ…ゔ ァ…ヴ ・ ー 、。「」【】…), as Rune tells, without
+// the search.
+func kana(r rune) bool {
+	return r >= 0x3041 && r <= 0x3094 || r >= 0x30A1 && r <= 0x30F4 || r == 0x30FB || r == 0x30FC ||
+		r >= 0x3001 && r <= 0x301F && r != 0x3004
 }
 
 // AppendString appends the NFKC form of s to b.

@@ -179,3 +179,12 @@ func TestStablePrefixRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestKana: what kana claims Rune maps to itself.
+func TestKana(t *testing.T) {
+	for r := rune(0x3000); r <= 0x30FF; r++ {
+		if m, ok := Rune(r); kana(r) && (!ok || m != r) {
+			t.Errorf("kana(%U), but Rune says %U, %v", r, m, ok)
+		}
+	}
+}

@@ -26,8 +26,8 @@ func Rune(r rune) (mapped rune, ok bool) {
 		return r - 0xFEE0, true
 	case r == 0x3000: // ideographic space
 		return ' ', true
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3094, r >= 0x30A1 && r <= 0x30F4:
-		return r, true // kanji and kana first: most of the text
+	case r >= 0x4E00 && r <= 0x9FFF, kana(r):
+		return r, true // kanji, kana and their punctuation first: most of the text
 	case r >= 0x2460 && r <= 0x2468: // ① … ⑨ → 1 … 9
 		return '1' + r - 0x2460, true
 	case r >= 0xFF61 && r <= 0xFF9D: // halfwidth katakana: ｶ → カ, ･ → ・

@@ -183,7 +183,7 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 		it.kind = k23TOCEntry
 		it.head2023 = &head2023{}
 		it.tocOrd = ord
-		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(raw), "")), "･")[0])
+		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(cutCircLead23(trimSpaces(raw))), "･")[0])
 	}
 	return it
 }
@@ -239,6 +239,22 @@ func tocOrdinal23(f string) int {
 	return int(f[0] - '0')
 }
 
+// hasCircLead23 is re23CircLead.MatchString(s): s opens with ① … ⑳.
+func hasCircLead23(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '①' && r <= '⑳'
+}
+
+// cutCircLead23 is re23CircLead.ReplaceAllString(s, ""), the regexp run
+// only on a text it matches (most are group names and contents lines
+// without one).
+func cutCircLead23(s string) string {
+	if !hasCircLead23(s) {
+		return s
+	}
+	return re23CircLead.ReplaceAllString(s, "")
+}
+
 // hasKeyMsg23 is strings.Contains(f, "「新機軸」のキーメッセージ"), looked
 // for first as 機軸: every line is asked, and the byte the whole starts
 // with (E3, as all kana) is in most of them, which makes its search slow.
@@ -273,6 +289,7 @@ type parser2023 struct {
 
 	pillars map[string]*policygraph.Pillar // by key
 	aliases map[string][]string            // key → spellings in order seen
+	keys    []string                       // pillarKeys'
 	// spellGrams: the bigrams of the pillars' spellings (nameGrams)
 	spellGrams map[string][]bigram.Bigram
 	groups     map[string]*policygraph.MeasureGroup
@@ -385,9 +402,9 @@ func fileOf23(t *docText) string {
 
 func pillarKey23(kind string, ord int) string {
 	if kind == policygraph.KindOS {
-		return fmt.Sprintf("OS-%d", ord)
+		return "OS-" + strconv.Itoa(ord)
 	}
-	return fmt.Sprintf("MISSION-%d", ord)
+	return "MISSION-" + strconv.Itoa(ord)
 }
 
 // findPillars creates one node per pillar from the contents lists and the
@@ -463,8 +480,12 @@ func listTitleKind23(flat string) string {
 	return policygraph.KindOS
 }
 
-// pillarKeys lists the pillar keys missions first, then OS, by ordinal.
+// pillarKeys lists the pillar keys missions first, then OS, by ordinal:
+// sorted once, as findPillars, which ends by asking, made them all.
 func (p *parser2023) pillarKeys() []string {
+	if p.keys != nil {
+		return p.keys
+	}
 	var keys []string
 	for k := range p.pillars {
 		keys = append(keys, k)
@@ -476,6 +497,7 @@ func (p *parser2023) pillarKeys() []string {
 		}
 		return a.Ordinal < b.Ordinal
 	})
+	p.keys = keys
 	return keys
 }
 
@@ -1112,7 +1134,7 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramTe
 // groupName23 cleans a heading into a group name: no circled number, no
 // （続き）, no （主に…に貢献） note.
 func groupName23(s string) string {
-	s = trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(s), ""))
+	s = trimSpaces(cutCircLead23(trimSpaces(s)))
 	s = trimSpaces(strings.TrimSuffix(s, "（続き）"))
 	if i := strings.Index(s, "（主に"); i > 0 && strings.HasSuffix(s, "）") {
 		s = trimSpaces(s[:i])
@@ -1490,7 +1512,7 @@ func (p *parser2023) packageLine(i int) int {
 		}
 		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
 		return j - 1
-	case it.kind == k23Text && re23CircLead.MatchString(trimSpaces(p.t.Raw[it.line-1])):
+	case it.kind == k23Text && hasCircLead23(trimSpaces(p.t.Raw[it.line-1])):
 		p.place(it.line, "skipped:subheading")
 		return i
 	case it.kind == k23Single:

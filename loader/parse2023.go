@@ -941,7 +941,10 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 		l := its[k].line
 		raw := trimSpaces(p.t.Raw[l-1])
 		whole.add(raw)
-		pieces := strings.Split(strings.ReplaceAll(raw, "/", "／"), "／")
+		pieces := []string{raw} // a line without a ／ is one piece: split only if one is there
+		if strings.Contains(raw, "/") || strings.Contains(raw, "／") {
+			pieces = strings.Split(strings.ReplaceAll(raw, "/", "／"), "／")
+		}
 		for pi, s := range pieces {
 			if pi > 0 {
 				emit()
@@ -1018,13 +1021,14 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 			p.place(l, "skipped:summary-label")
 			continue
 		}
-		segs := []string{raw}
+		var two [2]string // the line, or the two cells it holds
+		segs := append(two[:0], raw)
 		if loc := splitCells23(raw); loc != nil {
 			cut := loc[0] + len("）")
 			if raw[loc[0]] == ')' {
 				cut = loc[0] + 1
 			}
-			segs = []string{trimSpaces(raw[:cut]), trimSpaces(raw[cut:])}
+			segs = append(two[:0], trimSpaces(raw[:cut]), trimSpaces(raw[cut:]))
 		}
 		for si, s := range segs {
 			if cur == nil {

@@ -2,7 +2,6 @@ package loader
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -237,7 +236,7 @@ func isChartNumbers(n string) bool {
 	}
 	// The first field starts with n's first rune unless that is a space:
 	// a sign or a digit, or no chart numbers (most lines).
-	if r, _ := utf8.DecodeRuneInString(n); !unicode.IsSpace(r) && r != '▲' && r != '+' && r != '-' && (r < '0' || r > '9') {
+	if r, _ := utf8.DecodeRuneInString(n); !isSpaceRune(r) && r != '▲' && r != '+' && r != '-' && (r < '0' || r > '9') {
 		return false
 	}
 	for f := range strings.FieldsSeq(n) {
@@ -266,6 +265,9 @@ func isChartNumbers(n string) bool {
 // whether a page number is plausible there. (Raw, not NFKC: NFKC turns the
 // fullwidth bracket before the space into ASCII.)
 func trailingPageNumber(n string) int {
+	if n == "" || n[len(n)-1] < '0' || n[len(n)-1] > '9' {
+		return 0 // most lines: no digit at the end
+	}
 	i := strings.LastIndexFunc(n, func(r rune) bool { return r < '0' || r > '9' })
 	if i < 0 || !isDigits(n[i+1:], 1, 3) || (n[i] != ' ' && n[i] != '\t') {
 		return 0
@@ -332,8 +334,19 @@ func trimSpaces(s string) string {
 	return s
 }
 
-// isSpaceRune is what trimSpaces trims.
-func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
+// isSpaceRune is what trimSpaces trims: unicode.IsSpace (which holds the
+// ideographic space) as a switch rather than a table search
+// (TestTrimSpacesEnds compares them on every rune).
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	switch r {
+	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
 
 // spaceFirst reports whether s (not empty) starts with an isSpaceRune
 // (TestTrimSpacesEnds).

@@ -139,6 +139,9 @@ func TestTrimSpacesEnds(t *testing.T) {
 		}
 	}
 	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpaceRune(r) != (unicode.IsSpace(r) || r == '\u3000') {
+			t.Errorf("isSpaceRune(%U) = %v", r, isSpaceRune(r))
+		}
 		if s := string(r); spaceFirst(s+"x") != isSpaceRune(r) || spaceLast("x"+s) != isSpaceRune(r) {
 			t.Errorf("%U: spaceFirst %v, spaceLast %v, want %v", r, spaceFirst(s+"x"), spaceLast("x"+s), isSpaceRune(r))
 		}

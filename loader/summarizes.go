@@ -36,6 +36,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 const (
@@ -231,59 +232,45 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 // clauses reads the clauses of n, a cell in matching form read as cell,
 // that the clause rules try: those of ≥ clauseRunes runes besides dates.
 // A clause's grams are a run of the cell's, so it is read from the cell.
+// The clauses are cut at each isClauseCut rune, at most maxCellClauses of
+// them, the last holding the rest, as regexp.Split(n, maxCellClauses) cuts
+// (TestCellClauses); one walk finds them, their runes and those besides
+// dates.
 func (x *gramIndex) clauses(cell *gramText, n string) []*gramText {
 	var out []*gramText
 	local := x.si.take(len(cell.uniq)) // sub's
 	clear(local)
-	r, at := 0, 0 // runes of n before byte at
-	for _, sp := range x.clauseSpans(n) {
-		r += utf8.RuneCountInString(n[at:sp[0]])
-		at = sp[0]
-		cl := n[sp[0]:sp[1]]
-		if datelessRunes(cl) < clauseRunes {
-			continue
+	r := 0                        // the runes of n walked
+	beg, dateless, cut := 0, 0, 0 // the clause's first rune, its runes besides dates; the cuts made
+	clause := func() {
+		if dateless >= clauseRunes {
+			out = append(out, x.sub(cell, beg, r-1, local))
 		}
-		out = append(out, x.sub(cell, r, r+utf8.RuneCountInString(cl)-1, local))
 	}
+	for i := 0; i < len(n); r++ {
+		c, w := nfkc.DecodeRune(n, i)
+		i += w
+		switch {
+		case cut < maxCellClauses-1 && isClauseCut(c):
+			clause()
+			beg, dateless, cut = r+1, 0, cut+1
+		case !isDateRune(c):
+			dateless++
+		}
+	}
+	clause()
 	return out
 }
 
-// clauseSpans are the byte ranges of the clauses of n: cut at each
-// isClauseCut rune, at most maxCellClauses of them, the last holding the
-// rest, as regexp.Split(n, maxCellClauses) cuts (TestCellClauses).
-func (x *gramIndex) clauseSpans(n string) [][2]int {
-	out := x.spans[:0]
-	if n == "" {
-		return append(out, [2]int{0, 0})
+// isDateRune tells the runes of a date: digits and the words around them
+// ("2022年度以降順次", "～2030年度頃"), which a clause's length leaves out.
+func isDateRune(r rune) bool {
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+		'年', '度', '月', '以', '降', '順', '次', '~', '～', 'か', 'ら', 'ま', 'で', '頃', '目', '標', '再', '掲':
+		return true
 	}
-	beg := 0
-	for i, r := range n {
-		if len(out) == maxCellClauses-1 {
-			break
-		}
-		if isClauseCut(r) {
-			out = append(out, [2]int{beg, i})
-			beg = i + utf8.RuneLen(r)
-		}
-	}
-	out = append(out, [2]int{beg, len(n)})
-	x.spans = out
-	return out
-}
-
-// datelessRunes counts the runes of s besides those of a date: digits and
-// the words around them ("2022年度以降順次", "～2030年度頃").
-func datelessRunes(s string) int {
-	n := 0
-	for _, r := range s {
-		switch r {
-		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-			'年', '度', '月', '以', '降', '順', '次', '~', '～', 'か', 'ら', 'ま', 'で', '頃', '目', '標', '再', '掲':
-		default:
-			n++
-		}
-	}
-	return n
+	return false
 }
 
 // actorBullets: a sub-heading （Xの取組） lists what X does (3101 東証の取組,

@@ -40,14 +40,13 @@ type gramIndex struct {
 	post    []int32
 	pos     []int32 // by id: the open text's grams (open)
 	// the scratch the texts of a cell are read into (reset)
-	sg    scratch[bigram.Bigram]
-	si    scratch[int32]
-	su    scratch[uint32]
-	sf    scratch[float64]
-	sk    scratch[gramAt]
-	st    scratch[gramText]
-	sb    scratch[bool]
-	spans [][2]int // clauseSpans'
+	sg scratch[bigram.Bigram]
+	si scratch[int32]
+	su scratch[uint32]
+	sf scratch[float64]
+	sk scratch[gramAt]
+	st scratch[gramText]
+	sb scratch[bool]
 }
 
 // bulletGrams is what the rules read of one detail bullet.

@@ -269,8 +269,9 @@ type heldCounts struct {
 }
 
 // count reads the counts of t, the text just opened. Its work is the
-// pairs of a gram of t and a bullet of the list holding it (and a binary
-// search a gram), never more than comparing t with each bullet.
+// pairs of a gram of t and a bullet of the list holding it (and, a gram,
+// a binary search or a walk of at most 16 entries to the list's span),
+// within a constant of comparing t with each bullet.
 func (h heldCounts) count(t *gramText) {
 	if h.counts == nil {
 		return
@@ -279,7 +280,13 @@ func (h heldCounts) count(t *gramText) {
 	lo, hi := int32(h.lo), int32(h.lo+len(h.counts))
 	for _, k := range t.known {
 		post := h.x.post[h.x.off[k.id]:h.x.off[k.id+1]]
-		j, _ := slices.BinarySearch(post, lo)
+		j := 0 // the first entry of the span: walked to in a short list
+		if len(post) > 16 {
+			j, _ = slices.BinarySearch(post, lo)
+		}
+		for j < len(post) && post[j] < lo {
+			j++
+		}
 		for _, e := range post[j:] {
 			if e >= hi {
 				break

@@ -27,7 +27,7 @@ const noGram = ^uint32(0)
 
 type gramIndex struct {
 	vocab   []bigram.Bigram
-	idf     []float64 // by id: log((N+1)/(df+1)) over the N detail bullets
+	idf     []float64 // by df: log((N+1)/(df+1)) over the N detail bullets (a gram's df is its postings')
 	idfNone float64   // that of a bigram no bullet holds
 	bullets map[*policygraph.Measure]*bulletGrams
 	// the bullets as the pillars list them, pillar after pillar by key
@@ -136,13 +136,9 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 	// The vocabulary is written over gs as it is read (one bigram a run,
 	// never past the run being read): gs is done with after. Ids grow
 	// run by run, so each bullet's are appended sorted.
-	x.vocab, x.idf = gs[:0:runs], make([]float64, 0, runs)
-	idf := make([]float64, len(es)+1) // by df, computed once each
-	idfOf := func(df int) float64 {
-		if idf[df] == 0 {
-			idf[df] = math.Log(float64(len(es)+1) / float64(df+1))
-		}
-		return idf[df]
+	x.vocab, x.idf = gs[:0:runs], make([]float64, len(es)+1)
+	for df := range x.idf {
+		x.idf[df] = math.Log(float64(len(es)+1) / float64(df+1))
 	}
 	seen := make([]uint32, 2*len(es)) // by entry, then by entry's headline: 1 + the last id counted
 	x.off = make([]int32, runs+1)     // off[id+1] = off[id] + df
@@ -166,7 +162,7 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 				}
 			}
 		}
-		x.vocab, x.idf = append(x.vocab, g), append(x.idf, idfOf(df))
+		x.vocab = append(x.vocab, g)
 		x.off[id+1] = x.off[id] + int32(df)
 		i = j
 	}

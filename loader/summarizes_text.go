@@ -75,7 +75,7 @@ func (x *gramIndex) text(s string) *gramText {
 		lo += j
 		t.id[u], t.weight[u] = noGram, x.idfNone
 		if found {
-			t.id[u], t.weight[u] = uint32(lo), x.idf[lo]
+			t.id[u], t.weight[u] = uint32(lo), x.idf[x.off[lo+1]-x.off[lo]]
 			t.known = append(t.known, gramAt{uint32(lo), u})
 		}
 	}

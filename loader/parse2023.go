@@ -69,10 +69,22 @@ const (
 type item2023 struct {
 	*slideLine
 	kind kind2023
-	body string // raw text after the bullet, trimmed (the slideLine's, or more)
 	// *head2023 is set for k23Pillar and k23TOCEntry only.
 	*head2023
 }
+
+// body is the item's raw text (raw) after its bullet, trimmed: the
+// slideLine's, or the whole line for the legend and numbered lines. It is
+// worked out when asked: the grammar reads it of a few lines only.
+func (it item2023) body(raw string) string {
+	if it.kind == k23Legend || it.shape == shapeNumbered || it.shape == shapeNumbers {
+		return trimSpaces(raw) // text to this grammar: keep the number
+	}
+	return it.slideLine.body(raw)
+}
+
+// bodyOf is it.body of its line.
+func (p *parser2023) bodyOf(it item2023) string { return it.body(p.t.Raw[it.line-1]) }
 
 // head2023 is what a pillar heading or a contents line says.
 type head2023 struct {
@@ -109,7 +121,7 @@ func lex2023(lines []slideLine, raw []string) []item2023 {
 
 // item2023FromLine reads the lexed line l, whose raw text is raw.
 func item2023FromLine(l *slideLine, raw string) item2023 {
-	it := item2023{slideLine: l, body: l.body(raw)}
+	it := item2023{slideLine: l}
 	f := it.flat
 	switch l.shape {
 	case shapeBlank:
@@ -137,7 +149,6 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 		it.kind = k23Micro
 	case l.bullet() == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
 		it.kind = k23Legend
-		it.body = trimSpaces(raw)
 	case l.shape == shapeBracket:
 		it.kind = k23Bracket
 	case l.shape == shapeAngle:
@@ -161,9 +172,6 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 		it.kind = k23Sub
 	default:
 		it.kind = k23Text
-	}
-	if l.shape == shapeNumbered || l.shape == shapeNumbers {
-		it.body = trimSpaces(raw) // text to this grammar: keep the number
 	}
 	if it.kind != k23Text {
 		return it
@@ -652,7 +660,7 @@ func (p *parser2023) keyMessage(it item2023) {
 			p.listN++
 			k := pillarKey23(p.listKind, p.listN)
 			if pl := p.pillars[k]; pl != nil && !enclosedAlone(it.flat) {
-				p.addAlias(k, it.body)
+				p.addAlias(k, p.bodyOf(it))
 				p.place(it.line, pl.ID)
 				return
 			}
@@ -670,7 +678,7 @@ func (p *parser2023) keyMessage(it item2023) {
 // an alias, a quantified goal a KEY_MESSAGE target of that pillar.
 func (p *parser2023) keyGoal(it item2023, key string) {
 	pl := p.pillars[key]
-	body := it.body
+	body := p.bodyOf(it)
 	short, goal := body, ""
 	if i := strings.IndexAny(body, "：:"); i >= 0 {
 		short = trimSpaces(body[:i])
@@ -704,8 +712,8 @@ func (p *parser2023) macro(i int) int {
 		return p.verticalLabel(i)
 	}
 	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
-		if statesQuantity(it.body) {
-			p.addTarget(nil, "KEY_MESSAGE", it.body, it.line, it.line)
+		if body := p.bodyOf(it); statesQuantity(body) {
+			p.addTarget(nil, "KEY_MESSAGE", body, it.line, it.line)
 			return i
 		}
 	}
@@ -842,7 +850,7 @@ func (p *parser2023) summaryTable(i int) int {
 			continue
 		case k23OHead:
 			flush()
-			p.summary = append(p.summary, &cell2023{group: true, lines: []int{it.line}, text: it.body, cands: cands})
+			p.summary = append(p.summary, &cell2023{group: true, lines: []int{it.line}, text: p.bodyOf(it), cands: cands})
 			continue
 		case k23Angle:
 			flush()
@@ -1308,7 +1316,7 @@ loop:
 		case k23Blank:
 			continue
 		case k23Arrow, k23Text, k23Sub:
-			body := it.body
+			body := p.bodyOf(it)
 			if it.kind == k23Text || it.kind == k23Sub {
 				body = trimSpaces(p.t.Raw[it.line-1])
 			}
@@ -1372,7 +1380,7 @@ func (p *parser2023) detailLine(i int) int {
 	switch it.kind {
 	case k23Bracket:
 		p.sub = ""
-		name := it.body
+		name := p.bodyOf(it)
 		if strings.Contains(p.t.normalize(name), "これまでの施策例") {
 			// a status label over ⚫ examples, not a theme
 			p.group, p.groupFromSub = nil, false
@@ -1424,7 +1432,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		status = policygraph.StatusPast
 	}
 	var tj lineJoiner
-	tj.add(it.body)
+	tj.add(p.bodyOf(it))
 	a, b := it.line, it.line
 	last := i
 	for j := i + 1; j < len(its); j++ {

@@ -141,7 +141,7 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 		it.kind = k23HeadSuffix
 	case (strings.HasPrefix(f, "ミッション志向の産業政策(") || strings.HasPrefix(f, "社会基盤(OS)の組")) && re23List.MatchString(f):
 		it.kind = k23ListTitle
-	case strings.Contains(f, "3~5年後") && strings.Contains(f, "足下3年程度"): // the rarer first byte first
+	case strings.IndexByte(f, '~') >= 0 && strings.Contains(f, "3~5年後") && strings.Contains(f, "足下3年程度"): // a byte search first: '~' is rare
 		it.kind = k23TableHeader
 	case f == "新機軸の" || f == "施策の柱":
 		it.kind = k23PillarCol
@@ -264,10 +264,11 @@ func cutCircLead23(s string) string {
 }
 
 // hasKeyMsg23 is strings.Contains(f, "「新機軸」のキーメッセージ"), looked
-// for first as 機軸: every line is asked, and the byte the whole starts
-// with (E3, as all kana) is in most of them, which makes its search slow.
+// for first by a byte of 機 (E6 A9 9F) that few runes end with, then as
+// 機軸: every line is asked, and a search for the whole, whose first byte
+// (E3, as all kana) is in most lines, is slow.
 func hasKeyMsg23(f string) bool {
-	return strings.Contains(f, "機軸") && strings.Contains(f, "「新機軸」のキーメッセージ")
+	return strings.IndexByte(f, 0x9F) >= 0 && strings.Contains(f, "機軸") && strings.Contains(f, "「新機軸」のキーメッセージ")
 }
 
 // ---------------------------------------------------------------- parser

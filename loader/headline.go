@@ -28,6 +28,9 @@ scan:
 		var r rune
 		r, w = nfkc.DecodeRune(s, i)
 		switch {
+		case r >= 0x3040 && r < 0xFF00 && r != 'ま' && r != 'さ' && r != '加':
+			// kana and kanji, most of the text: no bracket (those are
+			// below or fullwidth), no 。, no sentence opening
 		case isOpenBracket(r):
 			depth++
 		case isCloseBracket(r):

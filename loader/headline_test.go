@@ -218,3 +218,13 @@ func TestLastBracket(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineSkipsKana: the runes headline's scan passes over unread (U+3040
+// to U+FEFF but ま, さ, 加) hold no bracket and no 。.
+func TestHeadlineSkipsKana(t *testing.T) {
+	for _, r := range openBrackets + closeBrackets + "。" {
+		if r >= 0x3040 && r < 0xFF00 {
+			t.Errorf("%q is among the runes headline passes over", r)
+		}
+	}
+}

@@ -645,3 +645,20 @@ func TestCellTailDate(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerBound: lowerBound finds what slices.BinarySearch finds, on
+// every prefix of a sorted list with repeats and for values around each.
+func TestLowerBound(t *testing.T) {
+	var v []bigram.Bigram
+	for i := 0; i < 70; i++ {
+		v = append(v, bigram.Bigram(i*3/2))
+	}
+	for n := 0; n <= len(v); n++ {
+		for g := bigram.Bigram(0); g < 110; g++ {
+			want, _ := slices.BinarySearch(v[:n], g)
+			if got := lowerBound(v[:n], g); got != want {
+				t.Errorf("lowerBound(%d values, %d) = %d, want %d", n, g, got, want)
+			}
+		}
+	}
+}

@@ -71,10 +71,9 @@ func (x *gramIndex) text(s string) *gramText {
 			continue
 		}
 		u := t.at[o]
-		j, found := slices.BinarySearch(x.vocab[lo:], sorted[i])
-		lo += j
+		lo += lowerBound(x.vocab[lo:], sorted[i])
 		t.id[u], t.weight[u] = noGram, x.idfNone
-		if found {
+		if lo < len(x.vocab) && x.vocab[lo] == sorted[i] {
 			t.id[u], t.weight[u] = uint32(lo), x.idf[x.off[lo+1]-x.off[lo]]
 			t.known = append(t.known, gramAt{uint32(lo), u})
 		}
@@ -116,6 +115,32 @@ func (x *gramIndex) sub(t *gramText, a, b int, local []int32) *gramText {
 		local[t.at[a+i]] = 0
 	}
 	return s
+}
+
+// lowerBound is slices.BinarySearch's index: the first place of v (sorted)
+// not below g (TestLowerBound). Its halving step is written so that the
+// compiler makes it a conditional move (go1.26, amd64), not a branch: a
+// cell's grams are spread over the vocabulary, so a search's branches are
+// mispredicted half the time (BenchmarkSummaries 6.3 -> 5.9 ms, medians of
+// six noisy runs).
+func lowerBound(v []bigram.Bigram, g bigram.Bigram) int {
+	if len(v) == 0 {
+		return 0
+	}
+	base, n := 0, len(v)
+	for n > 1 {
+		half := n / 2
+		below := 0 // 1 when v[base+half] < g: a flag set, not a jump
+		if v[base+half] < g {
+			below = 1
+		}
+		base += below * half
+		n -= half
+	}
+	if v[base] < g {
+		base++
+	}
+	return base
 }
 
 // newText is a zero gramText of the scratch.

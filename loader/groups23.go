@@ -9,6 +9,7 @@ package loader
 // cell of the macro framework is in none of its rows, which the table
 // lists apart from its cells.
 func (p *parser2023) noteUngrouped23() {
+	macroReason := "" // the same for every macro cell: written once
 	for _, m := range p.pd.Measures {
 		if m.GroupID != "" {
 			continue
@@ -18,7 +19,10 @@ func (p *parser2023) noteUngrouped23() {
 		case m.Overview:
 			reason = "overview cell digests no detail bullet, and the table lists its 〇 rows apart from their cells, so the layout does not tell its row"
 		case p.macroCells[m]:
-			reason = "macro-framework cell: the table lists its rows " + p.macroRowsText() + " and its columns apart from their cells, so the layout does not tell its row or column"
+			if macroReason == "" {
+				macroReason = "macro-framework cell: the table lists its rows " + p.macroRowsText() + " and its columns apart from their cells, so the layout does not tell its row or column"
+			}
+			reason = macroReason
 		}
 		p.pd.Unresolved = append(p.pd.Unresolved, Unresolved{Kind: "group", File: p.t.File, Line: m.LineStart,
 			NodeID: m.ID, Text: m.Title, Reason: reason})

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/policygraph/policygraph/internal/nfkc"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -23,8 +24,13 @@ func headline(text string) string {
 	prev := rune(0)
 	n := 0 // runes before s[i]
 scan:
-	for i, r := range s {
+	for i, w := 0, 0; i < len(s); i += w {
+		var r rune
+		r, w = nfkc.DecodeRune(s, i)
 		switch {
+		case r >= 0x3040 && r < 0xFF00 && r != 'ま' && r != 'さ' && r != '加':
+			// kana and kanji, most of the text: no bracket (those are
+			// below or fullwidth), no 。, no sentence opening
 		case isOpenBracket(r):
 			depth++
 		case isCloseBracket(r):
@@ -103,17 +109,21 @@ func trimTrailingAsides(s string) string {
 	end := len(s) // s[:end] is what is left
 	for end > 0 {
 		closer, _ := utf8.DecodeLastRuneInString(s[:end])
-		kind, ok := asideCloser[closer]
-		if !ok {
+		kind := asideCloser(closer)
+		if kind == 0 {
 			break
 		}
 		depth, start := 0, -1
 		for i := end; i > 0 && start < 0; {
-			r, n := utf8.DecodeLastRuneInString(s[:i])
+			if c := s[i-1]; c != '(' && c != ')' && (c < 0x88 || c > 0x91) {
+				i-- // no bracket ends with this byte
+				continue
+			}
+			r, n := lastBracket(s[:i])
 			i -= n
-			if asideCloser[r] == kind {
+			if asideCloser(r) == kind {
 				depth++
-			} else if asideOpener[r] == kind {
+			} else if asideOpener(r) == kind {
 				if depth--; depth == 0 {
 					start = i
 				}
@@ -138,14 +148,51 @@ func trimTrailingAsides(s string) string {
 	return s[:end]
 }
 
+// lastBracket is the aside bracket s ends with and its width, or 0 and a
+// step of one byte: a walk back that reads only the brackets meets them
+// where a walk rune by rune (utf8.DecodeLastRuneInString) does, as their
+// first bytes (( ) and the lead bytes EF and E3) are never inside another
+// rune, valid or not (TestLastBracket).
+func lastBracket(s string) (rune, int) {
+	switch c := s[len(s)-1]; c {
+	case '(', ')':
+		return rune(c), 1
+	case 0x88, 0x89, 0x90, 0x91:
+		if len(s) >= 3 {
+			switch t := s[len(s)-3:]; t {
+			case "（", "）", "【", "】":
+				r, _ := utf8.DecodeRuneInString(t)
+				return r, 3
+			}
+		}
+	}
+	return 0, 1
+}
+
 // asideCloser and asideOpener give the brackets of a trailing aside their
 // kind: full- and half-width parentheses are one kind, as the extraction
 // mixes them ("バイオ分野（日本医療研究開発機構（AMED）の…基金活用…)", 2023
-// line 2832).
-var (
-	asideCloser = map[rune]int{'）': 1, ')': 1, '】': 2}
-	asideOpener = map[rune]int{'（': 1, '(': 1, '【': 2}
-)
+// line 2832); 0 for any other rune. Switches, not maps: a walk over an
+// aside asks them of every rune.
+func asideCloser(r rune) int {
+	switch r {
+	case '）', ')':
+		return 1
+	case '】':
+		return 2
+	}
+	return 0
+}
+
+func asideOpener(r rune) int {
+	switch r {
+	case '（', '(':
+		return 1
+	case '【':
+		return 2
+	}
+	return 0
+}
 
 // stripRelistMarkers drops from the raw text exactly the 再掲 markers that
 // relistMarker finds in its normalised form (［再掲］, [ 再掲 ], （再掲】, …),

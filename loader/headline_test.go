@@ -4,9 +4,11 @@ import (
 	"io/fs"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph/seed"
 )
@@ -171,5 +173,58 @@ func BenchmarkHeadlineAsideChain(b *testing.B) {
 				headline(s)
 			}
 		})
+	}
+}
+
+// TestLastBracket: a walk back with lastBracket meets the aside brackets
+// where one rune by rune does, on texts with brackets among multi-byte
+// runes and bytes that are not UTF-8.
+func TestLastBracket(t *testing.T) {
+	parts := []string{"（", "）", "【", "】", "(", ")", "推", "a", "\xef", "\xbc", "\x89", "\xe3", "\x80", "\x91", "\xf0\x9f", "〔"}
+	var texts []string
+	var gen func(s string, n int)
+	gen = func(s string, n int) {
+		texts = append(texts, s)
+		if n == 0 {
+			return
+		}
+		for _, p := range parts {
+			gen(s+p, n-1)
+		}
+	}
+	gen("", 4)
+	for _, s := range texts {
+		type hit struct {
+			at int
+			r  rune
+		}
+		var byRune, byBracket []hit
+		for i := len(s); i > 0; {
+			r, n := utf8.DecodeLastRuneInString(s[:i])
+			i -= n
+			if asideCloser(r) != 0 || asideOpener(r) != 0 {
+				byRune = append(byRune, hit{i, r})
+			}
+		}
+		for i := len(s); i > 0; {
+			r, n := lastBracket(s[:i])
+			i -= n
+			if r != 0 {
+				byBracket = append(byBracket, hit{i, r})
+			}
+		}
+		if !slices.Equal(byRune, byBracket) {
+			t.Errorf("%q: brackets %v walking by rune, %v by lastBracket", s, byRune, byBracket)
+		}
+	}
+}
+
+// TestHeadlineSkipsKana: the runes headline's scan passes over unread (U+3040
+// to U+FEFF but ま, さ, 加) hold no bracket and no 。.
+func TestHeadlineSkipsKana(t *testing.T) {
+	for _, r := range openBrackets + closeBrackets + "。" {
+		if r >= 0x3040 && r < 0xFF00 {
+			t.Errorf("%q is among the runes headline passes over", r)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package loader
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -68,7 +67,7 @@ func lexSlides(t *docText) []slideLine {
 	// all of them, which never moves, each a slice of it.
 	size := 0 // at least what the lines take
 	for i := range t.Raw {
-		if n := norm(i); strings.ContainsAny(n, " \t\r\n") {
+		if n := norm(i); hasSpaceByte(n) {
 			size += len(n)
 		}
 	}
@@ -81,7 +80,7 @@ func lexSlides(t *docText) []slideLine {
 		switch {
 		case hasKeptSpace(raw):
 			flat = flatten(raw, n)
-		case strings.ContainsAny(n, " \t\r\n"):
+		case hasSpaceByte(n):
 			start := b.Len()
 			appendDropSpaces(&b, n)
 			flat = b.String()[start:]
@@ -89,6 +88,14 @@ func lexSlides(t *docText) []slideLine {
 		out[i] = lexSlideLineFlat(i+1, raw, n, flat)
 	}
 	return out
+}
+
+// hasSpaceByte is strings.ContainsAny(s, " \t\r\n") by byte searches,
+// which skip a line's bytes many at a time where ContainsAny reads them
+// one by one.
+func hasSpaceByte(s string) bool {
+	return strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+		strings.IndexByte(s, '\r') >= 0 || strings.IndexByte(s, '\n') >= 0
 }
 
 // appendDropSpaces writes dropSpaces(s) to b.
@@ -187,10 +194,15 @@ func flatten(raw, n string) string {
 
 // hasKeptSpace is strings.ContainsAny(s, "\v\f\u0085\u1680\u2028\u2029")
 // by byte searches, which a lead byte allows: none of these runes' bytes
-// can sit inside another rune, valid or not.
+// can sit inside another rune, valid or not. The multi-byte ones are
+// looked for only in a line holding their lead byte (C2 and E1 are rare in
+// Japanese text; E2 leads the bullets): a byte search is much cheaper than
+// a string search.
 func hasKeptSpace(s string) bool {
-	return strings.ContainsAny(s, "\v\f") || strings.Contains(s, "\u0085") || strings.Contains(s, "\u1680") ||
-		strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029")
+	return strings.IndexByte(s, '\v') >= 0 || strings.IndexByte(s, '\f') >= 0 ||
+		strings.IndexByte(s, 0xC2) >= 0 && strings.Contains(s, "\u0085") ||
+		strings.IndexByte(s, 0xE1) >= 0 && strings.Contains(s, "\u1680") ||
+		strings.IndexByte(s, 0xE2) >= 0 && (strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029"))
 }
 
 // isDigits reports whether s is between min and max ASCII digits.
@@ -224,7 +236,7 @@ func isChartNumbers(n string) bool {
 	}
 	// The first field starts with n's first rune unless that is a space:
 	// a sign or a digit, or no chart numbers (most lines).
-	if r, _ := utf8.DecodeRuneInString(n); !unicode.IsSpace(r) && r != '▲' && r != '+' && r != '-' && (r < '0' || r > '9') {
+	if r, _ := utf8.DecodeRuneInString(n); !isSpaceRune(r) && r != '▲' && r != '+' && r != '-' && (r < '0' || r > '9') {
 		return false
 	}
 	for f := range strings.FieldsSeq(n) {
@@ -253,6 +265,9 @@ func isChartNumbers(n string) bool {
 // whether a page number is plausible there. (Raw, not NFKC: NFKC turns the
 // fullwidth bracket before the space into ASCII.)
 func trailingPageNumber(n string) int {
+	if n == "" || n[len(n)-1] < '0' || n[len(n)-1] > '9' {
+		return 0 // most lines: no digit at the end
+	}
 	i := strings.LastIndexFunc(n, func(r rune) bool { return r < '0' || r > '9' })
 	if i < 0 || !isDigits(n[i+1:], 1, 3) || (n[i] != ' ' && n[i] != '\t') {
 		return 0
@@ -304,9 +319,67 @@ func enclosedAlone(f string) bool {
 	return depth == 0 && strings.HasSuffix(f, string(close))
 }
 
-// trimSpaces trims ASCII, Unicode and ideographic spaces.
+// trimSpaces trims ASCII, Unicode and ideographic spaces: strings.TrimFunc
+// with isSpaceRune, each end read by its bytes first (most texts neither
+// start nor end with a space, which those mostly tell).
 func trimSpaces(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
+	for s != "" && spaceFirst(s) {
+		_, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
+	}
+	for s != "" && spaceLast(s) {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+	}
+	return s
+}
+
+// isSpaceRune is what trimSpaces trims: unicode.IsSpace (which holds the
+// ideographic space) as a switch rather than a table search
+// (TestTrimSpacesEnds compares them on every rune).
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	switch r {
+	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// spaceFirst reports whether s (not empty) starts with an isSpaceRune
+// (TestTrimSpacesEnds).
+// The lead bytes of the non-ASCII ones are C2 (U+0085, U+00A0), E1
+// (U+1680), E2 (U+2000–U+205F) and E3 (U+3000); E2 and E3 lead most
+// bullets and kana too, so those are read whole.
+func spaceFirst(s string) bool {
+	switch c := s[0]; {
+	case c < utf8.RuneSelf:
+		return isSpaceRune(rune(c))
+	case c == 0xE3:
+		return strings.HasPrefix(s, "\u3000")
+	case c == 0xC2 || c == 0xE1 || c == 0xE2:
+		r, _ := utf8.DecodeRuneInString(s)
+		return isSpaceRune(r)
+	default:
+		return false
+	}
+}
+
+// spaceLast reports whether s (not empty) ends with an isSpaceRune: read
+// whole only when its last byte is one a space's UTF-8 ends with (80–8A,
+// 9F, A0, A8, A9, AF, and 85).
+func spaceLast(s string) bool {
+	c := s[len(s)-1]
+	if c < utf8.RuneSelf {
+		return isSpaceRune(rune(c))
+	}
+	if c <= 0x8A || c == 0x9F || c == 0xA0 || c == 0xA8 || c == 0xA9 || c == 0xAF {
+		r, _ := utf8.DecodeLastRuneInString(s)
+		return isSpaceRune(r)
+	}
+	return false
 }
 
 // cutFirstRune drops the first rune (a bullet) and the spaces after it.

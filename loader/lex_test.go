@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/policygraph/policygraph/internal/nfkc"
 	"github.com/policygraph/policygraph/seed"
@@ -119,6 +120,35 @@ func TestFlatten(t *testing.T) {
 	for _, raw := range lines {
 		if got, want := flatten(raw, strings.TrimSpace(nfkc.String(raw))), normalize(raw); got != want {
 			t.Errorf("flatten(%q) = %q, normalize = %q", raw, got, want)
+		}
+	}
+}
+
+// TestTrimSpacesEnds: the end bytes trimSpaces reads never miss a space:
+// every rune that is one is seen as a possible one at either end, and the
+// result is strings.TrimFunc's on texts with and without spaces and on
+// bytes that are not UTF-8.
+func TestTrimSpacesEnds(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !isSpaceRune(r) {
+			continue
+		}
+		s := string(r)
+		if !spaceFirst(s+"x") || !spaceLast("x"+s) {
+			t.Errorf("%U: a space not seen at an end", r)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpaceRune(r) != (unicode.IsSpace(r) || r == '\u3000') {
+			t.Errorf("isSpaceRune(%U) = %v", r, isSpaceRune(r))
+		}
+		if s := string(r); spaceFirst(s+"x") != isSpaceRune(r) || spaceLast("x"+s) != isSpaceRune(r) {
+			t.Errorf("%U: spaceFirst %v, spaceLast %v, want %v", r, spaceFirst(s+"x"), spaceLast("x"+s), isSpaceRune(r))
+		}
+	}
+	for _, s := range []string{"", " ", "\u3000", "推進\u3000", "\u3000推進", "推進", "a", "\u00a0a\u0085", "\xe3\x80", "\xe3", "x\x80", "\xc2", "（推進）", "\u2028推\u205f", "  \u3000 推 進\t\u00a0 ", "\u3000\u3000", " \xff ", "\xe3\x80\x80\x80", "\u2000\u200a\u200b"} {
+		if got, want := trimSpaces(s), strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }); got != want {
+			t.Errorf("trimSpaces(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -69,10 +69,22 @@ const (
 type item2023 struct {
 	*slideLine
 	kind kind2023
-	body string // raw text after the bullet, trimmed (the slideLine's, or more)
 	// *head2023 is set for k23Pillar and k23TOCEntry only.
 	*head2023
 }
+
+// body is the item's raw text (raw) after its bullet, trimmed: the
+// slideLine's, or the whole line for the legend and numbered lines. It is
+// worked out when asked: the grammar reads it of a few lines only.
+func (it item2023) body(raw string) string {
+	if it.kind == k23Legend || it.shape == shapeNumbered || it.shape == shapeNumbers {
+		return trimSpaces(raw) // text to this grammar: keep the number
+	}
+	return it.slideLine.body(raw)
+}
+
+// bodyOf is it.body of its line.
+func (p *parser2023) bodyOf(it item2023) string { return it.body(p.t.Raw[it.line-1]) }
 
 // head2023 is what a pillar heading or a contents line says.
 type head2023 struct {
@@ -85,6 +97,8 @@ type head2023 struct {
 }
 
 var (
+	// a pillar heading and a contents line, as pillarHeading23 and
+	// tocOrdinal23 read them without the regexp engine
 	re23Pillar = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
 	re23TOC    = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
 	// a page number glued to the end of the last line of a page
@@ -107,7 +121,7 @@ func lex2023(lines []slideLine, raw []string) []item2023 {
 
 // item2023FromLine reads the lexed line l, whose raw text is raw.
 func item2023FromLine(l *slideLine, raw string) item2023 {
-	it := item2023{slideLine: l, body: l.body(raw)}
+	it := item2023{slideLine: l}
 	f := it.flat
 	switch l.shape {
 	case shapeBlank:
@@ -121,13 +135,13 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 		return it
 	}
 	switch {
-	case strings.Contains(f, "「新機軸」のキーメッセージ"):
+	case hasKeyMsg23(f):
 		it.kind = k23KeyMsg
 	case f == "(これまでの施策、今後の施策)":
 		it.kind = k23HeadSuffix
 	case (strings.HasPrefix(f, "ミッション志向の産業政策(") || strings.HasPrefix(f, "社会基盤(OS)の組")) && re23List.MatchString(f):
 		it.kind = k23ListTitle
-	case strings.Contains(f, "足下3年程度") && strings.Contains(f, "3~5年後"):
+	case strings.IndexByte(f, '~') >= 0 && strings.Contains(f, "3~5年後") && strings.Contains(f, "足下3年程度"): // a byte search first: '~' is rare
 		it.kind = k23TableHeader
 	case f == "新機軸の" || f == "施策の柱":
 		it.kind = k23PillarCol
@@ -135,7 +149,6 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 		it.kind = k23Micro
 	case l.bullet() == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
 		it.kind = k23Legend
-		it.body = trimSpaces(raw)
 	case l.shape == shapeBracket:
 		it.kind = k23Bracket
 	case l.shape == shapeAngle:
@@ -160,35 +173,102 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 	default:
 		it.kind = k23Text
 	}
-	if l.shape == shapeNumbered || l.shape == shapeNumbers {
-		it.body = trimSpaces(raw) // text to this grammar: keep the number
-	}
 	if it.kind != k23Text {
 		return it
 	}
-	// The anchored regexps run only on lines that start as they require.
-	if (strings.HasPrefix(f, "ミッション") || strings.HasPrefix(f, "OS")) && strings.Contains(f, ":") {
-		if m := re23Pillar.FindStringSubmatch(f); m != nil {
-			it.kind = k23Pillar
-			it.head2023 = &head2023{pkind: policygraph.KindMission}
-			if m[1] == "OS" {
-				it.pkind = policygraph.KindOS
-			}
-			it.pord, _ = strconv.Atoi(m[2])
-			it.pname = m[3]
-			it.psuffix = m[4]
-			return it
+	if m := pillarHeading23(f); m != nil {
+		it.kind = k23Pillar
+		it.head2023 = &head2023{pkind: policygraph.KindMission}
+		if m[1] == "OS" {
+			it.pkind = policygraph.KindOS
 		}
+		it.pord, _ = strconv.Atoi(m[2])
+		it.pname = m[3]
+		it.psuffix = m[4]
+		return it
 	}
-	if f != "" && f[0] >= '1' && f[0] <= '9' && strings.Contains(f, "・・・p.") {
-		if m := re23TOC.FindStringSubmatch(f); m != nil {
-			it.kind = k23TOCEntry
-			it.head2023 = &head2023{}
-			it.tocOrd, _ = strconv.Atoi(m[1])
-			it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(raw), "")), "･")[0])
-		}
+	if ord := tocOrdinal23(f); ord > 0 {
+		it.kind = k23TOCEntry
+		it.head2023 = &head2023{}
+		it.tocOrd = ord
+		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(cutCircLead23(trimSpaces(raw))), "･")[0])
 	}
 	return it
+}
+
+// pillarHeading23 is re23Pillar.FindStringSubmatch(f) read without the
+// backtracker, which took thousands of steps a heading: the lazy name
+// ends before a (考え方) or (これまでの施策、今後の施策) that ends f and
+// leaves it a rune, else at the end; '.' takes any rune but a newline.
+// TestPillarHeading23 compares the two.
+func pillarHeading23(f string) []string {
+	kind := ""
+	switch {
+	case strings.HasPrefix(f, "ミッション"):
+		kind = "ミッション"
+	case strings.HasPrefix(f, "OS"):
+		kind = "OS"
+	default:
+		return nil
+	}
+	rest := f[len(kind):]
+	if len(rest) < 3 || rest[0] < '1' || rest[0] > '9' || rest[1] != ':' {
+		return nil
+	}
+	ord, name, suffix := rest[:1], rest[2:], ""
+	for _, s := range []string{"考え方", "これまでの施策、今後の施策"} {
+		if n, ok := strings.CutSuffix(name, "("+s+")"); ok && n != "" {
+			name, suffix = n, s
+			break
+		}
+	}
+	if strings.Contains(name, "\n") {
+		return nil
+	}
+	return []string{f, kind, ord, name, suffix}
+}
+
+// tocOrdinal23 is the ordinal re23TOC reads off a contents line f (its
+// first group), 0 when f is none, read without the backtracker: a digit,
+// then a name of a rune or more without a newline, ・・・p. and the
+// digits that end f. TestPillarHeading23 compares the two.
+func tocOrdinal23(f string) int {
+	if f == "" || f[0] < '1' || f[0] > '9' {
+		return 0
+	}
+	end := len(f)
+	for end > 1 && f[end-1] >= '0' && f[end-1] <= '9' {
+		end--
+	}
+	name, ok := strings.CutSuffix(f[1:end], "・・・p.")
+	if end == len(f) || !ok || name == "" || strings.Contains(name, "\n") {
+		return 0
+	}
+	return int(f[0] - '0')
+}
+
+// hasCircLead23 is re23CircLead.MatchString(s): s opens with ① … ⑳.
+func hasCircLead23(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '①' && r <= '⑳'
+}
+
+// cutCircLead23 is re23CircLead.ReplaceAllString(s, ""), the regexp run
+// only on a text it matches (most are group names and contents lines
+// without one).
+func cutCircLead23(s string) string {
+	if !hasCircLead23(s) {
+		return s
+	}
+	return re23CircLead.ReplaceAllString(s, "")
+}
+
+// hasKeyMsg23 is strings.Contains(f, "「新機軸」のキーメッセージ"), looked
+// for first by a byte of 機 (E6 A9 9F) that few runes end with, then as
+// 機軸: every line is asked, and a search for the whole, whose first byte
+// (E3, as all kana) is in most lines, is slow.
+func hasKeyMsg23(f string) bool {
+	return strings.IndexByte(f, 0x9F) >= 0 && strings.Contains(f, "機軸") && strings.Contains(f, "「新機軸」のキーメッセージ")
 }
 
 // ---------------------------------------------------------------- parser
@@ -218,7 +298,10 @@ type parser2023 struct {
 
 	pillars map[string]*policygraph.Pillar // by key
 	aliases map[string][]string            // key → spellings in order seen
-	groups  map[string]*policygraph.MeasureGroup
+	keys    []string                       // pillarKeys'
+	// spellGrams: the bigrams of the pillars' spellings (nameGrams)
+	spellGrams map[string][]bigram.Bigram
+	groups     map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
 	detail    map[string][]*policygraph.Measure
 	corpus    map[string]*pillarGrams // pillar key → bigrams of its detail text (cellPillar)
@@ -329,9 +412,9 @@ func fileOf23(t *docText) string {
 
 func pillarKey23(kind string, ord int) string {
 	if kind == policygraph.KindOS {
-		return fmt.Sprintf("OS-%d", ord)
+		return "OS-" + strconv.Itoa(ord)
 	}
-	return fmt.Sprintf("MISSION-%d", ord)
+	return "MISSION-" + strconv.Itoa(ord)
 }
 
 // findPillars creates one node per pillar from the contents lists and the
@@ -407,8 +490,12 @@ func listTitleKind23(flat string) string {
 	return policygraph.KindOS
 }
 
-// pillarKeys lists the pillar keys missions first, then OS, by ordinal.
+// pillarKeys lists the pillar keys missions first, then OS, by ordinal:
+// sorted once, as findPillars, which ends by asking, made them all.
 func (p *parser2023) pillarKeys() []string {
+	if p.keys != nil {
+		return p.keys
+	}
 	var keys []string
 	for k := range p.pillars {
 		keys = append(keys, k)
@@ -420,6 +507,7 @@ func (p *parser2023) pillarKeys() []string {
 		}
 		return a.Ordinal < b.Ordinal
 	})
+	p.keys = keys
 	return keys
 }
 
@@ -574,7 +662,7 @@ func (p *parser2023) keyMessage(it item2023) {
 			p.listN++
 			k := pillarKey23(p.listKind, p.listN)
 			if pl := p.pillars[k]; pl != nil && !enclosedAlone(it.flat) {
-				p.addAlias(k, it.body)
+				p.addAlias(k, p.bodyOf(it))
 				p.place(it.line, pl.ID)
 				return
 			}
@@ -592,7 +680,7 @@ func (p *parser2023) keyMessage(it item2023) {
 // an alias, a quantified goal a KEY_MESSAGE target of that pillar.
 func (p *parser2023) keyGoal(it item2023, key string) {
 	pl := p.pillars[key]
-	body := it.body
+	body := p.bodyOf(it)
 	short, goal := body, ""
 	if i := strings.IndexAny(body, "：:"); i >= 0 {
 		short = trimSpaces(body[:i])
@@ -626,8 +714,8 @@ func (p *parser2023) macro(i int) int {
 		return p.verticalLabel(i)
 	}
 	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
-		if statesQuantity(it.body) {
-			p.addMacroTarget(i, nil, "KEY_MESSAGE", it.body, it.line, it.line)
+		if body := p.bodyOf(it); statesQuantity(body) {
+			p.addMacroTarget(i, nil, "KEY_MESSAGE", body, it.line, it.line)
 			return i
 		}
 	}
@@ -764,7 +852,7 @@ func (p *parser2023) summaryTable(i int) int {
 			continue
 		case k23OHead:
 			flush()
-			p.summary = append(p.summary, &cell2023{group: true, lines: []int{it.line}, text: it.body, cands: cands})
+			p.summary = append(p.summary, &cell2023{group: true, lines: []int{it.line}, text: p.bodyOf(it), cands: cands})
 			continue
 		case k23Angle:
 			flush()
@@ -801,7 +889,11 @@ func (p *parser2023) matchPillar(name, kind string) string {
 		if kind != "" && pl.Kind != kind {
 			continue
 		}
-		for _, a := range append([]string{pl.Name}, p.aliases[k]...) {
+		for i := -1; i < len(p.aliases[k]); i++ {
+			a := pl.Name // then its aliases
+			if i >= 0 {
+				a = p.aliases[k][i]
+			}
 			an := p.t.normalize(a)
 			s := 0.0
 			switch {
@@ -810,7 +902,7 @@ func (p *parser2023) matchPillar(name, kind string) string {
 			case strings.Contains(an, n) || strings.Contains(n, an):
 				s = 1 + float64(min(len(an), len(n)))/float64(max(len(an), len(n)))
 			default:
-				s = bigram.Dice(bigram.Distinct(an), nb)
+				s = bigram.Dice(p.nameGrams(an), nb)
 			}
 			if s > bestScore {
 				best, bestScore = k, s
@@ -821,6 +913,21 @@ func (p *parser2023) matchPillar(name, kind string) string {
 		return ""
 	}
 	return best
+}
+
+// nameGrams is bigram.Distinct(an) for a pillar name or alias an (in
+// matching form), read once per document: each name block of the summary
+// tables is compared with every spelling of every pillar.
+func (p *parser2023) nameGrams(an string) []bigram.Bigram {
+	g, ok := p.spellGrams[an]
+	if !ok {
+		if p.spellGrams == nil {
+			p.spellGrams = map[string][]bigram.Bigram{}
+		}
+		g = bigram.Distinct(an)
+		p.spellGrams[an] = g
+	}
+	return g
 }
 
 // longTermGoal reads the 長期的目標 cell of a pillar (lines i..j-1, broken
@@ -844,7 +951,10 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 		l := its[k].line
 		raw := trimSpaces(p.t.Raw[l-1])
 		whole.add(raw)
-		pieces := strings.Split(strings.ReplaceAll(raw, "/", "／"), "／")
+		pieces := []string{raw} // a line without a ／ is one piece: split only if one is there
+		if strings.Contains(raw, "/") || strings.Contains(raw, "／") {
+			pieces = strings.Split(strings.ReplaceAll(raw, "/", "／"), "／")
+		}
 		for pi, s := range pieces {
 			if pi > 0 {
 				emit()
@@ -875,6 +985,22 @@ var re23SplitCells = regexp.MustCompile(`[）)][ 　]+[^（(\s]`)
 // a year and a name, no verb, no parenthesis.
 var re23SumLabel = regexp.MustCompile(`^(?:19|20)\d{2}年[^()、。:]{1,12}$`)
 
+// isSumLabel23 is re23SumLabel.MatchString(n), run only on a text that
+// starts as it requires: the backtracker is slow on the long lines of a
+// table, which all reach it.
+func isSumLabel23(n string) bool {
+	return (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && re23SumLabel.MatchString(n)
+}
+
+// splitCells23 is re23SplitCells.FindStringIndex(raw), run only on a line
+// holding a closing bracket then a space, which a match starts with.
+func splitCells23(raw string) []int {
+	if !strings.Contains(raw, ") ") && !strings.Contains(raw, ")　") && !strings.Contains(raw, "） ") && !strings.Contains(raw, "）　") {
+		return nil
+	}
+	return re23SplitCells.FindStringIndex(raw)
+}
+
 // endsKana23: the line ends in hiragana (a particle or verb ending: "2030年までに"
 // is the start of a broken sentence, not a label).
 func endsKana23(s string) bool {
@@ -899,19 +1025,20 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 	}
 	for li, l := range lines {
 		raw := trimSpaces(p.t.Raw[l-1])
-		if cur == nil && li+1 < len(lines) && re23SumLabel.MatchString(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
+		if cur == nil && li+1 < len(lines) && isSumLabel23(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
 			// "2025年大阪・関西万博" over the cells it dates: a label, not
 			// the head of the next cell
 			p.place(l, "skipped:summary-label")
 			continue
 		}
-		segs := []string{raw}
-		if loc := re23SplitCells.FindStringIndex(raw); loc != nil {
+		var two [2]string // the line, or the two cells it holds
+		segs := append(two[:0], raw)
+		if loc := splitCells23(raw); loc != nil {
 			cut := loc[0] + len("）")
 			if raw[loc[0]] == ')' {
 				cut = loc[0] + 1
 			}
-			segs = []string{trimSpaces(raw[:cut]), trimSpaces(raw[cut:])}
+			segs = append(two[:0], trimSpaces(raw[:cut]), trimSpaces(raw[cut:]))
 		}
 		for si, s := range segs {
 			if cur == nil {
@@ -951,6 +1078,7 @@ func (p *parser2023) resolveSummary() {
 		return // no overview table: nothing to match
 	}
 	p.grams = newGramIndex(p.t, p.detail)
+	p.grams.subheadings(p.subOf)
 	p.corpus = p.pillarCorpus()
 	for _, c := range p.summary {
 		// the cell in matching form, read once for the rules that need it
@@ -1020,7 +1148,7 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramTe
 // groupName23 cleans a heading into a group name: no circled number, no
 // （続き）, no （主に…に貢献） note.
 func groupName23(s string) string {
-	s = trimSpaces(re23CircLead.ReplaceAllString(trimSpaces(s), ""))
+	s = trimSpaces(cutCircLead23(trimSpaces(s)))
 	s = trimSpaces(strings.TrimSuffix(s, "（続き）"))
 	if i := strings.Index(s, "（主に"); i > 0 && strings.HasSuffix(s, "）") {
 		s = trimSpaces(s[:i])
@@ -1190,7 +1318,7 @@ loop:
 		case k23Blank:
 			continue
 		case k23Arrow, k23Text, k23Sub:
-			body := it.body
+			body := p.bodyOf(it)
 			if it.kind == k23Text || it.kind == k23Sub {
 				body = trimSpaces(p.t.Raw[it.line-1])
 			}
@@ -1254,7 +1382,7 @@ func (p *parser2023) detailLine(i int) int {
 	switch it.kind {
 	case k23Bracket:
 		p.sub = ""
-		name := it.body
+		name := p.bodyOf(it)
 		if strings.Contains(p.t.normalize(name), "これまでの施策例") {
 			// a status label over ⚫ examples, not a theme
 			p.group, p.groupFromSub = nil, false
@@ -1306,7 +1434,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		status = policygraph.StatusPast
 	}
 	var tj lineJoiner
-	tj.add(it.body)
+	tj.add(p.bodyOf(it))
 	a, b := it.line, it.line
 	last := i
 	for j := i + 1; j < len(its); j++ {
@@ -1398,7 +1526,7 @@ func (p *parser2023) packageLine(i int) int {
 		}
 		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
 		return j - 1
-	case it.kind == k23Text && re23CircLead.MatchString(trimSpaces(p.t.Raw[it.line-1])):
+	case it.kind == k23Text && hasCircLead23(trimSpaces(p.t.Raw[it.line-1])):
 		p.place(it.line, "skipped:subheading")
 		return i
 	case it.kind == k23Single:

@@ -3,6 +3,7 @@ package loader
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -677,4 +678,37 @@ func lexLine2023(t *docText, i int) item2023 {
 	}
 	l := lexSlideLine(i+1, raw, n)
 	return item2023FromLine(&l, raw)
+}
+
+// TestPillarHeading23: the pillar headings, contents lines and circled
+// numbers are read as re23Pillar, re23TOC and re23CircLead read them, on every line of both seeds (flat and
+// raw) and on edge cases.
+func TestPillarHeading23(t *testing.T) {
+	texts := []string{"", "OS", "OS1", "OS1:", "OS1:a", "OS0:a", "ミッション9:a(考え方)", "ミッション1:(考え方)", "OS2:a(考え方)(考え方)",
+		"OS3:a\n(考え方)", "OS3:a\nb", "OS4:(これまでの施策、今後の施策)x", "OS5:a(これまでの施策、今後の施策)", "OSX:a", "ミッション1::",
+		"1", "1a", "1・・・p.", "1・・・p.5", "1a・・・p.5", "12・・・p.34", "1a・・・p.5x", "1a\n・・・p.5", "0a・・・p.5", "9・・・p.・・・p.7", "1\xffa・・・p.5", "①施策", "⑳ \u3000a", "\u2474x", "⑩"}
+	for _, f := range []string{seed2023, "../seed/" + seed2025} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			texts = append(texts, normalize(l), l)
+		}
+	}
+	for _, f := range texts {
+		if got, want := pillarHeading23(f), re23Pillar.FindStringSubmatch(f); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Errorf("pillarHeading23(%q) = %q, want %q", f, got, want)
+		}
+		want := 0
+		if m := re23TOC.FindStringSubmatch(f); m != nil {
+			want, _ = strconv.Atoi(m[1])
+		}
+		if got := tocOrdinal23(f); got != want {
+			t.Errorf("tocOrdinal23(%q) = %d, want %d", f, got, want)
+		}
+		if got, want := cutCircLead23(f), re23CircLead.ReplaceAllString(f, ""); got != want || hasCircLead23(f) != re23CircLead.MatchString(f) {
+			t.Errorf("cutCircLead23(%q) = %q, want %q", f, got, want)
+		}
+	}
 }

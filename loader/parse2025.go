@@ -299,16 +299,37 @@ func lexTables25(lx *lexer25) stateFn25 {
 
 // dispWidth25 approximates the printed width of a line: the table columns wrap
 // at a fixed width, so the width of a wrapped line tells the column.
+// ASCII and the halfwidth forms U+FF61–U+FF9F are one column, every
+// other rune two. The bytes are read in place for ASCII and the
+// three-byte runes of Japanese text (the halfwidth forms are EF BD A1 to
+// EF BE 9F), decoded by utf8 otherwise (TestDispWidth25).
 func dispWidth25(s string) int {
 	w := 0
-	for _, r := range s {
-		if r < 0x80 || r >= 0xff61 && r <= 0xff9f {
-			w++
-		} else {
-			w += 2
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			w, i = w+1, i+1
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			if c == 0xEF && (s[i+1] == 0xBD && s[i+2] >= 0xA1 || s[i+1] == 0xBE && s[i+2] <= 0x9F) {
+				w++
+			} else {
+				w += 2
+			}
+			i += 3
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			w, i = w+runeWidth25(r), i+n
 		}
 	}
 	return w
+}
+
+// runeWidth25 is the columns of r: dispWidth25 for one rune.
+func runeWidth25(r rune) int {
+	if r < 0x80 || r >= 0xff61 && r <= 0xff9f {
+		return 1
+	}
+	return 2
 }
 
 // ---- parser ----

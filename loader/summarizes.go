@@ -36,6 +36,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 const (
@@ -70,6 +71,36 @@ func isClauseCut(r rune) bool {
 // reCellTailDate is a cell's closing date ("(2024年度~)").
 var reCellTailDate = regexp.MustCompile(`\([^()]*[0-9]{4}[^()]*\)$`)
 
+// cutCellTailDate is reCellTailDate.ReplaceAllString(n, ""), without the
+// backtracker trying every start: a match ends n with ')' and holds no
+// other bracket, so it can only start at the last bracket before that,
+// if that is '(' and a four-digit run is between them (TestCellTailDate).
+func cutCellTailDate(n string) string {
+	if !strings.HasSuffix(n, ")") {
+		return n
+	}
+	i := strings.LastIndexAny(n[:len(n)-1], "()")
+	if i < 0 || n[i] != '(' || !hasDigitRun(n[i+1:len(n)-1], 4) {
+		return n
+	}
+	return n[:i]
+}
+
+// hasDigitRun reports whether s holds k ASCII digits in a row.
+func hasDigitRun(s string, k int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == k {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 // digest is one detail bullet a cell digests and the rule that found it.
 type digest struct {
 	m    *policygraph.Measure
@@ -81,19 +112,20 @@ type digest struct {
 // (n: its text in matching form, cell: n read), the best restatement
 // first.
 func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
-	if utf8.RuneCountInString(n) < 2 { // no bigram
+	if _, w := utf8.DecodeRuneInString(n); w == len(n) { // under two runes: no bigram
 		return nil
 	}
 	x := p.grams
-	detail := p.detail[key]
+	detail, whole := p.detail[key], true
 	if own, rest := p.actorBullets(key, n, line); own != nil {
 		// the actor is matched: the bullets name it only in their heading
-		detail, n = own, p.t.normalize(rest)
+		detail, n, whole = own, p.t.normalize(rest), false
 		cell = x.text(n)
 	}
 	if len(detail) == 0 || p.budget <= 0 {
 		return nil
 	}
+	bgs, held := x.listOf(key, detail, whole)
 	var out []digest
 	covered := x.bools(len(cell.known)) // by index in cell.known
 	add := func(m *policygraph.Measure, rule string, mark float64, force bool) {
@@ -117,28 +149,31 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 	}
 	// restates and headline (add reads the cell by merge, not by x.pos)
 	x.open(cell)
+	held.count(cell)
 	var best *policygraph.Measure
 	bestScore := 0.0
-	for _, m := range detail {
-		mb := x.bullets[m].ids
+	for i, m := range detail {
+		mb := bgs[i].ids
 		if !p.spend(len(cell.uniq), len(mb), line) {
 			x.close(cell)
 			return out
 		}
-		if s := cover(x.common(mb), len(cell.uniq)); s > bestScore {
+		if s := cover(held.of(i, mb), len(cell.uniq)); s > bestScore {
 			best, bestScore = m, s
 		}
 	}
 	if bestScore >= digestMin {
 		add(best, summarizeRestates, bestScore, true)
 	}
-	for _, m := range detail {
-		hb := x.bullets[m].head
+	for i, m := range detail {
+		hb := bgs[i].head
 		if !p.spend(len(hb), len(cell.uniq), line) {
 			x.close(cell)
 			return out
 		}
-		if hb != nil {
+		// the headline's grams are the bullet's: it holds no more of
+		// the cell than the bullet does
+		if hb != nil && !held.below(i, len(hb), headlineMin) {
 			if s := cover(x.common(hb), len(hb)); s >= headlineMin {
 				add(m, "headline", s, false)
 			}
@@ -151,13 +186,14 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		var best, plan *policygraph.Measure
 		bestScore, planScore := 0.0, 0.0
 		x.open(cl)
-		for _, m := range detail {
-			mb := x.bullets[m].ids
+		held.count(cl)
+		for i, m := range detail {
+			mb := bgs[i].ids
 			if !p.spend(len(cl.uniq), len(mb), line) {
 				x.close(cl)
 				return out
 			}
-			s := cover(x.common(mb), len(cl.uniq))
+			s := cover(held.of(i, mb), len(cl.uniq))
 			if s > bestScore {
 				best, bestScore = m, s
 			}
@@ -178,77 +214,63 @@ func (p *parser2023) digests(key, n string, cell *gramText, line int) []digest {
 		}
 	}
 	// subheading
-	body := reCellTailDate.ReplaceAllString(n, "")
+	body := cutCellTailDate(n)
 	if !p.spend(len(detail), 0, line) {
 		return out
 	}
-	for _, m := range detail {
-		if sub := p.subOf[m]; utf8.RuneCountInString(sub) >= clauseRunes && strings.HasSuffix(body, sub) {
+	for i, m := range detail {
+		if sub := bgs[i].sub; sub != "" && strings.HasSuffix(body, sub) {
 			add(m, "subheading", 1, true)
 		}
 	}
 	if len(out) == 0 {
-		out = p.rare(detail, cell, line)
+		out = p.rare(detail, bgs, held, cell, line)
 	}
-	return append(out, p.rareClauses(detail, clauses, out, line)...)
+	return append(out, p.rareClauses(detail, bgs, held, clauses, out, line)...)
 }
 
 // clauses reads the clauses of n, a cell in matching form read as cell,
 // that the clause rules try: those of ≥ clauseRunes runes besides dates.
 // A clause's grams are a run of the cell's, so it is read from the cell.
+// The clauses are cut at each isClauseCut rune, at most maxCellClauses of
+// them, the last holding the rest, as regexp.Split(n, maxCellClauses) cuts
+// (TestCellClauses); one walk finds them, their runes and those besides
+// dates.
 func (x *gramIndex) clauses(cell *gramText, n string) []*gramText {
 	var out []*gramText
 	local := x.si.take(len(cell.uniq)) // sub's
 	clear(local)
-	r, at := 0, 0 // runes of n before byte at
-	for _, sp := range x.clauseSpans(n) {
-		r += utf8.RuneCountInString(n[at:sp[0]])
-		at = sp[0]
-		cl := n[sp[0]:sp[1]]
-		if datelessRunes(cl) < clauseRunes {
-			continue
+	r := 0                        // the runes of n walked
+	beg, dateless, cut := 0, 0, 0 // the clause's first rune, its runes besides dates; the cuts made
+	clause := func() {
+		if dateless >= clauseRunes {
+			out = append(out, x.sub(cell, beg, r-1, local))
 		}
-		out = append(out, x.sub(cell, r, r+utf8.RuneCountInString(cl)-1, local))
 	}
+	for i := 0; i < len(n); r++ {
+		c, w := nfkc.DecodeRune(n, i)
+		i += w
+		switch {
+		case cut < maxCellClauses-1 && isClauseCut(c):
+			clause()
+			beg, dateless, cut = r+1, 0, cut+1
+		case !isDateRune(c):
+			dateless++
+		}
+	}
+	clause()
 	return out
 }
 
-// clauseSpans are the byte ranges of the clauses of n: cut at each
-// isClauseCut rune, at most maxCellClauses of them, the last holding the
-// rest, as regexp.Split(n, maxCellClauses) cuts (TestCellClauses).
-func (x *gramIndex) clauseSpans(n string) [][2]int {
-	out := x.spans[:0]
-	if n == "" {
-		return append(out, [2]int{0, 0})
+// isDateRune tells the runes of a date: digits and the words around them
+// ("2022年度以降順次", "～2030年度頃"), which a clause's length leaves out.
+func isDateRune(r rune) bool {
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+		'年', '度', '月', '以', '降', '順', '次', '~', '～', 'か', 'ら', 'ま', 'で', '頃', '目', '標', '再', '掲':
+		return true
 	}
-	beg := 0
-	for i, r := range n {
-		if len(out) == maxCellClauses-1 {
-			break
-		}
-		if isClauseCut(r) {
-			out = append(out, [2]int{beg, i})
-			beg = i + utf8.RuneLen(r)
-		}
-	}
-	out = append(out, [2]int{beg, len(n)})
-	x.spans = out
-	return out
-}
-
-// datelessRunes counts the runes of s besides those of a date: digits and
-// the words around them ("2022年度以降順次", "～2030年度頃").
-func datelessRunes(s string) int {
-	n := 0
-	for _, r := range s {
-		switch r {
-		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-			'年', '度', '月', '以', '降', '順', '次', '~', '～', 'か', 'ら', 'ま', 'で', '頃', '目', '標', '再', '掲':
-		default:
-			n++
-		}
-	}
-	return n
+	return false
 }
 
 // actorBullets: a sub-heading （Xの取組） lists what X does (3101 東証の取組,

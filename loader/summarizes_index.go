@@ -9,6 +9,7 @@ import (
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 // The overview-cell rules (summarizes.go, summarizes_rare.go) compare each
@@ -26,19 +27,26 @@ const noGram = ^uint32(0)
 
 type gramIndex struct {
 	vocab   []bigram.Bigram
-	idf     []float64 // by id: log((N+1)/(df+1)) over the N detail bullets
+	idf     []float64 // by df: log((N+1)/(df+1)) over the N detail bullets (a gram's df is its postings')
 	idfNone float64   // that of a bigram no bullet holds
 	bullets map[*policygraph.Measure]*bulletGrams
+	// the bullets as the pillars list them, pillar after pillar by key
+	// (entries; a bullet listed twice has its first place's grams), each
+	// pillar's span of them, and each gram's postings: the entries
+	// holding it, ascending, post[off[id]:off[id+1]]
+	entries []*bulletGrams
+	pillars map[string][2]int
+	off     []int32
+	post    []int32
 	pos     []int32 // by id: the open text's grams (open)
 	// the scratch the texts of a cell are read into (reset)
-	sg    scratch[bigram.Bigram]
-	si    scratch[int32]
-	su    scratch[uint32]
-	sf    scratch[float64]
-	sk    scratch[gramAt]
-	st    scratch[gramText]
-	sb    scratch[bool]
-	spans [][2]int // clauseSpans'
+	sg scratch[bigram.Bigram]
+	si scratch[int32]
+	su scratch[uint32]
+	sf scratch[float64]
+	sk scratch[gramAt]
+	st scratch[gramText]
+	sb scratch[bool]
 }
 
 // bulletGrams is what the rules read of one detail bullet.
@@ -46,53 +54,79 @@ type bulletGrams struct {
 	i    int      // index among the document's bullets, for per-bullet flags
 	ids  []uint32 // the distinct bigrams of its text in matching form (normalize)
 	head []uint32 // those of its headline (headline23); nil when shorter than headlineRunes
+	sub  string   // its （…） sub-heading in matching form, when of ≥ clauseRunes runes (subheadings)
+}
+
+// subheadings gives the bullets their sub-headings (subOf) that the
+// subheading rule reads.
+func (x *gramIndex) subheadings(subOf map[*policygraph.Measure]string) {
+	for m, sub := range subOf {
+		if bg := x.bullets[m]; bg != nil && utf8.RuneCountInString(sub) >= clauseRunes {
+			bg.sub = sub
+		}
+	}
 }
 
 // newGramIndex indexes the bullets of detail (pillar key → bullets).
 func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramIndex {
 	type entry struct {
-		m          *policygraph.Measure
-		text, head string // in matching form; head "" when too short
-		bg         *bulletGrams
-		a, b       int // its bigrams gs[a:b]
+		m        *policygraph.Measure
+		text     string       // in matching form
+		n, heads int          // its grams; those of its headline, its first places (0 when shorter than headlineRunes)
+		bg       *bulletGrams // nil when listed before: indexed at its first place
 	}
 	n := 0
 	for _, ms := range detail {
 		n += len(ms)
 	}
 	es := make([]entry, 0, n) // the bullets as the lists hold them (df counts each)
-	size, heads := 0, 0       // upper bounds of the bigrams of the texts, of the heads
+	size, heads := 0, 0       // the grams of the texts, of the heads
+	pillars := make(map[string][2]int, len(detail))
 	for _, k := range slices.Sorted(maps.Keys(detail)) {
+		pillars[k] = [2]int{len(es), len(es) + len(detail[k])}
 		for _, m := range detail[k] {
 			e := entry{m: m, text: t.normalize(m.Text)}
-			size += utf8.RuneCountInString(e.text)
-			if h := headline23(e.text); utf8.RuneCountInString(h) >= headlineRunes {
-				e.head = h
-				heads += utf8.RuneCountInString(h)
+			runes, h := headlineRunes23(e.text)
+			e.n = max(runes-1, 0)
+			if h >= headlineRunes {
+				e.heads = h - 1 // a headline is the start of its text
 			}
+			size, heads = size+e.n, heads+e.heads
 			es = append(es, e)
 		}
 	}
-	x := &gramIndex{bullets: make(map[*policygraph.Measure]*bulletGrams, len(es))}
+	x := &gramIndex{bullets: make(map[*policygraph.Measure]*bulletGrams, len(es)), pillars: pillars,
+		entries: make([]*bulletGrams, 0, len(es))}
 	bgs := make([]bulletGrams, 0, len(es))
-	// gs: each bullet's distinct bigrams, sorted
+	// every gram of every bullet, labelled with its entry and whether it
+	// is one of the headline's, sorted: a run of equal grams is one id,
+	// and the entries in it are those that hold it
 	gs := make([]bigram.Bigram, 0, size)
+	lab := make([]int32, size)
+	ids := make([]uint32, size)      // each bullet's, at its places: never grown
+	headIDs := make([]uint32, heads) // the same for the headlines
+	at, h := 0, 0
 	for i := range es {
 		e := &es[i]
-		e.a = len(gs)
-		gs = appendDistinct(gs, e.text)
-		e.b = len(gs)
+		gs = appendGrams(gs, e.text)
+		for k := range e.n {
+			lab[at+k] = int32(i) << 1
+			if k < e.heads {
+				lab[at+k] |= 1
+			}
+		}
 		if x.bullets[e.m] == nil {
-			bgs = append(bgs, bulletGrams{i: len(bgs)})
+			bgs = append(bgs, bulletGrams{i: len(bgs), ids: ids[at : at : at+e.n]})
 			e.bg = &bgs[len(bgs)-1]
 			x.bullets[e.m] = e.bg
+			if e.heads > 0 {
+				e.bg.head = headIDs[h : h : h+e.heads]
+			}
 		}
+		at, h = at+e.n, h+e.heads
+		x.entries = append(x.entries, x.bullets[e.m])
 	}
-	// the vocabulary, each bigram's df and each place's id: runs of gs
-	// sorted
-	order := make([]int32, len(gs))
-	sortGrams(gs, order)
-	ids := make([]uint32, len(gs))
+	sortGramsCarrying(gs, lab)
 	runs := 0
 	for i, g := range gs {
 		if i == 0 || gs[i-1] != g {
@@ -100,72 +134,74 @@ func newGramIndex(t *docText, detail map[string][]*policygraph.Measure) *gramInd
 		}
 	}
 	// The vocabulary is written over gs as it is read (one bigram a run,
-	// never past the run being read): gs is done with after.
-	x.vocab, x.idf = gs[:0:runs], make([]float64, 0, runs)
-	idf := make([]float64, len(es)+1) // by df, computed once each
-	idfOf := func(df int) float64 {
-		if idf[df] == 0 {
-			idf[df] = math.Log(float64(len(es)+1) / float64(df+1))
-		}
-		return idf[df]
+	// never past the run being read): gs is done with after. Ids grow
+	// run by run, so each bullet's are appended sorted.
+	x.vocab, x.idf = gs[:0:runs], make([]float64, len(es)+1)
+	for df := range x.idf {
+		x.idf[df] = math.Log(float64(len(es)+1) / float64(df+1))
 	}
+	seen := make([]uint32, 2*len(es)) // by entry, then by entry's headline: 1 + the last id counted
+	x.off = make([]int32, runs+1)     // off[id+1] = off[id] + df
 	for i := 0; i < len(gs); {
-		j := i + 1
-		for j < len(gs) && gs[j] == gs[i] {
-			j++
+		g, id := gs[i], uint32(len(x.vocab))
+		df := 0
+		j := i
+		for ; j < len(gs) && gs[j] == g; j++ {
+			e := lab[j] >> 1
+			if seen[e] != id+1 {
+				seen[e] = id + 1
+				df++
+				if bg := es[e].bg; bg != nil {
+					bg.ids = append(bg.ids, id)
+				}
+			}
+			if lab[j]&1 != 0 && seen[len(es)+int(e)] != id+1 {
+				seen[len(es)+int(e)] = id + 1
+				if bg := es[e].bg; bg != nil {
+					bg.head = append(bg.head, id)
+				}
+			}
 		}
-		id := uint32(len(x.vocab))
-		x.vocab, x.idf = append(x.vocab, gs[i]), append(x.idf, idfOf(j-i))
-		for _, o := range order[i:j] {
-			ids[o] = id
-		}
+		x.vocab = append(x.vocab, g)
+		x.off[id+1] = x.off[id] + int32(df)
 		i = j
+	}
+	// The postings, entry by entry (so each list is ascending), over lab,
+	// done with: an entry's distinct grams are at most its grams.
+	// off[id] is the next place of id's list while they are written,
+	// then the start of the next list: moved up one place after.
+	x.post = lab[:x.off[runs]]
+	for e, bg := range x.entries {
+		for _, id := range bg.ids {
+			x.post[x.off[id]] = int32(e)
+			x.off[id]++
+		}
+	}
+	copy(x.off[1:], x.off[:runs])
+	x.off[0] = 0
+	for i := range bgs {
+		bg := &bgs[i]
+		bg.ids = bg.ids[:len(bg.ids):len(bg.ids)]
+		if bg.head != nil {
+			bg.head = bg.head[:len(bg.head):len(bg.head)]
+		}
 	}
 	x.idfNone = math.Log(float64(len(es) + 1))
 	x.pos = make([]int32, len(x.vocab))
-	// a headline is the start of its text: its bigrams are in the
-	// bullet's set, whose ids give theirs by merge
-	headIDs := make([]uint32, 0, heads) // never grown: the heads slice it
-	var hs []bigram.Bigram
-	for _, e := range es {
-		if e.bg == nil {
-			continue // listed twice: indexed at its first place
-		}
-		e.bg.ids = ids[e.a:e.b:e.b]
-		if e.head == "" {
-			continue
-		}
-		hs = appendDistinct(hs[:0], e.head)
-		h, j := len(headIDs), 0
-		for _, g := range hs {
-			for x.vocab[e.bg.ids[j]] != g {
-				j++
-			}
-			headIDs = append(headIDs, e.bg.ids[j])
-		}
-		e.bg.head = headIDs[h:len(headIDs):len(headIDs)]
-	}
 	return x
-}
-
-// appendDistinct appends the distinct bigrams of s, sorted (none for one
-// rune), as bigram.Distinct returns them.
-func appendDistinct(dst []bigram.Bigram, s string) []bigram.Bigram {
-	start := len(dst)
-	dst = appendGrams(dst, s)
-	slices.Sort(dst[start:])
-	return dst[:start+len(slices.Compact(dst[start:]))]
 }
 
 // appendGrams appends the bigrams of s in text order, each pair of
 // neighbouring runes (none for one rune).
 func appendGrams(dst []bigram.Bigram, s string) []bigram.Bigram {
-	var prev rune
-	for i, r := range s {
-		if i > 0 {
-			dst = append(dst, bigram.Of(prev, r))
-		}
-		prev = r
+	if s == "" {
+		return dst
+	}
+	prev, i := nfkc.DecodeRune(s, 0)
+	for i < len(s) {
+		r, n := nfkc.DecodeRune(s, i)
+		dst = append(dst, bigram.Of(prev, r))
+		prev, i = r, i+n
 	}
 	return dst
 }
@@ -230,6 +266,23 @@ func (c *pillarGrams) cover(t *gramText) float64 {
 		}
 	}
 	return cover(n, len(t.uniq))
+}
+
+// headlineRunes23 returns the runes of n, a bullet's text in matching
+// form, and those of its headline23, in one walk.
+func headlineRunes23(n string) (runes, head int) {
+	head = -1
+	for i := 0; i < len(n); runes++ {
+		r, w := nfkc.DecodeRune(n, i)
+		if head < 0 && (r == '(' || r == ':' || r == '（' || r == '：') {
+			head = runes
+		}
+		i += w
+	}
+	if head < 0 {
+		head = runes
+	}
+	return runes, head
 }
 
 // headline23 is a bullet's headline in matching form: the normalized text

@@ -25,9 +25,9 @@ const (
 	rareMargin    = 1.2
 )
 
-// rare returns the bullets among detail the cell t digests by the rare
-// rule, best first.
-func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) []digest {
+// rare returns the bullets among detail (their grams bgs, counted by held)
+// the cell t digests by the rare rule, best first.
+func (p *parser2023) rare(detail []*policygraph.Measure, bgs []*bulletGrams, held heldCounts, t *gramText, line int) []digest {
 	if t.total == 0 {
 		return nil
 	}
@@ -37,13 +37,17 @@ func (p *parser2023) rare(detail []*policygraph.Measure, t *gramText, line int) 
 	var out []digest
 	x.open(t)
 	defer x.close(t)
+	held.count(t)
 	for {
 		var best *policygraph.Measure
 		bestGain := 0.0
-		for _, m := range detail {
-			ms := x.bullets[m].ids
+		for i, m := range detail {
+			ms := bgs[i].ids
 			if !p.spend(len(t.uniq)+len(t.grams), len(ms), line) { // grams: phrases walks them
 				return out
+			}
+			if held.none(i) {
+				continue // a gain of 0 is no better
 			}
 			x.markHeld(ms, holds)
 			if gain := heldWeight(t.weight, holds, taken) / t.total; gain > bestGain && t.phrases(holds) >= 2 {
@@ -79,8 +83,9 @@ func heldWeight(weight []float64, held, taken []bool) float64 {
 // in ≥ 2 separate phrases, when that bullet holds it ≥ rareMargin times
 // better than any other not yet linked (1109 EBPMの拡充 is held as well by
 // 3400 as by 3423: neither). 488 基盤モデル…計算資源 → 1497, 507
-// 能力向上拠点 → 1544, 885 副業・兼業 → 2611.
-func (p *parser2023) rareClauses(detail []*policygraph.Measure, clauses []*gramText, have []digest, line int) []digest {
+// 能力向上拠点 → 1544, 885 副業・兼業 → 2611. bgs are the grams of detail,
+// hc what counts them against a clause.
+func (p *parser2023) rareClauses(detail []*policygraph.Measure, bgs []*bulletGrams, hc heldCounts, clauses []*gramText, have []digest, line int) []digest {
 	x := p.grams
 	// covered: the bigrams of the bullets linked (by id); linked: those
 	// bullets (by index)
@@ -115,14 +120,18 @@ func (p *parser2023) rareClauses(detail []*policygraph.Measure, clauses []*gramT
 		bestScore, second := 0.0, 0.0
 		holds := x.bools(len(cl.uniq))
 		x.open(cl)
-		for _, m := range detail {
-			bg := x.bullets[m]
+		hc.count(cl)
+		for i, m := range detail {
+			bg := bgs[i]
 			if linked[bg.i] {
 				continue
 			}
 			if !p.spend(len(cl.uniq)+len(cl.grams), len(bg.ids), line) { // grams: phrases walks them
 				x.close(cl)
 				return out
+			}
+			if hc.none(i) {
+				continue // a score of 0 beats neither best nor second
 			}
 			x.markHeld(bg.ids, holds)
 			s := heldWeight(cl.weight, holds, nil) / cl.total

@@ -428,6 +428,15 @@ func TestGramText(t *testing.T) {
 			if c != n || fresh != n {
 				t.Errorf("%q in %q: %d grams in common, %d by merge, want %d", text, b, c, fresh, n)
 			}
+			for k, ms := range detail { // by the postings of the pillar's span
+				_, held := x.listOf(k, ms, true)
+				x.open(tx)
+				held.count(tx)
+				x.close(tx)
+				if i := slices.Index(ms, m); i >= 0 && held.of(i, nil) != n {
+					t.Errorf("%q in %q: %d grams in common by the postings, want %d", text, b, held.of(i, nil), n)
+				}
+			}
 			runs, in := 0, false
 			for _, g := range tx.grams {
 				if probe[g] && !in {
@@ -612,6 +621,44 @@ func TestDigestGroup(t *testing.T) {
 	} {
 		if got := digestGroup(in(tc.groups...)); got != tc.want {
 			t.Errorf("digestGroup(%q) = %q, want %q", tc.groups, got, tc.want)
+		}
+	}
+}
+
+// TestCellTailDate: cutCellTailDate cuts what reCellTailDate does, on every
+// line of both seed documents in matching form and on edge cases.
+func TestCellTailDate(t *testing.T) {
+	texts := []string{"", ")", "()", "(2024)", "a(2024)", "a(202)", "a(2024", "a(x2024年度~)", "a(1)(2024)", "a(20(24))",
+		"a(2024年度)b)", "a)2024)", "a(12345)", "(2024年度~)GX(2030年)", "a(2 024)", "a(\xff2024\xfe)", "（2024年度）"}
+	for _, f := range []string{seed2023, "../seed/" + seed2025} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			texts = append(texts, normalize(l), l)
+		}
+	}
+	for _, n := range texts {
+		if got, want := cutCellTailDate(n), reCellTailDate.ReplaceAllString(n, ""); got != want {
+			t.Errorf("cutCellTailDate(%q) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestLowerBound: lowerBound finds what slices.BinarySearch finds, on
+// every prefix of a sorted list with repeats and for values around each.
+func TestLowerBound(t *testing.T) {
+	var v []bigram.Bigram
+	for i := 0; i < 70; i++ {
+		v = append(v, bigram.Bigram(i*3/2))
+	}
+	for n := 0; n <= len(v); n++ {
+		for g := bigram.Bigram(0); g < 110; g++ {
+			want, _ := slices.BinarySearch(v[:n], g)
+			if got := lowerBound(v[:n], g); got != want {
+				t.Errorf("lowerBound(%d values, %d) = %d, want %d", n, g, got, want)
+			}
 		}
 	}
 }

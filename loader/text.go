@@ -99,9 +99,9 @@ func (t *docText) fillNorm() {
 	// Bytes once under a string are never written again: an append that
 	// outgrows the buffer copies them away.
 	size := 0
-	changed := make([]uint64, (len(t.Raw)+63)/64) // a bit a line: each line scanned once
+	changed := make([]uint64, (len(t.Raw)+63)/64) // a bit a line: a stable line is scanned once
 	for i, l := range t.Raw {
-		if !nfkcStable(l) {
+		if nfkc.StablePrefix(l) < len(l) {
 			size += len(l)
 			changed[i/64] |= 1 << (i % 64)
 		}
@@ -116,7 +116,7 @@ func (t *docText) fillNorm() {
 		// what it appends to, and must not across lines (a line opening
 		// with a combining mark).
 		start := len(buf)
-		out := bytes.TrimRightFunc(nfkc.AppendString(buf[start:start], l), unicode.IsSpace)
+		out := bytes.TrimRightFunc(nfkc.AppendStringFrom(buf[start:start], l, nfkc.StablePrefix(l)), unicode.IsSpace)
 		if len(out) > 0 && cap(buf) > start && unsafe.SliceData(out) == unsafe.SliceData(buf[start:]) {
 			buf = buf[:start+len(out)] // written in place, not to a new array: keep it
 		}
@@ -124,17 +124,6 @@ func (t *docText) fillNorm() {
 			t.Norm[i] = unsafe.String(&out[0], len(out))
 		}
 	}
-}
-
-// nfkcStable reports whether s is its own NFKC form (nfkc.String(s) == s
-// without building it).
-func nfkcStable(s string) bool {
-	for _, r := range s {
-		if m, ok := nfkc.Rune(r); !ok || m != r {
-			return false
-		}
-	}
-	return true
 }
 
 // firstInvalidUTF8 returns the 1-based line and byte column of the first

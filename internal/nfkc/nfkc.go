@@ -26,23 +26,38 @@ func Rune(r rune) (mapped rune, ok bool) {
 		return r - 0xFEE0, true
 	case r == 0x3000: // ideographic space
 		return ' ', true
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3094, r >= 0x30A1 && r <= 0x30F4:
-		return r, true // kanji and kana first: most of the text
+	case r >= 0x4E00 && r <= 0x9FFF, kana(r):
+		return r, true // kanji, kana and their punctuation first: most of the text
 	case r >= 0x2460 && r <= 0x2468: // ① … ⑨ → 1 … 9
 		return '1' + r - 0x2460, true
+	case r >= 0xFF61 && r <= 0xFF9D: // halfwidth katakana: ｶ → カ, ･ → ・
+		return halfwidth[r-0xFF61], true
 	}
-	for _, rg := range stable {
-		if r < rg.lo {
-			return r, false
-		}
-		if r <= rg.hi {
-			return r, true
+	// the first range that does not end before r (the punctuation of
+	// Japanese text, 、。・ー, is at the end of a walk from the start)
+	i, j := 0, len(stable)
+	for i < j {
+		if h := int(uint(i+j) >> 1); stable[h].hi < r {
+			i = h + 1
+		} else {
+			j = h
 		}
 	}
-	return r, false
+	return r, i < len(stable) && stable[i].lo <= r
 }
 
-// stable lists, in order, ranges of runes that are their own NFKC form and
+// halfwidth holds the NFKC forms of U+FF61–U+FF9D, the halfwidth katakana
+// and their punctuation, one full-width rune each, read from norm once.
+// (The voicing marks after them, U+FF9E and U+FF9F, are combining once
+// mapped: norm's, with the kana before them.)
+var halfwidth = func() (t [0xFF9D - 0xFF61 + 1]rune) {
+	for i := range t {
+		t[i], _ = utf8.DecodeRuneInString(norm.NFKC.String(string(rune(0xFF61 + i))))
+	}
+	return t
+}()
+
+// stable lists, in order and apart, ranges of runes that are their own NFKC form and
 // take part in no composition, so a string of them is already normal.
 var stable = []struct{ lo, hi rune }{
 	{0x00B0, 0x00B1}, // ° ±
@@ -81,23 +96,76 @@ var stable = []struct{ lo, hi rune }{
 	{0x30FB, 0x30FC}, // ・ ー
 	{0x3400, 0x4DBF}, // CJK extension A
 	{0x4E00, 0x9FFF}, // CJK unified ideographs
+	{0xE000, 0xF8FF}, // private use: U+F070, a bullet of the 2023 key messages
 }
 
 // String returns the NFKC form of s.
 func String(s string) string {
-	for i, r := range s {
-		if m, ok := Rune(r); !ok || m != r {
-			b := appendFrom(make([]byte, 0, len(s)+8), s, i)
-			// b is ours alone and never written again: the string can
-			// share it (as strings.Builder does) instead of copying it.
-			return unsafe.String(unsafe.SliceData(b), len(b))
-		}
+	if i := StablePrefix(s); i < len(s) {
+		b := appendFrom(make([]byte, 0, len(s)+8), s, i)
+		// b is ours alone and never written again: the string can
+		// share it (as strings.Builder does) instead of copying it.
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	return s
 }
 
+// StablePrefix returns the length of the longest start of s made of runes
+// that Rune claims and maps to themselves: len(s) when that shows s to be
+// its own NFKC form (String returns it as is).
+func StablePrefix(s string) int {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		case c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // U+5000–U+9FFF: kanji, stable
+			continue
+		case c == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			if r := 0x3000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); kana(r) {
+				i += 3
+				continue
+			}
+		}
+		r, n := DecodeRune(s, i)
+		if m, ok := Rune(r); !ok || m != r {
+			return i
+		}
+		i += n
+	}
+	return len(s)
+}
+
+// kana reports whether r is a kana or a CJK punctuation mark that is its
+// own NFKC form (ぁ…ゔ ァ…ヴ ・ ー 、。「」【】…), as Rune tells, without
+// the search.
+func kana(r rune) bool {
+	return r >= 0x3041 && r <= 0x3094 || r >= 0x30A1 && r <= 0x30F4 || r == 0x30FB || r == 0x30FC ||
+		r >= 0x3001 && r <= 0x301F && r != 0x3004
+}
+
 // AppendString appends the NFKC form of s to b.
 func AppendString(b []byte, s string) []byte { return appendFrom(b, s, 0) }
+
+// AppendStringFrom is AppendString for s whose first i bytes are known to
+// be runes Rune maps to themselves (i ≤ StablePrefix(s)): they are copied
+// as they are.
+func AppendStringFrom(b []byte, s string, i int) []byte { return appendFrom(b, s, i) }
+
+// DecodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte runes
+// of Japanese text (kana, kanji, fullwidth forms) read in place, cheaper
+// than utf8's general decoding: a lead byte E1–EC or EE–EF and two
+// continuation bytes are always a valid rune (E0 may be overlong, ED a
+// surrogate: those go to utf8). The loader's walks over the text use it.
+func DecodeRune(s string, i int) (rune, int) {
+	if i+2 < len(s) {
+		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 // appendFrom appends s[:i] (already normal) and the NFKC form of s[i:].
 // Claimed runes are mapped one by one; a run of unclaimed ones goes to norm
@@ -112,7 +180,7 @@ func appendFrom(b []byte, s string, i int) []byte {
 		lastIn, lastOut = i-n, len(b)-n
 	}
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := DecodeRune(s, i)
 		if m, ok := Rune(r); ok {
 			lastIn, lastOut = i, len(b)
 			b = utf8.AppendRune(b, m)
@@ -121,7 +189,7 @@ func appendFrom(b []byte, s string, i int) []byte {
 		}
 		j := i + n
 		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
+			r, n := DecodeRune(s, j)
 			if _, ok := Rune(r); ok {
 				break
 			}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph/seed"
 	"golang.org/x/text/unicode/norm"
@@ -117,4 +118,73 @@ func BenchmarkCorpus(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestStableOrdered: Rune searches the stable ranges by halves, which needs
+// them in order and apart.
+func TestStableOrdered(t *testing.T) {
+	for i, rg := range stable {
+		if rg.lo > rg.hi || i > 0 && stable[i-1].hi >= rg.lo {
+			t.Errorf("stable range %d (%U-%U) is empty or not after the one before", i, rg.lo, rg.hi)
+		}
+	}
+}
+
+// TestDecode: DecodeRune reads what utf8 does, on every three-byte sequence
+// with a three-byte lead (valid or not) and on shorter tails.
+func TestDecode(t *testing.T) {
+	for c := 0xE0; c <= 0xEF; c++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2++ {
+				s := string([]byte{byte(c), byte(b1), byte(b2), 'x'})
+				for _, s := range []string{s, s[:3], s[:2]} {
+					r, n := DecodeRune(s, 0)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("DecodeRune(%q) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestStablePrefix: the prefix is the runes before the first one String
+// changes or leaves to norm.
+func TestStablePrefix(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{{"", 0}, {"GX推進法", 11}, {"推進ＧＸ", 6}, {"か\u3099", 3}, {"ab\xff", 2}, {"推\xe3\x81", 3}} {
+		if got := StablePrefix(tt.in); got != tt.want {
+			t.Errorf("StablePrefix(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestStablePrefixRunes: every rune alone is a stable prefix exactly when
+// Rune maps it to itself (the kanji skipped by their lead byte included).
+func TestStablePrefixRunes(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		want := 0
+		if m, ok := Rune(r); ok && m == r {
+			want = len(s)
+		}
+		if got := StablePrefix(s + "\xff"); got != want {
+			t.Fatalf("StablePrefix(%q + invalid) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestKana: what kana claims Rune maps to itself.
+func TestKana(t *testing.T) {
+	for r := rune(0x3000); r <= 0x30FF; r++ {
+		if m, ok := Rune(r); kana(r) && (!ok || m != r) {
+			t.Errorf("kana(%U), but Rune says %U, %v", r, m, ok)
+		}
+	}
 }

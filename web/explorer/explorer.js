@@ -99,9 +99,40 @@ fragment PU on PillarUse { pillar { id key name document { year } continues { id
   mentions { surface line node { id __typename } } }`;
 
 const Q_CMP = `query Compare($id: ID!) { pillar(id: $id) { ...CP continues { ...CP } continuedBy { ...CP } } }
-fragment CP on Pillar { id key name document { year edition } measures(first: 500) { nodes { id title status relist
+fragment CP on Pillar { id key name document { year edition } measures(first: 500) { nodes { ...CM } } }
+fragment CM on Measure { id title status relist
   evolvesFrom { score measure { id title pillar { id key document { year } } } }
-  evolvedInto { score measure { id title pillar { id key document { year } } } } } } }`;
+  evolvedInto { score measure { id title pillar { id key document { year } } } } }`;
+// Policy directions pair no one to one (no CONTINUES): a direction is set
+// beside all the other edition's directions.
+const Q_CMP_DIR = `query CompareDirections { documents { year directions { id ordinal title document { year } measures { ...CM } } } }
+fragment CM on Measure { id title status relist
+  evolvesFrom { score measure { id title pillar { id key document { year } } } }
+  evolvedInto { score measure { id title pillar { id key document { year } } } } }`;
+
+// compareColumns returns the two columns of the edition view for r.id, a
+// pillar (beside the pillar it continues or that continues it) or a
+// policy direction (beside the other edition's directions): each
+// {id, label, key, name, year, measures}, or null for none.
+async function compareColumns(r) {
+  const col = (label, id, key, name, year, measures) => ({id, label, key, name, year, measures});
+  if (r.id.startsWith("direction:")) {
+    const docs = (await gql(Q_CMP_DIR)).documents;
+    const all = docs.flatMap((d) => d.directions);
+    const dir = all.find((d) => d.id === r.id);
+    if (!dir) throw userError(`“${r.id}” is not a pillar or policy direction: the edition view sets one beside the other edition's.`);
+    const group = (ds) => ds.length ? col("PolicyDirection", ds[0].id, "方向性", ds.map((d) => d.title).join(" / "), ds[0].document.year, ds.flatMap((d) => d.measures)) : null;
+    const others = (y) => all.filter((d) => d.document.year === y);
+    return dir.document.year === 2025 ? [group(others(2023)), group([dir])] : [group([dir]), group(others(2025))];
+  }
+  let p;
+  try { p = (await gql(Q_CMP, {id: r.id})).pillar; } catch (e) {
+    if (e.code !== "NOT_FOUND") throw e;
+    throw userError(`“${r.id}” is not a pillar or policy direction: the edition view sets one beside the other edition's.`);
+  }
+  const pcol = (x) => x ? col("Pillar", x.id, x.key, x.name, x.document.year, x.measures.nodes) : null;
+  return p.document.year === 2025 ? [pcol(p.continues[0]), pcol(p)] : [pcol(p), pcol(p.continuedBy[0])];
+}
 
 const Q_DETAIL = `query Detail($id: ID!) { node(id: $id) { id __typename
   ... on Document { title edition docYear: year publisher file lines sourceUrl }
@@ -583,44 +614,39 @@ async function drawDeps(r) {
 async function drawCompare(r) {
   preset = true;
   cy.elements().remove();
-  let p;
-  try { p = (await gql(Q_CMP, {id: r.id})).pillar; } catch (e) {
-    if (e.code !== "NOT_FOUND") throw e;
-    throw userError(`“${r.id}” is not a pillar: the edition view sets a pillar beside its successor or predecessor.`);
-  }
-  const [older, newer] = p.document.year === 2025 ? [p.continues[0], p] : [p, p.continuedBy[0]];
+  const [older, newer] = await compareColumns(r);
   const cols = [older, newer].filter(Boolean);
   const nodes = [], edges = [], pairs = [];
-  cols.forEach((c) => nodes.push({data: {id: c.id, label: "Pillar", caption: `${c.key} ${c.name}`, display: `${c.document.year} ${c.key} ${short(c.name, 12)}`, year: c.document.year},
+  cols.forEach((c) => nodes.push({data: {id: c.id, label: c.label, caption: `${c.key} ${c.name}`, display: `${c.year} ${c.key} ${short(c.name, 12)}`, year: c.year},
     position: {x: c === newer ? 420 : 0, y: -70}, classes: "seed above"}));
-  const oldIdx = new Map((older ? older.measures.nodes : []).map((m, i) => [m.id, i]));
+  const oldIdx = new Map((older ? older.measures : []).map((m, i) => [m.id, i]));
   // Labels face outwards, so the lines between the columns stay clear.
   const mnode = (m, year, x, y) => ({data: nodeData({id: m.id, label: "Measure", caption: m.title, node: {...m, document: {year}}}), position: {x, y},
     // The columns leave room beside them: titles stay readable at the fitted zoom.
     classes: (x ? "right" : "left") + " scaled"});
-  if (older) older.measures.nodes.forEach((m, i) => nodes.push(mnode(m, older.document.year, 0, i * 26)));
+  if (older) older.measures.forEach((m, i) => nodes.push(mnode(m, older.year, 0, i * 26)));
   if (newer) {
     // Successors sit level with their best predecessor so the lines stay short.
     const rank = (m) => { const e = m.evolvesFrom.find((x) => oldIdx.has(x.measure.id)); return e ? oldIdx.get(e.measure.id) : 1e6; };
-    const sorted = newer.measures.nodes.map((m, i) => ({m, i, k: rank(m)})).sort((a, b) => a.k - b.k || a.i - b.i);
-    sorted.forEach(({m}, i) => nodes.push(mnode(m, newer.document.year, 420, i * 26 * Math.max(1, (older ? older.measures.nodes.length : 1) / Math.max(1, sorted.length)))));
-    for (const m of newer.measures.nodes) for (const e of m.evolvesFrom) if (oldIdx.has(e.measure.id)) {
+    const sorted = newer.measures.map((m, i) => ({m, i, k: rank(m)})).sort((a, b) => a.k - b.k || a.i - b.i);
+    sorted.forEach(({m}, i) => nodes.push(mnode(m, newer.year, 420, i * 26 * Math.max(1, (older ? older.measures.length : 1) / Math.max(1, sorted.length)))));
+    for (const m of newer.measures) for (const e of m.evolvesFrom) if (oldIdx.has(e.measure.id)) {
       pairs.push({from: m.id, to: e.measure.id, score: e.score});
       edges.push({data: {id: `cmp:${m.id}>${e.measure.id}`, source: m.id, target: e.measure.id, type: "EVOLVES_FROM", props: {score: e.score}, lbl: `EVOLVES_FROM ${e.score.toFixed(2)}`}});
     }
   }
-  if (older && newer) edges.push({data: {id: `cmp:${newer.id}>${older.id}`, source: newer.id, target: older.id, type: "CONTINUES", lbl: "CONTINUES"}});
+  if (older && newer && older.label === "Pillar") edges.push({data: {id: `cmp:${newer.id}>${older.id}`, source: newer.id, target: older.id, type: "CONTINUES", lbl: "CONTINUES"}});
   setElements(nodes, edges);
-  const continued = newer ? newer.measures.nodes.filter((m) => m.evolvesFrom.length) : [];
-  const fresh = newer ? newer.measures.nodes.filter((m) => !m.evolvesFrom.length) : [];
-  const dropped = older ? older.measures.nodes.filter((m) => !m.evolvedInto.length) : [];
+  const continued = newer ? newer.measures.filter((m) => m.evolvesFrom.length) : [];
+  const fresh = newer ? newer.measures.filter((m) => !m.evolvesFrom.length) : [];
+  const dropped = older ? older.measures.filter((m) => !m.evolvedInto.length) : [];
   S.panel = {view: "cmp", older: older?.id || null, newer: newer?.id || null, pairs,
     continued: continued.map((m) => m.id), new: fresh.map((m) => m.id), dropped: dropped.map((m) => m.id)};
   const link = (m) => `<a class="nav" href="#${esc(toHash({...S.route, sel: m.id}))}">${m.status ? esc(STATUS[m.status]) + " " : ""}${esc(short(m.title, 40))}</a>`;
   const other = (e) => (older && e.measure.pillar && e.measure.pillar.id !== older.id ? ` <span class="muted">(${esc(e.measure.pillar.key)})</span>` : "");
+  const head = (c, y, none) => c ? `<b>${y}</b> ${esc(c.key)} ${esc(c.name)} (${c.measures.length})` : none;
   $("#panel").innerHTML = `<h2>Editions side by side</h2>
-    <p>${older ? `<b>2023</b> ${esc(older.key)} ${esc(older.name)} (${older.measures.nodes.length})` : "no 2023 pillar"} →
-       ${newer ? `<b>2025</b> ${esc(newer.key)} ${esc(newer.name)} (${newer.measures.nodes.length})` : "no 2025 successor"}</p>
+    <p>${head(older, 2023, "nothing in 2023")} → ${head(newer, 2025, "no 2025 successor")}</p>
     <h3>Continued (${continued.length})</h3><ul class="plain cmp-list" id="cmp-continued">${continued.map((m) => `<li>${link(m)}<br><span class="muted">from</span> ${m.evolvesFrom.map((e) =>
       `${link(e.measure)}${other(e)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("; ")}</li>`).join("")}</ul>
     <h3>New in 2025 (${fresh.length})</h3><ul class="plain cmp-list" id="cmp-new">${fresh.map((m) => `<li>${link(m)}</li>`).join("")}</ul>
@@ -717,7 +743,7 @@ async function showDetail(id) {
   }
   if (n.source) row("page", n.source.page ? `p. ${n.source.page}` : "unknown");
   const acts = [`<button data-act="expand">Expand</button>`, `<button data-act="path-from">Path from here</button>`, `<button data-act="path-to">Path to here</button>`];
-  if (n.__typename === "Pillar") acts.push(`<button data-act="cmp">Compare editions</button>`);
+  if (n.__typename === "Pillar" || n.__typename === "PolicyDirection") acts.push(`<button data-act="cmp">Compare editions</button>`);
   if (n.__typename === "Law" || n.__typename === "Fund" || n.__typename === "Organisation") acts.push(`<button data-act="deps">Pillars relying on it</button>`);
   acts.push(`<button data-act="pin">${S.pins.has(n.id) ? "Unpin" : "Pin"}</button>`);
   let src = "";

@@ -445,6 +445,26 @@ try {
   assert.ok(visible(s).every((n) => n.rendered.x >= 0 && n.rendered.x <= s.canvas.width && n.rendered.y >= 0 && n.rendered.y <= s.canvas.height));
   await shot("compare-DX-2023-2025");
 
+  // 9a. A 2025 policy direction beside the 2023 macro framework (directions
+  // pair no one to one): the EVOLVES_FROM between them, its items continued,
+  // new or, on the 2023 side, no longer mentioned.
+  await page.evaluate(() => { location.hash = "v=graph&n=direction%3A2025%3A2&sel=direction%3A2025%3A2"; });
+  s = await settle((s) => s.detail && s.detail.id === "direction:2025:2", "a 2025 direction");
+  await page.click("button[data-act=cmp]");
+  s = await settle((s) => s.panel.view === "cmp" && s.panel.newer === "direction:2025:2", "the directions' edition view");
+  const dcmp = (await api(`{ a: node(id: "direction:2023:1") { ... on PolicyDirection { measures { id evolvedInto { score } } } }
+    b: node(id: "direction:2025:2") { ... on PolicyDirection { measures { id evolvesFrom { score measure { id } } } } } }`));
+  assert.equal(s.panel.older, "direction:2023:1");
+  const inA = new Set(dcmp.a.measures.map((m) => m.id));
+  const dpairs = dcmp.b.measures.flatMap((m) => m.evolvesFrom.filter((e) => inA.has(e.measure.id)).map((e) => `${m.id}>${e.measure.id}:${e.score}`));
+  assert.ok(dpairs.length > 0, "a 2025 direction item continues a macro cell");
+  assert.deepEqual(sorted(s.edges.filter((e) => e.type === "EVOLVES_FROM" && e.visible).map((e) => `${e.source}>${e.target}:${e.score}`)), sorted(dpairs));
+  assert.deepEqual(sorted(s.panel.new), sorted(dcmp.b.measures.filter((m) => !m.evolvesFrom.length).map((m) => m.id)));
+  assert.deepEqual(sorted(s.panel.dropped), sorted(dcmp.a.measures.filter((m) => !m.evolvedInto.length).map((m) => m.id)));
+  assert.equal(visible(s).filter((n) => n.label === "Measure").length, dcmp.a.measures.length + dcmp.b.measures.length);
+  assert.ok(!s.edges.some((e) => e.type === "CONTINUES" && e.visible), "directions do not CONTINUE");
+  await shot("compare-directions");
+
   // 9b. 200 nodes: labels of pillars, laws, funds and documents stay readable
   // at the fitted zoom; the wheel zooms in small steps; only layouts that
   // stay readable are offered.

@@ -1,10 +1,10 @@
 package loader
 
 import (
-	"github.com/policygraph/policygraph"
 	"slices"
 	"unicode/utf8"
 
+	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
 )
 
@@ -40,8 +40,9 @@ func (x *gramIndex) text(s string) *gramText {
 	if n == 0 {
 		return t
 	}
-	// sorted are the grams sorted, each repeat after its first occurrence;
-	// order their places
+	// sorted are the grams sorted, order their places; the places of equal
+	// grams are in no particular order (sortGrams), so a run's first
+	// occurrence is its least place
 	sorted, order := x.sg.take(n), x.si.take(n)
 	copy(sorted, t.grams)
 	sortGrams(sorted, order)
@@ -49,10 +50,13 @@ func (x *gramIndex) text(s string) *gramText {
 	for i := range t.at {
 		t.at[i] = -1
 	}
-	for i, o := range order {
-		if i == 0 || sorted[i-1] != sorted[i] {
-			t.at[o] = 0 // a first occurrence, numbered below
+	for i := 0; i < len(order); {
+		first, j := order[i], i+1
+		for ; j < len(order) && sorted[j] == sorted[i]; j++ {
+			first = min(first, order[j])
 		}
+		t.at[first] = 0 // a first occurrence, numbered below
+		i = j
 	}
 	t.uniq = x.sg.take(n)[:0]
 	for i, a := range t.at {
@@ -65,15 +69,22 @@ func (x *gramIndex) text(s string) *gramText {
 	t.weight = x.sf.take(len(t.uniq))
 	t.known = x.sk.take(len(t.uniq))[:0]
 	lo := 0
-	for i, o := range order {
-		if i > 0 && sorted[i-1] == sorted[i] {
-			t.at[o] = t.at[order[i-1]]
-			continue
+	for i := 0; i < len(order); {
+		j := i + 1
+		for ; j < len(order) && sorted[j] == sorted[i]; j++ {
 		}
-		u := t.at[o]
-		lo += lowerBound(x.vocab[lo:], sorted[i])
+		u := int32(-1) // the run's number, at its first occurrence
+		for _, o := range order[i:j] {
+			u = max(u, t.at[o])
+		}
+		for _, o := range order[i:j] {
+			t.at[o] = u
+		}
+		g := sorted[i]
+		i = j
+		lo += lowerBound(x.vocab[lo:], g)
 		t.id[u], t.weight[u] = noGram, x.idfNone
-		if lo < len(x.vocab) && x.vocab[lo] == sorted[i] {
+		if lo < len(x.vocab) && x.vocab[lo] == g {
 			t.id[u], t.weight[u] = uint32(lo), x.idf[x.off[lo+1]-x.off[lo]]
 			t.known = append(t.known, gramAt{uint32(lo), u})
 		}

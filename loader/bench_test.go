@@ -80,7 +80,7 @@ func benchEvolveInputs(tb testing.TB) (later, earlier []*simItem, in evolveInput
 	items := make([][]*simItem, len(docs))
 	var rels []*policygraph.Relationship
 	for i, d := range docs {
-		items[i] = docSimItems(d.t, d.pd, i, m.terms)
+		items[i] = docSimItems(d.t, d.pd, m.terms)
 		rels = append(rels, d.pd.Rels...)
 		rels = append(rels, linkRefs(d, &Report{})...)
 	}

@@ -21,15 +21,15 @@ func TestEvolvesFromDirectionItem(t *testing.T) {
 		meas("dir", "", "", "中小企業の価格転嫁対策・取引適正化の更なる徹底", 10, false),
 		meas("m25", "p25", "", "量子コンピュータの産業化", 11, false),
 	}
-	items := func(ms []*policygraph.Measure, doc int) []*simItem {
+	items := func(ms []*policygraph.Measure) []*simItem {
 		var out []*simItem
 		for _, m := range ms {
 			st := simText(m.Text)
-			out = append(out, &simItem{m: m, doc: doc, text: st, bg: simBigrams(st)})
+			out = append(out, &simItem{m: m, text: st, bg: simBigrams(st)})
 		}
 		return out
 	}
-	rels := linkEvolves(items(later, 1), items(earlier, 0), newEvolveInputs(nil, nil))
+	rels := linkEvolves(items(later), items(earlier), newEvolveInputs(nil, nil))
 	if len(rels) != 1 || rels[0].Start != "dir" || rels[0].End != "m23a" {
 		t.Fatalf("EVOLVES_FROM %v, want dir → m23a", rels)
 	}

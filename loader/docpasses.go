@@ -21,14 +21,15 @@ type docPasses struct {
 	res      *mentionResult
 	ores     *orgResult
 	ares     *amountResult
-	items    []*simItem // doc is set by assemble, which knows the order
+	items    []*simItem
 	refs     []*policygraph.Relationship
 	restates []*policygraph.Relationship
 	// evolveIn is what EVOLVES_FROM reads of the document's own links
-	// (HAS_MEASURE, SUMMARIZES, the copies' RELISTS, REFERS_TO); node ids
-	// are unique across the documents loaded, so a pair of documents
-	// reads the later one's parents and copies and the earlier one's
-	// pointers and summaries.
+	// (HAS_MEASURE, SUMMARIZES, the copies' RELISTS, REFERS_TO), read per
+	// document: a pair of documents reads the later one's parents and
+	// copies and the earlier one's pointers and summaries, by the ids of
+	// its own document, so it needs no uniqueness across documents (a
+	// pair linked before an id clash is found is thrown away).
 	evolveIn evolveInputs
 	// unresolved are the document's report entries in the order the passes
 	// found them.
@@ -64,7 +65,7 @@ func runDocPassesThen(m *matcher, d *loadedDoc, itemsDone func(*docPasses)) *doc
 	var rep Report // collects the unresolved entries in order
 	p.err = catchPanic(func() {
 		unsummarized(d, pd.Rels, &rep)
-		p.items = docSimItems(d.t, pd, 0, m.terms)
+		p.items = docSimItems(d.t, pd, m.terms)
 		rep.Unresolved = append(rep.Unresolved, pd.Unresolved...)
 		p.refs = linkRefs(d, &rep)
 		p.evolveIn = newEvolveInputs(nil, slices.Concat(pd.Rels, p.refs))

@@ -931,7 +931,11 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 			free = rest
 			d := m.start(i)
 			score(reweigh(ev.vl[i]), d)
-			if len(ev.vp[i].keys) > 0 { // the better of the text's and the clause's
+			// The better of the text's and the clause's: the clause is a
+			// prefix of the text cut at a word's end (ため is kana), so its
+			// bigrams are among the text's and scale holds each
+			// (TestDocSimItemsForms).
+			if len(ev.vp[i].keys) > 0 {
 				score(reweigh(ev.vp[i]), m.p) // start made m.p for it
 				for _, j := range earlier {
 					d[j] = max(d[j], m.p[j])

@@ -84,7 +84,7 @@ func TestTermsReadInSimilarity(t *testing.T) {
 	}
 	ms := &policygraph.Measure{ID: "m:1", Text: "省人化投資の促進のため、補助金を活用"}
 	pd := &parsedDoc{Measures: []*policygraph.Measure{ms}}
-	items := docSimItems(nil, pd, 0, m.terms)
+	items := docSimItems(nil, pd, m.terms)
 	if want := evolveBigrams("省力化投資の促進のため、補助金を活用"); !slices.Equal(items[0].words, want) {
 		t.Errorf("words = %v, want those of the term (%v)", items[0].words, want)
 	}

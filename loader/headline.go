@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ scan:
 		var r rune
 		r, w = nfkc.DecodeRune(s, i)
 		switch {
-		case r >= 0x3040 && r < 0xFF00 && r != 'ま' && r != 'さ' && r != '加':
+		case r >= 0x3040 && r < 0xFF00 && !opensWith(r):
 			// kana and kanji, most of the text: no bracket (those are
 			// below or fullwidth), no 。, no sentence opening
 		case isOpenBracket(r):
@@ -39,7 +40,7 @@ scan:
 		case r == '。':
 			cut = i
 			break scan
-		case (r == 'ま' || r == 'さ' || r == '加') && n >= minSentenceRunes && endsSentence(prev) && opensSentence(s[i:]):
+		case opensWith(r) && n >= minSentenceRunes && endsSentence(prev) && opensSentence(s[i:]):
 			cut = i
 			break scan
 		}
@@ -58,13 +59,29 @@ scan:
 // where a sentence ended without its 。, as a table cell's lines do
 // ("…枠組みで取組を実施" / "また、事業単位での…", 2025 lines 2091–2092).
 func opensSentence(s string) bool {
-	for _, c := range []string{"また、", "さらに、", "加えて、"} {
+	for _, c := range sentenceOpeners {
 		if strings.HasPrefix(s, c) {
 			return true
 		}
 	}
 	return false
 }
+
+var sentenceOpeners = []string{"また、", "さらに、", "加えて、"}
+
+// openerFirsts are the first runes of sentenceOpeners: headline looks for
+// an opener only at one of them.
+var openerFirsts = func() []rune {
+	var rs []rune
+	for _, c := range sentenceOpeners {
+		r, _ := utf8.DecodeRuneInString(c)
+		rs = append(rs, r)
+	}
+	return rs
+}()
+
+// opensWith: r is the first rune of a sentence opener.
+func opensWith(r rune) bool { return slices.Contains(openerFirsts, r) }
 
 // endsSentence: a sentence can end in r (a noun or verb stem, a closing
 // bracket, a Latin word or number of either width: …の推進ＧＸ), where a

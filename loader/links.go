@@ -128,7 +128,6 @@ func relistKeys(text string) []string {
 
 type simItem struct {
 	m    *policygraph.Measure
-	doc  int
 	text string // simText
 	// nbg is how many bigrams text has (bigram.Len); RELISTS counts the
 	// ones it shares with a relist's key from text (commonBigrams), for
@@ -146,7 +145,7 @@ type simItem struct {
 // document's text, for its normalize memo; nil for none). Their words for
 // EVOLVES_FROM read every spelling of a renamed term (terms, from the alias
 // table; nil for none) as the term.
-func docSimItems(t *docText, pd *parsedDoc, doc int, terms *strings.Replacer) []*simItem {
+func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem {
 	items := make([]simItem, len(pd.Measures))
 	us := make([]string, len(pd.Measures))
 	// Counted exactly, as the text is stripped: the bound of a rune each
@@ -158,7 +157,7 @@ func docSimItems(t *docText, pd *parsedDoc, doc int, terms *strings.Replacer) []
 	for i, ms := range pd.Measures {
 		us[i] = unmarkedOf(t.normalize(ms.Text))
 		st, nk, w := stripCounting(us[i])
-		items[i] = simItem{m: ms, doc: doc, text: st, nbg: max(nk-1, min(nk, 1)), cell: pd.Summary[ms.ID]}
+		items[i] = simItem{m: ms, text: st, nbg: max(nk-1, min(nk, 1)), cell: pd.Summary[ms.ID]}
 		ws[i] = us[i]
 		if terms != nil {
 			if ws[i] = terms.Replace(us[i]); ws[i] != us[i] {

@@ -33,7 +33,7 @@ func simItems(docs []*loadedDoc) [][]*simItem {
 	for i, d := range docs {
 		for _, m := range d.pd.Measures {
 			st := simText(m.Text)
-			items[i] = append(items[i], &simItem{m: m, doc: i, text: st, nbg: bigram.Len(st)})
+			items[i] = append(items[i], &simItem{m: m, text: st, nbg: bigram.Len(st)})
 		}
 	}
 	return items

@@ -238,10 +238,13 @@ func loadDocuments(fsys fs.FS, entries []seed.Entry, eds *editionTable, m *match
 // manifest's, by year, as assemble orders the documents; a document whose
 // neighbour then fails to load is linked again there.
 type pairLinker struct {
-	m     *matcher
-	wg    sync.WaitGroup // the links being made
-	order []int          // the documents' manifest indices by year
-	place []int          // place[i]: where document i is in order
+	m  *matcher
+	wg sync.WaitGroup // the links being made
+	// busy holds a token per pair being linked: as many at once as
+	// there are processors, however many editions arrive together.
+	busy  chan struct{}
+	order []int // the documents' manifest indices by year
+	place []int // place[i]: where document i is in order
 	mu    sync.Mutex
 	docs  []*loadedDoc // by manifest index, set when its items are made
 	ps    []*docPasses
@@ -250,7 +253,7 @@ type pairLinker struct {
 
 func newPairLinker(m *matcher, entries []seed.Entry) *pairLinker {
 	n := len(entries)
-	pl := &pairLinker{m: m, order: make([]int, n), place: make([]int, n),
+	pl := &pairLinker{m: m, busy: make(chan struct{}, runtime.GOMAXPROCS(0)), order: make([]int, n), place: make([]int, n),
 		docs: make([]*loadedDoc, n), ps: make([]*docPasses, n), links: make([]*docLinks, n)}
 	for i := range pl.order {
 		pl.order[i] = i
@@ -271,22 +274,28 @@ func (pl *pairLinker) arrive(i int, d *loadedDoc, p *docPasses) {
 		curP, prevP *docPasses
 	}
 	var todo []pair
-	pl.mu.Lock()
-	pl.docs[i], pl.ps[i] = d, p
-	k := pl.place[i]
-	if k == 0 {
-		todo = append(todo, pair{at: i, cur: d, curP: p})
-	} else if j := pl.order[k-1]; pl.docs[j] != nil {
-		todo = append(todo, pair{at: i, cur: d, curP: p, prev: pl.docs[j], prevP: pl.ps[j]})
-	}
-	if k+1 < len(pl.order) {
-		if j := pl.order[k+1]; pl.docs[j] != nil {
-			todo = append(todo, pair{at: j, cur: pl.docs[j], curP: pl.ps[j], prev: d, prevP: p})
+	func() {
+		pl.mu.Lock()
+		defer pl.mu.Unlock()
+		pl.docs[i], pl.ps[i] = d, p
+		k := pl.place[i]
+		if k == 0 {
+			todo = append(todo, pair{at: i, cur: d, curP: p})
+		} else if j := pl.order[k-1]; pl.docs[j] != nil {
+			todo = append(todo, pair{at: i, cur: d, curP: p, prev: pl.docs[j], prevP: pl.ps[j]})
 		}
-	}
-	pl.mu.Unlock()
+		if k+1 < len(pl.order) {
+			if j := pl.order[k+1]; pl.docs[j] != nil {
+				todo = append(todo, pair{at: j, cur: pl.docs[j], curP: pl.ps[j], prev: d, prevP: p})
+			}
+		}
+	}()
 	for _, t := range todo {
-		pl.wg.Go(func() { pl.links[t.at] = linkDoc(pl.m, t.prev, t.cur, t.prevP, t.curP) })
+		pl.wg.Go(func() {
+			pl.busy <- struct{}{}
+			defer func() { <-pl.busy }()
+			pl.links[t.at] = linkDoc(pl.m, t.prev, t.cur, t.prevP, t.curP)
+		})
 	}
 }
 
@@ -682,9 +691,6 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		docAmounts[i] = len(p.ares.amounts)
 		rels = append(rels, p.ares.rels...)
 		rep.LooseAmounts = append(rep.LooseAmounts, p.loose...)
-		for _, it := range p.items {
-			it.doc = i
-		}
 		rep.Unresolved = append(rep.Unresolved, p.unresolved...)
 		rels = append(rels, p.refs...)
 		rels = append(rels, p.restates...)

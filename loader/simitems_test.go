@@ -53,7 +53,7 @@ func TestDocSimItemsForms(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, it := range docSimItems(d.t, d.pd, 0, nil) {
+		for _, it := range docSimItems(d.t, d.pd, nil) {
 			check(unmarkedOf(d.t.normalize(it.m.Text)))
 			if it.nbg != bigram.Len(it.text) || !slices.Equal(it.words, evolveBigrams(it.m.Text)) {
 				t.Fatalf("%s: bigrams differ from simBigrams, evolveBigrams", it.m.ID)
@@ -63,6 +63,13 @@ func TestDocSimItemsForms(t *testing.T) {
 			}
 			if !slices.Equal(it.purpose, purposeWords(unmarked(it.m.Text))) || cap(it.purpose) != len(it.purpose) {
 				t.Fatalf("%s: purpose words differ from purposeWords, or are not capped", it.m.ID)
+			}
+			// contrast weighs a clause's bigrams by the text's: it needs
+			// them among the text's
+			for _, g := range it.purpose {
+				if _, ok := slices.BinarySearch(it.words, g); !ok {
+					t.Fatalf("%s: purpose bigram %v is not among the text's", it.m.ID, g)
+				}
 			}
 		}
 	}
@@ -113,7 +120,7 @@ func TestRelistScoreFromText(t *testing.T) {
 			t.Fatal(err)
 		}
 		docs = append(docs, d)
-		all = append(all, docSimItems(d.t, d.pd, 0, nil)...)
+		all = append(all, docSimItems(d.t, d.pd, nil)...)
 	}
 	queries := 0
 	for _, d := range docs {

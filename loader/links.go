@@ -38,31 +38,11 @@ func unmarkedOf(s string) string {
 	return s
 }
 
-// stripPunct drops punctuation, symbols and spaces.
+// stripPunct drops punctuation, symbols and spaces (as strings.Map
+// dropping isPunctSymbolSpace would: s itself when nothing is dropped).
 func stripPunct(s string) string {
-	// strings.Map dropping isPunctSymbolSpace, with the runs between the
-	// dropped runes copied whole. A bad byte decodes to U+FFFD, a symbol:
-	// dropped, as strings.Map drops it.
-	var b strings.Builder
-	run := 0 // s[run:i] is kept
-	for i := 0; i < len(s); {
-		r, n := runeAt(s, i)
-		if !isPunctSymbolSpace(r) {
-			i += n
-			continue
-		}
-		if b.Cap() == 0 {
-			b.Grow(len(s)) // at most what is kept
-		}
-		b.WriteString(s[run:i])
-		i += n
-		run = i
-	}
-	if b.Cap() == 0 {
-		return s // nothing dropped: strings.Map returns s too
-	}
-	b.WriteString(s[run:])
-	return b.String()
+	st, _, _ := stripCounting(s)
+	return st
 }
 
 // isPunctSymbolSpace is unicode.IsPunct(r) || unicode.IsSymbol(r) ||

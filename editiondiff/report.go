@@ -281,25 +281,9 @@ func writeCSV(w io.Writer, d *Diff) error {
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	ids := func(ps []*policygraph.Pillar) string {
-		var s []string
-		for _, p := range ps {
-			s = append(s, p.ID)
-		}
-		return strings.Join(s, ";")
-	}
-	dirIDs := func(ds []*policygraph.PolicyDirection) string {
-		var s []string
-		for _, x := range ds {
-			s = append(s, x.ID)
-		}
-		return strings.Join(s, ";")
-	}
 	for _, g := range d.Groups {
-		later, earlier := ids(g.Later), ids(g.Earlier)
-		if len(g.Later)+len(g.Earlier) == 0 {
-			later, earlier = dirIDs(g.LaterDirections), dirIDs(g.EarlierDirections)
-		}
+		// a group's pillars, or in the group outside them its directions
+		later, earlier := strings.Join(g.laterIDs(), ";"), strings.Join(g.earlierIDs(), ";")
 		for _, p := range g.Planned {
 			row := []string{later, earlier, "planned", p.Outcome, p.Measure.ID, p.Measure.Title, cite(p.Measure.Source), "", "", "", "", "", "", "", ""}
 			if len(p.Evidence) > 0 {

@@ -59,23 +59,11 @@ func BenchmarkParseDocument(b *testing.B) {
 // takes for 2025 against 2023, built as LoadFS builds it.
 func benchEvolveInputs(tb testing.TB) (later, earlier []*simItem, in evolveInputs) {
 	tb.Helper()
-	fsys := seed.FS()
-	man, err := seed.ReadManifest(fsys)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	m, err := loadMatcher()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var docs []*loadedDoc
-	for _, e := range man.Documents {
-		d, err := loadDocument(fsys, e)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	docs := loadSeedDocs(tb)
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].entry.Year < docs[j].entry.Year })
 	items := make([][]*simItem, len(docs))
 	var rels []*policygraph.Relationship

@@ -688,15 +688,7 @@ func TestPillarHeading23(t *testing.T) {
 		"OS3:a\n(考え方)", "OS3:a\nb", "OS4:(これまでの施策、今後の施策)x", "OS5:a(これまでの施策、今後の施策)", "OSX:a", "ミッション1::",
 		"2023年万博", "2023年(万博)", "1999年あ", "20年", "x) y", "（a） b", "a）　b", "「新機軸」のキーメッセージ①",
 		"1", "1a", "1・・・p.", "1・・・p.5", "1a・・・p.5", "12・・・p.34", "1a・・・p.5x", "1a\n・・・p.5", "0a・・・p.5", "9・・・p.・・・p.7", "1\xffa・・・p.5", "①施策", "⑳ \u3000a", "\u2474x", "⑩"}
-	for _, f := range []string{seed2023, "../seed/" + seed2025} {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			texts = append(texts, normalize(l), l)
-		}
-	}
+	texts = append(texts, seedLineForms(t)...)
 	for _, f := range texts {
 		if got, want := pillarHeading23(f), re23Pillar.FindStringSubmatch(f); !slices.Equal(got, want) || (got == nil) != (want == nil) {
 			t.Errorf("pillarHeading23(%q) = %q, want %q", f, got, want)

@@ -685,13 +685,7 @@ func TestParse2025Mutations(t *testing.T) {
 // on every line of both seeds, every rune, and bytes that are not UTF-8.
 func TestDispWidth25(t *testing.T) {
 	texts := []string{"", "a", "ｶﾞｽ", "\uff60\uff61\uff9f\uffa0", "\xef\xbd", "\xef\xbd\xa1\xff", "\xed\xa0\x80", "\xe0\x80\x80", "推\x80"}
-	for _, f := range []string{seed2023, "../seed/" + seed2025} {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(data), "\n")...)
-	}
+	texts = append(texts, seedLines(t)...)
 	for r := rune(0); r <= 0x10FFFF; r += 7 {
 		texts = append(texts, string(r)+"x")
 	}

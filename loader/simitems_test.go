@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph/internal/bigram"
-	"github.com/policygraph/policygraph/seed"
 )
 
 // TestSimClass: simClass answers isPunctSymbolSpace and wordCut for every
@@ -43,16 +42,7 @@ func TestDocSimItemsForms(t *testing.T) {
 	for _, s := range []string{"", "・", "a", "あ", "ア・イ", "GX推進のための「投資」支援\xff等", "\xff\xfe", "A B", "産業、の、政策"} {
 		check(s)
 	}
-	fsys := seed.FS()
-	man, err := seed.ReadManifest(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range man.Documents {
-		d, err := loadDocument(fsys, e)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, d := range loadSeedDocs(t) {
 		for _, it := range docSimItems(d.t, d.pd, nil) {
 			check(unmarkedOf(d.t.normalize(it.m.Text)))
 			if it.nbg != bigram.Len(it.text) || !slices.Equal(it.words, evolveBigrams(it.m.Text)) {
@@ -107,19 +97,9 @@ func TestRelistScoreFromText(t *testing.T) {
 			t.Errorf("commonBigrams(%q, %q) = %d, want %d", p[0], p[1], got, want)
 		}
 	}
-	fsys := seed.FS()
-	man, err := seed.ReadManifest(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []*loadedDoc
+	docs := loadSeedDocs(t)
 	var all []*simItem
-	for _, e := range man.Documents {
-		d, err := loadDocument(fsys, e)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
+	for _, d := range docs {
 		all = append(all, docSimItems(d.t, d.pd, nil)...)
 	}
 	queries := 0

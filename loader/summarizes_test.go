@@ -633,15 +633,7 @@ func TestDigestGroup(t *testing.T) {
 func TestCellTailDate(t *testing.T) {
 	texts := []string{"", ")", "()", "(2024)", "a(2024)", "a(202)", "a(2024", "a(x2024年度~)", "a(1)(2024)", "a(20(24))",
 		"a(2024年度)b)", "a)2024)", "a(12345)", "(2024年度~)GX(2030年)", "a(2 024)", "a(\xff2024\xfe)", "（2024年度）"}
-	for _, f := range []string{seed2023, "../seed/" + seed2025} {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
-			texts = append(texts, normalize(l), l)
-		}
-	}
+	texts = append(texts, seedLineForms(t)...)
 	for _, n := range texts {
 		if got, want := cutCellTailDate(n), reCellTailDate.ReplaceAllString(n, ""); got != want {
 			t.Errorf("cutCellTailDate(%q) = %q, want %q", n, got, want)

@@ -32,7 +32,11 @@ func shareTwinPeriods(pd *parsedDoc, edition int) {
 		}
 	}
 	type period struct{ start, end int }
-	var give []func() // applied after all are read: a period never passes on twice
+	type gift struct {
+		to *policygraph.Measure
+		p  period
+	}
+	var gifts []gift // given after all are read: a period never passes on twice
 	for _, r := range pd.Rels {
 		if r.Type != policygraph.RelSummarizes || items[r.Start] != 1 || cells[r.End] != 1 || r.Properties["rule"] != summarizeRestates {
 			continue
@@ -58,14 +62,12 @@ func shareTwinPeriods(pd *parsedDoc, edition int) {
 			// plans to ask more of those firms), not this plan.
 			continue
 		}
-		give = append(give, func() {
-			to.StartYear, to.EndYear = p.start, p.end
-			if to.Overview {
-				to.Horizon = cellHorizon(to.StartYear, edition)
-			}
-		})
+		gifts = append(gifts, gift{to, p})
 	}
-	for _, f := range give {
-		f()
+	for _, g := range gifts {
+		g.to.StartYear, g.to.EndYear = g.p.start, g.p.end
+		if g.to.Overview {
+			g.to.Horizon = cellHorizon(g.p.start, edition)
+		}
 	}
 }

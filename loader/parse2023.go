@@ -930,52 +930,27 @@ func (p *parser2023) nameGrams(an string) []bigram.Bigram {
 	return g
 }
 
-// longTermGoal reads the 長期的目標 cell of a pillar (lines i..j-1, broken
-// every few characters): the whole cell is Pillar.LongTermGoal, each part
-// between ／ (on a line of its own or inside one) a LONG_TERM target.
+// longTermGoal reads the 長期的目標 cell of a pillar (lines i..j-1):
+// the whole cell is Pillar.LongTermGoal, each goal of it a LONG_TERM
+// target (splitGoalCell).
 func (p *parser2023) longTermGoal(key string, i, j int) {
 	pl := p.pillars[key]
 	if pl == nil {
 		return
 	}
-	its := p.items
-	var whole, part lineJoiner
-	start, end := -1, -1
-	emit := func() {
-		if start >= 0 && trimSpaces(part.String()) != "" {
-			p.addTarget(p.pillars[key], "LONG_TERM", part.String(), start, end)
-		}
-		part, start = lineJoiner{}, -1
+	cell := make([]cellLine, 0, j-i)
+	for _, it := range p.items[i:j] {
+		cell = append(cell, cellLine{it.line, trimSpaces(p.t.Raw[it.line-1])})
 	}
-	for k := i; k < j; k++ {
-		l := its[k].line
-		raw := trimSpaces(p.t.Raw[l-1])
-		whole.add(raw)
-		pieces := []string{raw} // a line without a ／ is one piece: split only if one is there
-		if strings.Contains(raw, "/") || strings.Contains(raw, "／") {
-			pieces = strings.Split(strings.ReplaceAll(raw, "/", "／"), "／")
-		}
-		for pi, s := range pieces {
-			if pi > 0 {
-				emit()
-			}
-			s = trimSpaces(s)
-			if s == "" {
-				continue
-			}
-			if start < 0 {
-				start = l
-			}
-			part.add(s)
-			end = l
-		}
-		if len(pieces) > 1 && trimSpaces(strings.Join(pieces, "")) == "" {
-			p.place(l, pl.ID) // a lone ／
-		}
+	whole, goals, bare := splitGoalCell(cell)
+	for _, g := range goals {
+		p.addTarget(pl, "LONG_TERM", g.text, g.from, g.to)
 	}
-	emit()
+	for _, l := range bare {
+		p.place(l, pl.ID) // a lone ／
+	}
 	if pl.LongTermGoal == "" {
-		pl.LongTermGoal = whole.String()
+		pl.LongTermGoal = whole
 	}
 }
 

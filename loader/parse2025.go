@@ -893,10 +893,11 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		ord := ordinals[kind]
 		key := fmt.Sprintf("%s-%d", map[string]string{policygraph.KindMission: "MISSION", policygraph.KindOS: "OS"}[kind], ord)
 		id := pillarID(p.t.Year, key)
-		var goalParts []string
-		for _, g := range seg.goal {
-			goalParts = append(goalParts, g.text)
+		goal := make([]cellLine, len(seg.goal))
+		for k, g := range seg.goal {
+			goal[k] = cellLine{g.line, g.text}
 		}
+		whole, goals, bare := splitGoalCell(goal)
 		// Source: the slide's heading zone (header, labels, goal); a slide
 		// that lost all of it is located by its first row headings.
 		from, to := seg.start, seg.start
@@ -918,7 +919,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 			}
 		}
 		pl := &policygraph.Pillar{ID: id, DocumentID: p.t.DocID, Key: key, Kind: kind, Ordinal: ord,
-			Name: name, Aliases: aliases, LongTermGoal: joinLines(goalParts), Source: p.source(from, to)}
+			Name: name, Aliases: aliases, LongTermGoal: whole, Source: p.source(from, to)}
 		if pl.Aliases == nil {
 			pl.Aliases = []string{}
 		}
@@ -928,7 +929,12 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		for _, l := range seg.labelLines {
 			p.place(l, id)
 		}
-		p.buildTargets(seg)
+		for _, g := range goals {
+			p.addTarget(pl, "LONG_TERM", g.text, g.from, g.to)
+		}
+		for _, l := range bare {
+			p.place(l, id) // a lone ／
+		}
 		p.buildBody(seg)
 	}
 }
@@ -940,50 +946,6 @@ func containsNorm25(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// buildTargets splits the 長期的目標 on ／; each part is a LONG_TERM target
-// located on the lines it spans.
-func (p *parser25) buildTargets(seg *segment25) {
-	if len(seg.goal) == 0 {
-		return
-	}
-	type piece struct {
-		text  []string
-		lines []int
-	}
-	var pieces []*piece
-	cur := &piece{}
-	for _, g := range seg.goal {
-		parts := strings.Split(g.text, "／")
-		for j, part := range parts {
-			if j > 0 {
-				pieces = append(pieces, cur)
-				cur = &piece{}
-			}
-			if strings.TrimSpace(part) != "" {
-				cur.text = append(cur.text, part)
-			} else if j > 0 {
-				// nothing after the ／ on this line ("府支援／"): the
-				// next goal starts on the next line
-				continue
-			}
-			if len(cur.lines) == 0 || cur.lines[len(cur.lines)-1] != g.line {
-				cur.lines = append(cur.lines, g.line)
-			}
-		}
-	}
-	pieces = append(pieces, cur)
-	for _, pc := range pieces {
-		text := joinLines(pc.text)
-		if text == "" {
-			for _, l := range pc.lines {
-				p.place(l, seg.pillar.ID)
-			}
-			continue
-		}
-		p.addTarget(seg.pillar, "LONG_TERM", text, pc.lines[0], pc.lines[len(pc.lines)-1])
-	}
 }
 
 // buildBody makes the segment's groups and measures.

@@ -1,0 +1,62 @@
+package loader
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestSplitGoalCell reads 長期的目標 cells of both editions, as printed.
+func TestSplitGoalCell(t *testing.T) {
+	lines := func(from int, texts ...string) []cellLine {
+		out := make([]cellLine, len(texts))
+		for i, s := range texts {
+			out[i] = cellLine{from + i, s}
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		cell  []cellLine
+		whole string
+		goals []goalPiece
+		bare  []int
+	}{
+		{"2025 GX: a line ending in ／ closes its goal",
+			lines(1131, "10年で150兆円", "超の官民投資、", "20兆円規模の政", "府支援／", "2050年でCNを実", "現"),
+			"10年で150兆円超の官民投資、20兆円規模の政府支援／2050年でCNを実現",
+			[]goalPiece{{"10年で150兆円超の官民投資、20兆円規模の政府支援", 1131, 1134}, {"2050年でCNを実現", 1135, 1136}}, nil},
+		{"2025 DX: a lone ／ is no goal's",
+			lines(1242, "上高（半導体関", "連）を15兆円超", "／", "2030年度までに"),
+			"上高（半導体関連）を15兆円超／2030年度までに",
+			[]goalPiece{{"上高（半導体関連）を15兆円超", 1242, 1243}, {"2030年度までに", 1245, 1245}}, []int{1244}},
+		{"2023 人材: ／ inside lines",
+			lines(832, "人手不足への", "対応／物価上", "昇を超える賃上", "げの持続的な", "実現／人的投", "資・人材競争", "力強化"),
+			"人手不足への対応／物価上昇を超える賃上げの持続的な実現／人的投資・人材競争力強化",
+			[]goalPiece{{"人手不足への対応", 832, 833}, {"物価上昇を超える賃上げの持続的な実現", 833, 836}, {"人的投資・人材競争力強化", 836, 838}}, nil},
+		{"ASCII / parts goals too",
+			lines(10, "A目標/B目標"),
+			"A目標/B目標",
+			[]goalPiece{{"A目標", 10, 10}, {"B目標", 10, 10}}, nil},
+		{"one goal, no ／",
+			lines(554, "2040年に健", "康寿命を75歳", "に"),
+			"2040年に健康寿命を75歳に",
+			[]goalPiece{{"2040年に健康寿命を75歳に", 554, 556}}, nil},
+		{"separators only", lines(1, "／", " ／ "), "／／", nil, []int{1, 2}},
+		{"empty", nil, "", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			whole, goals, bare := splitGoalCell(tt.cell)
+			if whole != tt.whole {
+				t.Errorf("whole = %q, want %q", whole, tt.whole)
+			}
+			if diff := cmp.Diff(tt.goals, goals, cmp.AllowUnexported(goalPiece{})); diff != "" {
+				t.Errorf("goals (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.bare, bare); diff != "" {
+				t.Errorf("bare (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -104,7 +104,6 @@ var (
 	// a page number glued to the end of the last line of a page
 	re23TrailingPage = regexp.MustCompile(`\s+\d{1,3}$`)
 	re23List         = regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`)
-	re23CircLead     = regexp.MustCompile(`^[①-⑳]\s*`)
 )
 
 // lex2023 reads the 2023 grammar's kinds off the shared slide lexer
@@ -191,7 +190,7 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 		it.kind = k23TOCEntry
 		it.head2023 = &head2023{}
 		it.tocOrd = ord
-		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(cutCircLead23(trimSpaces(raw))), "･")[0])
+		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(cutCircLead(trimSpaces(raw))), "･")[0])
 	}
 	return it
 }
@@ -247,22 +246,6 @@ func tocOrdinal23(f string) int {
 	return int(f[0] - '0')
 }
 
-// hasCircLead23 is re23CircLead.MatchString(s): s opens with ① … ⑳.
-func hasCircLead23(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r >= '①' && r <= '⑳'
-}
-
-// cutCircLead23 is re23CircLead.ReplaceAllString(s, ""), the regexp run
-// only on a text it matches (most are group names and contents lines
-// without one).
-func cutCircLead23(s string) string {
-	if !hasCircLead23(s) {
-		return s
-	}
-	return re23CircLead.ReplaceAllString(s, "")
-}
-
 // hasKeyMsg23 is strings.Contains(f, "「新機軸」のキーメッセージ"), looked
 // for first by a byte of 機 (E6 A9 9F) that few runes end with, then as
 // 機軸: every line is asked, and a search for the whole, whose first byte
@@ -311,7 +294,7 @@ type parser2023 struct {
 	// covered and linked are rareClauses' flags, by bigram id and by
 	// bullet, kept from cell to cell
 	covered, linked []bool
-	groupRead       map[*policygraph.MeasureGroup]groupName // groupGrams'
+	groupRead       map[*policygraph.MeasureGroup]readGroupName // groupGrams'
 	// sub is the （…） sub-heading the detail bullets read now are under
 	// (in pillar subPillar); subOf keeps it per bullet, in matching form
 	// (summarizes.go).
@@ -1120,22 +1103,11 @@ func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramTe
 
 // ---------------------------------------------------------------- groups
 
-// groupName23 cleans a heading into a group name: no circled number, no
-// （続き）, no （主に…に貢献） note.
-func groupName23(s string) string {
-	s = trimSpaces(cutCircLead23(trimSpaces(s)))
-	s = trimSpaces(strings.TrimSuffix(s, "（続き）"))
-	if i := strings.Index(s, "（主に"); i > 0 && strings.HasSuffix(s, "）") {
-		s = trimSpaces(s[:i])
-	}
-	return s
-}
-
 // groupFor returns the group of pillar key named name, creating it at line
 // if there is none yet; a summary 〇 heading that names a detail 【】 group
 // is the same group.
 func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *policygraph.MeasureGroup {
-	name = groupName23(name)
+	name = groupName(name)
 	k := key + "\x00" + p.t.normalize(name)
 	if g := p.groups[k]; g != nil {
 		return g
@@ -1187,16 +1159,16 @@ func (p *parser2023) groupGrams(g *policygraph.MeasureGroup) (string, []bigram.B
 		return r.name, r.grams
 	}
 	if p.groupRead == nil {
-		p.groupRead = map[*policygraph.MeasureGroup]groupName{}
+		p.groupRead = map[*policygraph.MeasureGroup]readGroupName{}
 	}
 	n := p.t.normalize(g.Name)
-	r := groupName{n, bigram.Distinct(n)}
+	r := readGroupName{n, bigram.Distinct(n)}
 	p.groupRead[g] = r
 	return r.name, r.grams
 }
 
-// groupName is a group's name as groupGrams reads it.
-type groupName struct {
+// readGroupName is a group's name as groupGrams reads it.
+type readGroupName struct {
 	name  string
 	grams []bigram.Bigram
 }
@@ -1501,7 +1473,7 @@ func (p *parser2023) packageLine(i int) int {
 		}
 		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
 		return j - 1
-	case it.kind == k23Text && hasCircLead23(trimSpaces(p.t.Raw[it.line-1])):
+	case it.kind == k23Text && hasCircLead(trimSpaces(p.t.Raw[it.line-1])):
 		p.place(it.line, "skipped:subheading")
 		return i
 	case it.kind == k23Single:

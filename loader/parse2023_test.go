@@ -681,7 +681,7 @@ func lexLine2023(t *docText, i int) item2023 {
 }
 
 // TestPillarHeading23: the pillar headings, contents lines and circled
-// numbers are read as re23Pillar, re23TOC and re23CircLead read them, on every line of both seeds (flat and
+// numbers are read as re23Pillar, re23TOC and reCircLead read them, on every line of both seeds (flat and
 // raw) and on edge cases.
 func TestPillarHeading23(t *testing.T) {
 	texts := []string{"", "OS", "OS1", "OS1:", "OS1:a", "OS0:a", "ミッション9:a(考え方)", "ミッション1:(考え方)", "OS2:a(考え方)(考え方)",
@@ -700,8 +700,8 @@ func TestPillarHeading23(t *testing.T) {
 		if got := tocOrdinal23(f); got != want {
 			t.Errorf("tocOrdinal23(%q) = %d, want %d", f, got, want)
 		}
-		if got, want := cutCircLead23(f), re23CircLead.ReplaceAllString(f, ""); got != want || hasCircLead23(f) != re23CircLead.MatchString(f) {
-			t.Errorf("cutCircLead23(%q) = %q, want %q", f, got, want)
+		if got, want := cutCircLead(f), reCircLead.ReplaceAllString(f, ""); got != want || hasCircLead(f) != reCircLead.MatchString(f) {
+			t.Errorf("cutCircLead(%q) = %q, want %q", f, got, want)
 		}
 		// the gated regexps and the byte-first search, as what they gate
 		if got, want := isSumLabel23(f), re23SumLabel.MatchString(f); got != want {

@@ -862,7 +862,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 			for _, l := range g.lines {
 				parts = append(parts, l.text)
 			}
-			g.name = strings.TrimSpace(strings.TrimLeft(joinLines(parts), "〇○ 　"))
+			g.name = groupName(joinLines(parts))
 		}
 		kind, name := seg.kindHint, seg.label
 		var aliases []string

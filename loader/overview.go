@@ -1,6 +1,14 @@
 package loader
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// What the overview tables of every edition of the council print, read
+// once for all: the 長期的目標 cell of a pillar and the names of the 〇
+// rows (and of 2023's 【】 themes, named the same way).
 
 // The 長期的目標 cell of an overview table, as every edition of the
 // council prints it: a pillar's long-term goals in one narrow cell, broken
@@ -61,4 +69,36 @@ func splitGoalCell(cell []cellLine) (whole string, goals []goalPiece, bare []int
 	}
 	emit()
 	return all.String(), goals, bare
+}
+
+// groupName is the name of a group heading (a 〇 row of an overview table,
+// a 【】 theme of a 2023 detail page): without its bullet, its circled
+// number, a （続き） of a heading continued on the next slide, or a
+// （主に…に貢献） note.
+func groupName(s string) string {
+	s = trimSpaces(cutCircLead(trimSpaces(strings.TrimLeft(s, "〇○ 　"))))
+	s = trimSpaces(strings.TrimSuffix(s, "（続き）"))
+	if i := strings.Index(s, "（主に"); i > 0 && strings.HasSuffix(s, "）") {
+		s = trimSpaces(s[:i])
+	}
+	return s
+}
+
+// reCircLead is a leading circled number ① … ⑳ and the spaces after it.
+var reCircLead = regexp.MustCompile(`^[①-⑳]\s*`)
+
+// hasCircLead is reCircLead.MatchString(s): s opens with ① … ⑳.
+func hasCircLead(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '①' && r <= '⑳'
+}
+
+// cutCircLead is reCircLead.ReplaceAllString(s, ""), the regexp run only
+// on a text it matches (most are group names and contents lines without
+// one).
+func cutCircLead(s string) string {
+	if !hasCircLead(s) {
+		return s
+	}
+	return reCircLead.ReplaceAllString(s, "")
 }

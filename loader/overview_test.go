@@ -60,3 +60,20 @@ func TestSplitGoalCell(t *testing.T) {
 		})
 	}
 }
+
+// TestGroupName cleans group headings of both editions.
+func TestGroupName(t *testing.T) {
+	for in, want := range map[string]string{
+		"〇公正な移行、中堅・中小企業を含む社会全体のGX": "公正な移行、中堅・中小企業を含む社会全体のGX", // 2025 row
+		"○ 国際展開戦略":              "国際展開戦略",
+		"① 高付加価値な成長投資の促進":       "高付加価値な成長投資の促進",
+		"データ利活用の推進（続き）":         "データ利活用の推進",
+		"戦略分野への投資（主にミッション①に貢献）": "戦略分野への投資",
+		"良質な雇用の創出（若者・女性の「可処分時間の増加」に繋がる働き方改革や規制改革）": "良質な雇用の創出（若者・女性の「可処分時間の増加」に繋がる働き方改革や規制改革）", // a note is （主に…） only
+		"（主に何か）": "（主に何か）", // nothing before the note: kept
+	} {
+		if got := groupName(in); got != want {
+			t.Errorf("groupName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

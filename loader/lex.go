@@ -48,7 +48,14 @@ type slideLine struct {
 	// pageStart: the raw line begins with a space, which the extraction
 	// does where a new slide or text box opens.
 	pageStart bool
+	// kind is what an edition's grammar reads the line as, in its own
+	// terms (kind2023), set by its lexer: 0 until then. It fits in the
+	// word the small fields share.
+	kind itemKind
 }
+
+// itemKind is a grammar's kind of line; each grammar names its own.
+type itemKind uint8
 
 // bulletRunes are the bullets of both editions. ⚫ (U+26AB) and ● are the
 // same mark in different fonts.

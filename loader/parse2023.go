@@ -37,7 +37,8 @@ import (
 
 // ---------------------------------------------------------------- lexer
 
-type kind2023 int
+// kind2023 is the 2023 grammar's kind of a line (slideLine.kind).
+type kind2023 = itemKind
 
 const (
 	k23Blank       kind2023 = iota
@@ -64,27 +65,20 @@ const (
 	k23Text                 // anything else
 )
 
-// item2023 is a lexed line (line, flat, shape, …: the slideLine it points
-// to, shared, not copied) as this grammar reads it.
-type item2023 struct {
-	*slideLine
-	kind kind2023
-	// *head2023 is set for k23Pillar and k23TOCEntry only.
-	*head2023
-}
+// item2023 is a lexed line as this grammar reads it: the shared lexer's
+// slideLine, its kind set by lex2023.
+type item2023 = slideLine
 
-// body is the item's raw text (raw) after its bullet, trimmed: the
-// slideLine's, or the whole line for the legend and numbered lines. It is
-// worked out when asked: the grammar reads it of a few lines only.
-func (it item2023) body(raw string) string {
+// bodyOf is the item's raw text after its bullet, trimmed: the slideLine's
+// body, or the whole line for the legend and numbered lines. It is worked
+// out when asked: the grammar reads it of a few lines only.
+func (p *parser2023) bodyOf(it item2023) string {
+	raw := p.t.Raw[it.line-1]
 	if it.kind == k23Legend || it.shape == shapeNumbered || it.shape == shapeNumbers {
 		return trimSpaces(raw) // text to this grammar: keep the number
 	}
-	return it.slideLine.body(raw)
+	return it.body(raw)
 }
-
-// bodyOf is it.body of its line.
-func (p *parser2023) bodyOf(it item2023) string { return it.body(p.t.Raw[it.line-1]) }
 
 // head2023 is what a pillar heading or a contents line says.
 type head2023 struct {
@@ -110,28 +104,33 @@ var (
 // (lex.go): the shapes every edition has, then the headings only this
 // edition prints (key messages, pillar headings, the contents, the summary
 // table headers).
-func lex2023(lines []slideLine, raw []string) []item2023 {
-	items := make([]item2023, len(lines))
+// It sets the lines' kinds and returns what the pillar headings and
+// contents lines say, by line.
+func lex2023(lines []slideLine, raw []string) map[int]*head2023 {
+	heads := map[int]*head2023{}
 	for i := range lines {
-		items[i] = item2023FromLine(&lines[i], raw[i])
+		if h := lexLine23(&lines[i], raw[i]); h != nil {
+			heads[lines[i].line] = h
+		}
 	}
-	return items
+	return heads
 }
 
-// item2023FromLine reads the lexed line l, whose raw text is raw.
-func item2023FromLine(l *slideLine, raw string) item2023 {
-	it := item2023{slideLine: l}
+// lexLine23 sets the kind of the lexed line l, whose raw text is raw, and
+// returns what it says if it is a pillar heading or a contents line.
+func lexLine23(l *slideLine, raw string) *head2023 {
+	it := l
 	f := it.flat
 	switch l.shape {
 	case shapeBlank:
 		it.kind = k23Blank
-		return it
+		return nil
 	case shapeNumber:
 		it.kind = k23PageNum
-		return it
+		return nil
 	case shapeSingle:
 		it.kind = k23Single
-		return it
+		return nil
 	}
 	switch {
 	case hasKeyMsg23(f):
@@ -173,26 +172,22 @@ func item2023FromLine(l *slideLine, raw string) item2023 {
 		it.kind = k23Text
 	}
 	if it.kind != k23Text {
-		return it
+		return nil
 	}
 	if m := pillarHeading23(f); m != nil {
 		it.kind = k23Pillar
-		it.head2023 = &head2023{pkind: policygraph.KindMission}
+		h := &head2023{pkind: policygraph.KindMission, pname: m[3], psuffix: m[4]}
 		if m[1] == "OS" {
-			it.pkind = policygraph.KindOS
+			h.pkind = policygraph.KindOS
 		}
-		it.pord, _ = strconv.Atoi(m[2])
-		it.pname = m[3]
-		it.psuffix = m[4]
-		return it
+		h.pord, _ = strconv.Atoi(m[2])
+		return h
 	}
 	if ord := tocOrdinal23(f); ord > 0 {
 		it.kind = k23TOCEntry
-		it.head2023 = &head2023{}
-		it.tocOrd = ord
-		it.tocNam = strings.TrimSpace(strings.Split(trimSpaces(cutCircLead(trimSpaces(raw))), "･")[0])
+		return &head2023{tocOrd: ord, tocNam: strings.TrimSpace(strings.Split(trimSpaces(cutCircLead(trimSpaces(raw))), "･")[0])}
 	}
-	return it
+	return nil
 }
 
 // pillarHeading23 is re23Pillar.FindStringSubmatch(f) read without the
@@ -275,7 +270,9 @@ const (
 
 type parser2023 struct {
 	docBuilder
-	items []item2023
+	items []item2023 // the docBuilder's lines, their kinds set by lex2023
+	// heads: what the pillar headings and contents lines say, by line
+	heads map[int]*head2023
 	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
 	cellIDs idSet
 
@@ -371,7 +368,8 @@ func read2023(t *docText) (*parser2023, error) {
 	b := newDocBuilder(t)
 	p := &parser2023{
 		docBuilder: b,
-		items:      lex2023(b.lines, t.Raw),
+		items:      b.lines,
+		heads:      lex2023(b.lines, t.Raw),
 		cellIDs:    idSet{},
 		pillars:    map[string]*policygraph.Pillar{},
 		aliases:    map[string][]string{},
@@ -411,19 +409,20 @@ func (p *parser2023) findPillars() error {
 		case k23ListTitle:
 			listKind = listTitleKind23(it.flat)
 		case k23TOCEntry:
-			if listKind != "" {
-				k := pillarKey23(listKind, it.tocOrd)
+			if h := p.heads[it.line]; listKind != "" {
+				k := pillarKey23(listKind, h.tocOrd)
 				if names[k] == "" {
-					names[k] = it.tocNam
+					names[k] = h.tocNam
 				}
 			}
 		case k23Pillar:
-			if it.pord < 1 || (it.pkind == policygraph.KindMission && it.pord > 8) || (it.pkind == policygraph.KindOS && it.pord > 5) {
+			h := p.heads[it.line]
+			if h.pord < 1 || (h.pkind == policygraph.KindMission && h.pord > 8) || (h.pkind == policygraph.KindOS && h.pord > 5) {
 				continue
 			}
-			k := pillarKey23(it.pkind, it.pord)
+			k := pillarKey23(h.pkind, h.pord)
 			end := it.line
-			detail := it.psuffix == "これまでの施策、今後の施策"
+			detail := h.psuffix == "これまでの施策、今後の施策"
 			if it.line < len(p.items) && p.items[it.line].kind == k23HeadSuffix {
 				end++
 				detail = true
@@ -435,7 +434,7 @@ func (p *parser2023) findPillars() error {
 			}
 			isDetail[k] = detail
 			pl := &policygraph.Pillar{
-				ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: it.pkind, Ordinal: it.pord,
+				ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: h.pkind, Ordinal: h.pord,
 				Name:   headingName23(p.t.Raw[it.line-1]),
 				Source: policygraph.Source{File: p.t.File, LineStart: it.line, LineEnd: end, Quote: p.quote(it.line, end)},
 			}
@@ -550,9 +549,9 @@ func (p *parser2023) run() {
 			}
 			continue
 		case k23TOCEntry:
-			if p.listKind != "" {
-				k := pillarKey23(p.listKind, it.tocOrd)
-				p.addAlias(k, it.tocNam)
+			if h := p.heads[it.line]; p.listKind != "" {
+				k := pillarKey23(p.listKind, h.tocOrd)
+				p.addAlias(k, h.tocNam)
 				if pl := p.pillars[k]; pl != nil {
 					p.place(it.line, pl.ID)
 					continue
@@ -589,7 +588,8 @@ func (p *parser2023) run() {
 // and sets the section.
 func (p *parser2023) pillarHeading(i int) int {
 	it := p.items[i]
-	k := pillarKey23(it.pkind, it.pord)
+	h := p.heads[it.line]
+	k := pillarKey23(h.pkind, h.pord)
 	pl := p.pillars[k]
 	if pl == nil {
 		p.place(it.line, "skipped:unknown-pillar-heading")
@@ -597,7 +597,7 @@ func (p *parser2023) pillarHeading(i int) int {
 	}
 	p.place(it.line, pl.ID)
 	p.addAlias(k, headingName23(p.t.Raw[it.line-1]))
-	suffix := it.psuffix
+	suffix := h.psuffix
 	if suffix == "" && i+1 < len(p.items) && p.items[i+1].kind == k23HeadSuffix {
 		i++
 		p.place(p.items[i].line, pl.ID)

@@ -103,19 +103,19 @@ func TestLex2023(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := lexLine2023(dt, 0).kind; got != tt.want {
-			t.Errorf("lex %q = %d, want %d", tt.line, got, tt.want)
+		if it, _ := lexLine2023(dt, 0); it.kind != tt.want {
+			t.Errorf("lex %q = %d, want %d", tt.line, it.kind, tt.want)
 		}
 	}
 }
 
 func TestLex2023PillarFields(t *testing.T) {
 	dt, _ := newDocText("x.txt", 2023, "doc:2023", []byte("OS④：徹底した日本社会のグローバル化（これまでの施策、今後の施策）\n① 人材 ･･･p.58"))
-	it := lexLine2023(dt, 0)
+	_, it := lexLine2023(dt, 0)
 	if it.pkind != policygraph.KindOS || it.pord != 4 || it.pname != "徹底した日本社会のグローバル化" || it.psuffix != "これまでの施策、今後の施策" {
 		t.Errorf("pillar heading fields = %+v", it)
 	}
-	toc := lexLine2023(dt, 1)
+	_, toc := lexLine2023(dt, 1)
 	if toc.tocOrd != 1 || toc.tocNam != "人材" {
 		t.Errorf("toc fields = ord %d name %q", toc.tocOrd, toc.tocNam)
 	}
@@ -667,8 +667,9 @@ func FuzzParse2023(f *testing.F) {
 	})
 }
 
-// lexLine2023 lexes line i (0-based) of t, for the tests of the 2023 kinds.
-func lexLine2023(t *docText, i int) item2023 {
+// lexLine2023 lexes line i (0-based) of t, for the tests of the 2023
+// kinds: the line, and what it says if it is a heading or contents line.
+func lexLine2023(t *docText, i int) (item2023, *head2023) {
 	raw, n := "", ""
 	if i < len(t.Raw) {
 		raw = t.Raw[i]
@@ -677,7 +678,8 @@ func lexLine2023(t *docText, i int) item2023 {
 		n = t.Norm[i]
 	}
 	l := lexSlideLine(i+1, raw, n)
-	return item2023FromLine(&l, raw)
+	h := lexLine23(&l, raw)
+	return l, h
 }
 
 // TestPillarHeading23: the pillar headings, contents lines and circled

@@ -292,22 +292,17 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		}
 	}
 	nl, ne := len(ev.later), len(ev.earlier)
-	bags := make([][]bigram.Bigram, 0, 2*nl+ne)
+	bags := wordBags{texts: make([]string, 0, 2*nl+ne), lens: make([]int32, 0, 2*nl+ne)}
 	for _, list := range [][]*simItem{ev.later, ev.earlier} {
 		for _, it := range list {
-			if it.words == nil {
-				// an item made by hand (tests), not by docSimItems: read
-				// from its text, without the alias table's renamed terms
-				it.words = evolveBigrams(it.m.Text)
-				it.purpose = purposeWords(unmarked(it.m.Text))
-			}
-			bags = append(bags, it.words)
+			s, n, _ := it.wordText()
+			bags.add(s, n)
 		}
 	}
 	var purposeOf []int // the later measure of each purpose bag
 	for i, it := range ev.later {
-		if it.purpose != nil {
-			bags = append(bags, it.purpose)
+		if s, _, n := it.wordText(); n > 0 {
+			bags.add(purposeClause(s), n)
 			purposeOf = append(purposeOf, i)
 		}
 	}
@@ -448,16 +443,20 @@ type idScratch struct {
 // first counted of them (the later bags are parts of those, weighed by
 // their idf: they add no documents), the number of bigram ids (ids are the
 // ranks of the distinct bigrams), and the arrays by id it is done with.
-func buildTFIDF(bags [][]bigram.Bigram, counted int) ([]tfidf, int, idScratch) {
+func buildTFIDF(bags wordBags, counted int) ([]tfidf, int, idScratch) {
 	flat, nIDs := bigramIDs(bags)
 	df := make([]int32, nIDs)
-	at := 0 // where the ids of a bag start in flat
-	for _, b := range bags[:counted] {
-		x := flat[at : at+len(b)]
-		at += len(b)
-		for i, g := range b {
-			if i == 0 || g != b[i-1] {
-				df[x[i]]++
+	distinct := 0 // the keys of all the vectors, at most
+	at := 0       // where the ids of a bag start in flat
+	for b, n := range bags.lens {
+		x := flat[at : at+int(n)]
+		at += int(n)
+		for i, id := range x {
+			if i == 0 || id != x[i-1] {
+				distinct++
+				if b < counted {
+					df[id]++
+				}
 			}
 		}
 	}
@@ -468,16 +467,16 @@ func buildTFIDF(bags [][]bigram.Bigram, counted int) ([]tfidf, int, idScratch) {
 			idf[id] = math.Log(n / float64(d))
 		}
 	}
-	out := make([]tfidf, len(bags))
+	out := make([]tfidf, len(bags.lens))
 	// The keys overwrite flat as it is read: a bag's distinct ids are no
 	// more than its ids, so the keys written never pass the ids still to
 	// be read.
-	keys, ws := flat[:0], make([]float64, 0, len(flat))
+	keys, ws := flat[:0], make([]float64, 0, distinct)
 	at = 0
-	for b, bag := range bags {
-		x := flat[at : at+len(bag)]
-		at += len(bag)
-		v := tfidf{keys: keys[len(keys) : len(keys) : len(keys)+len(x)], w: ws[len(ws) : len(ws) : len(ws)+len(x)]}
+	for b, bag := range bags.lens {
+		x := flat[at : at+int(bag)]
+		at += int(bag)
+		v := tfidf{keys: keys[len(keys) : len(keys) : len(keys)+len(x)], w: ws[len(ws):len(ws):cap(ws)]}
 		var norm float64
 		for i := 0; i < len(x); {
 			j := i
@@ -496,6 +495,7 @@ func buildTFIDF(bags [][]bigram.Bigram, counted int) ([]tfidf, int, idScratch) {
 		for k := range v.w {
 			v.w[k] /= norm
 		}
+		v.keys, v.w = v.keys[:len(v.keys):len(v.keys)], v.w[:len(v.w):len(v.w)]
 		keys, ws = keys[:len(keys)+len(v.keys)], ws[:len(ws)+len(v.w)]
 		out[b] = v
 	}

@@ -27,21 +27,20 @@ func (b *wordBags) add(text string, n int) {
 // (so in the order of its sorted bigrams), and nIDs is the number of
 // distinct bigrams.
 //
-// The bigrams are sorted packed with their position (two 21-bit runes, a
-// 22-bit position: one uint64 each), so the ranks come from one sort of
-// integers, with no map; a bag set too large to pack (over 4M bigrams) is
-// numbered through a map instead.
+// The bigrams are sorted packed with their bag (two 21-bit runes, a 22-bit
+// bag: one uint64 each), so the ranks come from one sort of integers, with
+// no map, and each bag's ids are written in ascending order; more than 4M
+// bags are numbered through a map instead.
 func bigramIDs(bags wordBags) (flat []int32, nIDs int) {
 	total := 0
 	for _, n := range bags.lens {
 		total += int(n)
 	}
 	flat = make([]int32, total)
-	if total < 1<<idPosBits {
-		nIDs = bigramIDsBySort(bags, flat)
-	} else {
-		nIDs = bigramIDsByMap(bags, flat)
+	if len(bags.lens) < 1<<idBagBits {
+		return flat, bigramIDsBySort(bags, flat)
 	}
+	nIDs = bigramIDsByMap(bags, flat)
 	at := 0
 	for _, n := range bags.lens {
 		slices.Sort(flat[at : at+int(n)])
@@ -53,47 +52,55 @@ func bigramIDs(bags wordBags) (flat []int32, nIDs int) {
 // A rune read from a string is at most U+10FFFF: 21 bits.
 const (
 	idRuneBits = 21
-	idPosBits  = 64 - 2*idRuneBits
+	idBagBits  = 64 - 2*idRuneBits
 )
 
-// each calls f with the bigrams of each bag in turn, in text order,
-// in one buffer reused from bag to bag.
-func (b wordBags) each(f func(words []bigram.Bigram)) {
+// each calls f with the bigrams of each bag in turn, in text order, in
+// one buffer reused from bag to bag.
+func (b wordBags) each(f func(bag int, words []bigram.Bigram)) {
 	var words []bigram.Bigram
-	for _, s := range b.texts {
+	for i, s := range b.texts {
 		words = simWords(words[:0], s)
-		f(words)
+		f(i, words)
 	}
 }
 
-// bigramIDsBySort numbers the bigrams of bags, fewer than 1<<idPosBits,
-// into flat in text order.
+// bigramIDsBySort numbers the bigrams of bags, fewer than 1<<idBagBits,
+// into flat, each bag's ascending.
 func bigramIDsBySort(bags wordBags, flat []int32) int {
 	keys := make([]uint64, 0, len(flat))
-	bags.each(func(words []bigram.Bigram) {
+	bags.each(func(bag int, words []bigram.Bigram) {
 		for _, g := range words {
 			a, c := uint64(g>>32), uint64(uint32(g))
-			keys = append(keys, (a<<idRuneBits|c)<<idPosBits|uint64(len(keys)))
+			keys = append(keys, (a<<idRuneBits|c)<<idBagBits|uint64(bag))
 		}
 	})
-	groupSort(keys, idPosBits)
+	groupSort(keys, idBagBits)
+	next := make([]int32, len(bags.lens)) // the next place of each bag in flat
+	at := int32(0)
+	for b, n := range bags.lens {
+		next[b], at = at, at+n
+	}
 	id, prev := int32(-1), ^uint64(0)
 	for _, k := range keys {
-		if g := k >> idPosBits; g != prev {
+		if g := k >> idBagBits; g != prev {
 			id, prev = id+1, g
 		}
-		flat[k&(1<<idPosBits-1)] = id
+		b := k & (1<<idBagBits - 1)
+		flat[next[b]] = id
+		next[b]++
 	}
 	return int(id + 1)
 }
 
-// bigramIDsByMap numbers by first sight, then renumbers by rank: sorting
-// the distinct bigrams is a fraction of sorting them all.
+// bigramIDsByMap numbers by first sight, then renumbers by rank (sorting
+// the distinct bigrams is a fraction of sorting them all), into flat in
+// text order.
 func bigramIDsByMap(bags wordBags, flat []int32) int {
 	seen := map[bigram.Bigram]int32{}
 	var vocab []bigram.Bigram
 	k := 0
-	bags.each(func(words []bigram.Bigram) {
+	bags.each(func(_ int, words []bigram.Bigram) {
 		for _, g := range words {
 			i, ok := seen[g]
 			if !ok {

@@ -57,6 +57,32 @@ func isPunctSymbolSpace(r rune) bool {
 	return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
 }
 
+// appendSimBigrams appends the bigrams of stripPunct(s), sorted, to dst,
+// as bigram.AppendSorted(dst, stripPunct(s)) does, without making the
+// stripped text: they are the bigrams of the runes kept, one after the
+// other.
+func appendSimBigrams(dst []bigram.Bigram, s string) []bigram.Bigram {
+	n := len(dst)
+	var prev rune
+	kept := 0
+	for i := 0; i < len(s); {
+		r, w := runeAt(s, i)
+		i += w
+		if drop, _ := simClass(r); drop {
+			continue
+		}
+		if kept > 0 {
+			dst = append(dst, bigram.Of(prev, r))
+		}
+		prev, kept = r, kept+1
+	}
+	if kept == 1 {
+		dst = append(dst, bigram.Of(prev, 0))
+	}
+	slices.Sort(dst[n:])
+	return dst
+}
+
 // simBigrams returns the sorted multiset of character bigrams of s.
 func simBigrams(s string) []bigram.Bigram { return bigram.Sorted(s) }
 

@@ -21,8 +21,9 @@ func TestSimClass(t *testing.T) {
 }
 
 // TestDocSimItemsForms: the items' texts, bigram counts and words are
-// stripPunct's and bigram's, for the corpus and for texts with bad bytes,
-// one-rune words and nothing kept.
+// stripPunct's and bigram's, and appendSimBigrams reads the bigrams of
+// stripPunct's text, for the corpus and for texts with bad bytes, one-rune
+// words and nothing kept.
 func TestDocSimItemsForms(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
@@ -32,6 +33,9 @@ func TestDocSimItemsForms(t *testing.T) {
 		}
 		if nk != utf8.RuneCountInString(st) || nw != bigram.WordsLen(s, wordCut) {
 			t.Fatalf("stripCounting(%q) counts %d, %d", s, nk, nw)
+		}
+		if got, want := appendSimBigrams(nil, s), bigram.Sorted(stripPunct(s)); !slices.Equal(got, want) {
+			t.Fatalf("appendSimBigrams(%q) = %v; want %v", s, got, want)
 		}
 		words := simWords(nil, s)
 		slices.Sort(words)

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -388,10 +389,7 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[str
 	ev.twin = make([]int, len(ev.earlier))
 	ev.items = make([][]int, len(ev.earlier))
 	d := make([]float64, len(ev.earlier))
-	at := map[string]int{}
-	for j, e := range ev.earlier {
-		at[e.m.ID] = j
-	}
+	at := newIDIndex(ev.earlier)
 	for j, c := range ev.earlier {
 		ev.twin[j] = -1
 		ref := refersTo[c.m.ID]
@@ -404,7 +402,7 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[str
 		// A cell the parse linked to its detail items (SUMMARIZES) goes to
 		// the one it shares most with, however little.
 		for _, id := range summarizes[c.m.ID] {
-			if k, ok := at[id]; ok && k != j {
+			if k, ok := at.find(id); ok && k != j {
 				ev.items[j] = append(ev.items[j], k)
 				if ev.twin[j] < 0 || d[k] > best {
 					ev.twin[j], best = k, d[k]
@@ -641,7 +639,7 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 // The direction items that continue nothing have copies whose best
 // candidates lie outside their pillar (「地方イノベーション創生構想」,
 // 地域のエッセンシャルサービス).
-func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*simItem, float64) {
+func (ev *evolveScorer) copyAgrees(i int, copies []string, at idIndex) (*simItem, float64) {
 	own, ownScore := -1, 0.0
 	for k, s := range ev.rows[i].s {
 		if own < 0 || s > ownScore {
@@ -652,7 +650,7 @@ func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*
 		return nil, 0
 	}
 	for _, c := range copies {
-		k, ok := at[c]
+		k, ok := at.find(c)
 		if !ok {
 			continue
 		}
@@ -661,6 +659,35 @@ func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*
 		}
 	}
 	return nil, 0
+}
+
+// idIndex finds items by their measure's id: their places, sorted by id
+// (a map of them was 25 kB a load, each of the two).
+type idIndex struct {
+	items []*simItem
+	order []int32
+}
+
+func newIDIndex(items []*simItem) idIndex {
+	x := idIndex{items: items, order: make([]int32, len(items))}
+	for i := range x.order {
+		x.order[i] = int32(i)
+	}
+	slices.SortStableFunc(x.order, func(a, b int32) int { return strings.Compare(items[a].m.ID, items[b].m.ID) })
+	return x
+}
+
+// find returns the place of the item with measure id, the last of those
+// with it (as a map filled in order keeps); false for none.
+func (x idIndex) find(id string) (int, bool) {
+	k, ok := slices.BinarySearchFunc(x.order, id, func(o int32, id string) int { return strings.Compare(x.items[o].m.ID, id) })
+	if !ok {
+		return -1, false
+	}
+	for k+1 < len(x.order) && x.items[x.order[k+1]].m.ID == id {
+		k++
+	}
+	return int(x.order[k]), true
 }
 
 // evolveInputs is what linkEvolves needs from the other passes.
@@ -724,9 +751,8 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 	ends := make([]*simItem, len(ev.later))
 	scores := make([]float64, len(ev.later))
 	own := make([]int, len(ev.later)) // own[i]: the index of ends[i] in earlier
-	at := map[string]int{}
+	at := newIDIndex(ev.later)
 	for i, a := range ev.later {
-		at[a.m.ID] = i
 		if len(ev.vl[i].keys) == 0 {
 			continue
 		}
@@ -755,7 +781,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		var end *simItem
 		score := 0.0
 		for _, c := range in.copies[a.m.ID] {
-			if k, ok := at[c]; ok && ends[k] != nil && scores[k] > score {
+			if k, ok := at.find(c); ok && ends[k] != nil && scores[k] > score {
 				end, score = ends[k], scores[k]
 			}
 		}

@@ -434,3 +434,18 @@ func TestEvolvesDirectionSeveral(t *testing.T) {
 		}
 	}
 }
+
+// TestIDIndex: find gives an item's place by its measure's id, the last of
+// those sharing it, as the map it replaced did; none for an id not held.
+func TestIDIndex(t *testing.T) {
+	var items []*simItem
+	for _, id := range []string{"b", "a", "b", "c"} {
+		items = append(items, &simItem{m: &policygraph.Measure{ID: id}})
+	}
+	x := newIDIndex(items)
+	for id, want := range map[string]int{"a": 1, "b": 2, "c": 3, "d": -1, "": -1} {
+		if got, ok := x.find(id); got != want || ok != (want >= 0) {
+			t.Errorf("find(%q) = %d, %v; want %d", id, got, ok, want)
+		}
+	}
+}

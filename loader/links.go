@@ -654,7 +654,7 @@ func bracketless(s string) string {
 // including pointers on lines outside any measure.
 func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 	pd, t := d.pd, d.t
-	ds := buildSpans(pd)
+	var ds *docSpans // built for the first page pointer located, if any
 	pm := pd.Pages
 	var rels []*policygraph.Relationship
 	seen := map[string]bool{}
@@ -665,6 +665,9 @@ func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 				target = resolveName(pd, m, p)
 				reason = fmt.Sprintf("no group or pillar named %q", p.name)
 			} else if from, to, ok := pm.lines(p.page); ok {
+				if ds == nil {
+					ds = buildSpans(pd)
+				}
 				target = ds.cover(from, to)
 				reason = fmt.Sprintf("page %d (lines %d-%d) is in no pillar or group", p.page, from, to)
 			} else {

@@ -317,7 +317,7 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 	ev.findTwins(in.refersTo, in.summarizes)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
-		ev.parent[i] = in.parent[a.m.ID]
+		ev.parent[i] = in.parentOf(a.m.ID)
 		if ev.parent[i] == "" {
 			ev.parent[i] = a.m.PillarID
 		}
@@ -385,7 +385,7 @@ func (ev *evolveScorer) dot(v tfidf, d []float64) {
 
 // findTwins sets the twin of every summary cell and pointer of the earlier
 // edition (evolveTwinMin).
-func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[string][]string) {
+func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByID) {
 	ev.twin = make([]int, len(ev.earlier))
 	ev.items = make([][]int, len(ev.earlier))
 	d := make([]float64, len(ev.earlier))
@@ -401,8 +401,8 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[str
 		best := 0.0
 		// A cell the parse linked to its detail items (SUMMARIZES) goes to
 		// the one it shares most with, however little.
-		for _, id := range summarizes[c.m.ID] {
-			if k, ok := at.find(id); ok && k != j {
+		for _, r := range summarizes.find(c.m.ID) {
+			if k, ok := at.find(r.End); ok && k != j {
 				ev.items[j] = append(ev.items[j], k)
 				if ev.twin[j] < 0 || d[k] > best {
 					ev.twin[j], best = k, d[k]
@@ -692,23 +692,70 @@ func (x idIndex) find(id string) (int, bool) {
 
 // evolveInputs is what linkEvolves needs from the other passes.
 type evolveInputs struct {
-	cont       map[string]map[string]bool // later pillar → the earlier pillars it CONTINUES
-	refersTo   map[string]string          // measure → the group or pillar it REFERS_TO
-	summarizes map[string][]string        // summary cell → the detail items it SUMMARIZES
-	parent     map[string]string          // measure → the pillar or direction it is listed under (HAS_MEASURE)
-	copies     map[string][]string        // direction item → the table cells that copy it (RELISTS, marked false)
+	cont     map[string]map[string]bool // later pillar → the earlier pillars it CONTINUES
+	refersTo map[string]string          // measure → the group or pillar it REFERS_TO
+	// summarizes: the SUMMARIZES from each summary cell to the detail
+	// items it digests; parent: the HAS_MEASURE to each measure from the
+	// pillar or direction it is listed under (parentOf). Hundreds each,
+	// looked up by id a few hundred times: sorted lists of the
+	// relationships, not maps of their ids (0.05 MB a load).
+	summarizes relsByID
+	parent     relsByID
+	copies     map[string][]string // direction item → the table cells that copy it (RELISTS, marked false)
+}
+
+// parentOf is the pillar or direction measure id is listed under, "" for
+// none (the last HAS_MEASURE to it, as a map filled in order keeps).
+func (in evolveInputs) parentOf(id string) string {
+	if rs := in.parent.find(id); len(rs) > 0 {
+		return rs[len(rs)-1].Start
+	}
+	return ""
+}
+
+// relsByID are relationships sorted by the id of their start (or of their
+// end, byEnd), those of one id in the order given.
+type relsByID struct {
+	rels  []*policygraph.Relationship
+	byEnd bool
+}
+
+func (x relsByID) id(r *policygraph.Relationship) string {
+	if x.byEnd {
+		return r.End
+	}
+	return r.Start
+}
+
+// sort orders the relationships by id, stably.
+func (x relsByID) sort() {
+	slices.SortStableFunc(x.rels, func(a, b *policygraph.Relationship) int { return strings.Compare(x.id(a), x.id(b)) })
+}
+
+// find returns the relationships of id, in the order given.
+func (x relsByID) find(id string) []*policygraph.Relationship {
+	k, _ := slices.BinarySearchFunc(x.rels, id, func(r *policygraph.Relationship, id string) int { return strings.Compare(x.id(r), id) })
+	n := k
+	for n < len(x.rels) && x.id(x.rels[n]) == id {
+		n++
+	}
+	return x.rels[k:n]
 }
 
 // newEvolveInputs collects the inputs from the relationships made so far.
 func newEvolveInputs(continues, rels []*policygraph.Relationship) evolveInputs {
-	measures := 0 // HAS_MEASURE: the parent map is sized once, not grown
+	measures, cells := 0, 0 // HAS_MEASURE, SUMMARIZES: their lists are sized once, not grown
 	for _, r := range rels {
-		if r.Type == policygraph.RelHasMeasure {
+		switch r.Type {
+		case policygraph.RelHasMeasure:
 			measures++
+		case policygraph.RelSummarizes:
+			cells++
 		}
 	}
-	in := evolveInputs{cont: map[string]map[string]bool{}, refersTo: map[string]string{},
-		summarizes: map[string][]string{}, parent: make(map[string]string, measures), copies: map[string][]string{}}
+	in := evolveInputs{cont: map[string]map[string]bool{}, refersTo: map[string]string{}, copies: map[string][]string{},
+		summarizes: relsByID{rels: make([]*policygraph.Relationship, 0, cells)},
+		parent:     relsByID{rels: make([]*policygraph.Relationship, 0, measures), byEnd: true}}
 	for _, r := range continues {
 		if in.cont[r.Start] == nil {
 			in.cont[r.Start] = map[string]bool{}
@@ -720,15 +767,17 @@ func newEvolveInputs(continues, rels []*policygraph.Relationship) evolveInputs {
 		case policygraph.RelRefersTo:
 			in.refersTo[r.Start] = r.End
 		case policygraph.RelSummarizes:
-			in.summarizes[r.Start] = append(in.summarizes[r.Start], r.End)
+			in.summarizes.rels = append(in.summarizes.rels, r)
 		case policygraph.RelHasMeasure:
-			in.parent[r.End] = r.Start
+			in.parent.rels = append(in.parent.rels, r)
 		case policygraph.RelRelists:
 			if marked, ok := r.Properties["marked"].(bool); ok && !marked {
 				in.copies[r.End] = append(in.copies[r.End], r.Start)
 			}
 		}
 	}
+	in.summarizes.sort()
+	in.parent.sort()
 	return in
 }
 

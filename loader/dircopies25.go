@@ -1,8 +1,8 @@
 package loader
 
 import (
-	"cmp"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
@@ -22,12 +22,18 @@ const directionCopyMin = 0.6
 // repeats a direction bullet without saying 再掲 to that bullet: the cell
 // repeats the original, as a 再掲 item does.
 func (p *parser25) linkDirectionCopies() {
-	var bullets []*simItem
+	// A bullet's bigrams are those of its simText, read without making
+	// the text (appendSimBigrams).
+	type bullet struct {
+		m  *policygraph.Measure
+		bg []bigram.Bigram
+	}
+	var bullets []bullet
 	for _, m := range p.pd.Measures {
 		if m.PillarID == "" {
-			it := &simItem{m: m, text: p.t.simText(m.Text)}
-			it.bg = simBigrams(it.text)
-			bullets = append(bullets, it)
+			u := unmarkedOf(p.t.normalize(m.Text))
+			bg := make([]bigram.Bigram, 0, max(utf8.RuneCountInString(u)-1, 1))
+			bullets = append(bullets, bullet{m, appendSimBigrams(bg, u)})
 		}
 	}
 	if len(bullets) == 0 {
@@ -38,26 +44,24 @@ func (p *parser25) linkDirectionCopies() {
 	// the best so far (the sum of the cell's counts of the bigrams a bullet
 	// holds bounds their common multiset), so a cell costs one pass over its
 	// bigrams instead of a merge with every bullet.
-	// One sorted list of (bigram, bullet) pairs: the bullets of a bigram
-	// are a run of it, found by search (a map of the runs' starts was
-	// 68 KB a load, two fifths of what this pass allocated).
-	type posting struct {
-		g bigram.Bigram
-		j int
-	}
+	// One sorted list of (bigram, bullet) pairs, each packed in an integer
+	// (two 21-bit runes, the bullet in the low bits): the bullets of a
+	// bigram are a run of it, found by search (a map of the runs' starts
+	// was 68 KB a load, two fifths of what this pass allocated; pairs of a
+	// bigram and an int, twice the bytes).
 	n := 0
 	for _, b := range bullets {
 		n += len(b.bg)
 	}
-	post := make([]posting, 0, n)
+	post := make([]uint64, 0, n)
 	for j, b := range bullets {
 		for i, g := range b.bg {
 			if i == 0 || b.bg[i-1] != g {
-				post = append(post, posting{g, j})
+				post = append(post, packPosting(g, j))
 			}
 		}
 	}
-	slices.SortFunc(post, func(a, b posting) int { return cmp.Compare(a.g, b.g) })
+	slices.Sort(post)
 	bound := make([]int, len(bullets))
 	var bg []bigram.Bigram // the cell's bigrams, in one buffer for all cells
 	for _, m := range p.pd.Measures {
@@ -66,7 +70,7 @@ func (p *parser25) linkDirectionCopies() {
 		}
 		// simBigrams, through the memo: newMeasure's id normalised the
 		// same text
-		bg = bigram.AppendSorted(bg[:0], p.t.simText(m.Text))
+		bg = appendSimBigrams(bg[:0], unmarkedOf(p.t.normalize(m.Text)))
 		clear(bound)
 		lo := 0 // bg is sorted: each bigram's run starts at or after the last one's
 		for i := 0; i < len(bg); {
@@ -76,26 +80,24 @@ func (p *parser25) linkDirectionCopies() {
 			}
 			// The first posting at or after lo not below the bigram: a
 			// galloping search, as the next bigram's run is often near.
-			g, hi, step := bg[i], lo, 1
-			for hi < len(post) && post[hi].g < g {
+			g, hi, step := packPosting(bg[i], 0), lo, 1
+			for hi < len(post) && post[hi] < g {
 				lo, hi, step = hi+1, hi+step, step*2
 			}
 			hi = min(hi, len(post))
 			for lo < hi {
-				if m := int(uint(lo+hi) >> 1); post[m].g < g {
+				if m := int(uint(lo+hi) >> 1); post[m] < g {
 					lo = m + 1
 				} else {
 					hi = m
 				}
 			}
-			if x := lo; x < len(post) && post[x].g == g {
-				for ; x < len(post) && post[x].g == g; x++ {
-					bound[post[x].j] += k - i
-				}
+			for x := lo; x < len(post) && post[x]>>postingBits == g>>postingBits; x++ {
+				bound[post[x]&(1<<postingBits-1)] += k - i
 			}
 			i = k
 		}
-		var best *simItem
+		var best *policygraph.Measure
 		bestScore := 0.0
 		for j, b := range bullets {
 			if most := directionCopyBound(bound[j], len(bg), len(b.bg)); most < directionCopyMin || most <= bestScore {
@@ -103,17 +105,28 @@ func (p *parser25) linkDirectionCopies() {
 			}
 			s := directionCopyScore(bg, b.bg)
 			if s > bestScore {
-				best, bestScore = b, s
+				best, bestScore = b.m, s
 			}
 		}
 		if best == nil || bestScore < directionCopyMin {
 			continue
 		}
 		p.pd.Rels = append(p.pd.Rels, &policygraph.Relationship{
-			ID: relID(policygraph.RelRelists, m.ID, best.m.ID), Type: policygraph.RelRelists,
-			Start: m.ID, End: best.m.ID, Properties: map[string]any{"score": round3(bestScore), "marked": false},
+			ID: relID(policygraph.RelRelists, m.ID, best.ID), Type: policygraph.RelRelists,
+			Start: m.ID, End: best.ID, Properties: map[string]any{"score": round3(bestScore), "marked": false},
 		})
 	}
+}
+
+// postingBits holds a bullet in a packed posting: a bigram's two runes,
+// read from a string, take 21 bits each.
+const postingBits = 64 - 2*21
+
+// packPosting packs bigram g with bullet j, below 1<<postingBits (4M),
+// so that the packed postings order as the pairs (g, j).
+func packPosting(g bigram.Bigram, j int) uint64 {
+	a, b := g.Runes()
+	return (uint64(a)<<21|uint64(b))<<postingBits | uint64(j)
 }
 
 // directionCopyBound is the most directionCopyScore can be when the cell

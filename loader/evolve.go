@@ -2,6 +2,7 @@ package loader
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -292,22 +293,17 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		}
 	}
 	nl, ne := len(ev.later), len(ev.earlier)
-	bags := make([][]bigram.Bigram, 0, 2*nl+ne)
+	bags := wordBags{texts: make([]string, 0, 2*nl+ne), lens: make([]int32, 0, 2*nl+ne)}
 	for _, list := range [][]*simItem{ev.later, ev.earlier} {
 		for _, it := range list {
-			if it.words == nil {
-				// an item made by hand (tests), not by docSimItems: read
-				// from its text, without the alias table's renamed terms
-				it.words = evolveBigrams(it.m.Text)
-				it.purpose = purposeWords(unmarked(it.m.Text))
-			}
-			bags = append(bags, it.words)
+			s, n, _ := it.wordText()
+			bags.add(s, n)
 		}
 	}
 	var purposeOf []int // the later measure of each purpose bag
 	for i, it := range ev.later {
-		if it.purpose != nil {
-			bags = append(bags, it.purpose)
+		if s, _, n := it.wordText(); n > 0 {
+			bags.add(purposeClause(s), n)
 			purposeOf = append(purposeOf, i)
 		}
 	}
@@ -321,7 +317,7 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 	ev.findTwins(in.refersTo, in.summarizes)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
-		ev.parent[i] = in.parent[a.m.ID]
+		ev.parent[i] = in.parentOf(a.m.ID)
 		if ev.parent[i] == "" {
 			ev.parent[i] = a.m.PillarID
 		}
@@ -389,14 +385,11 @@ func (ev *evolveScorer) dot(v tfidf, d []float64) {
 
 // findTwins sets the twin of every summary cell and pointer of the earlier
 // edition (evolveTwinMin).
-func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[string][]string) {
+func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByID) {
 	ev.twin = make([]int, len(ev.earlier))
 	ev.items = make([][]int, len(ev.earlier))
 	d := make([]float64, len(ev.earlier))
-	at := map[string]int{}
-	for j, e := range ev.earlier {
-		at[e.m.ID] = j
-	}
+	at := newIDIndex(ev.earlier)
 	for j, c := range ev.earlier {
 		ev.twin[j] = -1
 		ref := refersTo[c.m.ID]
@@ -408,8 +401,8 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes map[str
 		best := 0.0
 		// A cell the parse linked to its detail items (SUMMARIZES) goes to
 		// the one it shares most with, however little.
-		for _, id := range summarizes[c.m.ID] {
-			if k, ok := at[id]; ok && k != j {
+		for _, r := range summarizes.find(c.m.ID) {
+			if k, ok := at.find(r.End); ok && k != j {
 				ev.items[j] = append(ev.items[j], k)
 				if ev.twin[j] < 0 || d[k] > best {
 					ev.twin[j], best = k, d[k]
@@ -448,16 +441,20 @@ type idScratch struct {
 // first counted of them (the later bags are parts of those, weighed by
 // their idf: they add no documents), the number of bigram ids (ids are the
 // ranks of the distinct bigrams), and the arrays by id it is done with.
-func buildTFIDF(bags [][]bigram.Bigram, counted int) ([]tfidf, int, idScratch) {
+func buildTFIDF(bags wordBags, counted int) ([]tfidf, int, idScratch) {
 	flat, nIDs := bigramIDs(bags)
 	df := make([]int32, nIDs)
-	at := 0 // where the ids of a bag start in flat
-	for _, b := range bags[:counted] {
-		x := flat[at : at+len(b)]
-		at += len(b)
-		for i, g := range b {
-			if i == 0 || g != b[i-1] {
-				df[x[i]]++
+	distinct := 0 // the keys of all the vectors, at most
+	at := 0       // where the ids of a bag start in flat
+	for b, n := range bags.lens {
+		x := flat[at : at+int(n)]
+		at += int(n)
+		for i, id := range x {
+			if i == 0 || id != x[i-1] {
+				distinct++
+				if b < counted {
+					df[id]++
+				}
 			}
 		}
 	}
@@ -468,16 +465,16 @@ func buildTFIDF(bags [][]bigram.Bigram, counted int) ([]tfidf, int, idScratch) {
 			idf[id] = math.Log(n / float64(d))
 		}
 	}
-	out := make([]tfidf, len(bags))
+	out := make([]tfidf, len(bags.lens))
 	// The keys overwrite flat as it is read: a bag's distinct ids are no
 	// more than its ids, so the keys written never pass the ids still to
 	// be read.
-	keys, ws := flat[:0], make([]float64, 0, len(flat))
+	keys, ws := flat[:0], make([]float64, 0, distinct)
 	at = 0
-	for b, bag := range bags {
-		x := flat[at : at+len(bag)]
-		at += len(bag)
-		v := tfidf{keys: keys[len(keys) : len(keys) : len(keys)+len(x)], w: ws[len(ws) : len(ws) : len(ws)+len(x)]}
+	for b, bag := range bags.lens {
+		x := flat[at : at+int(bag)]
+		at += int(bag)
+		v := tfidf{keys: keys[len(keys) : len(keys) : len(keys)+len(x)], w: ws[len(ws):len(ws):cap(ws)]}
 		var norm float64
 		for i := 0; i < len(x); {
 			j := i
@@ -496,6 +493,7 @@ func buildTFIDF(bags [][]bigram.Bigram, counted int) ([]tfidf, int, idScratch) {
 		for k := range v.w {
 			v.w[k] /= norm
 		}
+		v.keys, v.w = v.keys[:len(v.keys):len(v.keys)], v.w[:len(v.w):len(v.w)]
 		keys, ws = keys[:len(keys)+len(v.keys)], ws[:len(ws)+len(v.w)]
 		out[b] = v
 	}
@@ -641,7 +639,7 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 // The direction items that continue nothing have copies whose best
 // candidates lie outside their pillar (「地方イノベーション創生構想」,
 // 地域のエッセンシャルサービス).
-func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*simItem, float64) {
+func (ev *evolveScorer) copyAgrees(i int, copies []string, at idIndex) (*simItem, float64) {
 	own, ownScore := -1, 0.0
 	for k, s := range ev.rows[i].s {
 		if own < 0 || s > ownScore {
@@ -652,7 +650,7 @@ func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*
 		return nil, 0
 	}
 	for _, c := range copies {
-		k, ok := at[c]
+		k, ok := at.find(c)
 		if !ok {
 			continue
 		}
@@ -663,25 +661,101 @@ func (ev *evolveScorer) copyAgrees(i int, copies []string, at map[string]int) (*
 	return nil, 0
 }
 
+// idIndex finds items by their measure's id: their places, sorted by id
+// (a map of them was 25 kB a load, each of the two).
+type idIndex struct {
+	items []*simItem
+	order []int32
+}
+
+func newIDIndex(items []*simItem) idIndex {
+	x := idIndex{items: items, order: make([]int32, len(items))}
+	for i := range x.order {
+		x.order[i] = int32(i)
+	}
+	slices.SortStableFunc(x.order, func(a, b int32) int { return strings.Compare(items[a].m.ID, items[b].m.ID) })
+	return x
+}
+
+// find returns the place of the item with measure id, the last of those
+// with it (as a map filled in order keeps); false for none.
+func (x idIndex) find(id string) (int, bool) {
+	k, ok := slices.BinarySearchFunc(x.order, id, func(o int32, id string) int { return strings.Compare(x.items[o].m.ID, id) })
+	if !ok {
+		return -1, false
+	}
+	for k+1 < len(x.order) && x.items[x.order[k+1]].m.ID == id {
+		k++
+	}
+	return int(x.order[k]), true
+}
+
 // evolveInputs is what linkEvolves needs from the other passes.
 type evolveInputs struct {
-	cont       map[string]map[string]bool // later pillar → the earlier pillars it CONTINUES
-	refersTo   map[string]string          // measure → the group or pillar it REFERS_TO
-	summarizes map[string][]string        // summary cell → the detail items it SUMMARIZES
-	parent     map[string]string          // measure → the pillar or direction it is listed under (HAS_MEASURE)
-	copies     map[string][]string        // direction item → the table cells that copy it (RELISTS, marked false)
+	cont     map[string]map[string]bool // later pillar → the earlier pillars it CONTINUES
+	refersTo map[string]string          // measure → the group or pillar it REFERS_TO
+	// summarizes: the SUMMARIZES from each summary cell to the detail
+	// items it digests; parent: the HAS_MEASURE to each measure from the
+	// pillar or direction it is listed under (parentOf). Hundreds each,
+	// looked up by id a few hundred times: sorted lists of the
+	// relationships, not maps of their ids (0.05 MB a load).
+	summarizes relsByID
+	parent     relsByID
+	copies     map[string][]string // direction item → the table cells that copy it (RELISTS, marked false)
+}
+
+// parentOf is the pillar or direction measure id is listed under, "" for
+// none (the last HAS_MEASURE to it, as a map filled in order keeps).
+func (in evolveInputs) parentOf(id string) string {
+	if rs := in.parent.find(id); len(rs) > 0 {
+		return rs[len(rs)-1].Start
+	}
+	return ""
+}
+
+// relsByID are relationships sorted by the id of their start (or of their
+// end, byEnd), those of one id in the order given.
+type relsByID struct {
+	rels  []*policygraph.Relationship
+	byEnd bool
+}
+
+func (x relsByID) id(r *policygraph.Relationship) string {
+	if x.byEnd {
+		return r.End
+	}
+	return r.Start
+}
+
+// sort orders the relationships by id, stably.
+func (x relsByID) sort() {
+	slices.SortStableFunc(x.rels, func(a, b *policygraph.Relationship) int { return strings.Compare(x.id(a), x.id(b)) })
+}
+
+// find returns the relationships of id, in the order given.
+func (x relsByID) find(id string) []*policygraph.Relationship {
+	k, _ := slices.BinarySearchFunc(x.rels, id, func(r *policygraph.Relationship, id string) int { return strings.Compare(x.id(r), id) })
+	n := k
+	for n < len(x.rels) && x.id(x.rels[n]) == id {
+		n++
+	}
+	return x.rels[k:n]
 }
 
 // newEvolveInputs collects the inputs from the relationships made so far.
 func newEvolveInputs(continues, rels []*policygraph.Relationship) evolveInputs {
-	measures := 0 // HAS_MEASURE: the parent map is sized once, not grown
+	measures, cells := 0, 0 // HAS_MEASURE, SUMMARIZES: their lists are sized once, not grown
 	for _, r := range rels {
-		if r.Type == policygraph.RelHasMeasure {
+		switch r.Type {
+		case policygraph.RelHasMeasure:
 			measures++
+		case policygraph.RelSummarizes:
+			cells++
 		}
 	}
-	in := evolveInputs{cont: map[string]map[string]bool{}, refersTo: map[string]string{},
-		summarizes: map[string][]string{}, parent: make(map[string]string, measures), copies: map[string][]string{}}
+	in := evolveInputs{cont: map[string]map[string]bool{}, refersTo: map[string]string{}, copies: map[string][]string{},
+		summarizes: relsByID{rels: make([]*policygraph.Relationship, 0, cells)},
+		parent:     relsByID{rels: make([]*policygraph.Relationship, 0, measures), byEnd: true}}
 	for _, r := range continues {
 		if in.cont[r.Start] == nil {
 			in.cont[r.Start] = map[string]bool{}
@@ -693,15 +767,17 @@ func newEvolveInputs(continues, rels []*policygraph.Relationship) evolveInputs {
 		case policygraph.RelRefersTo:
 			in.refersTo[r.Start] = r.End
 		case policygraph.RelSummarizes:
-			in.summarizes[r.Start] = append(in.summarizes[r.Start], r.End)
+			in.summarizes.rels = append(in.summarizes.rels, r)
 		case policygraph.RelHasMeasure:
-			in.parent[r.End] = r.Start
+			in.parent.rels = append(in.parent.rels, r)
 		case policygraph.RelRelists:
 			if marked, ok := r.Properties["marked"].(bool); ok && !marked {
 				in.copies[r.End] = append(in.copies[r.End], r.Start)
 			}
 		}
 	}
+	in.summarizes.sort()
+	in.parent.sort()
 	return in
 }
 
@@ -724,9 +800,8 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 	ends := make([]*simItem, len(ev.later))
 	scores := make([]float64, len(ev.later))
 	own := make([]int, len(ev.later)) // own[i]: the index of ends[i] in earlier
-	at := map[string]int{}
+	at := newIDIndex(ev.later)
 	for i, a := range ev.later {
-		at[a.m.ID] = i
 		if len(ev.vl[i].keys) == 0 {
 			continue
 		}
@@ -755,7 +830,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		var end *simItem
 		score := 0.0
 		for _, c := range in.copies[a.m.ID] {
-			if k, ok := at[c]; ok && ends[k] != nil && scores[k] > score {
+			if k, ok := at.find(c); ok && ends[k] != nil && scores[k] > score {
 				end, score = ends[k], scores[k]
 			}
 		}

@@ -85,11 +85,12 @@ func TestTermsReadInSimilarity(t *testing.T) {
 	ms := &policygraph.Measure{ID: "m:1", Text: "省人化投資の促進のため、補助金を活用"}
 	pd := &parsedDoc{Measures: []*policygraph.Measure{ms}}
 	items := docSimItems(nil, pd, m.terms)
-	if want := evolveBigrams("省力化投資の促進のため、補助金を活用"); !slices.Equal(items[0].words, want) {
-		t.Errorf("words = %v, want those of the term (%v)", items[0].words, want)
+	words, _, _ := items[0].wordText()
+	if want := evolveBigrams("省力化投資の促進のため、補助金を活用"); !slices.Equal(bigram.Words(words, wordCut), want) {
+		t.Errorf("words of %q, want those of the term (%v)", words, want)
 	}
-	if want := purposeWords("省力化投資の促進のため、補助金を活用"); !slices.Equal(items[0].purpose, want) {
-		t.Errorf("purpose = %v, want %v", items[0].purpose, want)
+	if want := purposeWords("省力化投資の促進のため、補助金を活用"); !slices.Equal(purposeWords(words), want) {
+		t.Errorf("purpose of %q, want %v", words, want)
 	}
 	if !strings.Contains(items[0].text, "省人化") || ms.Text != "省人化投資の促進のため、補助金を活用" {
 		t.Errorf("text = %q, measure %q: want the document's 省人化", items[0].text, ms.Text)

@@ -228,7 +228,7 @@ func TestEvolvesDirectionItems(t *testing.T) {
 		item("l:dir", "", "輸出未経験企業等を対象にした新規輸出１万者支援プログラムを引き続き推進"),
 		item("l:battery", "pillar:2025:MISSION-2", "蓄電池の製造基盤整備を推進"),
 	}
-	in := evolveInputs{parent: map[string]string{"l:dir": "direction:2025:3", "l:battery": "pillar:2025:MISSION-2"}}
+	in := evolveInputs{parent: parents(map[string]string{"l:dir": "direction:2025:3", "l:battery": "pillar:2025:MISSION-2"})}
 	rels := linkEvolves(later, earlier, in)
 	if len(rels) != 1 || rels[0].Start != "l:dir" || rels[0].End != "e:export" {
 		var got []string
@@ -273,8 +273,8 @@ func TestEvolvesDirectionCopies(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := evolveInputs{cont: cont, copies: tc.copies,
-				parent: map[string]string{"l:dir": "direction:2025:2", "l:cell": "pillar:2025:OS-1",
-					"l:guide": "pillar:2025:OS-1", "l:ai": "pillar:2025:MISSION-2"}}
+				parent: parents(map[string]string{"l:dir": "direction:2025:2", "l:cell": "pillar:2025:OS-1",
+					"l:guide": "pillar:2025:OS-1", "l:ai": "pillar:2025:MISSION-2"})}
 			got := ""
 			for _, r := range linkEvolves(later, earlier, in) {
 				if r.Start == "l:dir" {
@@ -431,6 +431,59 @@ func TestEvolvesDirectionSeveral(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, tc.earlier) {
 			t.Errorf("direction item %d EVOLVES_FROM 2023 lines %v, want %v", tc.line, got, tc.earlier)
+		}
+	}
+}
+
+// TestIDIndex: find gives an item's place by its measure's id, the last of
+// those sharing it, as the map it replaced did; none for an id not held.
+func TestIDIndex(t *testing.T) {
+	var items []*simItem
+	for _, id := range []string{"b", "a", "b", "c"} {
+		items = append(items, &simItem{m: &policygraph.Measure{ID: id}})
+	}
+	x := newIDIndex(items)
+	for id, want := range map[string]int{"a": 1, "b": 2, "c": 3, "d": -1, "": -1} {
+		if got, ok := x.find(id); got != want || ok != (want >= 0) {
+			t.Errorf("find(%q) = %d, %v; want %d", id, got, ok, want)
+		}
+	}
+}
+
+// parents is evolveInputs.parent for HAS_MEASURE from each measure's
+// parent (measure → parent).
+func parents(of map[string]string) relsByID {
+	var rels []*policygraph.Relationship
+	for m, p := range of {
+		rels = append(rels, &policygraph.Relationship{Type: policygraph.RelHasMeasure, Start: p, End: m})
+	}
+	return newEvolveInputs(nil, rels).parent
+}
+
+// TestEvolveInputsLists: a measure's parent is the start of the last
+// HAS_MEASURE to it, a cell's items the ends of its SUMMARIZES in order,
+// as the maps they replaced held them; none for an id without.
+func TestEvolveInputsLists(t *testing.T) {
+	rel := func(typ, from, to string) *policygraph.Relationship {
+		return &policygraph.Relationship{Type: typ, Start: from, End: to}
+	}
+	in := newEvolveInputs(nil, []*policygraph.Relationship{
+		rel(policygraph.RelHasMeasure, "p:2", "m:b"), rel(policygraph.RelSummarizes, "c:1", "m:z"),
+		rel(policygraph.RelHasMeasure, "p:1", "m:a"), rel(policygraph.RelSummarizes, "c:0", "m:b"),
+		rel(policygraph.RelHasMeasure, "p:3", "m:b"), rel(policygraph.RelSummarizes, "c:1", "m:a"),
+	})
+	for id, want := range map[string]string{"m:a": "p:1", "m:b": "p:3", "m:c": "", "": ""} {
+		if got := in.parentOf(id); got != want {
+			t.Errorf("parentOf(%q) = %q, want %q", id, got, want)
+		}
+	}
+	for id, want := range map[string][]string{"c:0": {"m:b"}, "c:1": {"m:z", "m:a"}, "c:2": nil} {
+		var got []string
+		for _, r := range in.summarizes.find(id) {
+			got = append(got, r.End)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("summarizes of %q = %v, want %v", id, got, want)
 		}
 	}
 }

@@ -342,26 +342,43 @@ func TestChartNumbersQuickReject(t *testing.T) {
 }
 
 // TestBigramIDs: the packed sort numbers the bigrams as the map does, on
-// the EVOLVES_FROM bags of the corpus and on bags with odd runes.
+// the EVOLVES_FROM bags of the corpus and on bags with odd runes, and
+// bigramIDs gives each bag its bigrams' ranks in their sorted order.
 func TestBigramIDs(t *testing.T) {
 	later, earlier, _ := benchEvolveInputs(t)
-	var bags [][]bigram.Bigram
+	var bags wordBags
 	for _, it := range append(later, earlier...) {
-		bags = append(bags, evolveBigrams(it.m.Text))
+		s, n, _ := it.wordText()
+		bags.add(s, n)
 	}
-	bags = append(bags, nil, []bigram.Bigram{bigram.Of(0x10FFFF, 0), bigram.Of(0, 0x10FFFF), bigram.Of(1, 1)})
-	total := 0
-	for _, b := range bags {
-		total += len(b)
+	for _, s := range []string{"", "\U0010FFFF", "\x00\x00", "\U0010FFFFア\x00"} {
+		bags.add(s, bigram.WordsLen(s, wordCut))
 	}
-	sorted, byMap := make([]int32, total), make([]int32, total)
-	n1, ok := bigramIDsBySort(bags, sorted)
-	n2 := bigramIDsByMap(bags, byMap)
-	if !ok || n1 != n2 || !slices.Equal(sorted, byMap) {
-		t.Fatalf("by sort: %d ids (%v), by map: %d; equal %v", n1, ok, n2, slices.Equal(sorted, byMap))
+	flat, nIDs := bigramIDs(bags)
+	sorted, byMap := make([]int32, len(flat)), make([]int32, len(flat))
+	n1 := bigramIDsBySort(bags, sorted)
+	n2 := bigramIDsByMap(bags, byMap) // in text order
+	at := 0
+	for _, n := range bags.lens {
+		slices.Sort(byMap[at : at+int(n)])
+		at += int(n)
 	}
-	if _, ok := bigramIDsBySort([][]bigram.Bigram{{bigram.Of(1<<21, 0)}}, make([]int32, 1)); ok {
-		t.Error("a rune past 21 bits was packed")
+	if n1 != n2 || n1 != nIDs || !slices.Equal(sorted, byMap) {
+		t.Fatalf("by sort: %d ids, by map: %d, bigramIDs %d; equal %v", n1, n2, nIDs, slices.Equal(sorted, byMap))
+	}
+	var all []bigram.Bigram
+	for _, s := range bags.texts {
+		all = append(all, bigram.Words(s, wordCut)...)
+	}
+	vocab := slices.Compact(slices.Sorted(slices.Values(all)))
+	at = 0
+	for b, s := range bags.texts {
+		for i, g := range bigram.Words(s, wordCut) {
+			if id, _ := slices.BinarySearch(vocab, g); flat[at+i] != int32(id) {
+				t.Fatalf("bag %d (%q): id %d at %d, want %d", b, s, flat[at+i], i, id)
+			}
+		}
+		at += int(bags.lens[b])
 	}
 }
 

@@ -57,6 +57,32 @@ func isPunctSymbolSpace(r rune) bool {
 	return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
 }
 
+// appendSimBigrams appends the bigrams of stripPunct(s), sorted, to dst,
+// as bigram.AppendSorted(dst, stripPunct(s)) does, without making the
+// stripped text: they are the bigrams of the runes kept, one after the
+// other.
+func appendSimBigrams(dst []bigram.Bigram, s string) []bigram.Bigram {
+	n := len(dst)
+	var prev rune
+	kept := 0
+	for i := 0; i < len(s); {
+		r, w := runeAt(s, i)
+		i += w
+		if drop, _ := simClass(r); drop {
+			continue
+		}
+		if kept > 0 {
+			dst = append(dst, bigram.Of(prev, r))
+		}
+		prev, kept = r, kept+1
+	}
+	if kept == 1 {
+		dst = append(dst, bigram.Of(prev, 0))
+	}
+	slices.Sort(dst[n:])
+	return dst
+}
+
 // simBigrams returns the sorted multiset of character bigrams of s.
 func simBigrams(s string) []bigram.Bigram { return bigram.Sorted(s) }
 
@@ -112,13 +138,30 @@ type simItem struct {
 	// nbg is how many bigrams text has (bigram.Len); RELISTS counts the
 	// ones it shares with a relist's key from text (commonBigrams), for
 	// the few relists there are.
-	nbg   int
-	bg    []bigram.Bigram // sorted bigrams of text, where a pass needs them (linkDirectionCopies)
-	words []bigram.Bigram // evolveBigrams of the measure, set when first needed
-	// purpose: the evolveBigrams of the measure's purpose clause (the text
-	// before its first ため、), nil for none; set with words.
-	purpose []bigram.Bigram
-	cell    bool // a summary-table cell (parsedDoc.Summary)
+	nbg int
+	bg  []bigram.Bigram // sorted bigrams of text, where a pass needs them (linkDirectionCopies)
+	// words: the text EVOLVES_FROM reads the measure's words from (its
+	// evolveBigrams' text, with the alias table's renamed terms read);
+	// nw and np: the bigrams of those words and of its purpose clause's
+	// (purposeWords, 0 for none). Set by docSimItems (worded); an item
+	// made by hand has them read from its measure's text.
+	words  string
+	nw, np int32
+	worded bool
+	cell   bool // a summary-table cell (parsedDoc.Summary)
+}
+
+// wordText returns the text the item's words are read from, the bigrams
+// of its words and those of its purpose clause's.
+func (it *simItem) wordText() (string, int, int) {
+	if it.worded {
+		return it.words, int(it.nw), int(it.np)
+	}
+	s, np := unmarked(it.m.Text), 0
+	if c := purposeClause(s); c != "" {
+		np = bigram.WordsLen(c, wordCut)
+	}
+	return s, bigram.WordsLen(s, wordCut), np
 }
 
 // docSimItems returns the measures of document doc as simItems (t, the
@@ -127,43 +170,23 @@ type simItem struct {
 // table; nil for none) as the term.
 func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem {
 	items := make([]simItem, len(pd.Measures))
-	us := make([]string, len(pd.Measures))
-	// Counted exactly, as the text is stripped: the bound of a rune each
-	// was a third too many (160 kB a load).
-	nw := make([]int, len(pd.Measures))    // bigrams inside the words
-	np := make([]int, len(pd.Measures))    // and inside those of the purpose clause
-	ws := make([]string, len(pd.Measures)) // us with the renamed terms read
-	size := 0
+	out := make([]*simItem, len(items))
 	for i, ms := range pd.Measures {
-		us[i] = unmarkedOf(t.normalize(ms.Text))
-		st, nk, w := stripCounting(us[i])
-		items[i] = simItem{m: ms, text: st, nbg: max(nk-1, min(nk, 1)), cell: pd.Summary[ms.ID]}
-		ws[i] = us[i]
+		us := unmarkedOf(t.normalize(ms.Text))
+		st, nk, nw := stripCounting(us)
+		ws := us // us with the renamed terms read
 		if terms != nil {
-			if ws[i] = terms.Replace(us[i]); ws[i] != us[i] {
-				w = bigram.WordsLen(ws[i], wordCut)
+			if ws = terms.Replace(us); ws != us {
+				nw = bigram.WordsLen(ws, wordCut)
 			}
 		}
-		if c := purposeClause(ws[i]); c != "" {
-			np[i] = bigram.WordsLen(c, wordCut)
+		np := 0
+		if c := purposeClause(ws); c != "" {
+			np = bigram.WordsLen(c, wordCut)
 		}
-		nw[i] = w
-		size += w + np[i]
-	}
-	// Every item's bigrams in one backing array, each capped to its own.
-	buf := make([]bigram.Bigram, size)
-	out := make([]*simItem, len(items))
-	for i := range items {
-		it := &items[i]
-		// Not nil even for none: linkEvolves sets a nil one, and pairs
-		// of editions linked at once share the items of a document.
-		it.words, buf = simWords(buf[:0:nw[i]], ws[i]), buf[nw[i]:]
-		slices.Sort(it.words)
-		if np[i] > 0 {
-			it.purpose, buf = simWords(buf[:0:np[i]], purposeClause(ws[i])), buf[np[i]:]
-			slices.Sort(it.purpose)
-		}
-		out[i] = it
+		items[i] = simItem{m: ms, text: st, nbg: max(nk-1, min(nk, 1)), cell: pd.Summary[ms.ID],
+			words: ws, nw: int32(nw), np: int32(np), worded: true}
+		out[i] = &items[i]
 	}
 	return out
 }
@@ -631,7 +654,7 @@ func bracketless(s string) string {
 // including pointers on lines outside any measure.
 func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 	pd, t := d.pd, d.t
-	ds := buildSpans(pd)
+	var ds *docSpans // built for the first page pointer located, if any
 	pm := pd.Pages
 	var rels []*policygraph.Relationship
 	seen := map[string]bool{}
@@ -642,6 +665,9 @@ func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 				target = resolveName(pd, m, p)
 				reason = fmt.Sprintf("no group or pillar named %q", p.name)
 			} else if from, to, ok := pm.lines(p.page); ok {
+				if ds == nil {
+					ds = buildSpans(pd)
+				}
 				target = ds.cover(from, to)
 				reason = fmt.Sprintf("page %d (lines %d-%d) is in no pillar or group", p.page, from, to)
 			} else {

@@ -1,43 +1,83 @@
 package loader
 
+import "slices"
+
 // groupSort orders keys by their bits from bit low up, in no particular
 // order among keys equal there: the bigram numberings (bigramIDsBySort,
-// sortGrams) pack a place in the low bits and read only the runs of equal
-// high bits. One in-place pass on the top 11 bits (American flag sort),
-// then least-significant-digit passes of 11 bits inside each of those
-// buckets, so the scratch array is the largest bucket (29% of the corpus's
-// EVOLVES_FROM bigrams, the katakana) rather than all the keys, as a
-// least-significant-digit sort of the whole needs.
+// sortGrams) pack a bag or place in the low bits and read only the runs of
+// equal high bits. One in-place pass on the top 11 bits (American flag
+// sort), then least-significant-digit passes of 11 bits inside each of
+// those buckets, with a scratch array as large as the largest of them. A
+// bucket of more than splitMin keys (the katakana, 29% of the corpus's
+// EVOLVES_FROM bigrams) is first split in place on its next 11 bits, and
+// its parts sorted so: the scratch array is then a quarter of what one for
+// the katakana was (BenchmarkGroupSort).
 func groupSort[K ~uint64](keys []K, low uint) {
 	const top = 64 - 11 // the first digit is bits top..63
-	var start [1<<11 + 1]int32
-	for _, k := range keys {
-		start[k>>top+1]++
+	var start, sub [1<<11 + 1]int32
+	flagPass(keys, top, &start)
+	if low >= top {
+		return
 	}
-	largest := int32(0)
+	// The buckets to sort by digits, and the size of the largest.
+	parts := make([][]K, 0, 64)
+	largest := 0
+	add := func(b []K) {
+		if len(b) > 1 {
+			parts = append(parts, b)
+			largest = max(largest, len(b))
+		}
+	}
 	for d := range 1 << 11 {
-		largest = max(largest, start[d+1])
+		b := keys[start[d]:start[d+1]]
+		if len(b) <= splitMin || top-11 <= low {
+			add(b)
+			continue
+		}
+		flagPass(b, top-11, &sub)
+		for e := range 1 << 11 {
+			if p := b[sub[e]:sub[e+1]]; len(p) < sortMin {
+				slices.Sort(p)
+			} else {
+				add(p)
+			}
+		}
+	}
+	tmp := make([]K, largest)
+	for _, b := range parts {
+		sortDigits(b, tmp[:len(b)], low, top)
+	}
+}
+
+// splitMin: a bucket of more keys than this is split again before its
+// digits are sorted; sortMin: a part of fewer keys than this is sorted by
+// comparisons, which costs less than the 2,048 counts of a digit pass.
+const (
+	splitMin = 2048
+	sortMin  = 256
+)
+
+// flagPass orders keys in place by their 11 bits from bit shift, all
+// else left, and sets where each digit's keys start (start[d]) and end
+// (start[d+1]).
+func flagPass[K ~uint64](keys []K, shift uint, start *[1<<11 + 1]int32) {
+	*start = [1<<11 + 1]int32{}
+	for _, k := range keys {
+		start[k>>shift&(1<<11-1)+1]++
+	}
+	for d := range 1 << 11 {
 		start[d+1] += start[d]
 	}
-	next := start // next[d]: the first place of bucket d not yet filled
+	next := *start // next[d]: the first place of bucket d not yet filled
 	for d := range 1 << 11 {
 		for next[d] < start[d+1] {
 			k := keys[next[d]]
-			if kd := int(k >> top); kd != d {
+			if kd := int(k >> shift & (1<<11 - 1)); kd != d {
 				keys[next[d]], keys[next[kd]] = keys[next[kd]], k
 				next[kd]++
 				continue
 			}
 			next[d]++
-		}
-	}
-	if low >= top {
-		return
-	}
-	tmp := make([]K, largest)
-	for d := range 1 << 11 {
-		if b := keys[start[d]:start[d+1]]; len(b) > 1 {
-			sortDigits(b, tmp[:len(b)], low, top)
 		}
 	}
 }

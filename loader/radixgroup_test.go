@@ -17,7 +17,7 @@ func TestGroupSort(t *testing.T) {
 		x ^= x << 17
 		return x
 	}
-	for _, low := range []uint{22, 31, 53, 60} {
+	for _, low := range []uint{22, 31, 42, 45, 53, 60} {
 		for _, n := range []int{0, 1, 2, 100, 5000, 30000} {
 			for name, key := range map[string]func(i int) uint64{
 				"any":      func(int) uint64 { return rnd() },
@@ -41,5 +41,27 @@ func TestGroupSort(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// BenchmarkGroupSort sorts the packed keys bigramIDsBySort sorts for the
+// corpus's EVOLVES_FROM bags (each run on a fresh copy).
+//
+//	go test -run '^$' -bench GroupSort -benchmem ./loader
+func BenchmarkGroupSort(b *testing.B) {
+	later, earlier, _ := benchEvolveInputs(b)
+	var keys []uint64
+	for bag, it := range append(later, earlier...) {
+		s, _, _ := it.wordText()
+		for _, g := range simWords(nil, s) {
+			a, c := uint64(g>>32), uint64(uint32(g))
+			keys = append(keys, (a<<idRuneBits|c)<<idBagBits|uint64(bag))
+		}
+	}
+	work := make([]uint64, len(keys))
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(work, keys)
+		groupSort(work, idBagBits)
 	}
 }

@@ -29,8 +29,15 @@ func linkRestates(targets []*policygraph.Target) []*policygraph.Relationship {
 	byLine := slices.Clone(targets)
 	slices.SortStableFunc(byLine, func(a, b *policygraph.Target) int { return a.LineStart - b.LineStart })
 	means := make([]bool, len(byLine))
+	var gs []goal // the goals of the last text read: a statement's targets share their text
 	for i, t := range byLine {
-		means[i] = t.Unit != "" && isMeans(t)
+		if t.Unit == "" {
+			continue
+		}
+		if i == 0 || gs == nil || t.Text != byLine[i-1].Text {
+			gs, _ = goals(t.Text, 0)
+		}
+		means[i] = goalsMean(gs, t)
 	}
 	var rels []*policygraph.Relationship
 	for i, t := range byLine {
@@ -49,6 +56,16 @@ func linkRestates(targets []*policygraph.Target) []*policygraph.Relationship {
 		}
 	}
 	return rels
+}
+
+// goalsMean is isMeans(t) from gs, the goals of t's text.
+func goalsMean(gs []goal, t *policygraph.Target) bool {
+	for _, g := range gs {
+		if g.value == t.Value && g.unit == t.Unit {
+			return g.means
+		}
+	}
+	return false
 }
 
 // ---- REVISES ----
@@ -80,9 +97,10 @@ const reviseMin = 0.32
 var goalNumbers = regexp.MustCompile(`[0-9]+([.,][0-9]+)*(兆円|億円|万円|円|兆|億トン(?i:co2)|万トン(?i:co2)|億トン|万トン|億|万人|万|年度|年代|年間|年|%|倍|割|歳|(?i:gwh|gw)|トン)?`)
 
 // goalText is the goal of a target text: its words without numbers.
-func goalText(text string) string {
-	return goalNumbers.ReplaceAllString(simText(text), "")
-}
+func goalText(text string) string { return goalOf(simText(text)) }
+
+// goalOf is goalText of a text in simText form.
+func goalOf(st string) string { return goalNumbers.ReplaceAllString(st, "") }
 
 // linkRevises links each target of the later edition to the earlier target
 // it revises (REVISES) or keeps (KEEPS), if any.
@@ -92,10 +110,17 @@ func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationsh
 		bg   []bigram.Bigram
 		text string // simText of the target's text
 	}
-	var olds []goal
+	n := 0 // the goals compared: olds is sized once
 	for _, t := range earlier {
 		if t.Unit != "" && t.Value != 0 {
-			olds = append(olds, goal{t, simBigrams(goalText(t.Text)), simText(t.Text)})
+			n++
+		}
+	}
+	olds := make([]goal, 0, n)
+	for _, t := range earlier {
+		if t.Unit != "" && t.Value != 0 {
+			st := simText(t.Text)
+			olds = append(olds, goal{t, simBigrams(goalOf(st)), st})
 		}
 	}
 	// same scores two goals: the Dice of their goal texts, or, for two
@@ -122,7 +147,8 @@ func linkRevises(later, earlier []*policygraph.Target) []*policygraph.Relationsh
 		if t.Unit == "" || t.Value == 0 {
 			continue
 		}
-		bg, text := simBigrams(goalText(t.Text)), simText(t.Text)
+		text := simText(t.Text)
+		bg := simBigrams(goalOf(text))
 		var best *policygraph.Target
 		bestScore := 0.0
 		for _, o := range olds {

@@ -21,8 +21,9 @@ func TestSimClass(t *testing.T) {
 }
 
 // TestDocSimItemsForms: the items' texts, bigram counts and words are
-// stripPunct's and bigram's, for the corpus and for texts with bad bytes,
-// one-rune words and nothing kept.
+// stripPunct's and bigram's, and appendSimBigrams reads the bigrams of
+// stripPunct's text, for the corpus and for texts with bad bytes, one-rune
+// words and nothing kept.
 func TestDocSimItemsForms(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
@@ -32,6 +33,9 @@ func TestDocSimItemsForms(t *testing.T) {
 		}
 		if nk != utf8.RuneCountInString(st) || nw != bigram.WordsLen(s, wordCut) {
 			t.Fatalf("stripCounting(%q) counts %d, %d", s, nk, nw)
+		}
+		if got, want := appendSimBigrams(nil, s), bigram.Sorted(stripPunct(s)); !slices.Equal(got, want) {
+			t.Fatalf("appendSimBigrams(%q) = %v; want %v", s, got, want)
 		}
 		words := simWords(nil, s)
 		slices.Sort(words)
@@ -45,19 +49,19 @@ func TestDocSimItemsForms(t *testing.T) {
 	for _, d := range loadSeedDocs(t) {
 		for _, it := range docSimItems(d.t, d.pd, nil) {
 			check(unmarkedOf(d.t.normalize(it.m.Text)))
-			if it.nbg != bigram.Len(it.text) || !slices.Equal(it.words, evolveBigrams(it.m.Text)) {
+			text, nw, np := it.wordText()
+			words := bigram.Words(text, wordCut)
+			if it.nbg != bigram.Len(it.text) || !slices.Equal(words, evolveBigrams(it.m.Text)) {
 				t.Fatalf("%s: bigrams differ from simBigrams, evolveBigrams", it.m.ID)
 			}
-			if it.words == nil || cap(it.words) != len(it.words) {
-				t.Fatalf("%s: words nil or not capped", it.m.ID)
-			}
-			if !slices.Equal(it.purpose, purposeWords(unmarked(it.m.Text))) || cap(it.purpose) != len(it.purpose) {
-				t.Fatalf("%s: purpose words differ from purposeWords, or are not capped", it.m.ID)
+			purpose := purposeWords(text)
+			if nw != len(words) || np != len(purpose) || !slices.Equal(purpose, purposeWords(unmarked(it.m.Text))) {
+				t.Fatalf("%s: counts %d, %d or purpose words differ from evolveBigrams, purposeWords", it.m.ID, nw, np)
 			}
 			// contrast weighs a clause's bigrams by the text's: it needs
 			// them among the text's
-			for _, g := range it.purpose {
-				if _, ok := slices.BinarySearch(it.words, g); !ok {
+			for _, g := range purpose {
+				if _, ok := slices.BinarySearch(words, g); !ok {
 					t.Fatalf("%s: purpose bigram %v is not among the text's", it.m.ID, g)
 				}
 			}

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"iter"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -21,8 +22,8 @@ type docIndex struct {
 	s     string
 	lineS []int // lineS[i] is the offset in s where line i starts
 
-	srcs   []mentionSource // mentionSources(x, srcsOf), once per document
-	srcsOf *parsedDoc
+	prose   []mentionSource // proseSources(x, proseOf), once per document
+	proseOf *parsedDoc
 
 	norm map[string]string // normalize's results the document's memo lacks
 }
@@ -263,9 +264,8 @@ type mentionResult struct {
 // verbatim surface and the 1-based line of the first mention per
 // (node, law/fund).
 func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
-	srcs := mentionSources(x, pd)
 	docSeen := map[string]bool{}
-	for _, src := range srcs {
+	for src := range mentionSources(x, pd) {
 		seen := map[string]bool{}
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen // one relationship per (document, law) across paragraphs
@@ -304,36 +304,43 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 	}
 }
 
-// mentionSources are the texts scanned for names: pillar goals, measures,
-// targets and the document's prose.
-func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
-	if x.srcsOf == pd {
-		return x.srcs // the organisation pass reads what the law pass read
-	}
+// mentionSources yields the texts scanned for names: pillar goals,
+// measures, targets and the document's prose. The nodes' are read from pd
+// as they are yielded (a slice of them was 0.07 MB a load); the prose runs
+// are found once per document, for both name passes.
+func mentionSources(x *docIndex, pd *parsedDoc) iter.Seq[mentionSource] {
 	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
 	// scenario pages) still names laws and funds — the only mentions of the
 	// foreign statutes (CHIPS法, インフレ削減法) are there. They are cited by
-	// the Document, so no mention is dropped and no node is invented. Read
-	// first, to size srcs.
-	var prose []mentionSource
-	if pd.Doc != nil {
-		prose = proseSources(x, pd)
-	}
-	srcs := make([]mentionSource, 0, len(pd.Pillars)+len(pd.Measures)+len(pd.Targets)+len(prose))
-	for _, p := range pd.Pillars {
-		if p.LongTermGoal != "" {
-			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, "", p.LineStart, p.LineEnd, false, false})
+	// the Document, so no mention is dropped and no node is invented.
+	if x.proseOf != pd {
+		x.prose, x.proseOf = nil, pd
+		if pd.Doc != nil {
+			x.prose = proseSources(x, pd)
 		}
 	}
-	for _, ms := range pd.Measures {
-		srcs = append(srcs, mentionSource{ms.ID, ms.Text, "", ms.LineStart, ms.LineEnd, true, false})
+	return func(yield func(mentionSource) bool) {
+		for _, p := range pd.Pillars {
+			if p.LongTermGoal != "" && !yield(mentionSource{p.ID, p.LongTermGoal, "", p.LineStart, p.LineEnd, false, false}) {
+				return
+			}
+		}
+		for _, ms := range pd.Measures {
+			if !yield(mentionSource{ms.ID, ms.Text, "", ms.LineStart, ms.LineEnd, true, false}) {
+				return
+			}
+		}
+		for _, t := range pd.Targets {
+			if !yield(mentionSource{t.ID, t.Text, "", t.LineStart, t.LineEnd, true, false}) {
+				return
+			}
+		}
+		for _, src := range x.prose {
+			if !yield(src) {
+				return
+			}
+		}
 	}
-	for _, t := range pd.Targets {
-		srcs = append(srcs, mentionSource{t.ID, t.Text, "", t.LineStart, t.LineEnd, true, false})
-	}
-	srcs = append(srcs, prose...)
-	x.srcs, x.srcsOf = srcs, pd
-	return srcs
 }
 
 // orgResult is what the organisation pass adds to the graph.
@@ -348,7 +355,7 @@ type orgResult struct {
 // of the first mention per (node, organisation).
 func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 	docSeen := map[string]bool{}
-	for _, src := range mentionSources(x, pd) {
+	for src := range mentionSources(x, pd) {
 		if src.fundsOnly {
 			continue
 		}

@@ -187,7 +187,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		// Digits glued across a line break are a page or chart number run
 		// into the amount's line: search again from the line the run ends on.
 		if l, crossed := x.digitsCross(start, loc[5]); crossed {
-			pos = x.lineS[l-1]
+			pos = x.lineStart(l - 1)
 			continue
 		}
 		if loc[2] >= 0 && x.lineOf(start) != x.lineOf(loc[4]) {
@@ -390,8 +390,8 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 		link(owner)
 		// The phrase, kept to the amount's own lines: a table flattened
 		// into prose runs cells together without a break.
-		lines := x.s[x.lineS[a.LineStart-1]:x.lineS[a.LineEnd]]
-		for _, mt := range m.find(phraseAround(lines, fa.start-x.lineS[a.LineStart-1], fa.end-x.lineS[a.LineStart-1])) {
+		lines := x.s[x.lineStart(a.LineStart-1):x.lineStart(a.LineEnd)]
+		for _, mt := range m.find(phraseAround(lines, fa.start-x.lineStart(a.LineStart-1), fa.end-x.lineStart(a.LineStart-1))) {
 			if mt.p.kind != kindFund {
 				continue
 			}

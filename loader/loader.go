@@ -683,7 +683,11 @@ func nodeIDs(pd *parsedDoc) iter.Seq[string] {
 // assemble runs the shared passes over the parsed documents (in year order)
 // and fills g and the report.
 func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) {
-	var rels []*policygraph.Relationship
+	// The relationships in the order the passes would have made them one
+	// document after the other, joined once at the end into the graph's
+	// list: appended as they came, the list grew by doubling and was then
+	// copied into the graph's.
+	var parts [][]*policygraph.Relationship
 	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
 	ores := &orgResult{orgs: map[string]*policygraph.Organisation{}}
 	docAmounts := make([]int, len(docs))
@@ -695,7 +699,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		g.Measures = append(g.Measures, pd.Measures...)
 		g.Targets = append(g.Targets, pd.Targets...)
 		g.Directions = append(g.Directions, pd.Directions...)
-		rels = append(rels, pd.Rels...)
+		parts = append(parts, pd.Rels)
 		// The passes' results joined as the passes run one document after
 		// the other would have left them.
 		for id, l := range p.res.laws {
@@ -708,25 +712,26 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 				res.funds[id] = f
 			}
 		}
-		res.rels = append(res.rels, p.res.rels...)
 		res.count += p.res.count
 		for id, o := range p.ores.orgs {
 			if ores.orgs[id] == nil {
 				ores.orgs[id] = o
 			}
 		}
-		ores.rels = append(ores.rels, p.ores.rels...)
 		ores.count += p.ores.count
 		g.Amounts = append(g.Amounts, p.ares.amounts...)
 		docAmounts[i] = len(p.ares.amounts)
-		rels = append(rels, p.ares.rels...)
+		parts = append(parts, p.ares.rels)
 		rep.LooseAmounts = append(rep.LooseAmounts, p.loose...)
 		rep.Unresolved = append(rep.Unresolved, p.unresolved...)
-		rels = append(rels, p.refs...)
-		rels = append(rels, p.restates...)
+		parts = append(parts, p.refs, p.restates)
 	}
-	rels = append(rels, res.rels...)
-	rels = append(rels, ores.rels...)
+	for _, d := range docs {
+		parts = append(parts, d.passes.res.rels)
+	}
+	for _, d := range docs {
+		parts = append(parts, d.passes.ores.rels)
+	}
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
 	// The line counts read only the parse: done on a goroutine of their
@@ -743,15 +748,14 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			panic(l.err)
 		}
 		rep.Unresolved = append(rep.Unresolved, l.relistsUnresolved...)
-		rels = append(rels, l.relists...)
+		parts = append(parts, l.relists)
 	}
 	if aside.Wait(); asideErr != nil {
 		panic(asideErr)
 	}
 	for i := 1; i < len(docs); i++ {
 		rep.Unresolved = append(rep.Unresolved, links[i].crossUnresolved...)
-		rels = append(rels, links[i].cross...)
-		rels = append(rels, links[i].revises...)
+		parts = append(parts, links[i].cross, links[i].revises)
 	}
 
 	for _, l := range res.laws {
@@ -770,15 +774,13 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	// One relationship per id (the first), sorted by id: a stable sort
 	// keeps the first of equal ids ahead, so no set of the ids seen is
 	// needed (a map of every id, 0.1 MB of a load).
-	if len(rels) > 0 {
-		g.Relationships = make([]*policygraph.Relationship, 0, len(rels))
-	}
+	rels := slices.Concat(parts...) // nil for none, as the graph's list is then
 	for _, r := range rels {
 		if r.Properties == nil {
 			r.Properties = map[string]any{}
 		}
-		g.Relationships = append(g.Relationships, r)
 	}
+	g.Relationships = rels
 	slices.SortStableFunc(g.Relationships, func(a, b *policygraph.Relationship) int { return strings.Compare(a.ID, b.ID) })
 	g.Relationships = slices.CompactFunc(g.Relationships, func(a, b *policygraph.Relationship) bool { return a.ID == b.ID })
 

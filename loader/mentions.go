@@ -20,7 +20,7 @@ import (
 type docIndex struct {
 	t     *docText
 	s     string
-	lineS []int // lineS[i] is the offset in s where line i starts
+	lineS []int32 // lineS[i] is the offset in s where line i starts (lineStart); s is below maxDocBytes
 
 	prose   []mentionSource // proseSources(x, proseOf), once per document
 	proseOf *parsedDoc
@@ -47,7 +47,7 @@ func (x *docIndex) normalize(s string) string {
 }
 
 func newDocIndex(t *docText) *docIndex {
-	x := &docIndex{t: t, lineS: make([]int, len(t.Raw)+1)}
+	x := &docIndex{t: t, lineS: make([]int32, len(t.Raw)+1)}
 	size := 0
 	for _, l := range t.Raw {
 		size += len(l)
@@ -59,7 +59,7 @@ func newDocIndex(t *docText) *docIndex {
 	// a few dozen, hundreds of times (0.09 MB a load).
 	unclaimed := map[rune]string{}
 	for li, l := range t.Raw {
-		x.lineS[li] = b.Len()
+		x.lineS[li] = int32(b.Len())
 		// appendIndexed rune by rune, with runs of runes that stay as they
 		// are (most of the text) copied whole.
 		run := 0 // l[run:i] stays
@@ -91,7 +91,7 @@ func newDocIndex(t *docText) *docIndex {
 		}
 		b.WriteString(l[run:])
 	}
-	x.lineS[len(t.Raw)] = b.Len()
+	x.lineS[len(t.Raw)] = int32(b.Len())
 	x.s = b.String()
 	return x
 }
@@ -124,8 +124,12 @@ func (x *docIndex) lineAt(p int) int {
 		return -1
 	}
 	p = min(p, len(x.s)-1)
-	return sort.Search(len(x.t.Raw), func(i int) bool { return x.lineS[i+1] > p })
+	return sort.Search(len(x.t.Raw), func(i int) bool { return x.lineStart(i+1) > p })
 }
+
+// lineStart is the offset in s where line i (0-based) starts; i may be
+// the number of lines, for the end of s.
+func (x *docIndex) lineStart(i int) int { return int(x.lineS[i]) }
 
 // rawRuneAt returns the raw rune whose output holds byte p of s: its 0-based
 // line, its byte offset there and its length; ok false if there is none.
@@ -136,7 +140,7 @@ func (x *docIndex) rawRuneAt(p int) (line, off, size int, ok bool) {
 	}
 	p = min(p, len(x.s)-1)
 	var buf [64]byte
-	pos := x.lineS[li]
+	pos := x.lineStart(li)
 	for off, r := range x.t.Raw[li] {
 		n := len(appendIndexed(buf[:0], r))
 		if n > 0 && p < pos+n {
@@ -165,8 +169,8 @@ func (x *docIndex) locate(pat string, from, to int) (line int, surface string, o
 	}
 	from = max(1, min(from, len(x.t.Raw)))
 	to = max(from, min(to, len(x.t.Raw)))
-	lo := x.lineS[from-1]
-	hi := x.lineS[to]
+	lo := x.lineStart(from - 1)
+	hi := x.lineStart(to)
 	if i := strings.Index(x.s[lo:], pat); i >= 0 && lo+i < hi {
 		p := lo + i
 		return x.lineOf(p), x.surface(p, p+len(pat)), true
@@ -200,7 +204,7 @@ func (x *docIndex) locateNth(pat string, from, to, nth int) (line int, surface s
 	if pat != "" && nth > 0 {
 		from = max(1, min(from, len(x.t.Raw)))
 		to = max(from, min(to, len(x.t.Raw)))
-		lo, hi := x.lineS[from-1], x.lineS[to]
+		lo, hi := x.lineStart(from-1), x.lineStart(to)
 		for p := lo; ; {
 			i := strings.Index(x.s[p:hi], pat)
 			if i < 0 {
@@ -465,7 +469,7 @@ func (x *docIndex) sourceText(src mentionSource) string {
 func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 	var buf [utf8.UTFMax]byte
 	for li := from - 1; li < to; li++ {
-		out := x.s[x.lineS[li]:x.lineS[li+1]]
+		out := x.s[x.lineStart(li):x.lineStart(li+1)]
 		l, p := x.t.Norm[li], 0 // l[:i] mapped is out[:p]
 		for i := 0; i < len(l); {
 			var b []byte
@@ -496,7 +500,7 @@ func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 			return "", false
 		}
 	}
-	return x.s[x.lineS[from-1]:x.lineS[to]], true
+	return x.s[x.lineStart(from-1):x.lineStart(to)], true
 }
 
 // aliasList is the entry's aliases without ones equal to the name, never nil

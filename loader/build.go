@@ -18,7 +18,9 @@ type docBuilder struct {
 }
 
 func newDocBuilder(t *docText) docBuilder {
-	return docBuilder{t: t, lines: lexSlides(t), pd: &parsedDoc{Placed: make(placement, len(t.Raw)+1)}, ids: idSet{}}
+	// ids sized once rather than grown by doubling: the seed's documents
+	// give 0.16 node ids a line (564 of 3432, 357 of 2156).
+	return docBuilder{t: t, lines: lexSlides(t), pd: &parsedDoc{Placed: make(placement, len(t.Raw)+1)}, ids: make(idSet, len(t.Raw)/6)}
 }
 
 // place records that line (1-based) went into id. The first placement

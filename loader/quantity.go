@@ -239,7 +239,8 @@ type goal struct {
 // something else (2030年頃に実用化が見込まれる技術) and a decade (2030年代)
 // date no goal.
 func goals(text string, edition int) ([]goal, int) {
-	x := newRuneIndex(foldRunes(text))
+	var buf foldBuf
+	x := newRuneIndex(foldRunes(buf[:0], text))
 	return goalRunes(x, quantities(x), edition)
 }
 
@@ -348,7 +349,8 @@ func statedGoals(text string, edition int) []goal {
 	if !strings.Contains(text, "目標") && !strings.Contains(text, "目指") {
 		return nil
 	}
-	x := newRuneIndex(foldRunes(text))
+	var buf foldBuf
+	x := newRuneIndex(foldRunes(buf[:0], text))
 	qs := quantities(x)
 	var aims []bool
 	for _, q := range qs {

@@ -52,11 +52,11 @@ var relWords = []struct {
 var eventVerbs = [][]rune{[]rune("試行開始"), []rune("開始"), []rune("作成"), []rune("策定"), []rune("公表"),
 	[]rune("設立"), []rune("設置"), []rune("導入"), []rune("参加"), []rune("立ち上げ")}
 
-// dateRunes returns the dates of rs (folded text) in order; edition
-// resolves the relative ones.
-func dateRunes(x *runeIndex, edition int) []dateMention {
+// dateRunes appends to out the dates of rs (folded text) in order;
+// edition resolves the relative ones. Callers pass a slice of an array on
+// their stack (a text states a few dates at most).
+func dateRunes(out []dateMention, x *runeIndex, edition int) []dateMention {
 	rs := x.rs
-	var out []dateMention
 	for i := 0; i < len(rs); {
 		if !mayStartDate(rs[i]) {
 			i++
@@ -256,8 +256,9 @@ func measurePeriod(text string, edition int) (start, end int) {
 		return 0, 0
 	}
 	var buf foldBuf
+	var dates [8]dateMention
 	rs := foldRunes(buf[:0], text)
-	ms := dateRunes(newRuneIndex(rs), edition)
+	ms := dateRunes(dates[:0], newRuneIndex(rs), edition)
 	for _, m := range ms {
 		if m.year2 != 0 && !m.weak && m.role != roleModify {
 			return m.year, m.year2

@@ -370,23 +370,23 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 		n := x.sourceText(src)
 		for _, mt := range m.findOrgs(n) {
 			res.count++
-			o := m.org(mt.p)
-			if seen[o.ID] {
+			id := m.orgID(mt.p)
+			if seen[id] {
 				continue
 			}
-			seen[o.ID] = true
+			seen[id] = true
 			// The occurrence matched, not the first: an earlier one may be
 			// inside a Not word (有志国連携 before 国連機関).
 			line, surface, ok := x.locateNth(mt.p.text, src.from, src.to, strings.Count(n[:mt.Start], mt.p.text))
 			if !ok {
 				line, surface = src.from, mt.p.text
 			}
-			if res.orgs[o.ID] == nil {
-				res.orgs[o.ID] = o
+			if res.orgs[id] == nil {
+				res.orgs[id] = m.org(mt.p)
 			}
 			res.rels = append(res.rels, &policygraph.Relationship{
-				ID: relID(policygraph.RelMentionsOrg, src.id, o.ID), Type: policygraph.RelMentionsOrg,
-				Start: src.id, End: o.ID,
+				ID: relID(policygraph.RelMentionsOrg, src.id, id), Type: policygraph.RelMentionsOrg,
+				Start: src.id, End: id,
 				Properties: map[string]any{"surface": surface, "line": line},
 			})
 		}

@@ -99,6 +99,9 @@ type matcher struct {
 	// terms replaces every variant of a renamed term by the term (on
 	// normalised text); nil if the table has none.
 	terms *strings.Replacer
+	// lawIDs, fundIDs and orgIDs are the node ids of the table's entries,
+	// made with the matcher rather than again at every mention.
+	lawIDs, fundIDs, orgIDs []string
 }
 
 // runeSet is a set of runes below U+10000 as bits; a rune above is always in.
@@ -172,6 +175,15 @@ func newMatcher(data []byte) (*matcher, error) {
 		}
 	}
 	m.lawRunes, m.orgRunes = newRuneSet(m.byFirst), newRuneSet(m.orgFirst)
+	for _, e := range t.Laws {
+		m.lawIDs = append(m.lawIDs, "law:"+e.Name)
+	}
+	for _, e := range t.Funds {
+		m.fundIDs = append(m.fundIDs, "fund:"+e.Name)
+	}
+	for _, o := range t.Orgs {
+		m.orgIDs = append(m.orgIDs, "org:"+o.ID)
+	}
 	for i, pc := range t.Pillars {
 		path := fmt.Sprintf("pillars[%d]", i)
 		c.unknown(path, conceptKeys)
@@ -307,8 +319,11 @@ func (m *matcher) org(p aliasPattern) *policygraph.Organisation {
 			aliases = append(aliases, a)
 		}
 	}
-	return &policygraph.Organisation{ID: "org:" + o.ID, Name: o.Name, Aliases: aliases, Kind: o.Kind}
+	return &policygraph.Organisation{ID: m.orgID(p), Name: o.Name, Aliases: aliases, Kind: o.Kind}
 }
+
+// orgID is the node id of an organisation pattern: "org:"+its id.
+func (m *matcher) orgID(p aliasPattern) string { return m.orgIDs[p.entry] }
 
 func (m *matcher) entry(p aliasPattern) aliasEntry {
 	if p.kind == kindLaw {
@@ -320,9 +335,9 @@ func (m *matcher) entry(p aliasPattern) aliasEntry {
 // nodeID is "law:"+name or "fund:"+name.
 func (m *matcher) nodeID(p aliasPattern) string {
 	if p.kind == kindLaw {
-		return "law:" + m.table.Laws[p.entry].Name
+		return m.lawIDs[p.entry]
 	}
-	return "fund:" + m.table.Funds[p.entry].Name
+	return m.fundIDs[p.entry]
 }
 
 // match is one mention found in normalised text: s[Start:End] == p.text.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -127,7 +128,7 @@ var (
 // foundAmount is an amount located in a docIndex.
 type foundAmount struct {
 	start, end int // byte range in x.s of the range/number and 円
-	a          policygraph.Amount
+	a          *policygraph.Amount
 }
 
 // amountStart is where a match of amountRe ending at the 円 at s[yen:]
@@ -186,7 +187,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		// Digits glued across a line break are a page or chart number run
 		// into the amount's line: search again from the line the run ends on.
 		if l, crossed := x.digitsCross(start, loc[5]); crossed {
-			pos = x.lineS[l-1]
+			pos = x.lineStart(l - 1)
 			continue
 		}
 		if loc[2] >= 0 && x.lineOf(start) != x.lineOf(loc[4]) {
@@ -258,7 +259,8 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		perLine[line]++
 		a.ID = fmt.Sprintf("amount:%d:%d:%d", pd.Doc.Year, line, perLine[line])
 		a.DocumentID = pd.Doc.ID
-		out = append(out, foundAmount{start: start, end: end, a: a})
+		found := a // the graph's Amount: out holds pointers, not copies to copy again
+		out = append(out, foundAmount{start: start, end: end, a: &found})
 		prevEnd = end
 	}
 	return out
@@ -367,34 +369,17 @@ type amountResult struct {
 // holds it, else the pillar whose prose (key messages, concept pages) holds
 // it, else the document; a fund named in the same phrase links it too.
 func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, res *amountResult) {
-	n := len(pd.Pillars) + len(pd.Measures) + len(pd.Targets)
-	texts := make(map[string]string, n) // node id → normalised text that can hold an amount
-	pillarOf := make(map[string]string, n+len(pd.Groups))
-	for _, p := range pd.Pillars {
-		texts[p.ID] = x.normalize(p.LongTermGoal)
-		pillarOf[p.ID] = p.ID
-	}
-	for _, ms := range pd.Measures {
-		texts[ms.ID] = x.normalize(ms.Text)
-		pillarOf[ms.ID] = ms.PillarID
-	}
-	for _, t := range pd.Targets {
-		texts[t.ID] = x.normalize(t.Text)
-		pillarOf[t.ID] = t.PillarID
-	}
-	for _, g := range pd.Groups {
-		pillarOf[g.ID] = g.PillarID
-	}
+	nodes := newAmountNodes(pd)
 	for _, fa := range findAmounts(x, pd) {
 		a := fa.a
-		res.amounts = append(res.amounts, &a)
+		res.amounts = append(res.amounts, a)
 		owner := pd.Placed.at(a.LineStart)
-		if txt, ok := texts[owner]; !ok || !strings.Contains(txt, x.s[fa.start:fa.end]) {
-			owner = enclosingPillar(pd, pillarOf, a.LineStart)
+		if nd, ok := nodes.find(owner); !ok || !strings.Contains(x.normalize(nd.text), x.s[fa.start:fa.end]) {
+			owner = enclosingPillar(pd, nodes, a.LineStart)
 		}
 		if owner == "" {
 			owner = pd.Doc.ID
-			res.loose = append(res.loose, &a)
+			res.loose = append(res.loose, a)
 		}
 		link := func(from string) {
 			res.rels = append(res.rels, &policygraph.Relationship{
@@ -405,8 +390,8 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 		link(owner)
 		// The phrase, kept to the amount's own lines: a table flattened
 		// into prose runs cells together without a break.
-		lines := x.s[x.lineS[a.LineStart-1]:x.lineS[a.LineEnd]]
-		for _, mt := range m.find(phraseAround(lines, fa.start-x.lineS[a.LineStart-1], fa.end-x.lineS[a.LineStart-1])) {
+		lines := x.s[x.lineStart(a.LineStart-1):x.lineStart(a.LineEnd)]
+		for _, mt := range m.find(phraseAround(lines, fa.start-x.lineStart(a.LineStart-1), fa.end-x.lineStart(a.LineStart-1))) {
 			if mt.p.kind != kindFund {
 				continue
 			}
@@ -420,17 +405,56 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 	}
 }
 
+// amountNode is a node that can speak for an amount: a pillar, measure,
+// target or group, its pillar, and the text that may state the amount
+// (a pillar's long-term goal, a measure's or target's text; none for a
+// group).
+type amountNode struct {
+	id, pillar, text string
+}
+
+// amountNodes are a document's amountNodes sorted by id: a sorted slice is
+// half the bytes of the two maps (id → text, id → pillar) it replaces.
+type amountNodes []amountNode
+
+func newAmountNodes(pd *parsedDoc) amountNodes {
+	nodes := make(amountNodes, 0, len(pd.Pillars)+len(pd.Measures)+len(pd.Targets)+len(pd.Groups))
+	for _, p := range pd.Pillars {
+		nodes = append(nodes, amountNode{p.ID, p.ID, p.LongTermGoal})
+	}
+	for _, ms := range pd.Measures {
+		nodes = append(nodes, amountNode{ms.ID, ms.PillarID, ms.Text})
+	}
+	for _, t := range pd.Targets {
+		nodes = append(nodes, amountNode{t.ID, t.PillarID, t.Text})
+	}
+	for _, g := range pd.Groups {
+		nodes = append(nodes, amountNode{g.ID, g.PillarID, ""})
+	}
+	slices.SortFunc(nodes, func(a, b amountNode) int { return strings.Compare(a.id, b.id) })
+	return nodes
+}
+
+// find returns the node of id, if id is one.
+func (ns amountNodes) find(id string) (amountNode, bool) {
+	i, ok := slices.BinarySearchFunc(ns, id, func(n amountNode, id string) int { return strings.Compare(n.id, id) })
+	if !ok {
+		return amountNode{}, false
+	}
+	return ns[i], true
+}
+
 // enclosingPillar returns the pillar a prose line sits in: the pillar of the
 // nearest node placed before the line and of the nearest one after it, when
 // they agree; "" when they do not (a page between two pillars, the
 // document's own summary).
-func enclosingPillar(pd *parsedDoc, pillarOf map[string]string, line int) string {
+func enclosingPillar(pd *parsedDoc, nodes amountNodes, line int) string {
 	near := func(step int) string {
 		// 400 lines: a few slides; further away a node says nothing of the line.
 		for k, l := 0, line+step; k < 400 && l >= 1; k, l = k+1, l+step {
 			if id := pd.Placed.at(l); id != "" {
-				if p, ok := pillarOf[id]; ok {
-					return p
+				if nd, ok := nodes.find(id); ok {
+					return nd.pillar
 				}
 			}
 		}

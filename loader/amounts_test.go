@@ -59,7 +59,7 @@ func amountsIn(t *testing.T, placed map[int]string, lines ...string) []policygra
 	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: placementOf(dt, placed)}
 	var out []policygraph.Amount
 	for _, fa := range findAmounts(newDocIndex(dt), pd) {
-		out = append(out, fa.a)
+		out = append(out, *fa.a)
 	}
 	return out
 }

@@ -18,7 +18,14 @@ type docBuilder struct {
 }
 
 func newDocBuilder(t *docText) docBuilder {
-	return docBuilder{t: t, lines: lexSlides(t), pd: &parsedDoc{Placed: make(placement, len(t.Raw)+1)}, ids: idSet{}}
+	// The ids, measures and relationships sized once from the lines rather
+	// than grown by doubling: the seed's documents give 0.16 node ids a
+	// line (564 of 3432, 357 of 2156), 0.12 and 0.13 measures (415, 278),
+	// 0.33 and 0.19 structural relationships (1147, 410).
+	n := len(t.Raw)
+	pd := &parsedDoc{Placed: make(placement, n+1), Measures: make([]*policygraph.Measure, 0, n/7),
+		Rels: make([]*policygraph.Relationship, 0, n*2/5)}
+	return docBuilder{t: t, lines: lexSlides(t), pd: pd, ids: make(idSet, n/6)}
 }
 
 // place records that line (1-based) went into id. The first placement

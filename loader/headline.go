@@ -224,40 +224,41 @@ func stripRelistMarkers(text string) string {
 	if !strings.Contains(text, "掲") || !strings.Contains(normalize(text), "再掲") {
 		return text
 	}
-	var (
-		n        []byte
-		from, to []int  // for each byte of n: its segment's span in text
-		first    []bool // the byte starts its segment's kept output
-		last     []bool // the byte ends it
-		it       norm.Iter
-	)
+	// For each byte of n, where it came from; both sized once for
+	// NFKC output no longer than the text (they grow past that).
+	type origin struct {
+		from, to    int32 // its segment's span in text (below maxDocBytes)
+		first, last bool  // the byte starts, ends its segment's kept output
+	}
+	n := make([]byte, 0, len(text))
+	at := make([]origin, 0, len(text))
+	var it norm.Iter
 	it.InitString(norm.NFKC, text)
 	for !it.Done() {
-		p0 := it.Pos()
+		p0 := int32(it.Pos())
 		seg := it.Next()
-		p1 := it.Pos()
+		p1 := int32(it.Pos())
 		k := len(n)
 		for _, c := range seg {
 			if isSpace(c) {
 				continue // normalize drops ASCII whitespace
 			}
 			n = append(n, c)
-			from, to = append(from, p0), append(to, p1)
-			first, last = append(first, len(n)-1 == k), append(last, false)
+			at = append(at, origin{from: p0, to: p1, first: len(n)-1 == k})
 		}
 		if len(n) > k {
-			last[len(n)-1] = true
+			at[len(n)-1].last = true
 		}
 	}
 	var b strings.Builder
 	prev := 0
 	for _, loc := range relistMarker.FindAllIndex(n, -1) {
 		a, z := loc[0], loc[1]-1
-		if !first[a] || !last[z] {
+		if !at[a].first || !at[z].last {
 			continue
 		}
-		b.WriteString(text[prev:from[a]])
-		prev = to[z]
+		b.WriteString(text[prev:at[a].from])
+		prev = int(at[z].to)
 	}
 	if prev == 0 {
 		return text

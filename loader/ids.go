@@ -143,13 +143,18 @@ func dropSpaces(s string) string {
 	if i < 0 {
 		return s
 	}
-	b := []byte(s[:i])
+	// Written once into a string of the exact length: appended byte by
+	// byte, the bytes were grown and then copied into the string.
+	n := i
 	for j := i; j < len(s); j++ {
-		if c := s[j]; !isSpace(c) {
-			b = append(b, c)
+		if !isSpace(s[j]) {
+			n++
 		}
 	}
-	return string(b)
+	var b strings.Builder
+	b.Grow(n)
+	appendDropSpaces(&b, s)
+	return b.String()
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

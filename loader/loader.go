@@ -53,6 +53,9 @@ type loadedDoc struct {
 	// soon as both had their items (loadDocuments); assemble uses it if
 	// links.prev is the document before it there.
 	links *docLinks
+	// ids are its node ids (checkParsed); nil for a loadedDoc built by
+	// hand, until nodeIDSet fills them.
+	ids idList
 }
 
 // LoadDir loads the seed directory dir (manifest.json and the documents).
@@ -114,20 +117,14 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 	}
 	loaded := loadDocuments(fsys, man.Documents, eds, m)
 	var docs []*loadedDoc
-	nodes := 0
-	for _, l := range loaded {
-		if l.err == nil {
-			nodes += l.d.pd.nodeCount()
-		}
-	}
-	ids := make(map[string]string, nodes) // node id → file, across documents
+	var claimed []*loadedDoc // the documents whose ids are taken
 	for i, e := range man.Documents {
 		dr := &DocReport{File: e.File, DocID: e.ID, Edition: e.Edition, Year: e.Year,
 			Nodes: map[string]int{}, Rels: map[string]int{}}
 		rep.Documents = append(rep.Documents, dr)
 		d, err := loaded[i].d, loaded[i].err
 		if err == nil {
-			err = claimIDs(ids, d)
+			err = claimIDs(claimed, d)
 		}
 		if err != nil {
 			var de *DocError
@@ -139,6 +136,7 @@ func loadFS(fsys fs.FS, eds *editionTable) (*policygraph.Graph, *Report, error) 
 			continue
 		}
 		d.rep = dr
+		claimed = append(claimed, d)
 		dr.Lines, dr.Layout, dr.LayoutFrom = len(d.t.Raw), d.layout.name, d.layout.from
 		dr.Pages = d.pd.pageReport()
 		docs = append(docs, d)
@@ -175,18 +173,48 @@ func assembleSafe(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedD
 	return nil
 }
 
-// claimIDs rejects a document whose node ids collide with an earlier one's
-// (a manifest listing the same edition twice).
-func claimIDs(ids map[string]string, d *loadedDoc) error {
+// claimIDs rejects a document whose node ids collide with those of one
+// claimed before it (a manifest listing the same edition twice). The
+// documents' own sorted ids answer it: a map of every id of the load cost
+// more bytes than all the documents' lists, for a handful of documents.
+func claimIDs(claimed []*loadedDoc, d *loadedDoc) error {
 	for id := range nodeIDs(d.pd) {
-		if f, ok := ids[id]; ok {
-			return &DocError{File: d.t.File, Err: fmt.Errorf("node id %s already loaded from %s", id, f)}
+		for _, c := range claimed {
+			if c.nodeIDSet().has(id) {
+				return &DocError{File: d.t.File, Err: fmt.Errorf("node id %s already loaded from %s", id, c.t.File)}
+			}
 		}
 	}
-	for id := range nodeIDs(d.pd) {
-		ids[id] = d.t.File
-	}
 	return nil
+}
+
+// nodeIDSet is d's node ids, sorted (made here for a loadedDoc built by
+// hand).
+func (d *loadedDoc) nodeIDSet() idList {
+	if d.ids == nil {
+		d.ids = newIDList(d.pd)
+	}
+	return d.ids
+}
+
+// idList is a document's node ids, the Document's included, sorted: a
+// third of the bytes of a map of them.
+type idList []string
+
+// newIDList is pd's node ids, sorted, repeats kept.
+func newIDList(pd *parsedDoc) idList {
+	ids := make(idList, 0, pd.nodeCount())
+	for id := range nodeIDs(pd) {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// has reports whether id is one of the list.
+func (l idList) has(id string) bool {
+	_, ok := slices.BinarySearch(l, id)
+	return ok
 }
 
 // docResult is one document loaded, or why not.
@@ -369,11 +397,7 @@ func loadDocumentWith(fsys fs.FS, e seed.Entry, eds *editionTable) (*loadedDoc, 
 	if err != nil {
 		return nil, err
 	}
-	t, pd, lc, err := parseDocumentWith(e, data, eds)
-	if err != nil {
-		return nil, err
-	}
-	return &loadedDoc{entry: e, t: t, pd: pd, layout: lc}, nil
+	return parseDocumentWith(e, data, eds)
 }
 
 // readDocument reads a seed document: Stat first, so that a huge file is
@@ -444,27 +468,30 @@ func parseDocument(e seed.Entry, data []byte) (*docText, *parsedDoc, error) {
 	if len(data) > maxDocBytes { // refused before the copy
 		return nil, nil, tooLarge(e.File, int64(len(data)))
 	}
-	t, pd, _, err := parseDocumentWith(e, string(data), eds)
-	return t, pd, err
+	d, err := parseDocumentWith(e, string(data), eds)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d.t, d.pd, nil
 }
 
 // parseDocumentWith is the per-document step: text checks, the layout's
 // grammar, contract checks. It never panics: a parser panic becomes a
 // *DocError holding a *PanicError.
-func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText, pd *parsedDoc, lc layoutChoice, err error) {
+func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (d *loadedDoc, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			t, pd = nil, nil
+			d = nil
 			err = &DocError{File: e.File, Err: &PanicError{Value: r, Stack: string(debug.Stack())}}
 		}
 	}()
-	t, err = newDocTextString(e.File, e.Year, e.ID, data)
+	t, err := newDocTextString(e.File, e.Year, e.ID, data)
 	if err != nil {
-		return nil, nil, lc, err
+		return nil, err
 	}
-	lc, err = pickLayout(e, t, eds)
+	lc, err := pickLayout(e, t, eds)
 	if err != nil {
-		return nil, nil, lc, err
+		return nil, err
 	}
 	t.Edition = lc.edition
 	// The page numbers and the name passes' index read the lines alone:
@@ -481,31 +508,32 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (t *docText
 		})
 	})
 	defer wg.Wait()
-	pd, err = lc.layout.parse(t)
+	pd, err := lc.layout.parse(t)
 	if err != nil {
 		var de *DocError
 		if errors.As(err, &de) {
-			return nil, nil, lc, err
+			return nil, err
 		}
-		return nil, nil, lc, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): %w", lc.name, err)}
+		return nil, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): %w", lc.name, err)}
 	}
 	if pd == nil {
-		return nil, nil, lc, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): no result", lc.name)}
+		return nil, &DocError{File: e.File, Err: fmt.Errorf("parse (layout %s): no result", lc.name)}
 	}
 	t.memo.freeze() // the passes share it from here on
 	addMeasureGoals(pd, t.Year)
 	pd.Doc = documentNode(e, t, data, lc.edition)
-	if err := checkParsed(t, pd); err != nil {
-		return nil, nil, lc, err
+	ids, err := checkParsed(t, pd)
+	if err != nil {
+		return nil, err
 	}
 	if wg.Wait(); pagesErr != nil {
-		return nil, nil, lc, &DocError{File: e.File, Err: pagesErr}
+		return nil, &DocError{File: e.File, Err: pagesErr}
 	}
 	pd.Pages, pd.index = pages, index
 	for _, s := range pd.sources() {
 		pd.cite(s)
 	}
-	return t, pd, lc, nil
+	return &loadedDoc{entry: e, t: t, pd: pd, layout: lc, ids: ids}, nil
 }
 
 // cite gives a source its slide page and citation.
@@ -514,26 +542,36 @@ func (pd *parsedDoc) cite(s *policygraph.Source) {
 	s.SetCitation(pd.Doc)
 }
 
-// sources returns the provenance of every node of the document, in node
-// order, for the passes that annotate it.
-func (pd *parsedDoc) sources() []*policygraph.Source {
-	var out []*policygraph.Source
-	for _, x := range pd.Pillars {
-		out = append(out, &x.Source)
+// sources yields the id and provenance of every node of the document but
+// the Document, in node order, for the passes that check or annotate it.
+func (pd *parsedDoc) sources() iter.Seq2[string, *policygraph.Source] {
+	return func(yield func(string, *policygraph.Source) bool) {
+		for _, x := range pd.Pillars {
+			if !yield(x.ID, &x.Source) {
+				return
+			}
+		}
+		for _, x := range pd.Groups {
+			if !yield(x.ID, &x.Source) {
+				return
+			}
+		}
+		for _, x := range pd.Measures {
+			if !yield(x.ID, &x.Source) {
+				return
+			}
+		}
+		for _, x := range pd.Targets {
+			if !yield(x.ID, &x.Source) {
+				return
+			}
+		}
+		for _, x := range pd.Directions {
+			if !yield(x.ID, &x.Source) {
+				return
+			}
+		}
 	}
-	for _, x := range pd.Groups {
-		out = append(out, &x.Source)
-	}
-	for _, x := range pd.Measures {
-		out = append(out, &x.Source)
-	}
-	for _, x := range pd.Targets {
-		out = append(out, &x.Source)
-	}
-	for _, x := range pd.Directions {
-		out = append(out, &x.Source)
-	}
-	return out
 }
 
 // documentNode is the Document of a manifest entry: the manifest says what
@@ -550,56 +588,56 @@ func documentNode(e seed.Entry, t *docText, data string, ed *editionKnowledge) *
 }
 
 // checkParsed enforces the parser contract: some structure, unique ids,
-// provenance inside the file, relationships between known nodes.
-func checkParsed(t *docText, pd *parsedDoc) error {
+// provenance inside the file, relationships between known nodes. It
+// returns the document's node ids, sorted.
+func checkParsed(t *docText, pd *parsedDoc) (idList, error) {
 	if len(pd.Pillars) == 0 && len(pd.Measures) == 0 {
-		return &DocError{File: t.File, Err: errors.New("no recognisable structure: no pillars or measures found")}
+		return nil, &DocError{File: t.File, Err: errors.New("no recognisable structure: no pillars or measures found")}
 	}
 	n := len(t.Raw)
-	seen := make(map[string]bool, pd.nodeCount())
-	seen[pd.Doc.ID] = true
-	check := func(id string, s policygraph.Source) error {
+	ids := newIDList(pd)
+	// The ids that repeat, the Document's included, and whether a node
+	// gave it before: the first node that repeats one is the error.
+	var repeats map[string]bool
+	for i := 1; i < len(ids); i++ {
+		if ids[i] == ids[i-1] {
+			if repeats == nil {
+				repeats = map[string]bool{}
+			}
+			repeats[ids[i]] = false
+		}
+	}
+	if _, ok := repeats[pd.Doc.ID]; ok {
+		repeats[pd.Doc.ID] = true
+	}
+	// The first node's error, in node order: the nodes before it passed,
+	// so a repeat is of an id given before by a node that passed.
+	check := func(id string, s *policygraph.Source) error {
+		seen, repeated := repeats[id]
 		switch {
 		case id == "":
 			return &DocError{File: t.File, Line: s.LineStart, Err: errors.New("node without id")}
-		case seen[id]:
+		case seen:
 			return &DocError{File: t.File, Line: s.LineStart, Err: fmt.Errorf("duplicate node id %s", id)}
 		case s.LineStart < 1 || s.LineEnd < s.LineStart || s.LineEnd > n:
 			return &DocError{File: t.File, Err: fmt.Errorf("node %s: lines %d-%d outside 1-%d", id, s.LineStart, s.LineEnd, n)}
 		}
-		seen[id] = true
+		if repeated {
+			repeats[id] = true
+		}
 		return nil
 	}
-	var first error // the first node's error, every node checked
-	keep := func(e error) {
-		if first == nil {
-			first = e
+	for id, s := range pd.sources() {
+		if err := check(id, s); err != nil {
+			return nil, err
 		}
-	}
-	for _, x := range pd.Pillars {
-		keep(check(x.ID, x.Source))
-	}
-	for _, x := range pd.Groups {
-		keep(check(x.ID, x.Source))
-	}
-	for _, x := range pd.Measures {
-		keep(check(x.ID, x.Source))
-	}
-	for _, x := range pd.Targets {
-		keep(check(x.ID, x.Source))
-	}
-	for _, x := range pd.Directions {
-		keep(check(x.ID, x.Source))
-	}
-	if first != nil {
-		return first
 	}
 	for _, r := range pd.Rels {
-		if r == nil || !seen[r.Start] || !seen[r.End] {
-			return &DocError{File: t.File, Err: fmt.Errorf("relationship %v joins unknown nodes", r)}
+		if r == nil || !ids.has(r.Start) || !ids.has(r.End) {
+			return nil, &DocError{File: t.File, Err: fmt.Errorf("relationship %v joins unknown nodes", r)}
 		}
 	}
-	return nil
+	return ids, nil
 }
 
 // nodeCount is the number of nodes of the document, the Document included.
@@ -645,12 +683,11 @@ func nodeIDs(pd *parsedDoc) iter.Seq[string] {
 // assemble runs the shared passes over the parsed documents (in year order)
 // and fills g and the report.
 func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) {
-	var rels []*policygraph.Relationship
-	nodes := 0
-	for _, d := range docs {
-		nodes += d.pd.nodeCount()
-	}
-	owner := make(map[string]*loadedDoc, nodes) // node id → its document
+	// The relationships in the order the passes would have made them one
+	// document after the other, joined once at the end into the graph's
+	// list: appended as they came, the list grew by doubling and was then
+	// copied into the graph's.
+	var parts [][]*policygraph.Relationship
 	res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
 	ores := &orgResult{orgs: map[string]*policygraph.Organisation{}}
 	docAmounts := make([]int, len(docs))
@@ -662,10 +699,7 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 		g.Measures = append(g.Measures, pd.Measures...)
 		g.Targets = append(g.Targets, pd.Targets...)
 		g.Directions = append(g.Directions, pd.Directions...)
-		for id := range nodeIDs(pd) {
-			owner[id] = d
-		}
-		rels = append(rels, pd.Rels...)
+		parts = append(parts, pd.Rels)
 		// The passes' results joined as the passes run one document after
 		// the other would have left them.
 		for id, l := range p.res.laws {
@@ -678,25 +712,26 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 				res.funds[id] = f
 			}
 		}
-		res.rels = append(res.rels, p.res.rels...)
 		res.count += p.res.count
 		for id, o := range p.ores.orgs {
 			if ores.orgs[id] == nil {
 				ores.orgs[id] = o
 			}
 		}
-		ores.rels = append(ores.rels, p.ores.rels...)
 		ores.count += p.ores.count
 		g.Amounts = append(g.Amounts, p.ares.amounts...)
 		docAmounts[i] = len(p.ares.amounts)
-		rels = append(rels, p.ares.rels...)
+		parts = append(parts, p.ares.rels)
 		rep.LooseAmounts = append(rep.LooseAmounts, p.loose...)
 		rep.Unresolved = append(rep.Unresolved, p.unresolved...)
-		rels = append(rels, p.refs...)
-		rels = append(rels, p.restates...)
+		parts = append(parts, p.refs, p.restates)
 	}
-	rels = append(rels, res.rels...)
-	rels = append(rels, ores.rels...)
+	for _, d := range docs {
+		parts = append(parts, d.passes.res.rels)
+	}
+	for _, d := range docs {
+		parts = append(parts, d.passes.ores.rels)
+	}
 	rep.Mentions = res.count
 	rep.OrgMentions = ores.count
 	// The line counts read only the parse: done on a goroutine of their
@@ -713,15 +748,14 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			panic(l.err)
 		}
 		rep.Unresolved = append(rep.Unresolved, l.relistsUnresolved...)
-		rels = append(rels, l.relists...)
+		parts = append(parts, l.relists)
 	}
 	if aside.Wait(); asideErr != nil {
 		panic(asideErr)
 	}
 	for i := 1; i < len(docs); i++ {
 		rep.Unresolved = append(rep.Unresolved, links[i].crossUnresolved...)
-		rels = append(rels, links[i].cross...)
-		rels = append(rels, links[i].revises...)
+		parts = append(parts, links[i].cross, links[i].revises)
 	}
 
 	for _, l := range res.laws {
@@ -740,21 +774,19 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	// One relationship per id (the first), sorted by id: a stable sort
 	// keeps the first of equal ids ahead, so no set of the ids seen is
 	// needed (a map of every id, 0.1 MB of a load).
-	if len(rels) > 0 {
-		g.Relationships = make([]*policygraph.Relationship, 0, len(rels))
-	}
+	rels := slices.Concat(parts...) // nil for none, as the graph's list is then
 	for _, r := range rels {
 		if r.Properties == nil {
 			r.Properties = map[string]any{}
 		}
-		g.Relationships = append(g.Relationships, r)
 	}
+	g.Relationships = rels
 	slices.SortStableFunc(g.Relationships, func(a, b *policygraph.Relationship) int { return strings.Compare(a.ID, b.ID) })
 	g.Relationships = slices.CompactFunc(g.Relationships, func(a, b *policygraph.Relationship) bool { return a.ID == b.ID })
 
 	cited := map[*loadedDoc]map[string]bool{}
 	for _, r := range g.Relationships {
-		d := owner[r.Start]
+		d := ownerOf(docs, r.Start)
 		if d == nil {
 			continue
 		}
@@ -776,6 +808,18 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 			}
 		}
 	}
+}
+
+// ownerOf returns the document of docs that holds node id, nil if none
+// does. The documents' sorted ids answer it: a map of every id cost more
+// bytes than all the lists, for a handful of documents.
+func ownerOf(docs []*loadedDoc, id string) *loadedDoc {
+	for _, d := range docs {
+		if d.nodeIDSet().has(id) {
+			return d
+		}
+	}
+	return nil
 }
 
 // docsLinks returns each document's links against the one before it:

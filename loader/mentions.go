@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"iter"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -19,10 +20,10 @@ import (
 type docIndex struct {
 	t     *docText
 	s     string
-	lineS []int // lineS[i] is the offset in s where line i starts
+	lineS []int32 // lineS[i] is the offset in s where line i starts (lineStart); s is below maxDocBytes
 
-	srcs   []mentionSource // mentionSources(x, srcsOf), once per document
-	srcsOf *parsedDoc
+	prose   []mentionSource // proseSources(x, proseOf), once per document
+	proseOf *parsedDoc
 
 	norm map[string]string // normalize's results the document's memo lacks
 }
@@ -46,7 +47,7 @@ func (x *docIndex) normalize(s string) string {
 }
 
 func newDocIndex(t *docText) *docIndex {
-	x := &docIndex{t: t, lineS: make([]int, len(t.Raw)+1)}
+	x := &docIndex{t: t, lineS: make([]int32, len(t.Raw)+1)}
 	size := 0
 	for _, l := range t.Raw {
 		size += len(l)
@@ -58,7 +59,7 @@ func newDocIndex(t *docText) *docIndex {
 	// a few dozen, hundreds of times (0.09 MB a load).
 	unclaimed := map[rune]string{}
 	for li, l := range t.Raw {
-		x.lineS[li] = b.Len()
+		x.lineS[li] = int32(b.Len())
 		// appendIndexed rune by rune, with runs of runes that stay as they
 		// are (most of the text) copied whole.
 		run := 0 // l[run:i] stays
@@ -90,7 +91,7 @@ func newDocIndex(t *docText) *docIndex {
 		}
 		b.WriteString(l[run:])
 	}
-	x.lineS[len(t.Raw)] = b.Len()
+	x.lineS[len(t.Raw)] = int32(b.Len())
 	x.s = b.String()
 	return x
 }
@@ -123,8 +124,12 @@ func (x *docIndex) lineAt(p int) int {
 		return -1
 	}
 	p = min(p, len(x.s)-1)
-	return sort.Search(len(x.t.Raw), func(i int) bool { return x.lineS[i+1] > p })
+	return sort.Search(len(x.t.Raw), func(i int) bool { return x.lineStart(i+1) > p })
 }
+
+// lineStart is the offset in s where line i (0-based) starts; i may be
+// the number of lines, for the end of s.
+func (x *docIndex) lineStart(i int) int { return int(x.lineS[i]) }
 
 // rawRuneAt returns the raw rune whose output holds byte p of s: its 0-based
 // line, its byte offset there and its length; ok false if there is none.
@@ -135,7 +140,7 @@ func (x *docIndex) rawRuneAt(p int) (line, off, size int, ok bool) {
 	}
 	p = min(p, len(x.s)-1)
 	var buf [64]byte
-	pos := x.lineS[li]
+	pos := x.lineStart(li)
 	for off, r := range x.t.Raw[li] {
 		n := len(appendIndexed(buf[:0], r))
 		if n > 0 && p < pos+n {
@@ -164,8 +169,8 @@ func (x *docIndex) locate(pat string, from, to int) (line int, surface string, o
 	}
 	from = max(1, min(from, len(x.t.Raw)))
 	to = max(from, min(to, len(x.t.Raw)))
-	lo := x.lineS[from-1]
-	hi := x.lineS[to]
+	lo := x.lineStart(from - 1)
+	hi := x.lineStart(to)
 	if i := strings.Index(x.s[lo:], pat); i >= 0 && lo+i < hi {
 		p := lo + i
 		return x.lineOf(p), x.surface(p, p+len(pat)), true
@@ -199,7 +204,7 @@ func (x *docIndex) locateNth(pat string, from, to, nth int) (line int, surface s
 	if pat != "" && nth > 0 {
 		from = max(1, min(from, len(x.t.Raw)))
 		to = max(from, min(to, len(x.t.Raw)))
-		lo, hi := x.lineS[from-1], x.lineS[to]
+		lo, hi := x.lineStart(from-1), x.lineStart(to)
 		for p := lo; ; {
 			i := strings.Index(x.s[p:hi], pat)
 			if i < 0 {
@@ -263,9 +268,8 @@ type mentionResult struct {
 // verbatim surface and the 1-based line of the first mention per
 // (node, law/fund).
 func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
-	srcs := mentionSources(x, pd)
 	docSeen := map[string]bool{}
-	for _, src := range srcs {
+	for src := range mentionSources(x, pd) {
 		seen := map[string]bool{}
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen // one relationship per (document, law) across paragraphs
@@ -304,36 +308,43 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 	}
 }
 
-// mentionSources are the texts scanned for names: pillar goals, measures,
-// targets and the document's prose.
-func mentionSources(x *docIndex, pd *parsedDoc) []mentionSource {
-	if x.srcsOf == pd {
-		return x.srcs // the organisation pass reads what the law pass read
-	}
+// mentionSources yields the texts scanned for names: pillar goals,
+// measures, targets and the document's prose. The nodes' are read from pd
+// as they are yielded (a slice of them was 0.07 MB a load); the prose runs
+// are found once per document, for both name passes.
+func mentionSources(x *docIndex, pd *parsedDoc) iter.Seq[mentionSource] {
 	// Prose that belongs to no node (key messages, 考え方 pages, the 2025
 	// scenario pages) still names laws and funds — the only mentions of the
 	// foreign statutes (CHIPS法, インフレ削減法) are there. They are cited by
-	// the Document, so no mention is dropped and no node is invented. Read
-	// first, to size srcs.
-	var prose []mentionSource
-	if pd.Doc != nil {
-		prose = proseSources(x, pd)
-	}
-	srcs := make([]mentionSource, 0, len(pd.Pillars)+len(pd.Measures)+len(pd.Targets)+len(prose))
-	for _, p := range pd.Pillars {
-		if p.LongTermGoal != "" {
-			srcs = append(srcs, mentionSource{p.ID, p.LongTermGoal, "", p.LineStart, p.LineEnd, false, false})
+	// the Document, so no mention is dropped and no node is invented.
+	if x.proseOf != pd {
+		x.prose, x.proseOf = nil, pd
+		if pd.Doc != nil {
+			x.prose = proseSources(x, pd)
 		}
 	}
-	for _, ms := range pd.Measures {
-		srcs = append(srcs, mentionSource{ms.ID, ms.Text, "", ms.LineStart, ms.LineEnd, true, false})
+	return func(yield func(mentionSource) bool) {
+		for _, p := range pd.Pillars {
+			if p.LongTermGoal != "" && !yield(mentionSource{p.ID, p.LongTermGoal, "", p.LineStart, p.LineEnd, false, false}) {
+				return
+			}
+		}
+		for _, ms := range pd.Measures {
+			if !yield(mentionSource{ms.ID, ms.Text, "", ms.LineStart, ms.LineEnd, true, false}) {
+				return
+			}
+		}
+		for _, t := range pd.Targets {
+			if !yield(mentionSource{t.ID, t.Text, "", t.LineStart, t.LineEnd, true, false}) {
+				return
+			}
+		}
+		for _, src := range x.prose {
+			if !yield(src) {
+				return
+			}
+		}
 	}
-	for _, t := range pd.Targets {
-		srcs = append(srcs, mentionSource{t.ID, t.Text, "", t.LineStart, t.LineEnd, true, false})
-	}
-	srcs = append(srcs, prose...)
-	x.srcs, x.srcsOf = srcs, pd
-	return srcs
 }
 
 // orgResult is what the organisation pass adds to the graph.
@@ -348,7 +359,7 @@ type orgResult struct {
 // of the first mention per (node, organisation).
 func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 	docSeen := map[string]bool{}
-	for _, src := range mentionSources(x, pd) {
+	for src := range mentionSources(x, pd) {
 		if src.fundsOnly {
 			continue
 		}
@@ -359,23 +370,23 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 		n := x.sourceText(src)
 		for _, mt := range m.findOrgs(n) {
 			res.count++
-			o := m.org(mt.p)
-			if seen[o.ID] {
+			id := m.orgID(mt.p)
+			if seen[id] {
 				continue
 			}
-			seen[o.ID] = true
+			seen[id] = true
 			// The occurrence matched, not the first: an earlier one may be
 			// inside a Not word (有志国連携 before 国連機関).
 			line, surface, ok := x.locateNth(mt.p.text, src.from, src.to, strings.Count(n[:mt.Start], mt.p.text))
 			if !ok {
 				line, surface = src.from, mt.p.text
 			}
-			if res.orgs[o.ID] == nil {
-				res.orgs[o.ID] = o
+			if res.orgs[id] == nil {
+				res.orgs[id] = m.org(mt.p)
 			}
 			res.rels = append(res.rels, &policygraph.Relationship{
-				ID: relID(policygraph.RelMentionsOrg, src.id, o.ID), Type: policygraph.RelMentionsOrg,
-				Start: src.id, End: o.ID,
+				ID: relID(policygraph.RelMentionsOrg, src.id, id), Type: policygraph.RelMentionsOrg,
+				Start: src.id, End: id,
 				Properties: map[string]any{"surface": surface, "line": line},
 			})
 		}
@@ -458,7 +469,7 @@ func (x *docIndex) sourceText(src mentionSource) string {
 func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 	var buf [utf8.UTFMax]byte
 	for li := from - 1; li < to; li++ {
-		out := x.s[x.lineS[li]:x.lineS[li+1]]
+		out := x.s[x.lineStart(li):x.lineStart(li+1)]
 		l, p := x.t.Norm[li], 0 // l[:i] mapped is out[:p]
 		for i := 0; i < len(l); {
 			var b []byte
@@ -489,7 +500,7 @@ func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 			return "", false
 		}
 	}
-	return x.s[x.lineS[from-1]:x.lineS[to]], true
+	return x.s[x.lineStart(from-1):x.lineStart(to)], true
 }
 
 // aliasList is the entry's aliases without ones equal to the name, never nil

@@ -66,11 +66,11 @@ type pageSpan struct {
 
 // pageMapping holds the slide page of every line of a document.
 type pageMapping struct {
-	page      []int  // page[i] is the page of line i+1
-	confirmed []bool // confirmed[i]: page[i] agrees with printed numbers
-	breaks    []int  // first line of each slide, ascending; breaks[0] == 1
-	spaced    []int  // the breaks by the leading-space convention (or a form feed) alone
-	gaps      []int  // the lines after three or more blank lines
+	page      []int32 // page[i] is the page of line i+1 (no more pages than lines)
+	confirmed []bool  // confirmed[i]: page[i] agrees with printed numbers
+	breaks    []int   // first line of each slide, ascending; breaks[0] == 1
+	spaced    []int   // the breaks by the leading-space convention (or a form feed) alone
+	gaps      []int   // the lines after three or more blank lines
 	anchors   []pageAnchor
 	ignored   int // printed-number candidates that did not fit the breaks
 	spans     []pageSpan
@@ -82,7 +82,7 @@ func (m *pageMapping) pageOf(line int) (int, bool) {
 	if m == nil || line < 1 || line > len(m.page) {
 		return 0, false
 	}
-	return m.page[line-1], m.confirmed[line-1]
+	return int(m.page[line-1]), m.confirmed[line-1]
 }
 
 // lines returns the 1-based line range of page n, for 後掲 p.NN pointers;
@@ -92,7 +92,7 @@ func (m *pageMapping) lines(n int) (from, to int, ok bool) {
 		return 0, 0, false
 	}
 	for i, p := range m.page {
-		if p != n {
+		if int(p) != n {
 			continue
 		}
 		if from == 0 {
@@ -117,7 +117,7 @@ func countIn(xs []int, a, b int) int {
 // findPages computes the slide page of every line of t.
 func findPages(t *docText) *pageMapping {
 	n := len(t.Raw)
-	m := &pageMapping{page: make([]int, n), confirmed: make([]bool, n)}
+	m := &pageMapping{page: make([]int32, n), confirmed: make([]bool, n)}
 	if n == 0 {
 		return m
 	}
@@ -316,7 +316,7 @@ func (m *pageMapping) assign(n int) {
 		}
 		if i+1 == len(pts) {
 			for l := from; l <= n; l++ {
-				m.page[l-1] = a.page + m.breaksIn(a.line, l)
+				m.page[l-1] = int32(a.page + m.breaksIn(a.line, l))
 			}
 			reason := "no printed page number after line " + strconv.Itoa(a.line) + " to check the count against"
 			if a.kind == "start" {
@@ -350,7 +350,7 @@ func (m *pageMapping) assign(n int) {
 			case !ok && back < fwd:
 				p = b.page - back
 			}
-			m.page[l-1] = min(max(p, a.page), b.page)
+			m.page[l-1] = int32(min(max(p, a.page), b.page))
 		}
 		reason := ""
 		if !ok {
@@ -367,16 +367,16 @@ func (m *pageMapping) assign(n int) {
 	// A line that carries a believed printed number is on that page, whatever
 	// the count around it says.
 	for _, a := range m.anchors {
-		m.page[a.line-1], m.confirmed[a.line-1] = a.page, true
+		m.page[a.line-1], m.confirmed[a.line-1] = int32(a.page), true
 	}
 	for i := range m.spans {
 		s := &m.spans[i]
 		for l := s.from; l <= s.to; l++ {
 			if m.confirmed[l-1] == s.confirmed {
 				if s.first == 0 {
-					s.first = m.page[l-1]
+					s.first = int(m.page[l-1])
 				}
-				s.last = m.page[l-1]
+				s.last = int(m.page[l-1])
 			}
 		}
 	}
@@ -395,7 +395,7 @@ func (pd *parsedDoc) pageReport() PageReport {
 	if m == nil || len(m.page) == 0 {
 		return PageReport{}
 	}
-	r := PageReport{Pages: m.page[len(m.page)-1], PrintedNumbers: len(m.anchors), Ignored: m.ignored}
+	r := PageReport{Pages: int(m.page[len(m.page)-1]), PrintedNumbers: len(m.anchors), Ignored: m.ignored}
 	for _, s := range m.spans {
 		if !s.confirmed {
 			r.Inferred = append(r.Inferred, PageSpan{FromLine: s.from, ToLine: s.to, FirstPage: s.first, LastPage: s.last, Reason: s.reason})

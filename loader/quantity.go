@@ -35,10 +35,11 @@ type quantity struct {
 	means     bool // 10兆円超規模の…投資を行い、: the means of the goal that follows
 }
 
-// quantities returns the numbers of rs with a unit (or a decimal point).
-func quantities(x *runeIndex) []quantity {
+// quantities appends to out the numbers of rs with a unit (or a decimal
+// point). Callers pass a slice of an array on their stack (a text states
+// a few quantities at most).
+func quantities(out []quantity, x *runeIndex) []quantity {
 	rs := x.rs
-	var out []quantity
 	depth := 0
 	for i := 0; i < len(rs); i++ {
 		switch rs[i] {
@@ -239,14 +240,19 @@ type goal struct {
 // something else (2030年頃に実用化が見込まれる技術) and a decade (2030年代)
 // date no goal.
 func goals(text string, edition int) ([]goal, int) {
-	x := newRuneIndex(foldRunes(text))
-	return goalRunes(x, quantities(x), edition)
+	var buf foldBuf
+	var qs [8]quantity
+	x := newRuneIndex(foldRunes(buf[:0], text))
+	return goalRunes(x, quantities(qs[:0], x), edition)
 }
 
 // goalRunes is goals on the runes of the folded text and its quantities.
 func goalRunes(x *runeIndex, all []quantity, edition int) ([]goal, int) {
 	rs := x.rs
-	var qs []quantity
+	// qs, ds and the dates read are a few each: on the stack
+	var qbuf [8]quantity
+	var dbuf, dates [8]dateMention
+	qs := qbuf[:0]
 	outside := false
 	for _, q := range all {
 		if !q.notGoal {
@@ -263,8 +269,8 @@ func goalRunes(x *runeIndex, all []quantity, edition int) ([]goal, int) {
 		}
 		qs = kept
 	}
-	var ds []dateMention
-	for _, m := range dateRunes(x, edition) {
+	ds := dbuf[:0]
+	for _, m := range dateRunes(dates[:0], x, edition) {
 		if !m.decade && !x.clauseHas(m.end, "見込") {
 			ds = append(ds, m)
 		}
@@ -348,8 +354,10 @@ func statedGoals(text string, edition int) []goal {
 	if !strings.Contains(text, "目標") && !strings.Contains(text, "目指") {
 		return nil
 	}
-	x := newRuneIndex(foldRunes(text))
-	qs := quantities(x)
+	var buf foldBuf
+	var qbuf [8]quantity
+	x := newRuneIndex(foldRunes(buf[:0], text))
+	qs := quantities(qbuf[:0], x)
 	var aims []bool
 	for _, q := range qs {
 		if !q.notGoal {

@@ -2,7 +2,6 @@ package loader
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Years, for every edition: one scanner finds the dates a text states
@@ -53,11 +52,11 @@ var relWords = []struct {
 var eventVerbs = [][]rune{[]rune("試行開始"), []rune("開始"), []rune("作成"), []rune("策定"), []rune("公表"),
 	[]rune("設立"), []rune("設置"), []rune("導入"), []rune("参加"), []rune("立ち上げ")}
 
-// dateRunes returns the dates of rs (folded text) in order; edition
-// resolves the relative ones.
-func dateRunes(x *runeIndex, edition int) []dateMention {
+// dateRunes appends to out the dates of rs (folded text) in order;
+// edition resolves the relative ones. Callers pass a slice of an array on
+// their stack (a text states a few dates at most).
+func dateRunes(out []dateMention, x *runeIndex, edition int) []dateMention {
 	rs := x.rs
-	var out []dateMention
 	for i := 0; i < len(rs); {
 		if !mayStartDate(rs[i]) {
 			i++
@@ -256,8 +255,10 @@ func measurePeriod(text string, edition int) (start, end int) {
 	if !mayDate(text) {
 		return 0, 0
 	}
-	rs := foldRunes(text)
-	ms := dateRunes(newRuneIndex(rs), edition)
+	var buf foldBuf
+	var dates [8]dateMention
+	rs := foldRunes(buf[:0], text)
+	ms := dateRunes(dates[:0], newRuneIndex(rs), edition)
 	for _, m := range ms {
 		if m.year2 != 0 && !m.weak && m.role != roleModify {
 			return m.year, m.year2
@@ -367,14 +368,13 @@ func mayStartDate(r rune) bool {
 
 // ---- small rune helpers shared by the extractors ----
 
-// foldRunes is the matching form the extractors read, in one pass: what
-// normalize gives for digits, Latin letters and ASCII punctuation (the
-// full-width forms U+FF01–FF5E become ASCII) and no whitespace; other runes
-// are kept as written (NFKC would also turn ① into 1).
-func foldRunes(s string) []rune {
-	// Sized by the runes: half the bytes was half again too many for kana
-	// and kanji, and too few for ASCII.
-	out := make([]rune, 0, utf8.RuneCountInString(s))
+// foldRunes appends to out the matching form the extractors read, in one
+// pass: what normalize gives for digits, Latin letters and ASCII
+// punctuation (the full-width forms U+FF01–FF5E become ASCII) and no
+// whitespace; other runes are kept as written (NFKC would also turn ① into
+// 1). The extractors pass a foldBuf, so that a text of up to foldBufRunes
+// runes is folded on the stack.
+func foldRunes(out []rune, s string) []rune {
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u3000':
@@ -386,6 +386,14 @@ func foldRunes(s string) []rune {
 	}
 	return out
 }
+
+// foldBuf holds a folded text (foldRunes) of up to foldBufRunes runes on
+// the stack of the extractor that reads it: the texts are read once and
+// dropped, and their slices were 0.06 MB a load. Most measure and target
+// texts of the seed are shorter; a longer one grows onto the heap.
+type foldBuf [foldBufRunes]rune
+
+const foldBufRunes = 256
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 

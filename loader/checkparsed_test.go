@@ -1,0 +1,66 @@
+package loader
+
+import (
+	"testing"
+
+	"github.com/policygraph/policygraph"
+)
+
+// checkParsed names the first node, in node order, that breaks the
+// contract: a repeat is the second node with an id (or a node with the
+// Document's), whatever comes after it.
+func TestCheckParsedFirstError(t *testing.T) {
+	src := func(from, to int) policygraph.Source { return policygraph.Source{LineStart: from, LineEnd: to} }
+	txt := &docText{File: "f.txt", Raw: []string{"a", "b", "c"}}
+	doc := &policygraph.Document{ID: "doc:1"}
+	pillar := func(id string, from, to int) *policygraph.Pillar {
+		return &policygraph.Pillar{ID: id, Source: src(from, to)}
+	}
+	measure := func(id string, from, to int) *policygraph.Measure {
+		return &policygraph.Measure{ID: id, Source: src(from, to)}
+	}
+	rel := func(start, end string) *policygraph.Relationship {
+		return &policygraph.Relationship{ID: "R:" + start + "->" + end, Type: "R", Start: start, End: end}
+	}
+	for _, tc := range []struct {
+		name string
+		pd   *parsedDoc
+		want string // "" for none
+	}{
+		{"fine", &parsedDoc{Pillars: []*policygraph.Pillar{pillar("p", 1, 1)},
+			Measures: []*policygraph.Measure{measure("m", 2, 3)}, Rels: []*policygraph.Relationship{rel("p", "m"), rel("doc:1", "p")}}, ""},
+		{"repeat", &parsedDoc{Pillars: []*policygraph.Pillar{pillar("x", 1, 1)},
+			Measures: []*policygraph.Measure{measure("m", 1, 1), measure("x", 2, 2)}}, "f.txt:2: duplicate node id x"},
+		{"the document's id", &parsedDoc{Measures: []*policygraph.Measure{measure("doc:1", 3, 3)}}, "f.txt:3: duplicate node id doc:1"},
+		{"no id", &parsedDoc{Measures: []*policygraph.Measure{measure("m", 1, 1), measure("", 2, 2)}}, "f.txt:2: node without id"},
+		{"lines before a repeat", &parsedDoc{Measures: []*policygraph.Measure{measure("x", 1, 9), measure("x", 2, 2)}},
+			"f.txt: node x: lines 1-9 outside 1-3"},
+		{"repeat before lines", &parsedDoc{Measures: []*policygraph.Measure{measure("x", 1, 1), measure("x", 0, 2), measure("y", 5, 5)}},
+			"f.txt: duplicate node id x"},
+		{"unknown end", &parsedDoc{Measures: []*policygraph.Measure{measure("m", 1, 1)}, Rels: []*policygraph.Relationship{rel("m", "n")}},
+			"f.txt: relationship &{R:m->n R m n map[]} joins unknown nodes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.pd.Doc = doc
+			ids, err := checkParsed(txt, tc.pd)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tc.want {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+			if err != nil {
+				return
+			}
+			for id := range nodeIDs(tc.pd) {
+				if !ids.has(id) {
+					t.Errorf("ids lack %s", id)
+				}
+			}
+			if ids.has("nope") || len(ids) != tc.pd.nodeCount() {
+				t.Errorf("ids %v", ids)
+			}
+		})
+	}
+}

@@ -70,6 +70,15 @@ func FuzzParse(f *testing.F) {
 		for _, x := range pd.Directions {
 			check(x.ID, x.Source)
 		}
+		// Pages start at 1 and never fall, whatever the breaks, the
+		// printed numbers and the slides the layout knows.
+		for l, prev := 1, 1; l <= n; l++ {
+			p, _ := pd.Pages.pageOf(l)
+			if p < prev {
+				t.Fatalf("line %d on p.%d after p.%d", l, p, prev)
+			}
+			prev = p
+		}
 		// The shared passes on the result, alone and against itself as the
 		// other edition.
 		d := &loadedDoc{entry: e, t: txt, pd: pd, rep: &DocReport{Nodes: map[string]int{}, Rels: map[string]int{}}}

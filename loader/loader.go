@@ -494,16 +494,16 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (d *loadedD
 		return nil, err
 	}
 	t.Edition = lc.edition
-	// The page numbers and the name passes' index read the lines alone:
-	// made while the grammar runs.
-	var pages *pageMapping
+	// The slide breaks the lines show and the name passes' index read the
+	// lines alone: made while the grammar runs.
+	var pages pageBreakScan
 	var index *docIndex
 	var pagesErr error
 	var wg sync.WaitGroup
 	text := t // not t itself: a return assigns it before the deferred Wait
 	wg.Go(func() {
 		pagesErr = catchPanic(func() {
-			pages = findPages(text)
+			pages = scanPageBreaks(text)
 			index = newDocIndex(text)
 		})
 	})
@@ -529,7 +529,7 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (d *loadedD
 	if wg.Wait(); pagesErr != nil {
 		return nil, &DocError{File: e.File, Err: pagesErr}
 	}
-	pd.Pages, pd.index = pages, index
+	pd.Pages, pd.index = pages.pages(t, pd.slides), index
 	for _, s := range pd.sources() {
 		pd.cite(s)
 	}

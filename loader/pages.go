@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,13 +116,63 @@ func countIn(xs []int, a, b int) int {
 }
 
 // findPages computes the slide page of every line of t.
-func findPages(t *docText) *pageMapping {
-	n := len(t.Raw)
-	m := &pageMapping{page: make([]int32, n), confirmed: make([]bool, n)}
-	if n == 0 {
-		return m
+func findPages(t *docText) *pageMapping { return scanPageBreaks(t).pages(t, nil) }
+
+// pageBreakScan is the slide breaks a text's lines show (pageBreaks): the
+// line scan, made while the grammar runs, before the grammar says which
+// slides its layout knows.
+type pageBreakScan struct{ breaks, spaced, gaps []int }
+
+func scanPageBreaks(t *docText) pageBreakScan {
+	if len(t.Raw) == 0 {
+		return pageBreakScan{}
 	}
-	m.breaks, m.spaced, m.gaps = pageBreaks(t)
+	breaks, spaced, gaps := pageBreaks(t)
+	return pageBreakScan{breaks, spaced, gaps}
+}
+
+// oneSlide is a run of lines, from..to (1-based, inclusive), that the
+// layout knows to be one slide: an overview table (2023's 新機軸の施策の柱
+// tables, 2025's pillar tables) fills a slide of its own, whatever lines
+// inside it the extraction starts with a space (a wrapped cell, the
+// ' 各分野（ミクロ）の主要施策' header).
+type oneSlide struct{ from, to int }
+
+// pages computes the pages of t's lines from the breaks scanned and the
+// slides the layout knows (ascending, apart): no break inside one, a break
+// where each begins. The printed numbers still check the count.
+func (s pageBreakScan) pages(t *docText, slides []oneSlide) *pageMapping {
+	if len(t.Raw) == 0 {
+		return &pageMapping{}
+	}
+	breaks := s.breaks
+	if len(slides) > 0 {
+		breaks = make([]int, 0, len(s.breaks)+len(slides))
+		k := 0 // the first slide that may hold the break read
+		for _, b := range s.breaks {
+			for k < len(slides) && slides[k].to < b {
+				k++
+			}
+			if k < len(slides) && slides[k].from < b {
+				continue // inside a slide the layout knows
+			}
+			breaks = append(breaks, b)
+		}
+		for _, sl := range slides {
+			breaks = append(breaks, sl.from)
+		}
+		slices.Sort(breaks)
+		breaks = slices.Compact(breaks)
+	}
+	return pagesFrom(t, breaks, s.spaced, s.gaps)
+}
+
+// pagesFrom computes the pages of t's lines from its slide breaks (the
+// first line of each slide, ascending, from 1), the breaks by leading
+// spaces alone and the gaps of three blank lines (pageBreaks).
+func pagesFrom(t *docText, breaks, spaced, gaps []int) *pageMapping {
+	n := len(t.Raw)
+	m := &pageMapping{page: make([]int32, n), confirmed: make([]bool, n), breaks: breaks, spaced: spaced, gaps: gaps}
 	cands, charts := pageAnchors(t, m.breaks)
 	m.anchors = m.believe(cands)
 	m.ignored = len(cands) - len(m.anchors) + charts
@@ -341,6 +392,7 @@ func (m *pageMapping) assign(n int) {
 		if spacedOK {
 			spaced = m.spacedBreaks(a.line, b.line)
 		}
+		low := a.page // pages never fall: the page of the line before
 		for l := from; l < b.line; l++ {
 			fwd, back := m.breaksIn(a.line, l), m.breaksIn(l, b.line)
 			p := a.page + fwd
@@ -348,9 +400,13 @@ func (m *pageMapping) assign(n int) {
 			case spacedOK:
 				p = a.page + countIn(spaced, a.line, l)
 			case !ok && back < fwd:
-				p = b.page - back
+				// Counted back from b, nearer; where the breaks
+				// over-count, that is below the count from a just
+				// before, and a page is never below the one before it.
+				p = max(b.page-back, low)
 			}
-			m.page[l-1] = int32(min(max(p, a.page), b.page))
+			p = min(max(p, a.page), b.page)
+			m.page[l-1], low = int32(p), p
 		}
 		reason := ""
 		if !ok {

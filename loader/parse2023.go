@@ -518,6 +518,7 @@ func (p *parser2023) addAlias(key, s string) {
 func (p *parser2023) run() {
 	its := p.items
 	sawPillarCol := false
+	tableTop := 0 // the line of the 新機軸の/施策の柱 header cell read last
 	for i := 0; i < len(its); i++ {
 		it := its[i]
 		switch it.kind {
@@ -529,6 +530,9 @@ func (p *parser2023) run() {
 			p.place(it.line, "furniture:page-header")
 			continue
 		case k23PillarCol:
+			if !sawPillarCol {
+				tableTop = it.line
+			}
 			sawPillarCol = true
 			p.place(it.line, "furniture:column-header")
 			continue
@@ -536,6 +540,7 @@ func (p *parser2023) run() {
 			p.place(it.line, "furniture:column-header")
 			if sawPillarCol {
 				i = p.summaryTable(i + 1)
+				p.tableSlide(tableTop, i)
 			} else {
 				p.sec = sec23Macro
 			}
@@ -851,6 +856,20 @@ func (p *parser2023) summaryTable(i int) int {
 	}
 	flush()
 	return i
+}
+
+// tableSlide records that an overview table, from its header cell at
+// line top to items[end], fills one slide: the extraction starts some of
+// its text boxes with a space (' 各分野（ミクロ）の主要施策', a cell), which
+// would otherwise count as slide breaks. The slide ends at the table's
+// last line of text; a page number or blank lines after it may open the
+// next.
+func (p *parser2023) tableSlide(top, end int) {
+	for ; end >= 0 && (p.items[end].kind == k23Blank || p.items[end].kind == k23PageNum); end-- {
+	}
+	if end >= 0 && p.items[end].line >= top {
+		p.pd.slides = append(p.pd.slides, oneSlide{top, p.items[end].line})
+	}
 }
 
 func runLen23(its []item2023, i int) int {

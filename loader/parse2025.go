@@ -857,6 +857,8 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		if !seg.hasContent() {
 			continue
 		}
+		// a pillar's table fills a slide of its own
+		p.pd.slides = append(p.pd.slides, oneSlide{seg.start, seg.end})
 		for _, g := range seg.groups {
 			var parts []string
 			for _, l := range g.lines {

@@ -64,6 +64,9 @@ type parsedDoc struct {
 	Placed placement
 	// Pages is the slide page of every line (pages.go), set after parsing.
 	Pages *pageMapping
+	// slides are the runs of lines the layout knows to be one slide each,
+	// ascending (pages.go counts no break inside one).
+	slides []oneSlide
 	// index is the text in matching form for the name passes (mentions.go),
 	// built while the grammar runs.
 	index *docIndex

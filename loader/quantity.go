@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -239,15 +240,19 @@ type goal struct {
 // of its own (46％削減、さらには2050年カーボンニュートラル). A year of
 // something else (2030年頃に実用化が見込まれる技術) and a decade (2030年代)
 // date no goal.
-func goals(text string, edition int) ([]goal, int) {
-	var buf foldBuf
+func goals(text string, edition int) ([]goal, int) { return goalsIn(nil, text, edition) }
+
+// goalsIn is goals in buf's array when it is large enough: the checks that
+// only read the goals pass an array on their stack.
+func goalsIn(buf []goal, text string, edition int) ([]goal, int) {
+	var runes foldBuf
 	var qs [8]quantity
-	x := newRuneIndex(foldRunes(buf[:0], text))
-	return goalRunes(x, quantities(qs[:0], x), edition)
+	x := newRuneIndex(foldRunes(runes[:0], text))
+	return goalRunes(buf, x, quantities(qs[:0], x), edition)
 }
 
-// goalRunes is goals on the runes of the folded text and its quantities.
-func goalRunes(x *runeIndex, all []quantity, edition int) ([]goal, int) {
+// goalRunes is goalsIn on the runes of the folded text and its quantities.
+func goalRunes(buf []goal, x *runeIndex, all []quantity, edition int) ([]goal, int) {
 	rs := x.rs
 	// qs, ds and the dates read are a few each: on the stack
 	var qbuf [8]quantity
@@ -286,9 +291,9 @@ func goalRunes(x *runeIndex, all []quantity, edition int) ([]goal, int) {
 		if len(ds) > 0 {
 			g.year = yearOf(ds[0])
 		}
-		return []goal{g}, 0
+		return append(buf[:0], g), 0
 	}
-	out := make([]goal, 0, len(qs)+1)
+	out := slices.Grow(buf[:0], len(qs)+1)
 	from := 0
 	main := -1
 	next := 0 // ds and qs are in text order: one pointer walks the dates once
@@ -328,14 +333,16 @@ func goalRunes(x *runeIndex, all []quantity, edition int) ([]goal, int) {
 
 // statesQuantity reports whether text states a goal with a number.
 func statesQuantity(text string) bool {
-	gs, main := goals(text, 0)
+	var buf [4]goal
+	gs, main := goalsIn(buf[:0], text, 0)
 	return gs[main].value != 0 || gs[main].unit != ""
 }
 
 // isMeans reports whether t's value is the means of another goal of its
 // text (10兆円超規模の官民による追加投資を行い、…売上高を15兆円超とする).
 func isMeans(t *policygraph.Target) bool {
-	gs, _ := goals(t.Text, 0)
+	var buf [4]goal
+	gs, _ := goalsIn(buf[:0], t.Text, 0)
 	for _, g := range gs {
 		if g.value == t.Value && g.unit == t.Unit {
 			return g.means
@@ -366,7 +373,8 @@ func statedGoals(text string, edition int) []goal {
 			aims = append(aims, !theirs && (x.clauseHas(q.end, "目標") || x.clauseHas(q.end, "目指")))
 		}
 	}
-	gs, _ := goalRunes(x, qs, edition)
+	var gbuf [8]goal
+	gs, _ := goalRunes(gbuf[:0], x, qs, edition)
 	var out []goal
 	for k, g := range gs {
 		if k < len(aims) && aims[k] && g.value != 0 {

@@ -313,7 +313,7 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 	for k, i := range purposeOf {
 		ev.vp[i] = vecs[nl+ne+k]
 	}
-	ev.findTwins(in.refersTo, in.summarizes)
+	ev.findTwins(in.refersTo, in.summarizes, spare.n)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
 		ev.parent[i] = in.parentOf(a.m.ID)
@@ -400,12 +400,12 @@ func (ev *evolveScorer) dot(v tfidf, d []float64) {
 }
 
 // findTwins sets the twin of every summary cell and pointer of the earlier
-// edition (evolveTwinMin).
-func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByID) {
+// edition (evolveTwinMin); cur is scratch by bigram id, for earlierVec.
+func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByID, cur []int32) {
 	ev.twin = make([]int, len(ev.earlier))
 	ev.items = make([][]int, len(ev.earlier))
 	d := make([]float64, len(ev.earlier))
-	buf, cur := ev.earlierBuf(), make([]int32, len(ev.index.start)-1)
+	buf := ev.earlierBuf()
 	ev.newCursor(cur)
 	at := newIDIndex(ev.earlier)
 	for j, c := range ev.earlier {
@@ -448,8 +448,8 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByI
 }
 
 // idScratch is two arrays by bigram id, spare: buildTFIDF's df and idf,
-// which contrast reuses rather than allocate its own (0.08 MB a load); n
-// holds no counts after buildTFIDF, nor zeros.
+// which findTwins (n) and contrast reuse rather than allocate their own
+// (0.08 MB a load); n holds no counts after buildTFIDF, nor zeros.
 type idScratch struct {
 	n []int32
 	f []float64

@@ -307,14 +307,13 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			purposeOf = append(purposeOf, i)
 		}
 	}
-	vecs, nIDs, spare := buildTFIDF(bags, nl+ne)
-	ev.vl, ev.ve = vecs[:nl], vecs[nl:nl+ne]
+	vecs, index, spare := buildTFIDF(bags, nl+ne, nl, nl+ne)
+	ev.vl, ev.ve, ev.index = vecs[:nl], vecs[nl:nl+ne], index
 	ev.vp = make([]tfidf, nl)
 	for k, i := range purposeOf {
 		ev.vp[i] = vecs[nl+ne+k]
 	}
-	ev.index = postings(ev.ve, nIDs, spare.n)
-	ev.findTwins(in.refersTo, in.summarizes)
+	ev.findTwins(in.refersTo, in.summarizes, spare.n)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
 		ev.parent[i] = in.parentOf(a.m.ID)
@@ -345,32 +344,49 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 // their order, with their weights: j[start[id]:start[id+1]] and the same
 // run of w. Three flat arrays rather than a slice of pairs per id: a
 // slice header per id and a padded pair per posting cost twice the bytes.
+// The earlier vectors' weights are kept here only (buildTFIDF; a copy
+// of them with the vectors was 0.09 MB a load): those that read a whole
+// earlier vector have it back by earlierVec.
 type postingList struct {
 	start []int32
 	j     []int32
 	w     []float64
 }
 
-// postings returns the posting list of ve; next is scratch of nIDs.
-func postings(ve []tfidf, nIDs int, next []int32) postingList {
-	start := make([]int32, nIDs+1)
-	for _, v := range ve {
-		for _, id := range v.keys {
-			start[id+1]++
+// earlierVec is earlier[j]'s vector, its weights read from the postings
+// into buf (as long as its keys at least). A pass reads the vectors in
+// ascending j, each key's posting found from cur[id], the place after the
+// last one found (or start[id], to begin a pass: newCursor), and cur moved
+// on: a run of postings is walked once a pass.
+func (ev *evolveScorer) earlierVec(j int, buf []float64, cur []int32) tfidf {
+	v := tfidf{keys: ev.ve[j].keys, w: buf[:len(ev.ve[j].keys)]}
+	x := &ev.index
+	for k, id := range v.keys {
+		p, end := cur[id], x.start[id+1]
+		for p < end && x.j[p] != int32(j) {
+			p++
 		}
-	}
-	for id := range nIDs {
-		start[id+1] += start[id]
-	}
-	x := postingList{start: start, j: make([]int32, start[nIDs]), w: make([]float64, start[nIDs])}
-	copy(next, start[:nIDs]) // next free slot of each id
-	for j, v := range ve {
-		for k, id := range v.keys {
-			x.j[next[id]], x.w[next[id]] = int32(j), v.w[k]
-			next[id]++
+		if p == end {
+			panic("earlierVec: vectors not read in ascending order")
 		}
+		v.w[k], cur[id] = x.w[p], p+1
 	}
-	return x
+	return v
+}
+
+// newCursor sets cur, by bigram id, to begin a pass of earlierVec.
+func (ev *evolveScorer) newCursor(cur []int32) {
+	copy(cur, ev.index.start[:len(cur)])
+}
+
+// earlierBuf is a buffer as long as the longest earlier vector, for
+// earlierVec.
+func (ev *evolveScorer) earlierBuf() []float64 {
+	n := 0
+	for _, v := range ev.ve {
+		n = max(n, len(v.keys))
+	}
+	return make([]float64, n)
 }
 
 // dot sets d[j] to the cosine of v with earlier[j], summed over the
@@ -384,11 +400,13 @@ func (ev *evolveScorer) dot(v tfidf, d []float64) {
 }
 
 // findTwins sets the twin of every summary cell and pointer of the earlier
-// edition (evolveTwinMin).
-func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByID) {
+// edition (evolveTwinMin); cur is scratch by bigram id, for earlierVec.
+func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByID, cur []int32) {
 	ev.twin = make([]int, len(ev.earlier))
 	ev.items = make([][]int, len(ev.earlier))
 	d := make([]float64, len(ev.earlier))
+	buf := ev.earlierBuf()
+	ev.newCursor(cur)
 	at := newIDIndex(ev.earlier)
 	for j, c := range ev.earlier {
 		ev.twin[j] = -1
@@ -397,7 +415,7 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByI
 			continue
 		}
 		clear(d)
-		ev.dot(ev.ve[j], d)
+		ev.dot(ev.earlierVec(j, buf, cur), d)
 		best := 0.0
 		// A cell the parse linked to its detail items (SUMMARIZES) goes to
 		// the one it shares most with, however little.
@@ -430,8 +448,8 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByI
 }
 
 // idScratch is two arrays by bigram id, spare: buildTFIDF's df and idf,
-// which postings and contrast reuse rather than allocate their own (0.08
-// MB a load).
+// which findTwins (n) and contrast reuse rather than allocate their own
+// (0.08 MB a load); n holds no counts after buildTFIDF, nor zeros.
 type idScratch struct {
 	n []int32
 	f []float64
@@ -439,19 +457,28 @@ type idScratch struct {
 
 // buildTFIDF returns the vectors of the bags, idf = ln(N/df) over the
 // first counted of them (the later bags are parts of those, weighed by
-// their idf: they add no documents), the number of bigram ids (ids are the
-// ranks of the distinct bigrams), and the arrays by id it is done with.
-func buildTFIDF(bags wordBags, counted int) ([]tfidf, int, idScratch) {
+// their idf: they add no documents), and the arrays by id it is done with
+// (ids are the ranks of the distinct bigrams). The vectors of bags[lo:hi]
+// (the earlier measures) get their keys only: their weights go to index,
+// their posting list, and nowhere else.
+func buildTFIDF(bags wordBags, counted, lo, hi int) ([]tfidf, postingList, idScratch) {
 	flat, nIDs := bigramIDs(bags)
 	df := make([]int32, nIDs)
-	distinct := 0 // the keys of all the vectors, at most
+	distinct := 0 // the keys of the vectors not indexed, at most
+	longest := 0  // the longest bag indexed
 	at := 0       // where the ids of a bag start in flat
 	for b, n := range bags.lens {
 		x := flat[at : at+int(n)]
 		at += int(n)
+		indexed := b >= lo && b < hi
+		if indexed {
+			longest = max(longest, len(x))
+		}
 		for i, id := range x {
 			if i == 0 || id != x[i-1] {
-				distinct++
+				if !indexed {
+					distinct++
+				}
 				if b < counted {
 					df[id]++
 				}
@@ -465,16 +492,24 @@ func buildTFIDF(bags wordBags, counted int) ([]tfidf, int, idScratch) {
 			idf[id] = math.Log(n / float64(d))
 		}
 	}
+	index := postings(bags, flat, lo, hi, idf)
+	next := df // done with: the next free place of each id in index
+	copy(next, index.start[:nIDs])
 	out := make([]tfidf, len(bags.lens))
 	// The keys overwrite flat as it is read: a bag's distinct ids are no
 	// more than its ids, so the keys written never pass the ids still to
 	// be read.
 	keys, ws := flat[:0], make([]float64, 0, distinct)
+	tw := make([]float64, 0, longest) // an indexed bag's weights, before they go to index
 	at = 0
 	for b, bag := range bags.lens {
 		x := flat[at : at+int(bag)]
 		at += int(bag)
+		indexed := b >= lo && b < hi
 		v := tfidf{keys: keys[len(keys) : len(keys) : len(keys)+len(x)], w: ws[len(ws):len(ws):cap(ws)]}
+		if indexed {
+			v.w = tw[:0]
+		}
 		var norm float64
 		for i := 0; i < len(x); {
 			j := i
@@ -493,11 +528,46 @@ func buildTFIDF(bags wordBags, counted int) ([]tfidf, int, idScratch) {
 		for k := range v.w {
 			v.w[k] /= norm
 		}
-		v.keys, v.w = v.keys[:len(v.keys):len(v.keys)], v.w[:len(v.w):len(v.w)]
-		keys, ws = keys[:len(keys)+len(v.keys)], ws[:len(ws)+len(v.w)]
+		v.keys = v.keys[:len(v.keys):len(v.keys)]
+		keys = keys[:len(keys)+len(v.keys)]
+		if indexed {
+			for k, id := range v.keys {
+				index.j[next[id]], index.w[next[id]] = int32(b-lo), v.w[k]
+				next[id]++
+			}
+			v.w = nil
+		} else {
+			v.w = v.w[:len(v.w):len(v.w)]
+			ws = ws[:len(ws)+len(v.w)]
+		}
 		out[b] = v
 	}
-	return out, nIDs, idScratch{df, idf}
+	return out, index, idScratch{df, idf}
+}
+
+// postings returns the posting list of bags[lo:hi], whose ids are in flat,
+// bag after bag, with its places counted and its postings still to write:
+// a vector holds the ids of its bag that weigh more than 0 (idf[id] > 0).
+func postings(bags wordBags, flat []int32, lo, hi int, idf []float64) postingList {
+	start := make([]int32, len(idf)+1)
+	at := 0
+	for b, n := range bags.lens {
+		x := flat[at : at+int(n)]
+		at += int(n)
+		if b < lo || b >= hi {
+			continue
+		}
+		for i, id := range x {
+			if (i == 0 || id != x[i-1]) && idf[id] > 0 {
+				start[id+1]++
+			}
+		}
+	}
+	for id := range len(idf) {
+		start[id+1] += start[id]
+	}
+	total := start[len(idf)]
+	return postingList{start: start, j: make([]int32, total), w: make([]float64, total)}
 }
 
 // siblingEnd returns the predecessor that later[i] takes from its
@@ -909,7 +979,7 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		need := 0
 		for j, in := range ev.inPillar[p] {
 			if in {
-				need += len(ev.ve[j].w)
+				need += len(ev.ve[j].keys)
 			}
 		}
 		longest := 0 // a later vector and its purpose clause's
@@ -919,6 +989,8 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		most = max(most, need+longest)
 	}
 	ws := make([]float64, most)
+	ebuf := ev.earlierBuf()
+	cur := df // the cursor of earlierVec while the earlier vectors are read, then df again
 	post := pillarPostings{j: make([]int32, 0, most), next: make([]int32, 0, most)}
 	var earlier []int
 	var ve []tfidf
@@ -978,9 +1050,11 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 			return x
 		}
 		ve = ve[:0]
-		for _, j := range earlier {
-			ve = append(ve, reweigh(ev.ve[j]))
+		ev.newCursor(cur)
+		for _, j := range earlier { // ascending
+			ve = append(ve, reweigh(ev.earlierVec(j, ebuf, cur)))
 		}
+		clear(cur)
 		// The earlier vectors' weights start ws, in posting order.
 		post.j, post.next = post.j[:0], post.next[:0]
 		for k, j := range earlier {

@@ -68,7 +68,7 @@ func appendSimBigrams(dst []bigram.Bigram, s string) []bigram.Bigram {
 	for i := 0; i < len(s); {
 		r, w := runeAt(s, i)
 		i += w
-		if drop, _ := simClass(r); drop {
+		if simDrop(r) {
 			continue
 		}
 		if kept > 0 {
@@ -133,10 +133,16 @@ func relistKeys(text string) []string {
 }
 
 type simItem struct {
-	m    *policygraph.Measure
-	text string // simText
-	// nbg is how many bigrams text has (bigram.Len); RELISTS counts the
-	// ones it shares with a relist's key from text (commonBigrams), for
+	m *policygraph.Measure
+	// text is the measure's text in matching form without its markers
+	// (unmarkedOf); RELISTS compare its simText, the runes of it that
+	// stripPunct keeps, read from it in place (simRunes runes, simBytes
+	// bytes): making the stripped texts was 0.1 MB a load. A simText
+	// itself reads as its own.
+	text               string
+	simRunes, simBytes int32
+	// nbg is how many bigrams the simText has (bigram.Len); RELISTS counts
+	// the ones it shares with a relist's key from text (commonBigrams), for
 	// the few relists there are.
 	nbg int
 	bg  []bigram.Bigram // sorted bigrams of text, where a pass needs them (linkDirectionCopies)
@@ -173,7 +179,7 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 	out := make([]*simItem, len(items))
 	for i, ms := range pd.Measures {
 		us := unmarkedOf(t.normalize(ms.Text))
-		st, nk, nw := stripCounting(us)
+		nk, nb, nw := simCounts(us)
 		ws := us // us with the renamed terms read
 		if terms != nil {
 			if ws = terms.Replace(us); ws != us {
@@ -184,11 +190,96 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 		if c := purposeClause(ws); c != "" {
 			np = bigram.WordsLen(c, wordCut)
 		}
-		items[i] = simItem{m: ms, text: st, nbg: max(nk-1, min(nk, 1)), cell: pd.Summary[ms.ID],
-			words: ws, nw: int32(nw), np: int32(np), worded: true}
+		items[i] = simItem{m: ms, text: us, simRunes: int32(nk), simBytes: int32(nb), nbg: max(nk-1, min(nk, 1)),
+			cell: pd.Summary[ms.ID], words: ws, nw: int32(nw), np: int32(np), worded: true}
 		out[i] = &items[i]
 	}
 	return out
+}
+
+// simCounts returns the runes and bytes stripPunct keeps of s and the
+// number of bigrams inside the words of s (bigram.WordsLen(s, wordCut)),
+// read in one pass: stripCounting without making the text.
+func simCounts(s string) (runes, bytes, words int) {
+	word := 0 // the runes of the word being read
+	for i := 0; i < len(s); {
+		r, n := runeAt(s, i)
+		i += n
+		drop, cut := simClass(r)
+		if !cut {
+			word++
+		} else {
+			words += max(word-1, min(word, 1))
+			word = 0
+		}
+		if !drop {
+			runes, bytes = runes+1, bytes+n
+		}
+	}
+	return runes, bytes, words + max(word-1, min(word, 1))
+}
+
+// containsSim reports whether stripPunct(hay) contains stripPunct(needle),
+// read in place: at each place of hay holding the needle's first kept
+// rune, the kept runes of both are compared from there.
+func containsSim(hay, needle string) bool {
+	first := 0 // the needle's first kept rune
+	for first < len(needle) {
+		r, n := runeAt(needle, first)
+		if !simDrop(r) {
+			break
+		}
+		first += n
+	}
+	if first == len(needle) {
+		return true // nothing kept: the empty text is in every text
+	}
+	needle = needle[first:]
+	r0, n0 := runeAt(needle, 0)
+	for from := 0; ; {
+		k := strings.IndexRune(hay[from:], r0)
+		if k < 0 {
+			return false
+		}
+		if simPrefix(hay[from+k:], needle) {
+			return true
+		}
+		from += k + n0
+	}
+}
+
+// simPrefix reports whether stripPunct(needle) is a prefix of
+// stripPunct(s).
+func simPrefix(s, needle string) bool {
+	i, j := 0, 0
+	for {
+		j = nextKept(needle, j)
+		if j == len(needle) {
+			return true
+		}
+		if i = nextKept(s, i); i == len(s) {
+			return false
+		}
+		r, n := runeAt(s, i)
+		q, m := runeAt(needle, j)
+		if r != q {
+			return false
+		}
+		i, j = i+n, j+m
+	}
+}
+
+// nextKept is the place of the first rune of s from i on that stripPunct
+// keeps, len(s) for none.
+func nextKept(s string, i int) int {
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		if !simDrop(r) {
+			return i
+		}
+		i += n
+	}
+	return i
 }
 
 // stripCounting is stripPunct(s), the runes it keeps, and the number of bigrams
@@ -267,6 +358,38 @@ func simClass(r rune) (drop, cut bool) {
 	return drop, drop || unicode.Is(unicode.Hiragana, r)
 }
 
+// simDrop is simClass's drop, isPunctSymbolSpace, read from a table below
+// U+A000 (ASCII, CJK punctuation, kana and kanji), where the call
+// inlines: RELISTS asks it of every rune of every candidate it reads.
+func simDrop(r rune) bool {
+	if r < simDropBelow {
+		return simDropBits[r>>6]>>(r&63)&1 != 0
+	}
+	return isPunctSymbolSpace(r)
+}
+
+// simDropBits holds isPunctSymbolSpace of the runes below simDropBelow,
+// a bit each: the ranges of the punctuation, symbol and white space
+// tables (IsSpace is White_Space), set once, read only (TestSimClass).
+const simDropBelow = 0xA000
+
+var simDropBits = func() (b [simDropBelow / 64]uint64) {
+	set := func(lo, hi, stride uint32) {
+		for r := lo; r <= hi && r < simDropBelow; r += stride {
+			b[r>>6] |= 1 << (r & 63)
+		}
+	}
+	for _, t := range []*unicode.RangeTable{unicode.Punct, unicode.Symbol, unicode.White_Space} {
+		for _, g := range t.R16 {
+			set(uint32(g.Lo), uint32(g.Hi), uint32(g.Stride))
+		}
+		for _, g := range t.R32 {
+			set(g.Lo, g.Hi, g.Stride)
+		}
+	}
+	return b
+}()
+
 // relistScore is how well relist keys match a candidate original: 1 when a key
 // and the candidate contain one another, else the best Dice.
 // keyRunes[i] is the rune count of keys[i].
@@ -277,11 +400,11 @@ func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simI
 		// The candidate inside the key counts only when it is most of the
 		// key: a long item holds many short ones. (A candidate longer than
 		// the key is not inside it: its runes are not counted then.)
-		if kn >= minContainRunes && strings.Contains(c.text, k) ||
-			len(c.text) <= len(k) && candidateInKey(k, kn, c.text) {
+		if kn >= minContainRunes && simContains(c, k) ||
+			int(c.simBytes) <= len(k) && candidateInKey(k, kn, c) {
 			return 1
 		}
-		// bigram.Dice(keyBG[i], simBigrams(c.text)), computed alike; not
+		// bigram.Dice(keyBG[i], simBigrams(simText)), computed alike; not
 		// at all when the sizes alone keep it below relistDiceMin and the
 		// cover below relistCoverMin (every bigram of the shorter shared):
 		// a score below relistDiceMin is dropped whatever it is.
@@ -307,8 +430,18 @@ func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simI
 	return best
 }
 
-// commonBigrams is bigram.Common(k, simBigrams(text)), k sorted: the
-// bigrams of text are counted against k as text is read, not sorted.
+// simContains reports whether the simText of c contains key, a simText:
+// as strings.Contains does when c's text has nothing stripPunct drops.
+func simContains(c *simItem, key string) bool {
+	if int(c.simBytes) == len(c.text) {
+		return strings.Contains(c.text, key)
+	}
+	return containsSim(c.text, key)
+}
+
+// commonBigrams is bigram.Common(k, simBigrams(stripPunct(text))), k
+// sorted: the bigrams of text's kept runes are counted against k as text
+// is read, not sorted.
 func commonBigrams(k []bigram.Bigram, text string) int {
 	var small [64]int32
 	var used []int32 // used[x]: how many of the run of k starting at x are matched
@@ -341,6 +474,9 @@ func commonBigrams(k []bigram.Bigram, text string) int {
 	for i := 0; i < len(text); {
 		r, size := runeAt(text, i)
 		i += size
+		if simDrop(r) {
+			continue
+		}
 		if runes > 0 {
 			count(bigram.Of(prev, r))
 		}
@@ -352,11 +488,17 @@ func commonBigrams(k []bigram.Bigram, text string) int {
 	return n
 }
 
-// candidateInKey: text, of at least minContainRunes runes and half the
-// key's kn, is inside key.
-func candidateInKey(key string, kn int, text string) bool {
-	cn := utf8.RuneCountInString(text)
-	return cn >= minContainRunes && 2*cn >= kn && strings.Contains(key, text)
+// candidateInKey: the simText of c, of at least minContainRunes runes and
+// half the key's kn, is inside key.
+func candidateInKey(key string, kn int, c *simItem) bool {
+	cn := int(c.simRunes)
+	if cn < minContainRunes || 2*cn < kn {
+		return false
+	}
+	if int(c.simBytes) == len(c.text) {
+		return strings.Contains(key, c.text)
+	}
+	return containsSim(key, c.text)
 }
 
 // relistCoverMin is the share of a relist key's bigrams a longer original

@@ -32,8 +32,10 @@ func simItems(docs []*loadedDoc) [][]*simItem {
 	items := make([][]*simItem, len(docs))
 	for i, d := range docs {
 		for _, m := range d.pd.Measures {
-			st := simText(m.Text)
-			items[i] = append(items[i], &simItem{m: m, text: st, nbg: bigram.Len(st)})
+			// as docSimItems makes them: the simText read in place
+			u := unmarked(m.Text)
+			nk, nb, _ := simCounts(u)
+			items[i] = append(items[i], &simItem{m: m, text: u, simRunes: int32(nk), simBytes: int32(nb), nbg: bigram.Len(simText(m.Text))})
 		}
 	}
 	return items

@@ -10,11 +10,11 @@ import (
 )
 
 // TestSimClass: simClass answers isPunctSymbolSpace and wordCut for every
-// rune, and for the bad byte's U+FFFD.
+// rune, and for the bad byte's U+FFFD, and simDrop the first.
 func TestSimClass(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
 		drop, cut := simClass(r)
-		if drop != isPunctSymbolSpace(r) || cut != wordCut(r) {
+		if drop != isPunctSymbolSpace(r) || cut != wordCut(r) || simDrop(r) != drop {
 			t.Fatalf("simClass(%U) = %v, %v; want %v, %v", r, drop, cut, isPunctSymbolSpace(r), wordCut(r))
 		}
 	}
@@ -34,6 +34,9 @@ func TestDocSimItemsForms(t *testing.T) {
 		if nk != utf8.RuneCountInString(st) || nw != bigram.WordsLen(s, wordCut) {
 			t.Fatalf("stripCounting(%q) counts %d, %d", s, nk, nw)
 		}
+		if runes, bytes, words := simCounts(s); runes != nk || bytes != len(st) || words != nw {
+			t.Fatalf("simCounts(%q) = %d, %d, %d; want %d, %d, %d", s, runes, bytes, words, nk, len(st), nw)
+		}
 		if got, want := appendSimBigrams(nil, s), bigram.Sorted(stripPunct(s)); !slices.Equal(got, want) {
 			t.Fatalf("appendSimBigrams(%q) = %v; want %v", s, got, want)
 		}
@@ -49,9 +52,13 @@ func TestDocSimItemsForms(t *testing.T) {
 	for _, d := range loadSeedDocs(t) {
 		for _, it := range docSimItems(d.t, d.pd, nil) {
 			check(unmarkedOf(d.t.normalize(it.m.Text)))
+			st := stripPunct(it.text)
+			if it.text != unmarkedOf(d.t.normalize(it.m.Text)) || int(it.simRunes) != utf8.RuneCountInString(st) || int(it.simBytes) != len(st) {
+				t.Fatalf("%s: text %q (%d runes, %d bytes kept), not the unmarked text", it.m.ID, it.text, it.simRunes, it.simBytes)
+			}
 			text, nw, np := it.wordText()
 			words := bigram.Words(text, wordCut)
-			if it.nbg != bigram.Len(it.text) || !slices.Equal(words, evolveBigrams(it.m.Text)) {
+			if it.nbg != bigram.Len(st) || !slices.Equal(words, evolveBigrams(it.m.Text)) {
 				t.Fatalf("%s: bigrams differ from simBigrams, evolveBigrams", it.m.ID)
 			}
 			purpose := purposeWords(text)
@@ -78,11 +85,13 @@ func TestDocSimItemsForms(t *testing.T) {
 func TestRelistScoreFromText(t *testing.T) {
 	oldScore := func(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simItem) float64 {
 		best := 0.0
-		cbg := bigram.Sorted(c.text)
+		st := stripPunct(c.text) // the simText, made
+		cbg := bigram.Sorted(st)
 		for i, k := range keys {
 			kn := keyRunes[i]
-			if kn >= minContainRunes && strings.Contains(c.text, k) ||
-				len(c.text) <= len(k) && candidateInKey(k, kn, c.text) {
+			cn := utf8.RuneCountInString(st)
+			if kn >= minContainRunes && strings.Contains(st, k) ||
+				len(st) <= len(k) && cn >= minContainRunes && 2*cn >= kn && strings.Contains(k, st) {
 				return 1
 			}
 			d := bigram.Dice(keyBG[i], cbg)
@@ -125,7 +134,7 @@ func TestRelistScoreFromText(t *testing.T) {
 				}
 				for _, c := range all {
 					for _, kb := range keyBG {
-						if got, want := commonBigrams(kb, c.text), bigram.Common(kb, bigram.Sorted(c.text)); got != want {
+						if got, want := commonBigrams(kb, c.text), bigram.Common(kb, bigram.Sorted(stripPunct(c.text))); got != want {
 							t.Fatalf("commonBigrams against %s = %d, want %d", c.m.ID, got, want)
 						}
 					}
@@ -139,5 +148,20 @@ func TestRelistScoreFromText(t *testing.T) {
 	}
 	if queries == 0 {
 		t.Fatal("no relist keys in the corpus")
+	}
+}
+
+// TestContainsSim: containsSim reads stripPunct's texts in place, as
+// strings.Contains reads them made: punctuation inside and around the
+// match, on either side, bad bytes, repeats and texts with nothing kept.
+func TestContainsSim(t *testing.T) {
+	texts := []string{"", "・", "「」", "産業", "産業政策", "産・業政策", "（産業）政策の推進", "産産業", "産\xff業",
+		"\xff", "GX推進・GX投資", "推進", "GX 推進", "ab", "a", "政策、産業", "産業政策産業"}
+	for _, h := range texts {
+		for _, n := range texts {
+			if got, want := containsSim(h, n), strings.Contains(stripPunct(h), stripPunct(n)); got != want {
+				t.Errorf("containsSim(%q, %q) = %v, want %v", h, n, got, want)
+			}
+		}
 	}
 }

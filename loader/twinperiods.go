@@ -1,6 +1,11 @@
 package loader
 
-import "github.com/policygraph/policygraph"
+import (
+	"slices"
+	"strings"
+
+	"github.com/policygraph/policygraph"
+)
 
 // summarizeRestates is the SUMMARIZES rule of a cell that restates its
 // bullet (summarizes.go).
@@ -20,15 +25,56 @@ const summarizeRestates = "restates"
 // and 戦略分野…予算・税スキーム), of which the period dates one. edition is
 // the document's year.
 func shareTwinPeriods(pd *parsedDoc, edition int) {
-	byID := make(map[string]*policygraph.Measure, len(pd.Measures))
-	for _, m := range pd.Measures {
-		byID[m.ID] = m
-	}
-	items, cells := map[string]int{}, map[string]int{} // per cell its bullets, per bullet its cells
+	n := 0
 	for _, r := range pd.Rels {
 		if r.Type == policygraph.RelSummarizes {
-			items[r.Start]++
-			cells[r.End]++
+			n++
+		}
+	}
+	sums := make([]*policygraph.Relationship, 0, n) // SUMMARIZES, in order
+	for _, r := range pd.Rels {
+		if r.Type == policygraph.RelSummarizes {
+			sums = append(sums, r)
+		}
+	}
+	// The one-to-one pairs, by counting each cell's and each bullet's
+	// relationships in sorted order (maps of the counts and of the measures
+	// by id were 36 kB a load).
+	lone := make([]bool, len(sums)) // sums[i]: its cell restates one bullet that no other cell restates
+	for i := range lone {
+		lone[i] = true
+	}
+	order := make([]int32, len(sums))
+	for _, end := range []func(*policygraph.Relationship) string{
+		func(r *policygraph.Relationship) string { return r.Start },
+		func(r *policygraph.Relationship) string { return r.End },
+	} {
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(a, b int32) int { return strings.Compare(end(sums[a]), end(sums[b])) })
+		for k := 0; k < len(order); {
+			n := k + 1
+			for n < len(order) && end(sums[order[n]]) == end(sums[order[k]]) {
+				n++
+			}
+			if n-k > 1 {
+				for _, i := range order[k:n] {
+					lone[i] = false
+				}
+			}
+			k = n
+		}
+	}
+	byID := map[string]*policygraph.Measure{} // the measures of the lone restating pairs
+	for i, r := range sums {
+		if lone[i] && r.Properties["rule"] == summarizeRestates {
+			byID[r.Start], byID[r.End] = nil, nil
+		}
+	}
+	for _, m := range pd.Measures {
+		if _, ok := byID[m.ID]; ok {
+			byID[m.ID] = m
 		}
 	}
 	type period struct{ start, end int }
@@ -37,8 +83,8 @@ func shareTwinPeriods(pd *parsedDoc, edition int) {
 		p  period
 	}
 	var gifts []gift // given after all are read: a period never passes on twice
-	for _, r := range pd.Rels {
-		if r.Type != policygraph.RelSummarizes || items[r.Start] != 1 || cells[r.End] != 1 || r.Properties["rule"] != summarizeRestates {
+	for i, r := range sums {
+		if !lone[i] || r.Properties["rule"] != summarizeRestates {
 			continue
 		}
 		cell, bullet := byID[r.Start], byID[r.End]

@@ -53,6 +53,11 @@ func TestString(t *testing.T) {
 		{"か\u3099", "が"},     // a combining mark after a stable rune
 		{"ＧＸか\u3099", "GXが"}, // ... after a mapped one
 		{"…", "..."},
+		{"推進…", "推進..."},
+		{"…\u3099", "...\u3099"},        // a combining mark after the dots stays one
+		{"ｶ…ﾞ", "カ...\u3099"},           // halfwidth kana around them
+		{"等‥、ＧＸ…か\u3099", "等..、GX...が"}, // two marks, mapped and composed runes between
+		{"\u3099…", "\u3099..."},
 	}
 	for _, tt := range tests {
 		if got := String(tt.in); got != tt.want {
@@ -187,4 +192,20 @@ func TestKana(t *testing.T) {
 			t.Errorf("kana(%U), but Rune says %U, %v", r, m, ok)
 		}
 	}
+}
+
+// FuzzString compares String with norm on valid UTF-8, all the loader
+// gives it (a document with an invalid byte is refused: newDocText).
+func FuzzString(f *testing.F) {
+	for _, s := range []string{"ＧＸ推進法…", "ｶ…ﾞ", "①‥か\u3099", "…\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := String(s), norm.NFKC.String(s); got != want {
+			t.Errorf("String(%q) = %q, norm %q", s, got, want)
+		}
+	})
 }

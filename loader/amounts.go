@@ -237,13 +237,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			quals = append(quals, rangeQualifier)
 		}
 		a.Qualifier = strings.Join(quals, "…")
-		if c := clauseBefore(pre); c != "" {
-			for _, ym := range yearRe.FindAllStringSubmatchIndex(c, -1) {
-				if !strings.HasPrefix(c[ym[1]:], "代") { // 2030年代 is a decade
-					a.Year, _ = strconv.Atoi(c[ym[2]:ym[3]])
-				}
-			}
-		}
+		a.Year = amountYear(pre, x.s[max(prevEnd, x.paragraphStart(line)):start])
 		if m := yearRangeRe.FindStringSubmatch(clauseAfter(x.s[end:], 80)); m != nil {
 			a.StartYear, _ = strconv.Atoi(m[1])
 			e := m[2]
@@ -298,6 +292,47 @@ func unitOf(num string) string {
 		}
 	}
 	return ""
+}
+
+// amountYear is the year that dates an amount, read in the text before it
+// (pre; para, its part in the amount's paragraph): the last year of its
+// clause (2050年77兆円); else of its phrase in the paragraph, in which a
+// parenthesis ends nothing (2030年までに…合計売上高（半導体関連）15兆円超);
+// else of the clause before that phrase when it is a time adverbial set
+// off by 、 (2030年までに、10兆円超規模の官民による追加投資). 0 for none.
+func amountYear(pre, para string) int {
+	if y := lastYear(clauseBefore(pre)); y > 0 {
+		return y
+	}
+	i := strings.LastIndexAny(para, phraseBreaks)
+	if i < 0 {
+		return lastYear(para)
+	}
+	brk, n := decodeAt(para, i)
+	if y := lastYear(para[i+n:]); y > 0 || brk != '、' {
+		return y
+	}
+	if m := reYearAdverbial.FindStringSubmatch(clauseBefore(para[:i])); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
+}
+
+// reYearAdverbial is a clause that is only a date a sentence is meant by:
+// 2030年までに, 2030年度には, 2050年時点で.
+var reYearAdverbial = regexp.MustCompile(`^((?:19|20)\d\d)年度?(?:まで|までに|に|には|頃|頃に|頃まで|頃までに|時点で)$`)
+
+// lastYear is the last year named in s, 0 for none (2030年代 is a decade,
+// not a year).
+func lastYear(s string) int {
+	y := 0
+	for _, ym := range yearRe.FindAllStringSubmatchIndex(s, -1) {
+		if !strings.HasPrefix(s[ym[1]:], "代") {
+			y, _ = strconv.Atoi(s[ym[2]:ym[3]])
+		}
+	}
+	return y
 }
 
 // clauseBefore is the tail of s after its last clause break.

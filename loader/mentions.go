@@ -28,6 +28,15 @@ type docIndex struct {
 	norm map[string]string // normalize's results the document's memo lacks
 }
 
+// paragraphStart is the offset in s of the paragraph holding line
+// (1-based): the run of non-blank lines it ends.
+func (x *docIndex) paragraphStart(line int) int {
+	for line > 1 && x.t.Norm[line-2] != "" {
+		line--
+	}
+	return int(x.lineS[line-1])
+}
+
 // normalize is normalize(s), remembered: the passes (laws and funds,
 // organisations, amounts) read the same node texts, most of which the
 // grammar normalised before (the document's memo, read-only by now).

@@ -64,3 +64,45 @@ func TestCheckParsedFirstError(t *testing.T) {
 		})
 	}
 }
+
+// TestClaimIDs: a document is refused when a node id of it is one of a
+// document claimed before; across years, node ids that name their year
+// can meet only at a Document's id.
+func TestClaimIDs(t *testing.T) {
+	doc := func(file string, year int, docID string, ids ...string) *loadedDoc {
+		pd := &parsedDoc{Doc: &policygraph.Document{ID: docID}}
+		for _, id := range ids {
+			pd.Measures = append(pd.Measures, &policygraph.Measure{ID: id})
+		}
+		return &loadedDoc{t: &docText{File: file, Year: year}, pd: pd}
+	}
+	for _, tc := range []struct {
+		name    string
+		claimed []*loadedDoc
+		d       *loadedDoc
+		want    string
+	}{
+		{"two years", []*loadedDoc{doc("a", 2023, "doc:2023", "measure:2023:X:1")},
+			doc("b", 2025, "doc:2025", "measure:2025:X:1"), ""},
+		{"the same edition twice", []*loadedDoc{doc("a", 2023, "doc:2023", "measure:2023:X:1")},
+			doc("b", 2023, "doc:2023", "measure:2023:X:1"), "b: node id doc:2023 already loaded from a"},
+		{"one node id of the same year", []*loadedDoc{doc("a", 2023, "doc:a", "measure:2023:X:1")},
+			doc("b", 2023, "doc:b", "measure:2023:X:2", "measure:2023:X:1"), "b: node id measure:2023:X:1 already loaded from a"},
+		{"a Document's id across years", []*loadedDoc{doc("a", 2023, "doc:x", "measure:2023:X:1")},
+			doc("b", 2025, "doc:x", "measure:2025:X:1"), "b: node id doc:x already loaded from a"},
+		{"a Document's id that is a node id of the other year", []*loadedDoc{doc("a", 2023, "measure:2025:X:1", "measure:2023:X:1")},
+			doc("b", 2025, "doc:2025", "measure:2025:X:1"), "b: node id measure:2025:X:1 already loaded from a"},
+		{"ids that do not name their year are all compared", []*loadedDoc{doc("a", 2023, "doc:a", "m1")},
+			doc("b", 2025, "doc:b", "m2", "m1"), "b: node id m1 already loaded from a"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ""
+			if err := claimIDs(tc.claimed, tc.d); err != nil {
+				got = err.Error()
+			}
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -31,6 +31,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unsafe"
@@ -56,6 +57,9 @@ type loadedDoc struct {
 	// ids are its node ids (checkParsed); nil for a loadedDoc built by
 	// hand, until nodeIDSet fills them.
 	ids idList
+	// scoped: 1 when its node ids all name its year, -1 when not, 0 until
+	// yearScoped looks.
+	scoped int8
 }
 
 // LoadDir loads the seed directory dir (manifest.json and the documents).
@@ -177,15 +181,48 @@ func assembleSafe(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedD
 // claimed before it (a manifest listing the same edition twice). The
 // documents' own sorted ids answer it: a map of every id of the load cost
 // more bytes than all the documents' lists, for a handful of documents.
+//
+// Two documents of different years whose node ids all name their year
+// (yearScoped: pillar:2023:…, measure:2025:…, as the grammars make them)
+// can share only a Document's id, so only those are looked up: the check
+// stays linear in the documents, a hundred editions or two.
 func claimIDs(claimed []*loadedDoc, d *loadedDoc) error {
-	for id := range nodeIDs(d.pd) {
-		for _, c := range claimed {
+	for _, c := range claimed {
+		ids := nodeIDs(d.pd)
+		if c.t.Year != d.t.Year && c.yearScoped() && d.yearScoped() {
+			if d.nodeIDSet().has(c.pd.Doc.ID) {
+				ids = slices.Values([]string{c.pd.Doc.ID})
+			} else {
+				ids = slices.Values([]string{d.pd.Doc.ID})
+			}
+		}
+		for id := range ids {
 			if c.nodeIDSet().has(id) {
 				return &DocError{File: d.t.File, Err: fmt.Errorf("node id %s already loaded from %s", id, c.t.File)}
 			}
 		}
 	}
 	return nil
+}
+
+// yearScoped reports whether every node id of d but its Document's has
+// d's year as its second part (measure:2023:MISSION-1:…): then no node id
+// of another year's document can equal one of them.
+func (d *loadedDoc) yearScoped() bool {
+	if d.scoped == 0 {
+		d.scoped = 1
+		year := strconv.Itoa(d.t.Year) + ":"
+		for id := range nodeIDs(d.pd) {
+			if id == d.pd.Doc.ID {
+				continue
+			}
+			if _, rest, _ := strings.Cut(id, ":"); !strings.HasPrefix(rest, year) {
+				d.scoped = -1
+				break
+			}
+		}
+	}
+	return d.scoped > 0
 }
 
 // nodeIDSet is d's node ids, sorted (made here for a loadedDoc built by

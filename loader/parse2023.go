@@ -273,6 +273,9 @@ type parser2023 struct {
 	items []item2023 // the docBuilder's lines, their kinds set by lex2023
 	// heads: what the pillar headings and contents lines say, by line
 	heads map[int]*head2023
+	// rowGroups are the groups an overview table's 〇 row made (no 【】
+	// theme of the pillar has its name)
+	rowGroups map[*policygraph.MeasureGroup]bool
 	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
 	cellIDs idSet
 
@@ -359,6 +362,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 	shareTwinPeriods(p.pd, t.Year)
 	p.finish()
 	p.noteUngrouped23()
+	p.noteEmptyRows23()
 	return p.pd, nil
 }
 
@@ -1168,6 +1172,12 @@ func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *pol
 	pid := pillarID(p.t.Year, key)
 	g := p.addGroup(pid, pid, key, name, line, line)
 	p.groups[k] = g
+	if fromSummary {
+		if p.rowGroups == nil {
+			p.rowGroups = map[*policygraph.MeasureGroup]bool{}
+		}
+		p.rowGroups[g] = true
+	}
 	return g
 }
 

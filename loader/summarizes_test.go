@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -327,6 +328,32 @@ func TestUngroupedReported2023(t *testing.T) {
 	// detail bullets of TestUngroupedReported2023's comment
 	if want := []int{288, 291, 293, 296, 298, 300, 302, 306, 314, 332, 337, 339, 349, 351, 678, 840, 1102, 1291, 1293}; !slices.Equal(ungrouped, want) {
 		t.Errorf("ungrouped 2023 measures %v, want %v", ungrouped, want)
+	}
+	// and the 〇 rows that hold no measure, one entry a pillar, each row
+	// with its line
+	var empty []string
+	for _, grp := range g.Groups {
+		if grp.DocumentID != "doc:2023" {
+			continue
+		}
+		held := false
+		for _, m := range g.Measures {
+			held = held || m.GroupID == grp.ID
+		}
+		if !held {
+			empty = append(empty, strconv.Itoa(grp.LineStart))
+		}
+	}
+	var reported []string
+	for _, u := range rep.Unresolved {
+		if u.Kind == "group" && strings.HasPrefix(u.NodeID, "pillar:2023:") {
+			_, rows, _ := strings.Cut(u.Reason, "(line")
+			rows, _, _ = strings.Cut(strings.TrimPrefix(rows, "s"), ")")
+			reported = append(reported, strings.Split(strings.TrimSpace(rows), ", ")...)
+		}
+	}
+	if want := []string{"611", "623", "777", "946", "948", "950", "973", "1038", "1105"}; !slices.Equal(empty, want) || !slices.Equal(reported, want) {
+		t.Errorf("empty 〇 rows %v, reported %v, want %v", empty, reported, want)
 	}
 }
 

@@ -1230,15 +1230,26 @@ func (p *parser2023) concept(i int) int {
 		return p.verticalLabel(i)
 	}
 	p.place(it.line, "skipped:concept-prose")
-	if pl := p.pillars[p.pillar]; pl != nil {
-		if p.pd.ProseOwner == nil {
-			// sized once, not grown by doubling: a sixth of the lines
-			// (the seed's concept pages hold 524 prose lines of 3432)
-			p.pd.ProseOwner = make(map[int]string, len(p.items)/6)
-		}
-		p.pd.ProseOwner[it.line] = pl.ID
-	}
+	p.ownProse(it.line, it.line)
 	return i
+}
+
+// ownProse records that the skipped prose lines from..to are on the pages
+// of the current pillar (its concept, detail or package pages): what they
+// name is cited by the pillar, not the Document.
+func (p *parser2023) ownProse(from, to int) {
+	pl := p.pillars[p.pillar]
+	if pl == nil {
+		return
+	}
+	if p.pd.ProseOwner == nil {
+		// sized once, not grown by doubling: a sixth of the lines (the
+		// seed's pillar pages hold about 560 prose lines of 3432)
+		p.pd.ProseOwner = make(map[int]string, len(p.items)/6)
+	}
+	for l := from; l <= to; l++ {
+		p.pd.ProseOwner[l] = pl.ID
+	}
 }
 
 // bracketOpensDetail: a 【】 heading whose next bullet (past sub-headings)
@@ -1382,6 +1393,7 @@ func (p *parser2023) detailLine(i int) int {
 			return i
 		}
 		p.place(it.line, "skipped:subheading")
+		p.ownProse(it.line, it.line) // （東証の取組）: the pillar's too
 		return i
 	case k23Past, k23Future, k23OHead:
 		return p.detailMeasure(i, true)
@@ -1397,6 +1409,7 @@ func (p *parser2023) detailLine(i int) int {
 		return i
 	}
 	p.place(it.line, "skipped:detail-prose")
+	p.ownProse(it.line, it.line)
 	return i
 }
 
@@ -1501,14 +1514,17 @@ func (p *parser2023) packageLine(i int) int {
 			j++
 		}
 		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
+		p.ownProse(it.line, its[j-1].line)
 		return j - 1
 	case it.kind == k23Text && hasCircLead(trimSpaces(p.t.Raw[it.line-1])):
 		p.place(it.line, "skipped:subheading")
+		p.ownProse(it.line, it.line)
 		return i
 	case it.kind == k23Single:
 		return p.verticalLabel(i)
 	}
 	p.place(it.line, "skipped:package-chart")
+	p.ownProse(it.line, it.line)
 	return i
 }
 

@@ -79,7 +79,7 @@ type parsedDoc struct {
 	// them); load --report lists it.
 	Unresolved []Unresolved
 	// ProseOwner maps a skipped prose line to the pillar whose page it is on
-	// (2023's （考え方） pages): the shared passes cite the laws and
+	// (2023's （考え方）, detail and package pages): the shared passes cite the laws and
 	// organisations it names by that pillar instead of the Document.
 	ProseOwner map[int]string
 }

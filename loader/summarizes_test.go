@@ -251,6 +251,33 @@ func TestConceptProseOnPillar(t *testing.T) {
 	if !slices.Equal(got, []string{"pillar:2023:MISSION-3"}) {
 		t.Errorf("1711 cited by %v, want the MISSION-3 pillar alone", got)
 	}
+	// so are the organisations of a pillar's detail and package pages,
+	// outside its measures: a sub-heading, prose, a package's purpose
+	for _, tc := range []struct {
+		org  string
+		line int
+		by   string
+	}{
+		{"org:FSA", 3117, "pillar:2023:OS-3"},  // （金融庁の取組）
+		{"org:JOIC", 2898, "pillar:2023:OS-2"}, // a package's ① sub-heading
+		{"org:NEDO", 2919, "pillar:2023:OS-2"}, // a package's purpose statement
+		{"org:TSE", 3042, "pillar:2023:OS-3"},  // concept prose, before: one link for 3042 and 3101
+	} {
+		var by []string
+		for _, r := range g.Relationships {
+			if r.Type == policygraph.RelMentionsOrg && r.End == tc.org && r.Float("line") == float64(tc.line) {
+				by = append(by, r.Start)
+			}
+		}
+		if !slices.Equal(by, []string{tc.by}) {
+			t.Errorf("%s at %d named by %v, want %s", tc.org, tc.line, by, tc.by)
+		}
+	}
+	for _, r := range g.Relationships {
+		if r.Start == "doc:2023" && r.Type == policygraph.RelMentionsOrg && r.Float("line") > 1150 {
+			t.Errorf("%s: the Document cites an organisation on a pillar's pages", r.ID)
+		}
+	}
 }
 
 // TestGIFundCellsSummarized: every 2023 overview cell naming the GI基金

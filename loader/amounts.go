@@ -3,6 +3,7 @@ package loader
 import (
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -405,12 +406,18 @@ type amountResult struct {
 // it, else the document; a fund named in the same phrase links it too.
 func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, res *amountResult) {
 	nodes := newAmountNodes(pd)
+	var goals map[string][]*policygraph.Target // made when an amount is a target's
 	for _, fa := range findAmounts(x, pd) {
 		a := fa.a
 		res.amounts = append(res.amounts, a)
 		owner := pd.Placed.at(a.LineStart)
 		if nd, ok := nodes.find(owner); !ok || !strings.Contains(x.normalize(nd.text), x.s[fa.start:fa.end]) {
 			owner = enclosingPillar(pd, nodes, a.LineStart)
+		} else if strings.HasPrefix(owner, "target:") {
+			if goals == nil {
+				goals = statementGoals(pd.Targets, pd.Placed)
+			}
+			owner = goalOfAmount(goals[owner], a, owner)
 		}
 		if owner == "" {
 			owner = pd.Doc.ID
@@ -438,6 +445,60 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 			link(id)
 		}
 	}
+}
+
+// statementGoals maps the target that places a statement's lines (its
+// first goal) to every goal of the statement: goalTargets gives a target
+// to each goal a statement holds (2030年に120兆円、…早期に150兆円), with the
+// statement's text, lines and pillar.
+func statementGoals(ts []*policygraph.Target, placed placement) map[string][]*policygraph.Target {
+	type statement struct {
+		line         int
+		text, pillar string
+	}
+	by := map[statement][]*policygraph.Target{}
+	for _, t := range ts {
+		k := statement{t.LineStart, t.Text, t.PillarID}
+		by[k] = append(by[k], t)
+	}
+	out := map[string][]*policygraph.Target{}
+	for k, goals := range by {
+		if len(goals) > 1 {
+			out[placed.at(k.line)] = goals
+		}
+	}
+	return out
+}
+
+// goalOfAmount is the goal of a statement (goals; none: owner, the target
+// placing its lines) that an amount is the value of: a statement of
+// several goals holds each goal's amount in the same text, and the amount
+// goes to its own goal (150兆円 to 早期に150兆円, not to 2030年に120兆円).
+// An amount no goal states (a base year's 24兆円 before ⇒ 77兆円) stays
+// with the first.
+func goalOfAmount(goals []*policygraph.Target, a *policygraph.Amount, owner string) string {
+	for _, g := range goals {
+		if yen, ok := yenOf(g.Value, g.Unit); ok && int64(math.Round(yen)) == a.Yen {
+			return g.ID
+		}
+	}
+	return owner
+}
+
+// yenOf is a target's value in yen, for the units that are sums of yen
+// (not 兆円/年, a rate).
+func yenOf(v float64, unit string) (float64, bool) {
+	switch unit {
+	case "兆円":
+		return v * 1e12, true
+	case "億円":
+		return v * 1e8, true
+	case "万円":
+		return v * 1e4, true
+	case "円":
+		return v, true
+	}
+	return 0, false
 }
 
 // amountNode is a node that can speak for an amount: a pillar, measure,

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -250,8 +251,9 @@ func TestAmountsCorpus(t *testing.T) {
 		{"amount:2023:1234:1", 20e12, "20兆円", []string{"pillar:2023:MISSION-1"}},
 		// A measure: 10年間20兆円規模の先行投資支援（2023-32年度）.
 		{"amount:2023:396:1", 20e12, "20兆円", []string{"measure:2023:MISSION-1:5e02518c"}},
-		// A target of the 2025 health row.
-		{"amount:2025:1469:1", 25e12, "25～30兆円", []string{"target:2025:MISSION-4:5db158d3"}},
+		// A target of the 2025 health row: 医療機器…21兆円、医薬品…25～30兆円
+		// is two goals, and the amount is the 医薬品 goal's (25).
+		{"amount:2025:1469:1", 25e12, "25～30兆円", []string{"target:2025:MISSION-4:784492d7"}},
 	} {
 		a := byID[tc.id]
 		if a == nil {
@@ -303,6 +305,60 @@ func TestAmountStart(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: from %d: %v, want %v", s, from, got, want)
+		}
+	}
+}
+
+// TestAmountsOfGoals: a statement of several goals (one Target each) holds
+// each goal's amount in one text; the amount goes to its own goal
+// (対日直接投資残高…2030年に120兆円、…早期に150兆円: 150兆円 to the 150 goal),
+// and an amount no goal states stays with the first (2020年24兆円⇒2050年77兆円).
+func TestAmountsOfGoals(t *testing.T) {
+	g, _ := seedGraph()
+	targets := map[string]*policygraph.Target{}
+	for _, x := range g.Targets {
+		targets[x.ID] = x
+	}
+	amounts := map[string]*policygraph.Amount{}
+	for _, a := range g.Amounts {
+		amounts[a.ID] = a
+	}
+	type statement struct {
+		doc, text string
+		line      int
+	}
+	goals := map[statement][]*policygraph.Target{}
+	for _, x := range g.Targets {
+		k := statement{x.DocumentID, x.Text, x.LineStart}
+		goals[k] = append(goals[k], x)
+	}
+	for _, r := range g.Relationships {
+		holder, a := targets[r.Start], amounts[r.End]
+		if r.Type != policygraph.RelHasAmount || holder == nil {
+			continue
+		}
+		var own *policygraph.Target // the goal of the statement the amount is the value of
+		for _, x := range goals[statement{holder.DocumentID, holder.Text, holder.LineStart}] {
+			if yen, ok := yenOf(x.Value, x.Unit); ok && int64(math.Round(yen)) == a.Yen {
+				own = x
+			}
+		}
+		if own != nil && own != holder {
+			t.Errorf("%s (%d yen) held by %s (%v %s), not %s (%v %s)", a.ID, a.Yen, holder.ID, holder.Value, holder.Unit, own.ID, own.Value, own.Unit)
+		}
+	}
+	for amount, want := range map[string]float64{"amount:2025:1363:1": 150, "amount:2025:1360:1": 120, "amount:2023:1892:1": 77} {
+		held := false
+		for _, r := range g.Relationships {
+			if r.Type == policygraph.RelHasAmount && r.End == amount && targets[r.Start] != nil {
+				held = true
+				if targets[r.Start].Value != want {
+					t.Errorf("%s held by %s, a goal of %v", amount, r.Start, targets[r.Start].Value)
+				}
+			}
+		}
+		if !held {
+			t.Errorf("%s held by no target", amount)
 		}
 	}
 }

@@ -256,11 +256,13 @@ func cosine(a, b tfidf) float64 {
 type evolveScorer struct {
 	later, earlier []*simItem // non-relist
 	vl, ve         []tfidf    // their vectors over evolveBigrams
-	// vp[i]: the vector of later[i]'s purpose clause (purposeWords), with
-	// the idf of the whole texts; empty for none. A later measure's score
-	// against an earlier one is the better of its text's and its clause's.
-	vp   []tfidf
-	twin []int // twin[j]: index of the detail twin of earlier[j], else -1
+	// vp[purpose[i]]: the vector of later[i]'s purpose clause
+	// (purposeWords), with the idf of the whole texts; purpose[i] is -1
+	// for none (ev.vpOf). A later measure's score against an earlier one
+	// is the better of its text's and its clause's.
+	vp      []tfidf
+	purpose []int32
+	twin    []int // twin[j]: index of the detail twin of earlier[j], else -1
 	// items[j]: the detail items that summary cell earlier[j] SUMMARIZES,
 	// when it has more than one.
 	items [][]int
@@ -293,26 +295,30 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		}
 	}
 	nl, ne := len(ev.later), len(ev.earlier)
-	bags := wordBags{texts: make([]string, 0, 2*nl+ne), lens: make([]int32, 0, 2*nl+ne)}
+	ev.purpose = make([]int32, nl)
+	np := 0 // the purpose bags
+	for i, it := range ev.later {
+		ev.purpose[i] = -1
+		if _, _, n := it.wordText(); n > 0 {
+			ev.purpose[i] = int32(np)
+			np++
+		}
+	}
+	bags := wordBags{texts: make([]string, 0, nl+ne+np), lens: make([]int32, 0, nl+ne+np)}
 	for _, list := range [][]*simItem{ev.later, ev.earlier} {
 		for _, it := range list {
 			s, n, _ := it.wordText()
 			bags.add(s, n)
 		}
 	}
-	var purposeOf []int // the later measure of each purpose bag
 	for i, it := range ev.later {
-		if s, _, n := it.wordText(); n > 0 {
+		if ev.purpose[i] >= 0 {
+			s, _, n := it.wordText()
 			bags.add(purposeClause(s), n)
-			purposeOf = append(purposeOf, i)
 		}
 	}
 	vecs, index, spare := buildTFIDF(bags, nl+ne, nl, nl+ne)
-	ev.vl, ev.ve, ev.index = vecs[:nl], vecs[nl:nl+ne], index
-	ev.vp = make([]tfidf, nl)
-	for k, i := range purposeOf {
-		ev.vp[i] = vecs[nl+ne+k]
-	}
+	ev.vl, ev.ve, ev.vp, ev.index = vecs[:nl], vecs[nl:nl+ne], vecs[nl+ne:], index
 	ev.findTwins(in.refersTo, in.summarizes, spare.n)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
@@ -338,6 +344,14 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		}
 	}
 	return ev
+}
+
+// vpOf is the vector of later[i]'s purpose clause, empty for none.
+func (ev *evolveScorer) vpOf(i int) tfidf {
+	if k := ev.purpose[i]; k >= 0 {
+		return ev.vp[k]
+	}
+	return tfidf{}
 }
 
 // postingList is, for every bigram id, the earlier measures holding it in
@@ -984,7 +998,7 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		}
 		longest := 0 // a later vector and its purpose clause's
 		for _, i := range byPillar[p] {
-			longest = max(longest, len(ev.vl[i].w)+len(ev.vp[i].w))
+			longest = max(longest, len(ev.vl[i].w)+len(ev.vpOf(i).w))
 		}
 		most = max(most, need+longest)
 	}
@@ -1084,8 +1098,8 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 			// prefix of the text cut at a word's end (ため is kana), so its
 			// bigrams are among the text's and scale holds each
 			// (TestDocSimItemsForms).
-			if len(ev.vp[i].keys) > 0 {
-				score(reweigh(ev.vp[i]), m.p) // start made m.p for it
+			if vp := ev.vpOf(i); len(vp.keys) > 0 {
+				score(reweigh(vp), m.p) // start made m.p for it
 				for _, j := range earlier {
 					d[j] = max(d[j], m.p[j])
 				}

@@ -89,7 +89,7 @@ func newRowMaker(ev *evolveScorer) *rowMaker {
 func (m *rowMaker) start(i int) []float64 {
 	clear(m.d)
 	m.ev.dot(m.ev.vl[i], m.d)
-	if vp := m.ev.vp[i]; len(vp.keys) > 0 {
+	if vp := m.ev.vpOf(i); len(vp.keys) > 0 {
 		if m.p == nil {
 			m.p = make([]float64, len(m.d))
 		}

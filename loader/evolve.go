@@ -283,17 +283,7 @@ type evolveScorer struct {
 }
 
 func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
-	ev := &evolveScorer{inPillar: map[string][]bool{}}
-	for _, it := range later {
-		if !it.m.Relist {
-			ev.later = append(ev.later, it)
-		}
-	}
-	for _, it := range earlier {
-		if !it.m.Relist {
-			ev.earlier = append(ev.earlier, it)
-		}
-	}
+	ev := &evolveScorer{inPillar: map[string][]bool{}, later: nonRelists(later), earlier: nonRelists(earlier)}
 	nl, ne := len(ev.later), len(ev.earlier)
 	ev.purpose = make([]int32, nl)
 	np := 0 // the purpose bags
@@ -352,6 +342,23 @@ func (ev *evolveScorer) vpOf(i int) tfidf {
 		return ev.vp[k]
 	}
 	return tfidf{}
+}
+
+// nonRelists returns the items that are no relist, in a list sized once.
+func nonRelists(items []*simItem) []*simItem {
+	n := 0
+	for _, it := range items {
+		if !it.m.Relist {
+			n++
+		}
+	}
+	out := make([]*simItem, 0, n)
+	for _, it := range items {
+		if !it.m.Relist {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // postingList is, for every bigram id, the earlier measures holding it in
@@ -942,7 +949,14 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		}
 	}
 	ev.linkByDirectionPillars(ends, scores, more)
-	var rels []*policygraph.Relationship
+	n := 0 // the edges: rels is sized once
+	for i := range ev.later {
+		if ends[i] != nil {
+			n++
+		}
+		n += len(more[i])
+	}
+	rels := make([]*policygraph.Relationship, 0, n)
 	link := func(a, b *simItem, score float64) {
 		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelEvolvesFrom, a.m.ID, b.m.ID),
 			Type: policygraph.RelEvolvesFrom, Start: a.m.ID, End: b.m.ID,

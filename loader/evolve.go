@@ -263,11 +263,16 @@ type evolveScorer struct {
 	vp      []tfidf
 	purpose []int32
 	twin    []int // twin[j]: index of the detail twin of earlier[j], else -1
-	// items[j]: the detail items that summary cell earlier[j] SUMMARIZES,
-	// when it has more than one.
-	items [][]int
-	// rows[i]: later[i]'s scores against the earlier measures.
-	rows []scoreRow
+	// itemList[itemOff[j]:itemOff[j+1]] (itemsOf): the detail items that
+	// summary cell earlier[j] SUMMARIZES, when it has more than one.
+	itemList []int
+	itemOff  []int32
+	// rowJ[rowSpan[i][0]:rowSpan[i][1]] and the same of rowS (row):
+	// later[i]'s scores against the earlier measures, one row after the
+	// other (a slice pair a row was 21 kB a load).
+	rowSpan [][2]int32
+	rowJ    []int32
+	rowS    []float64
 	// pillarBest[i]: the index of later[i]'s best-scoring earlier measure
 	// inside the pillars its pillar CONTINUES, the first of equal ones;
 	// -1 for none.
@@ -333,6 +338,7 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			m.keep(i, m.start(i))
 		}
 	}
+	ev.rowJ, ev.rowS = m.j, m.s
 	return ev
 }
 
@@ -424,13 +430,14 @@ func (ev *evolveScorer) dot(v tfidf, d []float64) {
 // edition (evolveTwinMin); cur is scratch by bigram id, for earlierVec.
 func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByID, cur []int32) {
 	ev.twin = make([]int, len(ev.earlier))
-	ev.items = make([][]int, len(ev.earlier))
+	ev.itemOff = make([]int32, len(ev.earlier)+1)
 	d := make([]float64, len(ev.earlier))
 	buf := ev.earlierBuf()
 	ev.newCursor(cur)
 	at := newIDIndex(ev.earlier)
 	for j, c := range ev.earlier {
 		ev.twin[j] = -1
+		ev.itemOff[j] = int32(len(ev.itemList))
 		ref := refersTo[c.m.ID]
 		if !c.cell && ref == "" {
 			continue
@@ -440,16 +447,17 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByI
 		best := 0.0
 		// A cell the parse linked to its detail items (SUMMARIZES) goes to
 		// the one it shares most with, however little.
+		from := len(ev.itemList)
 		for _, r := range summarizes.find(c.m.ID) {
 			if k, ok := at.find(r.End); ok && k != j {
-				ev.items[j] = append(ev.items[j], k)
+				ev.itemList = append(ev.itemList, k)
 				if ev.twin[j] < 0 || d[k] > best {
 					ev.twin[j], best = k, d[k]
 				}
 			}
 		}
-		if len(ev.items[j]) < 2 {
-			ev.items[j] = nil
+		if len(ev.itemList)-from < 2 {
+			ev.itemList = ev.itemList[:from]
 		}
 		if ev.twin[j] >= 0 {
 			continue
@@ -466,6 +474,19 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByI
 			}
 		}
 	}
+	ev.itemOff[len(ev.earlier)] = int32(len(ev.itemList))
+}
+
+// itemsOf is the detail items summary cell earlier[j] SUMMARIZES, when
+// it has more than one.
+func (ev *evolveScorer) itemsOf(j int) []int {
+	return ev.itemList[ev.itemOff[j]:ev.itemOff[j+1]]
+}
+
+// row is later[i]'s scores against the earlier measures.
+func (ev *evolveScorer) row(i int) scoreRow {
+	sp := ev.rowSpan[i]
+	return scoreRow{j: ev.rowJ[sp[0]:sp[1]:sp[1]], s: ev.rowS[sp[0]:sp[1]:sp[1]]}
 }
 
 // idScratch is two arrays by bigram id, spare: buildTFIDF's df and idf,
@@ -606,7 +627,7 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 			continue
 		}
 		c := cosine(ev.vl[i], ev.vl[k])
-		if c < evolveSiblingMin || c <= best || ev.rows[i].at(own[k]) < evolveSiblingOwnMin && c < evolveRestateMin {
+		if c < evolveSiblingMin || c <= best || ev.row(i).at(own[k]) < evolveSiblingOwnMin && c < evolveRestateMin {
 			continue
 		}
 		end, score, best = ends[k], scores[k], c
@@ -706,8 +727,8 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 			continue
 		}
 		ps, best, score := pillars[ev.parent[i]], -1, 0.0
-		for k, s := range ev.rows[i].s {
-			if j := int(ev.rows[i].j[k]); ps[ev.earlier[j].m.PillarID] && s >= evolveDirectionPillarMin && (best < 0 || s > score) {
+		for k, s := range ev.row(i).s {
+			if j := int(ev.row(i).j[k]); ps[ev.earlier[j].m.PillarID] && s >= evolveDirectionPillarMin && (best < 0 || s > score) {
 				best, score = j, s
 			}
 		}
@@ -732,9 +753,9 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 // 地域のエッセンシャルサービス).
 func (ev *evolveScorer) copyAgrees(i int, copies []string, at idIndex) (*simItem, float64) {
 	own, ownScore := -1, 0.0
-	for k, s := range ev.rows[i].s {
+	for k, s := range ev.row(i).s {
 		if own < 0 || s > ownScore {
-			own, ownScore = int(ev.rows[i].j[k]), s
+			own, ownScore = int(ev.row(i).j[k]), s
 		}
 	}
 	if own < 0 || ownScore < evolveSiblingOwnMin {
@@ -896,7 +917,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		if len(ev.vl[i].keys) == 0 {
 			continue
 		}
-		own[i], scores[i] = ev.best(ev.rows[i], ev.inPillar[a.m.PillarID], a.m.PillarID == "")
+		own[i], scores[i] = ev.best(ev.row(i), ev.inPillar[a.m.PillarID], a.m.PillarID == "")
 		if own[i] >= 0 {
 			ends[i] = ev.earlier[own[i]]
 		}
@@ -942,8 +963,8 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		if a.m.PillarID != "" {
 			continue
 		}
-		for k, s := range ev.rows[i].s {
-			if j := int(ev.rows[i].j[k]); s >= evolveDirectionMin && ev.earlier[j] != ends[i] {
+		for k, s := range ev.row(i).s {
+			if j := int(ev.row(i).j[k]); s >= evolveDirectionMin && ev.earlier[j] != ends[i] {
 				more[i] = append(more[i], j)
 			}
 		}
@@ -967,7 +988,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 			link(a, ends[i], scores[i])
 		}
 		for _, j := range more[i] {
-			link(a, ev.earlier[j], ev.rows[i].at(j))
+			link(a, ev.earlier[j], ev.row(i).at(j))
 		}
 	}
 	return rels

@@ -280,7 +280,7 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		if t := ev.twin[j]; t >= 0 {
 			j = t // a cell's score is its detail twin's
 		}
-		s, cut := ev.rows[at[a.ID]].at(j), min(a.ID, b.ID)
+		s, cut := ev.row(at[a.ID]).at(j), min(a.ID, b.ID)
 		if (s >= cut) != tc.continued {
 			t.Errorf("score(%q, %q) = %.3f, want continued=%v at threshold %.2f", tc.later, tc.earlier, s, tc.continued, cut)
 		}

@@ -406,3 +406,41 @@ func TestRefsOnSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestSpansOwner: owner gives a line the pillar its nodes sorted by line
+// give it (the last starting at or before it with a pillar), on every
+// line of the seeds.
+func TestSpansOwner(t *testing.T) {
+	for _, d := range loadSeedDocs(t) {
+		pd := d.pd
+		var nodes []lineSpan
+		for _, x := range pd.Pillars {
+			nodes = append(nodes, lineSpan{x.ID, x.LineStart, x.LineEnd})
+		}
+		for _, x := range pd.Groups {
+			nodes = append(nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+		}
+		for _, x := range pd.Measures {
+			nodes = append(nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+		}
+		for _, x := range pd.Targets {
+			nodes = append(nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+		}
+		slices.SortStableFunc(nodes, func(a, b lineSpan) int { return a.from - b.from })
+		ds := buildSpans(pd)
+		for line := -1; line <= len(d.t.Raw)+1; line++ {
+			want := ""
+			for _, n := range nodes {
+				if n.from > line {
+					break
+				}
+				if n.id != "" {
+					want = n.id
+				}
+			}
+			if got := ds.owner(line); got != want {
+				t.Fatalf("%s line %d: owner %q, want %q", d.t.File, line, got, want)
+			}
+		}
+	}
+}

@@ -256,16 +256,23 @@ func cosine(a, b tfidf) float64 {
 type evolveScorer struct {
 	later, earlier []*simItem // non-relist
 	vl, ve         []tfidf    // their vectors over evolveBigrams
-	// vp[i]: the vector of later[i]'s purpose clause (purposeWords), with
-	// the idf of the whole texts; empty for none. A later measure's score
-	// against an earlier one is the better of its text's and its clause's.
-	vp   []tfidf
-	twin []int // twin[j]: index of the detail twin of earlier[j], else -1
-	// items[j]: the detail items that summary cell earlier[j] SUMMARIZES,
-	// when it has more than one.
-	items [][]int
-	// rows[i]: later[i]'s scores against the earlier measures.
-	rows []scoreRow
+	// vp[purpose[i]]: the vector of later[i]'s purpose clause
+	// (purposeWords), with the idf of the whole texts; purpose[i] is -1
+	// for none (ev.vpOf). A later measure's score against an earlier one
+	// is the better of its text's and its clause's.
+	vp      []tfidf
+	purpose []int32
+	twin    []int // twin[j]: index of the detail twin of earlier[j], else -1
+	// itemList[itemOff[j]:itemOff[j+1]] (itemsOf): the detail items that
+	// summary cell earlier[j] SUMMARIZES, when it has more than one.
+	itemList []int
+	itemOff  []int32
+	// rowJ[rowSpan[i][0]:rowSpan[i][1]] and the same of rowS (row):
+	// later[i]'s scores against the earlier measures, one row after the
+	// other (a slice pair a row was 21 kB a load).
+	rowSpan [][2]int32
+	rowJ    []int32
+	rowS    []float64
 	// pillarBest[i]: the index of later[i]'s best-scoring earlier measure
 	// inside the pillars its pillar CONTINUES, the first of equal ones;
 	// -1 for none.
@@ -281,38 +288,32 @@ type evolveScorer struct {
 }
 
 func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
-	ev := &evolveScorer{inPillar: map[string][]bool{}}
-	for _, it := range later {
-		if !it.m.Relist {
-			ev.later = append(ev.later, it)
-		}
-	}
-	for _, it := range earlier {
-		if !it.m.Relist {
-			ev.earlier = append(ev.earlier, it)
-		}
-	}
+	ev := &evolveScorer{inPillar: map[string][]bool{}, later: nonRelists(later), earlier: nonRelists(earlier)}
 	nl, ne := len(ev.later), len(ev.earlier)
-	bags := wordBags{texts: make([]string, 0, 2*nl+ne), lens: make([]int32, 0, 2*nl+ne)}
+	ev.purpose = make([]int32, nl)
+	np := 0 // the purpose bags
+	for i, it := range ev.later {
+		ev.purpose[i] = -1
+		if _, _, n := it.wordText(); n > 0 {
+			ev.purpose[i] = int32(np)
+			np++
+		}
+	}
+	bags := wordBags{texts: make([]string, 0, nl+ne+np), lens: make([]int32, 0, nl+ne+np)}
 	for _, list := range [][]*simItem{ev.later, ev.earlier} {
 		for _, it := range list {
 			s, n, _ := it.wordText()
 			bags.add(s, n)
 		}
 	}
-	var purposeOf []int // the later measure of each purpose bag
 	for i, it := range ev.later {
-		if s, _, n := it.wordText(); n > 0 {
+		if ev.purpose[i] >= 0 {
+			s, _, n := it.wordText()
 			bags.add(purposeClause(s), n)
-			purposeOf = append(purposeOf, i)
 		}
 	}
 	vecs, index, spare := buildTFIDF(bags, nl+ne, nl, nl+ne)
-	ev.vl, ev.ve, ev.index = vecs[:nl], vecs[nl:nl+ne], index
-	ev.vp = make([]tfidf, nl)
-	for k, i := range purposeOf {
-		ev.vp[i] = vecs[nl+ne+k]
-	}
+	ev.vl, ev.ve, ev.vp, ev.index = vecs[:nl], vecs[nl:nl+ne], vecs[nl+ne:], index
 	ev.findTwins(in.refersTo, in.summarizes, spare.n)
 	ev.parent = make([]string, len(ev.later))
 	for i, a := range ev.later {
@@ -337,7 +338,33 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 			m.keep(i, m.start(i))
 		}
 	}
+	ev.rowJ, ev.rowS = m.j, m.s
 	return ev
+}
+
+// vpOf is the vector of later[i]'s purpose clause, empty for none.
+func (ev *evolveScorer) vpOf(i int) tfidf {
+	if k := ev.purpose[i]; k >= 0 {
+		return ev.vp[k]
+	}
+	return tfidf{}
+}
+
+// nonRelists returns the items that are no relist, in a list sized once.
+func nonRelists(items []*simItem) []*simItem {
+	n := 0
+	for _, it := range items {
+		if !it.m.Relist {
+			n++
+		}
+	}
+	out := make([]*simItem, 0, n)
+	for _, it := range items {
+		if !it.m.Relist {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // postingList is, for every bigram id, the earlier measures holding it in
@@ -403,13 +430,14 @@ func (ev *evolveScorer) dot(v tfidf, d []float64) {
 // edition (evolveTwinMin); cur is scratch by bigram id, for earlierVec.
 func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByID, cur []int32) {
 	ev.twin = make([]int, len(ev.earlier))
-	ev.items = make([][]int, len(ev.earlier))
+	ev.itemOff = make([]int32, len(ev.earlier)+1)
 	d := make([]float64, len(ev.earlier))
 	buf := ev.earlierBuf()
 	ev.newCursor(cur)
 	at := newIDIndex(ev.earlier)
 	for j, c := range ev.earlier {
 		ev.twin[j] = -1
+		ev.itemOff[j] = int32(len(ev.itemList))
 		ref := refersTo[c.m.ID]
 		if !c.cell && ref == "" {
 			continue
@@ -419,16 +447,17 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByI
 		best := 0.0
 		// A cell the parse linked to its detail items (SUMMARIZES) goes to
 		// the one it shares most with, however little.
+		from := len(ev.itemList)
 		for _, r := range summarizes.find(c.m.ID) {
 			if k, ok := at.find(r.End); ok && k != j {
-				ev.items[j] = append(ev.items[j], k)
+				ev.itemList = append(ev.itemList, k)
 				if ev.twin[j] < 0 || d[k] > best {
 					ev.twin[j], best = k, d[k]
 				}
 			}
 		}
-		if len(ev.items[j]) < 2 {
-			ev.items[j] = nil
+		if len(ev.itemList)-from < 2 {
+			ev.itemList = ev.itemList[:from]
 		}
 		if ev.twin[j] >= 0 {
 			continue
@@ -445,6 +474,19 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByI
 			}
 		}
 	}
+	ev.itemOff[len(ev.earlier)] = int32(len(ev.itemList))
+}
+
+// itemsOf is the detail items summary cell earlier[j] SUMMARIZES, when
+// it has more than one.
+func (ev *evolveScorer) itemsOf(j int) []int {
+	return ev.itemList[ev.itemOff[j]:ev.itemOff[j+1]]
+}
+
+// row is later[i]'s scores against the earlier measures.
+func (ev *evolveScorer) row(i int) scoreRow {
+	sp := ev.rowSpan[i]
+	return scoreRow{j: ev.rowJ[sp[0]:sp[1]:sp[1]], s: ev.rowS[sp[0]:sp[1]:sp[1]]}
 }
 
 // idScratch is two arrays by bigram id, spare: buildTFIDF's df and idf,
@@ -585,7 +627,7 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 			continue
 		}
 		c := cosine(ev.vl[i], ev.vl[k])
-		if c < evolveSiblingMin || c <= best || ev.rows[i].at(own[k]) < evolveSiblingOwnMin && c < evolveRestateMin {
+		if c < evolveSiblingMin || c <= best || ev.row(i).at(own[k]) < evolveSiblingOwnMin && c < evolveRestateMin {
 			continue
 		}
 		end, score, best = ends[k], scores[k], c
@@ -685,8 +727,8 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 			continue
 		}
 		ps, best, score := pillars[ev.parent[i]], -1, 0.0
-		for k, s := range ev.rows[i].s {
-			if j := int(ev.rows[i].j[k]); ps[ev.earlier[j].m.PillarID] && s >= evolveDirectionPillarMin && (best < 0 || s > score) {
+		for k, s := range ev.row(i).s {
+			if j := int(ev.row(i).j[k]); ps[ev.earlier[j].m.PillarID] && s >= evolveDirectionPillarMin && (best < 0 || s > score) {
 				best, score = j, s
 			}
 		}
@@ -711,9 +753,9 @@ func (ev *evolveScorer) linkByDirectionPillars(ends []*simItem, scores []float64
 // 地域のエッセンシャルサービス).
 func (ev *evolveScorer) copyAgrees(i int, copies []string, at idIndex) (*simItem, float64) {
 	own, ownScore := -1, 0.0
-	for k, s := range ev.rows[i].s {
+	for k, s := range ev.row(i).s {
 		if own < 0 || s > ownScore {
-			own, ownScore = int(ev.rows[i].j[k]), s
+			own, ownScore = int(ev.row(i).j[k]), s
 		}
 	}
 	if own < 0 || ownScore < evolveSiblingOwnMin {
@@ -875,7 +917,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		if len(ev.vl[i].keys) == 0 {
 			continue
 		}
-		own[i], scores[i] = ev.best(ev.rows[i], ev.inPillar[a.m.PillarID], a.m.PillarID == "")
+		own[i], scores[i] = ev.best(ev.row(i), ev.inPillar[a.m.PillarID], a.m.PillarID == "")
 		if own[i] >= 0 {
 			ends[i] = ev.earlier[own[i]]
 		}
@@ -921,14 +963,21 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		if a.m.PillarID != "" {
 			continue
 		}
-		for k, s := range ev.rows[i].s {
-			if j := int(ev.rows[i].j[k]); s >= evolveDirectionMin && ev.earlier[j] != ends[i] {
+		for k, s := range ev.row(i).s {
+			if j := int(ev.row(i).j[k]); s >= evolveDirectionMin && ev.earlier[j] != ends[i] {
 				more[i] = append(more[i], j)
 			}
 		}
 	}
 	ev.linkByDirectionPillars(ends, scores, more)
-	var rels []*policygraph.Relationship
+	n := 0 // the edges: rels is sized once
+	for i := range ev.later {
+		if ends[i] != nil {
+			n++
+		}
+		n += len(more[i])
+	}
+	rels := make([]*policygraph.Relationship, 0, n)
 	link := func(a, b *simItem, score float64) {
 		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelEvolvesFrom, a.m.ID, b.m.ID),
 			Type: policygraph.RelEvolvesFrom, Start: a.m.ID, End: b.m.ID,
@@ -939,7 +988,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 			link(a, ends[i], scores[i])
 		}
 		for _, j := range more[i] {
-			link(a, ev.earlier[j], ev.rows[i].at(j))
+			link(a, ev.earlier[j], ev.row(i).at(j))
 		}
 	}
 	return rels
@@ -984,7 +1033,7 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		}
 		longest := 0 // a later vector and its purpose clause's
 		for _, i := range byPillar[p] {
-			longest = max(longest, len(ev.vl[i].w)+len(ev.vp[i].w))
+			longest = max(longest, len(ev.vl[i].w)+len(ev.vpOf(i).w))
 		}
 		most = max(most, need+longest)
 	}
@@ -1084,8 +1133,8 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 			// prefix of the text cut at a word's end (ため is kana), so its
 			// bigrams are among the text's and scale holds each
 			// (TestDocSimItemsForms).
-			if len(ev.vp[i].keys) > 0 {
-				score(reweigh(ev.vp[i]), m.p) // start made m.p for it
+			if vp := ev.vpOf(i); len(vp.keys) > 0 {
+				score(reweigh(vp), m.p) // start made m.p for it
 				for _, j := range earlier {
 					d[j] = max(d[j], m.p[j])
 				}

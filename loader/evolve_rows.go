@@ -49,7 +49,7 @@ type rowMaker struct {
 }
 
 func newRowMaker(ev *evolveScorer) *rowMaker {
-	ev.rows = make([]scoreRow, len(ev.later))
+	ev.rowSpan = make([][2]int32, len(ev.later))
 	ev.pillarBest = make([]int, len(ev.later))
 	m := &rowMaker{ev: ev, d: make([]float64, len(ev.earlier)), made: make([]bool, len(ev.later)),
 		inPillar: make(map[string][]int32, len(ev.inPillar))}
@@ -89,7 +89,7 @@ func newRowMaker(ev *evolveScorer) *rowMaker {
 func (m *rowMaker) start(i int) []float64 {
 	clear(m.d)
 	m.ev.dot(m.ev.vl[i], m.d)
-	if vp := m.ev.vp[i]; len(vp.keys) > 0 {
+	if vp := m.ev.vpOf(i); len(vp.keys) > 0 {
 		if m.p == nil {
 			m.p = make([]float64, len(m.d))
 		}
@@ -109,7 +109,7 @@ func (m *rowMaker) keep(i int, d []float64) {
 	ev := m.ev
 	for _, j := range m.twins {
 		t := ev.twin[j]
-		for _, k := range ev.items[j] {
+		for _, k := range ev.itemsOf(int(j)) {
 			if d[k] > d[t] {
 				t = k
 			}
@@ -130,7 +130,7 @@ func (m *rowMaker) keep(i int, d []float64) {
 			m.j, m.s = append(m.j, int32(j)), append(m.s, s)
 		}
 	}
-	ev.rows[i] = scoreRow{j: m.j[from:len(m.j):len(m.j)], s: m.s[from:len(m.s):len(m.s)]}
+	ev.rowSpan[i] = [2]int32{int32(from), int32(len(m.j))}
 	m.made[i] = true
 }
 

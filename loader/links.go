@@ -697,9 +697,9 @@ type lineSpan struct {
 type docSpans struct {
 	groups  []lineSpan
 	pillars []lineSpan
-	// owner maps a line to the pillar of the nearest node at or before it,
-	// for lines (appendix pages) that no span covers.
-	nodes []lineSpan // every node's own lines with its pillar id, by line
+	// pd's nodes give a line the pillar of the nearest node at or before
+	// it, for lines (appendix pages) that no span covers (owner).
+	pd *parsedDoc
 }
 
 func buildSpans(pd *parsedDoc) *docSpans {
@@ -716,25 +716,20 @@ func buildSpans(pd *parsedDoc) *docSpans {
 		}
 		s.from, s.to = min(s.from, from), max(s.to, to)
 	}
-	// One span a node, a number known now: appending reallocated it as it grew.
-	ds := &docSpans{nodes: make([]lineSpan, 0, len(pd.Pillars)+len(pd.Groups)+len(pd.Measures)+len(pd.Targets))}
+	ds := &docSpans{pd: pd}
 	for _, x := range pd.Pillars {
 		grow(p, x.ID, x.LineStart, x.LineEnd)
-		ds.nodes = append(ds.nodes, lineSpan{x.ID, x.LineStart, x.LineEnd})
 	}
 	for _, x := range pd.Groups {
 		grow(g, x.ID, x.LineStart, x.LineEnd)
 		grow(p, x.PillarID, x.LineStart, x.LineEnd)
-		ds.nodes = append(ds.nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
 	}
 	for _, x := range pd.Measures {
 		grow(g, x.GroupID, x.LineStart, x.LineEnd)
 		grow(p, x.PillarID, x.LineStart, x.LineEnd)
-		ds.nodes = append(ds.nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
 	}
 	for _, x := range pd.Targets {
 		grow(p, x.PillarID, x.LineStart, x.LineEnd)
-		ds.nodes = append(ds.nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
 	}
 	ds.groups, ds.pillars = make([]lineSpan, 0, len(g)), make([]lineSpan, 0, len(p))
 	for _, s := range g {
@@ -749,8 +744,34 @@ func buildSpans(pd *parsedDoc) *docSpans {
 	}
 	slices.SortFunc(ds.groups, bySize)
 	slices.SortFunc(ds.pillars, bySize)
-	slices.SortStableFunc(ds.nodes, func(a, b lineSpan) int { return cmp.Compare(a.from, b.from) })
 	return ds
+}
+
+// owner is the pillar of the node starting last at or before line from,
+// the last listed of those starting on one line (pillars, groups,
+// measures, targets, each in order), whose pillar is known; "" for none.
+// A few page pointers ask: the nodes are read for each, not kept sorted
+// by line (22 kB a load).
+func (ds *docSpans) owner(from int) string {
+	owner, at := "", 0
+	see := func(id string, line int) {
+		if id != "" && line <= from && (owner == "" || line >= at) {
+			owner, at = id, line
+		}
+	}
+	for _, x := range ds.pd.Pillars {
+		see(x.ID, x.LineStart)
+	}
+	for _, x := range ds.pd.Groups {
+		see(x.PillarID, x.LineStart)
+	}
+	for _, x := range ds.pd.Measures {
+		see(x.PillarID, x.LineStart)
+	}
+	for _, x := range ds.pd.Targets {
+		see(x.PillarID, x.LineStart)
+	}
+	return owner
 }
 
 // cover returns what holds page lines [from, to]: the narrowest group
@@ -774,16 +795,7 @@ func (ds *docSpans) cover(from, to int) string {
 			}
 		}
 	}
-	owner := ""
-	for _, n := range ds.nodes {
-		if n.from > from {
-			break
-		}
-		if n.id != "" {
-			owner = n.id
-		}
-	}
-	return owner
+	return ds.owner(from)
 }
 
 // bracketless strips heading brackets and bullets: 【デジタル人材基盤】 → デジタル人材基盤.

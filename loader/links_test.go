@@ -280,7 +280,7 @@ func TestEvolvesFromThreshold(t *testing.T) {
 		if t := ev.twin[j]; t >= 0 {
 			j = t // a cell's score is its detail twin's
 		}
-		s, cut := ev.rows[at[a.ID]].at(j), min(a.ID, b.ID)
+		s, cut := ev.row(at[a.ID]).at(j), min(a.ID, b.ID)
 		if (s >= cut) != tc.continued {
 			t.Errorf("score(%q, %q) = %.3f, want continued=%v at threshold %.2f", tc.later, tc.earlier, s, tc.continued, cut)
 		}
@@ -403,6 +403,44 @@ func TestRefsOnSeeds(t *testing.T) {
 	for _, u := range rep.Unresolved {
 		if u.Kind == "relist" {
 			t.Errorf("relist without original: %+v", u)
+		}
+	}
+}
+
+// TestSpansOwner: owner gives a line the pillar its nodes sorted by line
+// give it (the last starting at or before it with a pillar), on every
+// line of the seeds.
+func TestSpansOwner(t *testing.T) {
+	for _, d := range loadSeedDocs(t) {
+		pd := d.pd
+		var nodes []lineSpan
+		for _, x := range pd.Pillars {
+			nodes = append(nodes, lineSpan{x.ID, x.LineStart, x.LineEnd})
+		}
+		for _, x := range pd.Groups {
+			nodes = append(nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+		}
+		for _, x := range pd.Measures {
+			nodes = append(nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+		}
+		for _, x := range pd.Targets {
+			nodes = append(nodes, lineSpan{x.PillarID, x.LineStart, x.LineEnd})
+		}
+		slices.SortStableFunc(nodes, func(a, b lineSpan) int { return a.from - b.from })
+		ds := buildSpans(pd)
+		for line := -1; line <= len(d.t.Raw)+1; line++ {
+			want := ""
+			for _, n := range nodes {
+				if n.from > line {
+					break
+				}
+				if n.id != "" {
+					want = n.id
+				}
+			}
+			if got := ds.owner(line); got != want {
+				t.Fatalf("%s line %d: owner %q, want %q", d.t.File, line, got, want)
+			}
 		}
 	}
 }

@@ -6,12 +6,12 @@ import "slices"
 // order among keys equal there: the bigram numberings (bigramIDsBySort,
 // sortGrams) pack a bag or place in the low bits and read only the runs of
 // equal high bits. One in-place pass on the top 11 bits (American flag
-// sort), then least-significant-digit passes of 11 bits inside each of
-// those buckets, with a scratch array as large as the largest of them. A
-// bucket of more than splitMin keys (the katakana, 29% of the corpus's
-// EVOLVES_FROM bigrams) is first split in place on its next 11 bits, and
-// its parts sorted so: the scratch array is then a quarter of what one for
-// the katakana was (BenchmarkGroupSort).
+// sort), then least-significant-digit passes inside each of those buckets,
+// with a scratch array as large as the largest of them. A bucket of more
+// than splitMin keys (the katakana, 29% of the corpus's EVOLVES_FROM
+// bigrams) is first split in place on its next 11 bits, and its parts
+// sorted so: the scratch array is then a quarter of what one for the
+// katakana was, or less (BenchmarkGroupSort).
 func groupSort[K ~uint64](keys []K, low uint) {
 	const top = 64 - 11 // the first digit is bits top..63
 	var start, sub [1<<11 + 1]int32
@@ -19,19 +19,24 @@ func groupSort[K ~uint64](keys []K, low uint) {
 	if low >= top {
 		return
 	}
-	// The buckets to sort by digits, and the size of the largest.
-	parts := make([][]K, 0, 64)
+	// The buckets to sort by digits, each equal from bit high up, and
+	// the size of the largest.
+	type part struct {
+		keys []K
+		high uint
+	}
+	parts := make([]part, 0, 64)
 	largest := 0
-	add := func(b []K) {
+	add := func(b []K, high uint) {
 		if len(b) > 1 {
-			parts = append(parts, b)
+			parts = append(parts, part{b, high})
 			largest = max(largest, len(b))
 		}
 	}
 	for d := range 1 << 11 {
 		b := keys[start[d]:start[d+1]]
 		if len(b) <= splitMin || top-11 <= low {
-			add(b)
+			add(b, top)
 			continue
 		}
 		flagPass(b, top-11, &sub)
@@ -39,22 +44,22 @@ func groupSort[K ~uint64](keys []K, low uint) {
 			if p := b[sub[e]:sub[e+1]]; len(p) < sortMin {
 				slices.Sort(p)
 			} else {
-				add(p)
+				add(p, top-11)
 			}
 		}
 	}
 	tmp := make([]K, largest)
-	for _, b := range parts {
-		sortDigits(b, tmp[:len(b)], low, top)
+	for _, p := range parts {
+		sortDigits(p.keys, tmp[:len(p.keys)], low, p.high)
 	}
 }
 
 // splitMin: a bucket of more keys than this is split again before its
 // digits are sorted; sortMin: a part of fewer keys than this is sorted by
-// comparisons, which costs less than the 2,048 counts of a digit pass.
+// comparisons, which costs less than the 256 counts of a digit pass.
 const (
 	splitMin = 2048
-	sortMin  = 256
+	sortMin  = 64
 )
 
 // flagPass orders keys in place by their 11 bits from bit shift, all
@@ -83,10 +88,10 @@ func flagPass[K ~uint64](keys []K, shift uint, start *[1<<11 + 1]int32) {
 }
 
 // sortDigits sorts keys by their bits low..high (and a few above, equal in
-// keys) with tmp, as long as keys: stable passes of 11 bits, a pass skipped
+// keys) with tmp, as long as keys: stable passes of 8 bits, a pass skipped
 // when every key has the same digit there.
 func sortDigits[K ~uint64](keys, tmp []K, low, high uint) {
-	const digit = 11
+	const digit = 8
 	src, dst := keys, tmp
 	var count [1 << digit]int32
 	for shift := low; shift < high; shift += digit {

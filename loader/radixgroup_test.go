@@ -45,23 +45,51 @@ func TestGroupSort(t *testing.T) {
 }
 
 // BenchmarkGroupSort sorts the packed keys bigramIDsBySort sorts for the
-// corpus's EVOLVES_FROM bags (each run on a fresh copy).
+// corpus's EVOLVES_FROM bags, and those sortGramsCarrying sorts for the
+// 2023 detail bullets (newGramIndex), each run on a fresh copy.
 //
 //	go test -run '^$' -bench GroupSort -benchmem ./loader
 func BenchmarkGroupSort(b *testing.B) {
 	later, earlier, _ := benchEvolveInputs(b)
-	var keys []uint64
+	var evolves []uint64
 	for bag, it := range append(later, earlier...) {
 		s, _, _ := it.wordText()
 		for _, g := range simWords(nil, s) {
 			a, c := uint64(g>>32), uint64(uint32(g))
-			keys = append(keys, (a<<idRuneBits|c)<<idBagBits|uint64(bag))
+			evolves = append(evolves, (a<<idRuneBits|c)<<idBagBits|uint64(bag))
 		}
 	}
-	work := make([]uint64, len(keys))
-	b.ReportAllocs()
-	for b.Loop() {
-		copy(work, keys)
-		groupSort(work, idBagBits)
+	var bullets []uint64
+	for _, d := range loadSeedDocs(b) {
+		if d.entry.Year != 2023 {
+			continue
+		}
+		p, err := read2023(d.t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e := 0
+		for _, ms := range p.detail {
+			for _, m := range ms {
+				for _, g := range appendGrams(nil, d.t.normalize(m.Text)) {
+					a, c := g.Runes()
+					bullets = append(bullets, uint64(a)<<43|uint64(c)<<22|uint64(e)<<1)
+				}
+				e++
+			}
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		keys []uint64
+	}{{"evolves", evolves}, {"bullets", bullets}} {
+		b.Run(bc.name, func(b *testing.B) {
+			work := make([]uint64, len(bc.keys))
+			b.ReportAllocs()
+			for b.Loop() {
+				copy(work, bc.keys)
+				groupSort(work, 22)
+			}
+		})
 	}
 }

@@ -38,8 +38,8 @@ func shareTwinPeriods(pd *parsedDoc, edition int) {
 		}
 	}
 	// The one-to-one pairs, by counting each cell's and each bullet's
-	// relationships in sorted order (maps of the counts and of the measures
-	// by id were 36 kB a load).
+	// relationships in sorted order (maps of the counts, and of the
+	// measures by id below, were 36 kB a load).
 	lone := make([]bool, len(sums)) // sums[i]: its cell restates one bullet that no other cell restates
 	for i := range lone {
 		lone[i] = true
@@ -66,16 +66,22 @@ func shareTwinPeriods(pd *parsedDoc, edition int) {
 			k = n
 		}
 	}
-	byID := map[string]*policygraph.Measure{} // the measures of the lone restating pairs
-	for i, r := range sums {
-		if lone[i] && r.Properties["rule"] == summarizeRestates {
-			byID[r.Start], byID[r.End] = nil, nil
-		}
+	// The measures by id: their places sorted by id, the last of an id
+	// found (as a map filled in order keeps).
+	byID := make([]int32, len(pd.Measures))
+	for i := range byID {
+		byID[i] = int32(i)
 	}
-	for _, m := range pd.Measures {
-		if _, ok := byID[m.ID]; ok {
-			byID[m.ID] = m
+	slices.SortStableFunc(byID, func(a, b int32) int { return strings.Compare(pd.Measures[a].ID, pd.Measures[b].ID) })
+	measure := func(id string) *policygraph.Measure {
+		k, ok := slices.BinarySearchFunc(byID, id, func(i int32, id string) int { return strings.Compare(pd.Measures[i].ID, id) })
+		if !ok {
+			return nil
 		}
+		for k+1 < len(byID) && pd.Measures[byID[k+1]].ID == id {
+			k++
+		}
+		return pd.Measures[byID[k]]
 	}
 	type period struct{ start, end int }
 	type gift struct {
@@ -87,7 +93,7 @@ func shareTwinPeriods(pd *parsedDoc, edition int) {
 		if !lone[i] || r.Properties["rule"] != summarizeRestates {
 			continue
 		}
-		cell, bullet := byID[r.Start], byID[r.End]
+		cell, bullet := measure(r.Start), measure(r.End)
 		if cell == nil || bullet == nil {
 			continue
 		}

@@ -3566,6 +3566,10 @@ enum RelType {
   RESTATES
   HAS_AMOUNT
   MENTIONS_ORG
+  "Measure (2023 overview-table cell) → the detail Measure it digests."
+  SUMMARIZES
+  "Target (later edition) → Target (earlier): the same goal with the same value."
+  KEEPS
 }
 
 enum OrderDirection {

@@ -2852,7 +2852,7 @@ type PolicyDirection implements Node {
 	{Name: "../schema/graphview.graphqls", Input: `"A node as a graph view draws it."
 type GraphNode {
   id: ID!
-  "The data-model label: Document, Pillar, MeasureGroup, Measure, Target, Law, Fund, PolicyDirection."
+  "The data-model label: Document, Pillar, MeasureGroup, Measure, Target, Law, Fund, PolicyDirection, Amount, Organisation."
   label: String!
   "A short display caption (key and name, title, …)."
   caption: String!
@@ -3566,6 +3566,10 @@ enum RelType {
   RESTATES
   HAS_AMOUNT
   MENTIONS_ORG
+  "Measure (2023 overview-table cell) → the detail Measure it digests."
+  SUMMARIZES
+  "Target (later edition) → Target (earlier): the same goal with the same value."
+  KEEPS
 }
 
 enum OrderDirection {

@@ -39,7 +39,7 @@ type FundUse struct {
 // A node as a graph view draws it.
 type GraphNode struct {
 	ID string `json:"id"`
-	// The data-model label: Document, Pillar, MeasureGroup, Measure, Target, Law, Fund, PolicyDirection.
+	// The data-model label: Document, Pillar, MeasureGroup, Measure, Target, Law, Fund, PolicyDirection, Amount, Organisation.
 	Label string `json:"label"`
 	// A short display caption (key and name, title, …).
 	Caption string             `json:"caption"`

@@ -100,6 +100,20 @@ const sorted = (xs) => [...xs].sort();
 try {
   page = await newPage({width: 1400, height: 900});
 
+  // 0. GraphiQL at / loads from the server alone, every request answered
+  // and nothing logged as an error (its inline icon link keeps the browser
+  // from asking for a /favicon.ico the server lacks: TestPagesDeclareIcon).
+  {
+    const failed = [];
+    page.on("response", (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+    await page.goto(base + "/");
+    await until(async () => (await page.locator(".graphiql-container").count()) > 0, "GraphiQL rendered");
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(failed, [], "GraphiQL's requests all succeed");
+    assert.deepEqual(problems, [], "GraphiQL logs no error");
+    page.removeAllListeners("response");
+  }
+
   // 1. The first screen orients: both editions with their pillars and counts,
   // the most-cited laws and the funds.
   await page.goto(base + "/explorer");

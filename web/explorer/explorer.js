@@ -12,10 +12,41 @@ const COLORS = {Document: "#455a64", Pillar: "#d81b60", MeasureGroup: "#8e24aa",
 const SHAPES = {Document: "rectangle", Pillar: "round-rectangle", MeasureGroup: "tag", Measure: "ellipse",
   Target: "triangle", Law: "diamond", Fund: "hexagon", PolicyDirection: "barrel", Amount: "star",
   Organisation: "octagon"};
-// DEPENDS_ON is drawn by the dependency view (a pillar relies on a law or
-// fund through its mentions); the others are the API's relationship types.
-const RELS = ["HAS_PILLAR", "HAS_DIRECTION", "HAS_GROUP", "IN_GROUP", "HAS_MEASURE", "HAS_TARGET", "CITES_LAW",
-  "USES_FUND", "RELISTS", "SUMMARIZES", "REFERS_TO", "CONTINUES", "EVOLVES_FROM", "HAS_AMOUNT", "MENTIONS_ORG", "DEPENDS_ON"];
+// How kinds of edges look on the canvas, and what the legend says of them.
+const EDGE_LOOKS = {
+  cross: {legend: "┄ across editions", style: {"line-style": "dashed", "line-color": "#7b1fa2", "target-arrow-color": "#7b1fa2"}},
+  repeat: {legend: "⋯ a repeat or digest", style: {"line-color": "#00897b", "target-arrow-color": "#00897b", "line-style": "dotted", "width": 2}},
+  law: {style: {"line-color": "#f4511e", "target-arrow-color": "#f4511e"}},
+  fund: {style: {"line-color": "#fb8c00", "target-arrow-color": "#fb8c00"}},
+};
+// REL_TYPES is every relationship type the explorer draws, once: the
+// relationship filter, the rels= of a link, the edge styles and the legend
+// all read it, and the browser test checks it holds every type the API has.
+// DEPENDS_ON is the dependency view's own (a pillar relies on a law, fund or
+// organisation through its mentions); the others are the API's.
+const REL_TYPES = {
+  HAS_PILLAR: {desc: "Document → Pillar"},
+  HAS_DIRECTION: {desc: "Document → 政策の方向性"},
+  HAS_GROUP: {desc: "Pillar or 政策の方向性 → MeasureGroup"},
+  IN_GROUP: {desc: "Measure → MeasureGroup"},
+  HAS_MEASURE: {desc: "Pillar or 政策の方向性 → Measure"},
+  HAS_TARGET: {desc: "Pillar, 政策の方向性, Document or Measure → Target"},
+  CITES_LAW: {desc: "Measure, Target or Pillar → Law", look: "law"},
+  USES_FUND: {desc: "Measure or Target → Fund", look: "fund"},
+  RELISTS: {desc: "再掲 Measure → its original", look: "repeat"},
+  SUMMARIZES: {desc: "2023 overview cell → the detail bullet it digests", look: "repeat"},
+  RESTATES: {desc: "Target → the first statement of the same goal in its pillar and edition", look: "repeat"},
+  REFERS_TO: {desc: "Measure → the group or pillar it points at (後掲・前掲・参照)"},
+  CONTINUES: {desc: "2025 Pillar → the 2023 Pillar it continues", look: "cross"},
+  EVOLVES_FROM: {desc: "2025 Measure → the 2023 Measure it continues (score)", look: "cross"},
+  REVISES: {desc: "Target → the earlier edition's goal it gives a new value", look: "cross"},
+  KEEPS: {desc: "Target → the earlier edition's goal it keeps with the same value", look: "cross"},
+  HAS_AMOUNT: {desc: "Measure, Target, Fund, Pillar or Document → Amount"},
+  MENTIONS_ORG: {desc: "Measure, Target, Pillar or Document → Organisation"},
+  DEPENDS_ON: {desc: "Pillar → a law, fund or organisation it relies on (dependency view)", look: "fund"},
+};
+const RELS = Object.keys(REL_TYPES);
+const relsLooking = (look) => RELS.filter((t) => REL_TYPES[t].look === look);
 // Statuses as the documents write them.
 const STATUS = {PAST: "●", FUTURE: "○", PROGRESS: "進捗", TODO: "今後", UNKNOWN: "？"};
 const STATUS_LONG = {PAST: "● これまでの施策", FUTURE: "○ 今後の施策", PROGRESS: "進捗（第３次以降の進捗）",
@@ -342,10 +373,7 @@ const cy = cytoscape({
       "arrow-scale": 0.8, "curve-style": "bezier", "font-size": 8, "color": "#555", "text-rotation": "autorotate",
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
     {selector: "edge.labelled, edge:selected", style: {"label": "data(lbl)"}},
-    {selector: "edge[type = \"CONTINUES\"], edge[type = \"EVOLVES_FROM\"]", style: {"line-style": "dashed", "line-color": "#7b1fa2", "target-arrow-color": "#7b1fa2"}},
-    {selector: "edge[type = \"RELISTS\"], edge[type = \"SUMMARIZES\"]", style: {"line-color": "#00897b", "target-arrow-color": "#00897b", "line-style": "dotted", "width": 2}},
-    {selector: "edge[type = \"CITES_LAW\"]", style: {"line-color": "#f4511e", "target-arrow-color": "#f4511e"}},
-    {selector: "edge[type = \"USES_FUND\"], edge[type = \"DEPENDS_ON\"]", style: {"line-color": "#fb8c00", "target-arrow-color": "#fb8c00"}},
+    ...Object.entries(EDGE_LOOKS).map(([look, x]) => ({selector: relsLooking(look).map((t) => `edge[type = "${t}"]`).join(", "), style: x.style})),
     {selector: "edge.path", style: {"width": 3, "line-color": "#1e88e5", "target-arrow-color": "#1e88e5"}},
     {selector: "node.left", style: {"text-halign": "left", "text-valign": "center", "text-margin-x": -4, "text-margin-y": 0}},
     {selector: "node.right", style: {"text-halign": "right", "text-valign": "center", "text-margin-x": 4, "text-margin-y": 0}},
@@ -926,7 +954,7 @@ function buildFilters() {
   const boxes = (sel, name, values, text, title) => { $(sel).insertAdjacentHTML("beforeend", values.map((v) =>
     `<label title="${esc(title ? title(v) : v)}"><input type="checkbox" name="${name}" value="${esc(v)}" checked> ${esc(text ? text(v) : v)}</label>`).join("")); };
   boxes("#f-labels", "label", LABELS);
-  boxes("#f-rels", "rel", RELS);
+  boxes("#f-rels", "rel", RELS, null, (t) => `${t}: ${REL_TYPES[t].desc}`);
   boxes("#f-status", "st", Object.keys(STATUS), (s) => STATUS[s], (s) => STATUS_LONG[s]);
   $("#filters").addEventListener("change", () => {
     const unchecked = (name) => [...document.querySelectorAll(`#filters input[name=${name}]:not(:checked)`)].map((i) => i.value);
@@ -956,7 +984,7 @@ $("#hide-hubs").addEventListener("change", (e) => {
 
 function buildLegend() {
   $("#legend").innerHTML = LABELS.map((l) => `<span><span class="sw" style="background:${COLORS[l]}"></span>${l}</span>`).join("") +
-    `<span>${["PAST", "FUTURE", "PROGRESS", "TODO"].map((k) => esc(STATUS_LONG[k])).join(" · ")}</span><span>—▸ relationship · ┄ CONTINUES/EVOLVES_FROM · ⋯ RELISTS (再掲) / SUMMARIZES (2023 overview cell → bullet)</span>` +
+    `<span>${["PAST", "FUTURE", "PROGRESS", "TODO"].map((k) => esc(STATUS_LONG[k])).join(" · ")}</span><span>—▸ relationship · ${Object.entries(EDGE_LOOKS).filter(([, x]) => x.legend).map(([look, x]) => esc(`${x.legend}: ${relsLooking(look).join("/")}`)).join(" · ")}</span>` +
     `<span>bold border: expanded · orange: pinned</span>`;
   $("#legend-toggle").addEventListener("click", (e) => {
     const l = $("#legend"); l.hidden = !l.hidden; e.target.setAttribute("aria-expanded", String(!l.hidden));

@@ -379,6 +379,20 @@ try {
   s = await settle((s) => s.route.sel !== kbd && s.detail && s.detail.id === s.route.sel, "the node after the cursor");
   assert.equal(s.route.sel, order[(order.indexOf(kbd) + 1) % order.length]);
 
+  // 8a. The relationship filter offers every type the API has, and the
+  // dependency view's DEPENDS_ON; a link may hide any of them.
+  const apiRels = (await api(`{ stats { relationships { type } } }`)).stats.relationships.map((r) => r.type);
+  assert.ok(apiRels.includes("REVISES") && apiRels.includes("KEEPS"));
+  assert.deepEqual(sorted(await page.locator("#f-rels input").evaluateAll((is) => is.map((i) => i.value))), sorted([...apiRels, "DEPENDS_ON"]));
+  await page.evaluate(([a, b]) => { location.hash = `v=graph&n=${encodeURIComponent(a)}&n=${encodeURIComponent(b)}&rels=REVISES,KEEPS,RESTATES`; }, [rev.id, kp.id]);
+  s = await settle((s) => s.route.n.length === 2 && s.route.n[1] === kp.id, "targets with REVISES, KEEPS and RESTATES hidden");
+  assert.deepEqual(s.notices, []);
+  assert.deepEqual(s.route.rels, ["REVISES", "KEEPS", "RESTATES"]);
+  for (const t of ["REVISES", "KEEPS"]) assert.ok(s.edges.some((e) => e.type === t), `a ${t} edge is drawn`);
+  assert.deepEqual(s.edges.filter((e) => e.visible && ["REVISES", "KEEPS", "RESTATES"].includes(e.type)), []);
+  await statusCounts("REVISES, KEEPS and RESTATES hidden");
+  assert.ok(!(await page.locator("#f-rels input[value=REVISES]").isChecked()));
+
   // 8. Filters: hub nodes hidden, one edition, statuses shown as the documents write them.
   // Hiding hubs hides every Document, an expanded one too, and the export follows.
   await page.evaluate(() => { location.hash = "v=graph&n=pillar%3A2025%3AMISSION-2&n=doc%3A2025"; });

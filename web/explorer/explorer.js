@@ -612,7 +612,9 @@ async function drawDeps(r) {
     const p = u.pillar;
     const x = years.length === 1 ? 320 : (col ? 320 : -320), y0 = (i - (byYear[y].length - 1) / 2) * 70;
     nodes.push({data: {id: p.id, label: "Pillar", caption: `${p.key} ${p.name}`, display: `${p.key} ${short(p.name, 14)}`, year: p.document.year}, position: {x, y: y0}});
-    edges.push({data: {id: `dep:${p.id}>${n.id}`, source: p.id, target: n.id, type: "DEPENDS_ON", lbl: `${u.mentions.length} mention${u.mentions.length > 1 ? "s" : ""}`}});
+    // The mentions the panel lists go with the edge, so exports keep them.
+    edges.push({data: {id: `dep:${p.id}>${n.id}`, source: p.id, target: n.id, type: "DEPENDS_ON", lbl: `${u.mentions.length} mention${u.mentions.length > 1 ? "s" : ""}`,
+      props: {mentions: u.mentions.map((m) => ({surface: m.surface, line: m.line, node: m.node.id}))}}});
   }));
   const shown = new Set(n.pillars.map((u) => u.pillar.id));
   for (const u of n.pillars) for (const c of u.pillar.continues) if (shown.has(c.id))

@@ -240,6 +240,19 @@ try {
   assert.equal(s.edges.filter((e) => e.type === "DEPENDS_ON" && e.target === gi).length, uses.length);
   assert.equal(await page.locator("table.deps tr").count(), uses.length + 2, "one row per pillar, a header per edition");
   await shot("GI基金-pillars-both-editions");
+  // The exports keep each DEPENDS_ON edge's mentions, as the panel lists them.
+  {
+    const withMentions = (await api(`query($id: ID!) { fund(id: $id) { pillars { pillar { id } mentions { surface line node { id } } } } }`, {id: gi})).fund.pillars;
+    const want = sorted(withMentions.map((u) => JSON.stringify([u.pillar.id, u.mentions.map((m) => ({surface: m.surface, line: m.line, node: m.node.id}))])));
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+    const j = JSON.parse(fs.readFileSync(await dl.path()).toString());
+    assert.deepEqual(sorted(j.edges.filter((e) => e.type === "DEPENDS_ON").map((e) => JSON.stringify([e.source, e.properties?.mentions]))), want);
+    const [dg] = await Promise.all([page.waitForEvent("download"), page.click("#export-graphml")]);
+    const x = fs.readFileSync(await dg.path()).toString();
+    const depEdges = x.split("\n").filter((l) => l.includes("<data key=\"type\">DEPENDS_ON</data>"));
+    assert.equal(depEdges.length, uses.length);
+    for (const l of depEdges) assert.match(l, /<data key="properties">\{&quot;mentions&quot;:\[\{&quot;surface&quot;/, l);
+  }
 
   // 3b. Every mention of a law is listed, those under no pillar apart (the
   // overview counts them all).

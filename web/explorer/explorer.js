@@ -111,9 +111,9 @@ const Q_HOOD = `query Hood($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 1
 
 // The API gives at most 100 hits and no total: 100 reads as "100 or more".
 const Q_SEARCH = `query Search($q: String!) { search(query: $q, first: 100) {
-  node { id __typename ... on Measure { document { year } pillar { key } } ... on Target { document { year } pillar { key } }
-    ... on MeasureGroup { document { year } pillar { key } } ... on Pillar { key document { year } }
-    ... on PolicyDirection { document { year } } ... on Document { year } }
+  node { id __typename ... on Measure { document { year } pillar { key } directions { ordinal title } } ... on Target { document { year } pillar { key } }
+    ... on MeasureGroup { document { year } pillar { key } direction { ordinal title } } ... on Pillar { key document { year } }
+    ... on PolicyDirection { document { year } ordinal title } ... on Document { year } }
   field marked(open: "\\u0001", close: "\\u0002") } }`;
 
 const Q_PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $avoid: [NodeType!]) {
@@ -919,9 +919,13 @@ function showHits(n) {
   const hs = searchAll.slice(0, n);
   S.hits = hs.map((h) => ({id: h.node.id, type: h.node.__typename, field: h.field}));
   S.hitsTotal = searchAll.length;
-  const where = (x) => [x.document?.year ?? x.year, x.pillar?.key ?? x.key].filter(Boolean).join(" ");
+  // Where a hit is: its edition and pillar, or the 政策の方向性 (2023: the
+  // macro framework) of what is under no pillar.
+  const dirOf = (x) => (x.__typename === "PolicyDirection" ? x : x.direction || x.directions?.[0]);
+  const where = (x) => { const d = !x.pillar && !x.key && dirOf(x); return [x.document?.year ?? x.year, x.pillar?.key ?? x.key ?? (d ? `方向性${d.ordinal} ${short(d.title, 12)}` : "")].filter(Boolean).join(" "); };
+  const whereTitle = (x) => { const d = !x.pillar && !x.key && dirOf(x); return d ? ` title="政策の方向性 ${d.ordinal}. ${esc(d.title)}"` : ""; };
   $("#hits").innerHTML = hs.map((h) =>
-    `<li role="option" tabindex="-1" data-id="${esc(h.node.id)}">${badge(h.node.__typename)}<span class="where">${esc(where(h.node))}</span> <small>${esc(h.field)}</small><br>` +
+    `<li role="option" tabindex="-1" data-id="${esc(h.node.id)}">${badge(h.node.__typename)}<span class="where"${whereTitle(h.node)}>${esc(where(h.node))}</span> <small>${esc(h.field)}</small><br>` +
     esc(h.marked).replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>") + "</li>").join("") ||
     "<li>no match</li>";
   const total = searchAll.length >= SEARCH_MAX ? `${SEARCH_MAX}+` : String(searchAll.length);

@@ -211,8 +211,13 @@ try {
 
   // 2b. More hits than a page: the count says so, "more" shows the rest, and
   // every hit says its edition and pillar.
-  const gx = (await api(`{ search(query: "GX", first: 100) { node { id ... on Measure { document { year } pillar { key } } ... on Pillar { key document { year } }
-    ... on Target { document { year } pillar { key } } ... on MeasureGroup { document { year } pillar { key } } ... on Document { year } } } }`)).search;
+  const hitsWhere = async (q) => (await api(`query($q: String!) { search(query: $q, first: 100) { node { id __typename ... on Measure { document { year } pillar { key } directions { ordinal } } ... on Pillar { key document { year } }
+    ... on Target { document { year } pillar { key } } ... on MeasureGroup { document { year } pillar { key } direction { ordinal } } ... on Document { year }
+    ... on PolicyDirection { ordinal document { year } } } } }`, {q})).search;
+  // Edition and pillar; under no pillar, the 政策の方向性 (then its title).
+  const whereOf = (n) => { const d = n.__typename === "PolicyDirection" ? n : n.direction || n.directions?.[0];
+    return [n.document?.year ?? n.year, n.pillar?.key ?? n.key ?? (d ? `方向性${d.ordinal}` : null)].filter(Boolean).join(" "); };
+  const gx = await hitsWhere("GX");
   assert.ok(gx.length > 30 && gx.length < 100, `GX has ${gx.length} hits`);
   await page.fill("#search", "GX");
   s = await settle((s) => s.route.q === "GX" && s.hits.length === 30, "the first 30 GX hits");
@@ -221,8 +226,19 @@ try {
   await until(async () => (await page.locator("#hits li[data-id]").count()) === gx.length, "every GX hit listed");
   assert.match(await page.locator("#hits-count").innerText(), new RegExp(`^${gx.length} of ${gx.length} hits`));
   const where = await page.locator("#hits li[data-id] .where").allInnerTexts();
-  assert.deepEqual(where, gx.map((h) => [h.node.document?.year ?? h.node.year, h.node.pillar?.key ?? h.node.key].filter(Boolean).join(" ")));
+  assert.equal(where.length, gx.length);
+  where.forEach((w, i) => assert.ok(w === whereOf(gx[i].node) || w.startsWith(whereOf(gx[i].node) + " ") && /方向性/.test(w), `${gx[i].node.id}: ${w}`));
   assert.ok(where.filter((w) => /^20\d\d [A-Z]+-\d+$/.test(w)).length > 30, "measures show edition and pillar");
+  assert.ok(where.some((w) => /^2025 方向性3 /.test(w)), "a 政策の方向性 item shows its direction");
+  // 2023's macro framework items and the directions themselves say where they are too.
+  await page.fill("#search", "賃上げ");
+  s = await settle((s) => s.route.q === "賃上げ" && s.hits.length > 0, "賃上げ hits");
+  const wage = await hitsWhere("賃上げ");
+  const wageWhere = await page.locator("#hits li[data-id] .where").allInnerTexts();
+  assert.equal(wageWhere.length, Math.min(30, wage.length));
+  wageWhere.forEach((w, i) => assert.ok(w === whereOf(wage[i].node) || w.startsWith(whereOf(wage[i].node) + " ") && /方向性/.test(w), `${wage[i].node.id}: ${w}`));
+  const macro = wage.findIndex((h) => h.node.id.startsWith("measure:2023:DIR-"));
+  assert.ok(macro >= 0 && macro < 30 && wageWhere[macro].startsWith("2023 方向性1 マクロ"), wageWhere[macro]);
   await shot("search-GX-all-hits");
 
   // 3. Open GI基金 (by its alias) and see every pillar relying on it, in both editions.

@@ -171,8 +171,8 @@ const Q_DETAIL = `query Detail($id: ID!) { node(id: $id) { id __typename
     continues { ...P } continuedBy { ...P } measures { totalCount }
     laws { law { id name } mentions { surface line } } funds { fund { id name } mentions { surface line } } }
   ... on MeasureGroup { name source { ...S } document { ...D } pillar { ...P } }
-  ... on Measure { title status horizon startYear endYear relist source { ...S } document { ...D } pillar { ...P }
-    group { id name } relistOf { ...M } relistedAs { ...M }
+  ... on Measure { title status horizon startYear endYear relist overview source { ...S } document { ...D } pillar { ...P }
+    group { id name } relistOf { ...M } relistedAs { ...M } summarizes { ...M } summarizedBy { ...M }
     evolvesFrom { score measure { ...M } } evolvedInto { score measure { ...M } }
     lawMentions { law { id name } surface line } fundMentions { fund { id name } surface line }
     directions { id ordinal title } }
@@ -722,6 +722,10 @@ async function showDetail(id) {
   if (n.group) row("group", nav(n.group.id, n.group.name));
   if (n.relist) row("再掲", n.relistOf ? `repeats the original: <span id="relist-of">${meas(n.relistOf)}</span>` : "marked 再掲; the original was not found");
   if (n.relistedAs?.length) row("relisted as (再掲)", n.relistedAs.map(meas).join("<br>"));
+  // A 2023 overview-table cell (各分野の主要施策) digests detail bullets (SUMMARIZES).
+  if (n.overview) row("overview cell", "a cell of the 2023 overview table (各分野の主要施策), restating detail bullets");
+  if (n.summarizes?.length) row("summarizes (SUMMARIZES → bullets)", `<span id="summarizes">${n.summarizes.map(meas).join("<br>")}</span>`);
+  if (n.summarizedBy?.length) row("summarized by (overview cell)", `<span id="summarized-by">${n.summarizedBy.map(meas).join("<br>")}</span>`);
   if (n.evolvesFrom?.length) row("evolves from (2023)", n.evolvesFrom.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>"));
   if (n.evolvedInto?.length) row("evolved into (2025)", n.evolvedInto.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>"));
   const ment = (xs, k) => xs.map((m) => `${nav(m[k].id, m[k].name)}: 「${esc(m.surface)}」 <span class="muted">line ${m.line}</span>`).join("<br>");
@@ -790,7 +794,8 @@ async function showDetail(id) {
   S.detail = {id: n.id, type: n.__typename, title, edition: year || null, status: n.status || null,
     relistOf: n.relistOf?.id || null, citation: n.source ? citation(n) : null, page: n.source?.page ?? null, quote: n.source?.quote || null,
     revises: (n.revises || []).map((x) => x.target.id), revisedBy: (n.revisedBy || []).map((x) => x.target.id),
-    keeps: n.keeps?.id || null, keptBy: (n.keptBy || []).map((t) => t.id)};
+    keeps: n.keeps?.id || null, keptBy: (n.keptBy || []).map((t) => t.id),
+    summarizes: (n.summarizes || []).map((m) => m.id), summarizedBy: (n.summarizedBy || []).map((m) => m.id)};
 }
 
 async function copyText(text) {

@@ -358,6 +358,30 @@ try {
   await page.goBack();
   await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original");
 
+  // 4d. A 2023 detail bullet shows the overview cell that SUMMARIZES it, and
+  // the cell the bullets it summarizes.
+  {
+    const bullet = (await api(`{ measures(filter: {document: "doc:2023", overview: false}, first: 500) { nodes { id summarizedBy { id summarizes { id } } } } }`))
+      .measures.nodes.find((m) => m.summarizedBy.length);
+    assert.ok(bullet, "a 2023 bullet an overview cell summarizes");
+    await page.evaluate((id) => { location.hash = `v=graph&n=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`; }, bullet.id);
+    s = await settle((s) => s.detail && s.detail.id === bullet.id, "a summarized bullet");
+    assert.deepEqual(s.detail.summarizedBy, bullet.summarizedBy.map((c) => c.id));
+    assert.equal(await page.locator("#summarized-by a").count(), bullet.summarizedBy.length);
+    await shot("bullet-summarized-by");
+    const cell = bullet.summarizedBy[0];
+    await page.click("#summarized-by a");
+    s = await settle((s) => s.detail && s.detail.id === cell.id, "the overview cell");
+    assert.deepEqual(s.detail.summarizes, cell.summarizes.map((m) => m.id));
+    assert.ok(s.detail.summarizes.includes(bullet.id));
+    assert.equal(await page.locator("#summarizes a").count(), cell.summarizes.length);
+    assert.match(await page.locator("#detail").innerText(), /overview cell/);
+    await page.goBack();
+    await settle((s) => s.detail && s.detail.id === bullet.id, "back to the bullet");
+    await page.goBack();
+    await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original again");
+  }
+
   // 5. Back returns to the 再掲 item, forward to the original.
   await page.goBack();
   s = await settle((s) => s.route.n[0] === relist.id && s.detail && s.detail.id === relist.id, "back to the 再掲 item");

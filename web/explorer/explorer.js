@@ -946,7 +946,9 @@ $("#search").addEventListener("keydown", (e) => {
   if (e.key === "ArrowDown" && first) { e.preventDefault(); first.focus(); }
   if (e.key === "Enter") { clearTimeout(timer); go({q: e.target.value}, true); }
 });
-$("#hits").addEventListener("click", (e) => { const li = e.target.closest("li[data-id]"); if (li) open(li.dataset.id); });
+// On a phone the details are below the canvas: opening a hit brings them into view.
+const openHit = (id) => { S.scrollToDetail = narrow.matches; open(id); };
+$("#hits").addEventListener("click", (e) => { const li = e.target.closest("li[data-id]"); if (li) openHit(li.dataset.id); });
 $("#hits").addEventListener("focusin", (e) => {
   $("#hits").querySelectorAll("li").forEach((li) => li.setAttribute("aria-selected", String(li === e.target)));
 });
@@ -955,7 +957,7 @@ $("#hits").addEventListener("keydown", (e) => {
   if (!li) return;
   if (e.key === "ArrowDown" && li.nextElementSibling) { e.preventDefault(); li.nextElementSibling.focus(); }
   if (e.key === "ArrowUp") { e.preventDefault(); (li.previousElementSibling || $("#search")).focus(); }
-  if (e.key === "Enter") { e.preventDefault(); open(li.dataset.id); }
+  if (e.key === "Enter") { e.preventDefault(); openHit(li.dataset.id); }
   if (e.key === "Escape") $("#search").focus();
 });
 

@@ -704,6 +704,17 @@ try {
     return (top >= 0 && top < 844 / 2) || new Error(`the detail panel is at ${top}px`);
   }, "the detail panel in view");
   await shot("phone-tap-detail");
+  // Tapping a search hit (above the canvas) brings its details into view too.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.fill("#search", "GI基金");
+  s = await settle((s) => s.route.q === "GI基金" && s.hits.some((h) => h.id === gi), "GI基金 hits on a phone");
+  await page.click(`#hits li[data-id="${gi}"]`);
+  await settle((s) => s.detail && s.detail.id === gi && s.route.v === "graph", "the hit's details on a phone");
+  await until(async () => {
+    const top = await page.locator("#detail").evaluate((d) => d.getBoundingClientRect().top);
+    return (top >= 0 && top < 844 / 2) || new Error(`the detail panel is at ${top}px`);
+  }, "the hit's detail panel in view");
+  await shot("phone-hit-detail");
 
   assert.deepEqual(problems, []);
 } finally {

@@ -692,7 +692,7 @@ function showIntro() {
     <span class="wide-only">on the left</span><span class="narrow-only">above the graph</span>.
     <span class="wide-only">Click a node for its details and source text; double-click to expand it.</span>
     <span class="narrow-only">Tap a node for its details and source text (shown here); double-tap, or Expand in its details, adds its neighbours.</span></p>
-    <p class="muted wide-only">Keys: in the search box ↓/↑ and Enter; on the canvas ←/→ move between nodes, Enter opens, + expands, − collapses, p pins, f fits.</p>`;
+    <p class="muted wide-only">Keys: in the search box ↓/↑ and Enter; on the canvas ←/→ move between nodes from the selected one, Enter opens its neighbourhood, + expands, − collapses, p pins, f fits.</p>`;
 }
 
 // The API's citation names the document, its year, the slide page (when
@@ -880,15 +880,21 @@ $("#panel").addEventListener("submit", async (e) => {
 });
 
 // Keyboard on the canvas: ←/→ (or ↑/↓) walk the visible nodes in reading
-// order, Enter opens the node, + expands, - collapses, p pins, f fits.
-// The cursor is a node id: expanding adds nodes and re-lays them out, so a
+// order, Enter opens the node (its neighbourhood replaces the view, as
+// opening a search hit does), + expands, - collapses, p pins, f fits.
+// The cursor is the selected node (clicked, opened or walked to); when
+// nothing is selected (a collapse unselects), the node the keys last
+// reached. It is an id: expanding adds nodes and re-lays them out, so a
 // position in the list would point at another node afterwards.
 S.kbd = "";
 $("#cy").addEventListener("keydown", (e) => {
   const vis = cy.nodes().not(".hidden").sort((a, b) => a.position("y") - b.position("y") || a.position("x") - b.position("x"));
   if (!vis.length) return;
-  const at = vis.toArray().findIndex((n) => n.id() === S.kbd);
+  const index = (id) => (id ? vis.toArray().findIndex((n) => n.id() === id) : -1);
+  let at = index(S.route.sel);
+  if (at < 0) at = index(S.kbd);
   const cur = at >= 0 ? vis[at] : null;
+  if (cur && cur.id() !== S.kbd) { S.kbd = cur.id(); cy.nodes(".kbd").removeClass("kbd"); cur.addClass("kbd"); }
   const step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[e.key];
   if (step) {
     const next = vis[at < 0 ? (step > 0 ? 0 : vis.length - 1) : (at + step + vis.length) % vis.length];

@@ -432,6 +432,33 @@ try {
   s = await settle((s) => s.route.sel !== kbd && s.detail && s.detail.id === s.route.sel, "the node after the cursor");
   assert.equal(s.route.sel, order[(order.indexOf(kbd) + 1) % order.length]);
 
+  // 7b. With a node opened (sel= in the link), the keys start from it:
+  // p pins it, → and ← walk from it, Enter opens its neighbourhood.
+  {
+    const pinsBefore = s.pins;
+    const mid = order.find((id, i) => i > 2 && !byId(s).get(id).seed && !pinsBefore.includes(id));
+    const at = order.indexOf(mid);
+    await page.evaluate((h) => { location.hash = h; }, s.hash.replace(/&sel=[^&]*/, "") + `&sel=${encodeURIComponent(mid)}`);
+    s = await settle((s) => s.route.sel === mid && s.detail && s.detail.id === mid, "a node opened by its link");
+    assert.deepEqual(visible(s).sort((a, b) => a.rendered.y - b.rendered.y || a.rendered.x - b.rendered.x).map((n) => n.id), order, "nothing moved");
+    await page.focus("#cy");
+    await page.keyboard.press("p");
+    assert.deepEqual(sorted((await state()).pins), sorted([...pinsBefore, mid]), "p pins the opened node");
+    await page.keyboard.press("p");
+    assert.deepEqual((await state()).pins, pinsBefore, "and p again unpins it");
+    await page.keyboard.press("ArrowRight");
+    s = await settle((s) => s.route.sel !== mid && s.detail && s.detail.id === s.route.sel, "the node after the opened one");
+    assert.equal(s.route.sel, order[at + 1]);
+    await page.keyboard.press("ArrowLeft");
+    s = await settle((s) => s.route.sel === mid && s.detail && s.detail.id === mid, "back on the opened node");
+    await page.keyboard.press("Enter");
+    s = await settle((s) => s.route.n.length === 1 && s.route.n[0] === mid, "Enter opens its neighbourhood");
+    assert.equal(s.route.sel, mid);
+    assert.ok(byId(s).get(mid).seed);
+    await page.goBack();
+    s = await settle((s) => s.route.n[0] === relist.relistOf.id, "back to the original's neighbourhood");
+  }
+
   // 8a. The relationship filter offers every type the API has, and the
   // dependency view's DEPENDS_ON; a link may hide any of them.
   const apiRels = (await api(`{ stats { relationships { type } } }`)).stats.relationships.map((r) => r.type);

@@ -118,13 +118,26 @@ try {
   // the most-cited laws and the funds.
   await page.goto(base + "/explorer");
   let s = await settle((s) => s.panel.view === "home", "the overview");
-  const home = await api(`{ documents { id pillars { id } } stats { documents { document { id } nodes { label count } } } funds { id } }`);
+  const home = await api(`{ documents { id pillars { id key measures { totalCount } distinct: measures(filter: {distinct: true}) { totalCount } } }
+    stats { documents { document { id } nodes { label count } } } funds { id } d23: measures(filter: {document: "doc:2023", distinct: true}) { totalCount } }`);
   assert.deepEqual(s.panel.documents, home.documents.map((d) => d.id));
   const allPillars = home.documents.flatMap((d) => d.pillars.map((p) => p.id));
   assert.deepEqual(sorted(visible(s).filter((n) => n.label === "Pillar").map((n) => n.id)), sorted(allPillars));
   assert.equal(await page.locator(".edition-card").count(), 2);
+  // Measures count each item once: a 2023 overview cell restating a detail
+  // bullet (SUMMARIZES) is said apart, in the edition, the pillars and the canvas.
   const measures23 = home.stats.documents[0].nodes.find((c) => c.label === "Measure").count;
-  assert.match(await page.locator(".edition-card").first().innerText(), new RegExp(`Measure ${measures23}`));
+  assert.ok(home.d23.totalCount < measures23);
+  assert.match(await page.locator(".edition-card").first().innerText(), new RegExp(`${home.d23.totalCount} measures \\(\\+${measures23 - home.d23.totalCount} overview cells\\)`));
+  const countsShown = await page.locator(".edition-card li .measure-count").allInnerTexts();
+  const countsWant = home.documents.flatMap((d) => d.pillars.map((p) => {
+    const n = p.distinct.totalCount, cells = p.measures.totalCount - n;
+    return `${n} measure${n === 1 ? "" : "s"}` + (cells ? ` (+${cells} overview cell${cells === 1 ? "" : "s"})` : "");
+  }));
+  assert.deepEqual(countsShown, countsWant);
+  assert.ok(countsShown.includes("16 measures (+15 overview cells)"), "2023 MISSION-1 counts 16, not 31");
+  assert.ok(await page.locator(".edition-card li .measure-count").first().getAttribute("title"), "the count says what it counts");
+  for (const p of home.documents.flatMap((d) => d.pillars)) assert.ok(byId(s).get(p.id).display.endsWith(`（${p.distinct.totalCount}）`), byId(s).get(p.id).display);
   assert.ok(s.panel.laws.length > 0 && (await page.locator("#top-laws li").count()) === s.panel.laws.length);
   assert.equal(s.panel.funds.length, home.funds.length);
   // Counts read as English: "1 pillar", not "1 pillars".
@@ -525,25 +538,70 @@ try {
   await page.uncheck("#hide-hubs");
   await settle((s) => s.route.ed === "" && !s.route.hide.length, "filters cleared");
 
-  // 9. Compare 2023 DX with 2025 DX.
+  // 9. Compare 2023 DX with 2025 DX: the view shows what editionDiff says of
+  // the pillars' group, and draws every pair it lists.
+  const diffQ = `query($id: ID!) { editionDiff(from: "doc:2023", to: "doc:2025", pillar: $id) { groups {
+    earlier { id key } later { id key } earlierDirections { id } laterDirections { id }
+    planned { outcome measure { id } evidence { score earlier { id } later { id } } } new { id }
+    revised { earlier { id } later { id } } kept { earlier { id } later { id } }
+    totals { planned progress todo continued notMentioned new revised kept } } } }`;
+  const sideQ = `query($id: ID!) { node(id: $id) { ... on Pillar { measures(filter: {distinct: true}, first: 500) { nodes { id evolvesFrom { score measure { id } } } } all: measures { totalCount } }
+    ... on PolicyDirection { directionMeasures: measures { id evolvesFrom { score measure { id } } } } } }`;
+  // checkCompare holds the drawn edition view of id to editionDiff's group.
+  async function checkCompare(s, id) {
+    const g = (await api(diffQ, {id})).editionDiff.groups[0];
+    for (const x of [...g.earlier, ...g.later, ...g.earlierDirections, ...g.laterDirections]) {
+      const n = (await api(sideQ, {id: x.id})).node;
+      x.measures = n.measures || {nodes: n.directionMeasures};
+      x.all = n.all;
+    }
+    g.earlierDirections.forEach((d) => { d.measures = d.measures.nodes; });
+    g.laterDirections.forEach((d) => { d.measures = d.measures.nodes; });
+    const dirs = g.earlierDirections.length > 0;
+    const olders = (dirs ? g.earlierDirections : g.earlier).map((p) => p.id), newers = (dirs ? g.laterDirections : g.later).map((p) => p.id);
+    assert.deepEqual(s.panel.olders, olders);
+    assert.deepEqual(s.panel.newers, newers);
+    assert.deepEqual(s.panel.totals, g.totals);
+    assert.deepEqual(s.panel.planned, g.planned.map((p) => ({id: p.measure.id, outcome: p.outcome})));
+    assert.deepEqual(s.panel.new, g.new.map((m) => m.id));
+    const dropped = g.planned.filter((p) => p.outcome === "NOT_MENTIONED").map((p) => p.measure.id);
+    assert.deepEqual(s.panel.dropped, dropped);
+    assert.equal(new Set(s.panel.dropped).size, s.panel.dropped.length, "no measure listed twice");
+    const laterMs = dirs ? g.laterDirections.flatMap((d) => d.measures) : g.later.flatMap((p) => p.measures.nodes);
+    assert.deepEqual(s.panel.continued, laterMs.filter((m) => m.evolvesFrom.length).map((m) => m.id));
+    // Every pair listed (a continued measure's predecessors, a plan's
+    // successors) is drawn, once.
+    const listed = new Set([...laterMs.flatMap((m) => m.evolvesFrom.map((e) => `${m.id}>${e.measure.id}:${e.score}`)),
+      ...g.planned.flatMap((p) => p.evidence.map((e) => `${e.later.id}>${e.earlier.id}:${e.score}`))]);
+    assert.ok(listed.size > 0);
+    assert.deepEqual(sorted(s.edges.filter((e) => e.type === "EVOLVES_FROM" && e.visible).map((e) => `${e.source}>${e.target}:${e.score}`)), sorted(listed));
+    for (const [type, list] of [["REVISES", g.revised], ["KEEPS", g.kept]])
+      assert.deepEqual(sorted(s.edges.filter((e) => e.type === type && e.visible).map((e) => `${e.source}>${e.target}`)), sorted(list.map((t) => `${t.later.id}>${t.earlier.id}`)), type);
+    // Every measure of both sides is drawn, each once (overview cells that restate a bullet of their pillar are not).
+    const earlierMs = dirs ? g.earlierDirections.flatMap((d) => d.measures) : g.earlier.flatMap((p) => p.measures.nodes);
+    const drawn = new Set(visible(s).filter((n) => n.label === "Measure").map((n) => n.id));
+    for (const m of [...earlierMs, ...laterMs]) assert.ok(drawn.has(m.id), `${m.id} drawn`);
+    assert.equal(await page.locator("#cmp-continued > li").count(), s.panel.continued.length);
+    assert.equal(await page.locator("#cmp-new > li").count(), s.panel.new.length);
+    assert.equal(await page.locator("#cmp-dropped > li").count(), s.panel.dropped.length);
+    assert.equal(await page.locator("#cmp-planned > li").count(), g.planned.length - dropped.length);
+    // The header names every pillar of the group with its distinct count.
+    const headText = await page.locator("#cmp-head").innerText();
+    if (!dirs) for (const p of [...g.earlier, ...g.later]) {
+      const n = p.measures.nodes.length, cells = p.all.totalCount - n;
+      assert.ok(headText.includes(`${p.key} `), `${p.key} in “${headText}”`);
+      assert.ok(headText.includes(`(${n} measure${n === 1 ? "" : "s"}${cells ? ` (+${cells} overview cell${cells === 1 ? "" : "s"})` : ""})`), `${p.key}'s count in “${headText}”`);
+    }
+    assert.ok(!s.edges.some((e) => e.type === "CONTINUES" && e.visible) === dirs, "pillars CONTINUE, directions do not");
+    return g;
+  }
   await page.evaluate(() => { location.hash = "v=graph&n=pillar%3A2025%3AMISSION-2&sel=pillar%3A2025%3AMISSION-2"; });
   s = await settle((s) => s.detail && s.detail.id === "pillar:2025:MISSION-2", "the 2025 DX pillar");
   await page.click("button[data-act=cmp]");
   s = await settle((s) => s.panel.view === "cmp", "the edition view");
-  const cmp = (await api(`{ a: pillar(id: "pillar:2023:MISSION-2") { measures(first: 500) { nodes { id evolvedInto { score } } } }
-    b: pillar(id: "pillar:2025:MISSION-2") { measures(first: 500) { nodes { id evolvesFrom { score measure { id pillar { id } } } } } } }`));
   assert.equal(s.panel.older, "pillar:2023:MISSION-2");
   assert.equal(s.panel.newer, "pillar:2025:MISSION-2");
-  const pairs = cmp.b.measures.nodes.flatMap((m) => m.evolvesFrom.filter((e) => e.measure.pillar.id === "pillar:2023:MISSION-2").map((e) => `${m.id}>${e.measure.id}:${e.score}`));
-  assert.ok(pairs.length > 0);
-  assert.deepEqual(sorted(s.edges.filter((e) => e.type === "EVOLVES_FROM" && e.visible).map((e) => `${e.source}>${e.target}:${e.score}`)), sorted(pairs));
-  assert.deepEqual(sorted(s.panel.continued), sorted(cmp.b.measures.nodes.filter((m) => m.evolvesFrom.length).map((m) => m.id)));
-  assert.deepEqual(sorted(s.panel.new), sorted(cmp.b.measures.nodes.filter((m) => !m.evolvesFrom.length).map((m) => m.id)));
-  assert.deepEqual(sorted(s.panel.dropped), sorted(cmp.a.measures.nodes.filter((m) => !m.evolvedInto.length).map((m) => m.id)));
-  assert.equal(await page.locator("#cmp-continued > li").count(), s.panel.continued.length);
-  assert.equal(await page.locator("#cmp-new > li").count(), s.panel.new.length);
-  assert.equal(await page.locator("#cmp-dropped > li").count(), s.panel.dropped.length);
-  assert.equal(visible(s).filter((n) => n.label === "Measure").length, cmp.a.measures.nodes.length + cmp.b.measures.nodes.length);
+  await checkCompare(s, "pillar:2025:MISSION-2");
   assert.deepEqual(sorted(new Set(s.nodes.map((n) => n.status).filter(Boolean))).filter((x) => x !== "UNKNOWN"), ["FUTURE", "PAST", "PROGRESS", "TODO"]);
   // Readable: both pillars labelled at the fitted zoom, nothing under the legend.
   for (const id of ["pillar:2023:MISSION-2", "pillar:2025:MISSION-2"]) assert.ok(byId(s).get(id).labelPx >= 9, `${id} label ${byId(s).get(id).labelPx}px`);
@@ -553,27 +611,30 @@ try {
   assert.ok(visible(s).every((n) => n.rendered.x >= 0 && n.rendered.x <= s.canvas.width && n.rendered.y >= 0 && n.rendered.y <= s.canvas.height));
   await shot("compare-DX-2023-2025");
 
-  // 9a. A 2025 policy direction beside the 2023 macro framework (directions
-  // pair no one to one): the EVOLVES_FROM between them, its items continued,
-  // new or, on the 2023 side, no longer mentioned.
+  // 9a. A merge: 2025 経済安全保障・対外経済 continues 2023 MISSION-3 and OS-4,
+  // both shown, with every pair drawn (those from OS-4, and from MISSION-4
+  // outside the group), the plans no longer mentioned each once, and the
+  // goals it revises.
+  await page.evaluate(() => { location.hash = "v=cmp&id=pillar%3A2025%3AMISSION-3"; });
+  s = await settle((s) => s.panel.view === "cmp" && s.panel.newer === "pillar:2025:MISSION-3", "the merged pillar's edition view");
+  const merged = await checkCompare(s, "pillar:2025:MISSION-3");
+  assert.deepEqual(s.panel.olders, ["pillar:2023:MISSION-3", "pillar:2023:OS-4"]);
+  assert.ok(merged.revised.length > 0 && s.panel.revised.length === merged.revised.length);
+  assert.ok(s.edges.filter((e) => e.type === "CONTINUES" && e.visible).length === 2, "CONTINUES to both 2023 pillars");
+  assert.ok(s.edges.some((e) => e.type === "EVOLVES_FROM" && e.target.startsWith("measure:2023:MISSION-4:")), "a pair from outside the group is drawn");
+  await shot("compare-merge-MISSION-3");
+
+  // 9b. A 2025 policy direction: the directions of both editions (2023's
+  // macro framework, 2025's 政策の方向性), which pair no one to one.
   await page.evaluate(() => { location.hash = "v=graph&n=direction%3A2025%3A2&sel=direction%3A2025%3A2"; });
   s = await settle((s) => s.detail && s.detail.id === "direction:2025:2", "a 2025 direction");
   await page.click("button[data-act=cmp]");
   s = await settle((s) => s.panel.view === "cmp" && s.panel.newer === "direction:2025:2", "the directions' edition view");
-  const dcmp = (await api(`{ a: node(id: "direction:2023:1") { ... on PolicyDirection { measures { id evolvedInto { score } } } }
-    b: node(id: "direction:2025:2") { ... on PolicyDirection { measures { id evolvesFrom { score measure { id } } } } } }`));
   assert.equal(s.panel.older, "direction:2023:1");
-  const inA = new Set(dcmp.a.measures.map((m) => m.id));
-  const dpairs = dcmp.b.measures.flatMap((m) => m.evolvesFrom.filter((e) => inA.has(e.measure.id)).map((e) => `${m.id}>${e.measure.id}:${e.score}`));
-  assert.ok(dpairs.length > 0, "a 2025 direction item continues a macro cell");
-  assert.deepEqual(sorted(s.edges.filter((e) => e.type === "EVOLVES_FROM" && e.visible).map((e) => `${e.source}>${e.target}:${e.score}`)), sorted(dpairs));
-  assert.deepEqual(sorted(s.panel.new), sorted(dcmp.b.measures.filter((m) => !m.evolvesFrom.length).map((m) => m.id)));
-  assert.deepEqual(sorted(s.panel.dropped), sorted(dcmp.a.measures.filter((m) => !m.evolvedInto.length).map((m) => m.id)));
-  assert.equal(visible(s).filter((n) => n.label === "Measure").length, dcmp.a.measures.length + dcmp.b.measures.length);
-  assert.ok(!s.edges.some((e) => e.type === "CONTINUES" && e.visible), "directions do not CONTINUE");
+  await checkCompare(s, "direction:2025:2");
   await shot("compare-directions");
 
-  // 9b. 200 nodes: labels of pillars, laws, funds and documents stay readable
+  // 9c. 200 nodes: labels of pillars, laws, funds and documents stay readable
   // at the fitted zoom; the wheel zooms in small steps; only layouts that
   // stay readable are offered.
   await page.evaluate(() => { location.hash = "v=graph&n=doc%3A2023&n=doc%3A2025&n=pillar%3A2023%3AMISSION-2&n=pillar%3A2025%3AMISSION-2&n=pillar%3A2023%3AMISSION-3&n=pillar%3A2025%3AMISSION-3"; });

@@ -770,7 +770,7 @@ async function drawCompare(r) {
   const link = (m) => `<a class="nav" href="#${esc(toHash({...S.route, sel: m.id}))}">${m.status ? esc(STATUS[m.status]) + " " : ""}${esc(short(m.title || m.text, 40))}</a>`;
   const other = (m) => (m.pillar && !olderIds.has(m.pillar.id) ? ` <span class="muted">(${esc(m.pillar.key)})</span>` : !m.pillar && older.label === "Pillar" ? ` <span class="muted">(no pillar)</span>` : "");
   const side = (c, year) => c.heads.length ? `<b>${year}</b> ` + c.heads.map((h) =>
-    `<a class="nav" href="#${esc(toHash({...S.route, sel: h.id}))}">${esc(h.key)} ${esc(h.name)}</a> <span class="muted cmp-count" title="${esc(h.count.title)}">(${esc(h.count.text)})</span>`).join(" + ")
+    `<a class="nav" href="#${esc(toHash({...S.route, sel: h.id}))}">${esc(h.key)} ${esc(h.name)}</a> <span class="muted cmp-count" title="${esc(h.count.title)}">— ${esc(h.count.text)}</span>`).join(" + ")
     : `nothing in ${year}`;
   const t = g.totals;
   const OUTCOME = {PROGRESS: "進捗: progress", TODO: "今後: still to be considered", CONTINUED: "continued, status not stated"};

@@ -590,7 +590,7 @@ try {
     if (!dirs) for (const p of [...g.earlier, ...g.later]) {
       const n = p.measures.nodes.length, cells = p.all.totalCount - n;
       assert.ok(headText.includes(`${p.key} `), `${p.key} in “${headText}”`);
-      assert.ok(headText.includes(`(${n} measure${n === 1 ? "" : "s"}${cells ? ` (+${cells} overview cell${cells === 1 ? "" : "s"})` : ""})`), `${p.key}'s count in “${headText}”`);
+      assert.ok(headText.includes(`— ${n} measure${n === 1 ? "" : "s"}${cells ? ` (+${cells} overview cell${cells === 1 ? "" : "s"})` : ""}`), `${p.key}'s count in “${headText}”`);
     }
     assert.ok(!s.edges.some((e) => e.type === "CONTINUES" && e.visible) === dirs, "pillars CONTINUE, directions do not");
     return g;

@@ -76,9 +76,18 @@ func TestExplorerQueriesValidate(t *testing.T) {
 	vars := map[string]any{"id": g.Measures[0].ID, "q": "基金", "from": g.Measures[0].ID, "to": g.Measures[1].ID,
 		"maxHops": 4, "avoid": []string{"DOCUMENT"}}
 	for _, query := range queries {
-		if strings.HasPrefix(query, "query Compare") || strings.HasPrefix(query, "query Deps") {
-			vars["id"] = map[bool]string{true: g.Pillars[0].ID, false: g.Laws[0].ID}[strings.HasPrefix(query, "query Compare")]
-		} else {
+		vars["from"], vars["to"] = g.Measures[0].ID, g.Measures[1].ID
+		switch {
+		case strings.HasPrefix(query, "query Compare("), strings.HasPrefix(query, "query CompareMore("):
+			// editionDiff of the fixture's two editions, for one pillar.
+			vars["id"], vars["from"], vars["to"] = g.Pillars[0].ID, g.Documents[0].ID, g.Documents[1].ID
+		case strings.HasPrefix(query, "query Compare"):
+			vars["id"] = g.Pillars[0].ID
+		case strings.HasPrefix(query, "query Deps"):
+			vars["id"] = g.Laws[0].ID
+		case strings.HasPrefix(query, "query DocMeasures"):
+			vars["id"] = g.Documents[0].ID
+		default:
 			vars["id"] = g.Measures[0].ID
 		}
 		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})

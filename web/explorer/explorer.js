@@ -12,10 +12,41 @@ const COLORS = {Document: "#455a64", Pillar: "#d81b60", MeasureGroup: "#8e24aa",
 const SHAPES = {Document: "rectangle", Pillar: "round-rectangle", MeasureGroup: "tag", Measure: "ellipse",
   Target: "triangle", Law: "diamond", Fund: "hexagon", PolicyDirection: "barrel", Amount: "star",
   Organisation: "octagon"};
-// DEPENDS_ON is drawn by the dependency view (a pillar relies on a law or
-// fund through its mentions); the others are the API's relationship types.
-const RELS = ["HAS_PILLAR", "HAS_DIRECTION", "HAS_GROUP", "IN_GROUP", "HAS_MEASURE", "HAS_TARGET", "CITES_LAW",
-  "USES_FUND", "RELISTS", "SUMMARIZES", "REFERS_TO", "CONTINUES", "EVOLVES_FROM", "HAS_AMOUNT", "MENTIONS_ORG", "DEPENDS_ON"];
+// How kinds of edges look on the canvas, and what the legend says of them.
+const EDGE_LOOKS = {
+  cross: {legend: "┄ across editions", style: {"line-style": "dashed", "line-color": "#7b1fa2", "target-arrow-color": "#7b1fa2"}},
+  repeat: {legend: "⋯ a repeat or digest", style: {"line-color": "#00897b", "target-arrow-color": "#00897b", "line-style": "dotted", "width": 2}},
+  law: {style: {"line-color": "#f4511e", "target-arrow-color": "#f4511e"}},
+  fund: {style: {"line-color": "#fb8c00", "target-arrow-color": "#fb8c00"}},
+};
+// REL_TYPES is every relationship type the explorer draws, once: the
+// relationship filter, the rels= of a link, the edge styles and the legend
+// all read it, and the browser test checks it holds every type the API has.
+// DEPENDS_ON is the dependency view's own (a pillar relies on a law, fund or
+// organisation through its mentions); the others are the API's.
+const REL_TYPES = {
+  HAS_PILLAR: {desc: "Document → Pillar"},
+  HAS_DIRECTION: {desc: "Document → 政策の方向性"},
+  HAS_GROUP: {desc: "Pillar or 政策の方向性 → MeasureGroup"},
+  IN_GROUP: {desc: "Measure → MeasureGroup"},
+  HAS_MEASURE: {desc: "Pillar or 政策の方向性 → Measure"},
+  HAS_TARGET: {desc: "Pillar, 政策の方向性, Document or Measure → Target"},
+  CITES_LAW: {desc: "Measure, Target or Pillar → Law", look: "law"},
+  USES_FUND: {desc: "Measure or Target → Fund", look: "fund"},
+  RELISTS: {desc: "再掲 Measure → its original", look: "repeat"},
+  SUMMARIZES: {desc: "2023 overview cell → the detail bullet it digests", look: "repeat"},
+  RESTATES: {desc: "Target → the first statement of the same goal in its pillar and edition", look: "repeat"},
+  REFERS_TO: {desc: "Measure → the group or pillar it points at (後掲・前掲・参照)"},
+  CONTINUES: {desc: "2025 Pillar → the 2023 Pillar it continues", look: "cross"},
+  EVOLVES_FROM: {desc: "2025 Measure → the 2023 Measure it continues (score)", look: "cross"},
+  REVISES: {desc: "Target → the earlier edition's goal it gives a new value", look: "cross"},
+  KEEPS: {desc: "Target → the earlier edition's goal it keeps with the same value", look: "cross"},
+  HAS_AMOUNT: {desc: "Measure, Target, Fund, Pillar or Document → Amount"},
+  MENTIONS_ORG: {desc: "Measure, Target, Pillar or Document → Organisation"},
+  DEPENDS_ON: {desc: "Pillar → a law, fund or organisation it relies on (dependency view)", look: "fund"},
+};
+const RELS = Object.keys(REL_TYPES);
+const relsLooking = (look) => RELS.filter((t) => REL_TYPES[t].look === look);
 // Statuses as the documents write them.
 const STATUS = {PAST: "●", FUTURE: "○", PROGRESS: "進捗", TODO: "今後", UNKNOWN: "？"};
 const STATUS_LONG = {PAST: "● これまでの施策", FUTURE: "○ 今後の施策", PROGRESS: "進捗（第３次以降の進捗）",
@@ -70,19 +101,21 @@ const GN = `fragment GN on GraphNode { id label caption node {
 const REL = `id type source target properties`;
 
 const Q_HOME = `query Home { documents { id title edition year file lines
-    pillars { id key name kind continues { id } measures { totalCount } } }
+    pillars { id key name kind continues { id } measures { totalCount } distinct: measures(filter: {distinct: true}) { totalCount } } }
   stats { totalNodes totalRelationships documents { document { id } nodes { label count } } }
   laws { id name aliases mentions { line } pillars { pillar { id } } }
   funds { id name aliases mentions { line } pillars { pillar { id } } } }`;
+
+const Q_DOC_MEASURES = `query DocMeasures($id: ID!) { measures(filter: {document: $id, distinct: true}) { totalCount } }`;
 
 const Q_HOOD = `query Hood($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 150) {
   truncated nodes { ...GN } edges { ${REL} } } } ${GN}`;
 
 // The API gives at most 100 hits and no total: 100 reads as "100 or more".
 const Q_SEARCH = `query Search($q: String!) { search(query: $q, first: 100) {
-  node { id __typename ... on Measure { document { year } pillar { key } } ... on Target { document { year } pillar { key } }
-    ... on MeasureGroup { document { year } pillar { key } } ... on Pillar { key document { year } }
-    ... on PolicyDirection { document { year } } ... on Document { year } }
+  node { id __typename ... on Measure { document { year } pillar { key } directions { ordinal title } } ... on Target { document { year } pillar { key } }
+    ... on MeasureGroup { document { year } pillar { key } direction { ordinal title } } ... on Pillar { key document { year } }
+    ... on PolicyDirection { document { year } ordinal title } ... on Document { year } }
   field marked(open: "\\u0001", close: "\\u0002") } }`;
 
 const Q_PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $avoid: [NodeType!]) {
@@ -98,50 +131,86 @@ fragment MU on Mention { surface line node { id __typename ... on Measure { titl
 fragment PU on PillarUse { pillar { id key name document { year } continues { id } }
   mentions { surface line node { id __typename } } }`;
 
-const Q_CMP = `query Compare($id: ID!) { pillar(id: $id) { ...CP continues { ...CP } continuedBy { ...CP } } }
-fragment CP on Pillar { id key name document { year edition } measures(first: 500) { nodes { ...CM } } }
-fragment CM on Measure { id title status relist
-  evolvesFrom { score measure { id title pillar { id key document { year } } } }
-  evolvedInto { score measure { id title pillar { id key document { year } } } } }`;
-// Policy directions pair no one to one (no CONTINUES): a direction is set
-// beside all the other edition's directions.
-const Q_CMP_DIR = `query CompareDirections { documents { year directions { id ordinal title document { year } measures { ...CM } } } }
-fragment CM on Measure { id title status relist
-  evolvesFrom { score measure { id title pillar { id key document { year } } } }
-  evolvedInto { score measure { id title pillar { id key document { year } } } } }`;
+// The edition view asks editionDiff for the group of r.id: the pillars
+// CONTINUES joins (a merge brings two earlier pillars), or the policy
+// directions of both editions. Its lists are the API's (planned with their
+// outcomes, new, revised, kept); the columns hold the group's measures,
+// each counted once (an overview cell restating a bullet of its pillar is
+// left out, as measures(filter: {distinct: true}) does).
+const Q_CMP_WHAT = `query CompareWhat($id: ID!) { node(id: $id) { id __typename
+  ... on Pillar { document { id year } } ... on PolicyDirection { document { id year } } } documents { id year } }`;
+const Q_CMP = `query Compare($from: ID!, $to: ID!, $id: ID!) { editionDiff(from: $from, to: $to, pillar: $id) { groups {
+  earlier { ...CP } later { ...CP } earlierDirections { ...CD } laterDirections { ...CD }
+  planned { outcome measure { ...CX } evidence { score earlier { id } later { ...CX } } }
+  totals { planned progress todo continued notMentioned new revised kept } } } }
+fragment CP on Pillar { id key name continues { id } }
+fragment CD on PolicyDirection { id ordinal title }
+fragment CX on Measure { id title status relist overview pillar { id key } }`;
+// The rest of the group (in one query with the above it exceeds the API's
+// complexity limit).
+const Q_CMP_MORE = `query CompareMore($from: ID!, $to: ID!, $id: ID!) { editionDiff(from: $from, to: $to, pillar: $id) { groups {
+  new { id title status relist overview pillar { id key } }
+  revised { fromValue toValue unit score earlier { ...CT } later { ...CT } }
+  kept { value unit score earlier { ...CT } later { ...CT } } } } }
+fragment CT on Target { id text year value unit document { year } }`;
+// The measures of one side's pillar or direction (asked apart: in one
+// query with the diff they exceed the API's complexity limit).
+const Q_CMP_PILLAR = `query ComparePillar($id: ID!) { pillar(id: $id) { all: measures { totalCount }
+  measures(filter: {distinct: true}, first: 500) { nodes { ...CM } } } }
+fragment CX on Measure { id title status relist overview pillar { id key } }
+fragment CM on Measure { ...CX evolvesFrom { score measure { ...CX } } }`;
+const Q_CMP_DIRECTION = `query CompareDirection($id: ID!) { node(id: $id) { ... on PolicyDirection { measures { ...CM } } } }
+fragment CX on Measure { id title status relist overview pillar { id key } }
+fragment CM on Measure { ...CX evolvesFrom { score measure { ...CX } } }`;
 
-// compareColumns returns the two columns of the edition view for r.id, a
-// pillar (beside the pillar it continues or that continues it) or a
-// policy direction (beside the other edition's directions): each
-// {id, label, key, name, year, measures}, or null for none.
-async function compareColumns(r) {
-  const col = (label, id, key, name, year, measures) => ({id, label, key, name, year, measures});
-  if (r.id.startsWith("direction:")) {
-    const docs = (await gql(Q_CMP_DIR)).documents;
-    const all = docs.flatMap((d) => d.directions);
-    const dir = all.find((d) => d.id === r.id);
-    if (!dir) throw userError(`“${r.id}” is not a pillar or policy direction: the edition view sets one beside the other edition's.`);
-    const group = (ds) => ds.length ? col("PolicyDirection", ds[0].id, "方向性", ds.map((d) => d.title).join(" / "), ds[0].document.year, ds.flatMap((d) => d.measures)) : null;
-    const others = (y) => all.filter((d) => d.document.year === y);
-    return dir.document.year === 2025 ? [group(others(2023)), group([dir])] : [group([dir]), group(others(2025))];
-  }
-  let p;
-  try { p = (await gql(Q_CMP, {id: r.id})).pillar; } catch (e) {
-    if (e.code !== "NOT_FOUND") throw e;
-    throw userError(`“${r.id}” is not a pillar or policy direction: the edition view sets one beside the other edition's.`);
-  }
-  const pcol = (x) => x ? col("Pillar", x.id, x.key, x.name, x.document.year, x.measures.nodes) : null;
-  return p.document.year === 2025 ? [pcol(p.continues[0]), pcol(p)] : [pcol(p), pcol(p.continuedBy[0])];
+// measureCount says how many measures a pillar has, each item once, and how
+// many 2023 overview-table cells restate some of them (SUMMARIZES).
+function measureCount(all, distinct) {
+  const cells = all - distinct;
+  return {text: plural(distinct, "measure") + (cells ? ` (+${plural(cells, "overview cell")})` : ""),
+    title: cells ? `${distinct} measures, each counted once; ${plural(cells, "cell")} of the 2023 overview table (各分野の主要施策) restate some of them (SUMMARIZES) and are not counted again` : `${distinct} measures`};
+}
+
+// compareGroup returns the edition view of r.id: the editionDiff group and
+// its two sides, each {label, year, heads: [{id, key, name, count}], measures}.
+async function compareGroup(r) {
+  const notOne = () => userError(`“${r.id}” is not a pillar or policy direction: the edition view sets one beside the other edition's.`);
+  const w = await gql(Q_CMP_WHAT, {id: r.id});
+  if (!w.node || !["Pillar", "PolicyDirection"].includes(w.node.__typename)) throw notOne();
+  const docs = [...w.documents].sort((a, b) => a.year - b.year);
+  const at = docs.findIndex((d) => d.id === w.node.document.id);
+  if (docs.length < 2) throw userError("The edition view needs two editions; the graph holds one.");
+  // The edition before this one, or for the first, the one after.
+  const [from, to] = at > 0 ? [docs[at - 1], docs[at]] : [docs[0], docs[1]];
+  const vars = {from: from.id, to: to.id, id: r.id};
+  const [a, b] = await Promise.all([gql(Q_CMP, vars), gql(Q_CMP_MORE, vars)]);
+  const g = {...a.editionDiff.groups[0], ...b.editionDiff.groups[0]};
+  const dirs = g.earlierDirections.length + g.laterDirections.length > 0;
+  // Each head's measures, in document order.
+  const fill = (xs) => Promise.all(xs.map(async (x) => {
+    if (dirs) { x.measures = (await gql(Q_CMP_DIRECTION, {id: x.id})).node.measures; x.all = x.measures.length; } else {
+      const p = (await gql(Q_CMP_PILLAR, {id: x.id})).pillar;
+      x.measures = p.measures.nodes; x.all = p.all.totalCount;
+    }
+  }));
+  await Promise.all([g.earlier, g.later, g.earlierDirections, g.laterDirections].map(fill));
+  const pside = (ps, year) => ({label: "Pillar", year, measures: ps.flatMap((p) => p.measures),
+    heads: ps.map((p) => ({id: p.id, key: p.key, name: p.name, measures: p.measures, continues: p.continues.map((c) => c.id), count: measureCount(p.all, p.measures.length)}))});
+  const dside = (ds, year) => ({label: "PolicyDirection", year, measures: ds.flatMap((d) => d.measures),
+    heads: ds.map((d) => ({id: d.id, key: `方向性${d.ordinal}`, name: d.title, measures: d.measures, continues: [], count: measureCount(d.all, d.measures.length)}))});
+  return {g, from, to,
+    older: dirs ? dside(g.earlierDirections, from.year) : pside(g.earlier, from.year),
+    newer: dirs ? dside(g.laterDirections, to.year) : pside(g.later, to.year)};
 }
 
 const Q_DETAIL = `query Detail($id: ID!) { node(id: $id) { id __typename
   ... on Document { title edition docYear: year publisher file lines sourceUrl }
   ... on Pillar { key pillarKind: kind name aliases longTermGoal source { ...S } document { ...D }
-    continues { ...P } continuedBy { ...P } measures { totalCount }
+    continues { ...P } continuedBy { ...P } measures { totalCount } distinct: measures(filter: {distinct: true}) { totalCount }
     laws { law { id name } mentions { surface line } } funds { fund { id name } mentions { surface line } } }
   ... on MeasureGroup { name source { ...S } document { ...D } pillar { ...P } }
-  ... on Measure { title status horizon startYear endYear relist source { ...S } document { ...D } pillar { ...P }
-    group { id name } relistOf { ...M } relistedAs { ...M }
+  ... on Measure { title status horizon startYear endYear relist overview source { ...S } document { ...D } pillar { ...P }
+    group { id name } relistOf { ...M } relistedAs { ...M } summarizes { ...M } summarizedBy { ...M }
     evolvesFrom { score measure { ...M } } evolvedInto { score measure { ...M } }
     lawMentions { law { id name } surface line } fundMentions { fund { id name } surface line }
     directions { id ordinal title } }
@@ -342,10 +411,7 @@ const cy = cytoscape({
       "arrow-scale": 0.8, "curve-style": "bezier", "font-size": 8, "color": "#555", "text-rotation": "autorotate",
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1}},
     {selector: "edge.labelled, edge:selected", style: {"label": "data(lbl)"}},
-    {selector: "edge[type = \"CONTINUES\"], edge[type = \"EVOLVES_FROM\"]", style: {"line-style": "dashed", "line-color": "#7b1fa2", "target-arrow-color": "#7b1fa2"}},
-    {selector: "edge[type = \"RELISTS\"], edge[type = \"SUMMARIZES\"]", style: {"line-color": "#00897b", "target-arrow-color": "#00897b", "line-style": "dotted", "width": 2}},
-    {selector: "edge[type = \"CITES_LAW\"]", style: {"line-color": "#f4511e", "target-arrow-color": "#f4511e"}},
-    {selector: "edge[type = \"USES_FUND\"], edge[type = \"DEPENDS_ON\"]", style: {"line-color": "#fb8c00", "target-arrow-color": "#fb8c00"}},
+    ...Object.entries(EDGE_LOOKS).map(([look, x]) => ({selector: relsLooking(look).map((t) => `edge[type = "${t}"]`).join(", "), style: x.style})),
     {selector: "edge.path", style: {"width": 3, "line-color": "#1e88e5", "target-arrow-color": "#1e88e5"}},
     {selector: "node.left", style: {"text-halign": "left", "text-valign": "center", "text-margin-x": -4, "text-margin-y": 0}},
     {selector: "node.right", style: {"text-halign": "right", "text-valign": "center", "text-margin-x": 4, "text-margin-y": 0}},
@@ -487,7 +553,7 @@ async function drawHome() {
     nodes.push({data: {id: doc.id, label: "Document", caption: doc.edition, display: `${doc.edition} (${doc.year})`, year: doc.year},
       position: {x, y: -80}});
     doc.pillars.forEach((p, i) => {
-      nodes.push({data: {id: p.id, label: "Pillar", caption: `${p.key} ${p.name}`, display: `${p.key} ${short(p.name, 16)}（${p.measures.totalCount}）`, year: doc.year},
+      nodes.push({data: {id: p.id, label: "Pillar", caption: `${p.key} ${p.name}`, display: `${p.key} ${short(p.name, 16)}（${p.distinct.totalCount}）`, year: doc.year},
         position: {x: x + (col ? 60 : -60), y: i * 46}});
       edges.push({data: {id: `home:${doc.id}>${p.id}`, source: doc.id, target: p.id, type: "HAS_PILLAR", lbl: "HAS_PILLAR"}});
       for (const c of p.continues) edges.push({data: {id: `home:${p.id}>${c.id}`, source: p.id, target: c.id, type: "CONTINUES", lbl: "CONTINUES"}});
@@ -496,6 +562,11 @@ async function drawHome() {
   cy.elements().remove();
   setElements(nodes, edges);
   const counts = new Map(d.stats.documents.map((s) => [s.document.id, s.nodes]));
+  // Measures count each item once, here as in the pillar lists: the Measure
+  // nodes of a 2023 overview table restate detail bullets (SUMMARIZES).
+  const distinct = new Map(await Promise.all(d.documents.map(async (doc) => [doc.id, (await gql(Q_DOC_MEASURES, {id: doc.id})).measures.totalCount])));
+  const count = (c) => `<span class="muted measure-count" title="${esc(c.title)}">${esc(c.text)}</span>`;
+  const nodeCount = (doc, c) => c.label === "Measure" ? `${count(measureCount(c.count, distinct.get(doc.id)))}` : `${esc(c.label)} ${c.count}`;
   const top = (xs) => [...xs].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   S.panel = {view: "home", documents: d.documents.map((x) => x.id), laws: top(d.laws).slice(0, 8).map((x) => x.id), funds: top(d.funds).map((x) => x.id)};
   const item = (x) => `<li><a class="nav" href="#${esc(toHash({...S.route, v: "deps", id: x.id, sel: x.id}))}">${esc(x.name)}</a>
@@ -503,9 +574,9 @@ async function drawHome() {
   $("#panel").innerHTML = `<h2>Two editions</h2>` + d.documents.map((doc) => `<div class="edition-card">
       <a class="nav" href="#${esc(toHash({...S.route, v: "graph", n: [doc.id], sel: doc.id}))}"><b>${esc(doc.edition)}</b> (${doc.year})</a>
       <div class="muted">${esc(doc.title)}</div>
-      <div class="counts">${(counts.get(doc.id) || []).filter((c) => c.count && c.label !== "Document").map((c) => `${esc(c.label)} ${c.count}`).join(" · ")}</div>
+      <div class="counts">${(counts.get(doc.id) || []).filter((c) => c.count && c.label !== "Document").map((c) => nodeCount(doc, c)).join(" · ")}</div>
       <ul class="plain">${doc.pillars.map((p) => `<li><a class="nav" href="#${esc(toHash({...S.route, v: "graph", n: [p.id], sel: p.id}))}">${esc(p.key)} ${esc(p.name)}</a>
-        <span class="muted">${p.measures.totalCount} measures</span></li>`).join("")}</ul></div>`).join("") +
+        ${count(measureCount(p.measures.totalCount, p.distinct.totalCount))}</li>`).join("")}</ul></div>`).join("") +
     `<h2>Most-cited laws</h2><ul class="plain" id="top-laws">${top(d.laws).slice(0, 8).map(item).join("")}</ul>
      <h2>Funds</h2><ul class="plain" id="top-funds">${top(d.funds).map(item).join("")}</ul>
      <p class="muted">${d.stats.totalNodes} nodes, ${d.stats.totalRelationships} relationships. Double-click (double-tap) a node, or use Expand in its details, to add its neighbours.</p>`;
@@ -584,7 +655,9 @@ async function drawDeps(r) {
     const p = u.pillar;
     const x = years.length === 1 ? 320 : (col ? 320 : -320), y0 = (i - (byYear[y].length - 1) / 2) * 70;
     nodes.push({data: {id: p.id, label: "Pillar", caption: `${p.key} ${p.name}`, display: `${p.key} ${short(p.name, 14)}`, year: p.document.year}, position: {x, y: y0}});
-    edges.push({data: {id: `dep:${p.id}>${n.id}`, source: p.id, target: n.id, type: "DEPENDS_ON", lbl: `${u.mentions.length} mention${u.mentions.length > 1 ? "s" : ""}`}});
+    // The mentions the panel lists go with the edge, so exports keep them.
+    edges.push({data: {id: `dep:${p.id}>${n.id}`, source: p.id, target: n.id, type: "DEPENDS_ON", lbl: `${u.mentions.length} mention${u.mentions.length > 1 ? "s" : ""}`,
+      props: {mentions: u.mentions.map((m) => ({surface: m.surface, line: m.line, node: m.node.id}))}}});
   }));
   const shown = new Set(n.pillars.map((u) => u.pillar.id));
   for (const u of n.pillars) for (const c of u.pillar.continues) if (shown.has(c.id))
@@ -614,43 +687,107 @@ async function drawDeps(r) {
 async function drawCompare(r) {
   preset = true;
   cy.elements().remove();
-  const [older, newer] = await compareColumns(r);
-  const cols = [older, newer].filter(Boolean);
-  const nodes = [], edges = [], pairs = [];
-  cols.forEach((c) => nodes.push({data: {id: c.id, label: c.label, caption: `${c.key} ${c.name}`, display: `${c.year} ${c.key} ${short(c.name, 12)}`, year: c.year},
-    position: {x: c === newer ? 420 : 0, y: -70}, classes: "seed above"}));
-  const oldIdx = new Map((older ? older.measures : []).map((m, i) => [m.id, i]));
-  // Labels face outwards, so the lines between the columns stay clear.
-  const mnode = (m, year, x, y) => ({data: nodeData({id: m.id, label: "Measure", caption: m.title, node: {...m, document: {year}}}), position: {x, y},
-    // The columns leave room beside them: titles stay readable at the fitted zoom.
+  const {g, from, to, older, newer} = await compareGroup(r);
+  const nodes = [], edges = [], pairs = new Map(), ys = new Map();
+  const X = {old: 0, new: 420};
+  const mnode = (m, year, x, y, caption) => ({data: nodeData({id: m.id, label: "Measure", caption: caption || m.title, node: {...m, document: {year}}}), position: {x, y},
+    // Labels face outwards, so the lines between the columns stay clear;
+    // the columns leave room beside them: titles stay readable at the fitted zoom.
     classes: (x ? "right" : "left") + " scaled"});
-  if (older) older.measures.forEach((m, i) => nodes.push(mnode(m, older.year, 0, i * 26)));
-  if (newer) {
-    // Successors sit level with their best predecessor so the lines stay short.
-    const rank = (m) => { const e = m.evolvesFrom.find((x) => oldIdx.has(x.measure.id)); return e ? oldIdx.get(e.measure.id) : 1e6; };
-    const sorted = newer.measures.map((m, i) => ({m, i, k: rank(m)})).sort((a, b) => a.k - b.k || a.i - b.i);
-    sorted.forEach(({m}, i) => nodes.push(mnode(m, newer.year, 420, i * 26 * Math.max(1, (older ? older.measures.length : 1) / Math.max(1, sorted.length)))));
-    for (const m of newer.measures) for (const e of m.evolvesFrom) if (oldIdx.has(e.measure.id)) {
-      pairs.push({from: m.id, to: e.measure.id, score: e.score});
-      edges.push({data: {id: `cmp:${m.id}>${e.measure.id}`, source: m.id, target: e.measure.id, type: "EVOLVES_FROM", props: {score: e.score}, lbl: `EVOLVES_FROM ${e.score.toFixed(2)}`}});
-    }
+  const head = (h, c, x, y) => nodes.push({data: {id: h.id, label: c.label, caption: `${h.key} ${h.name}`, display: `${c.year} ${h.key} ${short(h.name, 12)}`, year: c.year},
+    position: {x, y}, classes: "seed above"});
+  // The earlier side: each pillar (or direction) over its measures.
+  let y = -70;
+  for (const h of older.heads) {
+    const ms = h.measures;
+    head(h, older, X.old, y);
+    y += 70;
+    for (const m of ms) { nodes.push(mnode(m, older.year, X.old, y)); ys.set(m.id, y); y += 26; }
+    y += 30;
   }
-  if (older && newer && older.label === "Pillar") edges.push({data: {id: `cmp:${newer.id}>${older.id}`, source: newer.id, target: older.id, type: "CONTINUES", lbl: "CONTINUES"}});
+  const leftEnd = y, leftCount = older.measures.length || 1;
+  // The later side: successors level with their best predecessor, so the lines stay short.
+  y = -70;
+  const step = 26 * Math.max(1, leftCount / Math.max(1, newer.measures.length));
+  for (const h of newer.heads) {
+    const ms = h.measures;
+    head(h, newer, X.new, y);
+    y += 70;
+    const rank = (m) => { const e = m.evolvesFrom.find((x) => ys.has(x.measure.id)); return e ? ys.get(e.measure.id) : 1e9; };
+    const sorted = ms.map((m, i) => ({m, i, k: rank(m)})).sort((a, b) => a.k - b.k || a.i - b.i);
+    for (const {m} of sorted) { nodes.push(mnode(m, newer.year, X.new, y)); ys.set(m.id, y); y += step; }
+    y += 30;
+  }
+  // Every pair the lists name is drawn: a pair's end outside the group (a
+  // measure of another pillar, a direction's item, an overview cell) joins
+  // the foot of its column, named with its pillar.
+  const foot = {old: leftEnd + 40, new: Math.max(y, leftEnd) + 40};
+  const ensure = (m, side) => {
+    if (ys.has(m.id)) return;
+    const where = m.pillar ? m.pillar.key : "no pillar";
+    nodes.push(mnode(m, side === "old" ? from.year : to.year, X[side], foot[side], `[${where}${m.overview ? ", overview cell" : ""}] ${m.title}`));
+    ys.set(m.id, foot[side]);
+    foot[side] += 26;
+  };
+  const pair = (later, earlier, score) => {
+    ensure(earlier, "old"); ensure(later, "new");
+    const k = `${later.id}>${earlier.id}`;
+    if (pairs.has(k)) return;
+    pairs.set(k, {from: later.id, to: earlier.id, score});
+    edges.push({data: {id: `cmp:${k}`, source: later.id, target: earlier.id, type: "EVOLVES_FROM", props: {score}, lbl: `EVOLVES_FROM ${score.toFixed(2)}`}});
+  };
+  for (const m of newer.measures) for (const e of m.evolvesFrom) pair(m, e.measure, e.score);
+  // The evidence's earlier end is the planned measure (asked for by id only).
+  for (const p of g.planned) for (const e of p.evidence) pair(e.later, e.earlier.id === p.measure.id ? p.measure : {id: e.earlier.id, title: e.earlier.id}, e.score);
+  for (const p of g.planned) ensure(p.measure, "old");
+  for (const m of g.new) ensure(m, "new");
+  // CONTINUES between the group's pillars.
+  const olderIds = new Set(older.heads.map((h) => h.id));
+  for (const h of newer.heads) for (const c of h.continues) if (olderIds.has(c))
+    edges.push({data: {id: `cmp:${h.id}>${c}`, source: h.id, target: c, type: "CONTINUES", lbl: "CONTINUES"}});
+  // The goals the later side revises or keeps, under the measures.
+  const tnode = (t, x, y) => ({data: {id: t.id, label: "Target", caption: t.text, display: short(t.text, 28), year: t.document.year, y0: t.year, y1: t.year},
+    position: {x, y}, classes: (x ? "right" : "left") + " scaled"});
+  let ty = Math.max(foot.old, foot.new) + 40;
+  for (const [type, list] of [["REVISES", g.revised], ["KEEPS", g.kept]]) for (const t of list) {
+    for (const [x, tt] of [[X.old, t.earlier], [X.new, t.later]]) if (!nodes.some((n) => n.data.id === tt.id)) nodes.push(tnode(tt, x, ty));
+    ty += 30;
+    const props = type === "REVISES" ? {fromValue: t.fromValue, toValue: t.toValue, unit: t.unit, score: t.score} : {value: t.value, unit: t.unit, score: t.score};
+    edges.push({data: {id: `cmp:${type}:${t.later.id}>${t.earlier.id}`, source: t.later.id, target: t.earlier.id, type, props, lbl: `${type} ${t.score.toFixed(2)}`}});
+  }
   setElements(nodes, edges);
-  const continued = newer ? newer.measures.filter((m) => m.evolvesFrom.length) : [];
-  const fresh = newer ? newer.measures.filter((m) => !m.evolvesFrom.length) : [];
-  const dropped = older ? older.measures.filter((m) => !m.evolvedInto.length) : [];
-  S.panel = {view: "cmp", older: older?.id || null, newer: newer?.id || null, pairs,
-    continued: continued.map((m) => m.id), new: fresh.map((m) => m.id), dropped: dropped.map((m) => m.id)};
-  const link = (m) => `<a class="nav" href="#${esc(toHash({...S.route, sel: m.id}))}">${m.status ? esc(STATUS[m.status]) + " " : ""}${esc(short(m.title, 40))}</a>`;
-  const other = (e) => (older && e.measure.pillar && e.measure.pillar.id !== older.id ? ` <span class="muted">(${esc(e.measure.pillar.key)})</span>` : "");
-  const head = (c, y, none) => c ? `<b>${y}</b> ${esc(c.key)} ${esc(c.name)} (${c.measures.length})` : none;
+
+  const continued = newer.measures.filter((m) => m.evolvesFrom.length);
+  const carried = g.planned.filter((p) => p.outcome !== "NOT_MENTIONED");
+  const dropped = g.planned.filter((p) => p.outcome === "NOT_MENTIONED");
+  S.panel = {view: "cmp", from: from.id, to: to.id,
+    older: older.heads.some((h) => h.id === r.id) ? r.id : older.heads[0]?.id || null,
+    newer: newer.heads.some((h) => h.id === r.id) ? r.id : newer.heads[0]?.id || null,
+    olders: older.heads.map((h) => h.id), newers: newer.heads.map((h) => h.id), pairs: [...pairs.values()],
+    continued: continued.map((m) => m.id), new: g.new.map((m) => m.id), dropped: dropped.map((p) => p.measure.id),
+    planned: g.planned.map((p) => ({id: p.measure.id, outcome: p.outcome})), totals: g.totals,
+    revised: g.revised.map((t) => [t.later.id, t.earlier.id]), kept: g.kept.map((t) => [t.later.id, t.earlier.id])};
+  const link = (m) => `<a class="nav" href="#${esc(toHash({...S.route, sel: m.id}))}">${m.status ? esc(STATUS[m.status]) + " " : ""}${esc(short(m.title || m.text, 40))}</a>`;
+  const other = (m) => (m.pillar && !olderIds.has(m.pillar.id) ? ` <span class="muted">(${esc(m.pillar.key)})</span>` : !m.pillar && older.label === "Pillar" ? ` <span class="muted">(no pillar)</span>` : "");
+  const side = (c, year) => c.heads.length ? `<b>${year}</b> ` + c.heads.map((h) =>
+    `<a class="nav" href="#${esc(toHash({...S.route, sel: h.id}))}">${esc(h.key)} ${esc(h.name)}</a> <span class="muted cmp-count" title="${esc(h.count.title)}">— ${esc(h.count.text)}</span>`).join(" + ")
+    : `nothing in ${year}`;
+  const t = g.totals;
+  const OUTCOME = {PROGRESS: "進捗: progress", TODO: "今後: still to be considered", CONTINUED: "continued, status not stated"};
+  const score = (x) => `<span class="muted">score ${x.score.toFixed(2)}</span>`;
   $("#panel").innerHTML = `<h2>Editions side by side</h2>
-    <p>${head(older, 2023, "nothing in 2023")} → ${head(newer, 2025, "no 2025 successor")}</p>
-    <h3>Continued (${continued.length})</h3><ul class="plain cmp-list" id="cmp-continued">${continued.map((m) => `<li>${link(m)}<br><span class="muted">from</span> ${m.evolvesFrom.map((e) =>
-      `${link(e.measure)}${other(e)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("; ")}</li>`).join("")}</ul>
-    <h3>New in 2025 (${fresh.length})</h3><ul class="plain cmp-list" id="cmp-new">${fresh.map((m) => `<li>${link(m)}</li>`).join("")}</ul>
-    <h3>No longer mentioned (${dropped.length})</h3><ul class="plain cmp-list" id="cmp-dropped">${dropped.map((m) => `<li>${link(m)}</li>`).join("")}</ul>`;
+    <p id="cmp-head">${side(older, from.year)} → ${side(newer, to.year)}</p>
+    <p id="cmp-totals" class="muted">${from.year}'s planned (○) measures: ${t.planned} — ${t.progress} progress, ${t.todo} still to be considered,
+      ${t.continued} continued, ${t.notMentioned} no longer mentioned; ${t.new} new in ${to.year}; ${plural(t.revised, "goal")} revised, ${t.kept} kept (editionDiff).</p>
+    <h3>Continued in ${to.year} (${continued.length})</h3><ul class="plain cmp-list" id="cmp-continued">${continued.map((m) => `<li>${link(m)}<br><span class="muted">from</span> ${m.evolvesFrom.map((e) =>
+      `${link(e.measure)}${other(e.measure)} ${score(e)}`).join("; ")}</li>`).join("")}</ul>
+    <h3>${from.year}'s plans carried on (${carried.length})</h3><ul class="plain cmp-list" id="cmp-planned">${carried.map((p) => `<li>${link(p.measure)} <span class="muted">${esc(OUTCOME[p.outcome] || p.outcome)}</span><br><span class="muted">in</span> ${p.evidence.map((e) =>
+      `${link(e.later)}${e.later.pillar && newer.heads.some((h) => h.id === e.later.pillar.id) ? "" : ` <span class="muted">(${esc(e.later.pillar?.key || "no pillar")})</span>`} ${score(e)}`).join("; ")}</li>`).join("")}</ul>
+    <h3>New in ${to.year} (${g.new.length})</h3><ul class="plain cmp-list" id="cmp-new">${g.new.map((m) => `<li>${link(m)}</li>`).join("")}</ul>
+    <h3>Planned in ${from.year}, no longer mentioned (${dropped.length})</h3><ul class="plain cmp-list" id="cmp-dropped">${dropped.map((p) => `<li>${link(p.measure)}${other(p.measure)}</li>`).join("")}</ul>` +
+    (g.revised.length + g.kept.length ? `<h3>Goals revised (${g.revised.length}) and kept (${g.kept.length})</h3><ul class="plain cmp-list" id="cmp-targets">` +
+      g.revised.map((x) => `<li>${link(x.later)} <b>${esc(`${x.fromValue} → ${x.toValue} ${x.unit}`)}</b><br><span class="muted">revises</span> ${link(x.earlier)}</li>`).join("") +
+      g.kept.map((x) => `<li>${link(x.later)} <b>${esc(`${x.value} ${x.unit}`)}</b><br><span class="muted">keeps</span> ${link(x.earlier)}</li>`).join("") + "</ul>" : "");
 }
 
 // ------------------------------------------------------------ detail panel
@@ -662,7 +799,7 @@ function showIntro() {
     <span class="wide-only">on the left</span><span class="narrow-only">above the graph</span>.
     <span class="wide-only">Click a node for its details and source text; double-click to expand it.</span>
     <span class="narrow-only">Tap a node for its details and source text (shown here); double-tap, or Expand in its details, adds its neighbours.</span></p>
-    <p class="muted wide-only">Keys: in the search box ↓/↑ and Enter; on the canvas ←/→ move between nodes, Enter opens, + expands, − collapses, p pins, f fits.</p>`;
+    <p class="muted wide-only">Keys: in the search box ↓/↑ and Enter; on the canvas ←/→ move between nodes from the selected one, Enter opens its neighbourhood, + expands, − collapses, p pins, f fits.</p>`;
 }
 
 // The API's citation names the document, its year, the slide page (when
@@ -692,6 +829,10 @@ async function showDetail(id) {
   if (n.group) row("group", nav(n.group.id, n.group.name));
   if (n.relist) row("再掲", n.relistOf ? `repeats the original: <span id="relist-of">${meas(n.relistOf)}</span>` : "marked 再掲; the original was not found");
   if (n.relistedAs?.length) row("relisted as (再掲)", n.relistedAs.map(meas).join("<br>"));
+  // A 2023 overview-table cell (各分野の主要施策) digests detail bullets (SUMMARIZES).
+  if (n.overview) row("overview cell", "a cell of the 2023 overview table (各分野の主要施策), restating detail bullets");
+  if (n.summarizes?.length) row("summarizes (SUMMARIZES → bullets)", `<span id="summarizes">${n.summarizes.map(meas).join("<br>")}</span>`);
+  if (n.summarizedBy?.length) row("summarized by (overview cell)", `<span id="summarized-by">${n.summarizedBy.map(meas).join("<br>")}</span>`);
   if (n.evolvesFrom?.length) row("evolves from (2023)", n.evolvesFrom.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>"));
   if (n.evolvedInto?.length) row("evolved into (2025)", n.evolvedInto.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>"));
   const ment = (xs, k) => xs.map((m) => `${nav(m[k].id, m[k].name)}: 「${esc(m.surface)}」 <span class="muted">line ${m.line}</span>`).join("<br>");
@@ -700,7 +841,8 @@ async function showDetail(id) {
   if (n.directions?.length) row("directions", n.directions.map((d) => nav(d.id, `${d.ordinal}. ${d.title}`)).join("<br>"));
   if (n.__typename === "Pillar") {
     row("aliases", esc(n.aliases.join("、")));
-    row("measures", String(n.measures.totalCount));
+    const mc = measureCount(n.measures.totalCount, n.distinct.totalCount);
+    row("measures", `<span class="measure-count" title="${esc(mc.title)}">${esc(mc.text)}</span>`);
     if (n.longTermGoal) row("long-term goal", esc(n.longTermGoal));
     if (n.continues.length) row("continues (2023)", n.continues.map(pil).join("<br>"));
     if (n.continuedBy.length) row("continued by (2025)", n.continuedBy.map(pil).join("<br>"));
@@ -760,7 +902,8 @@ async function showDetail(id) {
   S.detail = {id: n.id, type: n.__typename, title, edition: year || null, status: n.status || null,
     relistOf: n.relistOf?.id || null, citation: n.source ? citation(n) : null, page: n.source?.page ?? null, quote: n.source?.quote || null,
     revises: (n.revises || []).map((x) => x.target.id), revisedBy: (n.revisedBy || []).map((x) => x.target.id),
-    keeps: n.keeps?.id || null, keptBy: (n.keptBy || []).map((t) => t.id)};
+    keeps: n.keeps?.id || null, keptBy: (n.keptBy || []).map((t) => t.id),
+    summarizes: (n.summarizes || []).map((m) => m.id), summarizedBy: (n.summarizedBy || []).map((m) => m.id)};
 }
 
 async function copyText(text) {
@@ -845,15 +988,21 @@ $("#panel").addEventListener("submit", async (e) => {
 });
 
 // Keyboard on the canvas: ←/→ (or ↑/↓) walk the visible nodes in reading
-// order, Enter opens the node, + expands, - collapses, p pins, f fits.
-// The cursor is a node id: expanding adds nodes and re-lays them out, so a
+// order, Enter opens the node (its neighbourhood replaces the view, as
+// opening a search hit does), + expands, - collapses, p pins, f fits.
+// The cursor is the selected node (clicked, opened or walked to); when
+// nothing is selected (a collapse unselects), the node the keys last
+// reached. It is an id: expanding adds nodes and re-lays them out, so a
 // position in the list would point at another node afterwards.
 S.kbd = "";
 $("#cy").addEventListener("keydown", (e) => {
   const vis = cy.nodes().not(".hidden").sort((a, b) => a.position("y") - b.position("y") || a.position("x") - b.position("x"));
   if (!vis.length) return;
-  const at = vis.toArray().findIndex((n) => n.id() === S.kbd);
+  const index = (id) => (id ? vis.toArray().findIndex((n) => n.id() === id) : -1);
+  let at = index(S.route.sel);
+  if (at < 0) at = index(S.kbd);
   const cur = at >= 0 ? vis[at] : null;
+  if (cur && cur.id() !== S.kbd) { S.kbd = cur.id(); cy.nodes(".kbd").removeClass("kbd"); cur.addClass("kbd"); }
   const step = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1}[e.key];
   if (step) {
     const next = vis[at < 0 ? (step > 0 ? 0 : vis.length - 1) : (at + step + vis.length) % vis.length];
@@ -889,9 +1038,13 @@ function showHits(n) {
   const hs = searchAll.slice(0, n);
   S.hits = hs.map((h) => ({id: h.node.id, type: h.node.__typename, field: h.field}));
   S.hitsTotal = searchAll.length;
-  const where = (x) => [x.document?.year ?? x.year, x.pillar?.key ?? x.key].filter(Boolean).join(" ");
+  // Where a hit is: its edition and pillar, or the 政策の方向性 (2023: the
+  // macro framework) of what is under no pillar.
+  const dirOf = (x) => (x.__typename === "PolicyDirection" ? x : x.direction || x.directions?.[0]);
+  const where = (x) => { const d = !x.pillar && !x.key && dirOf(x); return [x.document?.year ?? x.year, x.pillar?.key ?? x.key ?? (d ? `方向性${d.ordinal} ${short(d.title, 12)}` : "")].filter(Boolean).join(" "); };
+  const whereTitle = (x) => { const d = !x.pillar && !x.key && dirOf(x); return d ? ` title="政策の方向性 ${d.ordinal}. ${esc(d.title)}"` : ""; };
   $("#hits").innerHTML = hs.map((h) =>
-    `<li role="option" tabindex="-1" data-id="${esc(h.node.id)}">${badge(h.node.__typename)}<span class="where">${esc(where(h.node))}</span> <small>${esc(h.field)}</small><br>` +
+    `<li role="option" tabindex="-1" data-id="${esc(h.node.id)}">${badge(h.node.__typename)}<span class="where"${whereTitle(h.node)}>${esc(where(h.node))}</span> <small>${esc(h.field)}</small><br>` +
     esc(h.marked).replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>") + "</li>").join("") ||
     "<li>no match</li>";
   const total = searchAll.length >= SEARCH_MAX ? `${SEARCH_MAX}+` : String(searchAll.length);
@@ -907,7 +1060,9 @@ $("#search").addEventListener("keydown", (e) => {
   if (e.key === "ArrowDown" && first) { e.preventDefault(); first.focus(); }
   if (e.key === "Enter") { clearTimeout(timer); go({q: e.target.value}, true); }
 });
-$("#hits").addEventListener("click", (e) => { const li = e.target.closest("li[data-id]"); if (li) open(li.dataset.id); });
+// On a phone the details are below the canvas: opening a hit brings them into view.
+const openHit = (id) => { S.scrollToDetail = narrow.matches; open(id); };
+$("#hits").addEventListener("click", (e) => { const li = e.target.closest("li[data-id]"); if (li) openHit(li.dataset.id); });
 $("#hits").addEventListener("focusin", (e) => {
   $("#hits").querySelectorAll("li").forEach((li) => li.setAttribute("aria-selected", String(li === e.target)));
 });
@@ -916,7 +1071,7 @@ $("#hits").addEventListener("keydown", (e) => {
   if (!li) return;
   if (e.key === "ArrowDown" && li.nextElementSibling) { e.preventDefault(); li.nextElementSibling.focus(); }
   if (e.key === "ArrowUp") { e.preventDefault(); (li.previousElementSibling || $("#search")).focus(); }
-  if (e.key === "Enter") { e.preventDefault(); open(li.dataset.id); }
+  if (e.key === "Enter") { e.preventDefault(); openHit(li.dataset.id); }
   if (e.key === "Escape") $("#search").focus();
 });
 
@@ -926,7 +1081,7 @@ function buildFilters() {
   const boxes = (sel, name, values, text, title) => { $(sel).insertAdjacentHTML("beforeend", values.map((v) =>
     `<label title="${esc(title ? title(v) : v)}"><input type="checkbox" name="${name}" value="${esc(v)}" checked> ${esc(text ? text(v) : v)}</label>`).join("")); };
   boxes("#f-labels", "label", LABELS);
-  boxes("#f-rels", "rel", RELS);
+  boxes("#f-rels", "rel", RELS, null, (t) => `${t}: ${REL_TYPES[t].desc}`);
   boxes("#f-status", "st", Object.keys(STATUS), (s) => STATUS[s], (s) => STATUS_LONG[s]);
   $("#filters").addEventListener("change", () => {
     const unchecked = (name) => [...document.querySelectorAll(`#filters input[name=${name}]:not(:checked)`)].map((i) => i.value);
@@ -956,7 +1111,7 @@ $("#hide-hubs").addEventListener("change", (e) => {
 
 function buildLegend() {
   $("#legend").innerHTML = LABELS.map((l) => `<span><span class="sw" style="background:${COLORS[l]}"></span>${l}</span>`).join("") +
-    `<span>${["PAST", "FUTURE", "PROGRESS", "TODO"].map((k) => esc(STATUS_LONG[k])).join(" · ")}</span><span>—▸ relationship · ┄ CONTINUES/EVOLVES_FROM · ⋯ RELISTS (再掲) / SUMMARIZES (2023 overview cell → bullet)</span>` +
+    `<span>${["PAST", "FUTURE", "PROGRESS", "TODO"].map((k) => esc(STATUS_LONG[k])).join(" · ")}</span><span>—▸ relationship · ${Object.entries(EDGE_LOOKS).filter(([, x]) => x.legend).map(([look, x]) => esc(`${x.legend}: ${relsLooking(look).join("/")}`)).join(" · ")}</span>` +
     `<span>bold border: expanded · orange: pinned</span>`;
   $("#legend-toggle").addEventListener("click", (e) => {
     const l = $("#legend"); l.hidden = !l.hidden; e.target.setAttribute("aria-expanded", String(!l.hidden));

@@ -100,17 +100,44 @@ const sorted = (xs) => [...xs].sort();
 try {
   page = await newPage({width: 1400, height: 900});
 
+  // 0. GraphiQL at / loads from the server alone, every request answered
+  // and nothing logged as an error (its inline icon link keeps the browser
+  // from asking for a /favicon.ico the server lacks: TestPagesDeclareIcon).
+  {
+    const failed = [];
+    page.on("response", (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+    await page.goto(base + "/");
+    await until(async () => (await page.locator(".graphiql-container").count()) > 0, "GraphiQL rendered");
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(failed, [], "GraphiQL's requests all succeed");
+    assert.deepEqual(problems, [], "GraphiQL logs no error");
+    page.removeAllListeners("response");
+  }
+
   // 1. The first screen orients: both editions with their pillars and counts,
   // the most-cited laws and the funds.
   await page.goto(base + "/explorer");
   let s = await settle((s) => s.panel.view === "home", "the overview");
-  const home = await api(`{ documents { id pillars { id } } stats { documents { document { id } nodes { label count } } } funds { id } }`);
+  const home = await api(`{ documents { id pillars { id key measures { totalCount } distinct: measures(filter: {distinct: true}) { totalCount } } }
+    stats { documents { document { id } nodes { label count } } } funds { id } d23: measures(filter: {document: "doc:2023", distinct: true}) { totalCount } }`);
   assert.deepEqual(s.panel.documents, home.documents.map((d) => d.id));
   const allPillars = home.documents.flatMap((d) => d.pillars.map((p) => p.id));
   assert.deepEqual(sorted(visible(s).filter((n) => n.label === "Pillar").map((n) => n.id)), sorted(allPillars));
   assert.equal(await page.locator(".edition-card").count(), 2);
+  // Measures count each item once: a 2023 overview cell restating a detail
+  // bullet (SUMMARIZES) is said apart, in the edition, the pillars and the canvas.
   const measures23 = home.stats.documents[0].nodes.find((c) => c.label === "Measure").count;
-  assert.match(await page.locator(".edition-card").first().innerText(), new RegExp(`Measure ${measures23}`));
+  assert.ok(home.d23.totalCount < measures23);
+  assert.match(await page.locator(".edition-card").first().innerText(), new RegExp(`${home.d23.totalCount} measures \\(\\+${measures23 - home.d23.totalCount} overview cells\\)`));
+  const countsShown = await page.locator(".edition-card li .measure-count").allInnerTexts();
+  const countsWant = home.documents.flatMap((d) => d.pillars.map((p) => {
+    const n = p.distinct.totalCount, cells = p.measures.totalCount - n;
+    return `${n} measure${n === 1 ? "" : "s"}` + (cells ? ` (+${cells} overview cell${cells === 1 ? "" : "s"})` : "");
+  }));
+  assert.deepEqual(countsShown, countsWant);
+  assert.ok(countsShown.includes("16 measures (+15 overview cells)"), "2023 MISSION-1 counts 16, not 31");
+  assert.ok(await page.locator(".edition-card li .measure-count").first().getAttribute("title"), "the count says what it counts");
+  for (const p of home.documents.flatMap((d) => d.pillars)) assert.ok(byId(s).get(p.id).display.endsWith(`（${p.distinct.totalCount}）`), byId(s).get(p.id).display);
   assert.ok(s.panel.laws.length > 0 && (await page.locator("#top-laws li").count()) === s.panel.laws.length);
   assert.equal(s.panel.funds.length, home.funds.length);
   // Counts read as English: "1 pillar", not "1 pillars".
@@ -197,8 +224,13 @@ try {
 
   // 2b. More hits than a page: the count says so, "more" shows the rest, and
   // every hit says its edition and pillar.
-  const gx = (await api(`{ search(query: "GX", first: 100) { node { id ... on Measure { document { year } pillar { key } } ... on Pillar { key document { year } }
-    ... on Target { document { year } pillar { key } } ... on MeasureGroup { document { year } pillar { key } } ... on Document { year } } } }`)).search;
+  const hitsWhere = async (q) => (await api(`query($q: String!) { search(query: $q, first: 100) { node { id __typename ... on Measure { document { year } pillar { key } directions { ordinal } } ... on Pillar { key document { year } }
+    ... on Target { document { year } pillar { key } } ... on MeasureGroup { document { year } pillar { key } direction { ordinal } } ... on Document { year }
+    ... on PolicyDirection { ordinal document { year } } } } }`, {q})).search;
+  // Edition and pillar; under no pillar, the 政策の方向性 (then its title).
+  const whereOf = (n) => { const d = n.__typename === "PolicyDirection" ? n : n.direction || n.directions?.[0];
+    return [n.document?.year ?? n.year, n.pillar?.key ?? n.key ?? (d ? `方向性${d.ordinal}` : null)].filter(Boolean).join(" "); };
+  const gx = await hitsWhere("GX");
   assert.ok(gx.length > 30 && gx.length < 100, `GX has ${gx.length} hits`);
   await page.fill("#search", "GX");
   s = await settle((s) => s.route.q === "GX" && s.hits.length === 30, "the first 30 GX hits");
@@ -207,8 +239,19 @@ try {
   await until(async () => (await page.locator("#hits li[data-id]").count()) === gx.length, "every GX hit listed");
   assert.match(await page.locator("#hits-count").innerText(), new RegExp(`^${gx.length} of ${gx.length} hits`));
   const where = await page.locator("#hits li[data-id] .where").allInnerTexts();
-  assert.deepEqual(where, gx.map((h) => [h.node.document?.year ?? h.node.year, h.node.pillar?.key ?? h.node.key].filter(Boolean).join(" ")));
+  assert.equal(where.length, gx.length);
+  where.forEach((w, i) => assert.ok(w === whereOf(gx[i].node) || w.startsWith(whereOf(gx[i].node) + " ") && /方向性/.test(w), `${gx[i].node.id}: ${w}`));
   assert.ok(where.filter((w) => /^20\d\d [A-Z]+-\d+$/.test(w)).length > 30, "measures show edition and pillar");
+  assert.ok(where.some((w) => /^2025 方向性3 /.test(w)), "a 政策の方向性 item shows its direction");
+  // 2023's macro framework items and the directions themselves say where they are too.
+  await page.fill("#search", "賃上げ");
+  s = await settle((s) => s.route.q === "賃上げ" && s.hits.length > 0, "賃上げ hits");
+  const wage = await hitsWhere("賃上げ");
+  const wageWhere = await page.locator("#hits li[data-id] .where").allInnerTexts();
+  assert.equal(wageWhere.length, Math.min(30, wage.length));
+  wageWhere.forEach((w, i) => assert.ok(w === whereOf(wage[i].node) || w.startsWith(whereOf(wage[i].node) + " ") && /方向性/.test(w), `${wage[i].node.id}: ${w}`));
+  const macro = wage.findIndex((h) => h.node.id.startsWith("measure:2023:DIR-"));
+  assert.ok(macro >= 0 && macro < 30 && wageWhere[macro].startsWith("2023 方向性1 マクロ"), wageWhere[macro]);
   await shot("search-GX-all-hits");
 
   // 3. Open GI基金 (by its alias) and see every pillar relying on it, in both editions.
@@ -226,6 +269,19 @@ try {
   assert.equal(s.edges.filter((e) => e.type === "DEPENDS_ON" && e.target === gi).length, uses.length);
   assert.equal(await page.locator("table.deps tr").count(), uses.length + 2, "one row per pillar, a header per edition");
   await shot("GI基金-pillars-both-editions");
+  // The exports keep each DEPENDS_ON edge's mentions, as the panel lists them.
+  {
+    const withMentions = (await api(`query($id: ID!) { fund(id: $id) { pillars { pillar { id } mentions { surface line node { id } } } } }`, {id: gi})).fund.pillars;
+    const want = sorted(withMentions.map((u) => JSON.stringify([u.pillar.id, u.mentions.map((m) => ({surface: m.surface, line: m.line, node: m.node.id}))])));
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+    const j = JSON.parse(fs.readFileSync(await dl.path()).toString());
+    assert.deepEqual(sorted(j.edges.filter((e) => e.type === "DEPENDS_ON").map((e) => JSON.stringify([e.source, e.properties?.mentions]))), want);
+    const [dg] = await Promise.all([page.waitForEvent("download"), page.click("#export-graphml")]);
+    const x = fs.readFileSync(await dg.path()).toString();
+    const depEdges = x.split("\n").filter((l) => l.includes("<data key=\"type\">DEPENDS_ON</data>"));
+    assert.equal(depEdges.length, uses.length);
+    for (const l of depEdges) assert.match(l, /<data key="properties">\{&quot;mentions&quot;:\[\{&quot;surface&quot;/, l);
+  }
 
   // 3b. Every mention of a law is listed, those under no pillar apart (the
   // overview counts them all).
@@ -315,6 +371,30 @@ try {
   await page.goBack();
   await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original");
 
+  // 4d. A 2023 detail bullet shows the overview cell that SUMMARIZES it, and
+  // the cell the bullets it summarizes.
+  {
+    const bullet = (await api(`{ measures(filter: {document: "doc:2023", overview: false}, first: 500) { nodes { id summarizedBy { id summarizes { id } } } } }`))
+      .measures.nodes.find((m) => m.summarizedBy.length);
+    assert.ok(bullet, "a 2023 bullet an overview cell summarizes");
+    await page.evaluate((id) => { location.hash = `v=graph&n=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`; }, bullet.id);
+    s = await settle((s) => s.detail && s.detail.id === bullet.id, "a summarized bullet");
+    assert.deepEqual(s.detail.summarizedBy, bullet.summarizedBy.map((c) => c.id));
+    assert.equal(await page.locator("#summarized-by a").count(), bullet.summarizedBy.length);
+    await shot("bullet-summarized-by");
+    const cell = bullet.summarizedBy[0];
+    await page.click("#summarized-by a");
+    s = await settle((s) => s.detail && s.detail.id === cell.id, "the overview cell");
+    assert.deepEqual(s.detail.summarizes, cell.summarizes.map((m) => m.id));
+    assert.ok(s.detail.summarizes.includes(bullet.id));
+    assert.equal(await page.locator("#summarizes a").count(), cell.summarizes.length);
+    assert.match(await page.locator("#detail").innerText(), /overview cell/);
+    await page.goBack();
+    await settle((s) => s.detail && s.detail.id === bullet.id, "back to the bullet");
+    await page.goBack();
+    await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original again");
+  }
+
   // 5. Back returns to the 再掲 item, forward to the original.
   await page.goBack();
   s = await settle((s) => s.route.n[0] === relist.id && s.detail && s.detail.id === relist.id, "back to the 再掲 item");
@@ -364,6 +444,47 @@ try {
   await page.keyboard.press("ArrowRight");
   s = await settle((s) => s.route.sel !== kbd && s.detail && s.detail.id === s.route.sel, "the node after the cursor");
   assert.equal(s.route.sel, order[(order.indexOf(kbd) + 1) % order.length]);
+
+  // 7b. With a node opened (sel= in the link), the keys start from it:
+  // p pins it, → and ← walk from it, Enter opens its neighbourhood.
+  {
+    const pinsBefore = s.pins;
+    const mid = order.find((id, i) => i > 2 && !byId(s).get(id).seed && !pinsBefore.includes(id));
+    const at = order.indexOf(mid);
+    await page.evaluate((h) => { location.hash = h; }, s.hash.replace(/&sel=[^&]*/, "") + `&sel=${encodeURIComponent(mid)}`);
+    s = await settle((s) => s.route.sel === mid && s.detail && s.detail.id === mid, "a node opened by its link");
+    assert.deepEqual(visible(s).sort((a, b) => a.rendered.y - b.rendered.y || a.rendered.x - b.rendered.x).map((n) => n.id), order, "nothing moved");
+    await page.focus("#cy");
+    await page.keyboard.press("p");
+    assert.deepEqual(sorted((await state()).pins), sorted([...pinsBefore, mid]), "p pins the opened node");
+    await page.keyboard.press("p");
+    assert.deepEqual((await state()).pins, pinsBefore, "and p again unpins it");
+    await page.keyboard.press("ArrowRight");
+    s = await settle((s) => s.route.sel !== mid && s.detail && s.detail.id === s.route.sel, "the node after the opened one");
+    assert.equal(s.route.sel, order[at + 1]);
+    await page.keyboard.press("ArrowLeft");
+    s = await settle((s) => s.route.sel === mid && s.detail && s.detail.id === mid, "back on the opened node");
+    await page.keyboard.press("Enter");
+    s = await settle((s) => s.route.n.length === 1 && s.route.n[0] === mid, "Enter opens its neighbourhood");
+    assert.equal(s.route.sel, mid);
+    assert.ok(byId(s).get(mid).seed);
+    await page.goBack();
+    s = await settle((s) => s.route.n[0] === relist.relistOf.id, "back to the original's neighbourhood");
+  }
+
+  // 8a. The relationship filter offers every type the API has, and the
+  // dependency view's DEPENDS_ON; a link may hide any of them.
+  const apiRels = (await api(`{ stats { relationships { type } } }`)).stats.relationships.map((r) => r.type);
+  assert.ok(apiRels.includes("REVISES") && apiRels.includes("KEEPS"));
+  assert.deepEqual(sorted(await page.locator("#f-rels input").evaluateAll((is) => is.map((i) => i.value))), sorted([...apiRels, "DEPENDS_ON"]));
+  await page.evaluate(([a, b]) => { location.hash = `v=graph&n=${encodeURIComponent(a)}&n=${encodeURIComponent(b)}&rels=REVISES,KEEPS,RESTATES`; }, [rev.id, kp.id]);
+  s = await settle((s) => s.route.n.length === 2 && s.route.n[1] === kp.id, "targets with REVISES, KEEPS and RESTATES hidden");
+  assert.deepEqual(s.notices, []);
+  assert.deepEqual(s.route.rels, ["REVISES", "KEEPS", "RESTATES"]);
+  for (const t of ["REVISES", "KEEPS"]) assert.ok(s.edges.some((e) => e.type === t), `a ${t} edge is drawn`);
+  assert.deepEqual(s.edges.filter((e) => e.visible && ["REVISES", "KEEPS", "RESTATES"].includes(e.type)), []);
+  await statusCounts("REVISES, KEEPS and RESTATES hidden");
+  assert.ok(!(await page.locator("#f-rels input[value=REVISES]").isChecked()));
 
   // 8. Filters: hub nodes hidden, one edition, statuses shown as the documents write them.
   // Hiding hubs hides every Document, an expanded one too, and the export follows.
@@ -417,25 +538,70 @@ try {
   await page.uncheck("#hide-hubs");
   await settle((s) => s.route.ed === "" && !s.route.hide.length, "filters cleared");
 
-  // 9. Compare 2023 DX with 2025 DX.
+  // 9. Compare 2023 DX with 2025 DX: the view shows what editionDiff says of
+  // the pillars' group, and draws every pair it lists.
+  const diffQ = `query($id: ID!) { editionDiff(from: "doc:2023", to: "doc:2025", pillar: $id) { groups {
+    earlier { id key } later { id key } earlierDirections { id } laterDirections { id }
+    planned { outcome measure { id } evidence { score earlier { id } later { id } } } new { id }
+    revised { earlier { id } later { id } } kept { earlier { id } later { id } }
+    totals { planned progress todo continued notMentioned new revised kept } } } }`;
+  const sideQ = `query($id: ID!) { node(id: $id) { ... on Pillar { measures(filter: {distinct: true}, first: 500) { nodes { id evolvesFrom { score measure { id } } } } all: measures { totalCount } }
+    ... on PolicyDirection { directionMeasures: measures { id evolvesFrom { score measure { id } } } } } }`;
+  // checkCompare holds the drawn edition view of id to editionDiff's group.
+  async function checkCompare(s, id) {
+    const g = (await api(diffQ, {id})).editionDiff.groups[0];
+    for (const x of [...g.earlier, ...g.later, ...g.earlierDirections, ...g.laterDirections]) {
+      const n = (await api(sideQ, {id: x.id})).node;
+      x.measures = n.measures || {nodes: n.directionMeasures};
+      x.all = n.all;
+    }
+    g.earlierDirections.forEach((d) => { d.measures = d.measures.nodes; });
+    g.laterDirections.forEach((d) => { d.measures = d.measures.nodes; });
+    const dirs = g.earlierDirections.length > 0;
+    const olders = (dirs ? g.earlierDirections : g.earlier).map((p) => p.id), newers = (dirs ? g.laterDirections : g.later).map((p) => p.id);
+    assert.deepEqual(s.panel.olders, olders);
+    assert.deepEqual(s.panel.newers, newers);
+    assert.deepEqual(s.panel.totals, g.totals);
+    assert.deepEqual(s.panel.planned, g.planned.map((p) => ({id: p.measure.id, outcome: p.outcome})));
+    assert.deepEqual(s.panel.new, g.new.map((m) => m.id));
+    const dropped = g.planned.filter((p) => p.outcome === "NOT_MENTIONED").map((p) => p.measure.id);
+    assert.deepEqual(s.panel.dropped, dropped);
+    assert.equal(new Set(s.panel.dropped).size, s.panel.dropped.length, "no measure listed twice");
+    const laterMs = dirs ? g.laterDirections.flatMap((d) => d.measures) : g.later.flatMap((p) => p.measures.nodes);
+    assert.deepEqual(s.panel.continued, laterMs.filter((m) => m.evolvesFrom.length).map((m) => m.id));
+    // Every pair listed (a continued measure's predecessors, a plan's
+    // successors) is drawn, once.
+    const listed = new Set([...laterMs.flatMap((m) => m.evolvesFrom.map((e) => `${m.id}>${e.measure.id}:${e.score}`)),
+      ...g.planned.flatMap((p) => p.evidence.map((e) => `${e.later.id}>${e.earlier.id}:${e.score}`))]);
+    assert.ok(listed.size > 0);
+    assert.deepEqual(sorted(s.edges.filter((e) => e.type === "EVOLVES_FROM" && e.visible).map((e) => `${e.source}>${e.target}:${e.score}`)), sorted(listed));
+    for (const [type, list] of [["REVISES", g.revised], ["KEEPS", g.kept]])
+      assert.deepEqual(sorted(s.edges.filter((e) => e.type === type && e.visible).map((e) => `${e.source}>${e.target}`)), sorted(list.map((t) => `${t.later.id}>${t.earlier.id}`)), type);
+    // Every measure of both sides is drawn, each once (overview cells that restate a bullet of their pillar are not).
+    const earlierMs = dirs ? g.earlierDirections.flatMap((d) => d.measures) : g.earlier.flatMap((p) => p.measures.nodes);
+    const drawn = new Set(visible(s).filter((n) => n.label === "Measure").map((n) => n.id));
+    for (const m of [...earlierMs, ...laterMs]) assert.ok(drawn.has(m.id), `${m.id} drawn`);
+    assert.equal(await page.locator("#cmp-continued > li").count(), s.panel.continued.length);
+    assert.equal(await page.locator("#cmp-new > li").count(), s.panel.new.length);
+    assert.equal(await page.locator("#cmp-dropped > li").count(), s.panel.dropped.length);
+    assert.equal(await page.locator("#cmp-planned > li").count(), g.planned.length - dropped.length);
+    // The header names every pillar of the group with its distinct count.
+    const headText = await page.locator("#cmp-head").innerText();
+    if (!dirs) for (const p of [...g.earlier, ...g.later]) {
+      const n = p.measures.nodes.length, cells = p.all.totalCount - n;
+      assert.ok(headText.includes(`${p.key} `), `${p.key} in “${headText}”`);
+      assert.ok(headText.includes(`— ${n} measure${n === 1 ? "" : "s"}${cells ? ` (+${cells} overview cell${cells === 1 ? "" : "s"})` : ""}`), `${p.key}'s count in “${headText}”`);
+    }
+    assert.ok(!s.edges.some((e) => e.type === "CONTINUES" && e.visible) === dirs, "pillars CONTINUE, directions do not");
+    return g;
+  }
   await page.evaluate(() => { location.hash = "v=graph&n=pillar%3A2025%3AMISSION-2&sel=pillar%3A2025%3AMISSION-2"; });
   s = await settle((s) => s.detail && s.detail.id === "pillar:2025:MISSION-2", "the 2025 DX pillar");
   await page.click("button[data-act=cmp]");
   s = await settle((s) => s.panel.view === "cmp", "the edition view");
-  const cmp = (await api(`{ a: pillar(id: "pillar:2023:MISSION-2") { measures(first: 500) { nodes { id evolvedInto { score } } } }
-    b: pillar(id: "pillar:2025:MISSION-2") { measures(first: 500) { nodes { id evolvesFrom { score measure { id pillar { id } } } } } } }`));
   assert.equal(s.panel.older, "pillar:2023:MISSION-2");
   assert.equal(s.panel.newer, "pillar:2025:MISSION-2");
-  const pairs = cmp.b.measures.nodes.flatMap((m) => m.evolvesFrom.filter((e) => e.measure.pillar.id === "pillar:2023:MISSION-2").map((e) => `${m.id}>${e.measure.id}:${e.score}`));
-  assert.ok(pairs.length > 0);
-  assert.deepEqual(sorted(s.edges.filter((e) => e.type === "EVOLVES_FROM" && e.visible).map((e) => `${e.source}>${e.target}:${e.score}`)), sorted(pairs));
-  assert.deepEqual(sorted(s.panel.continued), sorted(cmp.b.measures.nodes.filter((m) => m.evolvesFrom.length).map((m) => m.id)));
-  assert.deepEqual(sorted(s.panel.new), sorted(cmp.b.measures.nodes.filter((m) => !m.evolvesFrom.length).map((m) => m.id)));
-  assert.deepEqual(sorted(s.panel.dropped), sorted(cmp.a.measures.nodes.filter((m) => !m.evolvedInto.length).map((m) => m.id)));
-  assert.equal(await page.locator("#cmp-continued > li").count(), s.panel.continued.length);
-  assert.equal(await page.locator("#cmp-new > li").count(), s.panel.new.length);
-  assert.equal(await page.locator("#cmp-dropped > li").count(), s.panel.dropped.length);
-  assert.equal(visible(s).filter((n) => n.label === "Measure").length, cmp.a.measures.nodes.length + cmp.b.measures.nodes.length);
+  await checkCompare(s, "pillar:2025:MISSION-2");
   assert.deepEqual(sorted(new Set(s.nodes.map((n) => n.status).filter(Boolean))).filter((x) => x !== "UNKNOWN"), ["FUTURE", "PAST", "PROGRESS", "TODO"]);
   // Readable: both pillars labelled at the fitted zoom, nothing under the legend.
   for (const id of ["pillar:2023:MISSION-2", "pillar:2025:MISSION-2"]) assert.ok(byId(s).get(id).labelPx >= 9, `${id} label ${byId(s).get(id).labelPx}px`);
@@ -445,27 +611,30 @@ try {
   assert.ok(visible(s).every((n) => n.rendered.x >= 0 && n.rendered.x <= s.canvas.width && n.rendered.y >= 0 && n.rendered.y <= s.canvas.height));
   await shot("compare-DX-2023-2025");
 
-  // 9a. A 2025 policy direction beside the 2023 macro framework (directions
-  // pair no one to one): the EVOLVES_FROM between them, its items continued,
-  // new or, on the 2023 side, no longer mentioned.
+  // 9a. A merge: 2025 経済安全保障・対外経済 continues 2023 MISSION-3 and OS-4,
+  // both shown, with every pair drawn (those from OS-4, and from MISSION-4
+  // outside the group), the plans no longer mentioned each once, and the
+  // goals it revises.
+  await page.evaluate(() => { location.hash = "v=cmp&id=pillar%3A2025%3AMISSION-3"; });
+  s = await settle((s) => s.panel.view === "cmp" && s.panel.newer === "pillar:2025:MISSION-3", "the merged pillar's edition view");
+  const merged = await checkCompare(s, "pillar:2025:MISSION-3");
+  assert.deepEqual(s.panel.olders, ["pillar:2023:MISSION-3", "pillar:2023:OS-4"]);
+  assert.ok(merged.revised.length > 0 && s.panel.revised.length === merged.revised.length);
+  assert.ok(s.edges.filter((e) => e.type === "CONTINUES" && e.visible).length === 2, "CONTINUES to both 2023 pillars");
+  assert.ok(s.edges.some((e) => e.type === "EVOLVES_FROM" && e.target.startsWith("measure:2023:MISSION-4:")), "a pair from outside the group is drawn");
+  await shot("compare-merge-MISSION-3");
+
+  // 9b. A 2025 policy direction: the directions of both editions (2023's
+  // macro framework, 2025's 政策の方向性), which pair no one to one.
   await page.evaluate(() => { location.hash = "v=graph&n=direction%3A2025%3A2&sel=direction%3A2025%3A2"; });
   s = await settle((s) => s.detail && s.detail.id === "direction:2025:2", "a 2025 direction");
   await page.click("button[data-act=cmp]");
   s = await settle((s) => s.panel.view === "cmp" && s.panel.newer === "direction:2025:2", "the directions' edition view");
-  const dcmp = (await api(`{ a: node(id: "direction:2023:1") { ... on PolicyDirection { measures { id evolvedInto { score } } } }
-    b: node(id: "direction:2025:2") { ... on PolicyDirection { measures { id evolvesFrom { score measure { id } } } } } }`));
   assert.equal(s.panel.older, "direction:2023:1");
-  const inA = new Set(dcmp.a.measures.map((m) => m.id));
-  const dpairs = dcmp.b.measures.flatMap((m) => m.evolvesFrom.filter((e) => inA.has(e.measure.id)).map((e) => `${m.id}>${e.measure.id}:${e.score}`));
-  assert.ok(dpairs.length > 0, "a 2025 direction item continues a macro cell");
-  assert.deepEqual(sorted(s.edges.filter((e) => e.type === "EVOLVES_FROM" && e.visible).map((e) => `${e.source}>${e.target}:${e.score}`)), sorted(dpairs));
-  assert.deepEqual(sorted(s.panel.new), sorted(dcmp.b.measures.filter((m) => !m.evolvesFrom.length).map((m) => m.id)));
-  assert.deepEqual(sorted(s.panel.dropped), sorted(dcmp.a.measures.filter((m) => !m.evolvedInto.length).map((m) => m.id)));
-  assert.equal(visible(s).filter((n) => n.label === "Measure").length, dcmp.a.measures.length + dcmp.b.measures.length);
-  assert.ok(!s.edges.some((e) => e.type === "CONTINUES" && e.visible), "directions do not CONTINUE");
+  await checkCompare(s, "direction:2025:2");
   await shot("compare-directions");
 
-  // 9b. 200 nodes: labels of pillars, laws, funds and documents stay readable
+  // 9c. 200 nodes: labels of pillars, laws, funds and documents stay readable
   // at the fitted zoom; the wheel zooms in small steps; only layouts that
   // stay readable are offered.
   await page.evaluate(() => { location.hash = "v=graph&n=doc%3A2023&n=doc%3A2025&n=pillar%3A2023%3AMISSION-2&n=pillar%3A2025%3AMISSION-2&n=pillar%3A2023%3AMISSION-3&n=pillar%3A2025%3AMISSION-3"; });
@@ -623,6 +792,17 @@ try {
     return (top >= 0 && top < 844 / 2) || new Error(`the detail panel is at ${top}px`);
   }, "the detail panel in view");
   await shot("phone-tap-detail");
+  // Tapping a search hit (above the canvas) brings its details into view too.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.fill("#search", "GI基金");
+  s = await settle((s) => s.route.q === "GI基金" && s.hits.some((h) => h.id === gi), "GI基金 hits on a phone");
+  await page.click(`#hits li[data-id="${gi}"]`);
+  await settle((s) => s.detail && s.detail.id === gi && s.route.v === "graph", "the hit's details on a phone");
+  await until(async () => {
+    const top = await page.locator("#detail").evaluate((d) => d.getBoundingClientRect().top);
+    return (top >= 0 && top < 844 / 2) || new Error(`the detail panel is at ${top}px`);
+  }, "the hit's detail panel in view");
+  await shot("phone-hit-detail");
 
   assert.deepEqual(problems, []);
 } finally {

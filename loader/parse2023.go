@@ -521,10 +521,16 @@ func (p *parser2023) addAlias(key, s string) {
 // run is the main pass over the lexed lines.
 func (p *parser2023) run() {
 	its := p.items
+	// sawPillarCol: the lines read since the last text are an overview
+	// table's 新機軸の/施策の柱 header cell, the first at line tableTop;
+	// its column header (長期的目標 足下３年程度 ３～５年後) follows it.
 	sawPillarCol := false
-	tableTop := 0 // the line of the 新機軸の/施策の柱 header cell read last
+	tableTop := 0
 	for i := 0; i < len(its); i++ {
 		it := its[i]
+		if it.kind != k23Blank && it.kind != k23PillarCol && it.kind != k23TableHeader {
+			sawPillarCol = false // a header cell far above opens no table
+		}
 		switch it.kind {
 		case k23Blank:
 			continue
@@ -869,6 +875,7 @@ func (p *parser2023) summaryTable(i int) int {
 // last line of text; a page number or blank lines after it may open the
 // next.
 func (p *parser2023) tableSlide(top, end int) {
+	end = min(end, len(p.items)-1) // the table may end the text
 	for ; end >= 0 && (p.items[end].kind == k23Blank || p.items[end].kind == k23PageNum); end-- {
 	}
 	if end >= 0 && p.items[end].line >= top {

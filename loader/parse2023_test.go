@@ -182,6 +182,18 @@ func TestParse2023Detail(t *testing.T) {
 	assertAllPlaced23(t, dt, pd)
 }
 
+// TestParse2023TableEndsText: an overview table that ends the text is read
+// like any other (its slide ended at an item past the last one: a panic).
+func TestParse2023TableEndsText(t *testing.T) {
+	dt, pd := parse2023File(t, "testdata/2023/summary-at-end.txt")
+	if len(pd.slides) != 1 || pd.slides[0].from != 2 || pd.slides[0].to != len(dt.Raw) {
+		t.Errorf("slides %v, want the table's from line 2 to the last (%d)", pd.slides, len(dt.Raw))
+	}
+	if len(pd.Measures) == 0 {
+		t.Error("no measures")
+	}
+}
+
 func TestParse2023Summary(t *testing.T) {
 	dt, pd := parse2023File(t, "testdata/2023/summary.txt")
 	pl := pd.Pillars[0]
@@ -641,7 +653,7 @@ func contains23(list []string, s string) bool {
 }
 
 func FuzzParse2023(f *testing.F) {
-	for _, p := range []string{"testdata/2023/detail.txt", "testdata/2023/summary.txt", "testdata/2023/keymsg.txt", "testdata/2023/nopillar.txt", "testdata/2023/sumlabel.txt"} {
+	for _, p := range []string{"testdata/2023/detail.txt", "testdata/2023/summary.txt", "testdata/2023/keymsg.txt", "testdata/2023/nopillar.txt", "testdata/2023/sumlabel.txt", "testdata/2023/summary-at-end.txt"} {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
 		}

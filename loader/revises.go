@@ -29,13 +29,17 @@ func linkRestates(targets []*policygraph.Target) []*policygraph.Relationship {
 	byLine := slices.Clone(targets)
 	slices.SortStableFunc(byLine, func(a, b *policygraph.Target) int { return a.LineStart - b.LineStart })
 	means := make([]bool, len(byLine))
-	var gs []goal // the goals of the last text read: a statement's targets share their text
+	// gs are the goals of gsText, the last text read: a statement's
+	// targets share their text (one without a unit may come between)
+	var gs []goal
+	gsText := ""
 	for i, t := range byLine {
 		if t.Unit == "" {
 			continue
 		}
-		if i == 0 || gs == nil || t.Text != byLine[i-1].Text {
+		if gs == nil || t.Text != gsText {
 			gs, _ = goals(t.Text, 0)
+			gsText = t.Text
 		}
 		means[i] = goalsMean(gs, t)
 	}

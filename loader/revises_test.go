@@ -162,3 +162,25 @@ func TestRestatesOnTheCorpus(t *testing.T) {
 		t.Errorf("RESTATES (-want +got):\n%s", diff)
 	}
 }
+
+// TestRestatesReadsEachText: a target is a means or not by its own text's
+// goals, even when a target without a unit comes between two texts (the
+// goals of the text before were reused for the second target of a text
+// whose first has none: 10兆円 of a market restated 10兆円 of an investment).
+func TestRestatesReadsEachText(t *testing.T) {
+	target := func(id string, line int, text string, value float64, unit string) *policygraph.Target {
+		return &policygraph.Target{ID: id, DocumentID: "doc:2023", PillarID: "pillar:2023:MISSION-2", Text: text,
+			Value: value, Unit: unit, Source: policygraph.Source{LineStart: line, LineEnd: line}}
+	}
+	ts := []*policygraph.Target{
+		target("t1", 1, "2030年までに、10兆円超規模の官民による追加投資を行い、国内で半導体を生産する企業の合計売上高を15兆円超とする", 10, "兆円"),
+		target("t2", 2, "デジタルライフラインの市場規模を10兆円とする", 0, ""), // the same text, no unit read
+		target("t3", 3, "デジタルライフラインの市場規模を10兆円とする", 10, "兆円"),
+	}
+	if !isMeans(ts[0]) || isMeans(ts[2]) {
+		t.Fatalf("isMeans: t1 %v, t3 %v; the test needs a means and a goal", isMeans(ts[0]), isMeans(ts[2]))
+	}
+	for _, r := range linkRestates(ts) {
+		t.Errorf("%s RESTATES %s: a goal restates no means", r.Start, r.End)
+	}
+}

@@ -29,11 +29,19 @@ type goalPiece struct {
 	from, to int
 }
 
-// splitGoalCell reads a 長期的目標 cell. It returns the cell's whole text
-// (the lines joined as wrapped lines are), its goals in order, each
-// spanning only the lines that hold its words, and the lines that hold
-// nothing but a ／, which belong to no goal.
-func splitGoalCell(cell []cellLine) (whole string, goals []goalPiece, bare []int) {
+// goalSeparators are what parts the goals of a 長期的目標 cell in each
+// extraction: 2023's prints ／ or /, 2025's only ／ (it writes 円/時間 and
+// 事業/政策 inside a goal).
+const (
+	goalSeparators23 = "／/"
+	goalSeparators25 = "／"
+)
+
+// splitGoalCell reads a 長期的目標 cell whose goals seps part. It returns
+// the cell's whole text (the lines joined as wrapped lines are), its goals
+// in order, each spanning only the lines that hold its words, and the
+// lines that hold nothing but a separator, which belong to no goal.
+func splitGoalCell(cell []cellLine, seps string) (whole string, goals []goalPiece, bare []int) {
 	var all, part lineJoiner
 	cur := goalPiece{} // from == 0: no goal open
 	emit := func() {
@@ -45,9 +53,9 @@ func splitGoalCell(cell []cellLine) (whole string, goals []goalPiece, bare []int
 	}
 	for _, c := range cell {
 		all.add(c.text)
-		pieces := []string{c.text} // a line without a ／ is one piece
-		if strings.Contains(c.text, "/") || strings.Contains(c.text, "／") {
-			pieces = strings.Split(strings.ReplaceAll(c.text, "/", "／"), "／")
+		pieces := []string{c.text} // a line without a separator is one piece
+		if strings.ContainsAny(c.text, seps) {
+			pieces = splitAny(c.text, seps)
 		}
 		held := false
 		for i, s := range pieces {
@@ -101,4 +109,19 @@ func cutCircLead(s string) string {
 		return s
 	}
 	return reCircLead.ReplaceAllString(s, "")
+}
+
+// splitAny is strings.Split of s at every rune of seps: the pieces
+// between them, empty ones included ("府支援／" is "府支援" and "").
+func splitAny(s, seps string) []string {
+	var out []string
+	for {
+		i := strings.IndexAny(s, seps)
+		if i < 0 {
+			return append(out, s)
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		out = append(out, s[:i])
+		s = s[i+n:]
+	}
 }

@@ -17,37 +17,42 @@ func TestSplitGoalCell(t *testing.T) {
 	}
 	tests := []struct {
 		name  string
+		seps  string
 		cell  []cellLine
 		whole string
 		goals []goalPiece
 		bare  []int
 	}{
-		{"2025 GX: a line ending in ／ closes its goal",
+		{"2025 GX: a line ending in ／ closes its goal", goalSeparators25,
 			lines(1131, "10年で150兆円", "超の官民投資、", "20兆円規模の政", "府支援／", "2050年でCNを実", "現"),
 			"10年で150兆円超の官民投資、20兆円規模の政府支援／2050年でCNを実現",
 			[]goalPiece{{"10年で150兆円超の官民投資、20兆円規模の政府支援", 1131, 1134}, {"2050年でCNを実現", 1135, 1136}}, nil},
-		{"2025 DX: a lone ／ is no goal's",
+		{"2025 DX: a lone ／ is no goal's", goalSeparators25,
 			lines(1242, "上高（半導体関", "連）を15兆円超", "／", "2030年度までに"),
 			"上高（半導体関連）を15兆円超／2030年度までに",
 			[]goalPiece{{"上高（半導体関連）を15兆円超", 1242, 1243}, {"2030年度までに", 1245, 1245}}, []int{1244}},
-		{"2023 人材: ／ inside lines",
+		{"2023 人材: ／ inside lines", goalSeparators23,
 			lines(832, "人手不足への", "対応／物価上", "昇を超える賃上", "げの持続的な", "実現／人的投", "資・人材競争", "力強化"),
 			"人手不足への対応／物価上昇を超える賃上げの持続的な実現／人的投資・人材競争力強化",
 			[]goalPiece{{"人手不足への対応", 832, 833}, {"物価上昇を超える賃上げの持続的な実現", 833, 836}, {"人的投資・人材競争力強化", 836, 838}}, nil},
-		{"ASCII / parts goals too",
+		{"2023: ASCII / parts goals too", goalSeparators23,
 			lines(10, "A目標/B目標"),
 			"A目標/B目標",
 			[]goalPiece{{"A目標", 10, 10}, {"B目標", 10, 10}}, nil},
-		{"one goal, no ／",
+		{"one goal, no ／", goalSeparators23,
 			lines(554, "2040年に健", "康寿命を75歳", "に"),
 			"2040年に健康寿命を75歳に",
 			[]goalPiece{{"2040年に健康寿命を75歳に", 554, 556}}, nil},
-		{"separators only", lines(1, "／", " ／ "), "／／", nil, []int{1, 2}},
-		{"empty", nil, "", nil, nil},
+		{"2025: ASCII / is inside a goal (円/時間)", goalSeparators25,
+			lines(10, "賃金1,500円/時間", "を実現／", "事業/政策の評価"),
+			"賃金1,500円/時間を実現／事業/政策の評価",
+			[]goalPiece{{"賃金1,500円/時間を実現", 10, 11}, {"事業/政策の評価", 12, 12}}, nil},
+		{"separators only", goalSeparators23, lines(1, "／", " ／ "), "／／", nil, []int{1, 2}},
+		{"empty", goalSeparators25, nil, "", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			whole, goals, bare := splitGoalCell(tt.cell)
+			whole, goals, bare := splitGoalCell(tt.cell, tt.seps)
 			if whole != tt.whole {
 				t.Errorf("whole = %q, want %q", whole, tt.whole)
 			}

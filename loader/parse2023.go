@@ -955,7 +955,7 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 	for _, it := range p.items[i:j] {
 		cell = append(cell, cellLine{it.line, trimSpaces(p.t.Raw[it.line-1])})
 	}
-	whole, goals, bare := splitGoalCell(cell)
+	whole, goals, bare := splitGoalCell(cell, goalSeparators23)
 	for _, g := range goals {
 		p.addTarget(pl, "LONG_TERM", g.text, g.from, g.to)
 	}

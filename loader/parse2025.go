@@ -899,7 +899,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		for k, g := range seg.goal {
 			goal[k] = cellLine{g.line, g.text}
 		}
-		whole, goals, bare := splitGoalCell(goal)
+		whole, goals, bare := splitGoalCell(goal, goalSeparators25)
 		// Source: the slide's heading zone (header, labels, goal); a slide
 		// that lost all of it is located by its first row headings.
 		from, to := seg.start, seg.start

@@ -297,8 +297,9 @@ func unitOf(num string) string {
 
 // amountYear is the year that dates an amount, read in the text before it
 // (pre; para, its part in the amount's paragraph): the last year of its
-// clause (2050年77兆円); else of its phrase in the paragraph, in which a
-// parenthesis ends nothing (2030年までに…合計売上高（半導体関連）15兆円超);
+// clause (2050年77兆円); else of its phrase in the paragraph, which a
+// parenthesis does not end, and outside parentheses (2030年までに…合計
+// 売上高（半導体関連）15兆円超; not GX経済移行債（2023年度から10年間）20兆円);
 // else of the clause before that phrase when it is a time adverbial set
 // off by 、 (2030年までに、10兆円超規模の官民による追加投資). 0 for none.
 func amountYear(pre, para string) int {
@@ -307,10 +308,10 @@ func amountYear(pre, para string) int {
 	}
 	i := strings.LastIndexAny(para, phraseBreaks)
 	if i < 0 {
-		return lastYear(para)
+		return lastYear(outsideParens(para))
 	}
 	brk, n := decodeAt(para, i)
-	if y := lastYear(para[i+n:]); y > 0 || brk != '、' {
+	if y := lastYear(outsideParens(para[i+n:])); y > 0 || brk != '、' {
 		return y
 	}
 	if m := reYearAdverbial.FindStringSubmatch(clauseBefore(para[:i])); m != nil {
@@ -318,6 +319,29 @@ func amountYear(pre, para string) int {
 		return y
 	}
 	return 0
+}
+
+// outsideParens is s without its parenthesised parts (normalised: ( and
+// )): a year in one dates what it is said of (GX経済移行債（2023年度から
+// 10年間）20兆円: the bonds' span), not the amount after it. An unclosed
+// one runs to the end.
+func outsideParens(s string) string {
+	if !strings.Contains(s, "(") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(':
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // reYearAdverbial is a clause that is only a date a sentence is meant by:

@@ -238,7 +238,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			quals = append(quals, rangeQualifier)
 		}
 		a.Qualifier = strings.Join(quals, "…")
-		a.Year = amountYear(pre, x.s[max(prevEnd, x.paragraphStart(line)):start])
+		a.Year = amountYear(pre, x.s[max(prevEnd, x.paragraphStart(line, x.lineOf(prevEnd))):start])
 		if m := yearRangeRe.FindStringSubmatch(clauseAfter(x.s[end:], 80)); m != nil {
 			a.StartYear, _ = strconv.Atoi(m[1])
 			e := m[2]
@@ -371,6 +371,12 @@ func clauseBefore(s string) string {
 
 // clauseAfter is the head of s up to its first phrase break, at most n bytes.
 func clauseAfter(s string, n int) string {
+	// only the head is looked at: the rest of the document after every
+	// amount made a text of many amounts quadratic (a break rune that
+	// starts before n may end after it)
+	if len(s) > n+utf8.UTFMax {
+		s = s[:n+utf8.UTFMax]
+	}
 	if i := strings.IndexAny(s, phraseBreaks); i >= 0 {
 		s = s[:i]
 	}

@@ -29,9 +29,11 @@ type docIndex struct {
 }
 
 // paragraphStart is the offset in s of the paragraph holding line
-// (1-based): the run of non-blank lines it ends.
-func (x *docIndex) paragraphStart(line int) int {
-	for line > 1 && x.t.Norm[line-2] != "" {
+// (1-based), the run of non-blank lines it ends, or of line floor if the
+// paragraph starts before it: a caller reading back only as far as floor
+// walks each line once however many amounts a paragraph holds.
+func (x *docIndex) paragraphStart(line, floor int) int {
+	for line > max(floor, 1) && x.t.Norm[line-2] != "" {
 		line--
 	}
 	return int(x.lineS[line-1])

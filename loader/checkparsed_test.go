@@ -106,3 +106,31 @@ func TestClaimIDs(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnerIndex: the document holding a node id, found through its year
+// where the documents' ids name theirs, and by asking the others where
+// they do not or share a year.
+func TestOwnerIndex(t *testing.T) {
+	doc := func(file string, year int, docID string, ids ...string) *loadedDoc {
+		pd := &parsedDoc{Doc: &policygraph.Document{ID: docID}}
+		for _, id := range ids {
+			pd.Measures = append(pd.Measures, &policygraph.Measure{ID: id})
+		}
+		return &loadedDoc{t: &docText{File: file, Year: year}, pd: pd}
+	}
+	a := doc("a", 2023, "doc:2023", "measure:2023:X:1")
+	b := doc("b", 2025, "doc:2025", "measure:2025:X:1")
+	c := doc("c", 2027, "doc:c", "m1") // ids without its year
+	d := doc("d", 2029, "doc:d1", "measure:2029:X:1")
+	e := doc("e", 2029, "doc:d2", "measure:2029:X:2") // a second document of 2029
+	o := newOwnerIndex([]*loadedDoc{a, b, c, d, e})
+	for id, want := range map[string]*loadedDoc{
+		"doc:2023": a, "measure:2023:X:1": a, "doc:2025": b, "measure:2025:X:1": b,
+		"doc:c": c, "m1": c, "measure:2029:X:1": d, "measure:2029:X:2": e, "doc:d2": e,
+		"measure:2023:X:9": nil, "law:X": nil, "amount:2025:1:1": nil,
+	} {
+		if got := o.of(id); got != want {
+			t.Errorf("of(%s) = %v, want %v", id, got, want)
+		}
+	}
+}

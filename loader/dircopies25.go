@@ -36,7 +36,10 @@ func (p *parser25) linkDirectionCopies() {
 			bullets = append(bullets, bullet{m, appendSimBigrams(bg, u)})
 		}
 	}
-	if len(bullets) == 0 {
+	if len(bullets) == 0 || len(bullets) >= 1<<postingBits {
+		// none, or more than a packed posting holds (4M: only a hostile
+		// text near the size limit, a bullet a line, comes close): no
+		// copies are linked
 		return
 	}
 	// The bullets holding each bigram: a cell is scored exactly only

@@ -1032,8 +1032,13 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 		}
 		byPillar[a.m.PillarID] = append(byPillar[a.m.PillarID], i)
 	}
-	// By bigram id: df counts a pillar's measures, then, once scale holds
-	// each bigram's 1 − df/n, is zeroed to head the pillar's postings.
+	// spare.n, one array by bigram id (newEvolveScorer clears it before),
+	// has three roles in turn for each pillar, each left all zeros for the
+	// next: df counts the pillar's measures, zeroed as scale takes each
+	// bigram's 1 − df/n; cur, the cursor of earlierVec (set by newCursor,
+	// cleared after: earlierVec must read the vectors in ascending j);
+	// head, the first of the pillar's postings of each bigram, zeroed as
+	// they are dropped.
 	df, scale := spare.n, spare.f
 	// The reweighted vectors of one pillar live until the next: their
 	// weights share one buffer across the pillars, sized for the largest,

@@ -10,7 +10,9 @@ const DefaultWidth = 60
 
 // Snippet returns a window of at most width runes of text around the best
 // match of query, and the [start, end) rune offsets in the snippet of every
-// match it shows. The window is cut from the original text (not the
+// match it shows. The window never cuts a match: it is narrowed to leave
+// out a match it would cut, and when the best match (with the matches it
+// touches) is longer than width, the snippet is exactly that match. The window is cut from the original text (not the
 // normalised form) with line breaks and tabs turned into spaces, so offsets
 // index the snippet exactly; a match spans the original runes it came from,
 // including spaces inside it ("GX推進 法").
@@ -25,7 +27,11 @@ func Snippet(text, query string, width int) (string, [][2]int) {
 		width = DefaultWidth
 	}
 	m := newMapped(text)
-	spans, best := matches(m.runes, []rune(Normalize(query)))
+	spans, bestSpan := matches(m.runes, []rune(Normalize(query)))
+	b := -1 // the original rune where the best match starts
+	if bestSpan >= 0 {
+		b = m.from[spans[bestSpan][0]]
+	}
 
 	// Spans in original runes.
 	var src [][2]int
@@ -33,20 +39,16 @@ func Snippet(text, query string, width int) (string, [][2]int) {
 		src = append(src, [2]int{m.from[s[0]], m.to[s[1]-1]})
 	}
 	src = merge(src)
-
-	start, end := 0, len(m.src)
-	if end > width {
-		if best >= 0 {
-			b := [2]int{m.from[spans[best][0]], m.to[spans[best][1]-1]}
-			start = b[0] - (width-(b[1]-b[0]))/2
-			if n := b[1] - b[0]; n >= width {
-				start = b[0]
+	best := -1
+	if b >= 0 {
+		for i, s := range src {
+			if s[0] <= b && b < s[1] {
+				best = i
 			}
 		}
-		start = max(0, min(start, len(m.src)-width))
-		end = start + width
 	}
 
+	start, end := window(src, best, width, len(m.src))
 	var hl [][2]int
 	for _, s := range src {
 		a, b := max(s[0], start), min(s[1], end)
@@ -62,6 +64,35 @@ func Snippet(text, query string, width int) (string, [][2]int) {
 		return r
 	}, string(m.src[start:end]))
 	return snip, hl
+}
+
+// window returns the [start, end) runes of a text of n runes to show: all
+// of it when it fits in width; else width runes centred on the best of the
+// (sorted, merged) match spans, or the beginning when best < 0; or the best
+// span alone when it is wider than width. The window is then narrowed so
+// that it cuts no other span: a span it would cut is left out.
+func window(spans [][2]int, best, width, n int) (start, end int) {
+	if n <= width {
+		return 0, n
+	}
+	if best >= 0 {
+		b := spans[best]
+		if b[1]-b[0] >= width {
+			return b[0], b[1]
+		}
+		start = b[0] - (width-(b[1]-b[0]))/2
+	}
+	start = max(0, min(start, n-width))
+	end = start + width
+	for _, s := range spans {
+		if s[0] < start && start < s[1] {
+			start = s[1]
+		}
+		if s[0] < end && end < s[1] {
+			end = s[0]
+		}
+	}
+	return start, end
 }
 
 // matches returns the match spans of q in t (normalised runes), sorted and

@@ -3620,7 +3620,13 @@ type Query {
   "A fund by id; NOT_FOUND error when there is none."
   fund(id: ID!): Fund
 
-  "Full-text search (Japanese or not, NFKC-normalised, ranked). first defaults to 20, at most 100."
+  """
+  Full-text search (Japanese or not, NFKC-normalised, ranked). first defaults to 20, at most 100.
+  Words separated by spaces (ASCII or full-width) must all occur in one field, in any order:
+  "半導体 人材" finds 「半導体の設計・製造を担う…人材の育成」; a field holding them in a row
+  ranks higher. Double quotes make a phrase of their words: "\"半導体 人材\"" finds only
+  「半導体人材」.
+  """
   search(query: String!, types: [NodeType!], document: ID, first: Int = 20): [SearchHit!]!
   "The nodes within depth hops of id (both directions) and the relationships among them. depth 0..4, limit 1..500."
   neighbourhood(id: ID!, depth: Int = 1, limit: Int = 200): Neighbourhood!

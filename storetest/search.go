@@ -23,6 +23,7 @@ func (x *suite) testSearch(t *testing.T) {
 	fundEcoSecHit := searchHit{fundEcoSec, "name", "経済安全保障重要技術育成基金", [][2]int{{12, 14}}}
 	fundM1 := searchHit{m1, "text", "ＧＸ推進法に基づくＧＸ経済移行債の発行。グリーンイノベーション基金による研究開発支援。", [][2]int{{31, 33}}}
 	m3Hit := searchHit{m3, "text", "半導体・デジタル産業戦略の推進。５Ｇ基地局の整備を支援。", [][2]int{{16, 18}}}
+	m3Both := searchHit{m3, "text", m3Hit.Snippet, [][2]int{{0, 3}, {25, 27}}}
 
 	for _, tc := range []struct {
 		name string
@@ -32,7 +33,17 @@ func (x *suite) testSearch(t *testing.T) {
 		// An exact alias first, then the shorter field containing the query.
 		{"rank", policygraph.SearchQuery{Text: "GX推進法"}, []searchHit{gxLaw, gxM1, gxM7}},
 		{"full-width query", policygraph.SearchQuery{Text: "ＧＸ推進法"}, []searchHit{gxLaw, gxM1, gxM7}},
-		{"query with spaces", policygraph.SearchQuery{Text: " GX 推進法 "}, []searchHit{gxLaw, gxM1, gxM7}},
+		// Words apart: every one must occur in the field, in any order; a
+		// field with them in a row ranks first; every occurrence is marked.
+		{"two words", policygraph.SearchQuery{Text: " GX 推進法 "}, []searchHit{gxLaw,
+			{m1, "title", gxM1.Snippet, [][2]int{{0, 5}, {9, 11}}},
+			{m7, "text", gxM7.Snippet, [][2]int{{0, 2}, {20, 25}}}}},
+		{"words apart", policygraph.SearchQuery{Text: "半導体 支援"}, []searchHit{m3Both}},
+		{"words in any order", policygraph.SearchQuery{Text: "支援　半導体"}, []searchHit{m3Both}},
+		{"every word must occur", policygraph.SearchQuery{Text: "半導体 独禁法"}, nil},
+		{"a quoted phrase", policygraph.SearchQuery{Text: `"半導体 支援"`}, nil},
+		{"a quoted phrase and a word", policygraph.SearchQuery{Text: `"GX 推進法" 基づく`}, []searchHit{
+			{m1, "title", gxM1.Snippet, [][2]int{{0, 5}, {6, 9}}}, {m7, "text", gxM7.Snippet, [][2]int{{20, 25}, {26, 29}}}}},
 		{"best field per node", policygraph.SearchQuery{Text: "基金"}, []searchHit{fundGIHit, fundEcoSecHit, fundM1}},
 		{"labels", policygraph.SearchQuery{Text: "基金", Labels: []string{policygraph.LabelFund}}, []searchHit{fundGIHit, fundEcoSecHit}},
 		{"labels, several", policygraph.SearchQuery{Text: "基金", Labels: []string{policygraph.LabelMeasure, policygraph.LabelLaw}}, []searchHit{fundM1}},

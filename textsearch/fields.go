@@ -55,7 +55,8 @@ func Fields(e policygraph.Entity) []Field {
 	return fs
 }
 
-// Hit scores a node for q: it matches when any field matches, its score is
+// Hit scores a node for q: it matches when any field matches (holds every
+// word of the query: the words of one hit are in one field), its score is
 // the best score of a matching field, and Field and the snippet come from
 // that field (the first of equal scores). ok is false for no match.
 // Normalised field texts may be passed in norms (same order as Fields) to
@@ -73,17 +74,14 @@ func Hit(q Query, e policygraph.Entity, fields []Field, norms []string) (hit pol
 		} else {
 			n = Normalize(f.Text)
 		}
-		if !q.Match(n) {
-			continue
-		}
-		if s := q.Score(n); best < 0 || s > bestScore {
+		if s := q.Score(n); s > 0 && (best < 0 || s > bestScore) {
 			best, bestScore = i, s
 		}
 	}
 	if best < 0 {
 		return policygraph.SearchHit{}, false
 	}
-	snip, hl := Snippet(fields[best].Text, q.norm, DefaultWidth)
+	snip, hl := q.Snippet(fields[best].Text, DefaultWidth)
 	return policygraph.SearchHit{
 		Node:       e,
 		Score:      bestScore,

@@ -2,8 +2,6 @@ package textsearch
 
 import (
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 func TestNormalize(t *testing.T) {
@@ -20,23 +18,6 @@ func TestNormalize(t *testing.T) {
 	} {
 		if got := Normalize(tc.in); got != tc.want {
 			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestBigrams(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []string
-	}{
-		{"", nil},
-		{"法", []string{"法"}},
-		{"ＧＸ", []string{"gx"}},
-		{"推進法", []string{"推進", "進法"}},
-		{"基金 基金", []string{"基金", "金基"}}, // distinct, first-occurrence order
-	} {
-		if diff := cmp.Diff(tc.want, Bigrams(tc.in)); diff != "" {
-			t.Errorf("Bigrams(%q) mismatch (-want +got):\n%s", tc.in, diff)
 		}
 	}
 }

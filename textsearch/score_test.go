@@ -15,10 +15,22 @@ func TestMatch(t *testing.T) {
 		{"5G", "５Ｇ基地局の整備", true},
 		{"５ｇ", "5G", true},
 		{"gx", "ＧＸ", true},
-		{"推進法", "推進する法", false},            // 進法 is missing
-		{"グリーン投資", "グリーンイノベーション基金", false}, // ン投 is missing
-		{"ab bc", "bc ab bb", true},        // all bigrams present, apart
-		{"法", "独占禁止法", true},               // one rune: substring
+		{"推進法", "推進する法", false},
+		{"グリーン投資", "グリーンイノベーション基金", false},
+		{"ab bc", "bc ab bb", true},                // two words, apart
+		{"abc", "bcabbb", false},                   // one word: a substring, not its bigrams apart
+		{"半導体 人材", "半導体の設計・製造を担う人材の育成", true},      // every word, apart
+		{"人材 半導体", "半導体の設計・製造を担う人材の育成", true},      // in any order
+		{"半導体　人材", "半導体・蓄電池等の専門人材の育成", true},       // ideographic space
+		{"半導体 人材", "半導体の設計・製造", false},             // every word must occur
+		{"\"半導体 人材\"", "半導体の設計・製造を担う人材の育成", false}, // a quoted phrase
+		{"\"半導体 人材\"", "半導体人材の育成", true},
+		{"＂半導体 人材＂", "半導体人材の育成", true},      // full-width quotes
+		{"“半導体 人材”", "半導体人材の育成", true},      // typographic quotes
+		{"\"半導体 人材", "半導体人材の育成", true},      // an open quote runs to the end
+		{"\"半導体 人材\" 育成", "半導体人材の育成", true}, // a phrase and a word
+		{"\"\"", "anything", false},
+		{"法", "独占禁止法", true}, // one rune: substring
 		{"法", "独占禁止", false},
 		{"", "anything", false},
 		{" ", "anything", false},
@@ -38,13 +50,16 @@ func TestScore(t *testing.T) {
 	}{
 		{"", "x", 0},
 		{"x", "", 0},
-		{"GX推進法", "ＧＸ推進法", 4},            // coverage 1 + substring 1+5/5 + exact 1
-		{"基金", "GI基金", 2.5},              // 1 + 1 + 2/4
-		{"推進法", "推進する", 0.5},             // one of two bigrams
-		{"基金グリーン", "グリーン基金", 0.8},        // 4 of 5 bigrams, not a substring
-		{"ＧＸ", "gx経済移行債", 1 + 1 + 2.0/7}, // width-insensitive
-		{"法", "法", 4},                    // one rune, exact
-		{"長い長い長い検索語", "長い", 1.0 / 5},     // one of five distinct terms
+		{"GX推進法", "ＧＸ推進法", 4},             // coverage 1 + substring 1+5/5 + exact 1
+		{"基金", "GI基金", 2.5},               // 1 + 1 + 2/4
+		{"推進法", "推進する", 0},                // no match
+		{"基金グリーン", "グリーン基金", 0},           // no match
+		{"基金 グリーン", "グリーン基金", 2 + 3.0/6},  // mean of 2+2/6 and 2+4/6
+		{"グリーン 基金", "グリーン基金", 4},          // the words in a row: the phrase, exactly
+		{"グリーン 基金", "グリーン基金の", 2 + 6.0/7}, // in a row, above the mean 2 + 3/7
+		{"ＧＸ", "gx経済移行債", 1 + 1 + 2.0/7},  // width-insensitive
+		{"法", "法", 4},                     // one rune, exact
+		{"長い長い長い検索語", "長い", 0},            // no match
 	} {
 		if got := Score(tc.query, tc.text); math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("Score(%q, %q) = %v, want %v", tc.query, tc.text, got, tc.want)

@@ -26,8 +26,13 @@ func TestSnippet(t *testing.T) {
 		{"match spans a stray space", "GX推進 法の改正", "GX推進法", 20,
 			"GX推進 法の改正", [][2]int{{0, 6}}},
 		{"line breaks become spaces", "人への\n投資", "投資", 20, "人への 投資", [][2]int{{4, 6}}},
-		{"bigram hits when not a substring", "グリーンイノベーション基金", "基金グリーン", 20,
+		{"a word that does not occur: no highlight", "グリーンイノベーション基金", "基金グリーン", 20,
+			"グリーンイノベーション基金", nil},
+		{"every word", "グリーンイノベーション基金", "基金 グリーン", 20,
 			"グリーンイノベーション基金", [][2]int{{0, 4}, {11, 13}}},
+		{"words that overlap are one highlight", "半導体人材", "半導体 体人", 20, "半導体人材", [][2]int{{0, 4}}},
+		{"centred on the stretch with the most words", "半導体の話。" + repeat("あ", 20) + "半導体・蓄電池等の専門人材の育成", "半導体 人材", 20,
+			"ああああ半導体・蓄電池等の専門人材の育成", [][2]int{{4, 7}, {15, 17}}},
 		{"window centred on the match", long, "GX推進法", 15,
 			"続きます。ＧＸ推進法に基づく移", [][2]int{{5, 10}}},
 		{"window clamped at the end", "あいうえおかきくけこ", "こ", 4, "きくけこ", [][2]int{{3, 4}}},
@@ -67,7 +72,11 @@ func TestWindow(t *testing.T) {
 		{"both", [][2]int{{4, 8}, {10, 12}, {14, 18}}, 1, 12, 30, 8, 6},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			start, end := window(tc.spans, tc.best, tc.width, tc.n)
+			best := [2]int{-1, -1}
+			if tc.best >= 0 {
+				best = tc.spans[tc.best]
+			}
+			start, end := window(tc.spans, best, tc.width, tc.n)
 			if start != tc.wantStart || end-start != tc.wantN {
 				t.Errorf("window = [%d, %d), want [%d, %d)", start, end, tc.wantStart, tc.wantStart+tc.wantN)
 			}

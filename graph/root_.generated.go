@@ -3625,7 +3625,8 @@ type Query {
   Words separated by spaces (ASCII or full-width) must all occur in one field, in any order:
   "半導体 人材" finds 「半導体の設計・製造を担う…人材の育成」; a field holding them in a row
   ranks higher. Double quotes make a phrase of their words: "\"半導体 人材\"" finds only
-  「半導体人材」.
+  「半導体人材」. A word of ASCII letters or digits found only inside a longer one (AI in
+  AIST) still matches but ranks below every field where it stands on its own (生成AI).
   """
   search(query: String!, types: [NodeType!], document: ID, first: Int = 20): [SearchHit!]!
   "The nodes within depth hops of id (both directions) and the relationships among them. depth 0..4, limit 1..500."

@@ -42,7 +42,7 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 			if q.DocumentID != "" && e.docID != q.DocumentID {
 				continue
 			}
-			if h, ok := textsearch.Hit(query, e.node, e.fields, e.norms); ok {
+			if h, ok := textsearch.Hit(query, e.node, e.fields, e.texts); ok {
 				hits = append(hits, h)
 			}
 		}

@@ -54,7 +54,7 @@ type searchEntry struct {
 	node   policygraph.Entity
 	docID  string
 	fields []textsearch.Field
-	norms  []string
+	texts  []textsearch.Text
 }
 
 // New validates g, copies it and indexes the copy. Later changes to g do not

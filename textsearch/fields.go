@@ -59,20 +59,20 @@ func Fields(e policygraph.Entity) []Field {
 // word of the query: the words of one hit are in one field), its score is
 // the best score of a matching field, and Field and the snippet come from
 // that field (the first of equal scores). ok is false for no match.
-// Normalised field texts may be passed in norms (same order as Fields) to
-// save normalising them again; nil means compute them.
-func Hit(q Query, e policygraph.Entity, fields []Field, norms []string) (hit policygraph.SearchHit, ok bool) {
+// Prepared field texts may be passed in texts (same order as Fields) to
+// save preparing them again; nil means compute them.
+func Hit(q Query, e policygraph.Entity, fields []Field, texts []Text) (hit policygraph.SearchHit, ok bool) {
 	if fields == nil {
 		fields = Fields(e)
 	}
 	best := -1
 	var bestScore float64
 	for i, f := range fields {
-		var n string
-		if norms != nil {
-			n = norms[i]
+		var n Text
+		if texts != nil {
+			n = texts[i]
 		} else {
-			n = Normalize(f.Text)
+			n = Prepare(f.Text)
 		}
 		if s := q.Score(n); s > 0 && (best < 0 || s > bestScore) {
 			best, bestScore = i, s

@@ -36,3 +36,27 @@ func TestMappedAgreesWithNormalize(t *testing.T) {
 		}
 	}
 }
+
+func TestPrepareWordBoundaries(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		at   int // byte offset in the normal form
+		want bool
+	}{
+		{"AIST", 2, false},
+		{"AIST", 0, true},
+		{"AIST", 4, true},
+		{"Startup Hour", 7, true}, // white space removed between two ASCII words
+		{"Startup\u3000Hour", 7, true},
+		{"ＡＩＳＴ", 2, false}, // NFKC first
+		{"生成AI", 6, true},
+		{"AI活用", 2, true},
+		{"推進 法", 6, true}, // not ASCII: no break kept, but not inside a word either
+		{"20 30", 2, true},
+		{"2030", 2, false},
+	} {
+		if got := Prepare(tc.in).wordBoundary(tc.at); got != tc.want {
+			t.Errorf("Prepare(%q).wordBoundary(%d) = %v, want %v", tc.in, tc.at, got, tc.want)
+		}
+	}
+}

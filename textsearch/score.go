@@ -9,7 +9,7 @@ import (
 )
 
 // Query is a prepared query: callers that test one query against many texts
-// parse it once and pass already normalised texts to its methods.
+// parse it once and pass Prepare'd texts to its methods.
 //
 // A query is a list of words separated by white space (ASCII or the
 // ideographic space U+3000). A text matches when it contains every word, in
@@ -100,18 +100,8 @@ func (q Query) String() string {
 }
 
 // Match reports whether a text matches: it contains every word of the
-// query. norm must be Normalize'd.
-func (q Query) Match(norm string) bool {
-	if q.Empty() || norm == "" {
-		return false
-	}
-	for _, w := range q.words {
-		if !strings.Contains(norm, w.norm) {
-			return false
-		}
-	}
-	return true
-}
+// query (inside a longer ASCII word counts, see Score).
+func (q Query) Match(t Text) bool { return q.Score(t) > 0 }
 
 // Score ranks a text for the query; higher is better, 0 for a text that
 // does not match. A word found in a text scores
@@ -119,40 +109,74 @@ func (q Query) Match(norm string) bool {
 //	2 + w/t    w/t (word runes / text runes) prefers short fields (a law's
 //	           name over a long measure text)
 //	+1         the text is exactly the word
+//	× 1/2      the word occurs only inside longer ASCII words (AI in
+//	           AIST; white space removed by Normalize still separates
+//	           words): such a field ranks below every field where the word
+//	           stands on its own
 //
 // and the text scores the mean of its words' scores, or, when it holds
 // all the words in a row (in query order), the score of that run as a
 // single word if that is higher: 「半導体人材」 ranks above 「半導体の…人材」.
 //
-// It is a pure function of the query and the normalised text, so every
-// store that calls it ranks identically. norm must be Normalize'd.
-func (q Query) Score(norm string) float64 {
-	if !q.Match(norm) {
+// It is a pure function of the query and the text, so every store that
+// calls it ranks identically.
+func (q Query) Score(t Text) float64 {
+	if q.Empty() || t.Norm == "" {
 		return 0
 	}
-	t := utf8.RuneCountInString(norm)
+	n := utf8.RuneCountInString(t.Norm)
 	sum := 0.0
 	for _, w := range q.words {
-		sum += spellingScore(w.spelling, norm, t)
+		s := w.score(t, n)
+		if s == 0 {
+			return 0
+		}
+		sum += s
 	}
 	s := sum / float64(len(q.words))
-	if len(q.words) > 1 && strings.Contains(norm, q.phrase.norm) {
-		s = max(s, spellingScore(q.phrase, norm, t))
+	if len(q.words) > 1 {
+		s = max(s, q.phrase.score(t, n))
 	}
 	return s
 }
 
-// spellingScore scores a spelling found in a text of t runes.
-func spellingScore(sp spelling, norm string, t int) float64 {
-	s := 2 + float64(sp.runes)/float64(t)
-	if norm == sp.norm {
+// score scores sp in a text of n runes; 0 when it does not occur.
+func (sp spelling) score(t Text, n int) float64 {
+	found, whole := sp.occurs(t)
+	if !found {
+		return 0
+	}
+	s := 2 + float64(sp.runes)/float64(n)
+	if t.Norm == sp.norm {
 		s++
 	}
+	if !whole {
+		s /= 2
+	}
 	return s
+}
+
+// occurs reports whether sp occurs in t, and whether once at least not
+// inside a longer ASCII word.
+func (sp spelling) occurs(t Text) (found, whole bool) {
+	for i := 0; i <= len(t.Norm); {
+		j := strings.Index(t.Norm[i:], sp.norm)
+		if j < 0 {
+			return found, false
+		}
+		j += i
+		if t.wordBoundary(j) && t.wordBoundary(j+len(sp.norm)) {
+			return true, true
+		}
+		found = true
+		_, size := utf8.DecodeRuneInString(t.Norm[j:])
+		i = j + size
+	}
+	return found, false
 }
 
 // Match reports whether text matches query; see Query.Match.
-func Match(query, text string) bool { return NewQuery(query).Match(Normalize(text)) }
+func Match(query, text string) bool { return NewQuery(query).Match(Prepare(text)) }
 
 // Score scores text for query; see Query.Score.
-func Score(query, text string) float64 { return NewQuery(query).Score(Normalize(text)) }
+func Score(query, text string) float64 { return NewQuery(query).Score(Prepare(text)) }

@@ -67,6 +67,23 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// A word found only inside longer ASCII words ranks below a long text where
+// it stands on its own (about the lowest a whole-word match scores).
+func TestScoreRanksWholeWordsFirst(t *testing.T) {
+	own := Score("AI", "データ・EBPMやAI活用等に関する職員のリテラシー向上を図るため、研修等を実施していく。これを継続する")
+	for _, tc := range []struct {
+		text   string
+		inside bool
+	}{
+		{"AI", false}, {"生成AI", false}, {"AIとAIS", false},
+		{"AIST", true}, {"産業技術総合研究所(AIST)", true}, {"AIS", true}, {"AISとAIST", true},
+	} {
+		if s := Score("AI", tc.text); s <= 0 || tc.inside != (s < own) {
+			t.Errorf("Score(AI, %q) = %v; a long text with AI on its own scores %v", tc.text, s, own)
+		}
+	}
+}
+
 func TestScoreRanksShortExactFieldsFirst(t *testing.T) {
 	q := "GX推進法"
 	alias := Score(q, "GX推進法")

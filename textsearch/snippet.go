@@ -34,7 +34,7 @@ func (q Query) Snippet(text string, width int) (string, [][2]int) {
 		width = DefaultWidth
 	}
 	m := newMapped(text)
-	occ := q.occurrences(m.runes)
+	occ := q.occurrences(m)
 	// In original runes.
 	src := make([][2]int, len(occ))
 	for i, o := range occ {
@@ -78,12 +78,32 @@ type occurrence struct {
 }
 
 // occurrences returns the non-overlapping occurrences (left to right) of
-// every word of q in t (normalised runes), sorted by start.
-func (q Query) occurrences(t []rune) []occurrence {
+// every word of q in m, sorted by start: those that stand on their own,
+// or, for a word with none, those inside longer ASCII words (see Score).
+func (q Query) occurrences(m *mapped) []occurrence {
 	var out []occurrence
+	t := m.text
 	for i, w := range q.words {
-		for _, s := range find(t, []rune(w.norm)) {
-			out = append(out, occurrence{s, i})
+		var whole, inside []occurrence
+		for at := 0; at < len(t.Norm); {
+			j := strings.Index(t.Norm[at:], w.norm)
+			if j < 0 {
+				break
+			}
+			j += at
+			end := j + len(w.norm)
+			o := occurrence{[2]int{m.runeAt(j), m.runeAt(end)}, i}
+			if t.wordBoundary(j) && t.wordBoundary(end) {
+				whole = append(whole, o)
+			} else {
+				inside = append(inside, o)
+			}
+			at = end
+		}
+		if len(whole) > 0 {
+			out = append(out, whole...)
+		} else {
+			out = append(out, inside...)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span[0] < out[j].span[0] })
@@ -140,32 +160,6 @@ func window(spans [][2]int, best [2]int, width, n int) (start, end int) {
 		}
 	}
 	return start, end
-}
-
-// find returns the non-overlapping occurrences of q in t, left to right.
-func find(t, q []rune) [][2]int {
-	if len(q) == 0 {
-		return nil
-	}
-	var out [][2]int
-	for i := 0; i+len(q) <= len(t); {
-		if equal(t[i:i+len(q)], q) {
-			out = append(out, [2]int{i, i + len(q)})
-			i += len(q)
-			continue
-		}
-		i++
-	}
-	return out
-}
-
-func equal(a, b []rune) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // merge sorts spans and joins those that overlap or touch.

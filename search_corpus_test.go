@@ -43,8 +43,14 @@ func TestSearchCorpus(t *testing.T) {
 		below [][2]string
 	}{
 		// Words apart (finding 2): 「半導体人材」 is no longer the only answer.
-		{query: "半導体 人材", want: []string{"2023:1617", "2025:1281"}},
+		{query: "半導体 人材", want: []string{"2023:1617", "2025:1281"}, below: [][2]string{{"2023:1617", "2023:1613"}, {"2025:1281", "2023:1613"}}}, // 「…半導体人材…」 first
 		{query: "人材\u3000半導体", want: []string{"2023:1617", "2025:1281"}},
+		// A fund by its alias finds the texts that write its name, and the
+		// reverse (finding 1); the fund itself comes first.
+		{query: "GI基金", want: []string{"fund:グリーンイノベーション基金", "2025:1189", "2025:1747", "2025:1770", "2023:691"},
+			below: [][2]string{{"2025:1189", "fund:グリーンイノベーション基金"}}},
+		{query: "グリーンイノベーション基金", want: []string{"fund:グリーンイノベーション基金", "2025:1189", "2023:691"},
+			below: [][2]string{{"2023:691", "fund:グリーンイノベーション基金"}}},
 		// AI inside AIST ranks below AI on its own (finding 5).
 		{query: "AI", want: []string{"org:AIST"}, below: [][2]string{{"org:AIST", "2023:1113"}}},
 	} {

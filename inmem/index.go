@@ -13,6 +13,7 @@ func (s *Store) index(g *policygraph.Graph) {
 	s.keys = docKeys(g)
 	s.nodes = map[string]policygraph.Entity{}
 	s.search = map[string][]searchEntry{}
+	s.names = textsearch.NewNames(g.Entities()...)
 	for _, e := range g.Entities() {
 		s.nodes[e.NodeID()] = e
 		fields := textsearch.Fields(e)

@@ -13,7 +13,8 @@ import (
 const DefaultSearchLimit = policygraph.DefaultSearchLimit
 
 // Search scans every node with textsearch: a node is a hit when one of its
-// textsearch.Fields matches; hits are ordered by score (descending), then
+// textsearch.Fields matches (a word naming a law, fund or organisation
+// matches any of its spellings: textsearch.Names); hits are ordered by score (descending), then
 // id. EINVALID for a query that normalises to nothing, an unknown label or
 // a negative limit; ELIMIT for a limit above MaxPage. A DocumentID keeps
 // only nodes of that document (the document itself included; laws and
@@ -24,7 +25,7 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 		err.Op = "inmem." + op
 		return nil, err
 	}
-	query := textsearch.NewQuery(q.Text)
+	query := s.names.Query(q.Text)
 	if query.Empty() {
 		return nil, errorf(op, policygraph.EINVALID, "empty query")
 	}

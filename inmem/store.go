@@ -41,6 +41,7 @@ type Store struct {
 
 	norm   map[string]string        // normalised text per measure and target, for filters
 	search map[string][]searchEntry // by label
+	names  *textsearch.Names        // spellings of laws, funds and organisations, for search
 	stats  *policygraph.Stats
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/policygraph/policygraph"
 )
 
@@ -84,7 +85,9 @@ func (x *suite) testSearch(t *testing.T) {
 			if errA != nil || errB != nil {
 				t.Fatal(errA, errB)
 			}
-			if diff := cmp.Diff(a, b, cmpOpts...); diff != "" {
+			// Matched echoes the query's word as written (NFKC: GX, gx).
+			ignore := cmpopts.IgnoreFields(policygraph.SearchHit{}, "Matched")
+			if diff := cmp.Diff(a, b, append(cmpOpts, ignore)...); diff != "" {
 				t.Errorf("%s vs %s (-full +half):\n%s", pair[0], pair[1], diff)
 			}
 			if len(a) == 0 {
@@ -92,6 +95,62 @@ func (x *suite) testSearch(t *testing.T) {
 			}
 		}
 	})
+
+	// A word naming a law, fund or organisation by any of its spellings
+	// finds the texts that write another; Matched says which.
+	type spelled struct {
+		ID, Field  string
+		Matched    []string
+		Highlights [][2]int
+	}
+	for _, tc := range []struct {
+		name string
+		q    policygraph.SearchQuery
+		want []spelled
+	}{
+		{"alias finds the name", policygraph.SearchQuery{Text: "GI基金"}, []spelled{
+			{fundGI, "aliases", []string{"GI基金"}, [][2]int{{0, 4}}},
+			{m1, "text", []string{"グリーンイノベーション基金"}, [][2]int{{20, 33}}},
+		}},
+		{"name finds the alias", policygraph.SearchQuery{Text: "グリーンイノベーション基金"}, []spelled{
+			{fundGI, "name", []string{"グリーンイノベーション基金"}, [][2]int{{0, 13}}},
+			{m1, "text", []string{"グリーンイノベーション基金"}, [][2]int{{20, 33}}},
+		}},
+		// The law's formal name is its node's name: the alias finds it, and
+		// the texts that write the alias rank above the node's name.
+		{"an alias, full-width", policygraph.SearchQuery{Text: "ＧＸ推進法"}, []spelled{
+			{lawGX, "aliases", []string{"GX推進法"}, [][2]int{{0, 5}}},
+			{m1, "title", []string{"GX推進法"}, [][2]int{{0, 5}}},
+			{m7, "text", []string{"GX推進法"}, [][2]int{{20, 25}}},
+		}},
+		{"an organisation", policygraph.SearchQuery{Text: "新エネルギー・産業技術総合開発機構", Labels: []string{policygraph.LabelOrganisation}}, []spelled{
+			{orgNEDO, "name", []string{"新エネルギー・産業技術総合開発機構"}, [][2]int{{0, 17}}},
+		}},
+		{"two words, one an alias", policygraph.SearchQuery{Text: "研究開発 GI基金"}, []spelled{
+			{m1, "text", []string{"研究開発", "グリーンイノベーション基金"}, [][2]int{{20, 33}, {36, 40}}},
+		}},
+		// Only a whole word is looked up: GI基金による is no name.
+		{"not a name", policygraph.SearchQuery{Text: "GI基金による"}, nil},
+		// Pillar aliases are concepts, not names: デジタル社会の実現 does not
+		// find the ＤＸ of 国内投資の拡大とＧＸ・ＤＸの推進.
+		{"a pillar alias is not expanded", policygraph.SearchQuery{Text: "デジタル社会の実現"}, []spelled{
+			{p23M2, "name", []string{"デジタル社会の実現"}, [][2]int{{0, 9}}},
+		}},
+	} {
+		t.Run("spellings/"+tc.name, func(t *testing.T) {
+			got, err := x.s.Search(t.Context(), tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotHits []spelled
+			for _, h := range got {
+				gotHits = append(gotHits, spelled{h.Node.NodeID(), h.Field, h.Matched, h.Highlights})
+			}
+			if diff := cmp.Diff(tc.want, gotHits, cmpOpts...); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
 
 	for _, tc := range []struct {
 		name string

@@ -65,16 +65,16 @@ func Hit(q Query, e policygraph.Entity, fields []Field, texts []Text) (hit polic
 	if fields == nil {
 		fields = Fields(e)
 	}
+	if texts == nil {
+		texts = make([]Text, len(fields))
+		for i, f := range fields {
+			texts[i] = Prepare(f.Text)
+		}
+	}
 	best := -1
 	var bestScore float64
-	for i, f := range fields {
-		var n Text
-		if texts != nil {
-			n = texts[i]
-		} else {
-			n = Prepare(f.Text)
-		}
-		if s := q.Score(n); s > 0 && (best < 0 || s > bestScore) {
+	for i := range fields {
+		if s := q.Score(texts[i]); s > 0 && (best < 0 || s > bestScore) {
 			best, bestScore = i, s
 		}
 	}
@@ -88,5 +88,6 @@ func Hit(q Query, e policygraph.Entity, fields []Field, texts []Text) (hit polic
 		Field:      fields[best].Name,
 		Snippet:    snip,
 		Highlights: hl,
+		Matched:    q.Matched(texts[best]),
 	}, true
 }

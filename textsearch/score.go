@@ -1,11 +1,14 @@
 package textsearch
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/policygraph/policygraph"
 )
 
 // Query is a prepared query: callers that test one query against many texts
@@ -25,36 +28,103 @@ type Query struct {
 	phrase spelling
 }
 
-// word is one word of a query.
+// word is one word of a query: its spellings, the query's own first, then
+// the other spellings of the law, fund or organisation it names (if any).
 type word struct {
-	spelling
+	spellings []spelling
 }
+
+// own is the word as the query writes it.
+func (w word) own() spelling { return w.spellings[0] }
 
 // spelling is a string a text must contain.
 type spelling struct {
+	text  string // as written (the query's word, or a name or alias)
 	norm  string // Normalize'd
 	runes int    // runes in norm
 }
 
-func newSpelling(norm string) spelling {
-	return spelling{norm: norm, runes: utf8.RuneCountInString(norm)}
+func newSpelling(text string) spelling {
+	n := Normalize(text)
+	return spelling{text: text, norm: n, runes: utf8.RuneCountInString(n)}
 }
 
-// NewQuery parses s into words (see Query).
-func NewQuery(s string) Query {
+// otherSpelling weighs a match by another spelling than the query's own:
+// a text that writes the name as the query does ranks a little higher.
+const otherSpelling = 0.9
+
+// NewQuery parses s into words (see Query), with no other spellings.
+func NewQuery(s string) Query { return (*Names)(nil).Query(s) }
+
+// Names is the table of the spellings (name and aliases) of the laws,
+// funds and organisations, so that a query that names one of them by any
+// spelling finds the texts that use another.
+type Names struct {
+	others map[string][]spelling // Normalize'd spelling → every spelling of its nodes
+}
+
+// NewNames builds the table from the laws, funds and organisations among
+// es (other entities are ignored).
+func NewNames(es ...policygraph.Entity) *Names {
+	n := &Names{others: map[string][]spelling{}}
+	for _, e := range es {
+		var names []string
+		switch x := e.(type) {
+		case *policygraph.Law:
+			names = append([]string{x.Name}, x.Aliases...)
+		case *policygraph.Fund:
+			names = append([]string{x.Name}, x.Aliases...)
+		case *policygraph.Organisation:
+			names = append([]string{x.Name}, x.Aliases...)
+		default:
+			continue
+		}
+		var sps []spelling
+		for _, name := range names {
+			if sp := newSpelling(name); sp.norm != "" && !slices.ContainsFunc(sps, sp.same) {
+				sps = append(sps, sp)
+			}
+		}
+		for _, sp := range sps {
+			for _, o := range sps {
+				if !slices.ContainsFunc(n.others[sp.norm], o.same) {
+					n.others[sp.norm] = append(n.others[sp.norm], o)
+				}
+			}
+		}
+	}
+	return n
+}
+
+func (sp spelling) same(o spelling) bool { return sp.norm == o.norm }
+
+// Query parses s into words (see Query). A word that is, normalised, the
+// name or an alias of a law, fund or organisation also matches its other
+// spellings (GI基金 finds グリーンイノベーション基金, and the reverse),
+// scored otherSpelling times what the query's own spelling would score. A
+// nil table gives no other spellings.
+func (n *Names) Query(s string) Query {
 	var q Query
 	seen := map[string]bool{}
 	for _, w := range splitWords(s) {
-		n := Normalize(w)
-		if n == "" || seen[n] {
+		own := newSpelling(w)
+		if own.norm == "" || seen[own.norm] {
 			continue
 		}
-		seen[n] = true
-		q.words = append(q.words, word{newSpelling(n)})
+		seen[own.norm] = true
+		wd := word{spellings: []spelling{own}}
+		if n != nil {
+			for _, o := range n.others[own.norm] {
+				if !o.same(own) {
+					wd.spellings = append(wd.spellings, o)
+				}
+			}
+		}
+		q.words = append(q.words, wd)
 	}
 	var joined strings.Builder
 	for _, w := range q.words {
-		joined.WriteString(w.norm)
+		joined.WriteString(w.own().text)
 	}
 	q.phrase = newSpelling(joined.String())
 	return q
@@ -94,7 +164,7 @@ func (q Query) Empty() bool { return len(q.words) == 0 }
 func (q Query) String() string {
 	ws := make([]string, len(q.words))
 	for i, w := range q.words {
-		ws[i] = w.norm
+		ws[i] = w.own().norm
 	}
 	return strings.Join(ws, " ")
 }
@@ -127,7 +197,7 @@ func (q Query) Score(t Text) float64 {
 	n := utf8.RuneCountInString(t.Norm)
 	sum := 0.0
 	for _, w := range q.words {
-		s := w.score(t, n)
+		s, _ := w.score(t, n)
 		if s == 0 {
 			return 0
 		}
@@ -138,6 +208,38 @@ func (q Query) Score(t Text) float64 {
 		s = max(s, q.phrase.score(t, n))
 	}
 	return s
+}
+
+// score scores the word in a text of n runes: the best score of its
+// spellings (others weighed by otherSpelling), and that spelling's index;
+// 0 when none occurs.
+func (w word) score(t Text, n int) (best float64, at int) {
+	for i, sp := range w.spellings {
+		s := sp.score(t, n)
+		if i > 0 {
+			s *= otherSpelling
+		}
+		if s > best {
+			best, at = s, i
+		}
+	}
+	return best, at
+}
+
+// Matched returns, for each word of the query in order, the spelling of it
+// that scores best in t (as the query or the table of names writes it);
+// nil when t does not match.
+func (q Query) Matched(t Text) []string {
+	if q.Score(t) == 0 {
+		return nil
+	}
+	n := utf8.RuneCountInString(t.Norm)
+	out := make([]string, len(q.words))
+	for i, w := range q.words {
+		_, at := w.score(t, n)
+		out[i] = w.spellings[at].text
+	}
+	return out
 }
 
 // score scores sp in a text of n runes; 0 when it does not occur.

@@ -3,6 +3,10 @@ package textsearch
 import (
 	"math"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/policygraph/policygraph"
 )
 
 func TestMatch(t *testing.T) {
@@ -92,5 +96,48 @@ func TestScoreRanksShortExactFieldsFirst(t *testing.T) {
 	partial := Score(q, "推進法")
 	if !(alias > title && title > text && text > partial) {
 		t.Errorf("want alias %v > title %v > text %v > partial %v", alias, title, text, partial)
+	}
+}
+
+func TestNames(t *testing.T) {
+	names := NewNames(
+		&policygraph.Fund{ID: "fund:GI", Name: "グリーンイノベーション基金", Aliases: []string{"GI基金"}},
+		&policygraph.Law{ID: "law:GX", Name: "GX推進法", Aliases: []string{"ＧＸ推進法", "脱炭素成長型経済構造への円滑な移行の推進に関する法律"}},
+		&policygraph.Organisation{ID: "org:AIST", Name: "産業技術総合研究所", Aliases: []string{"産総研", "AIST"}},
+		&policygraph.Pillar{ID: "pillar:DX", Name: "デジタル社会の実現", Aliases: []string{"ＤＸ"}}, // not a name: ignored
+	)
+	for _, tc := range []struct {
+		query, text string
+		matched     []string // nil: no match
+		score       float64
+	}{
+		{"GI基金", "GI基金の活用", []string{"GI基金"}, 2 + 4.0/7},
+		{"GI基金", "グリーンイノベーション基金", []string{"グリーンイノベーション基金"}, 4 * otherSpelling},
+		{"gi基金", "グリーンイノベーション基金による", []string{"グリーンイノベーション基金"}, (2 + 13.0/16) * otherSpelling},
+		{"グリーンイノベーション基金", "GI基金", []string{"GI基金"}, 4 * otherSpelling},
+		// Both in the text: the spelling that scores best (the longer one
+		// covers more of it).
+		{"GI基金", "GI基金とグリーンイノベーション基金", []string{"グリーンイノベーション基金"}, (2 + 13.0/18) * otherSpelling},
+		{"GI基金", "GI基金とグリーンイノベーション基金について", []string{"グリーンイノベーション基金"}, (2 + 13.0/22) * otherSpelling},
+		{"ＧＸ推進法", "脱炭素成長型経済構造への円滑な移行の推進に関する法律に基づく", []string{"脱炭素成長型経済構造への円滑な移行の推進に関する法律"}, (2 + 26.0/30) * otherSpelling},
+		{"産総研 研究", "AISTの研究", []string{"AIST", "研究"}, ((2+4.0/7)*otherSpelling + 2 + 2.0/7) / 2},
+		{"AIST", "産総研", []string{"産総研"}, 4 * otherSpelling},
+		// Only a whole word of the query is a name.
+		{"GI基金の", "グリーンイノベーション基金の", nil, 0},
+		{"DX", "デジタル社会の実現", nil, 0},
+		{"デジタル社会の実現", "ＤＸの推進", nil, 0},
+	} {
+		q := names.Query(tc.query)
+		text := Prepare(tc.text)
+		if diff := cmp.Diff(tc.matched, q.Matched(text)); diff != "" {
+			t.Errorf("%q in %q: matched (-want +got):\n%s", tc.query, tc.text, diff)
+		}
+		if got := q.Score(text); math.Abs(got-tc.score) > 1e-9 {
+			t.Errorf("%q in %q: score %v, want %v", tc.query, tc.text, got, tc.score)
+		}
+	}
+	// Without the table a name finds only itself.
+	if NewQuery("GI基金").Match(Prepare("グリーンイノベーション基金")) {
+		t.Error("NewQuery expands names")
 	}
 }

@@ -77,28 +77,31 @@ type occurrence struct {
 	word int    // index in Query.words
 }
 
-// occurrences returns the non-overlapping occurrences (left to right) of
-// every word of q in m, sorted by start: those that stand on their own,
-// or, for a word with none, those inside longer ASCII words (see Score).
+// occurrences returns the occurrences of every spelling of every word of q
+// in m (non-overlapping for one spelling), sorted by start: those that
+// stand on their own, or, for a word with none, those inside longer ASCII
+// words (see Score).
 func (q Query) occurrences(m *mapped) []occurrence {
 	var out []occurrence
 	t := m.text
 	for i, w := range q.words {
 		var whole, inside []occurrence
-		for at := 0; at < len(t.Norm); {
-			j := strings.Index(t.Norm[at:], w.norm)
-			if j < 0 {
-				break
+		for _, sp := range w.spellings {
+			for at := 0; at < len(t.Norm); {
+				j := strings.Index(t.Norm[at:], sp.norm)
+				if j < 0 {
+					break
+				}
+				j += at
+				end := j + len(sp.norm)
+				o := occurrence{[2]int{m.runeAt(j), m.runeAt(end)}, i}
+				if t.wordBoundary(j) && t.wordBoundary(end) {
+					whole = append(whole, o)
+				} else {
+					inside = append(inside, o)
+				}
+				at = end
 			}
-			j += at
-			end := j + len(w.norm)
-			o := occurrence{[2]int{m.runeAt(j), m.runeAt(end)}, i}
-			if t.wordBoundary(j) && t.wordBoundary(end) {
-				whole = append(whole, o)
-			} else {
-				inside = append(inside, o)
-			}
-			at = end
 		}
 		if len(whole) > 0 {
 			out = append(out, whole...)

@@ -3,12 +3,15 @@ package policygraph_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/graph"
 	"github.com/policygraph/policygraph/inmem"
 	"github.com/policygraph/policygraph/loader"
 	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/textsearch"
 )
 
 // TestSearchCorpus holds search to what a researcher found on the seed
@@ -34,6 +37,14 @@ func TestSearchCorpus(t *testing.T) {
 			}
 		}
 		return e.NodeID()
+	}
+	// SearchHit.marked's default markers must mean a match, never text.
+	for _, e := range g.Entities() {
+		for _, f := range textsearch.Fields(e) {
+			if strings.ContainsAny(f.Text, graph.DefaultMarkOpen+graph.DefaultMarkClose) {
+				t.Errorf("%s %s holds a default marker: %q", e.NodeID(), f.Name, f.Text)
+			}
+		}
 	}
 	for _, tc := range []struct {
 		query string

@@ -2916,8 +2916,14 @@ type SearchHit {
   ["グリーンイノベーション基金"]).
   """
   matched: [String!]!
-  "snippet with each match wrapped in open/close (at most 8 characters each)."
-  marked(open: String = "【", close: String = "】"): String!
+  """
+  snippet with each match wrapped in open/close (at most 8 characters each). The default markers
+  ⟦ and ⟧ (U+27E6, U+27E7) occur in no text of the corpus, so they cannot be confused with the
+  texts' own brackets. Until this release the default was 【 and 】, which the texts use too
+  (「…GX産業立地の推進【再掲】」); pass open: "【", close: "】" for that output. highlights gives
+  the same matches as offsets.
+  """
+  marked(open: String = "⟦", close: String = "⟧"): String!
 }
 
 type LabelCount {

@@ -37,21 +37,33 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 	if len(labels) == 0 {
 		labels = policygraph.Labels
 	}
-	var hits []policygraph.SearchHit
+	// Rank every node, then build the snippets of the hits returned only.
+	type found struct {
+		e     *searchEntry
+		field int
+		score float64
+	}
+	var ranked []found
 	for _, l := range slices.Compact(slices.Sorted(slices.Values(labels))) {
-		for _, e := range s.search[l] {
+		for i := range s.search[l] {
+			e := &s.search[l][i]
 			if q.DocumentID != "" && e.docID != q.DocumentID {
 				continue
 			}
-			if h, ok := textsearch.Hit(query, e.node, e.fields, e.texts); ok {
-				hits = append(hits, h)
+			if f, score := textsearch.BestField(query, e.texts); f >= 0 {
+				ranked = append(ranked, found{e, f, score})
 			}
 		}
 	}
-	slices.SortFunc(hits, func(a, b policygraph.SearchHit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Node.NodeID(), b.Node.NodeID()))
+	slices.SortFunc(ranked, func(a, b found) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.e.node.NodeID(), b.e.node.NodeID()))
 	})
-	return hits[:min(len(hits), limit)], nil
+	ranked = ranked[:min(len(ranked), limit)]
+	hits := make([]policygraph.SearchHit, len(ranked))
+	for i, r := range ranked {
+		hits[i] = textsearch.FieldHit(query, r.e.node, r.e.fields[r.field], r.e.texts[r.field], r.score)
+	}
+	return hits, nil
 }
 
 // checkLimit is policygraph.CheckLimit with the operation named.

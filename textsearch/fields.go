@@ -71,23 +71,37 @@ func Hit(q Query, e policygraph.Entity, fields []Field, texts []Text) (hit polic
 			texts[i] = Prepare(f.Text)
 		}
 	}
-	best := -1
-	var bestScore float64
-	for i := range fields {
-		if s := q.Score(texts[i]); s > 0 && (best < 0 || s > bestScore) {
-			best, bestScore = i, s
-		}
-	}
+	best, score := BestField(q, texts)
 	if best < 0 {
 		return policygraph.SearchHit{}, false
 	}
-	snip, hl := q.Snippet(fields[best].Text, DefaultWidth)
+	return FieldHit(q, e, fields[best], texts[best], score), true
+}
+
+// BestField returns the index of the best-scoring of the prepared field
+// texts (the first of equals) and its score; -1 when none matches. With
+// FieldHit it splits Hit, so that a caller can rank every node and build
+// the snippets of the hits it returns only.
+func BestField(q Query, texts []Text) (best int, score float64) {
+	best = -1
+	for i, t := range texts {
+		if s := q.Score(t); s > 0 && (best < 0 || s > score) {
+			best, score = i, s
+		}
+	}
+	return best, score
+}
+
+// FieldHit returns the hit of node e whose field f (prepared as t) scored
+// score for q.
+func FieldHit(q Query, e policygraph.Entity, f Field, t Text, score float64) policygraph.SearchHit {
+	snip, hl := q.Snippet(f.Text, DefaultWidth)
 	return policygraph.SearchHit{
 		Node:       e,
-		Score:      bestScore,
-		Field:      fields[best].Name,
+		Score:      score,
+		Field:      f.Name,
 		Snippet:    snip,
 		Highlights: hl,
-		Matched:    q.Matched(texts[best]),
-	}, true
+		Matched:    q.Matched(t),
+	}
 }

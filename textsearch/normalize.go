@@ -24,6 +24,36 @@ func Normalize(s string) string {
 type Text struct {
 	Norm   string
 	breaks []int // byte offsets in Norm, ascending
+	grams  grams // the two-rune sequences of Norm
+}
+
+// grams is a 256-bit Bloom filter of two-rune sequences: a text whose set
+// lacks a bit of a word's cannot contain the word, which spares most texts
+// a substring search.
+type grams [4]uint64
+
+func (g *grams) add(a, b rune) {
+	h := (uint32(a)*0x9e3779b1 ^ uint32(b)*0x85ebca77) >> 24
+	g[h>>6] |= 1 << (h & 63)
+}
+
+// gramsOf returns the two-rune sequences of a normalised string.
+func gramsOf(norm string) grams {
+	var g grams
+	prev := rune(-1)
+	for _, r := range norm {
+		if prev >= 0 {
+			g.add(prev, r)
+		}
+		prev = r
+	}
+	return g
+}
+
+// mayHold reports whether a text with grams g may contain a string with
+// grams w.
+func (g grams) mayHold(w grams) bool {
+	return w[0]&^g[0]|w[1]&^g[1]|w[2]&^g[2]|w[3]&^g[3] == 0
 }
 
 // Prepare returns the prepared form of s.
@@ -31,10 +61,13 @@ func Prepare(s string) Text {
 	var b strings.Builder
 	b.Grow(len(s))
 	var t Text
-	var prev rune
+	prev := rune(-1)
 	eachNormalized(s, func(r rune, _, _ int, gap bool) {
 		if gap && isASCIIWord(prev) && isASCIIWord(r) {
 			t.breaks = append(t.breaks, b.Len())
+		}
+		if prev >= 0 {
+			t.grams.add(prev, r)
 		}
 		b.WriteRune(r)
 		prev = r
@@ -76,15 +109,21 @@ type mapped struct {
 }
 
 func newMapped(s string) *mapped {
-	m := &mapped{src: []rune(s), text: Prepare(s)}
-	off := 0
-	eachNormalized(s, func(r rune, from, to int, _ bool) {
+	m := &mapped{src: []rune(s)}
+	var b strings.Builder
+	b.Grow(len(s))
+	eachNormalized(s, func(r rune, from, to int, gap bool) {
+		if gap && len(m.runes) > 0 && isASCIIWord(m.runes[len(m.runes)-1]) && isASCIIWord(r) {
+			m.text.breaks = append(m.text.breaks, b.Len())
+		}
 		m.runes = append(m.runes, r)
-		m.off = append(m.off, off)
-		off += utf8.RuneLen(r)
+		m.off = append(m.off, b.Len())
+		b.WriteRune(r)
 		m.from = append(m.from, from)
 		m.to = append(m.to, to)
 	})
+	m.text.Norm = b.String()
+	m.text.grams = gramsOf(m.text.Norm)
 	return m
 }
 

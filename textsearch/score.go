@@ -42,11 +42,12 @@ type spelling struct {
 	text  string // as written (the query's word, or a name or alias)
 	norm  string // Normalize'd
 	runes int    // runes in norm
+	grams grams  // the two-rune sequences of norm
 }
 
 func newSpelling(text string) spelling {
 	n := Normalize(text)
-	return spelling{text: text, norm: n, runes: utf8.RuneCountInString(n)}
+	return spelling{text: text, norm: n, runes: utf8.RuneCountInString(n), grams: gramsOf(n)}
 }
 
 // otherSpelling weighs a match by another spelling than the query's own:
@@ -194,10 +195,10 @@ func (q Query) Score(t Text) float64 {
 	if q.Empty() || t.Norm == "" {
 		return 0
 	}
-	n := utf8.RuneCountInString(t.Norm)
+	n := 0 // runes in t, counted at the first match
 	sum := 0.0
 	for _, w := range q.words {
-		s, _ := w.score(t, n)
+		s, _ := w.score(t, &n)
 		if s == 0 {
 			return 0
 		}
@@ -205,15 +206,15 @@ func (q Query) Score(t Text) float64 {
 	}
 	s := sum / float64(len(q.words))
 	if len(q.words) > 1 {
-		s = max(s, q.phrase.score(t, n))
+		s = max(s, q.phrase.score(t, &n))
 	}
 	return s
 }
 
-// score scores the word in a text of n runes: the best score of its
-// spellings (others weighed by otherSpelling), and that spelling's index;
-// 0 when none occurs.
-func (w word) score(t Text, n int) (best float64, at int) {
+// score scores the word in t: the best score of its spellings (others
+// weighed by otherSpelling), and that spelling's index; 0 when none
+// occurs. *n is the number of runes in t, or 0 for not counted yet.
+func (w word) score(t Text, n *int) (best float64, at int) {
 	for i, sp := range w.spellings {
 		s := sp.score(t, n)
 		if i > 0 {
@@ -233,22 +234,26 @@ func (q Query) Matched(t Text) []string {
 	if q.Score(t) == 0 {
 		return nil
 	}
-	n := utf8.RuneCountInString(t.Norm)
+	n := 0
 	out := make([]string, len(q.words))
 	for i, w := range q.words {
-		_, at := w.score(t, n)
+		_, at := w.score(t, &n)
 		out[i] = w.spellings[at].text
 	}
 	return out
 }
 
-// score scores sp in a text of n runes; 0 when it does not occur.
-func (sp spelling) score(t Text, n int) float64 {
+// score scores sp in t; 0 when it does not occur. *n is the number of
+// runes in t, or 0 for not counted yet.
+func (sp spelling) score(t Text, n *int) float64 {
 	found, whole := sp.occurs(t)
 	if !found {
 		return 0
 	}
-	s := 2 + float64(sp.runes)/float64(n)
+	if *n == 0 {
+		*n = utf8.RuneCountInString(t.Norm)
+	}
+	s := 2 + float64(sp.runes)/float64(*n)
 	if t.Norm == sp.norm {
 		s++
 	}
@@ -261,6 +266,9 @@ func (sp spelling) score(t Text, n int) float64 {
 // occurs reports whether sp occurs in t, and whether once at least not
 // inside a longer ASCII word.
 func (sp spelling) occurs(t Text) (found, whole bool) {
+	if !t.grams.mayHold(sp.grams) {
+		return false, false
+	}
 	for i := 0; i <= len(t.Norm); {
 		j := strings.Index(t.Norm[i:], sp.norm)
 		if j < 0 {

@@ -62,12 +62,17 @@ func NewQuery(s string) Query { return (*Names)(nil).Query(s) }
 // spelling finds the texts that use another.
 type Names struct {
 	others map[string][]spelling // Normalize'd spelling → every spelling of its nodes
+	spaced map[string]bool       // spacedKey of the spellings with spaces
 }
+
+// spacedKey is the words of a spelling with spaces, lower case, joined by
+// one space: the form a query must have to name it (see Names.Query).
+func spacedKey(words []string) string { return strings.ToLower(strings.Join(words, " ")) }
 
 // NewNames builds the table from the laws, funds and organisations among
 // es (other entities are ignored).
 func NewNames(es ...policygraph.Entity) *Names {
-	n := &Names{others: map[string][]spelling{}}
+	n := &Names{others: map[string][]spelling{}, spaced: map[string]bool{}}
 	for _, e := range es {
 		var names []string
 		switch x := e.(type) {
@@ -85,6 +90,9 @@ func NewNames(es ...policygraph.Entity) *Names {
 			if sp := newSpelling(name); sp.norm != "" && !slices.ContainsFunc(sps, sp.same) {
 				sps = append(sps, sp)
 			}
+			if ws := splitWords(name); len(ws) > 1 {
+				n.spaced[spacedKey(ws)] = true
+			}
 		}
 		for _, sp := range sps {
 			for _, o := range sps {
@@ -100,14 +108,23 @@ func NewNames(es ...policygraph.Entity) *Names {
 func (sp spelling) same(o spelling) bool { return sp.norm == o.norm }
 
 // Query parses s into words (see Query). A word that is, normalised, the
-// name or an alias of a law, fund or organisation also matches its other
+// name or an alias of a law, fund or organisation (or a whole query that
+// writes a name with spaces as the name does) also matches its other
 // spellings (GI基金 finds グリーンイノベーション基金, and the reverse),
 // scored otherSpelling times what the query's own spelling would score. A
 // nil table gives no other spellings.
 func (n *Names) Query(s string) Query {
 	var q Query
 	seen := map[string]bool{}
-	for _, w := range splitWords(s) {
+	words := splitWords(s)
+	// A name with spaces (Inflation Reduction Act), written with them, is
+	// one word.
+	if n != nil && len(words) > 1 {
+		if all := strings.Join(words, " "); n.spaced[spacedKey(words)] {
+			words = []string{all}
+		}
+	}
+	for _, w := range words {
 		own := newSpelling(w)
 		if own.norm == "" || seen[own.norm] {
 			continue

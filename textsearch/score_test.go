@@ -103,6 +103,7 @@ func TestNames(t *testing.T) {
 	names := NewNames(
 		&policygraph.Fund{ID: "fund:GI", Name: "グリーンイノベーション基金", Aliases: []string{"GI基金"}},
 		&policygraph.Law{ID: "law:GX", Name: "GX推進法", Aliases: []string{"ＧＸ推進法", "脱炭素成長型経済構造への円滑な移行の推進に関する法律"}},
+		&policygraph.Law{ID: "law:IRA", Name: "インフレ削減法", Aliases: []string{"IRA", "Inflation Reduction Act"}},
 		&policygraph.Organisation{ID: "org:AIST", Name: "産業技術総合研究所", Aliases: []string{"産総研", "AIST"}},
 		&policygraph.Pillar{ID: "pillar:DX", Name: "デジタル社会の実現", Aliases: []string{"ＤＸ"}}, // not a name: ignored
 	)
@@ -122,6 +123,12 @@ func TestNames(t *testing.T) {
 		{"ＧＸ推進法", "脱炭素成長型経済構造への円滑な移行の推進に関する法律に基づく", []string{"脱炭素成長型経済構造への円滑な移行の推進に関する法律"}, (2 + 26.0/30) * otherSpelling},
 		{"産総研 研究", "AISTの研究", []string{"AIST", "研究"}, ((2+4.0/7)*otherSpelling + 2 + 2.0/7) / 2},
 		{"AIST", "産総研", []string{"産総研"}, 4 * otherSpelling},
+		// A name with spaces is one word when it is the whole query.
+		{"Inflation Reduction Act", "インフレ削減法", []string{"インフレ削減法"}, 4 * otherSpelling},
+		{"inflation  reduction　act", "米国のIRAに対応", []string{"IRA"}, (2 + 3.0/9) * otherSpelling},
+		{"Inflation Act", "Inflation Reduction Act", []string{"Inflation", "Act"}, 2 + 9.0/21/2 + 3.0/21/2},
+		// Spaces where the name has none make words: GX 推進法 is two.
+		{"GX 推進法", "脱炭素成長型経済構造への円滑な移行の推進に関する法律", nil, 0},
 		// Only a whole word of the query is a name.
 		{"GI基金の", "グリーンイノベーション基金の", nil, 0},
 		{"DX", "デジタル社会の実現", nil, 0},

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/graph"
@@ -43,6 +46,16 @@ func TestSearchCorpus(t *testing.T) {
 		for _, f := range textsearch.Fields(e) {
 			if strings.ContainsAny(f.Text, graph.DefaultMarkOpen+graph.DefaultMarkClose) {
 				t.Errorf("%s %s holds a default marker: %q", e.NodeID(), f.Name, f.Text)
+			}
+			// textsearch's fast path agrees with NFKC on every text.
+			want := strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) {
+					return -1
+				}
+				return unicode.ToLower(r)
+			}, norm.NFKC.String(f.Text))
+			if got := textsearch.Normalize(f.Text); got != want {
+				t.Errorf("%s %s: Normalize = %q, NFKC gives %q", e.NodeID(), f.Name, got, want)
 			}
 		}
 	}

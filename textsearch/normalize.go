@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/policygraph/policygraph/internal/nfkc"
 )
 
 // Normalize returns the matching form of s: NFKC, lower case, whitespace
@@ -143,7 +145,28 @@ func (m *mapped) runeAt(b int) int {
 func eachNormalized(s string, f func(r rune, from, to int, gap bool)) {
 	ri := 0 // rune index in s of the current segment
 	gap := false
+	emit := func(r rune, from, to int) {
+		if unicode.IsSpace(r) {
+			gap = true
+			return
+		}
+		f(unicode.ToLower(r), from, to, gap)
+		gap = false
+	}
 	for len(s) > 0 {
+		// Fast path: a rune nfkc maps alone is a segment of its own when
+		// the next rune is one too (nothing after it composes with it).
+		if r, n := nfkc.DecodeRune(s, 0); r != utf8.RuneError {
+			if m, ok := nfkc.Rune(r); ok {
+				next, _ := nfkc.DecodeRune(s, n)
+				if _, ok := nfkc.Rune(next); n == len(s) || ok && next != utf8.RuneError {
+					emit(m, ri, ri+1)
+					ri++
+					s = s[n:]
+					continue
+				}
+			}
+		}
 		n := norm.NFKC.NextBoundaryInString(s, true)
 		if n <= 0 {
 			n = len(s)
@@ -154,12 +177,7 @@ func eachNormalized(s string, f func(r rune, from, to int, gap bool)) {
 			segRunes++
 		}
 		for _, r := range norm.NFKC.String(seg) {
-			if unicode.IsSpace(r) {
-				gap = true
-				continue
-			}
-			f(unicode.ToLower(r), ri, ri+segRunes, gap)
-			gap = false
+			emit(r, ri, ri+segRunes)
 		}
 		ri += segRunes
 		s = s[n:]

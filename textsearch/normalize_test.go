@@ -1,7 +1,11 @@
 package textsearch
 
 import (
+	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalize(t *testing.T) {
@@ -75,6 +79,34 @@ func TestGramsFilter(t *testing.T) {
 	for _, w := range []string{"半導体人材", "スタートアップ", "経済安全保障推進法"} {
 		if text.grams.mayHold(gramsOf(Normalize(w))) {
 			t.Errorf("the filter lets %q through", w)
+		}
+	}
+}
+
+// reference is Normalize by its definition: NFKC of the whole string, lower
+// case, no white space.
+func reference(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, norm.NFKC.String(s))
+}
+
+// Normalize maps the runes nfkc knows one by one: it must agree with NFKC
+// of the whole string, composing marks and all.
+func TestNormalizeAgreesWithNFKC(t *testing.T) {
+	for _, s := range []string{
+		"ｶﾞｽ", "ｶﾞ", "か\u3099", "か\u3099き", "ガ", "ｶ", "①②③", "Ａ\u0301", "A\u0301b", "e\u0301",
+		"ＧＸ推進\u3000法", "㍻", "ﾊﾟﾌﾟ", "半導体・ＤＸ", "５Ｇ\n基地局", "\u00a0x", "x\u00a0", "\xff", "ﾞ", "ＡＩＳＴ",
+	} {
+		if got, want := Normalize(s), reference(s); got != want {
+			t.Errorf("Normalize(%q) = %q, NFKC gives %q", s, got, want)
+		}
+		m := newMapped(s)
+		if got := string(m.runes); got != reference(s) {
+			t.Errorf("mapped(%q) = %q, NFKC gives %q", s, got, reference(s))
 		}
 	}
 }

@@ -201,9 +201,13 @@ type SearchHit struct {
 	Node    Entity
 	Score   float64
 	Field   string // the property that matched: title, text, name …
-	Snippet string // text around the match, the match wrapped in 【】? see Highlight
+	Snippet string // text around the match
 	// Highlights are [start, end) rune offsets of the matches in Snippet.
 	Highlights [][2]int
+	// Matched is, for each word of the query in order, the spelling of it
+	// found in Field: the word itself, or another name or alias of the
+	// law, fund or organisation it names (GI基金 → グリーンイノベーション基金).
+	Matched []string
 }
 
 // Subgraph is a set of nodes and the relationships among them, ready for a

@@ -702,6 +702,38 @@ func TestOverviewCells(t *testing.T) {
 	}
 }
 
+// TestSearchMarked: the default markers cannot be told from the text's own
+// brackets no more (【リスキリング支援】 is a bracket of the text); the old
+// ones are an argument away.
+func TestSearchMarked(t *testing.T) {
+	c := client.New(newHandler(t, fixtureStore(t), nil))
+	for _, tc := range []struct{ name, args, want string }{
+		{"default", "", "デジタル人材の育成（後掲【⟦リスキリング⟧支援】参照）"},
+		{"the old default", `(open: "【", close: "】")`, "デジタル人材の育成（後掲【【リスキリング】支援】参照）"},
+		{"HTML", `(open: "<mark>", close: "</mark>")`, "デジタル人材の育成（後掲【<mark>リスキリング</mark>支援】参照）"},
+		{"only open", `(open: "[")`, "デジタル人材の育成（後掲【[リスキリング⟧支援】参照）"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got struct {
+				Search []struct {
+					Node   idOnly
+					Marked string
+				}
+			}
+			mustRun(t, c, `{ search(query: "リスキリング", types: [MEASURE]) { node { id } marked`+tc.args+` } }`, &got)
+			for _, h := range got.Search {
+				if h.Node.ID == m4 {
+					if h.Marked != tc.want {
+						t.Errorf("marked = %q, want %q", h.Marked, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no hit %s in %+v", m4, got.Search)
+		})
+	}
+}
+
 func TestSearchNeighbourhoodPaths(t *testing.T) {
 	c := client.New(newHandler(t, fixtureStore(t), nil))
 	var got struct {
@@ -759,7 +791,7 @@ func TestSearchNeighbourhoodPaths(t *testing.T) {
 		relatedPillars(id: "`+p23M1+`") { pillar { id } sharedLaws { id } sharedFunds { id } score }
 		stats { totalNodes totalRelationships nodes { label count } documents { document { id } } }
 	}`, &got)
-	if len(got.Search) == 0 || got.Search[0].Node.ID != m5 || len(got.Search[0].Highlights) == 0 || !strings.Contains(got.Search[0].Marked, "【リスキリング】") {
+	if len(got.Search) == 0 || got.Search[0].Node.ID != m5 || len(got.Search[0].Highlights) == 0 || !strings.Contains(got.Search[0].Marked, "⟦リスキリング⟧") {
 		t.Errorf("search = %+v", got.Search)
 	}
 	nb := got.Neighbourhood

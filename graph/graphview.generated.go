@@ -26,6 +26,7 @@ type RelationshipResolver interface {
 }
 type SearchHitResolver interface {
 	Highlights(ctx context.Context, obj *policygraph.SearchHit) ([]*model.Highlight, error)
+
 	Marked(ctx context.Context, obj *policygraph.SearchHit, open *string, close *string) (string, error)
 }
 type StatsResolver interface {
@@ -795,6 +796,29 @@ func (ec *executionContext) fieldContext_SearchHit_highlights(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _SearchHit_matched(ctx context.Context, field graphql.CollectedField, obj *policygraph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_matched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _SearchHit_marked(ctx context.Context, field graphql.CollectedField, obj *policygraph.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1410,6 +1434,11 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			}
 		case "highlights":
 			out.Values[i] = ec._SearchHit_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matched":
+			out.Values[i] = ec._SearchHit_matched(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

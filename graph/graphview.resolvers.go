@@ -40,7 +40,7 @@ func (r *searchHitResolver) Highlights(ctx context.Context, obj *policygraph.Sea
 }
 
 func (r *searchHitResolver) Marked(ctx context.Context, obj *policygraph.SearchHit, open *string, close *string) (string, error) {
-	o, c := "【", "】"
+	o, c := DefaultMarkOpen, DefaultMarkClose
 	if open != nil {
 		o = *open
 	}

@@ -20,6 +20,11 @@ const (
 	MaxPaths             = 50
 	// MaxMarkerRunes bounds SearchHit.marked's open and close.
 	MaxMarkerRunes = 8
+	// DefaultMarkOpen and DefaultMarkClose are SearchHit.marked's default
+	// markers (the schema's defaults too): no text of the corpus holds
+	// them, unlike 【】, the default until they came.
+	DefaultMarkOpen  = "⟦"
+	DefaultMarkClose = "⟧"
 )
 
 func measureOrder(o *model.MeasureOrderBy) policygraph.MeasureOrder {

@@ -385,6 +385,7 @@ type ComplexityRoot struct {
 		Field      func(childComplexity int) int
 		Highlights func(childComplexity int) int
 		Marked     func(childComplexity int, open *string, close *string) int
+		Matched    func(childComplexity int) int
 		Node       func(childComplexity int) int
 		Score      func(childComplexity int) int
 		Snippet    func(childComplexity int) int
@@ -2198,6 +2199,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Marked(childComplexity, args["open"].(*string), args["close"].(*string)), true
 
+	case "SearchHit.matched":
+		if e.ComplexityRoot.SearchHit.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Matched(childComplexity), true
+
 	case "SearchHit.node":
 		if e.ComplexityRoot.SearchHit.Node == nil {
 			break
@@ -2901,8 +2909,21 @@ type SearchHit {
   snippet: String!
   "The matches, as rune offsets in snippet."
   highlights: [Highlight!]!
-  "snippet with each match wrapped in open/close (at most 8 characters each)."
-  marked(open: String = "【", close: String = "】"): String!
+  """
+  For each word of the query, in order, the spelling of it found in field: the word itself
+  (NFKC), or, for a word that is the name or an alias of a law, fund or organisation, whichever of
+  that node's spellings matched (query GI基金, a text that writes グリーンイノベーション基金:
+  ["グリーンイノベーション基金"]).
+  """
+  matched: [String!]!
+  """
+  snippet with each match wrapped in open/close (at most 8 characters each). The default markers
+  ⟦ and ⟧ (U+27E6, U+27E7) occur in no text of the corpus, so they cannot be confused with the
+  texts' own brackets. Until this release the default was 【 and 】, which the texts use too
+  (「…GX産業立地の推進【再掲】」); pass open: "【", close: "】" for that output. highlights gives
+  the same matches as offsets.
+  """
+  marked(open: String = "⟦", close: String = "⟧"): String!
 }
 
 type LabelCount {
@@ -3624,7 +3645,17 @@ type Query {
   "A fund by id; NOT_FOUND error when there is none."
   fund(id: ID!): Fund
 
-  "Full-text search (Japanese or not, NFKC-normalised, ranked). first defaults to 20, at most 100."
+  """
+  Full-text search (Japanese or not, NFKC-normalised, ranked). first defaults to 20, at most 100.
+  Words separated by spaces (ASCII or full-width) must all occur in one field, in any order:
+  "半導体 人材" finds 「半導体の設計・製造を担う…人材の育成」; a field holding them in a row
+  ranks higher. Double quotes make a phrase of their words: "\"半導体 人材\"" finds only
+  「半導体人材」. A word of ASCII letters or digits found only inside a longer one (AI in
+  AIST) still matches but ranks below every field where it stands on its own (生成AI).
+  A word that is the name or an alias of a law, fund or organisation also finds that node's other
+  spellings (GI基金 finds グリーンイノベーション基金 and the reverse), a little below its own
+  spelling; SearchHit.matched says which spelling each hit holds.
+  """
   search(query: String!, types: [NodeType!], document: ID, first: Int = 20): [SearchHit!]!
   "The nodes within depth hops of id (both directions) and the relationships among them. depth 0..4, limit 1..500."
   neighbourhood(id: ID!, depth: Int = 1, limit: Int = 200): Neighbourhood!
@@ -4279,6 +4310,8 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_snippet(ctx, field)
 	case "highlights":
 		return ec.fieldContext_SearchHit_highlights(ctx, field)
+	case "matched":
+		return ec.fieldContext_SearchHit_matched(ctx, field)
 	case "marked":
 		return ec.fieldContext_SearchHit_marked(ctx, field)
 	}

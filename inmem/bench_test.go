@@ -6,6 +6,8 @@ import (
 	"github.com/policygraph/policygraph"
 
 	"github.com/policygraph/policygraph/inmem"
+	"github.com/policygraph/policygraph/loader"
+	"github.com/policygraph/policygraph/seed"
 	"github.com/policygraph/policygraph/storetest"
 )
 
@@ -42,5 +44,28 @@ func BenchmarkPaths(b *testing.B) {
 		if _, err := s.Paths(b.Context(), "doc:2023", "law:独占禁止法", 6, 0); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkSearchCorpus searches the seed corpus with the kinds of query a
+// researcher types: a word, several words, a name with aliases, a Latin
+// acronym.
+func BenchmarkSearchCorpus(b *testing.B) {
+	g, _, err := loader.LoadFS(seed.FS())
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := inmem.New(g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range []string{"半導体", "半導体 人材", "GI基金", "AI"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Search(b.Context(), policygraph.SearchQuery{Text: q, Limit: policygraph.MaxPage}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

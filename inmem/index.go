@@ -13,14 +13,15 @@ func (s *Store) index(g *policygraph.Graph) {
 	s.keys = docKeys(g)
 	s.nodes = map[string]policygraph.Entity{}
 	s.search = map[string][]searchEntry{}
+	s.names = textsearch.NewNames(g.Entities()...)
 	for _, e := range g.Entities() {
 		s.nodes[e.NodeID()] = e
 		fields := textsearch.Fields(e)
-		norms := make([]string, len(fields))
+		texts := make([]textsearch.Text, len(fields))
 		for i, f := range fields {
-			norms[i] = textsearch.Normalize(f.Text)
+			texts[i] = textsearch.Prepare(f.Text)
 		}
-		s.search[e.Label()] = append(s.search[e.Label()], searchEntry{node: e, docID: policygraph.DocumentOf(e), fields: fields, norms: norms})
+		s.search[e.Label()] = append(s.search[e.Label()], searchEntry{node: e, docID: policygraph.DocumentOf(e), fields: fields, texts: texts})
 	}
 
 	s.documents = slices.Clone(g.Documents)

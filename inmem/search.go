@@ -13,7 +13,8 @@ import (
 const DefaultSearchLimit = policygraph.DefaultSearchLimit
 
 // Search scans every node with textsearch: a node is a hit when one of its
-// textsearch.Fields matches; hits are ordered by score (descending), then
+// textsearch.Fields matches (a word naming a law, fund or organisation
+// matches any of its spellings: textsearch.Names); hits are ordered by score (descending), then
 // id. EINVALID for a query that normalises to nothing, an unknown label or
 // a negative limit; ELIMIT for a limit above MaxPage. A DocumentID keeps
 // only nodes of that document (the document itself included; laws and
@@ -24,7 +25,7 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 		err.Op = "inmem." + op
 		return nil, err
 	}
-	query := textsearch.NewQuery(q.Text)
+	query := s.names.Query(q.Text)
 	if query.Empty() {
 		return nil, errorf(op, policygraph.EINVALID, "empty query")
 	}
@@ -36,21 +37,33 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 	if len(labels) == 0 {
 		labels = policygraph.Labels
 	}
-	var hits []policygraph.SearchHit
+	// Rank every node, then build the snippets of the hits returned only.
+	type found struct {
+		e     *searchEntry
+		field int
+		score float64
+	}
+	var ranked []found
 	for _, l := range slices.Compact(slices.Sorted(slices.Values(labels))) {
-		for _, e := range s.search[l] {
+		for i := range s.search[l] {
+			e := &s.search[l][i]
 			if q.DocumentID != "" && e.docID != q.DocumentID {
 				continue
 			}
-			if h, ok := textsearch.Hit(query, e.node, e.fields, e.norms); ok {
-				hits = append(hits, h)
+			if f, score := textsearch.BestField(query, e.texts); f >= 0 {
+				ranked = append(ranked, found{e, f, score})
 			}
 		}
 	}
-	slices.SortFunc(hits, func(a, b policygraph.SearchHit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Node.NodeID(), b.Node.NodeID()))
+	slices.SortFunc(ranked, func(a, b found) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.e.node.NodeID(), b.e.node.NodeID()))
 	})
-	return hits[:min(len(hits), limit)], nil
+	ranked = ranked[:min(len(ranked), limit)]
+	hits := make([]policygraph.SearchHit, len(ranked))
+	for i, r := range ranked {
+		hits[i] = textsearch.FieldHit(query, r.e.node, r.e.fields[r.field], r.e.texts[r.field], r.score)
+	}
+	return hits, nil
 }
 
 // checkLimit is policygraph.CheckLimit with the operation named.

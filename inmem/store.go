@@ -41,6 +41,7 @@ type Store struct {
 
 	norm   map[string]string        // normalised text per measure and target, for filters
 	search map[string][]searchEntry // by label
+	names  *textsearch.Names        // spellings of laws, funds and organisations, for search
 	stats  *policygraph.Stats
 }
 
@@ -54,7 +55,7 @@ type searchEntry struct {
 	node   policygraph.Entity
 	docID  string
 	fields []textsearch.Field
-	norms  []string
+	texts  []textsearch.Text
 }
 
 // New validates g, copies it and indexes the copy. Later changes to g do not

@@ -15,11 +15,12 @@
 //   - Each node carries its domain label plus the label PolicyNode (one index
 //     for lookups by id whatever the label), the domain properties exactly as
 //     policygraph.Properties gives them, and internal properties prefixed
-//     "pg_": pg_doc (owning document id; absent on the shared Law and Fund
-//     nodes), pg_year (the owning document's year) and pg_<field> (the
-//     textsearch-normalised form of each searchable field, for the full-text
-//     index and the CONTAINS filters). Internal properties are dropped before
-//     EntityFromProperties.
+//     "pg_": pg_doc (owning document id; absent on the shared Law, Fund
+//     and Organisation nodes), pg_year (the owning document's year) and, on
+//     a Document, pg_fingerprint (see convert.go). Internal properties are
+//     dropped before EntityFromProperties. Search and the text filters run
+//     on the in-memory snapshot (package snapshot, package textsearch), not
+//     in Neo4j.
 //   - Each relationship carries its domain properties plus its id in the
 //     property "id".
 //

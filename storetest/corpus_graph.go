@@ -6,6 +6,7 @@ import (
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/textsearch"
 )
 
 // Invariants of the graph walks: Related, Paths, Neighbourhood,
@@ -200,37 +201,67 @@ func (c *corpus) testRelatedPillars(t *testing.T) {
 	}
 }
 
-// testSearch looks every law and fund up by its own name: it must be found,
-// and hits must be ordered by score then id.
+// testSearch looks every law, fund and organisation up by its own name and
+// by each alias: it must be found, hits must be ordered by score then id,
+// and every spelling must find the same nodes (a word that names one of
+// them matches all its spellings), unless a spelling is shared with another
+// node.
 func (c *corpus) testSearch(t *testing.T) {
+	spellings := map[string][]string{} // node id → name and aliases
+	owners := map[string]int{}         // normalised spelling → nodes spelled so
 	var names []policygraph.Entity
-	for _, l := range c.g.Laws {
-		names = append(names, l)
-	}
-	for _, f := range c.g.Funds {
-		names = append(names, f)
-	}
-	for _, e := range names {
-		name := ""
-		switch n := e.(type) {
-		case *policygraph.Law:
-			name = n.Name
-		case *policygraph.Fund:
-			name = n.Name
-		}
-		hits, err := c.s.Search(t.Context(), policygraph.SearchQuery{Text: name, Labels: []string{e.Label()}, Limit: policygraph.MaxPage})
-		if err != nil {
-			t.Fatalf("Search(%q): %v", name, err)
-		}
-		found := false
-		for i, h := range hits {
-			found = found || h.Node.NodeID() == e.NodeID()
-			if i > 0 && (h.Score > hits[i-1].Score || h.Score == hits[i-1].Score && h.Node.NodeID() < hits[i-1].Node.NodeID()) {
-				t.Errorf("Search(%q): out of order at %d", name, i)
+	add := func(e policygraph.Entity, name string, aliases []string) {
+		names = append(names, e)
+		sps := append([]string{name}, aliases...)
+		spellings[e.NodeID()] = sps
+		seen := map[string]bool{}
+		for _, sp := range sps {
+			if n := textsearch.Normalize(sp); !seen[n] {
+				seen[n] = true
+				owners[n]++
 			}
 		}
-		if !found {
-			t.Errorf("Search(%q) does not find %s", name, e.NodeID())
+	}
+	for _, l := range c.g.Laws {
+		add(l, l.Name, l.Aliases)
+	}
+	for _, f := range c.g.Funds {
+		add(f, f.Name, f.Aliases)
+	}
+	for _, o := range c.g.Organisations {
+		add(o, o.Name, o.Aliases)
+	}
+	for _, e := range names {
+		var first []string
+		shared := false
+		for i, name := range spellings[e.NodeID()] {
+			shared = shared || owners[textsearch.Normalize(name)] > 1
+			search := func(labels ...string) []policygraph.SearchHit {
+				hits, err := c.s.Search(t.Context(), policygraph.SearchQuery{Text: name, Labels: labels, Limit: policygraph.MaxPage})
+				if err != nil {
+					t.Fatalf("Search(%q): %v", name, err)
+				}
+				for i, h := range hits {
+					if i > 0 && (h.Score > hits[i-1].Score || h.Score == hits[i-1].Score && h.Node.NodeID() < hits[i-1].Node.NodeID()) {
+						t.Errorf("Search(%q): out of order at %d", name, i)
+					}
+				}
+				return hits
+			}
+			if !slices.ContainsFunc(search(e.Label()), func(h policygraph.SearchHit) bool { return h.Node.NodeID() == e.NodeID() }) {
+				t.Errorf("Search(%q) does not find %s", name, e.NodeID())
+			}
+			hits := search()
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Node.NodeID())
+			}
+			slices.Sort(got)
+			if i == 0 {
+				first = got
+			} else if !shared && len(hits) < policygraph.MaxPage && !slices.Equal(first, got) {
+				t.Errorf("%s: Search(%q) finds %d nodes, its name %d", e.NodeID(), name, len(got), len(first))
+			}
 		}
 	}
 }

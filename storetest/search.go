@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/policygraph/policygraph"
 )
 
@@ -23,6 +24,7 @@ func (x *suite) testSearch(t *testing.T) {
 	fundEcoSecHit := searchHit{fundEcoSec, "name", "経済安全保障重要技術育成基金", [][2]int{{12, 14}}}
 	fundM1 := searchHit{m1, "text", "ＧＸ推進法に基づくＧＸ経済移行債の発行。グリーンイノベーション基金による研究開発支援。", [][2]int{{31, 33}}}
 	m3Hit := searchHit{m3, "text", "半導体・デジタル産業戦略の推進。５Ｇ基地局の整備を支援。", [][2]int{{16, 18}}}
+	m3Both := searchHit{m3, "text", m3Hit.Snippet, [][2]int{{0, 3}, {25, 27}}}
 
 	for _, tc := range []struct {
 		name string
@@ -32,7 +34,17 @@ func (x *suite) testSearch(t *testing.T) {
 		// An exact alias first, then the shorter field containing the query.
 		{"rank", policygraph.SearchQuery{Text: "GX推進法"}, []searchHit{gxLaw, gxM1, gxM7}},
 		{"full-width query", policygraph.SearchQuery{Text: "ＧＸ推進法"}, []searchHit{gxLaw, gxM1, gxM7}},
-		{"query with spaces", policygraph.SearchQuery{Text: " GX 推進法 "}, []searchHit{gxLaw, gxM1, gxM7}},
+		// Words apart: every one must occur in the field, in any order; a
+		// field with them in a row ranks first; every occurrence is marked.
+		{"two words", policygraph.SearchQuery{Text: " GX 推進法 "}, []searchHit{gxLaw,
+			{m1, "title", gxM1.Snippet, [][2]int{{0, 5}, {9, 11}}},
+			{m7, "text", gxM7.Snippet, [][2]int{{0, 2}, {20, 25}}}}},
+		{"words apart", policygraph.SearchQuery{Text: "半導体 支援"}, []searchHit{m3Both}},
+		{"words in any order", policygraph.SearchQuery{Text: "支援　半導体"}, []searchHit{m3Both}},
+		{"every word must occur", policygraph.SearchQuery{Text: "半導体 独禁法"}, nil},
+		{"a quoted phrase", policygraph.SearchQuery{Text: `"半導体 支援"`}, nil},
+		{"a quoted phrase and a word", policygraph.SearchQuery{Text: `"GX 推進法" 基づく`}, []searchHit{
+			{m1, "title", gxM1.Snippet, [][2]int{{0, 5}, {6, 9}}}, {m7, "text", gxM7.Snippet, [][2]int{{20, 25}, {26, 29}}}}},
 		{"best field per node", policygraph.SearchQuery{Text: "基金"}, []searchHit{fundGIHit, fundEcoSecHit, fundM1}},
 		{"labels", policygraph.SearchQuery{Text: "基金", Labels: []string{policygraph.LabelFund}}, []searchHit{fundGIHit, fundEcoSecHit}},
 		{"labels, several", policygraph.SearchQuery{Text: "基金", Labels: []string{policygraph.LabelMeasure, policygraph.LabelLaw}}, []searchHit{fundM1}},
@@ -73,7 +85,9 @@ func (x *suite) testSearch(t *testing.T) {
 			if errA != nil || errB != nil {
 				t.Fatal(errA, errB)
 			}
-			if diff := cmp.Diff(a, b, cmpOpts...); diff != "" {
+			// Matched echoes the query's word as written (NFKC: GX, gx).
+			ignore := cmpopts.IgnoreFields(policygraph.SearchHit{}, "Matched")
+			if diff := cmp.Diff(a, b, append(cmpOpts, ignore)...); diff != "" {
 				t.Errorf("%s vs %s (-full +half):\n%s", pair[0], pair[1], diff)
 			}
 			if len(a) == 0 {
@@ -81,6 +95,62 @@ func (x *suite) testSearch(t *testing.T) {
 			}
 		}
 	})
+
+	// A word naming a law, fund or organisation by any of its spellings
+	// finds the texts that write another; Matched says which.
+	type spelled struct {
+		ID, Field  string
+		Matched    []string
+		Highlights [][2]int
+	}
+	for _, tc := range []struct {
+		name string
+		q    policygraph.SearchQuery
+		want []spelled
+	}{
+		{"alias finds the name", policygraph.SearchQuery{Text: "GI基金"}, []spelled{
+			{fundGI, "aliases", []string{"GI基金"}, [][2]int{{0, 4}}},
+			{m1, "text", []string{"グリーンイノベーション基金"}, [][2]int{{20, 33}}},
+		}},
+		{"name finds the alias", policygraph.SearchQuery{Text: "グリーンイノベーション基金"}, []spelled{
+			{fundGI, "name", []string{"グリーンイノベーション基金"}, [][2]int{{0, 13}}},
+			{m1, "text", []string{"グリーンイノベーション基金"}, [][2]int{{20, 33}}},
+		}},
+		// The law's formal name is its node's name: the alias finds it, and
+		// the texts that write the alias rank above the node's name.
+		{"an alias, full-width", policygraph.SearchQuery{Text: "ＧＸ推進法"}, []spelled{
+			{lawGX, "aliases", []string{"GX推進法"}, [][2]int{{0, 5}}},
+			{m1, "title", []string{"GX推進法"}, [][2]int{{0, 5}}},
+			{m7, "text", []string{"GX推進法"}, [][2]int{{20, 25}}},
+		}},
+		{"an organisation", policygraph.SearchQuery{Text: "新エネルギー・産業技術総合開発機構", Labels: []string{policygraph.LabelOrganisation}}, []spelled{
+			{orgNEDO, "name", []string{"新エネルギー・産業技術総合開発機構"}, [][2]int{{0, 17}}},
+		}},
+		{"two words, one an alias", policygraph.SearchQuery{Text: "研究開発 GI基金"}, []spelled{
+			{m1, "text", []string{"研究開発", "グリーンイノベーション基金"}, [][2]int{{20, 33}, {36, 40}}},
+		}},
+		// Only a whole word is looked up: GI基金による is no name.
+		{"not a name", policygraph.SearchQuery{Text: "GI基金による"}, nil},
+		// Pillar aliases are concepts, not names: デジタル社会の実現 does not
+		// find the ＤＸ of 国内投資の拡大とＧＸ・ＤＸの推進.
+		{"a pillar alias is not expanded", policygraph.SearchQuery{Text: "デジタル社会の実現"}, []spelled{
+			{p23M2, "name", []string{"デジタル社会の実現"}, [][2]int{{0, 9}}},
+		}},
+	} {
+		t.Run("spellings/"+tc.name, func(t *testing.T) {
+			got, err := x.s.Search(t.Context(), tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var gotHits []spelled
+			for _, h := range got {
+				gotHits = append(gotHits, spelled{h.Node.NodeID(), h.Field, h.Matched, h.Highlights})
+			}
+			if diff := cmp.Diff(tc.want, gotHits, cmpOpts...); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
 
 	for _, tc := range []struct {
 		name string

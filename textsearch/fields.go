@@ -55,40 +55,53 @@ func Fields(e policygraph.Entity) []Field {
 	return fs
 }
 
-// Hit scores a node for q: it matches when any field matches, its score is
+// Hit scores a node for q: it matches when any field matches (holds every
+// word of the query: the words of one hit are in one field), its score is
 // the best score of a matching field, and Field and the snippet come from
 // that field (the first of equal scores). ok is false for no match.
-// Normalised field texts may be passed in norms (same order as Fields) to
-// save normalising them again; nil means compute them.
-func Hit(q Query, e policygraph.Entity, fields []Field, norms []string) (hit policygraph.SearchHit, ok bool) {
+// Prepared field texts may be passed in texts (same order as Fields) to
+// save preparing them again; nil means compute them.
+func Hit(q Query, e policygraph.Entity, fields []Field, texts []Text) (hit policygraph.SearchHit, ok bool) {
 	if fields == nil {
 		fields = Fields(e)
 	}
-	best := -1
-	var bestScore float64
-	for i, f := range fields {
-		var n string
-		if norms != nil {
-			n = norms[i]
-		} else {
-			n = Normalize(f.Text)
-		}
-		if !q.Match(n) {
-			continue
-		}
-		if s := q.Score(n); best < 0 || s > bestScore {
-			best, bestScore = i, s
+	if texts == nil {
+		texts = make([]Text, len(fields))
+		for i, f := range fields {
+			texts[i] = Prepare(f.Text)
 		}
 	}
+	best, score := BestField(q, texts)
 	if best < 0 {
 		return policygraph.SearchHit{}, false
 	}
-	snip, hl := Snippet(fields[best].Text, q.norm, DefaultWidth)
+	return FieldHit(q, e, fields[best], texts[best], score), true
+}
+
+// BestField returns the index of the best-scoring of the prepared field
+// texts (the first of equals) and its score; -1 when none matches. With
+// FieldHit it splits Hit, so that a caller can rank every node and build
+// the snippets of the hits it returns only.
+func BestField(q Query, texts []Text) (best int, score float64) {
+	best = -1
+	for i, t := range texts {
+		if s := q.Score(t); s > 0 && (best < 0 || s > score) {
+			best, score = i, s
+		}
+	}
+	return best, score
+}
+
+// FieldHit returns the hit of node e whose field f (prepared as t) scored
+// score for q.
+func FieldHit(q Query, e policygraph.Entity, f Field, t Text, score float64) policygraph.SearchHit {
+	snip, hl := q.Snippet(f.Text, DefaultWidth)
 	return policygraph.SearchHit{
 		Node:       e,
-		Score:      bestScore,
-		Field:      fields[best].Name,
+		Score:      score,
+		Field:      f.Name,
 		Snippet:    snip,
 		Highlights: hl,
-	}, true
+		Matched:    q.Matched(t),
+	}
 }

@@ -59,6 +59,17 @@ func TestSearchCorpus(t *testing.T) {
 			}
 		}
 	}
+	// Equal scores: the node a query names (its name) before the one
+	// that has it as an alias: ＤＸ is the 2025 pillar's name and an
+	// alias of the 2023 pillar (both score 4).
+	if hits, err := s.Search(t.Context(), policygraph.SearchQuery{Text: "DX", Limit: 2}); err != nil || len(hits) != 2 ||
+		hits[0].Node.NodeID() != "pillar:2025:MISSION-2" || hits[0].Score != hits[1].Score {
+		var got []string
+		for _, h := range hits {
+			got = append(got, fmt.Sprintf("%s %s %v", h.Node.NodeID(), h.Field, h.Score))
+		}
+		t.Errorf("DX: %v (%v), want the 2025 pillar named ＤＸ first, tied with the 2023 pillar", got, err)
+	}
 	for _, tc := range []struct {
 		query string
 		// want are hits the answer must hold.

@@ -55,8 +55,13 @@ func (s *Store) Search(ctx context.Context, q policygraph.SearchQuery) ([]policy
 			}
 		}
 	}
+	// Equal scores: a node found by its own name or title before one
+	// found by an alias or a longer text (ＤＸ, the 2025 pillar's name,
+	// before the 2023 pillar that has it as an alias), then by id.
 	slices.SortFunc(ranked, func(a, b found) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.e.node.NodeID(), b.e.node.NodeID()))
+		return cmp.Or(cmp.Compare(b.score, a.score),
+			cmp.Compare(textsearch.FieldRank(a.e.fields[a.field].Name), textsearch.FieldRank(b.e.fields[b.field].Name)),
+			cmp.Compare(a.e.node.NodeID(), b.e.node.NodeID()))
 	})
 	ranked = ranked[:min(len(ranked), limit)]
 	hits := make([]policygraph.SearchHit, len(ranked))

@@ -105,3 +105,16 @@ func FieldHit(q Query, e policygraph.Entity, f Field, t Text, score float64) pol
 		Matched:    q.Matched(t),
 	}
 }
+
+// FieldRank orders hits of equal score by the field they were found in: a
+// node's own name or title (0) before an alias (1) before any other text
+// (2).
+func FieldRank(name string) int {
+	switch name {
+	case "name", "title":
+		return 0
+	case "aliases":
+		return 1
+	}
+	return 2
+}

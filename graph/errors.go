@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/policygraph/policygraph"
@@ -83,6 +85,7 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 		case base.Unwrap() == nil:
 			// Made by gqlgen or by our extensions: the message is safe.
+			out.Message = withVariable(base)
 			c, _ := base.Extensions["code"].(string)
 			switch {
 			case gqlgenCodes[c] != "":
@@ -99,6 +102,34 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		return out
 	}
+}
+
+// withVariable is the message of a validation error about a request's
+// variable with the variable named: gqlparser says only "must be defined"
+// with the path ["variable", "id"], which a client reads as an error in
+// its query text. Other messages are kept.
+func withVariable(e *gqlerror.Error) string {
+	if len(e.Path) < 2 || e.Path[0] != ast.PathName("variable") {
+		return e.Message
+	}
+	var b strings.Builder
+	b.WriteString("variable $")
+	for i, p := range e.Path[1:] {
+		switch p := p.(type) {
+		case ast.PathName:
+			if i > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(string(p))
+		case ast.PathIndex:
+			fmt.Fprintf(&b, "[%d]", int(p))
+		}
+	}
+	if e.Message == "must be defined" {
+		b.WriteString(" must be given a value: the query declares it non-null")
+		return b.String()
+	}
+	return b.String() + ": " + e.Message
 }
 
 // RecoverFunc turns a resolver panic into an internal error, logging the

@@ -566,3 +566,27 @@ func BenchmarkShapes(b *testing.B) {
 	})
 	b.Run("S4", func(b *testing.B) { benchQuery(b, `{ pillars { id measures { totalCount } } }`) })
 }
+
+// TestVariableErrors: an error about a request's variable names the
+// variable (gqlparser said only "must be defined").
+func TestVariableErrors(t *testing.T) {
+	f := newFixture(t, server.DefaultConfig(), nil)
+	body := func(query, vars string) string {
+		return `{"query": ` + strconvQuote(query) + `, "variables": ` + vars + `}`
+	}
+	for _, tc := range []struct {
+		name, query, vars, want string
+	}{
+		{"missing", `query Q($id: ID!) { node(id: $id) { id } }`, `{}`,
+			"variable $id must be given a value: the query declares it non-null"},
+		{"wrong type", `query Q($n: Int!) { measures(first: $n) { totalCount } }`, `{"n": "x"}`,
+			"variable $n: cannot use string as Int"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := f.do(t, post(body(tc.query, tc.vars)))
+			if r.code() != "GRAPHQL_VALIDATION_FAILED" || len(r.Errors) != 1 || !strings.HasPrefix(r.Errors[0].Message, tc.want) {
+				t.Errorf("got %s", r.body)
+			}
+		})
+	}
+}

@@ -445,7 +445,7 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 			owner = enclosingPillar(pd, nodes, a.LineStart)
 		} else if strings.HasPrefix(owner, "target:") {
 			if goals == nil {
-				goals = statementGoals(pd.Targets, pd.Placed)
+				goals = statementGoals(pd.Targets)
 			}
 			owner = goalOfAmount(goals[owner], a, owner)
 		}
@@ -477,11 +477,11 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 	}
 }
 
-// statementGoals maps the target that places a statement's lines (its
-// first goal) to every goal of the statement: goalTargets gives a target
-// to each goal a statement holds (2030年に120兆円、…早期に150兆円), with the
-// statement's text, lines and pillar.
-func statementGoals(ts []*policygraph.Target, placed placement) map[string][]*policygraph.Target {
+// statementGoals maps each target of a statement of several goals to all
+// of them: goalTargets gives a target to each goal a statement holds
+// (2030年に120兆円、…早期に150兆円), with the statement's text, lines and
+// pillar; the first places the lines, and an amount found there is its.
+func statementGoals(ts []*policygraph.Target) map[string][]*policygraph.Target {
 	type statement struct {
 		line         int
 		text, pillar string
@@ -492,9 +492,11 @@ func statementGoals(ts []*policygraph.Target, placed placement) map[string][]*po
 		by[k] = append(by[k], t)
 	}
 	out := map[string][]*policygraph.Target{}
-	for k, goals := range by {
+	for _, goals := range by {
 		if len(goals) > 1 {
-			out[placed.at(k.line)] = goals
+			for _, t := range goals {
+				out[t.ID] = goals
+			}
 		}
 	}
 	return out

@@ -314,8 +314,22 @@ const viewKey = (r) => JSON.stringify([r.v, r.n, r.from, r.to, r.avoid, r.hops, 
 
 // go navigates: a new history entry, or with replace the current one is
 // rewritten (selection, filters and search do not fill the history).
+// searchTimer is a search typed but not yet run (250 ms after the last
+// key): a navigation by go before it fires takes the typed text along (a
+// link drops it: see the hashchange listener), so the search cannot land
+// later and redraw the view the user moved to (a path form being filled
+// in, say).
+let searchTimer;
 function go(changes, replace) {
-  const cur = S.route || parseHash();
+  if (searchTimer !== undefined) {
+    clearTimeout(searchTimer);
+    searchTimer = undefined;
+    if (!("q" in changes)) changes = {...changes, q: $("#search").value};
+  }
+  // On the location's route, not S.route: that one is the route last
+  // drawn, and lags a navigation whose hashchange is not handled yet (a
+  // change made then would drop it).
+  const cur = parseHash();
   const r = {...cur, ...changes};
   // Leaving a drawn path forgets its ends; a start without an end is kept.
   if (r.v !== "path" && cur.v === "path" && cur.to && !("from" in changes)) r.from = "";
@@ -1053,12 +1067,14 @@ function showHits(n) {
     (searchAll.length >= SEARCH_MAX && hs.length === searchAll.length ? " — refine the search for the rest" : "") : "";
 }
 $("#hits-count").addEventListener("click", (e) => { if (e.target.id === "hits-more") showHits(S.hits.length + SEARCH_PAGE); });
-let timer;
-$("#search").addEventListener("input", (e) => { clearTimeout(timer); timer = setTimeout(() => go({q: e.target.value}, true), 250); });
+$("#search").addEventListener("input", (e) => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => { searchTimer = undefined; go({q: e.target.value}, true); }, 250);
+});
 $("#search").addEventListener("keydown", (e) => {
   const first = $("#hits li[data-id]");
   if (e.key === "ArrowDown" && first) { e.preventDefault(); first.focus(); }
-  if (e.key === "Enter") { clearTimeout(timer); go({q: e.target.value}, true); }
+  if (e.key === "Enter") go({q: e.target.value}, true); // go drops the search pending
 });
 // On a phone the details are below the canvas: opening a hit brings them into view.
 const openHit = (id) => { S.scrollToDetail = narrow.matches; open(id); };
@@ -1188,5 +1204,10 @@ buildFilters();
 buildLegend();
 // On a phone the legend would cover half the canvas: it starts folded.
 if (matchMedia("(max-width: 800px)").matches) { $("#legend").hidden = true; $("#legend-toggle").setAttribute("aria-expanded", "false"); }
-window.addEventListener("hashchange", route);
+// A link or the browser's own navigation drops a search typed but not yet
+// run: it would land later and redraw the view navigated to.
+window.addEventListener("hashchange", () => {
+  if (searchTimer !== undefined) { clearTimeout(searchTimer); searchTimer = undefined; }
+  route();
+});
 route();

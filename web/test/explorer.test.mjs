@@ -682,13 +682,25 @@ try {
   assert.doesNotMatch(s.hash, /from=/);
   assert.equal(await page.locator("#path-pending").count(), 0);
   // The form takes a name: it resolves through search to the law, not to a measure quoting it.
-  await page.fill("#search", "");
+  // A search typed just before a link is followed (its run waits 250 ms
+  // for more keys) must not land later and redraw the form being filled
+  // in (it did, under load, in CI).
+  await page.fill("#search", "半導体");
   await page.click("#nav-path");
   s = await settle((s) => s.panel.view === "path" && !s.route.to, "the path tool");
   await page.fill("#path-form input[name=from]", "経済安全保障推進法");
   await page.fill("#path-form input[name=to]", to);
+  // The name's lookup is held 600 ms, so a search still pending would run
+  // while the form waits for it (and the form's result was dropped as
+  // stale): the paths must come all the same.
+  const hold = async (r) => {
+    if ((r.request().postData() || "").includes("query Exists")) await new Promise((ok) => setTimeout(ok, 600));
+    await r.continue();
+  };
+  await page.route("**/graphql", hold);
   await page.click("#path-form button[type=submit]");
   s = await settle((s) => s.panel.view === "path" && s.route.to === to && !s.route.avoid, "paths");
+  await page.unroute("**/graphql", hold);
   assert.equal(s.route.from, from);
   assert.match(s.panel.resolved, /“経済安全保障推進法” → law:経済安全保障推進法 \(Law/);
   assert.deepEqual(s.panel.paths, await apiPaths(to, []));

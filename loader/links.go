@@ -3,6 +3,7 @@ package loader
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"math"
 	"regexp"
 	"slices"
@@ -63,24 +64,35 @@ func isPunctSymbolSpace(r rune) bool {
 // other.
 func appendSimBigrams(dst []bigram.Bigram, s string) []bigram.Bigram {
 	n := len(dst)
-	var prev rune
-	kept := 0
-	for i := 0; i < len(s); {
-		r, w := runeAt(s, i)
-		i += w
-		if simDrop(r) {
-			continue
-		}
-		if kept > 0 {
-			dst = append(dst, bigram.Of(prev, r))
-		}
-		prev, kept = r, kept+1
-	}
-	if kept == 1 {
-		dst = append(dst, bigram.Of(prev, 0))
+	for g := range simBigramsOf(s) {
+		dst = append(dst, g)
 	}
 	slices.Sort(dst[n:])
 	return dst
+}
+
+// simBigramsOf yields the bigrams of stripPunct(s) in text order, read
+// in place: those of the runes kept, one after the other (a text of one
+// kept rune gives that rune alone).
+func simBigramsOf(s string) iter.Seq[bigram.Bigram] {
+	return func(yield func(bigram.Bigram) bool) {
+		var prev rune
+		kept := 0
+		for i := 0; i < len(s); {
+			r, w := runeAt(s, i)
+			i += w
+			if simDrop(r) {
+				continue
+			}
+			if kept > 0 && !yield(bigram.Of(prev, r)) {
+				return
+			}
+			prev, kept = r, kept+1
+		}
+		if kept == 1 {
+			yield(bigram.Of(prev, 0))
+		}
+	}
 }
 
 // simBigrams returns the sorted multiset of character bigrams of s.
@@ -469,21 +481,8 @@ func commonBigrams(k []bigram.Bigram, text string) int {
 			n++
 		}
 	}
-	var prev rune
-	runes := 0
-	for i := 0; i < len(text); {
-		r, size := runeAt(text, i)
-		i += size
-		if simDrop(r) {
-			continue
-		}
-		if runes > 0 {
-			count(bigram.Of(prev, r))
-		}
-		prev, runes = r, runes+1
-	}
-	if runes == 1 {
-		count(bigram.Of(prev, 0))
+	for g := range simBigramsOf(text) {
+		count(g)
 	}
 	return n
 }

@@ -520,15 +520,17 @@ func goalOfAmount(goals []*policygraph.Target, a *policygraph.Amount, owner stri
 // yenOf is a target's value in yen, for the units that are sums of yen
 // (not 兆円/年, a rate).
 func yenOf(v float64, unit string) (float64, bool) {
-	switch unit {
-	case "兆円":
-		return v * 1e12, true
-	case "億円":
-		return v * 1e8, true
-	case "万円":
-		return v * 1e4, true
-	case "円":
+	u, ok := strings.CutSuffix(unit, "円")
+	if !ok {
+		return 0, false
+	}
+	if u == "" {
 		return v, true
+	}
+	for _, a := range amountUnits {
+		if a.r == u {
+			return v * float64(a.v), true
+		}
 	}
 	return 0, false
 }

@@ -17,9 +17,17 @@ import (
 // bracketed asides at its end ("…明示（２２の重点分野について）",
 // "…の改訂【本年３月】"). Brackets are never cut inside, and a bracket in
 // the middle stays: "戦略分野（GX、DX等）における国内投資拡大…",
-// "アジア・ゼロエミッション共同体（AZEC）構想を実現し、…".
+// "アジア・ゼロエミッション共同体（AZEC）構想を実現し、…". A conjunction
+// that ties the item to the one before it (さらに、東証が…) is not part of
+// its headline.
 func headline(text string) string {
 	s := strings.TrimSpace(stripRelistMarkers(text))
+	for _, c := range sentenceOpeners {
+		if rest, ok := strings.CutPrefix(s, c); ok && strings.TrimSpace(rest) != "" {
+			s = strings.TrimSpace(rest)
+			break
+		}
+	}
 	cut := len(s)
 	depth := 0
 	prev := rune(0)

@@ -37,6 +37,11 @@ func TestHeadline(t *testing.T) {
 			"アジア・ゼロエミッション共同体（AZEC）構想を実現し、アジアのGXを推進"},
 		{"JOIC（Japan Open Innovation Council）による女性起業家ピッチの開催", "JOIC（Japan Open Innovation Council）による女性起業家ピッチの開催"},
 		{"大規模予算事業（半導体・GI基金）の検証シナリオ策定", "大規模予算事業（半導体・GI基金）の検証シナリオ策定"},
+		// A conjunction tying the item to the one before is not its headline
+		// (2023 line 3176); one alone is kept.
+		{"さらに、東証が上場企業に対して改善計画の開示を要請", "東証が上場企業に対して改善計画の開示を要請"},
+		{"また、事業単位での政策効果を検証。次", "事業単位での政策効果を検証"},
+		{"さらに、", "さらに、"},
 		// The first sentence; a 。 inside brackets does not end it.
 		{"2030年度排出量46%削減目標の提示と、それに向けた対策を策定（計画等）。", "2030年度排出量46%削減目標の提示と、それに向けた対策を策定"},
 		{"ＧＸ経済移行債による先行投資支援を実施。GX推進法に基づく排出量取引制度を2026年度から本格稼働。", "ＧＸ経済移行債による先行投資支援を実施"},

@@ -85,6 +85,8 @@ func TestREADMEFigures(t *testing.T) {
 			[]int{count("Target"), d23.Nodes["Target"], d25.Nodes["Target"]}},
 		{"amounts", "\\(([\\d,]+): (\\d+) in 2023, (\\d+) in 2025\\) \\| `yen`",
 			[]int{count("Amount"), d23.Nodes["Amount"], d25.Nodes["Amount"]}},
+		{"years", `(\d+) of (\d+) measures have a year \((\d+) a start year\), (\d+) of (\d+) targets`,
+			[]int{dated(g, false), count("Measure"), dated(g, true), yearTargets(g), count("Target")}},
 		{"organisations", `from the same alias table \((\d+):`, []int{count("Organisation")}},
 		{"REVISES and KEEPS", "`score`; (\\d+) links\\), `KEEPS` \\(.*\\n.*`score`; (\\d+) links",
 			[]int{rels(policygraph.RelRevises), rels(policygraph.RelKeeps)}},
@@ -104,4 +106,27 @@ func TestREADMEFigures(t *testing.T) {
 			}
 		}
 	}
+}
+
+// dated counts the measures with a start or an end year (startOnly: a
+// start year).
+func dated(g *policygraph.Graph, startOnly bool) int {
+	n := 0
+	for _, m := range g.Measures {
+		if m.StartYear != 0 || !startOnly && m.EndYear != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// yearTargets counts the targets with a year.
+func yearTargets(g *policygraph.Graph) int {
+	n := 0
+	for _, t := range g.Targets {
+		if t.Year != 0 {
+			n++
+		}
+	}
+	return n
 }

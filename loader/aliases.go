@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
@@ -351,9 +352,84 @@ type aliasMatch struct {
 const lawSuffixBlock = "人令的務制"
 
 // find returns the mentions in s (normalised text), left to right, longest
-// aliasPattern first at each position, without overlaps.
+// aliasPattern first at each position, without overlaps; and the funds a
+// list names with one 基金 (listedFunds), each before the fund whose 基金
+// it shares, spanning the list from its word to that 基金.
 func (m *matcher) find(s string) []aliasMatch {
-	return scanAliases(s, m.byFirst, m.lawRunes, m.boundaryOK)
+	return m.listedFunds(s, scanAliases(s, m.byFirst, m.lawRunes, m.boundaryOK))
+}
+
+// listedFunds adds to ms the funds listed before a fund mention that share
+// its 基金: 大規模予算事業（半導体・GI基金） names 半導体基金 (a spelling of
+// 特定半導体基金) as well as GI基金. A word of the list counts when its
+// end and 基金 are a whole spelling of a fund, so 製造基盤・GI基金 adds
+// nothing.
+func (m *matcher) listedFunds(s string, ms []aliasMatch) []aliasMatch {
+	var out []aliasMatch // nil until a fund is added
+	prevEnd := 0         // where the mention before mt ends: a list word starts at or after it
+	for k, mt := range ms {
+		var listed []aliasMatch // right to left
+		if mt.p.kind == kindFund && strings.HasSuffix(mt.p.text, fundSuffix) {
+			for end := mt.Start; strings.HasSuffix(s[prevEnd:end], listSep); {
+				word := listWord(s[prevEnd : end-len(listSep)])
+				if word == "" {
+					break
+				}
+				p, at, ok := m.wholeFund(word + fundSuffix)
+				if !ok {
+					break
+				}
+				start := end - len(listSep) - len(word) + at
+				listed = append(listed, aliasMatch{Start: start, End: mt.End, p: p})
+				end = start
+			}
+		}
+		if len(listed) > 0 && out == nil {
+			out = append(make([]aliasMatch, 0, len(ms)+len(listed)), ms[:k]...)
+		}
+		if out != nil {
+			slices.Reverse(listed)
+			out = append(append(out, listed...), mt)
+		}
+		prevEnd = mt.End
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+const (
+	fundSuffix = "基金"
+	listSep    = "・"
+)
+
+// listWord is the word s ends with, as a list of names writes it: the
+// letters and digits at its end, without a separator, bracket or space.
+func listWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if r == '・' || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		i -= w
+	}
+	return s[i:]
+}
+
+// wholeFund returns the fund that name spells, whole, or its longest ending
+// that spells one (事業の半導体基金: 半導体基金), with where that starts.
+func (m *matcher) wholeFund(name string) (p aliasPattern, at int, ok bool) {
+	for i := 0; i < len(name); {
+		if f := scanAliases(name[i:], m.byFirst, m.lawRunes, m.boundaryOK); len(f) == 1 &&
+			f[0].Start == 0 && f[0].End == len(name)-i && f[0].p.kind == kindFund {
+			return f[0].p, i, true
+		}
+		_, w := utf8.DecodeRuneInString(name[i:])
+		i += w
+	}
+	return aliasPattern{}, 0, false
 }
 
 // findOrgs returns the organisations named in s (normalised text), the same

@@ -285,7 +285,8 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 		if pd.Doc != nil && src.id == pd.Doc.ID {
 			seen = docSeen // one relationship per (document, law) across paragraphs
 		}
-		for _, mt := range m.find(x.sourceText(src)) {
+		text := x.sourceText(src)
+		for _, mt := range m.find(text) {
 			if mt.p.kind == kindFund && !src.funds || mt.p.kind != kindFund && src.fundsOnly {
 				continue
 			}
@@ -295,9 +296,12 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 				continue // one relationship per (node, law): the first mention
 			}
 			seen[end] = true
-			line, surface, ok := x.locate(mt.p.text, src.from, src.to)
+			// the text matched: the spelling, or a list naming the fund
+			// with another's 基金 (半導体・GI基金)
+			said := text[mt.Start:mt.End]
+			line, surface, ok := x.locate(said, src.from, src.to)
 			if !ok {
-				line, surface = src.from, mt.p.text
+				line, surface = src.from, said
 			}
 			e := m.entry(mt.p)
 			typ := policygraph.RelCitesLaw

@@ -40,7 +40,14 @@ func TestFindMentions(t *testing.T) {
 		// Positives, with every spelling the texts use.
 		{"GI基金の実施企業に対する取組状況の確認", []string{"fund:グリーンイノベーション基金=GI基金"}},
 		{"グリーンイノベーション基金事業における更なる取組", []string{"fund:グリーンイノベーション基金=グリーンイノベーション基金"}},
-		{"EBPM（半導体・GI基\n金）（2022年～）", []string{"fund:グリーンイノベーション基金=GI基金"}}, // broken over a line
+		// broken over a line; 半導体 shares the GI fund's 基金 (2023 line 1098)
+		{"EBPM（半導体・GI基\n金）（2022年～）", []string{"fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
+		{"大規模予算事業（半導体・GI基金）の検証シナリオ策定", []string{"fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
+		{"事業の半導体・GI基金", []string{"fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}}, // the word's end
+		{"ポスト５Ｇ・先端半導体・GI基金", []string{"fund:ポスト5G基金=ポスト5G・先端半導体・GI基金", "fund:特定半導体基金=先端半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
+		{"製造基盤・GI基金", []string{"fund:グリーンイノベーション基金=GI基金"}}, // 製造基盤基金 is no fund
+		{"GI基金・半導体・GI基金", []string{"fund:グリーンイノベーション基金=GI基金", "fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
+		{"半導体・製造基盤・GI基金", []string{"fund:グリーンイノベーション基金=GI基金"}}, // the list is read up to a word that is no fund
 		{"ポスト５G基金の活用", []string{"fund:ポスト5G基金=ポスト5G基金"}},
 		{"ポスト５Ｇ基金の活用", []string{"fund:ポスト5G基金=ポスト5G基金"}},
 		{"ポスト5G基金等その他", []string{"fund:ポスト5G基金=ポスト5G基金"}},
@@ -145,8 +152,9 @@ func seedFile(name string) ([]byte, error) {
 }
 
 // TestMentionLinesAndSurface builds a parsed document by hand: a measure
-// whose fund name is broken over two lines, a target with full-width
-// spelling, a pillar goal citing a law, and repeated mentions.
+// whose fund name is broken over two lines in a list of two funds sharing
+// its 基金, a target with full-width spelling, a pillar goal citing a law,
+// and repeated mentions.
 func TestMentionLinesAndSurface(t *testing.T) {
 	raw := "ミッション①\n" + // 1
 		"長期的目標：GX推進法に基づき150兆円\n" + // 2
@@ -175,20 +183,21 @@ func TestMentionLinesAndSurface(t *testing.T) {
 	want := map[string]map[string]any{
 		"CITES_LAW:p->law:GX推進法":          {"surface": "GX推進法", "line": 2},
 		"USES_FUND:m->fund:グリーンイノベーション基金": {"surface": "GI基金", "line": 3},
+		"USES_FUND:m->fund:特定半導体基金":       {"surface": "半導体・GI基金", "line": 3},
 		"CITES_LAW:m->law:独占禁止法":          {"surface": "独禁法", "line": 4},
 		"USES_FUND:t->fund:ポスト5G基金":       {"surface": "ポスト５Ｇ基金", "line": 6},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("relationships (-want +got):\n%s", diff)
 	}
-	if res.count != 6 {
-		t.Errorf("count = %d, want 6 mentions", res.count)
+	if res.count != 7 {
+		t.Errorf("count = %d, want 7 mentions", res.count)
 	}
 	if l := res.laws["law:独占禁止法"]; l == nil || l.Name != "独占禁止法" || l.Foreign || !hasString(l.Aliases, "独禁法") {
 		t.Errorf("law node = %+v", l)
 	}
-	if len(res.laws) != 2 || len(res.funds) != 2 {
-		t.Errorf("laws %d funds %d, want 2 and 2 (only the ones mentioned)", len(res.laws), len(res.funds))
+	if len(res.laws) != 2 || len(res.funds) != 3 {
+		t.Errorf("laws %d funds %d, want 2 and 3 (only the ones mentioned)", len(res.laws), len(res.funds))
 	}
 }
 

@@ -405,10 +405,12 @@ const (
 )
 
 // listWord is the word s ends with, as a list of names writes it: the
-// letters and digits at its end, without a separator, bracket or space.
+// letters and digits at its end, without a separator, bracket or space,
+// and at most maxListWord runes (no fund's name is near that long), so a
+// hostile text's long run of letters costs no more than that.
 func listWord(s string) string {
 	i := len(s)
-	for i > 0 {
+	for n := 0; i > 0 && n < maxListWord; n++ {
 		r, w := utf8.DecodeLastRuneInString(s[:i])
 		if r == '・' || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			break
@@ -418,15 +420,18 @@ func listWord(s string) string {
 	return s[i:]
 }
 
+const maxListWord = 64
+
 // wholeFund returns the fund that name spells, whole, or its longest ending
 // that spells one (事業の半導体基金: 半導体基金), with where that starts.
 func (m *matcher) wholeFund(name string) (p aliasPattern, at int, ok bool) {
 	for i := 0; i < len(name); {
-		if f := scanAliases(name[i:], m.byFirst, m.lawRunes, m.boundaryOK); len(f) == 1 &&
-			f[0].Start == 0 && f[0].End == len(name)-i && f[0].p.kind == kindFund {
-			return f[0].p, i, true
+		r, w := utf8.DecodeRuneInString(name[i:])
+		for _, p := range m.byFirst[r] {
+			if p.kind == kindFund && p.text == name[i:] {
+				return p, i, true
+			}
 		}
-		_, w := utf8.DecodeRuneInString(name[i:])
 		i += w
 	}
 	return aliasPattern{}, 0, false

@@ -48,6 +48,10 @@ func TestFindMentions(t *testing.T) {
 		{"製造基盤・GI基金", []string{"fund:グリーンイノベーション基金=GI基金"}}, // 製造基盤基金 is no fund
 		{"GI基金・半導体・GI基金", []string{"fund:グリーンイノベーション基金=GI基金", "fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
 		{"半導体・製造基盤・GI基金", []string{"fund:グリーンイノベーション基金=GI基金"}}, // the list is read up to a word that is no fund
+		// a word is read back at most maxListWord runes: a long run of
+		// letters before the list is not a name
+		{strings.Repeat("事", 100_000) + "半導体・GI基金", []string{"fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
+		{strings.Repeat("事", 100_000) + "・GI基金", []string{"fund:グリーンイノベーション基金=GI基金"}},
 		{"ポスト５G基金の活用", []string{"fund:ポスト5G基金=ポスト5G基金"}},
 		{"ポスト５Ｇ基金の活用", []string{"fund:ポスト5G基金=ポスト5G基金"}},
 		{"ポスト5G基金等その他", []string{"fund:ポスト5G基金=ポスト5G基金"}},

@@ -63,9 +63,9 @@ func (b *docBuilder) source(from, to int) policygraph.Source {
 	return policygraph.Source{File: b.t.File, LineStart: from, LineEnd: to, Quote: b.quote(from, to)}
 }
 
-// rel adds a structural relationship (no properties).
+// rel adds a structural relationship (no properties: a nil map).
 func (b *docBuilder) rel(typ, start, end string) {
-	b.pd.Rels = append(b.pd.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end, Properties: map[string]any{}})
+	b.pd.Rels = append(b.pd.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end})
 }
 
 // addTarget adds a Target of pillar pl (nil: of the document, a goal of

@@ -927,7 +927,7 @@ func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policy
 	var rels []*policygraph.Relationship
 	link := func(p, q *policygraph.Pillar) {
 		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelContinues, p.ID, q.ID),
-			Type: policygraph.RelContinues, Start: p.ID, End: q.ID, Properties: map[string]any{}})
+			Type: policygraph.RelContinues, Start: p.ID, End: q.ID})
 	}
 	continued := map[string]bool{}
 	for _, p := range later.pd.Pillars {

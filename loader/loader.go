@@ -810,13 +810,10 @@ func assemble(g *policygraph.Graph, rep *Report, m *matcher, docs []*loadedDoc) 
 	// One relationship per id (the first), sorted by id: a stable sort
 	// keeps the first of equal ids ahead, so no set of the ids seen is
 	// needed (a map of every id, 0.1 MB of a load).
-	rels := slices.Concat(parts...) // nil for none, as the graph's list is then
-	for _, r := range rels {
-		if r.Properties == nil {
-			r.Properties = map[string]any{}
-		}
-	}
-	g.Relationships = rels
+	// A relationship without properties keeps a nil map (every reader
+	// and store reads it as empty; the JSON export writes {}): an empty
+	// map for each of the 1420 structural ones was 0.07 MB of a load.
+	g.Relationships = slices.Concat(parts...) // nil for none, as the graph's list is then
 	slices.SortStableFunc(g.Relationships, func(a, b *policygraph.Relationship) int { return strings.Compare(a.ID, b.ID) })
 	g.Relationships = slices.CompactFunc(g.Relationships, func(a, b *policygraph.Relationship) bool { return a.ID == b.ID })
 

@@ -33,7 +33,7 @@ const (
 )
 
 // slideLine is one lexed line. Its raw text and its NFKC form are the
-// docText's Raw and Norm of the line, not kept again here: a document has
+// docText's raw and Norm of the line, not kept again here: a document has
 // thousands of lines.
 type slideLine struct {
 	line int    // 1-based
@@ -73,15 +73,15 @@ func lexSlides(t *docText) []slideLine {
 	// of it) share one allocation: written in turn into a buffer sized for
 	// all of them, which never moves, each a slice of it.
 	size := 0 // at least what the lines take
-	for i := range t.Raw {
+	for i := range t.lineCount() {
 		if n := norm(i); hasSpaceByte(n) {
 			size += len(n)
 		}
 	}
 	var b strings.Builder
 	b.Grow(size)
-	out := make([]slideLine, len(t.Raw))
-	for i, raw := range t.Raw {
+	out := make([]slideLine, t.lineCount())
+	for i, raw := range t.rawLines() {
 		n := norm(i)
 		flat := n
 		switch {

@@ -66,8 +66,8 @@ func TestLexSlidesCorpus(t *testing.T) {
 	for _, year := range []int{2023, 2025} {
 		dt := corpusText(t, year)
 		ls := lexSlides(dt)
-		if len(ls) != len(dt.Raw) {
-			t.Fatalf("%d: %d items for %d lines", year, len(ls), len(dt.Raw))
+		if len(ls) != len(dt.rawSlice()) {
+			t.Fatalf("%d: %d items for %d lines", year, len(ls), len(dt.rawSlice()))
 		}
 		count := map[shape]int{}
 		for i, l := range ls {
@@ -115,7 +115,7 @@ func corpusText(tb testing.TB, year int) *docText {
 func TestFlatten(t *testing.T) {
 	lines := []string{"", " ", "\f", "\fＧＸ 推進法\f", "a\u2028b", "\u0085x", "\u1680 y ", "\u3000ＧＸ\u3000推進\t法 ", "\v"}
 	for _, year := range []int{2023, 2025} {
-		lines = append(lines, corpusText(t, year).Raw...)
+		lines = append(lines, corpusText(t, year).rawSlice()...)
 	}
 	for _, raw := range lines {
 		if got, want := flatten(raw, strings.TrimSpace(nfkc.String(raw))), normalize(raw); got != want {

@@ -841,9 +841,9 @@ func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 	}
 	// Pointers on lines no measure covers: only a report entry, since the
 	// relationship starts at a measure.
-	covered := make([]bool, len(t.Raw)+2)
+	covered := make([]bool, t.lineCount()+2)
 	for _, m := range pd.Measures {
-		for l := max(1, m.LineStart); l <= m.LineEnd && l <= len(t.Raw); l++ {
+		for l := max(1, m.LineStart); l <= m.LineEnd && l <= t.lineCount(); l++ {
 			covered[l] = true
 		}
 	}

@@ -428,7 +428,7 @@ func TestSpansOwner(t *testing.T) {
 		}
 		slices.SortStableFunc(nodes, func(a, b lineSpan) int { return a.from - b.from })
 		ds := buildSpans(pd)
-		for line := -1; line <= len(d.t.Raw)+1; line++ {
+		for line := -1; line <= len(d.t.rawSlice())+1; line++ {
 			want := ""
 			for _, n := range nodes {
 				if n.from > line {

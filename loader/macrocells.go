@@ -43,17 +43,17 @@ func (p *parser2023) macroCell(i int) int {
 		return -1 // the heading of a goal list
 	}
 	var j lineJoiner
-	j.add(p.t.Raw[it.line-1])
+	j.add(p.t.raw(it.line - 1))
 	last := i
 	// The cell's wrapped lines follow without a blank line, until one
 	// ends a cell as cellEnds23 reads the overview tables' (a closing
 	// parenthesis, …の実施, …の強化): 戦略分野の…支援（GX、…健康） is not
 	// glued to the goal list under it.
-	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds23(p.t.Raw[its[last].line-1]); k++ {
+	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds23(p.t.raw(its[last].line-1)); k++ {
 		if strings.HasPrefix(its[k].flat, "・") {
 			break
 		}
-		j.add(p.t.Raw[its[k].line-1])
+		j.add(p.t.raw(its[k].line - 1))
 		last = k
 	}
 	// A parenthesised paragraph next, after blank lines or none, details
@@ -64,7 +64,7 @@ func (p *parser2023) macroCell(i int) int {
 		k++
 	}
 	if k < len(its) && its[k].kind == k23Sub {
-		j.add(p.t.Raw[its[k].line-1])
+		j.add(p.t.raw(its[k].line - 1))
 		last = k
 	}
 	dir := p.macroDirection(i)
@@ -93,7 +93,7 @@ func (p *parser2023) macroDirection(i int) *policygraph.PolicyDirection {
 			break // the next table or section
 		}
 		if it.kind == k23Text && strings.HasSuffix(it.flat, "のフレームワーク") {
-			title, line = trimSpaces(p.t.Raw[it.line-1]), it.line
+			title, line = trimSpaces(p.t.raw(it.line-1)), it.line
 			break
 		}
 	}

@@ -22,7 +22,7 @@ func (p *parser2023) macroGoal(i int) int {
 	if it.kind != k23Text {
 		return -1
 	}
-	text := trimSpaces(p.t.Raw[it.line-1])
+	text := trimSpaces(p.t.raw(it.line - 1))
 	j := i
 	switch {
 	case strings.HasPrefix(text, "・"):
@@ -32,7 +32,7 @@ func (p *parser2023) macroGoal(i int) int {
 		b.WriteString(trimSpaces(strings.TrimPrefix(text, "・")))
 		for j+1 < len(p.items) && p.items[j+1].kind == k23Text && !strings.HasPrefix(p.items[j+1].flat, "・") {
 			j++
-			b.WriteString(trimSpaces(p.t.Raw[p.items[j].line-1]))
+			b.WriteString(trimSpaces(p.t.raw(p.items[j].line - 1)))
 		}
 		text = b.String()
 	case strings.HasSuffix(it.flat, "実現") || strings.HasSuffix(it.flat, "定着"):
@@ -80,7 +80,7 @@ func (p *parser2023) keyMessageGoal(it item2023) bool {
 	if id := p.pd.Placed.at(it.line); id != "" && !strings.HasPrefix(id, "skipped:") {
 		return false // the wrapped end of a goal already read (line 236)
 	}
-	text := trimSpaces(p.t.Raw[it.line-1])
+	text := trimSpaces(p.t.raw(it.line - 1))
 	if len(statedGoals(text, p.t.Year)) == 0 {
 		return false
 	}

@@ -462,7 +462,7 @@ func TestProseSpans(t *testing.T) {
 			t.Errorf("%s: %d of %d prose sources are spans", e.File, spans, len(srcs))
 		}
 	}
-	dt := &docText{Raw: []string{"ＧＸ 推進の", "\u2028", "支援", "か\u3099"}}
+	dt := handText("ＧＸ 推進の", "\u2028", "支援", "か\u3099")
 	dt.fillNorm()
 	x := newDocIndex(dt)
 	for _, tc := range []struct {

@@ -73,7 +73,7 @@ type item2023 = slideLine
 // body, or the whole line for the legend and numbered lines. It is worked
 // out when asked: the grammar reads it of a few lines only.
 func (p *parser2023) bodyOf(it item2023) string {
-	raw := p.t.Raw[it.line-1]
+	raw := p.t.raw(it.line - 1)
 	if it.kind == k23Legend || it.shape == shapeNumbered || it.shape == shapeNumbers {
 		return trimSpaces(raw) // text to this grammar: keep the number
 	}
@@ -106,10 +106,10 @@ var (
 // table headers).
 // It sets the lines' kinds and returns what the pillar headings and
 // contents lines say, by line.
-func lex2023(lines []slideLine, raw []string) map[int]*head2023 {
+func lex2023(lines []slideLine, t *docText) map[int]*head2023 {
 	heads := map[int]*head2023{}
 	for i := range lines {
-		if h := lexLine23(&lines[i], raw[i]); h != nil {
+		if h := lexLine23(&lines[i], t.raw(i)); h != nil {
 			heads[lines[i].line] = h
 		}
 	}
@@ -373,7 +373,7 @@ func read2023(t *docText) (*parser2023, error) {
 	p := &parser2023{
 		docBuilder: b,
 		items:      b.lines,
-		heads:      lex2023(b.lines, t.Raw),
+		heads:      lex2023(b.lines, t),
 		cellIDs:    idSet{},
 		pillars:    map[string]*policygraph.Pillar{},
 		aliases:    map[string][]string{},
@@ -439,7 +439,7 @@ func (p *parser2023) findPillars() error {
 			isDetail[k] = detail
 			pl := &policygraph.Pillar{
 				ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: h.pkind, Ordinal: h.pord,
-				Name:   headingName23(p.t.Raw[it.line-1]),
+				Name:   headingName23(p.t.raw(it.line - 1)),
 				Source: policygraph.Source{File: p.t.File, LineStart: it.line, LineEnd: end, Quote: p.quote(it.line, end)},
 			}
 			p.pillars[k] = pl
@@ -611,7 +611,7 @@ func (p *parser2023) pillarHeading(i int) int {
 		return i
 	}
 	p.place(it.line, pl.ID)
-	p.addAlias(k, headingName23(p.t.Raw[it.line-1]))
+	p.addAlias(k, headingName23(p.t.raw(it.line-1)))
 	suffix := h.psuffix
 	if suffix == "" && i+1 < len(p.items) && p.items[i+1].kind == k23HeadSuffix {
 		i++
@@ -693,7 +693,7 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 	// a goal may wrap onto the next line (ＤＸ: "…半導体を生産す\nる企業の…")
 	if it.line < len(p.items) && p.items[it.line].kind == k23Text {
 		end++
-		goal += trimSpaces(p.t.Raw[end-1])
+		goal += trimSpaces(p.t.raw(end - 1))
 	}
 	if goal == "" || !statesQuantity(goal) {
 		p.placeRange(it.line, end, pl.ID)
@@ -800,7 +800,7 @@ func (p *parser2023) summaryTable(i int) int {
 		if expectName {
 			name := ""
 			for k := i; k < j; k++ {
-				name += trimSpaces(p.t.Raw[its[k].line-1])
+				name += trimSpaces(p.t.raw(its[k].line - 1))
 			}
 			key := p.matchPillar(name, kind)
 			if key == "" {
@@ -953,7 +953,7 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 	}
 	cell := make([]cellLine, 0, j-i)
 	for _, it := range p.items[i:j] {
-		cell = append(cell, cellLine{it.line, trimSpaces(p.t.Raw[it.line-1])})
+		cell = append(cell, cellLine{it.line, trimSpaces(p.t.raw(it.line - 1))})
 	}
 	whole, goals, bare := splitGoalCell(cell, goalSeparators23)
 	for _, g := range goals {
@@ -1012,7 +1012,7 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 		cur = nil
 	}
 	for li, l := range lines {
-		raw := trimSpaces(p.t.Raw[l-1])
+		raw := trimSpaces(p.t.raw(l - 1))
 		if cur == nil && li+1 < len(lines) && isSumLabel23(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
 			// "2025年大阪・関西万博" over the cells it dates: a label, not
 			// the head of the next cell
@@ -1314,7 +1314,7 @@ loop:
 		case k23Arrow, k23Text, k23Sub:
 			body := p.bodyOf(it)
 			if it.kind == k23Text || it.kind == k23Sub {
-				body = trimSpaces(p.t.Raw[it.line-1])
+				body = trimSpaces(p.t.raw(it.line - 1))
 			}
 			if kind == "INDICATOR" {
 				// （関連指標） ・a … / ・b / ・c 83
@@ -1347,7 +1347,7 @@ loop:
 			if cur == nil {
 				break loop
 			}
-			body := trimSpaces(p.t.Raw[it.line-1])
+			body := trimSpaces(p.t.raw(it.line - 1))
 			cur.j.add(body)
 			cur.b = it.line
 		default:
@@ -1389,11 +1389,11 @@ func (p *parser2023) detailLine(i int) int {
 		return i
 	case k23Sub, k23Angle:
 		if it.kind == k23Sub {
-			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.Raw[it.line-1]), "（"), "）"), p.pillar
+			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.raw(it.line-1)), "（"), "）"), p.pillar
 		}
 		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
 			// pages without 【】 headings group by （…）
-			name := strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.Raw[it.line-1]), "（"), "）")
+			name := strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.raw(it.line-1)), "（"), "）")
 			p.group = p.groupFor(p.pillar, name, it.line, false)
 			p.groupFromSub = true
 			p.place(it.line, p.group.ID)
@@ -1453,7 +1453,7 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		if p.isPackageTitle(nx) {
 			break
 		}
-		tj.add(trimSpaces(p.t.Raw[nx.line-1]))
+		tj.add(trimSpaces(p.t.raw(nx.line - 1)))
 		b = nx.line
 		last = j
 	}
@@ -1505,7 +1505,7 @@ func (p *parser2023) packageLine(i int) int {
 	switch {
 	case p.isPackageTitle(it):
 		p.sub = ""
-		p.group = p.groupFor(p.pillar, trimSpaces(p.t.Raw[it.line-1]), it.line, false)
+		p.group = p.groupFor(p.pillar, trimSpaces(p.t.raw(it.line-1)), it.line, false)
 		p.groupFromSub = false
 		p.place(it.line, p.group.ID)
 		return i
@@ -1523,7 +1523,7 @@ func (p *parser2023) packageLine(i int) int {
 		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
 		p.ownProse(it.line, its[j-1].line)
 		return j - 1
-	case it.kind == k23Text && hasCircLead(trimSpaces(p.t.Raw[it.line-1])):
+	case it.kind == k23Text && hasCircLead(trimSpaces(p.t.raw(it.line-1))):
 		p.place(it.line, "skipped:subheading")
 		p.ownProse(it.line, it.line)
 		return i

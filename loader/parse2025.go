@@ -27,7 +27,7 @@ import (
 // items (one item per line, with its line number), and the parser below
 // builds nodes from the items.
 func parse2025(t *docText) (*parsedDoc, error) {
-	if t == nil || len(t.Raw) == 0 {
+	if t == nil || t.lineCount() == 0 {
 		file := ""
 		if t != nil {
 			file = t.File
@@ -44,7 +44,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 	if lx.dirStart < 0 && lx.tableStart < 0 {
 		return nil, fmt.Errorf("%s:%d: no 政策の方向性 heading and no 長期的目標/第３次以降の進捗 table: not a text of the interim-2025 layout (第4次中間整理)", t.File, 1)
 	}
-	b.pd.Doc = &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: len(t.Raw)}
+	b.pd.Doc = &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: t.lineCount()}
 	p := &parser25{docBuilder: b, lx: lx, pillars: pillars}
 	p.parseDirections()
 	p.parseTables()
@@ -135,7 +135,7 @@ type stateFn25 func(*lexer25) stateFn25
 func (lx *lexer25) newItem(i int) item25 {
 	l := &lx.lines[i]
 	it := item25{line: i + 1, pageStart: l.pageStart}
-	it.text = trimSpaces(lx.t.Raw[i])
+	it.text = trimSpaces(lx.t.raw(i))
 	if i < len(lx.t.Norm) {
 		it.norm = lx.t.Norm[i]
 	}
@@ -148,7 +148,7 @@ func (lx *lexer25) newItem(i int) item25 {
 }
 
 func (lx *lexer25) sectionEnd(from int) int {
-	end := len(lx.t.Raw)
+	end := lx.t.lineCount()
 	for _, s := range []int{lx.dirStart, lx.tableStart} {
 		if s > from && s < end {
 			end = s
@@ -268,7 +268,7 @@ func lexTables25(lx *lexer25) stateFn25 {
 	if lx.tableStart < 0 {
 		return nil
 	}
-	for i := lx.tableStart; i < len(lx.t.Raw); i++ {
+	for i := lx.tableStart; i < lx.t.lineCount(); i++ {
 		it := lx.newItem(i)
 		if it.typ == it25Blank {
 			lx.items = append(lx.items, it)
@@ -426,7 +426,7 @@ func (p *parser25) parseTables() {
 	if p.lx.tableStart < 0 {
 		return
 	}
-	items := p.itemsIn(p.lx.tableStart+1, len(p.t.Raw)+1)
+	items := p.itemsIn(p.lx.tableStart+1, p.t.lineCount()+1)
 	var segs []*segment25
 	var seg *segment25
 	newSeg := func(line int) {
@@ -1073,7 +1073,7 @@ func (p *parser25) groupMembership(seg *segment25) map[int]*group25 {
 var reGoalPair25 = regexp.MustCompile(`([0-9]{4})年度?([0-9]+(?:\.[0-9]+)?)兆円`)
 
 func (p *parser25) parseMacro() {
-	end := len(p.t.Raw)
+	end := p.t.lineCount()
 	for _, s := range []int{p.lx.dirStart, p.lx.tableStart} {
 		if s >= 0 && s < end {
 			end = s
@@ -1082,7 +1082,7 @@ func (p *parser25) parseMacro() {
 	// the ①②③ summary of the directions on the page before them
 	summary := map[int]string{}
 	for i := 0; i < end; i++ {
-		n := strings.TrimSpace(p.t.Raw[i]) // circled25 digits: NFKC would turn them into digits
+		n := strings.TrimSpace(p.t.raw(i)) // circled25 digits: NFKC would turn them into digits
 		r, _ := utf8.DecodeRuneInString(n)
 		ord, ok := circled25[r]
 		if !ok {

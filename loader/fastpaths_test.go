@@ -294,7 +294,7 @@ func TestLonePageNumber(t *testing.T) {
 	re := regexp.MustCompile(`^[0-9]{1,3}$`)
 	texts := []string{"", "1", "12", "123", "1234", "１２", "1\n", "a1", " 1", "٣", "0"}
 	for _, year := range []int{2023, 2025} {
-		texts = append(texts, corpusText(t, year).Norm...)
+		texts = append(texts, corpusText(t, year).normSlice()...)
 	}
 	for _, s := range texts {
 		if got, want := isDigits(s, 1, 3), re.MatchString(s); got != want {
@@ -332,7 +332,7 @@ func TestChartNumbersQuickReject(t *testing.T) {
 	}
 	texts := []string{" 12 34", "\u3000▲3 4%", "▲1.5", "+3", "-", "x1", "1 x", "12,000 3.5%", "\t", "%"}
 	for _, year := range []int{2023, 2025} {
-		texts = append(texts, corpusText(t, year).Norm...)
+		texts = append(texts, corpusText(t, year).normSlice()...)
 	}
 	for _, n := range texts {
 		if got, want := isChartNumbers(n), full(n); got != want {
@@ -410,7 +410,7 @@ func TestLexSlidesFlat(t *testing.T) {
 	texts[2].fillNorm()
 	for _, dt := range texts {
 		for i, l := range lexSlides(dt) {
-			if want := flatten(dt.rawSlice()[i], dt.Norm[i]); l.flat != want {
+			if want := flatten(dt.rawSlice()[i], dt.normSlice()[i]); l.flat != want {
 				t.Errorf("line %d: flat %q, want %q", i+1, l.flat, want)
 			}
 		}

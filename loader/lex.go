@@ -63,12 +63,7 @@ const bulletRunes = "⚫●○〇➢–•✓\uf070"
 
 // lexSlides lexes every line of t.
 func lexSlides(t *docText) []slideLine {
-	norm := func(i int) string {
-		if i < len(t.Norm) {
-			return t.Norm[i]
-		}
-		return ""
-	}
+	norm := t.norm
 	// The lines' flat forms that differ from their NFKC form (dropSpaces
 	// of it) share one allocation: written in turn into a buffer sized for
 	// all of them, which never moves, each a slice of it.

@@ -847,7 +847,7 @@ func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 			covered[l] = true
 		}
 	}
-	for i, n := range t.Norm {
+	for i, n := range t.normLines() {
 		if covered[i+1] || !strings.Contains(n, "参照") {
 			continue
 		}

@@ -177,7 +177,7 @@ func TestPageMap(t *testing.T) {
 			t.Errorf("page %d not recovered", page)
 			continue
 		}
-		if text := strings.Join(txt.Norm[from-1:to], ""); !strings.Contains(text, want) {
+		if text := strings.Join(txt.normSlice()[from-1:to], ""); !strings.Contains(text, want) {
 			t.Errorf("page %d = lines %d-%d, which lack %q", page, from, to, want)
 		}
 	}

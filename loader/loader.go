@@ -939,7 +939,7 @@ func countLines(docs []*loadedDoc, docAmounts []int) {
 		dr.Nodes[policygraph.LabelTarget] = len(pd.Targets)
 		dr.Nodes[policygraph.LabelPolicyDirection] = len(pd.Directions)
 		dr.Skipped, dr.Furniture = map[string]int{}, map[string]int{}
-		for i, l := range d.t.Norm {
+		for i, l := range d.t.normLines() {
 			if l == "" {
 				continue
 			}

@@ -33,7 +33,7 @@ type docIndex struct {
 // paragraph starts before it: a caller reading back only as far as floor
 // walks each line once however many amounts a paragraph holds.
 func (x *docIndex) paragraphStart(line, floor int) int {
-	for line > max(floor, 1) && x.t.Norm[line-2] != "" {
+	for line > max(floor, 1) && x.t.norm(line-2) != "" {
 		line--
 	}
 	return int(x.lineS[line-1])
@@ -441,7 +441,7 @@ func proseSources(x *docIndex, pd *parsedDoc) []mentionSource {
 		lines = lines[:0]
 		from, to, size = 0, 0, 0
 	}
-	for i, l := range t.Norm {
+	for i, l := range t.normLines() {
 		n := i + 1
 		switch {
 		case l == "":
@@ -481,7 +481,7 @@ func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 	var buf [utf8.UTFMax]byte
 	for li := from - 1; li < to; li++ {
 		out := x.s[x.lineStart(li):x.lineStart(li+1)]
-		l, p := x.t.Norm[li], 0 // l[:i] mapped is out[:p]
+		l, p := x.t.norm(li), 0 // l[:i] mapped is out[:p]
 		for i := 0; i < len(l); {
 			var b []byte
 			if c := l[i]; c < utf8.RuneSelf {

@@ -450,7 +450,7 @@ func TestProseSpans(t *testing.T) {
 		}
 		spans, srcs := 0, proseSources(d.pd.index, d.pd)
 		for _, src := range srcs {
-			want := normalize(strings.Join(d.t.Norm[src.from-1:src.to], ""))
+			want := normalize(strings.Join(d.t.normSlice()[src.from-1:src.to], ""))
 			if got := d.pd.index.sourceText(src); got != want {
 				t.Errorf("%s lines %d-%d: %q, want %q", e.File, src.from, src.to, got, want)
 			}

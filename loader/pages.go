@@ -189,7 +189,7 @@ func pageBreaks(t *docText) (breaks, spaced, gaps []int) {
 	for i, raw := range t.rawLines() {
 		// a form feed, where an extraction keeps them, ends a page for sure
 		formFeed = formFeed || strings.Contains(raw, "\f")
-		if t.Norm[i] == "" {
+		if t.norm(i) == "" {
 			blanks++
 			continue
 		}
@@ -218,7 +218,7 @@ func pageBreaks(t *docText) (breaks, spaced, gaps []int) {
 		last := breaks[len(breaks)-1]
 		body := 0
 		for l := last; l < c; l++ {
-			if t.Norm[l-1] != "" {
+			if t.norm(l-1) != "" {
 				body++
 			}
 		}
@@ -255,19 +255,19 @@ func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[le
 
 func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 	n := t.lineCount()
-	blank := func(l int) bool { return l < 1 || l > n || t.Norm[l-1] == "" }
+	blank := func(l int) bool { return l < 1 || l > n || t.norm(l-1) == "" }
 	slide := func(l int) int { return sort.SearchInts(breaks, l+1) }
 	var out []pageAnchor
 	lonePerSlide := map[int]int{}
 	for i := range t.lineCount() {
 		l := i + 1
-		if isDigits(t.Norm[i], 1, 3) && blank(l-1) && blank(l+1) {
+		if isDigits(t.norm(i), 1, 3) && blank(l-1) && blank(l+1) {
 			lonePerSlide[slide(l)]++
 		}
 	}
 	for i, raw := range t.rawLines() {
 		l := i + 1
-		nl := t.Norm[i]
+		nl := t.norm(i)
 		switch {
 		case isDigits(nl, 1, 3) && blank(l-1) && blank(l+1):
 			// several bare numbers on one slide are chart values
@@ -291,7 +291,7 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 			// names it, within maxLook slides (a bound on hostile input)
 			from := sort.SearchInts(breaks, l+1)
 			for _, b := range breaks[from:min(len(breaks), from+maxLook)] {
-				if name != "" && strings.Contains(t.Norm[b-1], name) {
+				if name != "" && strings.Contains(t.norm(b-1), name) {
 					out = append(out, pageAnchor{line: b, page: v, kind: "contents"})
 					break
 				}

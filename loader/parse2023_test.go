@@ -586,7 +586,7 @@ func TestParse2023Deterministic(t *testing.T) {
 // assertAllPlaced23: every non-blank line is placed.
 func assertAllPlaced23(t *testing.T, dt *docText, pd *parsedDoc) {
 	t.Helper()
-	for i, n := range dt.Norm {
+	for i, n := range dt.normSlice() {
 		if n != "" && pd.Placed[i+1] == "" {
 			t.Errorf("line %d unplaced: %q", i+1, dt.rawSlice()[i])
 		}
@@ -686,8 +686,8 @@ func lexLine2023(t *docText, i int) (item2023, *head2023) {
 	if i < len(t.rawSlice()) {
 		raw = t.rawSlice()[i]
 	}
-	if i < len(t.Norm) {
-		n = t.Norm[i]
+	if i < len(t.normSlice()) {
+		n = t.normSlice()[i]
 	}
 	l := lexSlideLine(i+1, raw, n)
 	h := lexLine23(&l, raw)

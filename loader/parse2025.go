@@ -104,7 +104,7 @@ var (
 // lexer runs one state per part.
 func lex25(t *docText, lines []slideLine) *lexer25 {
 	lx := &lexer25{t: t, lines: lines, items: make([]item25, 0, len(lines)), dirStart: -1, tableStart: -1}
-	for i, n := range t.Norm {
+	for i, n := range t.normLines() {
 		if lx.dirStart < 0 && reDirHead25.MatchString(n) {
 			lx.dirStart = i
 		}
@@ -114,7 +114,7 @@ func lex25(t *docText, lines []slideLine) *lexer25 {
 			// （参考） or the 新機軸/施策の柱 header cell just above belong
 			// to the table part
 			for j := i - 1; j >= 0 && j >= i-4; j-- {
-				switch t.Norm[j] {
+				switch t.norm(j) {
 				case "(参考)", "新機軸", "施策の柱", "新機軸施", "策の柱", "新機軸の":
 					lx.tableStart = j
 				}
@@ -136,9 +136,7 @@ func (lx *lexer25) newItem(i int) item25 {
 	l := &lx.lines[i]
 	it := item25{line: i + 1, pageStart: l.pageStart}
 	it.text = trimSpaces(lx.t.raw(i))
-	if i < len(lx.t.Norm) {
-		it.norm = lx.t.Norm[i]
-	}
+	it.norm = lx.t.norm(i)
 	it.typ = it25Text
 	if it.text == "" {
 		it.typ = it25Blank
@@ -203,7 +201,7 @@ func lexMacro25(lx *lexer25) stateFn25 {
 // unit (（総労働時間） / 922 / 億時間, 総額 / 233 / 兆円).
 func (lx *lexer25) blankAround(i int) bool {
 	for _, j := range []int{i - 1, i + 1} {
-		if j >= 0 && j < len(lx.t.Norm) && lx.t.Norm[j] != "" {
+		if j >= 0 && j < lx.t.lineCount() && lx.t.norm(j) != "" {
 			return false
 		}
 	}
@@ -214,8 +212,8 @@ func (lx *lexer25) blankAround(i int) bool {
 // not a page number.
 func (lx *lexer25) numericNeighbour(i int) bool {
 	for _, d := range []int{-1, 1} {
-		for j := i + d; j >= 0 && j < len(lx.t.Norm); j += d {
-			if lx.t.Norm[j] == "" {
+		for j := i + d; j >= 0 && j < lx.t.lineCount(); j += d {
+			if lx.t.norm(j) == "" {
 				continue
 			}
 			return lx.isNumeric(j)
@@ -1105,7 +1103,7 @@ func (p *parser25) parseMacro() {
 		summary[i+1] = dir.ID
 		// its wrapped tail: the next line, if the title ends like it
 		if i+1 < end {
-			next := p.t.normalize(p.t.Norm[i+1])
+			next := p.t.normalize(p.t.norm(i + 1))
 			rs := []rune(next)
 			if len(rs) >= 2 && strings.HasSuffix(title, string(rs[max(0, len(rs)-3):])) {
 				summary[i+2] = dir.ID

@@ -10,10 +10,9 @@ import (
 
 // docText is one seed document as lines.
 type docText struct {
-	File  string   // seed file name, as in provenance
-	Year  int      // edition year from the manifest: ids and relative dates
-	DocID string   // e.g. "doc:2023"
-	Norm  []string // Norm[i] is NFKC(raw(i)) with surrounding space trimmed
+	File  string // seed file name, as in provenance
+	Year  int    // edition year from the manifest: ids and relative dates
+	DocID string // e.g. "doc:2023"
 	// Edition is the curated knowledge of the document's edition (its
 	// pillar table), nil when aliases.json has no entry for it.
 	Edition *editionKnowledge
@@ -26,6 +25,12 @@ type docText struct {
 	// a load.
 	text   string
 	starts []int32
+	// The lines' NFKC forms (norm): normChanged has a bit for each line
+	// NFKC changes, whose form is normText from the end of the line
+	// before's (normEnd[i-1], 0 for the first) to normEnd[i].
+	normText    string
+	normEnd     []int32
+	normChanged []uint64
 }
 
 // placement is what each line went into, by 1-based line ("" for none,

@@ -19,7 +19,7 @@ func TestNewDocText(t *testing.T) {
 	if diff := cmp.Diff([]string{" ＧＸ推進法 ", "", "  ２行目\u3000", "last"}, txt.rawSlice()); diff != "" {
 		t.Errorf("Raw (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"GX推進法", "", "2行目", "last"}, txt.Norm); diff != "" {
+	if diff := cmp.Diff([]string{"GX推進法", "", "2行目", "last"}, txt.normSlice()); diff != "" {
 		t.Errorf("Norm (-want +got):\n%s", diff)
 	}
 	if txt.File != "a.txt" || txt.Year != 2023 || txt.DocID != "doc:2023" {
@@ -49,8 +49,8 @@ func TestFillNormOneBuffer(t *testing.T) {
 		txt := handText(raw...)
 		txt.fillNorm()
 		for i, l := range raw {
-			if want := strings.TrimSpace(nfkc.String(l)); txt.Norm[i] != want {
-				t.Errorf("%q: Norm[%d] = %q, want %q", raw, i, txt.Norm[i], want)
+			if want := strings.TrimSpace(nfkc.String(l)); txt.normSlice()[i] != want {
+				t.Errorf("%q: Norm[%d] = %q, want %q", raw, i, txt.normSlice()[i], want)
 			}
 		}
 	}
@@ -107,14 +107,24 @@ func TestNewDocTextErrors(t *testing.T) {
 	}
 }
 
-// handText is a docText of lines as a test builds one by hand: neither
-// checked nor normalised (fillNorm).
+// handText is a docText of lines as a test builds one by hand: not
+// checked, but normalised (fillNorm) as newDocText does.
 func handText(lines ...string) *docText {
 	t := &docText{text: strings.Join(lines, "\n")}
 	if len(lines) > 0 {
 		t.starts = lineStarts(t.text)
 	}
+	t.fillNorm()
 	return t
+}
+
+// normSlice is the NFKC forms of the lines of t as a slice.
+func (t *docText) normSlice() []string {
+	out := make([]string, 0, t.lineCount())
+	for _, l := range t.normLines() {
+		out = append(out, l)
+	}
+	return out
 }
 
 // rawSlice is the raw lines of t as a slice.

@@ -35,7 +35,7 @@ func simItems(docs []*loadedDoc) [][]*simItem {
 			// as docSimItems makes them: the simText read in place
 			u := unmarked(m.Text)
 			nk, nb, _ := simCounts(u)
-			items[i] = append(items[i], &simItem{m: m, text: u, simRunes: int32(nk), simBytes: int32(nb), nbg: bigram.Len(simText(m.Text))})
+			items[i] = append(items[i], &simItem{m: m, text: u, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Len(simText(m.Text)))})
 		}
 	}
 	return items

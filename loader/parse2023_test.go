@@ -689,7 +689,7 @@ func lexLine2023(t *docText, i int) (item2023, *head2023) {
 	if i < len(t.normSlice()) {
 		n = t.normSlice()[i]
 	}
-	l := lexSlideLine(i+1, raw, n)
+	l := lexSlideLine(raw, n)
 	h := lexLine23(&l, raw)
 	return l, h
 }

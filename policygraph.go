@@ -227,7 +227,9 @@ type Organisation struct {
 // Relationship is a typed, directed edge between two nodes. Properties hold
 // the edge data of the model: surface and line for CITES_LAW/USES_FUND,
 // score for EVOLVES_FROM, via for REFERS_TO. Values are strings, ints or
-// float64s only so that every store round-trips them unchanged.
+// float64s only so that every store round-trips them unchanged. An edge
+// without properties may hold nil or an empty map: read it, never write
+// to it.
 type Relationship struct {
 	ID         string         `json:"id"`
 	Type       string         `json:"type"`

@@ -201,7 +201,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		line := x.lineOf(start)
 		// A number alone on its line is a chart data label (総額 / 233 / 兆円
 		// in 2025): the chart, not a sentence, states it.
-		if strings.HasPrefix(pd.Placed.at(line), "furniture:") || digitsOnlyRe.MatchString(x.t.Norm[line-1]) {
+		if strings.HasPrefix(pd.Placed.at(line), "furniture:") || digitsOnlyRe.MatchString(x.t.norm(line-1)) {
 			continue
 		}
 		a := policygraph.Amount{Yen: yen}

@@ -67,7 +67,7 @@ func amountsIn(t *testing.T, placed map[int]string, lines ...string) []policygra
 
 // placementOf is a placement of dt's lines from a map of line → id.
 func placementOf(dt *docText, placed map[int]string) placement {
-	p := make(placement, len(dt.Raw)+1)
+	p := make(placement, len(dt.rawSlice())+1)
 	for l, id := range placed {
 		p[l] = id
 	}

@@ -22,7 +22,7 @@ func newDocBuilder(t *docText) docBuilder {
 	// than grown by doubling: the seed's documents give 0.16 node ids a
 	// line (564 of 3432, 357 of 2156), 0.12 and 0.13 measures (415, 278),
 	// 0.33 and 0.19 structural relationships (1147, 410).
-	n := len(t.Raw)
+	n := t.lineCount()
 	pd := &parsedDoc{Placed: make(placement, n+1), Measures: make([]*policygraph.Measure, 0, n/7),
 		Rels: make([]*policygraph.Relationship, 0, n*2/5)}
 	return docBuilder{t: t, lines: lexSlides(t), pd: pd, ids: make(idSet, n/6)}
@@ -32,7 +32,7 @@ func newDocBuilder(t *docText) docBuilder {
 // wins, except over a "skipped:" one: prose skipped at first can turn out
 // to belong to a node.
 func (b *docBuilder) place(line int, id string) {
-	if line < 1 || line > len(b.t.Raw) || id == "" {
+	if line < 1 || line > b.t.lineCount() || id == "" {
 		return // "" is what an unplaced line holds
 	}
 	if prev := b.pd.Placed[line]; prev == "" || strings.HasPrefix(prev, "skipped:") {
@@ -51,7 +51,7 @@ func (b *docBuilder) placeRange(from, to int, id string) {
 
 // quote returns lines from..to verbatim, clamped to the document.
 func (b *docBuilder) quote(from, to int) string {
-	from, to = max(from, 1), min(to, len(b.t.Raw))
+	from, to = max(from, 1), min(to, b.t.lineCount())
 	if from > to {
 		return ""
 	}
@@ -63,9 +63,9 @@ func (b *docBuilder) source(from, to int) policygraph.Source {
 	return policygraph.Source{File: b.t.File, LineStart: from, LineEnd: to, Quote: b.quote(from, to)}
 }
 
-// rel adds a structural relationship (no properties).
+// rel adds a structural relationship (no properties: a nil map).
 func (b *docBuilder) rel(typ, start, end string) {
-	b.pd.Rels = append(b.pd.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end, Properties: map[string]any{}})
+	b.pd.Rels = append(b.pd.Rels, &policygraph.Relationship{ID: relID(typ, start, end), Type: typ, Start: start, End: end})
 }
 
 // addTarget adds a Target of pillar pl (nil: of the document, a goal of

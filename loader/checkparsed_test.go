@@ -11,7 +11,8 @@ import (
 // Document's), whatever comes after it.
 func TestCheckParsedFirstError(t *testing.T) {
 	src := func(from, to int) policygraph.Source { return policygraph.Source{LineStart: from, LineEnd: to} }
-	txt := &docText{File: "f.txt", Raw: []string{"a", "b", "c"}}
+	txt := handText("a", "b", "c")
+	txt.File = "f.txt"
 	doc := &policygraph.Document{ID: "doc:1"}
 	pillar := func(id string, from, to int) *policygraph.Pillar {
 		return &policygraph.Pillar{ID: id, Source: src(from, to)}

@@ -20,7 +20,7 @@ func (p *parser25) parseDirections() {
 		return
 	}
 	from := p.lx.dirStart + 1
-	to := len(p.t.Raw) + 1
+	to := p.t.lineCount() + 1
 	if p.lx.tableStart >= 0 {
 		to = p.lx.tableStart + 1
 	}

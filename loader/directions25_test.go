@@ -25,7 +25,7 @@ func TestEvolvesFromDirectionItem(t *testing.T) {
 		var out []*simItem
 		for _, m := range ms {
 			st := simText(m.Text)
-			out = append(out, &simItem{m: m, text: st, bg: simBigrams(st)})
+			out = append(out, &simItem{m: m, text: st})
 		}
 		return out
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -31,7 +30,7 @@ type editionKnowledge struct {
 	Note    string       `json:"note"`
 	Pillars []pillarSpec `json:"pillars"`
 
-	norm []string // Markers in NFKC form, as docText.Norm
+	norm []string // Markers in NFKC form, as docText.norm
 }
 
 // pillarSpec is what the text says about one pillar: its kind and printed
@@ -178,8 +177,11 @@ func (et *editionTable) detect(t *docText) (*editionKnowledge, error) {
 	for _, e := range et.list {
 		n := 0
 		for _, mk := range e.norm {
-			if slices.ContainsFunc(t.Norm, func(l string) bool { return strings.Contains(l, mk) }) {
-				n++
+			for _, l := range t.normLines() {
+				if strings.Contains(l, mk) {
+					n++
+					break
+				}
 			}
 		}
 		switch {

@@ -37,7 +37,7 @@ func newRefIndex(t *docText) *refIndex {
 	x := &refIndex{}
 	var b strings.Builder
 	var out []byte
-	for li, l := range t.Raw {
+	for li, l := range t.rawSlice() {
 		for off, r := range l {
 			start := b.Len()
 			if m, ok := nfkc.Rune(r); ok {
@@ -76,8 +76,8 @@ func (x *refIndex) chunkAt(p int) int {
 // drops or composes.
 func TestDocIndexRawRunes(t *testing.T) {
 	texts := []*docText{corpusText(t, 2023), corpusText(t, 2025),
-		{Raw: []string{"", " ", "ｶﾞｽ ＧＸ\u3000推進", "", "㍻元年 … ﷺ", "か\u3099 \u0301", "\t", ""}},
-		{Raw: []string{"  ", ""}}, {Raw: nil}}
+		handText("", " ", "ｶﾞｽ ＧＸ\u3000推進", "", "㍻元年 … ﷺ", "か\u3099 \u0301", "\t", ""),
+		handText("  ", ""), handText()}
 	for n, dt := range texts {
 		x, ref := newDocIndex(dt), newRefIndex(dt)
 		if x.s != ref.s {
@@ -188,7 +188,7 @@ func TestRegexpGuards(t *testing.T) {
 	lines := []string{"ミッション1:炭素中立型社会の実現(考え方)", "OS4:徹底した日本社会のグローバル化", "1人材・・・p.58",
 		"ミッション志向の産業政策(8分野):", "社会基盤(OS)の組替え(5分野):", "社会基盤(OS)の組換え(5分野):", "【再掲】", "(再掲)", "[再掲]"}
 	for _, year := range []int{2023, 2025} {
-		for _, raw := range corpusText(t, year).Raw {
+		for _, raw := range corpusText(t, year).rawSlice() {
 			lines = append(lines, normalize(raw), raw)
 		}
 	}
@@ -271,7 +271,7 @@ func TestRuneIndexScan(t *testing.T) {
 func TestStripPunctAsMap(t *testing.T) {
 	texts := []string{"", "、", "abc", "（再掲）ＧＸ推進法", "\xff", "a\xffb", "\ufffd", "x\xe3\x81", "施策 ・ 支援"}
 	for _, year := range []int{2023, 2025} {
-		for _, raw := range corpusText(t, year).Raw {
+		for _, raw := range corpusText(t, year).rawSlice() {
 			texts = append(texts, raw, normalize(raw))
 		}
 	}
@@ -294,7 +294,7 @@ func TestLonePageNumber(t *testing.T) {
 	re := regexp.MustCompile(`^[0-9]{1,3}$`)
 	texts := []string{"", "1", "12", "123", "1234", "１２", "1\n", "a1", " 1", "٣", "0"}
 	for _, year := range []int{2023, 2025} {
-		texts = append(texts, corpusText(t, year).Norm...)
+		texts = append(texts, corpusText(t, year).normSlice()...)
 	}
 	for _, s := range texts {
 		if got, want := isDigits(s, 1, 3), re.MatchString(s); got != want {
@@ -332,7 +332,7 @@ func TestChartNumbersQuickReject(t *testing.T) {
 	}
 	texts := []string{" 12 34", "\u3000▲3 4%", "▲1.5", "+3", "-", "x1", "1 x", "12,000 3.5%", "\t", "%"}
 	for _, year := range []int{2023, 2025} {
-		texts = append(texts, corpusText(t, year).Norm...)
+		texts = append(texts, corpusText(t, year).normSlice()...)
 	}
 	for _, n := range texts {
 		if got, want := isChartNumbers(n), full(n); got != want {
@@ -406,11 +406,11 @@ func TestLoadConcurrent(t *testing.T) {
 // flatten's, line by line.
 func TestLexSlidesFlat(t *testing.T) {
 	texts := []*docText{corpusText(t, 2023), corpusText(t, 2025),
-		{Raw: []string{"", " a b ", "\fＧＸ 推進\f", "ＧＸ　推進 法", "x\u2028 y", "一 二", "三"}}}
+		handText("", " a b ", "\fＧＸ 推進\f", "ＧＸ　推進 法", "x\u2028 y", "一 二", "三")}
 	texts[2].fillNorm()
 	for _, dt := range texts {
 		for i, l := range lexSlides(dt) {
-			if want := flatten(dt.Raw[i], dt.Norm[i]); l.flat != want {
+			if want := flatten(dt.rawSlice()[i], dt.normSlice()[i]); l.flat != want {
 				t.Errorf("line %d: flat %q, want %q", i+1, l.flat, want)
 			}
 		}

@@ -49,7 +49,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		n := len(txt.Raw)
+		n := len(txt.rawSlice())
 		check := func(id string, s policygraph.Source) {
 			if s.LineStart < 1 || s.LineEnd < s.LineStart || s.LineEnd > n || s.File != "" && s.File != "fuzz.txt" {
 				t.Fatalf("%s: bad provenance %s:%d-%d (file has %d lines)", id, s.File, s.LineStart, s.LineEnd, n)

@@ -17,7 +17,7 @@ func (p *parser25) noteUngrouped(seg *segment25, groupOf map[int]*group25) {
 	}
 	var idx []int // the ungrouped cells
 	for i, c := range seg.cells {
-		if groupOf[i] == nil && cellText25(c) != "" {
+		if groupOf[i] == nil && c.hasText() {
 			idx = append(idx, i)
 		}
 	}

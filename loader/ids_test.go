@@ -52,7 +52,7 @@ func TestNormalizeOnePass(t *testing.T) {
 	texts := []string{"", " ", "\t\r\n", "GX推進法", "ＧＸ 推進\u3000法", "ＧＸ推進法 ｶﾞｽ", "① 施策…", "か\u3099",
 		"ＧＸか\u3099", "a\u3000b\u2028c", "\u3000", "Ⅱ期 ", "２０３０年度　４６％削減", "\uf070 GI基金"}
 	for _, year := range []int{2023, 2025} {
-		raw := corpusText(t, year).Raw
+		raw := corpusText(t, year).rawSlice()
 		texts = append(texts, raw...)
 		for i := 1; i < len(raw); i++ {
 			texts = append(texts, raw[i-1]+raw[i], strings.Join(raw[max(0, i-5):i], "\n"))

@@ -33,10 +33,10 @@ const (
 )
 
 // slideLine is one lexed line. Its raw text and its NFKC form are the
-// docText's Raw and Norm of the line, not kept again here: a document has
-// thousands of lines.
+// docText's raw and norm of the line, not kept again here, nor its number:
+// lexSlides returns a line at each index, line i+1 at i. A document has
+// thousands of lines (the number was 0.04 MB a load).
 type slideLine struct {
-	line int    // 1-based
 	flat string // normalize(raw): no spaces at all, for matching
 	// The small fields are sized to their values (one to three digits) and
 	// packed into one word.
@@ -63,25 +63,20 @@ const bulletRunes = "⚫●○〇➢–•✓\uf070"
 
 // lexSlides lexes every line of t.
 func lexSlides(t *docText) []slideLine {
-	norm := func(i int) string {
-		if i < len(t.Norm) {
-			return t.Norm[i]
-		}
-		return ""
-	}
+	norm := t.norm
 	// The lines' flat forms that differ from their NFKC form (dropSpaces
 	// of it) share one allocation: written in turn into a buffer sized for
 	// all of them, which never moves, each a slice of it.
 	size := 0 // at least what the lines take
-	for i := range t.Raw {
+	for i := range t.lineCount() {
 		if n := norm(i); hasSpaceByte(n) {
 			size += len(n)
 		}
 	}
 	var b strings.Builder
 	b.Grow(size)
-	out := make([]slideLine, len(t.Raw))
-	for i, raw := range t.Raw {
+	out := make([]slideLine, t.lineCount())
+	for i, raw := range t.rawLines() {
 		n := norm(i)
 		flat := n
 		switch {
@@ -92,7 +87,7 @@ func lexSlides(t *docText) []slideLine {
 			appendDropSpaces(&b, n)
 			flat = b.String()[start:]
 		}
-		out[i] = lexSlideLineFlat(i+1, raw, n, flat)
+		out[i] = lexSlideLineFlat(raw, n, flat)
 	}
 	return out
 }
@@ -118,8 +113,8 @@ func appendDropSpaces(b *strings.Builder, s string) {
 }
 
 // lexSlideLine lexes one line; n is its NFKC form, trimmed.
-func lexSlideLine(line int, raw, n string) slideLine {
-	return lexSlideLineFlat(line, raw, n, flatten(raw, n))
+func lexSlideLine(raw, n string) slideLine {
+	return lexSlideLineFlat(raw, n, flatten(raw, n))
 }
 
 // body is the line's raw text trimmed, without its bullet (shapeBullet),
@@ -150,8 +145,8 @@ func (l *slideLine) bullet() rune {
 }
 
 // lexSlideLineFlat is lexSlideLine given flat = flatten(raw, n).
-func lexSlideLineFlat(line int, raw, n, flat string) slideLine {
-	l := slideLine{line: line, flat: flat}
+func lexSlideLineFlat(raw, n, flat string) slideLine {
+	l := slideLine{flat: flat}
 	l.pageStart = strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\u3000")
 	f := l.flat
 	first, firstLen := utf8.DecodeRuneInString(f)

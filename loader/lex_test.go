@@ -48,13 +48,13 @@ func TestLexSlideLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
-			l := lexSlideLine(7, tt.raw, strings.TrimSpace(nfkc.String(tt.raw)))
+			l := lexSlideLine(tt.raw, strings.TrimSpace(nfkc.String(tt.raw)))
 			if l.shape != tt.shape || l.body(tt.raw) != tt.body || l.bullet() != tt.bullet || int(l.num) != tt.num || int(l.tailNum) != tt.tailNum {
 				t.Errorf("lexSlideLine(%q) = shape %d body %q bullet %q num %d tail %d,\nwant shape %d body %q bullet %q num %d tail %d",
 					tt.raw, l.shape, l.body(tt.raw), l.bullet(), l.num, l.tailNum, tt.shape, tt.body, tt.bullet, tt.num, tt.tailNum)
 			}
-			if l.line != 7 || l.flat != normalize(tt.raw) {
-				t.Errorf("position or text lost: %+v", l)
+			if l.flat != normalize(tt.raw) {
+				t.Errorf("text lost: %+v", l)
 			}
 		})
 	}
@@ -66,14 +66,11 @@ func TestLexSlidesCorpus(t *testing.T) {
 	for _, year := range []int{2023, 2025} {
 		dt := corpusText(t, year)
 		ls := lexSlides(dt)
-		if len(ls) != len(dt.Raw) {
-			t.Fatalf("%d: %d items for %d lines", year, len(ls), len(dt.Raw))
+		if len(ls) != len(dt.rawSlice()) {
+			t.Fatalf("%d: %d items for %d lines", year, len(ls), len(dt.rawSlice()))
 		}
 		count := map[shape]int{}
-		for i, l := range ls {
-			if l.line != i+1 {
-				t.Fatalf("%d: item %d has line %d", year, i, l.line)
-			}
+		for _, l := range ls {
 			count[l.shape]++
 		}
 		for _, s := range []shape{shapeBlank, shapeText, shapeNumber, shapeSingle, shapeBullet} {
@@ -115,7 +112,7 @@ func corpusText(tb testing.TB, year int) *docText {
 func TestFlatten(t *testing.T) {
 	lines := []string{"", " ", "\f", "\fＧＸ 推進法\f", "a\u2028b", "\u0085x", "\u1680 y ", "\u3000ＧＸ\u3000推進\t法 ", "\v"}
 	for _, year := range []int{2023, 2025} {
-		lines = append(lines, corpusText(t, year).Raw...)
+		lines = append(lines, corpusText(t, year).rawSlice()...)
 	}
 	for _, raw := range lines {
 		if got, want := flatten(raw, strings.TrimSpace(nfkc.String(raw))), normalize(raw); got != want {

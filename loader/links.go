@@ -151,19 +151,20 @@ type simItem struct {
 	// stripPunct keeps, read from it in place (simRunes runes, simBytes
 	// bytes): making the stripped texts was 0.1 MB a load. A simText
 	// itself reads as its own.
-	text               string
-	simRunes, simBytes int32
-	// nbg is how many bigrams the simText has (bigram.Len); RELISTS counts
-	// the ones it shares with a relist's key from text (commonBigrams), for
-	// the few relists there are.
-	nbg int
-	bg  []bigram.Bigram // sorted bigrams of text, where a pass needs them (linkDirectionCopies)
+	text string
 	// words: the text EVOLVES_FROM reads the measure's words from (its
 	// evolveBigrams' text, with the alias table's renamed terms read);
 	// nw and np: the bigrams of those words and of its purpose clause's
 	// (purposeWords, 0 for none). Set by docSimItems (worded); an item
 	// made by hand has them read from its measure's text.
-	words  string
+	words string
+	// The counts are int32s side by side, so that an item is 64 bytes (a
+	// load makes one for every measure).
+	simRunes, simBytes int32
+	// nbg is how many bigrams the simText has (bigram.Len); RELISTS counts
+	// the ones it shares with a relist's key from text (commonBigrams), for
+	// the few relists there are.
+	nbg    int32
 	nw, np int32
 	worded bool
 	cell   bool // a summary-table cell (parsedDoc.Summary)
@@ -202,7 +203,7 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 		if c := purposeClause(ws); c != "" {
 			np = bigram.WordsLen(c, wordCut)
 		}
-		items[i] = simItem{m: ms, text: us, simRunes: int32(nk), simBytes: int32(nb), nbg: max(nk-1, min(nk, 1)),
+		items[i] = simItem{m: ms, text: us, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(max(nk-1, min(nk, 1))),
 			cell: pd.Summary[ms.ID], words: ws, nw: int32(nw), np: int32(np), worded: true}
 		out[i] = &items[i]
 	}
@@ -420,7 +421,7 @@ func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simI
 		// at all when the sizes alone keep it below relistDiceMin and the
 		// cover below relistCoverMin (every bigram of the shorter shared):
 		// a score below relistDiceMin is dropped whatever it is.
-		nk, nc := len(keyBG[i]), c.nbg
+		nk, nc := len(keyBG[i]), int(c.nbg)
 		if most := 2 * float64(min(nk, nc)) / float64(nk+nc); most < relistDiceMin &&
 			(nk < minCoverBigrams || most*float64(nk+nc)/(2*float64(nk)) < relistCoverMin) {
 			continue
@@ -841,13 +842,13 @@ func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 	}
 	// Pointers on lines no measure covers: only a report entry, since the
 	// relationship starts at a measure.
-	covered := make([]bool, len(t.Raw)+2)
+	covered := make([]bool, t.lineCount()+2)
 	for _, m := range pd.Measures {
-		for l := max(1, m.LineStart); l <= m.LineEnd && l <= len(t.Raw); l++ {
+		for l := max(1, m.LineStart); l <= m.LineEnd && l <= t.lineCount(); l++ {
 			covered[l] = true
 		}
 	}
-	for i, n := range t.Norm {
+	for i, n := range t.normLines() {
 		if covered[i+1] || !strings.Contains(n, "参照") {
 			continue
 		}
@@ -927,7 +928,7 @@ func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policy
 	var rels []*policygraph.Relationship
 	link := func(p, q *policygraph.Pillar) {
 		rels = append(rels, &policygraph.Relationship{ID: relID(policygraph.RelContinues, p.ID, q.ID),
-			Type: policygraph.RelContinues, Start: p.ID, End: q.ID, Properties: map[string]any{}})
+			Type: policygraph.RelContinues, Start: p.ID, End: q.ID})
 	}
 	continued := map[string]bool{}
 	for _, p := range later.pd.Pillars {

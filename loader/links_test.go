@@ -35,7 +35,7 @@ func simItems(docs []*loadedDoc) [][]*simItem {
 			// as docSimItems makes them: the simText read in place
 			u := unmarked(m.Text)
 			nk, nb, _ := simCounts(u)
-			items[i] = append(items[i], &simItem{m: m, text: u, simRunes: int32(nk), simBytes: int32(nb), nbg: bigram.Len(simText(m.Text))})
+			items[i] = append(items[i], &simItem{m: m, text: u, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Len(simText(m.Text)))})
 		}
 	}
 	return items
@@ -177,7 +177,7 @@ func TestPageMap(t *testing.T) {
 			t.Errorf("page %d not recovered", page)
 			continue
 		}
-		if text := strings.Join(txt.Norm[from-1:to], ""); !strings.Contains(text, want) {
+		if text := strings.Join(txt.normSlice()[from-1:to], ""); !strings.Contains(text, want) {
 			t.Errorf("page %d = lines %d-%d, which lack %q", page, from, to, want)
 		}
 	}
@@ -428,7 +428,7 @@ func TestSpansOwner(t *testing.T) {
 		}
 		slices.SortStableFunc(nodes, func(a, b lineSpan) int { return a.from - b.from })
 		ds := buildSpans(pd)
-		for line := -1; line <= len(d.t.Raw)+1; line++ {
+		for line := -1; line <= len(d.t.rawSlice())+1; line++ {
 			want := ""
 			for _, n := range nodes {
 				if n.from > line {

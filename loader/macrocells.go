@@ -34,7 +34,7 @@ const macroCellMinRunes = 4
 // the index of its last item, or -1 when the item is no cell.
 func (p *parser2023) macroCell(i int) int {
 	its := p.items
-	it := its[i]
+	it, line := its[i], i+1
 	if it.kind != k23Text || utf8.RuneCountInString(it.flat) < macroCellMinRunes ||
 		strings.HasPrefix(it.flat, "★") || strings.HasSuffix(it.flat, "のフレームワーク") {
 		return -1
@@ -43,17 +43,17 @@ func (p *parser2023) macroCell(i int) int {
 		return -1 // the heading of a goal list
 	}
 	var j lineJoiner
-	j.add(p.t.Raw[it.line-1])
+	j.add(p.t.raw(i))
 	last := i
 	// The cell's wrapped lines follow without a blank line, until one
 	// ends a cell as cellEnds23 reads the overview tables' (a closing
 	// parenthesis, …の実施, …の強化): 戦略分野の…支援（GX、…健康） is not
 	// glued to the goal list under it.
-	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds23(p.t.Raw[its[last].line-1]); k++ {
+	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds23(p.t.raw(last)); k++ {
 		if strings.HasPrefix(its[k].flat, "・") {
 			break
 		}
-		j.add(p.t.Raw[its[k].line-1])
+		j.add(p.t.raw(k))
 		last = k
 	}
 	// A parenthesised paragraph next, after blank lines or none, details
@@ -64,19 +64,19 @@ func (p *parser2023) macroCell(i int) int {
 		k++
 	}
 	if k < len(its) && its[k].kind == k23Sub {
-		j.add(p.t.Raw[its[k].line-1])
+		j.add(p.t.raw(k))
 		last = k
 	}
 	dir := p.macroDirection(i)
 	text := j.String()
 	m := p.newMeasure(p.ids.unique(p.t.itemID("measure", fmt.Sprintf("DIR-%d", dir.Ordinal), text)), text,
-		policygraph.StatusFuture, it.line, its[last].line)
+		policygraph.StatusFuture, line, last+1)
 	p.addMeasure(dir.ID, m)
 	if p.macroCells == nil {
 		p.macroCells = map[*policygraph.Measure]bool{}
 	}
 	p.macroCells[m] = true
-	p.placeRange(it.line, its[last].line, m.ID)
+	p.placeRange(line, last+1, m.ID)
 	return last
 }
 
@@ -87,13 +87,14 @@ func (p *parser2023) macroDirection(i int) *policygraph.PolicyDirection {
 	if p.macroDir != nil {
 		return p.macroDir
 	}
-	title, line := "", p.items[i].line
-	for _, it := range p.items[i:] {
+	title, line := "", i+1
+	for k := i; k < len(p.items); k++ {
+		it := p.items[k]
 		if it.kind == k23TableHeader || it.kind == k23PillarCol || it.kind == k23KeyMsg {
 			break // the next table or section
 		}
 		if it.kind == k23Text && strings.HasSuffix(it.flat, "のフレームワーク") {
-			title, line = trimSpaces(p.t.Raw[it.line-1]), it.line
+			title, line = trimSpaces(p.t.raw(k)), k+1
 			break
 		}
 	}

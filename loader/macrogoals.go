@@ -22,7 +22,7 @@ func (p *parser2023) macroGoal(i int) int {
 	if it.kind != k23Text {
 		return -1
 	}
-	text := trimSpaces(p.t.Raw[it.line-1])
+	text := trimSpaces(p.t.raw(i))
 	j := i
 	switch {
 	case strings.HasPrefix(text, "・"):
@@ -32,14 +32,14 @@ func (p *parser2023) macroGoal(i int) int {
 		b.WriteString(trimSpaces(strings.TrimPrefix(text, "・")))
 		for j+1 < len(p.items) && p.items[j+1].kind == k23Text && !strings.HasPrefix(p.items[j+1].flat, "・") {
 			j++
-			b.WriteString(trimSpaces(p.t.Raw[p.items[j].line-1]))
+			b.WriteString(trimSpaces(p.t.raw(j)))
 		}
 		text = b.String()
 	case strings.HasSuffix(it.flat, "実現") || strings.HasSuffix(it.flat, "定着"):
 	default:
 		return -1
 	}
-	p.addMacroTarget(i, p.pillars[p.macroPillar(text)], "LONG_TERM", text, it.line, p.items[j].line)
+	p.addMacroTarget(i, p.pillars[p.macroPillar(text)], "LONG_TERM", text, i+1, j+1)
 	return j
 }
 
@@ -73,17 +73,18 @@ func (p *parser2023) macroPillar(text string) string {
 	return ""
 }
 
-// keyMessageGoal makes a KEY_MESSAGE target, with no pillar, of a key
-// message line that states a goal (line 74: 経団連も2027年度に設備投資額
+// keyMessageGoal makes a KEY_MESSAGE target, with no pillar, of item i, a
+// key message line that states a goal (line 74: 経団連も2027年度に設備投資額
 // 115兆円目標).
-func (p *parser2023) keyMessageGoal(it item2023) bool {
-	if id := p.pd.Placed.at(it.line); id != "" && !strings.HasPrefix(id, "skipped:") {
+func (p *parser2023) keyMessageGoal(i int) bool {
+	line := i + 1
+	if id := p.pd.Placed.at(line); id != "" && !strings.HasPrefix(id, "skipped:") {
 		return false // the wrapped end of a goal already read (line 236)
 	}
-	text := trimSpaces(p.t.Raw[it.line-1])
+	text := trimSpaces(p.t.raw(i))
 	if len(statedGoals(text, p.t.Year)) == 0 {
 		return false
 	}
-	p.addTarget(nil, "KEY_MESSAGE", text, it.line, it.line)
+	p.addTarget(nil, "KEY_MESSAGE", text, line, line)
 	return true
 }

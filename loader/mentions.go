@@ -33,7 +33,7 @@ type docIndex struct {
 // paragraph starts before it: a caller reading back only as far as floor
 // walks each line once however many amounts a paragraph holds.
 func (x *docIndex) paragraphStart(line, floor int) int {
-	for line > max(floor, 1) && x.t.Norm[line-2] != "" {
+	for line > max(floor, 1) && x.t.norm(line-2) != "" {
 		line--
 	}
 	return int(x.lineS[line-1])
@@ -58,9 +58,9 @@ func (x *docIndex) normalize(s string) string {
 }
 
 func newDocIndex(t *docText) *docIndex {
-	x := &docIndex{t: t, lineS: make([]int32, len(t.Raw)+1)}
+	x := &docIndex{t: t, lineS: make([]int32, t.lineCount()+1)}
 	size := 0
-	for _, l := range t.Raw {
+	for _, l := range t.rawLines() {
 		size += len(l)
 	}
 	var b strings.Builder // its String does not copy
@@ -69,7 +69,7 @@ func newDocIndex(t *docText) *docIndex {
 	// The runes nfkc.Rune leaves to norm, which allocates on every call:
 	// a few dozen, hundreds of times (0.09 MB a load).
 	unclaimed := map[rune]string{}
-	for li, l := range t.Raw {
+	for li, l := range t.rawLines() {
 		x.lineS[li] = int32(b.Len())
 		// appendIndexed rune by rune, with runs of runes that stay as they
 		// are (most of the text) copied whole.
@@ -102,7 +102,7 @@ func newDocIndex(t *docText) *docIndex {
 		}
 		b.WriteString(l[run:])
 	}
-	x.lineS[len(t.Raw)] = int32(b.Len())
+	x.lineS[t.lineCount()] = int32(b.Len())
 	x.s = b.String()
 	return x
 }
@@ -135,7 +135,7 @@ func (x *docIndex) lineAt(p int) int {
 		return -1
 	}
 	p = min(p, len(x.s)-1)
-	return sort.Search(len(x.t.Raw), func(i int) bool { return x.lineStart(i+1) > p })
+	return sort.Search(x.t.lineCount(), func(i int) bool { return x.lineStart(i+1) > p })
 }
 
 // lineStart is the offset in s where line i (0-based) starts; i may be
@@ -152,7 +152,7 @@ func (x *docIndex) rawRuneAt(p int) (line, off, size int, ok bool) {
 	p = min(p, len(x.s)-1)
 	var buf [64]byte
 	pos := x.lineStart(li)
-	for off, r := range x.t.Raw[li] {
+	for off, r := range x.t.raw(li) {
 		n := len(appendIndexed(buf[:0], r))
 		if n > 0 && p < pos+n {
 			return li, off, utf8.RuneLen(r), true
@@ -178,8 +178,8 @@ func (x *docIndex) locate(pat string, from, to int) (line int, surface string, o
 	if pat == "" {
 		return 0, "", false
 	}
-	from = max(1, min(from, len(x.t.Raw)))
-	to = max(from, min(to, len(x.t.Raw)))
+	from = max(1, min(from, x.t.lineCount()))
+	to = max(from, min(to, x.t.lineCount()))
 	lo := x.lineStart(from - 1)
 	hi := x.lineStart(to)
 	if i := strings.Index(x.s[lo:], pat); i >= 0 && lo+i < hi {
@@ -213,8 +213,8 @@ func (x *docIndex) locate(pat string, from, to int) (line int, surface string, o
 // lines [from, to]; locate's answer when there are not that many.
 func (x *docIndex) locateNth(pat string, from, to, nth int) (line int, surface string, ok bool) {
 	if pat != "" && nth > 0 {
-		from = max(1, min(from, len(x.t.Raw)))
-		to = max(from, min(to, len(x.t.Raw)))
+		from = max(1, min(from, x.t.lineCount()))
+		to = max(from, min(to, x.t.lineCount()))
 		lo, hi := x.lineStart(from-1), x.lineStart(to)
 		for p := lo; ; {
 			i := strings.Index(x.s[p:hi], pat)
@@ -241,14 +241,14 @@ func (x *docIndex) surface(start, end int) string {
 	}
 	ob += nb
 	if la == lb {
-		return x.t.Raw[la][oa:ob]
+		return x.t.raw(la)[oa:ob]
 	}
 	var sb strings.Builder
-	sb.WriteString(strings.TrimRight(x.t.Raw[la][oa:], " \t\u3000"))
+	sb.WriteString(strings.TrimRight(x.t.raw(la)[oa:], " \t\u3000"))
 	for l := la + 1; l < lb; l++ {
-		sb.WriteString(strings.TrimSpace(x.t.Raw[l]))
+		sb.WriteString(strings.TrimSpace(x.t.raw(l)))
 	}
-	sb.WriteString(strings.TrimLeft(x.t.Raw[lb][:ob], " \t\u3000"))
+	sb.WriteString(strings.TrimLeft(x.t.raw(lb)[:ob], " \t\u3000"))
 	return sb.String()
 }
 
@@ -445,7 +445,7 @@ func proseSources(x *docIndex, pd *parsedDoc) []mentionSource {
 		lines = lines[:0]
 		from, to, size = 0, 0, 0
 	}
-	for i, l := range t.Norm {
+	for i, l := range t.normLines() {
 		n := i + 1
 		switch {
 		case l == "":
@@ -485,7 +485,7 @@ func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 	var buf [utf8.UTFMax]byte
 	for li := from - 1; li < to; li++ {
 		out := x.s[x.lineStart(li):x.lineStart(li+1)]
-		l, p := x.t.Norm[li], 0 // l[:i] mapped is out[:p]
+		l, p := x.t.norm(li), 0 // l[:i] mapped is out[:p]
 		for i := 0; i < len(l); {
 			var b []byte
 			if c := l[i]; c < utf8.RuneSelf {

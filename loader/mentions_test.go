@@ -466,7 +466,7 @@ func TestProseSpans(t *testing.T) {
 		}
 		spans, srcs := 0, proseSources(d.pd.index, d.pd)
 		for _, src := range srcs {
-			want := normalize(strings.Join(d.t.Norm[src.from-1:src.to], ""))
+			want := normalize(strings.Join(d.t.normSlice()[src.from-1:src.to], ""))
 			if got := d.pd.index.sourceText(src); got != want {
 				t.Errorf("%s lines %d-%d: %q, want %q", e.File, src.from, src.to, got, want)
 			}
@@ -478,7 +478,7 @@ func TestProseSpans(t *testing.T) {
 			t.Errorf("%s: %d of %d prose sources are spans", e.File, spans, len(srcs))
 		}
 	}
-	dt := &docText{Raw: []string{"ＧＸ 推進の", "\u2028", "支援", "か\u3099"}}
+	dt := handText("ＧＸ 推進の", "\u2028", "支援", "か\u3099")
 	dt.fillNorm()
 	x := newDocIndex(dt)
 	for _, tc := range []struct {

@@ -124,7 +124,7 @@ func findPages(t *docText) *pageMapping { return scanPageBreaks(t).pages(t, nil)
 type pageBreakScan struct{ breaks, spaced, gaps []int }
 
 func scanPageBreaks(t *docText) pageBreakScan {
-	if len(t.Raw) == 0 {
+	if t.lineCount() == 0 {
 		return pageBreakScan{}
 	}
 	breaks, spaced, gaps := pageBreaks(t)
@@ -142,7 +142,7 @@ type oneSlide struct{ from, to int }
 // slides the layout knows (ascending, apart): no break inside one, a break
 // where each begins. The printed numbers still check the count.
 func (s pageBreakScan) pages(t *docText, slides []oneSlide) *pageMapping {
-	if len(t.Raw) == 0 {
+	if t.lineCount() == 0 {
 		return &pageMapping{}
 	}
 	breaks := s.breaks
@@ -171,7 +171,7 @@ func (s pageBreakScan) pages(t *docText, slides []oneSlide) *pageMapping {
 // first line of each slide, ascending, from 1), the breaks by leading
 // spaces alone and the gaps of three blank lines (pageBreaks).
 func pagesFrom(t *docText, breaks, spaced, gaps []int) *pageMapping {
-	n := len(t.Raw)
+	n := t.lineCount()
 	m := &pageMapping{page: make([]int32, n), confirmed: make([]bool, n), breaks: breaks, spaced: spaced, gaps: gaps}
 	cands, charts := pageAnchors(t, m.breaks)
 	m.anchors = m.believe(cands)
@@ -186,10 +186,10 @@ func pagesFrom(t *docText, breaks, spaced, gaps []int) *pageMapping {
 func pageBreaks(t *docText) (breaks, spaced, gaps []int) {
 	var cands []int
 	blanks, formFeed := 0, false
-	for i, raw := range t.Raw {
+	for i, raw := range t.rawLines() {
 		// a form feed, where an extraction keeps them, ends a page for sure
 		formFeed = formFeed || strings.Contains(raw, "\f")
-		if t.Norm[i] == "" {
+		if t.norm(i) == "" {
 			blanks++
 			continue
 		}
@@ -218,7 +218,7 @@ func pageBreaks(t *docText) (breaks, spaced, gaps []int) {
 		last := breaks[len(breaks)-1]
 		body := 0
 		for l := last; l < c; l++ {
-			if t.Norm[l-1] != "" {
+			if t.norm(l-1) != "" {
 				body++
 			}
 		}
@@ -254,20 +254,20 @@ func (m *pageMapping) spacedBreaks(a, b int) []int {
 func endsWithDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
 
 func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
-	n := len(t.Raw)
-	blank := func(l int) bool { return l < 1 || l > n || t.Norm[l-1] == "" }
+	n := t.lineCount()
+	blank := func(l int) bool { return l < 1 || l > n || t.norm(l-1) == "" }
 	slide := func(l int) int { return sort.SearchInts(breaks, l+1) }
 	var out []pageAnchor
 	lonePerSlide := map[int]int{}
-	for i := range t.Raw {
+	for i := range t.lineCount() {
 		l := i + 1
-		if isDigits(t.Norm[i], 1, 3) && blank(l-1) && blank(l+1) {
+		if isDigits(t.norm(i), 1, 3) && blank(l-1) && blank(l+1) {
 			lonePerSlide[slide(l)]++
 		}
 	}
-	for i, raw := range t.Raw {
+	for i, raw := range t.rawLines() {
 		l := i + 1
-		nl := t.Norm[i]
+		nl := t.norm(i)
 		switch {
 		case isDigits(nl, 1, 3) && blank(l-1) && blank(l+1):
 			// several bare numbers on one slide are chart values
@@ -277,7 +277,7 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 			}
 			v, _ := strconv.Atoi(nl)
 			out = append(out, pageAnchor{line: l, page: v, kind: "number"})
-		case endsWithDigit(raw) && rePageTail.MatchString(raw) && (blank(l+1) || l < n && strings.HasPrefix(t.Raw[l], " ")):
+		case endsWithDigit(raw) && rePageTail.MatchString(raw) && (blank(l+1) || l < n && strings.HasPrefix(t.raw(l), " ")):
 			v, _ := strconv.Atoi(rePageTail.FindStringSubmatch(raw)[1])
 			out = append(out, pageAnchor{line: l, page: v, kind: "trailing number"})
 		}
@@ -291,7 +291,7 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 			// names it, within maxLook slides (a bound on hostile input)
 			from := sort.SearchInts(breaks, l+1)
 			for _, b := range breaks[from:min(len(breaks), from+maxLook)] {
-				if name != "" && strings.Contains(t.Norm[b-1], name) {
+				if name != "" && strings.Contains(t.norm(b-1), name) {
 					out = append(out, pageAnchor{line: b, page: v, kind: "contents"})
 					break
 				}

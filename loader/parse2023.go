@@ -66,14 +66,15 @@ const (
 )
 
 // item2023 is a lexed line as this grammar reads it: the shared lexer's
-// slideLine, its kind set by lex2023.
+// slideLine, its kind set by lex2023. Item i of the parser's items is
+// line i+1.
 type item2023 = slideLine
 
-// bodyOf is the item's raw text after its bullet, trimmed: the slideLine's
+// bodyOf is item i's raw text after its bullet, trimmed: the slideLine's
 // body, or the whole line for the legend and numbered lines. It is worked
 // out when asked: the grammar reads it of a few lines only.
-func (p *parser2023) bodyOf(it item2023) string {
-	raw := p.t.Raw[it.line-1]
+func (p *parser2023) bodyOf(i int) string {
+	it, raw := p.items[i], p.t.raw(i)
 	if it.kind == k23Legend || it.shape == shapeNumbered || it.shape == shapeNumbers {
 		return trimSpaces(raw) // text to this grammar: keep the number
 	}
@@ -106,11 +107,11 @@ var (
 // table headers).
 // It sets the lines' kinds and returns what the pillar headings and
 // contents lines say, by line.
-func lex2023(lines []slideLine, raw []string) map[int]*head2023 {
+func lex2023(lines []slideLine, t *docText) map[int]*head2023 {
 	heads := map[int]*head2023{}
 	for i := range lines {
-		if h := lexLine23(&lines[i], raw[i]); h != nil {
-			heads[lines[i].line] = h
+		if h := lexLine23(&lines[i], t.raw(i)); h != nil {
+			heads[i+1] = h
 		}
 	}
 	return heads
@@ -373,7 +374,7 @@ func read2023(t *docText) (*parser2023, error) {
 	p := &parser2023{
 		docBuilder: b,
 		items:      b.lines,
-		heads:      lex2023(b.lines, t.Raw),
+		heads:      lex2023(b.lines, t),
 		cellIDs:    idSet{},
 		pillars:    map[string]*policygraph.Pillar{},
 		aliases:    map[string][]string{},
@@ -408,26 +409,27 @@ func (p *parser2023) findPillars() error {
 	names := map[string]string{}
 	isDetail := map[string]bool{}
 	listKind := ""
-	for _, it := range p.items {
+	for i, it := range p.items {
+		line := i + 1
 		switch it.kind {
 		case k23ListTitle:
 			listKind = listTitleKind23(it.flat)
 		case k23TOCEntry:
-			if h := p.heads[it.line]; listKind != "" {
+			if h := p.heads[line]; listKind != "" {
 				k := pillarKey23(listKind, h.tocOrd)
 				if names[k] == "" {
 					names[k] = h.tocNam
 				}
 			}
 		case k23Pillar:
-			h := p.heads[it.line]
+			h := p.heads[line]
 			if h.pord < 1 || (h.pkind == policygraph.KindMission && h.pord > 8) || (h.pkind == policygraph.KindOS && h.pord > 5) {
 				continue
 			}
 			k := pillarKey23(h.pkind, h.pord)
-			end := it.line
+			end := line
 			detail := h.psuffix == "これまでの施策、今後の施策"
-			if it.line < len(p.items) && p.items[it.line].kind == k23HeadSuffix {
+			if line < len(p.items) && p.items[line].kind == k23HeadSuffix {
 				end++
 				detail = true
 			}
@@ -439,17 +441,17 @@ func (p *parser2023) findPillars() error {
 			isDetail[k] = detail
 			pl := &policygraph.Pillar{
 				ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: h.pkind, Ordinal: h.pord,
-				Name:   headingName23(p.t.Raw[it.line-1]),
-				Source: policygraph.Source{File: p.t.File, LineStart: it.line, LineEnd: end, Quote: p.quote(it.line, end)},
+				Name:   headingName23(p.t.raw(i)),
+				Source: policygraph.Source{File: p.t.File, LineStart: line, LineEnd: end, Quote: p.quote(line, end)},
 			}
 			p.pillars[k] = pl
 		}
 	}
 	if len(p.pillars) == 0 {
 		line := 1
-		for _, it := range p.items {
+		for i, it := range p.items {
 			if it.kind != k23Blank {
-				line = it.line
+				line = i + 1
 				break
 			}
 		}
@@ -527,7 +529,7 @@ func (p *parser2023) run() {
 	sawPillarCol := false
 	tableTop := 0
 	for i := 0; i < len(its); i++ {
-		it := its[i]
+		it, line := its[i], i+1
 		if it.kind != k23Blank && it.kind != k23PillarCol && it.kind != k23TableHeader {
 			sawPillarCol = false // a header cell far above opens no table
 		}
@@ -537,17 +539,17 @@ func (p *parser2023) run() {
 		case k23KeyMsg:
 			p.sec = sec23Key
 			p.goalKind = ""
-			p.place(it.line, "furniture:page-header")
+			p.place(line, "furniture:page-header")
 			continue
 		case k23PillarCol:
 			if !sawPillarCol {
-				tableTop = it.line
+				tableTop = line
 			}
 			sawPillarCol = true
-			p.place(it.line, "furniture:column-header")
+			p.place(line, "furniture:column-header")
 			continue
 		case k23TableHeader:
-			p.place(it.line, "furniture:column-header")
+			p.place(line, "furniture:column-header")
 			if sawPillarCol {
 				i = p.summaryTable(i + 1)
 				p.tableSlide(tableTop, i)
@@ -558,17 +560,17 @@ func (p *parser2023) run() {
 			continue
 		case k23ListTitle:
 			p.listKind, p.listN = listTitleKind23(it.flat), 0
-			p.place(it.line, "furniture:section-title")
+			p.place(line, "furniture:section-title")
 			if p.sec != sec23Key {
 				p.sec = sec23None // the contents page
 			}
 			continue
 		case k23TOCEntry:
-			if h := p.heads[it.line]; p.listKind != "" {
+			if h := p.heads[line]; p.listKind != "" {
 				k := pillarKey23(p.listKind, h.tocOrd)
 				p.addAlias(k, h.tocNam)
 				if pl := p.pillars[k]; pl != nil {
-					p.place(it.line, pl.ID)
+					p.place(line, pl.ID)
 					continue
 				}
 			}
@@ -576,15 +578,15 @@ func (p *parser2023) run() {
 			i = p.pillarHeading(i)
 			continue
 		case k23PageNum:
-			p.place(it.line, "furniture:page-number")
+			p.place(line, "furniture:page-number")
 			continue
 		case k23Legend:
-			p.place(it.line, "furniture:legend")
+			p.place(line, "furniture:legend")
 			continue
 		}
 		switch p.sec {
 		case sec23Key:
-			p.keyMessage(it)
+			p.keyMessage(i)
 		case sec23Macro:
 			i = p.macro(i)
 		case sec23Concept:
@@ -594,7 +596,7 @@ func (p *parser2023) run() {
 		case sec23Package:
 			i = p.packageLine(i)
 		default:
-			p.place(it.line, "skipped:outside-sections")
+			p.place(line, "skipped:outside-sections")
 		}
 	}
 }
@@ -602,20 +604,20 @@ func (p *parser2023) run() {
 // pillarHeading handles ミッション①：…（考え方）/（これまでの施策、今後の施策）
 // and sets the section.
 func (p *parser2023) pillarHeading(i int) int {
-	it := p.items[i]
-	h := p.heads[it.line]
+	line := i + 1
+	h := p.heads[line]
 	k := pillarKey23(h.pkind, h.pord)
 	pl := p.pillars[k]
 	if pl == nil {
-		p.place(it.line, "skipped:unknown-pillar-heading")
+		p.place(line, "skipped:unknown-pillar-heading")
 		return i
 	}
-	p.place(it.line, pl.ID)
-	p.addAlias(k, headingName23(p.t.Raw[it.line-1]))
+	p.place(line, pl.ID)
+	p.addAlias(k, headingName23(p.t.raw(i)))
 	suffix := h.psuffix
 	if suffix == "" && i+1 < len(p.items) && p.items[i+1].kind == k23HeadSuffix {
 		i++
-		p.place(p.items[i].line, pl.ID)
+		p.place(i+1, pl.ID)
 		suffix = "これまでの施策、今後の施策"
 	}
 	if k != p.pillar {
@@ -633,9 +635,10 @@ func (p *parser2023) pillarHeading(i int) int {
 
 // ---------------------------------------------------------------- key messages
 
-// keyMessage reads a line of the key-message pages: the name lists give
+// keyMessage reads item i, a line of the key-message pages: the name lists give
 // aliases, the ＜…目標の例＞ lists give KEY_MESSAGE targets, the rest is prose.
-func (p *parser2023) keyMessage(it item2023) {
+func (p *parser2023) keyMessage(i int) {
+	it, line := p.items[i], i+1
 	switch it.kind {
 	case k23Angle:
 		switch {
@@ -648,58 +651,59 @@ func (p *parser2023) keyMessage(it item2023) {
 		default:
 			p.listKind, p.goalKind = "", ""
 		}
-		p.place(it.line, "skipped:key-message-title")
+		p.place(line, "skipped:key-message-title")
 		return
 	case k23PUA:
 		if p.goalKind != "" {
 			p.goalN++
-			p.keyGoal(it, pillarKey23(p.goalKind, p.goalN))
+			p.keyGoal(i, pillarKey23(p.goalKind, p.goalN))
 			return
 		}
 		if p.listKind != "" {
 			p.listN++
 			k := pillarKey23(p.listKind, p.listN)
 			if pl := p.pillars[k]; pl != nil && !enclosedAlone(it.flat) {
-				p.addAlias(k, p.bodyOf(it))
-				p.place(it.line, pl.ID)
+				p.addAlias(k, p.bodyOf(i))
+				p.place(line, pl.ID)
 				return
 			}
 		}
 	case k23Past:
 		p.listKind, p.goalKind = "", ""
 	}
-	if p.keyMessageGoal(it) {
+	if p.keyMessageGoal(i) {
 		return
 	}
-	p.place(it.line, "skipped:key-message")
+	p.place(line, "skipped:key-message")
 }
 
-// keyGoal reads " ＧＸ：今後10年で150兆円超の官民投資…": the short name is
+// keyGoal reads item i, " ＧＸ：今後10年で150兆円超の官民投資…": the short name is
 // an alias, a quantified goal a KEY_MESSAGE target of that pillar.
-func (p *parser2023) keyGoal(it item2023, key string) {
+func (p *parser2023) keyGoal(i int, key string) {
+	line := i + 1
 	pl := p.pillars[key]
-	body := p.bodyOf(it)
+	body := p.bodyOf(i)
 	short, goal := body, ""
 	if i := strings.IndexAny(body, "：:"); i >= 0 {
 		short = trimSpaces(body[:i])
 		goal = trimSpaces(body[i+len(string([]rune(body[i:])[0])):])
 	}
 	if pl == nil {
-		p.place(it.line, "skipped:key-message")
+		p.place(line, "skipped:key-message")
 		return
 	}
 	p.addAlias(key, short)
-	end := it.line
+	end := line
 	// a goal may wrap onto the next line (ＤＸ: "…半導体を生産す\nる企業の…")
-	if it.line < len(p.items) && p.items[it.line].kind == k23Text {
+	if line < len(p.items) && p.items[line].kind == k23Text {
 		end++
-		goal += trimSpaces(p.t.Raw[end-1])
+		goal += trimSpaces(p.t.raw(end - 1))
 	}
 	if goal == "" || !statesQuantity(goal) {
-		p.placeRange(it.line, end, pl.ID)
+		p.placeRange(line, end, pl.ID)
 		return
 	}
-	p.addTarget(p.pillars[key], "KEY_MESSAGE", goal, it.line, end)
+	p.addTarget(p.pillars[key], "KEY_MESSAGE", goal, line, end)
 }
 
 // macro reads the macro-framework table after the key messages: its two
@@ -707,13 +711,13 @@ func (p *parser2023) keyGoal(it item2023, key string) {
 // LONG_TERM targets (macrogoals.go), its policy cells measures of a
 // PolicyDirection (macrocells.go).
 func (p *parser2023) macro(i int) int {
-	it := p.items[i]
+	it, line := p.items[i], i+1
 	if it.kind == k23Single {
 		return p.verticalLabel(i)
 	}
 	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
-		if body := p.bodyOf(it); statesQuantity(body) {
-			p.addMacroTarget(i, nil, "KEY_MESSAGE", body, it.line, it.line)
+		if body := p.bodyOf(i); statesQuantity(body) {
+			p.addMacroTarget(i, nil, "KEY_MESSAGE", body, line, line)
 			return i
 		}
 	}
@@ -723,7 +727,7 @@ func (p *parser2023) macro(i int) int {
 	if j := p.macroCell(i); j >= 0 {
 		return j
 	}
-	p.place(it.line, "skipped:macro-framework")
+	p.place(line, "skipped:macro-framework")
 	return i
 }
 
@@ -737,15 +741,15 @@ func (p *parser2023) verticalLabel(i int) int {
 	if j-i >= 3 {
 		var label strings.Builder
 		for k := i; k < j; k++ {
-			p.place(p.items[k].line, "furniture:vertical-label")
+			p.place(k+1, "furniture:vertical-label")
 			label.WriteString(p.items[k].flat)
 		}
 		if p.sec == sec23Macro {
-			p.macroRows = append(p.macroRows, macroRow{label.String(), p.items[i].line, p.items[j-1].line})
+			p.macroRows = append(p.macroRows, macroRow{label.String(), i + 1, j})
 		}
 		return j - 1
 	}
-	p.place(p.items[i].line, "furniture:chart-mark")
+	p.place(i+1, "furniture:chart-mark")
 	return i
 }
 
@@ -773,7 +777,7 @@ func (p *parser2023) summaryTable(i int) int {
 			j := i
 			for j < len(its) && its[j].kind == k23Single {
 				s += its[j].flat
-				p.place(its[j].line, "furniture:vertical-label")
+				p.place(j+1, "furniture:vertical-label")
 				j++
 			}
 			if strings.HasPrefix(s, "ミッション") {
@@ -800,7 +804,7 @@ func (p *parser2023) summaryTable(i int) int {
 		if expectName {
 			name := ""
 			for k := i; k < j; k++ {
-				name += trimSpaces(p.t.Raw[its[k].line-1])
+				name += trimSpaces(p.t.raw(k))
 			}
 			key := p.matchPillar(name, kind)
 			if key == "" {
@@ -808,7 +812,7 @@ func (p *parser2023) summaryTable(i int) int {
 			}
 			p.addAlias(key, name)
 			for k := i; k < j; k++ {
-				p.place(its[k].line, p.pillars[key].ID)
+				p.place(k+1, p.pillars[key].ID)
 			}
 			cands = append(cands, key)
 			lastKey = key
@@ -828,7 +832,7 @@ func (p *parser2023) summaryTable(i int) int {
 		}
 	}
 	for ; i < len(its); i++ {
-		it := its[i]
+		it, line := its[i], i+1
 		switch it.kind {
 		case k23Blank:
 			flush()
@@ -838,11 +842,11 @@ func (p *parser2023) summaryTable(i int) int {
 			return i - 1
 		case k23PageNum:
 			flush()
-			p.place(it.line, "furniture:page-number")
+			p.place(line, "furniture:page-number")
 			continue
 		case k23Micro:
 			flush()
-			p.place(it.line, "furniture:section-title")
+			p.place(line, "furniture:section-title")
 			continue
 		case k23Single:
 			flush()
@@ -850,19 +854,19 @@ func (p *parser2023) summaryTable(i int) int {
 			continue
 		case k23OHead:
 			flush()
-			p.summary = append(p.summary, &cell2023{group: true, lines: []int{it.line}, text: p.bodyOf(it), cands: cands})
+			p.summary = append(p.summary, &cell2023{group: true, lines: []int{line}, text: p.bodyOf(i), cands: cands})
 			continue
 		case k23Angle:
 			flush()
-			p.place(it.line, "skipped:subheading")
+			p.place(line, "skipped:subheading")
 			continue
 		}
 		if it.flat == "左同" {
 			flush()
-			p.place(it.line, "skipped:same-as-left-cell")
+			p.place(line, "skipped:same-as-left-cell")
 			continue
 		}
-		para = append(para, it.line)
+		para = append(para, line)
 	}
 	flush()
 	return i
@@ -878,8 +882,8 @@ func (p *parser2023) tableSlide(top, end int) {
 	end = min(end, len(p.items)-1) // the table may end the text
 	for ; end >= 0 && (p.items[end].kind == k23Blank || p.items[end].kind == k23PageNum); end-- {
 	}
-	if end >= 0 && p.items[end].line >= top {
-		p.pd.slides = append(p.pd.slides, oneSlide{top, p.items[end].line})
+	if end >= 0 && end+1 >= top {
+		p.pd.slides = append(p.pd.slides, oneSlide{top, end + 1})
 	}
 }
 
@@ -952,8 +956,8 @@ func (p *parser2023) longTermGoal(key string, i, j int) {
 		return
 	}
 	cell := make([]cellLine, 0, j-i)
-	for _, it := range p.items[i:j] {
-		cell = append(cell, cellLine{it.line, trimSpaces(p.t.Raw[it.line-1])})
+	for k := i; k < j; k++ {
+		cell = append(cell, cellLine{k + 1, trimSpaces(p.t.raw(k))})
 	}
 	whole, goals, bare := splitGoalCell(cell, goalSeparators23)
 	for _, g := range goals {
@@ -1012,7 +1016,7 @@ func (p *parser2023) summaryParagraph(lines []int, cands []string) {
 		cur = nil
 	}
 	for li, l := range lines {
-		raw := trimSpaces(p.t.Raw[l-1])
+		raw := trimSpaces(p.t.raw(l - 1))
 		if cur == nil && li+1 < len(lines) && isSumLabel23(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
 			// "2025年大阪・関西万博" over the cells it dates: a label, not
 			// the head of the next cell
@@ -1214,7 +1218,7 @@ type readGroupName struct {
 // concept reads a line of a （考え方） page: prose is skipped, except the
 // 当面見据える長期目標/中期目標 and （関連指標） lists, which are targets.
 func (p *parser2023) concept(i int) int {
-	it := p.items[i]
+	it, line := p.items[i], i+1
 	if it.kind == k23Bracket && p.bracketOpensDetail(i) {
 		p.sec = sec23Detail
 		return p.detailLine(i)
@@ -1224,7 +1228,7 @@ func (p *parser2023) concept(i int) int {
 		if strings.Contains(it.flat, "中期") {
 			kind = "MID_TERM"
 		}
-		p.place(it.line, "skipped:target-heading")
+		p.place(line, "skipped:target-heading")
 		return p.targetList(i+1, kind)
 	}
 	if it.kind == k23Sub && strings.HasPrefix(it.flat, "(関連指標)") {
@@ -1236,8 +1240,8 @@ func (p *parser2023) concept(i int) int {
 	if it.kind == k23Single {
 		return p.verticalLabel(i)
 	}
-	p.place(it.line, "skipped:concept-prose")
-	p.ownProse(it.line, it.line)
+	p.place(line, "skipped:concept-prose")
+	p.ownProse(line, line)
 	return i
 }
 
@@ -1307,30 +1311,30 @@ func (p *parser2023) targetList(i int, kind string) int {
 	j := i
 loop:
 	for ; j < len(its); j++ {
-		it := its[j]
+		it, line := its[j], j+1
 		switch it.kind {
 		case k23Blank:
 			continue
 		case k23Arrow, k23Text, k23Sub:
-			body := p.bodyOf(it)
+			body := p.bodyOf(j)
 			if it.kind == k23Text || it.kind == k23Sub {
-				body = trimSpaces(p.t.Raw[it.line-1])
+				body = trimSpaces(p.t.raw(j))
 			}
 			if kind == "INDICATOR" {
 				// （関連指標） ・a … / ・b / ・c 83
 				body = strings.TrimPrefix(trimSpaces(strings.TrimPrefix(body, "（関連指標）")), "・")
 				body = trimSpaces(re23TrailingPage.ReplaceAllString(body, ""))
 				push()
-				cur = start(it.line, it.line, body)
+				cur = start(line, line, body)
 				continue
 			}
 			if it.kind == k23Arrow {
 				push()
 				if pending != "" {
-					cur = start(pendA, it.line, pending, body)
+					cur = start(pendA, line, pending, body)
 					pending = ""
 				} else {
-					cur = start(it.line, it.line, body)
+					cur = start(line, line, body)
 				}
 				if strings.HasSuffix(body, "、") {
 					pending, pendA = cur.j.String(), cur.a
@@ -1342,14 +1346,14 @@ loop:
 				break loop
 			}
 			cur.j.add(body)
-			cur.b = it.line
+			cur.b = line
 		case k23Note:
 			if cur == nil {
 				break loop
 			}
-			body := trimSpaces(p.t.Raw[it.line-1])
+			body := trimSpaces(p.t.raw(j))
 			cur.j.add(body)
-			cur.b = it.line
+			cur.b = line
 		default:
 			break loop
 		}
@@ -1371,36 +1375,35 @@ loop:
 // detailLine reads one line of a （これまでの施策、今後の施策） page and, for a
 // bullet, the lines that continue it.
 func (p *parser2023) detailLine(i int) int {
-	its := p.items
-	it := its[i]
+	it, line := p.items[i], i+1
 	switch it.kind {
 	case k23Bracket:
 		p.sub = ""
-		name := p.bodyOf(it)
+		name := p.bodyOf(i)
 		if strings.Contains(p.t.normalize(name), "これまでの施策例") {
 			// a status label over ⚫ examples, not a theme
 			p.group, p.groupFromSub = nil, false
-			p.place(it.line, "skipped:status-label")
+			p.place(line, "skipped:status-label")
 			return i
 		}
-		p.group = p.groupFor(p.pillar, name, it.line, false)
+		p.group = p.groupFor(p.pillar, name, line, false)
 		p.groupFromSub = false
-		p.place(it.line, p.group.ID)
+		p.place(line, p.group.ID)
 		return i
 	case k23Sub, k23Angle:
 		if it.kind == k23Sub {
-			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.Raw[it.line-1]), "（"), "）"), p.pillar
+			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.raw(i)), "（"), "）"), p.pillar
 		}
 		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
 			// pages without 【】 headings group by （…）
-			name := strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.Raw[it.line-1]), "（"), "）")
-			p.group = p.groupFor(p.pillar, name, it.line, false)
+			name := strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.raw(i)), "（"), "）")
+			p.group = p.groupFor(p.pillar, name, line, false)
 			p.groupFromSub = true
-			p.place(it.line, p.group.ID)
+			p.place(line, p.group.ID)
 			return i
 		}
-		p.place(it.line, "skipped:subheading")
-		p.ownProse(it.line, it.line) // （東証の取組）: the pillar's too
+		p.place(line, "skipped:subheading")
+		p.ownProse(line, line) // （東証の取組）: the pillar's too
 		return i
 	case k23Past, k23Future, k23OHead:
 		return p.detailMeasure(i, true)
@@ -1412,11 +1415,11 @@ func (p *parser2023) detailLine(i int) int {
 			return p.packageLine(i)
 		}
 	case k23Note:
-		p.place(it.line, "skipped:note")
+		p.place(line, "skipped:note")
 		return i
 	}
-	p.place(it.line, "skipped:detail-prose")
-	p.ownProse(it.line, it.line)
+	p.place(line, "skipped:detail-prose")
+	p.ownProse(line, line)
 	return i
 }
 
@@ -1430,8 +1433,8 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		status = policygraph.StatusPast
 	}
 	var tj lineJoiner
-	tj.add(p.bodyOf(it))
-	a, b := it.line, it.line
+	tj.add(p.bodyOf(i))
+	a, b := i+1, i+1
 	last := i
 	for j := i + 1; j < len(its); j++ {
 		nx := its[j]
@@ -1447,14 +1450,15 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 			j++
 			nx = n2
 		}
-		if nx.kind != k23Text && !(nx.kind == k23Sub && nx.line == b+1) {
+		line := j + 1 // nx's
+		if nx.kind != k23Text && !(nx.kind == k23Sub && line == b+1) {
 			break
 		}
 		if p.isPackageTitle(nx) {
 			break
 		}
-		tj.add(trimSpaces(p.t.Raw[nx.line-1]))
-		b = nx.line
+		tj.add(trimSpaces(p.t.raw(j)))
+		b = line
 		last = j
 	}
 	text := tj.String()
@@ -1501,37 +1505,37 @@ func (p *parser2023) isPackageTitle(it item2023) bool {
 
 func (p *parser2023) packageLine(i int) int {
 	its := p.items
-	it := its[i]
+	it, line := its[i], i+1
 	switch {
 	case p.isPackageTitle(it):
 		p.sub = ""
-		p.group = p.groupFor(p.pillar, trimSpaces(p.t.Raw[it.line-1]), it.line, false)
+		p.group = p.groupFor(p.pillar, trimSpaces(p.t.raw(i)), line, false)
 		p.groupFromSub = false
-		p.place(it.line, p.group.ID)
+		p.place(line, p.group.ID)
 		return i
 	case it.flat == "支援パッケージ":
-		p.place(it.line, "furniture:side-label")
+		p.place(line, "furniture:side-label")
 		return i
 	case it.kind == k23Future || it.kind == k23OHead:
 		return p.detailMeasure(i, false)
 	case it.kind == k23Past:
 		// the package's purpose statement and its wrapped lines
 		j := i + 1
-		for j < len(its) && its[j].kind == k23Text && its[j].line == its[j-1].line+1 {
+		for j < len(its) && its[j].kind == k23Text {
 			j++
 		}
-		p.placeRange(it.line, its[j-1].line, "skipped:package-intro")
-		p.ownProse(it.line, its[j-1].line)
+		p.placeRange(line, j, "skipped:package-intro")
+		p.ownProse(line, j)
 		return j - 1
-	case it.kind == k23Text && hasCircLead(trimSpaces(p.t.Raw[it.line-1])):
-		p.place(it.line, "skipped:subheading")
-		p.ownProse(it.line, it.line)
+	case it.kind == k23Text && hasCircLead(trimSpaces(p.t.raw(i))):
+		p.place(line, "skipped:subheading")
+		p.ownProse(line, line)
 		return i
 	case it.kind == k23Single:
 		return p.verticalLabel(i)
 	}
-	p.place(it.line, "skipped:package-chart")
-	p.ownProse(it.line, it.line)
+	p.place(line, "skipped:package-chart")
+	p.ownProse(line, line)
 	return i
 }
 

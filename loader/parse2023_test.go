@@ -162,7 +162,7 @@ func TestParse2023Detail(t *testing.T) {
 	if m.Text != "2050年カーボンニュートラルCNに向けて重要となる戦略を策定（グリーン成長戦略等）。" {
 		t.Errorf("joined text = %q", m.Text)
 	}
-	if m.Quote != strings.Join(dt.Raw[18:21], "\n") {
+	if m.Quote != strings.Join(dt.rawSlice()[18:21], "\n") {
 		t.Errorf("quote = %q", m.Quote)
 	}
 	if len(pd.Groups) != 1 || pd.Groups[0].Name != "成長志向型カーボンプライシング構想" {
@@ -186,8 +186,8 @@ func TestParse2023Detail(t *testing.T) {
 // like any other (its slide ended at an item past the last one: a panic).
 func TestParse2023TableEndsText(t *testing.T) {
 	dt, pd := parse2023File(t, "testdata/2023/summary-at-end.txt")
-	if len(pd.slides) != 1 || pd.slides[0].from != 2 || pd.slides[0].to != len(dt.Raw) {
-		t.Errorf("slides %v, want the table's from line 2 to the last (%d)", pd.slides, len(dt.Raw))
+	if len(pd.slides) != 1 || pd.slides[0].from != 2 || pd.slides[0].to != len(dt.rawSlice()) {
+		t.Errorf("slides %v, want the table's from line 2 to the last (%d)", pd.slides, len(dt.rawSlice()))
 	}
 	if len(pd.Measures) == 0 {
 		t.Error("no measures")
@@ -349,7 +349,7 @@ func TestParse2023Seed(t *testing.T) {
 		if p.Key != w.key || p.Name != w.name || p.ID != pillarID(2023, w.key) {
 			t.Errorf("pillar %d = %s %q, want %s %q", i, p.Key, p.Name, w.key, w.name)
 		}
-		if p.Quote == "" || p.Quote != dt.Raw[p.LineStart-1] && !strings.HasPrefix(p.Quote, dt.Raw[p.LineStart-1]) {
+		if p.Quote == "" || p.Quote != dt.rawSlice()[p.LineStart-1] && !strings.HasPrefix(p.Quote, dt.rawSlice()[p.LineStart-1]) {
 			t.Errorf("pillar %s quote %q", p.Key, p.Quote)
 		}
 	}
@@ -502,7 +502,7 @@ func TestParse2023Seed(t *testing.T) {
 		if m.LineEnd != s.end || m.PillarID != pillarID(2023, s.pillar) || m.Status != s.status || m.Horizon != s.horizon || !strings.HasPrefix(m.Title, s.title) {
 			t.Errorf("measure at %d = lines %d-%d %s %s %q %q", s.line, m.LineStart, m.LineEnd, m.PillarID, m.Status, m.Horizon, m.Title)
 		}
-		if m.Quote != strings.Join(dt.Raw[m.LineStart-1:m.LineEnd], "\n") {
+		if m.Quote != strings.Join(dt.rawSlice()[m.LineStart-1:m.LineEnd], "\n") {
 			t.Errorf("measure at %d: quote is not the raw lines", s.line)
 		}
 	}
@@ -586,9 +586,9 @@ func TestParse2023Deterministic(t *testing.T) {
 // assertAllPlaced23: every non-blank line is placed.
 func assertAllPlaced23(t *testing.T, dt *docText, pd *parsedDoc) {
 	t.Helper()
-	for i, n := range dt.Norm {
+	for i, n := range dt.normSlice() {
 		if n != "" && pd.Placed[i+1] == "" {
-			t.Errorf("line %d unplaced: %q", i+1, dt.Raw[i])
+			t.Errorf("line %d unplaced: %q", i+1, dt.rawSlice()[i])
 		}
 	}
 }
@@ -683,13 +683,13 @@ func FuzzParse2023(f *testing.F) {
 // kinds: the line, and what it says if it is a heading or contents line.
 func lexLine2023(t *docText, i int) (item2023, *head2023) {
 	raw, n := "", ""
-	if i < len(t.Raw) {
-		raw = t.Raw[i]
+	if i < len(t.rawSlice()) {
+		raw = t.rawSlice()[i]
 	}
-	if i < len(t.Norm) {
-		n = t.Norm[i]
+	if i < len(t.normSlice()) {
+		n = t.normSlice()[i]
 	}
-	l := lexSlideLine(i+1, raw, n)
+	l := lexSlideLine(raw, n)
 	h := lexLine23(&l, raw)
 	return l, h
 }

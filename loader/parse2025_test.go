@@ -65,7 +65,7 @@ func pillarByKey25(pd *parsedDoc, key string) *policygraph.Pillar {
 // unplaced25 lists the non-blank lines nothing claimed.
 func unplaced25(dt *docText, pd *parsedDoc) []int {
 	var out []int
-	for i, l := range dt.Raw {
+	for i, l := range dt.rawSlice() {
 		if strings.TrimSpace(l) != "" && pd.Placed[i+1] == "" {
 			out = append(out, i+1)
 		}
@@ -101,7 +101,7 @@ func TestLex25(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if typ[tt.line] != tt.want {
-			t.Errorf("line %d (%q): type %d, want %d", tt.line, dt.Raw[tt.line-1], typ[tt.line], tt.want)
+			t.Errorf("line %d (%q): type %d, want %d", tt.line, dt.rawSlice()[tt.line-1], typ[tt.line], tt.want)
 		}
 	}
 	if got, want := text[79], "検証を行い、有用な結果を得た"; got != want {
@@ -166,7 +166,7 @@ func TestParse2025Columns(t *testing.T) {
 		if !strings.HasSuffix(m.Text, "ダイバーシティ経営の取組を促進") {
 			t.Errorf("continuation across blank: %q", m.Text)
 		}
-		if m.Quote != strings.Join(dt.Raw[69:73], "\n") {
+		if m.Quote != strings.Join(dt.rawSlice()[69:73], "\n") {
 			t.Errorf("quote %q", m.Quote)
 		}
 	}
@@ -286,7 +286,8 @@ func TestParse2025Directions(t *testing.T) {
 
 func TestParse2025NotA2025Text(t *testing.T) {
 	for _, in := range []string{"hello\nworld\n", "⚫ 人材\n\n長期的目標\n", "\n\n\n"} {
-		dt := &docText{File: "x.txt", Year: 2025, DocID: "doc:2025", Raw: strings.Split(in, "\n")}
+		dt := handText(strings.Split(in, "\n")...)
+		dt.File, dt.Year, dt.DocID = "x.txt", 2025, "doc:2025"
 		_, err := parse2025(dt)
 		if err == nil || !strings.HasPrefix(err.Error(), "x.txt:1: ") {
 			t.Errorf("parse2025(%q) error = %v, want one naming x.txt:1", in, err)
@@ -434,7 +435,7 @@ func TestParse2025Seed(t *testing.T) {
 		if m.PillarID != pillarID(2025, s.pillar) || m.Status != s.status || m.LineEnd != s.end {
 			t.Errorf("line %d: %s %s %d; want %s %s %d", s.line, m.PillarID, m.Status, m.LineEnd, s.pillar, s.status, s.end)
 		}
-		if m.Quote != strings.Join(dt.Raw[m.LineStart-1:m.LineEnd], "\n") {
+		if m.Quote != strings.Join(dt.rawSlice()[m.LineStart-1:m.LineEnd], "\n") {
 			t.Errorf("line %d: quote is not the raw lines", s.line)
 		}
 	}
@@ -632,7 +633,7 @@ func FuzzParse2025(f *testing.F) {
 			return
 		}
 		for l, id := range pd.Placed {
-			if id != "" && (l < 1 || l > len(dt.Raw)) {
+			if id != "" && (l < 1 || l > len(dt.rawSlice())) {
 				t.Errorf("placed line %d out of range", l)
 			}
 		}
@@ -675,8 +676,8 @@ func TestParse2025Mutations(t *testing.T) {
 			continue
 		}
 		for _, m := range pd.Measures {
-			if m.LineStart < 1 || m.LineEnd < m.LineStart || m.LineEnd > len(dt.Raw) {
-				t.Fatalf("measure %s: lines %d-%d of %d", m.ID, m.LineStart, m.LineEnd, len(dt.Raw))
+			if m.LineStart < 1 || m.LineEnd < m.LineStart || m.LineEnd > len(dt.rawSlice()) {
+				t.Fatalf("measure %s: lines %d-%d of %d", m.ID, m.LineStart, m.LineEnd, len(dt.rawSlice()))
 			}
 		}
 	}

@@ -10,22 +10,27 @@ import (
 
 // docText is one seed document as lines.
 type docText struct {
-	File  string   // seed file name, as in provenance
-	Year  int      // edition year from the manifest: ids and relative dates
-	DocID string   // e.g. "doc:2023"
-	Raw   []string // Raw[i] is line i+1 verbatim (no trailing \r or \n)
-	Norm  []string // Norm[i] is NFKC(Raw[i]) with surrounding space trimmed
+	File  string // seed file name, as in provenance
+	Year  int    // edition year from the manifest: ids and relative dates
+	DocID string // e.g. "doc:2023"
 	// Edition is the curated knowledge of the document's edition (its
 	// pillar table), nil when aliases.json has no entry for it.
 	Edition *editionKnowledge
 
 	memo *normMemo // normalize's results for this document
 
-	// text is what Raw was cut from, starts[i] where Raw[i] starts in it:
-	// a quote of several lines is a span of it (joined). Nil for a
-	// docText built by hand.
+	// text is the document, its lines cut at "\n"; starts[i] is where
+	// line i+1 starts in it. A line (raw) and a quote of several lines
+	// (joined) are spans of it: a slice of the lines as strings was 0.1 MB
+	// a load.
 	text   string
 	starts []int32
+	// The lines' NFKC forms (norm): normChanged has a bit for each line
+	// NFKC changes, whose form is normText from the end of the line
+	// before's (normEnd[i-1], 0 for the first) to normEnd[i].
+	normText    string
+	normEnd     []int32
+	normChanged []uint64
 }
 
 // placement is what each line went into, by 1-based line ("" for none,

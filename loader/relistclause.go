@@ -47,9 +47,9 @@ func markedClauses(t *docText, m *policygraph.Measure) []markedClause {
 	// lines is found too, on the line where it starts
 	var joined strings.Builder
 	var starts []int // starts[k] is the offset in joined of line m.LineStart+k
-	for l := m.LineStart; l <= m.LineEnd && l <= len(t.Norm); l++ {
+	for l := m.LineStart; l <= m.LineEnd && l <= t.lineCount(); l++ {
 		starts = append(starts, joined.Len())
-		joined.WriteString(t.normalize(t.Norm[l-1]))
+		joined.WriteString(t.normalize(t.norm(l - 1)))
 	}
 	var markerLines []int
 	for _, loc := range relistMarker.FindAllStringIndex(joined.String(), -1) {

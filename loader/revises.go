@@ -53,7 +53,6 @@ func linkRestates(targets []*policygraph.Target) []*policygraph.Relationship {
 				first.Value == t.Value && (first.Year == t.Year || first.Year == 0 || t.Year == 0) && means[j] == means[i] {
 				rels = append(rels, &policygraph.Relationship{
 					ID: relID(policygraph.RelRestates, t.ID, first.ID), Type: policygraph.RelRestates, Start: t.ID, End: first.ID,
-					Properties: map[string]any{},
 				})
 				break
 			}

@@ -58,7 +58,7 @@ func TestDocSimItemsForms(t *testing.T) {
 			}
 			text, nw, np := it.wordText()
 			words := bigram.Words(text, wordCut)
-			if it.nbg != bigram.Len(st) || !slices.Equal(words, evolveBigrams(it.m.Text)) {
+			if int(it.nbg) != bigram.Len(st) || !slices.Equal(words, evolveBigrams(it.m.Text)) {
 				t.Fatalf("%s: bigrams differ from simBigrams, evolveBigrams", it.m.ID)
 			}
 			purpose := purposeWords(text)

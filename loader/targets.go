@@ -72,7 +72,7 @@ func addMeasureGoals(pd *parsedDoc, edition int) {
 			for _, from := range holders {
 				pd.Rels = append(pd.Rels, &policygraph.Relationship{
 					ID: relID(policygraph.RelHasTarget, from, t.ID), Type: policygraph.RelHasTarget,
-					Start: from, End: t.ID, Properties: map[string]any{},
+					Start: from, End: t.ID,
 				})
 			}
 		}

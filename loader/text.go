@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,34 +52,69 @@ func newDocTextString(file string, year int, docID string, data string) (*docTex
 	// Lines split on \n only, so line numbers match grep -n and editors;
 	// a CR before the newline (CRLF files) is stripped.
 	s := strings.TrimSuffix(data, "\n") // a final newline does not open a line
-	raw := strings.Split(s, "\n")
-	starts := make([]int32, len(raw)) // below maxDocBytes
-	at := 0
-	for i, l := range raw {
-		starts[i] = int32(at)
-		at += len(l) + 1
-		raw[i] = strings.TrimSuffix(l, "\r")
-	}
-	t := &docText{File: file, Year: year, DocID: docID, Raw: raw, memo: newNormMemoFor(len(raw)), text: s, starts: starts}
+	starts := lineStarts(s)
+	t := &docText{File: file, Year: year, DocID: docID, memo: newNormMemoFor(len(starts)), text: s, starts: starts}
 	t.fillNorm()
 	return t, nil
 }
 
+// lineStarts returns where each line of s starts, its lines cut at "\n".
+func lineStarts(s string) []int32 {
+	starts := make([]int32, 1, strings.Count(s, "\n")+1) // below maxDocBytes
+	for at := 0; ; {
+		i := strings.IndexByte(s[at:], '\n')
+		if i < 0 {
+			return starts
+		}
+		at += i + 1
+		starts = append(starts, int32(at))
+	}
+}
+
+// lineCount is the number of lines of the document.
+func (t *docText) lineCount() int { return len(t.starts) }
+
+// raw returns line i+1 verbatim, without its "\n" or a CR before it.
+func (t *docText) raw(i int) string {
+	end := len(t.text)
+	if i+1 < len(t.starts) {
+		end = int(t.starts[i+1]) - 1
+	}
+	return strings.TrimSuffix(t.text[t.starts[i]:end], "\r")
+}
+
+// rawLines yields each line's 0-based index and raw text, as ranging over
+// a slice of the lines would.
+func (t *docText) rawLines() iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i := range t.lineCount() {
+			if !yield(i, t.raw(i)) {
+				return
+			}
+		}
+	}
+}
+
 // joined returns lines from..to (1-based, inside the document) joined by
-// "\n": the span of the text they were cut from, unless a CR was stripped
-// there (or the docText was built by hand), without a copy. The quotes of
-// the sources are such joins, and were 0.1 MB of copies a load.
+// "\n": the span of the text they were cut from, without a copy, unless a
+// CR was stripped there. The quotes of the sources are such joins, and
+// were 0.1 MB of copies a load.
 func (t *docText) joined(from, to int) string {
 	if from > to {
 		return ""
 	}
-	if t.starts != nil {
-		s := t.text[t.starts[from-1] : int(t.starts[to-1])+len(t.Raw[to-1])]
-		if strings.IndexByte(s, '\r') < 0 {
-			return s
-		}
+	s := t.text[t.starts[from-1] : int(t.starts[to-1])+len(t.raw(to-1))]
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
 	}
-	return strings.Join(t.Raw[from-1:to], "\n")
+	var b strings.Builder
+	for i := from - 1; i < to; i++ {
+		if i >= from {
+			b.WriteByte('\n')
+		}
+		b.WriteString(t.raw(i))
+	}
+	return b.String()
 }
 
 // tooLarge is the error for a document of n bytes, over maxDocBytes.
@@ -86,44 +122,59 @@ func tooLarge(file string, n int64) error {
 	return &DocError{File: file, Err: fmt.Errorf("%d bytes exceeds the %d-byte limit for a seed document", n, maxDocBytes)}
 }
 
-// fillNorm sets Norm from Raw unless it already matches it (tests build
-// docTexts by hand).
+// norm returns line i+1's NFKC form, surrounding space trimmed: the line
+// trimmed, unless NFKC changes it.
+func (t *docText) norm(i int) string {
+	if t.normChanged[i/64]&(1<<(i%64)) == 0 {
+		return strings.TrimSpace(t.raw(i))
+	}
+	start := int32(0)
+	if i > 0 {
+		start = t.normEnd[i-1]
+	}
+	return t.normText[start:t.normEnd[i]]
+}
+
+// normLines yields each line's 0-based index and NFKC form (norm).
+func (t *docText) normLines() iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i := range t.lineCount() {
+			if !yield(i, t.norm(i)) {
+				return
+			}
+		}
+	}
+}
+
+// fillNorm works out the lines' NFKC forms (norm), once.
 func (t *docText) fillNorm() {
-	if len(t.Norm) == len(t.Raw) && t.Norm != nil {
+	if t.normEnd != nil {
 		return
 	}
-	t.Norm = make([]string, len(t.Raw))
 	// strings.TrimSpace(nfkc.String(line)) without an allocation a line:
-	// the lines NFKC changes are written in turn into one buffer, each
-	// line's form a string over its part (its trailing spaces given back).
-	// Bytes once under a string are never written again: an append that
-	// outgrows the buffer copies them away.
+	// the forms of the lines NFKC changes are written in turn into one
+	// text, each line's ending at normEnd. A slice of a string for each
+	// line was 0.07 MB a load.
 	size := 0
-	changed := make([]uint64, (len(t.Raw)+63)/64) // a bit a line: a stable line is scanned once
-	for i, l := range t.Raw {
+	changed := make([]uint64, (t.lineCount()+63)/64) // a bit a line: a stable line is scanned once
+	for i, l := range t.rawLines() {
 		if nfkc.StablePrefix(l) < len(l) {
 			size += len(l)
 			changed[i/64] |= 1 << (i % 64)
 		}
 	}
-	buf := make([]byte, 0, size) // NFKC shrinks the seed's lines (to 96% and 95%)
-	for i, l := range t.Raw {
-		if changed[i/64]&(1<<(i%64)) == 0 {
-			t.Norm[i] = strings.TrimSpace(l)
-			continue
+	var b strings.Builder
+	b.Grow(size) // NFKC shrinks the seed's lines (to 96% and 95%)
+	ends := make([]int32, t.lineCount())
+	var line []byte // one line's form: NFKC composes across what it appends to, and must not across lines
+	for i, l := range t.rawLines() {
+		if changed[i/64]&(1<<(i%64)) != 0 {
+			line = nfkc.AppendStringFrom(line[:0], l, nfkc.StablePrefix(l))
+			b.Write(bytes.TrimFunc(line, unicode.IsSpace))
 		}
-		// Appended to an empty slice of the buffer: NFKC composes across
-		// what it appends to, and must not across lines (a line opening
-		// with a combining mark).
-		start := len(buf)
-		out := bytes.TrimRightFunc(nfkc.AppendStringFrom(buf[start:start], l, nfkc.StablePrefix(l)), unicode.IsSpace)
-		if len(out) > 0 && cap(buf) > start && unsafe.SliceData(out) == unsafe.SliceData(buf[start:]) {
-			buf = buf[:start+len(out)] // written in place, not to a new array: keep it
-		}
-		if out = bytes.TrimLeftFunc(out, unicode.IsSpace); len(out) > 0 {
-			t.Norm[i] = unsafe.String(&out[0], len(out))
-		}
+		ends[i] = int32(b.Len())
 	}
+	t.normText, t.normEnd, t.normChanged = b.String(), ends, changed
 }
 
 // firstInvalidUTF8 returns the 1-based line and byte column of the first

@@ -16,10 +16,10 @@ func TestNewDocText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{" ＧＸ推進法 ", "", "  ２行目\u3000", "last"}, txt.Raw); diff != "" {
+	if diff := cmp.Diff([]string{" ＧＸ推進法 ", "", "  ２行目\u3000", "last"}, txt.rawSlice()); diff != "" {
 		t.Errorf("Raw (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"GX推進法", "", "2行目", "last"}, txt.Norm); diff != "" {
+	if diff := cmp.Diff([]string{"GX推進法", "", "2行目", "last"}, txt.normSlice()); diff != "" {
 		t.Errorf("Norm (-want +got):\n%s", diff)
 	}
 	if txt.File != "a.txt" || txt.Year != 2023 || txt.DocID != "doc:2023" {
@@ -28,14 +28,14 @@ func TestNewDocText(t *testing.T) {
 	// A final newline does not open a line; a missing one loses nothing.
 	a, _ := newDocText("a", 0, "", []byte("x\ny\n"))
 	b, _ := newDocText("a", 0, "", []byte("x\ny"))
-	if len(a.Raw) != 2 || len(b.Raw) != 2 {
-		t.Errorf("lines = %d, %d", len(a.Raw), len(b.Raw))
+	if len(a.rawSlice()) != 2 || len(b.rawSlice()) != 2 {
+		t.Errorf("lines = %d, %d", len(a.rawSlice()), len(b.rawSlice()))
 	}
 }
 
-// TestJoined: a quote of lines is Raw joined by "\n", whether it is a
-// span of the text (LF) or built anew (a CR stripped inside it, a docText
-// built by hand).
+// TestJoined: a quote of lines is the raw lines joined by "\n", whether
+// it is a span of the text (LF, a docText built by hand) or built anew (a
+// CR stripped inside it).
 // TestFillNormOneBuffer: the lines' NFKC forms, written into one buffer,
 // are each line's own: a combining mark opening a line does not compose
 // with the line before, and lines NFKC lengthens (㍻, ﷺ) outgrow the
@@ -46,11 +46,11 @@ func TestFillNormOneBuffer(t *testing.T) {
 		{"㍻３０年", " ﷺﷺﷺﷺ ", "ＧＸ", "\u3000", "平成"},
 		{"", "\u3000\u3000", "①"},
 	} {
-		txt := &docText{Raw: raw}
+		txt := handText(raw...)
 		txt.fillNorm()
 		for i, l := range raw {
-			if want := strings.TrimSpace(nfkc.String(l)); txt.Norm[i] != want {
-				t.Errorf("%q: Norm[%d] = %q, want %q", raw, i, txt.Norm[i], want)
+			if want := strings.TrimSpace(nfkc.String(l)); txt.normSlice()[i] != want {
+				t.Errorf("%q: Norm[%d] = %q, want %q", raw, i, txt.normSlice()[i], want)
 			}
 		}
 	}
@@ -65,11 +65,11 @@ func TestJoined(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byHand := &docText{Raw: []string{"一行目", "", "三行目", "last"}}
+	byHand := handText("一行目", "", "三行目", "last")
 	for _, d := range []*docText{lf, crlf, byHand} {
 		for from := 1; from <= 4; from++ {
 			for to := from - 1; to <= 4; to++ {
-				if got, want := d.joined(from, to), strings.Join(d.Raw[from-1:max(to, from-1)], "\n"); got != want {
+				if got, want := d.joined(from, to), strings.Join(d.rawSlice()[from-1:max(to, from-1)], "\n"); got != want {
 					t.Errorf("%s: joined(%d, %d) = %q, want %q", d.File, from, to, got, want)
 				}
 			}
@@ -105,4 +105,33 @@ func TestNewDocTextErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// handText is a docText of lines as a test builds one by hand: not
+// checked, but normalised (fillNorm) as newDocText does.
+func handText(lines ...string) *docText {
+	t := &docText{text: strings.Join(lines, "\n")}
+	if len(lines) > 0 {
+		t.starts = lineStarts(t.text)
+	}
+	t.fillNorm()
+	return t
+}
+
+// normSlice is the NFKC forms of the lines of t as a slice.
+func (t *docText) normSlice() []string {
+	out := make([]string, 0, t.lineCount())
+	for _, l := range t.normLines() {
+		out = append(out, l)
+	}
+	return out
+}
+
+// rawSlice is the raw lines of t as a slice.
+func (t *docText) rawSlice() []string {
+	out := make([]string, 0, t.lineCount())
+	for _, l := range t.rawLines() {
+		out = append(out, l)
+	}
+	return out
 }

@@ -590,3 +590,31 @@ func TestVariableErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestOperationNameErrors: a document of several operations sent without
+// operationName says to name one (gqlgen said "operation  not found", an
+// empty name between two spaces), and an unknown name is quoted.
+func TestOperationNameErrors(t *testing.T) {
+	f := newFixture(t, server.DefaultConfig(), nil)
+	const twoOps = `query A { documents { id } } query B { stats { totalNodes } }`
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"no name, two operations", `{"query": ` + strconvQuote(twoOps) + `}`,
+			`the document holds several operations: say which to run in operationName`},
+		{"unknown name", `{"query": ` + strconvQuote(twoOps) + `, "operationName": "C"}`,
+			`operation "C" not found in the document`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := f.do(t, post(tc.body))
+			if r.code() != "GRAPHQL_VALIDATION_FAILED" || len(r.Errors) != 1 || r.Errors[0].Message != tc.want {
+				t.Errorf("got %s", r.body)
+			}
+		})
+	}
+	// Naming one still runs it.
+	r := f.do(t, post(`{"query": `+strconvQuote(twoOps)+`, "operationName": "B"}`))
+	if len(r.Errors) != 0 || !strings.Contains(string(r.body), `"totalNodes"`) {
+		t.Errorf("operationName B: %s", r.body)
+	}
+}

@@ -416,6 +416,11 @@ func TestCORS(t *testing.T) {
 	if r.status != 200 || r.header.Get("Access-Control-Allow-Origin") != "https://app.example" || !strings.Contains(strings.Join(r.header.Values("Vary"), ","), "Origin") {
 		t.Errorf("allowed origin: %d %v", r.status, r.header)
 	}
+	// A client of another origin reads Retry-After only when it is exposed:
+	// the 503 of a full queue tells it how long to wait.
+	if !strings.Contains(r.header.Get("Access-Control-Expose-Headers"), "Retry-After") {
+		t.Errorf("allowed origin: Retry-After not exposed: %v", r.header)
+	}
 	r = f.do(t, post(gqlBody(`{ documents { id } }`), "Origin", "https://evil.example"))
 	if r.header.Get("Access-Control-Allow-Origin") != "" || !strings.Contains(strings.Join(r.header.Values("Vary"), ","), "Origin") {
 		t.Errorf("other origin: %v", r.header)

@@ -228,7 +228,7 @@ fragment TR on TargetRevision { fromValue toValue unit score target { id text ye
 fragment KT on Target { id text year value unit document { year } }
 fragment D on Document { id title edition year }
 fragment P on Pillar { id key name document { year } }
-fragment M on Measure { id title pillar { ...P } }
+fragment M on Measure { id title status pillar { ...P } }
 fragment MN on Mention { surface line node { id __typename
   ... on Measure { title document { year } } ... on Pillar { name document { year } } ... on Target { text document { year } } } }`;
 
@@ -829,7 +829,9 @@ async function showDetail(id) {
   const here = (x) => `<a class="nav" href="#${esc(toHash({...S.route, v: "graph", n: [x], sel: x}))}">`;
   const nav = (x, text) => `${here(x)}${esc(text)}</a>`;
   const pil = (p) => p ? nav(p.id, `${p.document.year} ${p.key} ${p.name}`) : "—";
-  const meas = (m) => `${nav(m.id, short(m.title, 50))} <span class="muted">${m.pillar ? `${m.pillar.document.year} ${esc(m.pillar.key)}` : ""}</span>`;
+  // A measure named in the details carries its status as the canvas shows it:
+  // a successor's 進捗 or 今後 is what became of a 2023 plan.
+  const meas = (m) => `${m.status ? `<span class="st">${esc(STATUS[m.status])}</span> ` : ""}${nav(m.id, short(m.title, 50))} <span class="muted">${m.pillar ? `${m.pillar.document.year} ${esc(m.pillar.key)}` : ""}</span>`;
   const rows = [];
   const row = (k, v) => { if (v !== "" && v != null) rows.push(`<dt>${esc(k)}</dt><dd>${v}</dd>`); };
   const title = n.title || n.name || n.text || n.surface || n.id;
@@ -847,8 +849,8 @@ async function showDetail(id) {
   if (n.overview) row("overview cell", "a cell of the 2023 overview table (各分野の主要施策), restating detail bullets");
   if (n.summarizes?.length) row("summarizes (SUMMARIZES → bullets)", `<span id="summarizes">${n.summarizes.map(meas).join("<br>")}</span>`);
   if (n.summarizedBy?.length) row("summarized by (overview cell)", `<span id="summarized-by">${n.summarizedBy.map(meas).join("<br>")}</span>`);
-  if (n.evolvesFrom?.length) row("evolves from (2023)", n.evolvesFrom.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>"));
-  if (n.evolvedInto?.length) row("evolved into (2025)", n.evolvedInto.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>"));
+  if (n.evolvesFrom?.length) row("evolves from (2023)", `<span id="evolves-from">${n.evolvesFrom.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>")}</span>`);
+  if (n.evolvedInto?.length) row("evolved into (2025)", `<span id="evolved-into">${n.evolvedInto.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>")}</span>`);
   const ment = (xs, k) => xs.map((m) => `${nav(m[k].id, m[k].name)}: 「${esc(m.surface)}」 <span class="muted">line ${m.line}</span>`).join("<br>");
   if (n.lawMentions?.length) row("laws mentioned", ment(n.lawMentions, "law"));
   if (n.fundMentions?.length) row("funds mentioned", ment(n.fundMentions, "fund"));
@@ -917,7 +919,8 @@ async function showDetail(id) {
     relistOf: n.relistOf?.id || null, citation: n.source ? citation(n) : null, page: n.source?.page ?? null, quote: n.source?.quote || null,
     revises: (n.revises || []).map((x) => x.target.id), revisedBy: (n.revisedBy || []).map((x) => x.target.id),
     keeps: n.keeps?.id || null, keptBy: (n.keptBy || []).map((t) => t.id),
-    summarizes: (n.summarizes || []).map((m) => m.id), summarizedBy: (n.summarizedBy || []).map((m) => m.id)};
+    summarizes: (n.summarizes || []).map((m) => m.id), summarizedBy: (n.summarizedBy || []).map((m) => m.id),
+    evolvedInto: (n.evolvedInto || []).map((e) => ({id: e.measure.id, status: e.measure.status}))};
 }
 
 async function copyText(text) {

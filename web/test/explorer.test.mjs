@@ -395,6 +395,24 @@ try {
     await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original again");
   }
 
+  // 4e. What did a 2023 plan become? Its successors (EVOLVES_FROM) are listed
+  // with their status as the 2025 text writes it (進捗 reported progress, 今後
+  // still to be considered), which decides the plan's outcome in editionDiff.
+  {
+    const plan = (await api(`{ measures(filter: {document: "doc:2023", status: [FUTURE]}, first: 500) { nodes { id evolvedInto { score measure { id status } } } } }`))
+      .measures.nodes.find((m) => new Set(m.evolvedInto.map((e) => e.measure.status)).size > 1);
+    assert.ok(plan, "a 2023 plan whose successors differ in status");
+    await page.evaluate((id) => { location.hash = `v=graph&n=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`; }, plan.id);
+    s = await settle((s) => s.detail && s.detail.id === plan.id, "a 2023 plan with successors");
+    assert.deepEqual(s.detail.evolvedInto, plan.evolvedInto.map((e) => ({id: e.measure.id, status: e.measure.status})));
+    const rows = (await page.locator("#evolved-into").innerText()).split("\n");
+    assert.equal(rows.length, plan.evolvedInto.length, rows.join(" | "));
+    plan.evolvedInto.forEach((e, i) => assert.ok(rows[i].startsWith(glyphs[e.measure.status] + " "), `successor ${i}: ${rows[i]}`));
+    await shot("plan-successors-status");
+    await page.goBack();
+    await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original once more");
+  }
+
   // 5. Back returns to the 再掲 item, forward to the original.
   await page.goBack();
   s = await settle((s) => s.route.n[0] === relist.id && s.detail && s.detail.id === relist.id, "back to the 再掲 item");

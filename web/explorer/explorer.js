@@ -1148,20 +1148,37 @@ function download(name, blob) {
   S.exports.push(name);
 }
 const xml = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
-function viewJSON() {
+// Q_SOURCES asks for the provenance of the nodes from text (a Document,
+// law, fund or organisation has none of its own).
+const Q_SOURCES = `query Sources($ids: [ID!]!) { nodes(ids: $ids) { id
+  ... on Pillar { source { ...C } } ... on Measure { source { ...C } } ... on Target { source { ...C } }
+  ... on MeasureGroup { source { ...C } } ... on PolicyDirection { source { ...C } } ... on Amount { source { ...C } } } }
+fragment C on Source { file lineStart lineEnd page citation }`;
+// viewJSON is what is drawn, each node from text with its source (file,
+// lines, page, citation) as the API gives it, so an export can be cited.
+async function viewJSON() {
   const vis = shown();
+  const ids = vis.nodes().map((n) => n.id());
+  const src = new Map();
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const n of (await gql(Q_SOURCES, {ids: ids.slice(i, i + 1000)})).nodes) if (n && n.source) src.set(n.id, n.source);
+  }
   return {view: location.hash,
-    nodes: vis.nodes().map((n) => ({id: n.id(), label: n.data("label"), caption: n.data("caption"), edition: n.data("year") ?? null, status: n.data("status")})),
+    nodes: vis.nodes().map((n) => ({id: n.id(), label: n.data("label"), caption: n.data("caption"), edition: n.data("year") ?? null, status: n.data("status"),
+      ...(src.has(n.id()) ? {source: src.get(n.id())} : {})})),
     edges: vis.edges().map((e) => ({id: e.id(), type: e.data("type"), source: e.data("source"), target: e.data("target"), properties: e.data("props") || null}))};
 }
-function viewGraphML() {
-  const v = viewJSON();
+const SOURCE_KEYS = [["file", "string"], ["lineStart", "int"], ["lineEnd", "int"], ["page", "int"], ["citation", "string"]];
+async function viewGraphML() {
+  const v = await viewJSON();
   const keys = [["label", "node"], ["caption", "node"], ["edition", "node"], ["status", "node"], ["type", "edge"], ["properties", "edge"]];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n` +
     keys.map(([k, f]) => `  <key id="${k}" for="${f}" attr.name="${k}" attr.type="string"/>\n`).join("") +
+    SOURCE_KEYS.map(([k, t]) => `  <key id="${k}" for="node" attr.name="${k}" attr.type="${t}"/>\n`).join("") +
     `  <graph id="policygraph" edgedefault="directed">\n` +
     v.nodes.map((n) => `    <node id="${xml(n.id)}">` + ["label", "caption", "edition", "status"].filter((k) => n[k] != null)
-      .map((k) => `<data key="${k}">${xml(n[k])}</data>`).join("") + "</node>\n").join("") +
+      .map((k) => `<data key="${k}">${xml(n[k])}</data>`).join("") +
+      (n.source ? SOURCE_KEYS.filter(([k]) => n.source[k] != null).map(([k]) => `<data key="${k}">${xml(n.source[k])}</data>`).join("") : "") + "</node>\n").join("") +
     v.edges.map((e) => `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="type">${xml(e.type)}</data>` +
       (e.properties ? `<data key="properties">${xml(JSON.stringify(e.properties))}</data>` : "") + "</edge>\n").join("") +
     "  </graph>\n</graphml>\n";
@@ -1178,8 +1195,13 @@ function exportName(ext) {
   return `policygraph-${r.v}${slug ? "-" + slug : ""}-${stamp}-${++exportCount}.${ext}`;
 }
 $("#export-png").addEventListener("click", () => download(exportName("png"), cy.png({output: "blob", full: true, scale: 2, bg: "#ffffff"})));
-$("#export-graphml").addEventListener("click", () => download(exportName("graphml"), new Blob([viewGraphML()], {type: "application/graphml+xml"})));
-$("#export-json").addEventListener("click", () => download(exportName("json"), new Blob([JSON.stringify(viewJSON(), null, 1)], {type: "application/json"})));
+// The name is taken at the click, so it says what was drawn then.
+async function exportView(ext, make, type) {
+  const name = exportName(ext);
+  try { download(name, new Blob([await make()], {type})); } catch (e) { status(`export failed: ${e.message}`, true); }
+}
+$("#export-graphml").addEventListener("click", () => exportView("graphml", viewGraphML, "application/graphml+xml"));
+$("#export-json").addEventListener("click", () => exportView("json", async () => JSON.stringify(await viewJSON(), null, 1), "application/json"));
 
 $("#layout").addEventListener("change", () => runLayout(S.route, true));
 $("#fit").addEventListener("click", fit);

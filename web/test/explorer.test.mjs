@@ -765,10 +765,19 @@ try {
   await shot("path-avoiding-hubs");
 
   // 11. Exports of the current view: PNG from the canvas, GraphML and JSON built from it.
+  // Every node from text carries its provenance, as the API cites it.
+  const sourced = (await api(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Pillar { source { ...C } } ... on Measure { source { ...C } }
+    ... on Target { source { ...C } } ... on MeasureGroup { source { ...C } } ... on PolicyDirection { source { ...C } } ... on Amount { source { ...C } } } }
+    fragment C on Source { file lineStart lineEnd page citation }`, {ids: visible(s).map((n) => n.id)})).nodes.filter((n) => n.source);
+  assert.ok(sourced.length > 0, "the path view draws nodes from text");
   for (const [button, check] of [
     ["#export-png", (b) => assert.deepEqual([...b.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG")],
     ["#export-graphml", (b) => { const x = b.toString(); assert.match(x, /<graphml /); for (const id of [from, to2]) assert.ok(x.includes(`<node id="${id}">`), id); }],
-    ["#export-json", (b) => { const j = JSON.parse(b.toString()); assert.deepEqual(sorted(j.nodes.map((n) => n.id)), sorted(visible(s).map((n) => n.id))); }],
+    ["#export-json", (b) => { const j = JSON.parse(b.toString()); assert.deepEqual(sorted(j.nodes.map((n) => n.id)), sorted(visible(s).map((n) => n.id)));
+      const src = new Map(j.nodes.map((n) => [n.id, n.source]));
+      for (const n of sourced) assert.deepEqual(src.get(n.id), n.source, n.id); }],
+    ["#export-graphml", (b) => { const x = b.toString();
+      for (const n of sourced) assert.ok(x.includes(`<data key="citation">${n.source.citation}</data>`), `${n.id}: its citation`); }],
   ]) {
     const [dl] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
     const file = path.join(out, dl.suggestedFilename());

@@ -129,7 +129,7 @@ const Q_DEPS = `query Deps($id: ID!) { node(id: $id) { id __typename
 fragment MU on Mention { surface line node { id __typename ... on Measure { title document { year } }
   ... on Document { title year } ... on Target { text document { year } } ... on Pillar { name document { year } } } }
 fragment PU on PillarUse { pillar { id key name document { year } continues { id } }
-  mentions { surface line node { id __typename } } }`;
+  mentions { surface line node { id __typename ... on Measure { overview summarizes { source { lineStart } } } } } }`;
 
 // The edition view asks editionDiff for the group of r.id: the pillars
 // CONTINUES joins (a merge brings two earlier pillars), or the policy
@@ -683,7 +683,12 @@ async function drawDeps(r) {
   const mkey = (m) => `${m.node.id}|${m.line}|${m.surface}`;
   const inPillars = new Set(n.pillars.flatMap((u) => u.mentions.map(mkey)));
   const outside = n.mentions.filter((m) => !inPillars.has(mkey(m)));
-  S.panel = {view: "deps", id: n.id, pillars: n.pillars.map((u) => u.pillar.id), mentions: n.mentions.length, outside: outside.map(mkey)};
+  // A 2023 overview cell restates detail bullets (SUMMARIZES): its mention
+  // says so, with the bullets' lines, so one item is not read as two.
+  const cell = (m) => !m.node.overview ? "" : ` <span class="muted cell">overview cell${m.node.summarizes.length
+    ? `, restating l.${m.node.summarizes.map((b) => b.source.lineStart).join(", l.")}` : ""}</span>`;
+  S.panel = {view: "deps", id: n.id, pillars: n.pillars.map((u) => u.pillar.id), mentions: n.mentions.length, outside: outside.map(mkey),
+    cells: n.pillars.reduce((k, u) => k + u.mentions.filter((m) => m.node.overview).length, 0)};
   const link = (id, text, cls) => `<a class="nav${cls ? " " + cls : ""}" href="#${esc(toHash({...S.route, sel: id}))}">${esc(text)}</a>`;
   const what = (x) => x.__typename === "Document" ? `${x.title} (${x.year}): outside any measure` : `${x.__typename} ${short(x.title || x.name || x.text || x.id, 36)} (${x.document?.year ?? ""})`;
   $("#panel").innerHTML = `<h2>${badge(label)}${esc(n.name)}: pillars relying on it</h2>
@@ -692,7 +697,7 @@ async function drawDeps(r) {
     `${outside.length ? `, ${outside.length} in text under no pillar (listed last)` : ""}.</p>` +
     years.map((y) => `<h3>${esc(EDITION[y] || y)}</h3><table class="deps"><tr><th>pillar</th><th>mentions (surface, line)</th></tr>` +
       byYear[y].map((u) => `<tr><td>${link(u.pillar.id, `${u.pillar.key} ${u.pillar.name}`)}</td><td>${u.mentions.map((m) =>
-        `${link(m.node.id, m.surface, "mention")} <span class="muted">l.${m.line}</span>`).join("<br>")}</td></tr>`).join("") + "</table>").join("") +
+        `${link(m.node.id, m.surface, "mention")} <span class="muted">l.${m.line}</span>${cell(m)}`).join("<br>")}</td></tr>`).join("") + "</table>").join("") +
     (years.length ? "" : "<p>No pillar relies on it.</p>") +
     (outside.length ? `<h3>Under no pillar</h3><table class="deps-outside"><tr><th>where</th><th>mention (surface, line)</th></tr>` +
       outside.map((m) => `<tr><td>${esc(what(m.node))}</td><td>${link(m.node.id, m.surface, "mention")} <span class="muted">l.${m.line}</span></td></tr>`).join("") + "</table>" : "");

@@ -268,6 +268,18 @@ try {
   assert.deepEqual(sorted(new Set(drawn.map((n) => n.year))), [2023, 2025], "pillars of both editions");
   assert.equal(s.edges.filter((e) => e.type === "DEPENDS_ON" && e.target === gi).length, uses.length);
   assert.equal(await page.locator("table.deps tr").count(), uses.length + 2, "one row per pillar, a header per edition");
+  // In 2023 each use is stated twice, by an overview cell and the bullet it
+  // SUMMARIZES: the cell's mention says so, with the bullet's line, so that
+  // no one counts one item twice.
+  {
+    const cells = (await api(`query($id: ID!) { fund(id: $id) { pillars { mentions { line node { ... on Measure { overview summarizes { source { lineStart } } } } } } } }`, {id: gi}))
+      .fund.pillars.flatMap((u) => u.mentions).filter((m) => m.node.overview);
+    assert.ok(cells.length > 0, "overview cells among GI基金's mentions");
+    const tags = await page.locator("table.deps .cell").allInnerTexts();
+    assert.equal(tags.length, cells.length, tags.join(" | "));
+    assert.equal(s.panel.cells, cells.length);
+    for (const m of cells) assert.ok(tags.some((t) => m.node.summarizes.every((b) => t.includes(`l.${b.source.lineStart}`))), `the cell at l.${m.line}: ${tags.join(" | ")}`);
+  }
   await shot("GI基金-pillars-both-editions");
   // The exports keep each DEPENDS_ON edge's mentions, as the panel lists them.
   {

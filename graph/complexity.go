@@ -183,6 +183,12 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	nodesOf := func(label string) func(int) int {
 		return list(func() int { return k.count(label) })
 	}
+	// The pillars that rely on a law, fund or organisation: each has at
+	// least one of its mentions (a relationship of type t into it), so there
+	// are at most as many as its largest fan-in, and never more than pillars.
+	usesOf := func(t string) func(int) int {
+		return list(func() int { return min(k.count(policygraph.LabelPillar), k.degree(t, policygraph.Incoming)) })
+	}
 
 	q := &c.Query
 	q.Nodes = func(child int, ids []string) int { return add(1, mul(len(ids), child)) }
@@ -300,17 +306,17 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Amount.HeldBy = walk(policygraph.RelHasAmount, in)
 	c.Organisation.Mentions = walk(policygraph.RelMentionsOrg, in)
 	c.Organisation.Measures = distinctWalk(walk(policygraph.RelMentionsOrg, in))
-	c.Organisation.Pillars = nodesOf(policygraph.LabelPillar)
+	c.Organisation.Pillars = usesOf(policygraph.RelMentionsOrg)
 	c.OrganisationUse.Mentions = walk(policygraph.RelMentionsOrg, in)
 
 	c.Law.Measures = distinctWalk(walk(policygraph.RelCitesLaw, in))
 	c.Law.Targets = walk(policygraph.RelCitesLaw, in)
 	c.Law.Mentions = walk(policygraph.RelCitesLaw, in)
-	c.Law.Pillars = nodesOf(policygraph.LabelPillar)
+	c.Law.Pillars = usesOf(policygraph.RelCitesLaw)
 	c.Fund.Measures = distinctWalk(walk(policygraph.RelUsesFund, in))
 	c.Fund.Targets = walk(policygraph.RelUsesFund, in)
 	c.Fund.Mentions = walk(policygraph.RelUsesFund, in)
-	c.Fund.Pillars = nodesOf(policygraph.LabelPillar)
+	c.Fund.Pillars = usesOf(policygraph.RelUsesFund)
 	// A use's mentions are mentions of one law, fund or organisation.
 	c.PillarUse.Mentions = list(func() int {
 		return max(k.degree(policygraph.RelCitesLaw, in), k.degree(policygraph.RelUsesFund, in), k.degree(policygraph.RelMentionsOrg, in))

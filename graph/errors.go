@@ -85,7 +85,7 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 		case base.Unwrap() == nil:
 			// Made by gqlgen or by our extensions: the message is safe.
-			out.Message = withVariable(base)
+			out.Message = operationMessage(withVariable(base))
 			c, _ := base.Extensions["code"].(string)
 			switch {
 			case gqlgenCodes[c] != "":
@@ -130,6 +130,25 @@ func withVariable(e *gqlerror.Error) string {
 		return b.String()
 	}
 	return b.String() + ": " + e.Message
+}
+
+// operationMessage rewords gqlgen's refusal of an operation name it cannot
+// find, "operation %s not found": with no operationName (a document of
+// several operations) the name is empty and the message read "operation  not
+// found"; it now says to name one. An unknown name is quoted. A GraphQL name
+// holds no space, so the message cannot be another's. Other messages are kept.
+func operationMessage(msg string) string {
+	name, ok := strings.CutPrefix(msg, "operation ")
+	if !ok {
+		return msg
+	}
+	if name, ok = strings.CutSuffix(name, " not found"); !ok || strings.Contains(name, " ") {
+		return msg
+	}
+	if name == "" {
+		return "the document holds several operations: say which to run in operationName"
+	}
+	return fmt.Sprintf("operation %q not found in the document", name)
 }
 
 // RecoverFunc turns a resolver panic into an internal error, logging the

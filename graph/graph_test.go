@@ -1011,3 +1011,39 @@ func TestPathsAvoid(t *testing.T) {
 		t.Errorf("avoiding LAW and DOCUMENT = %+v", got.Neither)
 	}
 }
+
+// TestEmptyPageHasNextPage: a page of first: 0 holds no edges, and
+// hasNextPage says whether items follow where it starts (Relay: edges after
+// the cursors hold more than first), whichever way the connection is
+// resolved — the store's page (Query.measures, Query.targets, a filtered
+// Pillar.measures) or the walked list (Pillar.measures by status).
+func TestEmptyPageHasNextPage(t *testing.T) {
+	c := client.New(newHandler(t, fixtureStore(t), nil))
+	last := base64.RawURLEncoding.EncodeToString([]byte("offset:7")) // m8, the last of the fixture's 8 measures
+	for _, tc := range []struct {
+		name, query string
+		want        bool
+	}{
+		{"measures", `{ x: measures(first: 0) { pageInfo { hasNextPage } } }`, true},
+		{"measures after the last", `{ x: measures(first: 0, after: "` + last + `") { pageInfo { hasNextPage } } }`, false},
+		{"measures filtered", `{ x: measures(first: 0, filter: {law: "` + lawGX + `"}) { pageInfo { hasNextPage } } }`, true},
+		{"measures filtered to nothing", `{ x: measures(first: 0, filter: {text: "no such words"}) { pageInfo { hasNextPage } } }`, false},
+		{"targets", `{ x: targets(first: 0) { pageInfo { hasNextPage } } }`, true},
+		{"pillar walked", `{ x: pillar(id: "` + p23OS1 + `") { measures(first: 0) { pageInfo { hasNextPage } } } }`, true},
+		{"pillar by the store", `{ x: pillar(id: "` + p23OS1 + `") { measures(first: 0, filter: {law: "` + lawAntiMon + `"}) { pageInfo { hasNextPage } } } }`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got struct {
+				X struct {
+					PageInfo pageInfo
+					Measures struct{ PageInfo pageInfo }
+				}
+			}
+			mustRun(t, c, tc.query, &got)
+			has := got.X.PageInfo.HasNextPage || got.X.Measures.PageInfo.HasNextPage
+			if has != tc.want {
+				t.Errorf("hasNextPage = %v, want %v", has, tc.want)
+			}
+		})
+	}
+}

@@ -131,9 +131,11 @@ func pageInfo(w window, n int, more bool) *model.PageInfo {
 
 // fetchWindow loads the items of w with fetch(offset, limit), reading one item
 // past the window (or one extra call when the page is already MaxPage) to tell
-// whether more follow.
+// whether more follow. An empty window that before does not bound (first: 0)
+// still reads that one item: Relay's hasNextPage says whether items follow
+// where the page starts, as sliceWindow does for a whole list.
 func fetchWindow[T any](w window, fetch func(p policygraph.Page) ([]T, error)) ([]T, bool, error) {
-	if w.Limit == 0 {
+	if w.Limit == 0 && w.Bounded {
 		return nil, false, nil
 	}
 	if w.Bounded {

@@ -2704,7 +2704,8 @@ var sources = []*ast.Source{
   (the earlier edition) with ` + "`" + `to` + "`" + ` (a later one): pillars joined by CONTINUES
   into groups (a merge puts the merged pillars in one group, so totals add
   up), each planned (○ FUTURE) measure of ` + "`" + `from` + "`" + ` with what ` + "`" + `to` + "`" + ` says of it
-  (decided by its best-scoring EVOLVES_FROM successor), the measures of ` + "`" + `to` + "`" + `
+  (decided by its best-scoring EVOLVES_FROM successor; of successors
+  scoring alike, one reporting progress wins, then one still to be considered), the measures of ` + "`" + `to` + "`" + `
   that continue none of ` + "`" + `from` + "`" + `, the targets ` + "`" + `to` + "`" + ` REVISES and those it KEEPS. The policy
   directions of both editions (measures outside every pillar: 2025's
   政策の方向性 items, the cells of 2023's macro framework) are one last group.

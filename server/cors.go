@@ -8,7 +8,8 @@ import (
 // cors implements an allow-list CORS policy: exact origins ("*" for any).
 // Responses vary on Origin; preflights (OPTIONS with
 // Access-Control-Request-Method) are answered here, 204 for an allowed
-// origin and 403 for another.
+// origin and 403 for another. Answers to an allowed origin expose
+// Retry-After.
 func cors(origins []string, next http.Handler) http.Handler {
 	if len(origins) == 0 {
 		return next
@@ -36,6 +37,9 @@ func cors(origins []string, next http.Handler) http.Handler {
 		}
 		if allowed(origin) {
 			h.Set("Access-Control-Allow-Origin", origin)
+			// The 503 of a full queue says how long to wait; a script of
+			// another origin reads only the headers exposed to it.
+			h.Set("Access-Control-Expose-Headers", "Retry-After")
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -74,7 +74,9 @@ func TestExplorerQueriesValidate(t *testing.T) {
 		t.Fatalf("found %d queries in the script, want overview, search, detail, neighbourhood, paths, dependencies and comparison", len(queries))
 	}
 	vars := map[string]any{"id": g.Measures[0].ID, "q": "基金", "from": g.Measures[0].ID, "to": g.Measures[1].ID,
-		"maxHops": 4, "avoid": []string{"DOCUMENT"}}
+		"maxHops": 4, "avoid": []string{"DOCUMENT"},
+		// The exports' sources: a node from text and one without a source.
+		"ids": []string{g.Measures[0].ID, g.Laws[0].ID}}
 	for _, query := range queries {
 		vars["from"], vars["to"] = g.Measures[0].ID, g.Measures[1].ID
 		switch {

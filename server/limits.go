@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/lexer"
@@ -36,7 +37,11 @@ type precheck struct {
 	maxTokens, maxNesting, maxFields    int
 	maxString                           int // bytes; < 0: unlimited
 	maxDepth, maxAliases, maxIntrospect int // < 0: unlimited
-	cache                               graphql.Cache[*ast.QueryDocument]
+	// noIntrospection refuses any __schema/__type field (--introspection
+	// false) with GRAPHQL_VALIDATION_FAILED: gqlgen's own refusal came out
+	// of the resolver as an internal error.
+	noIntrospection bool
+	cache           graphql.Cache[*ast.QueryDocument]
 }
 
 var (
@@ -137,6 +142,9 @@ func (p precheck) measure(doc *ast.QueryDocument) *gqlerror.Error {
 			return graph.LimitError("query uses %d aliases, more than the limit of %d", s.aliases, p.maxAliases)
 		case p.maxFields >= 0 && s.fields > p.maxFields:
 			return graph.LimitError("query has %s fields (fragments expanded), more than the limit of %d", count(s.fields), p.maxFields)
+		case p.noIntrospection && s.introspect > 0:
+			return &gqlerror.Error{Message: "introspection is disabled on this server (__schema, __type)",
+				Extensions: map[string]any{"code": errcode.ValidationFailed}}
 		case p.maxIntrospect >= 0 && s.introspect > p.maxIntrospect:
 			return graph.LimitError("query asks for the schema (__schema, __type) %s times, more than the limit of %d", count(s.introspect), p.maxIntrospect)
 		}

@@ -54,7 +54,7 @@ func New(cfg Config, store policygraph.Store, logger *slog.Logger) http.Handler 
 	gql.Use(precheck{
 		maxTokens: cfg.MaxTokens, maxNesting: cfg.MaxNesting, maxFields: cfg.MaxFields, maxString: cfg.MaxStringBytes,
 		maxDepth: cfg.MaxDepth, maxAliases: cfg.MaxAliases, maxIntrospect: cfg.MaxIntrospection,
-		cache: queryCache,
+		noIntrospection: !cfg.Introspection, cache: queryCache,
 	})
 	if cfg.MaxComplexity > 0 {
 		gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))

@@ -261,12 +261,18 @@ func TestDepthLimit(t *testing.T) {
 
 func TestIntrospectionOff(t *testing.T) {
 	f := newFixture(t, server.Config{Introspection: false}, nil)
-	r := f.do(t, post(gqlBody(`{ __schema { queryType { name } } }`)))
-	if len(r.Errors) == 0 || r.Data["__schema"] != nil {
-		t.Errorf("introspection off: %s", r.body)
+	// Refused as a request the server does not serve, not as its own
+	// failure: gqlgen's "introspection disabled" reached clients as
+	// INTERNAL "internal error", logged as a resolver failure.
+	for _, q := range []string{`{ __schema { queryType { name } } }`, `{ __type(name: "Fund") { name } }`,
+		`query Q { ...F } fragment F on Query { documents { id } __schema { types { name } } }`} {
+		r := f.do(t, post(gqlBody(q)))
+		if r.code() != "GRAPHQL_VALIDATION_FAILED" || len(r.Errors) != 1 || !strings.Contains(r.Errors[0].Message, "introspection is disabled") || r.Data["__schema"] != nil {
+			t.Errorf("introspection off: %s: %s", q, r.body)
+		}
 	}
 	// __typename is not introspection.
-	r = f.do(t, post(gqlBody(`{ documents { __typename } }`)))
+	r := f.do(t, post(gqlBody(`{ documents { __typename } }`)))
 	if len(r.Errors) != 0 {
 		t.Errorf("__typename: %s", r.body)
 	}
@@ -284,6 +290,19 @@ func TestComplexityLimit(t *testing.T) {
 	r = f.do(t, post(gqlBody(nestedQuery)))
 	if len(r.Errors) != 0 {
 		t.Errorf("the benchmark query is refused: %s", r.body)
+	}
+	// What depends on each fund or law, and what became of each mentioning
+	// measure: a researcher's question, a few hundred fields, refused when a
+	// use's pillars were charged as every pillar of the corpus (65,990 for
+	// the funds, 188,541 for the laws) rather than at most one per mention.
+	// (The same over the 42 organisations still costs 142,591: each use's
+	// mentions are charged at the largest fan-in of the three kinds.)
+	const use = `pillars { pillar { key document { year } } mentions { surface line node { ... on Measure {
+		title source { citation } evolvedInto { score measure { title status source { citation } } } } } } }`
+	for _, q := range []string{`{ funds { name ` + use + ` } }`, `{ laws { name ` + use + ` } }`} {
+		if r := f.do(t, post(gqlBody(q))); len(r.Errors) != 0 {
+			t.Errorf("%.30s…: %s", q, r.body)
+		}
 	}
 }
 
@@ -415,6 +434,11 @@ func TestCORS(t *testing.T) {
 	r = f.do(t, post(gqlBody(`{ documents { id } }`), "Origin", "https://app.example"))
 	if r.status != 200 || r.header.Get("Access-Control-Allow-Origin") != "https://app.example" || !strings.Contains(strings.Join(r.header.Values("Vary"), ","), "Origin") {
 		t.Errorf("allowed origin: %d %v", r.status, r.header)
+	}
+	// A client of another origin reads Retry-After only when it is exposed:
+	// the 503 of a full queue tells it how long to wait.
+	if !strings.Contains(r.header.Get("Access-Control-Expose-Headers"), "Retry-After") {
+		t.Errorf("allowed origin: Retry-After not exposed: %v", r.header)
 	}
 	r = f.do(t, post(gqlBody(`{ documents { id } }`), "Origin", "https://evil.example"))
 	if r.header.Get("Access-Control-Allow-Origin") != "" || !strings.Contains(strings.Join(r.header.Values("Vary"), ","), "Origin") {
@@ -588,5 +612,33 @@ func TestVariableErrors(t *testing.T) {
 				t.Errorf("got %s", r.body)
 			}
 		})
+	}
+}
+
+// TestOperationNameErrors: a document of several operations sent without
+// operationName says to name one (gqlgen said "operation  not found", an
+// empty name between two spaces), and an unknown name is quoted.
+func TestOperationNameErrors(t *testing.T) {
+	f := newFixture(t, server.DefaultConfig(), nil)
+	const twoOps = `query A { documents { id } } query B { stats { totalNodes } }`
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"no name, two operations", `{"query": ` + strconvQuote(twoOps) + `}`,
+			`the document holds several operations: say which to run in operationName`},
+		{"unknown name", `{"query": ` + strconvQuote(twoOps) + `, "operationName": "C"}`,
+			`operation "C" not found in the document`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := f.do(t, post(tc.body))
+			if r.code() != "GRAPHQL_VALIDATION_FAILED" || len(r.Errors) != 1 || r.Errors[0].Message != tc.want {
+				t.Errorf("got %s", r.body)
+			}
+		})
+	}
+	// Naming one still runs it.
+	r := f.do(t, post(`{"query": `+strconvQuote(twoOps)+`, "operationName": "B"}`))
+	if len(r.Errors) != 0 || !strings.Contains(string(r.body), `"totalNodes"`) {
+		t.Errorf("operationName B: %s", r.body)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/export"
+	"github.com/policygraph/policygraph/inmem"
 	"github.com/policygraph/policygraph/loader"
 	"github.com/policygraph/policygraph/seed"
 )
@@ -22,9 +24,9 @@ var exporters = map[string]func(io.Writer, *policygraph.Graph) error{
 	"csv":     export.CSV, // a zip of neo4j-admin import files
 }
 
-// runExport writes the whole graph, loaded from the embedded seeds or
-// --seed DIR, as json, graphml, cypher or csv (a zip archive) to stdout or
-// -o FILE. No server, no
+// runExport writes the whole graph (or, with --around, one node's
+// neighbourhood), loaded from the embedded seeds or --seed DIR, as json,
+// graphml, cypher or csv (a zip archive) to stdout or -o FILE. No server, no
 // database.
 func runExport(ctx context.Context, args []string, env getenv, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
@@ -32,8 +34,11 @@ func runExport(ctx context.Context, args []string, env getenv, stdout, stderr io
 	format := fs.String("format", "json", "output format: json, graphml, cypher or csv (a zip of neo4j-admin import files)")
 	out := fs.String("o", "", "write to `FILE` (atomically) instead of stdout")
 	seedDir := fs.String("seed", "", "load the seed documents from `DIR` instead of the embedded ones")
+	around := fs.String("around", "", "write only the neighbourhood of the node `ID` (as the API's neighbourhood(id:) answers it) instead of the whole graph")
+	depth := fs.Int("depth", 1, "with --around: hops from the node, both directions (0..4)")
+	limit := fs.Int("limit", policygraph.MaxPage, "with --around: at most this many nodes, the nearest first (1..500)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: policygraph export --format json|graphml|cypher|csv [-o FILE] [--seed DIR]")
+		fmt.Fprintln(stderr, "usage: policygraph export --format json|graphml|cypher|csv [-o FILE] [--seed DIR] [--around ID [--depth N] [--limit N]]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -59,10 +64,52 @@ func runExport(ctx context.Context, args []string, env getenv, stdout, stderr io
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if *around == "" && (given["depth"] || given["limit"]) {
+		return fmt.Errorf("export: --depth needs --around ID (and so does --limit)")
+	}
+	if *around != "" {
+		if g, err = neighbourhoodGraph(ctx, g, *around, *depth, *limit, stderr); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
 	if *out == "" || *out == "-" {
 		return write(stdout, g)
 	}
 	return writeFileAtomic(*out, func(w io.Writer) error { return write(w, g) })
+}
+
+// neighbourhoodGraph is the part of g that neighbourhood(id, depth, limit)
+// answers: the nodes within depth hops of id, either direction, the nearest
+// first, and every relationship among them. It says on stderr when limit
+// cut nodes off.
+func neighbourhoodGraph(ctx context.Context, g *policygraph.Graph, id string, depth, limit int, stderr io.Writer) (*policygraph.Graph, error) {
+	s, err := inmem.New(g)
+	if err != nil {
+		return nil, err
+	}
+	if limit < 1 {
+		// The store reads 0 as its default; here it is a mistake.
+		return nil, fmt.Errorf("--limit %d: at least 1", limit)
+	}
+	sub, err := s.Neighbourhood(ctx, id, depth, limit)
+	var pe *policygraph.Error
+	if errors.As(err, &pe) {
+		return nil, errors.New(pe.Message) // what was wrong with the arguments, not where
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := &policygraph.Graph{Relationships: sub.Relationships}
+	for _, n := range sub.Nodes {
+		out.Add(n)
+	}
+	if sub.Truncated {
+		fmt.Fprintf(stderr, "policygraph export: the neighbourhood of %s within %d hops has more than %d nodes; the nearest %d are written (--limit, at most %d)\n",
+			id, depth, len(sub.Nodes), len(sub.Nodes), policygraph.MaxPage)
+	}
+	return out, nil
 }
 
 // loadGraph loads the embedded seeds, or dir when given.

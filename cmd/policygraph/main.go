@@ -37,7 +37,7 @@ const usage = `usage: policygraph <command> [flags]
 
 commands:
   serve    serve the GraphQL API and the explorer (embedded store by default)
-  export   write the whole graph as json, graphml, cypher or csv (zip)
+  export   write the whole graph, or a node's neighbourhood, as json, graphml, cypher or csv (zip)
   load     print a load report, or load the graph into Neo4j
   diff     what became of an edition's planned measures in a later one (md, json, csv)
 

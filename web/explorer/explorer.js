@@ -129,7 +129,7 @@ const Q_DEPS = `query Deps($id: ID!) { node(id: $id) { id __typename
 fragment MU on Mention { surface line node { id __typename ... on Measure { title document { year } }
   ... on Document { title year } ... on Target { text document { year } } ... on Pillar { name document { year } } } }
 fragment PU on PillarUse { pillar { id key name document { year } continues { id } }
-  mentions { surface line node { id __typename } } }`;
+  mentions { surface line node { id __typename ... on Measure { overview summarizes { source { lineStart } } } } } }`;
 
 // The edition view asks editionDiff for the group of r.id: the pillars
 // CONTINUES joins (a merge brings two earlier pillars), or the policy
@@ -228,7 +228,7 @@ fragment TR on TargetRevision { fromValue toValue unit score target { id text ye
 fragment KT on Target { id text year value unit document { year } }
 fragment D on Document { id title edition year }
 fragment P on Pillar { id key name document { year } }
-fragment M on Measure { id title pillar { ...P } }
+fragment M on Measure { id title status pillar { ...P } }
 fragment MN on Mention { surface line node { id __typename
   ... on Measure { title document { year } } ... on Pillar { name document { year } } ... on Target { text document { year } } } }`;
 
@@ -683,7 +683,12 @@ async function drawDeps(r) {
   const mkey = (m) => `${m.node.id}|${m.line}|${m.surface}`;
   const inPillars = new Set(n.pillars.flatMap((u) => u.mentions.map(mkey)));
   const outside = n.mentions.filter((m) => !inPillars.has(mkey(m)));
-  S.panel = {view: "deps", id: n.id, pillars: n.pillars.map((u) => u.pillar.id), mentions: n.mentions.length, outside: outside.map(mkey)};
+  // A 2023 overview cell restates detail bullets (SUMMARIZES): its mention
+  // says so, with the bullets' lines, so one item is not read as two.
+  const cell = (m) => !m.node.overview ? "" : ` <span class="muted cell">overview cell${m.node.summarizes.length
+    ? `, restating l.${m.node.summarizes.map((b) => b.source.lineStart).join(", l.")}` : ""}</span>`;
+  S.panel = {view: "deps", id: n.id, pillars: n.pillars.map((u) => u.pillar.id), mentions: n.mentions.length, outside: outside.map(mkey),
+    cells: n.pillars.reduce((k, u) => k + u.mentions.filter((m) => m.node.overview).length, 0)};
   const link = (id, text, cls) => `<a class="nav${cls ? " " + cls : ""}" href="#${esc(toHash({...S.route, sel: id}))}">${esc(text)}</a>`;
   const what = (x) => x.__typename === "Document" ? `${x.title} (${x.year}): outside any measure` : `${x.__typename} ${short(x.title || x.name || x.text || x.id, 36)} (${x.document?.year ?? ""})`;
   $("#panel").innerHTML = `<h2>${badge(label)}${esc(n.name)}: pillars relying on it</h2>
@@ -692,7 +697,7 @@ async function drawDeps(r) {
     `${outside.length ? `, ${outside.length} in text under no pillar (listed last)` : ""}.</p>` +
     years.map((y) => `<h3>${esc(EDITION[y] || y)}</h3><table class="deps"><tr><th>pillar</th><th>mentions (surface, line)</th></tr>` +
       byYear[y].map((u) => `<tr><td>${link(u.pillar.id, `${u.pillar.key} ${u.pillar.name}`)}</td><td>${u.mentions.map((m) =>
-        `${link(m.node.id, m.surface, "mention")} <span class="muted">l.${m.line}</span>`).join("<br>")}</td></tr>`).join("") + "</table>").join("") +
+        `${link(m.node.id, m.surface, "mention")} <span class="muted">l.${m.line}</span>${cell(m)}`).join("<br>")}</td></tr>`).join("") + "</table>").join("") +
     (years.length ? "" : "<p>No pillar relies on it.</p>") +
     (outside.length ? `<h3>Under no pillar</h3><table class="deps-outside"><tr><th>where</th><th>mention (surface, line)</th></tr>` +
       outside.map((m) => `<tr><td>${esc(what(m.node))}</td><td>${link(m.node.id, m.surface, "mention")} <span class="muted">l.${m.line}</span></td></tr>`).join("") + "</table>" : "");
@@ -829,7 +834,9 @@ async function showDetail(id) {
   const here = (x) => `<a class="nav" href="#${esc(toHash({...S.route, v: "graph", n: [x], sel: x}))}">`;
   const nav = (x, text) => `${here(x)}${esc(text)}</a>`;
   const pil = (p) => p ? nav(p.id, `${p.document.year} ${p.key} ${p.name}`) : "—";
-  const meas = (m) => `${nav(m.id, short(m.title, 50))} <span class="muted">${m.pillar ? `${m.pillar.document.year} ${esc(m.pillar.key)}` : ""}</span>`;
+  // A measure named in the details carries its status as the canvas shows it:
+  // a successor's 進捗 or 今後 is what became of a 2023 plan.
+  const meas = (m) => `${m.status ? `<span class="st">${esc(STATUS[m.status])}</span> ` : ""}${nav(m.id, short(m.title, 50))} <span class="muted">${m.pillar ? `${m.pillar.document.year} ${esc(m.pillar.key)}` : ""}</span>`;
   const rows = [];
   const row = (k, v) => { if (v !== "" && v != null) rows.push(`<dt>${esc(k)}</dt><dd>${v}</dd>`); };
   const title = n.title || n.name || n.text || n.surface || n.id;
@@ -847,8 +854,8 @@ async function showDetail(id) {
   if (n.overview) row("overview cell", "a cell of the 2023 overview table (各分野の主要施策), restating detail bullets");
   if (n.summarizes?.length) row("summarizes (SUMMARIZES → bullets)", `<span id="summarizes">${n.summarizes.map(meas).join("<br>")}</span>`);
   if (n.summarizedBy?.length) row("summarized by (overview cell)", `<span id="summarized-by">${n.summarizedBy.map(meas).join("<br>")}</span>`);
-  if (n.evolvesFrom?.length) row("evolves from (2023)", n.evolvesFrom.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>"));
-  if (n.evolvedInto?.length) row("evolved into (2025)", n.evolvedInto.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>"));
+  if (n.evolvesFrom?.length) row("evolves from (2023)", `<span id="evolves-from">${n.evolvesFrom.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>")}</span>`);
+  if (n.evolvedInto?.length) row("evolved into (2025)", `<span id="evolved-into">${n.evolvedInto.map((e) => `${meas(e.measure)} <span class="muted">score ${e.score.toFixed(2)}</span>`).join("<br>")}</span>`);
   const ment = (xs, k) => xs.map((m) => `${nav(m[k].id, m[k].name)}: 「${esc(m.surface)}」 <span class="muted">line ${m.line}</span>`).join("<br>");
   if (n.lawMentions?.length) row("laws mentioned", ment(n.lawMentions, "law"));
   if (n.fundMentions?.length) row("funds mentioned", ment(n.fundMentions, "fund"));
@@ -917,7 +924,8 @@ async function showDetail(id) {
     relistOf: n.relistOf?.id || null, citation: n.source ? citation(n) : null, page: n.source?.page ?? null, quote: n.source?.quote || null,
     revises: (n.revises || []).map((x) => x.target.id), revisedBy: (n.revisedBy || []).map((x) => x.target.id),
     keeps: n.keeps?.id || null, keptBy: (n.keptBy || []).map((t) => t.id),
-    summarizes: (n.summarizes || []).map((m) => m.id), summarizedBy: (n.summarizedBy || []).map((m) => m.id)};
+    summarizes: (n.summarizes || []).map((m) => m.id), summarizedBy: (n.summarizedBy || []).map((m) => m.id),
+    evolvedInto: (n.evolvedInto || []).map((e) => ({id: e.measure.id, status: e.measure.status}))};
 }
 
 async function copyText(text) {
@@ -1145,20 +1153,37 @@ function download(name, blob) {
   S.exports.push(name);
 }
 const xml = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
-function viewJSON() {
+// Q_SOURCES asks for the provenance of the nodes from text (a Document,
+// law, fund or organisation has none of its own).
+const Q_SOURCES = `query Sources($ids: [ID!]!) { nodes(ids: $ids) { id
+  ... on Pillar { source { ...C } } ... on Measure { source { ...C } } ... on Target { source { ...C } }
+  ... on MeasureGroup { source { ...C } } ... on PolicyDirection { source { ...C } } ... on Amount { source { ...C } } } }
+fragment C on Source { file lineStart lineEnd page citation }`;
+// viewJSON is what is drawn, each node from text with its source (file,
+// lines, page, citation) as the API gives it, so an export can be cited.
+async function viewJSON() {
   const vis = shown();
+  const ids = vis.nodes().map((n) => n.id());
+  const src = new Map();
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const n of (await gql(Q_SOURCES, {ids: ids.slice(i, i + 1000)})).nodes) if (n && n.source) src.set(n.id, n.source);
+  }
   return {view: location.hash,
-    nodes: vis.nodes().map((n) => ({id: n.id(), label: n.data("label"), caption: n.data("caption"), edition: n.data("year") ?? null, status: n.data("status")})),
+    nodes: vis.nodes().map((n) => ({id: n.id(), label: n.data("label"), caption: n.data("caption"), edition: n.data("year") ?? null, status: n.data("status"),
+      ...(src.has(n.id()) ? {source: src.get(n.id())} : {})})),
     edges: vis.edges().map((e) => ({id: e.id(), type: e.data("type"), source: e.data("source"), target: e.data("target"), properties: e.data("props") || null}))};
 }
-function viewGraphML() {
-  const v = viewJSON();
+const SOURCE_KEYS = [["file", "string"], ["lineStart", "int"], ["lineEnd", "int"], ["page", "int"], ["citation", "string"]];
+async function viewGraphML() {
+  const v = await viewJSON();
   const keys = [["label", "node"], ["caption", "node"], ["edition", "node"], ["status", "node"], ["type", "edge"], ["properties", "edge"]];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n` +
     keys.map(([k, f]) => `  <key id="${k}" for="${f}" attr.name="${k}" attr.type="string"/>\n`).join("") +
+    SOURCE_KEYS.map(([k, t]) => `  <key id="${k}" for="node" attr.name="${k}" attr.type="${t}"/>\n`).join("") +
     `  <graph id="policygraph" edgedefault="directed">\n` +
     v.nodes.map((n) => `    <node id="${xml(n.id)}">` + ["label", "caption", "edition", "status"].filter((k) => n[k] != null)
-      .map((k) => `<data key="${k}">${xml(n[k])}</data>`).join("") + "</node>\n").join("") +
+      .map((k) => `<data key="${k}">${xml(n[k])}</data>`).join("") +
+      (n.source ? SOURCE_KEYS.filter(([k]) => n.source[k] != null).map(([k]) => `<data key="${k}">${xml(n.source[k])}</data>`).join("") : "") + "</node>\n").join("") +
     v.edges.map((e) => `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="type">${xml(e.type)}</data>` +
       (e.properties ? `<data key="properties">${xml(JSON.stringify(e.properties))}</data>` : "") + "</edge>\n").join("") +
     "  </graph>\n</graphml>\n";
@@ -1175,8 +1200,13 @@ function exportName(ext) {
   return `policygraph-${r.v}${slug ? "-" + slug : ""}-${stamp}-${++exportCount}.${ext}`;
 }
 $("#export-png").addEventListener("click", () => download(exportName("png"), cy.png({output: "blob", full: true, scale: 2, bg: "#ffffff"})));
-$("#export-graphml").addEventListener("click", () => download(exportName("graphml"), new Blob([viewGraphML()], {type: "application/graphml+xml"})));
-$("#export-json").addEventListener("click", () => download(exportName("json"), new Blob([JSON.stringify(viewJSON(), null, 1)], {type: "application/json"})));
+// The name is taken at the click, so it says what was drawn then.
+async function exportView(ext, make, type) {
+  const name = exportName(ext);
+  try { download(name, new Blob([await make()], {type})); } catch (e) { status(`export failed: ${e.message}`, true); }
+}
+$("#export-graphml").addEventListener("click", () => exportView("graphml", viewGraphML, "application/graphml+xml"));
+$("#export-json").addEventListener("click", () => exportView("json", async () => JSON.stringify(await viewJSON(), null, 1), "application/json"));
 
 $("#layout").addEventListener("change", () => runLayout(S.route, true));
 $("#fit").addEventListener("click", fit);

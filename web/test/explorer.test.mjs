@@ -268,6 +268,18 @@ try {
   assert.deepEqual(sorted(new Set(drawn.map((n) => n.year))), [2023, 2025], "pillars of both editions");
   assert.equal(s.edges.filter((e) => e.type === "DEPENDS_ON" && e.target === gi).length, uses.length);
   assert.equal(await page.locator("table.deps tr").count(), uses.length + 2, "one row per pillar, a header per edition");
+  // In 2023 each use is stated twice, by an overview cell and the bullet it
+  // SUMMARIZES: the cell's mention says so, with the bullet's line, so that
+  // no one counts one item twice.
+  {
+    const cells = (await api(`query($id: ID!) { fund(id: $id) { pillars { mentions { line node { ... on Measure { overview summarizes { source { lineStart } } } } } } } }`, {id: gi}))
+      .fund.pillars.flatMap((u) => u.mentions).filter((m) => m.node.overview);
+    assert.ok(cells.length > 0, "overview cells among GI基金's mentions");
+    const tags = await page.locator("table.deps .cell").allInnerTexts();
+    assert.equal(tags.length, cells.length, tags.join(" | "));
+    assert.equal(s.panel.cells, cells.length);
+    for (const m of cells) assert.ok(tags.some((t) => m.node.summarizes.every((b) => t.includes(`l.${b.source.lineStart}`))), `the cell at l.${m.line}: ${tags.join(" | ")}`);
+  }
   await shot("GI基金-pillars-both-editions");
   // The exports keep each DEPENDS_ON edge's mentions, as the panel lists them.
   {
@@ -393,6 +405,24 @@ try {
     await settle((s) => s.detail && s.detail.id === bullet.id, "back to the bullet");
     await page.goBack();
     await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original again");
+  }
+
+  // 4e. What did a 2023 plan become? Its successors (EVOLVES_FROM) are listed
+  // with their status as the 2025 text writes it (進捗 reported progress, 今後
+  // still to be considered), which decides the plan's outcome in editionDiff.
+  {
+    const plan = (await api(`{ measures(filter: {document: "doc:2023", status: [FUTURE]}, first: 500) { nodes { id evolvedInto { score measure { id status } } } } }`))
+      .measures.nodes.find((m) => new Set(m.evolvedInto.map((e) => e.measure.status)).size > 1);
+    assert.ok(plan, "a 2023 plan whose successors differ in status");
+    await page.evaluate((id) => { location.hash = `v=graph&n=${encodeURIComponent(id)}&sel=${encodeURIComponent(id)}`; }, plan.id);
+    s = await settle((s) => s.detail && s.detail.id === plan.id, "a 2023 plan with successors");
+    assert.deepEqual(s.detail.evolvedInto, plan.evolvedInto.map((e) => ({id: e.measure.id, status: e.measure.status})));
+    const rows = (await page.locator("#evolved-into").innerText()).split("\n");
+    assert.equal(rows.length, plan.evolvedInto.length, rows.join(" | "));
+    plan.evolvedInto.forEach((e, i) => assert.ok(rows[i].startsWith(glyphs[e.measure.status] + " "), `successor ${i}: ${rows[i]}`));
+    await shot("plan-successors-status");
+    await page.goBack();
+    await settle((s) => s.detail && s.detail.id === relist.relistOf.id, "back to the original once more");
   }
 
   // 5. Back returns to the 再掲 item, forward to the original.
@@ -747,10 +777,19 @@ try {
   await shot("path-avoiding-hubs");
 
   // 11. Exports of the current view: PNG from the canvas, GraphML and JSON built from it.
+  // Every node from text carries its provenance, as the API cites it.
+  const sourced = (await api(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Pillar { source { ...C } } ... on Measure { source { ...C } }
+    ... on Target { source { ...C } } ... on MeasureGroup { source { ...C } } ... on PolicyDirection { source { ...C } } ... on Amount { source { ...C } } } }
+    fragment C on Source { file lineStart lineEnd page citation }`, {ids: visible(s).map((n) => n.id)})).nodes.filter((n) => n.source);
+  assert.ok(sourced.length > 0, "the path view draws nodes from text");
   for (const [button, check] of [
     ["#export-png", (b) => assert.deepEqual([...b.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG")],
     ["#export-graphml", (b) => { const x = b.toString(); assert.match(x, /<graphml /); for (const id of [from, to2]) assert.ok(x.includes(`<node id="${id}">`), id); }],
-    ["#export-json", (b) => { const j = JSON.parse(b.toString()); assert.deepEqual(sorted(j.nodes.map((n) => n.id)), sorted(visible(s).map((n) => n.id))); }],
+    ["#export-json", (b) => { const j = JSON.parse(b.toString()); assert.deepEqual(sorted(j.nodes.map((n) => n.id)), sorted(visible(s).map((n) => n.id)));
+      const src = new Map(j.nodes.map((n) => [n.id, n.source]));
+      for (const n of sourced) assert.deepEqual(src.get(n.id), n.source, n.id); }],
+    ["#export-graphml", (b) => { const x = b.toString();
+      for (const n of sourced) assert.ok(x.includes(`<data key="citation">${n.source.citation}</data>`), `${n.id}: its citation`); }],
   ]) {
     const [dl] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
     const file = path.join(out, dl.suggestedFilename());

@@ -141,9 +141,17 @@ func propInt(rel *policygraph.Relationship, key string) int {
 	return int(propFloat(rel, key))
 }
 
+// propPage reads a mention's slide page: nil when the loader knew none.
+func propPage(rel *policygraph.Relationship) *int {
+	if p := propInt(rel, "page"); p > 0 {
+		return &p
+	}
+	return nil
+}
+
 // mentionOf is the mention of a CITES_LAW/USES_FUND relationship by node.
 func mentionOf(node policygraph.Entity, rel *policygraph.Relationship) *model.Mention {
-	return &model.Mention{Node: node, Surface: propString(rel, "surface"), Line: propInt(rel, "line")}
+	return &model.Mention{Node: node, Surface: propString(rel, "surface"), Line: propInt(rel, "line"), Page: propPage(rel)}
 }
 
 // lawMentions are the outgoing CITES_LAW hops of a measure or target.
@@ -151,7 +159,7 @@ func lawMentions(hops []policygraph.Hop) []*model.LawMention {
 	out := make([]*model.LawMention, 0, len(hops))
 	for _, h := range hops {
 		if law, ok := h.Node.(*policygraph.Law); ok {
-			out = append(out, &model.LawMention{Law: law, Surface: propString(h.Rel, "surface"), Line: propInt(h.Rel, "line")})
+			out = append(out, &model.LawMention{Law: law, Surface: propString(h.Rel, "surface"), Line: propInt(h.Rel, "line"), Page: propPage(h.Rel)})
 		}
 	}
 	return out
@@ -162,7 +170,7 @@ func orgMentions(hops []policygraph.Hop) []*model.OrganisationMention {
 	out := make([]*model.OrganisationMention, 0, len(hops))
 	for _, h := range hops {
 		if o, ok := h.Node.(*policygraph.Organisation); ok {
-			out = append(out, &model.OrganisationMention{Organisation: o, Surface: propString(h.Rel, "surface"), Line: propInt(h.Rel, "line")})
+			out = append(out, &model.OrganisationMention{Organisation: o, Surface: propString(h.Rel, "surface"), Line: propInt(h.Rel, "line"), Page: propPage(h.Rel)})
 		}
 	}
 	return out
@@ -173,7 +181,7 @@ func fundMentions(hops []policygraph.Hop) []*model.FundMention {
 	out := make([]*model.FundMention, 0, len(hops))
 	for _, h := range hops {
 		if fund, ok := h.Node.(*policygraph.Fund); ok {
-			out = append(out, &model.FundMention{Fund: fund, Surface: propString(h.Rel, "surface"), Line: propInt(h.Rel, "line")})
+			out = append(out, &model.FundMention{Fund: fund, Surface: propString(h.Rel, "surface"), Line: propInt(h.Rel, "line"), Page: propPage(h.Rel)})
 		}
 	}
 	return out

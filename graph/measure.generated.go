@@ -187,6 +187,29 @@ func (ec *executionContext) fieldContext_FundMention_line(_ context.Context, fie
 	return graphql.NewScalarFieldContext("FundMention", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _FundMention_page(ctx context.Context, field graphql.CollectedField, obj *model.FundMention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundMention_page(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Page, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundMention_page(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundMention", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _LawMention_law(ctx context.Context, field graphql.CollectedField, obj *model.LawMention) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -262,6 +285,29 @@ func (ec *executionContext) _LawMention_line(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_LawMention_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LawMention", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _LawMention_page(ctx context.Context, field graphql.CollectedField, obj *model.LawMention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LawMention_page(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Page, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LawMention_page(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LawMention", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
@@ -1817,6 +1863,8 @@ func (ec *executionContext) _FundMention(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "page":
+			out.Values[i] = ec._FundMention_page(ctx, field, obj)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -1866,6 +1914,8 @@ func (ec *executionContext) _LawMention(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "page":
+			out.Values[i] = ec._LawMention_page(ctx, field, obj)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

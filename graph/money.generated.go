@@ -593,6 +593,29 @@ func (ec *executionContext) fieldContext_OrganisationMention_line(_ context.Cont
 	return graphql.NewScalarFieldContext("OrganisationMention", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _OrganisationMention_page(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationMention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganisationMention_page(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Page, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OrganisationMention_page(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganisationMention", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _OrganisationUse_organisation(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationUse) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -836,6 +859,8 @@ func (ec *executionContext) _OrganisationMention(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "page":
+			out.Values[i] = ec._OrganisationMention_page(ctx, field, obj)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

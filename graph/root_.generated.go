@@ -125,6 +125,7 @@ type ComplexityRoot struct {
 	FundMention struct {
 		Fund    func(childComplexity int) int
 		Line    func(childComplexity int) int
+		Page    func(childComplexity int) int
 		Surface func(childComplexity int) int
 	}
 
@@ -164,6 +165,7 @@ type ComplexityRoot struct {
 	LawMention struct {
 		Law     func(childComplexity int) int
 		Line    func(childComplexity int) int
+		Page    func(childComplexity int) int
 		Surface func(childComplexity int) int
 	}
 
@@ -229,6 +231,7 @@ type ComplexityRoot struct {
 	Mention struct {
 		Line    func(childComplexity int) int
 		Node    func(childComplexity int) int
+		Page    func(childComplexity int) int
 		Surface func(childComplexity int) int
 	}
 
@@ -251,6 +254,7 @@ type ComplexityRoot struct {
 	OrganisationMention struct {
 		Line         func(childComplexity int) int
 		Organisation func(childComplexity int) int
+		Page         func(childComplexity int) int
 		Surface      func(childComplexity int) int
 	}
 
@@ -868,6 +872,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FundMention.Line(childComplexity), true
 
+	case "FundMention.page":
+		if e.ComplexityRoot.FundMention.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundMention.Page(childComplexity), true
+
 	case "FundMention.surface":
 		if e.ComplexityRoot.FundMention.Surface == nil {
 			break
@@ -1019,6 +1030,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LawMention.Line(childComplexity), true
+
+	case "LawMention.page":
+		if e.ComplexityRoot.LawMention.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LawMention.Page(childComplexity), true
 
 	case "LawMention.surface":
 		if e.ComplexityRoot.LawMention.Surface == nil {
@@ -1354,6 +1372,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mention.Node(childComplexity), true
 
+	case "Mention.page":
+		if e.ComplexityRoot.Mention.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Page(childComplexity), true
+
 	case "Mention.surface":
 		if e.ComplexityRoot.Mention.Surface == nil {
 			break
@@ -1449,6 +1474,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganisationMention.Organisation(childComplexity), true
+
+	case "OrganisationMention.page":
+		if e.ComplexityRoot.OrganisationMention.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganisationMention.Page(childComplexity), true
 
 	case "OrganisationMention.surface":
 		if e.ComplexityRoot.OrganisationMention.Surface == nil {
@@ -2876,7 +2908,7 @@ type Relationship {
   source: ID!
   "End node id."
   target: ID!
-  "surface and line for CITES_LAW/USES_FUND, score for EVOLVES_FROM, via for REFERS_TO."
+  "surface, line and page for CITES_LAW/USES_FUND/MENTIONS_ORG, score for EVOLVES_FROM, via for REFERS_TO."
   properties: JSON
 }
 
@@ -3002,6 +3034,8 @@ type Mention {
   node: Node!
   surface: String!
   line: Int!
+  "The slide page of the line (null when the pages are not known)."
+  page: Int
 }
 
 "A pillar that depends on a law, fund or organisation, with the mentions that make it so."
@@ -3094,6 +3128,8 @@ type LawMention {
   surface: String!
   "The source line of the mention."
   line: Int!
+  "The slide page of the line (null when the pages are not known)."
+  page: Int
 }
 
 "A measure's (or target's) mention of a fund."
@@ -3101,6 +3137,8 @@ type FundMention {
   fund: Fund!
   surface: String!
   line: Int!
+  "The slide page of the line (null when the pages are not known)."
+  page: Int
 }
 
 "Filter of Query.measures. Zero fields match everything."
@@ -3266,6 +3304,8 @@ type OrganisationMention {
   surface: String!
   "The source line of the mention."
   line: Int!
+  "The slide page of the line (null when the pages are not known)."
+  page: Int
 }
 
 "An organisation a pillar relies on, with the mentions."
@@ -3837,6 +3877,8 @@ func (ec *executionContext) childFields_FundMention(ctx context.Context, field g
 		return ec.fieldContext_FundMention_surface(ctx, field)
 	case "line":
 		return ec.fieldContext_FundMention_line(ctx, field)
+	case "page":
+		return ec.fieldContext_FundMention_page(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FundMention", field.Name)
 }
@@ -3915,6 +3957,8 @@ func (ec *executionContext) childFields_LawMention(ctx context.Context, field gr
 		return ec.fieldContext_LawMention_surface(ctx, field)
 	case "line":
 		return ec.fieldContext_LawMention_line(ctx, field)
+	case "page":
+		return ec.fieldContext_LawMention_page(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LawMention", field.Name)
 }
@@ -4045,6 +4089,8 @@ func (ec *executionContext) childFields_Mention(ctx context.Context, field graph
 		return ec.fieldContext_Mention_surface(ctx, field)
 	case "line":
 		return ec.fieldContext_Mention_line(ctx, field)
+	case "page":
+		return ec.fieldContext_Mention_page(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
 }
@@ -4089,6 +4135,8 @@ func (ec *executionContext) childFields_OrganisationMention(ctx context.Context,
 		return ec.fieldContext_OrganisationMention_surface(ctx, field)
 	case "line":
 		return ec.fieldContext_OrganisationMention_line(ctx, field)
+	case "page":
+		return ec.fieldContext_OrganisationMention_page(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganisationMention", field.Name)
 }

@@ -317,7 +317,7 @@ func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
 			}
 			res.rels = append(res.rels, &policygraph.Relationship{
 				ID: relID(typ, src.id, end), Type: typ, Start: src.id, End: end,
-				Properties: map[string]any{"surface": surface, "line": line},
+				Properties: mentionProps(pd, surface, line),
 			})
 		}
 	}
@@ -402,10 +402,21 @@ func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
 			res.rels = append(res.rels, &policygraph.Relationship{
 				ID: relID(policygraph.RelMentionsOrg, src.id, id), Type: policygraph.RelMentionsOrg,
 				Start: src.id, End: id,
-				Properties: map[string]any{"surface": surface, "line": line},
+				Properties: mentionProps(pd, surface, line),
 			})
 		}
 	}
+}
+
+// mentionProps are the properties of a mention: the words as written, the
+// line, and the slide page of that line when it is known, so a mention in
+// prose cited by the Document (CHIPS法 in a key message) has a page to cite.
+func mentionProps(pd *parsedDoc, surface string, line int) map[string]any {
+	props := map[string]any{"surface": surface, "line": line}
+	if page, _ := pd.Pages.pageOf(line); page > 0 {
+		props["page"] = page
+	}
+	return props
 }
 
 // proseSources returns the runs of consecutive "skipped:" lines of a

@@ -28,6 +28,8 @@ type FundMention struct {
 	Fund    *policygraph.Fund `json:"fund"`
 	Surface string            `json:"surface"`
 	Line    int               `json:"line"`
+	// The slide page of the line (null when the pages are not known).
+	Page *int `json:"page,omitempty"`
 }
 
 // A fund a pillar depends on, with the mentions.
@@ -65,6 +67,8 @@ type LawMention struct {
 	Surface string `json:"surface"`
 	// The source line of the mention.
 	Line int `json:"line"`
+	// The slide page of the line (null when the pages are not known).
+	Page *int `json:"page,omitempty"`
 }
 
 // A law a pillar depends on, with the mentions.
@@ -97,6 +101,8 @@ type Mention struct {
 	Node    policygraph.Entity `json:"node"`
 	Surface string             `json:"surface"`
 	Line    int                `json:"line"`
+	// The slide page of the line (null when the pages are not known).
+	Page *int `json:"page,omitempty"`
 }
 
 type Neighbourhood struct {
@@ -113,6 +119,8 @@ type OrganisationMention struct {
 	Surface string `json:"surface"`
 	// The source line of the mention.
 	Line int `json:"line"`
+	// The slide page of the line (null when the pages are not known).
+	Page *int `json:"page,omitempty"`
 }
 
 // An organisation a pillar relies on, with the mentions.

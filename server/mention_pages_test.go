@@ -77,7 +77,9 @@ func TestMentionPages(t *testing.T) {
 		Page *int
 	}
 	n := 0
-	var laws struct{ Laws []struct{ Mentions []mention } }
+	var laws struct {
+		Laws []struct{ Mentions []mention }
+	}
 	mustQuery(t, f, `{ laws { mentions { node { id } line page } } }`, &laws)
 	for _, l := range laws.Laws {
 		for _, m := range l.Mentions {
@@ -85,7 +87,9 @@ func TestMentionPages(t *testing.T) {
 			n++
 		}
 	}
-	var funds struct{ Funds []struct{ Mentions []mention } }
+	var funds struct {
+		Funds []struct{ Mentions []mention }
+	}
 	mustQuery(t, f, `{ funds { mentions { node { id } line page } } }`, &funds)
 	for _, l := range funds.Funds {
 		for _, m := range l.Mentions {

@@ -370,7 +370,13 @@ func (m *matcher) listedFunds(s string, ms []aliasMatch) []aliasMatch {
 	for k, mt := range ms {
 		var listed []aliasMatch // right to left
 		if mt.p.kind == kindFund && strings.HasSuffix(mt.p.text, fundSuffix) {
-			for end := mt.Start; strings.HasSuffix(s[prevEnd:end], listSep); {
+			// at most maxListWords words back, each fund once: a hostile
+			// list of a million 半導体・ is read as the first few
+			end := mt.Start
+			for range maxListWords {
+				if !strings.HasSuffix(s[prevEnd:end], listSep) {
+					break
+				}
 				word := listWord(s[prevEnd : end-len(listSep)])
 				if word == "" {
 					break
@@ -380,7 +386,9 @@ func (m *matcher) listedFunds(s string, ms []aliasMatch) []aliasMatch {
 					break
 				}
 				start := end - len(listSep) - len(word) + at
-				listed = append(listed, aliasMatch{Start: start, End: mt.End, p: p})
+				if p.entry != mt.p.entry && !slices.ContainsFunc(listed, func(l aliasMatch) bool { return l.p.entry == p.entry }) {
+					listed = append(listed, aliasMatch{Start: start, End: mt.End, p: p})
+				}
 				end = start
 			}
 		}
@@ -402,6 +410,9 @@ func (m *matcher) listedFunds(s string, ms []aliasMatch) []aliasMatch {
 const (
 	fundSuffix = "基金"
 	listSep    = "・"
+	// maxListWords is how many words of a list before a fund are read: the
+	// documents list two or three, and a mention's surface is its list.
+	maxListWords = 8
 )
 
 // listWord is the word s ends with, as a list of names writes it: the

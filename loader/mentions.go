@@ -487,7 +487,7 @@ func (x *docIndex) sourceText(src mentionSource) string {
 	return x.normalize(src.text)
 }
 
-// indexedSpan returns normalize of the Norm lines from..to (1-based)
+// indexedSpan returns normalize of the lines' NFKC forms from..to (1-based)
 // joined, as the span of s that holds them, when it is that: every rune
 // takes normalize's rune-by-rune path (ASCII whitespace dropped, others
 // mapped by nfkc.Rune), and each line's runes mapped so are that line's

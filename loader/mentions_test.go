@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -48,10 +49,11 @@ func TestFindMentions(t *testing.T) {
 		{"製造基盤・GI基金", []string{"fund:グリーンイノベーション基金=GI基金"}}, // 製造基盤基金 is no fund
 		{"GI基金・半導体・GI基金", []string{"fund:グリーンイノベーション基金=GI基金", "fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
 		{"半導体・製造基盤・GI基金", []string{"fund:グリーンイノベーション基金=GI基金"}}, // the list is read up to a word that is no fund
-		// a word is read back at most maxListWord runes: a long run of
-		// letters before the list is not a name
-		{strings.Repeat("事", 100_000) + "半導体・GI基金", []string{"fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
-		{strings.Repeat("事", 100_000) + "・GI基金", []string{"fund:グリーンイノベーション基金=GI基金"}},
+		// each fund once, and at most maxListWords words back: ポスト５Ｇ is
+		// the ninth
+		{strings.Repeat("半導体・", 3) + "GI基金", []string{"fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
+		{"ポスト５Ｇ・" + strings.Repeat("半導体・", 8) + "GI基金", []string{"fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
+		{"ポスト５Ｇ・" + strings.Repeat("半導体・", 7) + "GI基金", []string{"fund:ポスト5G基金=" + "ポスト5G・" + strings.Repeat("半導体・", 7) + "GI基金", "fund:特定半導体基金=半導体・GI基金", "fund:グリーンイノベーション基金=GI基金"}},
 		{"ポスト５G基金の活用", []string{"fund:ポスト5G基金=ポスト5G基金"}},
 		{"ポスト５Ｇ基金の活用", []string{"fund:ポスト5G基金=ポスト5G基金"}},
 		{"ポスト5G基金等その他", []string{"fund:ポスト5G基金=ポスト5G基金"}},
@@ -107,6 +109,23 @@ func TestFindMentions(t *testing.T) {
 
 // TestAliasTableFromTexts checks that the table is the texts' own: every
 // law and fund has a spelling that occurs in a seed document.
+// TestListWord: the word a list of names ends with, at most maxListWord
+// runes of it.
+func TestListWord(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"（半導体", "半導体"},
+		{"ポスト5G・半導体", "半導体"},
+		{"事業 半導体", "半導体"},
+		{"", ""},
+		{"（", ""},
+		{strings.Repeat("事", 1000), strings.Repeat("事", maxListWord)},
+	} {
+		if got := listWord(tc.in); got != tc.want {
+			t.Errorf("listWord(%.20q) = %.20q (%d runes), want %.20q", tc.in, got, utf8.RuneCountInString(got), tc.want)
+		}
+	}
+}
+
 func TestAliasTableFromTexts(t *testing.T) {
 	m := mustMatcher(t)
 	var all strings.Builder
@@ -479,7 +498,6 @@ func TestProseSpans(t *testing.T) {
 		}
 	}
 	dt := handText("ＧＸ 推進の", "\u2028", "支援", "か\u3099")
-	dt.fillNorm()
 	x := newDocIndex(dt)
 	for _, tc := range []struct {
 		from, to int

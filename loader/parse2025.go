@@ -34,7 +34,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 		}
 		return nil, fmt.Errorf("%s:1: empty document", file)
 	}
-	t.fillNorm() // tolerate hand-built docTexts
+	t.fillNorm() // a no-op on a docText made by newDocText or handText
 	pillars, err := t.pillarTable()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", t.File, err)

@@ -33,13 +33,10 @@ func TestNewDocText(t *testing.T) {
 	}
 }
 
-// TestJoined: a quote of lines is the raw lines joined by "\n", whether
-// it is a span of the text (LF, a docText built by hand) or built anew (a
-// CR stripped inside it).
-// TestFillNormOneBuffer: the lines' NFKC forms, written into one buffer,
+// TestFillNormOneBuffer: the lines' NFKC forms, written into one text,
 // are each line's own: a combining mark opening a line does not compose
-// with the line before, and lines NFKC lengthens (㍻, ﷺ) outgrow the
-// buffer without changing the lines already written.
+// with the line before, and lines NFKC lengthens (㍻, ﷺ) do not change
+// the lines written before them.
 func TestFillNormOneBuffer(t *testing.T) {
 	for _, raw := range [][]string{
 		{"ｶ", "\u3099ら", "（１）", "ｶ", "\u3099"},
@@ -47,7 +44,6 @@ func TestFillNormOneBuffer(t *testing.T) {
 		{"", "\u3000\u3000", "①"},
 	} {
 		txt := handText(raw...)
-		txt.fillNorm()
 		for i, l := range raw {
 			if want := strings.TrimSpace(nfkc.String(l)); txt.normSlice()[i] != want {
 				t.Errorf("%q: Norm[%d] = %q, want %q", raw, i, txt.normSlice()[i], want)
@@ -56,6 +52,8 @@ func TestFillNormOneBuffer(t *testing.T) {
 	}
 }
 
+// TestJoined: a quote of lines is the raw lines joined by "\n", whether
+// it is a span of the text (LF) or built anew (a CR inside it).
 func TestJoined(t *testing.T) {
 	lf, err := newDocTextString("a.txt", 2023, "doc:2023", "\ufeff一行目\n\n三行目\nlast\n")
 	if err != nil {

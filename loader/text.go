@@ -172,8 +172,12 @@ func (t *docText) fillNorm() {
 	var line []byte // one line's form: NFKC composes across what it appends to, and must not across lines
 	for i, l := range t.rawLines() {
 		if changed[i/64]&(1<<(i%64)) != 0 {
-			line = nfkc.AppendStringFrom(line[:0], l, nfkc.StablePrefix(l))
-			b.Write(bytes.TrimFunc(line, unicode.IsSpace))
+			if k := nfkc.StablePrefix(l); k < len(l) {
+				line = nfkc.AppendStringFrom(line[:0], l, k)
+				b.Write(bytes.TrimFunc(line, unicode.IsSpace))
+			} else {
+				b.WriteString(strings.TrimSpace(l)) // only trimmed
+			}
 		}
 		ends[i] = int32(b.Len())
 	}

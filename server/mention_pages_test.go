@@ -77,24 +77,14 @@ func TestMentionPages(t *testing.T) {
 		Page *int
 	}
 	n := 0
-	var laws struct {
-		Laws []struct{ Mentions []mention }
-	}
-	mustQuery(t, f, `{ laws { mentions { node { id } line page } } }`, &laws)
-	for _, l := range laws.Laws {
-		for _, m := range l.Mentions {
-			check("law mention", m.Node.ID, m.Line, m.Page)
-			n++
-		}
-	}
-	var funds struct {
-		Funds []struct{ Mentions []mention }
-	}
-	mustQuery(t, f, `{ funds { mentions { node { id } line page } } }`, &funds)
-	for _, l := range funds.Funds {
-		for _, m := range l.Mentions {
-			check("fund mention", m.Node.ID, m.Line, m.Page)
-			n++
+	for _, field := range []string{"laws", "funds"} {
+		var got map[string][]struct{ Mentions []mention }
+		mustQuery(t, f, `{ `+field+` { mentions { node { id } line page } } }`, &got)
+		for _, l := range got[field] {
+			for _, m := range l.Mentions {
+				check(field+" mention", m.Node.ID, m.Line, m.Page)
+				n++
+			}
 		}
 	}
 	type use struct {

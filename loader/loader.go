@@ -23,6 +23,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"iter"
@@ -251,6 +252,49 @@ func newIDList(pd *parsedDoc) idList {
 func (l idList) has(id string) bool {
 	_, ok := slices.BinarySearch(l, id)
 	return ok
+}
+
+// idTable finds the ids of an idList by hash, for checkParsed, which asks
+// for both ends of every relationship (2,294 look-ups for the 2023
+// document): by binary search, comparing ids that share their first
+// bytes (measure:2023:…), that was most of checkParsed's time. slot holds
+// 1 + the index in ids of each id (the first of repeats), open-addressed
+// over a power of two at least twice the ids; 0 is empty.
+type idTable struct {
+	ids  idList
+	seed maphash.Seed
+	slot []int32
+}
+
+func newIDTable(ids idList) idTable {
+	n := 1
+	for n < 2*len(ids) {
+		n *= 2
+	}
+	x := idTable{ids: ids, seed: maphash.MakeSeed(), slot: make([]int32, n)}
+	for i, id := range ids {
+		if i > 0 && ids[i-1] == id {
+			continue
+		}
+		k := x.find(id)
+		x.slot[k] = int32(i + 1)
+	}
+	return x
+}
+
+// find is the slot of id: its own, or the empty one where it would go.
+func (x idTable) find(id string) int {
+	mask := len(x.slot) - 1
+	k := int(maphash.String(x.seed, id)) & mask
+	for x.slot[k] != 0 && x.ids[x.slot[k]-1] != id {
+		k = (k + 1) & mask
+	}
+	return k
+}
+
+// has reports whether id is one of the ids.
+func (x idTable) has(id string) bool {
+	return x.slot[x.find(id)] != 0
 }
 
 // docResult is one document loaded, or why not.
@@ -668,8 +712,9 @@ func checkParsed(t *docText, pd *parsedDoc) (idList, error) {
 			return nil, err
 		}
 	}
+	known := newIDTable(ids)
 	for _, r := range pd.Rels {
-		if r == nil || !ids.has(r.Start) || !ids.has(r.End) {
+		if r == nil || !known.has(r.Start) || !known.has(r.End) {
 			return nil, &DocError{File: t.File, Err: fmt.Errorf("relationship %v joins unknown nodes", r)}
 		}
 	}

@@ -506,7 +506,7 @@ func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 				}
 				b = append(buf[:0], c)
 			} else {
-				r, n := utf8.DecodeRuneInString(l[i:])
+				r, n := nfkc.DecodeRune(l, i)
 				i += n
 				m, ok := nfkc.Rune(r)
 				if !ok {

@@ -158,7 +158,13 @@ func AppendStringFrom(b []byte, s string, i int) []byte { return appendFrom(b, s
 // than utf8's general decoding: a lead byte E1–EC or EE–EF and two
 // continuation bytes are always a valid rune (E0 may be overlong, ED a
 // surrogate: those go to utf8). The loader's walks over the text use it.
+// ASCII is read first, here rather than by each caller: the loader's
+// runeAt is then only this call, which the compiler inlines. At i =
+// len(s) it is utf8's (RuneError, 0), as before.
 func DecodeRune(s string, i int) (rune, int) {
+	if i < len(s) && s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
 	if i+2 < len(s) {
 		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3

@@ -244,4 +244,12 @@ type Stats struct {
 	// Degrees is, for each walk (every type in both directions), the most
 	// hops one node has: the fan-out a query's cost is estimated with.
 	Degrees map[RelQuery]int
+	// UseMentions is, for CITES_LAW, USES_FUND and MENTIONS_ORG, the most
+	// such relationships into one node from the nodes of one pillar (the
+	// pillar, its measures and targets): the mentions of one PillarUse.
+	// Nil when a store does not count them.
+	UseMentions map[string]int
+	// UsePillars is, for the same types, the most pillars whose nodes
+	// mention one node: the uses of one law, fund or organisation.
+	UsePillars map[string]int
 }

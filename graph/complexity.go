@@ -108,6 +108,34 @@ func (c *costs) degree(t string, d policygraph.Direction) int {
 	return st.Degrees[policygraph.RelQuery{Type: t, Direction: d}]
 }
 
+// useMentions is the most mentions of type t (CITES_LAW, USES_FUND,
+// MENTIONS_ORG) one pillar's nodes make of one node: a use's mentions. A
+// store that does not count them is charged the largest fan-in.
+func (c *costs) useMentions(t string) int {
+	st := c.current()
+	if st == nil || st.UseMentions == nil {
+		return c.degree(t, policygraph.Incoming)
+	}
+	n, ok := st.UseMentions[t]
+	if !ok {
+		return c.degree(t, policygraph.Incoming)
+	}
+	return n
+}
+
+// usePillars is the most pillars one node has uses in through mentions of
+// type t. A store that does not count them is charged its largest fan-in,
+// as each such pillar holds one of its mentions, and never more than the
+// pillars.
+func (c *costs) usePillars(t string) int {
+	if st := c.current(); st != nil && st.UsePillars != nil {
+		if n, ok := st.UsePillars[t]; ok {
+			return n
+		}
+	}
+	return min(c.count(policygraph.LabelPillar), c.degree(t, policygraph.Incoming))
+}
+
 // count is the number of nodes of a label.
 func (c *costs) count(label string) int {
 	st := c.current()
@@ -187,7 +215,7 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	// least one of its mentions (a relationship of type t into it), so there
 	// are at most as many as its largest fan-in, and never more than pillars.
 	usesOf := func(t string) func(int) int {
-		return list(func() int { return min(k.count(policygraph.LabelPillar), k.degree(t, policygraph.Incoming)) })
+		return list(func() int { return k.usePillars(t) })
 	}
 
 	q := &c.Query
@@ -307,7 +335,17 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Organisation.Mentions = walk(policygraph.RelMentionsOrg, in)
 	c.Organisation.Measures = distinctWalk(walk(policygraph.RelMentionsOrg, in))
 	c.Organisation.Pillars = usesOf(policygraph.RelMentionsOrg)
-	c.OrganisationUse.Mentions = walk(policygraph.RelMentionsOrg, in)
+	// A use's mentions: those of one pillar's nodes into one node.
+	uses := func(ts ...string) func(int) int {
+		return list(func() int {
+			n := 0
+			for _, t := range ts {
+				n = max(n, k.useMentions(t))
+			}
+			return n
+		})
+	}
+	c.OrganisationUse.Mentions = uses(policygraph.RelMentionsOrg)
 
 	c.Law.Measures = distinctWalk(walk(policygraph.RelCitesLaw, in))
 	c.Law.Targets = walk(policygraph.RelCitesLaw, in)
@@ -317,12 +355,11 @@ func setComplexity(c *ComplexityRoot, k *costs) {
 	c.Fund.Targets = walk(policygraph.RelUsesFund, in)
 	c.Fund.Mentions = walk(policygraph.RelUsesFund, in)
 	c.Fund.Pillars = usesOf(policygraph.RelUsesFund)
-	// A use's mentions are mentions of one law, fund or organisation.
-	c.PillarUse.Mentions = list(func() int {
-		return max(k.degree(policygraph.RelCitesLaw, in), k.degree(policygraph.RelUsesFund, in), k.degree(policygraph.RelMentionsOrg, in))
-	})
-	c.LawUse.Mentions = walk(policygraph.RelCitesLaw, in)
-	c.FundUse.Mentions = walk(policygraph.RelUsesFund, in)
+	// PillarUse serves laws, funds and organisations: the cost hooks do
+	// not see which, so the largest of the three.
+	c.PillarUse.Mentions = uses(policygraph.RelCitesLaw, policygraph.RelUsesFund, policygraph.RelMentionsOrg)
+	c.LawUse.Mentions = uses(policygraph.RelCitesLaw)
+	c.FundUse.Mentions = uses(policygraph.RelUsesFund)
 	c.PillarRelation.SharedLaws = nodesOf(policygraph.LabelLaw)
 	c.PillarRelation.SharedFunds = nodesOf(policygraph.LabelFund)
 	c.PillarRelation.References = list(func() int { return k.rels(policygraph.RelRefersTo, policygraph.RelRelists) })

@@ -82,6 +82,36 @@ func (s *Store) index(g *policygraph.Graph) {
 	s.indexHops(rels)
 	s.indexItems()
 	s.stats = stats(g)
+	s.stats.UseMentions, s.stats.UsePillars = s.uses(rels)
+}
+
+// uses counts, for each type of mention, the most relationships of that
+// type into one node from the nodes of one pillar (pillarOwners), as
+// pillarsUsing groups them, and the most pillars one node has uses in.
+func (s *Store) uses(rels []*policygraph.Relationship) (mentions, pillars map[string]int) {
+	type use struct{ typ, end, pillar string }
+	type used struct{ typ, end string }
+	n := map[use]int{}
+	np := map[used]int{}
+	mentions, pillars = map[string]int{}, map[string]int{}
+	for _, t := range []string{policygraph.RelCitesLaw, policygraph.RelUsesFund, policygraph.RelMentionsOrg} {
+		mentions[t], pillars[t] = 0, 0
+	}
+	for _, r := range rels {
+		if _, ok := mentions[r.Type]; !ok {
+			continue
+		}
+		for _, p := range s.pillarOwners(r.Start) {
+			u := use{r.Type, r.End, p}
+			if n[u]++; n[u] == 1 {
+				d := used{r.Type, r.End}
+				np[d]++
+				pillars[r.Type] = max(pillars[r.Type], np[d])
+			}
+			mentions[r.Type] = max(mentions[r.Type], n[u])
+		}
+	}
+	return mentions, pillars
 }
 
 // Keys of Store.measuresBy and Store.targetsBy.

@@ -100,6 +100,8 @@ func (s *Store) Stats(ctx context.Context) (*policygraph.Stats, error) {
 		RelTypes:    maps.Clone(s.stats.RelTypes),
 		PerDocument: map[string]map[string]int{},
 		Degrees:     maps.Clone(s.stats.Degrees),
+		UseMentions: maps.Clone(s.stats.UseMentions),
+		UsePillars:  maps.Clone(s.stats.UsePillars),
 	}
 	for d, m := range s.stats.PerDocument {
 		st.PerDocument[d] = maps.Clone(m)

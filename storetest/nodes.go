@@ -167,7 +167,9 @@ func (x *suite) testStats(t *testing.T) {
 			doc23: {"Pillar": 3, "MeasureGroup": 2, "Measure": 6, "Target": 3, "PolicyDirection": 0, "Amount": 1},
 			doc25: {"Pillar": 2, "MeasureGroup": 1, "Measure": 2, "Target": 2, "PolicyDirection": 1, "Amount": 2},
 		},
-		Degrees: DegreesOf(Fixture()),
+		Degrees:     DegreesOf(Fixture()),
+		UseMentions: UseMentionsOf(Fixture()),
+		UsePillars:  UsePillarsOf(Fixture()),
 	}
 	// By hand: doc:2023 has three pillars; no node has two CONTINUES.
 	if d := want.Degrees[policygraph.RelQuery{Type: "HAS_PILLAR"}]; d != 3 {
@@ -179,6 +181,77 @@ func (x *suite) testStats(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Stats mismatch (-want +got):\n%s", diff)
 	}
+}
+
+// UseMentionsOf is Stats.UseMentions of g, counted the slow, obvious way:
+// for each mention type, node and pillar, the mentions of the node by the
+// pillar itself or by a measure or target it holds (HAS_MEASURE,
+// HAS_TARGET).
+func UseMentionsOf(g *policygraph.Graph) map[string]int {
+	out := map[string]int{}
+	for _, t := range []string{policygraph.RelCitesLaw, policygraph.RelUsesFund, policygraph.RelMentionsOrg} {
+		out[t] = 0
+		for _, e := range g.Entities() {
+			for _, p := range g.Pillars {
+				n := 0
+				for _, r := range g.Relationships {
+					if r.Type != t || r.End != e.NodeID() {
+						continue
+					}
+					held := r.Start == p.ID
+					for _, h := range g.Relationships {
+						if h.Start == p.ID && h.End == r.Start && (h.Type == policygraph.RelHasMeasure || h.Type == policygraph.RelHasTarget) {
+							held = true
+						}
+					}
+					if held {
+						n++
+					}
+				}
+				out[t] = max(out[t], n)
+			}
+		}
+	}
+	return out
+}
+
+// UsePillarsOf is Stats.UsePillars of g, counted the slow, obvious way:
+// for each mention type and node, the pillars that mention it themselves or
+// hold a measure or target that does.
+func UsePillarsOf(g *policygraph.Graph) map[string]int {
+	out := map[string]int{}
+	for _, t := range []string{policygraph.RelCitesLaw, policygraph.RelUsesFund, policygraph.RelMentionsOrg} {
+		out[t] = 0
+		for _, e := range g.Entities() {
+			n := 0
+			for _, p := range g.Pillars {
+				if usesNode(g, t, p.ID, e.NodeID()) {
+					n++
+				}
+			}
+			out[t] = max(out[t], n)
+		}
+	}
+	return out
+}
+
+// usesNode reports whether pillar p, or a measure or target it holds, has a
+// relationship of type t to node.
+func usesNode(g *policygraph.Graph, t, p, node string) bool {
+	for _, r := range g.Relationships {
+		if r.Type != t || r.End != node {
+			continue
+		}
+		if r.Start == p {
+			return true
+		}
+		for _, h := range g.Relationships {
+			if h.Start == p && h.End == r.Start && (h.Type == policygraph.RelHasMeasure || h.Type == policygraph.RelHasTarget) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // DegreesOf is Stats.Degrees of g, counted the slow, obvious way: for each

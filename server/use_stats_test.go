@@ -1,0 +1,30 @@
+package server_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/policygraph/policygraph/loader"
+	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/storetest"
+)
+
+// TestUseStatsOnCorpus holds the statistics the query cost charges a use's
+// mentions and a node's pillars with to the slow, obvious count, on the
+// real corpus (the storetest contract checks them on the fixture).
+func TestUseStatsOnCorpus(t *testing.T) {
+	g, _, err := loader.LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := seedStore(t).Stats(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(storetest.UseMentionsOf(g), st.UseMentions); d != "" {
+		t.Errorf("UseMentions (-slow +store):\n%s", d)
+	}
+	if d := cmp.Diff(storetest.UsePillarsOf(g), st.UsePillars); d != "" {
+		t.Errorf("UsePillars (-slow +store):\n%s", d)
+	}
+}

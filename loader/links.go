@@ -203,7 +203,7 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 		if c := purposeClause(ws); c != "" {
 			np = bigram.WordsLen(c, wordCut)
 		}
-		items[i] = simItem{m: ms, text: us, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(max(nk-1, min(nk, 1))),
+		items[i] = simItem{m: ms, text: us, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Count(nk)),
 			cell: pd.Summary[ms.ID], words: ws, nw: int32(nw), np: int32(np), worded: true}
 		out[i] = &items[i]
 	}
@@ -222,14 +222,14 @@ func simCounts(s string) (runes, bytes, words int) {
 		if !cut {
 			word++
 		} else {
-			words += max(word-1, min(word, 1))
+			words += bigram.Count(word)
 			word = 0
 		}
 		if !drop {
 			runes, bytes = runes+1, bytes+n
 		}
 	}
-	return runes, bytes, words + max(word-1, min(word, 1))
+	return runes, bytes, words + bigram.Count(word)
 }
 
 // containsSim reports whether stripPunct(hay) contains stripPunct(needle),
@@ -307,7 +307,7 @@ func stripCounting(s string) (string, int, int) {
 		if !cut {
 			word++
 		} else {
-			words += max(word-1, min(word, 1))
+			words += bigram.Count(word)
 			word = 0
 		}
 		if !drop {
@@ -322,7 +322,7 @@ func stripCounting(s string) (string, int, int) {
 		i += n
 		run = i
 	}
-	words += max(word-1, min(word, 1))
+	words += bigram.Count(word)
 	if b.Cap() == 0 {
 		return s, kept, words // nothing dropped
 	}

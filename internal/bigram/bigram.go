@@ -106,12 +106,12 @@ func AppendWords(dst []Bigram, s string, cut func(rune) bool) []Bigram {
 	return dst
 }
 
-// Len is how many bigrams AppendSorted appends for s: one fewer than its
-// runes, or one for a one-rune text.
-func Len(s string) int {
-	n := utf8.RuneCountInString(s)
-	return max(n-1, min(n, 1))
-}
+// Count is how many bigrams a text of n runes gives: one fewer than its
+// runes, or one for a one-rune text (the rune alone), none for none.
+func Count(n int) int { return max(n-1, min(n, 1)) }
+
+// Len is how many bigrams AppendSorted appends for s (Count of its runes).
+func Len(s string) int { return Count(utf8.RuneCountInString(s)) }
 
 // WordsLen is how many bigrams AppendWords appends for s and cut, for a
 // caller that sizes one backing array for many texts.
@@ -122,10 +122,10 @@ func WordsLen(s string, cut func(rune) bool) int {
 			word++
 			continue
 		}
-		total += max(word-1, min(word, 1))
+		total += Count(word)
 		word = 0
 	}
-	return total + max(word-1, min(word, 1))
+	return total + Count(word)
 }
 
 // Common is the size of the intersection of two sorted multisets.

@@ -11,9 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/policygraph/policygraph/inmem"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 	"github.com/policygraph/policygraph/server"
 	"github.com/policygraph/policygraph/web"
 )
@@ -31,14 +29,7 @@ func TestREADMEExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := inmem.New(g)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, store := corpustest.Store(t)
 	h := server.New(server.DefaultConfig(), store, nil)
 
 	matches := exampleRE.FindAllSubmatchIndex(readme, -1)

@@ -11,9 +11,7 @@ import (
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/graph"
-	"github.com/policygraph/policygraph/inmem"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 	"github.com/policygraph/policygraph/textsearch"
 )
 
@@ -21,14 +19,7 @@ import (
 // corpus. A hit is named by its edition and seed line ("2025:1281") when it
 // comes from a line, else by its id.
 func TestSearchCorpus(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := inmem.New(g)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g, s := corpustest.Store(t)
 	years := map[string]int{}
 	for _, d := range g.Documents {
 		years[d.ID] = d.Year

@@ -5,22 +5,13 @@ import (
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/editiondiff"
-	"github.com/policygraph/policygraph/inmem"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 )
 
 // TestCorpus checks the 2023 → 2025 diff against counts taken straight from
 // the loader's graph, the obvious way.
 func TestCorpus(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := inmem.New(g)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g, s := corpustest.Store(t)
 	cs := &countingStore{Store: s}
 	d, err := editiondiff.Compute(t.Context(), cs, "doc:2023", "doc:2025", "")
 	if err != nil {

@@ -17,8 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 )
 
 // TestCSVGolden checks every file of the small graph's CSV export against
@@ -78,10 +77,7 @@ func TestCSVGolden(t *testing.T) {
 // (header types, the array delimiter), and compares it with the graph: the
 // small graph and the whole seed graph.
 func TestCSVRoundTrip(t *testing.T) {
-	seedGraph, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	seedGraph := corpustest.Graph(t)
 	for _, tc := range []struct {
 		name string
 		g    func() *policygraph.Graph

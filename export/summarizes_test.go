@@ -7,18 +7,14 @@ import (
 	"testing"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 )
 
 // TestSummarizesInEveryFormat: the exports are generic over relationship
 // types and properties, so SUMMARIZES (cell 589 → bullet 1909, word for
 // word) and Measure.overview follow in each format.
 func TestSummarizesInEveryFormat(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := corpustest.Graph(t)
 	var rel *policygraph.Relationship
 	for _, r := range g.Relationships {
 		if r.Type == policygraph.RelSummarizes && r.Start == "measure:2023:MISSION-4:60ed5709-overview" {

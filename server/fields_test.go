@@ -17,8 +17,7 @@ import (
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/graph"
 	"github.com/policygraph/policygraph/graph/graphtest"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 	"github.com/policygraph/policygraph/server"
 )
 
@@ -26,10 +25,7 @@ import (
 // field of the schema alone and under a list (graphtest.Queries): each must
 // answer within the request timeout with data and no error.
 func TestEveryField(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := corpustest.Graph(t)
 	// The cost limit is not under test here (its estimate of relatedPillars
 	// under pillars is far above the real work); resolution is.
 	h := server.New(server.Config{Timeout: 20 * time.Second, MaxComplexity: -1}, seedStore(t), nil)
@@ -91,10 +87,7 @@ func checkAnswer(t *testing.T, q graphtest.Query, status int, body []byte) {
 // (INTERNAL, or no answer at all) and checks their answers against the
 // loaded graph itself.
 func TestReportedQueries(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := corpustest.Graph(t)
 	count := func(typ string, match func(r *policygraph.Relationship) bool) int {
 		n := 0
 		for _, r := range g.Relationships {
@@ -204,10 +197,7 @@ func mustQuery(t *testing.T, f *fixture, q string, out any) {
 // values in the answer: the estimate never lets through more work than it
 // admits to.
 func TestComplexityIsAnUpperBound(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := corpustest.Graph(t)
 	store := seedStore(t)
 	es := graph.New(store, nil)
 	h := server.New(server.Config{Timeout: 20 * time.Second, MaxComplexity: -1}, store, nil)

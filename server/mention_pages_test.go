@@ -5,8 +5,7 @@ import (
 	"testing"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 	"github.com/policygraph/policygraph/server"
 )
 
@@ -16,10 +15,7 @@ import (
 // line and at or after it (pages never fall as lines go on), and equals a
 // node's page on the node's own first line.
 func TestMentionPages(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := corpustest.Graph(t)
 	// every node's first line and page, by document
 	type at struct{ line, page int }
 	starts := map[string][]at{}

@@ -4,8 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 	"github.com/policygraph/policygraph/storetest"
 )
 
@@ -13,10 +12,7 @@ import (
 // mentions and a node's pillars with to the slow, obvious count, on the
 // real corpus (the storetest contract checks them on the fixture).
 func TestUseStatsOnCorpus(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := corpustest.Graph(t)
 	st, err := seedStore(t).Stats(t.Context())
 	if err != nil {
 		t.Fatal(err)

@@ -10,9 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/policygraph/policygraph/inmem"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 	"github.com/policygraph/policygraph/server"
 	"github.com/policygraph/policygraph/web"
 )
@@ -60,14 +58,7 @@ func TestExplorerInChromium(t *testing.T) {
 		}
 		t.Skip(msg)
 	}
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := inmem.New(g)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, st := corpustest.Store(t)
 	srv := httptest.NewServer(server.New(server.DefaultConfig(), st, nil))
 	defer srv.Close()
 

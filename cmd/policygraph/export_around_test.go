@@ -10,9 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/policygraph/policygraph/inmem"
-	"github.com/policygraph/policygraph/loader"
-	"github.com/policygraph/policygraph/seed"
+	"github.com/policygraph/policygraph/internal/corpustest"
 )
 
 // TestExportAround: export --around ID --depth N writes the neighbourhood
@@ -20,14 +18,7 @@ import (
 // nodes and relationships are the store's, the GraphML parses and holds each
 // node, and the Cypher script MERGEs each of them.
 func TestExportAround(t *testing.T) {
-	g, _, err := loader.LoadFS(seed.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := inmem.New(g)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, s := corpustest.Store(t)
 	for _, tc := range []struct {
 		id    string
 		depth int

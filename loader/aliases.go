@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"github.com/policygraph/policygraph/internal/nfkc"
 	"slices"
 	"sort"
 	"strings"
@@ -458,7 +459,7 @@ func (m *matcher) findOrgs(s string) []aliasMatch {
 func scanAliases(s string, byFirst map[rune][]aliasPattern, first *runeSet, ok func(s string, start, end int, p aliasPattern) bool) []aliasMatch {
 	var out []aliasMatch
 	for i := 0; i < len(s); {
-		r, size := runeAt(s, i)
+		r, size := nfkc.DecodeRune(s, i)
 		if !first.has(r) {
 			i += size
 			continue

@@ -3,6 +3,7 @@ package loader
 import (
 	"cmp"
 	"fmt"
+	"github.com/policygraph/policygraph/internal/nfkc"
 	"iter"
 	"math"
 	"regexp"
@@ -79,7 +80,7 @@ func simBigramsOf(s string) iter.Seq[bigram.Bigram] {
 		var prev rune
 		kept := 0
 		for i := 0; i < len(s); {
-			r, w := runeAt(s, i)
+			r, w := nfkc.DecodeRune(s, i)
 			i += w
 			if simDrop(r) {
 				continue
@@ -216,7 +217,7 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 func simCounts(s string) (runes, bytes, words int) {
 	word := 0 // the runes of the word being read
 	for i := 0; i < len(s); {
-		r, n := runeAt(s, i)
+		r, n := nfkc.DecodeRune(s, i)
 		i += n
 		drop, cut := simClass(r)
 		if !cut {
@@ -238,7 +239,7 @@ func simCounts(s string) (runes, bytes, words int) {
 func containsSim(hay, needle string) bool {
 	first := 0 // the needle's first kept rune
 	for first < len(needle) {
-		r, n := runeAt(needle, first)
+		r, n := nfkc.DecodeRune(needle, first)
 		if !simDrop(r) {
 			break
 		}
@@ -248,7 +249,7 @@ func containsSim(hay, needle string) bool {
 		return true // nothing kept: the empty text is in every text
 	}
 	needle = needle[first:]
-	r0, n0 := runeAt(needle, 0)
+	r0, n0 := nfkc.DecodeRune(needle, 0)
 	for from := 0; ; {
 		k := strings.IndexRune(hay[from:], r0)
 		if k < 0 {
@@ -273,8 +274,8 @@ func simPrefix(s, needle string) bool {
 		if i = nextKept(s, i); i == len(s) {
 			return false
 		}
-		r, n := runeAt(s, i)
-		q, m := runeAt(needle, j)
+		r, n := nfkc.DecodeRune(s, i)
+		q, m := nfkc.DecodeRune(needle, j)
 		if r != q {
 			return false
 		}
@@ -286,7 +287,7 @@ func simPrefix(s, needle string) bool {
 // keeps, len(s) for none.
 func nextKept(s string, i int) int {
 	for i < len(s) {
-		r, n := runeAt(s, i)
+		r, n := nfkc.DecodeRune(s, i)
 		if !simDrop(r) {
 			return i
 		}
@@ -302,7 +303,7 @@ func stripCounting(s string) (string, int, int) {
 	run := 0                     // s[run:i] is kept
 	kept, words, word := 0, 0, 0 // word: the runes of the word being read
 	for i := 0; i < len(s); {
-		r, n := runeAt(s, i)
+		r, n := nfkc.DecodeRune(s, i)
 		drop, cut := simClass(r)
 		if !cut {
 			word++
@@ -336,7 +337,7 @@ func simWords(words []bigram.Bigram, s string) []bigram.Bigram {
 	var prev rune // the last rune of the word being read
 	nw := 0       // the runes of the word being read
 	for i := 0; i < len(s); {
-		r, n := runeAt(s, i)
+		r, n := nfkc.DecodeRune(s, i)
 		i += n
 		if _, cut := simClass(r); cut {
 			if nw == 1 {

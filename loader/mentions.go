@@ -83,7 +83,7 @@ func newDocIndex(t *docText) *docIndex {
 				i++
 				continue
 			}
-			r, n := runeAt(l, i)
+			r, n := nfkc.DecodeRune(l, i)
 			if m, ok := nfkc.Rune(r); !ok || m != r {
 				b.WriteString(l[run:i])
 				if ok {

@@ -158,9 +158,9 @@ func AppendStringFrom(b []byte, s string, i int) []byte { return appendFrom(b, s
 // than utf8's general decoding: a lead byte E1–EC or EE–EF and two
 // continuation bytes are always a valid rune (E0 may be overlong, ED a
 // surrogate: those go to utf8). The loader's walks over the text use it.
-// ASCII is read first, here rather than by each caller: the loader's
-// runeAt is then only this call, which the compiler inlines. At i =
-// len(s) it is utf8's (RuneError, 0), as before.
+// ASCII is read first, here rather than by each caller, so a caller's
+// walk over a text makes one call a rune. At i = len(s) it is utf8's
+// (RuneError, 0).
 func DecodeRune(s string, i int) (rune, int) {
 	if i < len(s) && s[i] < utf8.RuneSelf {
 		return rune(s[i]), 1

@@ -1,21 +1,21 @@
-package loader
+package nfkc
 
 import (
 	"testing"
 	"unicode/utf8"
 )
 
-// TestRuneAt: runeAt decodes as utf8.DecodeRuneInString every one-, two-
+// TestDecodeRuneAt: DecodeRune decodes, at every offset, as utf8.DecodeRuneInString every one-, two-
 // and three-byte sequence, cut short or followed by more, and a four-byte
 // one.
-func TestRuneAt(t *testing.T) {
+func TestDecodeRuneAt(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
 		for i := range len(s) {
-			r, n := runeAt(s, i)
+			r, n := DecodeRune(s, i)
 			wr, wn := utf8.DecodeRuneInString(s[i:])
 			if r != wr || n != wn {
-				t.Fatalf("runeAt(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
+				t.Fatalf("DecodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
 			}
 		}
 	}

@@ -43,8 +43,26 @@ func unmarkedOf(s string) string {
 // stripPunct drops punctuation, symbols and spaces (as strings.Map
 // dropping isPunctSymbolSpace would: s itself when nothing is dropped).
 func stripPunct(s string) string {
-	st, _, _ := stripCounting(s)
-	return st
+	var b strings.Builder
+	run := 0 // s[run:i] is kept
+	for i := 0; i < len(s); {
+		r, n := nfkc.DecodeRune(s, i)
+		if !simDrop(r) {
+			i += n
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s)) // at most what is kept
+		}
+		b.WriteString(s[run:i])
+		i += n
+		run = i
+	}
+	if b.Cap() == 0 {
+		return s // nothing dropped
+	}
+	b.WriteString(s[run:])
+	return b.String()
 }
 
 // isPunctSymbolSpace is unicode.IsPunct(r) || unicode.IsSymbol(r) ||
@@ -213,7 +231,7 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 
 // simCounts returns the runes and bytes stripPunct keeps of s and the
 // number of bigrams inside the words of s (bigram.WordsLen(s, wordCut)),
-// read in one pass: stripCounting without making the text.
+// read in one pass, without making the text.
 func simCounts(s string) (runes, bytes, words int) {
 	word := 0 // the runes of the word being read
 	for i := 0; i < len(s); {
@@ -294,41 +312,6 @@ func nextKept(s string, i int) int {
 		i += n
 	}
 	return i
-}
-
-// stripCounting is stripPunct(s), the runes it keeps, and the number of bigrams
-// inside the words of s (bigram.WordsLen(s, wordCut)), read in one pass.
-func stripCounting(s string) (string, int, int) {
-	var b strings.Builder
-	run := 0                     // s[run:i] is kept
-	kept, words, word := 0, 0, 0 // word: the runes of the word being read
-	for i := 0; i < len(s); {
-		r, n := nfkc.DecodeRune(s, i)
-		drop, cut := simClass(r)
-		if !cut {
-			word++
-		} else {
-			words += bigram.Count(word)
-			word = 0
-		}
-		if !drop {
-			kept++
-			i += n
-			continue
-		}
-		if b.Cap() == 0 {
-			b.Grow(len(s)) // at most what is kept
-		}
-		b.WriteString(s[run:i])
-		i += n
-		run = i
-	}
-	words += bigram.Count(word)
-	if b.Cap() == 0 {
-		return s, kept, words // nothing dropped
-	}
-	b.WriteString(s[run:])
-	return b.String(), kept, words
 }
 
 // simWords appends to words the bigrams inside the words of s

@@ -461,7 +461,7 @@ func (ev *evolveScorer) findTwins(refersTo map[string]string, summarizes relsByI
 	d := make([]float64, len(ev.earlier))
 	buf := ev.earlierBuf()
 	ev.newCursor(cur)
-	at := newIDIndex(ev.earlier)
+	at := newIDIndex(len(ev.earlier), func(i int) string { return ev.earlier[i].m.ID })
 	for j, c := range ev.earlier {
 		ev.twin[j] = -1
 		ev.itemOff[j] = int32(len(ev.itemList))
@@ -823,35 +823,6 @@ func (ev *evolveScorer) copyAgrees(i int, copies []string, at idIndex) (*simItem
 	return nil, 0
 }
 
-// idIndex finds items by their measure's id: their places, sorted by id
-// (a map of them was 25 kB a load, each of the two).
-type idIndex struct {
-	items []*simItem
-	order []int32
-}
-
-func newIDIndex(items []*simItem) idIndex {
-	x := idIndex{items: items, order: make([]int32, len(items))}
-	for i := range x.order {
-		x.order[i] = int32(i)
-	}
-	slices.SortStableFunc(x.order, func(a, b int32) int { return strings.Compare(items[a].m.ID, items[b].m.ID) })
-	return x
-}
-
-// find returns the place of the item with measure id, the last of those
-// with it (as a map filled in order keeps); false for none.
-func (x idIndex) find(id string) (int, bool) {
-	k, ok := slices.BinarySearchFunc(x.order, id, func(o int32, id string) int { return strings.Compare(x.items[o].m.ID, id) })
-	if !ok {
-		return -1, false
-	}
-	for k+1 < len(x.order) && x.items[x.order[k+1]].m.ID == id {
-		k++
-	}
-	return int(x.order[k]), true
-}
-
 // evolveInputs is what linkEvolves needs from the other passes.
 type evolveInputs struct {
 	cont     map[string]map[string]bool // later pillar → the earlier pillars it CONTINUES
@@ -962,7 +933,7 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 	ends := make([]*simItem, len(ev.later))
 	scores := make([]float64, len(ev.later))
 	own := make([]int, len(ev.later)) // own[i]: the index of ends[i] in earlier
-	at := newIDIndex(ev.later)
+	at := newIDIndex(len(ev.later), func(i int) string { return ev.later[i].m.ID })
 	for i, a := range ev.later {
 		if len(ev.vl[i].keys) == 0 {
 			continue

@@ -442,7 +442,7 @@ func TestIDIndex(t *testing.T) {
 	for _, id := range []string{"b", "a", "b", "c"} {
 		items = append(items, &simItem{m: &policygraph.Measure{ID: id}})
 	}
-	x := newIDIndex(items)
+	x := newIDIndex(len(items), func(i int) string { return items[i].m.ID })
 	for id, want := range map[string]int{"a": 1, "b": 2, "c": 3, "d": -1, "": -1} {
 		if got, ok := x.find(id); got != want || ok != (want >= 0) {
 			t.Errorf("find(%q) = %d, %v; want %d", id, got, ok, want)

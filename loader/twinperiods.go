@@ -66,22 +66,14 @@ func shareTwinPeriods(pd *parsedDoc, edition int) {
 			k = n
 		}
 	}
-	// The measures by id: their places sorted by id, the last of an id
-	// found (as a map filled in order keeps).
-	byID := make([]int32, len(pd.Measures))
-	for i := range byID {
-		byID[i] = int32(i)
-	}
-	slices.SortStableFunc(byID, func(a, b int32) int { return strings.Compare(pd.Measures[a].ID, pd.Measures[b].ID) })
+	// The measures by id, the last of an id found (as a map filled in
+	// order keeps).
+	byID := newIDIndex(len(pd.Measures), func(i int) string { return pd.Measures[i].ID })
 	measure := func(id string) *policygraph.Measure {
-		k, ok := slices.BinarySearchFunc(byID, id, func(i int32, id string) int { return strings.Compare(pd.Measures[i].ID, id) })
-		if !ok {
-			return nil
+		if k, ok := byID.find(id); ok {
+			return pd.Measures[k]
 		}
-		for k+1 < len(byID) && pd.Measures[byID[k+1]].ID == id {
-			k++
-		}
-		return pd.Measures[byID[k]]
+		return nil
 	}
 	type period struct{ start, end int }
 	type gift struct {

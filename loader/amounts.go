@@ -3,6 +3,7 @@ package loader
 import (
 	"errors"
 	"fmt"
+	"github.com/policygraph/policygraph/internal/nfkc"
 	"math"
 	"regexp"
 	"slices"
@@ -310,7 +311,7 @@ func amountYear(pre, para string) int {
 	if i < 0 {
 		return lastYear(outsideParens(para))
 	}
-	brk, n := decodeAt(para, i)
+	brk, n := nfkc.DecodeRune(para, i)
 	if y := lastYear(outsideParens(para[i+n:])); y > 0 || brk != '、' {
 		return y
 	}
@@ -363,7 +364,7 @@ func lastYear(s string) int {
 // clauseBefore is the tail of s after its last clause break.
 func clauseBefore(s string) string {
 	if i := strings.LastIndexAny(s, clauseBreaks); i >= 0 {
-		_, n := decodeAt(s, i)
+		_, n := nfkc.DecodeRune(s, i)
 		return s[i+n:]
 	}
 	return s
@@ -393,7 +394,7 @@ func phraseAround(s string, start, end int) string {
 	if a < 0 {
 		a = 0
 	} else {
-		_, n := decodeAt(s, a)
+		_, n := nfkc.DecodeRune(s, a)
 		a += n
 	}
 	b := strings.IndexAny(s[end:], phraseBreaks)
@@ -412,13 +413,6 @@ func phraseAround(s string, start, end int) string {
 		}
 	}
 	return s[a:b]
-}
-
-func decodeAt(s string, i int) (rune, int) {
-	for _, r := range s[i:] {
-		return r, len(string(r))
-	}
-	return 0, 0
 }
 
 // amountResult is what the amount pass adds to the graph.

@@ -3243,11 +3243,11 @@ type Amount implements Node {
   open upper end (2兆円～). Null when there are none.
   """
   qualifier: String
-  "The year the sentence ties the sum to (2030年に80兆円), where it states one."
+  "The year the sentence ties the sum to (2030年に80兆円), where it states one; for the value of a goal its own phrase leaves undated, the goal's year."
   year: Int
-  "First year of a stated period ((2023-32年度) gives 2023)."
+  "First year of a stated period ((2023-32年度) gives 2023; 今後10年間 gives the edition's year)."
   startYear: Int
-  "Last year of a stated period ((2023-32年度) gives 2032)."
+  "Last year of a stated period ((2023-32年度) gives 2032; 今後10年間 the edition's year + 9)."
   endYear: Int
   "Where the sum is printed: its line(s) verbatim."
   source: Source!

@@ -247,6 +247,8 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 				e = m[1][:2] + e
 			}
 			a.EndYear, _ = strconv.Atoi(e)
+		} else if a.Year == 0 {
+			a.StartYear, a.EndYear = relativeSpan(x.s[x.paragraphStart(line, 1):start], x.t.Year)
 		}
 		last := x.lineOf(quoteEnd - 1)
 		a.Surface = x.surface(start, end)
@@ -321,6 +323,36 @@ func amountYear(pre, para string) int {
 	}
 	return 0
 }
+
+// relativeSpan is the period an amount is spread over when its sentence
+// (before, the text before the amount in its paragraph) states one relative
+// to the edition's year before it: 今後10年間で150兆円超, 今後10年で150兆円超の
+// 官民投資、そのために20兆円規模の政府支援 (both 2023-2032 in the 2023
+// edition). 0, 0 when it does not.
+func relativeSpan(before string, edition int) (int, int) {
+	if i := strings.LastIndexAny(before, sentenceBreaks); i >= 0 {
+		before = before[i:]
+	}
+	ms := reRelativeSpan.FindAllStringSubmatchIndex(before, -1)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if strings.HasPrefix(before[m[1]:], "度") { // 今後3年度: as the years scanner, not a span of years
+			continue
+		}
+		n, err := strconv.Atoi(before[m[2]:m[3]])
+		if err != nil || n < 1 || edition <= 0 {
+			return 0, 0
+		}
+		return edition, edition + n - 1
+	}
+	return 0, 0
+}
+
+// sentenceBreaks end a sentence, or an item of a list, in docIndex form.
+const sentenceBreaks = "。;⇒→/➢●○⚫✓"
+
+// reRelativeSpan is a span counted from the edition's year (今後10年間).
+var reRelativeSpan = regexp.MustCompile(`今後(\d{1,2})年`)
 
 // outsideParens is s without its parenthesised parts (normalised: ( and
 // )): a year in one dates what it is said of (GX経済移行債（2023年度から
@@ -436,12 +468,17 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 		res.amounts = append(res.amounts, a)
 		owner := pd.Placed.at(a.LineStart)
 		if nd, ok := nodes.find(owner); !ok || !strings.Contains(x.normalize(nd.text), x.s[fa.start:fa.end]) {
-			owner = enclosingPillar(pd, nodes, a.LineStart)
-		} else if strings.HasPrefix(owner, "target:") {
+			owner = targetHolding(x, pd, a.LineStart, x.s[fa.start:fa.end])
+			if owner == "" {
+				owner = enclosingPillar(pd, nodes, a.LineStart)
+			}
+		}
+		if strings.HasPrefix(owner, "target:") {
 			if goals == nil {
 				goals = statementGoals(pd.Targets)
 			}
 			owner = goalOfAmount(goals[owner], a, owner)
+			datedByGoal(pd.Targets, owner, a)
 		}
 		if owner == "" {
 			owner = pd.Doc.ID
@@ -502,13 +539,53 @@ func statementGoals(ts []*policygraph.Target) map[string][]*policygraph.Target {
 // goes to its own goal (150兆円 to 早期に150兆円, not to 2030年に120兆円).
 // An amount no goal states (a base year's 24兆円 before ⇒ 77兆円) stays
 // with the first.
+//
+// A yearly goal's amount is its value a year (2030年度頃には10兆円規模の、
+// 2050年度頃には100兆円規模の…年間取引総額: 100兆円 is the 100 兆円/年
+// goal's).
 func goalOfAmount(goals []*policygraph.Target, a *policygraph.Amount, owner string) string {
 	for _, g := range goals {
-		if yen, ok := yenOf(g.Value, g.Unit); ok && int64(math.Round(yen)) == a.Yen {
+		if isGoalValue(g, a) {
 			return g.ID
 		}
 	}
 	return owner
+}
+
+// isGoalValue reports whether a is the value of goal g: the same sum of
+// yen, or of yen a year for a yearly goal.
+func isGoalValue(g *policygraph.Target, a *policygraph.Amount) bool {
+	yen, ok := yenOf(g.Value, strings.TrimSuffix(g.Unit, "/年"))
+	return ok && int64(math.Round(yen)) == a.Yen
+}
+
+// targetHolding is the target stated on line whose text holds the amount
+// (surface, in docIndex form), "" for none: a line of several goals made
+// one target a clause (2030年度135兆円、2040年度200兆円を設定) and is
+// placed in the first.
+func targetHolding(x *docIndex, pd *parsedDoc, line int, surface string) string {
+	for _, t := range pd.Targets {
+		if t.LineStart <= line && line <= t.LineEnd && strings.Contains(x.normalize(t.Text), surface) {
+			return t.ID
+		}
+	}
+	return ""
+}
+
+// datedByGoal gives an amount that its own words do not date the year of
+// the goal it is the value of (owner): the goal was read from the same
+// sentence, across a page's line break the amount's phrase does not see
+// (2030年までに、…合計売上 / 高（半導体関連）を15兆円超とする).
+func datedByGoal(targets []*policygraph.Target, owner string, a *policygraph.Amount) {
+	if a.Year != 0 || a.StartYear != 0 {
+		return
+	}
+	for _, t := range targets {
+		if t.ID == owner && t.Year != 0 && isGoalValue(t, a) {
+			a.Year = t.Year
+			return
+		}
+	}
 }
 
 // yenOf is a target's value in yen, for the units that are sums of yen

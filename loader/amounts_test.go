@@ -2,13 +2,14 @@ package loader
 
 import (
 	"fmt"
-	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/policygraph/policygraph"
+	"github.com/policygraph/policygraph/internal/nfkc"
 	"github.com/policygraph/policygraph/seed"
 )
 
@@ -53,11 +54,17 @@ func TestParseYen(t *testing.T) {
 // amountsIn runs the amount finder over a small document of the given lines.
 func amountsIn(t *testing.T, placed map[int]string, lines ...string) []policygraph.Amount {
 	t.Helper()
-	dt, err := newDocText("t.txt", 2023, "doc:2023", []byte(strings.Join(lines, "\n")))
+	return amountsOfEdition(t, 2023, placed, lines...)
+}
+
+// amountsOfEdition is amountsIn for a document of the edition year.
+func amountsOfEdition(t *testing.T, year int, placed map[int]string, lines ...string) []policygraph.Amount {
+	t.Helper()
+	dt, err := newDocText("t.txt", year, fmt.Sprintf("doc:%d", year), []byte(strings.Join(lines, "\n")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Placed: placementOf(dt, placed)}
+	pd := &parsedDoc{Doc: &policygraph.Document{ID: dt.DocID, Year: year}, Placed: placementOf(dt, placed)}
 	var out []policygraph.Amount
 	for _, fa := range findAmounts(newDocIndex(dt), pd) {
 		out = append(out, *fa.a)
@@ -84,94 +91,112 @@ func TestFindAmounts(t *testing.T) {
 		name  string
 		lines []string // phrases from the two editions (file:line)
 		want  []string
+		year  int // the edition's; 0 for 2023
 	}{
 		{"key message, two amounts (2023:56)",
 			[]string{"➢ GX（20兆円規模の先行投資支援等の成長志向型カーボンプライシング構想の具体化・実行（既に1.6兆円が拠出決定済））"},
-			[]string{"20兆円 20000000000000 規模 y0 0-0", "1.6兆円 1600000000000  y0 0-0"}},
+			[]string{"20兆円 20000000000000 規模 y0 0-0", "1.6兆円 1600000000000  y0 0-0"}, 0},
 		{"full-width digits, 超, decimal (2023:58)",
 			[]string{"➢ DX（半導体・次世代計算基盤構築２兆円超（JASM支援、Rapidus支援等）、蓄電池0.4兆円等）"},
-			[]string{"２兆円 2000000000000 超 y0 0-0", "0.4兆円 400000000000  y0 0-0"}},
+			[]string{"２兆円 2000000000000 超 y0 0-0", "0.4兆円 400000000000  y0 0-0"}, 0},
 		{"億円 (2023:60)",
 			[]string{"➢ 経済安保（特定重要物資の指定、経済安全保障重要技術育成基金に2500億円計上（既に800億円について採択済））"},
-			[]string{"2500億円 250000000000  y0 0-0", "800億円 80000000000  y0 0-0"}},
+			[]string{"2500億円 250000000000  y0 0-0", "800億円 80000000000  y0 0-0"}, 0},
 		{"thousands comma (2023:2832)",
 			[]string{"○ バイオ分野（日本医療研究開発機構（AMED）の3,500億円の基金活用"},
-			[]string{"3,500億円 350000000000  y0 0-0"}},
+			[]string{"3,500億円 350000000000  y0 0-0"}, 0},
 		{"合計 (2023:66)",
 			[]string{"➢ 中小企業の成長（事業再構築補助金（合計2.4兆円）、ものづくり補助金等）"},
-			[]string{"2.4兆円 2400000000000 合計 y0 0-0"}},
+			[]string{"2.4兆円 2400000000000 合計 y0 0-0"}, 0},
 		{"years before each amount (2023:1892)",
 			[]string{"➢ 公的保険外のヘルスケア産業市場（国内）2020年24兆円⇒2050年77兆円"},
-			[]string{"24兆円 24000000000000  y2020 0-0", "77兆円 77000000000000  y2050 0-0"}},
+			[]string{"24兆円 24000000000000  y2020 0-0", "77兆円 77000000000000  y2050 0-0"}, 0},
 		{"year range after, 年間 after a number is a span (2023:396)",
 			[]string{"10年間20兆円規模の先行投資支援（2023-32年度）"},
-			[]string{"20兆円 20000000000000 規模 y0 2023-2032"}},
+			[]string{"20兆円 20000000000000 規模 y0 2023-2032"}, 0},
 		{"年間 as a yearly rate (2023:2121)",
 			[]string{"➢ バイオ関連投資（国内）：2030年までに年間3兆円"},
-			[]string{"3兆円 3000000000000 年間 y2030 0-0"}},
+			[]string{"3兆円 3000000000000 年間 y2030 0-0"}, 0},
 		{"最大約 (2023:2018)",
 			[]string{"➢ 途上国の適応市場（2050年に最大約77兆円/年間）を含め世界市場を獲得。"},
-			[]string{"77兆円 77000000000000 最大約 y2050 0-0"}},
+			[]string{"77兆円 77000000000000 最大約 y2050 0-0"}, 0},
 		{"超規模, a date set off by 、 dates the sentence (2023:1443)",
 			[]string{"➢ 半導体：2030年までに、10兆円超規模の官民による追加投資を行い"},
-			[]string{"10兆円 10000000000000 超規模 y2030 0-0"}},
+			[]string{"10兆円 10000000000000 超規模 y2030 0-0"}, 0},
 		{"a 、 after a clause that is not only a date ends the search",
 			[]string{"➢ 半導体：2030年までに国内で、10兆円超規模の官民による追加投資を行い"},
-			[]string{"10兆円 10000000000000 超規模 y0 0-0"}},
+			[]string{"10兆円 10000000000000 超規模 y0 0-0"}, 0},
 		{"a parenthesis ends no phrase (2023:235-236)",
 			[]string{"例えば、2030年までに国内で半導体を生産す", "る企業の合計売上高（半導体関連）15兆円超を目指す。"},
-			[]string{"15兆円 15000000000000 超 y2030 0-0"}},
+			[]string{"15兆円 15000000000000 超 y2030 0-0"}, 0},
 		{"a year in a parenthesis dates what it is said of, not the amount",
 			[]string{"GX経済移行債（2023年度から10年間）20兆円"},
-			[]string{"20兆円 20000000000000  y0 0-0"}},
+			[]string{"20兆円 20000000000000  y0 0-0"}, 0},
 		{"a year outside the parenthesis still dates it",
 			[]string{"2022年度補正予算（2050年を見据え）で1兆円"},
-			[]string{"1兆円 1000000000000  y2022 0-0"}},
-		{"a year in the paragraph before dates nothing (2023:2729-2731)",
+			[]string{"1兆円 1000000000000  y2022 0-0"}, 0},
+		{"a year in the paragraph before dates nothing; the sentence's own span does (2023:2729-2731)",
 			[]string{"– スタートアップ：投資額を今後5年（2027年まで）で10倍", "", "– 研究開発投資： 官⺠合わせた研究開発投資の総額を今後5年で約 120 兆円にする"},
-			[]string{"120 兆円 120000000000000 約 y0 0-0"}},
+			[]string{"120 兆円 120000000000000 約 y0 2023-2027"}, 0},
 		{"a table cell broken every few characters (2023:457-462)",
 			[]string{"2030年までに", "国内で半導体", "を生産する企", "業の合計売上", "高（半導体関", "連）を15兆円", "超"},
-			[]string{"15兆円 15000000000000 超 y2030 0-0"}},
+			[]string{"15兆円 15000000000000 超 y2030 0-0"}, 0},
 		{"number and unit on two lines (2023:391-392)",
 			[]string{"官民投資、20", "兆円規模の政"},
-			[]string{"20兆円 20000000000000 規模 y0 0-0"}},
+			[]string{"20兆円 20000000000000 規模 y0 0-0"}, 0},
 		{"space inside (2023:2731)",
 			[]string{"– 研究開発投資： 官⺠合わせた研究開発投資の総額を今後5年で約 120 兆円にする"},
-			[]string{"120 兆円 120000000000000 約 y0 0-0"}},
+			[]string{"120 兆円 120000000000000 約 y0 2023-2027"}, 0},
 		{"range (2025:1469-1470)",
 			[]string{"世界の医薬品市", "場のうち25～30", "兆円"},
-			[]string{"25～30兆円 25000000000000 ～ y0 0-0"}},
+			[]string{"25～30兆円 25000000000000 ～ y0 0-0"}, 0},
 		{"open range (2023:755)",
 			[]string{"GX先行投資支援（資源循環分野において、官民合わせて今後10年間で2兆円～）"},
-			[]string{"2兆円 2000000000000 ～ y0 0-0"}},
+			[]string{"2兆円 2000000000000 ～ y0 2023-2032"}, 0},
 		{"約…以上 (2025:1829-1830)",
 			[]string{"資源循環分野における、官民合わせて今後10年間で約２兆", "円以上の投資という目標の実現に向け"},
-			[]string{"２兆円 2000000000000 約…以上 y0 0-0"}},
+			[]string{"２兆円 2000000000000 約…以上 y0 2025-2034"}, 2025},
 		{"を超える (2025:1249-1250)",
 			[]string{"後10年間で50兆", "円を超える官民投"},
-			[]string{"50兆円 50000000000000 を超える y0 0-0"}},
+			[]string{"50兆円 50000000000000 を超える y0 0-0"}, 2025}, // 今後 is on the line before
+		{"a span relative to the edition, across lines (2025:1248-1251)",
+			[]string{"的支援を行い、今", "後10年間で50兆", "円を超える官民投", "資を促し、約160", "兆円の経済波及"},
+			[]string{"50兆円 50000000000000 を超える y0 2025-2034", "160兆円 160000000000000 約 y0 2025-2034"}, 2025},
+		{"the span of the sentence, not of the clause (2023:233)",
+			[]string{"ＧＸ：今後10年で150兆円超の官民投資、そのために20兆円規模の政府支援。２兆円"},
+			[]string{"150兆円 150000000000000 超 y0 2023-2032", "20兆円 20000000000000 規模 y0 2023-2032", "２兆円 2000000000000  y0 0-0"}, 0},
+		{"a span after a clause break (2023:1250)",
+			[]string{"➢ 経済的目標：今後10年間で、150兆円超の官民ＧＸ投資を実現する。"},
+			[]string{"150兆円 150000000000000 超 y0 2023-2032"}, 0},
+		{"a count of fiscal years is no span", []string{"今後3年度で5兆円"}, []string{"5兆円 5000000000000  y0 0-0"}, 0},
+		{"a year of its own outranks the span (2025:1311-1312)",
+			[]string{"2030年度までの７年間に10兆円、今後10年間で50兆円"},
+			[]string{"10兆円 10000000000000  y2030 0-0", "50兆円 50000000000000  y0 2025-2034"}, 2025},
 		{"decade is not a year (2025:1361-1363)",
 			[]string{"2030年代前半の", "できるだけ早期に", "150兆円とする／"},
-			[]string{"150兆円 150000000000000  y0 0-0"}},
+			[]string{"150兆円 150000000000000  y0 0-0"}, 0},
 		{"億円 target (2025:1577)",
 			[]string{"売上高100億円という高い目標に向け"},
-			[]string{"100億円 10000000000  y0 0-0"}},
-		{"composite 兆億", []string{"総額1兆2000億円の補正予算"}, []string{"1兆2000億円 1200000000000 総額 y0 0-0"}},
+			[]string{"100億円 10000000000  y0 0-0"}, 0},
+		{"composite 兆億", []string{"総額1兆2000億円の補正予算"}, []string{"1兆2000億円 1200000000000 総額 y0 0-0"}, 0},
 
 		// Not amounts.
-		{"unit labels without a number (2025:608, 324)", []string{"(兆円)", "＜円/時間＞"}, nil},
+		{"unit labels without a number (2025:608, 324)", []string{"(兆円)", "＜円/時間＞"}, nil, 0},
 		{"100億企業 has no 円 (2025:43)", []string{"中堅・中小企業支援（100億企業創出、省力化投資等）に1兆円。"},
-			[]string{"1兆円 1000000000000  y0 0-0"}},
-		{"ドル (2023:2078)", []string{"30兆ドル）分の既存製造活動", "足元年平均2兆ドル程度"}, nil},
-		{"percentages", []string{"GPIFの国内株式の価値が11.2%増加", "名目+4％で"}, nil},
-		{"円 in words (2023:2561)", []string{"新陳代謝を進めるためにも、円", "滑な労働移動", "円安・円高", "中堅円卓会議"}, nil},
-		{"page number glued to the next line", []string{"12", "20兆円規模"}, []string{"20兆円 20000000000000 規模 y0 0-0"}},
-		{"chart data label alone on its line (2025:837-839)", []string{"総額", "233", "兆円"}, nil},
+			[]string{"1兆円 1000000000000  y0 0-0"}, 0},
+		{"ドル (2023:2078)", []string{"30兆ドル）分の既存製造活動", "足元年平均2兆ドル程度"}, nil, 0},
+		{"percentages", []string{"GPIFの国内株式の価値が11.2%増加", "名目+4％で"}, nil, 0},
+		{"円 in words (2023:2561)", []string{"新陳代謝を進めるためにも、円", "滑な労働移動", "円安・円高", "中堅円卓会議"}, nil, 0},
+		{"page number glued to the next line", []string{"12", "20兆円規模"}, []string{"20兆円 20000000000000 規模 y0 0-0"}, 0},
+		{"chart data label alone on its line (2025:837-839)", []string{"総額", "233", "兆円"}, nil, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, a := range amountsIn(t, nil, tc.lines...) {
+			year := tc.year
+			if year == 0 {
+				year = 2023
+			}
+			for _, a := range amountsOfEdition(t, year, nil, tc.lines...) {
 				got = append(got, short(a))
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
@@ -345,7 +370,7 @@ func TestAmountsOfGoals(t *testing.T) {
 		}
 		var own *policygraph.Target // the goal of the statement the amount is the value of
 		for _, x := range goals[statement{holder.DocumentID, holder.Text, holder.LineStart}] {
-			if yen, ok := yenOf(x.Value, x.Unit); ok && int64(math.Round(yen)) == a.Yen {
+			if spells(x, a) {
 				own = x
 			}
 		}
@@ -353,7 +378,9 @@ func TestAmountsOfGoals(t *testing.T) {
 			t.Errorf("%s (%d yen) held by %s (%v %s), not %s (%v %s)", a.ID, a.Yen, holder.ID, holder.Value, holder.Unit, own.ID, own.Value, own.Unit)
 		}
 	}
-	for amount, want := range map[string]float64{"amount:2025:1363:1": 150, "amount:2025:1360:1": 120, "amount:2023:1892:1": 77} {
+	for amount, want := range map[string]float64{"amount:2025:1363:1": 150, "amount:2025:1360:1": 120, "amount:2023:1892:1": 77,
+		// yearly goals (…年間取引総額) and a line of two goals made a target a clause
+		"amount:2023:1465:1": 10, "amount:2023:1465:2": 100, "amount:2025:133:1": 135, "amount:2025:133:2": 200} {
 		held := false
 		for _, r := range g.Relationships {
 			if r.Type == policygraph.RelHasAmount && r.End == amount && targets[r.Start] != nil {
@@ -367,4 +394,20 @@ func TestAmountsOfGoals(t *testing.T) {
 			t.Errorf("%s held by no target", amount)
 		}
 	}
+	// A goal's amount its own phrase does not date takes the goal's year,
+	// read from the same sentence across a page's line break (2023:1443-1445).
+	for _, a := range g.Amounts {
+		if a.ID == "amount:2023:1445:1" && a.Year != 2030 {
+			t.Errorf("%s (%s) year %d, want 2030 as its goal", a.ID, a.Surface, a.Year)
+		}
+	}
+}
+
+// spells reports whether amount a's surface writes goal g's value in g's
+// unit, a yearly goal's (兆円/年) without the year: 100兆円 is the 100
+// 兆円/年 goal's. Read off the text, not through yenOf.
+func spells(g *policygraph.Target, a *policygraph.Amount) bool {
+	unit := strings.TrimSuffix(g.Unit, "/年")
+	num, ok := strings.CutSuffix(strings.ReplaceAll(nfkc.String(a.Surface), ",", ""), unit)
+	return ok && unit != "" && num == strconv.FormatFloat(g.Value, 'f', -1, 64)
 }

@@ -88,8 +88,10 @@ func TestREADMEFigures(t *testing.T) {
 		{"years", `(\d+) of (\d+) measures have a year \((\d+) a start year\), (\d+) of (\d+) targets`,
 			[]int{dated(g, false), count("Measure"), dated(g, true), yearTargets(g), count("Target")}},
 		{"organisations", `from the same alias table \((\d+):`, []int{count("Organisation")}},
-		{"REVISES and KEEPS", "`score`; (\\d+) links\\), `KEEPS` \\(.*\\n.*`score`; (\\d+) links",
+		{"REVISES and KEEPS", "`score`; (\\d+) links\\), `KEEPS` \\((?s:.*?)`score`; (\\d+) links",
 			[]int{rels(policygraph.RelRevises), rels(policygraph.RelKeeps)}},
+		{"RESTATES", `2023 states (\d+) of its goals [^,]*, (\d+) links; 2025 one, (\d+) link`,
+			restated(g)},
 		{"planned measures continued", `finds a continuation for (\d+) of the (\d+) planned measures \((\d+) of (\d+)\s+"not mentioned"`,
 			[]int{diff.Totals.Progress + diff.Totals.Todo + diff.Totals.Continued, diff.Totals.Planned, diff.Totals.NotMentioned, diff.Totals.Planned}},
 	}
@@ -129,4 +131,23 @@ func yearTargets(g *policygraph.Graph) int {
 		}
 	}
 	return n
+}
+
+
+// restated is what the README says of RESTATES: the goals 2023 states more
+// than once (the first statements linked to), the 2023 links, the 2025 links.
+func restated(g *policygraph.Graph) []int {
+	goals := map[string]bool{}
+	links23, links25 := 0, 0
+	for _, r := range g.Relationships {
+		switch {
+		case r.Type != policygraph.RelRestates:
+		case strings.HasPrefix(r.Start, "target:2023:"):
+			goals[r.End] = true
+			links23++
+		case strings.HasPrefix(r.Start, "target:2025:"):
+			links25++
+		}
+	}
+	return []int{len(goals), links23, links25}
 }

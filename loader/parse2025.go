@@ -141,7 +141,7 @@ func (lx *lexer25) newItem(i int) item25 {
 	if it.text == "" {
 		it.typ = it25Blank
 	}
-	it.width = int32(dispWidth25(it.text))
+	it.width = int32(dispWidth(it.text))
 	return it
 }
 
@@ -257,7 +257,7 @@ func (lx *lexer25) classifyBody(it *item25) {
 	if head := strings.TrimRight(it.text, "0123456789"); l.tailNum > 0 && len(it.text)-len(head) <= 2 {
 		it.text = strings.TrimRightFunc(head, unicode.IsSpace)
 		it.norm = strings.TrimSpace(nfkc.String(it.text))
-		it.width = int32(dispWidth25(it.text))
+		it.width = int32(dispWidth(it.text))
 		it.pageTail = true
 	}
 }
@@ -293,41 +293,6 @@ func lexTables25(lx *lexer25) stateFn25 {
 		lx.items = append(lx.items, it)
 	}
 	return nil
-}
-
-// dispWidth25 approximates the printed width of a line: the table columns wrap
-// at a fixed width, so the width of a wrapped line tells the column.
-// ASCII and the halfwidth forms U+FF61–U+FF9F are one column, every
-// other rune two. The bytes are read in place for ASCII and the
-// three-byte runes of Japanese text (the halfwidth forms are EF BD A1 to
-// EF BE 9F), decoded by utf8 otherwise (TestDispWidth25).
-func dispWidth25(s string) int {
-	w := 0
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			w, i = w+1, i+1
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			if c == 0xEF && (s[i+1] == 0xBD && s[i+2] >= 0xA1 || s[i+1] == 0xBE && s[i+2] <= 0x9F) {
-				w++
-			} else {
-				w += 2
-			}
-			i += 3
-		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			w, i = w+runeWidth25(r), i+n
-		}
-	}
-	return w
-}
-
-// runeWidth25 is the columns of r: dispWidth25 for one rune.
-func runeWidth25(r rune) int {
-	if r < 0x80 || r >= 0xff61 && r <= 0xff9f {
-		return 1
-	}
-	return 2
 }
 
 // ---- parser ----
@@ -686,7 +651,7 @@ func splitGlued25(it item25) (item25, item25, bool) {
 			cut := off + i + len(w)
 			off = cut
 			rest := it.text[cut:]
-			if rest == "" || startsContinuation25(rest) || dispWidth25(rest) > narrow || dispWidth25(it.text[:cut]) < 20 {
+			if rest == "" || startsContinuation25(rest) || dispWidth(rest) > narrow || dispWidth(it.text[:cut]) < 20 {
 				continue
 			}
 			if best < 0 || cut < best {
@@ -700,7 +665,7 @@ func splitGlued25(it item25) (item25, item25, bool) {
 	a, b := it, it
 	a.text, b.text = it.text[:best], it.text[best:]
 	a.norm, b.norm = strings.TrimSpace(nfkc.String(a.text)), strings.TrimSpace(nfkc.String(b.text))
-	a.width, b.width = int32(dispWidth25(a.text)), int32(dispWidth25(b.text))
+	a.width, b.width = int32(dispWidth(a.text)), int32(dispWidth(b.text))
 	return a, b, true
 }
 

@@ -682,22 +682,3 @@ func TestParse2025Mutations(t *testing.T) {
 		}
 	}
 }
-
-// TestDispWidth25: dispWidth25 is the sum of runeWidth25 over the runes,
-// on every line of both seeds, every rune, and bytes that are not UTF-8.
-func TestDispWidth25(t *testing.T) {
-	texts := []string{"", "a", "ｶﾞｽ", "\uff60\uff61\uff9f\uffa0", "\xef\xbd", "\xef\xbd\xa1\xff", "\xed\xa0\x80", "\xe0\x80\x80", "推\x80"}
-	texts = append(texts, seedLines(t)...)
-	for r := rune(0); r <= 0x10FFFF; r += 7 {
-		texts = append(texts, string(r)+"x")
-	}
-	for _, s := range texts {
-		want := 0
-		for _, r := range s {
-			want += runeWidth25(r)
-		}
-		if got := dispWidth25(s); got != want {
-			t.Errorf("dispWidth25(%q) = %d, want %d", s, got, want)
-		}
-	}
-}

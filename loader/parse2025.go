@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
@@ -55,41 +54,30 @@ func parse2025(t *docText) (*parsedDoc, error) {
 
 // ---- lexer ----
 
-type itemType25 uint8
+// kind2025 is this grammar's kind of a line (lineItem.kind).
+type kind2025 = itemKind
 
 const (
-	it25Blank       itemType25 = iota
-	it25Text                   // any other text line
-	it25PageNum                // a lone page number
-	it25ChartNum               // chart axis/value line (macro pages)
-	it25Vertical               // one character of a vertical label
-	it25DirHead                // 政策の方向性① ～…～
-	it25DirSub                 // （１）…
-	it25Section                // （参考） / 長期目標に向けた施策の進捗…
-	it25ColHeader              // 新機軸 / 施策の柱 / 長期的目標 第３次以降の進捗 …
-	it25MicroHeader            // 各分野（ミクロ）の主要施策
-	it25Group                  // 〇… / ○… row heading
-	it25Label                  // a lone character opening a page (" 康"): the rest of a vertical label
+	it25Blank       kind2025 = iota
+	it25Text                 // any other text line
+	it25PageNum              // a lone page number
+	it25ChartNum             // chart axis/value line (macro pages)
+	it25Vertical             // one character of a vertical label
+	it25DirHead              // 政策の方向性① ～…～
+	it25DirSub               // （１）…
+	it25Section              // （参考） / 長期目標に向けた施策の進捗…
+	it25ColHeader            // 新機軸 / 施策の柱 / 長期的目標 第３次以降の進捗 …
+	it25MicroHeader          // 各分野（ミクロ）の主要施策
+	it25Group                // 〇… / ○… row heading
+	it25Label                // a lone character opening a page (" 康"): the rest of a vertical label
 )
-
-// item25 is one lexed line. Its small fields are packed into one word (a
-// document has thousands of lines, and the cells copy their items).
-type item25 struct {
-	line      int    // 1-based
-	text      string // raw line trimmed, a trailing page number removed
-	norm      string // NFKC of text
-	width     int32  // display width of text (full-width 2, ASCII and half-width kana 1)
-	typ       itemType25
-	pageStart bool // the raw line begins with a space: the extraction opens a new page/text box there
-	pageTail  bool // a trailing page number was removed from the line
-}
 
 type lexer25 struct {
 	t     *docText
 	lines []slideLine // the shared lexer's shapes (lex.go)
 	// items are written by the lexer only: the grammar reads runs of them
 	// in place (itemsIn), so an item must not change after lexing.
-	items      []item25
+	items      []lineItem
 	dirStart   int // 0-based first line of the directions part, -1 if none
 	tableStart int // 0-based first line of the pillar tables part, -1 if none
 }
@@ -103,7 +91,7 @@ var (
 // (lex.go). The part a line is in decides what a shape means there, so the
 // lexer runs one state per part.
 func lex25(t *docText, lines []slideLine) *lexer25 {
-	lx := &lexer25{t: t, lines: lines, items: make([]item25, 0, len(lines)), dirStart: -1, tableStart: -1}
+	lx := &lexer25{t: t, lines: lines, items: make([]lineItem, 0, len(lines)), dirStart: -1, tableStart: -1}
 	for i, n := range t.normLines() {
 		if lx.dirStart < 0 && reDirHead25.MatchString(n) {
 			lx.dirStart = i
@@ -132,16 +120,11 @@ func lex25(t *docText, lines []slideLine) *lexer25 {
 
 type stateFn25 func(*lexer25) stateFn25
 
-func (lx *lexer25) newItem(i int) item25 {
-	l := &lx.lines[i]
-	it := item25{line: i + 1, pageStart: l.pageStart}
-	it.text = trimSpaces(lx.t.raw(i))
-	it.norm = lx.t.norm(i)
-	it.typ = it25Text
-	if it.text == "" {
-		it.typ = it25Blank
+func (lx *lexer25) newItem(i int) lineItem {
+	it := newLineItem(lx.t, &lx.lines[i], i)
+	if it.text != "" {
+		it.kind = it25Text
 	}
-	it.width = int32(dispWidth(it.text))
 	return it
 }
 
@@ -155,19 +138,6 @@ func (lx *lexer25) sectionEnd(from int) int {
 	return end
 }
 
-func (lx *lexer25) isSingle(i int) bool {
-	return i >= 0 && i < len(lx.lines) && lx.lines[i].shape == shapeSingle
-}
-
-// isNumber: line i is a lone number of one to three digits.
-func (lx *lexer25) isNumber(i int) bool { return lx.lines[i].shape == shapeNumber }
-
-// isNumeric: line i holds numbers only (a lone number or chart values).
-func (lx *lexer25) isNumeric(i int) bool {
-	s := lx.lines[i].shape
-	return s == shapeNumber || s == shapeNumbers
-}
-
 // lexMacro25 reads the macro/scenario pages: prose, chart numbers, page
 // numbers, vertical chart labels.
 func lexMacro25(lx *lexer25) stateFn25 {
@@ -178,14 +148,14 @@ func lexMacro25(lx *lexer25) stateFn25 {
 	}
 	for i := start; i < end; i++ {
 		it := lx.newItem(i)
-		if it.typ != it25Blank {
+		if it.kind != it25Blank {
 			switch {
-			case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
-				it.typ = it25Vertical
-			case lx.isNumber(i) && !lx.numericNeighbour(i) && lx.blankAround(i):
-				it.typ = it25PageNum
-			case lx.isNumeric(i):
-				it.typ = it25ChartNum
+			case verticalPiece(lx.lines, i):
+				it.kind = it25Vertical
+			case pageNumberAt(lx.t, lx.lines, i):
+				it.kind = it25PageNum
+			case numericLine(lx.lines, i):
+				it.kind = it25ChartNum
 			}
 		}
 		lx.items = append(lx.items, it)
@@ -196,43 +166,17 @@ func lexMacro25(lx *lexer25) stateFn25 {
 	return lexTables25
 }
 
-// blankAround: a printed page number stands between blank lines; a lone
-// number glued to a line above or below is a chart value with its label and
-// unit (（総労働時間） / 922 / 億時間, 総額 / 233 / 兆円).
-func (lx *lexer25) blankAround(i int) bool {
-	for _, j := range []int{i - 1, i + 1} {
-		if j >= 0 && j < lx.t.lineCount() && lx.t.norm(j) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// numericNeighbour: a lone number next to other numbers is a chart value,
-// not a page number.
-func (lx *lexer25) numericNeighbour(i int) bool {
-	for _, d := range []int{-1, 1} {
-		for j := i + d; j >= 0 && j < lx.t.lineCount(); j += d {
-			if lx.t.norm(j) == "" {
-				continue
-			}
-			return lx.isNumeric(j)
-		}
-	}
-	return false
-}
-
 func lexDirections25(lx *lexer25) stateFn25 {
 	end := lx.sectionEnd(lx.dirStart)
 	for i := lx.dirStart; i < end; i++ {
 		it := lx.newItem(i)
-		if it.typ != it25Blank {
+		if it.kind != it25Blank {
 			lx.classifyBody(&it)
 			switch {
 			case reDirHead25.MatchString(it.norm):
-				it.typ = it25DirHead
+				it.kind = it25DirHead
 			case reDirSub25.MatchString(it.norm):
-				it.typ = it25DirSub
+				it.kind = it25DirSub
 			}
 		}
 		lx.items = append(lx.items, it)
@@ -245,21 +189,16 @@ func lexDirections25(lx *lexer25) stateFn25 {
 
 // classifyBody sets the type of a non-blank line of the directions or table
 // part: page numbers (alone or at the end of a line), else text.
-func (lx *lexer25) classifyBody(it *item25) {
-	it.typ = it25Text
-	l := lx.lines[it.line-1]
+func (lx *lexer25) classifyBody(it *lineItem) {
+	it.kind = it25Text
+	l := &lx.lines[it.line-1]
 	if l.shape == shapeNumber {
-		it.typ = it25PageNum
+		it.kind = it25PageNum
 		return
 	}
 	// "…全国展開等） 17": the page number was glued to the last line (the
 	// slides of this edition number up to 99)
-	if head := strings.TrimRight(it.text, "0123456789"); l.tailNum > 0 && len(it.text)-len(head) <= 2 {
-		it.text = strings.TrimRightFunc(head, unicode.IsSpace)
-		it.norm = strings.TrimSpace(nfkc.String(it.text))
-		it.width = int32(dispWidth(it.text))
-		it.pageTail = true
-	}
+	it.cutPageNumber(l, 2)
 }
 
 func lexTables25(lx *lexer25) stateFn25 {
@@ -268,25 +207,25 @@ func lexTables25(lx *lexer25) stateFn25 {
 	}
 	for i := lx.tableStart; i < lx.t.lineCount(); i++ {
 		it := lx.newItem(i)
-		if it.typ == it25Blank {
+		if it.kind == it25Blank {
 			lx.items = append(lx.items, it)
 			continue
 		}
 		n := it.norm
 		switch {
 		case n == "(参考)" || strings.Contains(n, "長期目標に向けた施策の進捗"):
-			it.typ = it25Section
+			it.kind = it25Section
 		case n == "新機軸" || n == "施策の柱" || n == "新機軸施" || n == "策の柱" || n == "新機軸の" ||
 			strings.HasPrefix(n, "長期的目標") && strings.Contains(n, "進捗"):
-			it.typ = it25ColHeader
+			it.kind = it25ColHeader
 		case strings.Contains(n, "各分野(ミクロ)の主要施策"):
-			it.typ = it25MicroHeader
+			it.kind = it25MicroHeader
 		case strings.HasPrefix(n, "〇") || strings.HasPrefix(n, "○"):
-			it.typ = it25Group
-		case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
-			it.typ = it25Vertical
-		case lx.isSingle(i) && it.pageStart:
-			it.typ = it25Label
+			it.kind = it25Group
+		case verticalPiece(lx.lines, i):
+			it.kind = it25Vertical
+		case singleAt(lx.lines, i) && it.pageStart:
+			it.kind = it25Label
 		default:
 			lx.classifyBody(&it)
 		}
@@ -309,53 +248,13 @@ type parser25 struct {
 	dirsN int
 }
 
-// items returns the lexed items of lines [from, to) (1-based from, exclusive
-// to). The lexer emits them in line order, so they are a run of lx.items,
-// returned as it is (capped, so no append reaches past it): nothing writes
-// an item once lexed. A copy is made only if they are not one run.
-func (p *parser25) itemsIn(from, to int) []item25 {
-	items := p.lx.items
-	n, i := 0, -1
-	for k, it := range items {
-		if it.line >= from && it.line < to {
-			if i < 0 {
-				i = k
-			}
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	if run := items[i : i+n : i+n]; run[n-1].line < to && run[n-1].line >= from && inOrder25(run) {
-		return run
-	}
-	out := make([]item25, 0, n)
-	for _, it := range items {
-		if it.line >= from && it.line < to {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
-// inOrder25 reports whether the items' lines increase.
-func inOrder25(items []item25) bool {
-	for k := 1; k < len(items); k++ {
-		if items[k].line <= items[k-1].line {
-			return false
-		}
-	}
-	return true
-}
-
 var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
 
 // ---- part 3: the pillar tables ----
 
 // cell25 is one table cell's text: an item of one column.
 type cell25 struct {
-	lines []item25 // the lines; for a glued line, text holds only this cell's part
+	lines []lineItem // the lines; for a glued line, text holds only this cell's part
 }
 
 // segment25 is one pillar's table (one slide).
@@ -365,7 +264,7 @@ type segment25 struct {
 	kindHint    string
 	label       string
 	labelLines  []int
-	goal        []item25
+	goal        []lineItem
 	groups      []*group25
 	cells       []*cell25
 	microLine   int
@@ -373,7 +272,7 @@ type segment25 struct {
 }
 
 type group25 struct {
-	lines []item25
+	lines []lineItem
 	name  string
 	id    string
 	after int // number of cells before the heading
@@ -389,7 +288,7 @@ func (p *parser25) parseTables() {
 	if p.lx.tableStart < 0 {
 		return
 	}
-	items := p.itemsIn(p.lx.tableStart+1, p.t.lineCount()+1)
+	items := itemsIn(p.lx.items, p.lx.tableStart+1, p.t.lineCount()+1)
 	var segs []*segment25
 	var seg *segment25
 	newSeg := func(line int) {
@@ -406,11 +305,11 @@ func (p *parser25) parseTables() {
 	// doubling.
 	texts := 0
 	for _, it := range items {
-		if it.typ == it25Text {
+		if it.kind == it25Text {
 			texts++
 		}
 	}
-	para := make([]item25, 0, texts)
+	para := make([]lineItem, 0, texts)
 	flushPara := func() {
 		if len(para) > 0 && seg != nil {
 			p.addCells(seg, para[:len(para):len(para)])
@@ -419,10 +318,10 @@ func (p *parser25) parseTables() {
 	}
 	for k := 0; k < len(items); k++ {
 		it := items[k]
-		if seg != nil && it.typ != it25Blank {
+		if seg != nil && it.kind != it25Blank {
 			seg.end = it.line
 		}
-		switch it.typ {
+		switch it.kind {
 		case it25Blank:
 			flushPara()
 		case it25Section:
@@ -449,10 +348,10 @@ func (p *parser25) parseTables() {
 		case it25Vertical, it25Label:
 			flushPara()
 			// gather the run of one-character lines
-			var run []item25
-			for ; k < len(items) && (items[k].typ == it25Vertical || items[k].typ == it25Label && len(run) == 0); k++ {
+			var run []lineItem
+			for ; k < len(items) && (items[k].kind == it25Vertical || items[k].kind == it25Label && len(run) == 0); k++ {
 				run = append(run, items[k])
-				if items[k].typ == it25Label {
+				if items[k].kind == it25Label {
 					k++
 					break
 				}
@@ -486,9 +385,9 @@ func (p *parser25) parseTables() {
 			if seg == nil {
 				newSeg(it.line)
 			}
-			g := &group25{lines: []item25{it}, after: len(seg.cells)}
+			g := &group25{lines: []lineItem{it}, after: len(seg.cells)}
 			// "〇豊かな生活環境の創出" + "（若者・女性の…取組）": the heading wraps
-			for k+1 < len(items) && items[k+1].typ == it25Text && strings.HasPrefix(items[k+1].norm, "(") {
+			for k+1 < len(items) && items[k+1].kind == it25Text && strings.HasPrefix(items[k+1].norm, "(") {
 				k++
 				g.lines = append(g.lines, items[k])
 				seg.end = items[k].line
@@ -523,7 +422,7 @@ func (p *parser25) parseTables() {
 				}
 				// the goal is the run of narrow lines, as the lexer holds it
 				from := k
-				for ; k < len(items) && items[k].typ == it25Text && items[k].width <= 20; k++ {
+				for ; k < len(items) && items[k].kind == it25Text && items[k].width <= 20; k++ {
 					seg.end = items[k].line
 				}
 				seg.goal = items[from:k:k]
@@ -539,12 +438,12 @@ func (p *parser25) parseTables() {
 
 // narrowRun reports whether items[k] and the next line are both short text
 // lines: the shape of the 長期的目標 column.
-func (p *parser25) narrowRun(items []item25, k int) bool {
+func (p *parser25) narrowRun(items []lineItem, k int) bool {
 	if k+1 >= len(items) {
 		return false
 	}
 	n := items[k+1]
-	return n.typ == it25Text && n.width <= 20
+	return n.kind == it25Text && n.width <= 20
 }
 
 func kindOfLabel25(s string) string {
@@ -570,7 +469,7 @@ func startsContinuation25(s string) bool {
 // blank line between them, but not always: a cell ends at a line clearly
 // shorter than the paragraph's wrap width, or at a line ending with 。, unless
 // the next line says it continues (また、…, a particle).
-func (p *parser25) addCells(seg *segment25, para []item25) {
+func (p *parser25) addCells(seg *segment25, para []lineItem) {
 	// Two cells glued on one line: longer than any column can hold. The
 	// lines are the paragraph itself unless one is cut in two.
 	lines := para
@@ -585,7 +484,7 @@ func (p *parser25) addCells(seg *segment25, para []item25) {
 		}
 		if forcedAt == nil {
 			forcedAt = map[int]bool{}
-			lines = append(make([]item25, 0, len(para)+1), para[:i]...)
+			lines = append(make([]lineItem, 0, len(para)+1), para[:i]...)
 		}
 		lines = append(lines, a)
 		forcedAt[len(lines)] = true
@@ -636,7 +535,7 @@ var endWords25 = []string{"継続", "実施", "推進", "検討", "着手", "策
 // another ("…整備を継続バイオファウンドリ拠点の整備を引き続き…"): wider than
 // the widest column, cut after an end word so that the rest fits the
 // narrow column.
-func splitGlued25(it item25) (item25, item25, bool) {
+func splitGlued25(it lineItem) (lineItem, lineItem, bool) {
 	const widest, narrow = 104, 64
 	if it.width <= widest {
 		return it, it, false
@@ -1076,14 +975,14 @@ func (p *parser25) parseMacro() {
 		}
 	}
 	for _, it := range p.lx.items {
-		if it.line > end || it.typ == it25Blank {
+		if it.line > end || it.kind == it25Blank {
 			continue
 		}
 		if id, ok := summary[it.line]; ok {
 			p.place(it.line, id)
 			continue
 		}
-		switch it.typ {
+		switch it.kind {
 		case it25PageNum:
 			p.place(it.line, "furniture:page-number")
 			continue

@@ -80,14 +80,14 @@ func TestLex25(t *testing.T) {
 	if lx.tableStart != 0 || lx.dirStart != -1 {
 		t.Fatalf("tableStart, dirStart = %d, %d; want 0, -1", lx.tableStart, lx.dirStart)
 	}
-	typ := map[int]itemType25{}
+	typ := map[int]kind2025{}
 	text := map[int]string{}
 	for _, it := range lx.items {
-		typ[it.line], text[it.line] = it.typ, it.text
+		typ[it.line], text[it.line] = it.kind, it.text
 	}
 	tests := []struct {
 		line int
-		want itemType25
+		want kind2025
 	}{
 		{4, it25ColHeader},    // 長期的目標 第３次以降の進捗 今後検討が必要となる施策
 		{6, it25Vertical},     // ミ

@@ -36,7 +36,7 @@ func (p *parser25) noteUngrouped(seg *segment25, groupOf map[int]*group25) {
 
 // lineRuns writes the first lines of the cells idx (ascending) as runs of
 // neighbouring cells: "1559–1568, 1592–1644".
-func lineRuns(idx []int, cells []*cell25) string {
+func lineRuns(idx []int, cells []*tableCell) string {
 	var b strings.Builder
 	for i := 0; i < len(idx); {
 		j := i

@@ -44,7 +44,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 		return nil, fmt.Errorf("%s:%d: no 政策の方向性 heading and no 長期的目標/第３次以降の進捗 table: not a text of the interim-2025 layout (第4次中間整理)", t.File, 1)
 	}
 	b.pd.Doc = &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: t.lineCount()}
-	p := &parser25{docBuilder: b, lx: lx, pillars: pillars}
+	p := &parser25{docBuilder: b, lx: lx, lay: lx.lay, pillars: pillars}
 	p.parseDirections()
 	p.parseTables()
 	p.linkDirectionCopies()
@@ -74,6 +74,7 @@ const (
 
 type lexer25 struct {
 	t     *docText
+	lay   *tableLayout
 	lines []slideLine // the shared lexer's shapes (lex.go)
 	// items are written by the lexer only: the grammar reads runs of them
 	// in place (itemsIn), so an item must not change after lexing.
@@ -91,19 +92,17 @@ var (
 // (lex.go). The part a line is in decides what a shape means there, so the
 // lexer runs one state per part.
 func lex25(t *docText, lines []slideLine) *lexer25 {
-	lx := &lexer25{t: t, lines: lines, items: make([]lineItem, 0, len(lines)), dirStart: -1, tableStart: -1}
+	lx := &lexer25{t: t, lay: &interim2025Tables, lines: lines, items: make([]lineItem, 0, len(lines)), dirStart: -1, tableStart: -1}
 	for i, n := range t.normLines() {
 		if lx.dirStart < 0 && reDirHead25.MatchString(n) {
 			lx.dirStart = i
 		}
-		if lx.tableStart < 0 && (strings.Contains(n, "長期目標に向けた施策の進捗") ||
-			strings.HasPrefix(n, "長期的目標") && strings.Contains(n, "進捗")) {
+		if lx.tableStart < 0 && lx.lay.opensTables(n) {
 			lx.tableStart = i
 			// （参考） or the 新機軸/施策の柱 header cell just above belong
 			// to the table part
 			for j := i - 1; j >= 0 && j >= i-4; j-- {
-				switch t.norm(j) {
-				case "(参考)", "新機軸", "施策の柱", "新機軸施", "策の柱", "新機軸の":
+				if lx.lay.headsTables(t.norm(j)) {
 					lx.tableStart = j
 				}
 			}
@@ -198,7 +197,7 @@ func (lx *lexer25) classifyBody(it *lineItem) {
 	}
 	// "…全国展開等） 17": the page number was glued to the last line (the
 	// slides of this edition number up to 99)
-	it.cutPageNumber(l, 2)
+	it.cutPageNumber(l, lx.lay.pageDigits)
 }
 
 func lexTables25(lx *lexer25) stateFn25 {
@@ -213,14 +212,13 @@ func lexTables25(lx *lexer25) stateFn25 {
 		}
 		n := it.norm
 		switch {
-		case n == "(参考)" || strings.Contains(n, "長期目標に向けた施策の進捗"):
+		case lx.lay.isSection(n):
 			it.kind = it25Section
-		case n == "新機軸" || n == "施策の柱" || n == "新機軸施" || n == "策の柱" || n == "新機軸の" ||
-			strings.HasPrefix(n, "長期的目標") && strings.Contains(n, "進捗"):
+		case lx.lay.isColumnHeader(n):
 			it.kind = it25ColHeader
-		case strings.Contains(n, "各分野(ミクロ)の主要施策"):
+		case lx.lay.isMicroHeader(n):
 			it.kind = it25MicroHeader
-		case strings.HasPrefix(n, "〇") || strings.HasPrefix(n, "○"):
+		case lx.lay.isGroupHead(n):
 			it.kind = it25Group
 		case verticalPiece(lx.lines, i):
 			it.kind = it25Vertical
@@ -238,7 +236,8 @@ func lexTables25(lx *lexer25) stateFn25 {
 
 type parser25 struct {
 	docBuilder
-	lx *lexer25
+	lx  *lexer25
+	lay *tableLayout // the tables' words and measurements
 
 	pillars []pillarSpec // the curated pillar table (aliases.json "editions")
 
@@ -252,11 +251,6 @@ var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '
 
 // ---- part 3: the pillar tables ----
 
-// cell25 is one table cell's text: an item of one column.
-type cell25 struct {
-	lines []lineItem // the lines; for a glued line, text holds only this cell's part
-}
-
 // segment25 is one pillar's table (one slide).
 type segment25 struct {
 	start, end  int // lines
@@ -266,7 +260,7 @@ type segment25 struct {
 	labelLines  []int
 	goal        []lineItem
 	groups      []*group25
-	cells       []*cell25
+	cells       []*tableCell
 	microLine   int
 	pillar      *policygraph.Pillar
 }
@@ -276,6 +270,19 @@ type group25 struct {
 	name  string
 	id    string
 	after int // number of cells before the heading
+}
+
+// heads is the slide's 長期的目標 and row headings, normalised and joined:
+// what identifyPillar finds a pillar's cue words in.
+func (s *segment25) heads() string {
+	var head strings.Builder
+	for _, g := range s.goal {
+		head.WriteString(normalize(g.text))
+	}
+	for _, g := range s.groups {
+		head.WriteString(normalize(g.name))
+	}
+	return head.String()
 }
 
 func (s *segment25) hasBody() bool { return len(s.cells) > 0 || len(s.groups) > 0 }
@@ -312,7 +319,7 @@ func (p *parser25) parseTables() {
 	para := make([]lineItem, 0, texts)
 	flushPara := func() {
 		if len(para) > 0 && seg != nil {
-			p.addCells(seg, para[:len(para):len(para)])
+			seg.cells = p.lay.cells.appendCells(seg.cells, para[:len(para):len(para)])
 		}
 		para = para[len(para):]
 	}
@@ -362,7 +369,7 @@ func (p *parser25) parseTables() {
 				b.WriteString(r.norm)
 			}
 			word := b.String()
-			if kind := kindOfLabel25(word); kind != "" {
+			if kind := p.lay.kindOfLabel(word); kind != "" {
 				if seg == nil {
 					newSeg(run[0].line)
 				}
@@ -387,7 +394,7 @@ func (p *parser25) parseTables() {
 			}
 			g := &group25{lines: []lineItem{it}, after: len(seg.cells)}
 			// "〇豊かな生活環境の創出" + "（若者・女性の…取組）": the heading wraps
-			for k+1 < len(items) && items[k+1].kind == it25Text && strings.HasPrefix(items[k+1].norm, "(") {
+			for k+1 < len(items) && items[k+1].kind == it25Text && strings.HasPrefix(items[k+1].norm, p.lay.groupWrap) {
 				k++
 				g.lines = append(g.lines, items[k])
 				seg.end = items[k].line
@@ -402,7 +409,7 @@ func (p *parser25) parseTables() {
 			}
 			// A pillar label: a very short line alone in the header zone
 			// ("ＧＸ", "ＤＸ", " EBPM").
-			if len(para) == 0 && utf8.RuneCountInString(it.norm) <= 5 && (it.pageStart ||
+			if len(para) == 0 && utf8.RuneCountInString(it.norm) <= p.lay.labelMaxRunes && (it.pageStart ||
 				!seg.hasBody() && len(seg.goal) == 0 && seg.label == "" && (len(seg.headerLines) > 0 || seg.kindHint != "")) {
 				if it.pageStart && seg.hasContent() {
 					newSeg(it.line)
@@ -415,14 +422,14 @@ func (p *parser25) parseTables() {
 			}
 			// The 長期的目標 column: a run of narrow lines in the header zone,
 			// or opening a page.
-			if len(para) == 0 && it.width <= 20 && p.narrowRun(items, k) &&
+			if len(para) == 0 && it.width <= p.lay.goalMaxWidth && p.narrowRun(items, k) &&
 				(it.pageStart || !seg.hasBody() && len(seg.goal) == 0) {
 				if seg.hasBody() || len(seg.goal) > 0 {
 					newSeg(it.line)
 				}
 				// the goal is the run of narrow lines, as the lexer holds it
 				from := k
-				for ; k < len(items) && items[k].kind == it25Text && items[k].width <= 20; k++ {
+				for ; k < len(items) && items[k].kind == it25Text && items[k].width <= p.lay.goalMaxWidth; k++ {
 					seg.end = items[k].line
 				}
 				seg.goal = items[from:k:k]
@@ -443,283 +450,7 @@ func (p *parser25) narrowRun(items []lineItem, k int) bool {
 		return false
 	}
 	n := items[k+1]
-	return n.kind == it25Text && n.width <= 20
-}
-
-func kindOfLabel25(s string) string {
-	n := normalize(s)
-	switch {
-	case strings.Contains(n, "ミッション志向"):
-		return policygraph.KindMission
-	case strings.Contains(n, "OS") || strings.Contains(n, "社会基盤"):
-		return policygraph.KindOS
-	}
-	return ""
-}
-
-// continuation particles: a line starting with one continues the previous
-// cell even across a blank line ("…ダイバーシティ経営の取組" / "を促進").
-func startsContinuation25(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return strings.ContainsRune("をにのがはでともへや、。）", r)
-}
-
-// addCells splits a paragraph of consecutive text lines into cells. The
-// extraction puts cells of both columns one after the other, usually with a
-// blank line between them, but not always: a cell ends at a line clearly
-// shorter than the paragraph's wrap width, or at a line ending with 。, unless
-// the next line says it continues (また、…, a particle).
-func (p *parser25) addCells(seg *segment25, para []lineItem) {
-	// Two cells glued on one line: longer than any column can hold. The
-	// lines are the paragraph itself unless one is cut in two.
-	lines := para
-	var forcedAt map[int]bool
-	for i, it := range para {
-		a, b, ok := splitGlued25(it)
-		if !ok {
-			if forcedAt != nil {
-				lines = append(lines, it)
-			}
-			continue
-		}
-		if forcedAt == nil {
-			forcedAt = map[int]bool{}
-			lines = append(make([]lineItem, 0, len(para)+1), para[:i]...)
-		}
-		lines = append(lines, a)
-		forcedAt[len(lines)] = true
-		lines = append(lines, b)
-	}
-	// continuation across a blank line
-	if startsContinuation25(lines[0].norm) && len(seg.cells) > 0 && !forcedAt[0] {
-		last := seg.cells[len(seg.cells)-1]
-		last.lines = append(last.lines, lines[0])
-		lines = lines[1:]
-		if len(lines) == 0 {
-			return
-		}
-		if forcedAt != nil {
-			newForced := map[int]bool{}
-			for k := range forcedAt {
-				if k > 0 {
-					newForced[k-1] = true
-				}
-			}
-			forcedAt = newForced
-		}
-	}
-	// The cells are runs of lines, capped so that a continuation appended
-	// to one later gets its own copy instead of overwriting the next.
-	start := 0
-	maxW := lines[0].width // the wrap width of the open cell
-	for i := 1; i < len(lines); i++ {
-		prev, l := lines[i-1], lines[i]
-		cont := strings.HasPrefix(l.norm, "また、") || startsContinuation25(l.norm)
-		split := forcedAt[i] ||
-			!cont && (strings.HasSuffix(prev.norm, "。") || prev.width*10 < maxW*8)
-		if split {
-			seg.cells = append(seg.cells, &cell25{lines: lines[start:i:i]})
-			start = i
-			maxW = l.width
-			continue
-		}
-		maxW = max(maxW, l.width)
-	}
-	seg.cells = append(seg.cells, &cell25{lines: lines[start:len(lines):len(lines)]})
-}
-
-// endWords25 end a cell's text; splitGlued25 cuts a glued line after one.
-var endWords25 = []string{"継続", "実施", "推進", "検討", "着手", "策定", "構築", "整備", "促進", "強化", "支援", "措置"}
-
-// splitGlued25 cuts a line that holds the end of one cell and the start of
-// another ("…整備を継続バイオファウンドリ拠点の整備を引き続き…"): wider than
-// the widest column, cut after an end word so that the rest fits the
-// narrow column.
-func splitGlued25(it lineItem) (lineItem, lineItem, bool) {
-	const widest, narrow = 104, 64
-	if it.width <= widest {
-		return it, it, false
-	}
-	best := -1
-	for _, w := range endWords25 {
-		for off := 0; ; {
-			i := strings.Index(it.text[off:], w)
-			if i < 0 {
-				break
-			}
-			cut := off + i + len(w)
-			off = cut
-			rest := it.text[cut:]
-			if rest == "" || startsContinuation25(rest) || dispWidth(rest) > narrow || dispWidth(it.text[:cut]) < 20 {
-				continue
-			}
-			if best < 0 || cut < best {
-				best = cut
-			}
-		}
-	}
-	if best < 0 {
-		return it, it, false
-	}
-	a, b := it, it
-	a.text, b.text = it.text[:best], it.text[best:]
-	a.norm, b.norm = strings.TrimSpace(nfkc.String(a.text)), strings.TrimSpace(nfkc.String(b.text))
-	a.width, b.width = int32(dispWidth(a.text)), int32(dispWidth(b.text))
-	return a, b, true
-}
-
-type col25 int
-
-const (
-	colAmbig25 col25 = iota
-	colNarrow25
-	colWide25
-)
-
-// column reads a cell's column from its wrap width. The 第３次以降の進捗
-// column wraps at about 56-62 (display width), the 今後検討 column at about
-// 80-94. A wrapped cell's first line is as wide as its column; a one-line
-// cell is only telling when it could not fit the narrow column.
-func (c *cell25) column() col25 {
-	first := c.lines[0].width
-	if len(c.lines) > 1 {
-		if first >= 70 {
-			return colWide25
-		}
-		return colNarrow25
-	}
-	if first >= 63 {
-		return colWide25
-	}
-	return colAmbig25
-}
-
-var (
-	rePastCue25 = regexp.MustCompile(`(した|った|んだ|得た|成立|閣議決定|施行|を策定|を創設|を新設|を開始|に着手|を措置|公表|提言|ている)$`)
-	reTodoCue25 = regexp.MustCompile(`(検討|継続|引き続き|更なる|進める|目指す|図る|ていく|努める)`)
-)
-
-// statuses25 assigns each cell of a segment to a column. Cells whose width
-// does not tell take the column of their neighbours: the extraction emits
-// a run of one column's cells, then a run of the other's, so an ambiguous
-// cell between two cells of one column is in it; at a boundary between
-// runs it stays with the run it follows. With no neighbour at all, the
-// wording decides (past-tense achievements are progress).
-func statuses25(cells []*cell25) []string {
-	cols := make([]col25, len(cells))
-	for i, c := range cells {
-		cols[i] = c.column()
-	}
-	out := make([]string, len(cells))
-	for i := range cells {
-		col := cols[i]
-		if col == colAmbig25 {
-			prev, next := colAmbig25, colAmbig25
-			for j := i - 1; j >= 0; j-- {
-				if cols[j] != colAmbig25 {
-					prev = cols[j]
-					break
-				}
-			}
-			for j := i + 1; j < len(cells); j++ {
-				if cols[j] != colAmbig25 {
-					next = cols[j]
-					break
-				}
-			}
-			switch {
-			case prev != colAmbig25:
-				col = prev
-			case next != colAmbig25:
-				col = next
-			}
-		}
-		switch col {
-		case colNarrow25:
-			out[i] = policygraph.StatusProgress
-		case colWide25:
-			out[i] = policygraph.StatusTodo
-		default:
-			text := cellText25(cells[i])
-			switch {
-			case rePastCue25.MatchString(strings.TrimSuffix(text, "。")):
-				out[i] = policygraph.StatusProgress
-			case reTodoCue25.MatchString(text):
-				out[i] = policygraph.StatusTodo
-			default:
-				out[i] = policygraph.StatusUnknown
-			}
-		}
-	}
-	return out
-}
-
-func cellText25(c *cell25) string {
-	parts := make([]string, len(c.lines))
-	for i, l := range c.lines {
-		parts[i] = l.text
-	}
-	return joinLines(parts)
-}
-
-// hasText reports whether cellText25(c) is not empty, without joining
-// the lines: a test that joined them was 0.05 MB of copies a load.
-func (c *cell25) hasText() bool {
-	for _, l := range c.lines {
-		if trimSpaces(l.text) != "" { // what lineJoiner.add keeps
-			return true
-		}
-	}
-	return false
-}
-
-// identify25 scores the specs against a segment: its label decides; else
-// its goal and row headings.
-func identify25(specs []pillarSpec, seg *segment25, used map[int]bool) int {
-	label := normalize(seg.label)
-	var head strings.Builder
-	for _, g := range seg.goal {
-		head.WriteString(normalize(g.text))
-	}
-	for _, g := range seg.groups {
-		head.WriteString(normalize(g.name))
-	}
-	h := head.String()
-	best, bestScore := -1, 0
-	for i, s := range specs {
-		if used[i] {
-			continue
-		}
-		score := 0
-		if label != "" {
-			for _, l := range s.Labels {
-				if l == label || strings.HasSuffix(l, label) && utf8.RuneCountInString(label) >= 1 {
-					score += 10
-					break
-				}
-			}
-		}
-		for _, c := range s.Cues {
-			if strings.Contains(h, normalize(c)) {
-				score += 2
-			}
-		}
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
-}
-
-// fragment25 reports whether label occurs inside the name or an alias.
-func fragment25(label, name string, aliases []string) bool {
-	l := normalize(label)
-	for _, s := range append([]string{name}, aliases...) {
-		if n := normalize(s); n != l && strings.Contains(n, l) {
-			return true
-		}
-	}
-	return false
+	return n.kind == it25Text && n.width <= p.lay.goalMaxWidth
 }
 
 func (p *parser25) buildPillars(segs []*segment25) {
@@ -741,21 +472,11 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		}
 		kind, name := seg.kindHint, seg.label
 		var aliases []string
-		if i := identify25(p.pillars, seg, used); i >= 0 {
+		if i := identifyPillar(p.pillars, seg.label, seg.heads(), used); i >= 0 {
 			used[i] = true
-			s := p.pillars[i]
+			s := &p.pillars[i]
 			kind, name = s.Kind, s.Name
-			for _, a := range s.Aliases {
-				if a != name {
-					aliases = append(aliases, a)
-				}
-			}
-			// The printed label is an alias unless it is a fragment of the
-			// name or of an alias: a vertical label whose head was lost in
-			// the extraction (健康 printed as 康).
-			if seg.label != "" && seg.label != name && !containsNorm25(aliases, seg.label) && !fragment25(seg.label, name, aliases) {
-				aliases = append(aliases, seg.label)
-			}
+			aliases = s.aliasesWith(seg.label)
 		}
 		if kind == "" {
 			kind = lastKind
@@ -772,7 +493,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		for k, g := range seg.goal {
 			goal[k] = cellLine{g.line, g.text}
 		}
-		whole, goals, bare := splitGoalCell(goal, goalSeparators25)
+		whole, goals, bare := splitGoalCell(goal, p.lay.goalSeparators)
 		// Source: the slide's heading zone (header, labels, goal); a slide
 		// that lost all of it is located by its first row headings.
 		from, to := seg.start, seg.start
@@ -814,15 +535,6 @@ func (p *parser25) buildPillars(segs []*segment25) {
 	}
 }
 
-func containsNorm25(list []string, s string) bool {
-	for _, x := range list {
-		if normalize(x) == normalize(s) {
-			return true
-		}
-	}
-	return false
-}
-
 // buildBody makes the segment's groups and measures.
 func (p *parser25) buildBody(seg *segment25) {
 	pl := seg.pillar
@@ -832,12 +544,12 @@ func (p *parser25) buildBody(seg *segment25) {
 			p.place(l.line, g.id)
 		}
 	}
-	st := statuses25(seg.cells)
+	st := p.lay.columns.statuses(seg.cells)
 	p.directionTwins(seg.cells, st)
 	groupOf := p.groupMembership(seg)
 	p.noteUngrouped(seg, groupOf)
 	for i, c := range seg.cells {
-		text := cellText25(c)
+		text := c.text()
 		if text == "" {
 			continue
 		}
@@ -861,16 +573,16 @@ func (p *parser25) buildBody(seg *segment25) {
 // 今後検討が必要となる施策 column even where the extraction put it among
 // progress cells (line 1599 下請法改正と執行強化による…更なる徹底, a copy
 // of line 1038).
-func (p *parser25) directionTwins(cells []*cell25, st []string) {
+func (p *parser25) directionTwins(cells []*tableCell, st []string) {
 	all := p.directionsText()
 	if all == "" {
 		return
 	}
 	for i, c := range cells {
-		if len(c.lines) != 1 || c.column() != colAmbig25 {
+		if len(c.lines) != 1 || p.lay.columns.columnOf(c) != columnUnknown {
 			continue
 		}
-		text := p.t.normalize(cellText25(c))
+		text := p.t.normalize(c.text())
 		if utf8.RuneCountInString(text) >= 15 && strings.Contains(all, text) {
 			st[i] = policygraph.StatusTodo
 		}

@@ -251,77 +251,32 @@ var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '
 
 // ---- part 3: the pillar tables ----
 
-// segment25 is one pillar's table (one slide).
-type segment25 struct {
-	start, end  int // lines
-	headerLines []int
-	kindHint    string
-	label       string
-	labelLines  []int
-	goal        []lineItem
-	groups      []*group25
-	cells       []*tableCell
-	microLine   int
-	pillar      *policygraph.Pillar
-}
-
-type group25 struct {
-	lines []lineItem
-	name  string
-	id    string
-	after int // number of cells before the heading
-}
-
-// heads is the slide's 長期的目標 and row headings, normalised and joined:
-// what identifyPillar finds a pillar's cue words in.
-func (s *segment25) heads() string {
-	var head strings.Builder
-	for _, g := range s.goal {
-		head.WriteString(normalize(g.text))
-	}
-	for _, g := range s.groups {
-		head.WriteString(normalize(g.name))
-	}
-	return head.String()
-}
-
-func (s *segment25) hasBody() bool { return len(s.cells) > 0 || len(s.groups) > 0 }
-
-func (s *segment25) hasContent() bool {
-	return s.hasBody() || s.label != "" || len(s.goal) > 0
-}
-
 func (p *parser25) parseTables() {
 	if p.lx.tableStart < 0 {
 		return
 	}
 	items := itemsIn(p.lx.items, p.lx.tableStart+1, p.t.lineCount()+1)
-	var segs []*segment25
-	var seg *segment25
+	var segs []*tableSlide
+	var seg *tableSlide
 	newSeg := func(line int) {
 		if seg != nil && seg.end < seg.start {
 			seg.end = seg.start
 		}
-		seg = &segment25{start: line, end: line}
+		seg = &tableSlide{start: line, end: line}
 		segs = append(segs, seg)
 	}
-	// The open paragraph of text lines. Every paragraph is written in
-	// turn into one array, sized for the text lines, as a line is in one
-	// paragraph at most: a flushed paragraph is capped (its cells keep it)
-	// and the next opens after it, instead of each growing its own by
-	// doubling.
+	// The open paragraph of text lines, which the cells are read from.
 	texts := 0
 	for _, it := range items {
 		if it.kind == it25Text {
 			texts++
 		}
 	}
-	para := make([]lineItem, 0, texts)
+	paras := newParagraphs(texts)
 	flushPara := func() {
-		if len(para) > 0 && seg != nil {
-			seg.cells = p.lay.cells.appendCells(seg.cells, para[:len(para):len(para)])
+		if para := paras.take(); len(para) > 0 && seg != nil {
+			seg.cells = p.lay.cells.appendCells(seg.cells, para)
 		}
-		para = para[len(para):]
 	}
 	for k := 0; k < len(items); k++ {
 		it := items[k]
@@ -392,7 +347,7 @@ func (p *parser25) parseTables() {
 			if seg == nil {
 				newSeg(it.line)
 			}
-			g := &group25{lines: []lineItem{it}, after: len(seg.cells)}
+			g := &rowHeading{lines: []lineItem{it}, after: len(seg.cells)}
 			// "〇豊かな生活環境の創出" + "（若者・女性の…取組）": the heading wraps
 			for k+1 < len(items) && items[k+1].kind == it25Text && strings.HasPrefix(items[k+1].norm, p.lay.groupWrap) {
 				k++
@@ -409,7 +364,7 @@ func (p *parser25) parseTables() {
 			}
 			// A pillar label: a very short line alone in the header zone
 			// ("ＧＸ", "ＤＸ", " EBPM").
-			if len(para) == 0 && utf8.RuneCountInString(it.norm) <= p.lay.labelMaxRunes && (it.pageStart ||
+			if paras.empty() && utf8.RuneCountInString(it.norm) <= p.lay.labelMaxRunes && (it.pageStart ||
 				!seg.hasBody() && len(seg.goal) == 0 && seg.label == "" && (len(seg.headerLines) > 0 || seg.kindHint != "")) {
 				if it.pageStart && seg.hasContent() {
 					newSeg(it.line)
@@ -422,7 +377,7 @@ func (p *parser25) parseTables() {
 			}
 			// The 長期的目標 column: a run of narrow lines in the header zone,
 			// or opening a page.
-			if len(para) == 0 && it.width <= p.lay.goalMaxWidth && p.narrowRun(items, k) &&
+			if paras.empty() && it.width <= p.lay.goalMaxWidth && p.narrowRun(items, k) &&
 				(it.pageStart || !seg.hasBody() && len(seg.goal) == 0) {
 				if seg.hasBody() || len(seg.goal) > 0 {
 					newSeg(it.line)
@@ -436,7 +391,7 @@ func (p *parser25) parseTables() {
 				k--
 				continue
 			}
-			para = append(para, it)
+			paras.add(it)
 		}
 	}
 	flushPara()
@@ -453,7 +408,7 @@ func (p *parser25) narrowRun(items []lineItem, k int) bool {
 	return n.kind == it25Text && n.width <= p.lay.goalMaxWidth
 }
 
-func (p *parser25) buildPillars(segs []*segment25) {
+func (p *parser25) buildPillars(segs []*tableSlide) {
 	used := map[int]bool{}
 	ordinals := map[string]int{}
 	lastKind := policygraph.KindMission
@@ -536,7 +491,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 }
 
 // buildBody makes the segment's groups and measures.
-func (p *parser25) buildBody(seg *segment25) {
+func (p *parser25) buildBody(seg *tableSlide) {
 	pl := seg.pillar
 	for _, g := range seg.groups {
 		g.id = p.addGroup(pl.ID, pl.ID, pl.Key, g.name, g.lines[0].line, g.lines[len(g.lines)-1].line).ID
@@ -546,7 +501,7 @@ func (p *parser25) buildBody(seg *segment25) {
 	}
 	st := p.lay.columns.statuses(seg.cells)
 	p.directionTwins(seg.cells, st)
-	groupOf := p.groupMembership(seg)
+	groupOf := seg.cellHeadings()
 	p.noteUngrouped(seg, groupOf)
 	for i, c := range seg.cells {
 		text := c.text()
@@ -620,26 +575,6 @@ func (p *parser25) directionsText() string {
 	}
 	p.dirs, p.dirsN = dirs.String(), count
 	return p.dirs
-}
-
-// groupMembership ties cells to a row heading only where the layout says
-// so: a heading that stands alone (not in a list of headings) and is
-// followed by cells up to the next heading. Most slides list all their
-// headings together, away from their rows; those cells stay ungrouped
-// rather than being guessed.
-func (p *parser25) groupMembership(seg *segment25) map[int]*group25 {
-	out := map[int]*group25{}
-	for gi, g := range seg.groups {
-		alone := (gi == 0 || seg.groups[gi-1].after < g.after) &&
-			(gi+1 < len(seg.groups) && seg.groups[gi+1].after > g.after)
-		if !alone {
-			continue
-		}
-		for c := g.after; c < seg.groups[gi+1].after && c < len(seg.cells); c++ {
-			out[c] = g
-		}
-	}
-	return out
 }
 
 // ---- part 1: macro pages ----

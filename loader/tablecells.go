@@ -186,3 +186,30 @@ func (r *cellRules) splitGlued(it lineItem) (lineItem, lineItem, bool) {
 	b.setText(it.text[best:])
 	return a, b, true
 }
+
+// paragraphs gathers a table's paragraphs of text lines, which its cells
+// are read from. Every paragraph is written in turn into one array, sized
+// for the text lines, as a line is in one paragraph at most: a paragraph
+// taken is capped (its cells keep it) and the next opens after it, instead
+// of each growing its own by doubling.
+type paragraphs struct {
+	open []lineItem
+}
+
+// newParagraphs holds paragraphs of n lines in all.
+func newParagraphs(n int) paragraphs {
+	return paragraphs{open: make([]lineItem, 0, n)}
+}
+
+// add appends a line to the open paragraph.
+func (ps *paragraphs) add(it lineItem) { ps.open = append(ps.open, it) }
+
+// empty: the open paragraph has no line yet.
+func (ps *paragraphs) empty() bool { return len(ps.open) == 0 }
+
+// take returns the open paragraph, capped, and opens the next.
+func (ps *paragraphs) take() []lineItem {
+	para := ps.open[:len(ps.open):len(ps.open)]
+	ps.open = ps.open[len(ps.open):]
+	return para
+}

@@ -196,3 +196,45 @@ func TestTableCellText(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphs: paragraphs share one array, each taken capped, so that
+// a line appended to a taken paragraph does not overwrite the next.
+func TestParagraphs(t *testing.T) {
+	lines := textItems(1, "ＧＸ推進法の改正が成立", "", "複数社連携における課題対応を実施", "を促進")
+	ps := newParagraphs(3)
+	if !ps.empty() {
+		t.Fatal("new paragraphs not empty")
+	}
+	ps.add(lines[0])
+	first := ps.take()
+	ps.add(lines[2])
+	if ps.empty() {
+		t.Fatal("a line added, still empty")
+	}
+	second := ps.take()
+	if len(first) != 1 || cap(first) != 1 || len(second) != 1 || cap(second) != 1 {
+		t.Fatalf("paragraphs len/cap %d/%d and %d/%d, want 1/1 each", len(first), cap(first), len(second), cap(second))
+	}
+	_ = append(first, lines[3]) // a continuation added to the first paragraph's cell
+	if second[0].text != lines[2].text {
+		t.Errorf("second paragraph overwritten: %q", second[0].text)
+	}
+	if empty := ps.take(); len(empty) != 0 {
+		t.Errorf("take with nothing open = %d lines", len(empty))
+	}
+	// the paragraphs are written into the one array: no allocation after it
+	allocs := testing.AllocsPerRun(10, func() {
+		ps := newParagraphs(len(lines))
+		for _, l := range lines {
+			if l.text == "" {
+				ps.take()
+				continue
+			}
+			ps.add(l)
+		}
+		ps.take()
+	})
+	if allocs > 1 {
+		t.Errorf("%v allocations, want the array's one", allocs)
+	}
+}

@@ -7,15 +7,32 @@ import (
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/internal/nfkc"
 )
+
+// The interim-2025 grammar. This file holds what is this layout's own:
+// the parts of the deck and their order (parse2025), what an item means in
+// each part (the lexer below), and how a table slide's pieces become a
+// pillar, its groups and measures (parseTables, buildPillars); parts 1 and
+// 2 are read in macro25.go and directions25.go, the table cells that copy
+// a direction bullet in dircopies25.go. The layout's words and widths are
+// data, interim2025Tables (interim2025.go).
+//
+// A new layout that prints the council's pillar tables supplies the same:
+// a tableLayout value, a lexer giving its kinds to the shared lexer's
+// shapes (lex.go), and a parser for its parts. It reuses the readers:
+// lineItem and itemsIn (lineitem.go), slide furniture (furniture.go),
+// display widths (dispwidth.go), cells from paragraphs (tablecells.go),
+// their columns and statuses (columns.go), a slide's pieces and which
+// cells a row heading holds (tableslide.go), the pillar's identity from the
+// edition's pillar table (pillarspec.go), 長期的目標 cells and row names
+// (overview.go), and the nodes through docBuilder (build.go).
 
 // parse2025 reads the 2025 edition (第4次中間整理). The text is a flattened
 // slide deck in three parts, in this order:
 //
 //  1. macro/scenario pages (現状認識, the 2040 projections and their charts):
 //     skipped, except the quantified 国内投資 goals (➢ …目標を設定), which
-//     become KEY_MESSAGE targets;
+//     become KEY_MESSAGE targets (macro25.go);
 //  2. 政策の方向性①②③, each with （１）… headings over ⚫ bullets:
 //     PolicyDirections, a MeasureGroup per heading, a Measure per bullet
 //     (directions25.go);
@@ -519,148 +536,5 @@ func (p *parser25) buildBody(seg *tableSlide) {
 		for _, l := range c.lines {
 			p.place(l.line, id)
 		}
-	}
-}
-
-// directionTwins decides the one-line cells whose width does not tell the
-// column by their wording when it repeats a bullet of 政策の方向性: the
-// directions list what is to be done next, so a cell copying one is in the
-// 今後検討が必要となる施策 column even where the extraction put it among
-// progress cells (line 1599 下請法改正と執行強化による…更なる徹底, a copy
-// of line 1038).
-func (p *parser25) directionTwins(cells []*tableCell, st []string) {
-	all := p.directionsText()
-	if all == "" {
-		return
-	}
-	for i, c := range cells {
-		if len(c.lines) != 1 || p.lay.columns.columnOf(c) != columnUnknown {
-			continue
-		}
-		text := p.t.normalize(c.text())
-		if utf8.RuneCountInString(text) >= 15 && strings.Contains(all, text) {
-			st[i] = policygraph.StatusTodo
-		}
-	}
-}
-
-// directionsText is the text of the directions' measures (those without a
-// pillar) in matching form, one a line. It is made again only when there
-// are more of them than when it was made: measures are only appended, and
-// their text and pillar never change.
-func (p *parser25) directionsText() string {
-	count, size := 0, 0
-	for _, m := range p.pd.Measures {
-		if m.PillarID == "" {
-			count++
-			if count > p.dirsN {
-				size += len(p.t.normalize(m.Text)) + 1 // the memo remembers it for the loop below
-			}
-		}
-	}
-	if count == p.dirsN {
-		return p.dirs
-	}
-	var dirs strings.Builder
-	dirs.Grow(size + len(p.dirs))
-	dirs.WriteString(p.dirs)
-	seen := 0
-	for _, m := range p.pd.Measures {
-		if m.PillarID == "" {
-			if seen++; seen > p.dirsN {
-				dirs.WriteString(p.t.normalize(m.Text))
-				dirs.WriteByte('\n') // no match across two bullets
-			}
-		}
-	}
-	p.dirs, p.dirsN = dirs.String(), count
-	return p.dirs
-}
-
-// ---- part 1: macro pages ----
-
-var reGoalPair25 = regexp.MustCompile(`([0-9]{4})年度?([0-9]+(?:\.[0-9]+)?)兆円`)
-
-func (p *parser25) parseMacro() {
-	end := p.t.lineCount()
-	for _, s := range []int{p.lx.dirStart, p.lx.tableStart} {
-		if s >= 0 && s < end {
-			end = s
-		}
-	}
-	// the ①②③ summary of the directions on the page before them
-	summary := map[int]string{}
-	for i := 0; i < end; i++ {
-		n := strings.TrimSpace(p.t.raw(i)) // circled25 digits: NFKC would turn them into digits
-		r, _ := utf8.DecodeRuneInString(n)
-		ord, ok := circled25[r]
-		if !ok {
-			continue
-		}
-		var dir *policygraph.PolicyDirection
-		for _, d := range p.pd.Directions {
-			if d.Ordinal == ord {
-				dir = d
-			}
-		}
-		if dir == nil {
-			continue
-		}
-		head := p.t.normalize(strings.TrimLeft(n, "①②③④⑤⑥⑦⑧⑨"))
-		title := p.t.normalize(dir.Title)
-		if len([]rune(head)) < 4 || !strings.HasPrefix(title, string([]rune(head)[:4])) {
-			continue
-		}
-		summary[i+1] = dir.ID
-		// its wrapped tail: the next line, if the title ends like it
-		if i+1 < end {
-			next := p.t.normalize(p.t.norm(i + 1))
-			rs := []rune(next)
-			if len(rs) >= 2 && strings.HasSuffix(title, string(rs[max(0, len(rs)-3):])) {
-				summary[i+2] = dir.ID
-			}
-		}
-	}
-	for _, it := range p.lx.items {
-		if it.line > end || it.kind == it25Blank {
-			continue
-		}
-		if id, ok := summary[it.line]; ok {
-			p.place(it.line, id)
-			continue
-		}
-		switch it.kind {
-		case it25PageNum:
-			p.place(it.line, "furniture:page-number")
-			continue
-		case it25ChartNum:
-			p.place(it.line, "furniture:chart-number")
-			continue
-		case it25Vertical:
-			p.place(it.line, "furniture:vertical-label")
-			continue
-		}
-		// KEY_MESSAGE: the 国内投資 goals the forum set (➢ 2027年度115兆円目標を設定)
-		if strings.HasPrefix(it.norm, "➢") && strings.HasSuffix(it.norm, "設定") {
-			body := strings.TrimSpace(strings.TrimPrefix(it.text, "➢"))
-			clauses := strings.Split(body, "、")
-			made := false
-			for _, cl := range clauses {
-				if reGoalPair25.MatchString(nfkc.String(cl)) {
-					text := cl
-					if len(clauses) == 1 {
-						text = body
-					}
-					p.addTarget(nil, "KEY_MESSAGE", text, it.line, it.line)
-					made = true
-				}
-			}
-			if made {
-				continue
-			}
-		}
-		// The pages before 政策の方向性 — 現状認識, the 2040 scenario and
-		// its 政策的示唆 — are analysis, not measures or targets.
-		p.place(it.line, "skipped:macro-pages")
 	}
 }

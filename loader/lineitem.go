@@ -56,6 +56,15 @@ func (it *lineItem) cutPageNumber(l *slideLine, maxDigits int) bool {
 	return true
 }
 
+// joinTexts joins the items' texts as wrapped lines are (joinLines).
+func joinTexts(items []lineItem) string {
+	parts := make([]string, len(items))
+	for i, l := range items {
+		parts[i] = l.text
+	}
+	return joinLines(parts)
+}
+
 // itemsIn returns the items of lines [from, to) (1-based from, exclusive
 // to). A lexer emits them in line order, so they are a run of items,
 // returned as it is (capped, so no append reaches past it): nothing writes

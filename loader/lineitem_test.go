@@ -103,3 +103,22 @@ func TestItemsIn(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinTexts joins items' texts as wrapped lines: a row heading and its
+// wrapped tail, a cell cut from a glued line.
+func TestJoinTexts(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"〇豊かな生活環境の創出", "（若者・女性の活躍促進に向けた取組）"}, "〇豊かな生活環境の創出（若者・女性の活躍促進に向けた取組）"},
+		{[]string{"バイオファウンドリ拠点の整備を引き続き実施するとともに、各地", "域の基盤技術を元にした地域拠点の整備に着手"},
+			"バイオファウンドリ拠点の整備を引き続き実施するとともに、各地域の基盤技術を元にした地域拠点の整備に着手"},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := joinTexts(textItems(1, tt.lines...)); got != tt.want {
+			t.Errorf("joinTexts(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
+	}
+}

@@ -326,16 +326,12 @@ func (p *parser25) parseTables() {
 			p.place(it.line, "furniture:table-header")
 		case it25Vertical, it25Label:
 			flushPara()
-			// gather the run of one-character lines
-			var run []lineItem
-			for ; k < len(items) && (items[k].kind == it25Vertical || items[k].kind == it25Label && len(run) == 0); k++ {
-				run = append(run, items[k])
-				if items[k].kind == it25Label {
-					k++
-					break
-				}
+			// the run of one-character lines: vertical pieces, or a lone label
+			from := k
+			for it.kind == it25Vertical && k+1 < len(items) && items[k+1].kind == it25Vertical {
+				k++
 			}
-			k--
+			run := items[from : k+1]
 			var b strings.Builder
 			for _, r := range run {
 				b.WriteString(r.norm)
@@ -436,11 +432,7 @@ func (p *parser25) buildPillars(segs []*tableSlide) {
 		// a pillar's table fills a slide of its own
 		p.pd.slides = append(p.pd.slides, oneSlide{seg.start, seg.end})
 		for _, g := range seg.groups {
-			var parts []string
-			for _, l := range g.lines {
-				parts = append(parts, l.text)
-			}
-			g.name = groupName(joinLines(parts))
+			g.name = groupName(joinTexts(g.lines))
 		}
 		kind, name := seg.kindHint, seg.label
 		var aliases []string

@@ -499,7 +499,7 @@ func (p *parser25) buildPillars(segs []*tableSlide) {
 	}
 }
 
-// buildBody makes the segment's groups and measures.
+// buildBody makes the table slide's groups and measures.
 func (p *parser25) buildBody(seg *tableSlide) {
 	pl := seg.pillar
 	for _, g := range seg.groups {

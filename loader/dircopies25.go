@@ -2,6 +2,7 @@ package loader
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
@@ -151,4 +152,59 @@ func directionCopyScore(cell, bullet []bigram.Bigram) float64 {
 		s = max(s, bigram.Cover(cell, bullet))
 	}
 	return s
+}
+
+// directionTwins decides the one-line cells whose width does not tell the
+// column by their wording when it repeats a bullet of 政策の方向性: the
+// directions list what is to be done next, so a cell copying one is in the
+// 今後検討が必要となる施策 column even where the extraction put it among
+// progress cells (line 1599 下請法改正と執行強化による…更なる徹底, a copy
+// of line 1038).
+func (p *parser25) directionTwins(cells []*tableCell, st []string) {
+	all := p.directionsText()
+	if all == "" {
+		return
+	}
+	for i, c := range cells {
+		if len(c.lines) != 1 || p.lay.columns.columnOf(c) != columnUnknown {
+			continue
+		}
+		text := p.t.normalize(c.text())
+		if utf8.RuneCountInString(text) >= 15 && strings.Contains(all, text) {
+			st[i] = policygraph.StatusTodo
+		}
+	}
+}
+
+// directionsText is the text of the directions' measures (those without a
+// pillar) in matching form, one a line. It is made again only when there
+// are more of them than when it was made: measures are only appended, and
+// their text and pillar never change.
+func (p *parser25) directionsText() string {
+	count, size := 0, 0
+	for _, m := range p.pd.Measures {
+		if m.PillarID == "" {
+			count++
+			if count > p.dirsN {
+				size += len(p.t.normalize(m.Text)) + 1 // the memo remembers it for the loop below
+			}
+		}
+	}
+	if count == p.dirsN {
+		return p.dirs
+	}
+	var dirs strings.Builder
+	dirs.Grow(size + len(p.dirs))
+	dirs.WriteString(p.dirs)
+	seen := 0
+	for _, m := range p.pd.Measures {
+		if m.PillarID == "" {
+			if seen++; seen > p.dirsN {
+				dirs.WriteString(p.t.normalize(m.Text))
+				dirs.WriteByte('\n') // no match across two bullets
+			}
+		}
+	}
+	p.dirs, p.dirsN = dirs.String(), count
+	return p.dirs
 }

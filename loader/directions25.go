@@ -26,15 +26,15 @@ func (p *parser25) parseDirections() {
 	}
 	var dir *policygraph.PolicyDirection
 	var group *policygraph.MeasureGroup
-	var bullet []item25 // the open bullet's lines
+	var bullet []lineItem // the open bullet's lines
 	flush := func() {
 		if len(bullet) > 0 && dir != nil {
 			p.addDirectionMeasure(dir, group, bullet)
 		}
 		bullet = nil
 	}
-	for _, it := range p.itemsIn(from, to) {
-		switch it.typ {
+	for _, it := range itemsIn(p.lx.items, from, to) {
+		switch it.kind {
 		case it25Blank:
 		case it25PageNum:
 			p.place(it.line, "furniture:page-number")
@@ -61,7 +61,7 @@ func (p *parser25) parseDirections() {
 			switch {
 			case strings.HasPrefix(it.norm, "⚫") || strings.HasPrefix(it.norm, "●"):
 				flush()
-				bullet = []item25{it}
+				bullet = []lineItem{it}
 			case len(bullet) > 0:
 				bullet = append(bullet, it)
 			case strings.HasPrefix(it.norm, "⇒") && group != nil:
@@ -75,14 +75,14 @@ func (p *parser25) parseDirections() {
 				dir.Quote = p.quote(dir.LineStart, it.line)
 				p.place(it.line, dir.ID)
 			case dir != nil && group != nil:
-				bullet = []item25{it} // an item without its bullet mark
+				bullet = []lineItem{it} // an item without its bullet mark
 			}
 		}
 	}
 	flush()
 }
 
-func (p *parser25) addDirection(it item25) *policygraph.PolicyDirection {
+func (p *parser25) addDirection(it lineItem) *policygraph.PolicyDirection {
 	m := reDirHead25.FindStringSubmatch(it.norm)
 	r, _ := utf8.DecodeRuneInString(m[1])
 	ord := circled25[r]
@@ -102,7 +102,7 @@ func (p *parser25) addDirection(it item25) *policygraph.PolicyDirection {
 // addDirectionMeasure makes one ⚫ bullet a measure. The directions are
 // what the council sets out to do next ("以下①～③に取り組んでいく", line
 // 978): TODO.
-func (p *parser25) addDirectionMeasure(dir *policygraph.PolicyDirection, group *policygraph.MeasureGroup, lines []item25) {
+func (p *parser25) addDirectionMeasure(dir *policygraph.PolicyDirection, group *policygraph.MeasureGroup, lines []lineItem) {
 	parts := make([]string, len(lines))
 	for i, it := range lines {
 		parts[i] = it.text

@@ -9,9 +9,9 @@ import (
 // 〇 row heading although the table has headings: the extraction printed
 // the headings as one list apart from their rows (lines 1142–1146 for ＧＸ)
 // and the cells in an order that does not follow the rows, so the layout
-// does not say which row a cell is in (groupMembership takes only what it
+// does not say which row a cell is in (cellHeadings takes only what it
 // does say). One entry per pillar, with the cells' lines.
-func (p *parser25) noteUngrouped(seg *segment25, groupOf map[int]*group25) {
+func (p *parser25) noteUngrouped(seg *tableSlide, groupOf map[int]*rowHeading) {
 	if len(seg.groups) == 0 {
 		return
 	}
@@ -36,7 +36,7 @@ func (p *parser25) noteUngrouped(seg *segment25, groupOf map[int]*group25) {
 
 // lineRuns writes the first lines of the cells idx (ascending) as runs of
 // neighbouring cells: "1559–1568, 1592–1644".
-func lineRuns(idx []int, cells []*cell25) string {
+func lineRuns(idx []int, cells []*tableCell) string {
 	var b strings.Builder
 	for i := 0; i < len(idx); {
 		j := i

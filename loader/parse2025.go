@@ -4,19 +4,35 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/internal/nfkc"
 )
+
+// The interim-2025 grammar. This file holds what is this layout's own:
+// the parts of the deck and their order (parse2025), what an item means in
+// each part (the lexer below), and how a table slide's pieces become a
+// pillar, its groups and measures (parseTables, buildPillars); parts 1 and
+// 2 are read in macro25.go and directions25.go, the table cells that copy
+// a direction bullet in dircopies25.go. The layout's words and widths are
+// data, interim2025Tables (interim2025.go).
+//
+// A new layout that prints the council's pillar tables supplies the same:
+// a tableLayout value, a lexer giving its kinds to the shared lexer's
+// shapes (lex.go), and a parser for its parts. It reuses the readers:
+// lineItem and itemsIn (lineitem.go), slide furniture (furniture.go),
+// display widths (dispwidth.go), cells from paragraphs (tablecells.go),
+// their columns and statuses (columns.go), a slide's pieces and which
+// cells a row heading holds (tableslide.go), the pillar's identity from the
+// edition's pillar table (pillarspec.go), 長期的目標 cells and row names
+// (overview.go), and the nodes through docBuilder (build.go).
 
 // parse2025 reads the 2025 edition (第4次中間整理). The text is a flattened
 // slide deck in three parts, in this order:
 //
 //  1. macro/scenario pages (現状認識, the 2040 projections and their charts):
 //     skipped, except the quantified 国内投資 goals (➢ …目標を設定), which
-//     become KEY_MESSAGE targets;
+//     become KEY_MESSAGE targets (macro25.go);
 //  2. 政策の方向性①②③, each with （１）… headings over ⚫ bullets:
 //     PolicyDirections, a MeasureGroup per heading, a Measure per bullet
 //     (directions25.go);
@@ -45,7 +61,7 @@ func parse2025(t *docText) (*parsedDoc, error) {
 		return nil, fmt.Errorf("%s:%d: no 政策の方向性 heading and no 長期的目標/第３次以降の進捗 table: not a text of the interim-2025 layout (第4次中間整理)", t.File, 1)
 	}
 	b.pd.Doc = &policygraph.Document{ID: t.DocID, Year: t.Year, File: t.File, Lines: t.lineCount()}
-	p := &parser25{docBuilder: b, lx: lx, pillars: pillars}
+	p := &parser25{docBuilder: b, lx: lx, lay: lx.lay, pillars: pillars}
 	p.parseDirections()
 	p.parseTables()
 	p.linkDirectionCopies()
@@ -55,41 +71,31 @@ func parse2025(t *docText) (*parsedDoc, error) {
 
 // ---- lexer ----
 
-type itemType25 uint8
+// kind2025 is this grammar's kind of a line (lineItem.kind).
+type kind2025 = itemKind
 
 const (
-	it25Blank       itemType25 = iota
-	it25Text                   // any other text line
-	it25PageNum                // a lone page number
-	it25ChartNum               // chart axis/value line (macro pages)
-	it25Vertical               // one character of a vertical label
-	it25DirHead                // 政策の方向性① ～…～
-	it25DirSub                 // （１）…
-	it25Section                // （参考） / 長期目標に向けた施策の進捗…
-	it25ColHeader              // 新機軸 / 施策の柱 / 長期的目標 第３次以降の進捗 …
-	it25MicroHeader            // 各分野（ミクロ）の主要施策
-	it25Group                  // 〇… / ○… row heading
-	it25Label                  // a lone character opening a page (" 康"): the rest of a vertical label
+	it25Blank       kind2025 = iota
+	it25Text                 // any other text line
+	it25PageNum              // a lone page number
+	it25ChartNum             // chart axis/value line (macro pages)
+	it25Vertical             // one character of a vertical label
+	it25DirHead              // 政策の方向性① ～…～
+	it25DirSub               // （１）…
+	it25Section              // （参考） / 長期目標に向けた施策の進捗…
+	it25ColHeader            // 新機軸 / 施策の柱 / 長期的目標 第３次以降の進捗 …
+	it25MicroHeader          // 各分野（ミクロ）の主要施策
+	it25Group                // 〇… / ○… row heading
+	it25Label                // a lone character opening a page (" 康"): the rest of a vertical label
 )
-
-// item25 is one lexed line. Its small fields are packed into one word (a
-// document has thousands of lines, and the cells copy their items).
-type item25 struct {
-	line      int    // 1-based
-	text      string // raw line trimmed, a trailing page number removed
-	norm      string // NFKC of text
-	width     int32  // display width of text (full-width 2, ASCII and half-width kana 1)
-	typ       itemType25
-	pageStart bool // the raw line begins with a space: the extraction opens a new page/text box there
-	pageTail  bool // a trailing page number was removed from the line
-}
 
 type lexer25 struct {
 	t     *docText
+	lay   *tableLayout
 	lines []slideLine // the shared lexer's shapes (lex.go)
 	// items are written by the lexer only: the grammar reads runs of them
 	// in place (itemsIn), so an item must not change after lexing.
-	items      []item25
+	items      []lineItem
 	dirStart   int // 0-based first line of the directions part, -1 if none
 	tableStart int // 0-based first line of the pillar tables part, -1 if none
 }
@@ -103,19 +109,17 @@ var (
 // (lex.go). The part a line is in decides what a shape means there, so the
 // lexer runs one state per part.
 func lex25(t *docText, lines []slideLine) *lexer25 {
-	lx := &lexer25{t: t, lines: lines, items: make([]item25, 0, len(lines)), dirStart: -1, tableStart: -1}
+	lx := &lexer25{t: t, lay: &interim2025Tables, lines: lines, items: make([]lineItem, 0, len(lines)), dirStart: -1, tableStart: -1}
 	for i, n := range t.normLines() {
 		if lx.dirStart < 0 && reDirHead25.MatchString(n) {
 			lx.dirStart = i
 		}
-		if lx.tableStart < 0 && (strings.Contains(n, "長期目標に向けた施策の進捗") ||
-			strings.HasPrefix(n, "長期的目標") && strings.Contains(n, "進捗")) {
+		if lx.tableStart < 0 && lx.lay.opensTables(n) {
 			lx.tableStart = i
 			// （参考） or the 新機軸/施策の柱 header cell just above belong
 			// to the table part
 			for j := i - 1; j >= 0 && j >= i-4; j-- {
-				switch t.norm(j) {
-				case "(参考)", "新機軸", "施策の柱", "新機軸施", "策の柱", "新機軸の":
+				if lx.lay.headsTables(t.norm(j)) {
 					lx.tableStart = j
 				}
 			}
@@ -132,16 +136,11 @@ func lex25(t *docText, lines []slideLine) *lexer25 {
 
 type stateFn25 func(*lexer25) stateFn25
 
-func (lx *lexer25) newItem(i int) item25 {
-	l := &lx.lines[i]
-	it := item25{line: i + 1, pageStart: l.pageStart}
-	it.text = trimSpaces(lx.t.raw(i))
-	it.norm = lx.t.norm(i)
-	it.typ = it25Text
-	if it.text == "" {
-		it.typ = it25Blank
+func (lx *lexer25) newItem(i int) lineItem {
+	it := newLineItem(lx.t, &lx.lines[i], i)
+	if it.text != "" {
+		it.kind = it25Text
 	}
-	it.width = int32(dispWidth25(it.text))
 	return it
 }
 
@@ -155,19 +154,6 @@ func (lx *lexer25) sectionEnd(from int) int {
 	return end
 }
 
-func (lx *lexer25) isSingle(i int) bool {
-	return i >= 0 && i < len(lx.lines) && lx.lines[i].shape == shapeSingle
-}
-
-// isNumber: line i is a lone number of one to three digits.
-func (lx *lexer25) isNumber(i int) bool { return lx.lines[i].shape == shapeNumber }
-
-// isNumeric: line i holds numbers only (a lone number or chart values).
-func (lx *lexer25) isNumeric(i int) bool {
-	s := lx.lines[i].shape
-	return s == shapeNumber || s == shapeNumbers
-}
-
 // lexMacro25 reads the macro/scenario pages: prose, chart numbers, page
 // numbers, vertical chart labels.
 func lexMacro25(lx *lexer25) stateFn25 {
@@ -178,14 +164,14 @@ func lexMacro25(lx *lexer25) stateFn25 {
 	}
 	for i := start; i < end; i++ {
 		it := lx.newItem(i)
-		if it.typ != it25Blank {
+		if it.kind != it25Blank {
 			switch {
-			case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
-				it.typ = it25Vertical
-			case lx.isNumber(i) && !lx.numericNeighbour(i) && lx.blankAround(i):
-				it.typ = it25PageNum
-			case lx.isNumeric(i):
-				it.typ = it25ChartNum
+			case verticalPiece(lx.lines, i):
+				it.kind = it25Vertical
+			case pageNumberAt(lx.t, lx.lines, i):
+				it.kind = it25PageNum
+			case numericLine(lx.lines, i):
+				it.kind = it25ChartNum
 			}
 		}
 		lx.items = append(lx.items, it)
@@ -196,43 +182,17 @@ func lexMacro25(lx *lexer25) stateFn25 {
 	return lexTables25
 }
 
-// blankAround: a printed page number stands between blank lines; a lone
-// number glued to a line above or below is a chart value with its label and
-// unit (（総労働時間） / 922 / 億時間, 総額 / 233 / 兆円).
-func (lx *lexer25) blankAround(i int) bool {
-	for _, j := range []int{i - 1, i + 1} {
-		if j >= 0 && j < lx.t.lineCount() && lx.t.norm(j) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// numericNeighbour: a lone number next to other numbers is a chart value,
-// not a page number.
-func (lx *lexer25) numericNeighbour(i int) bool {
-	for _, d := range []int{-1, 1} {
-		for j := i + d; j >= 0 && j < lx.t.lineCount(); j += d {
-			if lx.t.norm(j) == "" {
-				continue
-			}
-			return lx.isNumeric(j)
-		}
-	}
-	return false
-}
-
 func lexDirections25(lx *lexer25) stateFn25 {
 	end := lx.sectionEnd(lx.dirStart)
 	for i := lx.dirStart; i < end; i++ {
 		it := lx.newItem(i)
-		if it.typ != it25Blank {
+		if it.kind != it25Blank {
 			lx.classifyBody(&it)
 			switch {
 			case reDirHead25.MatchString(it.norm):
-				it.typ = it25DirHead
+				it.kind = it25DirHead
 			case reDirSub25.MatchString(it.norm):
-				it.typ = it25DirSub
+				it.kind = it25DirSub
 			}
 		}
 		lx.items = append(lx.items, it)
@@ -245,21 +205,16 @@ func lexDirections25(lx *lexer25) stateFn25 {
 
 // classifyBody sets the type of a non-blank line of the directions or table
 // part: page numbers (alone or at the end of a line), else text.
-func (lx *lexer25) classifyBody(it *item25) {
-	it.typ = it25Text
-	l := lx.lines[it.line-1]
+func (lx *lexer25) classifyBody(it *lineItem) {
+	it.kind = it25Text
+	l := &lx.lines[it.line-1]
 	if l.shape == shapeNumber {
-		it.typ = it25PageNum
+		it.kind = it25PageNum
 		return
 	}
 	// "…全国展開等） 17": the page number was glued to the last line (the
 	// slides of this edition number up to 99)
-	if head := strings.TrimRight(it.text, "0123456789"); l.tailNum > 0 && len(it.text)-len(head) <= 2 {
-		it.text = strings.TrimRightFunc(head, unicode.IsSpace)
-		it.norm = strings.TrimSpace(nfkc.String(it.text))
-		it.width = int32(dispWidth25(it.text))
-		it.pageTail = true
-	}
+	it.cutPageNumber(l, lx.lay.pageDigits)
 }
 
 func lexTables25(lx *lexer25) stateFn25 {
@@ -268,25 +223,24 @@ func lexTables25(lx *lexer25) stateFn25 {
 	}
 	for i := lx.tableStart; i < lx.t.lineCount(); i++ {
 		it := lx.newItem(i)
-		if it.typ == it25Blank {
+		if it.kind == it25Blank {
 			lx.items = append(lx.items, it)
 			continue
 		}
 		n := it.norm
 		switch {
-		case n == "(参考)" || strings.Contains(n, "長期目標に向けた施策の進捗"):
-			it.typ = it25Section
-		case n == "新機軸" || n == "施策の柱" || n == "新機軸施" || n == "策の柱" || n == "新機軸の" ||
-			strings.HasPrefix(n, "長期的目標") && strings.Contains(n, "進捗"):
-			it.typ = it25ColHeader
-		case strings.Contains(n, "各分野(ミクロ)の主要施策"):
-			it.typ = it25MicroHeader
-		case strings.HasPrefix(n, "〇") || strings.HasPrefix(n, "○"):
-			it.typ = it25Group
-		case lx.isSingle(i) && (lx.isSingle(i-1) || lx.isSingle(i+1)):
-			it.typ = it25Vertical
-		case lx.isSingle(i) && it.pageStart:
-			it.typ = it25Label
+		case lx.lay.isSection(n):
+			it.kind = it25Section
+		case lx.lay.isColumnHeader(n):
+			it.kind = it25ColHeader
+		case lx.lay.isMicroHeader(n):
+			it.kind = it25MicroHeader
+		case lx.lay.isGroupHead(n):
+			it.kind = it25Group
+		case verticalPiece(lx.lines, i):
+			it.kind = it25Vertical
+		case singleAt(lx.lines, i) && it.pageStart:
+			it.kind = it25Label
 		default:
 			lx.classifyBody(&it)
 		}
@@ -295,46 +249,12 @@ func lexTables25(lx *lexer25) stateFn25 {
 	return nil
 }
 
-// dispWidth25 approximates the printed width of a line: the table columns wrap
-// at a fixed width, so the width of a wrapped line tells the column.
-// ASCII and the halfwidth forms U+FF61–U+FF9F are one column, every
-// other rune two. The bytes are read in place for ASCII and the
-// three-byte runes of Japanese text (the halfwidth forms are EF BD A1 to
-// EF BE 9F), decoded by utf8 otherwise (TestDispWidth25).
-func dispWidth25(s string) int {
-	w := 0
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			w, i = w+1, i+1
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			if c == 0xEF && (s[i+1] == 0xBD && s[i+2] >= 0xA1 || s[i+1] == 0xBE && s[i+2] <= 0x9F) {
-				w++
-			} else {
-				w += 2
-			}
-			i += 3
-		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			w, i = w+runeWidth25(r), i+n
-		}
-	}
-	return w
-}
-
-// runeWidth25 is the columns of r: dispWidth25 for one rune.
-func runeWidth25(r rune) int {
-	if r < 0x80 || r >= 0xff61 && r <= 0xff9f {
-		return 1
-	}
-	return 2
-}
-
 // ---- parser ----
 
 type parser25 struct {
 	docBuilder
-	lx *lexer25
+	lx  *lexer25
+	lay *tableLayout // the tables' words and measurements
 
 	pillars []pillarSpec // the curated pillar table (aliases.json "editions")
 
@@ -344,120 +264,43 @@ type parser25 struct {
 	dirsN int
 }
 
-// items returns the lexed items of lines [from, to) (1-based from, exclusive
-// to). The lexer emits them in line order, so they are a run of lx.items,
-// returned as it is (capped, so no append reaches past it): nothing writes
-// an item once lexed. A copy is made only if they are not one run.
-func (p *parser25) itemsIn(from, to int) []item25 {
-	items := p.lx.items
-	n, i := 0, -1
-	for k, it := range items {
-		if it.line >= from && it.line < to {
-			if i < 0 {
-				i = k
-			}
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	if run := items[i : i+n : i+n]; run[n-1].line < to && run[n-1].line >= from && inOrder25(run) {
-		return run
-	}
-	out := make([]item25, 0, n)
-	for _, it := range items {
-		if it.line >= from && it.line < to {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
-// inOrder25 reports whether the items' lines increase.
-func inOrder25(items []item25) bool {
-	for k := 1; k < len(items); k++ {
-		if items[k].line <= items[k-1].line {
-			return false
-		}
-	}
-	return true
-}
-
 var circled25 = map[rune]int{'①': 1, '②': 2, '③': 3, '④': 4, '⑤': 5, '⑥': 6, '⑦': 7, '⑧': 8, '⑨': 9}
 
 // ---- part 3: the pillar tables ----
-
-// cell25 is one table cell's text: an item of one column.
-type cell25 struct {
-	lines []item25 // the lines; for a glued line, text holds only this cell's part
-}
-
-// segment25 is one pillar's table (one slide).
-type segment25 struct {
-	start, end  int // lines
-	headerLines []int
-	kindHint    string
-	label       string
-	labelLines  []int
-	goal        []item25
-	groups      []*group25
-	cells       []*cell25
-	microLine   int
-	pillar      *policygraph.Pillar
-}
-
-type group25 struct {
-	lines []item25
-	name  string
-	id    string
-	after int // number of cells before the heading
-}
-
-func (s *segment25) hasBody() bool { return len(s.cells) > 0 || len(s.groups) > 0 }
-
-func (s *segment25) hasContent() bool {
-	return s.hasBody() || s.label != "" || len(s.goal) > 0
-}
 
 func (p *parser25) parseTables() {
 	if p.lx.tableStart < 0 {
 		return
 	}
-	items := p.itemsIn(p.lx.tableStart+1, p.t.lineCount()+1)
-	var segs []*segment25
-	var seg *segment25
+	items := itemsIn(p.lx.items, p.lx.tableStart+1, p.t.lineCount()+1)
+	var segs []*tableSlide
+	var seg *tableSlide
 	newSeg := func(line int) {
 		if seg != nil && seg.end < seg.start {
 			seg.end = seg.start
 		}
-		seg = &segment25{start: line, end: line}
+		seg = &tableSlide{start: line, end: line}
 		segs = append(segs, seg)
 	}
-	// The open paragraph of text lines. Every paragraph is written in
-	// turn into one array, sized for the text lines, as a line is in one
-	// paragraph at most: a flushed paragraph is capped (its cells keep it)
-	// and the next opens after it, instead of each growing its own by
-	// doubling.
+	// The open paragraph of text lines, which the cells are read from.
 	texts := 0
 	for _, it := range items {
-		if it.typ == it25Text {
+		if it.kind == it25Text {
 			texts++
 		}
 	}
-	para := make([]item25, 0, texts)
+	paras := newParagraphs(texts)
 	flushPara := func() {
-		if len(para) > 0 && seg != nil {
-			p.addCells(seg, para[:len(para):len(para)])
+		if para := paras.take(); len(para) > 0 && seg != nil {
+			seg.cells = p.lay.cells.appendCells(seg.cells, para)
 		}
-		para = para[len(para):]
 	}
 	for k := 0; k < len(items); k++ {
 		it := items[k]
-		if seg != nil && it.typ != it25Blank {
+		if seg != nil && it.kind != it25Blank {
 			seg.end = it.line
 		}
-		switch it.typ {
+		switch it.kind {
 		case it25Blank:
 			flushPara()
 		case it25Section:
@@ -483,22 +326,18 @@ func (p *parser25) parseTables() {
 			p.place(it.line, "furniture:table-header")
 		case it25Vertical, it25Label:
 			flushPara()
-			// gather the run of one-character lines
-			var run []item25
-			for ; k < len(items) && (items[k].typ == it25Vertical || items[k].typ == it25Label && len(run) == 0); k++ {
-				run = append(run, items[k])
-				if items[k].typ == it25Label {
-					k++
-					break
-				}
+			// the run of one-character lines: vertical pieces, or a lone label
+			from := k
+			for it.kind == it25Vertical && k+1 < len(items) && items[k+1].kind == it25Vertical {
+				k++
 			}
-			k--
+			run := items[from : k+1]
 			var b strings.Builder
 			for _, r := range run {
 				b.WriteString(r.norm)
 			}
 			word := b.String()
-			if kind := kindOfLabel25(word); kind != "" {
+			if kind := p.lay.kindOfLabel(word); kind != "" {
 				if seg == nil {
 					newSeg(run[0].line)
 				}
@@ -521,9 +360,9 @@ func (p *parser25) parseTables() {
 			if seg == nil {
 				newSeg(it.line)
 			}
-			g := &group25{lines: []item25{it}, after: len(seg.cells)}
+			g := &rowHeading{lines: []lineItem{it}, after: len(seg.cells)}
 			// "〇豊かな生活環境の創出" + "（若者・女性の…取組）": the heading wraps
-			for k+1 < len(items) && items[k+1].typ == it25Text && strings.HasPrefix(items[k+1].norm, "(") {
+			for k+1 < len(items) && items[k+1].kind == it25Text && strings.HasPrefix(items[k+1].norm, p.lay.groupWrap) {
 				k++
 				g.lines = append(g.lines, items[k])
 				seg.end = items[k].line
@@ -538,7 +377,7 @@ func (p *parser25) parseTables() {
 			}
 			// A pillar label: a very short line alone in the header zone
 			// ("ＧＸ", "ＤＸ", " EBPM").
-			if len(para) == 0 && utf8.RuneCountInString(it.norm) <= 5 && (it.pageStart ||
+			if paras.empty() && utf8.RuneCountInString(it.norm) <= p.lay.labelMaxRunes && (it.pageStart ||
 				!seg.hasBody() && len(seg.goal) == 0 && seg.label == "" && (len(seg.headerLines) > 0 || seg.kindHint != "")) {
 				if it.pageStart && seg.hasContent() {
 					newSeg(it.line)
@@ -551,21 +390,21 @@ func (p *parser25) parseTables() {
 			}
 			// The 長期的目標 column: a run of narrow lines in the header zone,
 			// or opening a page.
-			if len(para) == 0 && it.width <= 20 && p.narrowRun(items, k) &&
+			if paras.empty() && it.width <= p.lay.goalMaxWidth && p.narrowRun(items, k) &&
 				(it.pageStart || !seg.hasBody() && len(seg.goal) == 0) {
 				if seg.hasBody() || len(seg.goal) > 0 {
 					newSeg(it.line)
 				}
 				// the goal is the run of narrow lines, as the lexer holds it
 				from := k
-				for ; k < len(items) && items[k].typ == it25Text && items[k].width <= 20; k++ {
+				for ; k < len(items) && items[k].kind == it25Text && items[k].width <= p.lay.goalMaxWidth; k++ {
 					seg.end = items[k].line
 				}
 				seg.goal = items[from:k:k]
 				k--
 				continue
 			}
-			para = append(para, it)
+			paras.add(it)
 		}
 	}
 	flushPara()
@@ -574,291 +413,15 @@ func (p *parser25) parseTables() {
 
 // narrowRun reports whether items[k] and the next line are both short text
 // lines: the shape of the 長期的目標 column.
-func (p *parser25) narrowRun(items []item25, k int) bool {
+func (p *parser25) narrowRun(items []lineItem, k int) bool {
 	if k+1 >= len(items) {
 		return false
 	}
 	n := items[k+1]
-	return n.typ == it25Text && n.width <= 20
+	return n.kind == it25Text && n.width <= p.lay.goalMaxWidth
 }
 
-func kindOfLabel25(s string) string {
-	n := normalize(s)
-	switch {
-	case strings.Contains(n, "ミッション志向"):
-		return policygraph.KindMission
-	case strings.Contains(n, "OS") || strings.Contains(n, "社会基盤"):
-		return policygraph.KindOS
-	}
-	return ""
-}
-
-// continuation particles: a line starting with one continues the previous
-// cell even across a blank line ("…ダイバーシティ経営の取組" / "を促進").
-func startsContinuation25(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return strings.ContainsRune("をにのがはでともへや、。）", r)
-}
-
-// addCells splits a paragraph of consecutive text lines into cells. The
-// extraction puts cells of both columns one after the other, usually with a
-// blank line between them, but not always: a cell ends at a line clearly
-// shorter than the paragraph's wrap width, or at a line ending with 。, unless
-// the next line says it continues (また、…, a particle).
-func (p *parser25) addCells(seg *segment25, para []item25) {
-	// Two cells glued on one line: longer than any column can hold. The
-	// lines are the paragraph itself unless one is cut in two.
-	lines := para
-	var forcedAt map[int]bool
-	for i, it := range para {
-		a, b, ok := splitGlued25(it)
-		if !ok {
-			if forcedAt != nil {
-				lines = append(lines, it)
-			}
-			continue
-		}
-		if forcedAt == nil {
-			forcedAt = map[int]bool{}
-			lines = append(make([]item25, 0, len(para)+1), para[:i]...)
-		}
-		lines = append(lines, a)
-		forcedAt[len(lines)] = true
-		lines = append(lines, b)
-	}
-	// continuation across a blank line
-	if startsContinuation25(lines[0].norm) && len(seg.cells) > 0 && !forcedAt[0] {
-		last := seg.cells[len(seg.cells)-1]
-		last.lines = append(last.lines, lines[0])
-		lines = lines[1:]
-		if len(lines) == 0 {
-			return
-		}
-		if forcedAt != nil {
-			newForced := map[int]bool{}
-			for k := range forcedAt {
-				if k > 0 {
-					newForced[k-1] = true
-				}
-			}
-			forcedAt = newForced
-		}
-	}
-	// The cells are runs of lines, capped so that a continuation appended
-	// to one later gets its own copy instead of overwriting the next.
-	start := 0
-	maxW := lines[0].width // the wrap width of the open cell
-	for i := 1; i < len(lines); i++ {
-		prev, l := lines[i-1], lines[i]
-		cont := strings.HasPrefix(l.norm, "また、") || startsContinuation25(l.norm)
-		split := forcedAt[i] ||
-			!cont && (strings.HasSuffix(prev.norm, "。") || prev.width*10 < maxW*8)
-		if split {
-			seg.cells = append(seg.cells, &cell25{lines: lines[start:i:i]})
-			start = i
-			maxW = l.width
-			continue
-		}
-		maxW = max(maxW, l.width)
-	}
-	seg.cells = append(seg.cells, &cell25{lines: lines[start:len(lines):len(lines)]})
-}
-
-// endWords25 end a cell's text; splitGlued25 cuts a glued line after one.
-var endWords25 = []string{"継続", "実施", "推進", "検討", "着手", "策定", "構築", "整備", "促進", "強化", "支援", "措置"}
-
-// splitGlued25 cuts a line that holds the end of one cell and the start of
-// another ("…整備を継続バイオファウンドリ拠点の整備を引き続き…"): wider than
-// the widest column, cut after an end word so that the rest fits the
-// narrow column.
-func splitGlued25(it item25) (item25, item25, bool) {
-	const widest, narrow = 104, 64
-	if it.width <= widest {
-		return it, it, false
-	}
-	best := -1
-	for _, w := range endWords25 {
-		for off := 0; ; {
-			i := strings.Index(it.text[off:], w)
-			if i < 0 {
-				break
-			}
-			cut := off + i + len(w)
-			off = cut
-			rest := it.text[cut:]
-			if rest == "" || startsContinuation25(rest) || dispWidth25(rest) > narrow || dispWidth25(it.text[:cut]) < 20 {
-				continue
-			}
-			if best < 0 || cut < best {
-				best = cut
-			}
-		}
-	}
-	if best < 0 {
-		return it, it, false
-	}
-	a, b := it, it
-	a.text, b.text = it.text[:best], it.text[best:]
-	a.norm, b.norm = strings.TrimSpace(nfkc.String(a.text)), strings.TrimSpace(nfkc.String(b.text))
-	a.width, b.width = int32(dispWidth25(a.text)), int32(dispWidth25(b.text))
-	return a, b, true
-}
-
-type col25 int
-
-const (
-	colAmbig25 col25 = iota
-	colNarrow25
-	colWide25
-)
-
-// column reads a cell's column from its wrap width. The 第３次以降の進捗
-// column wraps at about 56-62 (display width), the 今後検討 column at about
-// 80-94. A wrapped cell's first line is as wide as its column; a one-line
-// cell is only telling when it could not fit the narrow column.
-func (c *cell25) column() col25 {
-	first := c.lines[0].width
-	if len(c.lines) > 1 {
-		if first >= 70 {
-			return colWide25
-		}
-		return colNarrow25
-	}
-	if first >= 63 {
-		return colWide25
-	}
-	return colAmbig25
-}
-
-var (
-	rePastCue25 = regexp.MustCompile(`(した|った|んだ|得た|成立|閣議決定|施行|を策定|を創設|を新設|を開始|に着手|を措置|公表|提言|ている)$`)
-	reTodoCue25 = regexp.MustCompile(`(検討|継続|引き続き|更なる|進める|目指す|図る|ていく|努める)`)
-)
-
-// statuses25 assigns each cell of a segment to a column. Cells whose width
-// does not tell take the column of their neighbours: the extraction emits
-// a run of one column's cells, then a run of the other's, so an ambiguous
-// cell between two cells of one column is in it; at a boundary between
-// runs it stays with the run it follows. With no neighbour at all, the
-// wording decides (past-tense achievements are progress).
-func statuses25(cells []*cell25) []string {
-	cols := make([]col25, len(cells))
-	for i, c := range cells {
-		cols[i] = c.column()
-	}
-	out := make([]string, len(cells))
-	for i := range cells {
-		col := cols[i]
-		if col == colAmbig25 {
-			prev, next := colAmbig25, colAmbig25
-			for j := i - 1; j >= 0; j-- {
-				if cols[j] != colAmbig25 {
-					prev = cols[j]
-					break
-				}
-			}
-			for j := i + 1; j < len(cells); j++ {
-				if cols[j] != colAmbig25 {
-					next = cols[j]
-					break
-				}
-			}
-			switch {
-			case prev != colAmbig25:
-				col = prev
-			case next != colAmbig25:
-				col = next
-			}
-		}
-		switch col {
-		case colNarrow25:
-			out[i] = policygraph.StatusProgress
-		case colWide25:
-			out[i] = policygraph.StatusTodo
-		default:
-			text := cellText25(cells[i])
-			switch {
-			case rePastCue25.MatchString(strings.TrimSuffix(text, "。")):
-				out[i] = policygraph.StatusProgress
-			case reTodoCue25.MatchString(text):
-				out[i] = policygraph.StatusTodo
-			default:
-				out[i] = policygraph.StatusUnknown
-			}
-		}
-	}
-	return out
-}
-
-func cellText25(c *cell25) string {
-	parts := make([]string, len(c.lines))
-	for i, l := range c.lines {
-		parts[i] = l.text
-	}
-	return joinLines(parts)
-}
-
-// hasText reports whether cellText25(c) is not empty, without joining
-// the lines: a test that joined them was 0.05 MB of copies a load.
-func (c *cell25) hasText() bool {
-	for _, l := range c.lines {
-		if trimSpaces(l.text) != "" { // what lineJoiner.add keeps
-			return true
-		}
-	}
-	return false
-}
-
-// identify25 scores the specs against a segment: its label decides; else
-// its goal and row headings.
-func identify25(specs []pillarSpec, seg *segment25, used map[int]bool) int {
-	label := normalize(seg.label)
-	var head strings.Builder
-	for _, g := range seg.goal {
-		head.WriteString(normalize(g.text))
-	}
-	for _, g := range seg.groups {
-		head.WriteString(normalize(g.name))
-	}
-	h := head.String()
-	best, bestScore := -1, 0
-	for i, s := range specs {
-		if used[i] {
-			continue
-		}
-		score := 0
-		if label != "" {
-			for _, l := range s.Labels {
-				if l == label || strings.HasSuffix(l, label) && utf8.RuneCountInString(label) >= 1 {
-					score += 10
-					break
-				}
-			}
-		}
-		for _, c := range s.Cues {
-			if strings.Contains(h, normalize(c)) {
-				score += 2
-			}
-		}
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
-}
-
-// fragment25 reports whether label occurs inside the name or an alias.
-func fragment25(label, name string, aliases []string) bool {
-	l := normalize(label)
-	for _, s := range append([]string{name}, aliases...) {
-		if n := normalize(s); n != l && strings.Contains(n, l) {
-			return true
-		}
-	}
-	return false
-}
-
-func (p *parser25) buildPillars(segs []*segment25) {
+func (p *parser25) buildPillars(segs []*tableSlide) {
 	used := map[int]bool{}
 	ordinals := map[string]int{}
 	lastKind := policygraph.KindMission
@@ -869,29 +432,15 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		// a pillar's table fills a slide of its own
 		p.pd.slides = append(p.pd.slides, oneSlide{seg.start, seg.end})
 		for _, g := range seg.groups {
-			var parts []string
-			for _, l := range g.lines {
-				parts = append(parts, l.text)
-			}
-			g.name = groupName(joinLines(parts))
+			g.name = groupName(joinTexts(g.lines))
 		}
 		kind, name := seg.kindHint, seg.label
 		var aliases []string
-		if i := identify25(p.pillars, seg, used); i >= 0 {
+		if i := identifyPillar(p.pillars, seg.label, seg.heads(), used); i >= 0 {
 			used[i] = true
-			s := p.pillars[i]
+			s := &p.pillars[i]
 			kind, name = s.Kind, s.Name
-			for _, a := range s.Aliases {
-				if a != name {
-					aliases = append(aliases, a)
-				}
-			}
-			// The printed label is an alias unless it is a fragment of the
-			// name or of an alias: a vertical label whose head was lost in
-			// the extraction (健康 printed as 康).
-			if seg.label != "" && seg.label != name && !containsNorm25(aliases, seg.label) && !fragment25(seg.label, name, aliases) {
-				aliases = append(aliases, seg.label)
-			}
+			aliases = s.aliasesWith(seg.label)
 		}
 		if kind == "" {
 			kind = lastKind
@@ -908,7 +457,7 @@ func (p *parser25) buildPillars(segs []*segment25) {
 		for k, g := range seg.goal {
 			goal[k] = cellLine{g.line, g.text}
 		}
-		whole, goals, bare := splitGoalCell(goal, goalSeparators25)
+		whole, goals, bare := splitGoalCell(goal, p.lay.goalSeparators)
 		// Source: the slide's heading zone (header, labels, goal); a slide
 		// that lost all of it is located by its first row headings.
 		from, to := seg.start, seg.start
@@ -950,17 +499,8 @@ func (p *parser25) buildPillars(segs []*segment25) {
 	}
 }
 
-func containsNorm25(list []string, s string) bool {
-	for _, x := range list {
-		if normalize(x) == normalize(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// buildBody makes the segment's groups and measures.
-func (p *parser25) buildBody(seg *segment25) {
+// buildBody makes the table slide's groups and measures.
+func (p *parser25) buildBody(seg *tableSlide) {
 	pl := seg.pillar
 	for _, g := range seg.groups {
 		g.id = p.addGroup(pl.ID, pl.ID, pl.Key, g.name, g.lines[0].line, g.lines[len(g.lines)-1].line).ID
@@ -968,12 +508,12 @@ func (p *parser25) buildBody(seg *segment25) {
 			p.place(l.line, g.id)
 		}
 	}
-	st := statuses25(seg.cells)
+	st := p.lay.columns.statuses(seg.cells)
 	p.directionTwins(seg.cells, st)
-	groupOf := p.groupMembership(seg)
+	groupOf := seg.cellHeadings()
 	p.noteUngrouped(seg, groupOf)
 	for i, c := range seg.cells {
-		text := cellText25(c)
+		text := c.text()
 		if text == "" {
 			continue
 		}
@@ -988,168 +528,5 @@ func (p *parser25) buildBody(seg *segment25) {
 		for _, l := range c.lines {
 			p.place(l.line, id)
 		}
-	}
-}
-
-// directionTwins decides the one-line cells whose width does not tell the
-// column by their wording when it repeats a bullet of 政策の方向性: the
-// directions list what is to be done next, so a cell copying one is in the
-// 今後検討が必要となる施策 column even where the extraction put it among
-// progress cells (line 1599 下請法改正と執行強化による…更なる徹底, a copy
-// of line 1038).
-func (p *parser25) directionTwins(cells []*cell25, st []string) {
-	all := p.directionsText()
-	if all == "" {
-		return
-	}
-	for i, c := range cells {
-		if len(c.lines) != 1 || c.column() != colAmbig25 {
-			continue
-		}
-		text := p.t.normalize(cellText25(c))
-		if utf8.RuneCountInString(text) >= 15 && strings.Contains(all, text) {
-			st[i] = policygraph.StatusTodo
-		}
-	}
-}
-
-// directionsText is the text of the directions' measures (those without a
-// pillar) in matching form, one a line. It is made again only when there
-// are more of them than when it was made: measures are only appended, and
-// their text and pillar never change.
-func (p *parser25) directionsText() string {
-	count, size := 0, 0
-	for _, m := range p.pd.Measures {
-		if m.PillarID == "" {
-			count++
-			if count > p.dirsN {
-				size += len(p.t.normalize(m.Text)) + 1 // the memo remembers it for the loop below
-			}
-		}
-	}
-	if count == p.dirsN {
-		return p.dirs
-	}
-	var dirs strings.Builder
-	dirs.Grow(size + len(p.dirs))
-	dirs.WriteString(p.dirs)
-	seen := 0
-	for _, m := range p.pd.Measures {
-		if m.PillarID == "" {
-			if seen++; seen > p.dirsN {
-				dirs.WriteString(p.t.normalize(m.Text))
-				dirs.WriteByte('\n') // no match across two bullets
-			}
-		}
-	}
-	p.dirs, p.dirsN = dirs.String(), count
-	return p.dirs
-}
-
-// groupMembership ties cells to a row heading only where the layout says
-// so: a heading that stands alone (not in a list of headings) and is
-// followed by cells up to the next heading. Most slides list all their
-// headings together, away from their rows; those cells stay ungrouped
-// rather than being guessed.
-func (p *parser25) groupMembership(seg *segment25) map[int]*group25 {
-	out := map[int]*group25{}
-	for gi, g := range seg.groups {
-		alone := (gi == 0 || seg.groups[gi-1].after < g.after) &&
-			(gi+1 < len(seg.groups) && seg.groups[gi+1].after > g.after)
-		if !alone {
-			continue
-		}
-		for c := g.after; c < seg.groups[gi+1].after && c < len(seg.cells); c++ {
-			out[c] = g
-		}
-	}
-	return out
-}
-
-// ---- part 1: macro pages ----
-
-var reGoalPair25 = regexp.MustCompile(`([0-9]{4})年度?([0-9]+(?:\.[0-9]+)?)兆円`)
-
-func (p *parser25) parseMacro() {
-	end := p.t.lineCount()
-	for _, s := range []int{p.lx.dirStart, p.lx.tableStart} {
-		if s >= 0 && s < end {
-			end = s
-		}
-	}
-	// the ①②③ summary of the directions on the page before them
-	summary := map[int]string{}
-	for i := 0; i < end; i++ {
-		n := strings.TrimSpace(p.t.raw(i)) // circled25 digits: NFKC would turn them into digits
-		r, _ := utf8.DecodeRuneInString(n)
-		ord, ok := circled25[r]
-		if !ok {
-			continue
-		}
-		var dir *policygraph.PolicyDirection
-		for _, d := range p.pd.Directions {
-			if d.Ordinal == ord {
-				dir = d
-			}
-		}
-		if dir == nil {
-			continue
-		}
-		head := p.t.normalize(strings.TrimLeft(n, "①②③④⑤⑥⑦⑧⑨"))
-		title := p.t.normalize(dir.Title)
-		if len([]rune(head)) < 4 || !strings.HasPrefix(title, string([]rune(head)[:4])) {
-			continue
-		}
-		summary[i+1] = dir.ID
-		// its wrapped tail: the next line, if the title ends like it
-		if i+1 < end {
-			next := p.t.normalize(p.t.norm(i + 1))
-			rs := []rune(next)
-			if len(rs) >= 2 && strings.HasSuffix(title, string(rs[max(0, len(rs)-3):])) {
-				summary[i+2] = dir.ID
-			}
-		}
-	}
-	for _, it := range p.lx.items {
-		if it.line > end || it.typ == it25Blank {
-			continue
-		}
-		if id, ok := summary[it.line]; ok {
-			p.place(it.line, id)
-			continue
-		}
-		switch it.typ {
-		case it25PageNum:
-			p.place(it.line, "furniture:page-number")
-			continue
-		case it25ChartNum:
-			p.place(it.line, "furniture:chart-number")
-			continue
-		case it25Vertical:
-			p.place(it.line, "furniture:vertical-label")
-			continue
-		}
-		// KEY_MESSAGE: the 国内投資 goals the forum set (➢ 2027年度115兆円目標を設定)
-		if strings.HasPrefix(it.norm, "➢") && strings.HasSuffix(it.norm, "設定") {
-			body := strings.TrimSpace(strings.TrimPrefix(it.text, "➢"))
-			clauses := strings.Split(body, "、")
-			made := false
-			for _, cl := range clauses {
-				if reGoalPair25.MatchString(nfkc.String(cl)) {
-					text := cl
-					if len(clauses) == 1 {
-						text = body
-					}
-					p.addTarget(nil, "KEY_MESSAGE", text, it.line, it.line)
-					made = true
-				}
-			}
-			if made {
-				continue
-			}
-		}
-		// The pages before 政策の方向性 — 現状認識, the 2040 scenario and
-		// its 政策的示唆 — are analysis, not measures or targets.
-		p.place(it.line, "skipped:macro-pages")
 	}
 }

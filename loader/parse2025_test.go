@@ -80,14 +80,14 @@ func TestLex25(t *testing.T) {
 	if lx.tableStart != 0 || lx.dirStart != -1 {
 		t.Fatalf("tableStart, dirStart = %d, %d; want 0, -1", lx.tableStart, lx.dirStart)
 	}
-	typ := map[int]itemType25{}
+	typ := map[int]kind2025{}
 	text := map[int]string{}
 	for _, it := range lx.items {
-		typ[it.line], text[it.line] = it.typ, it.text
+		typ[it.line], text[it.line] = it.kind, it.text
 	}
 	tests := []struct {
 		line int
-		want itemType25
+		want kind2025
 	}{
 		{4, it25ColHeader},    // 長期的目標 第３次以降の進捗 今後検討が必要となる施策
 		{6, it25Vertical},     // ミ
@@ -679,25 +679,6 @@ func TestParse2025Mutations(t *testing.T) {
 			if m.LineStart < 1 || m.LineEnd < m.LineStart || m.LineEnd > len(dt.rawSlice()) {
 				t.Fatalf("measure %s: lines %d-%d of %d", m.ID, m.LineStart, m.LineEnd, len(dt.rawSlice()))
 			}
-		}
-	}
-}
-
-// TestDispWidth25: dispWidth25 is the sum of runeWidth25 over the runes,
-// on every line of both seeds, every rune, and bytes that are not UTF-8.
-func TestDispWidth25(t *testing.T) {
-	texts := []string{"", "a", "ｶﾞｽ", "\uff60\uff61\uff9f\uffa0", "\xef\xbd", "\xef\xbd\xa1\xff", "\xed\xa0\x80", "\xe0\x80\x80", "推\x80"}
-	texts = append(texts, seedLines(t)...)
-	for r := rune(0); r <= 0x10FFFF; r += 7 {
-		texts = append(texts, string(r)+"x")
-	}
-	for _, s := range texts {
-		want := 0
-		for _, r := range s {
-			want += runeWidth25(r)
-		}
-		if got := dispWidth25(s); got != want {
-			t.Errorf("dispWidth25(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

@@ -35,41 +35,6 @@ import (
 	"github.com/policygraph/policygraph/internal/bigram"
 )
 
-// ---------------------------------------------------------------- lexer
-
-// kind2023 is the 2023 grammar's kind of a line (slideLine.kind).
-type kind2023 = itemKind
-
-const (
-	k23Blank       kind2023 = iota
-	k23PageNum              // "21": a lone page or chart number
-	k23Single               // one character: part of a vertical label (or a lone ／ of a goal cell)
-	k23KeyMsg               // 「新機軸」のキーメッセージ①
-	k23Pillar               // ミッション①：炭素中立型社会の実現（考え方）, ＯＳ③：価値創造経営
-	k23HeadSuffix           // （これまでの施策、今後の施策） on a line of its own
-	k23ListTitle            // ミッション志向の産業政策（8分野）： / 社会基盤（ＯＳ）の組替え（5分野）：
-	k23TOCEntry             // ① 炭素中立型社会の実現 ･･･p.20
-	k23TableHeader          // 長期的目標 足下３年程度 ３～５年後
-	k23PillarCol            // 新機軸の / 施策の柱 (column header of the summary tables)
-	k23Micro                // 各分野（ミクロ）の主要施策
-	k23Legend               // ●…これまでに実施した施策、○…今後実施する施策
-	k23Bracket              // 【…】 on a line of its own
-	k23Angle                // ＜…＞ on a line of its own
-	k23OHead                // 〇… (U+3007): a group heading of the summary tables
-	k23Past                 // ⚫ or ● bullet
-	k23Future               // ○ bullet
-	k23Arrow                // ➢ (sub-bullet of prose), – or • or ✓
-	k23PUA                  // U+F070 bullet of the key-message lists
-	k23Sub                  // （…） or 〔…〕 wholly on a line: a sub-heading if after a blank
-	k23Note                 // ⇒… or ※…: a remark, never part of a measure
-	k23Text                 // anything else
-)
-
-// item2023 is a lexed line as this grammar reads it: the shared lexer's
-// slideLine, its kind set by lex2023. Item i of the parser's items is
-// line i+1.
-type item2023 = slideLine
-
 // bodyOf is item i's raw text after its bullet, trimmed: the slideLine's
 // body, or the whole line for the legend and numbered lines. It is worked
 // out when asked: the grammar reads it of a few lines only.
@@ -79,175 +44,6 @@ func (p *parser2023) bodyOf(i int) string {
 		return trimSpaces(raw) // text to this grammar: keep the number
 	}
 	return it.body(raw)
-}
-
-// head2023 is what a pillar heading or a contents line says.
-type head2023 struct {
-	// k23Pillar
-	pkind, psuffix, pname string
-	pord                  int
-	// k23TOCEntry
-	tocOrd int
-	tocNam string
-}
-
-var (
-	// a pillar heading and a contents line, as pillarHeading23 and
-	// tocOrdinal23 read them without the regexp engine
-	re23Pillar = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
-	re23TOC    = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
-	// a page number glued to the end of the last line of a page
-	re23TrailingPage = regexp.MustCompile(`\s+\d{1,3}$`)
-	re23List         = regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`)
-)
-
-// lex2023 reads the 2023 grammar's kinds off the shared slide lexer
-// (lex.go): the shapes every edition has, then the headings only this
-// edition prints (key messages, pillar headings, the contents, the summary
-// table headers).
-// It sets the lines' kinds and returns what the pillar headings and
-// contents lines say, by line.
-func lex2023(lines []slideLine, t *docText) map[int]*head2023 {
-	heads := map[int]*head2023{}
-	for i := range lines {
-		if h := lexLine23(&lines[i], t.raw(i)); h != nil {
-			heads[i+1] = h
-		}
-	}
-	return heads
-}
-
-// lexLine23 sets the kind of the lexed line l, whose raw text is raw, and
-// returns what it says if it is a pillar heading or a contents line.
-func lexLine23(l *slideLine, raw string) *head2023 {
-	it := l
-	f := it.flat
-	switch l.shape {
-	case shapeBlank:
-		it.kind = k23Blank
-		return nil
-	case shapeNumber:
-		it.kind = k23PageNum
-		return nil
-	case shapeSingle:
-		it.kind = k23Single
-		return nil
-	}
-	switch {
-	case hasKeyMsg23(f):
-		it.kind = k23KeyMsg
-	case f == "(これまでの施策、今後の施策)":
-		it.kind = k23HeadSuffix
-	case (strings.HasPrefix(f, "ミッション志向の産業政策(") || strings.HasPrefix(f, "社会基盤(OS)の組")) && re23List.MatchString(f):
-		it.kind = k23ListTitle
-	case strings.IndexByte(f, '~') >= 0 && strings.Contains(f, "3~5年後") && strings.Contains(f, "足下3年程度"): // a byte search first: '~' is rare
-		it.kind = k23TableHeader
-	case f == "新機軸の" || f == "施策の柱":
-		it.kind = k23PillarCol
-	case f == "各分野(ミクロ)の主要施策":
-		it.kind = k23Micro
-	case l.bullet() == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
-		it.kind = k23Legend
-	case l.shape == shapeBracket:
-		it.kind = k23Bracket
-	case l.shape == shapeAngle:
-		it.kind = k23Angle
-	case l.shape == shapeBullet:
-		switch l.bullet() {
-		case '〇':
-			it.kind = k23OHead
-		case '⚫', '●':
-			it.kind = k23Past
-		case '○':
-			it.kind = k23Future
-		case '\uf070':
-			it.kind = k23PUA
-		default: // ➢ – • ✓
-			it.kind = k23Arrow
-		}
-	case l.shape == shapeNote:
-		it.kind = k23Note
-	case l.shape == shapeEnclosed:
-		it.kind = k23Sub
-	default:
-		it.kind = k23Text
-	}
-	if it.kind != k23Text {
-		return nil
-	}
-	if m := pillarHeading23(f); m != nil {
-		it.kind = k23Pillar
-		h := &head2023{pkind: policygraph.KindMission, pname: m[3], psuffix: m[4]}
-		if m[1] == "OS" {
-			h.pkind = policygraph.KindOS
-		}
-		h.pord, _ = strconv.Atoi(m[2])
-		return h
-	}
-	if ord := tocOrdinal23(f); ord > 0 {
-		it.kind = k23TOCEntry
-		return &head2023{tocOrd: ord, tocNam: strings.TrimSpace(strings.Split(trimSpaces(cutCircLead(trimSpaces(raw))), "･")[0])}
-	}
-	return nil
-}
-
-// pillarHeading23 is re23Pillar.FindStringSubmatch(f) read without the
-// backtracker, which took thousands of steps a heading: the lazy name
-// ends before a (考え方) or (これまでの施策、今後の施策) that ends f and
-// leaves it a rune, else at the end; '.' takes any rune but a newline.
-// TestPillarHeading23 compares the two.
-func pillarHeading23(f string) []string {
-	kind := ""
-	switch {
-	case strings.HasPrefix(f, "ミッション"):
-		kind = "ミッション"
-	case strings.HasPrefix(f, "OS"):
-		kind = "OS"
-	default:
-		return nil
-	}
-	rest := f[len(kind):]
-	if len(rest) < 3 || rest[0] < '1' || rest[0] > '9' || rest[1] != ':' {
-		return nil
-	}
-	ord, name, suffix := rest[:1], rest[2:], ""
-	for _, s := range []string{"考え方", "これまでの施策、今後の施策"} {
-		if n, ok := strings.CutSuffix(name, "("+s+")"); ok && n != "" {
-			name, suffix = n, s
-			break
-		}
-	}
-	if strings.Contains(name, "\n") {
-		return nil
-	}
-	return []string{f, kind, ord, name, suffix}
-}
-
-// tocOrdinal23 is the ordinal re23TOC reads off a contents line f (its
-// first group), 0 when f is none, read without the backtracker: a digit,
-// then a name of a rune or more without a newline, ・・・p. and the
-// digits that end f. TestPillarHeading23 compares the two.
-func tocOrdinal23(f string) int {
-	if f == "" || f[0] < '1' || f[0] > '9' {
-		return 0
-	}
-	end := len(f)
-	for end > 1 && f[end-1] >= '0' && f[end-1] <= '9' {
-		end--
-	}
-	name, ok := strings.CutSuffix(f[1:end], "・・・p.")
-	if end == len(f) || !ok || name == "" || strings.Contains(name, "\n") {
-		return 0
-	}
-	return int(f[0] - '0')
-}
-
-// hasKeyMsg23 is strings.Contains(f, "「新機軸」のキーメッセージ"), looked
-// for first by a byte of 機 (E6 A9 9F) that few runes end with, then as
-// 機軸: every line is asked, and a search for the whole, whose first byte
-// (E3, as all kana) is in most lines, is slow.
-func hasKeyMsg23(f string) bool {
-	return strings.IndexByte(f, 0x9F) >= 0 && strings.Contains(f, "機軸") && strings.Contains(f, "「新機軸」のキーメッセージ")
 }
 
 // ---------------------------------------------------------------- parser
@@ -262,11 +58,6 @@ const (
 	sec23Concept
 	sec23Detail
 	sec23Package
-)
-
-const (
-	horizon23Near = "足下３年程度"
-	horizon23Mid  = "３～５年後"
 )
 
 type parser2023 struct {
@@ -423,12 +214,12 @@ func (p *parser2023) findPillars() error {
 			}
 		case k23Pillar:
 			h := p.heads[line]
-			if h.pord < 1 || (h.pkind == policygraph.KindMission && h.pord > 8) || (h.pkind == policygraph.KindOS && h.pord > 5) {
+			if h.pord < 1 || h.pord > interim2023.most(h.pkind) {
 				continue
 			}
 			k := pillarKey23(h.pkind, h.pord)
 			end := line
-			detail := h.psuffix == "これまでの施策、今後の施策"
+			detail := h.psuffix == interim2023.detailSuffix
 			if line < len(p.items) && p.items[line].kind == k23HeadSuffix {
 				end++
 				detail = true
@@ -471,13 +262,6 @@ func (p *parser2023) findPillars() error {
 	return nil
 }
 
-func listTitleKind23(flat string) string {
-	if strings.HasPrefix(flat, "ミッション") {
-		return policygraph.KindMission
-	}
-	return policygraph.KindOS
-}
-
 // pillarKeys lists the pillar keys missions first, then OS, by ordinal:
 // sorted once, as findPillars, which ends by asking, made them all.
 func (p *parser2023) pillarKeys() []string {
@@ -497,19 +281,6 @@ func (p *parser2023) pillarKeys() []string {
 	})
 	p.keys = keys
 	return keys
-}
-
-// headingName23 is the pillar name of a heading line, raw spelling, without
-// the ミッション①： prefix and the （考え方）-style suffix.
-func headingName23(raw string) string {
-	s := trimSpaces(raw)
-	if i := strings.IndexAny(s, "：:"); i >= 0 {
-		s = s[i+len(string([]rune(s[i:])[0])):]
-	}
-	for _, suf := range []string{"（考え方）", "（これまでの施策、今後の施策）"} {
-		s = trimSpaces(strings.TrimSuffix(trimSpaces(s), suf))
-	}
-	return s
 }
 
 func (p *parser2023) addAlias(key, s string) {
@@ -618,14 +389,14 @@ func (p *parser2023) pillarHeading(i int) int {
 	if suffix == "" && i+1 < len(p.items) && p.items[i+1].kind == k23HeadSuffix {
 		i++
 		p.place(i+1, pl.ID)
-		suffix = "これまでの施策、今後の施策"
+		suffix = interim2023.detailSuffix
 	}
 	if k != p.pillar {
 		p.group, p.groupFromSub = nil, false
 	}
 	p.pillar = k
 	p.listKind = ""
-	if suffix == "これまでの施策、今後の施策" {
+	if suffix == interim2023.detailSuffix {
 		p.sec = sec23Detail
 	} else {
 		p.sec = sec23Concept
@@ -1279,6 +1050,9 @@ func (p *parser2023) bracketOpensDetail(i int) bool {
 	}
 	return false
 }
+
+// a page number glued to the end of the last line of a page
+var re23TrailingPage = regexp.MustCompile(`\s+\d{1,3}$`)
 
 // targetList reads the bullets after 当面見据える…目標 (or the （関連指標）
 // list) up to the next heading; a bullet's wrapped lines continue it even

@@ -225,10 +225,10 @@ func TestParse2023Summary(t *testing.T) {
 		}
 	}
 	want := []cell{
-		{24, "10年間20兆円規模の先行投資支援（2023-32年度）", horizon23Near, 2023, 2032, policygraph.StatusFuture, true},
-		{26, "ＧＸリーグにおける排出量取引制度の試行（2023年度～）", horizon23Near, 2023, 0, policygraph.StatusFuture, false},
-		{27, "排出量取引制度の本格稼働（2026年度～）", horizon23Mid, 2026, 0, policygraph.StatusFuture, false},
-		{29, "GI基金の着実な事業の執行（2022年度～）", horizon23Near, 2022, 0, policygraph.StatusFuture, false},
+		{24, "10年間20兆円規模の先行投資支援（2023-32年度）", interim2023.horizonNearRaw, 2023, 2032, policygraph.StatusFuture, true},
+		{26, "ＧＸリーグにおける排出量取引制度の試行（2023年度～）", interim2023.horizonNearRaw, 2023, 0, policygraph.StatusFuture, false},
+		{27, "排出量取引制度の本格稼働（2026年度～）", interim2023.horizonMidRaw, 2026, 0, policygraph.StatusFuture, false},
+		{29, "GI基金の着実な事業の執行（2022年度～）", interim2023.horizonNearRaw, 2022, 0, policygraph.StatusFuture, false},
 		{29, "両基金の着実な執行（～2030年度頃）、必要に応じた追加的支援", "", 0, 2030, policygraph.StatusFuture, false}, // no start year: no horizon
 	}
 	if d := cmp.Diff(want, got); d != "" {
@@ -486,11 +486,11 @@ func TestParse2023Seed(t *testing.T) {
 		{3417, 3417, "OS-5", policygraph.StatusFuture, "", "経済産業省における行政手続きのオンライン化"},
 		// summary-table cells: horizon from their own start year, status from
 		// the detail bullets they digest (PAST when all are ●)
-		{398, 398, "MISSION-1", policygraph.StatusFuture, horizon23Near, "ＧＸリーグにおける排出量取引制度の試行"},
-		{399, 399, "MISSION-1", policygraph.StatusFuture, horizon23Mid, "排出量取引制度の本格稼働"},
-		{566, 566, "MISSION-3", policygraph.StatusFuture, horizon23Near, "経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成"},
+		{398, 398, "MISSION-1", policygraph.StatusFuture, interim2023.horizonNearRaw, "ＧＸリーグにおける排出量取引制度の試行"},
+		{399, 399, "MISSION-1", policygraph.StatusFuture, interim2023.horizonMidRaw, "排出量取引制度の本格稼働"},
+		{566, 566, "MISSION-3", policygraph.StatusFuture, interim2023.horizonNearRaw, "経済安全保障重要技術育成基金の執行を通じた先端重要技術の育成"},
 		{577, 577, "MISSION-4", policygraph.StatusFuture, "", "PHRを活用した新たなサービスの創出に向けた実証"},
-		{932, 932, "OS-2", policygraph.StatusPast, horizon23Near, "スタートアップ育成5か年計画の着実な遂行"},
+		{932, 932, "OS-2", policygraph.StatusPast, interim2023.horizonNearRaw, "スタートアップ育成5か年計画の着実な遂行"},
 		{1115, 1115, "OS-4", policygraph.StatusPast, "", "NEXI融資保険を活用した輸出環境改善"},
 	}
 	for _, s := range sample {
@@ -695,7 +695,7 @@ func lexLine2023(t *docText, i int) (item2023, *head2023) {
 }
 
 // TestPillarHeading23: the pillar headings, contents lines and circled
-// numbers are read as re23Pillar, re23TOC and reCircLead read them, on every line of both seeds (flat and
+// numbers are read as interim2023.pillarHeading, interim2023.toc and reCircLead read them, on every line of both seeds (flat and
 // raw) and on edge cases.
 func TestPillarHeading23(t *testing.T) {
 	texts := []string{"", "OS", "OS1", "OS1:", "OS1:a", "OS0:a", "ミッション9:a(考え方)", "ミッション1:(考え方)", "OS2:a(考え方)(考え方)",
@@ -704,11 +704,11 @@ func TestPillarHeading23(t *testing.T) {
 		"1", "1a", "1・・・p.", "1・・・p.5", "1a・・・p.5", "12・・・p.34", "1a・・・p.5x", "1a\n・・・p.5", "0a・・・p.5", "9・・・p.・・・p.7", "1\xffa・・・p.5", "①施策", "⑳ \u3000a", "\u2474x", "⑩"}
 	texts = append(texts, seedLineForms(t)...)
 	for _, f := range texts {
-		if got, want := pillarHeading23(f), re23Pillar.FindStringSubmatch(f); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+		if got, want := pillarHeading23(f), interim2023.pillarHeading.FindStringSubmatch(f); !slices.Equal(got, want) || (got == nil) != (want == nil) {
 			t.Errorf("pillarHeading23(%q) = %q, want %q", f, got, want)
 		}
 		want := 0
-		if m := re23TOC.FindStringSubmatch(f); m != nil {
+		if m := interim2023.toc.FindStringSubmatch(f); m != nil {
 			want, _ = strconv.Atoi(m[1])
 		}
 		if got := tocOrdinal23(f); got != want {

@@ -1,0 +1,141 @@
+package loader
+
+import (
+	"regexp"
+
+	"github.com/policygraph/policygraph"
+)
+
+// interim2023 is the interim-2023 layout (第2次中間整理) as data: the words
+// it prints to mark its structure, which its lexer (lex2023.go) types lines
+// by and its grammar (parse2023.go) reads sections by. The code that reads
+// them does not spell them: a report laid out the same way and worded
+// differently is another value of this type.
+//
+// Words are compared in flat form (normalize: NFKC, no spaces) unless a
+// field says raw. The regexps say what the lexer's fast paths read
+// (pillarHeading23, tocOrdinal23 and the list-title guard), and are their
+// tests' oracles.
+var interim2023 = layoutWords2023{
+	keyMessage:         "「新機軸」のキーメッセージ",
+	keyMessageRare:     "機軸",
+	keyMessageRareByte: 0x9F,
+	pillarKinds: []pillarKindWords{
+		{prefix: "ミッション", kind: policygraph.KindMission, most: 8},
+		{prefix: "OS", kind: policygraph.KindOS, most: 5},
+	},
+	conceptSuffix:      "考え方",
+	detailSuffix:       "これまでの施策、今後の施策",
+	detailHeadLine:     "(これまでの施策、今後の施策)",
+	pillarHeading:      regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`),
+	headingSuffixesRaw: []string{"（考え方）", "（これまでの施策、今後の施策）"},
+
+	listTitlePrefixes: []string{"ミッション志向の産業政策(", "社会基盤(OS)の組"},
+	listTitle:         regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`),
+	missionListPrefix: "ミッション",
+	tocLeader:         "・・・p.",
+	tocLeaderRaw:      "･",
+	toc:               regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`),
+
+	tableHeader:     [2]string{"3~5年後", "足下3年程度"},
+	tableHeaderRare: '~',
+	pillarColumn:    [2]string{"新機軸の", "施策の柱"},
+	microTitle:      "各分野(ミクロ)の主要施策",
+	horizonNearRaw:  "足下３年程度",
+	horizonMidRaw:   "３～５年後",
+
+	legendBullet: '●',
+	legend:       [2]string{"これまでに実施した施策", "今後実施する施策"},
+	pastBullets:  "⚫●",
+	futureBullet: '○',
+	rowBullet:    '〇',
+	keyBullet:    '\uf070',
+}
+
+// layoutWords2023 is the type of interim2023: what each word marks.
+type layoutWords2023 struct {
+	// keyMessage heads the key-message pages (「新機軸」のキーメッセージ①).
+	// keyMessageRare is a piece of it few lines hold and keyMessageRareByte
+	// a byte of that few runes end with: the lexer, which asks every line,
+	// looks for them first (hasKeyMsg23).
+	keyMessage         string
+	keyMessageRare     string
+	keyMessageRareByte byte
+
+	// A pillar heading is a kind's prefix, an ordinal, ：, the name, and
+	// (考え方) on its concept pages or (これまでの施策、今後の施策) on its
+	// detail pages, the latter sometimes on a line of its own
+	// (detailHeadLine). pillarHeading is the whole, as a regexp.
+	pillarKinds                 []pillarKindWords
+	conceptSuffix, detailSuffix string
+	detailHeadLine              string
+	pillarHeading               *regexp.Regexp
+	// headingSuffixesRaw: the suffixes as printed, cut off a heading's name.
+	headingSuffixesRaw []string
+
+	// The contents page lists the pillars under two titles (ミッション志向の
+	// 産業政策（8分野）：, 社会基盤（ＯＳ）の組替え（5分野）：), one a line
+	// (① 炭素中立型社会の実現 ･･･p.20): listTitlePrefixes guard listTitle,
+	// a title starting with missionListPrefix lists missions, the others
+	// OS; a contents line ends in tocLeader and a page (toc), its name
+	// before the raw leader's first tocLeaderRaw.
+	listTitlePrefixes []string
+	listTitle         *regexp.Regexp
+	missionListPrefix string
+	tocLeader         string
+	tocLeaderRaw      string
+	toc               *regexp.Regexp
+
+	// The overview tables: a column header line holding both tableHeader
+	// words (長期的目標 足下３年程度 ３～５年後; the macro table's too), a
+	// header cell of one pillarColumn word a line (新機軸の / 施策の柱), the
+	// cells' title microTitle. The horizons are the raw column names a
+	// cell's date places it in (cellHorizon). tableHeaderRare is a byte of
+	// the header few lines hold, looked for first.
+	tableHeader                   [2]string
+	tableHeaderRare               byte
+	pillarColumn                  [2]string
+	microTitle                    string
+	horizonNearRaw, horizonMidRaw string
+
+	// The legend (●…これまでに実施した施策、○…今後実施する施策): a
+	// legendBullet line holding both legend words. It tells the bullets:
+	// pastBullets mark measures done, futureBullet measures to come;
+	// rowBullet marks a row (group) of an overview table, keyBullet the
+	// items of the key messages' lists.
+	legendBullet rune
+	legend       [2]string
+	pastBullets  string
+	futureBullet rune
+	rowBullet    rune
+	keyBullet    rune
+}
+
+// pillarKindWords is a kind of pillar as its headings print it: the
+// prefix before the ordinal, and the most pillars the kind has (the
+// contents' （8分野）, （5分野）).
+type pillarKindWords struct {
+	prefix, kind string
+	most         int
+}
+
+// pillarKind is the kind of pillar whose headings start with prefix (nil
+// if none).
+func (w *layoutWords2023) pillarKind(prefix string) *pillarKindWords {
+	for i := range w.pillarKinds {
+		if w.pillarKinds[i].prefix == prefix {
+			return &w.pillarKinds[i]
+		}
+	}
+	return nil
+}
+
+// most is the most pillars of kind the layout has (0 for no kind of it).
+func (w *layoutWords2023) most(kind string) int {
+	for _, k := range w.pillarKinds {
+		if k.kind == kind {
+			return k.most
+		}
+	}
+	return 0
+}

@@ -21,8 +21,8 @@ var interim2023 = layoutWords2023{
 	keyMessageRare:     "機軸",
 	keyMessageRareByte: 0x9F,
 	pillarKinds: []pillarKindWords{
-		{prefix: "ミッション", kind: policygraph.KindMission, most: 8},
-		{prefix: "OS", kind: policygraph.KindOS, most: 5},
+		{prefix: "ミッション", kind: policygraph.KindMission, most: 8, tableLabel: "ミッション"},
+		{prefix: "OS", kind: policygraph.KindOS, most: 5, tableLabel: "社会基盤"},
 	},
 	conceptSuffix:      "考え方",
 	detailSuffix:       "これまでの施策、今後の施策",
@@ -43,6 +43,9 @@ var interim2023 = layoutWords2023{
 	microTitle:      "各分野(ミクロ)の主要施策",
 	horizonNearRaw:  "足下３年程度",
 	horizonMidRaw:   "３～５年後",
+	nameCellRunes:   9,
+	sameAsLeft:      "左同",
+	cellEndWords:    []string{"の実施", "の検討", "の強化", "の提供", "に係る支援", "の拡充"},
 
 	legendBullet: '●',
 	legend:       [2]string{"これまでに実施した施策", "今後実施する施策"},
@@ -97,6 +100,14 @@ type layoutWords2023 struct {
 	pillarColumn                  [2]string
 	microTitle                    string
 	horizonNearRaw, horizonMidRaw string
+	// A pillar's name is a block of lines of at most nameCellRunes runes
+	// (the name column is narrow); a cell of sameAsLeft holds nothing of
+	// its own.
+	nameCellRunes int
+	sameAsLeft    string
+	// cellEndWords: a cell line ending in one of them ends its cell
+	// (cellEnds), as do closing parentheses; so do the macro table's.
+	cellEndWords []string
 
 	// The legend (●…これまでに実施した施策、○…今後実施する施策): a
 	// legendBullet line holding both legend words. It tells the bullets:
@@ -111,12 +122,14 @@ type layoutWords2023 struct {
 	keyBullet    rune
 }
 
-// pillarKindWords is a kind of pillar as its headings print it: the
-// prefix before the ordinal, and the most pillars the kind has (the
-// contents' （8分野）, （5分野）).
+// pillarKindWords is a kind of pillar as the layout prints it: the
+// prefix of its headings before the ordinal, the most pillars the kind has
+// (the contents' （8分野）, （5分野）), and how the vertical label of an
+// overview table over its pillars begins.
 type pillarKindWords struct {
 	prefix, kind string
 	most         int
+	tableLabel   string
 }
 
 // pillarKind is the kind of pillar whose headings start with prefix (nil

@@ -46,10 +46,10 @@ func (p *parser2023) macroCell(i int) int {
 	j.add(p.t.raw(i))
 	last := i
 	// The cell's wrapped lines follow without a blank line, until one
-	// ends a cell as cellEnds23 reads the overview tables' (a closing
+	// ends a cell as cellEnds reads the overview tables' (a closing
 	// parenthesis, …の実施, …の強化): 戦略分野の…支援（GX、…健康） is not
 	// glued to the goal list under it.
-	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds23(p.t.raw(last)); k++ {
+	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds(p.t.raw(last), interim2023.cellEndWords); k++ {
 		if strings.HasPrefix(its[k].flat, "・") {
 			break
 		}

@@ -28,8 +28,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
@@ -123,16 +121,6 @@ type parser2023 struct {
 type macroRow struct {
 	label    string
 	from, to int
-}
-
-// cell2023 is one cell (item or 〇 group) of a summary table.
-type cell2023 struct {
-	group bool
-	lines []int  // line numbers
-	text  string // joined text (raw), set when the cell is complete
-	j     lineJoiner
-	cands []string
-	split bool // cut out of a line holding two cells
 }
 
 func parse2023(t *docText) (pd *parsedDoc, err error) {
@@ -527,73 +515,14 @@ func (p *parser2023) verticalLabel(i int) int {
 // ---------------------------------------------------------------- summary tables
 
 // summaryTable reads one 新機軸の施策の柱 table starting after its column
-// header: vertical label, then pairs of pillar-name and 長期的目標 blocks,
-// then the cells. It returns the index of the last line it consumed.
+// header: its heads (overviewHeads: vertical label, then pairs of
+// pillar-name and 長期的目標 blocks), then the cells, a paragraph of them
+// at a time (summaryParagraph), resolved once the detail pages are read
+// (resolveSummary). It returns the index of the last line it consumed.
 func (p *parser2023) summaryTable(i int) int {
 	p.sec = sec23Summary
 	its := p.items
-	var cands []string
-	kind := ""
-	expectName := true
-	lastKey := ""
-	// header area
-	for i < len(its) {
-		it := its[i]
-		if it.kind == k23Blank {
-			i++
-			continue
-		}
-		if it.kind == k23Single && runLen23(its, i) >= 3 {
-			s := ""
-			j := i
-			for j < len(its) && its[j].kind == k23Single {
-				s += its[j].flat
-				p.place(j+1, "furniture:vertical-label")
-				j++
-			}
-			if strings.HasPrefix(s, "ミッション") {
-				kind = policygraph.KindMission
-			} else if strings.HasPrefix(s, "社会基盤") {
-				kind = policygraph.KindOS
-			}
-			i = j
-			expectName = true
-			continue
-		}
-		// a block of short lines up to the next blank
-		j := i
-		short := true
-		for j < len(its) && its[j].kind != k23Blank && its[j].kind != k23Micro && its[j].kind != k23PageNum {
-			if utf8.RuneCountInString(its[j].flat) > 9 {
-				short = false
-			}
-			j++
-		}
-		if !short || j == i {
-			break
-		}
-		if expectName {
-			name := ""
-			for k := i; k < j; k++ {
-				name += trimSpaces(p.t.raw(k))
-			}
-			key := p.matchPillar(name, kind)
-			if key == "" {
-				break
-			}
-			p.addAlias(key, name)
-			for k := i; k < j; k++ {
-				p.place(k+1, p.pillars[key].ID)
-			}
-			cands = append(cands, key)
-			lastKey = key
-			expectName = false
-		} else {
-			p.longTermGoal(lastKey, i, j)
-			expectName = true
-		}
-		i = j
-	}
+	i, cands := p.overviewHeads(i)
 	// cells
 	var para []int // line numbers of the current paragraph
 	flush := func() {
@@ -632,7 +561,7 @@ func (p *parser2023) summaryTable(i int) int {
 			p.place(line, "skipped:subheading")
 			continue
 		}
-		if it.flat == "左同" {
+		if it.flat == interim2023.sameAsLeft {
 			flush()
 			p.place(line, "skipped:same-as-left-cell")
 			continue
@@ -656,14 +585,6 @@ func (p *parser2023) tableSlide(top, end int) {
 	if end >= 0 && end+1 >= top {
 		p.pd.slides = append(p.pd.slides, oneSlide{top, end + 1})
 	}
-}
-
-func runLen23(its []item2023, i int) int {
-	j := i
-	for j < len(its) && its[j].kind == k23Single {
-		j++
-	}
-	return j - i
 }
 
 // matchPillar finds the pillar a summary-table name block spells, among the
@@ -716,194 +637,6 @@ func (p *parser2023) nameGrams(an string) []bigram.Bigram {
 		p.spellGrams[an] = g
 	}
 	return g
-}
-
-// longTermGoal reads the 長期的目標 cell of a pillar (lines i..j-1):
-// the whole cell is Pillar.LongTermGoal, each goal of it a LONG_TERM
-// target (splitGoalCell).
-func (p *parser2023) longTermGoal(key string, i, j int) {
-	pl := p.pillars[key]
-	if pl == nil {
-		return
-	}
-	cell := make([]cellLine, 0, j-i)
-	for k := i; k < j; k++ {
-		cell = append(cell, cellLine{k + 1, trimSpaces(p.t.raw(k))})
-	}
-	whole, goals, bare := splitGoalCell(cell, goalSeparators23)
-	for _, g := range goals {
-		p.addTarget(pl, "LONG_TERM", g.text, g.from, g.to)
-	}
-	for _, l := range bare {
-		p.place(l, pl.ID) // a lone ／
-	}
-	if pl.LongTermGoal == "" {
-		pl.LongTermGoal = whole
-	}
-}
-
-var re23SplitCells = regexp.MustCompile(`[）)][ 　]+[^（(\s]`)
-
-// re23SumLabel is a short dated label of a summary table ("2025年大阪・関西万博"):
-// a year and a name, no verb, no parenthesis.
-var re23SumLabel = regexp.MustCompile(`^(?:19|20)\d{2}年[^()、。:]{1,12}$`)
-
-// isSumLabel23 is re23SumLabel.MatchString(n), run only on a text that
-// starts as it requires: the backtracker is slow on the long lines of a
-// table, which all reach it.
-func isSumLabel23(n string) bool {
-	return (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && re23SumLabel.MatchString(n)
-}
-
-// splitCells23 is re23SplitCells.FindStringIndex(raw), run only on a line
-// holding a closing bracket then a space, which a match starts with.
-func splitCells23(raw string) []int {
-	if !strings.Contains(raw, ") ") && !strings.Contains(raw, ")　") && !strings.Contains(raw, "） ") && !strings.Contains(raw, "）　") {
-		return nil
-	}
-	return re23SplitCells.FindStringIndex(raw)
-}
-
-// endsKana23: the line ends in hiragana (a particle or verb ending: "2030年までに"
-// is the start of a broken sentence, not a label).
-func endsKana23(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(trimSpaces(s))
-	return unicode.Is(unicode.Hiragana, r)
-}
-
-// summaryParagraph cuts a blank-separated paragraph of a summary table into
-// cells: a line that ends a cell (closing parenthesis, or a typical final
-// word) is not continued by the next line, and one line can hold two cells
-// side by side ("…（2022年度～） 両基金の…").
-func (p *parser2023) summaryParagraph(lines []int, cands []string) {
-	var cur *cell2023
-	push := func() {
-		if cur != nil {
-			cur.text = cur.j.String()
-			if trimSpaces(cur.text) != "" {
-				p.summary = append(p.summary, cur)
-			}
-		}
-		cur = nil
-	}
-	for li, l := range lines {
-		raw := trimSpaces(p.t.raw(l - 1))
-		if cur == nil && li+1 < len(lines) && isSumLabel23(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
-			// "2025年大阪・関西万博" over the cells it dates: a label, not
-			// the head of the next cell
-			p.place(l, "skipped:summary-label")
-			continue
-		}
-		var two [2]string // the line, or the two cells it holds
-		segs := append(two[:0], raw)
-		if loc := splitCells23(raw); loc != nil {
-			cut := loc[0] + len("）")
-			if raw[loc[0]] == ')' {
-				cut = loc[0] + 1
-			}
-			segs = append(two[:0], trimSpaces(raw[:cut]), trimSpaces(raw[cut:]))
-		}
-		for si, s := range segs {
-			if cur == nil {
-				cur = &cell2023{cands: cands}
-			}
-			if si > 0 {
-				push()
-				cur = &cell2023{cands: cands, split: true}
-			}
-			cur.lines = append(cur.lines, l)
-			cur.j.add(s)
-			if cellEnds23(s) {
-				push()
-			}
-		}
-	}
-	push()
-}
-
-// cellEnds23 reports whether a summary-table line ends its cell.
-func cellEnds23(s string) bool {
-	s = trimSpaces(s)
-	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
-		return true
-	}
-	for _, w := range []string{"の実施", "の検討", "の強化", "の提供", "に係る支援", "の拡充"} {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// resolveSummary assigns every summary cell to a pillar and creates its node.
-func (p *parser2023) resolveSummary() {
-	if len(p.summary) == 0 {
-		return // no overview table: nothing to match
-	}
-	p.grams = newGramIndex(p.t, p.detail)
-	p.grams.subheadings(p.subOf)
-	p.corpus = p.pillarCorpus()
-	for _, c := range p.summary {
-		// the cell in matching form, read once for the rules that need it
-		n := p.t.normalize(c.text)
-		p.grams.reset() // the texts read for the cell before are dead
-		var t *gramText
-		if len(c.cands) > 1 || !c.group {
-			t = p.grams.text(n)
-		}
-		key := p.cellPillar(c, t)
-		if key == "" {
-			for _, l := range c.lines {
-				p.place(l, "skipped:summary-cell-without-pillar")
-			}
-			continue
-		}
-		if c.group {
-			g := p.groupFor(key, c.text, c.lines[0], true)
-			p.place(c.lines[0], g.ID)
-			continue
-		}
-		p.summaryMeasure(key, c, n, t)
-	}
-}
-
-func (p *parser2023) cellPillar(c *cell2023, t *gramText) string {
-	if len(c.cands) == 1 {
-		return c.cands[0]
-	}
-	best, bestScore := "", -1.0
-	for _, k := range c.cands {
-		s := p.corpus[k].cover(t)
-		if s > bestScore {
-			best, bestScore = k, s
-		}
-	}
-	return best
-}
-
-// summaryMeasure creates the measure of a summary cell (n: its text in
-// matching form, t: n read), linked by SUMMARIZES to the detail bullets it digests (summarizes.go): status from them, horizon
-// from the cell's own date, group from them (digestGroup).
-func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramText) {
-	pl := p.pillars[key]
-	ds := p.digests(key, n, t, c.lines[0])
-	m := p.newMeasure(p.cellID(key, c.text), c.text, cellStatus(ds), c.lines[0], c.lines[len(c.lines)-1])
-	m.PillarID, m.Overview = pl.ID, true
-	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
-	m.GroupID = digestGroup(ds)
-	p.addMeasure(pl.ID, m)
-	for _, d := range ds {
-		r := &policygraph.Relationship{ID: relID(policygraph.RelSummarizes, m.ID, d.m.ID), Type: policygraph.RelSummarizes,
-			Start: m.ID, End: d.m.ID, Properties: map[string]any{"rule": d.rule, "score": roundScore(d.mark)}}
-		p.pd.Rels = append(p.pd.Rels, r)
-	}
-	if p.pd.Summary == nil {
-		p.pd.Summary = map[string]bool{}
-	}
-	p.pd.Summary[m.ID] = true
-	for _, l := range c.lines {
-		p.place(l, m.ID)
-	}
 }
 
 // ---------------------------------------------------------------- groups
@@ -1311,32 +1044,6 @@ func (p *parser2023) packageLine(i int) int {
 	p.place(line, "skipped:package-chart")
 	p.ownProse(line, line)
 	return i
-}
-
-// ---------------------------------------------------------------- similarity
-
-// maxWork2023 bounds the work the overview-cell rules may do in one
-// document, counted in bigrams: a comparison of two texts is charged both
-// their counts, before it runs, whatever way it reads them. The cells are compared with the bullets
-// of their pillar, which grows with the square of the document; the real
-// report spends 1,406,323 of it. When it runs out the remaining cells link to
-// nothing and the report says where it stopped.
-const maxWork2023 = 50_000_000
-
-// spend charges work of a and b units (bigrams, bytes or items walked) for
-// one comparison or scan, before it runs; false once the budget is gone,
-// reported once at line.
-func (p *parser2023) spend(a, b, line int) bool {
-	p.budget -= a + b + 1
-	if p.budget > 0 {
-		return true
-	}
-	if !p.budgetOut {
-		p.budgetOut = true
-		p.pd.Unresolved = append(p.pd.Unresolved, Unresolved{Kind: "summarizes", File: p.t.File, Line: line,
-			Reason: fmt.Sprintf("the overview-cell rules stopped here: the document needs more than %d bigram comparisons (see maxWork2023)", maxWork2023)})
-	}
-	return false
 }
 
 // ---------------------------------------------------------------- finish

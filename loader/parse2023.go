@@ -930,52 +930,34 @@ func (p *parser2023) detailLine(i int) int {
 	return i
 }
 
-// detailMeasure reads a bullet and its continuation lines into a measure.
-// acrossBlank lets a line broken mid-word continue after a blank line.
+// detailMeasure reads a bullet and its continuation lines into a measure
+// (readWrapped), its status from the bullet. acrossBlank lets a line
+// broken mid-word continue after a blank line.
 func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
-	its := p.items
-	it := its[i]
 	status := policygraph.StatusFuture
-	if it.kind == k23Past {
+	if p.items[i].kind == k23Past {
 		status = policygraph.StatusPast
 	}
-	var tj lineJoiner
-	tj.add(p.bodyOf(i))
-	a, b := i+1, i+1
-	last := i
-	for j := i + 1; j < len(its); j++ {
-		nx := its[j]
-		if nx.kind == k23Blank {
-			if !acrossBlank || endsComplete23(tj.last) || j+1 >= len(its) {
-				break
-			}
-			// one blank line, then a plain continuation
-			n2 := its[j+1]
-			if n2.kind != k23Text {
-				break
-			}
-			j++
-			nx = n2
+	bl := readWrapped(p.t, len(p.items), i, p.bodyOf(i), acrossBlank, func(j int) wrapRole {
+		switch it := p.items[j]; {
+		case it.kind == k23Blank:
+			return wrapBlank
+		case p.isPackageTitle(it):
+			return wrapStop // the next package's title: no continuation
+		case it.kind == k23Text:
+			return wrapText
+		case it.kind == k23Sub:
+			return wrapEnclosed
 		}
-		line := j + 1 // nx's
-		if nx.kind != k23Text && !(nx.kind == k23Sub && line == b+1) {
-			break
-		}
-		if p.isPackageTitle(nx) {
-			break
-		}
-		tj.add(trimSpaces(p.t.raw(j)))
-		b = line
-		last = j
-	}
-	text := tj.String()
+		return wrapStop
+	})
 	key := p.pillar
 	pl := p.pillars[key]
 	if pl == nil {
-		p.placeRange(a, b, "skipped:measure-without-pillar")
-		return last
+		p.placeRange(bl.from, bl.to, "skipped:measure-without-pillar")
+		return bl.last
 	}
-	m := p.newMeasure(p.ids.unique(p.t.itemID("measure", key, text)), text, status, a, b)
+	m := p.newMeasure(p.ids.unique(p.t.itemID("measure", key, bl.text)), bl.text, status, bl.from, bl.to)
 	m.PillarID = pl.ID
 	if p.group != nil {
 		m.GroupID = p.group.ID
@@ -988,14 +970,8 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		}
 		p.subOf[m] = p.t.normalize(p.sub)
 	}
-	p.placeRange(a, b, m.ID)
-	return last
-}
-
-// endsComplete23: a line ending in r ends a sentence or a parenthesis, so
-// what follows a blank line is not its continuation.
-func endsComplete23(r rune) bool {
-	return strings.ContainsRune("。）)」】", r)
+	p.placeRange(bl.from, bl.to, m.ID)
+	return bl.last
 }
 
 // ---------------------------------------------------------------- packages

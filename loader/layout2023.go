@@ -2,6 +2,7 @@ package loader
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/policygraph/policygraph"
 )
@@ -46,6 +47,12 @@ var interim2023 = layoutWords2023{
 	nameCellRunes:   9,
 	sameAsLeft:      "左同",
 	cellEndWords:    []string{"の実施", "の検討", "の強化", "の提供", "に係る支援", "の拡充"},
+
+	targetHead:         "当面見据える",
+	midTermMark:        "中期",
+	indicatorHead:      "(関連指標)",
+	indicatorHeadRaw:   "（関連指標）",
+	targetExplanations: []string{"KPI", "指標として"},
 
 	legendBullet: '●',
 	legend:       [2]string{"これまでに実施した施策", "今後実施する施策"},
@@ -109,6 +116,15 @@ type layoutWords2023 struct {
 	// (cellEnds), as do closing parentheses; so do the macro table's.
 	cellEndWords []string
 
+	// The concept pages list their goals under a ⚫ heading holding
+	// targetHead (⚫ 当面見据える長期目標; midTermMark in it: 中期目標) and
+	// their indicators after indicatorHead, one a line ((関連指標) ・a …,
+	// indicatorHeadRaw as printed). A listed goal holding one of
+	// targetExplanations explains the indicator chosen.
+	targetHead, midTermMark         string
+	indicatorHead, indicatorHeadRaw string
+	targetExplanations              []string
+
 	// The legend (●…これまでに実施した施策、○…今後実施する施策): a
 	// legendBullet line holding both legend words. It tells the bullets:
 	// pastBullets mark measures done, futureBullet measures to come;
@@ -151,4 +167,24 @@ func (w *layoutWords2023) most(kind string) int {
 		}
 	}
 	return 0
+}
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -225,13 +225,3 @@ func listTitleKind23(flat string) string {
 	}
 	return policygraph.KindOS
 }
-
-// hasAnyPrefix reports whether s starts with one of prefixes.
-func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}

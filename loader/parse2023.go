@@ -24,7 +24,6 @@ package loader
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -727,18 +726,18 @@ func (p *parser2023) concept(i int) int {
 		p.sec = sec23Detail
 		return p.detailLine(i)
 	}
-	if it.kind == k23Past && strings.Contains(it.flat, "当面見据える") {
+	if it.kind == k23Past && strings.Contains(it.flat, interim2023.targetHead) {
 		kind := "LONG_TERM"
-		if strings.Contains(it.flat, "中期") {
+		if strings.Contains(it.flat, interim2023.midTermMark) {
 			kind = "MID_TERM"
 		}
 		p.place(line, "skipped:target-heading")
 		return p.targetList(i+1, kind)
 	}
-	if it.kind == k23Sub && strings.HasPrefix(it.flat, "(関連指標)") {
+	if it.kind == k23Sub && strings.HasPrefix(it.flat, interim2023.indicatorHead) {
 		return p.targetList(i, "INDICATOR")
 	}
-	if it.kind == k23Text && strings.HasPrefix(it.flat, "(関連指標)") {
+	if it.kind == k23Text && strings.HasPrefix(it.flat, interim2023.indicatorHead) {
 		return p.targetList(i, "INDICATOR")
 	}
 	if it.kind == k23Single {
@@ -784,97 +783,50 @@ func (p *parser2023) bracketOpensDetail(i int) bool {
 	return false
 }
 
-// a page number glued to the end of the last line of a page
-var re23TrailingPage = regexp.MustCompile(`\s+\d{1,3}$`)
-
 // targetList reads the bullets after 当面見据える…目標 (or the （関連指標）
-// list) up to the next heading; a bullet's wrapped lines continue it even
-// across blank lines, as the concept pages are double-spaced.
+// list, one a line) up to the next heading (readList) into targets of
+// kind; an item that explains the indicator chosen is no goal.
 func (p *parser2023) targetList(i int, kind string) int {
-	its := p.items
-	type tgt struct {
-		a, b int
-		j    lineJoiner
-		text string
-	}
-	var list []*tgt
-	var cur *tgt
-	pending := "" // a lead-in ending in "、" joins the next bullet
-	pendA := 0
-	push := func() {
-		if cur != nil {
-			cur.text = cur.j.String()
-			list = append(list, cur)
-		}
-		cur = nil
-	}
-	start := func(a, b int, parts ...string) *tgt {
-		t := &tgt{a: a, b: b}
-		for _, s := range parts {
-			t.j.add(s)
-		}
-		return t
-	}
-	j := i
-loop:
-	for ; j < len(its); j++ {
-		it, line := its[j], j+1
-		switch it.kind {
+	w := &interim2023
+	indicator := kind == "INDICATOR"
+	role := func(j int) listRole {
+		switch it := p.items[j]; it.kind {
 		case k23Blank:
-			continue
-		case k23Arrow, k23Text, k23Sub:
-			body := p.bodyOf(j)
-			if it.kind == k23Text || it.kind == k23Sub {
-				body = trimSpaces(p.t.raw(j))
+			return listBlank
+		case k23Arrow:
+			return listItem
+		case k23Text, k23Sub:
+			if !indicator && strings.HasPrefix(it.flat, w.indicatorHead) {
+				return listStop // the （関連指標） list after the goals
 			}
-			if kind == "INDICATOR" {
-				// （関連指標） ・a … / ・b / ・c 83
-				body = strings.TrimPrefix(trimSpaces(strings.TrimPrefix(body, "（関連指標）")), "・")
-				body = trimSpaces(re23TrailingPage.ReplaceAllString(body, ""))
-				push()
-				cur = start(line, line, body)
-				continue
-			}
-			if it.kind == k23Arrow {
-				push()
-				if pending != "" {
-					cur = start(pendA, line, pending, body)
-					pending = ""
-				} else {
-					cur = start(line, line, body)
-				}
-				if strings.HasSuffix(body, "、") {
-					pending, pendA = cur.j.String(), cur.a
-					cur = nil
-				}
-				continue
-			}
-			if cur == nil || strings.HasPrefix(it.flat, "(関連指標)") {
-				break loop
-			}
-			cur.j.add(body)
-			cur.b = line
+			return listText
 		case k23Note:
-			if cur == nil {
-				break loop
-			}
-			body := trimSpaces(p.t.raw(j))
-			cur.j.add(body)
-			cur.b = line
-		default:
-			break loop
+			return listNote
 		}
+		return listStop
 	}
-	push()
+	body := func(j int) string {
+		k := p.items[j].kind
+		b := trimSpaces(p.t.raw(j))
+		if k == k23Arrow {
+			b = p.bodyOf(j)
+		}
+		if indicator && k != k23Note {
+			// （関連指標） ・a … / ・b / ・c 83
+			b = cutTrailingPage(strings.TrimPrefix(trimSpaces(strings.TrimPrefix(b, w.indicatorHeadRaw)), "・"))
+		}
+		return b
+	}
+	list, next := readList(len(p.items), i, indicator, role, body)
 	for _, t := range list {
-		if kind != "INDICATOR" && (strings.Contains(t.text, "KPI") || strings.Contains(t.text, "指標として")) {
+		if !indicator && containsAny(t.text, w.targetExplanations) {
 			// explanation of the indicator chosen, not a goal
-			p.placeRange(t.a, t.b, "skipped:target-explanation")
+			p.placeRange(t.from, t.to, "skipped:target-explanation")
 			continue
 		}
-		p.addTarget(p.pillars[p.pillar], kind, t.text, t.a, t.b)
+		p.addTarget(p.pillars[p.pillar], kind, t.text, t.from, t.to)
 	}
-	return j - 1
+	return next - 1
 }
 
 // ---------------------------------------------------------------- detail pages

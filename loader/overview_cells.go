@@ -82,7 +82,7 @@ func (p *parser2023) overviewHeads(i int) (int, []string) {
 			for k := i; k < j; k++ {
 				name += trimSpaces(p.t.raw(k))
 			}
-			key := p.matchPillar(name, kind)
+			key := p.matchPillar(p.t, name, kind)
 			if key == "" {
 				break
 			}

@@ -68,12 +68,9 @@ type parser2023 struct {
 	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
 	cellIDs idSet
 
-	pillars map[string]*policygraph.Pillar // by key
-	aliases map[string][]string            // key → spellings in order seen
-	keys    []string                       // pillarKeys'
-	// spellGrams: the bigrams of the pillars' spellings (nameGrams)
-	spellGrams map[string][]bigram.Bigram
-	groups     map[string]*policygraph.MeasureGroup
+	// pillarNames: the pillars, by key, and their spellings
+	pillarNames
+	groups map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
 	detail    map[string][]*policygraph.Measure
 	corpus    map[string]*pillarGrams // pillar key → bigrams of its detail text (cellPillar)
@@ -150,15 +147,14 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 func read2023(t *docText) (*parser2023, error) {
 	b := newDocBuilder(t)
 	p := &parser2023{
-		docBuilder: b,
-		items:      b.lines,
-		heads:      lex2023(b.lines, t),
-		cellIDs:    idSet{},
-		pillars:    map[string]*policygraph.Pillar{},
-		aliases:    map[string][]string{},
-		groups:     map[string]*policygraph.MeasureGroup{},
-		detail:     map[string][]*policygraph.Measure{},
-		budget:     maxWork2023,
+		docBuilder:  b,
+		items:       b.lines,
+		heads:       lex2023(b.lines, t),
+		cellIDs:     idSet{},
+		pillarNames: newPillarNames(),
+		groups:      map[string]*policygraph.MeasureGroup{},
+		detail:      map[string][]*policygraph.Measure{},
+		budget:      maxWork2023,
 	}
 	if err := p.findPillars(); err != nil {
 		return nil, err
@@ -247,35 +243,6 @@ func (p *parser2023) findPillars() error {
 		p.rel(policygraph.RelHasPillar, p.t.DocID, pl.ID)
 	}
 	return nil
-}
-
-// pillarKeys lists the pillar keys missions first, then OS, by ordinal:
-// sorted once, as findPillars, which ends by asking, made them all.
-func (p *parser2023) pillarKeys() []string {
-	if p.keys != nil {
-		return p.keys
-	}
-	var keys []string
-	for k := range p.pillars {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := p.pillars[keys[i]], p.pillars[keys[j]]
-		if a.Kind != b.Kind {
-			return a.Kind == policygraph.KindMission
-		}
-		return a.Ordinal < b.Ordinal
-	})
-	p.keys = keys
-	return keys
-}
-
-func (p *parser2023) addAlias(key, s string) {
-	s = trimSpaces(s)
-	if s == "" || p.pillars[key] == nil {
-		return
-	}
-	p.aliases[key] = append(p.aliases[key], s)
 }
 
 // run is the main pass over the lexed lines.
@@ -584,58 +551,6 @@ func (p *parser2023) tableSlide(top, end int) {
 	if end >= 0 && end+1 >= top {
 		p.pd.slides = append(p.pd.slides, oneSlide{top, end + 1})
 	}
-}
-
-// matchPillar finds the pillar a summary-table name block spells, among the
-// pillars of kind (any kind if empty).
-func (p *parser2023) matchPillar(name, kind string) string {
-	n := p.t.normalize(name)
-	nb := bigram.Distinct(n)
-	best, bestScore := "", 0.0
-	for _, k := range p.pillarKeys() {
-		pl := p.pillars[k]
-		if kind != "" && pl.Kind != kind {
-			continue
-		}
-		for i := -1; i < len(p.aliases[k]); i++ {
-			a := pl.Name // then its aliases
-			if i >= 0 {
-				a = p.aliases[k][i]
-			}
-			an := p.t.normalize(a)
-			s := 0.0
-			switch {
-			case an == n:
-				s = 2
-			case strings.Contains(an, n) || strings.Contains(n, an):
-				s = 1 + float64(min(len(an), len(n)))/float64(max(len(an), len(n)))
-			default:
-				s = bigram.Dice(p.nameGrams(an), nb)
-			}
-			if s > bestScore {
-				best, bestScore = k, s
-			}
-		}
-	}
-	if bestScore < 0.4 {
-		return ""
-	}
-	return best
-}
-
-// nameGrams is bigram.Distinct(an) for a pillar name or alias an (in
-// matching form), read once per document: each name block of the summary
-// tables is compared with every spelling of every pillar.
-func (p *parser2023) nameGrams(an string) []bigram.Bigram {
-	g, ok := p.spellGrams[an]
-	if !ok {
-		if p.spellGrams == nil {
-			p.spellGrams = map[string][]bigram.Bigram{}
-		}
-		g = bigram.Distinct(an)
-		p.spellGrams[an] = g
-	}
-	return g
 }
 
 // ---------------------------------------------------------------- groups
@@ -979,16 +894,7 @@ func (p *parser2023) packageLine(i int) int {
 // finish fills the aliases (every spelling once, by matching form) and sorts
 // the nodes by line.
 func (p *parser2023) finish() {
-	for _, pl := range p.pd.Pillars {
-		seen := map[string]bool{p.t.normalize(pl.Name): true}
-		pl.Aliases = []string{}
-		for _, a := range p.aliases[pl.Key] {
-			if n := p.t.normalize(a); n != "" && !seen[n] {
-				seen[n] = true
-				pl.Aliases = append(pl.Aliases, a)
-			}
-		}
-	}
+	p.fillAliases(p.t, p.pd.Pillars)
 	sort.SliceStable(p.pd.Groups, func(i, j int) bool { return p.pd.Groups[i].LineStart < p.pd.Groups[j].LineStart })
 	sort.SliceStable(p.pd.Measures, func(i, j int) bool { return p.pd.Measures[i].LineStart < p.pd.Measures[j].LineStart })
 	sort.SliceStable(p.pd.Targets, func(i, j int) bool { return p.pd.Targets[i].LineStart < p.pd.Targets[j].LineStart })

@@ -19,6 +19,26 @@ import (
 	"github.com/policygraph/policygraph"
 )
 
+// overviewState is what the overview cells' reading keeps, embedded in
+// the grammar's parser: the cells until they are resolved, and the state
+// of their resolution and of the rules it runs (summarizes*.go).
+type overviewState struct {
+	summary []*cell2023 // summary-table cells, resolved at the end
+	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
+	cellIDs   idSet
+	corpus    map[string]*pillarGrams // pillar key → bigrams of its detail text (cellPillar)
+	grams     *gramIndex              // the detail bullets as the cell rules read them (summarizes_index.go)
+	budget    int                     // work left, see maxWork2023
+	budgetOut bool                    // the budget ran out (reported once)
+	// covered and linked are rareClauses' flags, by bigram id and by
+	// bullet, kept from cell to cell
+	covered, linked []bool
+	// actors are each pillar's （Xの取組） actors, actorOf each bullet's
+	// (summarizes.go actorsOf).
+	actors  map[string][]string
+	actorOf map[*policygraph.Measure]string
+}
+
 // cell2023 is one cell (item or 〇 group) of a summary table.
 type cell2023 struct {
 	group bool
@@ -274,4 +294,19 @@ func (p *parser2023) spend(a, b, line int) bool {
 			Reason: fmt.Sprintf("the overview-cell rules stopped here: the document needs more than %d bigram comparisons (see maxWork2023)", maxWork2023)})
 	}
 	return false
+}
+
+// tableSlide records that an overview table, from its header cell at
+// line top to items[end], fills one slide: the extraction starts some of
+// its text boxes with a space (' 各分野（ミクロ）の主要施策', a cell), which
+// would otherwise count as slide breaks. The slide ends at the table's
+// last line of text; a page number or blank lines after it may open the
+// next.
+func (p *parser2023) tableSlide(top, end int) {
+	end = min(end, len(p.items)-1) // the table may end the text
+	for ; end >= 0 && (p.items[end].kind == k23Blank || p.items[end].kind == k23PageNum); end-- {
+	}
+	if end >= 0 && end+1 >= top {
+		p.pd.slides = append(p.pd.slides, oneSlide{top, end + 1})
+	}
 }

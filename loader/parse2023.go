@@ -29,7 +29,6 @@ import (
 	"strings"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/internal/bigram"
 )
 
 // bodyOf is item i's raw text after its bullet, trimmed: the slideLine's
@@ -65,31 +64,21 @@ type parser2023 struct {
 	// rowGroups are the groups an overview table's 〇 row made (no 【】
 	// theme of the pillar has its name)
 	rowGroups map[*policygraph.MeasureGroup]bool
-	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
-	cellIDs idSet
 
 	// pillarNames: the pillars, by key, and their spellings
 	pillarNames
 	groups map[string]*policygraph.MeasureGroup
 	// measures of the detail pages, per pillar key, for the summary resolution
 	detail    map[string][]*policygraph.Measure
-	corpus    map[string]*pillarGrams // pillar key → bigrams of its detail text (cellPillar)
-	grams     *gramIndex              // the detail bullets as the cell rules read them (summarizes_index.go)
-	budget    int                     // work left, see maxWork2023
-	budgetOut bool                    // the budget ran out (reported once)
-	// covered and linked are rareClauses' flags, by bigram id and by
-	// bullet, kept from cell to cell
-	covered, linked []bool
-	groupRead       map[*policygraph.MeasureGroup]readGroupName // groupGrams'
+	groupRead map[*policygraph.MeasureGroup]readGroupName // groupGrams'
 	// sub is the （…） sub-heading the detail bullets read now are under
-	// (in pillar subPillar); subOf keeps it per bullet, in matching form
-	// (summarizes.go).
+	// (in pillar subPillar); subOf keeps it per bullet, in matching form,
+	// for the overview cells' rules (summarizes.go).
 	sub, subPillar string
 	subOf          map[*policygraph.Measure]string
-	// actors are each pillar's （Xの取組） actors, actorOf each bullet's
-	// (summarizes.go actorsOf).
-	actors  map[string][]string
-	actorOf map[*policygraph.Measure]string
+	// overviewState: the overview cells and their resolution's state
+	// (overview_cells.go)
+	overviewState
 
 	sec    sect2023
 	pillar string // current pillar key
@@ -103,8 +92,6 @@ type parser2023 struct {
 	listN    int
 	goalKind string // MISSION / OS while reading ＜…目標の例＞
 	goalN    int
-
-	summary []*cell2023 // summary-table cells, resolved at the end
 
 	// the macro framework's direction, its cells and its row labels
 	// (macrocells.go)
@@ -147,14 +134,13 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 func read2023(t *docText) (*parser2023, error) {
 	b := newDocBuilder(t)
 	p := &parser2023{
-		docBuilder:  b,
-		items:       b.lines,
-		heads:       lex2023(b.lines, t),
-		cellIDs:     idSet{},
-		pillarNames: newPillarNames(),
-		groups:      map[string]*policygraph.MeasureGroup{},
-		detail:      map[string][]*policygraph.Measure{},
-		budget:      maxWork2023,
+		docBuilder:    b,
+		items:         b.lines,
+		heads:         lex2023(b.lines, t),
+		pillarNames:   newPillarNames(),
+		groups:        map[string]*policygraph.MeasureGroup{},
+		detail:        map[string][]*policygraph.Measure{},
+		overviewState: overviewState{cellIDs: idSet{}, budget: maxWork2023},
 	}
 	if err := p.findPillars(); err != nil {
 		return nil, err
@@ -536,99 +522,6 @@ func (p *parser2023) summaryTable(i int) int {
 	}
 	flush()
 	return i
-}
-
-// tableSlide records that an overview table, from its header cell at
-// line top to items[end], fills one slide: the extraction starts some of
-// its text boxes with a space (' 各分野（ミクロ）の主要施策', a cell), which
-// would otherwise count as slide breaks. The slide ends at the table's
-// last line of text; a page number or blank lines after it may open the
-// next.
-func (p *parser2023) tableSlide(top, end int) {
-	end = min(end, len(p.items)-1) // the table may end the text
-	for ; end >= 0 && (p.items[end].kind == k23Blank || p.items[end].kind == k23PageNum); end-- {
-	}
-	if end >= 0 && end+1 >= top {
-		p.pd.slides = append(p.pd.slides, oneSlide{top, end + 1})
-	}
-}
-
-// ---------------------------------------------------------------- groups
-
-// groupFor returns the group of pillar key named name, creating it at line
-// if there is none yet; a summary 〇 heading that names a detail 【】 group
-// is the same group.
-func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *policygraph.MeasureGroup {
-	name = groupName(name)
-	k := key + "\x00" + p.t.normalize(name)
-	if g := p.groups[k]; g != nil {
-		return g
-	}
-	if fromSummary {
-		// a looser match, best first and in creation order so that it is
-		// deterministic: the 〇 heading is a shortened 【】 name
-		// ("Web3.0" for "Web3.0の事業環境整備") or a near spelling of it.
-		n := p.t.normalize(name)
-		nb := bigram.Distinct(n)
-		pid := pillarID(p.t.Year, key)
-		var best *policygraph.MeasureGroup
-		bestScore := 0.0
-		for _, g := range p.pd.Groups {
-			// every group is charged, those of other pillars too: the
-			// loop is over all of them
-			if !p.spend(1, 0, line) {
-				break
-			}
-			if g.PillarID != pid {
-				continue
-			}
-			gn, gb := p.groupGrams(g)
-			if !p.spend(len(gn), len(n), line) {
-				break
-			}
-			s := bigram.Dice(gb, nb)
-			if len(n) >= 6 && strings.Contains(gn, n) {
-				s = 1
-			}
-			if s >= 0.75 && s > bestScore {
-				best, bestScore = g, s
-			}
-		}
-		if best != nil {
-			return best
-		}
-	}
-	pid := pillarID(p.t.Year, key)
-	g := p.addGroup(pid, pid, key, name, line, line)
-	p.groups[k] = g
-	if fromSummary {
-		if p.rowGroups == nil {
-			p.rowGroups = map[*policygraph.MeasureGroup]bool{}
-		}
-		p.rowGroups[g] = true
-	}
-	return g
-}
-
-// groupGrams is a group's name in matching form and its bigrams (sorted),
-// read once per group for the summary headings groupFor matches.
-func (p *parser2023) groupGrams(g *policygraph.MeasureGroup) (string, []bigram.Bigram) {
-	if r, ok := p.groupRead[g]; ok {
-		return r.name, r.grams
-	}
-	if p.groupRead == nil {
-		p.groupRead = map[*policygraph.MeasureGroup]readGroupName{}
-	}
-	n := p.t.normalize(g.Name)
-	r := readGroupName{n, bigram.Distinct(n)}
-	p.groupRead[g] = r
-	return r.name, r.grams
-}
-
-// readGroupName is a group's name as groupGrams reads it.
-type readGroupName struct {
-	name  string
-	grams []bigram.Bigram
 }
 
 // ---------------------------------------------------------------- concept pages

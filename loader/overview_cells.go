@@ -67,14 +67,9 @@ func (p *parser2023) overviewHeads(i int) (int, []string) {
 			i++
 			continue
 		}
-		if it.kind == k23Single && runLen23(its, i) >= 3 {
-			s := ""
-			j := i
-			for j < len(its) && its[j].kind == k23Single {
-				s += its[j].flat
-				p.place(j+1, "furniture:vertical-label")
-				j++
-			}
+		if j := verticalRun(its, i); j-i >= minVerticalRun {
+			p.placeRange(i+1, j, "furniture:vertical-label")
+			s := verticalText(its, i, j)
 			for _, k := range interim2023.pillarKinds {
 				if strings.HasPrefix(s, k.tableLabel) {
 					kind = k.kind
@@ -120,14 +115,6 @@ func (p *parser2023) overviewHeads(i int) (int, []string) {
 		i = j
 	}
 	return i, cands
-}
-
-func runLen23(its []item2023, i int) int {
-	j := i
-	for j < len(its) && its[j].kind == k23Single {
-		j++
-	}
-	return j - i
 }
 
 // longTermGoal reads the 長期的目標 cell of a pillar (lines i..j-1):

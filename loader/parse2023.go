@@ -442,26 +442,21 @@ func (p *parser2023) macro(i int) int {
 	return i
 }
 
-// verticalLabel marks a run of one-character lines (≥3) as a vertical label;
-// a shorter run is left to the caller's section as text.
+// verticalLabel marks a run of one-character lines from item i as a
+// vertical label (verticallabel.go), the macro table's a row label; a
+// shorter run's first line is a chart mark.
 func (p *parser2023) verticalLabel(i int) int {
-	j := i
-	for j < len(p.items) && p.items[j].kind == k23Single {
-		j++
+	j := verticalRun(p.items, i)
+	if j-i < minVerticalRun {
+		p.place(i+1, "furniture:chart-mark")
+		return i
 	}
-	if j-i >= 3 {
-		var label strings.Builder
-		for k := i; k < j; k++ {
-			p.place(k+1, "furniture:vertical-label")
-			label.WriteString(p.items[k].flat)
-		}
-		if p.sec == sec23Macro {
-			p.macroRows = append(p.macroRows, macroRow{label.String(), i + 1, j})
-		}
-		return j - 1
+	p.placeRange(i+1, j, "furniture:vertical-label")
+	label := verticalText(p.items, i, j)
+	if p.sec == sec23Macro {
+		p.macroRows = append(p.macroRows, macroRow{label, i + 1, j})
 	}
-	p.place(i+1, "furniture:chart-mark")
-	return i
+	return j - 1
 }
 
 // ---------------------------------------------------------------- summary tables

@@ -33,7 +33,7 @@ var interim2023 = layoutWords2023{
 
 	listTitlePrefixes: []string{"ミッション志向の産業政策(", "社会基盤(OS)の組"},
 	listTitle:         regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`),
-	missionListPrefix: "ミッション",
+	missionWord:       "ミッション",
 	tocLeader:         "・・・p.",
 	tocLeaderRaw:      "･",
 	toc:               regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`),
@@ -47,6 +47,14 @@ var interim2023 = layoutWords2023{
 	nameCellRunes:   9,
 	sameAsLeft:      "左同",
 	cellEndWords:    []string{"の実施", "の検討", "の強化", "の提供", "に係る支援", "の拡充"},
+
+	keyGoalTitles:  []string{"目標", "需要の例"},
+	macroGoalLabel: "目標:",
+	macroGoalHead:  "スタートアップ投資額:",
+
+	statusLabel:      "これまでの施策例",
+	packageTitleEnds: []string{"パッケージ", "パッケージ)"},
+	packageSideLabel: "支援パッケージ",
 
 	targetHead:         "当面見据える",
 	midTermMark:        "中期",
@@ -86,12 +94,12 @@ type layoutWords2023 struct {
 	// The contents page lists the pillars under two titles (ミッション志向の
 	// 産業政策（8分野）：, 社会基盤（ＯＳ）の組替え（5分野）：), one a line
 	// (① 炭素中立型社会の実現 ･･･p.20): listTitlePrefixes guard listTitle,
-	// a title starting with missionListPrefix lists missions, the others
+	// a title starting with missionWord lists missions, the others
 	// OS; a contents line ends in tocLeader and a page (toc), its name
 	// before the raw leader's first tocLeaderRaw.
 	listTitlePrefixes []string
 	listTitle         *regexp.Regexp
-	missionListPrefix string
+	missionWord       string
 	tocLeader         string
 	tocLeaderRaw      string
 	toc               *regexp.Regexp
@@ -115,6 +123,21 @@ type layoutWords2023 struct {
 	// cellEndWords: a cell line ending in one of them ends its cell
 	// (cellEnds), as do closing parentheses; so do the macro table's.
 	cellEndWords []string
+
+	// The key messages list goals under a ＜…＞ title holding one of
+	// keyGoalTitles (＜ミッションの目標の例＞; the missions' if it holds
+	// missionWord, else OS's). The macro table states a goal on a line
+	// holding macroGoalLabel or starting with macroGoalHead.
+	keyGoalTitles                 []string
+	macroGoalLabel, macroGoalHead string
+
+	// A 【…】 heading holding statusLabel (【これまでの施策例】) labels the
+	// status of the bullets under it rather than a theme. OS②'s appendix
+	// pages have titles ending in one of packageTitleEnds (…パッケージ,
+	// …パッケージ）), and the side label packageSideLabel.
+	statusLabel      string
+	packageTitleEnds []string
+	packageSideLabel string
 
 	// The concept pages list their goals under a ⚫ heading holding
 	// targetHead (⚫ 当面見据える長期目標; midTermMark in it: 中期目標) and
@@ -173,6 +196,16 @@ func (w *layoutWords2023) most(kind string) int {
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
 		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnySuffix reports whether s ends with one of suffixes.
+func hasAnySuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
 			return true
 		}
 	}

@@ -220,7 +220,7 @@ func headingName23(raw string) string {
 
 // listTitleKind23 is the kind of pillar a contents list titled flat lists.
 func listTitleKind23(flat string) string {
-	if strings.HasPrefix(flat, interim2023.missionListPrefix) {
+	if strings.HasPrefix(flat, interim2023.missionWord) {
 		return policygraph.KindMission
 	}
 	return policygraph.KindOS

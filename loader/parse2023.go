@@ -353,9 +353,9 @@ func (p *parser2023) keyMessage(i int) {
 	switch it.kind {
 	case k23Angle:
 		switch {
-		case strings.Contains(it.flat, "目標") || strings.Contains(it.flat, "需要の例"):
+		case containsAny(it.flat, interim2023.keyGoalTitles):
 			p.goalKind, p.goalN = policygraph.KindOS, 0
-			if strings.Contains(it.flat, "ミッション") {
+			if strings.Contains(it.flat, interim2023.missionWord) {
 				p.goalKind = policygraph.KindMission
 			}
 			p.listKind = ""
@@ -426,7 +426,7 @@ func (p *parser2023) macro(i int) int {
 	if it.kind == k23Single {
 		return p.verticalLabel(i)
 	}
-	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
+	if it.kind == k23Text && strings.Contains(it.flat, interim2023.macroGoalLabel) || strings.HasPrefix(it.flat, interim2023.macroGoalHead) {
 		if body := p.bodyOf(i); statesQuantity(body) {
 			p.addMacroTarget(i, nil, "KEY_MESSAGE", body, line, line)
 			return i
@@ -642,7 +642,7 @@ func (p *parser2023) detailLine(i int) int {
 	case k23Bracket:
 		p.sub = ""
 		name := p.bodyOf(i)
-		if strings.Contains(p.t.normalize(name), "これまでの施策例") {
+		if strings.Contains(p.t.normalize(name), interim2023.statusLabel) {
 			// a status label over ⚫ examples, not a theme
 			p.group, p.groupFromSub = nil, false
 			p.place(line, "skipped:status-label")
@@ -738,7 +738,8 @@ func (p *parser2023) isPackageTitle(it item2023) bool {
 		return false
 	}
 	f := it.flat
-	return f != "支援パッケージ" && (strings.HasSuffix(f, "パッケージ") || strings.HasSuffix(f, "パッケージ)")) && p.pillar != ""
+	w := &interim2023
+	return f != w.packageSideLabel && hasAnySuffix(f, w.packageTitleEnds) && p.pillar != ""
 }
 
 func (p *parser2023) packageLine(i int) int {
@@ -751,7 +752,7 @@ func (p *parser2023) packageLine(i int) int {
 		p.groupFromSub = false
 		p.place(line, p.group.ID)
 		return i
-	case it.flat == "支援パッケージ":
+	case it.flat == interim2023.packageSideLabel:
 		p.place(line, "furniture:side-label")
 		return i
 	case it.kind == k23Future || it.kind == k23OHead:

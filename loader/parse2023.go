@@ -1,12 +1,13 @@
 package loader
 
-// parse2023 reads the 2023 edition (第2次中間整理) of the 新機軸部会 report.
+// parse2023 reads the 2023 edition (第2次中間整理) of the 新機軸部会 report:
+// the interim-2023 layout's grammar.
 //
 // The text is flattened slides, so the parser works in two layers, in the
-// spirit of text/template/parse: a lexer (lex2023) that gives every line a
-// kind (bullet, heading, page number, vertical-label character, …) without
-// looking at its neighbours, and a parser (parser2023) that walks those items
-// with a small state machine of document sections:
+// spirit of text/template/parse: a lexer (lex2023.go) that gives every line
+// a kind (bullet, heading, page number, vertical-label character, …)
+// without looking at its neighbours, and a parser (parser2023) that walks
+// those items with a small state machine of document sections:
 //
 //	key messages  「新機軸」のキーメッセージ①…⑦ (prose; numeric goals → KEY_MESSAGE targets)
 //	macro table   足下３年程度 ３～５年後 長期的目標 (the macro framework, no pillar)
@@ -16,11 +17,26 @@ package loader
 //	detail        …（これまでの施策、今後の施策）: 【group】, ⚫/● past and ○ future measures
 //	package       女性起業家支援パッケージ etc.: ○ measures of OS②
 //
-// Summary-table cells are interleaved across columns and, on pages with two
-// pillars, across pillars too, so they are resolved after the detail pages
-// are parsed: each cell goes to the page pillar whose detail measures cover
-// most of its wording, SUMMARIZES the detail bullets it digests
-// (summarizes.go), takes its status and its group from them.
+// This file holds the grammar only: the sections, what a kind of line
+// means in each, and the calls into readers. The layout's words are data
+// (interim2023, layout2023.go). The readers it calls are shared by any
+// layout that prints the same kinds of things, and are what a new
+// layout's grammar would reuse:
+//
+//	lex.go            the slide lexer: line shapes, bullets, bodies
+//	wrapped.go        a bullet and its wrapped lines (readWrapped): detail measures
+//	bulletlist.go     a list of sub-bullets under a heading (readList): concept targets
+//	verticallabel.go  a side label one character a line (verticalRun, verticalText)
+//	pillarnames.go    the pillars' spellings, and the pillar a name spells (matchPillar)
+//	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
+//	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
+//	join.go           wrapped lines joined (lineJoiner)
+//	build.go          the nodes, ids, provenance and placements (docBuilder)
+//
+// Its delegates read what only this layout prints: overview_cells.go (the
+// overview tables, whose cells are interleaved across columns and pillars
+// and so are resolved after the detail pages, with summarizes*.go),
+// groups23.go, macrocells.go and macrogoals.go.
 
 import (
 	"fmt"

@@ -87,6 +87,15 @@ func (p *parser2023) noteEmptyRows23() {
 	flush(pillar, first)
 }
 
+// openGroup makes the group named name, headed at line, the current
+// pillar's current group, which the bullets after it are measures of;
+// fromSub: a （…） sub-heading names it, on a page without 【】 themes.
+func (p *parser2023) openGroup(name string, line int, fromSub bool) {
+	p.group = p.groupFor(p.pillar, name, line, false)
+	p.groupFromSub = fromSub
+	p.place(line, p.group.ID)
+}
+
 // groupFor returns the group of pillar key named name, creating it at line
 // if there is none yet; a summary 〇 heading that names a detail 【】 group
 // is the same group.

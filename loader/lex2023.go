@@ -209,8 +209,8 @@ func hasKeyMsg23(f string) bool {
 // the ミッション①： prefix and the （考え方）-style suffix.
 func headingName23(raw string) string {
 	s := trimSpaces(raw)
-	if i := strings.IndexAny(s, "：:"); i >= 0 {
-		s = s[i+len(string([]rune(s[i:])[0])):]
+	if _, name, ok := cutLabel(s); ok {
+		s = name
 	}
 	for _, suf := range interim2023.headingSuffixesRaw {
 		s = trimSpaces(strings.TrimSuffix(trimSpaces(s), suf))

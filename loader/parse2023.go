@@ -27,6 +27,7 @@ package loader
 //	wrapped.go        a bullet and its wrapped lines (readWrapped): detail measures
 //	bulletlist.go     a list of sub-bullets under a heading (readList): concept targets
 //	verticallabel.go  a side label one character a line (verticalRun, verticalText)
+//	labelled.go       a label and its text (cutLabel): key goals, heading names
 //	pillarnames.go    the pillars' spellings, and the pillar a name spells (matchPillar)
 //	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
 //	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
@@ -411,9 +412,8 @@ func (p *parser2023) keyGoal(i int, key string) {
 	pl := p.pillars[key]
 	body := p.bodyOf(i)
 	short, goal := body, ""
-	if i := strings.IndexAny(body, "：:"); i >= 0 {
-		short = trimSpaces(body[:i])
-		goal = trimSpaces(body[i+len(string([]rune(body[i:])[0])):])
+	if label, text, ok := cutLabel(body); ok {
+		short, goal = label, text
 	}
 	if pl == nil {
 		p.place(line, "skipped:key-message")
@@ -664,21 +664,16 @@ func (p *parser2023) detailLine(i int) int {
 			p.place(line, "skipped:status-label")
 			return i
 		}
-		p.group = p.groupFor(p.pillar, name, line, false)
-		p.groupFromSub = false
-		p.place(line, p.group.ID)
+		p.openGroup(name, line, false)
 		return i
 	case k23Sub, k23Angle:
 		if it.kind == k23Sub {
 			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.raw(i)), "（"), "）"), p.pillar
-		}
-		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
-			// pages without 【】 headings group by （…）
-			name := strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.raw(i)), "（"), "）")
-			p.group = p.groupFor(p.pillar, name, line, false)
-			p.groupFromSub = true
-			p.place(line, p.group.ID)
-			return i
+			if p.group == nil || p.groupFromSub {
+				// pages without 【】 headings group by （…）
+				p.openGroup(p.sub, line, true)
+				return i
+			}
 		}
 		p.place(line, "skipped:subheading")
 		p.ownProse(line, line) // （東証の取組）: the pillar's too
@@ -764,9 +759,7 @@ func (p *parser2023) packageLine(i int) int {
 	switch {
 	case p.isPackageTitle(it):
 		p.sub = ""
-		p.group = p.groupFor(p.pillar, trimSpaces(p.t.raw(i)), line, false)
-		p.groupFromSub = false
-		p.place(line, p.group.ID)
+		p.openGroup(trimSpaces(p.t.raw(i)), line, false)
 		return i
 	case it.flat == interim2023.packageSideLabel:
 		p.place(line, "furniture:side-label")

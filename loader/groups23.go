@@ -15,6 +15,15 @@ import (
 // as a theme they name (groupFor); and what the report is told of the
 // measures that stay in no group and the rows that hold none.
 
+// groupState is what the grammar's groups keep, embedded in its parser.
+type groupState struct {
+	groups map[string]*policygraph.MeasureGroup // by pillar key and name in matching form
+	// rowGroups are the groups an overview table's 〇 row made (no 【】
+	// theme of the pillar has its name)
+	rowGroups map[*policygraph.MeasureGroup]bool
+	groupRead map[*policygraph.MeasureGroup]readGroupName // groupGrams'
+}
+
 // noteUngrouped23 tells the report which 2023 measures stay in no group,
 // one entry per measure with its line. An overview cell takes its group
 // from the bullets it digests (digestGroup), because the table lists its 〇

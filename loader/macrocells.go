@@ -27,6 +27,21 @@ import (
 // nothing marks them as goals (no 目標, no 実現 or 定着 ending, as the
 // goals 330 and 341 have), so they stay cells.
 
+// macroState is what the macro framework's reading keeps, embedded in the
+// grammar's parser: the framework's direction, its cells and its row
+// labels.
+type macroState struct {
+	macroDir   *policygraph.PolicyDirection
+	macroCells map[*policygraph.Measure]bool
+	macroRows  []macroRow
+}
+
+// macroRow is a row label of the macro framework: a vertical label.
+type macroRow struct {
+	label    string
+	from, to int
+}
+
 // macroCellMinRunes: shorter texts of the table are its connectors (両立, ＋).
 const macroCellMinRunes = 4
 

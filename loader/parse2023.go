@@ -78,16 +78,12 @@ type parser2023 struct {
 	items []item2023 // the docBuilder's lines, their kinds set by lex2023
 	// heads: what the pillar headings and contents lines say, by line
 	heads map[int]*head2023
-	// rowGroups are the groups an overview table's 〇 row made (no 【】
-	// theme of the pillar has its name)
-	rowGroups map[*policygraph.MeasureGroup]bool
-
 	// pillarNames: the pillars, by key, and their spellings
 	pillarNames
-	groups map[string]*policygraph.MeasureGroup
+	// groupState: the groups by name (groups23.go)
+	groupState
 	// measures of the detail pages, per pillar key, for the summary resolution
-	detail    map[string][]*policygraph.Measure
-	groupRead map[*policygraph.MeasureGroup]readGroupName // groupGrams'
+	detail map[string][]*policygraph.Measure
 	// sub is the （…） sub-heading the detail bullets read now are under
 	// (in pillar subPillar); subOf keeps it per bullet, in matching form,
 	// for the overview cells' rules (summarizes.go).
@@ -109,18 +105,9 @@ type parser2023 struct {
 	listN    int
 	goalKind string // MISSION / OS while reading ＜…目標の例＞
 	goalN    int
-
-	// the macro framework's direction, its cells and its row labels
+	// macroState: the macro framework's direction, cells and row labels
 	// (macrocells.go)
-	macroDir   *policygraph.PolicyDirection
-	macroCells map[*policygraph.Measure]bool
-	macroRows  []macroRow
-}
-
-// macroRow is a row label of the macro framework: a vertical label.
-type macroRow struct {
-	label    string
-	from, to int
+	macroState
 }
 
 func parse2023(t *docText) (pd *parsedDoc, err error) {
@@ -155,7 +142,7 @@ func read2023(t *docText) (*parser2023, error) {
 		items:         b.lines,
 		heads:         lex2023(b.lines, t),
 		pillarNames:   newPillarNames(),
-		groups:        map[string]*policygraph.MeasureGroup{},
+		groupState:    groupState{groups: map[string]*policygraph.MeasureGroup{}},
 		detail:        map[string][]*policygraph.Measure{},
 		overviewState: overviewState{cellIDs: idSet{}, budget: maxWork2023},
 	}

@@ -11,7 +11,8 @@ import (
 // pages that print such lists are double-spaced, and a lead-in item that
 // ends in 、 joins the next one. Which line is a sub-bullet, text, a remark
 // or a heading is the layout's to say (its grammar's kinds); how a list is
-// read from them is the same for every layout.
+// read from them is not, so any layout's grammar can call this (the 2023
+// one does today).
 
 // listRole is what a line is to a list being read.
 type listRole uint8

@@ -12,8 +12,9 @@ import (
 // parenthesis or ends in one of the layout's final words (cellEnds), a
 // line can hold two cells side by side (splitTwoCells), and a short dated
 // line over the cells labels them rather than opening one (isDatedLabel,
-// endsKana). These read any such table; the words a layout's cells end
-// with are its data (interim2023.cellEndWords).
+// endsKana). Nothing here is one layout's but the words its cells end
+// with, which the caller passes (interim2023.cellEndWords); the 2023
+// overview and macro tables are read with it today.
 
 // reCellBreak is a break between two cells on one line: a closing
 // bracket, spaces, and the next cell's first rune.

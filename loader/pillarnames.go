@@ -10,8 +10,9 @@ import (
 
 // pillarNames are a document's pillars, by key, and every spelling its
 // text gives each: a layout that reads its pillars from its own headings
-// names them again in its contents, key messages and tables, each time a
-// little differently (炭素中立型社会の実現 / ＧＸ / 炭素中立型社会). It
+// names them again in its contents, key messages and tables, not always
+// alike (炭素中立型社会の実現, ＧＸ; 行政：EBPM・データ駆動型行政, EBPM・
+// データ駆動型行政). It
 // keeps the spellings as read (addAlias), finds the pillar a name
 // spells (matchPillar) and leaves each pillar its distinct ones
 // (fillAliases).

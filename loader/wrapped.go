@@ -6,8 +6,8 @@ import "strings"
 // the extraction breaks a bullet wherever the slide's text box did, and a
 // line broken mid-word may even go on after a blank line. Which lines are
 // plain text, blank, a heading or another bullet is the layout's to say
-// (its grammar's kinds); how a bullet is read from them is the same for
-// every layout.
+// (its grammar's kinds); how a bullet is read from them is not, so any
+// layout's grammar can call this (the 2023 one does today).
 
 // wrapRole is what a line is to the bullet read above it.
 type wrapRole uint8

@@ -36,17 +36,17 @@ func TestJoinLines(t *testing.T) {
 }
 
 // TestLineJoinerLast: last is the last rune kept, what the 2023 detail
-// rule reads to tell a finished sentence (endsComplete23).
+// rule reads to tell a finished sentence (endsComplete).
 func TestLineJoinerLast(t *testing.T) {
 	var j lineJoiner
 	for _, s := range []string{"施策を実施。", "  "} {
 		j.add(s)
 	}
-	if j.last != '。' || !endsComplete23(j.last) {
+	if j.last != '。' || !endsComplete(j.last) {
 		t.Errorf("last %q after a sentence and a blank line: want 。, complete", j.last)
 	}
 	j.add("続き")
-	if endsComplete23(j.last) || !strings.HasSuffix(j.String(), "続き") {
+	if endsComplete(j.last) || !strings.HasSuffix(j.String(), "続き") {
 		t.Errorf("last %q after 続き: want incomplete", j.last)
 	}
 }

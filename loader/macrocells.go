@@ -27,6 +27,21 @@ import (
 // nothing marks them as goals (no 目標, no 実現 or 定着 ending, as the
 // goals 330 and 341 have), so they stay cells.
 
+// macroState is what the macro framework's reading keeps, embedded in the
+// grammar's parser: the framework's direction, its cells and its row
+// labels.
+type macroState struct {
+	macroDir   *policygraph.PolicyDirection
+	macroCells map[*policygraph.Measure]bool
+	macroRows  []macroRow
+}
+
+// macroRow is a row label of the macro framework: a vertical label.
+type macroRow struct {
+	label    string
+	from, to int
+}
+
 // macroCellMinRunes: shorter texts of the table are its connectors (両立, ＋).
 const macroCellMinRunes = 4
 
@@ -46,10 +61,10 @@ func (p *parser2023) macroCell(i int) int {
 	j.add(p.t.raw(i))
 	last := i
 	// The cell's wrapped lines follow without a blank line, until one
-	// ends a cell as cellEnds23 reads the overview tables' (a closing
+	// ends a cell as cellEnds reads the overview tables' (a closing
 	// parenthesis, …の実施, …の強化): 戦略分野の…支援（GX、…健康） is not
 	// glued to the goal list under it.
-	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds23(p.t.raw(last)); k++ {
+	for k := i + 1; k < len(its) && its[k].kind == k23Text && !cellEnds(p.t.raw(last), interim2023.cellEndWords); k++ {
 		if strings.HasPrefix(its[k].flat, "・") {
 			break
 		}

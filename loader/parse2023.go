@@ -1,12 +1,13 @@
 package loader
 
-// parse2023 reads the 2023 edition (第2次中間整理) of the 新機軸部会 report.
+// parse2023 reads the 2023 edition (第2次中間整理) of the 新機軸部会 report:
+// the interim-2023 layout's grammar.
 //
 // The text is flattened slides, so the parser works in two layers, in the
-// spirit of text/template/parse: a lexer (lex2023) that gives every line a
-// kind (bullet, heading, page number, vertical-label character, …) without
-// looking at its neighbours, and a parser (parser2023) that walks those items
-// with a small state machine of document sections:
+// spirit of text/template/parse: a lexer (lex2023.go) that gives every line
+// a kind (bullet, heading, page number, vertical-label character, …)
+// without looking at its neighbours, and a parser (parser2023) that walks
+// those items with a small state machine of document sections:
 //
 //	key messages  「新機軸」のキーメッセージ①…⑦ (prose; numeric goals → KEY_MESSAGE targets)
 //	macro table   足下３年程度 ３～５年後 長期的目標 (the macro framework, no pillar)
@@ -16,59 +17,36 @@ package loader
 //	detail        …（これまでの施策、今後の施策）: 【group】, ⚫/● past and ○ future measures
 //	package       女性起業家支援パッケージ etc.: ○ measures of OS②
 //
-// Summary-table cells are interleaved across columns and, on pages with two
-// pillars, across pillars too, so they are resolved after the detail pages
-// are parsed: each cell goes to the page pillar whose detail measures cover
-// most of its wording, SUMMARIZES the detail bullets it digests
-// (summarizes.go), takes its status and its group from them.
+// This file holds the grammar only: the sections, what a kind of line
+// means in each, and the calls into readers. The layout's words are data
+// (interim2023, layout2023.go). The readers it calls are shared by any
+// layout that prints the same kinds of things, and are what a new
+// layout's grammar would reuse:
+//
+//	lex.go            the slide lexer: line shapes, bullets, bodies
+//	wrapped.go        a bullet and its wrapped lines (readWrapped): detail measures
+//	bulletlist.go     a list of sub-bullets under a heading (readList): concept targets
+//	verticallabel.go  a side label one character a line (verticalRun, verticalText)
+//	labelled.go       a label and its text (cutLabel): key goals, heading names
+//	pillarnames.go    the pillars' spellings, and the pillar a name spells (matchPillar)
+//	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
+//	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
+//	join.go           wrapped lines joined (lineJoiner)
+//	build.go          the nodes, ids, provenance and placements (docBuilder)
+//
+// Its delegates read what only this layout prints: overview_cells.go (the
+// overview tables, whose cells are interleaved across columns and pillars
+// and so are resolved after the detail pages, with summarizes*.go),
+// groups23.go, macrocells.go and macrogoals.go.
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/policygraph/policygraph"
-	"github.com/policygraph/policygraph/internal/bigram"
 )
-
-// ---------------------------------------------------------------- lexer
-
-// kind2023 is the 2023 grammar's kind of a line (slideLine.kind).
-type kind2023 = itemKind
-
-const (
-	k23Blank       kind2023 = iota
-	k23PageNum              // "21": a lone page or chart number
-	k23Single               // one character: part of a vertical label (or a lone ／ of a goal cell)
-	k23KeyMsg               // 「新機軸」のキーメッセージ①
-	k23Pillar               // ミッション①：炭素中立型社会の実現（考え方）, ＯＳ③：価値創造経営
-	k23HeadSuffix           // （これまでの施策、今後の施策） on a line of its own
-	k23ListTitle            // ミッション志向の産業政策（8分野）： / 社会基盤（ＯＳ）の組替え（5分野）：
-	k23TOCEntry             // ① 炭素中立型社会の実現 ･･･p.20
-	k23TableHeader          // 長期的目標 足下３年程度 ３～５年後
-	k23PillarCol            // 新機軸の / 施策の柱 (column header of the summary tables)
-	k23Micro                // 各分野（ミクロ）の主要施策
-	k23Legend               // ●…これまでに実施した施策、○…今後実施する施策
-	k23Bracket              // 【…】 on a line of its own
-	k23Angle                // ＜…＞ on a line of its own
-	k23OHead                // 〇… (U+3007): a group heading of the summary tables
-	k23Past                 // ⚫ or ● bullet
-	k23Future               // ○ bullet
-	k23Arrow                // ➢ (sub-bullet of prose), – or • or ✓
-	k23PUA                  // U+F070 bullet of the key-message lists
-	k23Sub                  // （…） or 〔…〕 wholly on a line: a sub-heading if after a blank
-	k23Note                 // ⇒… or ※…: a remark, never part of a measure
-	k23Text                 // anything else
-)
-
-// item2023 is a lexed line as this grammar reads it: the shared lexer's
-// slideLine, its kind set by lex2023. Item i of the parser's items is
-// line i+1.
-type item2023 = slideLine
 
 // bodyOf is item i's raw text after its bullet, trimmed: the slideLine's
 // body, or the whole line for the legend and numbered lines. It is worked
@@ -79,175 +57,6 @@ func (p *parser2023) bodyOf(i int) string {
 		return trimSpaces(raw) // text to this grammar: keep the number
 	}
 	return it.body(raw)
-}
-
-// head2023 is what a pillar heading or a contents line says.
-type head2023 struct {
-	// k23Pillar
-	pkind, psuffix, pname string
-	pord                  int
-	// k23TOCEntry
-	tocOrd int
-	tocNam string
-}
-
-var (
-	// a pillar heading and a contents line, as pillarHeading23 and
-	// tocOrdinal23 read them without the regexp engine
-	re23Pillar = regexp.MustCompile(`^(ミッション|OS)([1-9]):(.+?)(?:\((考え方|これまでの施策、今後の施策)\))?$`)
-	re23TOC    = regexp.MustCompile(`^([1-9])(.+?)・・・p\.\d+$`)
-	// a page number glued to the end of the last line of a page
-	re23TrailingPage = regexp.MustCompile(`\s+\d{1,3}$`)
-	re23List         = regexp.MustCompile(`^(ミッション志向の産業政策|社会基盤\(OS\)の組[替換]え)\((\d+)分野\):$`)
-)
-
-// lex2023 reads the 2023 grammar's kinds off the shared slide lexer
-// (lex.go): the shapes every edition has, then the headings only this
-// edition prints (key messages, pillar headings, the contents, the summary
-// table headers).
-// It sets the lines' kinds and returns what the pillar headings and
-// contents lines say, by line.
-func lex2023(lines []slideLine, t *docText) map[int]*head2023 {
-	heads := map[int]*head2023{}
-	for i := range lines {
-		if h := lexLine23(&lines[i], t.raw(i)); h != nil {
-			heads[i+1] = h
-		}
-	}
-	return heads
-}
-
-// lexLine23 sets the kind of the lexed line l, whose raw text is raw, and
-// returns what it says if it is a pillar heading or a contents line.
-func lexLine23(l *slideLine, raw string) *head2023 {
-	it := l
-	f := it.flat
-	switch l.shape {
-	case shapeBlank:
-		it.kind = k23Blank
-		return nil
-	case shapeNumber:
-		it.kind = k23PageNum
-		return nil
-	case shapeSingle:
-		it.kind = k23Single
-		return nil
-	}
-	switch {
-	case hasKeyMsg23(f):
-		it.kind = k23KeyMsg
-	case f == "(これまでの施策、今後の施策)":
-		it.kind = k23HeadSuffix
-	case (strings.HasPrefix(f, "ミッション志向の産業政策(") || strings.HasPrefix(f, "社会基盤(OS)の組")) && re23List.MatchString(f):
-		it.kind = k23ListTitle
-	case strings.IndexByte(f, '~') >= 0 && strings.Contains(f, "3~5年後") && strings.Contains(f, "足下3年程度"): // a byte search first: '~' is rare
-		it.kind = k23TableHeader
-	case f == "新機軸の" || f == "施策の柱":
-		it.kind = k23PillarCol
-	case f == "各分野(ミクロ)の主要施策":
-		it.kind = k23Micro
-	case l.bullet() == '●' && strings.Contains(f, "これまでに実施した施策") && strings.Contains(f, "今後実施する施策"):
-		it.kind = k23Legend
-	case l.shape == shapeBracket:
-		it.kind = k23Bracket
-	case l.shape == shapeAngle:
-		it.kind = k23Angle
-	case l.shape == shapeBullet:
-		switch l.bullet() {
-		case '〇':
-			it.kind = k23OHead
-		case '⚫', '●':
-			it.kind = k23Past
-		case '○':
-			it.kind = k23Future
-		case '\uf070':
-			it.kind = k23PUA
-		default: // ➢ – • ✓
-			it.kind = k23Arrow
-		}
-	case l.shape == shapeNote:
-		it.kind = k23Note
-	case l.shape == shapeEnclosed:
-		it.kind = k23Sub
-	default:
-		it.kind = k23Text
-	}
-	if it.kind != k23Text {
-		return nil
-	}
-	if m := pillarHeading23(f); m != nil {
-		it.kind = k23Pillar
-		h := &head2023{pkind: policygraph.KindMission, pname: m[3], psuffix: m[4]}
-		if m[1] == "OS" {
-			h.pkind = policygraph.KindOS
-		}
-		h.pord, _ = strconv.Atoi(m[2])
-		return h
-	}
-	if ord := tocOrdinal23(f); ord > 0 {
-		it.kind = k23TOCEntry
-		return &head2023{tocOrd: ord, tocNam: strings.TrimSpace(strings.Split(trimSpaces(cutCircLead(trimSpaces(raw))), "･")[0])}
-	}
-	return nil
-}
-
-// pillarHeading23 is re23Pillar.FindStringSubmatch(f) read without the
-// backtracker, which took thousands of steps a heading: the lazy name
-// ends before a (考え方) or (これまでの施策、今後の施策) that ends f and
-// leaves it a rune, else at the end; '.' takes any rune but a newline.
-// TestPillarHeading23 compares the two.
-func pillarHeading23(f string) []string {
-	kind := ""
-	switch {
-	case strings.HasPrefix(f, "ミッション"):
-		kind = "ミッション"
-	case strings.HasPrefix(f, "OS"):
-		kind = "OS"
-	default:
-		return nil
-	}
-	rest := f[len(kind):]
-	if len(rest) < 3 || rest[0] < '1' || rest[0] > '9' || rest[1] != ':' {
-		return nil
-	}
-	ord, name, suffix := rest[:1], rest[2:], ""
-	for _, s := range []string{"考え方", "これまでの施策、今後の施策"} {
-		if n, ok := strings.CutSuffix(name, "("+s+")"); ok && n != "" {
-			name, suffix = n, s
-			break
-		}
-	}
-	if strings.Contains(name, "\n") {
-		return nil
-	}
-	return []string{f, kind, ord, name, suffix}
-}
-
-// tocOrdinal23 is the ordinal re23TOC reads off a contents line f (its
-// first group), 0 when f is none, read without the backtracker: a digit,
-// then a name of a rune or more without a newline, ・・・p. and the
-// digits that end f. TestPillarHeading23 compares the two.
-func tocOrdinal23(f string) int {
-	if f == "" || f[0] < '1' || f[0] > '9' {
-		return 0
-	}
-	end := len(f)
-	for end > 1 && f[end-1] >= '0' && f[end-1] <= '9' {
-		end--
-	}
-	name, ok := strings.CutSuffix(f[1:end], "・・・p.")
-	if end == len(f) || !ok || name == "" || strings.Contains(name, "\n") {
-		return 0
-	}
-	return int(f[0] - '0')
-}
-
-// hasKeyMsg23 is strings.Contains(f, "「新機軸」のキーメッセージ"), looked
-// for first by a byte of 機 (E6 A9 9F) that few runes end with, then as
-// 機軸: every line is asked, and a search for the whole, whose first byte
-// (E3, as all kana) is in most lines, is slow.
-func hasKeyMsg23(f string) bool {
-	return strings.IndexByte(f, 0x9F) >= 0 && strings.Contains(f, "機軸") && strings.Contains(f, "「新機軸」のキーメッセージ")
 }
 
 // ---------------------------------------------------------------- parser
@@ -264,47 +73,25 @@ const (
 	sec23Package
 )
 
-const (
-	horizon23Near = "足下３年程度"
-	horizon23Mid  = "３～５年後"
-)
-
 type parser2023 struct {
 	docBuilder
 	items []item2023 // the docBuilder's lines, their kinds set by lex2023
 	// heads: what the pillar headings and contents lines say, by line
 	heads map[int]*head2023
-	// rowGroups are the groups an overview table's 〇 row made (no 【】
-	// theme of the pillar has its name)
-	rowGroups map[*policygraph.MeasureGroup]bool
-	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
-	cellIDs idSet
-
-	pillars map[string]*policygraph.Pillar // by key
-	aliases map[string][]string            // key → spellings in order seen
-	keys    []string                       // pillarKeys'
-	// spellGrams: the bigrams of the pillars' spellings (nameGrams)
-	spellGrams map[string][]bigram.Bigram
-	groups     map[string]*policygraph.MeasureGroup
+	// pillarNames: the pillars, by key, and their spellings
+	pillarNames
+	// groupState: the groups by name (groups23.go)
+	groupState
 	// measures of the detail pages, per pillar key, for the summary resolution
-	detail    map[string][]*policygraph.Measure
-	corpus    map[string]*pillarGrams // pillar key → bigrams of its detail text (cellPillar)
-	grams     *gramIndex              // the detail bullets as the cell rules read them (summarizes_index.go)
-	budget    int                     // work left, see maxWork2023
-	budgetOut bool                    // the budget ran out (reported once)
-	// covered and linked are rareClauses' flags, by bigram id and by
-	// bullet, kept from cell to cell
-	covered, linked []bool
-	groupRead       map[*policygraph.MeasureGroup]readGroupName // groupGrams'
+	detail map[string][]*policygraph.Measure
 	// sub is the （…） sub-heading the detail bullets read now are under
-	// (in pillar subPillar); subOf keeps it per bullet, in matching form
-	// (summarizes.go).
+	// (in pillar subPillar); subOf keeps it per bullet, in matching form,
+	// for the overview cells' rules (summarizes.go).
 	sub, subPillar string
 	subOf          map[*policygraph.Measure]string
-	// actors are each pillar's （Xの取組） actors, actorOf each bullet's
-	// (summarizes.go actorsOf).
-	actors  map[string][]string
-	actorOf map[*policygraph.Measure]string
+	// overviewState: the overview cells and their resolution's state
+	// (overview_cells.go)
+	overviewState
 
 	sec    sect2023
 	pillar string // current pillar key
@@ -318,30 +105,9 @@ type parser2023 struct {
 	listN    int
 	goalKind string // MISSION / OS while reading ＜…目標の例＞
 	goalN    int
-
-	summary []*cell2023 // summary-table cells, resolved at the end
-
-	// the macro framework's direction, its cells and its row labels
+	// macroState: the macro framework's direction, cells and row labels
 	// (macrocells.go)
-	macroDir   *policygraph.PolicyDirection
-	macroCells map[*policygraph.Measure]bool
-	macroRows  []macroRow
-}
-
-// macroRow is a row label of the macro framework: a vertical label.
-type macroRow struct {
-	label    string
-	from, to int
-}
-
-// cell2023 is one cell (item or 〇 group) of a summary table.
-type cell2023 struct {
-	group bool
-	lines []int  // line numbers
-	text  string // joined text (raw), set when the cell is complete
-	j     lineJoiner
-	cands []string
-	split bool // cut out of a line holding two cells
+	macroState
 }
 
 func parse2023(t *docText) (pd *parsedDoc, err error) {
@@ -372,15 +138,13 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 func read2023(t *docText) (*parser2023, error) {
 	b := newDocBuilder(t)
 	p := &parser2023{
-		docBuilder: b,
-		items:      b.lines,
-		heads:      lex2023(b.lines, t),
-		cellIDs:    idSet{},
-		pillars:    map[string]*policygraph.Pillar{},
-		aliases:    map[string][]string{},
-		groups:     map[string]*policygraph.MeasureGroup{},
-		detail:     map[string][]*policygraph.Measure{},
-		budget:     maxWork2023,
+		docBuilder:    b,
+		items:         b.lines,
+		heads:         lex2023(b.lines, t),
+		pillarNames:   newPillarNames(),
+		groupState:    groupState{groups: map[string]*policygraph.MeasureGroup{}},
+		detail:        map[string][]*policygraph.Measure{},
+		overviewState: overviewState{cellIDs: idSet{}, budget: maxWork2023},
 	}
 	if err := p.findPillars(); err != nil {
 		return nil, err
@@ -423,12 +187,12 @@ func (p *parser2023) findPillars() error {
 			}
 		case k23Pillar:
 			h := p.heads[line]
-			if h.pord < 1 || (h.pkind == policygraph.KindMission && h.pord > 8) || (h.pkind == policygraph.KindOS && h.pord > 5) {
+			if h.pord < 1 || h.pord > interim2023.most(h.pkind) {
 				continue
 			}
 			k := pillarKey23(h.pkind, h.pord)
 			end := line
-			detail := h.psuffix == "これまでの施策、今後の施策"
+			detail := h.psuffix == interim2023.detailSuffix
 			if line < len(p.items) && p.items[line].kind == k23HeadSuffix {
 				end++
 				detail = true
@@ -469,55 +233,6 @@ func (p *parser2023) findPillars() error {
 		p.rel(policygraph.RelHasPillar, p.t.DocID, pl.ID)
 	}
 	return nil
-}
-
-func listTitleKind23(flat string) string {
-	if strings.HasPrefix(flat, "ミッション") {
-		return policygraph.KindMission
-	}
-	return policygraph.KindOS
-}
-
-// pillarKeys lists the pillar keys missions first, then OS, by ordinal:
-// sorted once, as findPillars, which ends by asking, made them all.
-func (p *parser2023) pillarKeys() []string {
-	if p.keys != nil {
-		return p.keys
-	}
-	var keys []string
-	for k := range p.pillars {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := p.pillars[keys[i]], p.pillars[keys[j]]
-		if a.Kind != b.Kind {
-			return a.Kind == policygraph.KindMission
-		}
-		return a.Ordinal < b.Ordinal
-	})
-	p.keys = keys
-	return keys
-}
-
-// headingName23 is the pillar name of a heading line, raw spelling, without
-// the ミッション①： prefix and the （考え方）-style suffix.
-func headingName23(raw string) string {
-	s := trimSpaces(raw)
-	if i := strings.IndexAny(s, "：:"); i >= 0 {
-		s = s[i+len(string([]rune(s[i:])[0])):]
-	}
-	for _, suf := range []string{"（考え方）", "（これまでの施策、今後の施策）"} {
-		s = trimSpaces(strings.TrimSuffix(trimSpaces(s), suf))
-	}
-	return s
-}
-
-func (p *parser2023) addAlias(key, s string) {
-	s = trimSpaces(s)
-	if s == "" || p.pillars[key] == nil {
-		return
-	}
-	p.aliases[key] = append(p.aliases[key], s)
 }
 
 // run is the main pass over the lexed lines.
@@ -618,14 +333,14 @@ func (p *parser2023) pillarHeading(i int) int {
 	if suffix == "" && i+1 < len(p.items) && p.items[i+1].kind == k23HeadSuffix {
 		i++
 		p.place(i+1, pl.ID)
-		suffix = "これまでの施策、今後の施策"
+		suffix = interim2023.detailSuffix
 	}
 	if k != p.pillar {
 		p.group, p.groupFromSub = nil, false
 	}
 	p.pillar = k
 	p.listKind = ""
-	if suffix == "これまでの施策、今後の施策" {
+	if suffix == interim2023.detailSuffix {
 		p.sec = sec23Detail
 	} else {
 		p.sec = sec23Concept
@@ -642,9 +357,9 @@ func (p *parser2023) keyMessage(i int) {
 	switch it.kind {
 	case k23Angle:
 		switch {
-		case strings.Contains(it.flat, "目標") || strings.Contains(it.flat, "需要の例"):
+		case containsAny(it.flat, interim2023.keyGoalTitles):
 			p.goalKind, p.goalN = policygraph.KindOS, 0
-			if strings.Contains(it.flat, "ミッション") {
+			if strings.Contains(it.flat, interim2023.missionWord) {
 				p.goalKind = policygraph.KindMission
 			}
 			p.listKind = ""
@@ -684,9 +399,8 @@ func (p *parser2023) keyGoal(i int, key string) {
 	pl := p.pillars[key]
 	body := p.bodyOf(i)
 	short, goal := body, ""
-	if i := strings.IndexAny(body, "：:"); i >= 0 {
-		short = trimSpaces(body[:i])
-		goal = trimSpaces(body[i+len(string([]rune(body[i:])[0])):])
+	if label, text, ok := cutLabel(body); ok {
+		short, goal = label, text
 	}
 	if pl == nil {
 		p.place(line, "skipped:key-message")
@@ -715,7 +429,7 @@ func (p *parser2023) macro(i int) int {
 	if it.kind == k23Single {
 		return p.verticalLabel(i)
 	}
-	if it.kind == k23Text && strings.Contains(it.flat, "目標:") || strings.HasPrefix(it.flat, "スタートアップ投資額:") {
+	if it.kind == k23Text && strings.Contains(it.flat, interim2023.macroGoalLabel) || strings.HasPrefix(it.flat, interim2023.macroGoalHead) {
 		if body := p.bodyOf(i); statesQuantity(body) {
 			p.addMacroTarget(i, nil, "KEY_MESSAGE", body, line, line)
 			return i
@@ -731,98 +445,34 @@ func (p *parser2023) macro(i int) int {
 	return i
 }
 
-// verticalLabel marks a run of one-character lines (≥3) as a vertical label;
-// a shorter run is left to the caller's section as text.
+// verticalLabel marks a run of one-character lines from item i as a
+// vertical label (verticallabel.go), the macro table's a row label; a
+// shorter run's first line is a chart mark.
 func (p *parser2023) verticalLabel(i int) int {
-	j := i
-	for j < len(p.items) && p.items[j].kind == k23Single {
-		j++
+	j := verticalRun(p.items, i)
+	if j-i < minVerticalRun {
+		p.place(i+1, "furniture:chart-mark")
+		return i
 	}
-	if j-i >= 3 {
-		var label strings.Builder
-		for k := i; k < j; k++ {
-			p.place(k+1, "furniture:vertical-label")
-			label.WriteString(p.items[k].flat)
-		}
-		if p.sec == sec23Macro {
-			p.macroRows = append(p.macroRows, macroRow{label.String(), i + 1, j})
-		}
-		return j - 1
+	p.placeRange(i+1, j, "furniture:vertical-label")
+	label := verticalText(p.items, i, j)
+	if p.sec == sec23Macro {
+		p.macroRows = append(p.macroRows, macroRow{label, i + 1, j})
 	}
-	p.place(i+1, "furniture:chart-mark")
-	return i
+	return j - 1
 }
 
 // ---------------------------------------------------------------- summary tables
 
 // summaryTable reads one 新機軸の施策の柱 table starting after its column
-// header: vertical label, then pairs of pillar-name and 長期的目標 blocks,
-// then the cells. It returns the index of the last line it consumed.
+// header: its heads (overviewHeads: vertical label, then pairs of
+// pillar-name and 長期的目標 blocks), then the cells, a paragraph of them
+// at a time (summaryParagraph), resolved once the detail pages are read
+// (resolveSummary). It returns the index of the last line it consumed.
 func (p *parser2023) summaryTable(i int) int {
 	p.sec = sec23Summary
 	its := p.items
-	var cands []string
-	kind := ""
-	expectName := true
-	lastKey := ""
-	// header area
-	for i < len(its) {
-		it := its[i]
-		if it.kind == k23Blank {
-			i++
-			continue
-		}
-		if it.kind == k23Single && runLen23(its, i) >= 3 {
-			s := ""
-			j := i
-			for j < len(its) && its[j].kind == k23Single {
-				s += its[j].flat
-				p.place(j+1, "furniture:vertical-label")
-				j++
-			}
-			if strings.HasPrefix(s, "ミッション") {
-				kind = policygraph.KindMission
-			} else if strings.HasPrefix(s, "社会基盤") {
-				kind = policygraph.KindOS
-			}
-			i = j
-			expectName = true
-			continue
-		}
-		// a block of short lines up to the next blank
-		j := i
-		short := true
-		for j < len(its) && its[j].kind != k23Blank && its[j].kind != k23Micro && its[j].kind != k23PageNum {
-			if utf8.RuneCountInString(its[j].flat) > 9 {
-				short = false
-			}
-			j++
-		}
-		if !short || j == i {
-			break
-		}
-		if expectName {
-			name := ""
-			for k := i; k < j; k++ {
-				name += trimSpaces(p.t.raw(k))
-			}
-			key := p.matchPillar(name, kind)
-			if key == "" {
-				break
-			}
-			p.addAlias(key, name)
-			for k := i; k < j; k++ {
-				p.place(k+1, p.pillars[key].ID)
-			}
-			cands = append(cands, key)
-			lastKey = key
-			expectName = false
-		} else {
-			p.longTermGoal(lastKey, i, j)
-			expectName = true
-		}
-		i = j
-	}
+	i, cands := p.overviewHeads(i)
 	// cells
 	var para []int // line numbers of the current paragraph
 	flush := func() {
@@ -861,7 +511,7 @@ func (p *parser2023) summaryTable(i int) int {
 			p.place(line, "skipped:subheading")
 			continue
 		}
-		if it.flat == "左同" {
+		if it.flat == interim2023.sameAsLeft {
 			flush()
 			p.place(line, "skipped:same-as-left-cell")
 			continue
@@ -870,347 +520,6 @@ func (p *parser2023) summaryTable(i int) int {
 	}
 	flush()
 	return i
-}
-
-// tableSlide records that an overview table, from its header cell at
-// line top to items[end], fills one slide: the extraction starts some of
-// its text boxes with a space (' 各分野（ミクロ）の主要施策', a cell), which
-// would otherwise count as slide breaks. The slide ends at the table's
-// last line of text; a page number or blank lines after it may open the
-// next.
-func (p *parser2023) tableSlide(top, end int) {
-	end = min(end, len(p.items)-1) // the table may end the text
-	for ; end >= 0 && (p.items[end].kind == k23Blank || p.items[end].kind == k23PageNum); end-- {
-	}
-	if end >= 0 && end+1 >= top {
-		p.pd.slides = append(p.pd.slides, oneSlide{top, end + 1})
-	}
-}
-
-func runLen23(its []item2023, i int) int {
-	j := i
-	for j < len(its) && its[j].kind == k23Single {
-		j++
-	}
-	return j - i
-}
-
-// matchPillar finds the pillar a summary-table name block spells, among the
-// pillars of kind (any kind if empty).
-func (p *parser2023) matchPillar(name, kind string) string {
-	n := p.t.normalize(name)
-	nb := bigram.Distinct(n)
-	best, bestScore := "", 0.0
-	for _, k := range p.pillarKeys() {
-		pl := p.pillars[k]
-		if kind != "" && pl.Kind != kind {
-			continue
-		}
-		for i := -1; i < len(p.aliases[k]); i++ {
-			a := pl.Name // then its aliases
-			if i >= 0 {
-				a = p.aliases[k][i]
-			}
-			an := p.t.normalize(a)
-			s := 0.0
-			switch {
-			case an == n:
-				s = 2
-			case strings.Contains(an, n) || strings.Contains(n, an):
-				s = 1 + float64(min(len(an), len(n)))/float64(max(len(an), len(n)))
-			default:
-				s = bigram.Dice(p.nameGrams(an), nb)
-			}
-			if s > bestScore {
-				best, bestScore = k, s
-			}
-		}
-	}
-	if bestScore < 0.4 {
-		return ""
-	}
-	return best
-}
-
-// nameGrams is bigram.Distinct(an) for a pillar name or alias an (in
-// matching form), read once per document: each name block of the summary
-// tables is compared with every spelling of every pillar.
-func (p *parser2023) nameGrams(an string) []bigram.Bigram {
-	g, ok := p.spellGrams[an]
-	if !ok {
-		if p.spellGrams == nil {
-			p.spellGrams = map[string][]bigram.Bigram{}
-		}
-		g = bigram.Distinct(an)
-		p.spellGrams[an] = g
-	}
-	return g
-}
-
-// longTermGoal reads the 長期的目標 cell of a pillar (lines i..j-1):
-// the whole cell is Pillar.LongTermGoal, each goal of it a LONG_TERM
-// target (splitGoalCell).
-func (p *parser2023) longTermGoal(key string, i, j int) {
-	pl := p.pillars[key]
-	if pl == nil {
-		return
-	}
-	cell := make([]cellLine, 0, j-i)
-	for k := i; k < j; k++ {
-		cell = append(cell, cellLine{k + 1, trimSpaces(p.t.raw(k))})
-	}
-	whole, goals, bare := splitGoalCell(cell, goalSeparators23)
-	for _, g := range goals {
-		p.addTarget(pl, "LONG_TERM", g.text, g.from, g.to)
-	}
-	for _, l := range bare {
-		p.place(l, pl.ID) // a lone ／
-	}
-	if pl.LongTermGoal == "" {
-		pl.LongTermGoal = whole
-	}
-}
-
-var re23SplitCells = regexp.MustCompile(`[）)][ 　]+[^（(\s]`)
-
-// re23SumLabel is a short dated label of a summary table ("2025年大阪・関西万博"):
-// a year and a name, no verb, no parenthesis.
-var re23SumLabel = regexp.MustCompile(`^(?:19|20)\d{2}年[^()、。:]{1,12}$`)
-
-// isSumLabel23 is re23SumLabel.MatchString(n), run only on a text that
-// starts as it requires: the backtracker is slow on the long lines of a
-// table, which all reach it.
-func isSumLabel23(n string) bool {
-	return (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && re23SumLabel.MatchString(n)
-}
-
-// splitCells23 is re23SplitCells.FindStringIndex(raw), run only on a line
-// holding a closing bracket then a space, which a match starts with.
-func splitCells23(raw string) []int {
-	if !strings.Contains(raw, ") ") && !strings.Contains(raw, ")　") && !strings.Contains(raw, "） ") && !strings.Contains(raw, "）　") {
-		return nil
-	}
-	return re23SplitCells.FindStringIndex(raw)
-}
-
-// endsKana23: the line ends in hiragana (a particle or verb ending: "2030年までに"
-// is the start of a broken sentence, not a label).
-func endsKana23(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(trimSpaces(s))
-	return unicode.Is(unicode.Hiragana, r)
-}
-
-// summaryParagraph cuts a blank-separated paragraph of a summary table into
-// cells: a line that ends a cell (closing parenthesis, or a typical final
-// word) is not continued by the next line, and one line can hold two cells
-// side by side ("…（2022年度～） 両基金の…").
-func (p *parser2023) summaryParagraph(lines []int, cands []string) {
-	var cur *cell2023
-	push := func() {
-		if cur != nil {
-			cur.text = cur.j.String()
-			if trimSpaces(cur.text) != "" {
-				p.summary = append(p.summary, cur)
-			}
-		}
-		cur = nil
-	}
-	for li, l := range lines {
-		raw := trimSpaces(p.t.raw(l - 1))
-		if cur == nil && li+1 < len(lines) && isSumLabel23(p.t.normalize(raw)) && !cellEnds23(raw) && !endsKana23(raw) {
-			// "2025年大阪・関西万博" over the cells it dates: a label, not
-			// the head of the next cell
-			p.place(l, "skipped:summary-label")
-			continue
-		}
-		var two [2]string // the line, or the two cells it holds
-		segs := append(two[:0], raw)
-		if loc := splitCells23(raw); loc != nil {
-			cut := loc[0] + len("）")
-			if raw[loc[0]] == ')' {
-				cut = loc[0] + 1
-			}
-			segs = append(two[:0], trimSpaces(raw[:cut]), trimSpaces(raw[cut:]))
-		}
-		for si, s := range segs {
-			if cur == nil {
-				cur = &cell2023{cands: cands}
-			}
-			if si > 0 {
-				push()
-				cur = &cell2023{cands: cands, split: true}
-			}
-			cur.lines = append(cur.lines, l)
-			cur.j.add(s)
-			if cellEnds23(s) {
-				push()
-			}
-		}
-	}
-	push()
-}
-
-// cellEnds23 reports whether a summary-table line ends its cell.
-func cellEnds23(s string) bool {
-	s = trimSpaces(s)
-	if strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")") {
-		return true
-	}
-	for _, w := range []string{"の実施", "の検討", "の強化", "の提供", "に係る支援", "の拡充"} {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// resolveSummary assigns every summary cell to a pillar and creates its node.
-func (p *parser2023) resolveSummary() {
-	if len(p.summary) == 0 {
-		return // no overview table: nothing to match
-	}
-	p.grams = newGramIndex(p.t, p.detail)
-	p.grams.subheadings(p.subOf)
-	p.corpus = p.pillarCorpus()
-	for _, c := range p.summary {
-		// the cell in matching form, read once for the rules that need it
-		n := p.t.normalize(c.text)
-		p.grams.reset() // the texts read for the cell before are dead
-		var t *gramText
-		if len(c.cands) > 1 || !c.group {
-			t = p.grams.text(n)
-		}
-		key := p.cellPillar(c, t)
-		if key == "" {
-			for _, l := range c.lines {
-				p.place(l, "skipped:summary-cell-without-pillar")
-			}
-			continue
-		}
-		if c.group {
-			g := p.groupFor(key, c.text, c.lines[0], true)
-			p.place(c.lines[0], g.ID)
-			continue
-		}
-		p.summaryMeasure(key, c, n, t)
-	}
-}
-
-func (p *parser2023) cellPillar(c *cell2023, t *gramText) string {
-	if len(c.cands) == 1 {
-		return c.cands[0]
-	}
-	best, bestScore := "", -1.0
-	for _, k := range c.cands {
-		s := p.corpus[k].cover(t)
-		if s > bestScore {
-			best, bestScore = k, s
-		}
-	}
-	return best
-}
-
-// summaryMeasure creates the measure of a summary cell (n: its text in
-// matching form, t: n read), linked by SUMMARIZES to the detail bullets it digests (summarizes.go): status from them, horizon
-// from the cell's own date, group from them (digestGroup).
-func (p *parser2023) summaryMeasure(key string, c *cell2023, n string, t *gramText) {
-	pl := p.pillars[key]
-	ds := p.digests(key, n, t, c.lines[0])
-	m := p.newMeasure(p.cellID(key, c.text), c.text, cellStatus(ds), c.lines[0], c.lines[len(c.lines)-1])
-	m.PillarID, m.Overview = pl.ID, true
-	m.Horizon = cellHorizon(m.StartYear, p.t.Year)
-	m.GroupID = digestGroup(ds)
-	p.addMeasure(pl.ID, m)
-	for _, d := range ds {
-		r := &policygraph.Relationship{ID: relID(policygraph.RelSummarizes, m.ID, d.m.ID), Type: policygraph.RelSummarizes,
-			Start: m.ID, End: d.m.ID, Properties: map[string]any{"rule": d.rule, "score": roundScore(d.mark)}}
-		p.pd.Rels = append(p.pd.Rels, r)
-	}
-	if p.pd.Summary == nil {
-		p.pd.Summary = map[string]bool{}
-	}
-	p.pd.Summary[m.ID] = true
-	for _, l := range c.lines {
-		p.place(l, m.ID)
-	}
-}
-
-// ---------------------------------------------------------------- groups
-
-// groupFor returns the group of pillar key named name, creating it at line
-// if there is none yet; a summary 〇 heading that names a detail 【】 group
-// is the same group.
-func (p *parser2023) groupFor(key, name string, line int, fromSummary bool) *policygraph.MeasureGroup {
-	name = groupName(name)
-	k := key + "\x00" + p.t.normalize(name)
-	if g := p.groups[k]; g != nil {
-		return g
-	}
-	if fromSummary {
-		// a looser match, best first and in creation order so that it is
-		// deterministic: the 〇 heading is a shortened 【】 name
-		// ("Web3.0" for "Web3.0の事業環境整備") or a near spelling of it.
-		n := p.t.normalize(name)
-		nb := bigram.Distinct(n)
-		pid := pillarID(p.t.Year, key)
-		var best *policygraph.MeasureGroup
-		bestScore := 0.0
-		for _, g := range p.pd.Groups {
-			// every group is charged, those of other pillars too: the
-			// loop is over all of them
-			if !p.spend(1, 0, line) {
-				break
-			}
-			if g.PillarID != pid {
-				continue
-			}
-			gn, gb := p.groupGrams(g)
-			if !p.spend(len(gn), len(n), line) {
-				break
-			}
-			s := bigram.Dice(gb, nb)
-			if len(n) >= 6 && strings.Contains(gn, n) {
-				s = 1
-			}
-			if s >= 0.75 && s > bestScore {
-				best, bestScore = g, s
-			}
-		}
-		if best != nil {
-			return best
-		}
-	}
-	pid := pillarID(p.t.Year, key)
-	g := p.addGroup(pid, pid, key, name, line, line)
-	p.groups[k] = g
-	if fromSummary {
-		if p.rowGroups == nil {
-			p.rowGroups = map[*policygraph.MeasureGroup]bool{}
-		}
-		p.rowGroups[g] = true
-	}
-	return g
-}
-
-// groupGrams is a group's name in matching form and its bigrams (sorted),
-// read once per group for the summary headings groupFor matches.
-func (p *parser2023) groupGrams(g *policygraph.MeasureGroup) (string, []bigram.Bigram) {
-	if r, ok := p.groupRead[g]; ok {
-		return r.name, r.grams
-	}
-	if p.groupRead == nil {
-		p.groupRead = map[*policygraph.MeasureGroup]readGroupName{}
-	}
-	n := p.t.normalize(g.Name)
-	r := readGroupName{n, bigram.Distinct(n)}
-	p.groupRead[g] = r
-	return r.name, r.grams
-}
-
-// readGroupName is a group's name as groupGrams reads it.
-type readGroupName struct {
-	name  string
-	grams []bigram.Bigram
 }
 
 // ---------------------------------------------------------------- concept pages
@@ -1223,18 +532,18 @@ func (p *parser2023) concept(i int) int {
 		p.sec = sec23Detail
 		return p.detailLine(i)
 	}
-	if it.kind == k23Past && strings.Contains(it.flat, "当面見据える") {
+	if it.kind == k23Past && strings.Contains(it.flat, interim2023.targetHead) {
 		kind := "LONG_TERM"
-		if strings.Contains(it.flat, "中期") {
+		if strings.Contains(it.flat, interim2023.midTermMark) {
 			kind = "MID_TERM"
 		}
 		p.place(line, "skipped:target-heading")
 		return p.targetList(i+1, kind)
 	}
-	if it.kind == k23Sub && strings.HasPrefix(it.flat, "(関連指標)") {
+	if it.kind == k23Sub && strings.HasPrefix(it.flat, interim2023.indicatorHead) {
 		return p.targetList(i, "INDICATOR")
 	}
-	if it.kind == k23Text && strings.HasPrefix(it.flat, "(関連指標)") {
+	if it.kind == k23Text && strings.HasPrefix(it.flat, interim2023.indicatorHead) {
 		return p.targetList(i, "INDICATOR")
 	}
 	if it.kind == k23Single {
@@ -1281,93 +590,49 @@ func (p *parser2023) bracketOpensDetail(i int) bool {
 }
 
 // targetList reads the bullets after 当面見据える…目標 (or the （関連指標）
-// list) up to the next heading; a bullet's wrapped lines continue it even
-// across blank lines, as the concept pages are double-spaced.
+// list, one a line) up to the next heading (readList) into targets of
+// kind; an item that explains the indicator chosen is no goal.
 func (p *parser2023) targetList(i int, kind string) int {
-	its := p.items
-	type tgt struct {
-		a, b int
-		j    lineJoiner
-		text string
-	}
-	var list []*tgt
-	var cur *tgt
-	pending := "" // a lead-in ending in "、" joins the next bullet
-	pendA := 0
-	push := func() {
-		if cur != nil {
-			cur.text = cur.j.String()
-			list = append(list, cur)
-		}
-		cur = nil
-	}
-	start := func(a, b int, parts ...string) *tgt {
-		t := &tgt{a: a, b: b}
-		for _, s := range parts {
-			t.j.add(s)
-		}
-		return t
-	}
-	j := i
-loop:
-	for ; j < len(its); j++ {
-		it, line := its[j], j+1
-		switch it.kind {
+	w := &interim2023
+	indicator := kind == "INDICATOR"
+	role := func(j int) listRole {
+		switch it := p.items[j]; it.kind {
 		case k23Blank:
-			continue
-		case k23Arrow, k23Text, k23Sub:
-			body := p.bodyOf(j)
-			if it.kind == k23Text || it.kind == k23Sub {
-				body = trimSpaces(p.t.raw(j))
+			return listBlank
+		case k23Arrow:
+			return listItem
+		case k23Text, k23Sub:
+			if !indicator && strings.HasPrefix(it.flat, w.indicatorHead) {
+				return listStop // the （関連指標） list after the goals
 			}
-			if kind == "INDICATOR" {
-				// （関連指標） ・a … / ・b / ・c 83
-				body = strings.TrimPrefix(trimSpaces(strings.TrimPrefix(body, "（関連指標）")), "・")
-				body = trimSpaces(re23TrailingPage.ReplaceAllString(body, ""))
-				push()
-				cur = start(line, line, body)
-				continue
-			}
-			if it.kind == k23Arrow {
-				push()
-				if pending != "" {
-					cur = start(pendA, line, pending, body)
-					pending = ""
-				} else {
-					cur = start(line, line, body)
-				}
-				if strings.HasSuffix(body, "、") {
-					pending, pendA = cur.j.String(), cur.a
-					cur = nil
-				}
-				continue
-			}
-			if cur == nil || strings.HasPrefix(it.flat, "(関連指標)") {
-				break loop
-			}
-			cur.j.add(body)
-			cur.b = line
+			return listText
 		case k23Note:
-			if cur == nil {
-				break loop
-			}
-			body := trimSpaces(p.t.raw(j))
-			cur.j.add(body)
-			cur.b = line
-		default:
-			break loop
+			return listNote
 		}
+		return listStop
 	}
-	push()
+	body := func(j int) string {
+		k := p.items[j].kind
+		b := trimSpaces(p.t.raw(j))
+		if k == k23Arrow {
+			b = p.bodyOf(j)
+		}
+		if indicator && k != k23Note {
+			// （関連指標） ・a … / ・b / ・c 83
+			b = cutTrailingPage(strings.TrimPrefix(trimSpaces(strings.TrimPrefix(b, w.indicatorHeadRaw)), "・"))
+		}
+		return b
+	}
+	list, next := readList(len(p.items), i, indicator, role, body)
 	for _, t := range list {
-		if kind != "INDICATOR" && (strings.Contains(t.text, "KPI") || strings.Contains(t.text, "指標として")) {
+		if !indicator && containsAny(t.text, w.targetExplanations) {
 			// explanation of the indicator chosen, not a goal
-			p.placeRange(t.a, t.b, "skipped:target-explanation")
+			p.placeRange(t.from, t.to, "skipped:target-explanation")
 			continue
 		}
-		p.addTarget(p.pillars[p.pillar], kind, t.text, t.a, t.b)
+		p.addTarget(p.pillars[p.pillar], kind, t.text, t.from, t.to)
 	}
-	return j - 1
+	return next - 1
 }
 
 // ---------------------------------------------------------------- detail pages
@@ -1380,27 +645,22 @@ func (p *parser2023) detailLine(i int) int {
 	case k23Bracket:
 		p.sub = ""
 		name := p.bodyOf(i)
-		if strings.Contains(p.t.normalize(name), "これまでの施策例") {
+		if strings.Contains(p.t.normalize(name), interim2023.statusLabel) {
 			// a status label over ⚫ examples, not a theme
 			p.group, p.groupFromSub = nil, false
 			p.place(line, "skipped:status-label")
 			return i
 		}
-		p.group = p.groupFor(p.pillar, name, line, false)
-		p.groupFromSub = false
-		p.place(line, p.group.ID)
+		p.openGroup(name, line, false)
 		return i
 	case k23Sub, k23Angle:
 		if it.kind == k23Sub {
 			p.sub, p.subPillar = strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.raw(i)), "（"), "）"), p.pillar
-		}
-		if it.kind == k23Sub && (p.group == nil || p.groupFromSub) {
-			// pages without 【】 headings group by （…）
-			name := strings.TrimSuffix(strings.TrimPrefix(trimSpaces(p.t.raw(i)), "（"), "）")
-			p.group = p.groupFor(p.pillar, name, line, false)
-			p.groupFromSub = true
-			p.place(line, p.group.ID)
-			return i
+			if p.group == nil || p.groupFromSub {
+				// pages without 【】 headings group by （…）
+				p.openGroup(p.sub, line, true)
+				return i
+			}
 		}
 		p.place(line, "skipped:subheading")
 		p.ownProse(line, line) // （東証の取組）: the pillar's too
@@ -1423,52 +683,34 @@ func (p *parser2023) detailLine(i int) int {
 	return i
 }
 
-// detailMeasure reads a bullet and its continuation lines into a measure.
-// acrossBlank lets a line broken mid-word continue after a blank line.
+// detailMeasure reads a bullet and its continuation lines into a measure
+// (readWrapped), its status from the bullet. acrossBlank lets a line
+// broken mid-word continue after a blank line.
 func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
-	its := p.items
-	it := its[i]
 	status := policygraph.StatusFuture
-	if it.kind == k23Past {
+	if p.items[i].kind == k23Past {
 		status = policygraph.StatusPast
 	}
-	var tj lineJoiner
-	tj.add(p.bodyOf(i))
-	a, b := i+1, i+1
-	last := i
-	for j := i + 1; j < len(its); j++ {
-		nx := its[j]
-		if nx.kind == k23Blank {
-			if !acrossBlank || endsComplete23(tj.last) || j+1 >= len(its) {
-				break
-			}
-			// one blank line, then a plain continuation
-			n2 := its[j+1]
-			if n2.kind != k23Text {
-				break
-			}
-			j++
-			nx = n2
+	bl := readWrapped(p.t, len(p.items), i, p.bodyOf(i), acrossBlank, func(j int) wrapRole {
+		switch it := p.items[j]; {
+		case it.kind == k23Blank:
+			return wrapBlank
+		case p.isPackageTitle(it):
+			return wrapStop // the next package's title: no continuation
+		case it.kind == k23Text:
+			return wrapText
+		case it.kind == k23Sub:
+			return wrapEnclosed
 		}
-		line := j + 1 // nx's
-		if nx.kind != k23Text && !(nx.kind == k23Sub && line == b+1) {
-			break
-		}
-		if p.isPackageTitle(nx) {
-			break
-		}
-		tj.add(trimSpaces(p.t.raw(j)))
-		b = line
-		last = j
-	}
-	text := tj.String()
+		return wrapStop
+	})
 	key := p.pillar
 	pl := p.pillars[key]
 	if pl == nil {
-		p.placeRange(a, b, "skipped:measure-without-pillar")
-		return last
+		p.placeRange(bl.from, bl.to, "skipped:measure-without-pillar")
+		return bl.last
 	}
-	m := p.newMeasure(p.ids.unique(p.t.itemID("measure", key, text)), text, status, a, b)
+	m := p.newMeasure(p.ids.unique(p.t.itemID("measure", key, bl.text)), bl.text, status, bl.from, bl.to)
 	m.PillarID = pl.ID
 	if p.group != nil {
 		m.GroupID = p.group.ID
@@ -1481,14 +723,8 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		}
 		p.subOf[m] = p.t.normalize(p.sub)
 	}
-	p.placeRange(a, b, m.ID)
-	return last
-}
-
-// endsComplete23: a line ending in r ends a sentence or a parenthesis, so
-// what follows a blank line is not its continuation.
-func endsComplete23(r rune) bool {
-	return strings.ContainsRune("。）)」】", r)
+	p.placeRange(bl.from, bl.to, m.ID)
+	return bl.last
 }
 
 // ---------------------------------------------------------------- packages
@@ -1500,7 +736,8 @@ func (p *parser2023) isPackageTitle(it item2023) bool {
 		return false
 	}
 	f := it.flat
-	return f != "支援パッケージ" && (strings.HasSuffix(f, "パッケージ") || strings.HasSuffix(f, "パッケージ)")) && p.pillar != ""
+	w := &interim2023
+	return f != w.packageSideLabel && hasAnySuffix(f, w.packageTitleEnds) && p.pillar != ""
 }
 
 func (p *parser2023) packageLine(i int) int {
@@ -1509,11 +746,9 @@ func (p *parser2023) packageLine(i int) int {
 	switch {
 	case p.isPackageTitle(it):
 		p.sub = ""
-		p.group = p.groupFor(p.pillar, trimSpaces(p.t.raw(i)), line, false)
-		p.groupFromSub = false
-		p.place(line, p.group.ID)
+		p.openGroup(trimSpaces(p.t.raw(i)), line, false)
 		return i
-	case it.flat == "支援パッケージ":
+	case it.flat == interim2023.packageSideLabel:
 		p.place(line, "furniture:side-label")
 		return i
 	case it.kind == k23Future || it.kind == k23OHead:
@@ -1539,47 +774,12 @@ func (p *parser2023) packageLine(i int) int {
 	return i
 }
 
-// ---------------------------------------------------------------- similarity
-
-// maxWork2023 bounds the work the overview-cell rules may do in one
-// document, counted in bigrams: a comparison of two texts is charged both
-// their counts, before it runs, whatever way it reads them. The cells are compared with the bullets
-// of their pillar, which grows with the square of the document; the real
-// report spends 1,406,323 of it. When it runs out the remaining cells link to
-// nothing and the report says where it stopped.
-const maxWork2023 = 50_000_000
-
-// spend charges work of a and b units (bigrams, bytes or items walked) for
-// one comparison or scan, before it runs; false once the budget is gone,
-// reported once at line.
-func (p *parser2023) spend(a, b, line int) bool {
-	p.budget -= a + b + 1
-	if p.budget > 0 {
-		return true
-	}
-	if !p.budgetOut {
-		p.budgetOut = true
-		p.pd.Unresolved = append(p.pd.Unresolved, Unresolved{Kind: "summarizes", File: p.t.File, Line: line,
-			Reason: fmt.Sprintf("the overview-cell rules stopped here: the document needs more than %d bigram comparisons (see maxWork2023)", maxWork2023)})
-	}
-	return false
-}
-
 // ---------------------------------------------------------------- finish
 
 // finish fills the aliases (every spelling once, by matching form) and sorts
 // the nodes by line.
 func (p *parser2023) finish() {
-	for _, pl := range p.pd.Pillars {
-		seen := map[string]bool{p.t.normalize(pl.Name): true}
-		pl.Aliases = []string{}
-		for _, a := range p.aliases[pl.Key] {
-			if n := p.t.normalize(a); n != "" && !seen[n] {
-				seen[n] = true
-				pl.Aliases = append(pl.Aliases, a)
-			}
-		}
-	}
+	p.fillAliases(p.t, p.pd.Pillars)
 	sort.SliceStable(p.pd.Groups, func(i, j int) bool { return p.pd.Groups[i].LineStart < p.pd.Groups[j].LineStart })
 	sort.SliceStable(p.pd.Measures, func(i, j int) bool { return p.pd.Measures[i].LineStart < p.pd.Measures[j].LineStart })
 	sort.SliceStable(p.pd.Targets, func(i, j int) bool { return p.pd.Targets[i].LineStart < p.pd.Targets[j].LineStart })

@@ -377,9 +377,9 @@ func cellHorizon(start, year int) string {
 	case start == 0:
 		return ""
 	case start < year+3:
-		return horizon23Near
+		return interim2023.horizonNearRaw
 	case start <= year+5:
-		return horizon23Mid
+		return interim2023.horizonMidRaw
 	}
 	return ""
 }

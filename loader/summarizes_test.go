@@ -171,10 +171,10 @@ func TestOverviewCellHorizon(t *testing.T) {
 		cell    int
 		horizon string
 	}{
-		{396, horizon23Near}, // （2023-32年度）
-		{399, horizon23Mid},  // （2026年度～）
-		{409, horizon23Mid},  // （2028年度～）
-		{400, ""},            // （2033年度～）: beyond ３～５年後
+		{396, interim2023.horizonNearRaw}, // （2023-32年度）
+		{399, interim2023.horizonMidRaw},  // （2026年度～）
+		{409, interim2023.horizonMidRaw},  // （2028年度～）
+		{400, ""},                         // （2033年度～）: beyond ３～５年後
 		{501, ""}, {586, ""}, {602, ""}, {678, ""}, {681, ""}, {692, ""}, {1102, ""},
 	} {
 		m := at[tc.cell]

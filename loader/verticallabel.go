@@ -1,0 +1,29 @@
+package loader
+
+import "strings"
+
+// A vertical label: a side label of a slide printed one character a line
+// (ミ / ッ / シ / ョ / ン / 志 / 向 / …), which the extraction gives as a
+// run of one-character lines. A run shorter than minVerticalRun is no
+// label: a chart mark, or a lone ／ between the goals of a cell.
+
+const minVerticalRun = 3
+
+// verticalRun is the end (exclusive) of the run of one-character lines
+// that starts at lines[i]: i itself when lines[i] is none.
+func verticalRun(lines []slideLine, i int) int {
+	j := i
+	for j < len(lines) && lines[j].shape == shapeSingle {
+		j++
+	}
+	return j
+}
+
+// verticalText is the label lines[i:end] spell, in matching form.
+func verticalText(lines []slideLine, i, end int) string {
+	var label strings.Builder
+	for k := i; k < end; k++ {
+		label.WriteString(lines[k].flat)
+	}
+	return label.String()
+}

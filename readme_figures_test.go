@@ -1,6 +1,7 @@
 package policygraph_test
 
 import (
+	"bytes"
 	"os"
 	"regexp"
 	"strconv"
@@ -90,6 +91,8 @@ func TestREADMEFigures(t *testing.T) {
 		{"organisations", `from the same alias table \((\d+):`, []int{count("Organisation")}},
 		{"REVISES and KEEPS", "`score`; (\\d+) links\\), `KEEPS` \\((?s:.*?)`score`; (\\d+) links",
 			[]int{rels(policygraph.RelRevises), rels(policygraph.RelKeeps)}},
+		{"grammar sizes", "with a (\\d+)-line grammar and gets all of those; the two real grammars are\\n`parse2023.go` \\((\\d+) lines, [^`]*`lex2023.go`[^`]*\\n`parse2025.go` \\((\\d+),",
+			[]int{funcLines(t, "loader/newlayout_test.go", "func parseBriefing("), fileLines(t, "loader/parse2023.go"), fileLines(t, "loader/parse2025.go")}},
 		{"RESTATES", `2023 states (\d+) of its goals [^,]*, (\d+) links; 2025 one, (\d+) link`,
 			restated(g)},
 		{"planned measures continued", `finds a continuation for (\d+) of the (\d+) planned measures \((\d+) of (\d+)\s+"not mentioned"`,
@@ -133,7 +136,6 @@ func yearTargets(g *policygraph.Graph) int {
 	return n
 }
 
-
 // restated is what the README says of RESTATES: the goals 2023 states more
 // than once (the first statements linked to), the 2023 links, the 2025 links.
 func restated(g *policygraph.Graph) []int {
@@ -150,4 +152,30 @@ func restated(g *policygraph.Graph) []int {
 		}
 	}
 	return []int{len(goals), links23, links25}
+}
+
+// fileLines is the number of lines of a file of the module, as wc -l counts.
+func fileLines(t *testing.T, path string) int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Count(b, []byte("\n"))
+}
+
+// funcLines is the number of lines of the function whose declaration
+// starts with decl in a file of the module, from it to its closing brace.
+func funcLines(t *testing.T, path, decl string) int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, ok := strings.Cut(string(b), "\n"+decl)
+	end := strings.Index(body, "\n}\n")
+	if !ok || end < 0 {
+		t.Fatalf("%s: no %s…}", path, decl)
+	}
+	return strings.Count(body[:end], "\n") + 2
 }

@@ -105,6 +105,10 @@ type parser2023 struct {
 	listN    int
 	goalKind string // MISSION / OS while reading ＜…目標の例＞
 	goalN    int
+	// wordGoals are the key messages' goals stated without a number, made
+	// targets by finish: after the pillars' long-term goals that state them
+	// again, so those keep the ids they had before these were targets.
+	wordGoals []wordGoal
 	// macroState: the macro framework's direction, cells and row labels
 	// (macrocells.go)
 	macroState
@@ -393,7 +397,10 @@ func (p *parser2023) keyMessage(i int) {
 }
 
 // keyGoal reads item i, " ＧＸ：今後10年で150兆円超の官民投資…": the short name is
-// an alias, a quantified goal a KEY_MESSAGE target of that pillar.
+// an alias, the goal a KEY_MESSAGE target of that pillar, quantified or
+// not (人材：物価上昇を超える賃上げの持続的な実現), as the macro table's
+// goal statements are; a label with no goal after it (EBPM・データ駆動型
+// 行政) states none.
 func (p *parser2023) keyGoal(i int, key string) {
 	line := i + 1
 	pl := p.pillars[key]
@@ -413,11 +420,21 @@ func (p *parser2023) keyGoal(i int, key string) {
 		end++
 		goal += trimSpaces(p.t.raw(end - 1))
 	}
-	if goal == "" || !statesQuantity(goal) {
+	switch {
+	case goal == "":
 		p.placeRange(line, end, pl.ID)
-		return
+	case !statesQuantity(goal):
+		p.wordGoals = append(p.wordGoals, wordGoal{pl, goal, line, end})
+	default:
+		p.addTarget(pl, "KEY_MESSAGE", goal, line, end)
 	}
-	p.addTarget(p.pillars[key], "KEY_MESSAGE", goal, line, end)
+}
+
+// wordGoal is a key message's goal without a number, on lines from..to.
+type wordGoal struct {
+	pillar   *policygraph.Pillar
+	text     string
+	from, to int
 }
 
 // macro reads the macro-framework table after the key messages: its two
@@ -779,6 +796,9 @@ func (p *parser2023) packageLine(i int) int {
 // finish fills the aliases (every spelling once, by matching form) and sorts
 // the nodes by line.
 func (p *parser2023) finish() {
+	for _, g := range p.wordGoals {
+		p.addTarget(g.pillar, "KEY_MESSAGE", g.text, g.from, g.to)
+	}
 	p.fillAliases(p.t, p.pd.Pillars)
 	sort.SliceStable(p.pd.Groups, func(i, j int) bool { return p.pd.Groups[i].LineStart < p.pd.Groups[j].LineStart })
 	sort.SliceStable(p.pd.Measures, func(i, j int) bool { return p.pd.Measures[i].LineStart < p.pd.Measures[j].LineStart })

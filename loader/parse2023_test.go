@@ -481,8 +481,27 @@ func TestParse2023Seed(t *testing.T) {
 	for _, tg := range pd.Targets {
 		kinds[tg.Kind]++
 	}
-	if d := cmp.Diff(map[string]int{"KEY_MESSAGE": 16, "LONG_TERM": 58, "MID_TERM": 7, "INDICATOR": 3}, kinds); d != "" {
+	if d := cmp.Diff(map[string]int{"KEY_MESSAGE": 18, "LONG_TERM": 58, "MID_TERM": 7, "INDICATOR": 3}, kinds); d != "" {
 		t.Errorf("targets by kind (-want +got):\n%s", d)
+	}
+	// A key message's goal without a number is a goal too (the two lists
+	// of each pillar's goals, 231-248 and 257-267), with an id of its own:
+	// the pillar's long-term goal stating it again keeps its id.
+	for _, w := range []struct {
+		line     int
+		id, text string
+	}{
+		{238, "target:2023:MISSION-3:60836e30-key-message", "自律性向上、優位性・不可欠性確保、国際秩序維持"},
+		{259, "target:2023:OS-1:def7b40e-key-message", "物価上昇を超える賃上げの持続的な実現"},
+		{545, "target:2023:MISSION-3:60836e30", "自律性向上、優位性・不可欠性確保、国際秩序維持"},
+		{833, "target:2023:OS-1:def7b40e", "物価上昇を超える賃上げの持続的な実現"},
+	} {
+		if tg := targetAt23(pd, w.line); tg == nil || tg.ID != w.id || tg.Text != w.text {
+			t.Errorf("target at %d = %+v, want %s %s", w.line, tg, w.id, w.text)
+		}
+	}
+	if tg := targetAt23(pd, 267); tg != nil {
+		t.Errorf("target at 267 (EBPM・データ駆動型行政, a label with no goal): %+v", tg)
 	}
 	type value2023 struct {
 		year  int

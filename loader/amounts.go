@@ -248,7 +248,12 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			}
 			a.EndYear, _ = strconv.Atoi(e)
 		} else if a.Year == 0 {
-			a.StartYear, a.EndYear = relativeSpan(x.s[x.paragraphStart(line, 1):start], x.t.Year)
+			// the sentence is looked for in the amount's paragraph, no further
+			// back than spanWindow bytes: a paragraph of many amounts read
+			// from its start for each was quadratic
+			from := max(0, start-spanWindow)
+			from = max(from, x.paragraphStart(line, x.lineOf(from)))
+			a.StartYear, a.EndYear = relativeSpan(x.s[from:start], x.t.Year)
 		}
 		last := x.lineOf(quoteEnd - 1)
 		a.Surface = x.surface(start, end)
@@ -333,6 +338,9 @@ func relativeSpan(before string, edition int) (int, int) {
 	if i := strings.LastIndexAny(before, sentenceBreaks); i >= 0 {
 		before = before[i:]
 	}
+	if !strings.Contains(before, "今後") {
+		return 0, 0 // most sentences: no regexp run
+	}
 	ms := reRelativeSpan.FindAllStringSubmatchIndex(before, -1)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
@@ -347,6 +355,11 @@ func relativeSpan(before string, edition int) (int, int) {
 	}
 	return 0, 0
 }
+
+// spanWindow bounds how far back relativeSpan looks: the spans of the
+// corpus are 40 runes at most before their amount (今後10年で150兆円超の官民
+// 投資、そのために20兆円規模, 2023:233), 120 bytes.
+const spanWindow = 300
 
 // sentenceBreaks end a sentence, or an item of a list, in docIndex form.
 const sentenceBreaks = "。;⇒→/➢●○⚫✓"
@@ -463,12 +476,17 @@ type amountResult struct {
 func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, res *amountResult) {
 	nodes := newAmountNodes(pd)
 	var goals map[string][]*policygraph.Target // made when an amount is a target's
+	var byLine map[int][]*policygraph.Target   // the targets by first line, made when asked
+	var byID map[string]*policygraph.Target    // the targets by id, made when asked
 	for _, fa := range findAmounts(x, pd) {
 		a := fa.a
 		res.amounts = append(res.amounts, a)
 		owner := pd.Placed.at(a.LineStart)
 		if nd, ok := nodes.find(owner); !ok || !strings.Contains(x.normalize(nd.text), x.s[fa.start:fa.end]) {
-			owner = targetHolding(x, pd, a.LineStart, x.s[fa.start:fa.end])
+			if byLine == nil {
+				byLine = targetsByLine(pd.Targets)
+			}
+			owner = targetHolding(x, byLine[a.LineStart], x.s[fa.start:fa.end])
 			if owner == "" {
 				owner = enclosingPillar(pd, nodes, a.LineStart)
 			}
@@ -478,7 +496,15 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 				goals = statementGoals(pd.Targets)
 			}
 			owner = goalOfAmount(goals[owner], a, owner)
-			datedByGoal(pd.Targets, owner, a)
+			if a.Year == 0 && a.StartYear == 0 {
+				if byID == nil {
+					byID = make(map[string]*policygraph.Target, len(pd.Targets))
+					for _, t := range pd.Targets {
+						byID[t.ID] = t
+					}
+				}
+				datedByGoal(byID[owner], a)
+			}
 		}
 		if owner == "" {
 			owner = pd.Doc.ID
@@ -559,13 +585,22 @@ func isGoalValue(g *policygraph.Target, a *policygraph.Amount) bool {
 	return ok && int64(math.Round(yen)) == a.Yen
 }
 
-// targetHolding is the target stated on line whose text holds the amount
-// (surface, in docIndex form), "" for none: a line of several goals made
-// one target a clause (2030年度135兆円、2040年度200兆円を設定) and is
-// placed in the first.
-func targetHolding(x *docIndex, pd *parsedDoc, line int, surface string) string {
-	for _, t := range pd.Targets {
-		if t.LineStart <= line && line <= t.LineEnd && strings.Contains(x.normalize(t.Text), surface) {
+// targetsByLine maps a line to the targets stated from it.
+func targetsByLine(ts []*policygraph.Target) map[int][]*policygraph.Target {
+	m := make(map[int][]*policygraph.Target, len(ts))
+	for _, t := range ts {
+		m[t.LineStart] = append(m[t.LineStart], t)
+	}
+	return m
+}
+
+// targetHolding is the first of the targets stated from an amount's line
+// (onLine) whose text holds the amount (surface, in docIndex form), ""
+// for none: a line of several goals made one target a clause
+// (2030年度135兆円、2040年度200兆円を設定) and is placed in the first.
+func targetHolding(x *docIndex, onLine []*policygraph.Target, surface string) string {
+	for _, t := range onLine {
+		if strings.Contains(x.normalize(t.Text), surface) {
 			return t.ID
 		}
 	}
@@ -573,18 +608,12 @@ func targetHolding(x *docIndex, pd *parsedDoc, line int, surface string) string 
 }
 
 // datedByGoal gives an amount that its own words do not date the year of
-// the goal it is the value of (owner): the goal was read from the same
-// sentence, across a page's line break the amount's phrase does not see
-// (2030年までに、…合計売上 / 高（半導体関連）を15兆円超とする).
-func datedByGoal(targets []*policygraph.Target, owner string, a *policygraph.Amount) {
-	if a.Year != 0 || a.StartYear != 0 {
-		return
-	}
-	for _, t := range targets {
-		if t.ID == owner && t.Year != 0 && isGoalValue(t, a) {
-			a.Year = t.Year
-			return
-		}
+// the goal it is the value of (g, its holder): the goal was read from the
+// same sentence, across a page's line break the amount's phrase does not
+// see (2030年までに、…合計売上 / 高（半導体関連）を15兆円超とする).
+func datedByGoal(g *policygraph.Target, a *policygraph.Amount) {
+	if g != nil && a.Year == 0 && a.StartYear == 0 && g.Year != 0 && isGoalValue(g, a) {
+		a.Year = g.Year
 	}
 }
 

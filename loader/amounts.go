@@ -155,6 +155,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 	var out []foundAmount
 	perLine := map[int]int{}
 	prevEnd := 0
+	var carried [2]int // the relative span of the amount before, 0s if none
 	for pos := 0; pos < len(x.s); {
 		// Every match ends at a 円, and the first 円 from pos ends the
 		// leftmost match (a number holds no 円): run the regexp on a window
@@ -248,12 +249,23 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			}
 			a.EndYear, _ = strconv.Atoi(e)
 		} else if a.Year == 0 {
-			// the sentence is looked for in the amount's paragraph, no further
+			// the clause is looked for in the amount's paragraph, no further
 			// back than spanWindow bytes: a paragraph of many amounts read
 			// from its start for each was quadratic
 			from := max(0, start-spanWindow)
 			from = max(from, x.paragraphStart(line, x.lineOf(from)))
 			a.StartYear, a.EndYear = relativeSpan(x.s[from:start], x.t.Year)
+			// the next sum of a sentence whose span dated the one before
+			// shares it (今後10年で150兆円超の官民投資、そのために20兆円規模の
+			// 政府支援), unless a sentence or paragraph ends between them
+			if a.StartYear == 0 && carried[0] != 0 && !strings.ContainsAny(x.s[prevEnd:start], sentenceBreaks) &&
+				x.paragraphStart(line, x.lineOf(prevEnd)) <= prevEnd {
+				a.StartYear, a.EndYear = carried[0], carried[1]
+			}
+		}
+		carried = [2]int{}
+		if a.Year == 0 && a.StartYear != 0 && relativeSpanned(x.s[max(0, start-spanWindow):start]) {
+			carried = [2]int{a.StartYear, a.EndYear}
 		}
 		last := x.lineOf(quoteEnd - 1)
 		a.Surface = x.surface(start, end)
@@ -329,26 +341,46 @@ func amountYear(pre, para string) int {
 	return 0
 }
 
-// relativeSpan is the period an amount is spread over when its sentence
-// (before, the text before the amount in its paragraph) states one relative
-// to the edition's year before it: 今後10年間で150兆円超, 今後10年で150兆円超の
-// 官民投資、そのために20兆円規模の政府支援 (both 2023-2032 in the 2023
-// edition). 0, 0 when it does not.
+// relativeSpan is the period an amount is spread over when its clause
+// (before: the text before the amount) states one relative to the
+// edition's year — 今後10年間で150兆円超, 官民合わせて今後10年間で2兆円～
+// (the edition's year and the nine after) — or a clause that is only that
+// adverbial does, set off by 、 just before it (今後10年間で、150兆円超).
+// 今後10年以内 is a deadline, not a span, and a span in parentheses is said
+// of what it follows (GX経済移行債（今後10年間）20兆円), as amountYear reads
+// years. 0, 0 when none.
 func relativeSpan(before string, edition int) (int, int) {
-	if i := strings.LastIndexAny(before, sentenceBreaks); i >= 0 {
-		before = before[i:]
+	if !strings.Contains(before, "今後") || edition <= 0 {
+		return 0, 0 // most amounts: no regexp run
 	}
-	if !strings.Contains(before, "今後") {
-		return 0, 0 // most sentences: no regexp run
+	if c := clauseBefore(before); c != "" || !strings.HasSuffix(before, "、") {
+		return spanIn(c, edition)
 	}
-	ms := reRelativeSpan.FindAllStringSubmatchIndex(before, -1)
+	m := reSpanAdverbial.FindStringSubmatch(clauseBefore(strings.TrimSuffix(before, "、")))
+	if m == nil {
+		return 0, 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return edition, edition + n - 1
+}
+
+// relativeSpanned reports whether the clause before an amount states a
+// relative span, which the next amount of its sentence may share.
+func relativeSpanned(before string) bool {
+	s, _ := relativeSpan(before, 1)
+	return s != 0
+}
+
+// spanIn is the last span 今後N年(間) of clause c from edition.
+func spanIn(c string, edition int) (int, int) {
+	ms := reRelativeSpan.FindAllStringSubmatchIndex(c, -1)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if strings.HasPrefix(before[m[1]:], "度") { // 今後3年度: as the years scanner, not a span of years
-			continue
+		if rest := c[m[1]:]; strings.HasPrefix(rest, "度") || strings.HasPrefix(rest, "以内") {
+			continue // 今後3年度: a count of fiscal years, as the years scanner reads it; 以内: a deadline
 		}
-		n, err := strconv.Atoi(before[m[2]:m[3]])
-		if err != nil || n < 1 || edition <= 0 {
+		n, err := strconv.Atoi(c[m[2]:m[3]])
+		if err != nil || n < 1 {
 			return 0, 0
 		}
 		return edition, edition + n - 1
@@ -356,16 +388,19 @@ func relativeSpan(before string, edition int) (int, int) {
 	return 0, 0
 }
 
-// spanWindow bounds how far back relativeSpan looks: the spans of the
-// corpus are 40 runes at most before their amount (今後10年で150兆円超の官民
-// 投資、そのために20兆円規模, 2023:233), 120 bytes.
+// reRelativeSpan is a span counted from the edition's year (今後10年間),
+// reSpanAdverbial a clause that is only that span.
+var (
+	reRelativeSpan  = regexp.MustCompile(`今後(\d{1,2})年`)
+	reSpanAdverbial = regexp.MustCompile(`^今後(\d{1,2})年間?(?:で|に|には)?$`)
+)
+
+// spanWindow bounds how far back relativeSpan looks: a clause, and the
+// adverbial clause before it (経済的目標：今後10年間で、150兆円超, 2023:1250).
 const spanWindow = 300
 
 // sentenceBreaks end a sentence, or an item of a list, in docIndex form.
 const sentenceBreaks = "。;⇒→/➢●○⚫✓"
-
-// reRelativeSpan is a span counted from the edition's year (今後10年間).
-var reRelativeSpan = regexp.MustCompile(`今後(\d{1,2})年`)
 
 // outsideParens is s without its parenthesised parts (normalised: ( and
 // )): a year in one dates what it is said of (GX経済移行債（2023年度から

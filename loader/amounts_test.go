@@ -168,6 +168,18 @@ func TestFindAmounts(t *testing.T) {
 		{"a span after a clause break (2023:1250)",
 			[]string{"➢ 経済的目標：今後10年間で、150兆円超の官民ＧＸ投資を実現する。"},
 			[]string{"150兆円 150000000000000 超 y0 2023-2032"}, 0},
+		{"a span in parentheses is said of what it follows", []string{"GX経済移行債（今後10年間）20兆円"},
+			[]string{"20兆円 20000000000000  y0 0-0"}, 0},
+		{"今後N年以内 is a deadline (2023:2078)", []string{"今後10年以内に約4000兆円分の既存製造活動を置き換える"},
+			[]string{"4000兆円 4000000000000000 約 y0 0-0"}, 0},
+		{"a span of another clause does not spread a level", []string{"今後3年間で人材育成を進め、企業の売上高1兆円を目指す"},
+			[]string{"1兆円 1000000000000  y0 0-0"}, 0},
+		{"a clause that is more than the span, set off by 、", []string{"今後3年間で人材育成を進め、1兆円を投じる"},
+			[]string{"1兆円 1000000000000  y0 0-0"}, 0},
+		{"the span is not carried past the sentence", []string{"今後10年で150兆円超の官民投資。20兆円規模の政府支援"},
+			[]string{"150兆円 150000000000000 超 y0 2023-2032", "20兆円 20000000000000 規模 y0 0-0"}, 0},
+		{"nor past a blank line", []string{"今後10年で150兆円超の官民投資", "", "20兆円規模の政府支援"},
+			[]string{"150兆円 150000000000000 超 y0 2023-2032", "20兆円 20000000000000 規模 y0 0-0"}, 0},
 		{"a count of fiscal years is no span", []string{"今後3年度で5兆円"}, []string{"5兆円 5000000000000  y0 0-0"}, 0},
 		{"a year of its own outranks the span (2025:1311-1312)",
 			[]string{"2030年度までの７年間に10兆円、今後10年間で50兆円"},
@@ -396,10 +408,8 @@ func TestAmountsOfGoals(t *testing.T) {
 	}
 	// A goal's amount its own phrase does not date takes the goal's year,
 	// read from the same sentence across a page's line break (2023:1443-1445).
-	for _, a := range g.Amounts {
-		if a.ID == "amount:2023:1445:1" && a.Year != 2030 {
-			t.Errorf("%s (%s) year %d, want 2030 as its goal", a.ID, a.Surface, a.Year)
-		}
+	if a := amounts["amount:2023:1445:1"]; a == nil || a.Year != 2030 {
+		t.Errorf("amount:2023:1445:1 = %+v, want year 2030 as its goal", a)
 	}
 }
 

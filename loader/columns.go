@@ -72,29 +72,29 @@ func (r *columnRules) statuses(cells []*tableCell) []string {
 	for i, c := range cells {
 		cols[i] = r.columnOf(c)
 	}
+	// next[i]: the first known column after cell i; prev, swept along, the
+	// last known one before it (one pass each way: a table of many cells
+	// the width leaves unknown was scanned from each of them)
+	next := make([]tableColumn, len(cells))
+	for i, known := len(cells)-1, columnUnknown; i >= 0; i-- {
+		next[i] = known
+		if cols[i] != columnUnknown {
+			known = cols[i]
+		}
+	}
 	out := make([]string, len(cells))
+	prev := columnUnknown
 	for i := range cells {
 		col := cols[i]
 		if col == columnUnknown {
-			prev, next := columnUnknown, columnUnknown
-			for j := i - 1; j >= 0; j-- {
-				if cols[j] != columnUnknown {
-					prev = cols[j]
-					break
-				}
-			}
-			for j := i + 1; j < len(cells); j++ {
-				if cols[j] != columnUnknown {
-					next = cols[j]
-					break
-				}
-			}
 			switch {
 			case prev != columnUnknown:
 				col = prev
-			case next != columnUnknown:
-				col = next
+			case next[i] != columnUnknown:
+				col = next[i]
 			}
+		} else {
+			prev = col
 		}
 		switch col {
 		case columnNarrow:

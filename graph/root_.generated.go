@@ -2814,6 +2814,7 @@ type TargetKeptPair {
   earlier: Target!
   later: Target!
   value: Float!
+  "The goal's unit; empty for a goal stated without one (希望出生率1.8)."
   unit: String!
   "Similarity of the two goals, 0..1."
   score: Float!
@@ -2825,6 +2826,7 @@ type TargetRevisionPair {
   later: Target!
   fromValue: Float!
   toValue: Float!
+  "The goal's unit; empty for a goal stated without one."
   unit: String!
   "Similarity of the two goals, 0..1."
   score: Float!
@@ -3475,7 +3477,7 @@ type TargetRevision {
   fromValue: Float!
   "The later edition's value."
   toValue: Float!
-  "The unit both values are in (兆円, 歳 …)."
+  "The unit both values are in (兆円, 歳 …); empty for a goal stated without one (希望出生率1.8)."
   unit: String!
   "Similarity of the two goals (their texts without numbers), 0..1."
   score: Float!

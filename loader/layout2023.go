@@ -9,14 +9,17 @@ import (
 
 // interim2023 is the interim-2023 layout (第2次中間整理) as data: the words
 // it prints to mark its structure, which its lexer (lex2023.go) types lines
-// by and its grammar (parse2023.go) reads sections by. The code that reads
-// them does not spell them: a report laid out the same way and worded
-// differently is another value of this type.
+// by and its grammar (parse2023.go, its delegates) reads sections by. It is
+// one package value the 2023 code reads directly, not a parameter: another
+// wording of this layout would be a change here, not a second value, and
+// the lexer's fast paths still hold the shape of its headings (ordinals
+// 1-9, the colon, the parenthesised suffix). macrocells.go still spells
+// the macro table's few marks (★, のフレームワーク, ・) itself.
 //
 // Words are compared in flat form (normalize: NFKC, no spaces) unless a
-// field says raw. The regexps say what the lexer's fast paths read
-// (pillarHeading23, tocOrdinal23 and the list-title guard), and are their
-// tests' oracles.
+// field says raw. The regexps are not run when loading: they say what the
+// lexer's fast paths (pillarHeading23, tocOrdinal23 and the list-title
+// guard) read, and are their tests' oracles (fastpaths_test.go).
 var interim2023 = layoutWords2023{
 	keyMessage:         "「新機軸」のキーメッセージ",
 	keyMessageRare:     "機軸",

@@ -15,9 +15,10 @@ import (
 // A new layout is a grammar over the shared lexer and readers. This one
 // reads a briefing deck: ミッション①：… headings over ⚫/○ bullets whose
 // text wraps onto the next lines, and page numbers. Everything else — ids,
-// provenance, titles, years, 再掲, the laws, funds and organisations named,
-// amounts, the report, the links to the other editions — is the shared
-// pipeline's, which TestNewLayoutGrammar checks.
+// provenance, titles, years, the 再掲 link, the laws, funds and
+// organisations named, amounts, the report, CONTINUES and EVOLVES_FROM to
+// the edition before — is the shared pipeline's, which
+// TestNewLayoutGrammar checks.
 
 var briefingHeading = regexp.MustCompile(`^ミッション([1-9]):(.+)$`) // flat form: NFKC turns ① into 1
 
@@ -68,16 +69,18 @@ const briefingDeck = `経済産業政策新機軸部会 第5次中間整理（�
 
 ミッション①：炭素中立型社会の実現
 
-⚫ GX推進法に基づき、2023年度からGX経済移行債を発行
+⚫ GX推進法に基づき、2023年度からGX経済移行債を発行し、20兆円規模の先行投資支援を実施
 
-○ 排出量取引制度の本格稼働（2026年度から）に向けて、制度の詳細設計を
-進める
+○ カーボンプライシングとして排出量取引制度（2026年度から）と化石燃料賦課金を
+段階的に導入
 
 3
 
 ミッション②：デジタル社会の実現
 
 ○ 半導体の国内生産基盤の整備（ポスト５Ｇ基金の活用）、NEDOを通じた支援
+
+○ 排出量取引制度（2026年度から）と化石燃料賦課金の段階的導入（再掲）
 
 4
 `
@@ -103,22 +106,40 @@ func TestNewLayoutGrammar(t *testing.T) {
 		}
 	}
 	want := []string{
-		"pillar:2027:MISSION-1 PAST 5-5 GX推進法に基づき、2023年度からGX経済移行債を発行 2023-0",
-		"pillar:2027:MISSION-1 FUTURE 7-8 排出量取引制度の本格稼働（2026年度から）に向けて、制度の詳細設計を進める 2026-0",
+		"pillar:2027:MISSION-1 PAST 5-5 GX推進法に基づき、2023年度からGX経済移行債を発行し、20兆円規模の先行投資支援を実施 2023-0",
+		"pillar:2027:MISSION-1 FUTURE 7-8 カーボンプライシングとして排出量取引制度（2026年度から）と化石燃料賦課金を段階的に導入 2026-0",
 		"pillar:2027:MISSION-2 FUTURE 14-14 半導体の国内生産基盤の整備（ポスト５Ｇ基金の活用）、NEDOを通じた支援 0-0",
+		"pillar:2027:MISSION-2 FUTURE 16-16 排出量取引制度（2026年度から）と化石燃料賦課金の段階的導入 2026-0", // the title without the 再掲 mark,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("measures:\n got %q\nwant %q", got, want)
 	}
-	// The shared passes read the new document's nodes as any other's.
+	// The shared passes read the new document's nodes as any other's:
+	// by the first line of the start and the type, what each 2027 node links to.
+	line := map[string]int{}
+	for _, m := range g.Measures {
+		line[m.ID] = m.LineStart
+	}
+	for _, pl := range g.Pillars {
+		line[pl.ID] = pl.LineStart
+	}
 	rels := map[string]bool{}
 	for _, r := range g.Relationships {
-		if strings.Contains(r.Start, ":2027:") {
-			rels[r.Type+" "+r.End] = true
+		if strings.Contains(r.Start, ":2027:") && r.Type != policygraph.RelHasMeasure {
+			end := r.End
+			if strings.HasPrefix(end, "measure:2027:") {
+				end = fmt.Sprint("2027:", line[end]) // ids are hashes: the line says which
+			}
+			rels[fmt.Sprint(line[r.Start], " ", r.Type, " ", end)] = true
 		}
 	}
-	for _, w := range []string{"CITES_LAW law:GX推進法", "USES_FUND fund:ポスト5G基金", "MENTIONS_ORG org:NEDO",
-		"CONTINUES pillar:2025:MISSION-1", "CONTINUES pillar:2025:MISSION-2"} { // ＧＸ, ＤＸ
+	for _, w := range []string{
+		"5 CITES_LAW law:GX推進法", "5 HAS_AMOUNT amount:2027:5:1", // 20兆円規模
+		"14 USES_FUND fund:ポスト5G基金", "14 MENTIONS_ORG org:NEDO",
+		"16 RELISTS 2027:7", // the 再掲 to its original
+		"7 EVOLVES_FROM measure:2025:MISSION-1:848ff695",                          // 2025:1187, word for word but the year
+		"3 CONTINUES pillar:2025:MISSION-1", "12 CONTINUES pillar:2025:MISSION-2", // ＧＸ, ＤＸ
+	} {
 		if !rels[w] {
 			t.Errorf("no %s from a 2027 node; got %v", w, rels)
 		}

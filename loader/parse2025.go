@@ -19,7 +19,9 @@ import (
 //
 // A new layout that prints the council's pillar tables supplies the same:
 // a tableLayout value, a lexer giving its kinds to the shared lexer's
-// shapes (lex.go), and a parser for its parts. It reuses the readers:
+// shapes (lex.go; lex25 is told interim2025Tables), and a parser for its
+// parts, including its own table-slide loop (parseTables reads this
+// layout's line kinds). It reuses the readers:
 // lineItem and itemsIn (lineitem.go), slide furniture (furniture.go),
 // display widths (dispwidth.go), cells from paragraphs (tablecells.go),
 // their columns and statuses (columns.go), a slide's pieces and which

@@ -5,7 +5,10 @@ import "strings"
 // A vertical label: a side label of a slide printed one character a line
 // (ミ / ッ / シ / ョ / ン / 志 / 向 / …), which the extraction gives as a
 // run of one-character lines. A run shorter than minVerticalRun is no
-// label: a chart mark, or a lone ／ between the goals of a cell.
+// label: a chart mark, or a lone ／ between the goals of a cell. The 2023
+// grammar reads its labels so (its side labels and overview-table heads);
+// the 2025 one has its own rule (verticalPiece: a run of two, or one
+// character opening a page), as its extraction cut labels shorter.
 
 const minVerticalRun = 3
 

@@ -992,6 +992,21 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 		}
 	}
 	ev.linkByDirectionPillars(ends, scores, more)
+	// And a table cell that copies a direction item word for word is that
+	// item: with no predecessor of its own it continues what the item
+	// continues (2025's 地域の成長と賃上げを牽引する中堅・中小企業の成長支援,
+	// line 1559, as its direction item 1041 ← 地域経済を牽引する中堅企業に
+	// 対する集中支援).
+	for i, a := range ev.later {
+		if ends[i] == nil {
+			continue
+		}
+		for _, c := range in.copies[a.m.ID] {
+			if k, ok := at.find(c); ok && ends[k] == nil {
+				ends[k], scores[k] = ends[i], scores[i]
+			}
+		}
+	}
 	n := 0 // the edges: rels is sized once
 	for i := range ev.later {
 		if ends[i] != nil {

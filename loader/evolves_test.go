@@ -288,6 +288,39 @@ func TestEvolvesDirectionCopies(t *testing.T) {
 	}
 }
 
+// TestEvolvesDirectionCopyInherits: a 2025 table cell that copies a
+// direction bullet word for word (RELISTS, marked false) and finds no
+// predecessor of its own continues what its bullet continues; one that
+// finds its own keeps it. Lines are 1-based lines of the 2025 seed.
+func TestEvolvesDirectionCopyInherits(t *testing.T) {
+	g, _, err := LoadFS(seed.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := map[string]int{}
+	for _, m := range g.Measures {
+		line[m.ID] = m.LineStart
+	}
+	ends := map[int][]int{} // 2025 line → 2023 lines
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelEvolvesFrom {
+			ends[line[r.Start]] = append(ends[line[r.Start]], line[r.End])
+		}
+	}
+	for _, w := range []struct{ cell, bullet, want int }{
+		{1559, 1041, 2387}, // 中堅・中小企業の成長支援 ← 地域経済を牽引する中堅企業に対する集中支援
+		{1568, 1042, 2392}, // 事業承継・M&Aの支援強化 ← 第三者承継を機とした変革の推進
+		{1599, 1038, 2598}, // its own: 価格転嫁・取引適正化の更なる徹底 ← 価格転嫁対策
+	} {
+		if !slices.Contains(ends[w.bullet], w.want) {
+			t.Errorf("direction bullet %d EVOLVES_FROM %v, want %d among them", w.bullet, ends[w.bullet], w.want)
+		}
+		if got := ends[w.cell]; !slices.Equal(got, []int{w.want}) {
+			t.Errorf("its copy %d EVOLVES_FROM %v, want [%d]", w.cell, got, w.want)
+		}
+	}
+}
+
 // TestEvolvesSiblings: a 2025 measure with no match of its own takes its
 // sibling's predecessor only if it shares words with it itself or restates
 // the sibling (evolveSiblingOwnMin, evolveRestateMin). Comments give the

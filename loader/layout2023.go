@@ -2,7 +2,6 @@ package loader
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/policygraph/policygraph"
 )
@@ -193,34 +192,4 @@ func (w *layoutWords2023) most(kind string) int {
 		}
 	}
 	return 0
-}
-
-// hasAnyPrefix reports whether s starts with one of prefixes.
-func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasAnySuffix reports whether s ends with one of suffixes.
-func hasAnySuffix(s string, suffixes []string) bool {
-	for _, x := range suffixes {
-		if strings.HasSuffix(s, x) {
-			return true
-		}
-	}
-	return false
-}
-
-// containsAny reports whether s contains one of words.
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }

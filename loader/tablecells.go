@@ -71,12 +71,7 @@ func (r *cellRules) continues(s string) bool {
 // continuesWithin reports whether a line reading s continues the open
 // cell of its paragraph whatever the line before it says.
 func (r *cellRules) continuesWithin(s string) bool {
-	for _, w := range r.continuationWords {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return r.continues(s)
+	return hasAnyPrefix(s, r.continuationWords) || r.continues(s)
 }
 
 // appendCells splits a paragraph of consecutive text lines into cells and

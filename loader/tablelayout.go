@@ -96,14 +96,7 @@ func (lay *tableLayout) isMicroHeader(n string) bool {
 }
 
 // isGroupHead reports whether the line n opens a row heading.
-func (lay *tableLayout) isGroupHead(n string) bool {
-	for _, m := range lay.groupMarks {
-		if strings.HasPrefix(n, m) {
-			return true
-		}
-	}
-	return false
-}
+func (lay *tableLayout) isGroupHead(n string) bool { return hasAnyPrefix(n, lay.groupMarks) }
 
 // kindOfLabel is the pillar kind a vertical label reading word says, ""
 // if it says none.

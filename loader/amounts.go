@@ -241,6 +241,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		}
 		a.Qualifier = strings.Join(quals, "…")
 		a.Year = amountYear(pre, x.s[max(prevEnd, x.paragraphStart(line, x.lineOf(prevEnd))):start])
+		spanned := false // a relative span its own clause states
 		if m := yearRangeRe.FindStringSubmatch(clauseAfter(x.s[end:], 80)); m != nil {
 			a.StartYear, _ = strconv.Atoi(m[1])
 			e := m[2]
@@ -255,6 +256,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			from := max(0, start-spanWindow)
 			from = max(from, x.paragraphStart(line, x.lineOf(from)))
 			a.StartYear, a.EndYear = relativeSpan(x.s[from:start], x.t.Year)
+			spanned = a.StartYear != 0
 			// the next sum of a sentence whose span dated the one before
 			// shares it (今後10年で150兆円超の官民投資、そのために20兆円規模の
 			// 政府支援), unless a sentence or paragraph ends between them
@@ -264,7 +266,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			}
 		}
 		carried = [2]int{}
-		if a.Year == 0 && a.StartYear != 0 && relativeSpanned(x.s[max(0, start-spanWindow):start]) {
+		if spanned {
 			carried = [2]int{a.StartYear, a.EndYear}
 		}
 		last := x.lineOf(quoteEnd - 1)
@@ -362,13 +364,6 @@ func relativeSpan(before string, edition int) (int, int) {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return edition, edition + n - 1
-}
-
-// relativeSpanned reports whether the clause before an amount states a
-// relative span, which the next amount of its sentence may share.
-func relativeSpanned(before string) bool {
-	s, _ := relativeSpan(before, 1)
-	return s != 0
 }
 
 // spanIn is the last span 今後N年(間) of clause c from edition.

@@ -421,26 +421,3 @@ func spells(g *policygraph.Target, a *policygraph.Amount) bool {
 	num, ok := strings.CutSuffix(strings.ReplaceAll(nfkc.String(a.Surface), ",", ""), unit)
 	return ok && unit != "" && num == strconv.FormatFloat(g.Value, 'f', -1, 64)
 }
-
-// BenchmarkAmountsLongParagraph finds the amounts of one paragraph of n
-// lines, each stating one over a span (今後10年で1円): the time per line
-// stays flat as n grows when each amount's sentence is read within a
-// window, and grew with n when it was read from the paragraph's start.
-func BenchmarkAmountsLongParagraph(b *testing.B) {
-	for _, n := range []int{4000, 16000} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			text := strings.Repeat("今後10年で1円\n", n)
-			dt, err := newDocText("t.txt", 2023, "doc:2023", []byte(text))
-			if err != nil {
-				b.Fatal(err)
-			}
-			pd := &parsedDoc{Doc: &policygraph.Document{ID: dt.DocID, Year: 2023}, Placed: placementOf(dt, nil)}
-			for b.Loop() {
-				if got := len(findAmounts(newDocIndex(dt), pd)); got != n {
-					b.Fatalf("%d amounts, want %d", got, n)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/line")
-		})
-	}
-}

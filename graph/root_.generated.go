@@ -3477,7 +3477,7 @@ type TargetRevision {
   fromValue: Float!
   "The later edition's value."
   toValue: Float!
-  "The unit both values are in (兆円, 歳 …); empty for a goal stated without one (希望出生率1.8)."
+  "The unit both values are in (兆円, 歳 …); empty for a goal stated without one."
   unit: String!
   "Similarity of the two goals (their texts without numbers), 0..1."
   score: Float!

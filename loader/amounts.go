@@ -156,6 +156,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 	perLine := map[int]int{}
 	prevEnd := 0
 	var carried [2]int // the relative span of the amount before, 0s if none
+	var cur runeCursor // the amounts' surfaces are read in text order
 	for pos := 0; pos < len(x.s); {
 		// Every match ends at a 円, and the first 円 from pos ends the
 		// leftmost match (a number holds no 円): run the regexp on a window
@@ -240,7 +241,10 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			quals = append(quals, rangeQualifier)
 		}
 		a.Qualifier = strings.Join(quals, "…")
-		a.Year = amountYear(pre, x.s[max(prevEnd, x.paragraphStart(line, x.lineOf(prevEnd))):start])
+		// the amount's part of its paragraph: from the amount before it, if
+		// that is in the paragraph (each byte is read for one amount only)
+		para := x.s[max(prevEnd, x.paragraphStart(line, x.lineOf(prevEnd))):start]
+		a.Year = amountYear(pre, para)
 		spanned := false // a relative span its own clause states
 		if m := yearRangeRe.FindStringSubmatch(clauseAfter(x.s[end:], 80)); m != nil {
 			a.StartYear, _ = strconv.Atoi(m[1])
@@ -250,18 +254,19 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			}
 			a.EndYear, _ = strconv.Atoi(e)
 		} else if a.Year == 0 {
-			// the clause is looked for in the amount's paragraph, no further
-			// back than spanWindow bytes: a paragraph of many amounts read
-			// from its start for each was quadratic
-			from := max(0, start-spanWindow)
-			from = max(from, x.paragraphStart(line, x.lineOf(from)))
-			a.StartYear, a.EndYear = relativeSpan(x.s[from:start], x.t.Year)
+			// the clause is looked for in the amount's part of its paragraph:
+			// a span before the amount before it dated that one, and is
+			// carried from it (reading the paragraph from its start for each
+			// amount was quadratic)
+			a.StartYear, a.EndYear = relativeSpan(para, x.t.Year)
 			spanned = a.StartYear != 0
 			// the next sum of a sentence whose span dated the one before
 			// shares it (今後10年で150兆円超の官民投資、そのために20兆円規模の
-			// 政府支援), unless a sentence or paragraph ends between them
+			// 政府支援), unless a sentence or paragraph ends between them:
+			// the paragraph of the amount before's last byte (its 円 may end
+			// its line, and prevEnd then starts the next)
 			if a.StartYear == 0 && carried[0] != 0 && !strings.ContainsAny(x.s[prevEnd:start], sentenceBreaks) &&
-				x.paragraphStart(line, x.lineOf(prevEnd)) <= prevEnd {
+				x.paragraphStart(line, x.lineOf(prevEnd-1)) <= prevEnd-1 {
 				a.StartYear, a.EndYear = carried[0], carried[1]
 			}
 		}
@@ -270,7 +275,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			carried = [2]int{a.StartYear, a.EndYear}
 		}
 		last := x.lineOf(quoteEnd - 1)
-		a.Surface = x.surface(start, end)
+		a.Surface = x.surfaceFrom(&cur, start, end)
 		a.Source = policygraph.Source{File: x.t.File, LineStart: line, LineEnd: last,
 			Quote: x.t.joined(line, last)}
 		perLine[line]++
@@ -362,8 +367,10 @@ func relativeSpan(before string, edition int) (int, int) {
 	if m == nil {
 		return 0, 0
 	}
-	n, _ := strconv.Atoi(m[1])
-	return edition, edition + n - 1
+	if n, _ := strconv.Atoi(m[1]); n >= 1 {
+		return edition, edition + n - 1
+	}
+	return 0, 0
 }
 
 // spanIn is the last span 今後N年(間) of clause c from edition.
@@ -389,10 +396,6 @@ var (
 	reRelativeSpan  = regexp.MustCompile(`今後(\d{1,2})年`)
 	reSpanAdverbial = regexp.MustCompile(`^今後(\d{1,2})年間?(?:で|に|には)?$`)
 )
-
-// spanWindow bounds how far back relativeSpan looks: a clause, and the
-// adverbial clause before it (経済的目標：今後10年間で、150兆円超, 2023:1250).
-const spanWindow = 300
 
 // sentenceBreaks end a sentence, or an item of a list, in docIndex form.
 const sentenceBreaks = "。;⇒→/➢●○⚫✓"
@@ -615,16 +618,23 @@ func isGoalValue(g *policygraph.Target, a *policygraph.Amount) bool {
 	return ok && int64(math.Round(yen)) == a.Yen
 }
 
-// targetsByLine maps a line to the targets stated from it.
+// targetsByLine maps a line to the targets stated on it, in their order.
+// A target's first maxTargetLines lines are indexed: the grammars' span a
+// few (a document of targets of many lines each would otherwise make the
+// index their product).
 func targetsByLine(ts []*policygraph.Target) map[int][]*policygraph.Target {
 	m := make(map[int][]*policygraph.Target, len(ts))
 	for _, t := range ts {
-		m[t.LineStart] = append(m[t.LineStart], t)
+		for l := t.LineStart; l <= t.LineEnd && l < t.LineStart+maxTargetLines; l++ {
+			m[l] = append(m[l], t)
+		}
 	}
 	return m
 }
 
-// targetHolding is the first of the targets stated from an amount's line
+const maxTargetLines = 64
+
+// targetHolding is the first of the targets stated on an amount's line
 // (onLine) whose text holds the amount (surface, in docIndex form), ""
 // for none: a line of several goals made one target a clause
 // (2030年度135兆円、2040年度200兆円を設定) and is placed in the first.

@@ -180,6 +180,11 @@ func TestFindAmounts(t *testing.T) {
 			[]string{"150兆円 150000000000000 超 y0 2023-2032", "20兆円 20000000000000 規模 y0 0-0"}, 0},
 		{"nor past a blank line", []string{"今後10年で150兆円超の官民投資", "", "20兆円規模の政府支援"},
 			[]string{"150兆円 150000000000000 超 y0 2023-2032", "20兆円 20000000000000 規模 y0 0-0"}, 0},
+		{"nor past a blank line after a sum that ends its line", []string{"今後10年で150兆円", "", "", "20兆円規模の政府支援"},
+			[]string{"150兆円 150000000000000  y0 2023-2032", "20兆円 20000000000000 規模 y0 0-0"}, 0},
+		{"a span of no years is none", []string{"今後0年間で、1兆円"}, []string{"1兆円 1000000000000  y0 0-0"}, 0},
+		{"a long clause keeps its span", []string{"今後10年間で" + strings.Repeat("官", 200) + "1兆円"},
+			[]string{"1兆円 1000000000000  y0 2023-2032"}, 0},
 		{"a count of fiscal years is no span", []string{"今後3年度で5兆円"}, []string{"5兆円 5000000000000  y0 0-0"}, 0},
 		{"a year of its own outranks the span (2025:1311-1312)",
 			[]string{"2030年度までの７年間に10兆円、今後10年間で50兆円"},
@@ -420,4 +425,28 @@ func spells(g *policygraph.Target, a *policygraph.Amount) bool {
 	unit := strings.TrimSuffix(g.Unit, "/年")
 	num, ok := strings.CutSuffix(strings.ReplaceAll(nfkc.String(a.Surface), ",", ""), unit)
 	return ok && unit != "" && num == strconv.FormatFloat(g.Value, 'f', -1, 64)
+}
+
+// TestAmountOfWrappedTarget: an amount on a line its placed target does
+// not state goes to the target on that line that does, also when that
+// target started on the line before (a goal wrapped onto the next line).
+func TestAmountOfWrappedTarget(t *testing.T) {
+	txt, err := newDocText("t.txt", 2023, "doc:2023", []byte("2030年度135兆円、2040年度\n200兆円を設定\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &policygraph.Target{ID: "target:a", Text: "2030年度135兆円", Source: policygraph.Source{LineStart: 1, LineEnd: 1}}
+	b := &policygraph.Target{ID: "target:b", Text: "2040年度200兆円を設定", Source: policygraph.Source{LineStart: 1, LineEnd: 2}}
+	pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2023", Year: 2023}, Targets: []*policygraph.Target{a, b},
+		Placed: placementOf(txt, map[int]string{1: a.ID, 2: a.ID})}
+	res := &amountResult{}
+	attachAmounts(mustMatcher(t), newDocIndex(txt), pd, &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}, res)
+	got := map[string]string{}
+	for _, r := range res.rels {
+		got[r.End] = r.Start
+	}
+	want := map[string]string{"amount:2023:1:1": "target:a", "amount:2023:2:1": "target:b"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("amounts' holders (-want +got):\n%s", diff)
+	}
 }

@@ -999,9 +999,10 @@ func linkEvolves(later, earlier []*simItem, in evolveInputs) []*policygraph.Rela
 	// item: with no predecessor of its own it continues what the item
 	// continues (2025's 地域の成長と賃上げを牽引する中堅・中小企業の成長支援,
 	// line 1559, as its direction item 1041 ← 地域経済を牽引する中堅企業に
-	// 対する集中支援).
+	// 対する集中支援): the item's main edge, not its further ones (more),
+	// and not one the item took from a sibling (no chains).
 	for i, a := range ev.later {
-		if ends[i] == nil {
+		if ends[i] == nil || inherited[i] != nil && ends[i] == inherited[i] {
 			continue
 		}
 		for _, c := range in.copies[a.m.ID] {

@@ -310,7 +310,7 @@ func TestEvolvesDirectionCopyInherits(t *testing.T) {
 	for _, w := range []struct{ cell, bullet, want int }{
 		{1559, 1041, 2387}, // 中堅・中小企業の成長支援 ← 地域経済を牽引する中堅企業に対する集中支援
 		{1568, 1042, 2392}, // 事業承継・M&Aの支援強化 ← 第三者承継を機とした変革の推進
-		{1599, 1038, 2598}, // its own: 価格転嫁・取引適正化の更なる徹底 ← 価格転嫁対策
+		{1599, 1038, 2598}, // a copy with an edge of its own (価格転嫁対策), which its bullet adopts: kept as it was
 	} {
 		if !slices.Contains(ends[w.bullet], w.want) {
 			t.Errorf("direction bullet %d EVOLVES_FROM %v, want %d among them", w.bullet, ends[w.bullet], w.want)

@@ -145,19 +145,43 @@ func (x *docIndex) lineStart(i int) int { return int(x.lineS[i]) }
 // rawRuneAt returns the raw rune whose output holds byte p of s: its 0-based
 // line, its byte offset there and its length; ok false if there is none.
 func (x *docIndex) rawRuneAt(p int) (line, off, size int, ok bool) {
+	var c runeCursor
+	return x.rawRuneFrom(&c, p)
+}
+
+// runeCursor is where rawRuneFrom last found a rune: its line, its offset
+// in the raw line and in s. A caller asking for increasing offsets (the
+// amounts of a document, in text order) passes the same cursor, and each
+// line is walked once instead of from its start for every rune asked (a
+// line of thousands of amounts was quadratic).
+type runeCursor struct {
+	line, off, pos int
+	set            bool
+}
+
+// rawRuneFrom is rawRuneAt, resuming at c when p is on c's line at or
+// after it, and leaving c at the rune found.
+func (x *docIndex) rawRuneFrom(c *runeCursor, p int) (line, off, size int, ok bool) {
 	li := x.lineAt(p)
 	if li < 0 {
 		return 0, 0, 0, false
 	}
 	p = min(p, len(x.s)-1)
+	raw := x.t.raw(li)
+	off, pos := 0, x.lineStart(li)
+	if c.set && c.line == li && c.pos <= p {
+		off, pos = c.off, c.pos
+	}
 	var buf [64]byte
-	pos := x.lineStart(li)
-	for off, r := range x.t.raw(li) {
+	for off < len(raw) {
+		r, size := utf8.DecodeRuneInString(raw[off:])
 		n := len(appendIndexed(buf[:0], r))
 		if n > 0 && p < pos+n {
-			return li, off, utf8.RuneLen(r), true
+			*c = runeCursor{line: li, off: off, pos: pos, set: true}
+			return li, off, size, true
 		}
 		pos += n
+		off += size
 	}
 	return 0, 0, 0, false // not reached: line li's output holds p
 }
@@ -234,8 +258,15 @@ func (x *docIndex) locateNth(pat string, from, to, nth int) (line int, surface s
 // surface returns the raw text that s[start:end] came from, verbatim within
 // each line; pieces on several lines are joined without the line break.
 func (x *docIndex) surface(start, end int) string {
-	la, oa, _, okA := x.rawRuneAt(start)
-	lb, ob, nb, okB := x.rawRuneAt(end - 1)
+	var c runeCursor
+	return x.surfaceFrom(&c, start, end)
+}
+
+// surfaceFrom is surface with a cursor for rawRuneFrom, for a caller
+// asking in text order.
+func (x *docIndex) surfaceFrom(c *runeCursor, start, end int) string {
+	la, oa, _, okA := x.rawRuneFrom(c, start)
+	lb, ob, nb, okB := x.rawRuneFrom(c, end-1)
 	if !okA || !okB {
 		return x.s[start:end]
 	}

@@ -192,7 +192,7 @@ type TargetRevision struct {
 	FromValue float64 `json:"fromValue"`
 	// The later edition's value.
 	ToValue float64 `json:"toValue"`
-	// The unit both values are in (兆円, 歳 …); empty for a goal stated without one (希望出生率1.8).
+	// The unit both values are in (兆円, 歳 …); empty for a goal stated without one.
 	Unit string `json:"unit"`
 	// Similarity of the two goals (their texts without numbers), 0..1.
 	Score float64 `json:"score"`

@@ -266,7 +266,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 			// the paragraph of the amount before's last byte (its 円 may end
 			// its line, and prevEnd then starts the next)
 			if a.StartYear == 0 && carried[0] != 0 && !strings.ContainsAny(x.s[prevEnd:start], sentenceBreaks) &&
-				x.paragraphStart(line, x.lineOf(prevEnd-1)) <= prevEnd-1 {
+				x.paragraphStart(line, x.lineOf(prevEnd-1)) <= prevEnd-1 && !x.listItemBetween(prevEnd-1, start) {
 				a.StartYear, a.EndYear = carried[0], carried[1]
 			}
 		}
@@ -396,6 +396,18 @@ var (
 	reRelativeSpan  = regexp.MustCompile(`今後(\d{1,2})年`)
 	reSpanAdverbial = regexp.MustCompile(`^今後(\d{1,2})年間?(?:で|に|には)?$`)
 )
+
+// listItemBetween reports whether a line after the one holding byte a, up
+// to the one holding byte b, opens a ・ list item: the items of a list are
+// sentences of their own (・今後10年で150兆円… / ・半導体に3.9兆円).
+func (x *docIndex) listItemBetween(a, b int) bool {
+	for l := x.lineOf(a) + 1; l <= x.lineOf(b); l++ {
+		if strings.HasPrefix(x.s[x.lineStart(l-1):x.lineStart(l)], "・") {
+			return true
+		}
+	}
+	return false
+}
 
 // sentenceBreaks end a sentence, or an item of a list, in docIndex form.
 const sentenceBreaks = "。;⇒→/➢●○⚫✓"

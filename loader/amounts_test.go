@@ -182,6 +182,8 @@ func TestFindAmounts(t *testing.T) {
 			[]string{"150兆円 150000000000000 超 y0 2023-2032", "20兆円 20000000000000 規模 y0 0-0"}, 0},
 		{"nor past a blank line after a sum that ends its line", []string{"今後10年で150兆円", "", "", "20兆円規模の政府支援"},
 			[]string{"150兆円 150000000000000  y0 2023-2032", "20兆円 20000000000000 規模 y0 0-0"}, 0},
+		{"nor into the next ・ item of a list", []string{"・今後10年で150兆円超の官民投資", "・半導体に3.9兆円"},
+			[]string{"150兆円 150000000000000 超 y0 2023-2032", "3.9兆円 3900000000000  y0 0-0"}, 0},
 		{"a span of no years is none", []string{"今後0年間で、1兆円"}, []string{"1兆円 1000000000000  y0 0-0"}, 0},
 		{"a long clause keeps its span", []string{"今後10年間で" + strings.Repeat("官", 200) + "1兆円"},
 			[]string{"1兆円 1000000000000  y0 2023-2032"}, 0},

@@ -297,16 +297,7 @@ func TestEvolvesDirectionCopyInherits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	line := map[string]int{}
-	for _, m := range g.Measures {
-		line[m.ID] = m.LineStart
-	}
-	ends := map[int][]int{} // 2025 line → 2023 lines
-	for _, r := range g.Relationships {
-		if r.Type == policygraph.RelEvolvesFrom {
-			ends[line[r.Start]] = append(ends[line[r.Start]], line[r.End])
-		}
-	}
+	ends := evolvesByLine(g)
 	for _, w := range []struct{ cell, bullet, want int }{
 		{1559, 1041, 2387}, // 中堅・中小企業の成長支援 ← 地域経済を牽引する中堅企業に対する集中支援
 		{1568, 1042, 2392}, // 事業承継・M&Aの支援強化 ← 第三者承継を機とした変革の推進
@@ -432,21 +423,7 @@ func TestEvolvesDirectionSeveral(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	line := map[string]int{}
-	for _, m := range g.Measures {
-		line[m.ID] = m.LineStart
-	}
-	evolves := map[int][]int{} // direction item → 2023 lines
-	for _, m := range g.Measures {
-		if m.DocumentID != "doc:2025" || m.PillarID != "" {
-			continue
-		}
-		for _, r := range g.Relationships {
-			if r.Type == policygraph.RelEvolvesFrom && r.Start == m.ID {
-				evolves[m.LineStart] = append(evolves[m.LineStart], line[r.End])
-			}
-		}
-	}
+	evolves := evolvesByLine(g)
 	for _, tc := range []struct {
 		line    int
 		earlier []int
@@ -460,9 +437,7 @@ func TestEvolvesDirectionSeveral(t *testing.T) {
 		{1017, nil},         // 戦略技術領域…一気通貫支援: GXスタートアップ支援 only 0.18
 		{1080, nil},         // 脱炭素電源の最大限活用: 化石燃料賦課金 only 0.17
 	} {
-		got := evolves[tc.line]
-		slices.Sort(got)
-		if !slices.Equal(got, tc.earlier) {
+		if got := evolves[tc.line]; !slices.Equal(got, tc.earlier) {
 			t.Errorf("direction item %d EVOLVES_FROM 2023 lines %v, want %v", tc.line, got, tc.earlier)
 		}
 	}
@@ -519,4 +494,23 @@ func TestEvolveInputsLists(t *testing.T) {
 			t.Errorf("summarizes of %q = %v, want %v", id, got, want)
 		}
 	}
+}
+
+// evolvesByLine is the EVOLVES_FROM of g by the first lines of their ends:
+// each 2025 measure's line → the 2023 lines it continues, in order.
+func evolvesByLine(g *policygraph.Graph) map[int][]int {
+	line := map[string]int{}
+	for _, m := range g.Measures {
+		line[m.ID] = m.LineStart
+	}
+	out := map[int][]int{}
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelEvolvesFrom {
+			out[line[r.Start]] = append(out[line[r.Start]], line[r.End])
+		}
+	}
+	for _, ends := range out {
+		slices.Sort(ends)
+	}
+	return out
 }

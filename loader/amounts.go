@@ -363,11 +363,7 @@ func relativeSpan(before string, edition int) (int, int) {
 	if c := clauseBefore(before); c != "" || !strings.HasSuffix(before, "、") {
 		return spanIn(c, edition)
 	}
-	m := reSpanAdverbial.FindStringSubmatch(clauseBefore(strings.TrimSuffix(before, "、")))
-	if m == nil {
-		return 0, 0
-	}
-	if n, _ := strconv.Atoi(m[1]); n >= 1 {
+	if n, ok := spanAdverbial(clauseBefore(strings.TrimSuffix(before, "、"))); ok && n >= 1 {
 		return edition, edition + n - 1
 	}
 	return 0, 0
@@ -375,27 +371,55 @@ func relativeSpan(before string, edition int) (int, int) {
 
 // spanIn is the last span 今後N年(間) of clause c from edition.
 func spanIn(c string, edition int) (int, int) {
-	ms := reRelativeSpan.FindAllStringSubmatchIndex(c, -1)
-	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
-		if rest := c[m[1]:]; strings.HasPrefix(rest, "度") || strings.HasPrefix(rest, "以内") {
+	for end := len(c); ; {
+		i := strings.LastIndex(c[:end], "今後")
+		if i < 0 {
+			return 0, 0
+		}
+		end = i
+		n, rest, ok := spanYears(c[i+len("今後"):])
+		if !ok || strings.HasPrefix(rest, "度") || strings.HasPrefix(rest, "以内") {
 			continue // 今後3年度: a count of fiscal years, as the years scanner reads it; 以内: a deadline
 		}
-		n, err := strconv.Atoi(c[m[2]:m[3]])
-		if err != nil || n < 1 {
+		if n < 1 {
 			return 0, 0
 		}
 		return edition, edition + n - 1
 	}
-	return 0, 0
 }
 
-// reRelativeSpan is a span counted from the edition's year (今後10年間),
-// reSpanAdverbial a clause that is only that span.
-var (
-	reRelativeSpan  = regexp.MustCompile(`今後(\d{1,2})年`)
-	reSpanAdverbial = regexp.MustCompile(`^今後(\d{1,2})年間?(?:で|に|には)?$`)
-)
+// spanAdverbial reads a clause that is only a span: 今後N年(間)(で|に|には).
+func spanAdverbial(c string) (int, bool) {
+	rest, ok := strings.CutPrefix(c, "今後")
+	if !ok {
+		return 0, false
+	}
+	n, rest, ok := spanYears(rest)
+	if !ok {
+		return 0, false
+	}
+	switch strings.TrimPrefix(rest, "間") {
+	case "", "で", "に", "には":
+		return n, true
+	}
+	return 0, false
+}
+
+// spanYears reads the N年 that opens s (N one or two ASCII digits, as
+// NFKC writes them): N and the text after 年. Read by hand: the regexp
+// allocated on every amount whose paragraph says 今後.
+func spanYears(s string) (int, string, bool) {
+	k := 0
+	for k < len(s) && k < 2 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	rest, ok := strings.CutPrefix(s[k:], "年")
+	if k == 0 || !ok {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(s[:k])
+	return n, rest, true
+}
 
 // listItemBetween reports whether a line after the one holding byte a, up
 // to the one holding byte b, opens a ・ list item: the items of a list are
@@ -520,35 +544,21 @@ type amountResult struct {
 // it, else the document; a fund named in the same phrase links it too.
 func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, res *amountResult) {
 	nodes := newAmountNodes(pd)
-	var goals map[string][]*policygraph.Target // made when an amount is a target's
-	var byLine map[int][]*policygraph.Target   // the targets by first line, made when asked
-	var byID map[string]*policygraph.Target    // the targets by id, made when asked
+	tx := targetIndex{targets: pd.Targets}
 	for _, fa := range findAmounts(x, pd) {
 		a := fa.a
 		res.amounts = append(res.amounts, a)
 		owner := pd.Placed.at(a.LineStart)
 		if nd, ok := nodes.find(owner); !ok || !strings.Contains(x.normalize(nd.text), x.s[fa.start:fa.end]) {
-			if byLine == nil {
-				byLine = targetsByLine(pd.Targets)
-			}
-			owner = targetHolding(x, byLine[a.LineStart], x.s[fa.start:fa.end])
+			owner = tx.holding(x, a.LineStart, x.s[fa.start:fa.end])
 			if owner == "" {
 				owner = enclosingPillar(pd, nodes, a.LineStart)
 			}
 		}
 		if strings.HasPrefix(owner, "target:") {
-			if goals == nil {
-				goals = statementGoals(pd.Targets)
-			}
-			owner = goalOfAmount(goals[owner], a, owner)
+			owner = goalOfAmount(tx.goalsOf(owner), a, owner)
 			if a.Year == 0 && a.StartYear == 0 {
-				if byID == nil {
-					byID = make(map[string]*policygraph.Target, len(pd.Targets))
-					for _, t := range pd.Targets {
-						byID[t.ID] = t
-					}
-				}
-				datedByGoal(byID[owner], a)
+				datedByGoal(tx.byID(owner), a)
 			}
 		}
 		if owner == "" {
@@ -630,33 +640,60 @@ func isGoalValue(g *policygraph.Target, a *policygraph.Amount) bool {
 	return ok && int64(math.Round(yen)) == a.Yen
 }
 
-// targetsByLine maps a line to the targets stated on it, in their order.
-// A target's first maxTargetLines lines are indexed: the grammars' span a
-// few (a document of targets of many lines each would otherwise make the
-// index their product).
-func targetsByLine(ts []*policygraph.Target) map[int][]*policygraph.Target {
-	m := make(map[int][]*policygraph.Target, len(ts))
-	for _, t := range ts {
-		for l := t.LineStart; l <= t.LineEnd && l < t.LineStart+maxTargetLines; l++ {
-			m[l] = append(m[l], t)
-		}
-	}
-	return m
+// targetIndex finds a document's targets for its amounts: by id, by the
+// lines they are stated on, and each goal of a statement of several
+// (statementGoals). The maps are made when first asked (most documents
+// need one or two); the lines are read off the targets in line order, as
+// the passes get them (sortNodes), binary searched.
+type targetIndex struct {
+	targets []*policygraph.Target
+	ids     map[string]*policygraph.Target
+	goals   map[string][]*policygraph.Target
+	sorted  bool // targets is in line order (a copy made so if it was not)
 }
 
+func (tx *targetIndex) byID(id string) *policygraph.Target {
+	if tx.ids == nil {
+		tx.ids = make(map[string]*policygraph.Target, len(tx.targets))
+		for _, t := range tx.targets {
+			tx.ids[t.ID] = t
+		}
+	}
+	return tx.ids[id]
+}
+
+// holding is the first target, in line order, stated on line (among the
+// first maxTargetLines lines of each: the grammars' span a few) whose
+// text holds the amount (surface, in docIndex form), "" for none: a line
+// of several goals made one target a clause (2030年度135兆円、2040年度
+// 200兆円を設定) and is placed in the first.
 const maxTargetLines = 64
 
-// targetHolding is the first of the targets stated on an amount's line
-// (onLine) whose text holds the amount (surface, in docIndex form), ""
-// for none: a line of several goals made one target a clause
-// (2030年度135兆円、2040年度200兆円を設定) and is placed in the first.
-func targetHolding(x *docIndex, onLine []*policygraph.Target, surface string) string {
-	for _, t := range onLine {
-		if strings.Contains(x.normalize(t.Text), surface) {
+func (tx *targetIndex) holding(x *docIndex, line int, surface string) string {
+	if !tx.sorted {
+		byLine := func(a, b *policygraph.Target) int { return a.LineStart - b.LineStart }
+		if !slices.IsSortedFunc(tx.targets, byLine) {
+			tx.targets = slices.Clone(tx.targets)
+			slices.SortStableFunc(tx.targets, byLine)
+			tx.ids = nil
+		}
+		tx.sorted = true
+	}
+	ts := tx.targets
+	i, _ := slices.BinarySearchFunc(ts, line-maxTargetLines+1, func(t *policygraph.Target, l int) int { return t.LineStart - l })
+	for ; i < len(ts) && ts[i].LineStart <= line; i++ {
+		if t := ts[i]; line <= t.LineEnd && strings.Contains(x.normalize(t.Text), surface) {
 			return t.ID
 		}
 	}
 	return ""
+}
+
+func (tx *targetIndex) goalsOf(id string) []*policygraph.Target {
+	if tx.goals == nil {
+		tx.goals = statementGoals(tx.targets)
+	}
+	return tx.goals[id]
 }
 
 // datedByGoal gives an amount that its own words do not date the year of

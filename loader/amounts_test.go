@@ -452,3 +452,72 @@ func TestAmountOfWrappedTarget(t *testing.T) {
 		t.Errorf("amounts' holders (-want +got):\n%s", diff)
 	}
 }
+
+// TestSpanReaders: spanIn and spanAdverbial read 今後N年 by hand as the
+// regexps 今後(\d{1,2})年 and ^今後(\d{1,2})年間?(?:で|に|には)?$ did.
+func TestSpanReaders(t *testing.T) {
+	for _, tc := range []struct {
+		clause     string
+		start, end int // spanIn from 2023
+		adverbial  int // spanAdverbial's N, -1 for not one
+	}{
+		{"今後10年間で", 2023, 2032, 10},
+		{"今後5年で", 2023, 2027, 5},
+		{"今後10年には", 2023, 2032, 10},
+		{"今後10年", 2023, 2032, 10},
+		{"官民合わせて今後10年間で", 2023, 2032, -1},
+		{"今後3年度で", 0, 0, -1},
+		{"今後10年以内に", 0, 0, -1},
+		{"今後123年で", 0, 0, -1},
+		{"今後年で", 0, 0, -1},
+		{"今後0年で", 0, 0, 0},
+		{"今後5年で、今後10年以内に", 2023, 2027, -1}, // the last span that is one
+		{"今後3年で人材を育て、今後10年で", 2023, 2032, -1},
+		{"今後１０年で", 0, 0, -1}, // full-width: docIndex text is NFKC, so never seen
+		{"", 0, 0, -1},
+	} {
+		if s, e := spanIn(tc.clause, 2023); s != tc.start || e != tc.end {
+			t.Errorf("spanIn(%q) = %d-%d, want %d-%d", tc.clause, s, e, tc.start, tc.end)
+		}
+		n, ok := spanAdverbial(tc.clause)
+		if !ok {
+			n = -1
+		}
+		if n != tc.adverbial {
+			t.Errorf("spanAdverbial(%q) = %d, want %d", tc.clause, n, tc.adverbial)
+		}
+	}
+}
+
+// TestTargetsHoldingOnALine: the targets stated on a line are found by
+// their first lines, in line order, up to maxTargetLines back, also when
+// the targets come out of line order.
+func TestTargetsHoldingOnALine(t *testing.T) {
+	txt, err := newDocText("t.txt", 2023, "doc:2023", []byte("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newDocIndex(txt)
+	tg := func(id string, from, to int, text string) *policygraph.Target {
+		return &policygraph.Target{ID: id, Text: text, Source: policygraph.Source{LineStart: from, LineEnd: to}}
+	}
+	ts := []*policygraph.Target{
+		tg("late", 90, 90, "5兆円"), tg("long", 10, 200, "5兆円"), tg("wrapped", 20, 21, "5兆円"), tg("other", 21, 21, "7兆円"),
+	}
+	for _, tc := range []struct {
+		line int
+		want string
+	}{
+		{21, "long"}, // line order: long (10) before wrapped (20)
+		{22, "long"},
+		{73, "long"}, // long's 64th line
+		{74, ""},     // past maxTargetLines of long
+		{90, "late"},
+		{5, ""},
+	} {
+		tx := targetIndex{targets: ts}
+		if got := tx.holding(x, tc.line, "5兆円"); got != tc.want {
+			t.Errorf("line %d: %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}

@@ -572,6 +572,9 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 			})
 		}
 		link(owner)
+		if goal := measureGoalOf(x, &tx, owner, a, x.s[fa.start:fa.end]); goal != "" {
+			link(goal)
+		}
 		// The phrase, kept to the amount's own lines: a table flattened
 		// into prose runs cells together without a break.
 		lines := x.s[x.lineStart(a.LineStart-1):x.lineStart(a.LineEnd)]
@@ -587,6 +590,26 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 			link(id)
 		}
 	}
+}
+
+// measureGoalOf is the MEASURE_GOAL target whose value amount a is, when
+// a's holder is the measure stating that goal ("" otherwise): the sum is
+// both what the measure's text states and the goal's value (今後10年間で
+// 約２兆円以上の投資という目標の実現に向け…), so the target holds it too, as
+// every goal stated on its own holds its value.
+func measureGoalOf(x *docIndex, tx *targetIndex, holder string, a *policygraph.Amount, surface string) string {
+	if !strings.HasPrefix(holder, "measure:") {
+		return ""
+	}
+	id := tx.holding(x, a.LineStart, surface)
+	if g := tx.byID(id); g == nil || g.Kind != KindMeasureGoal {
+		return ""
+	}
+	goal := goalOfAmount(tx.goalsOf(id), a, id)
+	if g := tx.byID(goal); g == nil || !isGoalValue(g, a) {
+		return ""
+	}
+	return goal
 }
 
 // statementGoals maps each target of a statement of several goals to all

@@ -397,6 +397,36 @@ func TestAmountsOfGoals(t *testing.T) {
 			t.Errorf("%s (%d yen) held by %s (%v %s), not %s (%v %s)", a.ID, a.Yen, holder.ID, holder.Value, holder.Unit, own.ID, own.Value, own.Unit)
 		}
 	}
+	// A goal stated on an amount's line whose value the amount spells
+	// holds it, a measure's own goal too (2025:1829 約２兆円以上の投資という
+	// 目標, a MEASURE_GOAL: the measure holds it as well).
+	heldBy := map[string]map[string]bool{}
+	for _, r := range g.Relationships {
+		if r.Type == policygraph.RelHasAmount {
+			if heldBy[r.End] == nil {
+				heldBy[r.End] = map[string]bool{}
+			}
+			heldBy[r.End][r.Start] = true
+		}
+	}
+	spelled := 0
+	for _, a := range g.Amounts {
+		for _, x := range g.Targets {
+			if x.DocumentID != a.DocumentID || a.LineStart < x.LineStart || a.LineStart > x.LineEnd || !spells(x, a) {
+				continue
+			}
+			spelled++
+			if !heldBy[a.ID][x.ID] {
+				t.Errorf("%s (%s, line %d) spells the goal of %s (%v %s) and is not held by it", a.ID, a.Surface, a.LineStart, x.ID, x.Value, x.Unit)
+			}
+		}
+	}
+	if !heldBy["amount:2025:1829:1"]["measure:2025:MISSION-8:0d9256c7"] {
+		t.Errorf("amount:2025:1829:1 not held by its measure too: %v", heldBy["amount:2025:1829:1"])
+	}
+	if spelled < 20 {
+		t.Errorf("only %d amounts spell a goal on their lines: the check reads too little", spelled)
+	}
 	for amount, want := range map[string]float64{"amount:2025:1363:1": 150, "amount:2025:1360:1": 120, "amount:2023:1892:1": 77,
 		// yearly goals (…年間取引総額) and a line of two goals made a target a clause
 		"amount:2023:1465:1": 10, "amount:2023:1465:2": 100, "amount:2025:133:1": 135, "amount:2025:133:2": 200} {

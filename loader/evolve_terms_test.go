@@ -2,6 +2,7 @@ package loader
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -71,6 +72,59 @@ func TestEvolvesPurposeClause(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s: linked to e:gx-sme %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestEvolvesNeedsARareWord: inside a pair of pillars, an earlier measure
+// that shares with a later one only the pillars' common word (in a fifth
+// or more of their measures) is no candidate, however high it scores
+// (バイオ由来製品の安全性評価 for バイオ由来製品の市場創出に向けた検討,
+// 2025:1750): the later measure's row has no score for it. Where the word
+// is rarer (more measures in the pillars), it is one. The row, not the
+// edge, is asserted: the edge also depends on the other candidates.
+func TestEvolvesNeedsARareWord(t *testing.T) {
+	item := func(id, pillar, text string) *simItem {
+		return &simItem{m: &policygraph.Measure{ID: id, PillarID: pillar, Text: text}}
+	}
+	for _, tt := range []struct {
+		name       string
+		others     int  // measures of the earlier pillar sharing none of these words
+		candidates bool // l:market's row scores e:safety
+	}{
+		{"the word in 6 of 27 measures", 20, false},
+		{"the word in 6 of 37 measures", 30, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			earlier := []*simItem{
+				item("e:safety", "p23", "バイオ由来製品の安全性評価"),
+				item("e:market", "p23", "市場を創出するための仕組み（脱炭素等に資するバイオ由来製品の公共調達や、製品や技術に関する業界基準への反映 等）"),
+				item("e:value", "p23", "バイオ由来製品の付加価値を経済的価値に転嫁する仕組み"),
+				item("e:standard", "p23", "技術の標準化"),
+			}
+			later := []*simItem{
+				item("l:market", "p25", "バイオ由来製品の市場創出に向けた検討を実施"),
+				item("l:standard", "p25", "バイオ由来製品に関する国際標準化等を戦略的に推進"),
+				item("l:value", "p25", "バイオ由来製品の環境価値を経済的価値に転嫁する仕組み作りを推進"),
+			}
+			for k := range tt.others {
+				earlier = append(earlier, item(fmt.Sprintf("e:other%d", k), "p23", fmt.Sprintf("施策%c%c", 'A'+k%26, 'A'+k/26)))
+			}
+			// Measures elsewhere, so that the idf of the corpus is not
+			// the pillars' (the seed has some 700).
+			for k := range 300 {
+				earlier = append(earlier, item(fmt.Sprintf("e:far%d", k), "p99", fmt.Sprintf("遠%c%c", 'A'+k%26, 'A'+k/26)))
+			}
+			in := newEvolveInputs(nil, nil)
+			in.cont = map[string]map[string]bool{"p25": {"p23": true}}
+			ev := newEvolveScorer(later, earlier, in)
+			row := ev.row(0) // l:market
+			if got := row.at(0) > 0; got != tt.candidates {
+				t.Errorf("l:market's row scores e:safety %v (%.3f), want %v", got, row.at(0), tt.candidates)
+			}
+			if row.at(1) < evolveInPillarMin {
+				t.Errorf("l:market scores e:market %.3f, below the in-pillar cut", row.at(1))
+			}
+		})
 	}
 }
 

@@ -28,6 +28,7 @@ package loader
 //	bulletlist.go     a list of sub-bullets under a heading (readList): concept targets
 //	verticallabel.go  a side label one character a line (verticalRun, verticalText)
 //	labelled.go       a label and its text (cutLabel): key goals, heading names
+//	headedpillars.go  the pillars from their headings and contents (readHeadedPillars)
 //	pillarnames.go    the pillars' spellings, and the pillar a name spells (matchPillar)
 //	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
 //	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
@@ -42,7 +43,6 @@ package loader
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/policygraph/policygraph"
@@ -164,56 +164,14 @@ func fileOf23(t *docText) string {
 	return t.File
 }
 
-func pillarKey23(kind string, ord int) string {
-	if kind == policygraph.KindOS {
-		return "OS-" + strconv.Itoa(ord)
-	}
-	return "MISSION-" + strconv.Itoa(ord)
-}
-
-// findPillars creates one node per pillar from the contents lists and the
-// pillar headings; the heading of the pillar's own pages is its provenance.
+// findPillars creates one node per pillar its headings name
+// (readHeadedPillars, told what a line says by pillarSighting): the
+// heading of the pillar's detail pages is its provenance, the contents
+// spell its name.
 func (p *parser2023) findPillars() error {
-	names := map[string]string{}
-	isDetail := map[string]bool{}
-	listKind := ""
-	for i, it := range p.items {
-		line := i + 1
-		switch it.kind {
-		case k23ListTitle:
-			listKind = listTitleKind23(it.flat)
-		case k23TOCEntry:
-			if h := p.heads[line]; listKind != "" {
-				k := pillarKey23(listKind, h.tocOrd)
-				if names[k] == "" {
-					names[k] = h.tocNam
-				}
-			}
-		case k23Pillar:
-			h := p.heads[line]
-			if h.pord < 1 || h.pord > interim2023.most(h.pkind) {
-				continue
-			}
-			k := pillarKey23(h.pkind, h.pord)
-			end := line
-			detail := h.psuffix == interim2023.detailSuffix
-			if line < len(p.items) && p.items[line].kind == k23HeadSuffix {
-				end++
-				detail = true
-			}
-			// the provenance is the heading of the pillar's detail pages
-			// (これまでの施策、今後の施策), else its first heading
-			if old := p.pillars[k]; old != nil && (!detail || isDetail[k]) {
-				continue
-			}
-			isDetail[k] = detail
-			pl := &policygraph.Pillar{
-				ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: h.pkind, Ordinal: h.pord,
-				Name:   headingName23(p.t.raw(i)),
-				Source: policygraph.Source{File: p.t.File, LineStart: line, LineEnd: end, Quote: p.quote(line, end)},
-			}
-			p.pillars[k] = pl
-		}
+	for k, h := range readHeadedPillars(len(p.items), p.pillarSighting) {
+		p.pillars[k] = &policygraph.Pillar{ID: pillarID(p.t.Year, k), DocumentID: p.t.DocID, Key: k, Kind: h.kind, Ordinal: h.ord,
+			Name: h.name, Source: p.source(h.from, h.to)}
 	}
 	if len(p.pillars) == 0 {
 		line := 1
@@ -225,18 +183,37 @@ func (p *parser2023) findPillars() error {
 		}
 		return fmt.Errorf("%s:%d: no pillar heading of the interim-2023 layout (ミッション①：… / ＯＳ①：…) found", p.t.File, line)
 	}
-	for k, pl := range p.pillars {
-		if n := names[k]; n != "" {
-			pl.Name = n // the contents spell the canonical name
-		}
-	}
-	keys := p.pillarKeys()
-	for _, k := range keys {
+	for _, k := range p.pillarKeys() {
 		pl := p.pillars[k]
 		p.pd.Pillars = append(p.pd.Pillars, pl)
 		p.rel(policygraph.RelHasPillar, p.t.DocID, pl.ID)
 	}
 	return nil
+}
+
+// pillarSighting is what item i says of a pillar: a contents title or
+// line, or the heading of a pillar of an ordinal the layout has, its
+// detail pages' if its suffix or the line under it says so.
+func (p *parser2023) pillarSighting(i int) pillarSighting {
+	switch it, line := p.items[i], i+1; it.kind {
+	case k23ListTitle:
+		return pillarSighting{what: sightContentsTitle, kind: listTitleKind23(it.flat)}
+	case k23TOCEntry:
+		h := p.heads[line]
+		return pillarSighting{what: sightContentsLine, ord: h.tocOrd, name: h.tocNam}
+	case k23Pillar:
+		h := p.heads[line]
+		if h.pord < 1 || h.pord > interim2023.most(h.pkind) {
+			break
+		}
+		s := pillarSighting{what: sightHeading, kind: h.pkind, ord: h.pord, name: headingName23(p.t.raw(i)), to: line,
+			preferred: h.psuffix == interim2023.detailSuffix}
+		if line < len(p.items) && p.items[line].kind == k23HeadSuffix {
+			s.to, s.preferred = line+1, true
+		}
+		return s
+	}
+	return pillarSighting{}
 }
 
 // run is the main pass over the lexed lines.
@@ -286,7 +263,7 @@ func (p *parser2023) run() {
 			continue
 		case k23TOCEntry:
 			if h := p.heads[line]; p.listKind != "" {
-				k := pillarKey23(p.listKind, h.tocOrd)
+				k := pillarKey(p.listKind, h.tocOrd)
 				p.addAlias(k, h.tocNam)
 				if pl := p.pillars[k]; pl != nil {
 					p.place(line, pl.ID)
@@ -325,7 +302,7 @@ func (p *parser2023) run() {
 func (p *parser2023) pillarHeading(i int) int {
 	line := i + 1
 	h := p.heads[line]
-	k := pillarKey23(h.pkind, h.pord)
+	k := pillarKey(h.pkind, h.pord)
 	pl := p.pillars[k]
 	if pl == nil {
 		p.place(line, "skipped:unknown-pillar-heading")
@@ -375,12 +352,12 @@ func (p *parser2023) keyMessage(i int) {
 	case k23PUA:
 		if p.goalKind != "" {
 			p.goalN++
-			p.keyGoal(i, pillarKey23(p.goalKind, p.goalN))
+			p.keyGoal(i, pillarKey(p.goalKind, p.goalN))
 			return
 		}
 		if p.listKind != "" {
 			p.listN++
-			k := pillarKey23(p.listKind, p.listN)
+			k := pillarKey(p.listKind, p.listN)
 			if pl := p.pillars[k]; pl != nil && !enclosedAlone(it.flat) {
 				p.addAlias(k, p.bodyOf(i))
 				p.place(line, pl.ID)

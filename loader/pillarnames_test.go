@@ -29,7 +29,7 @@ func seedPillarNames(t *testing.T) (*docText, *pillarNames) {
 		{policygraph.KindOS, 1, "人材"},
 		{policygraph.KindOS, 4, "徹底した日本社会のグローバル化"},
 	} {
-		k := pillarKey23(p.kind, p.ord)
+		k := pillarKey(p.kind, p.ord)
 		n.pillars[k] = &policygraph.Pillar{Key: k, Kind: p.kind, Ordinal: p.ord, Name: p.name}
 	}
 	n.addAlias("MISSION-1", " ＧＸ ")

@@ -17,3 +17,27 @@ func cutLabel(s string) (label, text string, found bool) {
 	_, n := utf8.DecodeRuneInString(s[i:])
 	return trimSpaces(s[:i]), trimSpaces(s[i+n:]), true
 }
+
+// labelledItem is a labelled bullet (cutLabel) read with the line its
+// text wraps onto: its label, its text and its first and last lines.
+type labelledItem struct {
+	label, text string
+	from, to    int
+}
+
+// readLabelled reads the labelled text body of item i of t: the label
+// before the colon and the text after it, or all of body as the label
+// when it has no colon; when wraps(i+1) the next item's raw text, trimmed,
+// ends the text (ＤＸ：…国内で半導体を生産す / る企業の…). It reads no
+// further than item n-1.
+func readLabelled(t *docText, n, i int, body string, wraps func(j int) bool) labelledItem {
+	l := labelledItem{label: body, from: i + 1, to: i + 1}
+	if label, text, ok := cutLabel(body); ok {
+		l.label, l.text = label, text
+	}
+	if i+1 < n && wraps(i+1) {
+		l.to++
+		l.text += trimSpaces(t.raw(i + 1))
+	}
+	return l
+}

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/policygraph/policygraph"
 )
@@ -192,4 +193,17 @@ func (w *layoutWords2023) most(kind string) int {
 		}
 	}
 	return 0
+}
+
+// keyGoalsKind is the kind of pillar a key-message title (flat) lists the
+// goals of: "" when it lists none (no keyGoalTitles word), the missions'
+// when it holds missionWord, else OS's.
+func (w *layoutWords2023) keyGoalsKind(flat string) string {
+	switch {
+	case !containsAny(flat, w.keyGoalTitles):
+		return ""
+	case strings.Contains(flat, w.missionWord):
+		return policygraph.KindMission
+	}
+	return policygraph.KindOS
 }

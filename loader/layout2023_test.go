@@ -109,3 +109,17 @@ func TestWordHelpers(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyGoalsKind: the key messages' titles of the 2023 seed (lines 231,
+// 257 list goals, 156 none).
+func TestKeyGoalsKind(t *testing.T) {
+	for title, want := range map[string]string{
+		"＜各ミッションで長期的に創出される需要の例＞": policygraph.KindMission,
+		"＜各分野の目標の例＞":             policygraph.KindOS,
+		"＜14テーマの再構成＞":            "",
+	} {
+		if got := interim2023.keyGoalsKind(normalize(title)); got != want {
+			t.Errorf("keyGoalsKind(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

@@ -27,7 +27,8 @@ package loader
 //	wrapped.go        a bullet and its wrapped lines (readWrapped): detail measures
 //	bulletlist.go     a list of sub-bullets under a heading (readList): concept targets
 //	verticallabel.go  a side label one character a line (verticalRun, verticalText)
-//	labelled.go       a label and its text (cutLabel): key goals, heading names
+//	labelled.go       a label and its text (cutLabel, readLabelled): key goals, heading names
+//	pillarlist.go     a list whose items are a kind's pillars in order (pillarList): key messages
 //	headedpillars.go  the pillars from their headings and contents (readHeadedPillars)
 //	pillarnames.go    the pillars' spellings, and the pillar a name spells (matchPillar)
 //	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
@@ -100,11 +101,9 @@ type parser2023 struct {
 	// without 【】 headings), so the next （…） opens a new group.
 	groupFromSub bool
 
-	// list state of the key messages and contents
-	listKind string // MISSION / OS while reading a name list
-	listN    int
-	goalKind string // MISSION / OS while reading ＜…目標の例＞
-	goalN    int
+	// names: the list of pillar names being read (the contents', the key
+	// messages'); goals: the key messages' ＜…目標の例＞ list of goals
+	names, goals pillarList
 	// wordGoals are the key messages' goals stated without a number, made
 	// targets by finish: after the pillars' long-term goals that state them
 	// again, so those keep the ids they had before these were targets.
@@ -234,7 +233,7 @@ func (p *parser2023) run() {
 			continue
 		case k23KeyMsg:
 			p.sec = sec23Key
-			p.goalKind = ""
+			p.goals.close()
 			p.place(line, "furniture:page-header")
 			continue
 		case k23PillarCol:
@@ -255,15 +254,15 @@ func (p *parser2023) run() {
 			sawPillarCol = false
 			continue
 		case k23ListTitle:
-			p.listKind, p.listN = listTitleKind23(it.flat), 0
+			p.names.open(listTitleKind23(it.flat))
 			p.place(line, "furniture:section-title")
 			if p.sec != sec23Key {
 				p.sec = sec23None // the contents page
 			}
 			continue
 		case k23TOCEntry:
-			if h := p.heads[line]; p.listKind != "" {
-				k := pillarKey(p.listKind, h.tocOrd)
+			if h := p.heads[line]; p.names.kind != "" {
+				k := pillarKey(p.names.kind, h.tocOrd)
 				p.addAlias(k, h.tocNam)
 				if pl := p.pillars[k]; pl != nil {
 					p.place(line, pl.ID)
@@ -320,7 +319,7 @@ func (p *parser2023) pillarHeading(i int) int {
 		p.group, p.groupFromSub = nil, false
 	}
 	p.pillar = k
-	p.listKind = ""
+	p.names.close()
 	if suffix == interim2023.detailSuffix {
 		p.sec = sec23Detail
 	} else {
@@ -337,35 +336,25 @@ func (p *parser2023) keyMessage(i int) {
 	it, line := p.items[i], i+1
 	switch it.kind {
 	case k23Angle:
-		switch {
-		case containsAny(it.flat, interim2023.keyGoalTitles):
-			p.goalKind, p.goalN = policygraph.KindOS, 0
-			if strings.Contains(it.flat, interim2023.missionWord) {
-				p.goalKind = policygraph.KindMission
-			}
-			p.listKind = ""
-		default:
-			p.listKind, p.goalKind = "", ""
-		}
+		p.names.close()
+		p.goals.open(interim2023.keyGoalsKind(it.flat))
 		p.place(line, "skipped:key-message-title")
 		return
 	case k23PUA:
-		if p.goalKind != "" {
-			p.goalN++
-			p.keyGoal(i, pillarKey(p.goalKind, p.goalN))
+		if key, ok := p.goals.next(); ok {
+			p.keyGoal(i, key)
 			return
 		}
-		if p.listKind != "" {
-			p.listN++
-			k := pillarKey(p.listKind, p.listN)
-			if pl := p.pillars[k]; pl != nil && !enclosedAlone(it.flat) {
-				p.addAlias(k, p.bodyOf(i))
+		if key, ok := p.names.next(); ok {
+			if pl := p.pillars[key]; pl != nil && !enclosedAlone(it.flat) {
+				p.addAlias(key, p.bodyOf(i))
 				p.place(line, pl.ID)
 				return
 			}
 		}
 	case k23Past:
-		p.listKind, p.goalKind = "", ""
+		p.names.close()
+		p.goals.close()
 	}
 	if p.keyMessageGoal(i) {
 		return
@@ -379,31 +368,21 @@ func (p *parser2023) keyMessage(i int) {
 // goal statements are; a label with no goal after it (EBPM・データ駆動型
 // 行政) states none.
 func (p *parser2023) keyGoal(i int, key string) {
-	line := i + 1
 	pl := p.pillars[key]
-	body := p.bodyOf(i)
-	short, goal := body, ""
-	if label, text, ok := cutLabel(body); ok {
-		short, goal = label, text
-	}
 	if pl == nil {
-		p.place(line, "skipped:key-message")
+		p.place(i+1, "skipped:key-message")
 		return
 	}
-	p.addAlias(key, short)
-	end := line
 	// a goal may wrap onto the next line (ＤＸ: "…半導体を生産す\nる企業の…")
-	if line < len(p.items) && p.items[line].kind == k23Text {
-		end++
-		goal += trimSpaces(p.t.raw(end - 1))
-	}
+	g := readLabelled(p.t, len(p.items), i, p.bodyOf(i), func(j int) bool { return p.items[j].kind == k23Text })
+	p.addAlias(key, g.label)
 	switch {
-	case goal == "":
-		p.placeRange(line, end, pl.ID)
-	case !statesQuantity(goal):
-		p.wordGoals = append(p.wordGoals, wordGoal{pl, goal, line, end})
+	case g.text == "":
+		p.placeRange(g.from, g.to, pl.ID)
+	case !statesQuantity(g.text):
+		p.wordGoals = append(p.wordGoals, wordGoal{pl, g.text, g.from, g.to})
 	default:
-		p.addTarget(pl, "KEY_MESSAGE", goal, line, end)
+		p.addTarget(pl, "KEY_MESSAGE", g.text, g.from, g.to)
 	}
 }
 

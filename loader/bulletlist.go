@@ -96,3 +96,27 @@ var reTrailingPage = regexp.MustCompile(`\s+\d{1,3}$`)
 func cutTrailingPage(s string) string {
 	return trimSpaces(reTrailingPage.ReplaceAllString(s, ""))
 }
+
+// listKinds tells a list's reader what a line is by its kind
+// (slideLine.kind), for a grammar whose kinds say it alone: blank, a
+// sub-bullet, text (of either of two kinds) or a remark; a line of any
+// other kind ends the list.
+type listKinds struct {
+	blank, item, note itemKind
+	text              [2]itemKind
+}
+
+// role is what a line of kind is to the list.
+func (k *listKinds) role(kind itemKind) listRole {
+	switch kind {
+	case k.blank:
+		return listBlank
+	case k.item:
+		return listItem
+	case k.text[0], k.text[1]:
+		return listText
+	case k.note:
+		return listNote
+	}
+	return listStop
+}

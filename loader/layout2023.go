@@ -59,11 +59,14 @@ var interim2023 = layoutWords2023{
 	packageTitleEnds: []string{"パッケージ", "パッケージ)"},
 	packageSideLabel: "支援パッケージ",
 
-	targetHead:         "当面見据える",
-	midTermMark:        "中期",
-	indicatorHead:      "(関連指標)",
-	indicatorHeadRaw:   "（関連指標）",
-	targetExplanations: []string{"KPI", "指標として"},
+	targets: targetWords{
+		head:             "当面見据える",
+		midTerm:          "中期",
+		indicatorHead:    "(関連指標)",
+		indicatorHeadRaw: "（関連指標）",
+		indicatorBullet:  "・",
+		explanations:     []string{"KPI", "指標として"},
+	},
 
 	legendBullet: '●',
 	legend:       [2]string{"これまでに実施した施策", "今後実施する施策"},
@@ -142,14 +145,10 @@ type layoutWords2023 struct {
 	packageTitleEnds []string
 	packageSideLabel string
 
-	// The concept pages list their goals under a ⚫ heading holding
-	// targetHead (⚫ 当面見据える長期目標; midTermMark in it: 中期目標) and
-	// their indicators after indicatorHead, one a line ((関連指標) ・a …,
-	// indicatorHeadRaw as printed). A listed goal holding one of
-	// targetExplanations explains the indicator chosen.
-	targetHead, midTermMark         string
-	indicatorHead, indicatorHeadRaw string
-	targetExplanations              []string
+	// The concept pages list their goals under a ⚫ heading (⚫ 当面見据え
+	// る長期目標, 中期目標) and their indicators after a head, one a line
+	// ((関連指標) ・a …); some goals listed explain the indicator chosen.
+	targets targetWords
 
 	// The legend (●…これまでに実施した施策、○…今後実施する施策): a
 	// legendBullet line holding both legend words. It tells the bullets:

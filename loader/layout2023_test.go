@@ -27,12 +27,12 @@ func TestInterim2023Words(t *testing.T) {
 	flatWords := []string{w.keyMessage, w.keyMessageRare, w.conceptSuffix, w.detailSuffix, w.detailHeadLine,
 		w.missionWord, w.tocLeader, w.tableHeader[0], w.tableHeader[1], w.pillarColumn[0], w.pillarColumn[1],
 		w.microTitle, w.legend[0], w.legend[1], w.sameAsLeft, w.macroGoalLabel, w.macroGoalHead, w.statusLabel,
-		w.packageSideLabel, w.targetHead, w.midTermMark, w.indicatorHead}
+		w.packageSideLabel, w.targets.head, w.targets.midTerm, w.targets.indicatorHead}
 	flatWords = append(flatWords, w.listTitlePrefixes...)
 	flatWords = append(flatWords, w.cellEndWords...)
 	flatWords = append(flatWords, w.keyGoalTitles...)
 	flatWords = append(flatWords, w.packageTitleEnds...)
-	flatWords = append(flatWords, w.targetExplanations...)
+	flatWords = append(flatWords, w.targets.explanations...)
 	for _, k := range w.pillarKinds {
 		flatWords = append(flatWords, k.prefix, k.tableLabel)
 	}
@@ -46,7 +46,7 @@ func TestInterim2023Words(t *testing.T) {
 		strings.IndexByte(w.tableHeader[0], w.tableHeaderRare) < 0 {
 		t.Errorf("a guard (%q, %x, %q) is no piece of the word it guards", w.keyMessageRare, w.keyMessageRareByte, w.tableHeaderRare)
 	}
-	rawWords := append([]string{w.tocLeaderRaw, w.horizonNearRaw, w.horizonMidRaw, w.indicatorHeadRaw}, w.headingSuffixesRaw...)
+	rawWords := append([]string{w.tocLeaderRaw, w.horizonNearRaw, w.horizonMidRaw, w.targets.indicatorHeadRaw, w.targets.indicatorBullet}, w.headingSuffixesRaw...)
 	for _, r := range []rune{w.legendBullet, w.futureBullet, w.rowBullet, w.keyBullet} {
 		rawWords = append(rawWords, string(r))
 	}
@@ -92,11 +92,11 @@ func TestWordHelpers(t *testing.T) {
 		{"女性起業家支援パッケージ", false, true, true, w.packageTitleEnds},
 		{"(女性起業家支援パッケージ)", false, true, true, w.packageTitleEnds},
 		{"パッケージの内容", true, false, true, w.packageTitleEnds},
-		{"指標としてKPIを設定", true, false, true, w.targetExplanations},
-		{"KPIの設定", true, false, true, w.targetExplanations},
-		{"進捗のKPI", false, true, true, w.targetExplanations},
-		{"2030年に46%削減", false, false, false, w.targetExplanations},
-		{"", false, false, false, w.targetExplanations},
+		{"指標としてKPIを設定", true, false, true, w.targets.explanations},
+		{"KPIの設定", true, false, true, w.targets.explanations},
+		{"進捗のKPI", false, true, true, w.targets.explanations},
+		{"2030年に46%削減", false, false, false, w.targets.explanations},
+		{"", false, false, false, w.targets.explanations},
 	} {
 		if got := hasAnyPrefix(c.s, c.words); got != c.prefix {
 			t.Errorf("hasAnyPrefix(%q, %q) = %v", c.s, c.words, got)

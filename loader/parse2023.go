@@ -25,7 +25,8 @@ package loader
 //
 //	lex.go            the slide lexer: line shapes, bullets, bodies
 //	wrapped.go        a bullet and its wrapped lines (readWrapped): detail measures
-//	bulletlist.go     a list of sub-bullets under a heading (readList): concept targets
+//	bulletlist.go     a list of sub-bullets under a heading (readList, listKinds)
+//	targetlist.go     a list of targets under a heading (targetWords.readTargets): concept targets
 //	verticallabel.go  a side label one character a line (verticalRun, verticalText)
 //	labelled.go       a label and its text (cutLabel, readLabelled): key goals, heading names
 //	pillarlist.go     a list whose items are a kind's pillars in order (pillarList): key messages
@@ -505,18 +506,12 @@ func (p *parser2023) concept(i int) int {
 		p.sec = sec23Detail
 		return p.detailLine(i)
 	}
-	if it.kind == k23Past && strings.Contains(it.flat, interim2023.targetHead) {
-		kind := "LONG_TERM"
-		if strings.Contains(it.flat, interim2023.midTermMark) {
-			kind = "MID_TERM"
-		}
+	w := &interim2023.targets
+	if kind := w.goalsHeaded(it.flat); it.kind == k23Past && kind != "" {
 		p.place(line, "skipped:target-heading")
 		return p.targetList(i+1, kind)
 	}
-	if it.kind == k23Sub && strings.HasPrefix(it.flat, interim2023.indicatorHead) {
-		return p.targetList(i, "INDICATOR")
-	}
-	if it.kind == k23Text && strings.HasPrefix(it.flat, interim2023.indicatorHead) {
+	if (it.kind == k23Sub || it.kind == k23Text) && w.headsIndicators(it.flat) {
 		return p.targetList(i, "INDICATOR")
 	}
 	if it.kind == k23Single {
@@ -562,51 +557,22 @@ func (p *parser2023) bracketOpensDetail(i int) bool {
 	return false
 }
 
-// targetList reads the bullets after 当面見据える…目標 (or the （関連指標）
-// list, one a line) up to the next heading (readList) into targets of
-// kind; an item that explains the indicator chosen is no goal.
+// targetList reads the list of targets of kind from item i, the bullets
+// after 当面見据える…目標 or the （関連指標） list (readTargets), up to the
+// next heading; an item that explains the indicator chosen is no goal.
 func (p *parser2023) targetList(i int, kind string) int {
-	w := &interim2023
-	indicator := kind == "INDICATOR"
-	role := func(j int) listRole {
-		switch it := p.items[j]; it.kind {
-		case k23Blank:
-			return listBlank
-		case k23Arrow:
-			return listItem
-		case k23Text, k23Sub:
-			if !indicator && strings.HasPrefix(it.flat, w.indicatorHead) {
-				return listStop // the （関連指標） list after the goals
-			}
-			return listText
-		case k23Note:
-			return listNote
-		}
-		return listStop
+	goals, explained, next := interim2023.targets.readTargets(p.t, p.items, i, kind == "INDICATOR", &targetLines23)
+	for _, t := range explained {
+		p.placeRange(t.from, t.to, "skipped:target-explanation")
 	}
-	body := func(j int) string {
-		k := p.items[j].kind
-		b := trimSpaces(p.t.raw(j))
-		if k == k23Arrow {
-			b = p.bodyOf(j)
-		}
-		if indicator && k != k23Note {
-			// （関連指標） ・a … / ・b / ・c 83
-			b = cutTrailingPage(strings.TrimPrefix(trimSpaces(strings.TrimPrefix(b, w.indicatorHeadRaw)), "・"))
-		}
-		return b
-	}
-	list, next := readList(len(p.items), i, indicator, role, body)
-	for _, t := range list {
-		if !indicator && containsAny(t.text, w.targetExplanations) {
-			// explanation of the indicator chosen, not a goal
-			p.placeRange(t.from, t.to, "skipped:target-explanation")
-			continue
-		}
+	for _, t := range goals {
 		p.addTarget(p.pillars[p.pillar], kind, t.text, t.from, t.to)
 	}
 	return next - 1
 }
+
+// targetLines23 are what the kinds of line are to a list of targets.
+var targetLines23 = listKinds{blank: k23Blank, item: k23Arrow, text: [2]itemKind{k23Text, k23Sub}, note: k23Note}
 
 // ---------------------------------------------------------------- detail pages
 

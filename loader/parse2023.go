@@ -29,7 +29,8 @@ package loader
 //	targetlist.go     a list of targets under a heading (targetWords.readTargets): concept targets
 //	verticallabel.go  a side label one character a line (verticalRun, verticalText)
 //	labelled.go       a label and its text (cutLabel, readLabelled): key goals, heading names
-//	pillarlist.go     a list whose items are a kind's pillars in order (pillarList): key messages
+//	pillarlist.go     a list whose items are a kind's pillars in order (pillarList)
+//	keymessages.go    a key-message block: its lists of the pillars' names and goals (keyMessages)
 //	headedpillars.go  the pillars from their headings and contents (readHeadedPillars)
 //	pillarnames.go    the pillars' spellings, and the pillar a name spells (matchPillar)
 //	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
@@ -102,13 +103,9 @@ type parser2023 struct {
 	// without 【】 headings), so the next （…） opens a new group.
 	groupFromSub bool
 
-	// names: the list of pillar names being read (the contents', the key
-	// messages'); goals: the key messages' ＜…目標の例＞ list of goals
-	names, goals pillarList
-	// wordGoals are the key messages' goals stated without a number, made
-	// targets by finish: after the pillars' long-term goals that state them
-	// again, so those keep the ids they had before these were targets.
-	wordGoals []wordGoal
+	// keys: the key messages' lists being read; keys.names is the
+	// contents' list too
+	keys keyMessages
 	// macroState: the macro framework's direction, cells and row labels
 	// (macrocells.go)
 	macroState
@@ -234,7 +231,7 @@ func (p *parser2023) run() {
 			continue
 		case k23KeyMsg:
 			p.sec = sec23Key
-			p.goals.close()
+			p.keys.goals.close()
 			p.place(line, "furniture:page-header")
 			continue
 		case k23PillarCol:
@@ -255,15 +252,15 @@ func (p *parser2023) run() {
 			sawPillarCol = false
 			continue
 		case k23ListTitle:
-			p.names.open(listTitleKind23(it.flat))
+			p.keys.names.open(listTitleKind23(it.flat))
 			p.place(line, "furniture:section-title")
 			if p.sec != sec23Key {
 				p.sec = sec23None // the contents page
 			}
 			continue
 		case k23TOCEntry:
-			if h := p.heads[line]; p.names.kind != "" {
-				k := pillarKey(p.names.kind, h.tocOrd)
+			if h := p.heads[line]; p.keys.names.kind != "" {
+				k := pillarKey(p.keys.names.kind, h.tocOrd)
 				p.addAlias(k, h.tocNam)
 				if pl := p.pillars[k]; pl != nil {
 					p.place(line, pl.ID)
@@ -320,7 +317,7 @@ func (p *parser2023) pillarHeading(i int) int {
 		p.group, p.groupFromSub = nil, false
 	}
 	p.pillar = k
-	p.names.close()
+	p.keys.names.close()
 	if suffix == interim2023.detailSuffix {
 		p.sec = sec23Detail
 	} else {
@@ -331,68 +328,18 @@ func (p *parser2023) pillarHeading(i int) int {
 
 // ---------------------------------------------------------------- key messages
 
-// keyMessage reads item i, a line of the key-message pages: the name lists give
-// aliases, the ＜…目標の例＞ lists give KEY_MESSAGE targets, the rest is prose.
+// keyMessage reads item i, a line of the key-message pages (keyMessages):
+// the name lists give aliases, the ＜…目標の例＞ lists give KEY_MESSAGE
+// targets, and so does a prose line that states a goal (keyMessageGoal);
+// the rest is prose.
 func (p *parser2023) keyMessage(i int) {
-	it, line := p.items[i], i+1
-	switch it.kind {
-	case k23Angle:
-		p.names.close()
-		p.goals.open(interim2023.keyGoalsKind(it.flat))
-		p.place(line, "skipped:key-message-title")
-		return
-	case k23PUA:
-		if key, ok := p.goals.next(); ok {
-			p.keyGoal(i, key)
-			return
-		}
-		if key, ok := p.names.next(); ok {
-			if pl := p.pillars[key]; pl != nil && !enclosedAlone(it.flat) {
-				p.addAlias(key, p.bodyOf(i))
-				p.place(line, pl.ID)
-				return
-			}
-		}
-	case k23Past:
-		p.names.close()
-		p.goals.close()
-	}
-	if p.keyMessageGoal(i) {
-		return
-	}
-	p.place(line, "skipped:key-message")
-}
-
-// keyGoal reads item i, " ＧＸ：今後10年で150兆円超の官民投資…": the short name is
-// an alias, the goal a KEY_MESSAGE target of that pillar, quantified or
-// not (人材：物価上昇を超える賃上げの持続的な実現), as the macro table's
-// goal statements are; a label with no goal after it (EBPM・データ駆動型
-// 行政) states none.
-func (p *parser2023) keyGoal(i int, key string) {
-	pl := p.pillars[key]
-	if pl == nil {
+	if !p.keys.read(&p.docBuilder, &p.pillarNames, i, &keyLines23) && !p.keyMessageGoal(i) {
 		p.place(i+1, "skipped:key-message")
-		return
-	}
-	// a goal may wrap onto the next line (ＤＸ: "…半導体を生産す\nる企業の…")
-	g := readLabelled(p.t, len(p.items), i, p.bodyOf(i), func(j int) bool { return p.items[j].kind == k23Text })
-	p.addAlias(key, g.label)
-	switch {
-	case g.text == "":
-		p.placeRange(g.from, g.to, pl.ID)
-	case !statesQuantity(g.text):
-		p.wordGoals = append(p.wordGoals, wordGoal{pl, g.text, g.from, g.to})
-	default:
-		p.addTarget(pl, "KEY_MESSAGE", g.text, g.from, g.to)
 	}
 }
 
-// wordGoal is a key message's goal without a number, on lines from..to.
-type wordGoal struct {
-	pillar   *policygraph.Pillar
-	text     string
-	from, to int
-}
+// keyLines23 are what the kinds of line are to the key messages.
+var keyLines23 = keyMessageKinds{title: k23Angle, item: k23PUA, wrap: k23Text, end: k23Past, goalsKind: interim2023.keyGoalsKind}
 
 // macro reads the macro-framework table after the key messages: its two
 // quantified goals become KEY_MESSAGE targets of its PolicyDirection, its goal statements
@@ -715,12 +662,11 @@ func (p *parser2023) packageLine(i int) int {
 
 // ---------------------------------------------------------------- finish
 
-// finish fills the aliases (every spelling once, by matching form) and sorts
-// the nodes by line.
+// finish makes the key messages' goals stated without a number targets
+// (addWordGoals), fills the aliases (every spelling once, by matching
+// form) and sorts the nodes by line.
 func (p *parser2023) finish() {
-	for _, g := range p.wordGoals {
-		p.addTarget(g.pillar, "KEY_MESSAGE", g.text, g.from, g.to)
-	}
+	p.keys.addWordGoals(&p.docBuilder)
 	p.fillAliases(p.t, p.pd.Pillars)
 	sort.SliceStable(p.pd.Groups, func(i, j int) bool { return p.pd.Groups[i].LineStart < p.pd.Groups[j].LineStart })
 	sort.SliceStable(p.pd.Measures, func(i, j int) bool { return p.pd.Measures[i].LineStart < p.pd.Measures[j].LineStart })

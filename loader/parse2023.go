@@ -33,6 +33,7 @@ package loader
 //	keymessages.go    a key-message block: its lists of the pillars' names and goals (keyMessages)
 //	headedpillars.go  the pillars from their headings and contents (readHeadedPillars)
 //	pillarnames.go    the pillars' spellings, and the pillar a name spells (matchPillar)
+//	tablerows.go      a table's body: paragraphs of cell lines and its other lines (readTableRows)
 //	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
 //	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
 //	join.go           wrapped lines joined (lineJoiner)
@@ -387,60 +388,31 @@ func (p *parser2023) verticalLabel(i int) int {
 
 // summaryTable reads one 新機軸の施策の柱 table starting after its column
 // header: its heads (overviewHeads: vertical label, then pairs of
-// pillar-name and 長期的目標 blocks), then the cells, a paragraph of them
-// at a time (summaryParagraph), resolved once the detail pages are read
-// (resolveSummary). It returns the index of the last line it consumed.
+// pillar-name and 長期的目標 blocks), then its body (readTableRows): the
+// cells, a paragraph of them at a time (summaryParagraph), resolved once
+// the detail pages are read (resolveSummary), its 〇 rows and side labels.
+// It returns the index of the last line it consumed.
 func (p *parser2023) summaryTable(i int) int {
 	p.sec = sec23Summary
-	its := p.items
 	i, cands := p.overviewHeads(i)
-	// cells
-	var para []int // line numbers of the current paragraph
-	flush := func() {
-		if len(para) > 0 {
-			p.summaryParagraph(para, cands)
-			para = nil
+	return p.readTableRows(i, &overviewRows23, func(j int) int {
+		if p.items[j].kind == k23Single {
+			return p.verticalLabel(j)
 		}
-	}
-	for ; i < len(its); i++ {
-		it, line := its[i], i+1
-		switch it.kind {
-		case k23Blank:
-			flush()
-			continue
-		case k23PillarCol, k23TableHeader, k23ListTitle, k23Pillar, k23KeyMsg, k23TOCEntry:
-			flush()
-			return i - 1
-		case k23PageNum:
-			flush()
-			p.place(line, "furniture:page-number")
-			continue
-		case k23Micro:
-			flush()
-			p.place(line, "furniture:section-title")
-			continue
-		case k23Single:
-			flush()
-			i = p.verticalLabel(i)
-			continue
-		case k23OHead:
-			flush()
-			p.summary = append(p.summary, &cell2023{group: true, lines: []int{line}, text: p.bodyOf(i), cands: cands})
-			continue
-		case k23Angle:
-			flush()
-			p.place(line, "skipped:subheading")
-			continue
-		}
-		if it.flat == interim2023.sameAsLeft {
-			flush()
-			p.place(line, "skipped:same-as-left-cell")
-			continue
-		}
-		para = append(para, line)
-	}
-	flush()
-	return i
+		p.summary = append(p.summary, &cell2023{group: true, lines: []int{j + 1}, text: p.bodyOf(j), cands: cands}) // a 〇 row
+		return j
+	}, func(para []int) { p.summaryParagraph(para, cands) })
+}
+
+// overviewRows23 are what the kinds of line are to an overview table's
+// body.
+var overviewRows23 = tableRowKinds{
+	blank: k23Blank,
+	ends:  []itemKind{k23PillarCol, k23TableHeader, k23ListTitle, k23Pillar, k23KeyMsg, k23TOCEntry},
+	own:   []itemKind{k23Single, k23OHead},
+	placed: []kindPlacement{{k23PageNum, "furniture:page-number"}, {k23Micro, "furniture:section-title"},
+		{k23Angle, "skipped:subheading"}},
+	emptyCell: interim2023.sameAsLeft, emptyAs: "skipped:same-as-left-cell",
 }
 
 // ---------------------------------------------------------------- concept pages

@@ -139,3 +139,20 @@ func (b *docBuilder) addDirection(ordinal int, title string, from, to int) *poli
 	b.placeRange(from, to, d.ID)
 	return d
 }
+
+// ownProse records that the skipped prose lines from..to are on the pages
+// of pillar pl (nil: of none): what they name is cited by the pillar, not
+// the Document (mentions.go).
+func (b *docBuilder) ownProse(pl *policygraph.Pillar, from, to int) {
+	if pl == nil {
+		return
+	}
+	if b.pd.ProseOwner == nil {
+		// sized once, not grown by doubling: a sixth of the lines (the
+		// 2023 seed's pillar pages hold about 560 prose lines of 3432)
+		b.pd.ProseOwner = make(map[int]string, len(b.lines)/6)
+	}
+	for l := from; l <= to; l++ {
+		b.pd.ProseOwner[l] = pl.ID
+	}
+}

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"maps"
 	"slices"
 	"testing"
 
@@ -126,5 +127,38 @@ func TestAddGroup(t *testing.T) {
 	}
 	if len(ids) != 3 || gs[0].ID != b.t.itemID("group", "MISSION-1", "国際展開戦略") || gs[1].PillarID != "" {
 		t.Errorf("ids %v, first %s, second's pillar %q: want three distinct ids, the first from its scope", ids, gs[0].ID, gs[1].PillarID)
+	}
+}
+
+// TestOwnProse: skipped prose lines are the pillar's whose pages they are
+// on, a later pillar's taking them over; prose of no pillar stays the
+// Document's.
+func TestOwnProse(t *testing.T) {
+	dt, err := newDocTextString("x.txt", 2023, "doc:2023", "a\nb\nc\nd\ne\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := &policygraph.Pillar{ID: "pillar:2023:MISSION-1"}
+	two := &policygraph.Pillar{ID: "pillar:2023:OS-2"}
+	for _, c := range []struct {
+		name  string
+		calls []func(b *docBuilder)
+		want  map[int]string
+	}{
+		{"no pillar", []func(b *docBuilder){func(b *docBuilder) { b.ownProse(nil, 1, 3) }}, nil},
+		{"one pillar's lines", []func(b *docBuilder){func(b *docBuilder) { b.ownProse(one, 2, 4) }},
+			map[int]string{2: one.ID, 3: one.ID, 4: one.ID}},
+		{"another pillar's later", []func(b *docBuilder){
+			func(b *docBuilder) { b.ownProse(one, 1, 3) }, func(b *docBuilder) { b.ownProse(two, 3, 3) },
+			func(b *docBuilder) { b.ownProse(nil, 5, 5) }},
+			map[int]string{1: one.ID, 2: one.ID, 3: two.ID}},
+	} {
+		b := newDocBuilder(dt)
+		for _, call := range c.calls {
+			call(&b)
+		}
+		if !maps.Equal(b.pd.ProseOwner, c.want) {
+			t.Errorf("%s: prose owners %v, want %v", c.name, b.pd.ProseOwner, c.want)
+		}
 	}
 }

@@ -37,7 +37,8 @@ package loader
 //	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
 //	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
 //	join.go           wrapped lines joined (lineJoiner)
-//	build.go          the nodes, ids, provenance and placements (docBuilder)
+//	kindahead.go      what a heading is over, past blank lines and sub-headings (kindAhead)
+//	build.go          the nodes, ids, provenance, placements and prose owners (docBuilder)
 //
 // Its delegates read what only this layout prints: overview_cells.go (the
 // overview tables, whose cells are interleaved across columns and pillars
@@ -98,7 +99,7 @@ type parser2023 struct {
 	overviewState
 
 	sec    sect2023
-	pillar string // current pillar key
+	pillar string // current pillar key: the prose skipped on its pages is its (ownProse)
 	group  *policygraph.MeasureGroup
 	// groupFromSub: the current group came from a （…） sub-heading (a page
 	// without 【】 headings), so the next （…） opens a new group.
@@ -421,9 +422,14 @@ var overviewRows23 = tableRowKinds{
 // 当面見据える長期目標/中期目標 and （関連指標） lists, which are targets.
 func (p *parser2023) concept(i int) int {
 	it, line := p.items[i], i+1
-	if it.kind == k23Bracket && p.bracketOpensDetail(i) {
-		p.sec = sec23Detail
-		return p.detailLine(i)
+	// a 【】 heading whose next bullet (past sub-headings) is ⚫/●/○ starts
+	// measures even before the page header says so (headers can come
+	// after their page's content)
+	if it.kind == k23Bracket {
+		if k, ok := kindAhead(p.items, i, 7, k23Blank, k23Sub); ok && (k == k23Past || k == k23Future) {
+			p.sec = sec23Detail
+			return p.detailLine(i)
+		}
 	}
 	w := &interim2023.targets
 	if kind := w.goalsHeaded(it.flat); it.kind == k23Past && kind != "" {
@@ -437,43 +443,8 @@ func (p *parser2023) concept(i int) int {
 		return p.verticalLabel(i)
 	}
 	p.place(line, "skipped:concept-prose")
-	p.ownProse(line, line)
+	p.ownProse(p.pillars[p.pillar], line, line)
 	return i
-}
-
-// ownProse records that the skipped prose lines from..to are on the pages
-// of the current pillar (its concept, detail or package pages): what they
-// name is cited by the pillar, not the Document.
-func (p *parser2023) ownProse(from, to int) {
-	pl := p.pillars[p.pillar]
-	if pl == nil {
-		return
-	}
-	if p.pd.ProseOwner == nil {
-		// sized once, not grown by doubling: a sixth of the lines (the
-		// seed's pillar pages hold about 560 prose lines of 3432)
-		p.pd.ProseOwner = make(map[int]string, len(p.items)/6)
-	}
-	for l := from; l <= to; l++ {
-		p.pd.ProseOwner[l] = pl.ID
-	}
-}
-
-// bracketOpensDetail: a 【】 heading whose next bullet (past sub-headings)
-// is ⚫/●/○ starts measures even before the page header says so (headers
-// can come after their page's content).
-func (p *parser2023) bracketOpensDetail(i int) bool {
-	for j := i + 1; j < len(p.items) && j < i+8; j++ {
-		switch p.items[j].kind {
-		case k23Blank, k23Sub:
-			continue
-		case k23Past, k23Future:
-			return true
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // targetList reads the list of targets of kind from item i, the bullets
@@ -521,7 +492,7 @@ func (p *parser2023) detailLine(i int) int {
 			}
 		}
 		p.place(line, "skipped:subheading")
-		p.ownProse(line, line) // （東証の取組）: the pillar's too
+		p.ownProse(p.pillars[p.pillar], line, line) // （東証の取組）: the pillar's too
 		return i
 	case k23Past, k23Future, k23OHead:
 		return p.detailMeasure(i, true)
@@ -537,7 +508,7 @@ func (p *parser2023) detailLine(i int) int {
 		return i
 	}
 	p.place(line, "skipped:detail-prose")
-	p.ownProse(line, line)
+	p.ownProse(p.pillars[p.pillar], line, line)
 	return i
 }
 
@@ -618,17 +589,17 @@ func (p *parser2023) packageLine(i int) int {
 			j++
 		}
 		p.placeRange(line, j, "skipped:package-intro")
-		p.ownProse(line, j)
+		p.ownProse(p.pillars[p.pillar], line, j)
 		return j - 1
 	case it.kind == k23Text && hasCircLead(trimSpaces(p.t.raw(i))):
 		p.place(line, "skipped:subheading")
-		p.ownProse(line, line)
+		p.ownProse(p.pillars[p.pillar], line, line)
 		return i
 	case it.kind == k23Single:
 		return p.verticalLabel(i)
 	}
 	p.place(line, "skipped:package-chart")
-	p.ownProse(line, line)
+	p.ownProse(p.pillars[p.pillar], line, line)
 	return i
 }
 

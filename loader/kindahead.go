@@ -1,0 +1,16 @@
+package loader
+
+import "slices"
+
+// kindAhead is the kind of the first line after lines[i], among the next
+// within lines, whose kind is not one of skip: what a heading is over, past
+// blank lines and sub-headings. ok is false when every line within is of a
+// kind skipped (or there is none).
+func kindAhead(lines []slideLine, i, within int, skip ...itemKind) (kind itemKind, ok bool) {
+	for j := i + 1; j < len(lines) && j <= i+within; j++ {
+		if !slices.Contains(skip, lines[j].kind) {
+			return lines[j].kind, true
+		}
+	}
+	return 0, false
+}

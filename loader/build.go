@@ -156,3 +156,17 @@ func (b *docBuilder) ownProse(pl *policygraph.Pillar, from, to int) {
 		b.pd.ProseOwner[l] = pl.ID
 	}
 }
+
+// addPillarMeasure adds the measure of text, stated on lines from..to, of
+// pillar pl (HAS_MEASURE) and in group g if not nil (IN_GROUP), its id
+// unique in the document, and places its lines.
+func (b *docBuilder) addPillarMeasure(pl *policygraph.Pillar, g *policygraph.MeasureGroup, text, status string, from, to int) *policygraph.Measure {
+	m := b.newMeasure(b.ids.unique(b.t.itemID("measure", pl.Key, text)), text, status, from, to)
+	m.PillarID = pl.ID
+	if g != nil {
+		m.GroupID = g.ID
+	}
+	b.addMeasure(pl.ID, m)
+	b.placeRange(from, to, m.ID)
+	return m
+}

@@ -162,3 +162,53 @@ func TestOwnProse(t *testing.T) {
 		}
 	}
 }
+
+// TestAddPillarMeasure: a pillar's measure has its id scoped by the
+// pillar's key and unique in the document, HAS_MEASURE from the pillar,
+// IN_GROUP when a group is given, and its non-blank lines placed.
+func TestAddPillarMeasure(t *testing.T) {
+	dt, err := newDocTextString("x.txt", 2023, "doc:2023", "○ 排出量取引制度の導入\n\n（2026年度から）\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := &policygraph.Pillar{ID: "pillar:2023:MISSION-1", Key: "MISSION-1"}
+	two := &policygraph.Pillar{ID: "pillar:2023:OS-2", Key: "OS-2"}
+	g := &policygraph.MeasureGroup{ID: "group:g"}
+	const text = "排出量取引制度の導入（2026年度から）"
+	b := newDocBuilder(dt)
+	for _, c := range []struct {
+		pl    *policygraph.Pillar
+		g     *policygraph.MeasureGroup
+		id    string // "" for an id made unique
+		rels  []string
+		start int
+	}{
+		{one, nil, b.t.itemID("measure", "MISSION-1", text), []string{"HAS_MEASURE pillar:2023:MISSION-1"}, 2026},
+		{two, g, b.t.itemID("measure", "OS-2", text), []string{"HAS_MEASURE pillar:2023:OS-2", "IN_GROUP group:g"}, 2026},
+		{one, g, "", []string{"HAS_MEASURE pillar:2023:MISSION-1", "IN_GROUP group:g"}, 2026},
+	} {
+		b.pd.Rels = b.pd.Rels[:0]
+		m := b.addPillarMeasure(c.pl, c.g, text, policygraph.StatusFuture, 1, 3)
+		var rels []string
+		for _, r := range b.pd.Rels {
+			end := r.Start
+			if r.Start == m.ID {
+				end = r.End
+			}
+			rels = append(rels, r.Type+" "+end)
+		}
+		if c.id == "" && m.ID == b.t.itemID("measure", c.pl.Key, text) || c.id != "" && m.ID != c.id {
+			t.Errorf("%s: id %s, want %q (\"\": made unique)", c.pl.Key, m.ID, c.id)
+		}
+		if m.PillarID != c.pl.ID || !slices.Equal(rels, c.rels) || m.StartYear != c.start || m.Status != policygraph.StatusFuture {
+			t.Errorf("%s: pillar %s, relationships %v, start %d, status %s; want %s, %v, %d", c.pl.Key, m.PillarID, rels, m.StartYear, m.Status,
+				c.pl.ID, c.rels, c.start)
+		}
+		if b.pd.Placed.at(1) == "" || b.pd.Placed.at(2) != "" {
+			t.Errorf("%s: placed %q, %q, %q: want the non-blank lines", c.pl.Key, b.pd.Placed.at(1), b.pd.Placed.at(2), b.pd.Placed.at(3))
+		}
+	}
+	if len(b.pd.Measures) != 3 {
+		t.Errorf("%d measures, want 3", len(b.pd.Measures))
+	}
+}

@@ -102,3 +102,32 @@ func TestCutTrailingPage(t *testing.T) {
 		}
 	}
 }
+
+// TestListKinds: a grammar's kinds told as list roles (the 2023 concept
+// pages' blank, ➢, text, （…） and ※ kinds), and the same kinds told
+// otherwise.
+func TestListKinds(t *testing.T) {
+	const (
+		blank itemKind = iota
+		arrow
+		text
+		sub
+		note
+		heading
+	)
+	for _, c := range []struct {
+		kinds listKinds
+		want  [6]listRole // of blank … heading
+	}{
+		{listKinds{blank: blank, item: arrow, text: [2]itemKind{text, sub}, note: note},
+			[6]listRole{listBlank, listItem, listText, listText, listNote, listStop}},
+		{listKinds{blank: blank, item: text, text: [2]itemKind{arrow, arrow}, note: heading},
+			[6]listRole{listBlank, listText, listItem, listStop, listStop, listNote}},
+	} {
+		for k, want := range c.want {
+			if got := c.kinds.role(itemKind(k)); got != want {
+				t.Errorf("%+v: role of kind %d = %d, want %d", c.kinds, k, got, want)
+			}
+		}
+	}
+}

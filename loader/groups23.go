@@ -22,6 +22,11 @@ type groupState struct {
 	// theme of the pillar has its name)
 	rowGroups map[*policygraph.MeasureGroup]bool
 	groupRead map[*policygraph.MeasureGroup]readGroupName // groupGrams'
+	// group is the group the detail bullets read now are in (openGroup);
+	// groupFromSub: a （…） sub-heading named it (a page without 【】
+	// headings), so the next （…） opens a new group.
+	group        *policygraph.MeasureGroup
+	groupFromSub bool
 }
 
 // noteUngrouped23 tells the report which 2023 measures stay in no group,

@@ -24,6 +24,11 @@ import (
 // of their resolution and of the rules it runs (summarizes*.go).
 type overviewState struct {
 	summary []*cell2023 // summary-table cells, resolved at the end
+	// detail: the measures of the detail pages, by pillar key, which the
+	// cells are resolved against; subOf: the （…） sub-heading a bullet is
+	// under, in matching form, for the cells' rules (summarizes.go)
+	detail map[string][]*policygraph.Measure
+	subOf  map[*policygraph.Measure]string
 	// cellIDs makes overview-cell ids unique among cells (summarizes.go).
 	cellIDs   idSet
 	corpus    map[string]*pillarGrams // pillar key → bigrams of its detail text (cellPillar)
@@ -47,6 +52,19 @@ type cell2023 struct {
 	j     lineJoiner
 	cands []string
 	split bool // cut out of a line holding two cells
+}
+
+// keepDetail keeps m, a detail bullet of pillar key under the （…）
+// sub-heading sub (in matching form; "" for none), for the cells'
+// resolution.
+func (s *overviewState) keepDetail(key string, m *policygraph.Measure, sub string) {
+	s.detail[key] = append(s.detail[key], m)
+	if sub != "" {
+		if s.subOf == nil {
+			s.subOf = map[*policygraph.Measure]string{}
+		}
+		s.subOf[m] = sub
+	}
 }
 
 // overviewHeads reads the heads of an overview table from items[i], after

@@ -24,7 +24,7 @@ package loader
 // layout's grammar would reuse:
 //
 //	lex.go            the slide lexer: line shapes, bullets, bodies
-//	wrapped.go        a bullet and its wrapped lines (readWrapped): detail measures
+//	wrapped.go        a bullet and its wrapped lines (readWrapped, wrapKinds): detail measures
 //	bulletlist.go     a list of sub-bullets under a heading (readList, listKinds)
 //	targetlist.go     a list of targets under a heading (targetWords.readTargets): concept targets
 //	verticallabel.go  a side label one character a line (verticalRun, verticalText)
@@ -38,7 +38,7 @@ package loader
 //	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
 //	join.go           wrapped lines joined (lineJoiner)
 //	kindahead.go      what a heading is over, past blank lines and sub-headings (kindAhead)
-//	build.go          the nodes, ids, provenance, placements and prose owners (docBuilder)
+//	build.go          the nodes (addPillarMeasure, …), ids, provenance, placements, prose owners
 //
 // Its delegates read what only this layout prints: overview_cells.go (the
 // overview tables, whose cells are interleaved across columns and pillars
@@ -85,25 +85,17 @@ type parser2023 struct {
 	heads map[int]*head2023
 	// pillarNames: the pillars, by key, and their spellings
 	pillarNames
-	// groupState: the groups by name (groups23.go)
+	// groupState: the groups by name, and the current one (groups23.go)
 	groupState
-	// measures of the detail pages, per pillar key, for the summary resolution
-	detail map[string][]*policygraph.Measure
 	// sub is the （…） sub-heading the detail bullets read now are under
-	// (in pillar subPillar); subOf keeps it per bullet, in matching form,
-	// for the overview cells' rules (summarizes.go).
+	// (in pillar subPillar), kept with them for the overview cells
 	sub, subPillar string
-	subOf          map[*policygraph.Measure]string
-	// overviewState: the overview cells and their resolution's state
-	// (overview_cells.go)
+	// overviewState: the overview cells, the detail bullets they are
+	// resolved against, and their resolution's state (overview_cells.go)
 	overviewState
 
 	sec    sect2023
 	pillar string // current pillar key: the prose skipped on its pages is its (ownProse)
-	group  *policygraph.MeasureGroup
-	// groupFromSub: the current group came from a （…） sub-heading (a page
-	// without 【】 headings), so the next （…） opens a new group.
-	groupFromSub bool
 
 	// keys: the key messages' lists being read; keys.names is the
 	// contents' list too
@@ -146,8 +138,7 @@ func read2023(t *docText) (*parser2023, error) {
 		heads:         lex2023(b.lines, t),
 		pillarNames:   newPillarNames(),
 		groupState:    groupState{groups: map[string]*policygraph.MeasureGroup{}},
-		detail:        map[string][]*policygraph.Measure{},
-		overviewState: overviewState{cellIDs: idSet{}, budget: maxWork2023},
+		overviewState: overviewState{detail: map[string][]*policygraph.Measure{}, cellIDs: idSet{}, budget: maxWork2023},
 	}
 	if err := p.findPillars(); err != nil {
 		return nil, err
@@ -521,40 +512,27 @@ func (p *parser2023) detailMeasure(i int, acrossBlank bool) int {
 		status = policygraph.StatusPast
 	}
 	bl := readWrapped(p.t, len(p.items), i, p.bodyOf(i), acrossBlank, func(j int) wrapRole {
-		switch it := p.items[j]; {
-		case it.kind == k23Blank:
-			return wrapBlank
-		case p.isPackageTitle(it):
+		if p.isPackageTitle(p.items[j]) {
 			return wrapStop // the next package's title: no continuation
-		case it.kind == k23Text:
-			return wrapText
-		case it.kind == k23Sub:
-			return wrapEnclosed
 		}
-		return wrapStop
+		return detailWraps23.role(p.items[j].kind)
 	})
-	key := p.pillar
-	pl := p.pillars[key]
+	pl := p.pillars[p.pillar]
 	if pl == nil {
 		p.placeRange(bl.from, bl.to, "skipped:measure-without-pillar")
 		return bl.last
 	}
-	m := p.newMeasure(p.ids.unique(p.t.itemID("measure", key, bl.text)), bl.text, status, bl.from, bl.to)
-	m.PillarID = pl.ID
-	if p.group != nil {
-		m.GroupID = p.group.ID
+	m := p.addPillarMeasure(pl, p.group, bl.text, status, bl.from, bl.to)
+	sub := "" // the （…） sub-heading it is under
+	if p.sub != "" && p.subPillar == p.pillar {
+		sub = p.t.normalize(p.sub)
 	}
-	p.addMeasure(pl.ID, m)
-	p.detail[key] = append(p.detail[key], m)
-	if p.sub != "" && p.subPillar == key {
-		if p.subOf == nil {
-			p.subOf = map[*policygraph.Measure]string{}
-		}
-		p.subOf[m] = p.t.normalize(p.sub)
-	}
-	p.placeRange(bl.from, bl.to, m.ID)
+	p.keepDetail(p.pillar, m, sub)
 	return bl.last
 }
+
+// detailWraps23 are what the kinds of line are to a detail bullet above.
+var detailWraps23 = wrapKinds{blank: k23Blank, text: k23Text, enclosed: k23Sub}
 
 // ---------------------------------------------------------------- packages
 

@@ -65,3 +65,23 @@ func readWrapped(t *docText, n, i int, body string, acrossBlank bool, role func(
 func endsComplete(r rune) bool {
 	return strings.ContainsRune("。）)」】", r)
 }
+
+// wrapKinds tells readWrapped what a line is by its kind (slideLine.kind),
+// for a grammar whose kinds say it alone: blank, plain text, or （…）
+// wholly on a line; a line of any other kind ends the bullet.
+type wrapKinds struct {
+	blank, text, enclosed itemKind
+}
+
+// role is what a line of kind is to the bullet above it.
+func (k *wrapKinds) role(kind itemKind) wrapRole {
+	switch kind {
+	case k.blank:
+		return wrapBlank
+	case k.text:
+		return wrapText
+	case k.enclosed:
+		return wrapEnclosed
+	}
+	return wrapStop
+}

@@ -69,3 +69,28 @@ func TestReadWrapped(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapKinds: a grammar's kinds told as wrap roles (the 2023 detail
+// pages' blank, text and （…） kinds), and the same kinds told otherwise.
+func TestWrapKinds(t *testing.T) {
+	const (
+		blank itemKind = iota
+		text
+		sub
+		bullet
+	)
+	for _, c := range []struct {
+		kinds wrapKinds
+		want  [4]wrapRole // of blank, text, sub, bullet
+	}{
+		{wrapKinds{blank: blank, text: text, enclosed: sub}, [4]wrapRole{wrapBlank, wrapText, wrapEnclosed, wrapStop}},
+		{wrapKinds{blank: blank, text: sub, enclosed: text}, [4]wrapRole{wrapBlank, wrapEnclosed, wrapText, wrapStop}},
+		{wrapKinds{blank: bullet, text: text, enclosed: blank}, [4]wrapRole{wrapEnclosed, wrapText, wrapStop, wrapBlank}},
+	} {
+		for k, want := range c.want {
+			if got := c.kinds.role(itemKind(k)); got != want {
+				t.Errorf("%+v: role of kind %d = %d, want %d", c.kinds, k, got, want)
+			}
+		}
+	}
+}

@@ -14,3 +14,12 @@ func kindAhead(lines []slideLine, i, within int, skip ...itemKind) (kind itemKin
 	}
 	return 0, false
 }
+
+// kindRun is the end (exclusive) of the run of lines of kind that starts
+// at lines[i]: i itself when lines[i] is of another kind.
+func kindRun(lines []slideLine, i int, kind itemKind) int {
+	for i < len(lines) && lines[i].kind == kind {
+		i++
+	}
+	return i
+}

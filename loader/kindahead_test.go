@@ -40,3 +40,34 @@ func TestKindAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestKindRun: the run of a package's purpose statement and its wrapped
+// text lines (seed lines 2862–2863), of whatever kind it is told.
+func TestKindRun(t *testing.T) {
+	const (
+		blank itemKind = iota
+		bullet
+		text
+	)
+	lines := make([]slideLine, 6)
+	for j, k := range []itemKind{bullet, text, text, blank, text, bullet} {
+		lines[j].kind = k
+	}
+	for _, c := range []struct {
+		from int
+		kind itemKind
+		end  int
+	}{
+		{1, text, 3},
+		{0, text, 0}, // a bullet: no run of text
+		{0, bullet, 1},
+		{3, blank, 4},
+		{4, text, 5},
+		{5, bullet, 6}, // to the end
+		{6, bullet, 6},
+	} {
+		if end := kindRun(lines, c.from, c.kind); end != c.end {
+			t.Errorf("kindRun from %d of kind %d = %d, want %d", c.from, c.kind, end, c.end)
+		}
+	}
+}

@@ -206,3 +206,9 @@ func (w *layoutWords2023) keyGoalsKind(flat string) string {
 	}
 	return policygraph.KindOS
 }
+
+// isPackageTitle reports whether a line (flat) is worded as a package's
+// title: it ends in one of packageTitleEnds and is not the side label.
+func (w *layoutWords2023) isPackageTitle(flat string) bool {
+	return flat != w.packageSideLabel && hasAnySuffix(flat, w.packageTitleEnds)
+}

@@ -123,3 +123,20 @@ func TestKeyGoalsKind(t *testing.T) {
 		}
 	}
 }
+
+// TestIsPackageTitle: the titles of OS②'s package pages (seed lines 2860,
+// 2915, 2955), their side label (2867) and a bullet naming a package
+// (2769).
+func TestIsPackageTitle(t *testing.T) {
+	for line, want := range map[string]bool{
+		"女性起業家支援パッケージ": true,
+		"「Unicorn Challenge」（グローバルユニコーン創出に向けた集中支援パッケージ）": true,
+		"ディープテックスタートアップ政策パッケージ":                          true,
+		"支援パッケージ": false,
+		"○ ディープテック・スタートアップ政策パッケージ（P72参照）": false,
+	} {
+		if got := interim2023.isPackageTitle(flatten(line, normalize(line))); got != want {
+			t.Errorf("isPackageTitle(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

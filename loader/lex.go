@@ -390,3 +390,14 @@ func cutFirstRune(s string) string {
 	_, n := utf8.DecodeRuneInString(s)
 	return trimSpaces(s[n:])
 }
+
+// firstNonBlank is the number (1-based) of the first non-blank line, 1
+// when all are blank: where an error about the whole document points.
+func firstNonBlank(lines []slideLine) int {
+	for i := range lines {
+		if lines[i].shape != shapeBlank {
+			return i + 1
+		}
+	}
+	return 1
+}

@@ -149,3 +149,24 @@ func TestTrimSpacesEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstNonBlank: where an error about a whole document points (a
+// document of blank lines only is not read).
+func TestFirstNonBlank(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"ミッション①\n", 1},
+		{"\n  \n　\n21\n", 4},
+		{"\n\n", 1},
+	} {
+		lines := make([]slideLine, 0, 4)
+		for _, l := range strings.Split(strings.TrimSuffix(c.text, "\n"), "\n") {
+			lines = append(lines, lexSlideLine(l, normalize(l)))
+		}
+		if got := firstNonBlank(lines); got != c.want {
+			t.Errorf("firstNonBlank(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}

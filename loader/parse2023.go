@@ -27,17 +27,18 @@ package loader
 //	wrapped.go        a bullet and its wrapped lines (readWrapped, wrapKinds): detail measures
 //	bulletlist.go     a list of sub-bullets under a heading (readList, listKinds)
 //	targetlist.go     a list of targets under a heading (targetWords.readTargets): concept targets
-//	verticallabel.go  a side label one character a line (verticalRun, verticalText)
+//	verticallabel.go  a side label one character a line (placeVerticalLabel, verticalText)
 //	labelled.go       a label and its text (cutLabel, readLabelled): key goals, heading names
 //	pillarlist.go     a list whose items are a kind's pillars in order (pillarList)
 //	keymessages.go    a key-message block: its lists of the pillars' names and goals (keyMessages)
 //	headedpillars.go  the pillars from their headings and contents (readHeadedPillars)
 //	pillarnames.go    the pillars' spellings, and the pillar a name spells (matchPillar)
+//	tablehead.go      a table's head: a first column's header cell over the column header (tableHead)
 //	tablerows.go      a table's body: paragraphs of cell lines and its other lines (readTableRows)
 //	cellbreaks.go     where a flattened table's cells break (cellEnds, splitTwoCells, …)
 //	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
 //	join.go           wrapped lines joined (lineJoiner)
-//	kindahead.go      what a heading is over, past blank lines and sub-headings (kindAhead)
+//	kindahead.go      what a heading is over (kindAhead), a run of lines of a kind (kindRun)
 //	build.go          the nodes (addPillarMeasure, …), ids, provenance, placements, prose owners
 //
 // Its delegates read what only this layout prints: overview_cells.go (the
@@ -110,7 +111,7 @@ func parse2023(t *docText) (pd *parsedDoc, err error) {
 		// The parser indexes heavily into line slices; a bug on odd input
 		// must surface as an error, never as a panic of the whole loader.
 		if r := recover(); r != nil {
-			pd, err = nil, fmt.Errorf("%s:1: parse2023: internal error: %v", fileOf23(t), r)
+			pd, err = nil, fmt.Errorf("%s:1: parse2023: internal error: %v", t.fileName(), r)
 		}
 	}()
 	if t == nil {
@@ -147,13 +148,6 @@ func read2023(t *docText) (*parser2023, error) {
 	return p, nil
 }
 
-func fileOf23(t *docText) string {
-	if t == nil {
-		return "?"
-	}
-	return t.File
-}
-
 // findPillars creates one node per pillar its headings name
 // (readHeadedPillars, told what a line says by pillarSighting): the
 // heading of the pillar's detail pages is its provenance, the contents
@@ -164,14 +158,7 @@ func (p *parser2023) findPillars() error {
 			Name: h.name, Source: p.source(h.from, h.to)}
 	}
 	if len(p.pillars) == 0 {
-		line := 1
-		for i, it := range p.items {
-			if it.kind != k23Blank {
-				line = i + 1
-				break
-			}
-		}
-		return fmt.Errorf("%s:%d: no pillar heading of the interim-2023 layout (ミッション①：… / ＯＳ①：…) found", p.t.File, line)
+		return fmt.Errorf("%s:%d: no pillar heading of the interim-2023 layout (ミッション①：… / ＯＳ①：…) found", p.t.File, firstNonBlank(p.items))
 	}
 	for _, k := range p.pillarKeys() {
 		pl := p.pillars[k]
@@ -209,15 +196,13 @@ func (p *parser2023) pillarSighting(i int) pillarSighting {
 // run is the main pass over the lexed lines.
 func (p *parser2023) run() {
 	its := p.items
-	// sawPillarCol: the lines read since the last text are an overview
-	// table's 新機軸の/施策の柱 header cell, the first at line tableTop;
-	// its column header (長期的目標 足下３年程度 ３～５年後) follows it.
-	sawPillarCol := false
-	tableTop := 0
+	// head: an overview table's 新機軸の/施策の柱 header cell, above its
+	// column header (長期的目標 足下３年程度 ３～５年後)
+	var head tableHead
 	for i := 0; i < len(its); i++ {
 		it, line := its[i], i+1
 		if it.kind != k23Blank && it.kind != k23PillarCol && it.kind != k23TableHeader {
-			sawPillarCol = false // a header cell far above opens no table
+			head.other() // a header cell far above opens no table
 		}
 		switch it.kind {
 		case k23Blank:
@@ -228,21 +213,17 @@ func (p *parser2023) run() {
 			p.place(line, "furniture:page-header")
 			continue
 		case k23PillarCol:
-			if !sawPillarCol {
-				tableTop = line
-			}
-			sawPillarCol = true
+			head.cell(line)
 			p.place(line, "furniture:column-header")
 			continue
 		case k23TableHeader:
 			p.place(line, "furniture:column-header")
-			if sawPillarCol {
+			if top, ok := head.header(); ok {
 				i = p.summaryTable(i + 1)
-				p.tableSlide(tableTop, i)
+				p.tableSlide(top, i)
 			} else {
 				p.sec = sec23Macro
 			}
-			sawPillarCol = false
 			continue
 		case k23ListTitle:
 			p.keys.names.open(listTitleKind23(it.flat))
@@ -359,21 +340,15 @@ func (p *parser2023) macro(i int) int {
 	return i
 }
 
-// verticalLabel marks a run of one-character lines from item i as a
-// vertical label (verticallabel.go), the macro table's a row label; a
-// shorter run's first line is a chart mark.
+// verticalLabel reads the run of one-character lines from item i, a
+// vertical label or a chart mark (placeVerticalLabel): the macro table's
+// labels are its row labels.
 func (p *parser2023) verticalLabel(i int) int {
-	j := verticalRun(p.items, i)
-	if j-i < minVerticalRun {
-		p.place(i+1, "furniture:chart-mark")
-		return i
+	label, last, ok := p.placeVerticalLabel(i)
+	if ok && p.sec == sec23Macro {
+		p.macroRows = append(p.macroRows, macroRow{label, i + 1, last + 1})
 	}
-	p.placeRange(i+1, j, "furniture:vertical-label")
-	label := verticalText(p.items, i, j)
-	if p.sec == sec23Macro {
-		p.macroRows = append(p.macroRows, macroRow{label, i + 1, j})
-	}
-	return j - 1
+	return last
 }
 
 // ---------------------------------------------------------------- summary tables
@@ -536,15 +511,11 @@ var detailWraps23 = wrapKinds{blank: k23Blank, text: k23Text, enclosed: k23Sub}
 
 // ---------------------------------------------------------------- packages
 
-// isPackageTitle: the appendix pages of OS② are titled …パッケージ; the bare
-// "支援パッケージ" is their side label.
+// isPackageTitle: the appendix pages of OS② are titled …パッケージ, a
+// text line on a pillar's pages (the bare "支援パッケージ" is their side
+// label).
 func (p *parser2023) isPackageTitle(it item2023) bool {
-	if it.kind != k23Text {
-		return false
-	}
-	f := it.flat
-	w := &interim2023
-	return f != w.packageSideLabel && hasAnySuffix(f, w.packageTitleEnds) && p.pillar != ""
+	return it.kind == k23Text && p.pillar != "" && interim2023.isPackageTitle(it.flat)
 }
 
 func (p *parser2023) packageLine(i int) int {
@@ -562,10 +533,7 @@ func (p *parser2023) packageLine(i int) int {
 		return p.detailMeasure(i, false)
 	case it.kind == k23Past:
 		// the package's purpose statement and its wrapped lines
-		j := i + 1
-		for j < len(its) && its[j].kind == k23Text {
-			j++
-		}
+		j := kindRun(its, i+1, k23Text)
 		p.placeRange(line, j, "skipped:package-intro")
 		p.ownProse(p.pillars[p.pillar], line, j)
 		return j - 1

@@ -74,6 +74,14 @@ func lineStarts(s string) []int32 {
 // lineCount is the number of lines of the document.
 func (t *docText) lineCount() int { return len(t.starts) }
 
+// fileName is t's file, "?" for no document: what an error names.
+func (t *docText) fileName() string {
+	if t == nil {
+		return "?"
+	}
+	return t.File
+}
+
 // raw returns line i+1 verbatim, without its "\n" or a CR before it.
 func (t *docText) raw(i int) string {
 	end := len(t.text)

@@ -133,3 +133,15 @@ func (t *docText) rawSlice() []string {
 	}
 	return out
 }
+
+// TestFileName: what an error names, a document or none.
+func TestFileName(t *testing.T) {
+	dt, err := newDocTextString("000_x.txt", 2023, "doc:2023", "a\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var none *docText
+	if dt.fileName() != "000_x.txt" || none.fileName() != "?" {
+		t.Errorf("fileName: %q, %q; want the file, ?", dt.fileName(), none.fileName())
+	}
+}

@@ -30,3 +30,17 @@ func verticalText(lines []slideLine, i, end int) string {
 	}
 	return label.String()
 }
+
+// placeVerticalLabel places the run of one-character lines from item i of
+// b as a vertical label, and returns what it spells and the index of its
+// last line; a run shorter than minVerticalRun is no label (ok false):
+// its first line is placed as a chart mark, and is the last read.
+func (b *docBuilder) placeVerticalLabel(i int) (label string, last int, ok bool) {
+	j := verticalRun(b.lines, i)
+	if j-i < minVerticalRun {
+		b.place(i+1, "furniture:chart-mark")
+		return "", i, false
+	}
+	b.placeRange(i+1, j, "furniture:vertical-label")
+	return verticalText(b.lines, i, j), j - 1, true
+}

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/policygraph/policygraph"
@@ -169,4 +170,15 @@ func (b *docBuilder) addPillarMeasure(pl *policygraph.Pillar, g *policygraph.Mea
 	b.addMeasure(pl.ID, m)
 	b.placeRange(from, to, m.ID)
 	return m
+}
+
+// sortByLine puts the groups, measures and targets in the order of their
+// first lines, those of one line in the order they were made: a grammar
+// that makes them out of line order (the 2023 one resolves the overview
+// cells last) reads them so before the shared passes sort them again
+// (sortNodes, which orders those of one line by id).
+func (b *docBuilder) sortByLine() {
+	sort.SliceStable(b.pd.Groups, func(i, j int) bool { return b.pd.Groups[i].LineStart < b.pd.Groups[j].LineStart })
+	sort.SliceStable(b.pd.Measures, func(i, j int) bool { return b.pd.Measures[i].LineStart < b.pd.Measures[j].LineStart })
+	sort.SliceStable(b.pd.Targets, func(i, j int) bool { return b.pd.Targets[i].LineStart < b.pd.Targets[j].LineStart })
 }

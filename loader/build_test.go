@@ -212,3 +212,34 @@ func TestAddPillarMeasure(t *testing.T) {
 		t.Errorf("%d measures, want 3", len(b.pd.Measures))
 	}
 }
+
+// TestSortByLine: groups, measures and targets in line order, those of
+// one line in the order they were made (the ids would order them
+// otherwise).
+func TestSortByLine(t *testing.T) {
+	dt, err := newDocTextString("x.txt", 2023, "doc:2023", "a\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newDocBuilder(dt)
+	src := func(line int) policygraph.Source { return policygraph.Source{LineStart: line} }
+	for _, n := range []struct {
+		id   string
+		line int
+	}{{"c", 30}, {"b", 10}, {"z", 20}, {"a", 20}} {
+		b.pd.Groups = append(b.pd.Groups, &policygraph.MeasureGroup{ID: n.id, Source: src(n.line)})
+		b.pd.Measures = append(b.pd.Measures, &policygraph.Measure{ID: n.id, Source: src(n.line)})
+		b.pd.Targets = append(b.pd.Targets, &policygraph.Target{ID: n.id, Source: src(n.line)})
+	}
+	b.sortByLine()
+	var groups, measures, targets []string
+	for i := range b.pd.Groups {
+		groups = append(groups, b.pd.Groups[i].ID)
+		measures = append(measures, b.pd.Measures[i].ID)
+		targets = append(targets, b.pd.Targets[i].ID)
+	}
+	want := []string{"b", "z", "a", "c"}
+	if !slices.Equal(groups, want) || !slices.Equal(measures, want) || !slices.Equal(targets, want) {
+		t.Errorf("groups %v, measures %v, targets %v; want each %v", groups, measures, targets, want)
+	}
+}

@@ -39,7 +39,7 @@ package loader
 //	overview.go       a 長期的目標 cell's goals (splitGoalCell), group names
 //	join.go           wrapped lines joined (lineJoiner)
 //	kindahead.go      what a heading is over (kindAhead), a run of lines of a kind (kindRun)
-//	build.go          the nodes (addPillarMeasure, …), ids, provenance, placements, prose owners
+//	build.go          the nodes (addPillarMeasure, …) in line order, ids, provenance, placements, prose owners
 //
 // Its delegates read what only this layout prints: overview_cells.go (the
 // overview tables, whose cells are interleaved across columns and pillars
@@ -48,7 +48,6 @@ package loader
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/policygraph/policygraph"
@@ -518,6 +517,8 @@ func (p *parser2023) isPackageTitle(it item2023) bool {
 	return it.kind == k23Text && p.pillar != "" && interim2023.isPackageTitle(it.flat)
 }
 
+// packageLine reads a line of OS②'s package pages: a title opens a group,
+// ○ bullets are its measures, the rest is the package's prose.
 func (p *parser2023) packageLine(i int) int {
 	its := p.items
 	it, line := its[i], i+1
@@ -553,11 +554,9 @@ func (p *parser2023) packageLine(i int) int {
 
 // finish makes the key messages' goals stated without a number targets
 // (addWordGoals), fills the aliases (every spelling once, by matching
-// form) and sorts the nodes by line.
+// form) and sorts the nodes by line (sortByLine).
 func (p *parser2023) finish() {
 	p.keys.addWordGoals(&p.docBuilder)
 	p.fillAliases(p.t, p.pd.Pillars)
-	sort.SliceStable(p.pd.Groups, func(i, j int) bool { return p.pd.Groups[i].LineStart < p.pd.Groups[j].LineStart })
-	sort.SliceStable(p.pd.Measures, func(i, j int) bool { return p.pd.Measures[i].LineStart < p.pd.Measures[j].LineStart })
-	sort.SliceStable(p.pd.Targets, func(i, j int) bool { return p.pd.Targets[i].LineStart < p.pd.Targets[j].LineStart })
+	p.sortByLine() // the notes of groups23.go read them in this order
 }

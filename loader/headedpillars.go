@@ -48,9 +48,10 @@ type headedPillar struct {
 }
 
 // readHeadedPillars reads the pillars lines 1..n name, as see tells what
-// line i+1 says, by key (pillarKey).
-func readHeadedPillars(n int, see func(i int) pillarSighting) map[string]*headedPillar {
-	pls := map[string]*headedPillar{}
+// line i+1 says, by key (pillarKey). They are values, not pointers: a
+// pointer was an allocation for every heading read (26 a 2023 load).
+func readHeadedPillars(n int, see func(i int) pillarSighting) map[string]headedPillar {
+	pls := map[string]headedPillar{}
 	names := map[string]string{} // the contents' spelling of each pillar
 	preferred := map[string]bool{}
 	listKind := "" // the kind of the contents list being read
@@ -66,16 +67,17 @@ func readHeadedPillars(n int, see func(i int) pillarSighting) map[string]*headed
 			}
 		case sightHeading:
 			k := pillarKey(s.kind, s.ord)
-			if pls[k] != nil && (!s.preferred || preferred[k]) {
+			if _, seen := pls[k]; seen && (!s.preferred || preferred[k]) {
 				continue
 			}
 			preferred[k] = s.preferred
-			pls[k] = &headedPillar{kind: s.kind, ord: s.ord, name: s.name, from: i + 1, to: s.to}
+			pls[k] = headedPillar{kind: s.kind, ord: s.ord, name: s.name, from: i + 1, to: s.to}
 		}
 	}
 	for k, pl := range pls {
 		if n := names[k]; n != "" {
 			pl.name = n // the contents spell the canonical name
+			pls[k] = pl
 		}
 	}
 	return pls

@@ -24,14 +24,14 @@ func TestReadHeadedPillars(t *testing.T) {
 		name  string
 		lines map[int]pillarSighting // by 0-based index; the rest say nothing
 		n     int
-		want  map[string]*headedPillar
+		want  map[string]headedPillar
 	}{
 		{"the preferred heading is the provenance, the contents the name", map[int]pillarSighting{
 			1: title(os),
 			2: entry(5, "行政：EBPM・データ駆動型行政"),
 			5: heading(os, 5, "EBPM・データ駆動型行政", 6, false),
 			8: heading(os, 5, "EBPM・データ駆動型行政", 10, true),
-		}, 12, map[string]*headedPillar{
+		}, 12, map[string]headedPillar{
 			"OS-5": {kind: os, ord: 5, name: "行政：EBPM・データ駆動型行政", from: 9, to: 10},
 		}},
 		{"no heading preferred: the first", map[int]pillarSighting{
@@ -39,13 +39,13 @@ func TestReadHeadedPillars(t *testing.T) {
 			2: entry(5, "行政：EBPM・データ駆動型行政"),
 			5: heading(os, 5, "EBPM・データ駆動型行政", 6, false),
 			8: heading(os, 5, "EBPM・データ駆動型行政", 10, false),
-		}, 12, map[string]*headedPillar{
+		}, 12, map[string]headedPillar{
 			"OS-5": {kind: os, ord: 5, name: "行政：EBPM・データ駆動型行政", from: 6, to: 6},
 		}},
 		{"a later preferred heading does not replace a preferred one", map[int]pillarSighting{
 			3: heading(mission, 1, "炭素中立型社会の実現", 4, true),
 			7: heading(mission, 1, "ＧＸ", 8, true),
-		}, 9, map[string]*headedPillar{
+		}, 9, map[string]headedPillar{
 			"MISSION-1": {kind: mission, ord: 1, name: "炭素中立型社会の実現", from: 4, to: 4},
 		}},
 		{"the contents list's title tells the kind; its first spelling wins", map[int]pillarSighting{
@@ -57,7 +57,7 @@ func TestReadHeadedPillars(t *testing.T) {
 			5: entry(1, "人への投資"),
 			6: heading(mission, 1, "ミッション①の見出し", 7, false),
 			7: heading(os, 1, "ＯＳ①の見出し", 8, false),
-		}, 9, map[string]*headedPillar{
+		}, 9, map[string]headedPillar{
 			"MISSION-1": {kind: mission, ord: 1, name: "炭素中立型社会の実現", from: 7, to: 7},
 			"OS-1":      {kind: os, ord: 1, name: "人材", from: 8, to: 8},
 		}},
@@ -66,7 +66,7 @@ func TestReadHeadedPillars(t *testing.T) {
 			1: entry(2, "ＯＳ②"),
 			2: heading(os, 3, "ＯＳ③", 3, false),
 			5: heading(os, 4, "ＯＳ④", 6, false),
-		}, 5, map[string]*headedPillar{
+		}, 5, map[string]headedPillar{
 			"OS-3": {kind: os, ord: 3, name: "ＯＳ③", from: 3, to: 3},
 		}},
 	} {

@@ -572,7 +572,7 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 			})
 		}
 		link(owner)
-		if goal := measureGoalOf(x, &tx, owner, a, x.s[fa.start:fa.end]); goal != "" {
+		if goal := measureGoalOf(x, &tx, nodes, owner, a, x.s[fa.start:fa.end]); goal != "" {
 			link(goal)
 		}
 		// The phrase, kept to the amount's own lines: a table flattened
@@ -596,17 +596,25 @@ func attachAmounts(m *matcher, x *docIndex, pd *parsedDoc, fres *mentionResult, 
 // a's holder is the measure stating that goal ("" otherwise): the sum is
 // both what the measure's text states and the goal's value (今後10年間で
 // 約２兆円以上の投資という目標の実現に向け…), so the target holds it too, as
-// every goal stated on its own holds its value.
-func measureGoalOf(x *docIndex, tx *targetIndex, holder string, a *policygraph.Amount, surface string) string {
+// every goal stated on its own holds its value. The goal is one the holder
+// states (its text is the measure's), and the sum the goal's in value and
+// qualifier: a measure that cites a past 2兆円 before its goal of 2兆円以上
+// gives the goal the second only.
+func measureGoalOf(x *docIndex, tx *targetIndex, nodes amountNodes, holder string, a *policygraph.Amount, surface string) string {
 	if !strings.HasPrefix(holder, "measure:") {
 		return ""
 	}
-	id := tx.holding(x, a.LineStart, surface)
-	if g := tx.byID(id); g == nil || g.Kind != KindMeasureGoal {
+	nd, ok := nodes.find(holder)
+	if !ok {
+		return ""
+	}
+	stated := func(t *policygraph.Target) bool { return t.Kind == KindMeasureGoal && t.Text == nd.text }
+	id := tx.holdingWhere(x, a.LineStart, surface, stated)
+	if id == "" {
 		return ""
 	}
 	goal := goalOfAmount(tx.goalsOf(id), a, id)
-	if g := tx.byID(goal); g == nil || !isGoalValue(g, a) {
+	if g := tx.byID(goal); g == nil || !stated(g) || !isGoalValue(g, a) || g.Qualifier != a.Qualifier {
 		return ""
 	}
 	return goal
@@ -693,6 +701,11 @@ func (tx *targetIndex) byID(id string) *policygraph.Target {
 const maxTargetLines = 64
 
 func (tx *targetIndex) holding(x *docIndex, line int, surface string) string {
+	return tx.holdingWhere(x, line, surface, nil)
+}
+
+// holdingWhere is holding among the targets that keep holds (all for nil).
+func (tx *targetIndex) holdingWhere(x *docIndex, line int, surface string, keep func(*policygraph.Target) bool) string {
 	if !tx.sorted {
 		byLine := func(a, b *policygraph.Target) int { return a.LineStart - b.LineStart }
 		if !slices.IsSortedFunc(tx.targets, byLine) {
@@ -705,7 +718,7 @@ func (tx *targetIndex) holding(x *docIndex, line int, surface string) string {
 	ts := tx.targets
 	i, _ := slices.BinarySearchFunc(ts, line-maxTargetLines+1, func(t *policygraph.Target, l int) int { return t.LineStart - l })
 	for ; i < len(ts) && ts[i].LineStart <= line; i++ {
-		if t := ts[i]; line <= t.LineEnd && strings.Contains(x.normalize(t.Text), surface) {
+		if t := ts[i]; line <= t.LineEnd && (keep == nil || keep(t)) && strings.Contains(x.normalize(t.Text), surface) {
 			return t.ID
 		}
 	}

@@ -412,7 +412,8 @@ func TestAmountsOfGoals(t *testing.T) {
 	spelled := 0
 	for _, a := range g.Amounts {
 		for _, x := range g.Targets {
-			if x.DocumentID != a.DocumentID || a.LineStart < x.LineStart || a.LineStart > x.LineEnd || !spells(x, a) {
+			if x.DocumentID != a.DocumentID || a.LineStart < x.LineStart || a.LineStart > x.LineEnd || !spells(x, a) ||
+				x.Kind == KindMeasureGoal && x.Qualifier != a.Qualifier { // a measure's goal: its own sum (TestMeasureGoalAmounts)
 				continue
 			}
 			spelled++
@@ -480,6 +481,86 @@ func TestAmountOfWrappedTarget(t *testing.T) {
 	want := map[string]string{"amount:2023:1:1": "target:a", "amount:2023:2:1": "target:b"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("amounts' holders (-want +got):\n%s", diff)
+	}
+}
+
+// TestMeasureGoalAmounts: a measure's goal (MEASURE_GOAL) holds the sum
+// that is its value, besides the measure; not a sum of the same value the
+// text cites otherwise (a past record before the goal), nor the sum of
+// another measure on the goal's lines.
+func TestMeasureGoalAmounts(t *testing.T) {
+	type measure struct {
+		text       string
+		start, end int
+	}
+	tests := []struct {
+		name     string
+		text     string            // the document
+		measures []measure         // the first states the goal; a line is placed in the last measure holding it
+		want     map[string]string // amount → "goal" when the goal holds it, else ""
+	}{
+		{
+			name:     "its goal",
+			text:     "今後10年間で約２兆円以上の投資という目標の実現に向け支援を開始\n",
+			measures: []measure{{"今後10年間で約２兆円以上の投資という目標の実現に向け支援を開始", 1, 1}},
+			want:     map[string]string{"amount:2025:1:1": "goal"},
+		},
+		{
+			name:     "a past sum of the same value",
+			text:     "これまで2兆円の民間投資を呼び込んだ実績を踏まえ、今後10年間で2兆円以上の投資という目標の実現に向け支援\n",
+			measures: []measure{{"これまで2兆円の民間投資を呼び込んだ実績を踏まえ、今後10年間で2兆円以上の投資という目標の実現に向け支援", 1, 1}},
+			want:     map[string]string{"amount:2025:1:1": "", "amount:2025:1:2": "goal"},
+		},
+		{
+			name: "another measure's sum on the goal's lines",
+			text: "今後10年間で2兆円以上の投資という目標に向け\n2兆円を投資\n",
+			measures: []measure{{"今後10年間で2兆円以上の投資という目標に向け2兆円を投資", 1, 2},
+				{"2兆円を投資", 2, 2}},
+			want: map[string]string{"amount:2025:1:1": "goal", "amount:2025:2:1": ""},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			txt, err := newDocText("t.txt", 2025, "doc:2025", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pd := &parsedDoc{Doc: &policygraph.Document{ID: "doc:2025", Year: 2025}}
+			placed := map[int]string{}
+			for k, ms := range tt.measures {
+				m := &policygraph.Measure{ID: fmt.Sprintf("measure:2025:P:%d", k), DocumentID: "doc:2025", PillarID: "pillar:2025:P",
+					Text: ms.text, Source: policygraph.Source{LineStart: ms.start, LineEnd: ms.end}}
+				pd.Measures = append(pd.Measures, m)
+				for l := ms.start; l <= ms.end; l++ {
+					placed[l] = m.ID
+				}
+			}
+			addMeasureGoals(pd, 2025)
+			goals := map[string]bool{}
+			for _, g := range pd.Targets {
+				if g.Text == tt.measures[0].text {
+					goals[g.ID] = true
+				}
+			}
+			if len(goals) != 1 {
+				t.Fatalf("%d goals of the first measure, want 1", len(goals))
+			}
+			pd.Placed = placementOf(txt, placed)
+			res := &amountResult{}
+			attachAmounts(mustMatcher(t), newDocIndex(txt), pd, &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}, res)
+			got := map[string]string{}
+			for _, a := range res.amounts {
+				got[a.ID] = ""
+			}
+			for _, r := range res.rels {
+				if goals[r.Start] {
+					got[r.End] = "goal"
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("amounts held by the goal (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

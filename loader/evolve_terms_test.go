@@ -76,8 +76,8 @@ func TestEvolvesPurposeClause(t *testing.T) {
 }
 
 // TestEvolvesNeedsARareWord: inside a pair of pillars, an earlier measure
-// that shares with a later one only the pillars' common word (in a fifth
-// or more of their measures) is no candidate, however high it scores
+// that shares with a later one only the pillars' common word (in more
+// than a fifth of their measures) is no candidate, however high it scores
 // (バイオ由来製品の安全性評価 for バイオ由来製品の市場創出に向けた検討,
 // 2025:1750): the later measure's row has no score for it. Where the word
 // is rarer (more measures in the pillars), it is one. The row, not the

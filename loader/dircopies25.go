@@ -162,7 +162,7 @@ func (p *parser25) directionTwins(cells []*tableCell, st []string) {
 			continue
 		}
 		text := p.t.normalize(c.text())
-		if utf8.RuneCountInString(text) >= 15 && strings.Contains(all, text) {
+		if utf8.RuneCountInString(text) >= 15 && containsText(all, text) {
 			st[i] = policygraph.StatusTodo
 		}
 	}

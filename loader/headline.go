@@ -229,7 +229,7 @@ func asideOpener(r rune) int {
 // character.
 func stripRelistMarkers(text string) string {
 	// 掲 has no other form that NFKC maps to it.
-	if !strings.Contains(text, "掲") || !strings.Contains(normalize(text), "再掲") {
+	if !containsText(text, "掲") || !containsText(normalize(text), "再掲") {
 		return text
 	}
 	// For each byte of n, where it came from; both sized once for

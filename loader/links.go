@@ -31,10 +31,10 @@ func unmarked(s string) string { return unmarkedOf(normalize(s)) }
 
 // unmarkedOf is unmarked of a text already normalised.
 func unmarkedOf(s string) string {
-	if strings.Contains(s, "再掲") {
+	if containsText(s, "再掲") {
 		s = relistMarker.ReplaceAllString(s, "")
 	}
-	if strings.Contains(s, "参照") {
+	if containsText(s, "参照") {
 		s = pagePointer.ReplaceAllString(s, "")
 	}
 	return s
@@ -849,7 +849,7 @@ func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 		}
 	}
 	for i, n := range t.normLines() {
-		if covered[i+1] || !strings.Contains(n, "参照") {
+		if covered[i+1] || !containsText(n, "参照") {
 			continue
 		}
 		for _, p := range findPointers(n) {

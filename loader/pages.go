@@ -281,7 +281,7 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 			v, _ := strconv.Atoi(rePageTail.FindStringSubmatch(raw)[1])
 			out = append(out, pageAnchor{line: l, page: v, kind: "trailing number"})
 		}
-		if !strings.Contains(nl, "・・・") {
+		if !containsText(nl, "・・・") {
 			continue // not a contents line (the regexp below is slow on every line)
 		}
 		if mm := rePageIndex.FindStringSubmatch(nl); mm != nil {

@@ -358,7 +358,7 @@ func isMeans(t *policygraph.Target) bool {
 // goal is theirs (2025 line 1577, 売上高100億円という高い目標に向け、挑戦を
 // 行う中小企業に対し).
 func statedGoals(text string, edition int) []goal {
-	if !strings.Contains(text, "目標") && !strings.Contains(text, "目指") {
+	if !containsText(text, "目標") && !containsText(text, "目指") {
 		return nil
 	}
 	var buf foldBuf

@@ -69,6 +69,8 @@ type parsedDoc struct {
 	Placed placement
 	// Pages is the slide page of every line (pages.go), set after parsing.
 	Pages *pageMapping
+	// citer cites the sources of Doc (cite), made at the first.
+	citer policygraph.Citer
 	// slides are the runs of lines the layout knows to be one slide each,
 	// ascending (pages.go counts no break inside one).
 	slides []oneSlide

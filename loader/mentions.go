@@ -74,31 +74,30 @@ func newDocIndex(t *docText) *docIndex {
 		// appendIndexed rune by rune, with runs of runes that stay as they
 		// are (most of the text) copied whole.
 		run := 0 // l[run:i] stays
-		for i := 0; i < len(l); {
-			if c := l[i]; c < utf8.RuneSelf {
-				if isSpace(c) {
-					b.WriteString(l[run:i])
-					run = i + 1
-				}
+		for i := 0; ; {
+			if i += nfkc.StableSpan(l[i:], &spaceBytes); i == len(l) {
+				break
+			}
+			if c := l[i]; c < utf8.RuneSelf { // a space, dropped
+				b.WriteString(l[run:i])
 				i++
+				run = i
 				continue
 			}
-			r, n := nfkc.DecodeRune(l, i)
-			if m, ok := nfkc.Rune(r); !ok || m != r {
-				b.WriteString(l[run:i])
-				if ok {
-					b.Write(appendIndexed(buf[:0], r))
-				} else {
-					out, seen := unclaimed[r]
-					if !seen {
-						out = string(appendIndexed(buf[:0], r))
-						unclaimed[r] = out
-					}
-					b.WriteString(out)
+			r, n := nfkc.DecodeRune(l, i) // a rune that changes
+			b.WriteString(l[run:i])
+			if _, ok := nfkc.Rune(r); ok {
+				b.Write(appendIndexed(buf[:0], r))
+			} else {
+				out, seen := unclaimed[r]
+				if !seen {
+					out = string(appendIndexed(buf[:0], r))
+					unclaimed[r] = out
 				}
-				run = i + n
+				b.WriteString(out)
 			}
 			i += n
+			run = i
 		}
 		b.WriteString(l[run:])
 	}
@@ -529,25 +528,28 @@ func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 		out := x.s[x.lineStart(li):x.lineStart(li+1)]
 		l, p := x.t.norm(li), 0 // l[:i] mapped is out[:p]
 		for i := 0; i < len(l); {
-			var b []byte
-			if c := l[i]; c < utf8.RuneSelf {
-				i++
-				if isSpace(c) {
-					continue
-				}
-				b = append(buf[:0], c)
-			} else {
-				r, n := nfkc.DecodeRune(l, i)
-				i += n
-				m, ok := nfkc.Rune(r)
-				if !ok {
+			// a run of runes that stay is compared whole
+			if k := nfkc.StableSpan(l[i:], &spaceBytes); k > 0 {
+				if len(out)-p < k || out[p:p+k] != l[i:i+k] {
 					return "", false
 				}
-				if m < utf8.RuneSelf && isSpace(byte(m)) {
-					continue
-				}
-				b = utf8.AppendRune(buf[:0], m)
+				i, p = i+k, p+k
+				continue
 			}
+			if l[i] < utf8.RuneSelf { // a space, dropped
+				i++
+				continue
+			}
+			r, n := nfkc.DecodeRune(l, i)
+			i += n
+			m, ok := nfkc.Rune(r)
+			if !ok {
+				return "", false
+			}
+			if m < utf8.RuneSelf && isSpace(byte(m)) {
+				continue
+			}
+			b := utf8.AppendRune(buf[:0], m)
 			if len(out)-p < len(b) || out[p:p+len(b)] != string(b) {
 				return "", false
 			}

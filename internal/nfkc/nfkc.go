@@ -113,16 +113,33 @@ func String(s string) string {
 // StablePrefix returns the length of the longest start of s made of runes
 // that Rune claims and maps to themselves: len(s) when that shows s to be
 // its own NFKC form (String returns it as is).
-func StablePrefix(s string) int {
+func StablePrefix(s string) int { return StableSpan(s, &ASCIISet{}) }
+
+// ASCIISet is a set of ASCII bytes, a bit each: c is in it when
+// set[c>>6]>>(c&63)&1 is 1.
+type ASCIISet [2]uint64
+
+// StableSpan is StablePrefix that also ends at the first byte of stop:
+// the length of the longest start of s made of runes that Rune maps to
+// themselves, none of them in stop. A caller that maps text rune by rune
+// (and drops some ASCII, as the loader drops spaces) copies such a run
+// whole: kanji and kana are told from their bytes here, where a walk of
+// DecodeRune and Rune made two calls a rune.
+func StableSpan(s string, stop *ASCIISet) int {
 	for i := 0; i < len(s); {
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
+			if stop[c>>6]>>(c&63)&1 != 0 {
+				return i
+			}
 			i++
 			continue
-		case c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			i += 3 // U+5000–U+9FFF: kanji, stable
+		case i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80:
+			// not three bytes of a rune: decoded below
+		case c >= 0xE5 && c <= 0xE9, c == 0xE4 && s[i+1] >= 0xB8:
+			i += 3 // U+4E00–U+9FFF: kanji, stable
 			continue
-		case c == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		case c == 0xE3:
 			if r := 0x3000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); kana(r) {
 				i += 3
 				continue
@@ -186,6 +203,13 @@ func appendFrom(b []byte, s string, i int) []byte {
 		lastIn, lastOut = i-n, len(b)-n
 	}
 	for i < len(s) {
+		if k := StablePrefix(s[i:]); k > 0 { // runes that stay, copied whole
+			_, n := utf8.DecodeLastRuneInString(s[i : i+k])
+			lastIn, lastOut = i+k-n, len(b)+k-n
+			b = append(b, s[i:i+k]...)
+			i += k
+			continue
+		}
 		r, n := DecodeRune(s, i)
 		if m, ok := Rune(r); ok {
 			lastIn, lastOut = i, len(b)

@@ -71,6 +71,10 @@ func newDocIndex(t *docText) *docIndex {
 	unclaimed := map[rune]string{}
 	for li, l := range t.rawLines() {
 		x.lineS[li] = int32(b.Len())
+		if t.normKept(li) && !hasSpaceByte(l) {
+			b.WriteString(l) // every rune stays (the most lines)
+			continue
+		}
 		// appendIndexed rune by rune, with runs of runes that stay as they
 		// are (most of the text) copied whole.
 		run := 0 // l[run:i] stays
@@ -525,6 +529,9 @@ func (x *docIndex) sourceText(src mentionSource) string {
 func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 	var buf [utf8.UTFMax]byte
 	for li := from - 1; li < to; li++ {
+		if x.t.normKept(li) {
+			continue // the line is its norm, mapped rune by rune: newDocIndex made its span so
+		}
 		out := x.s[x.lineStart(li):x.lineStart(li+1)]
 		l, p := x.t.norm(li), 0 // l[:i] mapped is out[:p]
 		for i := 0; i < len(l); {

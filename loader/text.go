@@ -125,7 +125,7 @@ func tooLarge(file string, n int64) error {
 // norm returns line i+1's NFKC form, surrounding space trimmed: the line
 // itself, unless NFKC or the trim changes it.
 func (t *docText) norm(i int) string {
-	if t.normChanged[i/64]&(1<<(i%64)) == 0 {
+	if t.normKept(i) {
 		return t.raw(i)
 	}
 	start := int32(0)
@@ -134,6 +134,10 @@ func (t *docText) norm(i int) string {
 	}
 	return t.normText[start:t.normEnd[i]]
 }
+
+// normKept reports whether line i+1 is its own norm: every rune of it one
+// that NFKC keeps (nfkc.StablePrefix), no space around it.
+func (t *docText) normKept(i int) bool { return t.normChanged[i/64]&(1<<(i%64)) == 0 }
 
 // normLines yields each line's 0-based index and NFKC form (norm).
 func (t *docText) normLines() iter.Seq2[int, string] {

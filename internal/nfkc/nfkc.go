@@ -127,22 +127,25 @@ type ASCIISet [2]uint64
 // DecodeRune and Rune made two calls a rune.
 func StableSpan(s string, stop *ASCIISet) int {
 	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
+		c := s[i]
+		if c < utf8.RuneSelf {
 			if stop[c>>6]>>(c&63)&1 != 0 {
 				return i
 			}
 			i++
 			continue
-		case i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80:
-			// not three bytes of a rune: decoded below
-		case c >= 0xE5 && c <= 0xE9, c == 0xE4 && s[i+1] >= 0xB8:
-			i += 3 // U+4E00–U+9FFF: kanji, stable
-			continue
-		case c == 0xE3:
-			if r := 0x3000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); kana(r) {
-				i += 3
-				continue
+		}
+		// kana and kanji, one table look-up whichever they are: a test of
+		// their ranges in turn mispredicted at every change between them
+		// (most runes of Japanese text)
+		if c-0xE3 <= 0xE9-0xE3 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				r := (uint(c&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)) - 0x3000
+				if stableCJK[r>>6]>>(r&63)&1 != 0 {
+					i += 3
+					continue
+				}
 			}
 		}
 		r, n := DecodeRune(s, i)
@@ -153,6 +156,18 @@ func StableSpan(s string, stop *ASCIISet) int {
 	}
 	return len(s)
 }
+
+// stableCJK has a bit for each rune of U+3000–U+9FFF (CJK punctuation,
+// kana, CJK extension A, kanji) that Rune maps to itself: the runes of
+// the lead bytes E3–E9.
+var stableCJK = func() (t [(0xA000 - 0x3000) / 64]uint64) {
+	for r := rune(0x3000); r < 0xA000; r++ {
+		if m, ok := Rune(r); ok && m == r {
+			t[(r-0x3000)>>6] |= 1 << ((r - 0x3000) & 63)
+		}
+	}
+	return t
+}()
 
 // kana reports whether r is a kana or a CJK punctuation mark that is its
 // own NFKC form (ぁ…ゔ ァ…ヴ ・ ー 、。「」【】…), as Rune tells, without

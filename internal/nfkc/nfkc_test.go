@@ -266,3 +266,31 @@ func TestStableSpan(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkStableSpan reads every line of the corpus as the loader's
+// normalize does: stable runs up to a space or a rune that changes.
+//
+//	go test -run '^$' -bench StableSpan ./internal/nfkc
+func BenchmarkStableSpan(b *testing.B) {
+	var lines []string
+	size := 0
+	for _, data := range corpus(b) {
+		for _, l := range bytes.Split(data, []byte("\n")) {
+			lines = append(lines, string(l))
+			size += len(l)
+		}
+	}
+	spaces := &ASCIISet{1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, l := range lines {
+			for i := 0; i < len(l); {
+				i += StableSpan(l[i:], spaces)
+				if i < len(l) {
+					_, n := DecodeRune(l, i)
+					i += n
+				}
+			}
+		}
+	}
+}

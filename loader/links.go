@@ -177,7 +177,13 @@ type simItem struct {
 	// (purposeWords, 0 for none). Set by docSimItems (worded); an item
 	// made by hand has them read from its measure's text.
 	words string
-	// The counts are int32s side by side, so that an item is 64 bytes (a
+	// runeSig has a bit for each rune the simText keeps (sigBit): both
+	// runes of each of its bigrams have theirs, so relistScore passes over
+	// an item whose bits hold too few of a key's bigrams without reading
+	// its text (most items, for every key). 0 when not known (an item made
+	// by hand).
+	runeSig uint64
+	// The counts are int32s side by side, so that an item is 72 bytes (a
 	// load makes one for every measure).
 	simRunes, simBytes int32
 	// nbg is how many bigrams the simText has (bigram.Len); RELISTS counts
@@ -211,7 +217,7 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 	out := make([]*simItem, len(items))
 	for i, ms := range pd.Measures {
 		us := unmarkedOf(t.normalize(ms.Text))
-		nk, nb, nw := simCounts(us)
+		nk, nb, nw, sig := simCounts(us)
 		ws := us // us with the renamed terms read
 		if terms != nil {
 			if ws = terms.Replace(us); ws != us {
@@ -222,17 +228,18 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 		if c := purposeClause(ws); c != "" {
 			np = bigram.WordsLen(c, wordCut)
 		}
-		items[i] = simItem{m: ms, text: us, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Count(nk)),
+		items[i] = simItem{m: ms, text: us, runeSig: sig, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Count(nk)),
 			cell: pd.Summary[ms.ID], words: ws, nw: int32(nw), np: int32(np), worded: true}
 		out[i] = &items[i]
 	}
 	return out
 }
 
-// simCounts returns the runes and bytes stripPunct keeps of s and the
-// number of bigrams inside the words of s (bigram.WordsLen(s, wordCut)),
-// read in one pass, without making the text.
-func simCounts(s string) (runes, bytes, words int) {
+// simCounts returns the runes and bytes stripPunct keeps of s, the
+// number of bigrams inside the words of s (bigram.WordsLen(s, wordCut))
+// and the sigBits of the runes kept, read in one pass, without making the
+// text.
+func simCounts(s string) (runes, bytes, words int, sig uint64) {
 	word := 0 // the runes of the word being read
 	for i := 0; i < len(s); {
 		r, n := nfkc.DecodeRune(s, i)
@@ -246,9 +253,27 @@ func simCounts(s string) (runes, bytes, words int) {
 		}
 		if !drop {
 			runes, bytes = runes+1, bytes+n
+			sig |= sigBit(r)
 		}
 	}
-	return runes, bytes, words + bigram.Count(word)
+	return runes, bytes, words + bigram.Count(word), sig
+}
+
+// sigBit is r's bit in a simItem's runeSig: one of 64, by a hash.
+func sigBit(r rune) uint64 { return 1 << (uint64(r) * 0x9E3779B97F4A7C15 >> 58) }
+
+// sigNeeds returns, for each bigram of k, the runeSig bits an item must
+// have to hold it: its runes' (its one rune's, for a one-rune text).
+func sigNeeds(k []bigram.Bigram) []uint64 {
+	out := make([]uint64, len(k))
+	for i, g := range k {
+		a, b := g.Runes()
+		out[i] = sigBit(a)
+		if b != 0 {
+			out[i] |= sigBit(b)
+		}
+	}
+	return out
 }
 
 // containsSim reports whether stripPunct(hay) contains stripPunct(needle),
@@ -341,16 +366,11 @@ func simWords(words []bigram.Bigram, s string) []bigram.Bigram {
 }
 
 // simClass is isPunctSymbolSpace(r) (dropped from simText) and wordCut(r)
-// (cuts evolveBigrams' words) at once: the tables are read only for runes
-// that are no kanji, kana or ASCII letter or digit.
+// (cuts evolveBigrams' words) at once: from the tables below U+A000, kanji
+// and kana included (testing their ranges first mispredicted at every
+// change between kanji and kana), from unicode's above.
 func simClass(r rune) (drop, cut bool) {
-	switch {
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x30A1 && r <= 0x30FA,
-		r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		return false, false
-	case r >= 0x3041 && r <= 0x3096:
-		return false, true
-	case r < simDropBelow: // ー, 、, ・ and the like: from the tables, not unicode's
+	if r < simDropBelow {
 		return simDropBits[r>>6]>>(r&63)&1 != 0, simCutBits[r>>6]>>(r&63)&1 != 0
 	}
 	drop = unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
@@ -406,7 +426,7 @@ var simCutBits = func() (b [simDropBelow / 64]uint64) {
 // relistScore is how well relist keys match a candidate original: 1 when a key
 // and the candidate contain one another, else the best Dice.
 // keyRunes[i] is the rune count of keys[i].
-func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simItem) float64 {
+func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, keyNeed [][]uint64, c *simItem) float64 {
 	best := 0.0
 	for i, k := range keys {
 		kn := keyRunes[i]
@@ -425,6 +445,23 @@ func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simI
 		if most := 2 * float64(min(nk, nc)) / float64(nk+nc); most < relistDiceMin &&
 			(nk < minCoverBigrams || most*float64(nk+nc)/(2*float64(nk)) < relistCoverMin) {
 			continue
+		}
+		// The key's bigrams whose runes all have their bits in c's
+		// signature bound those c holds: when even they cannot reach
+		// the cuts, c's text is not read. (The bounds are computed as
+		// the scores are, so that rounding cannot put a bound below
+		// its score.)
+		if c.runeSig != 0 && nk+nc > 0 {
+			most := 0
+			for _, need := range keyNeed[i] {
+				if c.runeSig&need == need {
+					most++
+				}
+			}
+			d := 2 * float64(most) / float64(nk+nc)
+			if d < relistDiceMin && (nk < minCoverBigrams || d*float64(nk+nc)/(2*float64(nk)) < relistCoverMin) {
+				continue
+			}
 		}
 		d := 0.0
 		if nk+nc > 0 {
@@ -447,7 +484,7 @@ func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simI
 // as strings.Contains does when c's text has nothing stripPunct drops.
 func simContains(c *simItem, key string) bool {
 	if int(c.simBytes) == len(c.text) {
-		return strings.Contains(c.text, key)
+		return containsText(c.text, key)
 	}
 	return containsSim(c.text, key)
 }
@@ -496,7 +533,7 @@ func candidateInKey(key string, kn int, c *simItem) bool {
 		return false
 	}
 	if int(c.simBytes) == len(c.text) {
-		return strings.Contains(key, c.text)
+		return containsText(key, c.text)
 	}
 	return containsSim(key, c.text)
 }
@@ -593,9 +630,11 @@ type relistCand struct {
 // closest line; nil when none reaches relistDiceMin.
 func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simItem) *relistCand {
 	keyBG := make([][]bigram.Bigram, len(keys))
+	keyNeed := make([][]uint64, len(keys))
 	keyRunes := make([]int, len(keys))
 	for i, k := range keys {
 		keyBG[i] = simBigrams(k)
+		keyNeed[i] = sigNeeds(keyBG[i])
 		keyRunes[i] = utf8.RuneCountInString(k)
 	}
 	var best *relistCand
@@ -618,7 +657,7 @@ func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simI
 			if c.m == r {
 				continue
 			}
-			s := relistScore(keys, keyRunes, keyBG, c)
+			s := relistScore(keys, keyRunes, keyBG, keyNeed, c)
 			if s < relistDiceMin {
 				continue
 			}

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func TestDocSimItemsForms(t *testing.T) {
 		t.Helper()
 		st := stripPunct(s)
 		nk, nw := utf8.RuneCountInString(st), bigram.WordsLen(s, wordCut)
-		if runes, bytes, words := simCounts(s); runes != nk || bytes != len(st) || words != nw {
+		if runes, bytes, words, _ := simCounts(s); runes != nk || bytes != len(st) || words != nw {
 			t.Fatalf("simCounts(%q) = %d, %d, %d; want %d, %d, %d", s, runes, bytes, words, nk, len(st), nw)
 		}
 		if got, want := appendSimBigrams(nil, s), bigram.Sorted(stripPunct(s)); !slices.Equal(got, want) {
@@ -78,7 +79,7 @@ func TestDocSimItemsForms(t *testing.T) {
 // against every item, and commonBigrams is bigram.Common there and on
 // texts with repeated bigrams.
 func TestRelistScoreFromText(t *testing.T) {
-	oldScore := func(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simItem) float64 {
+	oldScore := func(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, _ [][]uint64, c *simItem) float64 {
 		best := 0.0
 		st := stripPunct(c.text) // the simText, made
 		cbg := bigram.Sorted(st)
@@ -123,9 +124,11 @@ func TestRelistScoreFromText(t *testing.T) {
 			for _, keys := range keysets {
 				queries++
 				keyBG := make([][]bigram.Bigram, len(keys))
+				keyNeed := make([][]uint64, len(keys))
 				keyRunes := make([]int, len(keys))
 				for i, k := range keys {
 					keyBG[i], keyRunes[i] = simBigrams(k), utf8.RuneCountInString(k)
+					keyNeed[i] = sigNeeds(keyBG[i])
 				}
 				for _, c := range all {
 					for _, kb := range keyBG {
@@ -133,7 +136,7 @@ func TestRelistScoreFromText(t *testing.T) {
 							t.Fatalf("commonBigrams against %s = %d, want %d", c.m.ID, got, want)
 						}
 					}
-					got, want := relistScore(keys, keyRunes, keyBG, c), oldScore(keys, keyRunes, keyBG, c)
+					got, want := relistScore(keys, keyRunes, keyBG, keyNeed, c), oldScore(keys, keyRunes, keyBG, keyNeed, c)
 					if got != want && (got >= relistDiceMin || want >= relistDiceMin) {
 						t.Fatalf("relistScore of %s against %s = %v, want %v", r.ID, c.m.ID, got, want)
 					}
@@ -158,5 +161,50 @@ func TestContainsSim(t *testing.T) {
 				t.Errorf("containsSim(%q, %q) = %v, want %v", h, n, got, want)
 			}
 		}
+	}
+}
+
+// TestRuneSigBound: the key bigrams whose bits an item's runeSig has are
+// never fewer than the bigrams the item shares with the key (the bound
+// relistScore passes items over by), on the corpus's items against one
+// another's texts and on random texts of a few runes, where bigrams
+// repeat and punctuation falls between kept runes.
+func TestRuneSigBound(t *testing.T) {
+	check := func(key, text string) {
+		t.Helper()
+		kb := simBigrams(stripPunct(key))
+		_, _, _, sig := simCounts(text)
+		most := 0
+		for _, need := range sigNeeds(kb) {
+			if sig&need == need {
+				most++
+			}
+		}
+		if common := bigram.Common(kb, bigram.Sorted(stripPunct(text))); most < common {
+			t.Fatalf("key %q, text %q: bound %d below the %d bigrams shared", key, text, most, common)
+		}
+	}
+	var texts []string
+	for _, d := range loadSeedDocs(t) {
+		for _, m := range d.pd.Measures {
+			texts = append(texts, unmarked(m.Text))
+		}
+	}
+	for i, k := range texts {
+		for _, c := range texts[max(i-20, 0):min(i+20, len(texts))] {
+			check(k, c)
+		}
+	}
+	runes := []rune("施策支援、・aあ")
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func() string {
+		b := make([]rune, r.IntN(12))
+		for i := range b {
+			b[i] = runes[r.IntN(len(runes))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		check(word(), word())
 	}
 }

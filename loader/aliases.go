@@ -124,6 +124,37 @@ func (set *runeSet) has(r rune) bool {
 	return r < 0 || r >= 0x10000 || set[r>>6]&(1<<(r&63)) != 0
 }
 
+// next returns the place of the first rune of s from byte i on that may
+// be in the set (has), len(s) for none. ASCII and the three-byte runes of
+// Japanese text are read here as nfkc.DecodeRune reads them, without a
+// call a rune: the name scans pass over most runes of every text.
+func (set *runeSet) next(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if set[c>>6]>>(c&63)&1 != 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if set[r>>6]&(1<<(r&63)) != 0 {
+				return i
+			}
+			i += 3
+			continue
+		}
+		r, n := nfkc.DecodeRune(s, i)
+		if set.has(r) {
+			return i
+		}
+		i += n
+	}
+	return len(s)
+}
+
 var loadMatcher = sync.OnceValues(func() (*matcher, error) { return newMatcher(aliasJSON) })
 
 // The keys each part of the alias table may have: a misspelt key would
@@ -458,12 +489,8 @@ func (m *matcher) findOrgs(s string) []aliasMatch {
 // scanAliases finds the patterns of byFirst in s; first holds byFirst's keys.
 func scanAliases(s string, byFirst map[rune][]aliasPattern, first *runeSet, ok func(s string, start, end int, p aliasPattern) bool) []aliasMatch {
 	var out []aliasMatch
-	for i := 0; i < len(s); {
+	for i := first.next(s, 0); i < len(s); i = first.next(s, i) {
 		r, size := nfkc.DecodeRune(s, i)
-		if !first.has(r) {
-			i += size
-			continue
-		}
 		matched := false
 		for _, p := range byFirst[r] {
 			if !strings.HasPrefix(s[i:], p.text) {

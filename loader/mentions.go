@@ -71,8 +71,8 @@ func newDocIndex(t *docText) *docIndex {
 	unclaimed := map[rune]string{}
 	for li, l := range t.rawLines() {
 		x.lineS[li] = int32(b.Len())
-		if t.normKept(li) && !hasSpaceByte(l) {
-			b.WriteString(l) // every rune stays (the most lines)
+		if t.normKept(li) {
+			appendDropSpaces(&b, l) // every rune stays (the most lines)
 			continue
 		}
 		// appendIndexed rune by rune, with runs of runes that stay as they

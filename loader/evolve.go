@@ -344,8 +344,13 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		}
 		if _, ok := ev.inPillar[a.m.PillarID]; !ok {
 			x := make([]bool, len(ev.earlier))
+			// the earlier measures come pillar by pillar: one look-up a run
+			cont, last, continued := in.cont[a.m.PillarID], "", false
 			for j, b := range ev.earlier {
-				x[j] = in.cont[a.m.PillarID][b.m.PillarID]
+				if j == 0 || b.m.PillarID != last {
+					last, continued = b.m.PillarID, cont[b.m.PillarID]
+				}
+				x[j] = continued
 			}
 			ev.inPillar[a.m.PillarID] = x
 		}

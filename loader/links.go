@@ -423,50 +423,72 @@ var simCutBits = func() (b [simDropBelow / 64]uint64) {
 	return b
 }()
 
+// relistKey is a relist key as relistScore reads it: its text (a
+// simText), runes, sorted bigrams, and the runeSig bits an item needs to
+// hold each bigram (sigNeeds) and all its runes (sig).
+type relistKey struct {
+	text  string
+	runes int
+	bg    []bigram.Bigram
+	need  []uint64
+	sig   uint64
+}
+
+func newRelistKeys(keys []string) []relistKey {
+	out := make([]relistKey, len(keys))
+	for i, k := range keys {
+		bg := simBigrams(k)
+		out[i] = relistKey{text: k, runes: utf8.RuneCountInString(k), bg: bg, need: sigNeeds(bg)}
+		for _, need := range out[i].need {
+			out[i].sig |= need
+		}
+	}
+	return out
+}
+
 // relistScore is how well relist keys match a candidate original: 1 when a key
 // and the candidate contain one another, else the best Dice.
-// keyRunes[i] is the rune count of keys[i].
-func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, keyNeed [][]uint64, c *simItem) float64 {
+func relistScore(keys []relistKey, c *simItem) float64 {
 	best := 0.0
-	for i, k := range keys {
-		kn := keyRunes[i]
+	for _, k := range keys {
+		kn, nk, nc := k.runes, len(k.bg), int(c.nbg)
+		// held: how many of the key's bigrams have all their runes' bits
+		// in c's signature (every one when c's is not known). Those c
+		// holds are no more; a key inside c has all of them, and c
+		// inside the key has no rune whose bit the key lacks: the
+		// searches below are made only when the signatures allow.
+		held, inKey := nk, true
+		if c.runeSig != 0 {
+			held = 0
+			for _, need := range k.need {
+				if c.runeSig&need == need {
+					held++
+				}
+			}
+			inKey = c.runeSig&^k.sig == 0
+		}
 		// The candidate inside the key counts only when it is most of the
 		// key: a long item holds many short ones. (A candidate longer than
 		// the key is not inside it: its runes are not counted then.)
-		if kn >= minContainRunes && simContains(c, k) ||
-			int(c.simBytes) <= len(k) && candidateInKey(k, kn, c) {
+		if kn >= minContainRunes && held == nk && simContains(c, k.text) ||
+			int(c.simBytes) <= len(k.text) && inKey && candidateInKey(k.text, kn, c) {
 			return 1
 		}
-		// bigram.Dice(keyBG[i], simBigrams(simText)), computed alike; not
-		// at all when the sizes alone keep it below relistDiceMin and the
-		// cover below relistCoverMin (every bigram of the shorter shared):
-		// a score below relistDiceMin is dropped whatever it is.
-		nk, nc := len(keyBG[i]), int(c.nbg)
-		if most := 2 * float64(min(nk, nc)) / float64(nk+nc); most < relistDiceMin &&
+		// bigram.Dice(k.bg, simBigrams(simText)), computed alike; not at
+		// all when the sizes alone, or the bigrams the signature lets
+		// through, keep it below relistDiceMin and the cover below
+		// relistCoverMin (every bigram of the shorter shared): a score
+		// below relistDiceMin is dropped whatever it is. (The bounds are
+		// computed as the scores are, so that rounding cannot put a bound
+		// below its score.)
+		if nk+nc == 0 {
+			continue
+		}
+		if most := 2 * float64(min(nk, nc, held)) / float64(nk+nc); most < relistDiceMin &&
 			(nk < minCoverBigrams || most*float64(nk+nc)/(2*float64(nk)) < relistCoverMin) {
 			continue
 		}
-		// The key's bigrams whose runes all have their bits in c's
-		// signature bound those c holds: when even they cannot reach
-		// the cuts, c's text is not read. (The bounds are computed as
-		// the scores are, so that rounding cannot put a bound below
-		// its score.)
-		if c.runeSig != 0 && nk+nc > 0 {
-			most := 0
-			for _, need := range keyNeed[i] {
-				if c.runeSig&need == need {
-					most++
-				}
-			}
-			d := 2 * float64(most) / float64(nk+nc)
-			if d < relistDiceMin && (nk < minCoverBigrams || d*float64(nk+nc)/(2*float64(nk)) < relistCoverMin) {
-				continue
-			}
-		}
-		d := 0.0
-		if nk+nc > 0 {
-			d = 2 * float64(commonBigrams(keyBG[i], c.text)) / float64(nk+nc)
-		}
+		d := 2 * float64(commonBigrams(k.bg, c.text)) / float64(nk+nc)
 		best = max(best, d)
 		// A relist may repeat one clause of a longer original (the 2023
 		// summary table joins several measures in one cell): then nearly
@@ -629,14 +651,7 @@ type relistCand struct {
 // document first, then non-relist items, then the best score, then the
 // closest line; nil when none reaches relistDiceMin.
 func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simItem) *relistCand {
-	keyBG := make([][]bigram.Bigram, len(keys))
-	keyNeed := make([][]uint64, len(keys))
-	keyRunes := make([]int, len(keys))
-	for i, k := range keys {
-		keyBG[i] = simBigrams(k)
-		keyNeed[i] = sigNeeds(keyBG[i])
-		keyRunes[i] = utf8.RuneCountInString(k)
-	}
+	rk := newRelistKeys(keys)
 	var best *relistCand
 	better := func(a, b *relistCand) bool {
 		if a.sameDoc != b.sameDoc {
@@ -657,7 +672,7 @@ func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simI
 			if c.m == r {
 				continue
 			}
-			s := relistScore(keys, keyRunes, keyBG, keyNeed, c)
+			s := relistScore(rk, c)
 			if s < relistDiceMin {
 				continue
 			}

@@ -126,8 +126,8 @@ func (set *runeSet) has(r rune) bool {
 
 // next returns the place of the first rune of s from byte i on that may
 // be in the set (has), len(s) for none. ASCII and the three-byte runes of
-// Japanese text are read here as nfkc.DecodeRune reads them, without a
-// call a rune: the name scans pass over most runes of every text.
+// Japanese text (nfkc.Decode3) are read without a call a rune: the name
+// scans pass over most runes of every text.
 func (set *runeSet) next(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
@@ -138,8 +138,7 @@ func (set *runeSet) next(s string, i int) int {
 			i++
 			continue
 		}
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if r, ok := nfkc.Decode3(s, i); ok {
 			if set[r>>6]&(1<<(r&63)) != 0 {
 				return i
 			}

@@ -34,8 +34,11 @@ func headline(text string) string {
 	n := 0 // runes before s[i]
 scan:
 	for i, w := 0, 0; i < len(s); i += w {
-		var r rune
-		r, w = nfkc.DecodeRune(s, i)
+		r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+		w = 3
+		if !ok {
+			r, w = nfkc.DecodeRune(s, i)
+		}
 		switch {
 		case r >= 0x3040 && r < 0xFF00 && !opensWith(r):
 			// kana and kanji, most of the text: no bracket (those are

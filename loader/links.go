@@ -98,8 +98,12 @@ func simBigramsOf(s string) iter.Seq[bigram.Bigram] {
 		var prev rune
 		kept := 0
 		for i := 0; i < len(s); {
-			r, w := nfkc.DecodeRune(s, i)
-			i += w
+			r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+			n := 3
+			if !ok {
+				r, n = nfkc.DecodeRune(s, i)
+			}
+			i += n
 			if simDrop(r) {
 				continue
 			}
@@ -242,7 +246,11 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 func simCounts(s string) (runes, bytes, words int, sig uint64) {
 	word := 0 // the runes of the word being read
 	for i := 0; i < len(s); {
-		r, n := nfkc.DecodeRune(s, i)
+		r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+		n := 3
+		if !ok {
+			r, n = nfkc.DecodeRune(s, i)
+		}
 		i += n
 		drop, cut := simClass(r)
 		if !cut {
@@ -345,7 +353,11 @@ func simWords(words []bigram.Bigram, s string) []bigram.Bigram {
 	var prev rune // the last rune of the word being read
 	nw := 0       // the runes of the word being read
 	for i := 0; i < len(s); {
-		r, n := nfkc.DecodeRune(s, i)
+		r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+		n := 3
+		if !ok {
+			r, n = nfkc.DecodeRune(s, i)
+		}
 		i += n
 		if _, cut := simClass(r); cut {
 			if nw == 1 {

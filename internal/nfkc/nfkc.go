@@ -187,22 +187,33 @@ func AppendStringFrom(b []byte, s string, i int) []byte { return appendFrom(b, s
 
 // DecodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte runes
 // of Japanese text (kana, kanji, fullwidth forms) read in place, cheaper
-// than utf8's general decoding: a lead byte E1–EC or EE–EF and two
-// continuation bytes are always a valid rune (E0 may be overlong, ED a
-// surrogate: those go to utf8). The loader's walks over the text use it.
-// ASCII is read first, here rather than by each caller, so a caller's
-// walk over a text makes one call a rune. At i = len(s) it is utf8's
-// (RuneError, 0).
+// than utf8's general decoding (Decode3). ASCII is read first, here
+// rather than by each caller, so a caller's walk over a text makes one
+// call a rune. At i = len(s) it is utf8's (RuneError, 0).
 func DecodeRune(s string, i int) (rune, int) {
 	if i < len(s) && s[i] < utf8.RuneSelf {
 		return rune(s[i]), 1
 	}
-	if i+2 < len(s) {
-		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
-		}
+	if r, ok := Decode3(s, i); ok {
+		return r, 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// Decode3 reads the three-byte rune at s[i], as DecodeRune does, and
+// reports false for anything else: a lead byte E1–EC or EE–EF and two
+// continuation bytes are always a valid rune (E0 may be overlong, ED a
+// surrogate: DecodeRune leaves those to utf8). Unlike DecodeRune it
+// inlines, so the walks over every text (the similarity bigrams, the
+// headlines) read most runes without a call: r, ok := Decode3(s, i), and
+// DecodeRune when !ok.
+func Decode3(s string, i int) (r rune, ok bool) {
+	if i+2 < len(s) {
+		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
+		}
+	}
+	return 0, false
 }
 
 // appendFrom appends s[:i] (already normal) and the NFKC form of s[i:].

@@ -71,8 +71,12 @@ func newDocIndex(t *docText) *docIndex {
 	unclaimed := map[rune]string{}
 	for li, l := range t.rawLines() {
 		x.lineS[li] = int32(b.Len())
-		if t.normKept(li) {
-			appendDropSpaces(&b, l) // every rune stays (the most lines)
+		if t.normKept(li) { // every rune stays (the most lines)
+			if hasSpaceByte(l) {
+				appendDropSpaces(&b, l)
+			} else {
+				b.WriteString(l) // searched for spaces many bytes at a time: most have none
+			}
 			continue
 		}
 		// appendIndexed rune by rune, with runs of runes that stay as they

@@ -164,19 +164,20 @@ func (t *docText) fillNorm() {
 	// slowly.
 	size := 0
 	changed := make([]uint64, (t.lineCount()+63)/64) // a bit a line: a stable line is scanned once
+	ends := make([]int32, t.lineCount())             // each changed line's stable prefix, until its end is written
 	for i, l := range t.rawLines() {
-		if nfkc.StablePrefix(l) < len(l) || hasOuterSpace(l) {
+		if k := nfkc.StablePrefix(l); k < len(l) || hasOuterSpace(l) {
 			size += len(l)
 			changed[i/64] |= 1 << (i % 64)
+			ends[i] = int32(k)
 		}
 	}
 	var b strings.Builder
-	b.Grow(size) // NFKC shrinks the seed's lines (to 96% and 95%)
-	ends := make([]int32, t.lineCount())
+	b.Grow(size)    // NFKC shrinks the seed's lines (to 96% and 95%)
 	var line []byte // one line's form: NFKC composes across what it appends to, and must not across lines
 	for i, l := range t.rawLines() {
 		if changed[i/64]&(1<<(i%64)) != 0 {
-			if k := nfkc.StablePrefix(l); k < len(l) {
+			if k := int(ends[i]); k < len(l) {
 				line = nfkc.AppendStringFrom(line[:0], l, k)
 				b.Write(bytes.TrimFunc(line, unicode.IsSpace))
 			} else {

@@ -25,6 +25,8 @@ type docText struct {
 	// a load.
 	text   string
 	starts []int32
+	// noCR: text holds no "\r" (known when read: raw then trims none)
+	noCR bool
 	// The lines' NFKC forms (norm): normChanged has a bit for each line
 	// NFKC changes, whose form is normText from the end of the line
 	// before's (normEnd[i-1], 0 for the first) to normEnd[i].

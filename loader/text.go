@@ -53,7 +53,8 @@ func newDocTextString(file string, year int, docID string, data string) (*docTex
 	// a CR before the newline (CRLF files) is stripped.
 	s := strings.TrimSuffix(data, "\n") // a final newline does not open a line
 	starts := lineStarts(s)
-	t := &docText{File: file, Year: year, DocID: docID, memo: newNormMemoFor(len(starts)), text: s, starts: starts}
+	t := &docText{File: file, Year: year, DocID: docID, memo: newNormMemoFor(len(starts)), text: s, starts: starts,
+		noCR: strings.IndexByte(s, '\r') < 0}
 	t.fillNorm()
 	return t, nil
 }
@@ -80,7 +81,11 @@ func (t *docText) raw(i int) string {
 	if i+1 < len(t.starts) {
 		end = int(t.starts[i+1]) - 1
 	}
-	return strings.TrimSuffix(t.text[t.starts[i]:end], "\r")
+	l := t.text[t.starts[i]:end]
+	if t.noCR { // every pass reads the lines: most texts have no CR to look for
+		return l
+	}
+	return strings.TrimSuffix(l, "\r")
 }
 
 // rawLines yields each line's 0-based index and raw text, as ranging over

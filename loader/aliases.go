@@ -97,7 +97,8 @@ type matcher struct {
 	orgNot   map[int][]string        // normalised Not words per organisation
 	// lawRunes and orgRunes hold the keys of byFirst and orgFirst: most
 	// runes of a text start no name, and a bit says so faster than the map.
-	lawRunes, orgRunes *runeSet
+	// nameRunes holds both, for a walk that finds both kinds (findNames).
+	lawRunes, orgRunes, nameRunes *runeSet
 	// terms replaces every variant of a renamed term by the term (on
 	// normalised text); nil if the table has none.
 	terms *strings.Replacer
@@ -207,6 +208,10 @@ func newMatcher(data []byte) (*matcher, error) {
 		}
 	}
 	m.lawRunes, m.orgRunes = newRuneSet(m.byFirst), newRuneSet(m.orgFirst)
+	m.nameRunes = new(runeSet)
+	for i := range m.nameRunes {
+		m.nameRunes[i] = m.lawRunes[i] | m.orgRunes[i]
+	}
 	for _, e := range t.Laws {
 		m.lawIDs = append(m.lawIDs, "law:"+e.Name)
 	}
@@ -387,7 +392,7 @@ const lawSuffixBlock = "人令的務制"
 // list names with one 基金 (listedFunds), each before the fund whose 基金
 // it shares, spanning the list from its word to that 基金.
 func (m *matcher) find(s string) []aliasMatch {
-	return m.listedFunds(s, scanAliases(s, m.byFirst, m.lawRunes, m.boundaryOK))
+	return m.listedFunds(s, scanAliases(s, m, m.byFirst, m.lawRunes, (*matcher).boundaryOK))
 }
 
 // listedFunds adds to ms the funds listed before a fund mention that share
@@ -482,33 +487,78 @@ func (m *matcher) wholeFund(name string) (p aliasPattern, at int, ok bool) {
 // findOrgs returns the organisations named in s (normalised text), the same
 // way as find.
 func (m *matcher) findOrgs(s string) []aliasMatch {
-	return scanAliases(s, m.orgFirst, m.orgRunes, m.orgBoundaryOK)
+	return scanAliases(s, m, m.orgFirst, m.orgRunes, (*matcher).orgBoundaryOK)
 }
 
-// scanAliases finds the patterns of byFirst in s; first holds byFirst's keys.
-func scanAliases(s string, byFirst map[rune][]aliasPattern, first *runeSet, ok func(s string, start, end int, p aliasPattern) bool) []aliasMatch {
-	var out []aliasMatch
+// findBoth is find(s) and, when orgs is set, findOrgs(s), from one walk of
+// s: the runes that start no name of either kind are passed over once.
+func (m *matcher) findBoth(s string, orgs bool) (names, orgNames []aliasMatch) {
+	if !orgs {
+		return m.find(s), nil
+	}
+	a := aliasScan{m: m, byFirst: m.byFirst, first: m.lawRunes, ok: (*matcher).boundaryOK}
+	b := aliasScan{m: m, byFirst: m.orgFirst, first: m.orgRunes, ok: (*matcher).orgBoundaryOK}
+	for i := m.nameRunes.next(s, 0); i < len(s); i = m.nameRunes.next(s, i) {
+		r, size := nfkc.DecodeRune(s, i)
+		if a.wants(i, r) {
+			a.at(s, i, r)
+		}
+		if b.wants(i, r) {
+			b.at(s, i, r)
+		}
+		i += size
+	}
+	return m.listedFunds(s, a.out), b.out
+}
+
+// scanAliases finds the patterns of byFirst in s; first holds byFirst's
+// keys, and ok (a method of m) accepts or rejects each match.
+func scanAliases(s string, m *matcher, byFirst map[rune][]aliasPattern, first *runeSet, ok aliasCheck) []aliasMatch {
+	a := aliasScan{m: m, byFirst: byFirst, first: first, ok: ok}
 	for i := first.next(s, 0); i < len(s); i = first.next(s, i) {
 		r, size := nfkc.DecodeRune(s, i)
-		matched := false
-		for _, p := range byFirst[r] {
-			if !strings.HasPrefix(s[i:], p.text) {
-				continue
-			}
-			end := i + len(p.text)
-			if !ok(s, i, end, p) {
-				continue
-			}
-			out = append(out, aliasMatch{Start: i, End: end, p: p})
-			i = end
-			matched = true
-			break
-		}
-		if !matched {
-			i += size
-		}
+		a.at(s, i, r)           // next found r in first
+		i = max(i+size, a.from) // past a match: a name starts with its first rune
 	}
-	return out
+	return a.out
+}
+
+// aliasCheck accepts or rejects a match of p at s[start:end]: a method of
+// the matcher (a method expression, not a value bound to it, which would
+// be made on the heap for every text scanned).
+type aliasCheck func(m *matcher, s string, start, end int, p aliasPattern) bool
+
+// aliasScan is what a walk of a text finds of the patterns of byFirst
+// (first holds its keys): out, a match after another, none inside one.
+type aliasScan struct {
+	m       *matcher
+	byFirst map[rune][]aliasPattern
+	first   *runeSet
+	ok      aliasCheck
+	from    int // where the last match ends: the next starts there or after
+	out     []aliasMatch
+}
+
+// wants reports whether a name of the scan may start at i with rune r:
+// not inside the last match, and r the first rune of some name.
+func (a *aliasScan) wants(i int, r rune) bool { return i >= a.from && a.first.has(r) }
+
+// at tries the patterns that start with r, the rune at s[i] (longest
+// first): the first that s holds there and ok accepts is a match. The
+// scan wants a name there.
+func (a *aliasScan) at(s string, i int, r rune) {
+	for _, p := range a.byFirst[r] {
+		if !strings.HasPrefix(s[i:], p.text) {
+			continue
+		}
+		end := i + len(p.text)
+		if !a.ok(a.m, s, i, end, p) {
+			continue
+		}
+		a.out = append(a.out, aliasMatch{Start: i, End: end, p: p})
+		a.from = end
+		return
+	}
 }
 
 // boundaryOK rejects matches glued to the word around them: an ASCII name

@@ -175,19 +175,21 @@ type simItem struct {
 	// bytes): making the stripped texts was 0.1 MB a load. A simText
 	// itself reads as its own.
 	text string
-	// words: the text EVOLVES_FROM reads the measure's words from (its
-	// evolveBigrams' text, with the alias table's renamed terms read);
-	// nw and np: the bigrams of those words and of its purpose clause's
-	// (purposeWords, 0 for none). Set by docSimItems (worded); an item
-	// made by hand has them read from its measure's text.
-	words string
+	// renamed: the text EVOLVES_FROM reads the measure's words from (its
+	// evolveBigrams' text, with the alias table's renamed terms read),
+	// when the renamed terms change text (3 items of the corpus; nil
+	// for the others, whose words are text: a string a measure was 8 KB
+	// a load); nw and np: the bigrams of those words and of its purpose
+	// clause's (purposeWords, 0 for none). Set by docSimItems (worded);
+	// an item made by hand has them read from its measure's text.
+	renamed *string
 	// runeSig has a bit for each rune the simText keeps (sigBit): both
 	// runes of each of its bigrams have theirs, so relistScore passes over
 	// an item whose bits hold too few of a key's bigrams without reading
 	// its text (most items, for every key). 0 when not known (an item made
 	// by hand).
 	runeSig uint64
-	// The counts are int32s side by side, so that an item is 72 bytes (a
+	// The counts are int32s side by side, so that an item is 64 bytes (a
 	// load makes one for every measure).
 	simRunes, simBytes int32
 	// nbg is how many bigrams the simText has (bigram.Len); RELISTS counts
@@ -203,7 +205,10 @@ type simItem struct {
 // of its words and those of its purpose clause's.
 func (it *simItem) wordText() (string, int, int) {
 	if it.worded {
-		return it.words, int(it.nw), int(it.np)
+		if it.renamed != nil {
+			return *it.renamed, int(it.nw), int(it.np)
+		}
+		return it.text, int(it.nw), int(it.np)
 	}
 	s, np := unmarked(it.m.Text), 0
 	if c := purposeClause(s); c != "" {
@@ -233,7 +238,11 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 			np = bigram.WordsLen(c, wordCut)
 		}
 		items[i] = simItem{m: ms, text: us, runeSig: sig, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Count(nk)),
-			cell: pd.Summary[ms.ID], words: ws, nw: int32(nw), np: int32(np), worded: true}
+			cell: pd.Summary[ms.ID], nw: int32(nw), np: int32(np), worded: true}
+		if ws != us {
+			items[i].renamed = new(string) // ws itself would be on the heap for every item
+			*items[i].renamed = ws
+		}
 		out[i] = &items[i]
 	}
 	return out

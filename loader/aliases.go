@@ -91,10 +91,12 @@ type aliasPattern struct {
 // Organisations have a table of their own (orgFirst) so that adding a body
 // can never change which law or fund a text is read as.
 type matcher struct {
-	table    *aliasTable
-	byFirst  map[rune][]aliasPattern // law and fund patterns by first rune, longest first
-	orgFirst map[rune][]aliasPattern // organisation patterns, the same way
-	orgNot   map[int][]string        // normalised Not words per organisation
+	table *aliasTable
+	// conceptKeys[i]: the keywords of table.Pillars[i], normalised once
+	conceptKeys [][]string
+	byFirst     map[rune][]aliasPattern // law and fund patterns by first rune, longest first
+	orgFirst    map[rune][]aliasPattern // organisation patterns, the same way
+	orgNot      map[int][]string        // normalised Not words per organisation
 	// lawRunes and orgRunes hold the keys of byFirst and orgFirst: most
 	// runes of a text start no name, and a bit says so faster than the map.
 	// nameRunes holds both, for a walk that finds both kinds (findNames).
@@ -227,6 +229,11 @@ func newMatcher(data []byte) (*matcher, error) {
 		if pc.Concept == "" || len(pc.Keywords) == 0 {
 			c.add(path, "pillar concept %d needs a concept and keywords", i)
 		}
+		keys := make([]string, len(pc.Keywords))
+		for k, w := range pc.Keywords {
+			keys[k] = normalize(w)
+		}
+		m.conceptKeys = append(m.conceptKeys, keys)
 	}
 	m.terms = readTerms(c, t.Terms)
 	c.errs.Sort() // found table by table; reported in line order
@@ -633,12 +640,12 @@ func isASCIIAlnum(r rune) bool {
 // concept.
 func (m *matcher) nameHasConcept(name, concept string) bool {
 	nt := normalize(name)
-	for _, c := range m.table.Pillars {
+	for i, c := range m.table.Pillars {
 		if c.Concept != concept {
 			continue
 		}
-		for _, k := range c.Keywords {
-			if nt != "" && strings.Contains(nt, normalize(k)) {
+		for _, k := range m.conceptKeys[i] {
+			if nt != "" && strings.Contains(nt, k) {
 				return true
 			}
 		}
@@ -649,12 +656,17 @@ func (m *matcher) nameHasConcept(name, concept string) bool {
 // pillarConceptOf returns the concept of a pillar: the first concept whose
 // keyword occurs in the pillar's name, else in one of its aliases; "" if none.
 func (m *matcher) pillarConceptOf(name string, aliases []string) string {
-	for _, texts := range [][]string{{name}, aliases} {
-		for _, c := range m.table.Pillars {
-			for _, t := range texts {
-				nt := normalize(t)
-				for _, k := range c.Keywords {
-					if nt != "" && strings.Contains(nt, normalize(k)) {
+	// the texts normalised once, not again for every concept and keyword
+	nts := make([]string, 1+len(aliases))
+	nts[0] = normalize(name)
+	for i, a := range aliases {
+		nts[1+i] = normalize(a)
+	}
+	for _, texts := range [][]string{nts[:1], nts[1:]} {
+		for i, c := range m.table.Pillars {
+			for _, nt := range texts {
+				for _, k := range m.conceptKeys[i] {
+					if nt != "" && strings.Contains(nt, k) {
 						return c.Concept
 					}
 				}

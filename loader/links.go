@@ -1006,14 +1006,18 @@ func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policy
 			Type: policygraph.RelContinues, Start: p.ID, End: q.ID})
 	}
 	continued := map[string]bool{}
+	concepts := make([]string, len(earlier.pd.Pillars)) // each earlier pillar's, read once
+	for k, q := range earlier.pd.Pillars {
+		concepts[k] = m.pillarConceptOf(q.Name, q.Aliases)
+	}
 	for _, p := range later.pd.Pillars {
 		c := m.pillarConceptOf(p.Name, p.Aliases)
 		var match *policygraph.Pillar
-		for _, q := range earlier.pd.Pillars {
+		for k, q := range earlier.pd.Pillars {
 			if q.Kind != p.Kind {
 				continue
 			}
-			cq := m.pillarConceptOf(q.Name, q.Aliases)
+			cq := concepts[k]
 			same := c != "" && c == cq || c == "" && normalize(p.Name) == normalize(q.Name)
 			if same && (match == nil || q.Key == p.Key && match.Key != p.Key) {
 				match = q
@@ -1027,11 +1031,11 @@ func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policy
 		continued[match.ID] = true
 		link(p, match)
 	}
-	for _, q := range earlier.pd.Pillars {
+	for k, q := range earlier.pd.Pillars {
 		if continued[q.ID] {
 			continue
 		}
-		cq := m.pillarConceptOf(q.Name, q.Aliases)
+		cq := concepts[k]
 		merged := false
 		for _, p := range later.pd.Pillars {
 			if cq != "" && m.nameHasConcept(p.Name, cq) {

@@ -214,7 +214,7 @@ func purposeWords(s string) []bigram.Bigram {
 
 // purposeClause is the text of s before its first ため、, "" for none.
 func purposeClause(s string) string {
-	if k := strings.Index(s, "ため、"); k > 0 {
+	if k := indexText(s, "ため、"); k > 0 {
 		return s[:k]
 	}
 	return ""

@@ -7,7 +7,7 @@ import (
 )
 
 // TestIndexText: indexText answers as strings.Index, on texts where the
-// last byte of sub is rare, where it is everywhere (the fallback to
+// byte it looks for is rare, where it is everywhere (the fallback to
 // strings.Index), and on every line of the corpus with the subs the
 // passes look for.
 func TestIndexText(t *testing.T) {
@@ -20,13 +20,15 @@ func TestIndexText(t *testing.T) {
 		{strings.Repeat("xa", 400) + "ba", "ba"},    // ASCII, fallback
 		{strings.Repeat("ため", 400), "ため、"},          // no match, fallback
 		{strings.Repeat("a", 100) + "ab" + strings.Repeat("b", 100), "ab"},
+		{strings.Repeat("の", 300) + "目", "目"},    // anchored on 目's middle byte, not の's last
+		{strings.Repeat("円1", 300) + "兆円", "兆円"}, // 円 holds its anchor byte twice
 	}
 	for _, tc := range tests {
 		if got, want := indexText(tc.s, tc.sub), strings.Index(tc.s, tc.sub); got != want {
 			t.Errorf("indexText(%.20q…, %q) = %d, want %d", tc.s, tc.sub, got, want)
 		}
 	}
-	subs := []string{"再掲", "参照", "・・・", "年", "夏", "目標", "目指", "掲", "ため、", "、", "の", ") ", "）", "GX"}
+	subs := []string{"再掲", "参照", "・・・", "年", "夏", "目標", "目指", "掲", "ため、", "、", "の", ") ", "）", "GX", "目", "円", "の目", "兆円"}
 	for _, d := range loadSeedDocs(t) {
 		for _, l := range d.t.rawLines() {
 			for _, sub := range subs {
@@ -37,7 +39,7 @@ func TestIndexText(t *testing.T) {
 		}
 	}
 	// random texts over a few runes, so that near matches abound
-	runes := []rune("ためめ、たaあ")
+	runes := []rune("ためめ、たaあの目円")
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
 		b := make([]rune, n)

@@ -736,7 +736,7 @@ type refPointer struct {
 }
 
 func findPointers(text string) []refPointer {
-	if !strings.ContainsRune(text, '参') {
+	if !containsText(text, "参") { // by a byte of 参 rarer than ContainsRune's, its last
 		return nil // every pointer ends in 参照; most texts have none
 	}
 	n := normalize(text)

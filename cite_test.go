@@ -45,6 +45,13 @@ func TestCite(t *testing.T) {
 			if got := Cite(tc.doc, tc.src); got != tc.want {
 				t.Errorf("Cite = %q\n want %q", got, tc.want)
 			}
+			// a Citer made once cites every source of its document alike
+			c := NewCiter(tc.doc)
+			for range 2 {
+				if got := c.Cite(tc.src); got != tc.want {
+					t.Errorf("Citer.Cite = %q\n want %q", got, tc.want)
+				}
+			}
 		})
 	}
 }
@@ -55,6 +62,10 @@ func TestSetCitation(t *testing.T) {
 	s.SetCitation(d)
 	if s.Edition != "E" || s.DocumentTitle != "T" || s.Citation != "P「T」(2025年) p. 5（f.txt 2行）" {
 		t.Errorf("SetCitation: %+v", s)
+	}
+	s2 := Source{File: "f.txt", LineStart: 2, LineEnd: 2, Page: 5}
+	if NewCiter(d).Set(&s2); s2 != s {
+		t.Errorf("Citer.Set: %+v, SetCitation: %+v", s2, s)
 	}
 }
 

@@ -91,13 +91,16 @@ type aliasPattern struct {
 // Organisations have a table of their own (orgFirst) so that adding a body
 // can never change which law or fund a text is read as.
 type matcher struct {
-	table    *aliasTable
-	byFirst  map[rune][]aliasPattern // law and fund patterns by first rune, longest first
-	orgFirst map[rune][]aliasPattern // organisation patterns, the same way
-	orgNot   map[int][]string        // normalised Not words per organisation
+	table *aliasTable
+	// conceptKeys[i]: the keywords of table.Pillars[i], normalised once
+	conceptKeys [][]string
+	byFirst     map[rune][]aliasPattern // law and fund patterns by first rune, longest first
+	orgFirst    map[rune][]aliasPattern // organisation patterns, the same way
+	orgNot      map[int][]string        // normalised Not words per organisation
 	// lawRunes and orgRunes hold the keys of byFirst and orgFirst: most
 	// runes of a text start no name, and a bit says so faster than the map.
-	lawRunes, orgRunes *runeSet
+	// nameRunes holds both, for a walk that finds both kinds (findNames).
+	lawRunes, orgRunes, nameRunes *runeSet
 	// terms replaces every variant of a renamed term by the term (on
 	// normalised text); nil if the table has none.
 	terms *strings.Replacer
@@ -122,6 +125,36 @@ func newRuneSet[V any](keys map[rune]V) *runeSet {
 // has reports whether r may be in the set.
 func (set *runeSet) has(r rune) bool {
 	return r < 0 || r >= 0x10000 || set[r>>6]&(1<<(r&63)) != 0
+}
+
+// next returns the place of the first rune of s from byte i on that may
+// be in the set (has), len(s) for none. ASCII and the three-byte runes of
+// Japanese text (nfkc.Decode3) are read without a call a rune: the name
+// scans pass over most runes of every text.
+func (set *runeSet) next(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if set[c>>6]>>(c&63)&1 != 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		if r, ok := nfkc.Decode3(s, i); ok {
+			if set[r>>6]&(1<<(r&63)) != 0 {
+				return i
+			}
+			i += 3
+			continue
+		}
+		r, n := nfkc.DecodeRune(s, i)
+		if set.has(r) {
+			return i
+		}
+		i += n
+	}
+	return len(s)
 }
 
 var loadMatcher = sync.OnceValues(func() (*matcher, error) { return newMatcher(aliasJSON) })
@@ -177,6 +210,10 @@ func newMatcher(data []byte) (*matcher, error) {
 		}
 	}
 	m.lawRunes, m.orgRunes = newRuneSet(m.byFirst), newRuneSet(m.orgFirst)
+	m.nameRunes = new(runeSet)
+	for i := range m.nameRunes {
+		m.nameRunes[i] = m.lawRunes[i] | m.orgRunes[i]
+	}
 	for _, e := range t.Laws {
 		m.lawIDs = append(m.lawIDs, "law:"+e.Name)
 	}
@@ -192,6 +229,11 @@ func newMatcher(data []byte) (*matcher, error) {
 		if pc.Concept == "" || len(pc.Keywords) == 0 {
 			c.add(path, "pillar concept %d needs a concept and keywords", i)
 		}
+		keys := make([]string, len(pc.Keywords))
+		for k, w := range pc.Keywords {
+			keys[k] = normalize(w)
+		}
+		m.conceptKeys = append(m.conceptKeys, keys)
 	}
 	m.terms = readTerms(c, t.Terms)
 	c.errs.Sort() // found table by table; reported in line order
@@ -357,7 +399,7 @@ const lawSuffixBlock = "人令的務制"
 // list names with one 基金 (listedFunds), each before the fund whose 基金
 // it shares, spanning the list from its word to that 基金.
 func (m *matcher) find(s string) []aliasMatch {
-	return m.listedFunds(s, scanAliases(s, m.byFirst, m.lawRunes, m.boundaryOK))
+	return m.listedFunds(s, scanAliases(s, m, m.byFirst, m.lawRunes, (*matcher).boundaryOK))
 }
 
 // listedFunds adds to ms the funds listed before a fund mention that share
@@ -452,37 +494,78 @@ func (m *matcher) wholeFund(name string) (p aliasPattern, at int, ok bool) {
 // findOrgs returns the organisations named in s (normalised text), the same
 // way as find.
 func (m *matcher) findOrgs(s string) []aliasMatch {
-	return scanAliases(s, m.orgFirst, m.orgRunes, m.orgBoundaryOK)
+	return scanAliases(s, m, m.orgFirst, m.orgRunes, (*matcher).orgBoundaryOK)
 }
 
-// scanAliases finds the patterns of byFirst in s; first holds byFirst's keys.
-func scanAliases(s string, byFirst map[rune][]aliasPattern, first *runeSet, ok func(s string, start, end int, p aliasPattern) bool) []aliasMatch {
-	var out []aliasMatch
-	for i := 0; i < len(s); {
+// findBoth is find(s) and, when orgs is set, findOrgs(s), from one walk of
+// s: the runes that start no name of either kind are passed over once.
+func (m *matcher) findBoth(s string, orgs bool) (names, orgNames []aliasMatch) {
+	if !orgs {
+		return m.find(s), nil
+	}
+	a := aliasScan{m: m, byFirst: m.byFirst, first: m.lawRunes, ok: (*matcher).boundaryOK}
+	b := aliasScan{m: m, byFirst: m.orgFirst, first: m.orgRunes, ok: (*matcher).orgBoundaryOK}
+	for i := m.nameRunes.next(s, 0); i < len(s); i = m.nameRunes.next(s, i) {
 		r, size := nfkc.DecodeRune(s, i)
-		if !first.has(r) {
-			i += size
+		if a.wants(i, r) {
+			a.at(s, i, r)
+		}
+		if b.wants(i, r) {
+			b.at(s, i, r)
+		}
+		i += size
+	}
+	return m.listedFunds(s, a.out), b.out
+}
+
+// scanAliases finds the patterns of byFirst in s; first holds byFirst's
+// keys, and ok (a method of m) accepts or rejects each match.
+func scanAliases(s string, m *matcher, byFirst map[rune][]aliasPattern, first *runeSet, ok aliasCheck) []aliasMatch {
+	a := aliasScan{m: m, byFirst: byFirst, first: first, ok: ok}
+	for i := first.next(s, 0); i < len(s); i = first.next(s, i) {
+		r, size := nfkc.DecodeRune(s, i)
+		a.at(s, i, r)           // next found r in first
+		i = max(i+size, a.from) // past a match: a name starts with its first rune
+	}
+	return a.out
+}
+
+// aliasCheck accepts or rejects a match of p at s[start:end]: a method of
+// the matcher (a method expression, not a value bound to it, which would
+// be made on the heap for every text scanned).
+type aliasCheck func(m *matcher, s string, start, end int, p aliasPattern) bool
+
+// aliasScan is what a walk of a text finds of the patterns of byFirst
+// (first holds its keys): out, a match after another, none inside one.
+type aliasScan struct {
+	m       *matcher
+	byFirst map[rune][]aliasPattern
+	first   *runeSet
+	ok      aliasCheck
+	from    int // where the last match ends: the next starts there or after
+	out     []aliasMatch
+}
+
+// wants reports whether a name of the scan may start at i with rune r:
+// not inside the last match, and r the first rune of some name.
+func (a *aliasScan) wants(i int, r rune) bool { return i >= a.from && a.first.has(r) }
+
+// at tries the patterns that start with r, the rune at s[i] (longest
+// first): the first that s holds there and ok accepts is a match. The
+// scan wants a name there.
+func (a *aliasScan) at(s string, i int, r rune) {
+	for _, p := range a.byFirst[r] {
+		if !strings.HasPrefix(s[i:], p.text) {
 			continue
 		}
-		matched := false
-		for _, p := range byFirst[r] {
-			if !strings.HasPrefix(s[i:], p.text) {
-				continue
-			}
-			end := i + len(p.text)
-			if !ok(s, i, end, p) {
-				continue
-			}
-			out = append(out, aliasMatch{Start: i, End: end, p: p})
-			i = end
-			matched = true
-			break
+		end := i + len(p.text)
+		if !a.ok(a.m, s, i, end, p) {
+			continue
 		}
-		if !matched {
-			i += size
-		}
+		a.out = append(a.out, aliasMatch{Start: i, End: end, p: p})
+		a.from = end
+		return
 	}
-	return out
 }
 
 // boundaryOK rejects matches glued to the word around them: an ASCII name
@@ -557,12 +640,12 @@ func isASCIIAlnum(r rune) bool {
 // concept.
 func (m *matcher) nameHasConcept(name, concept string) bool {
 	nt := normalize(name)
-	for _, c := range m.table.Pillars {
+	for i, c := range m.table.Pillars {
 		if c.Concept != concept {
 			continue
 		}
-		for _, k := range c.Keywords {
-			if nt != "" && strings.Contains(nt, normalize(k)) {
+		for _, k := range m.conceptKeys[i] {
+			if nt != "" && strings.Contains(nt, k) {
 				return true
 			}
 		}
@@ -573,12 +656,17 @@ func (m *matcher) nameHasConcept(name, concept string) bool {
 // pillarConceptOf returns the concept of a pillar: the first concept whose
 // keyword occurs in the pillar's name, else in one of its aliases; "" if none.
 func (m *matcher) pillarConceptOf(name string, aliases []string) string {
-	for _, texts := range [][]string{{name}, aliases} {
-		for _, c := range m.table.Pillars {
-			for _, t := range texts {
-				nt := normalize(t)
-				for _, k := range c.Keywords {
-					if nt != "" && strings.Contains(nt, normalize(k)) {
+	// the texts normalised once, not again for every concept and keyword
+	nts := make([]string, 1+len(aliases))
+	nts[0] = normalize(name)
+	for i, a := range aliases {
+		nts[1+i] = normalize(a)
+	}
+	for _, texts := range [][]string{nts[:1], nts[1:]} {
+		for i, c := range m.table.Pillars {
+			for _, nt := range texts {
+				for _, k := range m.conceptKeys[i] {
+					if nt != "" && strings.Contains(nt, k) {
 						return c.Concept
 					}
 				}

@@ -162,7 +162,7 @@ func findAmounts(x *docIndex, pd *parsedDoc) []foundAmount {
 		// leftmost match (a number holds no 円): run the regexp on a window
 		// ending there instead of on the rest of the document (a scan per
 		// match made this the loader's slowest step).
-		j := strings.Index(x.s[pos:], "円")
+		j := indexText(x.s[pos:], "円")
 		if j < 0 {
 			break
 		}

@@ -50,9 +50,9 @@ func (p *parser25) linkDirectionCopies() {
 	// bigrams instead of a merge with every bullet.
 	// One sorted list of (bigram, bullet) pairs, each packed in an integer
 	// (two 21-bit runes, the bullet in the low bits): the bullets of a
-	// bigram are a run of it, found by search (a map of the runs' starts
-	// was 68 KB a load, two fifths of what this pass allocated; pairs of a
-	// bigram and an int, twice the bytes).
+	// bigram are a run of it, found through postingRuns (a map of the
+	// runs' starts was 68 KB a load, two fifths of what this pass
+	// allocated; pairs of a bigram and an int, twice the bytes).
 	n := 0
 	for _, b := range bullets {
 		n += len(b.bg)
@@ -66,46 +66,38 @@ func (p *parser25) linkDirectionCopies() {
 		}
 	}
 	slices.Sort(post)
+	runs := newPostingRuns(post, postingBits)
 	bound := make([]int, len(bullets))
-	var bg []bigram.Bigram // the cell's bigrams, in one buffer for all cells
+	var bg []bigram.Bigram // the cell's bigrams, sorted, in one buffer for all cells
 	for _, m := range p.pd.Measures {
 		if m.PillarID == "" || m.Relist {
 			continue
 		}
 		// simBigrams, through the memo: newMeasure's id normalised the
-		// same text
-		bg = appendSimBigrams(bg[:0], unmarkedOf(p.t.normalize(m.Text)))
+		// same text. Each occurrence of a bigram adds to the bound of the
+		// bullets holding it, in text order: the same sums as a bigram's
+		// count added once, and the cell's bigrams are sorted only when
+		// some bullet is scored exactly (few cells).
+		u := unmarkedOf(p.t.normalize(m.Text))
 		clear(bound)
-		lo := 0 // bg is sorted: each bigram's run starts at or after the last one's
-		for i := 0; i < len(bg); {
-			k := i
-			for k < len(bg) && bg[k] == bg[i] {
-				k++
+		la := 0
+		for g := range simBigramsOf(u) {
+			la++
+			key := packPosting(g, 0) >> postingBits
+			x, ok := runs.first(key)
+			for ; ok && x < len(post) && post[x]>>postingBits == key; x++ {
+				bound[post[x]&(1<<postingBits-1)]++
 			}
-			// The first posting at or after lo not below the bigram: a
-			// galloping search, as the next bigram's run is often near.
-			g, hi, step := packPosting(bg[i], 0), lo, 1
-			for hi < len(post) && post[hi] < g {
-				lo, hi, step = hi+1, hi+step, step*2
-			}
-			hi = min(hi, len(post))
-			for lo < hi {
-				if m := int(uint(lo+hi) >> 1); post[m] < g {
-					lo = m + 1
-				} else {
-					hi = m
-				}
-			}
-			for x := lo; x < len(post) && post[x]>>postingBits == g>>postingBits; x++ {
-				bound[post[x]&(1<<postingBits-1)] += k - i
-			}
-			i = k
 		}
+		bg = bg[:0]
 		var best *policygraph.Measure
 		bestScore := 0.0
 		for j, b := range bullets {
-			if most := directionCopyBound(bound[j], len(bg), len(b.bg)); most < directionCopyMin || most <= bestScore {
+			if most := directionCopyBound(bound[j], la, len(b.bg)); most < directionCopyMin || most <= bestScore {
 				continue
+			}
+			if len(bg) == 0 {
+				bg = appendSimBigrams(bg, u)
 			}
 			s := directionCopyScore(bg, b.bg)
 			if s > bestScore {
@@ -170,7 +162,7 @@ func (p *parser25) directionTwins(cells []*tableCell, st []string) {
 			continue
 		}
 		text := p.t.normalize(c.text())
-		if utf8.RuneCountInString(text) >= 15 && strings.Contains(all, text) {
+		if utf8.RuneCountInString(text) >= 15 && containsText(all, text) {
 			st[i] = policygraph.StatusTodo
 		}
 	}

@@ -93,8 +93,7 @@ func (p *docPasses) names(m *matcher, d *loadedDoc) {
 	}
 	p.res = &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
 	p.ores = &orgResult{orgs: map[string]*policygraph.Organisation{}}
-	findMentions(m, x, pd, p.res)
-	findOrgMentions(m, x, pd, p.ores)
+	findNames(m, x, pd, p.res, p.ores)
 	p.ares = &amountResult{}
 	attachAmounts(m, x, pd, p.res, p.ares)
 	for _, a := range p.ares.amounts {

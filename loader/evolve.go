@@ -249,7 +249,7 @@ func purposeWords(s string) []bigram.Bigram {
 
 // purposeClause is the text of s before its first ため、, "" for none.
 func purposeClause(s string) string {
-	if k := strings.Index(s, "ため、"); k > 0 {
+	if k := indexText(s, "ため、"); k > 0 {
 		return s[:k]
 	}
 	return ""
@@ -330,8 +330,10 @@ type evolveScorer struct {
 	// inside the pillars its pillar CONTINUES, the first of equal ones;
 	// -1 for none.
 	pillarBest []int
-	// inPillar[p][j]: earlier[j] is in a pillar that pillar p CONTINUES.
-	inPillar map[string][]bool
+	// inPillar[p]: the earlier measures in a pillar that pillar p
+	// CONTINUES, ascending (one backing array for all: a flag for each
+	// earlier measure and pillar was 5 KB a load).
+	inPillar map[string][]int32
 	parent   []string // parent[i]: the pillar or direction later[i] is listed under
 	// siblings[p]: the later measures under parent p, ascending.
 	siblings map[string][]int
@@ -344,7 +346,7 @@ type evolveScorer struct {
 }
 
 func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
-	ev := &evolveScorer{inPillar: map[string][]bool{}, later: nonRelists(later), earlier: nonRelists(earlier)}
+	ev := &evolveScorer{inPillar: map[string][]int32{}, later: nonRelists(later), earlier: nonRelists(earlier)}
 	nl, ne := len(ev.later), len(ev.earlier)
 	ev.purpose = make([]int32, nl)
 	np := 0 // the purpose bags
@@ -377,14 +379,8 @@ func newEvolveScorer(later, earlier []*simItem, in evolveInputs) *evolveScorer {
 		if ev.parent[i] == "" {
 			ev.parent[i] = a.m.PillarID
 		}
-		if _, ok := ev.inPillar[a.m.PillarID]; !ok {
-			x := make([]bool, len(ev.earlier))
-			for j, b := range ev.earlier {
-				x[j] = in.cont[a.m.PillarID][b.m.PillarID]
-			}
-			ev.inPillar[a.m.PillarID] = x
-		}
 	}
+	ev.inPillar = in.continued(ev.later, ev.earlier)
 	ev.siblings = groupBy(ev.parent)
 	m := newRowMaker(ev)
 	clear(spare.n)
@@ -724,20 +720,24 @@ func cosineDense(dense []float64, b tfidf) float64 {
 }
 
 // best returns the index of the earlier measure that a measure continues
-// by scores (inside the pillars its pillar CONTINUES, inPillar[j], from
+// by scores (inside the pillars its pillar CONTINUES, inPillar, from
 // evolveInPillarMin, preferred by inPillarBonus, elsewhere from evolveMin),
 // -1 for none, and its score.
-func (ev *evolveScorer) best(r scoreRow, inPillar []bool, direction bool) (int, float64) {
+func (ev *evolveScorer) best(r scoreRow, inPillar []int32, direction bool) (int, float64) {
 	best := -1
 	bestRank, bestScore := 0.0, 0.0
+	next := 0 // inPillar[next] is the first not below j: both ascend
 	for k, s := range r.s {
 		j := int(r.j[k])
+		for next < len(inPillar) && int(inPillar[next]) < j {
+			next++
+		}
 		rank := s
 		if direction {
 			if s < evolveDirectionMin {
 				continue
 			}
-		} else if inPillar[j] {
+		} else if next < len(inPillar) && int(inPillar[next]) == j {
 			if s < evolveInPillarMin {
 				continue
 			}
@@ -873,6 +873,44 @@ type evolveInputs struct {
 	summarizes relsByID
 	parent     relsByID
 	copies     map[string][]string // direction item → the table cells that copy it (RELISTS, marked false)
+}
+
+// continued returns, for each pillar of the later measures, the earlier
+// measures (by index, ascending) in a pillar it CONTINUES, all in one
+// backing array.
+func (in evolveInputs) continued(later, earlier []*simItem) map[string][]int32 {
+	out := map[string][]int32{}
+	var pillars []string // in the order of the later measures
+	for _, a := range later {
+		if _, ok := out[a.m.PillarID]; !ok {
+			out[a.m.PillarID] = nil
+			pillars = append(pillars, a.m.PillarID)
+		}
+	}
+	// each calls f with the earlier measures pillar p continues; they
+	// come pillar by pillar: one look-up a run of them
+	each := func(p string, f func(j int)) {
+		cont, last, continued := in.cont[p], "", false
+		for j, b := range earlier {
+			if j == 0 || b.m.PillarID != last {
+				last, continued = b.m.PillarID, cont[b.m.PillarID]
+			}
+			if continued {
+				f(j)
+			}
+		}
+	}
+	n := 0
+	for _, p := range pillars {
+		each(p, func(int) { n++ })
+	}
+	flat := make([]int32, 0, n)
+	for _, p := range pillars {
+		from := len(flat)
+		each(p, func(j int) { flat = append(flat, int32(j)) })
+		out[p] = flat[from:len(flat):len(flat)]
+	}
+	return out
 }
 
 // parentOf is the pillar or direction measure id is listed under, "" for
@@ -1108,10 +1146,8 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 	most := 0
 	for _, p := range pillars {
 		need := 0
-		for j, in := range ev.inPillar[p] {
-			if in {
-				need += len(ev.ve[j].keys)
-			}
+		for _, j := range ev.inPillar[p] {
+			need += len(ev.ve[j].keys)
 		}
 		longest := 0 // a later vector and its purpose clause's
 		for _, i := range byPillar[p] {
@@ -1129,10 +1165,8 @@ func (ev *evolveScorer) contrast(spare idScratch, m *rowMaker) {
 	for _, p := range pillars {
 		later := byPillar[p]
 		earlier = earlier[:0]
-		for j, in := range ev.inPillar[p] {
-			if in {
-				earlier = append(earlier, j)
-			}
+		for _, j := range ev.inPillar[p] {
+			earlier = append(earlier, int(j))
 		}
 		if len(earlier) == 0 {
 			continue // continues nothing

@@ -42,44 +42,26 @@ type rowMaker struct {
 	made []bool
 	j    []int32   // the rows' indices, one after the other
 	s    []float64 // their scores
-	// twins: the earlier measures with a twin, ascending; inPillar[p]:
-	// those of ev.inPillar[p], ascending. keep reads these, not all.
-	twins    []int32
-	inPillar map[string][]int32
+	// twins: the earlier measures with a twin, ascending: keep reads
+	// these (and ev.inPillar), not all.
+	twins []int32
 }
 
 func newRowMaker(ev *evolveScorer) *rowMaker {
 	ev.rowSpan = make([][2]int32, len(ev.later))
 	ev.pillarBest = make([]int, len(ev.later))
-	m := &rowMaker{ev: ev, d: make([]float64, len(ev.earlier)), made: make([]bool, len(ev.later)),
-		inPillar: make(map[string][]int32, len(ev.inPillar))}
-	n := 0 // the lists' lengths, in one backing array
+	m := &rowMaker{ev: ev, d: make([]float64, len(ev.earlier)), made: make([]bool, len(ev.later))}
+	n := 0
 	for _, t := range ev.twin {
 		if t >= 0 {
 			n++
 		}
 	}
-	for _, in := range ev.inPillar {
-		for _, ok := range in {
-			if ok {
-				n++
-			}
-		}
-	}
-	flat := make([]int32, 0, n)
+	m.twins = make([]int32, 0, n)
 	for j, t := range ev.twin {
 		if t >= 0 {
-			flat = append(flat, int32(j))
+			m.twins = append(m.twins, int32(j))
 		}
-	}
-	m.twins, flat = flat[:len(flat):len(flat)], flat[len(flat):]
-	for p, in := range ev.inPillar {
-		for j, ok := range in {
-			if ok {
-				flat = append(flat, int32(j))
-			}
-		}
-		m.inPillar[p], flat = flat[:len(flat):len(flat)], flat[len(flat):]
 	}
 	return m
 }
@@ -118,7 +100,7 @@ func (m *rowMaker) keep(i int, d []float64) {
 		d[j] = 0
 	}
 	best := -1
-	for _, j := range m.inPillar[ev.later[i].m.PillarID] {
+	for _, j := range ev.inPillar[ev.later[i].m.PillarID] {
 		if best < 0 || d[j] > d[best] {
 			best = int(j)
 		}

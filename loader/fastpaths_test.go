@@ -430,3 +430,35 @@ func TestPillarIDAsFmt(t *testing.T) {
 		t.Errorf("pillarID allocates %v times", n)
 	}
 }
+
+// TestRuneSetNext: next finds the rune a walk of nfkc.DecodeRune and has
+// stops at, from every place of every corpus line and of texts with
+// broken UTF-8, surrogates, overlong forms and runes above U+FFFF.
+func TestRuneSetNext(t *testing.T) {
+	m := mustMatcher(t)
+	walk := func(set *runeSet, s string, i int) int {
+		for i < len(s) {
+			r, n := nfkc.DecodeRune(s, i)
+			if set.has(r) {
+				return i
+			}
+			i += n
+		}
+		return len(s)
+	}
+	texts := []string{"", "a", "\xff", "\xe3\x81", "\xed\xa0\x80法", "\xe0\x80\xaf法", "𠮷法", "GX法\xe5", "ＧＸ推進法"}
+	for _, d := range loadSeedDocs(t) {
+		for _, l := range d.t.rawLines() {
+			texts = append(texts, l)
+		}
+	}
+	for _, set := range []*runeSet{m.lawRunes, m.orgRunes, newRuneSet(map[rune]bool{'a': true, 'Z': true, '法': true, 'Ｇ': true, 0xFFFD: true})} {
+		for _, s := range texts {
+			for i := 0; i <= len(s); i++ {
+				if got, want := set.next(s, i), walk(set, s, i); got != want {
+					t.Fatalf("next(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+		}
+	}
+}

@@ -34,8 +34,11 @@ func headline(text string) string {
 	n := 0 // runes before s[i]
 scan:
 	for i, w := 0, 0; i < len(s); i += w {
-		var r rune
-		r, w = nfkc.DecodeRune(s, i)
+		r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+		w = 3
+		if !ok {
+			r, w = nfkc.DecodeRune(s, i)
+		}
 		switch {
 		case r >= 0x3040 && r < 0xFF00 && !opensWith(r):
 			// kana and kanji, most of the text: no bracket (those are
@@ -229,7 +232,7 @@ func asideOpener(r rune) int {
 // character.
 func stripRelistMarkers(text string) string {
 	// 掲 has no other form that NFKC maps to it.
-	if !strings.Contains(text, "掲") || !strings.Contains(normalize(text), "再掲") {
+	if !containsText(text, "掲") || !containsText(normalize(text), "再掲") {
 		return text
 	}
 	// For each byte of n, where it came from; both sized once for

@@ -84,24 +84,18 @@ func (s idSet) uniqueAs(id, role string) string {
 // one allocation; any other text takes the two steps. A document's texts
 // go through its memo (docText.normalize).
 func normalize(s string) string {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if isSpace(c) {
-				return normalizeFrom(s, i)
-			}
-			i++
-			continue
-		}
-		r, n := nfkc.DecodeRune(s, i)
-		if m, ok := nfkc.Rune(r); !ok {
-			return dropSpaces(nfkc.String(s))
-		} else if m != r {
-			return normalizeFrom(s, i)
-		}
-		i += n
+	i := nfkc.StableSpan(s, &spaceBytes) // the runes before i stay
+	if i == len(s) {
+		return s
 	}
-	return s
+	if isSpace(s[i]) {
+		return normalizeFrom(s, i)
+	}
+	r, _ := nfkc.DecodeRune(s, i)
+	if _, ok := nfkc.Rune(r); !ok {
+		return dropSpaces(nfkc.String(s))
+	}
+	return normalizeFrom(s, i) // r maps to another rune
 }
 
 // normalizeFrom is normalize(s) where s[:i] is already normal and s[i:]
@@ -111,13 +105,15 @@ func normalizeFrom(s string, i int) string {
 	var b strings.Builder
 	b.Grow(len(s)) // a mapped rune is never longer than its input
 	run := 0       // s[run:i] is copied as it is
-	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if isSpace(c) {
-				b.WriteString(s[run:i])
-				run = i + 1
-			}
+	for {
+		i += nfkc.StableSpan(s[i:], &spaceBytes)
+		if i == len(s) {
+			break
+		}
+		if c := s[i]; c < utf8.RuneSelf { // a space, dropped
+			b.WriteString(s[run:i])
 			i++
+			run = i
 			continue
 		}
 		r, n := nfkc.DecodeRune(s, i)
@@ -125,14 +121,12 @@ func normalizeFrom(s string, i int) string {
 		if !ok {
 			return dropSpaces(nfkc.String(s))
 		}
-		if m != r {
-			b.WriteString(s[run:i])
-			if m >= utf8.RuneSelf || !isSpace(byte(m)) {
-				b.WriteRune(m)
-			}
-			run = i + n
+		b.WriteString(s[run:i]) // m is not r
+		if m >= utf8.RuneSelf || !isSpace(byte(m)) {
+			b.WriteRune(m)
 		}
 		i += n
+		run = i
 	}
 	b.WriteString(s[run:])
 	return b.String()
@@ -159,6 +153,9 @@ func dropSpaces(s string) string {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// spaceBytes are the bytes isSpace tells, for nfkc.StableSpan.
+var spaceBytes = nfkc.ASCIISet{1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'}
 
 // idIndex finds the items of a list by id: their places sorted by id,
 // stably (a map of them was 25 kB a load for each list of EVOLVES_FROM's

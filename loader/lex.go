@@ -76,11 +76,12 @@ func lexSlides(t *docText) []slideLine {
 	var b strings.Builder
 	b.Grow(size)
 	out := make([]slideLine, t.lineCount())
+	kept := hasKeptSpace(t.text) // else no line holds one: not searched line by line
 	for i, raw := range t.rawLines() {
 		n := norm(i)
 		flat := n
 		switch {
-		case hasKeptSpace(raw):
+		case kept && hasKeptSpace(raw):
 			flat = flatten(raw, n)
 		case hasSpaceByte(n):
 			start := b.Len()

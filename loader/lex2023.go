@@ -96,13 +96,13 @@ func lexLine23(l *slideLine, raw string) *head2023 {
 		it.kind = k23HeadSuffix
 	case hasAnyPrefix(f, w.listTitlePrefixes) && w.listTitle.MatchString(f):
 		it.kind = k23ListTitle
-	case strings.IndexByte(f, w.tableHeaderRare) >= 0 && strings.Contains(f, w.tableHeader[0]) && strings.Contains(f, w.tableHeader[1]):
+	case strings.IndexByte(f, w.tableHeaderRare) >= 0 && containsText(f, w.tableHeader[0]) && containsText(f, w.tableHeader[1]):
 		it.kind = k23TableHeader
 	case f == w.pillarColumn[0] || f == w.pillarColumn[1]:
 		it.kind = k23PillarCol
 	case f == w.microTitle:
 		it.kind = k23Micro
-	case l.bullet() == w.legendBullet && strings.Contains(f, w.legend[0]) && strings.Contains(f, w.legend[1]):
+	case l.bullet() == w.legendBullet && containsText(f, w.legend[0]) && containsText(f, w.legend[1]):
 		it.kind = k23Legend
 	case l.shape == shapeBracket:
 		it.kind = k23Bracket
@@ -202,7 +202,7 @@ func tocOrdinal23(f string) int {
 // the whole, whose first byte (E3, as all kana) is in most lines, is slow.
 func hasKeyMsg23(f string) bool {
 	w := &interim2023
-	return strings.IndexByte(f, w.keyMessageRareByte) >= 0 && strings.Contains(f, w.keyMessageRare) && strings.Contains(f, w.keyMessage)
+	return strings.IndexByte(f, w.keyMessageRareByte) >= 0 && containsText(f, w.keyMessageRare) && containsText(f, w.keyMessage)
 }
 
 // headingName23 is the pillar name of a heading line, raw spelling, without

@@ -31,10 +31,10 @@ func unmarked(s string) string { return unmarkedOf(normalize(s)) }
 
 // unmarkedOf is unmarked of a text already normalised.
 func unmarkedOf(s string) string {
-	if strings.Contains(s, "再掲") {
+	if containsText(s, "再掲") {
 		s = relistMarker.ReplaceAllString(s, "")
 	}
-	if strings.Contains(s, "参照") {
+	if containsText(s, "参照") {
 		s = pagePointer.ReplaceAllString(s, "")
 	}
 	return s
@@ -98,8 +98,12 @@ func simBigramsOf(s string) iter.Seq[bigram.Bigram] {
 		var prev rune
 		kept := 0
 		for i := 0; i < len(s); {
-			r, w := nfkc.DecodeRune(s, i)
-			i += w
+			r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+			n := 3
+			if !ok {
+				r, n = nfkc.DecodeRune(s, i)
+			}
+			i += n
 			if simDrop(r) {
 				continue
 			}
@@ -171,12 +175,20 @@ type simItem struct {
 	// bytes): making the stripped texts was 0.1 MB a load. A simText
 	// itself reads as its own.
 	text string
-	// words: the text EVOLVES_FROM reads the measure's words from (its
-	// evolveBigrams' text, with the alias table's renamed terms read);
-	// nw and np: the bigrams of those words and of its purpose clause's
-	// (purposeWords, 0 for none). Set by docSimItems (worded); an item
-	// made by hand has them read from its measure's text.
-	words string
+	// renamed: the text EVOLVES_FROM reads the measure's words from (its
+	// evolveBigrams' text, with the alias table's renamed terms read),
+	// when the renamed terms change text (3 items of the corpus; nil
+	// for the others, whose words are text: a string a measure was 8 KB
+	// a load); nw and np: the bigrams of those words and of its purpose
+	// clause's (purposeWords, 0 for none). Set by docSimItems (worded);
+	// an item made by hand has them read from its measure's text.
+	renamed *string
+	// runeSig has a bit for each rune the simText keeps (sigBit): both
+	// runes of each of its bigrams have theirs, so relistScore passes over
+	// an item whose bits hold too few of a key's bigrams without reading
+	// its text (most items, for every key). 0 when not known (an item made
+	// by hand).
+	runeSig uint64
 	// The counts are int32s side by side, so that an item is 64 bytes (a
 	// load makes one for every measure).
 	simRunes, simBytes int32
@@ -193,7 +205,10 @@ type simItem struct {
 // of its words and those of its purpose clause's.
 func (it *simItem) wordText() (string, int, int) {
 	if it.worded {
-		return it.words, int(it.nw), int(it.np)
+		if it.renamed != nil {
+			return *it.renamed, int(it.nw), int(it.np)
+		}
+		return it.text, int(it.nw), int(it.np)
 	}
 	s, np := unmarked(it.m.Text), 0
 	if c := purposeClause(s); c != "" {
@@ -211,7 +226,7 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 	out := make([]*simItem, len(items))
 	for i, ms := range pd.Measures {
 		us := unmarkedOf(t.normalize(ms.Text))
-		nk, nb, nw := simCounts(us)
+		nk, nb, nw, sig := simCounts(us)
 		ws := us // us with the renamed terms read
 		if terms != nil {
 			if ws = terms.Replace(us); ws != us {
@@ -222,20 +237,29 @@ func docSimItems(t *docText, pd *parsedDoc, terms *strings.Replacer) []*simItem 
 		if c := purposeClause(ws); c != "" {
 			np = bigram.WordsLen(c, wordCut)
 		}
-		items[i] = simItem{m: ms, text: us, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Count(nk)),
-			cell: pd.Summary[ms.ID], words: ws, nw: int32(nw), np: int32(np), worded: true}
+		items[i] = simItem{m: ms, text: us, runeSig: sig, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Count(nk)),
+			cell: pd.Summary[ms.ID], nw: int32(nw), np: int32(np), worded: true}
+		if ws != us {
+			items[i].renamed = new(string) // ws itself would be on the heap for every item
+			*items[i].renamed = ws
+		}
 		out[i] = &items[i]
 	}
 	return out
 }
 
-// simCounts returns the runes and bytes stripPunct keeps of s and the
-// number of bigrams inside the words of s (bigram.WordsLen(s, wordCut)),
-// read in one pass, without making the text.
-func simCounts(s string) (runes, bytes, words int) {
+// simCounts returns the runes and bytes stripPunct keeps of s, the
+// number of bigrams inside the words of s (bigram.WordsLen(s, wordCut))
+// and the sigBits of the runes kept, read in one pass, without making the
+// text.
+func simCounts(s string) (runes, bytes, words int, sig uint64) {
 	word := 0 // the runes of the word being read
 	for i := 0; i < len(s); {
-		r, n := nfkc.DecodeRune(s, i)
+		r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+		n := 3
+		if !ok {
+			r, n = nfkc.DecodeRune(s, i)
+		}
 		i += n
 		drop, cut := simClass(r)
 		if !cut {
@@ -246,9 +270,27 @@ func simCounts(s string) (runes, bytes, words int) {
 		}
 		if !drop {
 			runes, bytes = runes+1, bytes+n
+			sig |= sigBit(r)
 		}
 	}
-	return runes, bytes, words + bigram.Count(word)
+	return runes, bytes, words + bigram.Count(word), sig
+}
+
+// sigBit is r's bit in a simItem's runeSig: one of 64, by a hash.
+func sigBit(r rune) uint64 { return 1 << (uint64(r) * 0x9E3779B97F4A7C15 >> 58) }
+
+// sigNeeds returns, for each bigram of k, the runeSig bits an item must
+// have to hold it: its runes' (its one rune's, for a one-rune text).
+func sigNeeds(k []bigram.Bigram) []uint64 {
+	out := make([]uint64, len(k))
+	for i, g := range k {
+		a, b := g.Runes()
+		out[i] = sigBit(a)
+		if b != 0 {
+			out[i] |= sigBit(b)
+		}
+	}
+	return out
 }
 
 // containsSim reports whether stripPunct(hay) contains stripPunct(needle),
@@ -320,7 +362,11 @@ func simWords(words []bigram.Bigram, s string) []bigram.Bigram {
 	var prev rune // the last rune of the word being read
 	nw := 0       // the runes of the word being read
 	for i := 0; i < len(s); {
-		r, n := nfkc.DecodeRune(s, i)
+		r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+		n := 3
+		if !ok {
+			r, n = nfkc.DecodeRune(s, i)
+		}
 		i += n
 		if _, cut := simClass(r); cut {
 			if nw == 1 {
@@ -341,16 +387,11 @@ func simWords(words []bigram.Bigram, s string) []bigram.Bigram {
 }
 
 // simClass is isPunctSymbolSpace(r) (dropped from simText) and wordCut(r)
-// (cuts evolveBigrams' words) at once: the tables are read only for runes
-// that are no kanji, kana or ASCII letter or digit.
+// (cuts evolveBigrams' words) at once: from the tables below U+A000, kanji
+// and kana included (testing their ranges first mispredicted at every
+// change between kanji and kana), from unicode's above.
 func simClass(r rune) (drop, cut bool) {
-	switch {
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x30A1 && r <= 0x30FA,
-		r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		return false, false
-	case r >= 0x3041 && r <= 0x3096:
-		return false, true
-	case r < simDropBelow: // ー, 、, ・ and the like: from the tables, not unicode's
+	if r < simDropBelow {
 		return simDropBits[r>>6]>>(r&63)&1 != 0, simCutBits[r>>6]>>(r&63)&1 != 0
 	}
 	drop = unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
@@ -403,33 +444,72 @@ var simCutBits = func() (b [simDropBelow / 64]uint64) {
 	return b
 }()
 
+// relistKey is a relist key as relistScore reads it: its text (a
+// simText), runes, sorted bigrams, and the runeSig bits an item needs to
+// hold each bigram (sigNeeds) and all its runes (sig).
+type relistKey struct {
+	text  string
+	runes int
+	bg    []bigram.Bigram
+	need  []uint64
+	sig   uint64
+}
+
+func newRelistKeys(keys []string) []relistKey {
+	out := make([]relistKey, len(keys))
+	for i, k := range keys {
+		bg := simBigrams(k)
+		out[i] = relistKey{text: k, runes: utf8.RuneCountInString(k), bg: bg, need: sigNeeds(bg)}
+		for _, need := range out[i].need {
+			out[i].sig |= need
+		}
+	}
+	return out
+}
+
 // relistScore is how well relist keys match a candidate original: 1 when a key
 // and the candidate contain one another, else the best Dice.
-// keyRunes[i] is the rune count of keys[i].
-func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simItem) float64 {
+func relistScore(keys []relistKey, c *simItem) float64 {
 	best := 0.0
-	for i, k := range keys {
-		kn := keyRunes[i]
+	for _, k := range keys {
+		kn, nk, nc := k.runes, len(k.bg), int(c.nbg)
+		// held: how many of the key's bigrams have all their runes' bits
+		// in c's signature (every one when c's is not known). Those c
+		// holds are no more; a key inside c has all of them, and c
+		// inside the key has no rune whose bit the key lacks: the
+		// searches below are made only when the signatures allow.
+		held, inKey := nk, true
+		if c.runeSig != 0 {
+			held = 0
+			for _, need := range k.need {
+				if c.runeSig&need == need {
+					held++
+				}
+			}
+			inKey = c.runeSig&^k.sig == 0
+		}
 		// The candidate inside the key counts only when it is most of the
 		// key: a long item holds many short ones. (A candidate longer than
 		// the key is not inside it: its runes are not counted then.)
-		if kn >= minContainRunes && simContains(c, k) ||
-			int(c.simBytes) <= len(k) && candidateInKey(k, kn, c) {
+		if kn >= minContainRunes && held == nk && simContains(c, k.text) ||
+			int(c.simBytes) <= len(k.text) && inKey && candidateInKey(k.text, kn, c) {
 			return 1
 		}
-		// bigram.Dice(keyBG[i], simBigrams(simText)), computed alike; not
-		// at all when the sizes alone keep it below relistDiceMin and the
-		// cover below relistCoverMin (every bigram of the shorter shared):
-		// a score below relistDiceMin is dropped whatever it is.
-		nk, nc := len(keyBG[i]), int(c.nbg)
-		if most := 2 * float64(min(nk, nc)) / float64(nk+nc); most < relistDiceMin &&
+		// bigram.Dice(k.bg, simBigrams(simText)), computed alike; not at
+		// all when the sizes alone, or the bigrams the signature lets
+		// through, keep it below relistDiceMin and the cover below
+		// relistCoverMin (every bigram of the shorter shared): a score
+		// below relistDiceMin is dropped whatever it is. (The bounds are
+		// computed as the scores are, so that rounding cannot put a bound
+		// below its score.)
+		if nk+nc == 0 {
+			continue
+		}
+		if most := 2 * float64(min(nk, nc, held)) / float64(nk+nc); most < relistDiceMin &&
 			(nk < minCoverBigrams || most*float64(nk+nc)/(2*float64(nk)) < relistCoverMin) {
 			continue
 		}
-		d := 0.0
-		if nk+nc > 0 {
-			d = 2 * float64(commonBigrams(keyBG[i], c.text)) / float64(nk+nc)
-		}
+		d := 2 * float64(commonBigrams(k.bg, c.text)) / float64(nk+nc)
 		best = max(best, d)
 		// A relist may repeat one clause of a longer original (the 2023
 		// summary table joins several measures in one cell): then nearly
@@ -447,7 +527,7 @@ func relistScore(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simI
 // as strings.Contains does when c's text has nothing stripPunct drops.
 func simContains(c *simItem, key string) bool {
 	if int(c.simBytes) == len(c.text) {
-		return strings.Contains(c.text, key)
+		return containsText(c.text, key)
 	}
 	return containsSim(c.text, key)
 }
@@ -496,7 +576,7 @@ func candidateInKey(key string, kn int, c *simItem) bool {
 		return false
 	}
 	if int(c.simBytes) == len(c.text) {
-		return strings.Contains(key, c.text)
+		return containsText(key, c.text)
 	}
 	return containsSim(key, c.text)
 }
@@ -592,12 +672,7 @@ type relistCand struct {
 // document first, then non-relist items, then the best score, then the
 // closest line; nil when none reaches relistDiceMin.
 func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simItem) *relistCand {
-	keyBG := make([][]bigram.Bigram, len(keys))
-	keyRunes := make([]int, len(keys))
-	for i, k := range keys {
-		keyBG[i] = simBigrams(k)
-		keyRunes[i] = utf8.RuneCountInString(k)
-	}
+	rk := newRelistKeys(keys)
 	var best *relistCand
 	better := func(a, b *relistCand) bool {
 		if a.sameDoc != b.sameDoc {
@@ -618,7 +693,7 @@ func bestOriginal(di int, r *policygraph.Measure, keys []string, items [][]*simI
 			if c.m == r {
 				continue
 			}
-			s := relistScore(keys, keyRunes, keyBG, c)
+			s := relistScore(rk, c)
 			if s < relistDiceMin {
 				continue
 			}
@@ -661,7 +736,7 @@ type refPointer struct {
 }
 
 func findPointers(text string) []refPointer {
-	if !strings.ContainsRune(text, '参') {
+	if !containsText(text, "参") { // by a byte of 参 rarer than ContainsRune's, its last
 		return nil // every pointer ends in 参照; most texts have none
 	}
 	n := normalize(text)
@@ -849,7 +924,7 @@ func linkRefs(d *loadedDoc, rep *Report) []*policygraph.Relationship {
 		}
 	}
 	for i, n := range t.normLines() {
-		if covered[i+1] || !strings.Contains(n, "参照") {
+		if covered[i+1] || !containsText(n, "参照") {
 			continue
 		}
 		for _, p := range findPointers(n) {
@@ -931,14 +1006,18 @@ func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policy
 			Type: policygraph.RelContinues, Start: p.ID, End: q.ID})
 	}
 	continued := map[string]bool{}
+	concepts := make([]string, len(earlier.pd.Pillars)) // each earlier pillar's, read once
+	for k, q := range earlier.pd.Pillars {
+		concepts[k] = m.pillarConceptOf(q.Name, q.Aliases)
+	}
 	for _, p := range later.pd.Pillars {
 		c := m.pillarConceptOf(p.Name, p.Aliases)
 		var match *policygraph.Pillar
-		for _, q := range earlier.pd.Pillars {
+		for k, q := range earlier.pd.Pillars {
 			if q.Kind != p.Kind {
 				continue
 			}
-			cq := m.pillarConceptOf(q.Name, q.Aliases)
+			cq := concepts[k]
 			same := c != "" && c == cq || c == "" && normalize(p.Name) == normalize(q.Name)
 			if same && (match == nil || q.Key == p.Key && match.Key != p.Key) {
 				match = q
@@ -952,11 +1031,11 @@ func linkContinues(m *matcher, later, earlier *loadedDoc, rep *Report) []*policy
 		continued[match.ID] = true
 		link(p, match)
 	}
-	for _, q := range earlier.pd.Pillars {
+	for k, q := range earlier.pd.Pillars {
 		if continued[q.ID] {
 			continue
 		}
-		cq := m.pillarConceptOf(q.Name, q.Aliases)
+		cq := concepts[k]
 		merged := false
 		for _, p := range later.pd.Pillars {
 			if cq != "" && m.nameHasConcept(p.Name, cq) {

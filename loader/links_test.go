@@ -34,8 +34,8 @@ func simItems(docs []*loadedDoc) [][]*simItem {
 		for _, m := range d.pd.Measures {
 			// as docSimItems makes them: the simText read in place
 			u := unmarked(m.Text)
-			nk, nb, _ := simCounts(u)
-			items[i] = append(items[i], &simItem{m: m, text: u, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Len(simText(m.Text)))})
+			nk, nb, _, sig := simCounts(u)
+			items[i] = append(items[i], &simItem{m: m, text: u, runeSig: sig, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Len(simText(m.Text)))})
 		}
 	}
 	return items

@@ -619,7 +619,10 @@ func parseDocumentWith(e seed.Entry, data string, eds *editionTable) (d *loadedD
 // cite gives a source its slide page and citation.
 func (pd *parsedDoc) cite(s *policygraph.Source) {
 	s.Page, _ = pd.Pages.pageOf(s.LineStart)
-	s.SetCitation(pd.Doc)
+	if pd.citer.Document() != pd.Doc {
+		pd.citer = policygraph.NewCiter(pd.Doc)
+	}
+	pd.citer.Set(s)
 }
 
 // sources yields the id and provenance of every node of the document but

@@ -71,34 +71,41 @@ func newDocIndex(t *docText) *docIndex {
 	unclaimed := map[rune]string{}
 	for li, l := range t.rawLines() {
 		x.lineS[li] = int32(b.Len())
+		if t.normKept(li) { // every rune stays (the most lines)
+			if hasSpaceByte(l) {
+				appendDropSpaces(&b, l)
+			} else {
+				b.WriteString(l) // searched for spaces many bytes at a time: most have none
+			}
+			continue
+		}
 		// appendIndexed rune by rune, with runs of runes that stay as they
 		// are (most of the text) copied whole.
 		run := 0 // l[run:i] stays
-		for i := 0; i < len(l); {
-			if c := l[i]; c < utf8.RuneSelf {
-				if isSpace(c) {
-					b.WriteString(l[run:i])
-					run = i + 1
-				}
+		for i := 0; ; {
+			if i += nfkc.StableSpan(l[i:], &spaceBytes); i == len(l) {
+				break
+			}
+			if c := l[i]; c < utf8.RuneSelf { // a space, dropped
+				b.WriteString(l[run:i])
 				i++
+				run = i
 				continue
 			}
-			r, n := nfkc.DecodeRune(l, i)
-			if m, ok := nfkc.Rune(r); !ok || m != r {
-				b.WriteString(l[run:i])
-				if ok {
-					b.Write(appendIndexed(buf[:0], r))
-				} else {
-					out, seen := unclaimed[r]
-					if !seen {
-						out = string(appendIndexed(buf[:0], r))
-						unclaimed[r] = out
-					}
-					b.WriteString(out)
+			r, n := nfkc.DecodeRune(l, i) // a rune that changes
+			b.WriteString(l[run:i])
+			if _, ok := nfkc.Rune(r); ok {
+				b.Write(appendIndexed(buf[:0], r))
+			} else {
+				out, seen := unclaimed[r]
+				if !seen {
+					out = string(appendIndexed(buf[:0], r))
+					unclaimed[r] = out
 				}
-				run = i + n
+				b.WriteString(out)
 			}
 			i += n
+			run = i
 		}
 		b.WriteString(l[run:])
 	}
@@ -310,47 +317,79 @@ type mentionResult struct {
 // verbatim surface and the 1-based line of the first mention per
 // (node, law/fund).
 func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
-	docSeen := map[string]bool{}
+	lm := lawMentions{m: m, x: x, pd: pd, res: res, docSeen: map[string]bool{}}
 	for src := range mentionSources(x, pd) {
-		seen := map[string]bool{}
-		if pd.Doc != nil && src.id == pd.Doc.ID {
-			seen = docSeen // one relationship per (document, law) across paragraphs
-		}
 		text := x.sourceText(src)
-		for _, mt := range m.find(text) {
-			if mt.p.kind == kindFund && !src.funds || mt.p.kind != kindFund && src.fundsOnly {
-				continue
-			}
-			res.count++
-			end := m.nodeID(mt.p)
-			if seen[end] {
-				continue // one relationship per (node, law): the first mention
-			}
-			seen[end] = true
-			// the text matched: the spelling, or a list naming the fund
-			// with another's 基金 (半導体・GI基金)
-			said := text[mt.Start:mt.End]
-			line, surface, ok := x.locate(said, src.from, src.to)
-			if !ok {
-				line, surface = src.from, said
-			}
-			e := m.entry(mt.p)
-			typ := policygraph.RelCitesLaw
-			if mt.p.kind == kindLaw {
-				if res.laws[end] == nil {
-					res.laws[end] = &policygraph.Law{ID: end, Name: e.Name, Aliases: aliasList(e), Foreign: e.Foreign}
-				}
-			} else {
-				typ = policygraph.RelUsesFund
-				if res.funds[end] == nil {
-					res.funds[end] = &policygraph.Fund{ID: end, Name: e.Name, Aliases: aliasList(e)}
-				}
-			}
-			res.rels = append(res.rels, &policygraph.Relationship{
-				ID: relID(typ, src.id, end), Type: typ, Start: src.id, End: end,
-				Properties: mentionProps(pd, surface, line),
-			})
+		lm.add(src, text, m.find(text))
+	}
+}
+
+// findNames is findMentions and findOrgMentions from one walk of each text
+// (matcher.findBoth): the results are theirs, each in its own order.
+func findNames(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult, ores *orgResult) {
+	lm := lawMentions{m: m, x: x, pd: pd, res: res, docSeen: map[string]bool{}}
+	om := orgMentions{m: m, x: x, pd: pd, res: ores, docSeen: map[string]bool{}}
+	for src := range mentionSources(x, pd) {
+		text := x.sourceText(src)
+		names, orgs := m.findBoth(text, !src.fundsOnly)
+		lm.add(src, text, names)
+		if !src.fundsOnly {
+			om.add(src, text, orgs)
 		}
+	}
+}
+
+// lawMentions adds the laws and funds each text names to res, text by
+// text (add).
+type lawMentions struct {
+	m       *matcher
+	x       *docIndex
+	pd      *parsedDoc
+	res     *mentionResult
+	docSeen map[string]bool
+}
+
+// add adds the mentions ms that matcher.find found in src's text (text,
+// in matching form).
+func (lm *lawMentions) add(src mentionSource, text string, ms []aliasMatch) {
+	m, x, pd, res := lm.m, lm.x, lm.pd, lm.res
+	seen := map[string]bool{}
+	if pd.Doc != nil && src.id == pd.Doc.ID {
+		seen = lm.docSeen // one relationship per (document, law) across paragraphs
+	}
+	for _, mt := range ms {
+		if mt.p.kind == kindFund && !src.funds || mt.p.kind != kindFund && src.fundsOnly {
+			continue
+		}
+		res.count++
+		end := m.nodeID(mt.p)
+		if seen[end] {
+			continue // one relationship per (node, law): the first mention
+		}
+		seen[end] = true
+		// the text matched: the spelling, or a list naming the fund
+		// with another's 基金 (半導体・GI基金)
+		said := text[mt.Start:mt.End]
+		line, surface, ok := x.locate(said, src.from, src.to)
+		if !ok {
+			line, surface = src.from, said
+		}
+		e := m.entry(mt.p)
+		typ := policygraph.RelCitesLaw
+		if mt.p.kind == kindLaw {
+			if res.laws[end] == nil {
+				res.laws[end] = &policygraph.Law{ID: end, Name: e.Name, Aliases: aliasList(e), Foreign: e.Foreign}
+			}
+		} else {
+			typ = policygraph.RelUsesFund
+			if res.funds[end] == nil {
+				res.funds[end] = &policygraph.Fund{ID: end, Name: e.Name, Aliases: aliasList(e)}
+			}
+		}
+		res.rels = append(res.rels, &policygraph.Relationship{
+			ID: relID(typ, src.id, end), Type: typ, Start: src.id, End: end,
+			Properties: mentionProps(pd, surface, line),
+		})
 	}
 }
 
@@ -404,38 +443,55 @@ type orgResult struct {
 // mentions (pillar goals included), with the verbatim surface and the line
 // of the first mention per (node, organisation).
 func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
-	docSeen := map[string]bool{}
+	om := orgMentions{m: m, x: x, pd: pd, res: res, docSeen: map[string]bool{}}
 	for src := range mentionSources(x, pd) {
 		if src.fundsOnly {
 			continue
 		}
-		seen := map[string]bool{}
-		if pd.Doc != nil && src.id == pd.Doc.ID {
-			seen = docSeen
-		}
 		n := x.sourceText(src)
-		for _, mt := range m.findOrgs(n) {
-			res.count++
-			id := m.orgID(mt.p)
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			// The occurrence matched, not the first: an earlier one may be
-			// inside a Not word (有志国連携 before 国連機関).
-			line, surface, ok := x.locateNth(mt.p.text, src.from, src.to, strings.Count(n[:mt.Start], mt.p.text))
-			if !ok {
-				line, surface = src.from, mt.p.text
-			}
-			if res.orgs[id] == nil {
-				res.orgs[id] = m.org(mt.p)
-			}
-			res.rels = append(res.rels, &policygraph.Relationship{
-				ID: relID(policygraph.RelMentionsOrg, src.id, id), Type: policygraph.RelMentionsOrg,
-				Start: src.id, End: id,
-				Properties: mentionProps(pd, surface, line),
-			})
+		om.add(src, n, m.findOrgs(n))
+	}
+}
+
+// orgMentions adds the organisations each text names to res, text by
+// text (add).
+type orgMentions struct {
+	m       *matcher
+	x       *docIndex
+	pd      *parsedDoc
+	res     *orgResult
+	docSeen map[string]bool
+}
+
+// add adds the mentions ms that matcher.findOrgs found in src's text (n,
+// in matching form).
+func (om *orgMentions) add(src mentionSource, n string, ms []aliasMatch) {
+	m, x, pd, res := om.m, om.x, om.pd, om.res
+	seen := map[string]bool{}
+	if pd.Doc != nil && src.id == pd.Doc.ID {
+		seen = om.docSeen
+	}
+	for _, mt := range ms {
+		res.count++
+		id := m.orgID(mt.p)
+		if seen[id] {
+			continue
 		}
+		seen[id] = true
+		// The occurrence matched, not the first: an earlier one may be
+		// inside a Not word (有志国連携 before 国連機関).
+		line, surface, ok := x.locateNth(mt.p.text, src.from, src.to, strings.Count(n[:mt.Start], mt.p.text))
+		if !ok {
+			line, surface = src.from, mt.p.text
+		}
+		if res.orgs[id] == nil {
+			res.orgs[id] = m.org(mt.p)
+		}
+		res.rels = append(res.rels, &policygraph.Relationship{
+			ID: relID(policygraph.RelMentionsOrg, src.id, id), Type: policygraph.RelMentionsOrg,
+			Start: src.id, End: id,
+			Properties: mentionProps(pd, surface, line),
+		})
 	}
 }
 
@@ -526,28 +582,34 @@ func (x *docIndex) sourceText(src mentionSource) string {
 func (x *docIndex) indexedSpan(from, to int) (string, bool) {
 	var buf [utf8.UTFMax]byte
 	for li := from - 1; li < to; li++ {
+		if x.t.normKept(li) {
+			continue // the line is its norm, mapped rune by rune: newDocIndex made its span so
+		}
 		out := x.s[x.lineStart(li):x.lineStart(li+1)]
 		l, p := x.t.norm(li), 0 // l[:i] mapped is out[:p]
 		for i := 0; i < len(l); {
-			var b []byte
-			if c := l[i]; c < utf8.RuneSelf {
-				i++
-				if isSpace(c) {
-					continue
-				}
-				b = append(buf[:0], c)
-			} else {
-				r, n := nfkc.DecodeRune(l, i)
-				i += n
-				m, ok := nfkc.Rune(r)
-				if !ok {
+			// a run of runes that stay is compared whole
+			if k := nfkc.StableSpan(l[i:], &spaceBytes); k > 0 {
+				if len(out)-p < k || out[p:p+k] != l[i:i+k] {
 					return "", false
 				}
-				if m < utf8.RuneSelf && isSpace(byte(m)) {
-					continue
-				}
-				b = utf8.AppendRune(buf[:0], m)
+				i, p = i+k, p+k
+				continue
 			}
+			if l[i] < utf8.RuneSelf { // a space, dropped
+				i++
+				continue
+			}
+			r, n := nfkc.DecodeRune(l, i)
+			i += n
+			m, ok := nfkc.Rune(r)
+			if !ok {
+				return "", false
+			}
+			if m < utf8.RuneSelf && isSpace(byte(m)) {
+				continue
+			}
+			b := utf8.AppendRune(buf[:0], m)
 			if len(out)-p < len(b) || out[p:p+len(b)] != string(b) {
 				return "", false
 			}

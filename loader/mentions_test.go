@@ -3,6 +3,7 @@ package loader
 import (
 	"errors"
 	"io/fs"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -511,6 +512,45 @@ func TestProseSpans(t *testing.T) {
 	} {
 		if got, ok := x.indexedSpan(tc.from, tc.to); got != tc.want || ok != tc.ok {
 			t.Errorf("indexedSpan(%d, %d) = %q, %v; want %q, %v", tc.from, tc.to, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestFindNamesOneWalk: findNames, which reads each text once for both
+// kinds of names, finds what findMentions and findOrgMentions find apart,
+// in their order, on both documents of the corpus; and findBoth is find
+// and findOrgs on every corpus line and on texts where names overlap,
+// touch or are cut short.
+func TestFindNamesOneWalk(t *testing.T) {
+	m := mustMatcher(t)
+	for _, d := range loadSeedDocs(t) {
+		res := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
+		ores := &orgResult{orgs: map[string]*policygraph.Organisation{}}
+		findNames(m, d.pd.index, d.pd, res, ores)
+		wres := &mentionResult{laws: map[string]*policygraph.Law{}, funds: map[string]*policygraph.Fund{}}
+		wores := &orgResult{orgs: map[string]*policygraph.Organisation{}}
+		findMentions(m, d.pd.index, d.pd, wres)
+		findOrgMentions(m, d.pd.index, d.pd, wores)
+		if !reflect.DeepEqual(res, wres) || !reflect.DeepEqual(ores, wores) {
+			t.Errorf("%s: findNames differs from findMentions and findOrgMentions", d.t.File)
+		}
+		if len(wres.rels) == 0 || len(wores.rels) == 0 {
+			t.Errorf("%s: %d law and fund mentions, %d organisation mentions: the corpus has both", d.t.File, len(wres.rels), len(wores.rels))
+		}
+	}
+	texts := []string{"", "GX推進法とJICAとJIC", "経済産業省経済産業政策局", "半導体・GI基金とNEDO", "国連", "有志国連携と国連機関", "GI基", "IRAIRA法人"}
+	for _, d := range loadSeedDocs(t) {
+		for _, l := range d.t.rawLines() {
+			texts = append(texts, normalize(l))
+		}
+	}
+	for _, s := range texts {
+		names, orgs := m.findBoth(s, true)
+		if wn, wo := m.find(s), m.findOrgs(s); !reflect.DeepEqual(names, wn) || !reflect.DeepEqual(orgs, wo) {
+			t.Fatalf("findBoth(%q) = %v, %v; want %v, %v", s, names, orgs, wn, wo)
+		}
+		if names, orgs := m.findBoth(s, false); !reflect.DeepEqual(names, m.find(s)) || orgs != nil {
+			t.Fatalf("findBoth(%q, false) = %v, %v", s, names, orgs)
 		}
 	}
 }

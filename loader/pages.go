@@ -186,9 +186,10 @@ func pagesFrom(t *docText, breaks, spaced, gaps []int) *pageMapping {
 func pageBreaks(t *docText) (breaks, spaced, gaps []int) {
 	var cands []int
 	blanks, formFeed := 0, false
+	feeds := strings.IndexByte(t.text, '\f') >= 0 // else no line is searched for one
 	for i, raw := range t.rawLines() {
 		// a form feed, where an extraction keeps them, ends a page for sure
-		formFeed = formFeed || strings.Contains(raw, "\f")
+		formFeed = formFeed || feeds && strings.IndexByte(raw, '\f') >= 0
 		if t.norm(i) == "" {
 			blanks++
 			continue
@@ -281,7 +282,7 @@ func pageAnchors(t *docText, breaks []int) (_ []pageAnchor, charts int) {
 			v, _ := strconv.Atoi(rePageTail.FindStringSubmatch(raw)[1])
 			out = append(out, pageAnchor{line: l, page: v, kind: "trailing number"})
 		}
-		if !strings.Contains(nl, "・・・") {
+		if !containsText(nl, "・・・") {
 			continue // not a contents line (the regexp below is slow on every line)
 		}
 		if mm := rePageIndex.FindStringSubmatch(nl); mm != nil {

@@ -25,6 +25,8 @@ type docText struct {
 	// a load.
 	text   string
 	starts []int32
+	// noCR: text holds no "\r" (known when read: raw then trims none)
+	noCR bool
 	// The lines' NFKC forms (norm): normChanged has a bit for each line
 	// NFKC changes, whose form is normText from the end of the line
 	// before's (normEnd[i-1], 0 for the first) to normEnd[i].
@@ -69,6 +71,8 @@ type parsedDoc struct {
 	Placed placement
 	// Pages is the slide page of every line (pages.go), set after parsing.
 	Pages *pageMapping
+	// citer cites the sources of Doc (cite), made at the first.
+	citer policygraph.Citer
 	// slides are the runs of lines the layout knows to be one slide each,
 	// ascending (pages.go counts no break inside one).
 	slides []oneSlide

@@ -29,7 +29,7 @@ func identifyPillar(specs []pillarSpec, label, heads string, used map[int]bool) 
 			}
 		}
 		for _, c := range s.Cues {
-			if strings.Contains(heads, normalize(c)) {
+			if containsText(heads, normalize(c)) {
 				score += 2
 			}
 		}

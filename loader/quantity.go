@@ -351,6 +351,21 @@ func isMeans(t *policygraph.Target) bool {
 	return false
 }
 
+// holdsAim reports whether text holds 目標 or 目指: one search for 目,
+// where a search for each read the text twice (most texts hold neither).
+func holdsAim(text string) bool {
+	for i := 0; ; {
+		k := indexText(text[i:], "目")
+		if k < 0 {
+			return false
+		}
+		i += k + len("目")
+		if strings.HasPrefix(text[i:], "標") || strings.HasPrefix(text[i:], "指") {
+			return true
+		}
+	}
+}
+
 // statedGoals returns the goals a prose text states as goals: a quantity
 // whose clause goes on to 目標 or 目指す (女性起業家の割合を今後10年で20%を
 // 目指す, デジタル推進人材230万人育成目標の実現に向け, 約２兆円以上の投資という
@@ -358,7 +373,7 @@ func isMeans(t *policygraph.Target) bool {
 // goal is theirs (2025 line 1577, 売上高100億円という高い目標に向け、挑戦を
 // 行う中小企業に対し).
 func statedGoals(text string, edition int) []goal {
-	if !strings.Contains(text, "目標") && !strings.Contains(text, "目指") {
+	if !holdsAim(text) {
 		return nil
 	}
 	var buf foldBuf

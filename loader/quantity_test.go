@@ -3,6 +3,7 @@ package loader
 import (
 	"github.com/policygraph/policygraph"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -258,5 +259,20 @@ func TestMeasureGoalsWithoutPillar(t *testing.T) {
 	}
 	if len(pd.Unresolved) != 0 {
 		t.Errorf("unresolved %+v, want none: every goal has a holder", pd.Unresolved)
+	}
+}
+
+// TestHoldsAim: holdsAim answers as the two searches it replaces.
+func TestHoldsAim(t *testing.T) {
+	texts := []string{"", "目", "目標", "目指す", "目的と標準", "項目の指標", "目、標", "2030年に5兆円目標", "注目", "目目標"}
+	for _, d := range loadSeedDocs(t) {
+		for _, l := range d.t.rawLines() {
+			texts = append(texts, l)
+		}
+	}
+	for _, s := range texts {
+		if got, want := holdsAim(s), strings.Contains(s, "目標") || strings.Contains(s, "目指"); got != want {
+			t.Errorf("holdsAim(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -13,11 +13,11 @@ import (
 // marks only the clause before it ("…GX産業立地の推進【再掲】等）", 2025 line
 // 1078): the item itself is new, and linkRelists links that clause alone.
 func wholeRelist(text string) bool {
-	if !strings.Contains(text, "掲") { // 掲 has no other form that NFKC maps to it
+	if !containsText(text, "掲") { // 掲 has no other form that NFKC maps to it
 		return false
 	}
 	n := normalize(text)
-	if !strings.Contains(n, "再掲") {
+	if !containsText(n, "再掲") {
 		return false // every marker holds it
 	}
 	for _, loc := range relistMarker.FindAllStringIndex(n, -1) {
@@ -39,7 +39,7 @@ type markedClause struct {
 // markedClauses returns the inline markers of a measure that is not a whole
 // relist, in order.
 func markedClauses(t *docText, m *policygraph.Measure) []markedClause {
-	if m.Relist || !strings.Contains(m.Text, "再掲") || !relistMarker.MatchString(t.normalize(m.Text)) {
+	if m.Relist || !containsText(m.Text, "再掲") || !relistMarker.MatchString(t.normalize(m.Text)) {
 		return nil
 	}
 	// the line of each marker, in order: found in the item's lines joined

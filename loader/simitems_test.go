@@ -1,11 +1,13 @@
 package loader
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/policygraph/policygraph"
 	"github.com/policygraph/policygraph/internal/bigram"
 )
 
@@ -29,7 +31,7 @@ func TestDocSimItemsForms(t *testing.T) {
 		t.Helper()
 		st := stripPunct(s)
 		nk, nw := utf8.RuneCountInString(st), bigram.WordsLen(s, wordCut)
-		if runes, bytes, words := simCounts(s); runes != nk || bytes != len(st) || words != nw {
+		if runes, bytes, words, _ := simCounts(s); runes != nk || bytes != len(st) || words != nw {
 			t.Fatalf("simCounts(%q) = %d, %d, %d; want %d, %d, %d", s, runes, bytes, words, nk, len(st), nw)
 		}
 		if got, want := appendSimBigrams(nil, s), bigram.Sorted(stripPunct(s)); !slices.Equal(got, want) {
@@ -78,21 +80,21 @@ func TestDocSimItemsForms(t *testing.T) {
 // against every item, and commonBigrams is bigram.Common there and on
 // texts with repeated bigrams.
 func TestRelistScoreFromText(t *testing.T) {
-	oldScore := func(keys []string, keyRunes []int, keyBG [][]bigram.Bigram, c *simItem) float64 {
+	oldScore := func(keys []relistKey, c *simItem) float64 {
 		best := 0.0
 		st := stripPunct(c.text) // the simText, made
 		cbg := bigram.Sorted(st)
-		for i, k := range keys {
-			kn := keyRunes[i]
+		for _, key := range keys {
+			k, kn, kb := key.text, key.runes, key.bg
 			cn := utf8.RuneCountInString(st)
 			if kn >= minContainRunes && strings.Contains(st, k) ||
 				len(st) <= len(k) && cn >= minContainRunes && 2*cn >= kn && strings.Contains(k, st) {
 				return 1
 			}
-			d := bigram.Dice(keyBG[i], cbg)
+			d := bigram.Dice(kb, cbg)
 			best = max(best, d)
-			if len(keyBG[i]) >= minCoverBigrams {
-				if cv := d * float64(len(keyBG[i])+len(cbg)) / (2 * float64(len(keyBG[i]))); cv >= relistCoverMin {
+			if len(kb) >= minCoverBigrams {
+				if cv := d * float64(len(kb)+len(cbg)) / (2 * float64(len(kb))); cv >= relistCoverMin {
 					best = max(best, cv)
 				}
 			}
@@ -122,18 +124,14 @@ func TestRelistScoreFromText(t *testing.T) {
 			}
 			for _, keys := range keysets {
 				queries++
-				keyBG := make([][]bigram.Bigram, len(keys))
-				keyRunes := make([]int, len(keys))
-				for i, k := range keys {
-					keyBG[i], keyRunes[i] = simBigrams(k), utf8.RuneCountInString(k)
-				}
+				rk := newRelistKeys(keys)
 				for _, c := range all {
-					for _, kb := range keyBG {
-						if got, want := commonBigrams(kb, c.text), bigram.Common(kb, bigram.Sorted(stripPunct(c.text))); got != want {
+					for _, k := range rk {
+						if got, want := commonBigrams(k.bg, c.text), bigram.Common(k.bg, bigram.Sorted(stripPunct(c.text))); got != want {
 							t.Fatalf("commonBigrams against %s = %d, want %d", c.m.ID, got, want)
 						}
 					}
-					got, want := relistScore(keys, keyRunes, keyBG, c), oldScore(keys, keyRunes, keyBG, c)
+					got, want := relistScore(rk, c), oldScore(rk, c)
 					if got != want && (got >= relistDiceMin || want >= relistDiceMin) {
 						t.Fatalf("relistScore of %s against %s = %v, want %v", r.ID, c.m.ID, got, want)
 					}
@@ -156,6 +154,83 @@ func TestContainsSim(t *testing.T) {
 		for _, n := range texts {
 			if got, want := containsSim(h, n), strings.Contains(stripPunct(h), stripPunct(n)); got != want {
 				t.Errorf("containsSim(%q, %q) = %v, want %v", h, n, got, want)
+			}
+		}
+	}
+}
+
+// TestRuneSigBound: the key bigrams whose bits an item's runeSig has are
+// never fewer than the bigrams the item shares with the key (the bound
+// relistScore passes items over by), on the corpus's items against one
+// another's texts and on random texts of a few runes, where bigrams
+// repeat and punctuation falls between kept runes.
+func TestRuneSigBound(t *testing.T) {
+	check := func(key, text string) {
+		t.Helper()
+		kb := simBigrams(stripPunct(key))
+		_, _, _, sig := simCounts(text)
+		most := 0
+		for _, need := range sigNeeds(kb) {
+			if sig&need == need {
+				most++
+			}
+		}
+		if common := bigram.Common(kb, bigram.Sorted(stripPunct(text))); most < common {
+			t.Fatalf("key %q, text %q: bound %d below the %d bigrams shared", key, text, most, common)
+		}
+	}
+	var texts []string
+	for _, d := range loadSeedDocs(t) {
+		for _, m := range d.pd.Measures {
+			texts = append(texts, unmarked(m.Text))
+		}
+	}
+	for i, k := range texts {
+		for _, c := range texts[max(i-20, 0):min(i+20, len(texts))] {
+			check(k, c)
+		}
+	}
+	runes := []rune("施策支援、・aあ")
+	r := rand.New(rand.NewPCG(3, 4))
+	word := func() string {
+		b := make([]rune, r.IntN(12))
+		for i := range b {
+			b[i] = runes[r.IntN(len(runes))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		check(word(), word())
+	}
+}
+
+// TestRelistScoreContainment: the signatures that spare the containment
+// searches never hide a containment, either way, through punctuation the
+// simText drops, with the signature known or not (an item made by hand).
+func TestRelistScoreContainment(t *testing.T) {
+	tests := []struct {
+		key, text string
+		want      bool // scored 1
+	}{
+		{"半導体産業基盤強化", "・半導体産業基盤強化（再掲）", true},
+		{"半導体産業基盤強化", "ＡＩ・半導体、産業基盤の強化", false},
+		{"蓄電池産業戦略の推進と実行", "蓄電池・産業戦略の推進と、実行を図る", true},
+		{"官民連携による蓄電池産業戦略の推進と実行", "蓄電池産業戦略の推進と実行", true}, // the item inside the key
+		{"官民連携による蓄電池産業戦略の推進と実行", "蓄電池産業戦略", false},      // under half of the key
+		{"GX推進法に基づく支援", "GX推進法に基づく支援策", true},
+		{"GX推進法に基づく支援", "GX推進法に基く支援", false},
+	}
+	for _, tc := range tests {
+		text := unmarked(tc.text)
+		nk, nb, _, sig := simCounts(text)
+		key := simText(tc.key)
+		for _, known := range []bool{true, false} {
+			c := &simItem{m: &policygraph.Measure{Text: tc.text}, text: text, simRunes: int32(nk), simBytes: int32(nb), nbg: int32(bigram.Count(nk))}
+			if known {
+				c.runeSig = sig
+			}
+			if got := relistScore(newRelistKeys([]string{key}), c) == 1; got != tc.want {
+				t.Errorf("key %q, item %q (signature known %v): contained %v, want %v", tc.key, tc.text, known, got, tc.want)
 			}
 		}
 	}

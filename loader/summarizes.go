@@ -249,7 +249,11 @@ func (x *gramIndex) clauses(cell *gramText, n string) []*gramText {
 		}
 	}
 	for i := 0; i < len(n); r++ {
-		c, w := nfkc.DecodeRune(n, i)
+		c, ok := nfkc.Decode3(n, i) // inlined: most runes are read so
+		w := 3
+		if !ok {
+			c, w = nfkc.DecodeRune(n, i)
+		}
 		i += w
 		switch {
 		case cut < maxCellClauses-1 && isClauseCut(c):

@@ -199,7 +199,11 @@ func appendGrams(dst []bigram.Bigram, s string) []bigram.Bigram {
 	}
 	prev, i := nfkc.DecodeRune(s, 0)
 	for i < len(s) {
-		r, n := nfkc.DecodeRune(s, i)
+		r, ok := nfkc.Decode3(s, i) // inlined: most runes are read so
+		n := 3
+		if !ok {
+			r, n = nfkc.DecodeRune(s, i)
+		}
 		dst = append(dst, bigram.Of(prev, r))
 		prev, i = r, i+n
 	}
@@ -273,7 +277,11 @@ func (c *pillarGrams) cover(t *gramText) float64 {
 func headlineRunes23(n string) (runes, head int) {
 	head = -1
 	for i := 0; i < len(n); runes++ {
-		r, w := nfkc.DecodeRune(n, i)
+		r, ok := nfkc.Decode3(n, i) // inlined: most runes are read so
+		w := 3
+		if !ok {
+			r, w = nfkc.DecodeRune(n, i)
+		}
 		if head < 0 && (r == '(' || r == ':' || r == '（' || r == '：') {
 			head = runes
 		}

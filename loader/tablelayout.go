@@ -65,7 +65,7 @@ type kindLabel struct {
 // opensTables reports whether the line n opens the tables part: the
 // section title or the header row.
 func (lay *tableLayout) opensTables(n string) bool {
-	return strings.Contains(n, lay.sectionPhrase) || lay.isHeaderRow(n)
+	return containsText(n, lay.sectionPhrase) || lay.isHeaderRow(n)
 }
 
 // headsTables reports whether the line n is a line of the tables part's
@@ -77,7 +77,7 @@ func (lay *tableLayout) headsTables(n string) bool {
 
 // isSection reports whether the line n titles the tables part.
 func (lay *tableLayout) isSection(n string) bool {
-	return slices.Contains(lay.sectionLines, n) || strings.Contains(n, lay.sectionPhrase)
+	return slices.Contains(lay.sectionLines, n) || containsText(n, lay.sectionPhrase)
 }
 
 // isColumnHeader reports whether the line n is a table's column header:
@@ -87,12 +87,12 @@ func (lay *tableLayout) isColumnHeader(n string) bool {
 }
 
 func (lay *tableLayout) isHeaderRow(n string) bool {
-	return strings.HasPrefix(n, lay.headerRow[0]) && strings.Contains(n, lay.headerRow[1])
+	return strings.HasPrefix(n, lay.headerRow[0]) && containsText(n, lay.headerRow[1])
 }
 
 // isMicroHeader reports whether the line n heads a table's second part.
 func (lay *tableLayout) isMicroHeader(n string) bool {
-	return strings.Contains(n, lay.microHeader)
+	return containsText(n, lay.microHeader)
 }
 
 // isGroupHead reports whether the line n opens a row heading.
@@ -103,7 +103,7 @@ func (lay *tableLayout) isGroupHead(n string) bool { return hasAnyPrefix(n, lay.
 func (lay *tableLayout) kindOfLabel(word string) string {
 	n := normalize(word)
 	for _, k := range lay.kindLabels {
-		if strings.Contains(n, k.word) {
+		if containsText(n, k.word) {
 			return k.kind
 		}
 	}

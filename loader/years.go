@@ -1,9 +1,5 @@
 package loader
 
-import (
-	"strings"
-)
-
 // Years, for every edition: one scanner finds the dates a text states
 // (2023年度, 2022-27年度, 2024年6月, 令和6年度, R7年, 本年, 来年度, 年央,
 // 夏まで, 今後10年間) and what each does in its sentence (opens a period,
@@ -329,7 +325,7 @@ func measurePeriod(text string, edition int) (start, end int) {
 // 年央, 今後10年) or is 夏まで; most texts have neither and skip the NFKC
 // pass.
 func mayDate(text string) bool {
-	return strings.Contains(text, "年") || strings.Contains(text, "夏")
+	return containsText(text, "年") || containsText(text, "夏")
 }
 
 // termAfter reads "から当面10年間" after a date that opens a period: the

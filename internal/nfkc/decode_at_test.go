@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// TestDecodeRuneAt: DecodeRune decodes, at every offset, as utf8.DecodeRuneInString every one-, two-
+// TestDecodeRuneAt: DecodeRune (and Decode3, where it answers) decodes, at every offset, as utf8.DecodeRuneInString every one-, two-
 // and three-byte sequence, cut short or followed by more, and a four-byte
 // one.
 func TestDecodeRuneAt(t *testing.T) {
@@ -16,6 +16,10 @@ func TestDecodeRuneAt(t *testing.T) {
 			wr, wn := utf8.DecodeRuneInString(s[i:])
 			if r != wr || n != wn {
 				t.Fatalf("DecodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
+			}
+			// Decode3 reads the three-byte runes and only those
+			if r3, ok := Decode3(s, i); ok != (wn == 3 && s[i] != 0xE0 && s[i] != 0xED) || ok && r3 != wr {
+				t.Fatalf("Decode3(%q, %d) = %U, %v; utf8 reads %U, %d", s, i, r3, ok, wr, wn)
 			}
 		}
 	}
@@ -28,5 +32,5 @@ func TestDecodeRuneAt(t *testing.T) {
 			}
 		}
 	}
-	check("産業政策の新機軸😀GX")
+	check("産業政策の新機軸😀GX\uFFFD")
 }

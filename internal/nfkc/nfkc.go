@@ -113,19 +113,39 @@ func String(s string) string {
 // StablePrefix returns the length of the longest start of s made of runes
 // that Rune claims and maps to themselves: len(s) when that shows s to be
 // its own NFKC form (String returns it as is).
-func StablePrefix(s string) int {
+func StablePrefix(s string) int { return StableSpan(s, &ASCIISet{}) }
+
+// ASCIISet is a set of ASCII bytes, a bit each: c is in it when
+// set[c>>6]>>(c&63)&1 is 1.
+type ASCIISet [2]uint64
+
+// StableSpan is StablePrefix that also ends at the first byte of stop:
+// the length of the longest start of s made of runes that Rune maps to
+// themselves, none of them in stop. A caller that maps text rune by rune
+// (and drops some ASCII, as the loader drops spaces) copies such a run
+// whole: kanji and kana are told from their bytes here, where a walk of
+// DecodeRune and Rune made two calls a rune.
+func StableSpan(s string, stop *ASCIISet) int {
 	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if stop[c>>6]>>(c&63)&1 != 0 {
+				return i
+			}
 			i++
 			continue
-		case c >= 0xE5 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			i += 3 // U+5000–U+9FFF: kanji, stable
-			continue
-		case c == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			if r := 0x3000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); kana(r) {
-				i += 3
-				continue
+		}
+		// kana and kanji, one table look-up whichever they are: a test of
+		// their ranges in turn mispredicted at every change between them
+		// (most runes of Japanese text)
+		if c-0xE3 <= 0xE9-0xE3 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				r := (uint(c&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)) - 0x3000
+				if stableCJK[r>>6]>>(r&63)&1 != 0 {
+					i += 3
+					continue
+				}
 			}
 		}
 		r, n := DecodeRune(s, i)
@@ -136,6 +156,18 @@ func StablePrefix(s string) int {
 	}
 	return len(s)
 }
+
+// stableCJK has a bit for each rune of U+3000–U+9FFF (CJK punctuation,
+// kana, CJK extension A, kanji) that Rune maps to itself: the runes of
+// the lead bytes E3–E9.
+var stableCJK = func() (t [(0xA000 - 0x3000) / 64]uint64) {
+	for r := rune(0x3000); r < 0xA000; r++ {
+		if m, ok := Rune(r); ok && m == r {
+			t[(r-0x3000)>>6] |= 1 << ((r - 0x3000) & 63)
+		}
+	}
+	return t
+}()
 
 // kana reports whether r is a kana or a CJK punctuation mark that is its
 // own NFKC form (ぁ…ゔ ァ…ヴ ・ ー 、。「」【】…), as Rune tells, without
@@ -155,22 +187,33 @@ func AppendStringFrom(b []byte, s string, i int) []byte { return appendFrom(b, s
 
 // DecodeRune is utf8.DecodeRuneInString(s[i:]) with the three-byte runes
 // of Japanese text (kana, kanji, fullwidth forms) read in place, cheaper
-// than utf8's general decoding: a lead byte E1–EC or EE–EF and two
-// continuation bytes are always a valid rune (E0 may be overlong, ED a
-// surrogate: those go to utf8). The loader's walks over the text use it.
-// ASCII is read first, here rather than by each caller, so a caller's
-// walk over a text makes one call a rune. At i = len(s) it is utf8's
-// (RuneError, 0).
+// than utf8's general decoding (Decode3). ASCII is read first, here
+// rather than by each caller, so a caller's walk over a text makes one
+// call a rune. At i = len(s) it is utf8's (RuneError, 0).
 func DecodeRune(s string, i int) (rune, int) {
 	if i < len(s) && s[i] < utf8.RuneSelf {
 		return rune(s[i]), 1
 	}
-	if i+2 < len(s) {
-		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
-		}
+	if r, ok := Decode3(s, i); ok {
+		return r, 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// Decode3 reads the three-byte rune at s[i], as DecodeRune does, and
+// reports false for anything else: a lead byte E1–EC or EE–EF and two
+// continuation bytes are always a valid rune (E0 may be overlong, ED a
+// surrogate: DecodeRune leaves those to utf8). Unlike DecodeRune it
+// inlines, so the walks over every text (the similarity bigrams, the
+// headlines) read most runes without a call: r, ok := Decode3(s, i), and
+// DecodeRune when !ok.
+func Decode3(s string, i int) (r rune, ok bool) {
+	if i+2 < len(s) {
+		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
+		}
+	}
+	return 0, false
 }
 
 // appendFrom appends s[:i] (already normal) and the NFKC form of s[i:].
@@ -186,6 +229,13 @@ func appendFrom(b []byte, s string, i int) []byte {
 		lastIn, lastOut = i-n, len(b)-n
 	}
 	for i < len(s) {
+		if k := StablePrefix(s[i:]); k > 0 { // runes that stay, copied whole
+			_, n := utf8.DecodeLastRuneInString(s[i : i+k])
+			lastIn, lastOut = i+k-n, len(b)+k-n
+			b = append(b, s[i:i+k]...)
+			i += k
+			continue
+		}
 		r, n := DecodeRune(s, i)
 		if m, ok := Rune(r); ok {
 			lastIn, lastOut = i, len(b)

@@ -209,3 +209,88 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+// TestStableSpan: StableSpan ends where a rune-by-rune walk ends, at the
+// first rune Rune does not map to itself or the first byte of stop, on
+// every rune alone, with and without a stop set, and on the corpus lines.
+func TestStableSpan(t *testing.T) {
+	spaces := &ASCIISet{1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'}
+	walk := func(s string, stop *ASCIISet) int {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r < utf8.RuneSelf && stop[r>>6]>>(r&63)&1 != 0 {
+				return i
+			}
+			if m, ok := Rune(r); !ok || m != r || r == utf8.RuneError && n == 1 {
+				return i
+			}
+			i += n
+		}
+		return len(s)
+	}
+	for _, tt := range []struct {
+		in   string
+		stop *ASCIISet
+		want int
+	}{
+		{"", spaces, 0}, {"GX 推進", spaces, 2}, {"GX 推進", &ASCIISet{}, 9}, {"推進\t", spaces, 6},
+		{"中事人会", spaces, 12}, {"ＧＸ", spaces, 0}, {"a\u3000b", spaces, 1}, {"\u4dbf\u4e00", spaces, 6},
+		{"~", &ASCIISet{0, 1 << ('~' - 64)}, 0},
+	} {
+		if got := StableSpan(tt.in, tt.stop); got != tt.want || got != walk(tt.in, tt.stop) {
+			t.Errorf("StableSpan(%q) = %d, want %d (walk %d)", tt.in, got, tt.want, walk(tt.in, tt.stop))
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r) + "\xff"
+		if got, want := StableSpan(s, spaces), walk(s, spaces); got != want {
+			t.Fatalf("StableSpan(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for _, data := range corpus(t) {
+		for _, l := range bytes.Split(data, []byte("\n")) {
+			for s := string(l); s != ""; {
+				got, want := StableSpan(s, spaces), walk(s, spaces)
+				if got != want {
+					t.Fatalf("StableSpan(%q) = %d, want %d", s, got, want)
+				}
+				if got == len(s) {
+					break
+				}
+				_, n := utf8.DecodeRuneInString(s[got:])
+				s = s[got+n:]
+			}
+		}
+	}
+}
+
+// BenchmarkStableSpan reads every line of the corpus as the loader's
+// normalize does: stable runs up to a space or a rune that changes.
+//
+//	go test -run '^$' -bench StableSpan ./internal/nfkc
+func BenchmarkStableSpan(b *testing.B) {
+	var lines []string
+	size := 0
+	for _, data := range corpus(b) {
+		for _, l := range bytes.Split(data, []byte("\n")) {
+			lines = append(lines, string(l))
+			size += len(l)
+		}
+	}
+	spaces := &ASCIISet{1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, l := range lines {
+			for i := 0; i < len(l); {
+				i += StableSpan(l[i:], spaces)
+				if i < len(l) {
+					_, n := DecodeRune(l, i)
+					i += n
+				}
+			}
+		}
+	}
+}

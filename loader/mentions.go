@@ -312,23 +312,15 @@ type mentionResult struct {
 	count int // mentions seen, before keeping the first per (node, entity)
 }
 
-// findMentions runs the alias matcher over the measures, targets and pillar
-// goals of one parsed document and adds CITES_LAW / USES_FUND with the
-// verbatim surface and the 1-based line of the first mention per
-// (node, law/fund).
-func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
-	lm := lawMentions{m: m, x: x, pd: pd, res: res, docSeen: map[string]bool{}}
-	for src := range mentionSources(x, pd) {
-		text := x.sourceText(src)
-		lm.add(src, text, m.find(text))
-	}
-}
-
-// findNames is findMentions and findOrgMentions from one walk of each text
-// (matcher.findBoth): the results are theirs, each in its own order.
+// findNames runs the alias matcher over the measures, targets and pillar
+// goals of one parsed document and adds CITES_LAW / USES_FUND (res) and
+// MENTIONS_ORG (ores), with the verbatim surface and the 1-based line of
+// the first mention per (node, entity), from one walk of each text
+// (matcher.findBoth). Its results are those of the two walks apart
+// (findMentions, findOrgMentions in the tests), each in its own order.
 func findNames(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult, ores *orgResult) {
-	lm := lawMentions{m: m, x: x, pd: pd, res: res, docSeen: map[string]bool{}}
-	om := orgMentions{m: m, x: x, pd: pd, res: ores, docSeen: map[string]bool{}}
+	lm := lawMentions{newMentionScope(m, x, pd), res}
+	om := orgMentions{newMentionScope(m, x, pd), ores}
 	for src := range mentionSources(x, pd) {
 		text := x.sourceText(src)
 		names, orgs := m.findBoth(text, !src.fundsOnly)
@@ -339,24 +331,42 @@ func findNames(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult, ores 
 	}
 }
 
-// lawMentions adds the laws and funds each text names to res, text by
-// text (add).
-type lawMentions struct {
+// mentionScope is what a name pass reads a document's texts with, and
+// which mentions it has kept: the first per (node, entity), across all
+// the prose runs for the Document.
+type mentionScope struct {
 	m       *matcher
 	x       *docIndex
 	pd      *parsedDoc
-	res     *mentionResult
 	docSeen map[string]bool
+}
+
+func newMentionScope(m *matcher, x *docIndex, pd *parsedDoc) mentionScope {
+	return mentionScope{m: m, x: x, pd: pd, docSeen: map[string]bool{}}
+}
+
+// seenFor is the set of entities src's node already mentions: a new one
+// for a node's text, the document's for its prose (one relationship per
+// (document, entity) across paragraphs).
+func (sc *mentionScope) seenFor(src mentionSource) map[string]bool {
+	if sc.pd.Doc != nil && src.id == sc.pd.Doc.ID {
+		return sc.docSeen
+	}
+	return map[string]bool{}
+}
+
+// lawMentions adds the laws and funds each text names to res, text by
+// text (add).
+type lawMentions struct {
+	mentionScope
+	res *mentionResult
 }
 
 // add adds the mentions ms that matcher.find found in src's text (text,
 // in matching form).
 func (lm *lawMentions) add(src mentionSource, text string, ms []aliasMatch) {
 	m, x, pd, res := lm.m, lm.x, lm.pd, lm.res
-	seen := map[string]bool{}
-	if pd.Doc != nil && src.id == pd.Doc.ID {
-		seen = lm.docSeen // one relationship per (document, law) across paragraphs
-	}
+	seen := lm.seenFor(src)
 	for _, mt := range ms {
 		if mt.p.kind == kindFund && !src.funds || mt.p.kind != kindFund && src.fundsOnly {
 			continue
@@ -439,38 +449,18 @@ type orgResult struct {
 	count int // mentions seen, before keeping the first per (node, organisation)
 }
 
-// findOrgMentions adds MENTIONS_ORG from the same texts as the law and fund
-// mentions (pillar goals included), with the verbatim surface and the line
-// of the first mention per (node, organisation).
-func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
-	om := orgMentions{m: m, x: x, pd: pd, res: res, docSeen: map[string]bool{}}
-	for src := range mentionSources(x, pd) {
-		if src.fundsOnly {
-			continue
-		}
-		n := x.sourceText(src)
-		om.add(src, n, m.findOrgs(n))
-	}
-}
-
 // orgMentions adds the organisations each text names to res, text by
 // text (add).
 type orgMentions struct {
-	m       *matcher
-	x       *docIndex
-	pd      *parsedDoc
-	res     *orgResult
-	docSeen map[string]bool
+	mentionScope
+	res *orgResult
 }
 
 // add adds the mentions ms that matcher.findOrgs found in src's text (n,
 // in matching form).
 func (om *orgMentions) add(src mentionSource, n string, ms []aliasMatch) {
 	m, x, pd, res := om.m, om.x, om.pd, om.res
-	seen := map[string]bool{}
-	if pd.Doc != nil && src.id == pd.Doc.ID {
-		seen = om.docSeen
-	}
+	seen := om.seenFor(src)
 	for _, mt := range ms {
 		res.count++
 		id := m.orgID(mt.p)

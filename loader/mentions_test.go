@@ -554,3 +554,32 @@ func TestFindNamesOneWalk(t *testing.T) {
 		}
 	}
 }
+
+// The two walks findNames makes one of, kept as its reference: the law
+// and fund mentions alone, and the organisations alone.
+
+// findMentions runs the alias matcher over the measures, targets and pillar
+// goals of one parsed document and adds CITES_LAW / USES_FUND with the
+// verbatim surface and the 1-based line of the first mention per
+// (node, law/fund).
+func findMentions(m *matcher, x *docIndex, pd *parsedDoc, res *mentionResult) {
+	lm := lawMentions{newMentionScope(m, x, pd), res}
+	for src := range mentionSources(x, pd) {
+		text := x.sourceText(src)
+		lm.add(src, text, m.find(text))
+	}
+}
+
+// findOrgMentions adds MENTIONS_ORG from the same texts as the law and fund
+// mentions (pillar goals included), with the verbatim surface and the line
+// of the first mention per (node, organisation).
+func findOrgMentions(m *matcher, x *docIndex, pd *parsedDoc, res *orgResult) {
+	om := orgMentions{newMentionScope(m, x, pd), res}
+	for src := range mentionSources(x, pd) {
+		if src.fundsOnly {
+			continue
+		}
+		n := x.sourceText(src)
+		om.add(src, n, m.findOrgs(n))
+	}
+}
